@@ -1,0 +1,33 @@
+package dev.retort.cli;
+
+import dev.retort.diff.Plan;
+import dev.retort.op.Hazard;
+import dev.retort.op.Op;
+import java.sql.Connection;
+import picocli.CommandLine.Command;
+
+/** {@code retort check}: does the database at head match the entities? */
+@Command(name = "check", description = "Compare the entities with the database at head: exit 0 when they match, "
+        + "1 when a new migration is needed (the operations are printed), 2 on error.")
+final class CheckCommand extends Subcommand {
+    static final int DRIFT = 1;
+
+    @Override
+    public Integer call() throws Exception {
+        Project project = root.project();
+        Plan plan;
+        try (Connection connection = project.connect()) {
+            plan = project.autogenerate(connection);
+        }
+        if (plan.isEmpty()) {
+            root.out().println("No new upgrade operations detected.");
+            return Main.OK;
+        }
+        root.out().println("New upgrade operations detected:");
+        for (Op op : plan.upgrade()) {
+            root.out().println("  " + OpText.describe(op));
+            for (Hazard hazard : op.hazards()) root.out().println("    " + hazard);
+        }
+        return DRIFT;
+    }
+}

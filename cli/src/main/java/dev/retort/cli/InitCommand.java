@@ -1,0 +1,74 @@
+package dev.retort.cli;
+
+import dev.retort.RetortException;
+import dev.retort.cli.config.SettingsLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code retort init [DIR]}: creates the migrations folder and a commented {@code retort.properties}. */
+@Command(name = "init", description = "Create the migrations folder DIR and a commented retort.properties; never overwrites.")
+final class InitCommand extends Subcommand {
+    @Parameters(index = "0", defaultValue = "migrations", paramLabel = "DIR", description = "Migrations folder (default: migrations).")
+    String directory;
+
+    @Override
+    public Integer call() throws IOException {
+        Path config = root.workDir.resolve(root.config != null ? root.config : SettingsLoader.DEFAULT_FILE).normalize();
+        Path folder = root.workDir.resolve(directory).normalize();
+        if (Files.exists(config)) {
+            throw new RetortException(config + " already exists; init never overwrites it");
+        }
+        if (Files.isDirectory(folder) && !isEmpty(folder)) {
+            throw new RetortException("directory " + folder + " already exists and is not empty; init never overwrites it");
+        }
+        Files.createDirectories(folder);
+        root.info("Creating directory " + folder + " ... done");
+        Files.writeString(config, template(config.getParent().relativize(folder).toString()), StandardCharsets.UTF_8);
+        root.info("Generating " + config + " ... done");
+        root.info("Please edit the database and entity settings in " + config + " before proceeding.");
+        return Main.OK;
+    }
+
+    private static boolean isEmpty(Path folder) throws IOException {
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    private static String template(String migrationsDir) {
+        return """
+                # Retort configuration. Every key can be overridden by the environment variable
+                # RETORT_<KEY> (dots become underscores: RETORT_MIGRATIONS_DIR) and by command-line
+                # flags (--url, --user, --password, -x key=value). ${env:NAME} expands a variable.
+
+                # The database to migrate (JDBC URL), and who connects.
+                url = jdbc:postgresql://127.0.0.1:5432/postgres
+                user = postgres
+                # Keep the password out of this file: set RETORT_PASSWORD, or reference a variable.
+                # password = ${env:DB_PASSWORD}
+
+                # Schemas to compare, comma-separated; the first is the default schema.
+                schemas = public
+
+                # Where the migration classes live (relative to this file), and their Java package.
+                migrations.dir = %s
+                migrations.package = migrations
+
+                # The JPA entities: packages to scan (comma-separated, sub-packages included), the
+                # compiled classes that hold them (directories or jars, comma-separated, relative to
+                # this file), and the naming strategy: jpa (Hibernate's default), snake (Spring Boot's),
+                # or the class name of a Hibernate PhysicalNamingStrategy.
+                # entities.packages = com.example.domain
+                # entities.classpath = target/classes
+                entities.naming = jpa
+
+                # The table that records the revisions the database is at.
+                version.table = retort_version
+                """.formatted(migrationsDir.isEmpty() ? "." : migrationsDir);
+    }
+}

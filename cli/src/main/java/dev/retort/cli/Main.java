@@ -1,0 +1,67 @@
+package dev.retort.cli;
+
+import dev.retort.RetortException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+
+/** Entry point of the {@code retort} command line. */
+public final class Main {
+    /** Exit code of commands that succeed. */
+    public static final int OK = 0;
+    /** Exit code of errors in usage, configuration or at run time. */
+    public static final int ERROR = 2;
+
+    private static final Logger HIBERNATE = Logger.getLogger("org.hibernate");
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(Path.of("").toAbsolutePath(), System.getenv(), out, err, args));
+    }
+
+    /** Runs one command with the given working directory and environment; returns its exit code. */
+    public static int run(Path workDir, Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
+        HIBERNATE.setLevel(Level.SEVERE);
+        RetortCommand root = new RetortCommand(workDir, environment);
+        CommandLine commandLine = new CommandLine(root, new Factory(root));
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, root, err));
+        commandLine.setParameterExceptionHandler((e, parsedArgs) -> {
+            err.println("error: " + e.getMessage());
+            err.println("Try 'retort --help' or 'retort " + (e.getCommandLine().getCommandName().equals("retort")
+                    ? "" : e.getCommandLine().getCommandName() + " ") + "--help'.");
+            return ERROR;
+        });
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static int report(Exception e, RetortCommand root, PrintWriter err) {
+        if (e instanceof RetortException) {
+            err.println("error: " + e.getMessage());
+        } else {
+            err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+                    + (root.stacktrace ? "" : " (run again with --stacktrace for details)"));
+        }
+        if (root.stacktrace) e.printStackTrace(err);
+        return ERROR;
+    }
+
+    /** Gives subcommands the root command they belong to. */
+    private record Factory(RetortCommand root) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == RetortCommand.class) return type.cast(root);
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.retort.cli;
+
+import dev.retort.RetortException;
+import dev.retort.cli.config.Settings;
+import dev.retort.cli.source.SourceMigrations;
+import dev.retort.diff.Differ;
+import dev.retort.diff.Plan;
+import dev.retort.entities.EntityReader;
+import dev.retort.introspector.PostgresIntrospector;
+import dev.retort.introspector.SchemaScope;
+import dev.retort.revision.RevisionGraph;
+import dev.retort.runtime.MigrationSet;
+import dev.retort.runtime.VersionTable;
+import dev.retort.schema.Schema;
+import dev.retort.schema.TableName;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/** One invocation's view of the project: its settings and the things built from them on demand. */
+final class Project {
+    private final Settings settings;
+    private final Map<String, String> environment;
+    private MigrationSet migrations;
+
+    Project(Settings settings, Map<String, String> environment) {
+        this.settings = settings;
+        this.environment = environment;
+    }
+
+    Settings settings() {
+        return settings;
+    }
+
+    Connection connect() {
+        String url = settings.url();
+        Properties properties = new Properties();
+        settings.user().ifPresent(user -> properties.setProperty("user", user));
+        settings.password().ifPresent(password -> properties.setProperty("password", password));
+        properties.setProperty("connectTimeout", "10");
+        properties.setProperty("ApplicationName", "retort");
+        try {
+            return DriverManager.getConnection(url, properties);
+        } catch (SQLException e) {
+            throw new RetortException("cannot connect to " + redact(url) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The URL with any password in it masked. */
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
+    }
+
+    MigrationSet migrations() {
+        if (migrations == null) migrations = SourceMigrations.load(settings.migrationsDir(), cacheRoot());
+        return migrations;
+    }
+
+    RevisionGraph graph() {
+        return migrations().graph();
+    }
+
+    VersionTable versionTable() {
+        return new VersionTable(settings.versionTable());
+    }
+
+    /** The database's tables in the configured schemas, without Retort's own. */
+    Schema database(Connection connection) {
+        SchemaScope scope = new SchemaScope(settings.schemas(), Set.of(TableName.of(settings.versionTable())));
+        return PostgresIntrospector.read(connection, scope);
+    }
+
+    Schema entities() {
+        return EntityReader.read(settings.entities(), settings.defaultSchema());
+    }
+
+    /**
+     * The plan from the database to the entity model, after checking the database is at the head of
+     * the migrations. Entities and catalog are read at the same time.
+     */
+    Plan autogenerate(Connection connection) throws SQLException {
+        requireAtHead(connection);
+        CompletableFuture<Schema> model = CompletableFuture.supplyAsync(this::entities);
+        Schema live = database(connection);
+        try {
+            return Differ.diff(live, model.join());
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            throw e;
+        }
+    }
+
+    private void requireAtHead(Connection connection) throws SQLException {
+        Set<String> current = versionTable().read(connection);
+        for (String id : current) graph().node(id);
+        List<String> heads = graph().heads();
+        if (!current.equals(Set.copyOf(heads))) {
+            throw new RetortException("target database is not up to date: it is at "
+                    + (current.isEmpty() ? "base" : String.join(", ", current)) + ", the migrations' head is "
+                    + String.join(", ", heads) + "; run 'retort upgrade head' first");
+        }
+    }
+
+    private Path cacheRoot() {
+        String xdg = environment.get("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("retort").resolve("classes");
+    }
+}

@@ -1,0 +1,88 @@
+package dev.retort.cli;
+
+import dev.retort.cli.config.ConfigException;
+import dev.retort.cli.config.Settings;
+import dev.retort.cli.config.SettingsLoader;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The {@code retort} command: global options, and the subcommands that do the work. */
+@Command(name = "retort", mixinStandardHelpOptions = true, versionProvider = RetortCommand.Version.class,
+        description = "Schema migrations for the JVM: JPA entities in, reviewable Java migrations out.",
+        subcommands = {InitCommand.class, RevisionCommand.class, UpgradeCommand.class, DowngradeCommand.class,
+                CurrentCommand.class, HeadsCommand.class, HistoryCommand.class, CheckCommand.class})
+final class RetortCommand {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "Configuration file (default: retort.properties, or RETORT_CONFIG).")
+    String config;
+
+    @Option(names = "--url", scope = ScopeType.INHERIT, description = "JDBC URL of the database.")
+    String url;
+
+    @Option(names = "--user", scope = ScopeType.INHERIT, description = "Database user.")
+    String user;
+
+    @Option(names = "--password", scope = ScopeType.INHERIT, description = "Database password (prefer RETORT_PASSWORD).")
+    String password;
+
+    @Option(names = "-x", paramLabel = "KEY=VALUE", scope = ScopeType.INHERIT,
+            description = "Override any configuration key, e.g. -x schemas=public,sales.")
+    Map<String, String> extra = new LinkedHashMap<>();
+
+    @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print the stack trace of an error.")
+    boolean stacktrace;
+
+    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print only results and errors.")
+    boolean quiet;
+
+    final Path workDir;
+    final Map<String, String> environment;
+
+    RetortCommand(Path workDir, Map<String, String> environment) {
+        this.workDir = workDir;
+        this.environment = environment;
+    }
+
+    Project project() {
+        Map<String, String> overrides = new HashMap<>();
+        extra.forEach((key, value) -> {
+            if (!Settings.KEYS.contains(key)) {
+                throw new ConfigException("-x " + key + ": unknown key (known: " + String.join(", ", Settings.KEYS) + ")");
+            }
+            overrides.put(key, value);
+        });
+        if (url != null) overrides.put("url", url);
+        if (user != null) overrides.put("user", user);
+        if (password != null) overrides.put("password", password);
+        return new Project(SettingsLoader.load(workDir, config, environment, overrides), environment);
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** Progress output, silenced by {@code -q}. */
+    void info(String line) {
+        if (!quiet) out().println(line);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = RetortCommand.class.getPackage().getImplementationVersion();
+            return new String[] {"retort " + (version == null ? "development build" : version)};
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package dev.retort.cli.config;
+
+import dev.retort.entities.EntitySource;
+import dev.retort.entities.Naming;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Resolved configuration: every key from {@code retort.properties}, overridden by the matching
+ * {@code RETORT_*} environment variable, overridden by command-line flags. Relative paths are
+ * resolved against the directory of the configuration file (the working directory without one).
+ *
+ * <p>{@link #toString()} never shows the password.
+ */
+public final class Settings {
+    /** The keys Retort reads, with their environment variable names derived from them. */
+    public static final List<String> KEYS = List.of("url", "user", "password", "schemas", "migrations.dir",
+            "migrations.package", "entities.packages", "entities.classpath", "entities.naming", "version.table");
+
+    private final Map<String, String> values;
+    private final Path baseDirectory;
+    private final Optional<Path> file;
+
+    Settings(Map<String, String> values, Path baseDirectory, Optional<Path> file) {
+        this.values = Map.copyOf(values);
+        this.baseDirectory = baseDirectory;
+        this.file = file;
+    }
+
+    /** {@code migrations.dir} becomes {@code RETORT_MIGRATIONS_DIR}. */
+    public static String environmentName(String key) {
+        return "RETORT_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
+    }
+
+    public Optional<String> get(String key) {
+        return Optional.ofNullable(values.get(key)).filter(v -> !v.isBlank());
+    }
+
+    /** A value that must be there, or an error saying where it can be set. */
+    public String require(String key, String purpose) {
+        return get(key).orElseThrow(() -> new ConfigException("no " + key + " configured (needed " + purpose + "): set it in "
+                + file.map(Path::toString).orElse("retort.properties (none found; run 'retort init')")
+                + ", in " + environmentName(key) + ", or with a flag"));
+    }
+
+    public Optional<Path> file() {
+        return file;
+    }
+
+    public String url() {
+        return require("url", "to connect to the database");
+    }
+
+    public Optional<String> user() {
+        return get("user");
+    }
+
+    public Optional<String> password() {
+        return get("password");
+    }
+
+    public List<String> schemas() {
+        List<String> schemas = list(get("schemas").orElse("public"));
+        return schemas.isEmpty() ? List.of("public") : schemas;
+    }
+
+    public String defaultSchema() {
+        return schemas().get(0);
+    }
+
+    public Path migrationsDir() {
+        return resolve(get("migrations.dir").orElse("migrations"));
+    }
+
+    public String migrationsPackage() {
+        String name = get("migrations.package").orElse("migrations");
+        if (!name.matches("([A-Za-z_$][A-Za-z0-9_$]*)(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
+            throw new ConfigException("migrations.package: not a Java package name: " + name);
+        }
+        return name;
+    }
+
+    public String versionTable() {
+        return get("version.table").orElse("retort_version");
+    }
+
+    public EntitySource entities() {
+        List<String> packages = list(require("entities.packages", "to read the entity model"));
+        List<Path> classpath = new ArrayList<>();
+        for (String entry : get("entities.classpath").orElse("").split("[,:;]")) {
+            if (!entry.isBlank()) classpath.add(resolve(entry.trim()));
+        }
+        return new EntitySource(packages, classpath, new Naming(get("entities.naming").orElse("jpa")));
+    }
+
+    private Path resolve(String path) {
+        return baseDirectory.resolve(path).normalize();
+    }
+
+    private static List<String> list(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("Settings{");
+        values.forEach((k, v) -> text.append(k).append('=').append(k.equals("password") ? "***" : v).append(", "));
+        return text.append("file=").append(file.orElse(null)).append('}').toString();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.retort.cli.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads {@link Settings} from a properties file, the environment and command-line overrides. */
+public final class SettingsLoader {
+    public static final String DEFAULT_FILE = "retort.properties";
+    private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
+
+    private SettingsLoader() {}
+
+    /**
+     * @param workDir the working directory
+     * @param configFile {@code -c FILE}, or null
+     * @param environment the process environment
+     * @param overrides keys set on the command line ({@code --url}, {@code -x key=value}, ...)
+     */
+    public static Settings load(Path workDir, String configFile, Map<String, String> environment, Map<String, String> overrides) {
+        Optional<Path> file = locate(workDir, configFile, environment);
+        Map<String, String> values = new HashMap<>();
+        if (file.isPresent()) values.putAll(read(file.get(), environment));
+        for (String key : Settings.KEYS) {
+            String fromEnvironment = environment.get(Settings.environmentName(key));
+            if (fromEnvironment != null) values.put(key, expand(fromEnvironment, environment, Settings.environmentName(key)));
+        }
+        overrides.forEach((key, value) -> {
+            if (value != null) values.put(key, expand(value, environment, "option " + key));
+        });
+        Path base = file.map(f -> f.toAbsolutePath().getParent()).orElse(workDir.toAbsolutePath());
+        return new Settings(values, base, file);
+    }
+
+    private static Optional<Path> locate(Path workDir, String configFile, Map<String, String> environment) {
+        String named = configFile != null ? configFile : environment.get("RETORT_CONFIG");
+        if (named != null) {
+            Path path = workDir.resolve(named);
+            if (!Files.isRegularFile(path)) {
+                throw new ConfigException("config file " + path + " not found" + (configFile == null ? " (from RETORT_CONFIG)" : ""));
+            }
+            return Optional.of(path);
+        }
+        Path path = workDir.resolve(DEFAULT_FILE);
+        return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    }
+
+    private static Map<String, String> read(Path file, Map<String, String> environment) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException(file + ": cannot be read: " + e.getMessage());
+        }
+        Map<String, String> values = new HashMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            if (!Settings.KEYS.contains(key)) {
+                throw new ConfigException(file + ": unknown key '" + key + "' (known: " + String.join(", ", Settings.KEYS) + ")");
+            }
+            values.put(key, expand(properties.getProperty(key).trim(), environment, file + ": " + key));
+        }
+        return values;
+    }
+
+    /** Replaces {@code ${env:NAME}} with the variable's value; an unset variable is an error. */
+    static String expand(String value, Map<String, String> environment, String where) {
+        Matcher m = ENV_REFERENCE.matcher(value);
+        StringBuilder expanded = new StringBuilder();
+        while (m.find()) {
+            String replacement = environment.get(m.group(1));
+            if (replacement == null) throw new ConfigException(where + ": environment variable " + m.group(1) + " is not set");
+            m.appendReplacement(expanded, Matcher.quoteReplacement(replacement));
+        }
+        return m.appendTail(expanded).toString();
+    }
+}

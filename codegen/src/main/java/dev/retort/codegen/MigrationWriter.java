@@ -1,0 +1,102 @@
+package dev.retort.codegen;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.retort.diff.Plan;
+import dev.retort.op.Hazard;
+import dev.retort.op.Op;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Renders a plan and a revision header into a migration class: Javadoc header, {@code @Revision},
+ * and {@code upgrade}/{@code downgrade} bodies with one statement per operation and each hazard
+ * marked in a comment above its statement. A pure function: same input, same source.
+ */
+public final class MigrationWriter {
+    private static final ClassName MIGRATION = ClassName.get("dev.retort.runtime", "Migration");
+    private static final ClassName REVISION = ClassName.get("dev.retort.runtime", "Revision");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final int MAX_NAME_WORDS_LENGTH = 48;
+
+    private MigrationWriter() {}
+
+    public static JavaFile write(String packageName, RevisionHeader header, Plan plan) {
+        TypeSpec type = TypeSpec.classBuilder(className(header))
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addSuperinterface(MIGRATION)
+                .addJavadoc(javadoc(header))
+                .addAnnotation(revision(header))
+                .addMethod(body("upgrade", plan.upgrade()))
+                .addMethod(body("downgrade", plan.downgrade()))
+                .build();
+        return JavaFile.builder(packageName, type)
+                .addStaticImport(OpRenderer.OPS, "column", "primaryKey")
+                .skipJavaLangImports(true)
+                .indent("    ")
+                .build();
+    }
+
+    /** {@code R<id>_<MessageInCamelCase>}, for example {@code R3f2a9c1b7d4e_AddUserAvatar}. */
+    public static String className(RevisionHeader header) {
+        StringBuilder words = new StringBuilder();
+        for (String word : header.message().split("[^A-Za-z0-9]+")) {
+            if (word.isEmpty() || words.length() + word.length() > MAX_NAME_WORDS_LENGTH) continue;
+            words.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        return "R" + header.id() + (words.length() == 0 ? "" : "_" + words);
+    }
+
+    /** The statements of a list of operations, hazards first, as they appear in a method body. */
+    public static CodeBlock statements(List<Op> ops) {
+        CodeBlock.Builder code = CodeBlock.builder();
+        for (Op op : ops) {
+            for (Hazard hazard : op.hazards()) code.add("// $L\n", hazard);
+            code.addStatement("$L", OpRenderer.statement(op));
+        }
+        return code.build();
+    }
+
+    private static MethodSpec body(String name, List<Op> ops) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder(name)
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(OpRenderer.OPS, "op");
+        if (ops.isEmpty()) method.addComment("No operations.");
+        return method.addCode(statements(ops)).build();
+    }
+
+    private static CodeBlock javadoc(RevisionHeader header) {
+        String message = header.message().isBlank() ? "(no message)" : header.message().strip();
+        String sentence = Character.toUpperCase(message.charAt(0)) + message.substring(1)
+                + (message.endsWith(".") ? "" : ".");
+        return CodeBlock.builder()
+                .add("$L\n\n", escape(sentence))
+                .add("<p>Revision ID: $L<br>\n", header.id())
+                .add("Revises: $L<br>\n", header.revises().isEmpty() ? "&lt;base&gt;" : String.join(", ", header.revises()))
+                .add("Create Date: $L\n", DATE.format(header.created()))
+                .build();
+    }
+
+    private static AnnotationSpec revision(RevisionHeader header) {
+        AnnotationSpec.Builder annotation = AnnotationSpec.builder(REVISION).addMember("id", "$S", header.id());
+        if (header.revises().size() == 1) {
+            annotation.addMember("revises", "$S", header.revises().get(0));
+        } else if (header.revises().size() > 1) {
+            annotation.addMember("revises", "{$L}",
+                    CodeBlock.join(header.revises().stream().map(r -> CodeBlock.of("$S", r)).toList(), ", "));
+        }
+        return annotation.addMember("message", "$S", header.message()).build();
+    }
+
+    /** Keeps user text from closing the comment, starting markup or a Javadoc tag. */
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("*/", "*&#47;").replace("@", "&#64;");
+    }
+}

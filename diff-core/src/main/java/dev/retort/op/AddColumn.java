@@ -1,0 +1,32 @@
+package dev.retort.op;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.retort.schema.Column;
+import dev.retort.schema.Identity;
+import dev.retort.schema.TableName;
+import java.util.List;
+
+/** Adds a column to an existing table. */
+public record AddColumn(TableName table, Column column) implements Op {
+    public AddColumn {
+        requireNonNull(table, "table");
+        requireNonNull(column, "column");
+    }
+
+    @Override
+    public DropColumn reverse() {
+        return new DropColumn(table, column);
+    }
+
+    @Override
+    public List<Hazard> hazards() {
+        if (column.nullable()) return List.of();
+        if (column.identity() != Identity.NONE) {
+            return List.of(new Hazard(Hazard.Kind.TABLE_REWRITE,
+                    "adding identity column " + table + "." + column.name() + " rewrites the table"));
+        }
+        return List.of(new Hazard(Hazard.Kind.FAILS_ON_DATA,
+                "adds NOT NULL column " + table + "." + column.name() + " without a default: fails if the table has rows"));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.retort.op;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.retort.schema.Column;
+import dev.retort.schema.TableName;
+import dev.retort.schema.Types;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Changes a column from one whole definition to another (type, nullability, identity). */
+public record AlterColumn(TableName table, Column from, Column to) implements Op {
+    public AlterColumn {
+        requireNonNull(table, "table");
+        requireNonNull(from, "from");
+        requireNonNull(to, "to");
+        if (!from.name().equals(to.name())) {
+            throw new IllegalArgumentException("alter column " + table + "." + from.name() + " cannot rename to " + to.name());
+        }
+        if (from.equals(to)) throw new IllegalArgumentException("alter column " + table + "." + from.name() + " changes nothing");
+    }
+
+    public String columnName() {
+        return to.name();
+    }
+
+    public boolean typeChanged() {
+        return !from.type().equals(to.type());
+    }
+
+    public boolean nullabilityChanged() {
+        return from.nullable() != to.nullable();
+    }
+
+    public boolean identityChanged() {
+        return from.identity() != to.identity();
+    }
+
+    @Override
+    public AlterColumn reverse() {
+        return new AlterColumn(table, to, from);
+    }
+
+    @Override
+    public List<Hazard> hazards() {
+        String where = table + "." + columnName();
+        List<Hazard> hazards = new ArrayList<>();
+        switch (Types.classify(from.type(), to.type())) {
+            case LOSSY -> {
+                hazards.add(new Hazard(Hazard.Kind.DATA_LOSS, "type " + from.type() + " -> " + to.type()
+                        + " of " + where + " may cut or fail to convert values"));
+                hazards.add(new Hazard(Hazard.Kind.TABLE_REWRITE, "changing the type of " + where + " rewrites the table"));
+            }
+            case WIDENING_REWRITE -> hazards.add(new Hazard(Hazard.Kind.TABLE_REWRITE,
+                    "changing the type of " + where + " rewrites the table"));
+            case NONE, WIDENING_IN_PLACE -> { }
+        }
+        if (from.nullable() && !to.nullable()) {
+            hazards.add(new Hazard(Hazard.Kind.LONG_LOCK, "SET NOT NULL on " + where
+                    + " scans the table under an exclusive lock and fails if it holds nulls"));
+        }
+        return List.copyOf(hazards);
+    }
+}

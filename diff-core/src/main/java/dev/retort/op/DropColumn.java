@@ -1,0 +1,26 @@
+package dev.retort.op;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.retort.schema.Column;
+import dev.retort.schema.TableName;
+import java.util.List;
+
+/** Drops a column; carries the whole column so the reverse can add it again. */
+public record DropColumn(TableName table, Column column) implements Op {
+    public DropColumn {
+        requireNonNull(table, "table");
+        requireNonNull(column, "column");
+    }
+
+    @Override
+    public AddColumn reverse() {
+        return new AddColumn(table, column);
+    }
+
+    @Override
+    public List<Hazard> hazards() {
+        return List.of(new Hazard(Hazard.Kind.DATA_LOSS,
+                "drops column " + table + "." + column.name() + " and its data"));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.retort.op;
+
+import dev.retort.schema.TableName;
+import java.util.List;
+
+/**
+ * One schema change. The same records are produced by the differ, rendered by codegen, built by
+ * the migration DSL and executed as SQL; each knows its inverse and its hazards.
+ */
+public sealed interface Op
+        permits CreateTable, DropTable, AddColumn, DropColumn, AlterColumn, AddPrimaryKey, DropPrimaryKey {
+
+    /** The table this operation changes. */
+    TableName table();
+
+    /** The operation that undoes this one; {@code op.reverse().reverse().equals(op)}. */
+    Op reverse();
+
+    /** What a reviewer must know before this runs; empty when it is harmless. */
+    default List<Hazard> hazards() {
+        return List.of();
+    }
+}

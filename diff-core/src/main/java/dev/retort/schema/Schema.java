@@ -1,0 +1,43 @@
+package dev.retort.schema;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** The tables of one database, or of one entity model, sorted by name. */
+public record Schema(List<Table> tables) {
+    public static final Schema EMPTY = new Schema(List.of());
+
+    public Schema {
+        List<Table> sorted = new ArrayList<>(requireNonNull(tables, "tables"));
+        sorted.sort((a, b) -> a.name().compareTo(b.name()));
+        Set<TableName> names = new HashSet<>();
+        for (Table table : sorted) {
+            if (!names.add(table.name())) throw new IllegalArgumentException("duplicate table " + table.name());
+        }
+        tables = List.copyOf(sorted);
+    }
+
+    public Optional<Table> table(TableName name) {
+        return tables.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /**
+     * This schema with every table's columns sorted by name and primary-key names dropped: the
+     * form in which two schemas are "the same" for a user, since column order cannot be migrated
+     * and primary keys are compared by columns.
+     */
+    public Schema comparable() {
+        List<Table> normalised = new ArrayList<>();
+        for (Table table : tables) {
+            Table sorted = table.withColumnsByName();
+            PrimaryKey key = sorted.primaryKey() == null ? null : sorted.primaryKey().named(null);
+            normalised.add(new Table(sorted.name(), sorted.columns(), key));
+        }
+        return new Schema(normalised);
+    }
+}

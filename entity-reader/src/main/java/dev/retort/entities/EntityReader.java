@@ -1,0 +1,181 @@
+package dev.retort.entities;
+
+import dev.retort.schema.Column;
+import dev.retort.schema.Identity;
+import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.Schema;
+import dev.retort.schema.Table;
+import dev.retort.schema.TableName;
+import jakarta.persistence.Converter;
+import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
+import jakarta.persistence.MappedSuperclass;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataBuilder;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
+import org.hibernate.boot.model.naming.Identifier;
+import org.hibernate.boot.model.naming.ImplicitNamingStrategy;
+import org.hibernate.boot.model.naming.PhysicalNamingStrategy;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+
+/**
+ * Reads JPA entities into a {@link Schema} through Hibernate's boot metamodel, without a database
+ * connection, so the tables are exactly those Hibernate would create for PostgreSQL.
+ */
+public final class EntityReader {
+    private static final List<Class<? extends Annotation>> MAPPED =
+            List.of(Entity.class, Embeddable.class, MappedSuperclass.class, Converter.class);
+
+    private EntityReader() {}
+
+    /**
+     * Reads the entities of a source.
+     *
+     * @param defaultSchema the schema that tables without one live in; named tables in it lose
+     *     their schema, as the introspector writes them
+     */
+    public static Schema read(EntitySource source, String defaultSchema) {
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(urls(source.classpath()), EntityReader.class.getClassLoader())) {
+            Thread.currentThread().setContextClassLoader(loader);
+            List<Class<?>> classes = mappedClasses(loader, source);
+            if (classes.stream().noneMatch(c -> c.isAnnotationPresent(Entity.class))) {
+                throw new EntityException("no @Entity classes found in packages " + source.packages()
+                        + (source.classpath().isEmpty() ? "" : " on entities.classpath " + source.classpath()));
+            }
+            return toSchema(metadata(classes, source.naming(), loader), defaultSchema);
+        } catch (IOException e) {
+            throw new EntityException("reading entities failed: " + e.getMessage(), e);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    private static List<Class<?>> mappedClasses(ClassLoader loader, EntitySource source) {
+        List<Class<?>> classes = new ArrayList<>();
+        for (String packageName : source.packages()) {
+            for (String name : ClassScanner.classNames(loader, packageName)) {
+                Class<?> type;
+                try {
+                    type = Class.forName(name, false, loader);
+                } catch (ClassNotFoundException | LinkageError e) {
+                    throw new EntityException("entity class " + name + " cannot be loaded: " + e, e);
+                }
+                if (MAPPED.stream().anyMatch(type::isAnnotationPresent)) classes.add(type);
+            }
+        }
+        return classes;
+    }
+
+    private static Metadata metadata(List<Class<?>> classes, Naming naming, ClassLoader loader) {
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+                .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
+                .applySetting("jakarta.persistence.database-product-name", "PostgreSQL")
+                .applySetting("jakarta.persistence.database-major-version", "15")
+                .applySetting("jakarta.persistence.database-minor-version", "0")
+                .applySetting("hibernate.temp.use_jdbc_metadata_defaults", "false")
+                .applySetting("hibernate.classLoaders", List.of(loader))
+                .build();
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            classes.forEach(sources::addAnnotatedClass);
+            MetadataBuilder builder = sources.getMetadataBuilder();
+            applyNaming(builder, naming, loader);
+            return builder.build();
+        } catch (RuntimeException e) {
+            throw new EntityException("Hibernate could not map the entities: " + e.getMessage(), e);
+        } finally {
+            StandardServiceRegistryBuilder.destroy(registry);
+        }
+    }
+
+    private static void applyNaming(MetadataBuilder builder, Naming naming, ClassLoader loader) {
+        switch (naming.value()) {
+            case "jpa" -> { }
+            case "snake" -> builder.applyPhysicalNamingStrategy(new CamelCaseToUnderscoresNamingStrategy());
+            default -> {
+                Object strategy = instantiate(naming.value(), loader);
+                boolean used = false;
+                if (strategy instanceof PhysicalNamingStrategy physical) {
+                    builder.applyPhysicalNamingStrategy(physical);
+                    used = true;
+                }
+                if (strategy instanceof ImplicitNamingStrategy implicit) {
+                    builder.applyImplicitNamingStrategy(implicit);
+                    used = true;
+                }
+                if (!used) {
+                    throw new EntityException("entities.naming: " + naming.value()
+                            + " is neither 'jpa', 'snake', nor a Hibernate PhysicalNamingStrategy or ImplicitNamingStrategy");
+                }
+            }
+        }
+    }
+
+    private static Object instantiate(String className, ClassLoader loader) {
+        try {
+            return Class.forName(className, true, loader).getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new EntityException("entities.naming: cannot instantiate " + className + ": " + e, e);
+        }
+    }
+
+    private static Schema toSchema(Metadata metadata, String defaultSchema) {
+        List<Table> tables = new ArrayList<>();
+        for (org.hibernate.mapping.Table table : metadata.collectTableMappings()) {
+            if (!table.isPhysicalTable() || table.isAbstractUnionTable() || table.isView()) continue;
+            tables.add(toTable(metadata, table, defaultSchema));
+        }
+        return new Schema(tables);
+    }
+
+    private static Table toTable(Metadata metadata, org.hibernate.mapping.Table table, String defaultSchema) {
+        String schema = table.getSchemaIdentifier() == null ? null : physical(table.getSchemaIdentifier());
+        TableName name = new TableName(defaultSchema.equals(schema) ? null : schema, physical(table.getNameIdentifier()));
+        List<Column> columns = new ArrayList<>();
+        for (org.hibernate.mapping.Column column : table.getColumns()) {
+            String type = column.getSqlType(metadata);
+            Identity identity = column.isIdentity() ? Identity.BY_DEFAULT : Identity.NONE;
+            columns.add(new Column(physicalColumn(column), type, column.isNullable(), identity));
+        }
+        PrimaryKey key = null;
+        if (table.hasPrimaryKey()) {
+            key = new PrimaryKey(null, table.getPrimaryKey().getColumns().stream().map(EntityReader::physicalColumn).toList());
+        }
+        return new Table(name, columns, key);
+    }
+
+    /** PostgreSQL folds unquoted identifiers to lower case; quoted ones keep their case. */
+    private static String physical(Identifier identifier) {
+        return identifier.isQuoted() ? identifier.getText() : identifier.getText().toLowerCase(Locale.ROOT);
+    }
+
+    private static String physicalColumn(org.hibernate.mapping.Column column) {
+        return column.isQuoted() ? column.getName() : column.getName().toLowerCase(Locale.ROOT);
+    }
+
+    private static URL[] urls(List<Path> classpath) {
+        List<URL> urls = new ArrayList<>();
+        for (Path entry : classpath) {
+            if (!Files.exists(entry)) throw new EntityException("entities.classpath entry " + entry + " does not exist");
+            try {
+                urls.add(entry.toUri().toURL());
+            } catch (MalformedURLException e) {
+                throw new EntityException("entities.classpath entry " + entry + " is not a valid path", e);
+            }
+        }
+        return urls.toArray(URL[]::new);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.retort.runtime;
+
+import dev.retort.revision.RevisionGraph;
+import dev.retort.revision.RevisionNode;
+import java.lang.reflect.InvocationTargetException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The loaded migrations of a project and the validated revision graph they form. */
+public final class MigrationSet {
+    private final RevisionGraph graph;
+    private final Map<String, Class<? extends Migration>> classes;
+
+    private MigrationSet(RevisionGraph graph, Map<String, Class<? extends Migration>> classes) {
+        this.graph = graph;
+        this.classes = classes;
+    }
+
+    public static final MigrationSet EMPTY = new MigrationSet(RevisionGraph.of(List.of()), Map.of());
+
+    /**
+     * Reads the {@link Revision} annotation of each class and builds the graph.
+     *
+     * @param sourceOf where a class came from (its file), for error messages
+     */
+    public static MigrationSet of(Collection<Class<?>> candidates, Function<Class<?>, String> sourceOf) {
+        List<RevisionNode> nodes = new ArrayList<>();
+        Map<String, Class<? extends Migration>> classes = new LinkedHashMap<>();
+        for (Class<?> type : candidates) {
+            Revision revision = type.getAnnotation(Revision.class);
+            if (revision == null) continue;
+            if (!Migration.class.isAssignableFrom(type)) {
+                throw new MigrationException(sourceOf.apply(type) + ": class " + type.getName()
+                        + " has @Revision but does not implement " + Migration.class.getName());
+            }
+            nodes.add(new RevisionNode(revision.id(), List.of(revision.revises()), revision.message(), sourceOf.apply(type)));
+            classes.putIfAbsent(revision.id(), type.asSubclass(Migration.class));
+        }
+        return new MigrationSet(RevisionGraph.of(nodes), classes);
+    }
+
+    public RevisionGraph graph() {
+        return graph;
+    }
+
+    /** A new instance of the migration for a revision. */
+    public Migration instantiate(String revision) {
+        Class<? extends Migration> type = classes.get(graph.node(revision).id());
+        try {
+            var constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (InvocationTargetException e) {
+            throw new MigrationException("revision " + revision + ": constructor of " + type.getName() + " failed: "
+                    + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new MigrationException("revision " + revision + ": cannot instantiate " + type.getName()
+                    + " (it needs a no-argument constructor): " + e, e);
+        }
+    }
+}

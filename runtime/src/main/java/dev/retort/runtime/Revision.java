@@ -1,0 +1,22 @@
+package dev.retort.runtime;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** Identifies a {@link Migration}: its revision id, the revisions it revises, and its message. */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface Revision {
+    /** The revision id, 12 lowercase hex characters when generated. */
+    String id();
+
+    /** The revisions this one follows; empty for a base revision. */
+    String[] revises() default {};
+
+    /** The message given to {@code retort revision -m}. */
+    String message() default "";
+}
