@@ -1,0 +1,154 @@
+package dev.retort.diff;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.op.AddColumn;
+import dev.retort.op.AddPrimaryKey;
+import dev.retort.op.AlterColumn;
+import dev.retort.op.CreateTable;
+import dev.retort.op.DropColumn;
+import dev.retort.op.DropPrimaryKey;
+import dev.retort.op.DropTable;
+import dev.retort.op.Op;
+import dev.retort.schema.Column;
+import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.Schema;
+import dev.retort.schema.Table;
+import dev.retort.schema.TableName;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Named differ cases: each states a current and a target schema and the exact plan expected. */
+class DifferTest {
+    private static final TableName USERS = TableName.of("users");
+    private static final TableName ORDERS = TableName.of("orders");
+    private static final Column ID = new Column("id", "bigint").identityByDefault();
+    private static final Column NAME = new Column("name", "varchar(50)");
+
+    private static Table users(Column... columns) {
+        return new Table(USERS, List.of(columns), PrimaryKey.of("id"));
+    }
+
+    private static Schema schema(Table... tables) {
+        return new Schema(List.of(tables));
+    }
+
+    private static void assertPlan(Schema current, Schema target, Op... expected) {
+        Plan plan = Differ.diff(current, target);
+        assertEquals(List.of(expected), plan.upgrade());
+        assertTrue(Differ.diff(target, target).isEmpty(), "target against itself");
+    }
+
+    @Test
+    void identicalSchemasGiveNoOperations() {
+        assertPlan(schema(users(ID, NAME)), schema(users(ID, NAME)));
+    }
+
+    @Test
+    void columnOrderIsNotAChange() {
+        assertPlan(schema(users(ID, NAME, new Column("a", "text"))), schema(users(new Column("a", "text"), NAME, ID)));
+    }
+
+    @Test
+    void tableOnlyInTargetIsCreated() {
+        assertPlan(Schema.EMPTY, schema(users(ID, NAME)), new CreateTable(users(ID, NAME)));
+    }
+
+    @Test
+    void tableOnlyInCurrentIsDroppedWithItsDefinition() {
+        assertPlan(schema(users(ID, NAME)), Schema.EMPTY, new DropTable(users(ID, NAME)));
+    }
+
+    @Test
+    void sameNameInAnotherSchemaIsAnotherTable() {
+        Table sales = new Table(new TableName("sales", "users"), List.of(ID), PrimaryKey.of("id"));
+        assertPlan(schema(users(ID)), schema(users(ID), sales), new CreateTable(sales));
+    }
+
+    @Test
+    void addedColumnsKeepDeclarationOrderAndDowngradeInReverse() {
+        Column a = new Column("zeta", "text");
+        Column b = new Column("alpha", "text");
+        Plan plan = Differ.diff(schema(users(ID)), schema(users(ID, a, b)));
+        assertEquals(List.of(new AddColumn(USERS, a), new AddColumn(USERS, b)), plan.upgrade());
+        assertEquals(List.of(new DropColumn(USERS, b), new DropColumn(USERS, a)), plan.downgrade());
+    }
+
+    @Test
+    void droppedColumnCarriesTheDatabaseDefinition() {
+        assertPlan(schema(users(ID, NAME)), schema(users(ID)), new DropColumn(USERS, NAME));
+    }
+
+    @Test
+    void typeChangeIsOneAlterWithBothEnds() {
+        assertPlan(schema(users(ID, NAME)), schema(users(ID, NAME.withType("varchar(100)"))),
+                new AlterColumn(USERS, NAME, NAME.withType("varchar(100)")));
+    }
+
+    @Test
+    void nullabilityChangesBothWays() {
+        assertPlan(schema(users(ID, NAME)), schema(users(ID, NAME.notNull())), new AlterColumn(USERS, NAME, NAME.notNull()));
+        assertPlan(schema(users(ID, NAME.notNull())), schema(users(ID, NAME)), new AlterColumn(USERS, NAME.notNull(), NAME));
+    }
+
+    @Test
+    void sameTypeSpelledDifferentlyIsNoChange() {
+        assertPlan(schema(users(ID, new Column("n", "character varying(50)"), new Column("t", "timestamp(6) without time zone"))),
+                schema(users(ID, new Column("n", "varchar(50)"), new Column("t", "timestamp(6)"))));
+    }
+
+    @Test
+    void primaryKeyColumnsAreNotNullWhateverWasDeclared() {
+        Table silent = new Table(USERS, List.of(new Column("id", "bigint"), NAME), PrimaryKey.of("id"));
+        Table explicit = new Table(USERS, List.of(new Column("id", "bigint").notNull(), NAME), PrimaryKey.of("id"));
+        assertPlan(schema(explicit), schema(silent));
+    }
+
+    @Test
+    void primaryKeysAreComparedByColumnsNotNames() {
+        Table named = new Table(USERS, List.of(ID, NAME), PrimaryKey.of("id").named("users_pkey"));
+        assertPlan(schema(named), schema(users(ID, NAME)));
+    }
+
+    @Test
+    void primaryKeyColumnChangeDropsTheOldKeyBeforeAndAddsTheNewOneAfter() {
+        Column code = new Column("code", "varchar(10)").notNull();
+        Table before = new Table(USERS, List.of(ID, NAME), PrimaryKey.of("id").named("users_pkey"));
+        Table after = new Table(USERS, List.of(ID, code), PrimaryKey.of("id", "code"));
+        Plan plan = Differ.diff(schema(before), schema(after));
+        assertEquals(List.of(
+                new DropPrimaryKey(USERS, PrimaryKey.of("id").named("users_pkey")),
+                new AddColumn(USERS, code),
+                new DropColumn(USERS, NAME),
+                new AddPrimaryKey(USERS, PrimaryKey.of("id", "code"))), plan.upgrade());
+        assertEquals(List.of(
+                new DropPrimaryKey(USERS, PrimaryKey.of("id", "code")),
+                new AddColumn(USERS, NAME),
+                new DropColumn(USERS, code),
+                new AddPrimaryKey(USERS, PrimaryKey.of("id").named("users_pkey"))), plan.downgrade());
+    }
+
+    @Test
+    void tableGainsAndLosesItsPrimaryKey() {
+        Table keyless = new Table(USERS, List.of(ID, NAME), null);
+        assertPlan(schema(keyless), schema(users(ID, NAME)), new AddPrimaryKey(USERS, PrimaryKey.of("id")));
+        assertPlan(schema(users(ID, NAME)), schema(keyless), new DropPrimaryKey(USERS, PrimaryKey.of("id")));
+    }
+
+    @Test
+    void identityAddedAndRemovedIsAnAlteration() {
+        Column plain = new Column("id", "bigint").notNull();
+        assertPlan(schema(users(plain)), schema(users(ID)), new AlterColumn(USERS, plain, ID));
+    }
+
+    @Test
+    void newTablesFirstThenChangesPerTableThenDroppedTables() {
+        Table orders = new Table(ORDERS, List.of(ID), PrimaryKey.of("id"));
+        Table extra = new Table(TableName.of("extra"), List.of(NAME), null);
+        Table item = new Table(TableName.of("item"), List.of(ID), PrimaryKey.of("id"));
+        Plan plan = Differ.diff(schema(users(ID, NAME), orders, extra), schema(users(ID), orders, item));
+        assertEquals(List.of(new CreateTable(item), new DropColumn(USERS, NAME), new DropTable(extra)), plan.upgrade());
+        assertEquals(List.of(new CreateTable(extra), new AddColumn(USERS, NAME), new DropTable(item)), plan.downgrade());
+    }
+}

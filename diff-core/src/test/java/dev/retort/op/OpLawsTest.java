@@ -1,0 +1,75 @@
+package dev.retort.op;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.schema.Column;
+import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.Table;
+import dev.retort.schema.TableName;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class OpLawsTest {
+    private static final TableName USERS = new TableName(null, "users");
+    private static final Column EMAIL = new Column("email", "varchar(100)");
+    private static final Table TABLE = new Table(USERS, List.of(new Column("id", "bigint").identityByDefault(), EMAIL),
+            PrimaryKey.of("id"));
+
+    /** One instance of every operation type. */
+    static final List<Op> SAMPLES = List.of(
+            new CreateTable(TABLE),
+            new DropTable(TABLE),
+            new AddColumn(USERS, EMAIL),
+            new DropColumn(USERS, EMAIL),
+            new AlterColumn(USERS, EMAIL, EMAIL.withType("varchar(200)").notNull()),
+            new AddPrimaryKey(USERS, PrimaryKey.of("email")),
+            new DropPrimaryKey(USERS, PrimaryKey.of("id").named("users_pkey")));
+
+    @Test
+    void samplesCoverEveryOperationType() {
+        Set<Class<?>> permitted = Set.of(Op.class.getPermittedSubclasses());
+        Set<Class<?>> sampled = SAMPLES.stream().map(Object::getClass).collect(Collectors.toSet());
+        assertEquals(permitted, sampled, "add a sample for each new Op type");
+    }
+
+    @Test
+    void reversingTwiceGivesTheSameOperation() {
+        for (Op op : SAMPLES) assertEquals(op, op.reverse().reverse(), op.getClass().getSimpleName());
+    }
+
+    @Test
+    void reverseIsADifferentOperationOnTheSameTable() {
+        for (Op op : SAMPLES) {
+            assertNotEquals(op, op.reverse(), op.getClass().getSimpleName());
+            assertEquals(op.table(), op.reverse().table());
+        }
+    }
+
+    @Test
+    void destructiveOperationsAreMarked() {
+        assertTrue(hazardKinds(new DropTable(TABLE)).contains(Hazard.Kind.DATA_LOSS));
+        assertTrue(hazardKinds(new DropColumn(USERS, EMAIL)).contains(Hazard.Kind.DATA_LOSS));
+        assertTrue(hazardKinds(new AlterColumn(USERS, EMAIL, EMAIL.withType("varchar(10)"))).contains(Hazard.Kind.DATA_LOSS));
+        assertTrue(hazardKinds(new AlterColumn(USERS, EMAIL, EMAIL.withType("integer"))).contains(Hazard.Kind.TABLE_REWRITE));
+        assertTrue(hazardKinds(new AlterColumn(USERS, EMAIL, EMAIL.notNull())).contains(Hazard.Kind.LONG_LOCK));
+        assertTrue(hazardKinds(new AddColumn(USERS, new Column("x", "integer").notNull())).contains(Hazard.Kind.FAILS_ON_DATA));
+        assertEquals(List.of(), new AlterColumn(USERS, EMAIL, EMAIL.withType("varchar(200)")).hazards(), "widening in place is safe");
+        assertEquals(List.of(), new AddColumn(USERS, EMAIL).hazards());
+        assertEquals("HAZARD data-loss: drops column users.email and its data",
+                new DropColumn(USERS, EMAIL).hazards().get(0).toString());
+    }
+
+    private static List<Hazard.Kind> hazardKinds(Op op) {
+        return op.hazards().stream().map(Hazard::kind).toList();
+    }
+
+    @Test
+    void permittedSubclassesAreRecords() {
+        assertTrue(Arrays.stream(Op.class.getPermittedSubclasses()).allMatch(Class::isRecord));
+    }
+}

@@ -1,0 +1,111 @@
+package dev.retort.introspector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.diff.Differ;
+import dev.retort.diff.Plan;
+import dev.retort.fixtures.db.TestDatabase;
+import dev.retort.op.Op;
+import dev.retort.runtime.sql.PostgresSql;
+import dev.retort.schema.Column;
+import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.Schema;
+import dev.retort.schema.Table;
+import dev.retort.schema.TableName;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * For each named pair of schemas A and B: create A, apply the plan A to B, read the database back
+ * and find it equal to B with nothing left to diff, apply the downgrade and find A again.
+ */
+class RoundTripTest {
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    private static final SchemaScope SCOPE = new SchemaScope(List.of("public", "sales"), Set.of());
+    private static final TableName USERS = TableName.of("users");
+    private static final Column ID = new Column("id", "bigint").identityByDefault();
+    private static final Column EMAIL = new Column("email", "varchar(200)").notNull();
+    private static final Column NAME = new Column("name", "varchar(100)");
+
+    private static Schema schema(Table... tables) {
+        return new Schema(List.of(tables));
+    }
+
+    private static Table users(Column... columns) {
+        return new Table(USERS, List.of(columns), PrimaryKey.of("id"));
+    }
+
+    static Stream<Arguments> pairs() {
+        Column code = new Column("code", "varchar(10)").notNull();
+        Table lines = new Table(TableName.of("lines"), List.of(new Column("order_id", "bigint"), new Column("line_no", "integer"),
+                new Column("qty", "integer").notNull()), PrimaryKey.of("order_id", "line_no"));
+        Table salesOrders = new Table(new TableName("sales", "orders"), List.of(ID, new Column("total", "numeric(10,2)")),
+                PrimaryKey.of("id"));
+        return Stream.of(
+                Arguments.of("create tables from nothing", Schema.EMPTY, schema(users(ID, EMAIL, NAME), lines)),
+                Arguments.of("add and drop columns", schema(users(ID, EMAIL, NAME)), schema(users(ID, EMAIL, new Column("phone", "text")))),
+                Arguments.of("widen and narrow types", schema(users(ID, EMAIL, NAME)),
+                        schema(users(ID, EMAIL.withType("varchar(320)"), NAME.withType("varchar(50)")))),
+                Arguments.of("type change needing a cast", schema(users(ID, new Column("age", "varchar(3)"))),
+                        schema(users(ID, new Column("age", "integer")))),
+                Arguments.of("nullability both ways", schema(users(ID, EMAIL, NAME)), schema(users(ID, EMAIL.withNullable(true), NAME.notNull()))),
+                Arguments.of("identity added and removed", schema(users(ID.withIdentity(dev.retort.schema.Identity.NONE), EMAIL)),
+                        schema(users(ID, EMAIL.withType("text")))),
+                Arguments.of("primary key moves to new columns", schema(users(ID, EMAIL, NAME)),
+                        schema(new Table(USERS, List.of(ID, code), PrimaryKey.of("code", "id")))),
+                Arguments.of("composite key table dropped and another created", schema(lines), schema(users(ID))),
+                Arguments.of("tables in another schema", schema(users(ID)), schema(users(ID, NAME), salesOrders)),
+                Arguments.of("mixed case and quotes", Schema.EMPTY,
+                        schema(new Table(TableName.of("Odd \"Name\""), List.of(new Column("Mixed", "text"), new Column("a\"b", "integer")),
+                                PrimaryKey.of("a\"b")))));
+    }
+
+    @BeforeEach
+    void reset() throws SQLException {
+        db.execute("DROP SCHEMA IF EXISTS sales CASCADE; CREATE SCHEMA sales");
+        db.reset();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pairs")
+    void upgradeReachesTargetAndDowngradeReturns(String name, Schema a, Schema b) throws SQLException {
+        try (Connection c = db.connect()) {
+            apply(c, Differ.diff(Schema.EMPTY, a).upgrade());
+            Schema start = read(c);
+            assertEquals(a.comparable(), start.comparable(), "setting up A");
+            Plan plan = Differ.diff(start, b);
+            apply(c, plan.upgrade());
+            Schema upgraded = read(c);
+            assertEquals(b.comparable(), upgraded.comparable());
+            assertTrue(Differ.diff(upgraded, b).isEmpty(), () -> "re-diff after upgrade: " + Differ.diff(upgraded, b));
+            apply(c, plan.downgrade());
+            Schema downgraded = read(c);
+            assertEquals(start.comparable(), downgraded.comparable());
+            assertTrue(Differ.diff(downgraded, a).isEmpty(), () -> "re-diff after downgrade: " + Differ.diff(downgraded, a));
+        }
+    }
+
+    private static Schema read(Connection c) {
+        return PostgresIntrospector.read(c, SCOPE);
+    }
+
+    private static void apply(Connection c, List<Op> ops) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (Op op : ops) {
+                for (String sql : PostgresSql.statements(op)) st.execute(sql);
+            }
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package dev.retort.runtime;
+
+import static dev.retort.runtime.Ops.column;
+import static dev.retort.runtime.Ops.primaryKey;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.fixtures.db.TestDatabase;
+import dev.retort.revision.RevisionException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class MigratorTest {
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    @Revision(id = "aaaa00000001", message = "create users")
+    public static final class CreateUsers implements Migration {
+        @Override
+        public void upgrade(Ops op) {
+            op.createTable("users", column("id", "bigint").identityByDefault(), column("email", "varchar(100)"), primaryKey("id"));
+        }
+
+        @Override
+        public void downgrade(Ops op) {
+            op.dropTable("users", column("id", "bigint").identityByDefault(), column("email", "varchar(100)"), primaryKey("id"));
+        }
+    }
+
+    @Revision(id = "bbbb00000002", revises = "aaaa00000001", message = "add name")
+    public static final class AddName implements Migration {
+        @Override
+        public void upgrade(Ops op) {
+            op.addColumn("users", column("name", "text"));
+        }
+
+        @Override
+        public void downgrade(Ops op) {
+            op.dropColumn("users", column("name", "text"));
+        }
+    }
+
+    /** Its first statement works, its second fails when a row has no email. */
+    @Revision(id = "cccc00000003", revises = "bbbb00000002", message = "require email")
+    public static final class RequireEmailBroken implements Migration {
+        @Override
+        public void upgrade(Ops op) {
+            op.addColumn("users", column("phone", "text"));
+            op.alterColumn("users", column("email", "varchar(100)"), column("email", "varchar(100)").notNull());
+        }
+
+        @Override
+        public void downgrade(Ops op) {
+            op.dropColumn("users", column("phone", "text"));
+        }
+    }
+
+    /** The same revision after the author fixed it. */
+    @Revision(id = "cccc00000003", revises = "bbbb00000002", message = "require email")
+    public static final class RequireEmailFixed implements Migration {
+        @Override
+        public void upgrade(Ops op) {
+            op.addColumn("users", column("phone", "text"));
+        }
+
+        @Override
+        public void downgrade(Ops op) {
+            op.dropColumn("users", column("phone", "text"));
+        }
+    }
+
+    @Revision(id = "dddd00000004", revises = "cccc00000003", message = "throws")
+    public static final class Throws implements Migration {
+        @Override
+        public void upgrade(Ops op) {
+            throw new IllegalStateException("boom");
+        }
+
+        @Override
+        public void downgrade(Ops op) { }
+    }
+
+    private static MigrationSet set(Class<?>... classes) {
+        return MigrationSet.of(List.of(classes), Class::getSimpleName);
+    }
+
+    @BeforeEach
+    void emptyDatabase() throws SQLException {
+        db.reset();
+    }
+
+    @Test
+    void upgradesAndDowngradesStepByStep() throws SQLException {
+        List<String> log = new ArrayList<>();
+        Migrator migrator = new Migrator(set(CreateUsers.class, AddName.class), new VersionTable(null),
+                node -> log.add("up " + node.id()), node -> log.add("down " + node.id()));
+        try (Connection c = db.connect()) {
+            assertEquals(Set.of(), migrator.current(c));
+            Migrator.Result first = migrator.upgrade(c, "+1");
+            assertEquals(Set.of("aaaa00000001"), first.after());
+            assertEquals(Set.of("bbbb00000002"), migrator.upgrade(c, "head").after());
+            assertTrue(columns(c, "users").contains("name"));
+            assertEquals(Set.of("aaaa00000001"), migrator.downgrade(c, "-1").after());
+            assertFalse(columns(c, "users").contains("name"));
+            assertEquals(Set.of(), migrator.downgrade(c, "base").after());
+            assertEquals(List.of(), columns(c, "users"));
+            assertEquals(Set.of("bbbb00000002"), migrator.upgrade(c, "bbbb").after(), "unique prefix");
+            assertEquals(List.of(), migrator.upgrade(c, "head").steps(), "nothing left to do");
+        }
+        assertEquals(List.of("up aaaa00000001", "up bbbb00000002", "down bbbb00000002", "down aaaa00000001",
+                "up aaaa00000001", "up bbbb00000002"), log);
+    }
+
+    @Test
+    void failedStatementRollsBackItsMigrationAndKeepsTheLastGoodRevision() throws SQLException {
+        Migrator broken = new Migrator(set(CreateUsers.class, AddName.class, RequireEmailBroken.class), new VersionTable(null));
+        try (Connection c = db.connect()) {
+            broken.upgrade(c, "bbbb00000002");
+            try (Statement st = c.createStatement()) {
+                st.execute("INSERT INTO users (email) VALUES (NULL)");
+            }
+            MigrationException e = assertThrows(MigrationException.class, () -> broken.upgrade(c, "head"));
+            assertEquals("revision cccc00000003 (upgrade): statement 2 failed: ALTER TABLE \"users\" ALTER COLUMN \"email\" "
+                    + "SET NOT NULL: ERROR: column \"email\" of relation \"users\" contains null values", e.getMessage());
+            assertEquals(Set.of("bbbb00000002"), broken.current(c));
+            assertFalse(columns(c, "users").contains("phone"), "statement 1 of the failed migration is rolled back");
+            assertTrue(c.getAutoCommit());
+        }
+        Migrator fixed = new Migrator(set(CreateUsers.class, AddName.class, RequireEmailFixed.class), new VersionTable(null));
+        try (Connection c = db.connect()) {
+            assertEquals(List.of("cccc00000003"), fixed.upgrade(c, "head").steps().stream().map(s -> s.revision().id()).toList());
+            assertTrue(columns(c, "users").contains("phone"));
+        }
+    }
+
+    @Test
+    void migrationThatThrowsIsNamedAndNothingRuns() throws SQLException {
+        Migrator migrator = new Migrator(set(CreateUsers.class, AddName.class, RequireEmailFixed.class, Throws.class),
+                new VersionTable("custom_versions"));
+        try (Connection c = db.connect()) {
+            MigrationException e = assertThrows(MigrationException.class, () -> migrator.upgrade(c, "head"));
+            assertEquals("revision dddd00000004: upgrade() of Throws threw java.lang.IllegalStateException: boom", e.getMessage());
+            assertEquals(Set.of("cccc00000003"), migrator.current(c));
+            assertEquals(Set.of("cccc00000003"), new VersionTable("custom_versions").read(c));
+        }
+    }
+
+    @Test
+    void unknownTargetIsAnError() throws SQLException {
+        Migrator migrator = new Migrator(set(CreateUsers.class), new VersionTable(null));
+        try (Connection c = db.connect()) {
+            var e = assertThrows(RevisionException.Unknown.class, () -> migrator.upgrade(c, "ffff"));
+            assertEquals("no such revision: ffff", e.getMessage());
+            assertEquals(Set.of(), migrator.current(c));
+        }
+    }
+
+    @Test
+    void everyOperationTypeExecutesAndReverses() throws SQLException {
+        Ops up = new Ops();
+        up.createTable("t", column("a", "integer").notNull(), column("b", "varchar(10)"), primaryKey("a"));
+        up.addColumn("t", column("c", "bigint").notNull());
+        up.alterColumn("t", column("b", "varchar(10)"), column("b", "integer").notNull());
+        up.dropPrimaryKey("t", primaryKey("a"));
+        up.addPrimaryKey("t", primaryKey("a", "c"));
+        up.alterColumn("t", column("c", "bigint").notNull(), column("c", "bigint").identityAlways());
+        up.dropPrimaryKey("t", primaryKey("a", "c"));
+        up.dropColumn("t", column("c", "bigint").identityAlways());
+        up.dropTable("t", column("a", "integer").notNull(), column("b", "integer").notNull());
+        List<dev.retort.op.Op> ops = up.operations();
+        assertEquals(Set.of(dev.retort.op.Op.class.getPermittedSubclasses()),
+                ops.stream().map(Object::getClass).collect(java.util.stream.Collectors.toSet()));
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            for (int i = 0; i < ops.size() - 1; i++) {
+                for (String sql : dev.retort.runtime.sql.PostgresSql.statements(ops.get(i))) st.execute(sql);
+            }
+            for (int i = ops.size() - 2; i >= 0; i--) {
+                for (String sql : dev.retort.runtime.sql.PostgresSql.statements(ops.get(i).reverse())) st.execute(sql);
+            }
+            assertEquals(List.of(), columns(c, "t"));
+        }
+    }
+
+    private static List<String> columns(Connection c, String table) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (var st = c.prepareStatement("SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY 1")) {
+            st.setString(1, table);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+}
