@@ -16,20 +16,37 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
-/** Lists the class names under a package, in directories and jars visible to a class loader. */
+/**
+ * Lists the class names under a package: in the given class path entries (read directly, since a
+ * jar need not list its directories) and anywhere else the class loader finds the package.
+ */
 final class ClassScanner {
     private ClassScanner() {}
 
-    static List<String> classNames(ClassLoader loader, String packageName) {
+    static List<String> classNames(ClassLoader loader, List<Path> entries, String packageName) {
         String path = packageName.replace('.', '/');
         TreeSet<String> names = new TreeSet<>();
         try {
+            for (Path entry : entries) {
+                if (Files.isDirectory(entry)) {
+                    Path directory = entry.resolve(path);
+                    if (Files.isDirectory(directory)) fromDirectory(directory, packageName, names);
+                } else {
+                    try (JarFile jar = new JarFile(entry.toFile())) {
+                        fromJar(jar, path, names);
+                    }
+                }
+            }
             Enumeration<URL> roots = loader.getResources(path);
             for (URL root : Collections.list(roots)) {
                 if (root.getProtocol().equals("file")) {
                     fromDirectory(Path.of(root.toURI()), packageName, names);
                 } else if (root.getProtocol().equals("jar")) {
-                    fromJar((JarURLConnection) root.openConnection(), path, names);
+                    JarURLConnection connection = (JarURLConnection) root.openConnection();
+                    connection.setUseCaches(false);
+                    try (JarFile jar = connection.getJarFile()) {
+                        fromJar(jar, path, names);
+                    }
                 }
             }
         } catch (IOException e) {
@@ -49,14 +66,11 @@ final class ClassScanner {
         }
     }
 
-    private static void fromJar(JarURLConnection connection, String path, TreeSet<String> names) throws IOException {
-        connection.setUseCaches(false);
-        try (JarFile jar = connection.getJarFile()) {
-            for (JarEntry entry : Collections.list(jar.entries())) {
-                String name = entry.getName();
-                if (name.startsWith(path + "/") && name.endsWith(".class")) {
-                    names.add(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
-                }
+    private static void fromJar(JarFile jar, String path, TreeSet<String> names) {
+        for (JarEntry entry : Collections.list(jar.entries())) {
+            String name = entry.getName();
+            if (name.startsWith(path + "/") && name.endsWith(".class") && !name.endsWith("module-info.class")) {
+                names.add(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
             }
         }
     }

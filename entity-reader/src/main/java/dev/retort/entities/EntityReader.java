@@ -66,7 +66,7 @@ public final class EntityReader {
     private static List<Class<?>> mappedClasses(ClassLoader loader, EntitySource source) {
         List<Class<?>> classes = new ArrayList<>();
         for (String packageName : source.packages()) {
-            for (String name : ClassScanner.classNames(loader, packageName)) {
+            for (String name : ClassScanner.classNames(loader, source.classpath(), packageName)) {
                 Class<?> type;
                 try {
                     type = Class.forName(name, false, loader);
@@ -94,6 +94,8 @@ public final class EntityReader {
             MetadataBuilder builder = sources.getMetadataBuilder();
             applyNaming(builder, naming, loader);
             return builder.build();
+        } catch (EntityException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new EntityException("Hibernate could not map the entities: " + e.getMessage(), e);
         } finally {

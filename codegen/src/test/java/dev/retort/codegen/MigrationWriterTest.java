@@ -1,0 +1,147 @@
+package dev.retort.codegen;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.diff.Differ;
+import dev.retort.diff.Plan;
+import dev.retort.op.Op;
+import dev.retort.runtime.Migration;
+import dev.retort.runtime.Ops;
+import dev.retort.runtime.Revision;
+import dev.retort.schema.Column;
+import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.Schema;
+import dev.retort.schema.Table;
+import dev.retort.schema.TableName;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Golden files for generated migration classes. Each golden is compared whole, compiled, and run:
+ * its upgrade and downgrade must record exactly the plan it was generated from. Refresh goldens
+ * deliberately with {@code -Dretort.golden.update=true}.
+ */
+class MigrationWriterTest {
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
+    private static final LocalDateTime CREATED = LocalDateTime.of(2026, 11, 21, 10, 15, 2);
+
+    private static final TableName CUSTOMERS = TableName.of("customers");
+    private static final Column ID = new Column("id", "bigint").identityByDefault();
+    private static final Column EMAIL = new Column("email", "varchar(200)").notNull();
+    private static final Column NAME = new Column("name", "varchar(100)");
+
+    private static final Table CUSTOMERS_V1 = new Table(CUSTOMERS, List.of(ID, EMAIL, NAME), PrimaryKey.of("id"));
+    private static final Table LINES = new Table(TableName.of("order_lines"), List.of(new Column("order_id", "bigint"),
+            new Column("line_no", "integer"), new Column("quantity", "integer").notNull()), PrimaryKey.of("order_id", "line_no"));
+    private static final Table SALES_ORDERS = new Table(new TableName("sales", "orders"),
+            List.of(ID, new Column("total", "numeric(12,2)"), new Column("placed_at", "timestamptz(6)").notNull()),
+            PrimaryKey.of("id"));
+
+    static Stream<Arguments> cases() {
+        Schema v1 = new Schema(List.of(CUSTOMERS_V1, LINES));
+        Table customersV2 = new Table(CUSTOMERS, List.of(ID, EMAIL.withType("varchar(100)"), NAME.notNull(),
+                new Column("phone", "varchar(30)")), PrimaryKey.of("id"));
+        Table linesV2 = new Table(LINES.name(), List.of(new Column("order_id", "bigint"), new Column("line_no", "integer"),
+                new Column("quantity", "bigint").notNull()), PrimaryKey.of("order_id"));
+        return Stream.of(
+                Arguments.of("create_tables", new RevisionHeader("3f2a9c1b7d4e", List.of(), "create customers and lines", CREATED),
+                        Differ.diff(Schema.EMPTY, new Schema(List.of(CUSTOMERS_V1, LINES, SALES_ORDERS)))),
+                Arguments.of("every_op", new RevisionHeader("9b1e0c2d4f6a", List.of("3f2a9c1b7d4e"), "v2: phone, narrower email */ <b>",
+                        CREATED), Differ.diff(v1, new Schema(List.of(customersV2, linesV2, SALES_ORDERS)))),
+                Arguments.of("empty", new RevisionHeader("0a1b2c3d4e5f", List.of("9b1e0c2d4f6a"), "data fix only", CREATED),
+                        Plan.EMPTY));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void generatedClassMatchesGoldenCompilesAndRecordsThePlan(String name, RevisionHeader header, Plan plan, @TempDir Path dir)
+            throws Exception {
+        String source = MigrationWriter.write("migrations", header, plan).toString();
+        Path golden = GOLDEN.resolve(name + ".java");
+        if (Boolean.getBoolean("retort.golden.update")) Files.writeString(golden, source, StandardCharsets.UTF_8);
+        assertEquals(Files.readString(golden, StandardCharsets.UTF_8), source, "golden " + golden + " (refresh with -Dretort.golden.update=true)");
+
+        Migration migration = compileAndLoad(golden, "migrations." + MigrationWriter.className(header), dir);
+        Revision revision = migration.getClass().getAnnotation(Revision.class);
+        assertEquals(header.id(), revision.id());
+        assertEquals(header.revises(), List.of(revision.revises()));
+        assertEquals(header.message(), revision.message());
+        Ops up = new Ops();
+        migration.upgrade(up);
+        assertEquals(plan.upgrade(), up.operations());
+        Ops down = new Ops();
+        migration.downgrade(down);
+        assertEquals(plan.downgrade(), down.operations());
+    }
+
+    @Test
+    void goldenCasesRenderEveryOperationType() {
+        Set<Class<?>> rendered = cases().flatMap(a -> ((Plan) a.get()[2]).upgrade().stream()).map(Object::getClass)
+                .collect(Collectors.toSet());
+        Set<Class<?>> rendered2 = cases().flatMap(a -> ((Plan) a.get()[2]).downgrade().stream()).map(Object::getClass)
+                .collect(Collectors.toSet());
+        rendered.addAll(rendered2);
+        assertEquals(Set.of(Op.class.getPermittedSubclasses()), rendered, "add a golden case for each new Op type");
+    }
+
+    @Test
+    void hazardsAreMarkedAboveTheirStatement() throws IOException {
+        String golden = Files.readString(GOLDEN.resolve("every_op.java"));
+        assertTrue(golden.contains("// HAZARD data-loss: drops table sales.orders and all its rows\n        op.schema(\"sales\").dropTable("),
+                golden);
+    }
+
+    @Test
+    void classNamesComeFromTheMessage() {
+        assertEquals("R3f2a9c1b7d4e_AddUserAvatar", MigrationWriter.className(new RevisionHeader("3f2a9c1b7d4e", List.of(),
+                "add user avatar", CREATED)));
+        assertEquals("R3f2a9c1b7d4e", MigrationWriter.className(new RevisionHeader("3f2a9c1b7d4e", List.of(), "--- !!", CREATED)));
+        assertEquals("R1_V2Changes", MigrationWriter.className(new RevisionHeader("1", List.of(), "v2 changes", CREATED)));
+    }
+
+    @Test
+    void sameInputSameSource() {
+        Plan plan = Differ.diff(Schema.EMPTY, new Schema(List.of(SALES_ORDERS, LINES, CUSTOMERS_V1)));
+        RevisionHeader header = new RevisionHeader("abc", List.of(), "x", CREATED);
+        assertEquals(MigrationWriter.write("m", header, plan).toString(), MigrationWriter.write("m", header, plan).toString());
+    }
+
+    /** Compiles a golden file against Retort's runtime and loads the migration it declares. */
+    static Migration compileAndLoad(Path golden, String className, Path out) throws Exception {
+        Path source = out.resolve(className.substring(className.lastIndexOf('.') + 1) + ".java");
+        Files.copy(golden, source);
+        String classpath = Stream.of(Migration.class, Op.class)
+                .map(MigrationWriterTest::location).distinct().collect(Collectors.joining(java.io.File.pathSeparator));
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null,
+                "-Xlint:all", "-Werror", "-d", out.toString(), "-cp", classpath, source.toString());
+        assertEquals(0, status, "golden " + golden + " compiles without warnings");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, Migration.class.getClassLoader())) {
+            return (Migration) loader.loadClass(className).getDeclaredConstructor().newInstance();
+        }
+    }
+
+    private static String location(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.retort.entities;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.fixtures.shop.Shop;
+import dev.retort.schema.Column;
+import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.Schema;
+import dev.retort.schema.Table;
+import dev.retort.schema.TableName;
+import jakarta.persistence.Entity;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EntityReaderTest {
+    private static Schema read(String packageName, Naming naming) {
+        return EntityReader.read(new EntitySource(List.of(packageName), List.of(), naming), "public");
+    }
+
+    private static List<String> tableNames(Schema schema) {
+        return schema.tables().stream().map(t -> t.name().toString()).toList();
+    }
+
+    @Test
+    void shopVersionOneWithSpringBootNaming() {
+        Schema schema = read(Shop.V1, Naming.SNAKE);
+        assertEquals(List.of("coupons", "customers", "order_lines", "orders", "products"), tableNames(schema));
+        Table customers = schema.table(TableName.of("customers")).orElseThrow();
+        assertEquals(new Table(TableName.of("customers"), List.of(
+                new Column("id", "bigint").identityByDefault(),
+                new Column("created_at", "timestamp(6)").notNull(),
+                new Column("email", "varchar(200)").notNull(),
+                new Column("name", "varchar(100)")), PrimaryKey.of("id")), customers);
+        Table lines = schema.table(TableName.of("order_lines")).orElseThrow();
+        assertEquals(PrimaryKey.of("line_no", "order_id"), lines.primaryKey());
+        Table orders = schema.table(TableName.of("orders")).orElseThrow();
+        assertEquals(new Column("placed_at", "timestamptz(6)").notNull(), orders.column("placed_at").orElseThrow());
+        assertEquals(new Column("total", "numeric(12,2)"), orders.column("total").orElseThrow());
+        assertEquals(new Column("customer_id", "bigint").notNull(), orders.column("customer_id").orElseThrow(),
+                "primitive fields are NOT NULL");
+    }
+
+    @Test
+    void shopVersionTwoDiffersAsDocumented() {
+        Schema v2 = read(Shop.V2, Naming.SNAKE);
+        assertEquals(List.of("customers", "order_lines", "orders", "products", "reviews"), tableNames(v2));
+        Table customers = v2.table(TableName.of("customers")).orElseThrow();
+        assertEquals(new Column("email", "varchar(320)").notNull(), customers.column("email").orElseThrow());
+        assertEquals(new Column("name", "varchar(100)").notNull(), customers.column("name").orElseThrow());
+        assertEquals(new Column("rating", "smallint").notNull(),
+                v2.table(TableName.of("reviews")).orElseThrow().column("rating").orElseThrow());
+    }
+
+    @Test
+    void hibernateDefaultNamingFoldsCamelCaseToLowerCase() {
+        Table customers = read(Shop.V1, Naming.JPA).table(TableName.of("customers")).orElseThrow();
+        assertEquals(List.of("id", "createdat", "email", "name"), customers.columns().stream().map(Column::name).toList());
+    }
+
+    @Test
+    void customNamingStrategyByClassName() {
+        Schema schema = read(Shop.V1, new Naming("dev.retort.entities.model.PrefixNaming"));
+        assertTrue(tableNames(schema).contains("app_customers"), tableNames(schema).toString());
+        var e = assertThrows(EntityException.class, () -> read(Shop.V1, new Naming("java.lang.String")));
+        assertEquals("entities.naming: java.lang.String is neither 'jpa', 'snake', nor a Hibernate PhysicalNamingStrategy "
+                + "or ImplicitNamingStrategy", e.getMessage());
+        assertThrows(EntityException.class, () -> read(Shop.V1, new Naming("no.such.Strategy")));
+    }
+
+    @Test
+    void quotedNamesKeepTheirCaseAndUnquotedOnesFold() {
+        Table table = read("dev.retort.entities.model.quoted", Naming.JPA).tables().get(0);
+        assertEquals(TableName.of("MixedCase"), table.name());
+        assertEquals(List.of("Id", "body", "plainupper"), table.columns().stream().map(Column::name).toList());
+        assertEquals("text", table.column("body").orElseThrow().type());
+    }
+
+    @Test
+    void packageWithoutEntitiesIsAnError() {
+        var e = assertThrows(EntityException.class, () -> read("dev.retort.entities.model.none", Naming.JPA));
+        assertEquals("no @Entity classes found in packages [dev.retort.entities.model.none]", e.getMessage());
+        assertThrows(EntityException.class, () -> read("no.such.pkg", Naming.JPA));
+    }
+
+    @Test
+    void missingClasspathEntryIsAnError(@TempDir Path dir) {
+        Path missing = dir.resolve("missing");
+        var e = assertThrows(EntityException.class,
+                () -> EntityReader.read(new EntitySource(List.of("x"), List.of(missing), Naming.JPA), "public"));
+        assertEquals("entities.classpath entry " + missing + " does not exist", e.getMessage());
+    }
+
+    @Test
+    void readsEntitiesFromAJarOnTheEntityClasspath(@TempDir Path dir) throws IOException, URISyntaxException {
+        Path source = dir.resolve("src/com/example/jarred/Widget.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, """
+                package com.example.jarred;
+                @jakarta.persistence.Entity
+                @jakarta.persistence.Table(schema = "inventory")
+                public class Widget {
+                    @jakarta.persistence.Id Long id;
+                    @jakarta.persistence.Column(length = 40) String label;
+                }
+                """);
+        Path classes = dir.resolve("classes");
+        String jakarta = Path.of(Entity.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), "-cp", jakarta,
+                source.toString());
+        assertEquals(0, status);
+        Path jar = dir.resolve("widgets.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(classes)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                out.write(Files.readAllBytes(file));
+                out.closeEntry();
+            }
+        }
+        Schema schema = EntityReader.read(new EntitySource(List.of("com.example"), List.of(jar), Naming.JPA), "public");
+        assertEquals(List.of(new Table(new TableName("inventory", "widget"),
+                List.of(new Column("id", "bigint").notNull(), new Column("label", "varchar(40)")), PrimaryKey.of("id"))),
+                schema.tables());
+        Schema inDefault = EntityReader.read(new EntitySource(List.of("com.example"), List.of(jar), Naming.JPA), "inventory");
+        assertEquals(TableName.of("widget"), inDefault.tables().get(0).name(), "the default schema's name is dropped");
+    }
+}

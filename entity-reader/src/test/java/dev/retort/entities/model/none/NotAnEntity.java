@@ -1,0 +1,5 @@
+package dev.retort.entities.model.none;
+
+/** A package without entities. */
+public class NotAnEntity {
+}
