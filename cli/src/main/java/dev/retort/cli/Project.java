@@ -39,11 +39,21 @@ final class Project {
         return settings;
     }
 
+    /**
+     * Connects with the configured URL; an explicit {@code user} or {@code password} setting wins over
+     * the same parameter in the URL (the driver would otherwise prefer the URL's).
+     */
     Connection connect() {
         String url = settings.url();
         Properties properties = new Properties();
-        settings.user().ifPresent(user -> properties.setProperty("user", user));
-        settings.password().ifPresent(password -> properties.setProperty("password", password));
+        if (settings.user().isPresent()) {
+            url = withoutParameter(url, "user");
+            properties.setProperty("user", settings.user().get());
+        }
+        if (settings.password().isPresent()) {
+            url = withoutParameter(url, "password");
+            properties.setProperty("password", settings.password().get());
+        }
         properties.setProperty("connectTimeout", "10");
         properties.setProperty("ApplicationName", "retort");
         try {
@@ -51,6 +61,16 @@ final class Project {
         } catch (SQLException e) {
             throw new RetortException("cannot connect to " + redact(url) + ": " + e.getMessage(), e);
         }
+    }
+
+    static String withoutParameter(String url, String name) {
+        int query = url.indexOf('?');
+        if (query < 0) return url;
+        List<String> kept = new java.util.ArrayList<>();
+        for (String parameter : url.substring(query + 1).split("&")) {
+            if (!parameter.toLowerCase(java.util.Locale.ROOT).startsWith(name + "=") && !parameter.isEmpty()) kept.add(parameter);
+        }
+        return url.substring(0, query) + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
     }
 
     /** The URL with any password in it masked. */

@@ -152,7 +152,8 @@ public final class RevisionGraph {
         String at = from;
         for (int i = 0; i < steps; i++) {
             if (at == null) {
-                throw new RevisionException.OutOfRange("-" + steps + " goes past base: only " + i + " revision(s) below " + from);
+                throw new RevisionException.OutOfRange("-" + steps + " goes past base: "
+                        + (from == null ? "the database is at base" : "only " + i + " revision(s) below " + from));
             }
             List<String> parents = node(at).parents();
             if (parents.size() > 1) {

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -125,7 +126,7 @@ public final class SourceMigrations {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Map<String, byte[]> classes = new HashMap<>();
+        Map<String, byte[]> classes = new TreeMap<>();
         outputs.forEach((name, bytes) -> classes.put(name, bytes.toByteArray()));
         return classes;
     }
@@ -159,7 +160,7 @@ public final class SourceMigrations {
         Properties index = new Properties();
         try (Reader reader = Files.newBufferedReader(directory.resolve(INDEX), StandardCharsets.UTF_8)) {
             index.load(reader);
-            Map<String, byte[]> classes = new HashMap<>();
+            Map<String, byte[]> classes = new TreeMap<>();
             for (String name : index.stringPropertyNames()) {
                 classes.put(name, Files.readAllBytes(directory.resolve(name + ".class")));
                 String source = index.getProperty(name);

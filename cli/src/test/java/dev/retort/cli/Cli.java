@@ -1,0 +1,77 @@
+package dev.retort.cli;
+
+import dev.retort.fixtures.db.TestDatabase;
+import dev.retort.fixtures.shop.Shop;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Runs the real command line in-process in a working directory, capturing output and exit code. */
+final class Cli {
+    /** What one command did. */
+    record Result(int code, String out, String err) {
+        @Override
+        public String toString() {
+            return "exit " + code + "\n--- out\n" + out + "--- err\n" + err;
+        }
+    }
+
+    final Path workDir;
+    final Map<String, String> environment = new HashMap<>();
+
+    Cli(Path workDir) {
+        this.workDir = workDir;
+        environment.put("XDG_CACHE_HOME", workDir.resolve(".cache").toString());
+    }
+
+    Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(workDir, environment, new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    /** Writes a retort.properties for the test database and the given entity package of the shop. */
+    void configure(TestDatabase db, String entityPackage, String naming) {
+        write("retort.properties", String.join("\n",
+                "url = " + db.url(),
+                "migrations.dir = migrations",
+                "migrations.package = com.example.migrations",
+                "entities.packages = " + entityPackage,
+                "entities.classpath = " + fixturesClasses(),
+                "entities.naming = " + naming,
+                ""));
+    }
+
+    void write(String relative, String content) {
+        try {
+            Path file = workDir.resolve(relative);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String read(String relative) {
+        try {
+            return Files.readString(workDir.resolve(relative));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String fixturesClasses() {
+        try {
+            return Path.of(Shop.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

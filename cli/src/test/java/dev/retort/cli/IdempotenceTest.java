@@ -1,0 +1,49 @@
+package dev.retort.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.fixtures.db.TestDatabase;
+import dev.retort.fixtures.shop.Shop;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Entities, empty database, autogenerate, upgrade: then nothing is left to detect. */
+class IdempotenceTest {
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    @TempDir
+    Path workDir;
+
+    @BeforeEach
+    void emptyDatabase() throws SQLException {
+        db.reset();
+    }
+
+    @ParameterizedTest(name = "{0} with {1} naming")
+    @CsvSource({Shop.V1 + ",snake", Shop.V2 + ",snake", Shop.V1 + ",jpa", Shop.V2 + ",jpa"})
+    void noFalsePositivesAfterUpgrade(String entities, String naming) throws IOException {
+        Cli cli = new Cli(workDir);
+        cli.configure(db, entities, naming);
+        assertEquals(0, cli.run("revision", "--autogenerate", "-m", "initial").code());
+        Cli.Result up = cli.run("upgrade", "head");
+        assertEquals(0, up.code(), up::toString);
+        Cli.Result check = cli.run("check");
+        assertEquals(new Cli.Result(0, "No new upgrade operations detected.\n", ""), check);
+        Cli.Result again = cli.run("revision", "--autogenerate", "-m", "nothing");
+        assertEquals(0, again.code(), again::toString);
+        assertTrue(again.out().contains("No changes in schema detected; no migration written"), again::toString);
+        try (Stream<Path> files = Files.list(workDir.resolve("migrations"))) {
+            assertEquals(1, files.count(), "no empty migration written");
+        }
+    }
+}
