@@ -1,7 +1,9 @@
 package dev.retort.cli;
 
 import dev.retort.RetortException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.sql.SQLException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.logging.Level;
@@ -48,6 +50,10 @@ public final class Main {
     private static int report(Exception e, RetortCommand root, PrintWriter err) {
         if (e instanceof RetortException) {
             err.println("error: " + e.getMessage());
+        } else if (e instanceof SQLException) {
+            err.println("error: database: " + e.getMessage().replaceAll("\\s*\\n\\s*", " "));
+        } else if (e instanceof IOException) {
+            err.println("error: " + e);
         } else {
             err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
                     + (root.stacktrace ? "" : " (run again with --stacktrace for details)"));

@@ -11,12 +11,14 @@ import dev.retort.introspector.SchemaScope;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.runtime.MigrationSet;
 import dev.retort.runtime.VersionTable;
+import dev.retort.runtime.sql.PostgresSql;
 import dev.retort.schema.Schema;
 import dev.retort.schema.TableName;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -56,10 +58,27 @@ final class Project {
         }
         properties.setProperty("connectTimeout", "10");
         properties.setProperty("ApplicationName", "retort");
+        Connection connection;
         try {
-            return DriverManager.getConnection(url, properties);
+            connection = DriverManager.getConnection(url, properties);
         } catch (SQLException e) {
             throw new RetortException("cannot connect to " + redact(url) + ": " + e.getMessage(), e);
+        }
+        useDefaultSchema(connection);
+        return connection;
+    }
+
+    /**
+     * Makes unqualified names in migrations, and the version table, resolve to the configured
+     * default schema, as the readers assume.
+     */
+    private void useDefaultSchema(Connection connection) {
+        String schema = settings.defaultSchema();
+        if (schema.equals("public")) return;
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET search_path TO " + PostgresSql.quote(schema) + ", public");
+        } catch (SQLException e) {
+            throw new RetortException("cannot use schema " + schema + ": " + e.getMessage(), e);
         }
     }
 

@@ -29,6 +29,24 @@ class IdempotenceTest {
         db.reset();
     }
 
+    @org.junit.jupiter.api.Test
+    void defaultSchemaOtherThanPublic() throws SQLException {
+        db.execute("DROP SCHEMA IF EXISTS app CASCADE; CREATE SCHEMA app");
+        Cli cli = new Cli(workDir);
+        cli.configure(db, Shop.V2, "snake");
+        cli.environment.put("RETORT_SCHEMAS", "app");
+        assertEquals(0, cli.run("revision", "--autogenerate", "-m", "initial").code());
+        Cli.Result up = cli.run("upgrade", "head");
+        assertEquals(0, up.code(), up::toString);
+        assertEquals(new Cli.Result(0, "No new upgrade operations detected.\n", ""), cli.run("check"));
+        try (var c = db.connect(); var st = c.createStatement();
+             var rs = st.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'app'")) {
+            rs.next();
+            assertEquals(6, rs.getInt(1), "five shop tables and the version table, all in schema app");
+        }
+        db.execute("DROP SCHEMA app CASCADE");
+    }
+
     @ParameterizedTest(name = "{0} with {1} naming")
     @CsvSource({Shop.V1 + ",snake", Shop.V2 + ",snake", Shop.V1 + ",jpa", Shop.V2 + ",jpa"})
     void noFalsePositivesAfterUpgrade(String entities, String naming) throws IOException {

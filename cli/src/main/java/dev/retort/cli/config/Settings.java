@@ -91,7 +91,7 @@ public final class Settings {
     public EntitySource entities() {
         List<String> packages = list(require("entities.packages", "to read the entity model"));
         List<Path> classpath = new ArrayList<>();
-        for (String entry : get("entities.classpath").orElse("").split("[,:;]")) {
+        for (String entry : get("entities.classpath").orElse("").split("[," + java.io.File.pathSeparator + "]")) {
             if (!entry.isBlank()) classpath.add(resolve(entry.trim()));
         }
         return new EntitySource(packages, classpath, new Naming(get("entities.naming").orElse("jpa")));

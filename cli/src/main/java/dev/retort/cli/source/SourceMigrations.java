@@ -90,11 +90,18 @@ public final class SourceMigrations {
         }
     }
 
-    /** A hash of every file's name and content, and of the runtime the classes compile against. */
+    /**
+     * A hash of every file's name and content, and of the runtime the classes compile against (its
+     * location, size and time), so a rebuilt Retort never loads classes compiled against another.
+     */
     private static String hash(List<Path> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(String.valueOf(compileClasspath()).getBytes(StandardCharsets.UTF_8));
+            for (String entry : compileClasspath().split(java.io.File.pathSeparator)) {
+                Path path = Path.of(entry);
+                String identity = entry + (Files.isRegularFile(path) ? "|" + Files.size(path) + "|" + Files.getLastModifiedTime(path) : "");
+                digest.update(identity.getBytes(StandardCharsets.UTF_8));
+            }
             for (Path file : files) {
                 digest.update(file.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
