@@ -14,10 +14,8 @@ final class DowngradeCommand extends Subcommand {
     @Override
     public Integer call() throws Exception {
         Project project = root.project();
-        Migrator migrator = new Migrator(project.migrations(), project.versionTable(), node -> { },
-                node -> root.info("Running downgrade " + node.id() + " -> " + Revisions.parents(node) + ", " + node.message()));
         try (Connection connection = project.connect()) {
-            Migrator.Result result = migrator.downgrade(connection, target);
+            Migrator.Result result = project.migrator(new Progress(root)).downgrade(connection, target);
             if (result.steps().isEmpty()) root.info("Nothing to downgrade: the database is at " + Revisions.heads(result.after()) + ".");
         }
         return Main.OK;

@@ -2,15 +2,17 @@ package dev.retort.cli;
 
 import dev.retort.RetortException;
 import dev.retort.cli.config.Settings;
-import dev.retort.cli.source.SourceMigrations;
 import dev.retort.diff.Differ;
 import dev.retort.diff.Plan;
 import dev.retort.entities.EntityReader;
 import dev.retort.introspector.PostgresIntrospector;
 import dev.retort.introspector.SchemaScope;
 import dev.retort.revision.RevisionGraph;
+import dev.retort.runtime.HistoryTable;
 import dev.retort.runtime.MigrationSet;
+import dev.retort.runtime.Migrator;
 import dev.retort.runtime.VersionTable;
+import dev.retort.runtime.source.SourceMigrations;
 import dev.retort.runtime.sql.PostgresSql;
 import dev.retort.schema.Schema;
 import dev.retort.schema.TableName;
@@ -110,9 +112,17 @@ final class Project {
         return new VersionTable(settings.versionTable());
     }
 
+    /** The runner for this project's migrations, with the configured transaction mode and lock timeout. */
+    Migrator migrator(Migrator.Listener listener) {
+        Migrator.Options options = new Migrator.Options(settings.transactionPerMigration(), settings.lockTimeout());
+        return new Migrator(migrations(), versionTable(), options, listener);
+    }
+
     /** The database's tables in the configured schemas, without Retort's own. */
     Schema database(Connection connection) {
-        SchemaScope scope = new SchemaScope(settings.schemas(), Set.of(TableName.of(settings.versionTable())));
+        VersionTable versions = versionTable();
+        SchemaScope scope = new SchemaScope(settings.schemas(),
+                Set.of(TableName.of(versions.name()), TableName.of(new HistoryTable(versions).name())));
         return PostgresIntrospector.read(connection, scope);
     }
 

@@ -14,11 +14,8 @@ final class UpgradeCommand extends Subcommand {
     @Override
     public Integer call() throws Exception {
         Project project = root.project();
-        Migrator migrator = new Migrator(project.migrations(), project.versionTable(),
-                node -> root.info("Running upgrade " + Revisions.parents(node) + " -> " + node.id() + ", " + node.message()),
-                node -> { });
         try (Connection connection = project.connect()) {
-            Migrator.Result result = migrator.upgrade(connection, target);
+            Migrator.Result result = project.migrator(new Progress(root)).upgrade(connection, target);
             if (result.steps().isEmpty()) root.info("Nothing to upgrade: the database is at " + Revisions.heads(result.after()) + ".");
         }
         return Main.OK;

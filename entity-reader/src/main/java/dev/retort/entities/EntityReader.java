@@ -1,5 +1,6 @@
 package dev.retort.entities;
 
+import dev.retort.classpath.ClassScanner;
 import dev.retort.schema.Column;
 import dev.retort.schema.Identity;
 import dev.retort.schema.PrimaryKey;

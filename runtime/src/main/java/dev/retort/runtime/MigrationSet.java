@@ -47,6 +47,29 @@ public final class MigrationSet {
         return graph;
     }
 
+    /** Where a revision was declared: its file in source mode, its class otherwise. */
+    public String source(String revision) {
+        return graph.node(revision).source();
+    }
+
+    /** The statements one direction of a revision runs; a migration that throws is reported, not run. */
+    public Script script(String revision, Direction direction) {
+        Migration migration = instantiate(revision);
+        Ops ops = new Ops();
+        try {
+            if (direction == Direction.UPGRADE) migration.upgrade(ops); else migration.downgrade(ops);
+        } catch (RuntimeException e) {
+            throw new MigrationException("revision " + revision + ": " + direction.word() + "() of " + source(revision)
+                    + " threw " + e, e);
+        }
+        return Script.of(ops.steps());
+    }
+
+    /** What a revision does, as a checksum of its upgrade and downgrade statements. */
+    public String checksum(String revision) {
+        return Script.checksum(script(revision, Direction.UPGRADE), script(revision, Direction.DOWNGRADE));
+    }
+
     /** A new instance of the migration for a revision. */
     public Migration instantiate(String revision) {
         Class<? extends Migration> type = classes.get(graph.node(revision).id());

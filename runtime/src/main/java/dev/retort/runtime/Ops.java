@@ -17,25 +17,29 @@ import dev.retort.schema.TableElement;
 import dev.retort.schema.TableName;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The operations a migration asks for, in the style of Alembic's {@code op}: each call records one
  * {@link Op}, the same records the differ produces; nothing runs until the runner renders them.
  *
  * <p>Table names are in the default schema; {@code op.schema("sales").addColumn(...)} names a table
- * in another one.
+ * in another one. {@link #execute} adds hand-written SQL, and {@link #autocommit} runs statements
+ * that PostgreSQL refuses inside a transaction.
  */
 public final class Ops {
-    private final List<Op> recorded;
+    private final List<Step> recorded;
     private final String schema;
+    private final boolean inAutocommit;
 
     public Ops() {
-        this(new ArrayList<>(), null);
+        this(new ArrayList<>(), null, false);
     }
 
-    private Ops(List<Op> recorded, String schema) {
+    private Ops(List<Step> recorded, String schema, boolean inAutocommit) {
         this.recorded = recorded;
         this.schema = schema;
+        this.inAutocommit = inAutocommit;
     }
 
     /** A column of the given name and PostgreSQL type, nullable until {@code .notNull()}. */
@@ -50,7 +54,7 @@ public final class Ops {
 
     /** The same recorder, naming tables in {@code schemaName}. */
     public Ops schema(String schemaName) {
-        return new Ops(recorded, requireNonNull(schemaName, "schemaName"));
+        return new Ops(recorded, requireNonNull(schemaName, "schemaName"), inAutocommit);
     }
 
     public void createTable(String table, TableElement... elements) {
@@ -86,11 +90,46 @@ public final class Ops {
 
     /** Records an operation built elsewhere. */
     public void add(Op op) {
-        recorded.add(requireNonNull(op, "op"));
+        recorded.add(new Step.Change(op));
     }
 
-    /** What has been recorded, in call order. */
+    /**
+     * Runs a statement the generator does not produce (a data fix, a backfill), in the migration's
+     * transaction like every other operation. The SQL is trusted: it is part of the migration.
+     */
+    public void execute(String sql) {
+        recorded.add(new Step.Sql(sql));
+    }
+
+    /**
+     * Runs the block's statements outside any transaction, one by one, for what PostgreSQL refuses
+     * inside one ({@code CREATE INDEX CONCURRENTLY}, {@code DROP INDEX CONCURRENTLY}, some
+     * {@code ALTER TYPE ... ADD VALUE}). What the migration did before the block is committed
+     * first, so give such statements a migration of their own.
+     */
+    public void autocommit(Consumer<Ops> block) {
+        if (inAutocommit) throw new IllegalStateException("autocommit blocks do not nest");
+        Ops inner = new Ops(new ArrayList<>(), schema, true);
+        block.accept(inner);
+        recorded.add(new Step.Autocommit(inner.recorded));
+    }
+
+    /** The schema operations recorded, in call order, including those inside autocommit blocks. */
     public List<Op> operations() {
+        List<Op> ops = new ArrayList<>();
+        collect(recorded, ops);
+        return List.copyOf(ops);
+    }
+
+    private static void collect(List<Step> steps, List<Op> into) {
+        for (Step step : steps) {
+            if (step instanceof Step.Change c) into.add(c.op());
+            if (step instanceof Step.Autocommit a) collect(a.steps(), into);
+        }
+    }
+
+    /** Everything recorded, in call order. */
+    public List<Step> steps() {
         return List.copyOf(recorded);
     }
 

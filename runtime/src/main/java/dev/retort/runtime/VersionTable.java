@@ -31,7 +31,7 @@ public final class VersionTable {
     /** The heads the database is at; empty when the table does not exist yet. */
     public Set<String> read(Connection connection) throws SQLException {
         Set<String> heads = new TreeSet<>();
-        if (!exists(connection)) return heads;
+        if (!exists(connection, name)) return heads;
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT version_num FROM " + quote(name))) {
             while (rs.next()) heads.add(rs.getString(1));
@@ -61,9 +61,9 @@ public final class VersionTable {
         }
     }
 
-    private boolean exists(Connection connection) throws SQLException {
+    static boolean exists(Connection connection, String table) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
-            st.setString(1, quote(name));
+            st.setString(1, quote(table));
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);

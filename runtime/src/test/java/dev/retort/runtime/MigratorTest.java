@@ -102,8 +102,13 @@ class MigratorTest {
     @Test
     void upgradesAndDowngradesStepByStep() throws SQLException {
         List<String> log = new ArrayList<>();
-        Migrator migrator = new Migrator(set(CreateUsers.class, AddName.class), new VersionTable(null),
-                node -> log.add("up " + node.id()), node -> log.add("down " + node.id()));
+        Migrator migrator = new Migrator(set(CreateUsers.class, AddName.class), new VersionTable(null), Migrator.Options.DEFAULTS,
+                new Migrator.Listener() {
+                    @Override
+                    public void migrating(Direction direction, dev.retort.revision.RevisionNode node) {
+                        log.add((direction == Direction.UPGRADE ? "up " : "down ") + node.id());
+                    }
+                });
         try (Connection c = db.connect()) {
             assertEquals(Set.of(), migrator.current(c));
             Migrator.Result first = migrator.upgrade(c, "+1");
@@ -150,6 +155,7 @@ class MigratorTest {
         try (Connection c = db.connect()) {
             MigrationException e = assertThrows(MigrationException.class, () -> migrator.upgrade(c, "head"));
             assertEquals("revision dddd00000004: upgrade() of Throws threw java.lang.IllegalStateException: boom", e.getMessage());
+            assertEquals(3, migrator.history(c).size(), "the three good migrations are in the history");
             assertEquals(Set.of("cccc00000003"), migrator.current(c));
             assertEquals(Set.of("cccc00000003"), new VersionTable("custom_versions").read(c));
         }

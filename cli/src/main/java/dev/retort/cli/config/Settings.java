@@ -19,7 +19,8 @@ import java.util.Optional;
 public final class Settings {
     /** The keys Retort reads, with their environment variable names derived from them. */
     public static final List<String> KEYS = List.of("url", "user", "password", "schemas", "migrations.dir",
-            "migrations.package", "entities.packages", "entities.classpath", "entities.naming", "version.table");
+            "migrations.package", "entities.packages", "entities.classpath", "entities.naming", "version.table", "transaction.per-migration",
+            "lock.timeout");
 
     private final Map<String, String> values;
     private final Path baseDirectory;
@@ -86,6 +87,27 @@ public final class Settings {
 
     public String versionTable() {
         return get("version.table").orElse("retort_version");
+    }
+
+    /** One transaction per migration (true, the default) or one for the whole run (false). */
+    public boolean transactionPerMigration() {
+        String value = get("transaction.per-migration").orElse("true").trim();
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new ConfigException("transaction.per-migration: expected true or false, got " + value);
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    /** How long to wait for another runner's migration lock, in whole seconds (default 300). */
+    public java.time.Duration lockTimeout() {
+        String value = get("lock.timeout").orElse("300").trim();
+        try {
+            long seconds = Long.parseLong(value);
+            if (seconds < 0) throw new NumberFormatException();
+            return java.time.Duration.ofSeconds(seconds);
+        } catch (NumberFormatException e) {
+            throw new ConfigException("lock.timeout: expected a whole number of seconds, got " + value);
+        }
     }
 
     public EntitySource entities() {

@@ -1,4 +1,4 @@
-package dev.retort.cli.source;
+package dev.retort.runtime.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.retort.entities;
+package dev.retort.classpath;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,10 +20,11 @@ import java.util.stream.Stream;
  * Lists the class names under a package: in the given class path entries (read directly, since a
  * jar need not list its directories) and anywhere else the class loader finds the package.
  */
-final class ClassScanner {
+public final class ClassScanner {
     private ClassScanner() {}
 
-    static List<String> classNames(ClassLoader loader, List<Path> entries, String packageName) {
+    /** Class names under {@code packageName}, sorted; the package's sub-packages included. */
+    public static List<String> classNames(ClassLoader loader, List<Path> entries, String packageName) {
         String path = packageName.replace('.', '/');
         TreeSet<String> names = new TreeSet<>();
         try {

@@ -1,4 +1,4 @@
-package dev.retort.cli.source;
+package dev.retort.runtime.source;
 
 import dev.retort.op.Op;
 import dev.retort.runtime.Migration;

@@ -1,0 +1,26 @@
+package dev.retort.cli;
+
+import dev.retort.revision.RevisionNode;
+import dev.retort.runtime.Direction;
+import dev.retort.runtime.Migrator;
+
+/** Prints what the runner does, the way Alembic does: {@code Running upgrade a -> b, message}. */
+final class Progress implements Migrator.Listener {
+    private final RetortCommand root;
+
+    Progress(RetortCommand root) {
+        this.root = root;
+    }
+
+    @Override
+    public void migrating(Direction direction, RevisionNode node) {
+        String parents = Revisions.parents(node);
+        String step = direction == Direction.UPGRADE ? parents + " -> " + node.id() : node.id() + " -> " + parents;
+        root.info("Running " + direction.word() + " " + step + ", " + node.message());
+    }
+
+    @Override
+    public void waitingForLock(String holder) {
+        root.info("Waiting for the migration lock, held by " + holder + " ...");
+    }
+}

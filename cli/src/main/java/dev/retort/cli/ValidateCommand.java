@@ -1,0 +1,39 @@
+package dev.retort.cli;
+
+import dev.retort.runtime.Migrator;
+import dev.retort.runtime.Validation;
+import java.sql.Connection;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code retort validate [--accept REV]}: compares what ran with the migrations as they are now. */
+@Command(name = "validate", description = "Report applied revisions whose migration was edited, has gone missing, or is unknown: "
+        + "exit 0 when all match, 1 otherwise. --accept REV records an edit as deliberate.")
+final class ValidateCommand extends Subcommand {
+    static final int PROBLEMS = 1;
+
+    @Option(names = "--accept", paramLabel = "REV", description = "Accept the current content of an edited, applied revision.")
+    String accept;
+
+    @Override
+    public Integer call() throws Exception {
+        Project project = root.project();
+        Migrator migrator = project.migrator(new Progress(root));
+        try (Connection connection = project.connect()) {
+            if (accept != null) {
+                migrator.accept(connection, accept);
+                root.info("Accepted the current content of revision " + project.graph().resolve(accept) + ".");
+            }
+            Validation validation = migrator.validate(connection);
+            if (validation.isClean()) {
+                root.out().println("All applied revisions match their migrations.");
+                return Main.OK;
+            }
+            for (Validation.Problem problem : validation.problems()) {
+                root.out().println(problem.kind().name().toLowerCase(Locale.ROOT) + ": " + problem.message());
+            }
+            return PROBLEMS;
+        }
+    }
+}

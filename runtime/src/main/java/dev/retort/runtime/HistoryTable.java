@@ -1,0 +1,98 @@
+package dev.retort.runtime;
+
+import static dev.retort.runtime.sql.PostgresSql.quote;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The append-only record of every migration run: revision, direction, checksum, when, by whom,
+ * how long, with which Retort. It sits beside the version table as {@code <version table>_history};
+ * Retort only ever inserts into it.
+ */
+public final class HistoryTable {
+    /** What the history says about one run; {@code accept} rows record a deliberately accepted edit. */
+    public record Entry(long id, String revision, String direction, String checksum, String message,
+                        OffsetDateTime appliedAt, String appliedBy, Duration duration, String retortVersion) {}
+
+    public static final String ACCEPT = "accept";
+
+    private final String name;
+
+    public HistoryTable(VersionTable versionTable) {
+        this.name = versionTable.name() + "_history";
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public void create(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.execute("CREATE TABLE IF NOT EXISTS " + quote(name) + " ("
+                    + "id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                    + "revision varchar(32) NOT NULL, "
+                    + "direction varchar(10) NOT NULL, "
+                    + "checksum varchar(64), "
+                    + "message text, "
+                    + "applied_at timestamptz NOT NULL DEFAULT now(), "
+                    + "applied_by text NOT NULL, "
+                    + "duration_ms bigint NOT NULL, "
+                    + "retort_version text)");
+        }
+    }
+
+    /** Appends a row in the caller's transaction; {@code applied_by} is the database user at the runner's host. */
+    public void append(Connection connection, String revision, String direction, String checksum, String message,
+                       Duration duration) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + quote(name)
+                + " (revision, direction, checksum, message, applied_by, duration_ms, retort_version)"
+                + " VALUES (?, ?, ?, ?, current_user || ?, ?, ?)")) {
+            insert.setString(1, revision);
+            insert.setString(2, direction);
+            insert.setString(3, checksum);
+            insert.setString(4, message);
+            insert.setString(5, "@" + Migrator.host());
+            insert.setLong(6, duration.toMillis());
+            insert.setString(7, Migrator.retortVersion());
+            insert.executeUpdate();
+        }
+    }
+
+    /** Every row, oldest first; empty when the table does not exist yet. */
+    public List<Entry> read(Connection connection) throws SQLException {
+        List<Entry> entries = new ArrayList<>();
+        if (!VersionTable.exists(connection, name)) return entries;
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT id, revision, direction, checksum, message, applied_at, applied_by, duration_ms,"
+                     + " retort_version FROM " + quote(name) + " ORDER BY id")) {
+            while (rs.next()) {
+                entries.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getObject(6, OffsetDateTime.class), rs.getString(7), Duration.ofMillis(rs.getLong(8)), rs.getString(9)));
+            }
+        }
+        return entries;
+    }
+
+    /** For each revision whose last upgrade or accept is not followed by a downgrade: the checksum recorded then. */
+    static Map<String, String> appliedChecksums(List<Entry> entries) {
+        Map<String, String> applied = new HashMap<>();
+        for (Entry entry : entries) {
+            if (entry.direction().equals(Direction.DOWNGRADE.word())) {
+                applied.remove(entry.revision());
+            } else {
+                applied.put(entry.revision(), entry.checksum());
+            }
+        }
+        return applied;
+    }
+}

@@ -1,0 +1,212 @@
+package dev.retort.runtime;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.retort.RetortException;
+import dev.retort.classpath.ClassScanner;
+import dev.retort.revision.RevisionNode;
+import dev.retort.runtime.source.SourceMigrations;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * Runs migrations from inside an application, Flyway-style: configure, load, then call a verb that
+ * returns a result value.
+ *
+ * <pre>{@code
+ * Retort retort = Retort.configure()
+ *         .dataSource(dataSource)
+ *         .migrationsPackage("com.example.migrations")
+ *         .load();
+ * if (Boolean.parseBoolean(System.getenv("AUTO_MIGRATE"))) retort.upgrade("head");
+ * }</pre>
+ *
+ * <p>Each verb opens its own connection and closes it; the advisory lock makes concurrent replicas
+ * take turns, and the ones that come second find nothing left to do.
+ */
+public final class Retort {
+    /** Supplies connections: a {@code DataSource}, or a URL with credentials. */
+    @FunctionalInterface
+    private interface Connector {
+        Connection connect() throws SQLException;
+    }
+
+    private final Connector connector;
+    private final Migrator migrator;
+
+    private Retort(Connector connector, Migrator migrator) {
+        this.connector = connector;
+        this.migrator = migrator;
+    }
+
+    public static Builder configure() {
+        return new Builder();
+    }
+
+    /** Applies migrations up to {@code target} ({@code head}, a revision, {@code +N}, ...). */
+    public Migrator.Result upgrade(String target) {
+        return withConnection(c -> migrator.upgrade(c, target));
+    }
+
+    /** Undoes migrations down to {@code target} ({@code -N}, a revision, {@code base}). */
+    public Migrator.Result downgrade(String target) {
+        return withConnection(c -> migrator.downgrade(c, target));
+    }
+
+    /** The revisions the database is at; empty at base. */
+    public Set<String> current() {
+        return withConnection(migrator::current);
+    }
+
+    /** Every recorded run, oldest first. */
+    public List<HistoryTable.Entry> history() {
+        return withConnection(migrator::history);
+    }
+
+    /** The migrations {@code upgrade("heads")} would apply; empty when the database is up to date. */
+    public List<RevisionNode> pending() {
+        return withConnection(migrator::pending);
+    }
+
+    /** Edited, missing and unknown applied revisions. */
+    public Validation validate() {
+        return withConnection(migrator::validate);
+    }
+
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private <T> T withConnection(Work<T> work) {
+        try (Connection connection = connector.connect()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new RetortException("database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Collects the configuration; {@link #load()} checks it and loads the migrations. */
+    public static final class Builder {
+        private Connector connector;
+        private String migrationsPackage;
+        private ClassLoader classLoader;
+        private Path migrationsDirectory;
+        private Path compileCache;
+        private final List<Class<?>> migrationClasses = new ArrayList<>();
+        private String versionTable = VersionTable.DEFAULT_NAME;
+        private boolean transactionPerMigration = Migrator.Options.DEFAULTS.transactionPerMigration();
+        private Duration lockTimeout = Migrator.Options.DEFAULTS.lockTimeout();
+        private Migrator.Listener listener = new Migrator.Listener() { };
+
+        private Builder() {}
+
+        public Builder dataSource(DataSource dataSource) {
+            requireNonNull(dataSource, "dataSource");
+            this.connector = dataSource::getConnection;
+            return this;
+        }
+
+        /** Connects through {@link DriverManager}; user and password may be null. */
+        public Builder url(String url, String user, String password) {
+            requireNonNull(url, "url");
+            this.connector = () -> {
+                Properties properties = new Properties();
+                if (user != null) properties.setProperty("user", user);
+                if (password != null) properties.setProperty("password", password);
+                return DriverManager.getConnection(url, properties);
+            };
+            return this;
+        }
+
+        /** Migrations compiled into the application, found in this package (sub-packages included). */
+        public Builder migrationsPackage(String packageName) {
+            this.migrationsPackage = requireNonNull(packageName, "packageName");
+            return this;
+        }
+
+        /** The class loader to find the migrations package with; default: this thread's context loader. */
+        public Builder classLoader(ClassLoader loader) {
+            this.classLoader = requireNonNull(loader, "loader");
+            return this;
+        }
+
+        /** Migrations as {@code .java} files in a folder, compiled with the JDK's compiler (needs a JDK). */
+        public Builder migrationsDirectory(Path directory) {
+            this.migrationsDirectory = requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** Where source-mode compilations are cached; default: none. */
+        public Builder compileCache(Path directory) {
+            this.compileCache = directory;
+            return this;
+        }
+
+        /** Migration classes given one by one. */
+        public Builder migrations(Class<?>... classes) {
+            migrationClasses.addAll(List.of(classes));
+            return this;
+        }
+
+        public Builder versionTable(String name) {
+            this.versionTable = requireNonNull(name, "name");
+            return this;
+        }
+
+        /** One transaction per migration (the default), or one for the whole run. */
+        public Builder transactionPerMigration(boolean perMigration) {
+            this.transactionPerMigration = perMigration;
+            return this;
+        }
+
+        /** How long to wait for another runner's lock before failing. */
+        public Builder lockTimeout(Duration timeout) {
+            this.lockTimeout = requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        public Builder listener(Migrator.Listener progress) {
+            this.listener = requireNonNull(progress, "progress");
+            return this;
+        }
+
+        public Retort load() {
+            if (connector == null) throw new IllegalStateException("configure a dataSource or a url");
+            MigrationSet migrations = migrations();
+            Migrator migrator = new Migrator(migrations, new VersionTable(versionTable),
+                    new Migrator.Options(transactionPerMigration, lockTimeout), listener);
+            return new Retort(connector, migrator);
+        }
+
+        private MigrationSet migrations() {
+            int sources = (migrationsPackage != null ? 1 : 0) + (migrationsDirectory != null ? 1 : 0)
+                    + (migrationClasses.isEmpty() ? 0 : 1);
+            if (sources != 1) {
+                throw new IllegalStateException("configure exactly one of migrationsPackage, migrationsDirectory or migrations");
+            }
+            if (migrationsDirectory != null) return SourceMigrations.load(migrationsDirectory, compileCache);
+            if (!migrationClasses.isEmpty()) return MigrationSet.of(migrationClasses, Class::getName);
+            ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
+            List<Class<?>> classes = new ArrayList<>();
+            for (String name : ClassScanner.classNames(loader, List.of(), migrationsPackage)) {
+                try {
+                    classes.add(Class.forName(name, false, loader));
+                } catch (ClassNotFoundException | LinkageError e) {
+                    throw new MigrationException("migration class " + name + " cannot be loaded: " + e, e);
+                }
+            }
+            if (classes.stream().noneMatch(c -> c.isAnnotationPresent(Revision.class))) {
+                throw new MigrationException("no @Revision migrations found in package " + migrationsPackage);
+            }
+            return MigrationSet.of(classes, Class::getName);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.retort.runtime;
+
+import dev.retort.runtime.sql.PostgresSql;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/** The SQL statements one direction of a migration runs, each marked when it must run outside a transaction. */
+public record Script(List<Script.Statement> statements) {
+    /** One statement, and whether it runs in autocommit. */
+    public record Statement(String sql, boolean autocommit) {}
+
+    public Script {
+        statements = List.copyOf(statements);
+    }
+
+    /** Renders recorded steps: operations through {@link PostgresSql}, SQL as written. */
+    public static Script of(List<Step> steps) {
+        List<Statement> statements = new ArrayList<>();
+        render(steps, false, statements);
+        return new Script(statements);
+    }
+
+    private static void render(List<Step> steps, boolean autocommit, List<Statement> into) {
+        for (Step step : steps) {
+            if (step instanceof Step.Change c) {
+                for (String sql : PostgresSql.statements(c.op())) into.add(new Statement(sql, autocommit));
+            } else if (step instanceof Step.Sql s) {
+                into.add(new Statement(s.sql(), autocommit));
+            } else if (step instanceof Step.Autocommit a) {
+                render(a.steps(), true, into);
+            }
+        }
+    }
+
+    public boolean usesAutocommit() {
+        return statements.stream().anyMatch(Statement::autocommit);
+    }
+
+    /**
+     * SHA-256 of an upgrade and a downgrade script: what a migration does, the same whether it was
+     * loaded from source or from the classpath.
+     */
+    public static String checksum(Script upgrade, Script downgrade) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Script script : List.of(upgrade, downgrade)) {
+                for (Statement statement : script.statements) {
+                    digest.update((statement.autocommit() ? "A:" : "T:").getBytes(StandardCharsets.UTF_8));
+                    digest.update(statement.sql().getBytes(StandardCharsets.UTF_8));
+                    digest.update((byte) 0);
+                }
+                digest.update((byte) 1);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package dev.retort.runtime;
+
+import java.util.List;
+
+/** What {@code validate} found: applied revisions that were edited, have gone missing, or are unknown. */
+public record Validation(List<Problem> problems) {
+    /** The kinds of problem, each with the word {@code validate} prints. */
+    public enum Kind {
+        /** Applied, and its migration now does something else. */
+        EDITED,
+        /** Recorded as applied in the history, and no migration declares it any more. */
+        MISSING,
+        /** The version table names it, and no migration declares it. */
+        UNKNOWN
+    }
+
+    /** One problem: its kind, the revision, and a sentence saying what and where. */
+    public record Problem(Kind kind, String revision, String message) {}
+
+    public Validation {
+        problems = List.copyOf(problems);
+    }
+
+    public boolean isClean() {
+        return problems.isEmpty();
+    }
+
+    /** The problems that make running migrations unsafe: edited and unknown revisions. */
+    public List<Problem> blocking() {
+        return problems.stream().filter(p -> p.kind() != Kind.MISSING).toList();
+    }
+}
