@@ -42,7 +42,7 @@ class IdempotenceTest {
         try (var c = db.connect(); var st = c.createStatement();
              var rs = st.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'app'")) {
             rs.next();
-            assertEquals(6, rs.getInt(1), "five shop tables and the version table, all in schema app");
+            assertEquals(7, rs.getInt(1), "five shop tables, the version and the history table, all in schema app");
         }
         db.execute("DROP SCHEMA app CASCADE");
     }

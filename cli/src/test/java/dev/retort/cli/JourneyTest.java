@@ -112,7 +112,8 @@ class JourneyTest {
 
     private static Schema catalog() throws SQLException {
         try (Connection c = db.connect()) {
-            return PostgresIntrospector.read(c, new SchemaScope(List.of("public"), Set.of(TableName.of("retort_version"))));
+            return PostgresIntrospector.read(c, new SchemaScope(List.of("public"),
+                    Set.of(TableName.of("retort_version"), TableName.of("retort_version_history"))));
         }
     }
 
