@@ -16,10 +16,24 @@ public class RevisionException extends RetortException {
         }
     }
 
-    /** A migration revises a revision that does not exist. */
+    /** Two revisions carry the same branch label. */
+    public static final class DuplicateLabel extends RevisionException {
+        DuplicateLabel(String label, String first, String second) {
+            super("branch label " + label + " is declared by both " + first + " and " + second);
+        }
+    }
+
+    /** A migration revises, or depends on, a revision that does not exist. */
     public static final class MissingParent extends RevisionException {
-        MissingParent(String id, String parent) {
-            super("revision " + id + " revises " + parent + ", which does not exist");
+        MissingParent(String id, String relation, String parent) {
+            super("revision " + id + " " + relation + " " + parent + ", which does not exist");
+        }
+    }
+
+    /** A revision revises or depends on itself, directly or through its own descendants. */
+    public static final class SelfAncestor extends RevisionException {
+        SelfAncestor(String id, List<String> path) {
+            super("revision " + id + " is its own ancestor: " + String.join(" -> ", path));
         }
     }
 
@@ -46,13 +60,13 @@ public class RevisionException extends RetortException {
 
     /** {@code head} was asked for where the history has several heads. */
     public static final class MultipleHeads extends RevisionException {
-        MultipleHeads(List<String> heads) {
-            super("the history has several heads (" + String.join(", ", heads)
-                    + "); name one of them, or run 'retort heads' to see them");
+        MultipleHeads(String what, List<String> heads) {
+            super(what + " has several heads (" + String.join(", ", heads) + "): name one, use 'heads' for all of them or "
+                    + "LABEL@head for one branch, or join them with 'retort merge -m MESSAGE heads'; 'retort heads' lists them");
         }
     }
 
-    /** A relative target ({@code +N}, {@code -N}) that walks past the end of the history. */
+    /** A target that cannot be reached from where the database is, or that walks past the ends of the history. */
     public static final class OutOfRange extends RevisionException {
         OutOfRange(String message) {
             super(message);

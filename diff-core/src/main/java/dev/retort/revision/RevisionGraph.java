@@ -12,43 +12,74 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
- * The validated graph of revisions: every parent exists, ids are unique, and there are no cycles.
+ * The validated graph of revisions: ids and branch labels are unique, every parent and dependency
+ * exists, and nothing is its own ancestor.
  *
- * <p>Paths are computed as set differences of ancestor sets, so they are right for any graph shape;
- * relative targets ({@code +N}, {@code -N}) need a single line of history to walk.
+ * <p>Two kinds of edge: a revision's parents ({@code revises}) shape the history (heads, branches,
+ * merges, the version table's rows), while its dependencies ({@code dependsOn}) only have to be
+ * applied first. Paths are set differences of ancestor sets, so they are right for any shape.
  */
 public final class RevisionGraph {
     private final Map<String, RevisionNode> nodes;
-    private final Map<String, List<String>> children;
+    private final Map<String, List<String>> children = new HashMap<>();
+    private final Map<String, List<String>> dependents = new HashMap<>();
+    private final Map<String, String> labels = new TreeMap<>();
     private final List<String> order;
 
     private RevisionGraph(Map<String, RevisionNode> nodes) {
         this.nodes = nodes;
-        this.children = new HashMap<>();
         for (RevisionNode node : nodes.values()) {
             for (String parent : node.parents()) children.computeIfAbsent(parent, p -> new ArrayList<>()).add(node.id());
+            for (String dependency : node.dependsOn()) dependents.computeIfAbsent(dependency, p -> new ArrayList<>()).add(node.id());
+            for (String label : node.branchLabels()) labels.put(label, node.id());
         }
         children.values().forEach(list -> list.sort(String::compareTo));
-        this.order = topologicalOrder();
+        topologicalOrder(n -> n.parents()).ifPresent(stuck -> {
+            throw new RevisionException.Cycle(cycleWithin(stuck, RevisionNode::parents));
+        });
+        Optional<Set<String>> stuck = topologicalOrder(RevisionGraph::requirements);
+        if (stuck.isPresent()) {
+            List<String> cycle = cycleWithin(stuck.get(), RevisionGraph::requirements);
+            throw new RevisionException.SelfAncestor(cycle.get(0), cycle);
+        }
+        this.order = sorted(RevisionGraph::requirements);
     }
 
     /** Builds and validates a graph. */
     public static RevisionGraph of(Collection<RevisionNode> nodes) {
         Map<String, RevisionNode> byId = new LinkedHashMap<>();
+        Map<String, RevisionNode> byLabel = new HashMap<>();
         for (RevisionNode node : nodes) {
             RevisionNode earlier = byId.putIfAbsent(node.id(), node);
             if (earlier != null) throw new RevisionException.Duplicate(node.id(), earlier.source(), node.source());
+            for (String label : node.branchLabels()) {
+                RevisionNode other = byLabel.putIfAbsent(label, node);
+                if (other != null) throw new RevisionException.DuplicateLabel(label, other.id(), node.id());
+            }
         }
         for (RevisionNode node : byId.values()) {
+            if (node.parents().contains(node.id()) || node.dependsOn().contains(node.id())) {
+                throw new RevisionException.SelfAncestor(node.id(), List.of(node.id(), node.id()));
+            }
             for (String parent : node.parents()) {
-                if (parent.equals(node.id())) throw new RevisionException.Cycle(List.of(node.id(), node.id()));
-                if (!byId.containsKey(parent)) throw new RevisionException.MissingParent(node.id(), parent);
+                if (!byId.containsKey(parent)) throw new RevisionException.MissingParent(node.id(), "revises", parent);
+            }
+            for (String dependency : node.dependsOn()) {
+                if (!byId.containsKey(dependency)) throw new RevisionException.MissingParent(node.id(), "depends on", dependency);
             }
         }
         return new RevisionGraph(byId);
+    }
+
+    private static List<String> requirements(RevisionNode node) {
+        List<String> all = new ArrayList<>(node.parents());
+        all.addAll(node.dependsOn());
+        return all;
     }
 
     public boolean isEmpty() {
@@ -61,48 +92,87 @@ public final class RevisionGraph {
         return node;
     }
 
+    public boolean contains(String id) {
+        return nodes.containsKey(id);
+    }
+
     /** Revisions that no other revision revises, sorted by id. */
     public List<String> heads() {
-        List<String> heads = new ArrayList<>();
-        for (String id : order) if (!children.containsKey(id)) heads.add(id);
-        heads.sort(String::compareTo);
-        return heads;
+        return order.stream().filter(id -> !children.containsKey(id)).sorted().toList();
     }
 
     /** The only head; an error naming the heads when there are several, empty for no revisions. */
     public Optional<String> head() {
         List<String> heads = heads();
-        if (heads.size() > 1) throw new RevisionException.MultipleHeads(heads);
+        if (heads.size() > 1) throw new RevisionException.MultipleHeads("the history", heads);
         return heads.stream().findFirst();
     }
 
-    /** All revisions, parents before children. */
+    public List<String> bases() {
+        return order.stream().filter(id -> nodes.get(id).isBase()).sorted().toList();
+    }
+
+    /** All revisions, parents and dependencies before the revisions that need them. */
     public List<RevisionNode> inOrder() {
         return order.stream().map(nodes::get).toList();
     }
 
+    /** The revisions that revise this one, sorted. */
     public List<String> childrenOf(String id) {
         return children.getOrDefault(id, List.of());
     }
 
-    /** Resolves a full id or a unique prefix of one. */
+    public boolean isBranchPoint(String id) {
+        return childrenOf(id).size() > 1;
+    }
+
+    /** Branch labels and the revision that declares each, sorted by label. */
+    public Map<String, String> branchLabels() {
+        return Map.copyOf(labels);
+    }
+
+    /** Resolves a full id, a branch label (the revision declaring it), or a unique prefix of an id. */
     public String resolve(String name) {
         if (nodes.containsKey(name)) return name;
+        if (labels.containsKey(name)) return labels.get(name);
         List<String> matches = new ArrayList<>(new TreeSet<>(nodes.keySet()).subSet(name, name + Character.MAX_VALUE));
         if (matches.isEmpty()) throw new RevisionException.Unknown(name);
         if (matches.size() > 1) throw new RevisionException.Ambiguous(name, matches);
         return matches.get(0);
     }
 
-    /** The revision and all revisions it descends from. */
+    /** The revisions and everything they need: parents and dependencies, transitively. */
     public Set<String> ancestorsOf(Collection<String> ids) {
-        Set<String> seen = new HashSet<>();
-        Deque<String> todo = new ArrayDeque<>(ids);
-        while (!todo.isEmpty()) {
-            String id = todo.pop();
-            if (seen.add(id)) todo.addAll(node(id).parents());
-        }
-        return seen;
+        return closure(ids, id -> requirements(node(id)));
+    }
+
+    /** The revisions and their parents, transitively; dependencies not followed. */
+    public Set<String> parentAncestorsOf(Collection<String> ids) {
+        return closure(ids, id -> node(id).parents());
+    }
+
+    /** The revision and every revision that revises or depends on it, transitively. */
+    public Set<String> descendantsOf(String id) {
+        return closure(List.of(id), at -> {
+            List<String> next = new ArrayList<>(childrenOf(at));
+            next.addAll(dependents.getOrDefault(at, List.of()));
+            return next;
+        });
+    }
+
+    /** The labelled revision and its descendants along parent edges: the branch a label names. */
+    public Set<String> branch(String label) {
+        String root = labels.get(label);
+        if (root == null) throw new RevisionException.Unknown("branch label " + label);
+        return closure(List.of(root), this::childrenOf);
+    }
+
+    /** The single head of a labelled branch. */
+    public String branchHead(String label) {
+        Set<String> members = branch(label);
+        List<String> heads = heads().stream().filter(members::contains).toList();
+        if (heads.size() > 1) throw new RevisionException.MultipleHeads("branch " + label, heads);
+        return heads.get(0);
     }
 
     /** Revisions to apply, in order, to go from the {@code current} heads up to the {@code targets}. */
@@ -114,41 +184,60 @@ public final class RevisionGraph {
 
     /**
      * Revisions to undo, in order, to go from the {@code current} heads down to {@code target}
-     * (null for base).
+     * (null for base): every applied revision that descends from the target. Other branches stay.
      */
     public List<RevisionNode> downgradePath(Collection<String> current, String target) {
         Set<String> undo = ancestorsOf(current);
         if (target != null) {
             if (!undo.contains(target)) {
-                throw new RevisionException.OutOfRange("revision " + target + " is not below the current revision; use upgrade");
+                throw new RevisionException.OutOfRange("revision " + target + " is not applied; use 'retort upgrade " + target + "'");
             }
-            undo.removeAll(ancestorsOf(List.of(target)));
+            Set<String> above = descendantsOf(target);
+            above.remove(target);
+            undo.retainAll(above);
         }
         List<RevisionNode> path = new ArrayList<>();
         for (int i = order.size() - 1; i >= 0; i--) if (undo.contains(order.get(i))) path.add(nodes.get(order.get(i)));
         return path;
     }
 
-    /** The revision {@code steps} revisions above {@code from} (null for base) on a single line. */
-    public String stepUp(String from, int steps) {
+    /** The heads after applying {@code node} on top of {@code heads}: its parents' line is replaced by it. */
+    public Set<String> headsAfterUpgrade(Set<String> heads, RevisionNode node) {
+        Set<String> next = new TreeSet<>(heads);
+        next.removeAll(parentAncestorsOf(node.parents()));
+        next.add(node.id());
+        return next;
+    }
+
+    /** The heads after undoing {@code node}: it goes, its parents come back unless still below another head. */
+    public Set<String> headsAfterDowngrade(Set<String> heads, RevisionNode node) {
+        Set<String> next = new TreeSet<>(heads);
+        next.remove(node.id());
+        Set<String> stillBelow = parentAncestorsOf(next);
+        for (String parent : new LinkedHashSet<>(node.parents())) if (!stillBelow.contains(parent)) next.add(parent);
+        return next;
+    }
+
+    /** The revision {@code steps} above {@code from} (null for base), staying within {@code allowed}. */
+    String stepUp(String from, int steps, Set<String> allowed) {
         String at = from;
         for (int i = 0; i < steps; i++) {
-            List<String> next = at == null ? bases() : childrenOf(at);
+            List<String> next = (at == null ? bases() : childrenOf(at)).stream().filter(allowed::contains).toList();
             if (next.isEmpty()) {
                 throw new RevisionException.OutOfRange("+" + steps + " goes past the head: only " + i + " revision(s) above "
                         + (from == null ? "base" : from));
             }
             if (next.size() > 1) {
                 throw new RevisionException.OutOfRange("+" + steps + " is ambiguous: " + (at == null ? "base" : at)
-                        + " branches into " + String.join(", ", next));
+                        + " branches into " + String.join(", ", next) + "; name the branch (LABEL@+N) or the revision");
             }
             at = next.get(0);
         }
         return at;
     }
 
-    /** The revision {@code steps} revisions below {@code from}; null when that is base. */
-    public String stepDown(String from, int steps) {
+    /** The revision {@code steps} below {@code from}; null when that is base. */
+    String stepDown(String from, int steps) {
         String at = from;
         for (int i = 0; i < steps; i++) {
             if (at == null) {
@@ -158,49 +247,60 @@ public final class RevisionGraph {
             List<String> parents = node(at).parents();
             if (parents.size() > 1) {
                 throw new RevisionException.OutOfRange("-" + steps + " is ambiguous: " + at + " merges "
-                        + String.join(", ", parents));
+                        + String.join(", ", parents) + "; name the revision to go down to");
             }
             at = parents.isEmpty() ? null : parents.get(0);
         }
         return at;
     }
 
-    public List<String> bases() {
-        return order.stream().filter(id -> nodes.get(id).isBase()).sorted().toList();
+    private Set<String> closure(Collection<String> start, Function<String, List<String>> next) {
+        Set<String> seen = new HashSet<>();
+        Deque<String> todo = new ArrayDeque<>(start);
+        while (!todo.isEmpty()) {
+            String id = todo.pop();
+            if (seen.add(id)) todo.addAll(next.apply(id));
+        }
+        return seen;
     }
 
-    /** Kahn's algorithm with ids taken in sorted order, so the order is deterministic. */
-    private List<String> topologicalOrder() {
+    /** Kahn's algorithm over the given edges, ids taken in sorted order; the ids left over when there is a cycle. */
+    private Optional<Set<String>> topologicalOrder(Function<RevisionNode, List<String>> edges) {
+        List<String> sorted = sorted(edges);
+        if (sorted.size() == nodes.size()) return Optional.empty();
+        Set<String> stuck = new TreeSet<>(nodes.keySet());
+        sorted.forEach(stuck::remove);
+        return Optional.of(stuck);
+    }
+
+    private List<String> sorted(Function<RevisionNode, List<String>> edges) {
         Map<String, Integer> pending = new HashMap<>();
+        Map<String, List<String>> after = new HashMap<>();
         TreeSet<String> ready = new TreeSet<>();
         for (RevisionNode node : nodes.values()) {
-            int count = new LinkedHashSet<>(node.parents()).size();
-            pending.put(node.id(), count);
-            if (count == 0) ready.add(node.id());
+            Set<String> before = new LinkedHashSet<>(edges.apply(node));
+            pending.put(node.id(), before.size());
+            for (String b : before) after.computeIfAbsent(b, k -> new ArrayList<>()).add(node.id());
+            if (before.isEmpty()) ready.add(node.id());
         }
         List<String> sorted = new ArrayList<>(nodes.size());
         while (!ready.isEmpty()) {
             String id = ready.pollFirst();
             sorted.add(id);
-            for (String child : children.getOrDefault(id, List.of())) {
-                if (pending.merge(child, -1, Integer::sum) == 0) ready.add(child);
+            for (String next : after.getOrDefault(id, List.of())) {
+                if (pending.merge(next, -1, Integer::sum) == 0) ready.add(next);
             }
-        }
-        if (sorted.size() < nodes.size()) {
-            Set<String> stuck = new TreeSet<>(nodes.keySet());
-            stuck.removeAll(sorted);
-            throw new RevisionException.Cycle(cycleWithin(stuck));
         }
         return List.copyOf(sorted);
     }
 
-    /** Every revision left over by Kahn's algorithm has a parent that is also left over; follow them. */
-    private List<String> cycleWithin(Set<String> stuck) {
+    /** Every revision left over by Kahn's algorithm has an edge to another left-over one; follow them to a repeat. */
+    private List<String> cycleWithin(Set<String> stuck, Function<RevisionNode, List<String>> edges) {
         List<String> path = new ArrayList<>();
         String at = stuck.iterator().next();
         while (!path.contains(at)) {
             path.add(at);
-            at = nodes.get(at).parents().stream().filter(stuck::contains).findFirst().orElseThrow();
+            at = edges.apply(nodes.get(at)).stream().filter(stuck::contains).findFirst().orElseThrow();
         }
         List<String> cycle = new ArrayList<>(path.subList(path.indexOf(at), path.size()));
         cycle.add(at);

@@ -2,40 +2,94 @@ package dev.retort.revision;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Resolves what a user types as an upgrade or downgrade target against the graph and the
- * revisions the database is at.
+ * Resolves what a user types as an upgrade or downgrade target, against the graph and the revisions
+ * the database is at.
  *
- * <p>Upgrade: {@code head}, {@code heads}, a revision id or unique prefix, {@code +N}. Downgrade:
- * {@code -N}, a revision id or unique prefix, {@code base}.
+ * <p>Upgrade: {@code head}, {@code heads}, a revision (id, unique prefix or branch label),
+ * {@code +N}, {@code REV+N}, {@code LABEL@head}, {@code LABEL@REV}, {@code LABEL@+N}. Downgrade:
+ * {@code base}, a revision, {@code -N}, {@code REV-N}, {@code LABEL@REV}, {@code LABEL@-N}.
  */
 public final class Targets {
+    private static final Pattern BRANCHED = Pattern.compile("([^@]+)@(.+)");
+    private static final Pattern RELATIVE = Pattern.compile("(.*?)([+-])(\\d+)");
+
     private Targets() {}
 
     /** The revisions to upgrade to. */
     public static List<String> upgrade(RevisionGraph graph, String spec, Collection<String> current) {
-        if (spec.equals("head")) {
-            return graph.head().map(List::of).orElse(List.of());
-        }
+        Matcher branched = BRANCHED.matcher(spec);
+        if (branched.matches()) return List.of(upgradeInBranch(graph, branched.group(1), branched.group(2), current));
+        if (spec.equals("head")) return graph.head().map(List::of).orElse(List.of());
         if (spec.equals("heads")) return graph.heads();
-        if (spec.startsWith("+")) {
-            return List.of(graph.stepUp(single(current, spec), count(spec)));
+        Matcher relative = RELATIVE.matcher(spec);
+        if (relative.matches()) {
+            int steps = count(relative);
+            if (relative.group(2).equals("-")) throw new RevisionException.OutOfRange(spec + " goes down; use 'retort downgrade " + spec + "'");
+            String from = relative.group(1).isEmpty() ? single(current, spec) : graph.resolve(relative.group(1));
+            return List.of(checkedUp(graph, graph.stepUp(from, steps, graph.ancestorsOf(graph.heads())), current, spec));
         }
-        String target = graph.resolve(spec);
-        if (!current.contains(target) && graph.ancestorsOf(current).contains(target)) {
-            throw new RevisionException.OutOfRange("revision " + target + " is below the current revision "
-                    + String.join(", ", current) + "; use 'retort downgrade " + spec + "'");
-        }
-        return List.of(target);
+        return List.of(checkedUp(graph, graph.resolve(spec), current, spec));
     }
 
     /** The revision to downgrade to; null for base. */
     public static String downgrade(RevisionGraph graph, String spec, Collection<String> current) {
+        Matcher branched = BRANCHED.matcher(spec);
+        if (branched.matches()) return downgradeInBranch(graph, branched.group(1), branched.group(2), current);
         if (spec.equals("base")) return null;
-        if (spec.startsWith("-")) return graph.stepDown(single(current, spec), count(spec));
-        String target = graph.resolve(spec);
-        if (!graph.ancestorsOf(current).contains(target)) {
+        Matcher relative = RELATIVE.matcher(spec);
+        if (relative.matches()) {
+            int steps = count(relative);
+            if (relative.group(2).equals("+")) throw new RevisionException.OutOfRange(spec + " goes up; use 'retort upgrade " + spec + "'");
+            String from = relative.group(1).isEmpty() ? single(current, spec) : graph.resolve(relative.group(1));
+            return checkedDown(graph, graph.stepDown(from, steps), current, spec);
+        }
+        return checkedDown(graph, graph.resolve(spec), current, spec);
+    }
+
+    private static String upgradeInBranch(RevisionGraph graph, String label, String rest, Collection<String> current) {
+        Set<String> branch = graph.branch(label);
+        if (rest.equals("head")) return graph.branchHead(label);
+        Matcher relative = RELATIVE.matcher(rest);
+        if (relative.matches() && relative.group(1).isEmpty() && relative.group(2).equals("+")) {
+            String from = current.stream().filter(branch::contains).findFirst()
+                    .orElseGet(() -> graph.node(graph.resolve(label)).parents().stream().findFirst().orElse(null));
+            Set<String> allowed = new java.util.HashSet<>(branch);
+            allowed.addAll(graph.ancestorsOf(List.of(graph.resolve(label))));
+            return checkedUp(graph, graph.stepUp(from, count(relative), allowed), current, label + "@" + rest);
+        }
+        String target = graph.resolve(rest);
+        if (!branch.contains(target)) throw new RevisionException.OutOfRange("revision " + target + " is not on branch " + label);
+        return checkedUp(graph, target, current, label + "@" + rest);
+    }
+
+    private static String downgradeInBranch(RevisionGraph graph, String label, String rest, Collection<String> current) {
+        Set<String> branch = graph.branch(label);
+        Matcher relative = RELATIVE.matcher(rest);
+        if (relative.matches() && relative.group(1).isEmpty() && relative.group(2).equals("-")) {
+            String from = current.stream().filter(branch::contains).findFirst()
+                    .orElseThrow(() -> new RevisionException.OutOfRange("branch " + label + " is not applied"));
+            return checkedDown(graph, graph.stepDown(from, count(relative)), current, label + "@" + rest);
+        }
+        String target = graph.resolve(rest);
+        if (!branch.contains(target)) throw new RevisionException.OutOfRange("revision " + target + " is not on branch " + label);
+        return checkedDown(graph, target, current, label + "@" + rest);
+    }
+
+    private static String checkedUp(RevisionGraph graph, String target, Collection<String> current, String spec) {
+        if (!current.contains(target) && graph.ancestorsOf(current).contains(target)) {
+            throw new RevisionException.OutOfRange("revision " + target + " is below the current revision "
+                    + String.join(", ", current) + "; use 'retort downgrade " + spec + "'");
+        }
+        return target;
+    }
+
+    private static String checkedDown(RevisionGraph graph, String target, Collection<String> current, String spec) {
+        if (target != null && !graph.ancestorsOf(current).contains(target)) {
             throw new RevisionException.OutOfRange("revision " + target + " is not below the current revision"
                     + (current.isEmpty() ? " (the database is at base)" : " " + String.join(", ", current))
                     + "; use 'retort upgrade " + spec + "'");
@@ -46,18 +100,14 @@ public final class Targets {
     private static String single(Collection<String> current, String spec) {
         if (current.size() > 1) {
             throw new RevisionException.OutOfRange("relative target " + spec + " needs a single current revision, the database is at "
-                    + String.join(", ", current));
+                    + String.join(", ", current) + "; use LABEL@" + spec + " or REV" + spec);
         }
         return current.isEmpty() ? null : current.iterator().next();
     }
 
-    private static int count(String spec) {
-        try {
-            int n = Integer.parseInt(spec.substring(1));
-            if (n < 1) throw new NumberFormatException();
-            return n;
-        } catch (NumberFormatException e) {
-            throw new RevisionException.OutOfRange("not a relative revision: " + spec + " (expected " + spec.charAt(0) + "N with N >= 1)");
-        }
+    private static int count(Matcher relative) {
+        int n = Integer.parseInt(relative.group(3));
+        if (n < 1) throw new RevisionException.OutOfRange("relative step " + relative.group(0) + " must be at least 1");
+        return n;
     }
 }

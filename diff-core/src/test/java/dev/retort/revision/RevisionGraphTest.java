@@ -54,7 +54,7 @@ class RevisionGraphTest {
         assertEquals("+2 goes past the head: only 1 revision(s) above b2", up.getMessage());
         var down = assertThrows(RevisionException.OutOfRange.class, () -> Targets.downgrade(LINEAR, "-4", Set.of("c3")));
         assertEquals("-4 goes past base: only 3 revision(s) below c3", down.getMessage());
-        assertThrows(RevisionException.OutOfRange.class, () -> Targets.upgrade(LINEAR, "+x", Set.of()));
+        assertThrows(RevisionException.Unknown.class, () -> Targets.upgrade(LINEAR, "+x", Set.of()));
     }
 
     @Test
@@ -99,7 +99,8 @@ class RevisionGraphTest {
                 () -> RevisionGraph.of(List.of(node("a1", "c3"), node("b2", "a1"), node("c3", "b2"), node("d4", "c3"))));
         assertTrue(e.getMessage().startsWith("revisions form a cycle: "), e.getMessage());
         for (String id : List.of("a1", "b2", "c3")) assertTrue(e.getMessage().contains(id), e.getMessage());
-        assertThrows(RevisionException.Cycle.class, () -> RevisionGraph.of(List.of(node("a1", "a1"))));
+        var self = assertThrows(RevisionException.SelfAncestor.class, () -> RevisionGraph.of(List.of(node("a1", "a1"))));
+        assertEquals("revision a1 is its own ancestor: a1 -> a1", self.getMessage());
     }
 
     @Test

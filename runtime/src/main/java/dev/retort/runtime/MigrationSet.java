@@ -37,7 +37,8 @@ public final class MigrationSet {
                 throw new MigrationException(sourceOf.apply(type) + ": class " + type.getName()
                         + " has @Revision but does not implement " + Migration.class.getName());
             }
-            nodes.add(new RevisionNode(revision.id(), List.of(revision.revises()), revision.message(), sourceOf.apply(type)));
+            nodes.add(new RevisionNode(revision.id(), List.of(revision.revises()), List.of(revision.branchLabels()),
+                    List.of(revision.dependsOn()), revision.message(), sourceOf.apply(type)));
             classes.putIfAbsent(revision.id(), type.asSubclass(Migration.class));
         }
         return new MigrationSet(RevisionGraph.of(nodes), classes);

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -199,7 +198,8 @@ public final class Migrator {
             listener.migrating(direction, node);
             Script script = migrations.script(node.id(), direction);
             String checksum = migrations.checksum(node.id());
-            Set<String> next = direction == Direction.UPGRADE ? afterUpgrade(heads, node) : afterDowngrade(heads, node);
+            RevisionGraph graph = migrations.graph();
+            Set<String> next = direction == Direction.UPGRADE ? graph.headsAfterUpgrade(heads, node) : graph.headsAfterDowngrade(heads, node);
             long started = System.nanoTime();
             connection.setAutoCommit(false);
             int committedStatements = 0;
@@ -246,21 +246,6 @@ public final class Migrator {
                 st.execute(sql);
             }
         }
-    }
-
-    private Set<String> afterUpgrade(Set<String> heads, RevisionNode node) {
-        Set<String> next = new TreeSet<>(heads);
-        next.removeAll(migrations.graph().ancestorsOf(node.parents()));
-        next.add(node.id());
-        return next;
-    }
-
-    private Set<String> afterDowngrade(Set<String> heads, RevisionNode node) {
-        Set<String> next = new TreeSet<>(heads);
-        next.remove(node.id());
-        Set<String> stillBelow = migrations.graph().ancestorsOf(next);
-        for (String parent : new LinkedHashSet<>(node.parents())) if (!stillBelow.contains(parent)) next.add(parent);
-        return next;
     }
 
     private static String heads(Set<String> heads) {

@@ -19,4 +19,10 @@ public @interface Revision {
 
     /** The message given to {@code retort revision -m}. */
     String message() default "";
+
+    /** Branch labels: names for this revision and the branch that grows from it. */
+    String[] branchLabels() default {};
+
+    /** Revisions that must be applied before this one, without being merged into it. */
+    String[] dependsOn() default {};
 }
