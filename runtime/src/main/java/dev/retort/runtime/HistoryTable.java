@@ -1,9 +1,9 @@
 package dev.retort.runtime;
 
+import static dev.retort.runtime.sql.PostgresSql.literal;
 import static dev.retort.runtime.sql.PostgresSql.quote;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,6 +25,7 @@ public final class HistoryTable {
                         OffsetDateTime appliedAt, String appliedBy, Duration duration, String retortVersion) {}
 
     public static final String ACCEPT = "accept";
+    public static final String STAMP = "stamp";
 
     private final String name;
 
@@ -36,36 +37,25 @@ public final class HistoryTable {
         return name;
     }
 
-    public void create(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS " + quote(name) + " ("
-                    + "id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
-                    + "revision varchar(32) NOT NULL, "
-                    + "direction varchar(10) NOT NULL, "
-                    + "checksum varchar(64), "
-                    + "message text, "
-                    + "applied_at timestamptz NOT NULL DEFAULT now(), "
-                    + "applied_by text NOT NULL, "
-                    + "duration_ms bigint NOT NULL, "
-                    + "retort_version text)");
-        }
+    public String createSql() {
+        return "CREATE TABLE IF NOT EXISTS " + quote(name) + " ("
+                + "id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                + "revision varchar(32) NOT NULL, "
+                + "direction varchar(10) NOT NULL, "
+                + "checksum varchar(64), "
+                + "message text, "
+                + "applied_at timestamptz NOT NULL DEFAULT now(), "
+                + "applied_by text NOT NULL, "
+                + "duration_ms bigint NOT NULL, "
+                + "retort_version text)";
     }
 
-    /** Appends a row in the caller's transaction; {@code applied_by} is the database user at the runner's host. */
-    public void append(Connection connection, String revision, String direction, String checksum, String message,
-                       Duration duration) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + quote(name)
-                + " (revision, direction, checksum, message, applied_by, duration_ms, retort_version)"
-                + " VALUES (?, ?, ?, ?, current_user || ?, ?, ?)")) {
-            insert.setString(1, revision);
-            insert.setString(2, direction);
-            insert.setString(3, checksum);
-            insert.setString(4, message);
-            insert.setString(5, "@" + Migrator.host());
-            insert.setLong(6, duration.toMillis());
-            insert.setString(7, Migrator.retortVersion());
-            insert.executeUpdate();
-        }
+    /** The row for one run; {@code applied_by} is the database user at {@code host}. */
+    public String appendSql(String revision, String direction, String checksum, String message, Duration duration, String host) {
+        return "INSERT INTO " + quote(name) + " (revision, direction, checksum, message, applied_by, duration_ms, retort_version)"
+                + " VALUES (" + literal(revision) + ", " + literal(direction) + ", " + (checksum == null ? "NULL" : literal(checksum))
+                + ", " + literal(message) + ", current_user || " + literal("@" + host) + ", " + duration.toMillis() + ", "
+                + literal(Migrator.retortVersion()) + ")";
     }
 
     /** Every row, oldest first; empty when the table does not exist yet. */

@@ -7,7 +7,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,17 +83,98 @@ public final class Migrator {
     }
 
     public Result upgrade(Connection connection, String target) throws SQLException {
-        return locked(connection, true, before -> {
-            RevisionGraph graph = migrations.graph();
-            return run(connection, Direction.UPGRADE, before, graph.upgradePath(before, Targets.upgrade(graph, target, before)));
-        });
+        return locked(connection, true, before -> run(new Sink.Jdbc(connection), Direction.UPGRADE, before, upPath(before, target)));
     }
 
     public Result downgrade(Connection connection, String target) throws SQLException {
-        return locked(connection, true, before -> {
-            RevisionGraph graph = migrations.graph();
-            return run(connection, Direction.DOWNGRADE, before, graph.downgradePath(before, Targets.downgrade(graph, target, before)));
-        });
+        return locked(connection, true, before -> run(new Sink.Jdbc(connection), Direction.DOWNGRADE, before, downPath(before, target)));
+    }
+
+    /** The SQL script of an upgrade from the {@code from} heads to {@code target}, without a connection. */
+    public String upgradeScript(Set<String> from, String target) throws SQLException {
+        Sink.Script script = prelude("upgrade " + heads(from) + " -> " + target);
+        run(script, Direction.UPGRADE, from, upPath(from, target));
+        return script.toString();
+    }
+
+    /** The SQL script of a downgrade from the {@code from} heads to {@code target}, without a connection. */
+    public String downgradeScript(Set<String> from, String target) throws SQLException {
+        Sink.Script script = prelude("downgrade " + heads(from) + " -> " + target);
+        run(script, Direction.DOWNGRADE, from, downPath(from, target));
+        return script.toString();
+    }
+
+    /**
+     * Sets the version table to the given revisions ({@code base} for none) without running any
+     * migration. {@code purge} first empties the table even of revisions no migration declares.
+     */
+    public Result stamp(Connection connection, List<String> revisions, boolean purge) throws SQLException {
+        return locked(connection, !purge, before -> stamp(new Sink.Jdbc(connection), before, stampTargets(revisions), purge));
+    }
+
+    /** The SQL script that stamps an existing database to the given revisions, without a connection. */
+    public String stampScript(List<String> revisions) throws SQLException {
+        Set<String> targets = stampTargets(revisions);
+        Sink.Script script = prelude("stamp " + heads(targets));
+        stamp(script, Set.of(), targets, true);
+        return script.toString();
+    }
+
+    private List<RevisionNode> upPath(Set<String> before, String target) {
+        RevisionGraph graph = migrations.graph();
+        return graph.upgradePath(before, Targets.upgrade(graph, target, before));
+    }
+
+    private List<RevisionNode> downPath(Set<String> before, String target) {
+        RevisionGraph graph = migrations.graph();
+        return graph.downgradePath(before, Targets.downgrade(graph, target, before));
+    }
+
+    private Sink.Script prelude(String what) {
+        Sink.Script script = new Sink.Script();
+        script.note("Retort offline script: " + what);
+        script.begin();
+        script.execute(versionTable.createSql());
+        script.execute(historyTable.createSql());
+        script.commit();
+        return script;
+    }
+
+    private Set<String> stampTargets(List<String> revisions) {
+        RevisionGraph graph = migrations.graph();
+        Set<String> targets = new TreeSet<>();
+        for (String spec : revisions) {
+            if (!spec.equals("base")) targets.addAll(Targets.upgrade(graph, spec, Set.of()));
+        }
+        for (String id : targets) {
+            for (String other : targets) {
+                if (!id.equals(other) && graph.parentAncestorsOf(List.of(other)).contains(id)) {
+                    throw new MigrationException("cannot stamp " + id + " and " + other + " together: " + id + " is below " + other);
+                }
+            }
+        }
+        return targets;
+    }
+
+    private Result stamp(Sink sink, Set<String> before, Set<String> targets, boolean purge) throws SQLException {
+        sink.note("Stamping " + heads(before) + " -> " + heads(targets));
+        sink.begin();
+        try {
+            if (purge) {
+                sink.execute(versionTable.deleteAllSql());
+            } else {
+                for (String id : before) if (!targets.contains(id)) sink.execute(versionTable.deleteSql(id));
+            }
+            for (String id : targets) if (purge || !before.contains(id)) sink.execute(versionTable.insertSql(id));
+            for (String id : targets) {
+                sink.execute(historyTable.appendSql(id, HistoryTable.STAMP, null, "stamp", Duration.ZERO, host()));
+            }
+            sink.commit();
+        } catch (SQLException | RuntimeException e) {
+            sink.rollback();
+            throw e;
+        }
+        return new Result(Set.copyOf(before), Set.copyOf(targets), List.of());
     }
 
     /** Compares the applied revisions with the migrations: edited, missing and unknown ones. */
@@ -110,6 +190,7 @@ public final class Migrator {
                         + ", which no migration declares (is this the right migrations folder?)"));
             }
         }
+        Set<String> appliedNow = graph.ancestorsOf(current.stream().filter(known::contains).toList());
         Map<String, String> applied = HistoryTable.appliedChecksums(historyTable.read(connection));
         for (Map.Entry<String, String> entry : new java.util.TreeMap<>(applied).entrySet()) {
             String id = entry.getKey();
@@ -118,7 +199,7 @@ public final class Migrator {
                     problems.add(new Validation.Problem(Validation.Kind.MISSING, id, "revision " + id
                             + " was applied, and no migration declares it any more"));
                 }
-            } else if (entry.getValue() != null && !entry.getValue().equals(migrations.checksum(id))) {
+            } else if (appliedNow.contains(id) && entry.getValue() != null && !entry.getValue().equals(migrations.checksum(id))) {
                 problems.add(new Validation.Problem(Validation.Kind.EDITED, id, "revision " + id + " (" + migrations.source(id)
                         + ") was edited after it was applied: it no longer does what ran; undo the edit, or accept it "
                         + "deliberately with 'retort validate --accept " + id + "'"));
@@ -131,16 +212,8 @@ public final class Migrator {
     public void accept(Connection connection, String revision) throws SQLException {
         locked(connection, false, before -> {
             String id = migrations.graph().resolve(revision);
-            connection.setAutoCommit(false);
-            try {
-                historyTable.append(connection, id, HistoryTable.ACCEPT, migrations.checksum(id), "accepted edit", Duration.ZERO);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            new Sink.Jdbc(connection).execute(historyTable.appendSql(id, HistoryTable.ACCEPT, migrations.checksum(id),
+                    "accepted edit", Duration.ZERO, host()));
             return null;
         });
     }
@@ -153,72 +226,73 @@ public final class Migrator {
     private <T> T locked(Connection connection, boolean refuseBlocking, Work<T> work) throws SQLException {
         try (MigrationLock ignored = MigrationLock.acquire(connection, versionTable.name(), options.lockTimeout(),
                 listener::waitingForLock)) {
-            versionTable.create(connection);
-            historyTable.create(connection);
+            Sink.Jdbc tables = new Sink.Jdbc(connection);
+            tables.execute(versionTable.createSql());
+            tables.execute(historyTable.createSql());
             List<Validation.Problem> blocking = refuseBlocking ? validate(connection).blocking() : List.of();
             if (!blocking.isEmpty()) throw new MigrationException(blocking.get(0).message());
             return work.run(current(connection));
         }
     }
 
-    private Result run(Connection connection, Direction direction, Set<String> before, List<RevisionNode> path)
-            throws SQLException {
-        Run run = new Run(connection, before);
-        if (!options.transactionPerMigration()) connection.setAutoCommit(false);
+    private Result run(Sink sink, Direction direction, Set<String> before, List<RevisionNode> path) throws SQLException {
+        Run run = new Run(sink, before);
+        if (!options.transactionPerMigration()) sink.begin();
         try {
             for (RevisionNode node : path) run.apply(direction, node);
-            if (!options.transactionPerMigration()) connection.commit();
+            if (!options.transactionPerMigration()) sink.commit();
         } catch (SQLException | RuntimeException e) {
-            if (!connection.getAutoCommit()) connection.rollback();
+            sink.rollback();
             if (!options.transactionPerMigration() && e instanceof MigrationException m && !run.steps.isEmpty()) {
                 throw new MigrationException(m.getMessage() + "; the whole run was rolled back, the database stays at "
                         + heads(run.committed), m);
             }
             throw e;
-        } finally {
-            connection.setAutoCommit(true);
         }
         return new Result(Set.copyOf(before), Set.copyOf(run.heads), List.copyOf(run.steps));
     }
 
     /** The state of one run: heads as applied, heads as committed, steps done. */
     private final class Run {
-        final Connection connection;
+        final Sink sink;
         final List<Step> steps = new ArrayList<>();
         Set<String> heads;
         Set<String> committed;
 
-        Run(Connection connection, Set<String> before) {
-            this.connection = connection;
+        Run(Sink sink, Set<String> before) {
+            this.sink = sink;
             this.heads = new TreeSet<>(before);
             this.committed = new TreeSet<>(before);
         }
 
         void apply(Direction direction, RevisionNode node) throws SQLException {
             listener.migrating(direction, node);
+            RevisionGraph graph = migrations.graph();
             Script script = migrations.script(node.id(), direction);
             String checksum = migrations.checksum(node.id());
-            RevisionGraph graph = migrations.graph();
             Set<String> next = direction == Direction.UPGRADE ? graph.headsAfterUpgrade(heads, node) : graph.headsAfterDowngrade(heads, node);
+            sink.note("Running " + direction.word() + " " + (direction == Direction.UPGRADE
+                    ? heads(Set.copyOf(node.parents())) + " -> " + node.id() : node.id() + " -> " + heads(Set.copyOf(node.parents())))
+                    + ", " + node.message());
             long started = System.nanoTime();
-            connection.setAutoCommit(false);
+            boolean perMigration = options.transactionPerMigration();
+            if (perMigration) sink.begin();
             int committedStatements = 0;
             List<Script.Statement> statements = script.statements();
             for (int i = 0; i < statements.size(); i++) {
                 Script.Statement statement = statements.get(i);
                 try {
                     if (statement.autocommit()) {
-                        connection.commit();
+                        sink.commit();
                         committed = new TreeSet<>(heads);
-                        connection.setAutoCommit(true);
-                        execute(statement.sql());
-                        connection.setAutoCommit(false);
+                        sink.executeOutsideTransaction(statement.sql());
+                        sink.begin();
                         committedStatements = i + 1;
                     } else {
-                        execute(statement.sql());
+                        sink.execute(statement.sql());
                     }
                 } catch (SQLException e) {
-                    if (!connection.getAutoCommit()) connection.rollback();
+                    sink.rollback();
                     String partial = committedStatements == 0 ? "" : "; statements 1-" + committedStatements + " of this migration "
                             + "were committed before the failure (autocommit block) and stay applied, the version table stays at "
                             + heads(committed);
@@ -227,24 +301,15 @@ public final class Migrator {
                 }
             }
             Duration duration = Duration.ofNanos(System.nanoTime() - started);
-            Set<String> removed = new TreeSet<>(heads);
-            removed.removeAll(next);
-            Set<String> added = new TreeSet<>(next);
-            added.removeAll(heads);
-            versionTable.replace(connection, removed, added);
-            historyTable.append(connection, node.id(), direction.word(), checksum, node.message(), duration);
-            if (options.transactionPerMigration()) {
-                connection.commit();
+            for (String id : heads) if (!next.contains(id)) sink.execute(versionTable.deleteSql(id));
+            for (String id : next) if (!heads.contains(id)) sink.execute(versionTable.insertSql(id));
+            sink.execute(historyTable.appendSql(node.id(), direction.word(), checksum, node.message(), duration, host()));
+            if (perMigration) {
+                sink.commit();
                 committed = next;
             }
             heads = next;
             steps.add(new Step(direction, node, duration));
-        }
-
-        private void execute(String sql) throws SQLException {
-            try (Statement st = connection.createStatement()) {
-                st.execute(sql);
-            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.retort.runtime;
 
+import static dev.retort.runtime.sql.PostgresSql.literal;
 import static dev.retort.runtime.sql.PostgresSql.quote;
 
 import java.sql.Connection;
@@ -7,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -39,26 +39,21 @@ public final class VersionTable {
         return heads;
     }
 
-    public void create(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement()) {
-            st.execute("CREATE TABLE IF NOT EXISTS " + quote(name) + " (version_num varchar(32) NOT NULL, CONSTRAINT "
-                    + quote(name + "_pkc") + " PRIMARY KEY (version_num))");
-        }
+    public String createSql() {
+        return "CREATE TABLE IF NOT EXISTS " + quote(name) + " (version_num varchar(32) NOT NULL, CONSTRAINT "
+                + quote(name + "_pkc") + " PRIMARY KEY (version_num))";
     }
 
-    /** Removes some heads and adds others, in the caller's transaction. */
-    public void replace(Connection connection, Collection<String> remove, Collection<String> add) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM " + quote(name) + " WHERE version_num = ?");
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO " + quote(name) + " (version_num) VALUES (?)")) {
-            for (String id : remove) {
-                delete.setString(1, id);
-                delete.executeUpdate();
-            }
-            for (String id : add) {
-                insert.setString(1, id);
-                insert.executeUpdate();
-            }
-        }
+    public String insertSql(String revision) {
+        return "INSERT INTO " + quote(name) + " (version_num) VALUES (" + literal(revision) + ")";
+    }
+
+    public String deleteSql(String revision) {
+        return "DELETE FROM " + quote(name) + " WHERE version_num = " + literal(revision);
+    }
+
+    public String deleteAllSql() {
+        return "DELETE FROM " + quote(name);
     }
 
     static boolean exists(Connection connection, String table) throws SQLException {

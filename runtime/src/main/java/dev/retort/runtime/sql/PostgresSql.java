@@ -43,6 +43,12 @@ public final class PostgresSql {
         return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
+    /** A string literal, safe whatever {@code standard_conforming_strings} is set to. */
+    public static String literal(String value) {
+        String quoted = "'" + value.replace("'", "''") + "'";
+        return value.indexOf('\\') < 0 ? quoted : "E" + quoted.replace("\\", "\\\\");
+    }
+
     public static String table(TableName name) {
         return name.schema() == null ? quote(name.name()) : quote(name.schema()) + "." + quote(name.name());
     }

@@ -1,0 +1,108 @@
+package dev.retort.runtime;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Where the runner sends its statements: a live connection, or an offline SQL script. Both receive
+ * exactly the same calls, so a script applied with {@code psql} does what the online run does.
+ */
+interface Sink {
+    void begin() throws SQLException;
+
+    void commit() throws SQLException;
+
+    /** Undoes the open transaction after a failure; nothing to undo in a script. */
+    void rollback() throws SQLException;
+
+    void execute(String sql) throws SQLException;
+
+    /** Runs a statement outside any transaction (the caller has committed first). */
+    void executeOutsideTransaction(String sql) throws SQLException;
+
+    /** A line a person reads in a script; nothing online. */
+    void note(String text);
+
+    /** Runs statements on a connection, in autocommit outside {@link #begin()}/{@link #commit()}. */
+    final class Jdbc implements Sink {
+        private final Connection connection;
+
+        Jdbc(Connection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void begin() throws SQLException {
+            connection.setAutoCommit(false);
+        }
+
+        @Override
+        public void commit() throws SQLException {
+            connection.commit();
+            connection.setAutoCommit(true);
+        }
+
+        @Override
+        public void rollback() throws SQLException {
+            if (!connection.getAutoCommit()) {
+                connection.rollback();
+                connection.setAutoCommit(true);
+            }
+        }
+
+        @Override
+        public void execute(String sql) throws SQLException {
+            try (Statement st = connection.createStatement()) {
+                st.execute(sql);
+            }
+        }
+
+        @Override
+        public void executeOutsideTransaction(String sql) throws SQLException {
+            connection.setAutoCommit(true);
+            execute(sql);
+        }
+
+        @Override
+        public void note(String text) { }
+    }
+
+    /** Writes a script for {@code psql}: explicit BEGIN/COMMIT, one statement per line group, notes as comments. */
+    final class Script implements Sink {
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public void begin() {
+            text.append("BEGIN;\n");
+        }
+
+        @Override
+        public void commit() {
+            text.append("COMMIT;\n");
+        }
+
+        @Override
+        public void rollback() { }
+
+        @Override
+        public void execute(String sql) {
+            text.append(sql).append(";\n");
+        }
+
+        @Override
+        public void executeOutsideTransaction(String sql) {
+            text.append("-- outside a transaction\n").append(sql).append(";\n");
+        }
+
+        @Override
+        public void note(String line) {
+            text.append("\n-- ").append(line.replace("\n", " ")).append('\n');
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+}
