@@ -1,16 +1,24 @@
 package dev.retort.cli;
 
 import dev.retort.RetortException;
-import dev.retort.revision.RevisionException;
 import dev.retort.revision.RevisionGraph;
+import java.io.PrintWriter;
 import java.sql.Connection;
-import java.util.List;
 import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code retort current}: the revisions the database is at. */
+/** {@code retort current [-v] [--check-heads]}: the revisions the database is at. */
 @Command(name = "current", description = "Show the revision(s) the database is at; nothing at base.")
 final class CurrentCommand extends Subcommand {
+    static final int NOT_AT_HEADS = 1;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show each revision in full.")
+    boolean verbose;
+
+    @Option(names = "--check-heads", description = "Exit 1 when the database is not at all heads.")
+    boolean checkHeads;
+
     @Override
     public Integer call() throws Exception {
         Project project = root.project();
@@ -19,15 +27,18 @@ final class CurrentCommand extends Subcommand {
             current = project.versionTable().read(connection);
         }
         RevisionGraph graph = project.graph();
-        List<String> heads = graph.heads();
+        PrintWriter out = root.out();
         for (String id : current) {
-            try {
-                graph.node(id);
-            } catch (RevisionException.Unknown e) {
+            if (!graph.contains(id)) {
                 throw new RetortException("the database is at revision " + id + ", which no migration in "
                         + project.settings().migrationsDir() + " declares");
             }
-            root.out().println(id + (heads.contains(id) ? " (head)" : ""));
+            out.print(verbose ? Revisions.verbose(graph, graph.node(id), Set.of()) : Revisions.marked(graph, id, Set.of()) + "\n");
+        }
+        if (checkHeads && !current.equals(Set.copyOf(graph.heads()))) {
+            root.spec.commandLine().getErr().println("the database is not at all heads: it is at " + Revisions.heads(current)
+                    + ", the heads are " + Revisions.heads(graph.heads()));
+            return NOT_AT_HEADS;
         }
         return Main.OK;
     }

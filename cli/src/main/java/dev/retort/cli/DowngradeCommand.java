@@ -3,17 +3,27 @@ package dev.retort.cli;
 import dev.retort.runtime.Migrator;
 import java.sql.Connection;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code retort downgrade TARGET}: undoes migrations down to a target. */
-@Command(name = "downgrade", description = "Downgrade the database to TARGET: -N, a revision (or unique prefix), or base.")
+/** {@code retort downgrade TARGET [--sql]}: undoes migrations down to a target, or prints their SQL. */
+@Command(name = "downgrade", description = "Downgrade the database to TARGET: -N, REV-N, a revision (id, prefix or branch label), "
+        + "LABEL@REV, LABEL@-N, or base; with --sql, FROM:TO prints the script instead.")
 final class DowngradeCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "TARGET")
     String target;
 
+    @Option(names = "--sql", description = "Print the SQL script instead of running it; no connection is made.")
+    boolean sql;
+
     @Override
     public Integer call() throws Exception {
         Project project = root.project();
+        if (sql) {
+            OfflineRange range = OfflineRange.parse(project.graph(), target, true);
+            root.out().print(project.migrator(new Migrator.Listener() { }).downgradeScript(range.from(), range.to()));
+            return Main.OK;
+        }
         try (Connection connection = project.connect()) {
             Migrator.Result result = project.migrator(new Progress(root)).downgrade(connection, target);
             if (result.steps().isEmpty()) root.info("Nothing to downgrade: the database is at " + Revisions.heads(result.after()) + ".");

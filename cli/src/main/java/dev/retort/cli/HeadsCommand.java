@@ -1,13 +1,22 @@
 package dev.retort.cli;
 
+import dev.retort.revision.RevisionGraph;
+import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code retort heads}: the newest revisions of the migrations. */
+/** {@code retort heads [-v]}: the newest revisions of the migrations. */
 @Command(name = "heads", description = "Show the head revision(s) of the migrations.")
 final class HeadsCommand extends Subcommand {
+    @Option(names = {"-v", "--verbose"}, description = "Show each head in full.")
+    boolean verbose;
+
     @Override
     public Integer call() {
-        for (String head : root.project().graph().heads()) root.out().println(head + " (head)");
+        RevisionGraph graph = root.project().graph();
+        for (String head : graph.heads()) {
+            root.out().print(verbose ? Revisions.verbose(graph, graph.node(head), Set.of()) : Revisions.marked(graph, head, Set.of()) + "\n");
+        }
         return Main.OK;
     }
 }

@@ -1,23 +1,67 @@
 package dev.retort.cli;
 
+import dev.retort.RetortException;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionNode;
+import dev.retort.revision.Targets;
+import java.sql.Connection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code retort history}: every revision, newest first. */
-@Command(name = "history", description = "List the revisions, newest first: <parent> -> <rev> (head), <message>.")
+/** {@code retort history [-r START:END] [-v] [-i]}: the revisions, newest first. */
+@Command(name = "history", description = "List the revisions, newest first: <parent> -> <rev> (head) (branchpoint) (mergepoint), <message>.")
 final class HistoryCommand extends Subcommand {
+    @Option(names = {"-r", "--rev-range"}, paramLabel = "[START]:[END]",
+            description = "Only revisions from START up to END (revisions, 'base', 'head', 'heads' or 'current').")
+    String range;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show each revision in full.")
+    boolean verbose;
+
+    @Option(names = {"-i", "--indicate-current"}, description = "Mark the revisions the database is at (connects to it).")
+    boolean indicateCurrent;
+
     @Override
-    public Integer call() {
-        RevisionGraph graph = root.project().graph();
-        List<String> heads = graph.heads();
+    public Integer call() throws Exception {
+        Project project = root.project();
+        RevisionGraph graph = project.graph();
+        Set<String> current = Set.of();
+        if (indicateCurrent || (range != null && range.contains("current"))) {
+            try (Connection connection = project.connect()) {
+                current = project.versionTable().read(connection);
+            }
+        }
+        Set<String> shown = range == null ? null : inRange(graph, current);
         List<RevisionNode> nodes = graph.inOrder();
         for (int i = nodes.size() - 1; i >= 0; i--) {
             RevisionNode node = nodes.get(i);
-            root.out().println(Revisions.parents(node) + " -> " + node.id() + (heads.contains(node.id()) ? " (head)" : "")
-                    + ", " + node.message());
+            if (shown != null && !shown.contains(node.id())) continue;
+            Set<String> marks = indicateCurrent ? current : Set.of();
+            root.out().print(verbose ? Revisions.verbose(graph, node, marks) + "\n" : Revisions.line(graph, node, marks) + "\n");
         }
         return Main.OK;
+    }
+
+    /** The revisions at or above START and at or below END. */
+    private Set<String> inRange(RevisionGraph graph, Set<String> current) {
+        int colon = range.indexOf(':');
+        if (colon < 0) throw new RetortException("-r " + range + ": expected [START]:[END]");
+        String start = range.substring(0, colon);
+        String end = range.substring(colon + 1);
+        Set<String> below = graph.ancestorsOf(end.isEmpty() ? graph.heads() : points(graph, end, current));
+        if (start.isEmpty() || start.equals("base")) return below;
+        Set<String> above = new HashSet<>();
+        for (String id : points(graph, start, current)) above.addAll(graph.descendantsOf(id));
+        below.retainAll(above);
+        return below;
+    }
+
+    private static List<String> points(RevisionGraph graph, String spec, Set<String> current) {
+        if (spec.equals("current")) return List.copyOf(current);
+        if (spec.equals("base")) return List.of();
+        return Targets.upgrade(graph, spec, Set.of());
     }
 }

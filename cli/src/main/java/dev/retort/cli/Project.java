@@ -16,7 +16,17 @@ import dev.retort.runtime.source.SourceMigrations;
 import dev.retort.runtime.sql.PostgresSql;
 import dev.retort.schema.Schema;
 import dev.retort.schema.TableName;
+import com.palantir.javapoet.JavaFile;
+import dev.retort.codegen.MigrationWriter;
+import dev.retort.codegen.RevisionHeader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -30,6 +40,7 @@ import java.util.concurrent.CompletionException;
 
 /** One invocation's view of the project: its settings and the things built from them on demand. */
 final class Project {
+    private static final SecureRandom RANDOM = new SecureRandom();
     private final Settings settings;
     private final Map<String, String> environment;
     private MigrationSet migrations;
@@ -144,6 +155,38 @@ final class Project {
             if (e.getCause() instanceof RuntimeException cause) throw cause;
             throw e;
         }
+    }
+
+    /** A new random revision id (12 hex characters) that shares no prefix with an existing one, or the checked given one. */
+    String revisionId(String requested) {
+        RevisionGraph graph = graph();
+        if (requested != null) {
+            if (!requested.matches("[0-9a-z_]{1,32}")) {
+                throw new RetortException("--rev-id " + requested + ": use 1 to 32 lowercase letters, digits or underscores");
+            }
+            if (graph.contains(requested)) throw new RetortException("--rev-id " + requested + ": a revision with that id already exists");
+            return requested;
+        }
+        while (true) {
+            byte[] bytes = new byte[6];
+            RANDOM.nextBytes(bytes);
+            String id = HexFormat.of().formatHex(bytes);
+            if (graph.inOrder().stream().noneMatch(n -> n.id().startsWith(id) || id.startsWith(n.id()))) return id;
+        }
+    }
+
+    /** Writes a new migration class into the migrations folder; never overwrites. */
+    Path writeMigration(RevisionHeader header, Plan plan) throws IOException {
+        JavaFile file = MigrationWriter.write(settings.migrationsPackage(), header, plan);
+        Path directory = settings.migrationsDir();
+        Path target = directory.resolve(MigrationWriter.className(header) + ".java");
+        Files.createDirectories(directory);
+        try {
+            Files.writeString(target, file.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        } catch (FileAlreadyExistsException e) {
+            throw new RetortException(target + " already exists");
+        }
+        return target;
     }
 
     private void requireAtHead(Connection connection) throws SQLException {

@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "retort", mixinStandardHelpOptions = true, versionProvider = RetortCommand.Version.class,
         description = "Schema migrations for the JVM: JPA entities in, reviewable Java migrations out.",
         subcommands = {InitCommand.class, RevisionCommand.class, UpgradeCommand.class, DowngradeCommand.class,
-                CurrentCommand.class, HeadsCommand.class, HistoryCommand.class, CheckCommand.class, ValidateCommand.class})
+                CurrentCommand.class, HeadsCommand.class, HistoryCommand.class, BranchesCommand.class, ShowCommand.class,
+                MergeCommand.class, StampCommand.class, EditCommand.class, CheckCommand.class, ValidateCommand.class})
 final class RetortCommand {
     @Spec
     CommandSpec spec;

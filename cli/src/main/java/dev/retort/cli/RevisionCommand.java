@@ -1,31 +1,27 @@
 package dev.retort.cli;
 
-import com.palantir.javapoet.JavaFile;
 import dev.retort.RetortException;
-import dev.retort.codegen.MigrationWriter;
 import dev.retort.codegen.RevisionHeader;
 import dev.retort.diff.Plan;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
+import dev.retort.revision.RevisionException;
 import dev.retort.revision.RevisionGraph;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.retort.revision.Targets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code retort revision -m MSG [--autogenerate]}: writes a new migration class. */
-@Command(name = "revision", description = "Create a new migration; with --autogenerate, from the difference between the entities and the database.")
+@Command(name = "revision", description = "Create a new migration after the head; with --autogenerate, filled with what makes the "
+        + "database match the entities.")
 final class RevisionCommand extends Subcommand {
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     @Option(names = {"-m", "--message"}, required = true, description = "What the revision does.")
     String message;
 
@@ -35,6 +31,18 @@ final class RevisionCommand extends Subcommand {
     @Option(names = "--rev-id", paramLabel = "ID", description = "Use this revision id instead of a random one.")
     String revisionId;
 
+    @Option(names = "--head", paramLabel = "REV", description = "The revision to build on (a head, LABEL@head, or base for a new base).")
+    String head;
+
+    @Option(names = "--splice", description = "Allow --head to name a revision that is not a head, starting a new branch from it.")
+    boolean splice;
+
+    @Option(names = "--branch-label", paramLabel = "LABEL", description = "Name the branch that starts with this revision.")
+    List<String> branchLabels = new ArrayList<>();
+
+    @Option(names = "--depends-on", paramLabel = "REV", description = "A revision that must be applied first (not merged).")
+    List<String> dependsOn = new ArrayList<>();
+
     @Option(names = "--allow-empty", description = "Write the migration even when --autogenerate finds no change.")
     boolean allowEmpty;
 
@@ -42,8 +50,10 @@ final class RevisionCommand extends Subcommand {
     public Integer call() throws Exception {
         Project project = root.project();
         RevisionGraph graph = project.graph();
-        List<String> parents = graph.head().map(List::of).orElse(List.of());
-        String id = revisionId != null ? checked(revisionId, graph) : newId(graph);
+        List<String> parents = parents(graph);
+        List<String> dependencies = dependsOn.stream().map(graph::resolve).distinct().toList();
+        for (String label : branchLabels) checkLabel(graph, label);
+        String id = project.revisionId(revisionId);
         Plan plan = Plan.EMPTY;
         if (autogenerate) {
             try (Connection connection = project.connect()) {
@@ -55,41 +65,48 @@ final class RevisionCommand extends Subcommand {
                 return Main.OK;
             }
         }
-        RevisionHeader header = new RevisionHeader(id, parents, message, LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
-        JavaFile file = MigrationWriter.write(project.settings().migrationsPackage(), header, plan);
-        Path directory = project.settings().migrationsDir();
-        Path target = directory.resolve(MigrationWriter.className(header) + ".java");
-        if (Files.exists(target)) throw new RetortException(target + " already exists");
-        Files.createDirectories(directory);
-        root.out().print("Generating " + target + " ...");
-        writeNew(target, file.toString());
-        root.out().println(" done");
+        RevisionHeader header = new RevisionHeader(id, parents, branchLabels, dependencies, message,
+                LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
+        Path target = project.writeMigration(header, plan);
+        root.out().println("Generating " + target + " ... done");
         for (Op op : plan.upgrade()) {
             for (Hazard hazard : op.hazards()) root.info("  " + hazard);
         }
         return Main.OK;
     }
 
-    private static void writeNew(Path target, String source) throws IOException {
-        Files.writeString(target, source, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW);
+    private List<String> parents(RevisionGraph graph) {
+        if (head == null) {
+            List<String> heads = graph.heads();
+            if (heads.size() > 1) {
+                throw new RetortException("the history has several heads (" + String.join(", ", heads) + "): pass --head REV "
+                        + "(or LABEL@head) to choose the parent, or merge them first with 'retort merge -m MESSAGE heads'");
+            }
+            return heads;
+        }
+        if (head.equals("base")) return List.of();
+        List<String> resolved = Targets.upgrade(graph, head, Set.of());
+        if (resolved.size() != 1) throw new RetortException("--head " + head + " names " + resolved.size() + " revisions; name one");
+        String parent = resolved.get(0);
+        if (!splice && !graph.heads().contains(parent)) {
+            throw new RetortException("--head " + head + ": revision " + parent + " is not a head; pass --splice to start a new "
+                    + "branch from it");
+        }
+        return List.of(parent);
     }
 
-    private static String checked(String id, RevisionGraph graph) {
-        if (!id.matches("[0-9a-z_]{1,32}")) {
-            throw new RetortException("--rev-id " + id + ": use 1 to 32 lowercase letters, digits or underscores");
+    private static void checkLabel(RevisionGraph graph, String label) {
+        if (!label.matches("[A-Za-z][A-Za-z0-9_]*")) {
+            throw new RetortException("--branch-label " + label + ": use a letter followed by letters, digits or underscores");
         }
-        if (graph.inOrder().stream().anyMatch(n -> n.id().equals(id))) {
-            throw new RetortException("--rev-id " + id + ": a revision with that id already exists");
+        if (graph.branchLabels().containsKey(label)) {
+            throw new RetortException("--branch-label " + label + ": already names revision " + graph.branchLabels().get(label));
         }
-        return id;
-    }
-
-    private static String newId(RevisionGraph graph) {
-        while (true) {
-            byte[] bytes = new byte[6];
-            RANDOM.nextBytes(bytes);
-            String id = HexFormat.of().formatHex(bytes);
-            if (graph.inOrder().stream().noneMatch(n -> n.id().startsWith(id) || id.startsWith(n.id()))) return id;
+        try {
+            graph.resolve(label);
+            throw new RetortException("--branch-label " + label + ": would be mistaken for revision " + graph.resolve(label));
+        } catch (RevisionException.Unknown expected) {
+            // the label is free
         }
     }
 }

@@ -75,23 +75,31 @@ public final class MigrationWriter {
         String message = header.message().isBlank() ? "(no message)" : header.message().strip();
         String sentence = Character.toUpperCase(message.charAt(0)) + message.substring(1)
                 + (message.endsWith(".") ? "" : ".");
-        return CodeBlock.builder()
+        CodeBlock.Builder doc = CodeBlock.builder()
                 .add("$L\n\n", escape(sentence))
                 .add("<p>Revision ID: $L<br>\n", header.id())
-                .add("Revises: $L<br>\n", header.revises().isEmpty() ? "&lt;base&gt;" : String.join(", ", header.revises()))
-                .add("Create Date: $L\n", DATE.format(header.created()))
-                .build();
+                .add("Revises: $L<br>\n", header.revises().isEmpty() ? "&lt;base&gt;" : String.join(", ", header.revises()));
+        if (!header.branchLabels().isEmpty()) doc.add("Branch labels: $L<br>\n", escape(String.join(", ", header.branchLabels())));
+        if (!header.dependsOn().isEmpty()) doc.add("Depends on: $L<br>\n", String.join(", ", header.dependsOn()));
+        return doc.add("Create Date: $L\n", DATE.format(header.created())).build();
     }
 
     private static AnnotationSpec revision(RevisionHeader header) {
         AnnotationSpec.Builder annotation = AnnotationSpec.builder(REVISION).addMember("id", "$S", header.id());
-        if (header.revises().size() == 1) {
-            annotation.addMember("revises", "$S", header.revises().get(0));
-        } else if (header.revises().size() > 1) {
-            annotation.addMember("revises", "{$L}",
-                    CodeBlock.join(header.revises().stream().map(r -> CodeBlock.of("$S", r)).toList(), ", "));
+        strings(annotation, "revises", header.revises());
+        annotation.addMember("message", "$S", header.message());
+        strings(annotation, "branchLabels", header.branchLabels());
+        strings(annotation, "dependsOn", header.dependsOn());
+        return annotation.build();
+    }
+
+    /** A string-array member: omitted when empty, a plain string for one value, braces for several. */
+    private static void strings(AnnotationSpec.Builder annotation, String member, List<String> values) {
+        if (values.size() == 1) {
+            annotation.addMember(member, "$S", values.get(0));
+        } else if (values.size() > 1) {
+            annotation.addMember(member, "{$L}", CodeBlock.join(values.stream().map(v -> CodeBlock.of("$S", v)).toList(), ", "));
         }
-        return annotation.addMember("message", "$S", header.message()).build();
     }
 
     /** Keeps user text from closing the comment, starting markup or a Javadoc tag. */

@@ -5,13 +5,21 @@ import static java.util.Objects.requireNonNull;
 import java.time.LocalDateTime;
 import java.util.List;
 
-/** What the header of a migration class states: revision id, parents, message, creation time. */
-public record RevisionHeader(String id, List<String> revises, String message, LocalDateTime created) {
+/** What the header of a migration class states: revision id, parents, branch labels, dependencies, message, creation time. */
+public record RevisionHeader(String id, List<String> revises, List<String> branchLabels, List<String> dependsOn,
+                             String message, LocalDateTime created) {
     public RevisionHeader {
         requireNonNull(id, "id");
         revises = List.copyOf(requireNonNull(revises, "revises"));
+        branchLabels = List.copyOf(requireNonNull(branchLabels, "branchLabels"));
+        dependsOn = List.copyOf(requireNonNull(dependsOn, "dependsOn"));
         requireNonNull(message, "message");
         requireNonNull(created, "created");
         if (!id.matches("[0-9A-Za-z_]+")) throw new IllegalArgumentException("not a valid revision id: " + id);
+    }
+
+    /** A header with no branch labels and no dependencies. */
+    public RevisionHeader(String id, List<String> revises, String message, LocalDateTime created) {
+        this(id, revises, List.of(), List.of(), message, created);
     }
 }

@@ -66,7 +66,9 @@ class MigrationWriterTest {
                 Arguments.of("every_op", new RevisionHeader("9b1e0c2d4f6a", List.of("3f2a9c1b7d4e"), "v2: phone, narrower email */ <b>",
                         CREATED), Differ.diff(v1, new Schema(List.of(customersV2, linesV2, SALES_ORDERS)))),
                 Arguments.of("empty", new RevisionHeader("0a1b2c3d4e5f", List.of("9b1e0c2d4f6a"), "data fix only", CREATED),
-                        Plan.EMPTY));
+                        Plan.EMPTY),
+                Arguments.of("merge", new RevisionHeader("7c7c7c7c7c7c", List.of("0a1b2c3d4e5f", "5e5e5e5e5e5e"), List.of("billing"),
+                        List.of("3f2a9c1b7d4e"), "merge heads", CREATED), Plan.EMPTY));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -83,6 +85,8 @@ class MigrationWriterTest {
         assertEquals(header.id(), revision.id());
         assertEquals(header.revises(), List.of(revision.revises()));
         assertEquals(header.message(), revision.message());
+        assertEquals(header.branchLabels(), List.of(revision.branchLabels()));
+        assertEquals(header.dependsOn(), List.of(revision.dependsOn()));
         Ops up = new Ops();
         migration.upgrade(up);
         assertEquals(plan.upgrade(), up.operations());

@@ -183,17 +183,28 @@ public final class RevisionGraph {
     }
 
     /**
-     * Revisions to undo, in order, to go from the {@code current} heads down to {@code target}
-     * (null for base): every applied revision that descends from the target. Other branches stay.
+     * Revisions to undo, in order, for a downgrade: every applied revision above its targets (all for
+     * base) and, for a relative step, only those on the line walked down from its start and what
+     * depends on them. Other branches stay.
      */
-    public List<RevisionNode> downgradePath(Collection<String> current, String target) {
+    public List<RevisionNode> downgradePath(Collection<String> current, Downgrade downgrade) {
+        Collection<String> targets = downgrade.targets();
         Set<String> undo = ancestorsOf(current);
-        if (target != null) {
-            if (!undo.contains(target)) {
-                throw new RevisionException.OutOfRange("revision " + target + " is not applied; use 'retort upgrade " + target + "'");
+        if (downgrade.from() != null) {
+            Set<String> walked = parentAncestorsOf(List.of(downgrade.from()));
+            walked.removeAll(parentAncestorsOf(targets));
+            Set<String> affected = new HashSet<>();
+            for (String id : walked) affected.addAll(descendantsOf(id));
+            undo.retainAll(affected);
+        } else if (!targets.isEmpty()) {
+            Set<String> above = new HashSet<>();
+            for (String target : targets) {
+                if (!undo.contains(target)) {
+                    throw new RevisionException.OutOfRange("revision " + target + " is not applied; use 'retort upgrade " + target + "'");
+                }
+                above.addAll(descendantsOf(target));
             }
-            Set<String> above = descendantsOf(target);
-            above.remove(target);
+            above.removeAll(targets);
             undo.retainAll(above);
         }
         List<RevisionNode> path = new ArrayList<>();
@@ -236,20 +247,22 @@ public final class RevisionGraph {
         return at;
     }
 
-    /** The revision {@code steps} below {@code from}; null when that is base. */
-    String stepDown(String from, int steps) {
-        String at = from;
+    /**
+     * The revisions {@code steps} below {@code from} (null for base): empty for base, and both parents
+     * when the last step goes down from a merge.
+     */
+    List<String> stepDown(String from, int steps) {
+        List<String> at = from == null ? List.of() : List.of(from);
         for (int i = 0; i < steps; i++) {
-            if (at == null) {
+            if (at.isEmpty()) {
                 throw new RevisionException.OutOfRange("-" + steps + " goes past base: "
                         + (from == null ? "the database is at base" : "only " + i + " revision(s) below " + from));
             }
-            List<String> parents = node(at).parents();
-            if (parents.size() > 1) {
-                throw new RevisionException.OutOfRange("-" + steps + " is ambiguous: " + at + " merges "
-                        + String.join(", ", parents) + "; name the revision to go down to");
+            if (at.size() > 1) {
+                throw new RevisionException.OutOfRange("-" + steps + " is ambiguous: below the merge the history splits into "
+                        + String.join(", ", at) + "; name the revision to go down to");
             }
-            at = parents.isEmpty() ? null : parents.get(0);
+            at = node(at.get(0)).parents();
         }
         return at;
     }

@@ -36,19 +36,19 @@ public final class Targets {
         return List.of(checkedUp(graph, graph.resolve(spec), current, spec));
     }
 
-    /** The revision to downgrade to; null for base. */
-    public static String downgrade(RevisionGraph graph, String spec, Collection<String> current) {
+    /** Where to downgrade to: none for base, both parents when stepping down from a merge. */
+    public static Downgrade downgrade(RevisionGraph graph, String spec, Collection<String> current) {
         Matcher branched = BRANCHED.matcher(spec);
         if (branched.matches()) return downgradeInBranch(graph, branched.group(1), branched.group(2), current);
-        if (spec.equals("base")) return null;
+        if (spec.equals("base")) return Downgrade.to(List.of());
         Matcher relative = RELATIVE.matcher(spec);
         if (relative.matches()) {
             int steps = count(relative);
             if (relative.group(2).equals("+")) throw new RevisionException.OutOfRange(spec + " goes up; use 'retort upgrade " + spec + "'");
             String from = relative.group(1).isEmpty() ? single(current, spec) : graph.resolve(relative.group(1));
-            return checkedDown(graph, graph.stepDown(from, steps), current, spec);
+            return new Downgrade(checkedDown(graph, graph.stepDown(from, steps), current, spec), from);
         }
-        return checkedDown(graph, graph.resolve(spec), current, spec);
+        return Downgrade.to(checkedDown(graph, List.of(graph.resolve(spec)), current, spec));
     }
 
     private static String upgradeInBranch(RevisionGraph graph, String label, String rest, Collection<String> current) {
@@ -67,17 +67,17 @@ public final class Targets {
         return checkedUp(graph, target, current, label + "@" + rest);
     }
 
-    private static String downgradeInBranch(RevisionGraph graph, String label, String rest, Collection<String> current) {
+    private static Downgrade downgradeInBranch(RevisionGraph graph, String label, String rest, Collection<String> current) {
         Set<String> branch = graph.branch(label);
         Matcher relative = RELATIVE.matcher(rest);
         if (relative.matches() && relative.group(1).isEmpty() && relative.group(2).equals("-")) {
             String from = current.stream().filter(branch::contains).findFirst()
                     .orElseThrow(() -> new RevisionException.OutOfRange("branch " + label + " is not applied"));
-            return checkedDown(graph, graph.stepDown(from, count(relative)), current, label + "@" + rest);
+            return new Downgrade(checkedDown(graph, graph.stepDown(from, count(relative)), current, label + "@" + rest), from);
         }
         String target = graph.resolve(rest);
         if (!branch.contains(target)) throw new RevisionException.OutOfRange("revision " + target + " is not on branch " + label);
-        return checkedDown(graph, target, current, label + "@" + rest);
+        return Downgrade.to(checkedDown(graph, List.of(target), current, label + "@" + rest));
     }
 
     private static String checkedUp(RevisionGraph graph, String target, Collection<String> current, String spec) {
@@ -88,13 +88,16 @@ public final class Targets {
         return target;
     }
 
-    private static String checkedDown(RevisionGraph graph, String target, Collection<String> current, String spec) {
-        if (target != null && !graph.ancestorsOf(current).contains(target)) {
-            throw new RevisionException.OutOfRange("revision " + target + " is not below the current revision"
-                    + (current.isEmpty() ? " (the database is at base)" : " " + String.join(", ", current))
-                    + "; use 'retort upgrade " + spec + "'");
+    private static List<String> checkedDown(RevisionGraph graph, List<String> targets, Collection<String> current, String spec) {
+        Set<String> applied = graph.ancestorsOf(current);
+        for (String target : targets) {
+            if (!applied.contains(target)) {
+                throw new RevisionException.OutOfRange("revision " + target + " is not below the current revision"
+                        + (current.isEmpty() ? " (the database is at base)" : " " + String.join(", ", current))
+                        + "; use 'retort upgrade " + spec + "'");
+            }
         }
-        return target;
+        return targets;
     }
 
     private static String single(Collection<String> current, String spec) {

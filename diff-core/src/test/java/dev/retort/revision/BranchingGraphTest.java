@@ -1,7 +1,6 @@
 package dev.retort.revision;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,18 +68,31 @@ class BranchingGraphTest {
         assertEquals(List.of("m4"), ids(DIAMOND.upgradePath(Set.of("b2", "c3"), List.of("m4"))));
         assertEquals(Set.of("m4"), DIAMOND.headsAfterUpgrade(Set.of("b2", "c3"), DIAMOND.node("m4")));
         assertEquals(Set.of("b2", "c3"), DIAMOND.headsAfterDowngrade(Set.of("m4"), DIAMOND.node("m4")));
-        assertEquals(List.of("m4"), ids(DIAMOND.downgradePath(Set.of("m4"), null).subList(0, 1)));
+        assertEquals(List.of("m4"), ids(DIAMOND.downgradePath(Set.of("m4"), Downgrade.to(List.of())).subList(0, 1)));
+        assertEquals(List.of("b2", "c3"), Targets.downgrade(DIAMOND, "-1", Set.of("m4")).targets(), "down from a merge: both parents");
+        assertEquals(List.of("m4"), ids(DIAMOND.downgradePath(Set.of("m4"), Downgrade.to(List.of("b2", "c3")))));
         var down = assertThrows(RevisionException.OutOfRange.class, () -> Targets.downgrade(DIAMOND, "-2", Set.of("m4")));
-        assertTrue(down.getMessage().contains("m4 merges b2, c3"), down.getMessage());
-        assertEquals("b2", Targets.downgrade(DIAMOND, "b2", Set.of("m4")));
-        assertEquals(List.of("m4"), ids(DIAMOND.downgradePath(Set.of("m4"), "b2")), "only what descends from b2 is undone");
+        assertTrue(down.getMessage().contains("below the merge the history splits into b2, c3"), down.getMessage());
+        assertEquals(List.of("b2"), Targets.downgrade(DIAMOND, "b2", Set.of("m4")).targets());
+        assertEquals(List.of("m4"), ids(DIAMOND.downgradePath(Set.of("m4"), Downgrade.to(List.of("b2")))), "only what descends from b2 is undone");
         assertEquals(Set.of("b2", "c3"), DIAMOND.headsAfterDowngrade(Set.of("m4"), DIAMOND.node("m4")));
     }
 
     @Test
     void downgradeOnOneBranchLeavesTheOtherAlone() {
-        assertEquals(List.of("k3", "k2"), ids(LABELLED.downgradePath(Set.of("k3", "n2"), "k1")));
-        assertEquals(List.of("n2", "n1", "k3", "k2", "k1"), ids(LABELLED.downgradePath(Set.of("k3", "n2"), null)));
+        assertEquals(List.of("k3", "k2"), ids(LABELLED.downgradePath(Set.of("k3", "n2"), Downgrade.to(List.of("k1")))));
+        assertEquals(List.of("n2", "n1", "k3", "k2", "k1"), ids(LABELLED.downgradePath(Set.of("k3", "n2"), Downgrade.to(List.of()))));
+    }
+
+    @Test
+    void relativeStepsUndoOnlyTheLineTheyWalk() {
+        RevisionGraph graph = RevisionGraph.of(List.of(node("a1"), labelled("b1", "billing", "a1"), node("b2", "b1"),
+                labelled("c1", "audit", "a1")));
+        Set<String> current = Set.of("b2", "c1");
+        assertEquals(List.of("c1"), ids(graph.downgradePath(current, Targets.downgrade(graph, "audit@-1", current))));
+        assertEquals(List.of("b2", "b1"), ids(graph.downgradePath(current, Targets.downgrade(graph, "billing@-2", current))));
+        assertEquals(List.of("c1", "b2", "b1"), ids(graph.downgradePath(current, Targets.downgrade(graph, "a1", current))),
+                "going down to the fork undoes both branches");
     }
 
     @Test
@@ -91,8 +103,8 @@ class BranchingGraphTest {
         assertEquals(List.of("k2"), Targets.upgrade(LABELLED, "cart@+1", Set.of("k1", "n2")));
         assertEquals(List.of("n1"), Targets.upgrade(LABELLED, "net@+1", Set.of("k3")), "from base of the branch");
         assertEquals(List.of("k2"), Targets.upgrade(LABELLED, "cart@k2", Set.of()));
-        assertEquals("k1", Targets.downgrade(LABELLED, "cart@-2", Set.of("k3", "n2")));
-        assertEquals("n1", Targets.downgrade(LABELLED, "net@n1", Set.of("k3", "n2")));
+        assertEquals(List.of("k1"), Targets.downgrade(LABELLED, "cart@-2", Set.of("k3", "n2")).targets());
+        assertEquals(List.of("n1"), Targets.downgrade(LABELLED, "net@n1", Set.of("k3", "n2")).targets());
         assertEquals(List.of("k1"), Targets.upgrade(LABELLED, "cart", Set.of()), "a bare label names its revision");
         var off = assertThrows(RevisionException.OutOfRange.class, () -> Targets.upgrade(LABELLED, "cart@n2", Set.of()));
         assertEquals("revision n2 is not on branch cart", off.getMessage());
@@ -106,8 +118,8 @@ class BranchingGraphTest {
         RevisionGraph line = RevisionGraph.of(List.of(node("a1"), node("b2", "a1"), node("c3", "b2"), node("d4", "c3")));
         assertEquals(List.of("c3"), Targets.upgrade(line, "a1+2", Set.of()));
         assertEquals(List.of("d4"), Targets.upgrade(line, "b+2", Set.of("a1")));
-        assertEquals("b2", Targets.downgrade(line, "d4-2", Set.of("d4")));
-        assertNull(Targets.downgrade(line, "b2-2", Set.of("d4")));
+        assertEquals(List.of("b2"), Targets.downgrade(line, "d4-2", Set.of("d4")).targets());
+        assertEquals(List.of(), Targets.downgrade(line, "b2-2", Set.of("d4")).targets());
         var wrongWay = assertThrows(RevisionException.OutOfRange.class, () -> Targets.upgrade(line, "-1", Set.of("d4")));
         assertEquals("-1 goes down; use 'retort downgrade -1'", wrongWay.getMessage());
         assertThrows(RevisionException.OutOfRange.class, () -> Targets.downgrade(line, "+1", Set.of("a1")));
@@ -120,9 +132,9 @@ class BranchingGraphTest {
         assertEquals(List.of("k1", "n1", "n2"), ids(graph.upgradePath(Set.of(), List.of("n2"))));
         assertEquals(List.of("k1", "n2"), graph.heads(), "k1 stays a head: n2 depends on it without merging it");
         assertEquals(Set.of("k1", "n2"), graph.headsAfterUpgrade(Set.of("k1", "n1"), graph.node("n2")));
-        List<String> all = ids(graph.downgradePath(Set.of("k1", "n2"), null));
+        List<String> all = ids(graph.downgradePath(Set.of("k1", "n2"), Downgrade.to(List.of())));
         assertTrue(all.indexOf("n2") < all.indexOf("k1"), "a dependency is undone after what depends on it: " + all);
-        assertEquals(List.of("n2"), ids(graph.downgradePath(Set.of("k1", "n2"), "n1")));
+        assertEquals(List.of("n2"), ids(graph.downgradePath(Set.of("k1", "n2"), Downgrade.to(List.of("n1")))));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.retort.revision;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,8 +31,8 @@ class RevisionGraphTest {
     void upgradeAndDowngradePaths() {
         assertEquals(List.of("a1", "b2", "c3"), ids(LINEAR.upgradePath(Set.of(), List.of("c3"))));
         assertEquals(List.of("c3"), ids(LINEAR.upgradePath(Set.of("b2"), List.of("c3"))));
-        assertEquals(List.of("c3", "b2"), ids(LINEAR.downgradePath(Set.of("c3"), "a1")));
-        assertEquals(List.of("c3", "b2", "a1"), ids(LINEAR.downgradePath(Set.of("c3"), null)));
+        assertEquals(List.of("c3", "b2"), ids(LINEAR.downgradePath(Set.of("c3"), Downgrade.to(List.of("a1")))));
+        assertEquals(List.of("c3", "b2", "a1"), ids(LINEAR.downgradePath(Set.of("c3"), Downgrade.to(List.of()))));
     }
 
     @Test
@@ -42,10 +41,10 @@ class RevisionGraphTest {
         assertEquals(List.of("b2"), Targets.upgrade(LINEAR, "b", Set.of()));
         assertEquals(List.of("a1"), Targets.upgrade(LINEAR, "+1", Set.of()));
         assertEquals(List.of("c3"), Targets.upgrade(LINEAR, "+2", Set.of("a1")));
-        assertEquals("a1", Targets.downgrade(LINEAR, "-2", Set.of("c3")));
-        assertNull(Targets.downgrade(LINEAR, "-3", Set.of("c3")));
-        assertNull(Targets.downgrade(LINEAR, "base", Set.of("c3")));
-        assertEquals("b2", Targets.downgrade(LINEAR, "b2", Set.of("c3")));
+        assertEquals(List.of("a1"), Targets.downgrade(LINEAR, "-2", Set.of("c3")).targets());
+        assertEquals(List.of(), Targets.downgrade(LINEAR, "-3", Set.of("c3")).targets());
+        assertEquals(List.of(), Targets.downgrade(LINEAR, "base", Set.of("c3")).targets());
+        assertEquals(List.of("b2"), Targets.downgrade(LINEAR, "b2", Set.of("c3")).targets());
     }
 
     @Test
