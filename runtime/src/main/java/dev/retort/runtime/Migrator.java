@@ -167,7 +167,7 @@ public final class Migrator {
             }
             for (String id : targets) if (purge || !before.contains(id)) sink.execute(versionTable.insertSql(id));
             for (String id : targets) {
-                sink.execute(historyTable.appendSql(id, HistoryTable.STAMP, null, "stamp", Duration.ZERO, host()));
+                sink.execute(historyTable.appendSql(id, HistoryTable.STAMP, null, "stamp", Duration.ZERO, sink.origin()));
             }
             sink.commit();
         } catch (SQLException | RuntimeException e) {
@@ -303,7 +303,7 @@ public final class Migrator {
             Duration duration = Duration.ofNanos(System.nanoTime() - started);
             for (String id : heads) if (!next.contains(id)) sink.execute(versionTable.deleteSql(id));
             for (String id : next) if (!heads.contains(id)) sink.execute(versionTable.insertSql(id));
-            sink.execute(historyTable.appendSql(node.id(), direction.word(), checksum, node.message(), duration, host()));
+            sink.execute(historyTable.appendSql(node.id(), direction.word(), checksum, node.message(), duration, sink.origin()));
             if (perMigration) {
                 sink.commit();
                 committed = next;

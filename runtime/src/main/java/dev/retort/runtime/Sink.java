@@ -24,6 +24,9 @@ interface Sink {
     /** A line a person reads in a script; nothing online. */
     void note(String text);
 
+    /** Where the statements run from, for the history's {@code applied_by}. */
+    String origin();
+
     /** Runs statements on a connection, in autocommit outside {@link #begin()}/{@link #commit()}. */
     final class Jdbc implements Sink {
         private final Connection connection;
@@ -66,6 +69,11 @@ interface Sink {
 
         @Override
         public void note(String text) { }
+
+        @Override
+        public String origin() {
+            return Migrator.host();
+        }
     }
 
     /** Writes a script for {@code psql}: explicit BEGIN/COMMIT, one statement per line group, notes as comments. */
@@ -98,6 +106,11 @@ interface Sink {
         @Override
         public void note(String line) {
             text.append("\n-- ").append(line.replace("\n", " ")).append('\n');
+        }
+
+        @Override
+        public String origin() {
+            return "offline script";
         }
 
         @Override

@@ -1,0 +1,168 @@
+package dev.retort.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.fixtures.db.TestDatabase;
+import dev.retort.introspector.PostgresIntrospector;
+import dev.retort.introspector.SchemaScope;
+import dev.retort.schema.Schema;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Offline scripts, applied with psql, give what the online commands give: both directions, three revisions. */
+class OfflineSqlTest {
+    @RegisterExtension
+    static final TestDatabase online = new TestDatabase();
+
+    @RegisterExtension
+    static final TestDatabase offline = new TestDatabase();
+
+    @TempDir
+    Path workDir;
+
+    private Cli project(TestDatabase db, String name) {
+        Cli cli = new Cli(workDir.resolve(name));
+        cli.write("retort.properties", "url = " + db.url() + "\nmigrations.package = offline\n");
+        return cli;
+    }
+
+    private void migrations(Cli cli) {
+        cli.write("migrations/A.java", """
+                package offline;
+                import static dev.retort.runtime.Ops.column;
+                import static dev.retort.runtime.Ops.primaryKey;
+                @dev.retort.runtime.Revision(id = "a00000000001", message = "customers, with O'Brien")
+                public final class A implements dev.retort.runtime.Migration {
+                    public void upgrade(dev.retort.runtime.Ops op) {
+                        op.createTable("customers", column("id", "bigint").identityByDefault(), column("name", "text"), primaryKey("id"));
+                        op.execute("INSERT INTO customers (name) VALUES ('O''Brien'), ('back\\\\slash')");
+                    }
+                    public void downgrade(dev.retort.runtime.Ops op) {
+                        op.dropTable("customers", column("id", "bigint").identityByDefault(), column("name", "text"), primaryKey("id"));
+                    }
+                }
+                """);
+        cli.write("migrations/B.java", """
+                package offline;
+                import static dev.retort.runtime.Ops.column;
+                @dev.retort.runtime.Revision(id = "b00000000002", revises = "a00000000001", message = "email")
+                public final class B implements dev.retort.runtime.Migration {
+                    public void upgrade(dev.retort.runtime.Ops op) {
+                        op.addColumn("customers", column("email", "varchar(200)"));
+                        op.autocommit(a -> a.execute("CREATE INDEX CONCURRENTLY customers_email ON customers (email)"));
+                    }
+                    public void downgrade(dev.retort.runtime.Ops op) {
+                        op.autocommit(a -> a.execute("DROP INDEX CONCURRENTLY customers_email"));
+                        op.dropColumn("customers", column("email", "varchar(200)"));
+                    }
+                }
+                """);
+        cli.write("migrations/C.java", """
+                package offline;
+                import static dev.retort.runtime.Ops.column;
+                @dev.retort.runtime.Revision(id = "c00000000003", revises = "b00000000002", message = "wider email, not null name")
+                public final class C implements dev.retort.runtime.Migration {
+                    public void upgrade(dev.retort.runtime.Ops op) {
+                        op.alterColumn("customers", column("email", "varchar(200)"), column("email", "varchar(320)"));
+                        op.alterColumn("customers", column("name", "text"), column("name", "text").notNull());
+                    }
+                    public void downgrade(dev.retort.runtime.Ops op) {
+                        op.alterColumn("customers", column("name", "text").notNull(), column("name", "text"));
+                        op.alterColumn("customers", column("email", "varchar(320)"), column("email", "varchar(200)"));
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void scriptsAppliedWithPsqlEqualTheOnlineRun() throws Exception {
+        Cli onlineCli = project(online, "online");
+        migrations(onlineCli);
+        Cli offlineCli = project(offline, "offline");
+        migrations(offlineCli);
+
+        Cli.Result up = offlineCli.run("upgrade", "--sql", "head");
+        assertEquals(0, up.code(), up::toString);
+        assertTrue(up.out().contains("\n-- Running upgrade a00000000001 -> b00000000002, email\nBEGIN;\n"), up.out());
+        assertTrue(up.out().contains("COMMIT;\n-- outside a transaction\nCREATE INDEX CONCURRENTLY"), up.out());
+        assertFalse(up.out().contains("Running upgrade <base> -> a00000000001, customers, with O'Brien\nRunning"), "no progress lines");
+        psql(offline, up.out());
+        assertEquals(0, onlineCli.run("upgrade", "head").code());
+        assertSame();
+        assertEquals(List.of("c00000000003"), rows(offline, "SELECT version_num FROM retort_version"));
+        assertEquals(List.of("O'Brien", "back\\slash"), rows(offline, "SELECT name FROM customers ORDER BY id"));
+        assertEquals(rows(online, "SELECT revision, direction, checksum, message FROM retort_version_history ORDER BY id"),
+                rows(offline, "SELECT revision, direction, checksum, message FROM retort_version_history ORDER BY id"));
+
+        Cli.Result partial = offlineCli.run("downgrade", "--sql", "c00000000003:a00000000001");
+        assertEquals(0, partial.code(), partial::toString);
+        psql(offline, partial.out());
+        assertEquals(0, onlineCli.run("downgrade", "a00000000001").code());
+        assertSame();
+
+        Cli.Result down = offlineCli.run("downgrade", "--sql", "a00000000001:base");
+        psql(offline, down.out());
+        assertEquals(0, onlineCli.run("downgrade", "base").code());
+        assertSame();
+        assertEquals(List.of(), rows(offline, "SELECT version_num FROM retort_version"));
+
+        Cli.Result stamp = offlineCli.run("stamp", "--sql", "b00000000002");
+        psql(offline, stamp.out());
+        assertEquals(0, onlineCli.run("stamp", "b00000000002").code());
+        assertEquals(rows(online, "SELECT version_num FROM retort_version"), rows(offline, "SELECT version_num FROM retort_version"));
+
+        Cli.Result needsRange = offlineCli.run("downgrade", "--sql", "base");
+        assertEquals("error: downgrade --sql needs FROM:TO, e.g. head:base (there is no database to ask)\n", needsRange.err());
+    }
+
+    private static void assertSame() throws SQLException {
+        assertEquals(read(online), read(offline));
+        assertEquals(rows(online, "SELECT version_num FROM retort_version"), rows(offline, "SELECT version_num FROM retort_version"));
+        assertEquals(rows(online, "SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1"),
+                rows(offline, "SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1"));
+    }
+
+    private static Schema read(TestDatabase db) throws SQLException {
+        try (Connection c = db.connect()) {
+            return PostgresIntrospector.read(c, new SchemaScope(List.of("public"), Set.of()));
+        }
+    }
+
+    /** Applies a script with psql, as a user would: stop at the first error. */
+    private void psql(TestDatabase db, String script) throws IOException, InterruptedException {
+        Path file = Files.writeString(workDir.resolve("script-" + System.nanoTime() + ".sql"), script, StandardCharsets.UTF_8);
+        Process process = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", db.url().substring("jdbc:".length()),
+                "-f", file.toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), () -> "psql failed:\n" + output + "\n--- script\n" + script);
+    }
+
+    private static List<String> rows(TestDatabase db, String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> values = new ArrayList<>();
+                for (int i = 1; i <= columns; i++) values.add(rs.getString(i));
+                rows.add(String.join(" | ", values));
+            }
+        }
+        return rows;
+    }
+}
