@@ -121,6 +121,19 @@ class TeamScenarioTest {
 
                     accounts
                 """, ok("show", "aaaa00000000").out());
+
+        assertEquals("Running downgrade cccc00000000 -> aaaa00000000, invoices\n", ok("downgrade", "cccc00000000-1").out());
+        assertEquals("bbbb00000000\n", ok("current").out(), "downgrading one branch removes its head row only");
+    }
+
+    @Test
+    void autogenerateRefusesWhenTheDatabaseIsNotAtHead() {
+        migration("Base", "aaaa00000000", null, "accounts", "accounts");
+        cli.write("retort.properties", cli.read("retort.properties") + "entities.packages = " + dev.retort.fixtures.shop.Shop.V1
+                + "\nentities.classpath = " + Cli.fixturesClasses() + "\n");
+        Cli.Result result = cli.run("revision", "--autogenerate", "-m", "too early");
+        assertEquals(new Cli.Result(2, "", "error: target database is not up to date: it is at base, the migrations' head is "
+                + "aaaa00000000; run 'retort upgrade head' first\n"), result);
     }
 
     @Test
