@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -22,10 +21,9 @@ final class EditCommand extends Subcommand {
     public Integer call() throws Exception {
         Project project = root.project();
         RevisionGraph graph = project.graph();
-        List<String> ids = Targets.upgrade(graph, revision, Set.of());
-        if (ids.size() != 1) throw new RetortException("edit " + revision + ": names " + ids.size() + " revisions; name one");
-        Path file = Revisions.file(project, graph.node(ids.get(0)));
-        if (!Files.isRegularFile(file)) throw new RetortException("revision " + ids.get(0) + ": file " + file + " not found");
+        String id = Targets.single(graph, revision);
+        Path file = Revisions.file(project, graph.node(id));
+        if (!Files.isRegularFile(file)) throw new RetortException("revision " + id + ": file " + file + " not found");
         String editor = root.environment.getOrDefault("VISUAL", root.environment.get("EDITOR"));
         if (editor == null || editor.isBlank()) throw new RetortException("set VISUAL or EDITOR to the editor to open " + file + " with");
         List<String> command = new ArrayList<>(Arrays.asList(editor.trim().split("\\s+")));

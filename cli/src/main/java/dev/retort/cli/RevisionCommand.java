@@ -14,7 +14,6 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -85,9 +84,7 @@ final class RevisionCommand extends Subcommand {
             return heads;
         }
         if (head.equals("base")) return List.of();
-        List<String> resolved = Targets.upgrade(graph, head, Set.of());
-        if (resolved.size() != 1) throw new RetortException("--head " + head + " names " + resolved.size() + " revisions; name one");
-        String parent = resolved.get(0);
+        String parent = Targets.single(graph, head);
         if (!splice && !graph.heads().contains(parent)) {
             throw new RetortException("--head " + head + ": revision " + parent + " is not a head; pass --splice to start a new "
                     + "branch from it");

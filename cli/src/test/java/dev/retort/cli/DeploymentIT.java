@@ -8,10 +8,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -75,10 +72,10 @@ class DeploymentIT {
             assertTrue(replica.waitFor(300, TimeUnit.SECONDS), "replica finishes");
             assertEquals(0, replica.exitValue(), () -> logs());
         }
-        assertEquals(List.of("20 20"), query("SELECT count(*), count(DISTINCT revision) FROM retort_version_history "
+        assertEquals(List.of("20 20"), db.query("SELECT count(*), count(DISTINCT revision) FROM retort_version_history "
                 + "WHERE direction = 'upgrade'"), "every migration applied exactly once");
-        assertEquals(List.of("000000000020"), query("SELECT version_num FROM retort_version"));
-        for (int n = 1; n <= 20; n++) assertEquals(List.of(String.valueOf(n)), query("SELECT n FROM t" + n), "table t" + n);
+        assertEquals(List.of("000000000020"), db.query("SELECT version_num FROM retort_version"));
+        for (int n = 1; n <= 20; n++) assertEquals(List.of(String.valueOf(n)), db.query("SELECT n FROM t" + n), "table t" + n);
     }
 
     @Test
@@ -87,7 +84,7 @@ class DeploymentIT {
         migration(2, "op.execute(\"SELECT pg_sleep(120)\");");
         Process runner = start("upgrade", "head");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (query("SELECT pid FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(120)' AND state = 'active'").isEmpty()) {
+        while (db.query("SELECT pid FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(120)' AND state = 'active'").isEmpty()) {
             assertTrue(runner.isAlive(), () -> "runner ended before its long migration: " + logs());
             assertTrue(System.nanoTime() < deadline, "the long migration starts");
             Thread.sleep(100); // polling the server for the runner's progress; nothing to wait on instead
@@ -95,31 +92,18 @@ class DeploymentIT {
         runner.destroyForcibly();
         assertTrue(runner.waitFor(30, TimeUnit.SECONDS));
         deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (!query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory'").isEmpty()) {
+        while (!db.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory'").isEmpty()) {
             assertTrue(System.nanoTime() < deadline, "the killed runner's lock is released within 15 s");
             Thread.sleep(100); // the server notices the vanished client within client_connection_check_interval
         }
-        assertEquals(List.of("000000000001"), query("SELECT version_num FROM retort_version"));
-        assertEquals(List.of(), query("SELECT 1 FROM pg_tables WHERE tablename = 't2'"), "migration 2 was rolled back");
+        assertEquals(List.of("000000000001"), db.query("SELECT version_num FROM retort_version"));
+        assertEquals(List.of(), db.query("SELECT 1 FROM pg_tables WHERE tablename = 't2'"), "migration 2 was rolled back");
 
         migration(2, "");
         Process next = start("upgrade", "head");
         assertTrue(next.waitFor(120, TimeUnit.SECONDS));
         assertEquals(0, next.exitValue(), () -> logs());
-        assertEquals(List.of("000000000002"), query("SELECT version_num FROM retort_version"));
-    }
-
-    private static List<String> query(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) values.add(rs.getString(i));
-                rows.add(String.join(" ", values));
-            }
-        }
-        return rows;
+        assertEquals(List.of("000000000002"), db.query("SELECT version_num FROM retort_version"));
     }
 
     private String logs() {

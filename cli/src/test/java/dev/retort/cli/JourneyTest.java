@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -87,13 +86,13 @@ class JourneyTest {
         assertEquals("Running downgrade " + secondId + " -> " + firstId + ", shop v2\n", down.out());
         assertEquals(byColumnName(v1), byColumnName(catalog()), "downgrade -1 gives back exactly the v1 schema");
         assertEquals(List.of("1 ada@example.com Ada", "2 bob@example.com Bob"),
-                rows("SELECT id, email, name FROM customers ORDER BY id"), "rows survive where their columns do");
-        assertEquals(List.of("1 1 NEW 19.90"), rows("SELECT id, customer_id, status, total FROM orders"));
+                db.query("SELECT id, email, name FROM customers ORDER BY id"), "rows survive where their columns do");
+        assertEquals(List.of("1 1 NEW 19.90"), db.query("SELECT id, customer_id, status, total FROM orders"));
         assertEquals(firstId + "\n", cli.run("-c", "retort.properties", "current").out(), "no longer at the head");
 
         assertEquals(0, cli.run("upgrade", "head").code());
         assertEquals(byColumnName(v2), byColumnName(catalog()), "upgrade head gives back v2");
-        assertEquals(List.of("1 ada@example.com Ada", "2 bob@example.com Bob"), rows("SELECT id, email, name FROM customers ORDER BY id"));
+        assertEquals(List.of("1 ada@example.com Ada", "2 bob@example.com Bob"), db.query("SELECT id, email, name FROM customers ORDER BY id"));
 
         Cli.Result base = cli.run("downgrade", "base");
         assertEquals(0, base.code(), base::toString);
@@ -120,19 +119,6 @@ class JourneyTest {
     /** The schema with column order ignored (a re-added column goes last) but everything else, key names included, kept. */
     private static List<Table> byColumnName(Schema schema) {
         return schema.tables().stream().map(Table::withColumnsByName).toList();
-    }
-
-    private static List<String> rows(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) values.add(rs.getString(i));
-                rows.add(String.join(" ", values));
-            }
-        }
-        return rows;
     }
 
     private static Path single(Path directory) throws IOException {

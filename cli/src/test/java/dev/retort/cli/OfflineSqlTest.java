@@ -13,10 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -104,10 +101,10 @@ class OfflineSqlTest {
         psql(offline, up.out());
         assertEquals(0, onlineCli.run("upgrade", "head").code());
         assertSame();
-        assertEquals(List.of("c00000000003"), rows(offline, "SELECT version_num FROM retort_version"));
-        assertEquals(List.of("O'Brien", "back\\slash"), rows(offline, "SELECT name FROM customers ORDER BY id"));
-        assertEquals(rows(online, "SELECT revision, direction, checksum, message FROM retort_version_history ORDER BY id"),
-                rows(offline, "SELECT revision, direction, checksum, message FROM retort_version_history ORDER BY id"));
+        assertEquals(List.of("c00000000003"), offline.query("SELECT version_num FROM retort_version"));
+        assertEquals(List.of("O'Brien", "back\\slash"), offline.query("SELECT name FROM customers ORDER BY id"));
+        assertEquals(online.query("SELECT revision, direction, checksum, message FROM retort_version_history ORDER BY id"),
+                offline.query("SELECT revision, direction, checksum, message FROM retort_version_history ORDER BY id"));
 
         Cli.Result partial = offlineCli.run("downgrade", "--sql", "c00000000003:a00000000001");
         assertEquals(0, partial.code(), partial::toString);
@@ -119,12 +116,12 @@ class OfflineSqlTest {
         psql(offline, down.out());
         assertEquals(0, onlineCli.run("downgrade", "base").code());
         assertSame();
-        assertEquals(List.of(), rows(offline, "SELECT version_num FROM retort_version"));
+        assertEquals(List.of(), offline.query("SELECT version_num FROM retort_version"));
 
         Cli.Result stamp = offlineCli.run("stamp", "--sql", "b00000000002");
         psql(offline, stamp.out());
         assertEquals(0, onlineCli.run("stamp", "b00000000002").code());
-        assertEquals(rows(online, "SELECT version_num FROM retort_version"), rows(offline, "SELECT version_num FROM retort_version"));
+        assertEquals(online.query("SELECT version_num FROM retort_version"), offline.query("SELECT version_num FROM retort_version"));
 
         Cli.Result needsRange = offlineCli.run("downgrade", "--sql", "base");
         assertEquals("error: downgrade --sql needs FROM:TO, e.g. head:base (there is no database to ask)\n", needsRange.err());
@@ -132,9 +129,9 @@ class OfflineSqlTest {
 
     private static void assertSame() throws SQLException {
         assertEquals(read(online), read(offline));
-        assertEquals(rows(online, "SELECT version_num FROM retort_version"), rows(offline, "SELECT version_num FROM retort_version"));
-        assertEquals(rows(online, "SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1"),
-                rows(offline, "SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1"));
+        assertEquals(online.query("SELECT version_num FROM retort_version"), offline.query("SELECT version_num FROM retort_version"));
+        assertEquals(online.query("SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1"),
+                offline.query("SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1"));
     }
 
     private static Schema read(TestDatabase db) throws SQLException {
@@ -151,18 +148,5 @@ class OfflineSqlTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, process.exitValue(), () -> "psql failed:\n" + output + "\n--- script\n" + script);
-    }
-
-    private static List<String> rows(TestDatabase db, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            int columns = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= columns; i++) values.add(rs.getString(i));
-                rows.add(String.join(" | ", values));
-            }
-        }
-        return rows;
     }
 }

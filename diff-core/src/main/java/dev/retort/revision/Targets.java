@@ -20,6 +20,16 @@ public final class Targets {
 
     private Targets() {}
 
+    /** One revision named by an upgrade-style target ({@code head}, {@code LABEL@head}, an id, prefix or label). */
+    public static String single(RevisionGraph graph, String spec) {
+        List<String> ids = upgrade(graph, spec, List.of());
+        if (ids.size() != 1) {
+            throw new RevisionException.OutOfRange(spec + " names " + (ids.isEmpty() ? "no revision" : String.join(", ", ids))
+                    + "; name one revision");
+        }
+        return ids.get(0);
+    }
+
     /** The revisions to upgrade to. */
     public static List<String> upgrade(RevisionGraph graph, String spec, Collection<String> current) {
         Matcher branched = BRANCHED.matcher(spec);
