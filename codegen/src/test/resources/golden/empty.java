@@ -1,7 +1,10 @@
 package migrations;
 
 import static dev.retort.runtime.Ops.column;
+import static dev.retort.runtime.Ops.foreignKey;
 import static dev.retort.runtime.Ops.primaryKey;
+import static dev.retort.runtime.Ops.sequence;
+import static dev.retort.runtime.Ops.unique;
 
 import dev.retort.runtime.Migration;
 import dev.retort.runtime.Ops;

@@ -26,7 +26,7 @@ final class CheckCommand extends Subcommand {
         root.out().println("New upgrade operations detected:");
         for (Op op : plan.upgrade()) {
             root.out().println("  " + OpText.describe(op));
-            for (Hazard hazard : op.hazards()) root.out().println("    " + hazard);
+            for (Hazard hazard : Plan.hazards(op, plan.upgrade())) root.out().println("    " + hazard);
         }
         return DRIFT;
     }

@@ -1,6 +1,13 @@
 package dev.retort.cli;
 
 import dev.retort.op.AddColumn;
+import dev.retort.op.AddForeignKey;
+import dev.retort.op.AddUnique;
+import dev.retort.op.AlterSequence;
+import dev.retort.op.CreateSequence;
+import dev.retort.op.DropForeignKey;
+import dev.retort.op.DropSequence;
+import dev.retort.op.DropUnique;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.CreateTable;
@@ -9,6 +16,9 @@ import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropTable;
 import dev.retort.op.Op;
 import dev.retort.schema.Column;
+import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Sequence;
+import dev.retort.schema.TableName;
 import dev.retort.schema.Identity;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +37,26 @@ final class OpText {
         if (op instanceof DropPrimaryKey d) {
             return "drop primary key " + d.table() + " (" + String.join(", ", d.key().columns()) + ")";
         }
+        if (op instanceof AddUnique a) return "add unique " + a.table() + " (" + String.join(", ", a.constraint().columns()) + ")";
+        if (op instanceof DropUnique d) return "drop unique " + d.table() + " (" + String.join(", ", d.constraint().columns()) + ")";
+        if (op instanceof AddForeignKey a) return "add foreign key " + foreignKey(a.table(), a.key());
+        if (op instanceof DropForeignKey d) return "drop foreign key " + foreignKey(d.table(), d.key());
+        if (op instanceof CreateSequence c) return "add sequence " + sequence(c.sequence());
+        if (op instanceof DropSequence d) return "drop sequence " + d.sequence().name();
+        if (op instanceof AlterSequence a) return "alter sequence " + a.to().name() + ": " + sequence(a.from()) + " -> " + sequence(a.to());
         throw new AssertionError(op);
+    }
+
+    private static String foreignKey(TableName table, ForeignKey key) {
+        String text = table + " (" + String.join(", ", key.columns()) + ") -> " + key.referencedTable() + " ("
+                + String.join(", ", key.referencedColumns()) + ")";
+        if (key.onDelete() != ForeignKey.Action.NO_ACTION) text += " on delete " + key.onDelete().sql().toLowerCase();
+        if (key.onUpdate() != ForeignKey.Action.NO_ACTION) text += " on update " + key.onUpdate().sql().toLowerCase();
+        return key.deferrable() ? text + (key.initiallyDeferred() ? " deferrable initially deferred" : " deferrable") : text;
+    }
+
+    private static String sequence(Sequence sequence) {
+        return sequence.name() + " start " + sequence.start() + " increment " + sequence.increment();
     }
 
     private static String column(Column column) {

@@ -69,7 +69,7 @@ final class RevisionCommand extends Subcommand {
         Path target = project.writeMigration(header, plan);
         root.out().println("Generating " + target + " ... done");
         for (Op op : plan.upgrade()) {
-            for (Hazard hazard : op.hazards()) root.info("  " + hazard);
+            for (Hazard hazard : Plan.hazards(op, plan.upgrade())) root.info("  " + hazard);
         }
         return Main.OK;
     }

@@ -3,6 +3,7 @@ package dev.retort.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.retort.fixtures.db.TestDatabase;
+import dev.retort.fixtures.library.Library;
 import dev.retort.fixtures.shop.Shop;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -37,7 +38,8 @@ class HibernateOracleTest {
     }
 
     @ParameterizedTest(name = "{0} with {1} naming")
-    @CsvSource({Shop.V1 + ",snake", Shop.V2 + ",snake", Shop.V1 + ",jpa", Shop.V2 + ",jpa"})
+    @CsvSource({Shop.V1 + ",snake", Shop.V2 + ",snake", Shop.V1 + ",jpa", Shop.V2 + ",jpa",
+        Library.V1 + ",snake", Library.V2 + ",snake", Library.V1 + ",jpa", Library.V2 + ",jpa"})
     void hibernatesOwnSchemaChecksClean(String entities, String naming) throws Exception {
         db.execute(hibernateCreateScript(entities, naming));
         Cli cli = new Cli(workDir);
@@ -66,12 +68,10 @@ class HibernateOracleTest {
 
     private static List<Class<?>> entityClasses(String entityPackage) throws ClassNotFoundException {
         List<Class<?>> classes = new java.util.ArrayList<>();
-        for (String name : List.of("Customer", "Product", "CustomerOrder", "OrderLine", "Coupon", "Review")) {
-            try {
-                classes.add(Class.forName(entityPackage + "." + name));
-            } catch (ClassNotFoundException e) {
-                if (!(name.equals("Coupon") || name.equals("Review"))) throw e;
-            }
+        ClassLoader loader = HibernateOracleTest.class.getClassLoader();
+        for (String name : dev.retort.classpath.ClassScanner.classNames(loader, List.of(), entityPackage)) {
+            Class<?> type = Class.forName(name, false, loader);
+            if (type.isAnnotationPresent(jakarta.persistence.Entity.class)) classes.add(type);
         }
         return classes;
     }

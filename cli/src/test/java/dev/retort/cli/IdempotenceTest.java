@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.fixtures.db.TestDatabase;
+import dev.retort.fixtures.library.Library;
 import dev.retort.fixtures.shop.Shop;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,7 +49,8 @@ class IdempotenceTest {
     }
 
     @ParameterizedTest(name = "{0} with {1} naming")
-    @CsvSource({Shop.V1 + ",snake", Shop.V2 + ",snake", Shop.V1 + ",jpa", Shop.V2 + ",jpa"})
+    @CsvSource({Shop.V1 + ",snake", Shop.V2 + ",snake", Shop.V1 + ",jpa", Shop.V2 + ",jpa",
+        Library.V1 + ",snake", Library.V2 + ",snake", Library.V1 + ",jpa", Library.V2 + ",jpa"})
     void noFalsePositivesAfterUpgrade(String entities, String naming) throws IOException {
         Cli cli = new Cli(workDir);
         cli.configure(db, entities, naming);

@@ -36,7 +36,7 @@ public final class MigrationWriter {
                 .addMethod(body("downgrade", plan.downgrade()))
                 .build();
         return JavaFile.builder(packageName, type)
-                .addStaticImport(OpRenderer.OPS, "column", "primaryKey")
+                .addStaticImport(OpRenderer.OPS, "column", "foreignKey", "primaryKey", "sequence", "unique")
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
@@ -56,7 +56,7 @@ public final class MigrationWriter {
     public static CodeBlock statements(List<Op> ops) {
         CodeBlock.Builder code = CodeBlock.builder();
         for (Op op : ops) {
-            for (Hazard hazard : op.hazards()) code.add("// $L\n", hazard);
+            for (Hazard hazard : Plan.hazards(op, ops)) code.add("// $L\n", hazard);
             code.addStatement("$L", OpRenderer.statement(op));
         }
         return code.build();

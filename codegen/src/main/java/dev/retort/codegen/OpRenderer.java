@@ -3,6 +3,13 @@ package dev.retort.codegen;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.retort.op.AddColumn;
+import dev.retort.op.AddForeignKey;
+import dev.retort.op.AddUnique;
+import dev.retort.op.AlterSequence;
+import dev.retort.op.CreateSequence;
+import dev.retort.op.DropForeignKey;
+import dev.retort.op.DropSequence;
+import dev.retort.op.DropUnique;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.CreateTable;
@@ -11,6 +18,9 @@ import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropTable;
 import dev.retort.op.Op;
 import dev.retort.schema.Column;
+import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Sequence;
+import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.Identity;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.TableElement;
@@ -24,6 +34,7 @@ import java.util.List;
  */
 public final class OpRenderer {
     static final ClassName OPS = ClassName.get("dev.retort.runtime", "Ops");
+    private static final ClassName ACTION = ClassName.get("dev.retort.schema", "ForeignKey", "Action");
 
     private OpRenderer() {}
 
@@ -36,7 +47,51 @@ public final class OpRenderer {
         if (op instanceof AlterColumn a) return call(a.table(), "alterColumn", List.of(column(a.from()), column(a.to())));
         if (op instanceof AddPrimaryKey a) return call(a.table(), "addPrimaryKey", List.of(primaryKey(a.key())));
         if (op instanceof DropPrimaryKey d) return call(d.table(), "dropPrimaryKey", List.of(primaryKey(d.key())));
+        if (op instanceof AddUnique a) return call(a.table(), "addUnique", List.of(unique(a.constraint())));
+        if (op instanceof DropUnique d) return call(d.table(), "dropUnique", List.of(unique(d.constraint())));
+        if (op instanceof AddForeignKey a) return call(a.table(), "addForeignKey", List.of(foreignKey(a.key())));
+        if (op instanceof DropForeignKey d) return call(d.table(), "dropForeignKey", List.of(foreignKey(d.key())));
+        if (op instanceof CreateSequence c) return sequenceCall(c.table(), "createSequence", List.of(sequence(c.sequence())));
+        if (op instanceof DropSequence d) return sequenceCall(d.table(), "dropSequence", List.of(sequence(d.sequence())));
+        if (op instanceof AlterSequence a) return sequenceCall(a.table(), "alterSequence", List.of(sequence(a.from()), sequence(a.to())));
         throw new AssertionError(op);
+    }
+
+    /** {@code op.createSequence(sequence(...))}: sequences are named inside their argument, not as a first one. */
+    private static CodeBlock sequenceCall(TableName name, String method, List<CodeBlock> arguments) {
+        CodeBlock.Builder code = CodeBlock.builder().add("op");
+        if (name.schema() != null) code.add(".schema($S)", name.schema());
+        return code.add(".$L($L)", method, CodeBlock.join(arguments, ", ")).build();
+    }
+
+    static CodeBlock sequence(Sequence sequence) {
+        return CodeBlock.of("$T.sequence($S, $L, $L)", OPS, sequence.name().name(), sequence.start(), sequence.increment());
+    }
+
+    static CodeBlock unique(UniqueConstraint unique) {
+        CodeBlock.Builder code = CodeBlock.builder().add("$T.unique(", OPS).add(strings(unique.columns())).add(")");
+        if (unique.name() != null) code.add(".named($S)", unique.name());
+        return code.build();
+    }
+
+    static CodeBlock foreignKey(ForeignKey key) {
+        CodeBlock.Builder code = CodeBlock.builder().add("$T.foreignKey(", OPS).add(strings(key.columns())).add(")");
+        TableName target = key.referencedTable();
+        if (target.schema() == null) {
+            code.add(".references($S, ", target.name());
+        } else {
+            code.add(".referencesIn($S, $S, ", target.schema(), target.name());
+        }
+        code.add(strings(key.referencedColumns())).add(")");
+        if (key.onDelete() != ForeignKey.Action.NO_ACTION) code.add(".onDelete($T.$L)", ACTION, key.onDelete().name());
+        if (key.onUpdate() != ForeignKey.Action.NO_ACTION) code.add(".onUpdate($T.$L)", ACTION, key.onUpdate().name());
+        if (key.deferrable()) code.add(".deferrable($L)", key.initiallyDeferred());
+        if (key.name() != null) code.add(".named($S)", key.name());
+        return code.build();
+    }
+
+    private static CodeBlock strings(List<String> values) {
+        return CodeBlock.join(values.stream().map(v -> CodeBlock.of("$S", v)).toList(), ", ");
     }
 
     private static CodeBlock call(TableName table, String method, List<CodeBlock> arguments) {
@@ -54,7 +109,15 @@ public final class OpRenderer {
     private static List<CodeBlock> elements(List<TableElement> elements) {
         List<CodeBlock> blocks = new ArrayList<>(elements.size());
         for (TableElement element : elements) {
-            blocks.add(element instanceof Column c ? column(c) : primaryKey((PrimaryKey) element));
+            if (element instanceof Column c) {
+                blocks.add(column(c));
+            } else if (element instanceof PrimaryKey p) {
+                blocks.add(primaryKey(p));
+            } else if (element instanceof UniqueConstraint u) {
+                blocks.add(unique(u));
+            } else if (element instanceof ForeignKey f) {
+                blocks.add(foreignKey(f));
+            }
         }
         return blocks;
     }
@@ -72,8 +135,7 @@ public final class OpRenderer {
     }
 
     static CodeBlock primaryKey(PrimaryKey key) {
-        CodeBlock.Builder code = CodeBlock.builder().add("$T.primaryKey(", OPS);
-        code.add(CodeBlock.join(key.columns().stream().map(c -> CodeBlock.of("$S", c)).toList(), ", ")).add(")");
+        CodeBlock.Builder code = CodeBlock.builder().add("$T.primaryKey(", OPS).add(strings(key.columns())).add(")");
         if (key.name() != null) code.add(".named($S)", key.name());
         return code.build();
     }

@@ -10,6 +10,9 @@ import dev.retort.runtime.Migration;
 import dev.retort.runtime.Ops;
 import dev.retort.runtime.Revision;
 import dev.retort.schema.Column;
+import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Sequence;
+import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
@@ -67,8 +70,36 @@ class MigrationWriterTest {
                         CREATED), Differ.diff(v1, new Schema(List.of(customersV2, linesV2, SALES_ORDERS)))),
                 Arguments.of("empty", new RevisionHeader("0a1b2c3d4e5f", List.of("9b1e0c2d4f6a"), "data fix only", CREATED),
                         Plan.EMPTY),
+                Arguments.of("constraints_and_sequences", new RevisionHeader("5e5e5e5e5e5e", List.of("9b1e0c2d4f6a"),
+                        "library v2", CREATED), libraryPlan()),
                 Arguments.of("merge", new RevisionHeader("7c7c7c7c7c7c", List.of("0a1b2c3d4e5f", "5e5e5e5e5e5e"), List.of("billing"),
                         List.of("3f2a9c1b7d4e"), "merge heads", CREATED), Plan.EMPTY));
+    }
+
+    /** Sequences created, changed and dropped; tables with foreign keys created and dropped; keys and uniques changed. */
+    static Plan libraryPlan() {
+        Column id = new Column("id", "bigint").notNull();
+        Table authors = new Table(TableName.of("authors"), List.of(id, new Column("name", "varchar(200)").notNull()),
+                PrimaryKey.of("id"));
+        Table members = new Table(TableName.of("members"), List.of(id, new Column("email", "varchar(200)").notNull(),
+                new Column("branch", "varchar(40)").notNull()), PrimaryKey.of("id"),
+                List.of(UniqueConstraint.of("email").named("members_email_key")), List.of());
+        Table loans = new Table(TableName.of("loans"), List.of(id, new Column("member_id", "bigint").notNull()), PrimaryKey.of("id"));
+        Table legacy = new Table(TableName.of("legacy_notes"), List.of(id, new Column("author_id", "bigint")), PrimaryKey.of("id"),
+                List.of(), List.of(ForeignKey.Columns.of("author_id").references("authors", "id").named("legacy_notes_author_fk")));
+        Schema before = new Schema(List.of(authors, members, loans, legacy),
+                List.of(Sequence.of("authors_seq", 1, 50), Sequence.of("member_cards", 1000, 1), Sequence.of("legacy_seq", 1, 1)));
+        Table membersV2 = new Table(members.name(), members.columns(), PrimaryKey.of("id"),
+                List.of(UniqueConstraint.of("email", "branch").named("members_email_branch_key")), List.of());
+        Table loansV2 = new Table(loans.name(), loans.columns(), PrimaryKey.of("id"), List.of(),
+                List.of(ForeignKey.Columns.of("member_id").references("members", "id").onDelete(ForeignKey.Action.CASCADE)
+                        .named("fkcx90n1minpb22v3jw4ojinqm")));
+        Table reviews = new Table(new TableName("reading", "reviews"), List.of(id, new Column("author_id", "bigint").notNull()),
+                PrimaryKey.of("id"), List.of(), List.of(ForeignKey.Columns.of("author_id").references("authors", "id").deferrable(false)));
+        Schema after = new Schema(List.of(authors, membersV2, loansV2, reviews),
+                List.of(Sequence.of("authors_seq", 1, 50), Sequence.of("member_cards", 1000, 10),
+                        Sequence.of("reviews_seq", 1, 50).inSchema("reading")));
+        return Differ.diff(before, after);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,6 +1,13 @@
 package dev.retort.diff;
 
 import dev.retort.op.AddColumn;
+import dev.retort.op.AddForeignKey;
+import dev.retort.op.AddUnique;
+import dev.retort.op.AlterSequence;
+import dev.retort.op.CreateSequence;
+import dev.retort.op.DropForeignKey;
+import dev.retort.op.DropSequence;
+import dev.retort.op.DropUnique;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.CreateTable;
@@ -9,11 +16,15 @@ import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropTable;
 import dev.retort.op.Op;
 import dev.retort.schema.Column;
+import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Sequence;
+import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
 import dev.retort.schema.TableName;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,21 +44,43 @@ public final class Differ {
     private Differ() {}
 
     public static Plan diff(Schema current, Schema target) {
-        List<Op> ops = new ArrayList<>();
+        List<Op> ops = new ArrayList<>(diffSequences(current.sequences(), target.sequences()));
         Map<TableName, Table> currentTables = byName(current.tables(), Table::name);
         Map<TableName, Table> targetTables = byName(target.tables(), Table::name);
         for (Table table : target.tables()) {
             Table existing = currentTables.get(table.name());
             if (existing == null) {
-                ops.add(new CreateTable(table));
+                ops.add(new CreateTable(table.withoutForeignKeys()));
+                table.foreignKeys().forEach(key -> ops.add(new AddForeignKey(table.name(), key)));
             } else {
                 ops.addAll(diffTable(existing, table));
             }
         }
         for (Table table : current.tables()) {
-            if (!targetTables.containsKey(table.name())) ops.add(new DropTable(table));
+            if (!targetTables.containsKey(table.name())) {
+                table.foreignKeys().forEach(key -> ops.add(new DropForeignKey(table.name(), key)));
+                ops.add(new DropTable(table.withoutForeignKeys()));
+            }
         }
         return Plan.of(ops);
+    }
+
+    static List<Op> diffSequences(List<Sequence> current, List<Sequence> target) {
+        List<Op> ops = new ArrayList<>();
+        Map<TableName, Sequence> currentByName = byName(current, Sequence::name);
+        Map<TableName, Sequence> targetByName = byName(target, Sequence::name);
+        for (Sequence sequence : target) {
+            Sequence existing = currentByName.get(sequence.name());
+            if (existing == null) {
+                ops.add(new CreateSequence(sequence));
+            } else if (!existing.equals(sequence)) {
+                ops.add(new AlterSequence(existing, sequence));
+            }
+        }
+        for (Sequence sequence : current) {
+            if (!targetByName.containsKey(sequence.name())) ops.add(new DropSequence(sequence));
+        }
+        return ops;
     }
 
     static List<Op> diffTable(Table current, Table target) {
@@ -67,6 +100,36 @@ public final class Differ {
             if (!targetColumns.containsKey(column.name())) ops.add(new DropColumn(name, column));
         }
         ops.addAll(diffPrimaryKey(name, current.primaryKey(), target.primaryKey()));
+        ops.addAll(diffUniques(name, current.uniques(), target.uniques()));
+        ops.addAll(diffForeignKeys(name, current.foreignKeys(), target.foreignKeys()));
+        return ops;
+    }
+
+    /** Unique constraints are the same when they cover the same columns in the same order, whatever their names. */
+    static List<Op> diffUniques(TableName table, List<UniqueConstraint> current, List<UniqueConstraint> target) {
+        List<Op> ops = new ArrayList<>();
+        Map<List<String>, UniqueConstraint> currentByColumns = byName(current, UniqueConstraint::columns);
+        Map<List<String>, UniqueConstraint> targetByColumns = byName(target, UniqueConstraint::columns);
+        for (UniqueConstraint unique : target) {
+            if (!currentByColumns.containsKey(unique.columns())) ops.add(new AddUnique(table, unique));
+        }
+        for (UniqueConstraint unique : current) {
+            if (!targetByColumns.containsKey(unique.columns())) ops.add(new DropUnique(table, unique));
+        }
+        return ops;
+    }
+
+    /** Foreign keys are the same when everything but their names is. */
+    static List<Op> diffForeignKeys(TableName table, List<ForeignKey> current, List<ForeignKey> target) {
+        List<Op> ops = new ArrayList<>();
+        Map<ForeignKey, ForeignKey> currentByShape = byName(current, ForeignKey::unnamed);
+        Map<ForeignKey, ForeignKey> targetByShape = byName(target, ForeignKey::unnamed);
+        for (ForeignKey key : target) {
+            if (!currentByShape.containsKey(key.unnamed())) ops.add(new AddForeignKey(table, key));
+        }
+        for (ForeignKey key : current) {
+            if (!targetByShape.containsKey(key.unnamed())) ops.add(new DropForeignKey(table, key));
+        }
         return ops;
     }
 
@@ -79,7 +142,8 @@ public final class Differ {
         return ops;
     }
 
+    /** Values by key; the first of several with the same key wins (two identical constraints are one). */
     private static <K, V> Map<K, V> byName(List<V> values, Function<V, K> key) {
-        return values.stream().collect(Collectors.toMap(key, Function.identity()));
+        return values.stream().collect(Collectors.toMap(key, Function.identity(), (first, second) -> first, LinkedHashMap::new));
     }
 }

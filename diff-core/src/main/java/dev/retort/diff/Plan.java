@@ -3,12 +3,20 @@ package dev.retort.diff;
 import static java.util.Objects.requireNonNull;
 
 import dev.retort.op.AddColumn;
+import dev.retort.op.AddForeignKey;
+import dev.retort.op.AddUnique;
+import dev.retort.op.AlterSequence;
+import dev.retort.op.CreateSequence;
+import dev.retort.op.DropForeignKey;
+import dev.retort.op.DropSequence;
+import dev.retort.op.DropUnique;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.CreateTable;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropTable;
+import dev.retort.op.Hazard;
 import dev.retort.op.Op;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,9 +26,12 @@ import java.util.List;
 /**
  * An ordered list of upgrade operations; the downgrade is the reversed list of reversed operations.
  *
- * <p>{@link #of} puts operations in an order PostgreSQL can execute: new tables first, then each
- * existing table's changes (old primary key dropped before columns change, new key added after),
- * then dropped tables. Sorting is stable, so columns are added in declaration order.
+ * <p>{@link #of} puts operations in an order PostgreSQL can execute: foreign keys that go are
+ * dropped first; then sequences are created or changed; new tables are created; each existing
+ * table changes (old unique constraints and primary key dropped before columns change, new ones
+ * added after); tables that go are dropped; foreign keys are added once every table and key they
+ * need exists (so cycles need no special case); sequences that go are dropped last. Sorting is
+ * stable, so columns are added in declaration order.
  */
 public record Plan(List<Op> upgrade) {
     public static final Plan EMPTY = new Plan(List.of());
@@ -49,19 +60,37 @@ public record Plan(List<Op> upgrade) {
         return upgrade.isEmpty();
     }
 
+    /**
+     * The hazards of an operation among the operations it runs with: a foreign key added to a table
+     * that the same list creates locks nothing that holds rows, so it is not marked.
+     */
+    public static List<Hazard> hazards(Op op, List<Op> context) {
+        if (op instanceof AddForeignKey key
+                && context.stream().anyMatch(other -> other instanceof CreateTable c && c.table().equals(key.table()))) {
+            return List.of();
+        }
+        return op.hazards();
+    }
+
     private static int phase(Op op) {
-        if (op instanceof CreateTable) return 0;
-        if (op instanceof DropTable) return 2;
-        return 1;
+        if (op instanceof DropForeignKey) return 0;
+        if (op instanceof CreateSequence || op instanceof AlterSequence) return 1;
+        if (op instanceof CreateTable) return 2;
+        if (op instanceof DropTable) return 4;
+        if (op instanceof AddForeignKey) return 5;
+        if (op instanceof DropSequence) return 6;
+        return 3;
     }
 
     /** Order of the changes within one existing table. */
     private static int step(Op op) {
-        if (op instanceof DropPrimaryKey) return 0;
-        if (op instanceof AddColumn) return 1;
-        if (op instanceof AlterColumn) return 2;
-        if (op instanceof DropColumn) return 3;
-        if (op instanceof AddPrimaryKey) return 4;
+        if (op instanceof DropUnique) return 0;
+        if (op instanceof DropPrimaryKey) return 1;
+        if (op instanceof AddColumn) return 2;
+        if (op instanceof AlterColumn) return 3;
+        if (op instanceof DropColumn) return 4;
+        if (op instanceof AddPrimaryKey) return 5;
+        if (op instanceof AddUnique) return 6;
         return 0;
     }
 }

@@ -8,9 +8,10 @@ import java.util.List;
  * the migration DSL and executed as SQL; each knows its inverse and its hazards.
  */
 public sealed interface Op
-        permits CreateTable, DropTable, AddColumn, DropColumn, AlterColumn, AddPrimaryKey, DropPrimaryKey {
+        permits CreateTable, DropTable, AddColumn, DropColumn, AlterColumn, AddPrimaryKey, DropPrimaryKey, AddUnique, DropUnique,
+                AddForeignKey, DropForeignKey, CreateSequence, DropSequence, AlterSequence {
 
-    /** The table this operation changes. */
+    /** The table (or, for sequence operations, the sequence) this operation changes. */
     TableName table();
 
     /** The operation that undoes this one; {@code op.reverse().reverse().equals(op)}. */

@@ -8,9 +8,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The tables of one database, or of one entity model, sorted by name. */
-public record Schema(List<Table> tables) {
-    public static final Schema EMPTY = new Schema(List.of());
+/** The tables and standalone sequences of one database, or of one entity model, sorted by name. */
+public record Schema(List<Table> tables, List<Sequence> sequences) {
+    public static final Schema EMPTY = new Schema(List.of(), List.of());
+
+    public Schema(List<Table> tables) {
+        this(tables, List.of());
+    }
 
     public Schema {
         List<Table> sorted = new ArrayList<>(requireNonNull(tables, "tables"));
@@ -20,6 +24,9 @@ public record Schema(List<Table> tables) {
             if (!names.add(table.name())) throw new IllegalArgumentException("duplicate table " + table.name());
         }
         tables = List.copyOf(sorted);
+        List<Sequence> sortedSequences = new ArrayList<>(requireNonNull(sequences, "sequences"));
+        sortedSequences.sort(null);
+        sequences = List.copyOf(sortedSequences);
     }
 
     public Optional<Table> table(TableName name) {
@@ -27,17 +34,19 @@ public record Schema(List<Table> tables) {
     }
 
     /**
-     * This schema with every table's columns sorted by name and primary-key names dropped: the
-     * form in which two schemas are "the same" for a user, since column order cannot be migrated
-     * and primary keys are compared by columns.
+     * This schema with every table's columns sorted by name and constraint names dropped: the form
+     * in which two schemas are "the same" for a user, since column order cannot be migrated and
+     * constraints are compared by what they constrain.
      */
     public Schema comparable() {
         List<Table> normalised = new ArrayList<>();
         for (Table table : tables) {
             Table sorted = table.withColumnsByName();
             PrimaryKey key = sorted.primaryKey() == null ? null : sorted.primaryKey().named(null);
-            normalised.add(new Table(sorted.name(), sorted.columns(), key));
+            normalised.add(new Table(sorted.name(), sorted.columns(), key,
+                    sorted.uniques().stream().map(u -> u.named(null)).toList(),
+                    sorted.foreignKeys().stream().map(ForeignKey::unnamed).toList()));
         }
-        return new Schema(normalised);
+        return new Schema(normalised, sequences);
     }
 }

@@ -10,12 +10,22 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A table: its name, its columns in physical order, and its primary key (null when it has none).
+ * A table: its name, its columns in physical order, its primary key (null when it has none), its
+ * unique constraints and its foreign keys (each sorted, so equal tables are equal records).
  *
  * <p>Primary-key columns are NOT NULL in PostgreSQL whatever was declared, so they are normalised
  * to not-null here and a silent model never differs from the catalog.
  */
-public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey) {
+public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniques,
+                    List<ForeignKey> foreignKeys) {
+    private static final Comparator<UniqueConstraint> UNIQUE_ORDER = Comparator.comparing(u -> String.join(",", u.columns()));
+    private static final Comparator<ForeignKey> KEY_ORDER = Comparator.comparing(f -> String.join(",", f.columns()) + "->"
+            + f.referencedTable());
+
+    public Table(TableName name, List<Column> columns, PrimaryKey primaryKey) {
+        this(name, columns, primaryKey, List.of(), List.of());
+    }
+
     public Table {
         requireNonNull(name, "name");
         Set<String> names = new HashSet<>();
@@ -37,11 +47,27 @@ public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey)
             columns = normalised;
         }
         columns = List.copyOf(columns);
+        for (UniqueConstraint unique : requireNonNull(uniques, "uniques")) requireColumns(name, names, unique.columns(), "unique constraint");
+        for (ForeignKey key : requireNonNull(foreignKeys, "foreignKeys")) requireColumns(name, names, key.columns(), "foreign key");
+        List<UniqueConstraint> sortedUniques = new ArrayList<>(uniques);
+        sortedUniques.sort(UNIQUE_ORDER);
+        uniques = List.copyOf(sortedUniques);
+        List<ForeignKey> sortedKeys = new ArrayList<>(foreignKeys);
+        sortedKeys.sort(KEY_ORDER);
+        foreignKeys = List.copyOf(sortedKeys);
     }
 
-    /** Builds a table from DSL-style elements: columns in order, and at most one primary key. */
+    private static void requireColumns(TableName table, Set<String> names, List<String> columns, String what) {
+        for (String column : columns) {
+            if (!names.contains(column)) throw new IllegalArgumentException("table " + table + ": " + what + " column " + column + " is not a column");
+        }
+    }
+
+    /** Builds a table from DSL-style elements: columns in order, at most one primary key, unique constraints, foreign keys. */
     public static Table of(TableName name, List<? extends TableElement> elements) {
         List<Column> columns = new ArrayList<>();
+        List<UniqueConstraint> uniques = new ArrayList<>();
+        List<ForeignKey> keys = new ArrayList<>();
         PrimaryKey primaryKey = null;
         for (TableElement element : elements) {
             if (element instanceof Column c) {
@@ -49,16 +75,27 @@ public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey)
             } else if (element instanceof PrimaryKey p) {
                 if (primaryKey != null) throw new IllegalArgumentException("table " + name + ": two primary keys");
                 primaryKey = p;
+            } else if (element instanceof UniqueConstraint u) {
+                uniques.add(u);
+            } else if (element instanceof ForeignKey f) {
+                keys.add(f);
             }
         }
-        return new Table(name, columns, primaryKey);
+        return new Table(name, columns, primaryKey, uniques, keys);
     }
 
-    /** The columns followed by the primary key, the order in which a definition lists them. */
+    /** The columns, then the primary key, unique constraints and foreign keys: the order a definition lists them in. */
     public List<TableElement> elements() {
         List<TableElement> elements = new ArrayList<>(columns);
         if (primaryKey != null) elements.add(primaryKey);
+        elements.addAll(uniques);
+        elements.addAll(foreignKeys);
         return List.copyOf(elements);
+    }
+
+    /** This table without its foreign keys, which are created and dropped as operations of their own. */
+    public Table withoutForeignKeys() {
+        return new Table(name, columns, primaryKey, uniques, List.of());
     }
 
     public Optional<Column> column(String columnName) {
@@ -69,6 +106,6 @@ public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey)
     public Table withColumnsByName() {
         List<Column> sorted = new ArrayList<>(columns);
         sorted.sort(Comparator.comparing(Column::name));
-        return new Table(name, sorted, primaryKey);
+        return new Table(name, sorted, primaryKey, uniques, foreignKeys);
     }
 }

@@ -1,4 +1,4 @@
 package dev.retort.schema;
 
-/** A part of a table definition: a column or the primary key. */
-public sealed interface TableElement permits Column, PrimaryKey {}
+/** A part of a table definition: a column, the primary key, a unique constraint or a foreign key. */
+public sealed interface TableElement permits Column, PrimaryKey, UniqueConstraint, ForeignKey {}

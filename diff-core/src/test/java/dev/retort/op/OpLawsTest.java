@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.schema.Column;
+import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Sequence;
+import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.Table;
 import dev.retort.schema.TableName;
@@ -28,7 +31,14 @@ class OpLawsTest {
             new DropColumn(USERS, EMAIL),
             new AlterColumn(USERS, EMAIL, EMAIL.withType("varchar(200)").notNull()),
             new AddPrimaryKey(USERS, PrimaryKey.of("email")),
-            new DropPrimaryKey(USERS, PrimaryKey.of("id").named("users_pkey")));
+            new DropPrimaryKey(USERS, PrimaryKey.of("id").named("users_pkey")),
+            new AddUnique(USERS, UniqueConstraint.of("email")),
+            new DropUnique(USERS, UniqueConstraint.of("email").named("users_email_key")),
+            new AddForeignKey(USERS, ForeignKey.Columns.of("id").references("accounts", "id").onDelete(ForeignKey.Action.CASCADE)),
+            new DropForeignKey(USERS, ForeignKey.Columns.of("id").references("accounts", "id").named("users_id_fkey")),
+            new CreateSequence(Sequence.of("users_seq", 1, 50)),
+            new DropSequence(Sequence.of("users_seq", 1, 50)),
+            new AlterSequence(Sequence.of("users_seq", 1, 50), Sequence.of("users_seq", 1, 10)));
 
     @Test
     void samplesCoverEveryOperationType() {

@@ -2,11 +2,14 @@ package dev.retort.entities;
 
 import dev.retort.classpath.ClassScanner;
 import dev.retort.schema.Column;
+import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Identity;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.Schema;
+import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
 import dev.retort.schema.TableName;
+import dev.retort.schema.UniqueConstraint;
 import jakarta.persistence.Converter;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
@@ -19,8 +22,11 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.hibernate.annotations.OnDeleteAction;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataBuilder;
 import org.hibernate.boot.MetadataSources;
@@ -28,6 +34,7 @@ import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.naming.ImplicitNamingStrategy;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategy;
+import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 
@@ -138,15 +145,35 @@ public final class EntityReader {
     private static Schema toSchema(Metadata metadata, String defaultSchema) {
         List<Table> tables = new ArrayList<>();
         for (org.hibernate.mapping.Table table : metadata.collectTableMappings()) {
-            if (!table.isPhysicalTable() || table.isAbstractUnionTable() || table.isView()) continue;
+            if (!isPhysical(table)) continue;
             tables.add(toTable(metadata, table, defaultSchema));
         }
-        return new Schema(tables);
+        List<Sequence> sequences = new ArrayList<>();
+        for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
+            for (org.hibernate.boot.model.relational.Sequence sequence : namespace.getSequences()) {
+                Identifier schema = sequence.getName().getSchemaName();
+                TableName name = name(schema == null ? null : physical(schema), physical(sequence.getName().getSequenceName()), defaultSchema);
+                sequences.add(new Sequence(name, sequence.getInitialValue(), sequence.getIncrementSize()));
+            }
+        }
+        return new Schema(tables, sequences);
+    }
+
+    private static boolean isPhysical(org.hibernate.mapping.Table table) {
+        return table.isPhysicalTable() && !table.isAbstractUnionTable() && !table.isView();
+    }
+
+    private static TableName name(org.hibernate.mapping.Table table, String defaultSchema) {
+        String schema = table.getSchemaIdentifier() == null ? null : physical(table.getSchemaIdentifier());
+        return name(schema, physical(table.getNameIdentifier()), defaultSchema);
+    }
+
+    private static TableName name(String schema, String name, String defaultSchema) {
+        return new TableName(defaultSchema.equals(schema) ? null : schema, name);
     }
 
     private static Table toTable(Metadata metadata, org.hibernate.mapping.Table table, String defaultSchema) {
-        String schema = table.getSchemaIdentifier() == null ? null : physical(table.getSchemaIdentifier());
-        TableName name = new TableName(defaultSchema.equals(schema) ? null : schema, physical(table.getNameIdentifier()));
+        TableName name = name(table, defaultSchema);
         List<Column> columns = new ArrayList<>();
         for (org.hibernate.mapping.Column column : table.getColumns()) {
             String type = column.getSqlType(metadata);
@@ -154,10 +181,56 @@ public final class EntityReader {
             columns.add(new Column(physicalColumn(column), type, column.isNullable(), identity));
         }
         PrimaryKey key = null;
-        if (table.hasPrimaryKey()) {
-            key = new PrimaryKey(null, table.getPrimaryKey().getColumns().stream().map(EntityReader::physicalColumn).toList());
+        if (table.hasPrimaryKey()) key = new PrimaryKey(null, names(table.getPrimaryKey().getColumns()));
+        return new Table(name, columns, key, uniques(table), foreignKeys(table, defaultSchema));
+    }
+
+    /**
+     * Column-level {@code unique} and {@code @UniqueConstraint}s, one per column list; a name is kept
+     * only when the mapping gave one, since Hibernate's own are made up and never compared.
+     */
+    private static List<UniqueConstraint> uniques(org.hibernate.mapping.Table table) {
+        Map<List<String>, UniqueConstraint> byColumns = new LinkedHashMap<>();
+        for (org.hibernate.mapping.UniqueKey key : table.getUniqueKeys().values()) {
+            List<String> columns = names(key.getColumns());
+            byColumns.putIfAbsent(columns, new UniqueConstraint(key.isNameExplicit() ? key.getName() : null, columns));
         }
-        return new Table(name, columns, key);
+        for (org.hibernate.mapping.Column column : table.getColumns()) {
+            if (column.isUnique() && !table.isPrimaryKey(column)) {
+                List<String> columns = List.of(physicalColumn(column));
+                byColumns.putIfAbsent(columns, new UniqueConstraint(null, columns));
+            }
+        }
+        return List.copyOf(byColumns.values());
+    }
+
+    private static List<ForeignKey> foreignKeys(org.hibernate.mapping.Table table, String defaultSchema) {
+        List<ForeignKey> keys = new ArrayList<>();
+        for (org.hibernate.mapping.ForeignKey key : table.getForeignKeyCollection()) {
+            if (!key.isCreationEnabled() || !key.isPhysicalConstraint() || !isPhysical(key.getReferencedTable())) continue;
+            org.hibernate.mapping.Table target = key.getReferencedTable();
+            List<String> referenced = key.isReferenceToPrimaryKey() ? names(target.getPrimaryKey().getColumns())
+                    : names(key.getReferencedColumns());
+            String keyName = key.getName() == null ? null : key.getName().toLowerCase(Locale.ROOT);
+            keys.add(new ForeignKey(keyName, names(key.getColumns()), name(target, defaultSchema), referenced,
+                    action(key.getOnDeleteAction()), ForeignKey.Action.NO_ACTION, false, false));
+        }
+        return keys;
+    }
+
+    private static ForeignKey.Action action(OnDeleteAction action) {
+        if (action == null) return ForeignKey.Action.NO_ACTION;
+        return switch (action) {
+            case CASCADE -> ForeignKey.Action.CASCADE;
+            case SET_NULL -> ForeignKey.Action.SET_NULL;
+            case SET_DEFAULT -> ForeignKey.Action.SET_DEFAULT;
+            case RESTRICT -> ForeignKey.Action.RESTRICT;
+            default -> ForeignKey.Action.NO_ACTION;
+        };
+    }
+
+    private static List<String> names(List<org.hibernate.mapping.Column> columns) {
+        return columns.stream().map(EntityReader::physicalColumn).toList();
     }
 
     /** PostgreSQL folds unquoted identifiers to lower case; quoted ones keep their case. */

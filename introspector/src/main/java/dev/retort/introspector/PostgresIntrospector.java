@@ -2,11 +2,14 @@ package dev.retort.introspector;
 
 import dev.retort.RetortException;
 import dev.retort.schema.Column;
+import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Identity;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.Schema;
+import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
 import dev.retort.schema.TableName;
+import dev.retort.schema.UniqueConstraint;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,10 +21,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the tables of a live PostgreSQL database into a {@link Schema}.
+ * Reads the tables and standalone sequences of a live PostgreSQL database into a {@link Schema}.
  *
- * <p>One set-based catalog query per kind of object (columns, primary keys), never one per table,
- * so reading a thousand tables costs about as much as reading ten.
+ * <p>One set-based catalog query per kind of object (columns, constraints, sequences), never one
+ * per table, so reading a thousand tables costs about as much as reading ten.
  */
 public final class PostgresIntrospector {
     private static final String COLUMNS = """
@@ -33,15 +36,34 @@ public final class PostgresIntrospector {
             ORDER BY n.nspname, c.relname, a.attnum
             """;
 
-    private static final String PRIMARY_KEYS = """
-            SELECT n.nspname, c.relname, con.conname, a.attname
+    /** Primary keys, unique constraints and foreign keys, with their columns in key order. */
+    private static final String CONSTRAINTS = """
+            SELECT n.nspname, c.relname, con.conname, con.contype,
+                   ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, position)
+                         JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.position),
+                   fn.nspname, fc.relname,
+                   ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, position)
+                         JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.position),
+                   con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred
             FROM pg_constraint con
             JOIN pg_class c ON c.oid = con.conrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
-            CROSS JOIN LATERAL unnest(con.conkey) WITH ORDINALITY AS k(attnum, position)
-            JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
-            WHERE con.contype = 'p' AND n.nspname = ANY (?)
-            ORDER BY n.nspname, c.relname, k.position
+            LEFT JOIN pg_class fc ON fc.oid = con.confrelid
+            LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+            WHERE con.contype IN ('p', 'u', 'f') AND n.nspname = ANY (?)
+            ORDER BY n.nspname, c.relname, con.conname
+            """;
+
+    /** Sequences not owned by an identity or serial column: those belong to their column. */
+    private static final String SEQUENCES = """
+            SELECT n.nspname, c.relname, s.seqstart, s.seqincrement
+            FROM pg_sequence s
+            JOIN pg_class c ON c.oid = s.seqrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                              AND d.refobjsubid > 0 AND d.deptype IN ('a', 'i'))
+            ORDER BY n.nspname, c.relname
             """;
 
     private PostgresIntrospector() {}
@@ -49,10 +71,11 @@ public final class PostgresIntrospector {
     public static Schema read(Connection connection, SchemaScope scope) {
         try {
             Map<TableName, List<Column>> columns = readColumns(connection, scope);
-            Map<TableName, PrimaryKey> keys = readPrimaryKeys(connection, scope);
+            Constraints constraints = readConstraints(connection, scope);
             List<Table> tables = new ArrayList<>(columns.size());
-            columns.forEach((name, cols) -> tables.add(new Table(name, cols, keys.get(name))));
-            return new Schema(tables);
+            columns.forEach((name, cols) -> tables.add(new Table(name, cols, constraints.primaryKeys.get(name),
+                    constraints.uniques.getOrDefault(name, List.of()), constraints.foreignKeys.getOrDefault(name, List.of()))));
+            return new Schema(tables, readSequences(connection, scope));
         } catch (SQLException e) {
             throw new RetortException("reading the catalog of schemas " + scope.schemas() + " failed: " + e.getMessage(), e);
         }
@@ -73,26 +96,66 @@ public final class PostgresIntrospector {
         return columns;
     }
 
-    private static Map<TableName, PrimaryKey> readPrimaryKeys(Connection connection, SchemaScope scope) throws SQLException {
-        Map<TableName, String> names = new LinkedHashMap<>();
-        Map<TableName, List<String>> keyColumns = new LinkedHashMap<>();
-        try (PreparedStatement st = prepare(connection, PRIMARY_KEYS, scope); ResultSet rs = st.executeQuery()) {
+    /** The constraints of every table in scope, by table. */
+    private static final class Constraints {
+        final Map<TableName, PrimaryKey> primaryKeys = new LinkedHashMap<>();
+        final Map<TableName, List<UniqueConstraint>> uniques = new LinkedHashMap<>();
+        final Map<TableName, List<ForeignKey>> foreignKeys = new LinkedHashMap<>();
+    }
+
+    private static Constraints readConstraints(Connection connection, SchemaScope scope) throws SQLException {
+        Constraints constraints = new Constraints();
+        try (PreparedStatement st = prepare(connection, CONSTRAINTS, scope); ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 TableName table = scope.nameOf(rs.getString(1), rs.getString(2));
-                names.put(table, rs.getString(3));
-                keyColumns.computeIfAbsent(table, t -> new ArrayList<>()).add(rs.getString(4));
+                String name = rs.getString(3);
+                List<String> columns = strings(rs.getArray(5));
+                switch (rs.getString(4)) {
+                    case "p" -> constraints.primaryKeys.put(table, new PrimaryKey(name, columns));
+                    case "u" -> constraints.uniques.computeIfAbsent(table, t -> new ArrayList<>()).add(new UniqueConstraint(name, columns));
+                    default -> constraints.foreignKeys.computeIfAbsent(table, t -> new ArrayList<>()).add(new ForeignKey(name, columns,
+                            scope.nameOf(rs.getString(6), rs.getString(7)), strings(rs.getArray(8)), action(rs.getString(9)),
+                            action(rs.getString(10)), rs.getBoolean(11), rs.getBoolean(12)));
+                }
             }
         }
-        Map<TableName, PrimaryKey> keys = new LinkedHashMap<>();
-        keyColumns.forEach((table, cols) -> keys.put(table, new PrimaryKey(names.get(table), cols)));
-        return keys;
+        return constraints;
+    }
+
+    private static List<Sequence> readSequences(Connection connection, SchemaScope scope) throws SQLException {
+        List<Sequence> sequences = new ArrayList<>();
+        try (PreparedStatement st = prepare(connection, SEQUENCES, scope); ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                TableName name = scope.nameOf(rs.getString(1), rs.getString(2));
+                if (!scope.excluded().contains(name)) sequences.add(new Sequence(name, rs.getLong(3), rs.getLong(4)));
+            }
+        }
+        return sequences;
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return List.of((String[]) array.getArray());
+    }
+
+    private static ForeignKey.Action action(String code) {
+        return switch (code) {
+            case "r" -> ForeignKey.Action.RESTRICT;
+            case "c" -> ForeignKey.Action.CASCADE;
+            case "n" -> ForeignKey.Action.SET_NULL;
+            case "d" -> ForeignKey.Action.SET_DEFAULT;
+            default -> ForeignKey.Action.NO_ACTION;
+        };
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, SchemaScope scope) throws SQLException {
         PreparedStatement st = connection.prepareStatement(sql);
-        Array schemas = connection.createArrayOf("text", scope.schemas().toArray());
-        st.setArray(1, schemas);
-        return st;
+        try {
+            st.setArray(1, connection.createArrayOf("text", scope.schemas().toArray()));
+            return st;
+        } catch (SQLException e) {
+            st.close();
+            throw e;
+        }
     }
 
     private static Identity identity(String code) {

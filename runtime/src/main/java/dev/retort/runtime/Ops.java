@@ -3,6 +3,13 @@ package dev.retort.runtime;
 import static java.util.Objects.requireNonNull;
 
 import dev.retort.op.AddColumn;
+import dev.retort.op.AddForeignKey;
+import dev.retort.op.AddUnique;
+import dev.retort.op.AlterSequence;
+import dev.retort.op.CreateSequence;
+import dev.retort.op.DropForeignKey;
+import dev.retort.op.DropSequence;
+import dev.retort.op.DropUnique;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.CreateTable;
@@ -11,6 +18,9 @@ import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropTable;
 import dev.retort.op.Op;
 import dev.retort.schema.Column;
+import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Sequence;
+import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.Table;
 import dev.retort.schema.TableElement;
@@ -52,6 +62,21 @@ public final class Ops {
         return PrimaryKey.of(columns);
     }
 
+    /** A unique constraint over the given columns, in order; {@code .named("x")} names it. */
+    public static UniqueConstraint unique(String... columns) {
+        return UniqueConstraint.of(columns);
+    }
+
+    /** The start of a foreign key: {@code foreignKey("author_id").references("authors", "id")}. */
+    public static ForeignKey.Columns foreignKey(String... columns) {
+        return ForeignKey.Columns.of(columns);
+    }
+
+    /** A standalone sequence. */
+    public static Sequence sequence(String name, long start, long increment) {
+        return Sequence.of(name, start, increment);
+    }
+
     /** The same recorder, naming tables in {@code schemaName}. */
     public Ops schema(String schemaName) {
         return new Ops(recorded, requireNonNull(schemaName, "schemaName"), inAutocommit);
@@ -86,6 +111,39 @@ public final class Ops {
 
     public void dropPrimaryKey(String table, PrimaryKey key) {
         add(new DropPrimaryKey(name(table), key));
+    }
+
+    public void addUnique(String table, UniqueConstraint constraint) {
+        add(new AddUnique(name(table), constraint));
+    }
+
+    public void dropUnique(String table, UniqueConstraint constraint) {
+        add(new DropUnique(name(table), constraint));
+    }
+
+    public void addForeignKey(String table, ForeignKey key) {
+        add(new AddForeignKey(name(table), key));
+    }
+
+    public void dropForeignKey(String table, ForeignKey key) {
+        add(new DropForeignKey(name(table), key));
+    }
+
+    public void createSequence(Sequence sequence) {
+        add(new CreateSequence(inSchema(sequence)));
+    }
+
+    /** Drops a sequence; the sequence describes it as it is, so that it can be created again. */
+    public void dropSequence(Sequence sequence) {
+        add(new DropSequence(inSchema(sequence)));
+    }
+
+    public void alterSequence(Sequence from, Sequence to) {
+        add(new AlterSequence(inSchema(from), inSchema(to)));
+    }
+
+    private Sequence inSchema(Sequence sequence) {
+        return schema == null ? sequence : sequence.inSchema(schema);
     }
 
     /** Records an operation built elsewhere. */

@@ -1,7 +1,10 @@
 package dev.retort.runtime;
 
 import static dev.retort.runtime.Ops.column;
+import static dev.retort.runtime.Ops.foreignKey;
 import static dev.retort.runtime.Ops.primaryKey;
+import static dev.retort.runtime.Ops.sequence;
+import static dev.retort.runtime.Ops.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -174,7 +177,14 @@ class MigratorTest {
     @Test
     void everyOperationTypeExecutesAndReverses() throws SQLException {
         Ops up = new Ops();
+        up.createSequence(sequence("t_seq", 1, 50));
+        up.alterSequence(sequence("t_seq", 1, 50), sequence("t_seq", 5, 10));
+        up.createTable("parent", column("id", "integer").notNull(), primaryKey("id"));
         up.createTable("t", column("a", "integer").notNull(), column("b", "varchar(10)"), primaryKey("a"));
+        up.addUnique("t", unique("b", "a"));
+        up.addForeignKey("t", foreignKey("a").references("parent", "id").onDelete(dev.retort.schema.ForeignKey.Action.CASCADE));
+        up.dropForeignKey("t", foreignKey("a").references("parent", "id").onDelete(dev.retort.schema.ForeignKey.Action.CASCADE));
+        up.dropUnique("t", unique("b", "a"));
         up.addColumn("t", column("c", "bigint").notNull());
         up.alterColumn("t", column("b", "varchar(10)"), column("b", "integer").notNull());
         up.dropPrimaryKey("t", primaryKey("a"));
@@ -183,17 +193,20 @@ class MigratorTest {
         up.dropPrimaryKey("t", primaryKey("a", "c"));
         up.dropColumn("t", column("c", "bigint").identityAlways());
         up.dropTable("t", column("a", "integer").notNull(), column("b", "integer").notNull());
+        up.dropSequence(sequence("t_seq", 5, 10));
         List<dev.retort.op.Op> ops = up.operations();
         assertEquals(Set.of(dev.retort.op.Op.class.getPermittedSubclasses()),
                 ops.stream().map(Object::getClass).collect(java.util.stream.Collectors.toSet()));
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            for (int i = 0; i < ops.size() - 1; i++) {
-                for (String sql : dev.retort.runtime.sql.PostgresSql.statements(ops.get(i))) st.execute(sql);
+            for (dev.retort.op.Op op : ops) {
+                for (String sql : dev.retort.runtime.sql.PostgresSql.statements(op)) st.execute(sql);
             }
-            for (int i = ops.size() - 2; i >= 0; i--) {
+            assertEquals(List.of(), columns(c, "t"));
+            for (int i = ops.size() - 1; i >= 0; i--) {
                 for (String sql : dev.retort.runtime.sql.PostgresSql.statements(ops.get(i).reverse())) st.execute(sql);
             }
             assertEquals(List.of(), columns(c, "t"));
+            assertEquals(List.of(), columns(c, "parent"));
         }
     }
 

@@ -1,6 +1,13 @@
 package dev.retort.runtime.sql;
 
 import dev.retort.op.AddColumn;
+import dev.retort.op.AddForeignKey;
+import dev.retort.op.AddUnique;
+import dev.retort.op.AlterSequence;
+import dev.retort.op.CreateSequence;
+import dev.retort.op.DropForeignKey;
+import dev.retort.op.DropSequence;
+import dev.retort.op.DropUnique;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.CreateTable;
@@ -9,6 +16,8 @@ import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropTable;
 import dev.retort.op.Op;
 import dev.retort.schema.Column;
+import dev.retort.schema.ForeignKey;
+import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.Identity;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.TableName;
@@ -35,6 +44,22 @@ public final class PostgresSql {
         if (op instanceof DropPrimaryKey d) {
             return List.of(alterTable(d.table()) + " DROP CONSTRAINT " + quote(primaryKeyName(d.table(), d.key())));
         }
+        if (op instanceof AddUnique a) return List.of(alterTable(a.table()) + " ADD " + unique(a.table(), a.constraint()));
+        if (op instanceof DropUnique d) {
+            return List.of(alterTable(d.table()) + " DROP CONSTRAINT " + quote(uniqueName(d.table(), d.constraint())));
+        }
+        if (op instanceof AddForeignKey a) return List.of(alterTable(a.table()) + " ADD " + foreignKey(a.table(), a.key()));
+        if (op instanceof DropForeignKey d) {
+            return List.of(alterTable(d.table()) + " DROP CONSTRAINT " + quote(foreignKeyName(d.table(), d.key())));
+        }
+        if (op instanceof CreateSequence c) {
+            return List.of("CREATE SEQUENCE " + table(c.sequence().name()) + " START WITH " + c.sequence().start()
+                    + " INCREMENT BY " + c.sequence().increment());
+        }
+        if (op instanceof DropSequence d) return List.of("DROP SEQUENCE " + table(d.sequence().name()));
+        if (op instanceof AlterSequence a) {
+            return List.of("ALTER SEQUENCE " + table(a.to().name()) + " START WITH " + a.to().start() + " INCREMENT BY " + a.to().increment());
+        }
         throw new AssertionError(op);
     }
 
@@ -58,6 +83,8 @@ public final class PostgresSql {
         for (Column column : op.definition().columns()) lines.add(columnDefinition(column));
         PrimaryKey key = op.definition().primaryKey();
         if (key != null) lines.add(primaryKey(op.table(), key));
+        for (UniqueConstraint unique : op.definition().uniques()) lines.add(unique(op.table(), unique));
+        for (ForeignKey foreignKey : op.definition().foreignKeys()) lines.add(foreignKey(op.table(), foreignKey));
         return "CREATE TABLE " + table(op.table()) + " (\n    " + String.join(",\n    ", lines) + "\n)";
     }
 
@@ -108,18 +135,60 @@ public final class PostgresSql {
     }
 
     private static String primaryKey(TableName table, PrimaryKey key) {
-        String columns = key.columns().stream().map(PostgresSql::quote).collect(Collectors.joining(", "));
-        return "CONSTRAINT " + quote(primaryKeyName(table, key)) + " PRIMARY KEY (" + columns + ")";
+        return "CONSTRAINT " + quote(primaryKeyName(table, key)) + " PRIMARY KEY (" + columns(key.columns()) + ")";
+    }
+
+    private static String unique(TableName table, UniqueConstraint unique) {
+        return "CONSTRAINT " + quote(uniqueName(table, unique)) + " UNIQUE (" + columns(unique.columns()) + ")";
+    }
+
+    private static String foreignKey(TableName table, ForeignKey key) {
+        StringBuilder sql = new StringBuilder("CONSTRAINT ").append(quote(foreignKeyName(table, key)))
+                .append(" FOREIGN KEY (").append(columns(key.columns())).append(") REFERENCES ")
+                .append(table(key.referencedTable())).append(" (").append(columns(key.referencedColumns())).append(')');
+        if (key.onDelete() != ForeignKey.Action.NO_ACTION) sql.append(" ON DELETE ").append(key.onDelete().sql());
+        if (key.onUpdate() != ForeignKey.Action.NO_ACTION) sql.append(" ON UPDATE ").append(key.onUpdate().sql());
+        if (key.deferrable()) sql.append(" DEFERRABLE").append(key.initiallyDeferred() ? " INITIALLY DEFERRED" : "");
+        return sql.toString();
+    }
+
+    private static String columns(List<String> columns) {
+        return columns.stream().map(PostgresSql::quote).collect(Collectors.joining(", "));
+    }
+
+    /** The key's name, or PostgreSQL's default {@code <table>_pkey}. */
+    static String primaryKeyName(TableName table, PrimaryKey key) {
+        return key.name() != null ? key.name() : defaultName(table.name(), "", "pkey");
+    }
+
+    /** The constraint's name, or PostgreSQL's default {@code <table>_<columns>_key}. */
+    static String uniqueName(TableName table, UniqueConstraint unique) {
+        return unique.name() != null ? unique.name() : defaultName(table.name(), String.join("_", unique.columns()), "key");
+    }
+
+    /** The key's name, or PostgreSQL's default {@code <table>_<columns>_fkey}. */
+    static String foreignKeyName(TableName table, ForeignKey key) {
+        return key.name() != null ? key.name() : defaultName(table.name(), String.join("_", key.columns()), "fkey");
     }
 
     /**
-     * The key's name, or PostgreSQL's default {@code <table>_pkey} with the table part cut so the
-     * whole fits in 63 bytes, as the server would name it.
+     * The name PostgreSQL gives an unnamed constraint ({@code makeObjectName}): table, columns and
+     * label joined by underscores, the longer of table and columns cut until the whole fits in 63 bytes.
      */
-    static String primaryKeyName(TableName table, PrimaryKey key) {
-        if (key.name() != null) return key.name();
-        String suffix = "_pkey";
-        return truncate(table.name(), MAX_IDENTIFIER_BYTES - suffix.length()) + suffix;
+    static String defaultName(String table, String columns, String label) {
+        int overhead = label.length() + 1 + (columns.isEmpty() ? 0 : 1);
+        int tableBytes = bytes(table);
+        int columnBytes = bytes(columns);
+        while (tableBytes + columnBytes > MAX_IDENTIFIER_BYTES - overhead) {
+            if (tableBytes > columnBytes) tableBytes--; else columnBytes--;
+        }
+        String name = truncate(table, tableBytes);
+        if (!columns.isEmpty()) name += "_" + truncate(columns, columnBytes);
+        return name + "_" + label;
+    }
+
+    private static int bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static String truncate(String name, int maxBytes) {

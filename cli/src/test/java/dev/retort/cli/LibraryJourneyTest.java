@@ -1,0 +1,78 @@
+package dev.retort.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.fixtures.db.TestDatabase;
+import dev.retort.fixtures.library.Library;
+import dev.retort.introspector.PostgresIntrospector;
+import dev.retort.introspector.SchemaScope;
+import dev.retort.schema.Schema;
+import dev.retort.schema.TableName;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Foreign keys, unique constraints and sequences through the whole loop, with the library model. */
+class LibraryJourneyTest {
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    @TempDir
+    Path workDir;
+
+    @Test
+    void constraintsAndSequencesRoundTrip() throws SQLException {
+        Cli cli = new Cli(workDir);
+        cli.configure(db, Library.V1, "snake");
+        assertEquals(0, cli.run("revision", "--autogenerate", "-m", "library").code());
+        assertEquals(0, cli.run("upgrade", "head").code());
+        assertEquals(new Cli.Result(0, "No new upgrade operations detected.\n", ""), cli.run("check"));
+        Schema v1 = catalog();
+        db.execute("INSERT INTO authors (id, name) VALUES (1, 'Ursula'); INSERT INTO books (id, isbn, title, author_id) "
+                + "VALUES (1, '978-0', 'The Dispossessed', 1); INSERT INTO members (id, email, branch) VALUES (1000, 'a@b', 'main'); "
+                + "INSERT INTO loans (book_id, member_id, due) VALUES (1, 1000, current_date)");
+
+        cli.configure(db, Library.V2, "snake");
+        Cli.Result drift = cli.run("check");
+        assertEquals(1, drift.code(), drift::toString);
+        for (String expected : List.of("add sequence reviews_seq start 1 increment 50",
+                "alter sequence member_cards: member_cards start 1000 increment 1 -> member_cards start 1000 increment 10",
+                "add table reviews", "add unique books (isbn)", "drop unique members (email)", "add unique members (email, branch)",
+                "add foreign key loans (member_id) -> members (id) on delete cascade", "add foreign key reviews (book_id) -> books (id)")) {
+            assertTrue(drift.out().contains("  " + expected + "\n"), () -> "check names " + expected + "\n" + drift);
+        }
+        assertTrue(drift.out().contains("  add foreign key loans (member_id) -> members (id) on delete cascade\n    HAZARD long-lock"),
+                drift::toString);
+        assertTrue(drift.out().contains("  add foreign key reviews (book_id) -> books (id)\n") 
+                && !drift.out().contains("reviews (book_id) -> books (id)\n    HAZARD"), "no lock hazard on a new table's key");
+
+        assertEquals(0, cli.run("revision", "--autogenerate", "-m", "library v2").code());
+        Cli.Result up = cli.run("upgrade", "head");
+        assertEquals(0, up.code(), up::toString);
+        assertEquals(new Cli.Result(0, "No new upgrade operations detected.\n", ""), cli.run("check"));
+        Schema v2 = catalog();
+
+        assertEquals(0, cli.run("downgrade", "-1").code());
+        assertEquals(v1, catalog(), "downgrade -1 gives back v1, constraint names and sequences included");
+        assertEquals(List.of("1 1000"), db.query("SELECT book_id, member_id FROM loans"));
+        assertEquals(0, cli.run("upgrade", "head").code());
+        assertEquals(v2.comparable(), catalog().comparable());
+        db.execute("DELETE FROM members");
+        assertEquals(List.of(), db.query("SELECT * FROM loans"), "the v2 foreign key cascades");
+        assertEquals(0, cli.run("downgrade", "base").code());
+        assertEquals(Schema.EMPTY, catalog());
+    }
+
+    private static Schema catalog() throws SQLException {
+        try (Connection c = db.connect()) {
+            return PostgresIntrospector.read(c, new SchemaScope(List.of("public"),
+                    Set.of(TableName.of("retort_version"), TableName.of("retort_version_history"))));
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package migrations;
+
+import static dev.retort.runtime.Ops.column;
+import static dev.retort.runtime.Ops.foreignKey;
+import static dev.retort.runtime.Ops.primaryKey;
+import static dev.retort.runtime.Ops.sequence;
+import static dev.retort.runtime.Ops.unique;
+
+import dev.retort.runtime.Migration;
+import dev.retort.runtime.Ops;
+import dev.retort.runtime.Revision;
+import dev.retort.schema.ForeignKey;
+
+/**
+ * Library v2.
+ *
+ * <p>Revision ID: 5e5e5e5e5e5e<br>
+ * Revises: 9b1e0c2d4f6a<br>
+ * Create Date: 2026-11-21 10:15:02
+ */
+@Revision(
+        id = "5e5e5e5e5e5e",
+        revises = "9b1e0c2d4f6a",
+        message = "library v2"
+)
+public final class R5e5e5e5e5e5e_LibraryV2 implements Migration {
+    @Override
+    public void upgrade(Ops op) {
+        op.dropForeignKey("legacy_notes", foreignKey("author_id").references("authors", "id").named("legacy_notes_author_fk"));
+        op.alterSequence(sequence("member_cards", 1000, 1), sequence("member_cards", 1000, 10));
+        op.schema("reading").createSequence(sequence("reviews_seq", 1, 50));
+        op.schema("reading").createTable("reviews",
+                column("id", "bigint").notNull(),
+                column("author_id", "bigint").notNull(),
+                primaryKey("id"));
+        op.dropUnique("members", unique("email").named("members_email_key"));
+        // HAZARD long-lock: adding unique (email, branch) on members builds an index under an exclusive lock and fails on duplicates
+        op.addUnique("members", unique("email", "branch").named("members_email_branch_key"));
+        // HAZARD data-loss: drops table legacy_notes and all its rows
+        op.dropTable("legacy_notes",
+                column("id", "bigint").notNull(),
+                column("author_id", "bigint"),
+                primaryKey("id"));
+        // HAZARD long-lock: adding a foreign key on loans (member_id) checks every row while both tables are locked against writes, and fails on rows without a match
+        op.addForeignKey("loans", foreignKey("member_id").references("members", "id").onDelete(ForeignKey.Action.CASCADE).named("fkcx90n1minpb22v3jw4ojinqm"));
+        op.schema("reading").addForeignKey("reviews", foreignKey("author_id").references("authors", "id").deferrable(false));
+        // HAZARD data-loss: drops sequence legacy_seq and its current value
+        op.dropSequence(sequence("legacy_seq", 1, 1));
+    }
+
+    @Override
+    public void downgrade(Ops op) {
+        op.createSequence(sequence("legacy_seq", 1, 1));
+        op.schema("reading").dropForeignKey("reviews", foreignKey("author_id").references("authors", "id").deferrable(false));
+        op.dropForeignKey("loans", foreignKey("member_id").references("members", "id").onDelete(ForeignKey.Action.CASCADE).named("fkcx90n1minpb22v3jw4ojinqm"));
+        op.createTable("legacy_notes",
+                column("id", "bigint").notNull(),
+                column("author_id", "bigint"),
+                primaryKey("id"));
+        op.dropUnique("members", unique("email", "branch").named("members_email_branch_key"));
+        // HAZARD long-lock: adding unique (email) on members builds an index under an exclusive lock and fails on duplicates
+        op.addUnique("members", unique("email").named("members_email_key"));
+        // HAZARD data-loss: drops table reading.reviews and all its rows
+        op.schema("reading").dropTable("reviews",
+                column("id", "bigint").notNull(),
+                column("author_id", "bigint").notNull(),
+                primaryKey("id"));
+        // HAZARD data-loss: drops sequence reading.reviews_seq and its current value
+        op.schema("reading").dropSequence(sequence("reviews_seq", 1, 50));
+        op.alterSequence(sequence("member_cards", 1000, 10), sequence("member_cards", 1000, 1));
+        op.addForeignKey("legacy_notes", foreignKey("author_id").references("authors", "id").named("legacy_notes_author_fk"));
+    }
+}

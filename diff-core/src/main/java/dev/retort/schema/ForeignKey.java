@@ -1,0 +1,86 @@
+package dev.retort.schema;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * A foreign key: its columns, the table and columns it references, its actions and deferrability.
+ * Compared by everything but its name, which is carried to drop it.
+ */
+public record ForeignKey(String name, List<String> columns, TableName referencedTable, List<String> referencedColumns,
+                         Action onDelete, Action onUpdate, boolean deferrable, boolean initiallyDeferred)
+        implements TableElement {
+    /** What happens to referencing rows when the referenced row goes or changes. */
+    public enum Action {
+        NO_ACTION("NO ACTION"),
+        RESTRICT("RESTRICT"),
+        CASCADE("CASCADE"),
+        SET_NULL("SET NULL"),
+        SET_DEFAULT("SET DEFAULT");
+
+        private final String sql;
+
+        Action(String sql) {
+            this.sql = sql;
+        }
+
+        public String sql() {
+            return sql;
+        }
+    }
+
+    public ForeignKey {
+        columns = List.copyOf(requireNonNull(columns, "columns"));
+        requireNonNull(referencedTable, "referencedTable");
+        referencedColumns = List.copyOf(requireNonNull(referencedColumns, "referencedColumns"));
+        requireNonNull(onDelete, "onDelete");
+        requireNonNull(onUpdate, "onUpdate");
+        if (columns.isEmpty() || columns.size() != referencedColumns.size()) {
+            throw new IllegalArgumentException("foreign key " + columns + " -> " + referencedTable + referencedColumns
+                    + ": needs as many referenced columns as columns");
+        }
+        if (name != null && name.isEmpty()) name = null;
+        if (!deferrable) initiallyDeferred = false;
+    }
+
+    /** The start of a foreign key: {@code Columns.of("author_id").references("authors", "id")}. */
+    public record Columns(List<String> columns) {
+        public static Columns of(String... columns) {
+            return new Columns(List.of(columns));
+        }
+
+        public ForeignKey references(String table, String... referenced) {
+            return references(new TableName(null, table), referenced);
+        }
+
+        public ForeignKey referencesIn(String schema, String table, String... referenced) {
+            return references(new TableName(schema, table), referenced);
+        }
+
+        private ForeignKey references(TableName table, String... referenced) {
+            return new ForeignKey(null, columns, table, List.of(referenced), Action.NO_ACTION, Action.NO_ACTION, false, false);
+        }
+    }
+
+    public ForeignKey named(String newName) {
+        return new ForeignKey(newName, columns, referencedTable, referencedColumns, onDelete, onUpdate, deferrable, initiallyDeferred);
+    }
+
+    public ForeignKey onDelete(Action action) {
+        return new ForeignKey(name, columns, referencedTable, referencedColumns, action, onUpdate, deferrable, initiallyDeferred);
+    }
+
+    public ForeignKey onUpdate(Action action) {
+        return new ForeignKey(name, columns, referencedTable, referencedColumns, onDelete, action, deferrable, initiallyDeferred);
+    }
+
+    public ForeignKey deferrable(boolean initially) {
+        return new ForeignKey(name, columns, referencedTable, referencedColumns, onDelete, onUpdate, true, initially);
+    }
+
+    /** The same key without its name: what two keys are compared by. */
+    public ForeignKey unnamed() {
+        return named(null);
+    }
+}
