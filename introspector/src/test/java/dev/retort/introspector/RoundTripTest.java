@@ -9,6 +9,9 @@ import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.op.Op;
 import dev.retort.runtime.sql.PostgresSql;
 import dev.retort.schema.Column;
+import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Sequence;
+import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
@@ -47,6 +50,18 @@ class RoundTripTest {
         return new Table(USERS, List.of(columns), PrimaryKey.of("id"));
     }
 
+    private static Table users(List<UniqueConstraint> uniques, Column... columns) {
+        return new Table(USERS, List.of(columns), PrimaryKey.of("id"), uniques, List.of());
+    }
+
+    private static Table orders(List<UniqueConstraint> uniques, List<ForeignKey> keys) {
+        return new Table(TableName.of("orders"), List.of(ID, new Column("user_id", "bigint")), PrimaryKey.of("id"), uniques, keys);
+    }
+
+    private static ForeignKey toUsers() {
+        return ForeignKey.Columns.of("user_id").references("users", "id");
+    }
+
     static Stream<Arguments> pairs() {
         Column code = new Column("code", "varchar(10)").notNull();
         Table lines = new Table(TableName.of("lines"), List.of(new Column("order_id", "bigint"), new Column("line_no", "integer"),
@@ -67,6 +82,27 @@ class RoundTripTest {
                         schema(new Table(USERS, List.of(ID, code), PrimaryKey.of("code", "id")))),
                 Arguments.of("composite key table dropped and another created", schema(lines), schema(users(ID))),
                 Arguments.of("tables in another schema", schema(users(ID)), schema(users(ID, NAME), salesOrders)),
+                Arguments.of("foreign keys added, changed and dropped", schema(users(ID, EMAIL), orders(List.of(), List.of())),
+                        schema(users(ID, EMAIL), orders(List.of(), List.of(toUsers().onDelete(ForeignKey.Action.CASCADE))))),
+                Arguments.of("foreign key actions and deferrability change", schema(users(ID, EMAIL), orders(List.of(), List.of(toUsers()))),
+                        schema(users(ID, EMAIL), orders(List.of(), List.of(toUsers().onDelete(ForeignKey.Action.SET_NULL)
+                                .onUpdate(ForeignKey.Action.RESTRICT).deferrable(true))))),
+                Arguments.of("tables referencing each other created and dropped", schema(),
+                        schema(new Table(TableName.of("a"), List.of(ID, new Column("b_id", "bigint")), PrimaryKey.of("id"), List.of(),
+                                List.of(ForeignKey.Columns.of("b_id").references("b", "id"))),
+                                new Table(TableName.of("b"), List.of(ID, new Column("a_id", "bigint")), PrimaryKey.of("id"), List.of(),
+                                        List.of(ForeignKey.Columns.of("a_id").references("a", "id"))))),
+                Arguments.of("composite and cross-schema foreign keys", schema(lines, salesOrders),
+                        schema(lines, salesOrders, new Table(TableName.of("shipments"), List.of(ID, new Column("order_id", "bigint"),
+                                new Column("line_no", "integer"), new Column("sales_order", "bigint")), PrimaryKey.of("id"), List.of(),
+                                List.of(ForeignKey.Columns.of("order_id", "line_no").references("lines", "order_id", "line_no"),
+                                        ForeignKey.Columns.of("sales_order").referencesIn("sales", "orders", "id"))))),
+                Arguments.of("unique constraints added, moved and dropped",
+                        schema(users(List.of(UniqueConstraint.of("email")), ID, EMAIL, NAME)),
+                        schema(users(List.of(UniqueConstraint.of("email", "name"), UniqueConstraint.of("name")), ID, EMAIL, NAME))),
+                Arguments.of("sequences created, changed and dropped",
+                        new Schema(List.of(), List.of(Sequence.of("a_seq", 1, 50), Sequence.of("b_seq", 1, 1))),
+                        new Schema(List.of(), List.of(Sequence.of("a_seq", 10, 5), Sequence.of("c_seq", 1, 50).inSchema("sales")))),
                 Arguments.of("mixed case and quotes", Schema.EMPTY,
                         schema(new Table(TableName.of("Odd \"Name\""), List.of(new Column("Mixed", "text"), new Column("a\"b", "integer")),
                                 PrimaryKey.of("a\"b")))));
