@@ -1,5 +1,6 @@
 package migrations;
 
+import static dev.retort.runtime.Ops.check;
 import static dev.retort.runtime.Ops.column;
 import static dev.retort.runtime.Ops.foreignKey;
 import static dev.retort.runtime.Ops.primaryKey;
@@ -33,6 +34,9 @@ public final class R5e5e5e5e5e5e_LibraryV2 implements Migration {
                 column("id", "bigint").notNull(),
                 column("author_id", "bigint").notNull(),
                 primaryKey("id"));
+        op.dropCheck("loans", check("((status)::text = ANY ((ARRAY['OPEN'::character varying])::text[]))").named("loans_status_check"));
+        // HAZARD long-lock: adding check status in ('OPEN','LOST') on loans scans the table under an exclusive lock and fails on rows that violate it
+        op.addCheck("loans", check("status in ('OPEN','LOST')"));
         op.dropUnique("members", unique("email").named("members_email_key"));
         // HAZARD long-lock: adding unique (email, branch) on members builds an index under an exclusive lock and fails on duplicates
         op.addUnique("members", unique("email", "branch").named("members_email_branch_key"));
@@ -60,6 +64,9 @@ public final class R5e5e5e5e5e5e_LibraryV2 implements Migration {
         op.dropUnique("members", unique("email", "branch").named("members_email_branch_key"));
         // HAZARD long-lock: adding unique (email) on members builds an index under an exclusive lock and fails on duplicates
         op.addUnique("members", unique("email").named("members_email_key"));
+        op.dropCheck("loans", check("status in ('OPEN','LOST')"));
+        // HAZARD long-lock: adding check ((status)::text = ANY ((ARRAY['OPEN'::character varying])::text[])) on loans scans the table under an exclusive lock and fails on rows that violate it
+        op.addCheck("loans", check("((status)::text = ANY ((ARRAY['OPEN'::character varying])::text[]))").named("loans_status_check"));
         // HAZARD data-loss: drops table reading.reviews and all its rows
         op.schema("reading").dropTable("reviews",
                 column("id", "bigint").notNull(),

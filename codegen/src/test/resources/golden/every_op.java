@@ -1,5 +1,6 @@
 package migrations;
 
+import static dev.retort.runtime.Ops.check;
 import static dev.retort.runtime.Ops.column;
 import static dev.retort.runtime.Ops.foreignKey;
 import static dev.retort.runtime.Ops.primaryKey;

@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AddUnique;
@@ -11,6 +12,7 @@ import dev.retort.op.DropUnique;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.CreateTable;
+import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropTable;
@@ -39,6 +41,8 @@ final class OpText {
         }
         if (op instanceof AddUnique a) return "add unique " + a.table() + " (" + String.join(", ", a.constraint().columns()) + ")";
         if (op instanceof DropUnique d) return "drop unique " + d.table() + " (" + String.join(", ", d.constraint().columns()) + ")";
+        if (op instanceof AddCheck a) return "add check " + a.table() + " " + a.constraint().expression();
+        if (op instanceof DropCheck d) return "drop check " + d.table() + " " + d.constraint().expression();
         if (op instanceof AddForeignKey a) return "add foreign key " + foreignKey(a.table(), a.key());
         if (op instanceof DropForeignKey d) return "drop foreign key " + foreignKey(d.table(), d.key());
         if (op instanceof CreateSequence c) return "add sequence " + sequence(c.sequence());

@@ -2,6 +2,7 @@ package dev.retort.codegen;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AddUnique;
@@ -13,10 +14,12 @@ import dev.retort.op.DropUnique;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.CreateTable;
+import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropTable;
 import dev.retort.op.Op;
+import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Sequence;
@@ -49,6 +52,8 @@ public final class OpRenderer {
         if (op instanceof DropPrimaryKey d) return call(d.table(), "dropPrimaryKey", List.of(primaryKey(d.key())));
         if (op instanceof AddUnique a) return call(a.table(), "addUnique", List.of(unique(a.constraint())));
         if (op instanceof DropUnique d) return call(d.table(), "dropUnique", List.of(unique(d.constraint())));
+        if (op instanceof AddCheck a) return call(a.table(), "addCheck", List.of(check(a.constraint())));
+        if (op instanceof DropCheck d) return call(d.table(), "dropCheck", List.of(check(d.constraint())));
         if (op instanceof AddForeignKey a) return call(a.table(), "addForeignKey", List.of(foreignKey(a.key())));
         if (op instanceof DropForeignKey d) return call(d.table(), "dropForeignKey", List.of(foreignKey(d.key())));
         if (op instanceof CreateSequence c) return sequenceCall(c.table(), "createSequence", List.of(sequence(c.sequence())));
@@ -71,6 +76,12 @@ public final class OpRenderer {
     static CodeBlock unique(UniqueConstraint unique) {
         CodeBlock.Builder code = CodeBlock.builder().add("$T.unique(", OPS).add(strings(unique.columns())).add(")");
         if (unique.name() != null) code.add(".named($S)", unique.name());
+        return code.build();
+    }
+
+    static CodeBlock check(CheckConstraint check) {
+        CodeBlock.Builder code = CodeBlock.builder().add("$T.check($S)", OPS, check.expression());
+        if (check.name() != null) code.add(".named($S)", check.name());
         return code.build();
     }
 
@@ -117,6 +128,8 @@ public final class OpRenderer {
                 blocks.add(unique(u));
             } else if (element instanceof ForeignKey f) {
                 blocks.add(foreignKey(f));
+            } else if (element instanceof CheckConstraint c) {
+                blocks.add(check(c));
             }
         }
         return blocks;

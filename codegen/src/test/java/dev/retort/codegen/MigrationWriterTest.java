@@ -9,6 +9,7 @@ import dev.retort.op.Op;
 import dev.retort.runtime.Migration;
 import dev.retort.runtime.Ops;
 import dev.retort.runtime.Revision;
+import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Sequence;
@@ -84,7 +85,9 @@ class MigrationWriterTest {
         Table members = new Table(TableName.of("members"), List.of(id, new Column("email", "varchar(200)").notNull(),
                 new Column("branch", "varchar(40)").notNull()), PrimaryKey.of("id"),
                 List.of(UniqueConstraint.of("email").named("members_email_key")), List.of());
-        Table loans = new Table(TableName.of("loans"), List.of(id, new Column("member_id", "bigint").notNull()), PrimaryKey.of("id"));
+        Table loans = new Table(TableName.of("loans"), List.of(id, new Column("member_id", "bigint").notNull(),
+                new Column("status", "varchar(20)")), PrimaryKey.of("id"), List.of(), List.of(),
+                List.of(CheckConstraint.of("((status)::text = ANY ((ARRAY['OPEN'::character varying])::text[]))").named("loans_status_check")));
         Table legacy = new Table(TableName.of("legacy_notes"), List.of(id, new Column("author_id", "bigint")), PrimaryKey.of("id"),
                 List.of(), List.of(ForeignKey.Columns.of("author_id").references("authors", "id").named("legacy_notes_author_fk")));
         Schema before = new Schema(List.of(authors, members, loans, legacy),
@@ -93,7 +96,7 @@ class MigrationWriterTest {
                 List.of(UniqueConstraint.of("email", "branch").named("members_email_branch_key")), List.of());
         Table loansV2 = new Table(loans.name(), loans.columns(), PrimaryKey.of("id"), List.of(),
                 List.of(ForeignKey.Columns.of("member_id").references("members", "id").onDelete(ForeignKey.Action.CASCADE)
-                        .named("fkcx90n1minpb22v3jw4ojinqm")));
+                        .named("fkcx90n1minpb22v3jw4ojinqm")), List.of(CheckConstraint.of("status in ('OPEN','LOST')")));
         Table reviews = new Table(new TableName("reading", "reviews"), List.of(id, new Column("author_id", "bigint").notNull()),
                 PrimaryKey.of("id"), List.of(), List.of(ForeignKey.Columns.of("author_id").references("authors", "id").deferrable(false)));
         Schema after = new Schema(List.of(authors, membersV2, loansV2, reviews),

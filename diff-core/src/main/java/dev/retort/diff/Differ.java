@@ -1,5 +1,6 @@
 package dev.retort.diff;
 
+import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AddUnique;
@@ -11,10 +12,12 @@ import dev.retort.op.DropUnique;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.CreateTable;
+import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropTable;
 import dev.retort.op.Op;
+import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Sequence;
@@ -101,6 +104,7 @@ public final class Differ {
         }
         ops.addAll(diffPrimaryKey(name, current.primaryKey(), target.primaryKey()));
         ops.addAll(diffUniques(name, current.uniques(), target.uniques()));
+        ops.addAll(diffChecks(name, current.checks(), target.checks()));
         ops.addAll(diffForeignKeys(name, current.foreignKeys(), target.foreignKeys()));
         return ops;
     }
@@ -115,6 +119,20 @@ public final class Differ {
         }
         for (UniqueConstraint unique : current) {
             if (!targetByColumns.containsKey(unique.columns())) ops.add(new DropUnique(table, unique));
+        }
+        return ops;
+    }
+
+    /** Check constraints are the same when their canonical forms are, whatever their names. */
+    static List<Op> diffChecks(TableName table, List<CheckConstraint> current, List<CheckConstraint> target) {
+        List<Op> ops = new ArrayList<>();
+        Map<String, CheckConstraint> currentByKey = byName(current, CheckConstraint::key);
+        Map<String, CheckConstraint> targetByKey = byName(target, CheckConstraint::key);
+        for (CheckConstraint check : target) {
+            if (!currentByKey.containsKey(check.key())) ops.add(new AddCheck(table, check));
+        }
+        for (CheckConstraint check : current) {
+            if (!targetByKey.containsKey(check.key())) ops.add(new DropCheck(table, check));
         }
         return ops;
     }

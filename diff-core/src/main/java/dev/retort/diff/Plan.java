@@ -2,6 +2,7 @@ package dev.retort.diff;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AddUnique;
@@ -13,6 +14,7 @@ import dev.retort.op.DropUnique;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.CreateTable;
+import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropTable;
@@ -84,13 +86,14 @@ public record Plan(List<Op> upgrade) {
 
     /** Order of the changes within one existing table. */
     private static int step(Op op) {
-        if (op instanceof DropUnique) return 0;
+        if (op instanceof DropUnique || op instanceof DropCheck) return 0;
         if (op instanceof DropPrimaryKey) return 1;
         if (op instanceof AddColumn) return 2;
         if (op instanceof AlterColumn) return 3;
         if (op instanceof DropColumn) return 4;
         if (op instanceof AddPrimaryKey) return 5;
         if (op instanceof AddUnique) return 6;
+        if (op instanceof AddCheck) return 7;
         return 0;
     }
 }

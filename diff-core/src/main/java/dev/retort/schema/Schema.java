@@ -45,7 +45,8 @@ public record Schema(List<Table> tables, List<Sequence> sequences) {
             PrimaryKey key = sorted.primaryKey() == null ? null : sorted.primaryKey().named(null);
             normalised.add(new Table(sorted.name(), sorted.columns(), key,
                     sorted.uniques().stream().map(u -> u.named(null)).toList(),
-                    sorted.foreignKeys().stream().map(ForeignKey::unnamed).toList()));
+                    sorted.foreignKeys().stream().map(ForeignKey::unnamed).toList(),
+                    sorted.checks().stream().map(c -> new CheckConstraint(null, c.key(), null)).toList()));
         }
         return new Schema(normalised, sequences);
     }

@@ -11,19 +11,25 @@ import java.util.Set;
 
 /**
  * A table: its name, its columns in physical order, its primary key (null when it has none), its
- * unique constraints and its foreign keys (each sorted, so equal tables are equal records).
+ * unique constraints, foreign keys and check constraints (each sorted, so equal tables are equal
+ * records).
  *
  * <p>Primary-key columns are NOT NULL in PostgreSQL whatever was declared, so they are normalised
  * to not-null here and a silent model never differs from the catalog.
  */
 public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniques,
-                    List<ForeignKey> foreignKeys) {
+                    List<ForeignKey> foreignKeys, List<CheckConstraint> checks) {
     private static final Comparator<UniqueConstraint> UNIQUE_ORDER = Comparator.comparing(u -> String.join(",", u.columns()));
     private static final Comparator<ForeignKey> KEY_ORDER = Comparator.comparing(f -> String.join(",", f.columns()) + "->"
             + f.referencedTable());
 
     public Table(TableName name, List<Column> columns, PrimaryKey primaryKey) {
-        this(name, columns, primaryKey, List.of(), List.of());
+        this(name, columns, primaryKey, List.of(), List.of(), List.of());
+    }
+
+    public Table(TableName name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniques,
+                 List<ForeignKey> foreignKeys) {
+        this(name, columns, primaryKey, uniques, foreignKeys, List.of());
     }
 
     public Table {
@@ -55,6 +61,9 @@ public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey,
         List<ForeignKey> sortedKeys = new ArrayList<>(foreignKeys);
         sortedKeys.sort(KEY_ORDER);
         foreignKeys = List.copyOf(sortedKeys);
+        List<CheckConstraint> sortedChecks = new ArrayList<>(requireNonNull(checks, "checks"));
+        sortedChecks.sort(Comparator.comparing(CheckConstraint::key));
+        checks = List.copyOf(sortedChecks);
     }
 
     private static void requireColumns(TableName table, Set<String> names, List<String> columns, String what) {
@@ -68,6 +77,7 @@ public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey,
         List<Column> columns = new ArrayList<>();
         List<UniqueConstraint> uniques = new ArrayList<>();
         List<ForeignKey> keys = new ArrayList<>();
+        List<CheckConstraint> checks = new ArrayList<>();
         PrimaryKey primaryKey = null;
         for (TableElement element : elements) {
             if (element instanceof Column c) {
@@ -79,9 +89,11 @@ public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey,
                 uniques.add(u);
             } else if (element instanceof ForeignKey f) {
                 keys.add(f);
+            } else if (element instanceof CheckConstraint c) {
+                checks.add(c);
             }
         }
-        return new Table(name, columns, primaryKey, uniques, keys);
+        return new Table(name, columns, primaryKey, uniques, keys, checks);
     }
 
     /** The columns, then the primary key, unique constraints and foreign keys: the order a definition lists them in. */
@@ -89,13 +101,19 @@ public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey,
         List<TableElement> elements = new ArrayList<>(columns);
         if (primaryKey != null) elements.add(primaryKey);
         elements.addAll(uniques);
+        elements.addAll(checks);
         elements.addAll(foreignKeys);
         return List.copyOf(elements);
     }
 
     /** This table without its foreign keys, which are created and dropped as operations of their own. */
     public Table withoutForeignKeys() {
-        return new Table(name, columns, primaryKey, uniques, List.of());
+        return new Table(name, columns, primaryKey, uniques, List.of(), checks);
+    }
+
+    /** This table with other check constraints (for example as PostgreSQL prints them back). */
+    public Table withChecks(List<CheckConstraint> newChecks) {
+        return new Table(name, columns, primaryKey, uniques, foreignKeys, newChecks);
     }
 
     public Optional<Column> column(String columnName) {
@@ -106,6 +124,6 @@ public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey,
     public Table withColumnsByName() {
         List<Column> sorted = new ArrayList<>(columns);
         sorted.sort(Comparator.comparing(Column::name));
-        return new Table(name, sorted, primaryKey, uniques, foreignKeys);
+        return new Table(name, sorted, primaryKey, uniques, foreignKeys, checks);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Sequence;
@@ -36,6 +37,8 @@ class OpLawsTest {
             new DropUnique(USERS, UniqueConstraint.of("email").named("users_email_key")),
             new AddForeignKey(USERS, ForeignKey.Columns.of("id").references("accounts", "id").onDelete(ForeignKey.Action.CASCADE)),
             new DropForeignKey(USERS, ForeignKey.Columns.of("id").references("accounts", "id").named("users_id_fkey")),
+            new AddCheck(USERS, CheckConstraint.of("char_length(email) > 3")),
+            new DropCheck(USERS, CheckConstraint.of("char_length(email) > 3").named("users_email_check")),
             new CreateSequence(Sequence.of("users_seq", 1, 50)),
             new DropSequence(Sequence.of("users_seq", 1, 50)),
             new AlterSequence(Sequence.of("users_seq", 1, 50), Sequence.of("users_seq", 1, 10)));

@@ -1,6 +1,7 @@
 package dev.retort.entities;
 
 import dev.retort.classpath.ClassScanner;
+import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Identity;
@@ -182,7 +183,25 @@ public final class EntityReader {
         }
         PrimaryKey key = null;
         if (table.hasPrimaryKey()) key = new PrimaryKey(null, names(table.getPrimaryKey().getColumns()));
-        return new Table(name, columns, key, uniques(table), foreignKeys(table, defaultSchema));
+        return new Table(name, columns, key, uniques(table), foreignKeys(table, defaultSchema), checks(table));
+    }
+
+    /**
+     * {@code @Check}s on the table and checks on columns, including those Hibernate derives from
+     * {@code @Enumerated}; expressions as Hibernate writes them, to be compared through PostgreSQL.
+     */
+    private static List<CheckConstraint> checks(org.hibernate.mapping.Table table) {
+        List<CheckConstraint> checks = new ArrayList<>();
+        for (org.hibernate.mapping.CheckConstraint check : table.getChecks()) checks.add(check(check));
+        for (org.hibernate.mapping.Column column : table.getColumns()) {
+            for (org.hibernate.mapping.CheckConstraint check : column.getCheckConstraints()) checks.add(check(check));
+        }
+        return checks;
+    }
+
+    private static CheckConstraint check(org.hibernate.mapping.CheckConstraint check) {
+        String name = check.isNamed() ? check.getName().toLowerCase(Locale.ROOT) : null;
+        return new CheckConstraint(name, check.getConstraint());
     }
 
     /**

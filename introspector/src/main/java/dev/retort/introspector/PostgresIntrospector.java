@@ -1,6 +1,7 @@
 package dev.retort.introspector;
 
 import dev.retort.RetortException;
+import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Identity;
@@ -36,7 +37,7 @@ public final class PostgresIntrospector {
             ORDER BY n.nspname, c.relname, a.attnum
             """;
 
-    /** Primary keys, unique constraints and foreign keys, with their columns in key order. */
+    /** Primary keys, unique, foreign-key and check constraints, with their columns in key order. */
     private static final String CONSTRAINTS = """
             SELECT n.nspname, c.relname, con.conname, con.contype,
                    ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, position)
@@ -44,13 +45,13 @@ public final class PostgresIntrospector {
                    fn.nspname, fc.relname,
                    ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, position)
                          JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.position),
-                   con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred
+                   con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred, pg_get_constraintdef(con.oid)
             FROM pg_constraint con
             JOIN pg_class c ON c.oid = con.conrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_class fc ON fc.oid = con.confrelid
             LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
-            WHERE con.contype IN ('p', 'u', 'f') AND n.nspname = ANY (?)
+            WHERE con.contype IN ('p', 'u', 'f', 'c') AND con.conislocal AND n.nspname = ANY (?)
             ORDER BY n.nspname, c.relname, con.conname
             """;
 
@@ -74,7 +75,8 @@ public final class PostgresIntrospector {
             Constraints constraints = readConstraints(connection, scope);
             List<Table> tables = new ArrayList<>(columns.size());
             columns.forEach((name, cols) -> tables.add(new Table(name, cols, constraints.primaryKeys.get(name),
-                    constraints.uniques.getOrDefault(name, List.of()), constraints.foreignKeys.getOrDefault(name, List.of()))));
+                    constraints.uniques.getOrDefault(name, List.of()), constraints.foreignKeys.getOrDefault(name, List.of()),
+                    constraints.checks.getOrDefault(name, List.of()))));
             return new Schema(tables, readSequences(connection, scope));
         } catch (SQLException e) {
             throw new RetortException("reading the catalog of schemas " + scope.schemas() + " failed: " + e.getMessage(), e);
@@ -101,6 +103,7 @@ public final class PostgresIntrospector {
         final Map<TableName, PrimaryKey> primaryKeys = new LinkedHashMap<>();
         final Map<TableName, List<UniqueConstraint>> uniques = new LinkedHashMap<>();
         final Map<TableName, List<ForeignKey>> foreignKeys = new LinkedHashMap<>();
+        final Map<TableName, List<CheckConstraint>> checks = new LinkedHashMap<>();
     }
 
     private static Constraints readConstraints(Connection connection, SchemaScope scope) throws SQLException {
@@ -113,6 +116,8 @@ public final class PostgresIntrospector {
                 switch (rs.getString(4)) {
                     case "p" -> constraints.primaryKeys.put(table, new PrimaryKey(name, columns));
                     case "u" -> constraints.uniques.computeIfAbsent(table, t -> new ArrayList<>()).add(new UniqueConstraint(name, columns));
+                    case "c" -> constraints.checks.computeIfAbsent(table, t -> new ArrayList<>())
+                            .add(new CheckConstraint(name, checkExpression(rs.getString(13))));
                     default -> constraints.foreignKeys.computeIfAbsent(table, t -> new ArrayList<>()).add(new ForeignKey(name, columns,
                             scope.nameOf(rs.getString(6), rs.getString(7)), strings(rs.getArray(8)), action(rs.getString(9)),
                             action(rs.getString(10)), rs.getBoolean(11), rs.getBoolean(12)));
@@ -131,6 +136,12 @@ public final class PostgresIntrospector {
             }
         }
         return sequences;
+    }
+
+    /** {@code CHECK ((x > 0)) NOT VALID} as printed by {@code pg_get_constraintdef} gives {@code ((x > 0))}. */
+    static String checkExpression(String definition) {
+        String expression = definition.startsWith("CHECK ") ? definition.substring("CHECK ".length()) : definition;
+        return expression.endsWith(" NOT VALID") ? expression.substring(0, expression.length() - " NOT VALID".length()) : expression;
     }
 
     private static List<String> strings(Array array) throws SQLException {

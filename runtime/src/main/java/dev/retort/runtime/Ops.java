@@ -2,6 +2,7 @@ package dev.retort.runtime;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AddUnique;
@@ -13,10 +14,12 @@ import dev.retort.op.DropUnique;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.CreateTable;
+import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropTable;
 import dev.retort.op.Op;
+import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Sequence;
@@ -65,6 +68,11 @@ public final class Ops {
     /** A unique constraint over the given columns, in order; {@code .named("x")} names it. */
     public static UniqueConstraint unique(String... columns) {
         return UniqueConstraint.of(columns);
+    }
+
+    /** A check constraint over a boolean SQL expression; {@code .named("x")} names it. */
+    public static CheckConstraint check(String expression) {
+        return CheckConstraint.of(expression);
     }
 
     /** The start of a foreign key: {@code foreignKey("author_id").references("authors", "id")}. */
@@ -119,6 +127,14 @@ public final class Ops {
 
     public void dropUnique(String table, UniqueConstraint constraint) {
         add(new DropUnique(name(table), constraint));
+    }
+
+    public void addCheck(String table, CheckConstraint constraint) {
+        add(new AddCheck(name(table), constraint));
+    }
+
+    public void dropCheck(String table, CheckConstraint constraint) {
+        add(new DropCheck(name(table), constraint));
     }
 
     public void addForeignKey(String table, ForeignKey key) {

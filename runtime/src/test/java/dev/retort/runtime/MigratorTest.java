@@ -1,5 +1,6 @@
 package dev.retort.runtime;
 
+import static dev.retort.runtime.Ops.check;
 import static dev.retort.runtime.Ops.column;
 import static dev.retort.runtime.Ops.foreignKey;
 import static dev.retort.runtime.Ops.primaryKey;
@@ -182,6 +183,8 @@ class MigratorTest {
         up.createTable("parent", column("id", "integer").notNull(), primaryKey("id"));
         up.createTable("t", column("a", "integer").notNull(), column("b", "varchar(10)"), primaryKey("a"));
         up.addUnique("t", unique("b", "a"));
+        up.addCheck("t", check("a > 0"));
+        up.dropCheck("t", check("a > 0"));
         up.addForeignKey("t", foreignKey("a").references("parent", "id").onDelete(dev.retort.schema.ForeignKey.Action.CASCADE));
         up.dropForeignKey("t", foreignKey("a").references("parent", "id").onDelete(dev.retort.schema.ForeignKey.Action.CASCADE));
         up.dropUnique("t", unique("b", "a"));

@@ -1,5 +1,6 @@
 package dev.retort.runtime.sql;
 
+import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AddUnique;
@@ -11,10 +12,12 @@ import dev.retort.op.DropUnique;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.CreateTable;
+import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropTable;
 import dev.retort.op.Op;
+import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.UniqueConstraint;
@@ -47,6 +50,10 @@ public final class PostgresSql {
         if (op instanceof AddUnique a) return List.of(alterTable(a.table()) + " ADD " + unique(a.table(), a.constraint()));
         if (op instanceof DropUnique d) {
             return List.of(alterTable(d.table()) + " DROP CONSTRAINT " + quote(uniqueName(d.table(), d.constraint())));
+        }
+        if (op instanceof AddCheck a) return List.of(alterTable(a.table()) + " ADD " + check(a.table(), a.constraint()));
+        if (op instanceof DropCheck d) {
+            return List.of(alterTable(d.table()) + " DROP CONSTRAINT " + quote(checkName(d.table(), d.constraint())));
         }
         if (op instanceof AddForeignKey a) return List.of(alterTable(a.table()) + " ADD " + foreignKey(a.table(), a.key()));
         if (op instanceof DropForeignKey d) {
@@ -84,6 +91,7 @@ public final class PostgresSql {
         PrimaryKey key = op.definition().primaryKey();
         if (key != null) lines.add(primaryKey(op.table(), key));
         for (UniqueConstraint unique : op.definition().uniques()) lines.add(unique(op.table(), unique));
+        for (CheckConstraint check : op.definition().checks()) lines.add(check(op.table(), check));
         for (ForeignKey foreignKey : op.definition().foreignKeys()) lines.add(foreignKey(op.table(), foreignKey));
         return "CREATE TABLE " + table(op.table()) + " (\n    " + String.join(",\n    ", lines) + "\n)";
     }
@@ -140,6 +148,20 @@ public final class PostgresSql {
 
     private static String unique(TableName table, UniqueConstraint unique) {
         return "CONSTRAINT " + quote(uniqueName(table, unique)) + " UNIQUE (" + columns(unique.columns()) + ")";
+    }
+
+    private static String check(TableName table, CheckConstraint check) {
+        return "CONSTRAINT " + quote(checkName(table, check)) + " CHECK (" + check.expression() + ")";
+    }
+
+    /**
+     * The constraint's name, or {@code <table>_<hash>_check}: unnamed checks have no column list to
+     * name them by, so a short hash of the expression keeps several on one table apart.
+     */
+    static String checkName(TableName table, CheckConstraint check) {
+        if (check.name() != null) return check.name();
+        String hash = Integer.toHexString(check.expression().hashCode() & 0xfffffff);
+        return defaultName(table.name(), hash, "check");
     }
 
     private static String foreignKey(TableName table, ForeignKey key) {

@@ -2,6 +2,7 @@ package dev.retort.runtime.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AddUnique;
@@ -13,10 +14,12 @@ import dev.retort.op.DropUnique;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.CreateTable;
+import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropTable;
 import dev.retort.op.Op;
+import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Sequence;
@@ -49,6 +52,7 @@ class PostgresSqlTest {
                 new AddUnique(ODD, UniqueConstraint.of("Note\"")), new DropUnique(ODD, UniqueConstraint.of("Note\"")),
                 new AddForeignKey(ODD, ForeignKey.Columns.of("id").references("x", "id")),
                 new DropForeignKey(ODD, ForeignKey.Columns.of("id").references("x", "id")),
+                new AddCheck(ODD, CheckConstraint.of("id > 0")), new DropCheck(ODD, CheckConstraint.of("id > 0")),
                 new CreateSequence(Sequence.of("s", 1, 1)), new DropSequence(Sequence.of("s", 1, 1)),
                 new AlterSequence(Sequence.of("s", 1, 1), Sequence.of("s", 1, 2)));
         Set<Class<?>> covered = samples.stream().map(Object::getClass).collect(Collectors.toSet());

@@ -1,0 +1,81 @@
+package dev.retort.introspector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.RetortException;
+import dev.retort.diff.Differ;
+import dev.retort.fixtures.db.TestDatabase;
+import dev.retort.schema.CheckConstraint;
+import dev.retort.schema.Column;
+import dev.retort.schema.Schema;
+import dev.retort.schema.Table;
+import dev.retort.schema.TableName;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class CheckCanonicalizerTest {
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    private static Schema loans(String... checks) {
+        return new Schema(List.of(new Table(TableName.of("loans"), List.of(new Column("status", "varchar(20)"),
+                new Column("qty", "integer")), null, List.of(), List.of(), List.of(checks).stream().map(CheckConstraint::of).toList())));
+    }
+
+    private static String key(Schema schema) {
+        return schema.tables().get(0).checks().get(0).key();
+    }
+
+    @Test
+    void theSameCheckWrittenThreeWaysHasOneCanonicalForm() throws SQLException {
+        try (Connection c = db.connect()) {
+            String written = key(CheckCanonicalizer.canonicalize(c, loans("status in ('OPEN','RETURNED')")));
+            String printedOnce = key(CheckCanonicalizer.canonicalize(c, loans(
+                    "((status)::text = ANY ((ARRAY['OPEN'::character varying, 'RETURNED'::character varying])::text[]))")));
+            String printedTwice = key(CheckCanonicalizer.canonicalize(c, loans(
+                    "((status)::text = ANY (ARRAY[('OPEN'::character varying)::text, ('RETURNED'::character varying)::text]))")));
+            assertEquals(written, printedOnce);
+            assertEquals(written, printedTwice);
+            assertEquals(key(CheckCanonicalizer.canonicalize(c, loans("qty between 1 and 5"))),
+                    key(CheckCanonicalizer.canonicalize(c, loans("(qty >= 1)   AND (qty<=5)"))), "spacing and BETWEEN");
+            assertNotEquals(written, key(CheckCanonicalizer.canonicalize(c, loans("status in ('OPEN','RETURNED','LOST')"))));
+            assertTrue(c.getAutoCommit(), "the connection is left as it was");
+        }
+    }
+
+    @Test
+    void expressionsKeepTheirWrittenFormForMigrations() throws SQLException {
+        try (Connection c = db.connect()) {
+            Schema canonical = CheckCanonicalizer.canonicalize(c, loans("qty > 0"));
+            CheckConstraint check = canonical.tables().get(0).checks().get(0);
+            assertEquals("qty > 0", check.expression());
+            assertEquals("((qty > 0))", check.canonical());
+            assertTrue(Differ.diff(canonical, CheckCanonicalizer.canonicalize(c, loans("(qty>0)"))).isEmpty());
+        }
+    }
+
+    @Test
+    void schemasWithoutChecksAreReturnedAsTheyAre() throws SQLException {
+        Schema none = new Schema(List.of(new Table(TableName.of("t"), List.of(new Column("a", "integer")), null)));
+        try (Connection c = db.connect()) {
+            assertSame(none, CheckCanonicalizer.canonicalize(c, none));
+        }
+    }
+
+    @Test
+    void anExpressionPostgresRejectsNamesItsTable() throws SQLException {
+        try (Connection c = db.connect()) {
+            RetortException e = assertThrows(RetortException.class, () -> CheckCanonicalizer.canonicalize(c, loans("no_such_column > 1")));
+            assertTrue(e.getMessage().startsWith("table loans: PostgreSQL rejects a check constraint of the model: ERROR: column "
+                    + "\"no_such_column\" does not exist"), e.getMessage());
+            assertTrue(c.getAutoCommit());
+        }
+    }
+}
