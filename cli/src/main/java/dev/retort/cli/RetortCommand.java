@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         description = "Schema migrations for the JVM: JPA entities in, reviewable Java migrations out.",
         subcommands = {InitCommand.class, RevisionCommand.class, UpgradeCommand.class, DowngradeCommand.class,
                 CurrentCommand.class, HeadsCommand.class, HistoryCommand.class, BranchesCommand.class, ShowCommand.class,
-                MergeCommand.class, StampCommand.class, EditCommand.class, CheckCommand.class, ValidateCommand.class})
+                MergeCommand.class, StampCommand.class, EditCommand.class, CheckCommand.class, ValidateCommand.class, DiffCommand.class})
 final class RetortCommand {
     @Spec
     CommandSpec spec;

@@ -1,0 +1,117 @@
+package dev.retort.cli;
+
+import dev.retort.RetortException;
+import dev.retort.diff.Differ;
+import dev.retort.diff.Plan;
+import dev.retort.introspector.CheckCanonicalizer;
+import dev.retort.introspector.PostgresIntrospector;
+import dev.retort.introspector.SchemaScope;
+import dev.retort.op.Hazard;
+import dev.retort.op.Op;
+import dev.retort.runtime.HistoryTable;
+import dev.retort.runtime.VersionTable;
+import dev.retort.runtime.sql.PostgresSql;
+import dev.retort.schema.Schema;
+import dev.retort.schema.TableName;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code retort diff --from URL --to URL}: what turns one database into another, like migra or atlas schema diff. */
+@Command(name = "diff", description = "Print the operations that turn the --from database into the --to database: exit 0 when equal, "
+        + "1 when different, 2 on error; --sql prints only the SQL script, for psql. Needs no configuration file.")
+final class DiffCommand extends Subcommand {
+    static final int DIFFERENT = 1;
+
+    @Option(names = "--from", required = true, paramLabel = "URL", description = "JDBC URL of the database to change.")
+    String from;
+
+    @Option(names = "--to", required = true, paramLabel = "URL", description = "JDBC URL of the database to make it like.")
+    String to;
+
+    @Option(names = "--schema", paramLabel = "S", description = "Compare only these schemas (default: every schema but the system ones).")
+    List<String> schemas = new ArrayList<>();
+
+    @Option(names = "--exclude-schema", paramLabel = "S", description = "Leave these schemas out.")
+    List<String> excludedSchemas = new ArrayList<>();
+
+    @Option(names = "--sql", description = "Print only the SQL script.")
+    boolean sql;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Connection source = connect(from); Connection target = connect(to)) {
+            SchemaScope scope = scope(source, target);
+            Plan plan = Differ.diff(read(source, scope), read(target, scope));
+            if (sql) {
+                if (plan.isEmpty()) return Main.OK;
+                root.out().println("BEGIN;");
+                for (Op op : plan.upgrade()) {
+                    for (Hazard hazard : Plan.hazards(op, plan.upgrade())) root.out().println("-- " + hazard);
+                    for (String statement : PostgresSql.statements(op)) root.out().println(statement + ";");
+                }
+                root.out().println("COMMIT;");
+                return DIFFERENT;
+            }
+            if (plan.isEmpty()) {
+                root.out().println("No differences.");
+                return Main.OK;
+            }
+            for (Op op : plan.upgrade()) {
+                root.out().println(OpText.describe(op));
+                for (Hazard hazard : Plan.hazards(op, plan.upgrade())) root.out().println("  " + hazard);
+            }
+            return DIFFERENT;
+        }
+    }
+
+    private static Schema read(Connection connection, SchemaScope scope) {
+        return CheckCanonicalizer.canonicalize(connection, PostgresIntrospector.read(connection, scope));
+    }
+
+    /** The schemas asked for, or every non-system schema of either database; public is the default one. */
+    private SchemaScope scope(Connection source, Connection target) throws SQLException {
+        Set<String> names = new TreeSet<>(schemas);
+        if (names.isEmpty()) {
+            names.addAll(userSchemas(source));
+            names.addAll(userSchemas(target));
+        }
+        names.removeAll(excludedSchemas);
+        if (names.isEmpty()) throw new RetortException("no schemas left to compare");
+        List<String> ordered = new ArrayList<>();
+        if (names.remove("public")) ordered.add("public");
+        ordered.addAll(names);
+        VersionTable versions = new VersionTable(null);
+        return new SchemaScope(ordered, Set.of(TableName.of(versions.name()), TableName.of(new HistoryTable(versions).name())), "public");
+    }
+
+    private static List<String> userSchemas(Connection connection) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema') "
+                     + "AND nspname NOT LIKE 'pg\\_toast%' AND nspname NOT LIKE 'pg\\_temp\\_%'")) {
+            while (rs.next()) names.add(rs.getString(1));
+        }
+        return names;
+    }
+
+    private Connection connect(String url) {
+        Properties properties = new Properties();
+        if (root.user != null) properties.setProperty("user", root.user);
+        if (root.password != null) properties.setProperty("password", root.password);
+        try {
+            return DriverManager.getConnection(url, properties);
+        } catch (SQLException e) {
+            throw new RetortException("cannot connect to " + Project.redact(url) + ": " + e.getMessage(), e);
+        }
+    }
+}
