@@ -3,7 +3,7 @@ package dev.retort.cli;
 import dev.retort.RetortException;
 import dev.retort.diff.Differ;
 import dev.retort.diff.Plan;
-import dev.retort.introspector.CheckCanonicalizer;
+import dev.retort.introspector.ExpressionCanonicalizer;
 import dev.retort.introspector.PostgresIntrospector;
 import dev.retort.introspector.SchemaScope;
 import dev.retort.op.Hazard;
@@ -75,7 +75,7 @@ final class DiffCommand extends Subcommand {
     }
 
     private static Schema read(Connection connection, SchemaScope scope) {
-        return CheckCanonicalizer.canonicalize(connection, PostgresIntrospector.read(connection, scope));
+        return ExpressionCanonicalizer.canonicalize(connection, PostgresIntrospector.read(connection, scope));
     }
 
     /** The schemas asked for, or every non-system schema of either database; public is the default one. */

@@ -66,6 +66,7 @@ final class OpText {
     private static String column(Column column) {
         String text = column.type();
         if (column.identity() != Identity.NONE) text += " identity " + column.identity().name().toLowerCase().replace('_', ' ');
+        if (column.defaultValue() != null) text += " default " + column.defaultValue().expression();
         return column.nullable() ? text : text + " NOT NULL";
     }
 
@@ -73,6 +74,10 @@ final class OpText {
         List<String> changes = new ArrayList<>();
         if (op.typeChanged()) changes.add("type " + op.from().type() + " -> " + op.to().type());
         if (op.nullabilityChanged()) changes.add(op.to().nullable() ? "NOT NULL -> nullable" : "nullable -> NOT NULL");
+        if (op.defaultChanged()) {
+            changes.add("default " + (op.from().defaultValue() == null ? "none" : op.from().defaultValue().expression()) + " -> "
+                    + (op.to().defaultValue() == null ? "none" : op.to().defaultValue().expression()));
+        }
         if (op.identityChanged()) {
             changes.add("identity " + op.from().identity().name().toLowerCase() + " -> " + op.to().identity().name().toLowerCase());
         }

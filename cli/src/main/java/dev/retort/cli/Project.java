@@ -5,7 +5,7 @@ import dev.retort.cli.config.Settings;
 import dev.retort.diff.Differ;
 import dev.retort.diff.Plan;
 import dev.retort.entities.EntityReader;
-import dev.retort.introspector.CheckCanonicalizer;
+import dev.retort.introspector.ExpressionCanonicalizer;
 import dev.retort.introspector.PostgresIntrospector;
 import dev.retort.introspector.SchemaScope;
 import dev.retort.revision.RevisionGraph;
@@ -151,7 +151,7 @@ final class Project {
         CompletableFuture<Schema> model = CompletableFuture.supplyAsync(this::entities);
         Schema live = database(connection);
         try {
-            return Differ.diff(CheckCanonicalizer.canonicalize(connection, live), CheckCanonicalizer.canonicalize(connection, model.join()));
+            return Differ.diff(ExpressionCanonicalizer.canonicalize(connection, live), ExpressionCanonicalizer.canonicalize(connection, model.join()));
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) throw cause;
             throw e;

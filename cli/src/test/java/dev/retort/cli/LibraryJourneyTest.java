@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.library.Library;
-import dev.retort.introspector.CheckCanonicalizer;
+import dev.retort.introspector.ExpressionCanonicalizer;
 import dev.retort.introspector.PostgresIntrospector;
 import dev.retort.introspector.SchemaScope;
 import dev.retort.schema.Schema;
@@ -47,7 +47,7 @@ class LibraryJourneyTest {
                 "add table reviews", "add unique books (isbn)", "drop unique members (email)", "add unique members (email, branch)",
                 "add foreign key loans (member_id) -> members (id) on delete cascade", "add foreign key reviews (book_id) -> books (id)",
                 "drop check loans (((status)::text = ANY ((ARRAY['OPEN'::character varying, 'RETURNED'::character varying])::text[])))",
-                "add check loans status in ('OPEN','RETURNED','LOST')")) {
+                "add check loans status in ('OPEN','RETURNED','LOST')", "alter column members.branch: default none -> 'main'")) {
             assertTrue(drift.out().contains("  " + expected + "\n"), () -> "check names " + expected + "\n" + drift);
         }
         assertTrue(drift.out().contains("  add foreign key loans (member_id) -> members (id) on delete cascade\n    HAZARD long-lock"),
@@ -68,6 +68,8 @@ class LibraryJourneyTest {
         assertEquals(0, cli.run("upgrade", "head").code());
         assertEquals(v2.comparable(), catalog().comparable());
         db.execute("INSERT INTO loans (book_id, member_id, due, status) VALUES (1, 1000, current_date, 'LOST')");
+        db.execute("INSERT INTO members (id, email) VALUES (1001, 'c@d')");
+        assertEquals(List.of("main"), db.query("SELECT branch FROM members WHERE id = 1001"), "the v2 default applies");
         db.execute("DELETE FROM members");
         assertEquals(List.of(), db.query("SELECT * FROM loans"), "the v2 foreign key cascades");
         assertEquals(0, cli.run("downgrade", "base").code());
@@ -76,7 +78,7 @@ class LibraryJourneyTest {
 
     private static Schema catalog() throws SQLException {
         try (Connection c = db.connect()) {
-            return CheckCanonicalizer.canonicalize(c, PostgresIntrospector.read(c, new SchemaScope(List.of("public"),
+            return ExpressionCanonicalizer.canonicalize(c, PostgresIntrospector.read(c, new SchemaScope(List.of("public"),
                     Set.of(TableName.of("retort_version"), TableName.of("retort_version_history")))));
         }
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.retort.diff.Differ;
 import dev.retort.diff.Plan;
 import dev.retort.fixtures.db.TestDatabase;
-import dev.retort.introspector.CheckCanonicalizer;
+import dev.retort.introspector.ExpressionCanonicalizer;
 import dev.retort.introspector.PostgresIntrospector;
 import dev.retort.introspector.SchemaScope;
 import dev.retort.op.Op;
@@ -33,9 +33,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * A again. Objects outside Retort's scope (views, functions, triggers, ...) are ignored, never
  * invented.
  *
- * <p>Not listed yet, each for what Retort does not detect so far: {@code enumdefaults} (enum types,
- * column defaults), {@code everything} (contrib extensions, enums, defaults, indexes),
- * {@code seq} (sequence ownership), {@code identitycols} (column defaults turned into identity).
+ * <p>Not listed yet, each for what Retort does not detect so far: {@code enumdefaults} (enum types),
+ * {@code everything} (contrib extensions, enums, indexes),
+ * {@code seq} (sequence ownership).
  */
 class MigraFixturesTest {
     @RegisterExtension
@@ -53,6 +53,7 @@ class MigraFixturesTest {
         "enumdeps||",
         "excludeschema||excludedschema",
         "generated||",
+        "identitycols||",
         "singleschema|goodschema|",
         "collations||",
         "dependencies4||",
@@ -95,7 +96,7 @@ class MigraFixturesTest {
 
     private static Schema read(TestDatabase db, SchemaScope scope) throws SQLException {
         try (Connection c = db.connect()) {
-            return CheckCanonicalizer.canonicalize(c, PostgresIntrospector.read(c, scope));
+            return ExpressionCanonicalizer.canonicalize(c, PostgresIntrospector.read(c, scope));
         }
     }
 

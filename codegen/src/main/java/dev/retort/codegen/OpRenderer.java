@@ -137,6 +137,7 @@ public final class OpRenderer {
 
     static CodeBlock column(Column column) {
         CodeBlock.Builder code = CodeBlock.builder().add("$T.column($S, $S)", OPS, column.name(), column.type());
+        if (column.defaultValue() != null) code.add(".defaultValue($S)", column.defaultValue().expression());
         if (column.identity() == Identity.BY_DEFAULT) {
             code.add(".identityByDefault()");
         } else if (column.identity() == Identity.ALWAYS) {

@@ -95,7 +95,7 @@ public final class Differ {
             Column existing = currentColumns.get(column.name());
             if (existing == null) {
                 ops.add(new AddColumn(name, column));
-            } else if (!existing.equals(column)) {
+            } else if (!existing.sameAs(column)) {
                 ops.add(new AlterColumn(name, existing, column));
             }
         }

@@ -21,7 +21,7 @@ public record AddColumn(TableName table, Column column) implements Op {
 
     @Override
     public List<Hazard> hazards() {
-        if (column.nullable()) return List.of();
+        if (column.nullable() || column.defaultValue() != null) return List.of();
         if (column.identity() != Identity.NONE) {
             return List.of(new Hazard(Hazard.Kind.TABLE_REWRITE,
                     "adding identity column " + table + "." + column.name() + " rewrites the table"));

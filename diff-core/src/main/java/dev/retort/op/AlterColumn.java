@@ -17,7 +17,7 @@ public record AlterColumn(TableName table, Column from, Column to) implements Op
         if (!from.name().equals(to.name())) {
             throw new IllegalArgumentException("alter column " + table + "." + from.name() + " cannot rename to " + to.name());
         }
-        if (from.equals(to)) throw new IllegalArgumentException("alter column " + table + "." + from.name() + " changes nothing");
+        if (from.sameAs(to)) throw new IllegalArgumentException("alter column " + table + "." + from.name() + " changes nothing");
     }
 
     public String columnName() {
@@ -34,6 +34,10 @@ public record AlterColumn(TableName table, Column from, Column to) implements Op
 
     public boolean identityChanged() {
         return from.identity() != to.identity();
+    }
+
+    public boolean defaultChanged() {
+        return !java.util.Objects.equals(from.defaultKey(), to.defaultKey());
     }
 
     @Override

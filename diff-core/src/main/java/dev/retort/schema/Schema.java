@@ -42,6 +42,9 @@ public record Schema(List<Table> tables, List<Sequence> sequences) {
         List<Table> normalised = new ArrayList<>();
         for (Table table : tables) {
             Table sorted = table.withColumnsByName();
+            sorted = new Table(sorted.name(), sorted.columns().stream()
+                    .map(c -> c.withDefault(c.defaultValue() == null ? null : ColumnDefault.of(c.defaultKey()))).toList(),
+                    sorted.primaryKey(), sorted.uniques(), sorted.foreignKeys(), sorted.checks());
             PrimaryKey key = sorted.primaryKey() == null ? null : sorted.primaryKey().named(null);
             normalised.add(new Table(sorted.name(), sorted.columns(), key,
                     sorted.uniques().stream().map(u -> u.named(null)).toList(),

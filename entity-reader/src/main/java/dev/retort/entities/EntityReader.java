@@ -3,6 +3,7 @@ package dev.retort.entities;
 import dev.retort.classpath.ClassScanner;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.schema.ColumnDefault;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Identity;
 import dev.retort.schema.PrimaryKey;
@@ -179,7 +180,9 @@ public final class EntityReader {
         for (org.hibernate.mapping.Column column : table.getColumns()) {
             String type = column.getSqlType(metadata);
             Identity identity = column.isIdentity() ? Identity.BY_DEFAULT : Identity.NONE;
-            columns.add(new Column(physicalColumn(column), type, column.isNullable(), identity));
+            ColumnDefault defaultValue = column.getDefaultValue() == null || identity != Identity.NONE ? null
+                    : ColumnDefault.of(column.getDefaultValue());
+            columns.add(new Column(physicalColumn(column), type, column.isNullable(), identity, defaultValue));
         }
         PrimaryKey key = null;
         if (table.hasPrimaryKey()) key = new PrimaryKey(null, names(table.getPrimaryKey().getColumns()));

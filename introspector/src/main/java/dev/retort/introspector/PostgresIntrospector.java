@@ -3,6 +3,7 @@ package dev.retort.introspector;
 import dev.retort.RetortException;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.schema.ColumnDefault;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Identity;
 import dev.retort.schema.PrimaryKey;
@@ -28,11 +29,22 @@ import java.util.Map;
  * per table, so reading a thousand tables costs about as much as reading ten.
  */
 public final class PostgresIntrospector {
+    /**
+     * Columns with their defaults; a serial column's own {@code nextval} of the sequence it owns is
+     * part of being serial, not a default, and generated columns' expressions are not defaults.
+     */
     private static final String COLUMNS = """
-            SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attidentity
+            SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attidentity,
+                   CASE WHEN a.attgenerated <> '' THEN NULL
+                        WHEN EXISTS (SELECT 1 FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
+                                     WHERE dep.refobjid = c.oid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a'
+                                       AND pg_get_expr(d.adbin, d.adrelid) = 'nextval(' || quote_literal(s.oid::regclass::text)
+                                                                             || '::regclass)') THEN NULL
+                        ELSE pg_get_expr(d.adbin, d.adrelid) END
             FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+            LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
             WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY (?)
             ORDER BY n.nspname, c.relname, a.attnum
             """;
@@ -92,7 +104,9 @@ public final class PostgresIntrospector {
                 List<Column> list = columns.computeIfAbsent(table, t -> new ArrayList<>());
                 String name = rs.getString(3);
                 if (name == null) continue;
-                list.add(new Column(name, rs.getString(4), !rs.getBoolean(5), identity(rs.getString(6))));
+                String defaultValue = rs.getString(7);
+                list.add(new Column(name, rs.getString(4), !rs.getBoolean(5), identity(rs.getString(6)),
+                        defaultValue == null ? null : ColumnDefault.of(defaultValue)));
             }
         }
         return columns;

@@ -20,7 +20,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class CheckCanonicalizerTest {
+class ExpressionCanonicalizerTest {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
@@ -36,16 +36,16 @@ class CheckCanonicalizerTest {
     @Test
     void theSameCheckWrittenThreeWaysHasOneCanonicalForm() throws SQLException {
         try (Connection c = db.connect()) {
-            String written = key(CheckCanonicalizer.canonicalize(c, loans("status in ('OPEN','RETURNED')")));
-            String printedOnce = key(CheckCanonicalizer.canonicalize(c, loans(
+            String written = key(ExpressionCanonicalizer.canonicalize(c, loans("status in ('OPEN','RETURNED')")));
+            String printedOnce = key(ExpressionCanonicalizer.canonicalize(c, loans(
                     "((status)::text = ANY ((ARRAY['OPEN'::character varying, 'RETURNED'::character varying])::text[]))")));
-            String printedTwice = key(CheckCanonicalizer.canonicalize(c, loans(
+            String printedTwice = key(ExpressionCanonicalizer.canonicalize(c, loans(
                     "((status)::text = ANY (ARRAY[('OPEN'::character varying)::text, ('RETURNED'::character varying)::text]))")));
             assertEquals(written, printedOnce);
             assertEquals(written, printedTwice);
-            assertEquals(key(CheckCanonicalizer.canonicalize(c, loans("qty between 1 and 5"))),
-                    key(CheckCanonicalizer.canonicalize(c, loans("(qty >= 1)   AND (qty<=5)"))), "spacing and BETWEEN");
-            assertNotEquals(written, key(CheckCanonicalizer.canonicalize(c, loans("status in ('OPEN','RETURNED','LOST')"))));
+            assertEquals(key(ExpressionCanonicalizer.canonicalize(c, loans("qty between 1 and 5"))),
+                    key(ExpressionCanonicalizer.canonicalize(c, loans("(qty >= 1)   AND (qty<=5)"))), "spacing and BETWEEN");
+            assertNotEquals(written, key(ExpressionCanonicalizer.canonicalize(c, loans("status in ('OPEN','RETURNED','LOST')"))));
             assertTrue(c.getAutoCommit(), "the connection is left as it was");
         }
     }
@@ -53,11 +53,11 @@ class CheckCanonicalizerTest {
     @Test
     void expressionsKeepTheirWrittenFormForMigrations() throws SQLException {
         try (Connection c = db.connect()) {
-            Schema canonical = CheckCanonicalizer.canonicalize(c, loans("qty > 0"));
+            Schema canonical = ExpressionCanonicalizer.canonicalize(c, loans("qty > 0"));
             CheckConstraint check = canonical.tables().get(0).checks().get(0);
             assertEquals("qty > 0", check.expression());
             assertEquals("((qty > 0))", check.canonical());
-            assertTrue(Differ.diff(canonical, CheckCanonicalizer.canonicalize(c, loans("(qty>0)"))).isEmpty());
+            assertTrue(Differ.diff(canonical, ExpressionCanonicalizer.canonicalize(c, loans("(qty>0)"))).isEmpty());
         }
     }
 
@@ -65,15 +65,15 @@ class CheckCanonicalizerTest {
     void schemasWithoutChecksAreReturnedAsTheyAre() throws SQLException {
         Schema none = new Schema(List.of(new Table(TableName.of("t"), List.of(new Column("a", "integer")), null)));
         try (Connection c = db.connect()) {
-            assertSame(none, CheckCanonicalizer.canonicalize(c, none));
+            assertSame(none, ExpressionCanonicalizer.canonicalize(c, none));
         }
     }
 
     @Test
     void anExpressionPostgresRejectsNamesItsTable() throws SQLException {
         try (Connection c = db.connect()) {
-            RetortException e = assertThrows(RetortException.class, () -> CheckCanonicalizer.canonicalize(c, loans("no_such_column > 1")));
-            assertTrue(e.getMessage().startsWith("table loans: PostgreSQL rejects a check constraint of the model: ERROR: column "
+            RetortException e = assertThrows(RetortException.class, () -> ExpressionCanonicalizer.canonicalize(c, loans("no_such_column > 1")));
+            assertTrue(e.getMessage().startsWith("table loans: PostgreSQL rejects a check constraint or default: ERROR: column "
                     + "\"no_such_column\" does not exist"), e.getMessage());
             assertTrue(c.getAutoCommit());
         }

@@ -1,0 +1,159 @@
+package dev.retort.introspector;
+
+import dev.retort.RetortException;
+import dev.retort.runtime.sql.PostgresSql;
+import dev.retort.schema.CheckConstraint;
+import dev.retort.schema.Column;
+import dev.retort.schema.ColumnDefault;
+import dev.retort.schema.Schema;
+import dev.retort.schema.Table;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every check constraint and column default of a schema its canonical form: the way
+ * PostgreSQL prints it back. Each table that has either is created as a temporary table, in a
+ * transaction that is rolled back, and read back through {@code pg_get_constraintdef} and
+ * {@code pg_get_expr}. Printing is not idempotent (a printed {@code ARRAY[...]::text[]} prints
+ * back with a cast on each element), so this repeats until the forms stop changing; both the model
+ * and the catalog go through it before they are compared, while migrations keep the expressions
+ * as written.
+ */
+public final class ExpressionCanonicalizer {
+    private static final int MAX_ROUNDS = 4;
+    private static final String PREFIX = "retort_canon_";
+    /** Marks a canonical form that is a constant's value, not SQL. */
+    private static final String VALUE = "value ";
+
+    private ExpressionCanonicalizer() {}
+
+    public static Schema canonicalize(Connection connection, Schema schema) {
+        Schema current = schema;
+        for (int round = 0; round < MAX_ROUNDS; round++) {
+            Schema next = round(connection, current);
+            if (next.equals(current)) return next;
+            current = next;
+        }
+        return current;
+    }
+
+    private static boolean hasExpressions(Table table) {
+        return !table.checks().isEmpty() || table.columns().stream().anyMatch(c -> c.defaultValue() != null);
+    }
+
+    private static Schema round(Connection connection, Schema schema) {
+        List<Table> involved = schema.tables().stream().filter(ExpressionCanonicalizer::hasExpressions).toList();
+        if (involved.isEmpty()) return schema;
+        Map<String, List<String>> checks = new HashMap<>();
+        Map<String, Map<String, String>> defaults = new HashMap<>();
+        Map<String, String> constants = new HashMap<>();
+        Map<String, String> values = new HashMap<>();
+        try {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try (Statement st = connection.createStatement()) {
+                for (int i = 0; i < involved.size(); i++) create(st, PREFIX + i, involved.get(i));
+                try (ResultSet rs = st.executeQuery("SELECT c.relname, con.conname, pg_get_constraintdef(con.oid) FROM pg_constraint con "
+                        + "JOIN pg_class c ON c.oid = con.conrelid WHERE c.relnamespace = pg_my_temp_schema() AND con.contype = 'c' "
+                        + "AND c.relname LIKE 'retort\\_canon\\_%' ORDER BY c.relname, con.conname")) {
+                    while (rs.next()) {
+                        List<String> list = checks.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
+                        int index = Integer.parseInt(rs.getString(2).substring("c".length()));
+                        while (list.size() <= index) list.add(null);
+                        list.set(index, PostgresIntrospector.checkExpression(rs.getString(3)));
+                    }
+                }
+                try (ResultSet rs = st.executeQuery("SELECT c.relname, a.attname, pg_get_expr(d.adbin, d.adrelid), "
+                        + "format_type(a.atttypid, a.atttypmod) FROM pg_attrdef d "
+                        + "JOIN pg_class c ON c.oid = d.adrelid JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum "
+                        + "WHERE c.relnamespace = pg_my_temp_schema() AND c.relname LIKE 'retort\\_canon\\_%'")) {
+                    while (rs.next()) {
+                        defaults.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
+                        if (CONSTANT.matcher(rs.getString(3)).matches()) constants.put(rs.getString(3), rs.getString(4));
+                    }
+                }
+                evaluate(st, constants, values);
+            } finally {
+                connection.rollback();
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new RetortException("reading check constraints and defaults back from PostgreSQL failed: " + e.getMessage(), e);
+        }
+        Map<Table, String> scratchOf = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < involved.size(); i++) scratchOf.put(involved.get(i), PREFIX + i);
+        List<Table> tables = new ArrayList<>();
+        for (Table table : schema.tables()) {
+            String scratch = scratchOf.get(table);
+            tables.add(scratch == null ? table : rewrite(table, checks.getOrDefault(scratch, List.of()),
+                    defaults.getOrDefault(scratch, Map.of()), values));
+        }
+        return new Schema(tables, schema.sequences());
+    }
+
+    private static Table rewrite(Table table, List<String> checks, Map<String, String> defaults, Map<String, String> values) {
+        List<Column> columns = new ArrayList<>();
+        for (Column column : table.columns()) {
+            ColumnDefault value = column.defaultValue();
+            String printed = defaults.get(column.name());
+            String canonical = printed != null && values.containsKey(printed) ? values.get(printed) : printed;
+            columns.add(value == null ? column : column.withDefault(new ColumnDefault(value.expression(), canonical)));
+        }
+        List<CheckConstraint> canonicalChecks = new ArrayList<>();
+        for (int j = 0; j < table.checks().size(); j++) canonicalChecks.add(table.checks().get(j).withCanonical(checks.get(j)));
+        return new Table(table.name(), columns, table.primaryKey(), table.uniques(), table.foreignKeys(), canonicalChecks);
+    }
+
+    /**
+     * A default PostgreSQL prints as a plain constant: a quoted literal with or without a cast, or a
+     * number. Such defaults are compared by value ({@code 5}, {@code '5'} and {@code 5.0} alike).
+     */
+    private static final Pattern CONSTANT = Pattern.compile("'(?:[^']|'')*'(?:::[a-z ]+(?:\\(\\d+(?:,\\d+)?\\))?)?|-?\\d+(?:\\.\\d+)?|\\(-?\\d+(?:\\.\\d+)?\\)(?:::[a-z ]+)?");
+
+    /** Evaluates constant defaults in the column's type, numbers with trailing zeros trimmed, in one query. */
+    private static void evaluate(Statement st, Map<String, String> constants, Map<String, String> values) throws SQLException {
+        if (constants.isEmpty()) return;
+        List<String> printed = new ArrayList<>(constants.keySet());
+        List<String> expressions = new ArrayList<>();
+        for (String expression : printed) {
+            String type = constants.get(expression);
+            boolean numeric = type.startsWith("numeric") || type.equals("double precision") || type.equals("real")
+                    || type.equals("integer") || type.equals("bigint") || type.equals("smallint");
+            expressions.add(numeric ? "trim_scale((" + expression + ")::" + type + "::numeric)::text" : "((" + expression + ")::" + type + ")::text");
+        }
+        try (ResultSet rs = st.executeQuery("SELECT ARRAY[" + String.join(", ", expressions) + "]::text[]")) {
+            rs.next();
+            String[] evaluated = (String[]) rs.getArray(1).getArray();
+            for (int i = 0; i < printed.size(); i++) values.put(printed.get(i), VALUE + constants.get(printed.get(i)) + " " + evaluated[i]);
+        }
+    }
+
+    /** How a default is written for the next round: its printed form, or, once it is a value, as written (a constant prints stably). */
+    private static String sqlOf(ColumnDefault value) {
+        return value.key().startsWith(VALUE) ? value.expression() : value.key();
+    }
+
+    /** A temporary table with the table's columns, their defaults, and its checks named c0, c1, ... in order. */
+    private static void create(Statement st, String scratch, Table table) throws SQLException {
+        List<String> parts = new ArrayList<>();
+        for (Column column : table.columns()) {
+            String definition = PostgresSql.quote(column.name()) + " " + column.type();
+            if (column.defaultValue() != null) definition += " DEFAULT " + sqlOf(column.defaultValue());
+            parts.add(definition);
+        }
+        for (int j = 0; j < table.checks().size(); j++) parts.add("CONSTRAINT c" + j + " CHECK (" + table.checks().get(j).key() + ")");
+        try {
+            st.execute("CREATE TEMPORARY TABLE " + scratch + " (" + String.join(", ", parts) + ") ON COMMIT DROP");
+        } catch (SQLException e) {
+            throw new RetortException("table " + table.name() + ": PostgreSQL rejects a check constraint or default: "
+                    + e.getMessage().replaceAll("\\s*\\n\\s*", " "), e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.retort.introspector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.retort.fixtures.db.TestDatabase;
+import dev.retort.schema.Column;
+import dev.retort.schema.Schema;
+import dev.retort.schema.Table;
+import dev.retort.schema.TableName;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Server defaults compared by meaning (the checklist's section 4), and serial columns' own defaults. */
+class ServerDefaultsTest {
+    @RegisterExtension
+    static final TestDatabase db = new TestDatabase();
+
+    private static String canonical(String type, String expression) throws SQLException {
+        Schema schema = new Schema(List.of(new Table(TableName.of("t"), List.of(new Column("c", type).defaultValue(expression)), null)));
+        try (Connection c = db.connect()) {
+            return ExpressionCanonicalizer.canonicalize(c, schema).tables().get(0).columns().get(0).defaultKey();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: {1} == {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "text             | 'some default'                     | 'some default'::text",
+        "varchar(50)      | 'it''s'                            | 'it''s'::character varying",
+        "varchar(20)      | substring('name',1,3)              | \"substring('name', 1, 3)\"",
+        "timestamptz      | now()                              | now()",
+        "integer          | 15                                 | '15'",
+        "text             | ''                                 | ''::text",
+        "interval         | '14 days'                          | '14 days'::interval",
+        "interval         | interval '14 days'                 | '14 days'::interval",
+        "uuid             | gen_random_uuid()                  | gen_random_uuid()",
+        "integer[]        | ARRAY[]::integer[]                 | ARRAY[]::int4[]",
+        "timestamp        | timezone('utc', current_timestamp) | timezone('utc'::text, CURRENT_TIMESTAMP)",
+        "integer          | 5                                  | '5'",
+        "double precision | 5.2                                | '5.2'",
+        "double precision | 5                                  | 5.0",
+        "numeric          | 5                                  | 5.0",
+        "text             | 'héllo wörld'                      | 'héllo wörld'::text",
+        "varchar(100)     | 'a // b'                           | 'a // b'",
+    })
+    void sameDefaultWrittenDifferentlyIsTheSame(String type, String written, String other) throws SQLException {
+        assertEquals(canonical(type, written), canonical(type, other));
+    }
+
+    @ParameterizedTest(name = "{0}: {1} != {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "integer     | 5                | 7",
+        "text        | 'hello'          | 'there'",
+        "varchar(40) | 'some default'   | 'some new default'",
+        "integer     | 15               | 20",
+    })
+    void differentDefaultsDiffer(String type, String one, String other) throws SQLException {
+        assertNotEquals(canonical(type, one), canonical(type, other));
+    }
+
+    @Test
+    void serialDefaultsBelongToTheColumnButExplicitSequenceDefaultsAreKept() throws SQLException {
+        db.execute("""
+                DROP SCHEMA IF EXISTS other CASCADE; CREATE SCHEMA other;
+                DROP TABLE IF EXISTS s; DROP SEQUENCE IF EXISTS public.counter;
+                CREATE SEQUENCE other.counter;
+                CREATE TABLE s (id serial PRIMARY KEY, n bigint DEFAULT nextval('other.counter'), q numeric DEFAULT nextval('other.counter'))
+                """);
+        try (Connection c = db.connect()) {
+            Table table = PostgresIntrospector.read(c, new SchemaScope(List.of("public"), Set.of())).table(TableName.of("s")).orElseThrow();
+            assertNull(table.column("id").orElseThrow().defaultValue(), "serial's nextval is not a default");
+            assertEquals("nextval('other.counter'::regclass)", table.column("n").orElseThrow().defaultKey());
+            assertEquals("nextval('other.counter'::regclass)", table.column("q").orElseThrow().defaultKey());
+            Schema read = PostgresIntrospector.read(c, new SchemaScope(List.of("public"), Set.of()));
+            assertEquals(read.comparable(), ExpressionCanonicalizer.canonicalize(c, read).comparable(), "stable");
+        }
+    }
+}
