@@ -3,6 +3,8 @@ package migrations;
 import static dev.retort.runtime.Ops.check;
 import static dev.retort.runtime.Ops.column;
 import static dev.retort.runtime.Ops.foreignKey;
+import static dev.retort.runtime.Ops.index;
+import static dev.retort.runtime.Ops.key;
 import static dev.retort.runtime.Ops.primaryKey;
 import static dev.retort.runtime.Ops.sequence;
 import static dev.retort.runtime.Ops.unique;
@@ -34,12 +36,15 @@ public final class R5e5e5e5e5e5e_LibraryV2 implements Migration {
                 column("id", "bigint").notNull(),
                 column("author_id", "bigint").notNull(),
                 primaryKey("id"));
+        op.dropIndex("legacy_notes", index("author_id").using("hash").named("legacy_notes_author_idx"));
         op.dropCheck("loans", check("((status)::text = ANY ((ARRAY['OPEN'::character varying])::text[]))").named("loans_status_check"));
         // HAZARD long-lock: adding check status in ('OPEN','LOST') on loans scans the table under an exclusive lock and fails on rows that violate it
         op.addCheck("loans", check("status in ('OPEN','LOST')"));
         op.dropUnique("members", unique("email").named("members_email_key"));
         // HAZARD long-lock: adding unique (email, branch) on members builds an index under an exclusive lock and fails on duplicates
         op.addUnique("members", unique("email", "branch").named("members_email_branch_key"));
+        // HAZARD long-lock: building index on members (branch, (lower((email)::text))) blocks writes to it; for a large table, build it with CREATE INDEX CONCURRENTLY in op.autocommit, in a migration of its own
+        op.createIndex("members", index(key("branch").desc(), key("(lower((email)::text))")).including("id").where("(id > 1000)").named("members_branch_idx"));
         // HAZARD data-loss: drops table legacy_notes and all its rows
         op.dropTable("legacy_notes",
                 column("id", "bigint").notNull(),
@@ -61,12 +66,14 @@ public final class R5e5e5e5e5e5e_LibraryV2 implements Migration {
                 column("id", "bigint").notNull(),
                 column("author_id", "bigint"),
                 primaryKey("id"));
+        op.dropIndex("members", index(key("branch").desc(), key("(lower((email)::text))")).including("id").where("(id > 1000)").named("members_branch_idx"));
         op.dropUnique("members", unique("email", "branch").named("members_email_branch_key"));
         // HAZARD long-lock: adding unique (email) on members builds an index under an exclusive lock and fails on duplicates
         op.addUnique("members", unique("email").named("members_email_key"));
         op.dropCheck("loans", check("status in ('OPEN','LOST')"));
         // HAZARD long-lock: adding check ((status)::text = ANY ((ARRAY['OPEN'::character varying])::text[])) on loans scans the table under an exclusive lock and fails on rows that violate it
         op.addCheck("loans", check("((status)::text = ANY ((ARRAY['OPEN'::character varying])::text[]))").named("loans_status_check"));
+        op.createIndex("legacy_notes", index("author_id").using("hash").named("legacy_notes_author_idx"));
         // HAZARD data-loss: drops table reading.reviews and all its rows
         op.schema("reading").dropTable("reviews",
                 column("id", "bigint").notNull(),

@@ -4,6 +4,8 @@ import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AddUnique;
+import dev.retort.op.CreateIndex;
+import dev.retort.op.DropIndex;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.DropForeignKey;
@@ -22,8 +24,10 @@ import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.TableName;
 import dev.retort.schema.Identity;
+import dev.retort.schema.Index;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** One-line descriptions of operations, for {@code check} and {@code revision --autogenerate}. */
 final class OpText {
@@ -45,6 +49,8 @@ final class OpText {
         if (op instanceof DropCheck d) return "drop check " + d.table() + " " + d.constraint().expression();
         if (op instanceof AddForeignKey a) return "add foreign key " + foreignKey(a.table(), a.key());
         if (op instanceof DropForeignKey d) return "drop foreign key " + foreignKey(d.table(), d.key());
+        if (op instanceof CreateIndex c) return "add index " + index(c.table(), c.index());
+        if (op instanceof DropIndex d) return "drop index " + index(d.table(), d.index());
         if (op instanceof CreateSequence c) return "add sequence " + sequence(c.sequence());
         if (op instanceof DropSequence d) return "drop sequence " + d.sequence().name();
         if (op instanceof AlterSequence a) return "alter sequence " + a.to().name() + ": " + sequence(a.from()) + " -> " + sequence(a.to());
@@ -57,6 +63,16 @@ final class OpText {
         if (key.onDelete() != ForeignKey.Action.NO_ACTION) text += " on delete " + key.onDelete().sql().toLowerCase();
         if (key.onUpdate() != ForeignKey.Action.NO_ACTION) text += " on update " + key.onUpdate().sql().toLowerCase();
         return key.deferrable() ? text + (key.initiallyDeferred() ? " deferrable initially deferred" : " deferrable") : text;
+    }
+
+    private static String index(TableName table, Index index) {
+        String keys = index.keys().stream().map(k -> k.column() + (k.descending() ? " desc" : "")
+                + (k.nullsFirst() != k.descending() ? (k.nullsFirst() ? " nulls first" : " nulls last") : "")).collect(Collectors.joining(", "));
+        String text = (index.unique() ? "unique " : "") + table + " (" + keys + ")";
+        if (!index.method().equals("btree")) text += " using " + index.method();
+        if (!index.include().isEmpty()) text += " include (" + String.join(", ", index.include()) + ")";
+        if (index.nullsNotDistinct()) text += " nulls not distinct";
+        return index.where() == null ? text : text + " where " + index.where();
     }
 
     private static String sequence(Sequence sequence) {

@@ -47,7 +47,8 @@ class LibraryJourneyTest {
                 "add table reviews", "add unique books (isbn)", "drop unique members (email)", "add unique members (email, branch)",
                 "add foreign key loans (member_id) -> members (id) on delete cascade", "add foreign key reviews (book_id) -> books (id)",
                 "drop check loans (((status)::text = ANY ((ARRAY['OPEN'::character varying, 'RETURNED'::character varying])::text[])))",
-                "add check loans status in ('OPEN','RETURNED','LOST')", "alter column members.branch: default none -> 'main'")) {
+                "add check loans status in ('OPEN','RETURNED','LOST')", "alter column members.branch: default none -> 'main'",
+                "add index books (title desc, author_id)")) {
             assertTrue(drift.out().contains("  " + expected + "\n"), () -> "check names " + expected + "\n" + drift);
         }
         assertTrue(drift.out().contains("  add foreign key loans (member_id) -> members (id) on delete cascade\n    HAZARD long-lock"),

@@ -36,7 +36,7 @@ public final class MigrationWriter {
                 .addMethod(body("downgrade", plan.downgrade()))
                 .build();
         return JavaFile.builder(packageName, type)
-                .addStaticImport(OpRenderer.OPS, "check", "column", "foreignKey", "primaryKey", "sequence", "unique")
+                .addStaticImport(OpRenderer.OPS, "check", "column", "foreignKey", "index", "key", "primaryKey", "sequence", "unique")
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();

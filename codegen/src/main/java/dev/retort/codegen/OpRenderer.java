@@ -6,6 +6,8 @@ import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AddUnique;
+import dev.retort.op.CreateIndex;
+import dev.retort.op.DropIndex;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.DropForeignKey;
@@ -25,6 +27,7 @@ import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.Identity;
+import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.TableElement;
 import dev.retort.schema.TableName;
@@ -56,6 +59,8 @@ public final class OpRenderer {
         if (op instanceof DropCheck d) return call(d.table(), "dropCheck", List.of(check(d.constraint())));
         if (op instanceof AddForeignKey a) return call(a.table(), "addForeignKey", List.of(foreignKey(a.key())));
         if (op instanceof DropForeignKey d) return call(d.table(), "dropForeignKey", List.of(foreignKey(d.key())));
+        if (op instanceof CreateIndex c) return call(c.table(), "createIndex", List.of(index(c.index())));
+        if (op instanceof DropIndex d) return call(d.table(), "dropIndex", List.of(index(d.index())));
         if (op instanceof CreateSequence c) return sequenceCall(c.table(), "createSequence", List.of(sequence(c.sequence())));
         if (op instanceof DropSequence d) return sequenceCall(d.table(), "dropSequence", List.of(sequence(d.sequence())));
         if (op instanceof AlterSequence a) return sequenceCall(a.table(), "alterSequence", List.of(sequence(a.from()), sequence(a.to())));
@@ -76,6 +81,31 @@ public final class OpRenderer {
     static CodeBlock unique(UniqueConstraint unique) {
         CodeBlock.Builder code = CodeBlock.builder().add("$T.unique(", OPS).add(strings(unique.columns())).add(")");
         if (unique.name() != null) code.add(".named($S)", unique.name());
+        return code.build();
+    }
+
+    static CodeBlock index(Index index) {
+        boolean plain = index.keys().stream().allMatch(k -> !k.descending() && !k.nullsFirst());
+        CodeBlock.Builder code = CodeBlock.builder().add("$T.index(", OPS);
+        if (plain) {
+            code.add(strings(index.keys().stream().map(Index.Key::column).toList()));
+        } else {
+            List<CodeBlock> keys = new ArrayList<>();
+            for (Index.Key key : index.keys()) {
+                CodeBlock.Builder k = CodeBlock.builder().add("$T.key($S)", OPS, key.column());
+                if (key.descending()) k.add(".desc()");
+                if (key.nullsFirst() != key.descending()) k.add(".nullsFirst($L)", key.nullsFirst());
+                keys.add(k.build());
+            }
+            code.add(CodeBlock.join(keys, ", "));
+        }
+        code.add(")");
+        if (index.unique()) code.add(".asUnique()");
+        if (!index.method().equals("btree")) code.add(".using($S)", index.method());
+        if (!index.include().isEmpty()) code.add(".including(").add(strings(index.include())).add(")");
+        if (index.where() != null) code.add(".where($S)", index.where());
+        if (index.nullsNotDistinct()) code.add(".withNullsNotDistinct()");
+        if (index.name() != null) code.add(".named($S)", index.name());
         return code.build();
     }
 
@@ -130,6 +160,8 @@ public final class OpRenderer {
                 blocks.add(foreignKey(f));
             } else if (element instanceof CheckConstraint c) {
                 blocks.add(check(c));
+            } else if (element instanceof Index i) {
+                blocks.add(index(i));
             }
         }
         return blocks;

@@ -12,6 +12,7 @@ import dev.retort.runtime.Revision;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Index;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.PrimaryKey;
@@ -89,11 +90,14 @@ class MigrationWriterTest {
                 new Column("status", "varchar(20)")), PrimaryKey.of("id"), List.of(), List.of(),
                 List.of(CheckConstraint.of("((status)::text = ANY ((ARRAY['OPEN'::character varying])::text[]))").named("loans_status_check")));
         Table legacy = new Table(TableName.of("legacy_notes"), List.of(id, new Column("author_id", "bigint")), PrimaryKey.of("id"),
-                List.of(), List.of(ForeignKey.Columns.of("author_id").references("authors", "id").named("legacy_notes_author_fk")));
+                List.of(), List.of(ForeignKey.Columns.of("author_id").references("authors", "id").named("legacy_notes_author_fk")),
+                List.of(), List.of(Index.on("author_id").using("hash").named("legacy_notes_author_idx")));
         Schema before = new Schema(List.of(authors, members, loans, legacy),
                 List.of(Sequence.of("authors_seq", 1, 50), Sequence.of("member_cards", 1000, 1), Sequence.of("legacy_seq", 1, 1)));
         Table membersV2 = new Table(members.name(), members.columns(), PrimaryKey.of("id"),
-                List.of(UniqueConstraint.of("email", "branch").named("members_email_branch_key")), List.of());
+                List.of(UniqueConstraint.of("email", "branch").named("members_email_branch_key")), List.of(), List.of(),
+                List.of(new Index("members_branch_idx", List.of(Index.Key.of("branch").desc(), Index.Key.of("(lower((email)::text))")), false,
+                        "btree", List.of("id"), "(id > 1000)", false)));
         Table loansV2 = new Table(loans.name(), loans.columns(), PrimaryKey.of("id"), List.of(),
                 List.of(ForeignKey.Columns.of("member_id").references("members", "id").onDelete(ForeignKey.Action.CASCADE)
                         .named("fkcx90n1minpb22v3jw4ojinqm")), List.of(CheckConstraint.of("status in ('OPEN','LOST')")));

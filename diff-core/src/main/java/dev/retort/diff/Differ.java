@@ -4,6 +4,8 @@ import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AddUnique;
+import dev.retort.op.CreateIndex;
+import dev.retort.op.DropIndex;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.DropForeignKey;
@@ -20,6 +22,7 @@ import dev.retort.op.Op;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Index;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.PrimaryKey;
@@ -53,7 +56,8 @@ public final class Differ {
         for (Table table : target.tables()) {
             Table existing = currentTables.get(table.name());
             if (existing == null) {
-                ops.add(new CreateTable(table.withoutForeignKeys()));
+                ops.add(new CreateTable(table.withoutForeignKeysAndIndexes()));
+                table.indexes().forEach(index -> ops.add(new CreateIndex(table.name(), index)));
                 table.foreignKeys().forEach(key -> ops.add(new AddForeignKey(table.name(), key)));
             } else {
                 ops.addAll(diffTable(existing, table));
@@ -62,7 +66,8 @@ public final class Differ {
         for (Table table : current.tables()) {
             if (!targetTables.containsKey(table.name())) {
                 table.foreignKeys().forEach(key -> ops.add(new DropForeignKey(table.name(), key)));
-                ops.add(new DropTable(table.withoutForeignKeys()));
+                table.indexes().forEach(index -> ops.add(new DropIndex(table.name(), index)));
+                ops.add(new DropTable(table.withoutForeignKeysAndIndexes()));
             }
         }
         return Plan.of(ops);
@@ -106,6 +111,7 @@ public final class Differ {
         ops.addAll(diffUniques(name, current.uniques(), target.uniques()));
         ops.addAll(diffChecks(name, current.checks(), target.checks()));
         ops.addAll(diffForeignKeys(name, current.foreignKeys(), target.foreignKeys()));
+        ops.addAll(diffIndexes(name, current.indexes(), target.indexes()));
         return ops;
     }
 
@@ -133,6 +139,20 @@ public final class Differ {
         }
         for (CheckConstraint check : current) {
             if (!targetByKey.containsKey(check.key())) ops.add(new DropCheck(table, check));
+        }
+        return ops;
+    }
+
+    /** Indexes are the same when everything but their names is. */
+    static List<Op> diffIndexes(TableName table, List<Index> current, List<Index> target) {
+        List<Op> ops = new ArrayList<>();
+        Map<Index, Index> currentByShape = byName(current, Index::unnamed);
+        Map<Index, Index> targetByShape = byName(target, Index::unnamed);
+        for (Index index : target) {
+            if (!currentByShape.containsKey(index.unnamed())) ops.add(new CreateIndex(table, index));
+        }
+        for (Index index : current) {
+            if (!targetByShape.containsKey(index.unnamed())) ops.add(new DropIndex(table, index));
         }
         return ops;
     }

@@ -6,6 +6,8 @@ import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AddUnique;
+import dev.retort.op.CreateIndex;
+import dev.retort.op.DropIndex;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.DropForeignKey;
@@ -63,14 +65,13 @@ public record Plan(List<Op> upgrade) {
     }
 
     /**
-     * The hazards of an operation among the operations it runs with: a foreign key added to a table
-     * that the same list creates locks nothing that holds rows, so it is not marked.
+     * The hazards of an operation among the operations it runs with: a foreign key or index added to
+     * a table that the same list creates locks nothing that holds rows, so it is not marked.
      */
     public static List<Hazard> hazards(Op op, List<Op> context) {
-        if (op instanceof AddForeignKey key
-                && context.stream().anyMatch(other -> other instanceof CreateTable c && c.table().equals(key.table()))) {
-            return List.of();
-        }
+        boolean onNewTable = (op instanceof AddForeignKey || op instanceof CreateIndex)
+                && context.stream().anyMatch(other -> other instanceof CreateTable c && c.table().equals(op.table()));
+        if (onNewTable) return List.of();
         return op.hazards();
     }
 
@@ -86,7 +87,7 @@ public record Plan(List<Op> upgrade) {
 
     /** Order of the changes within one existing table. */
     private static int step(Op op) {
-        if (op instanceof DropUnique || op instanceof DropCheck) return 0;
+        if (op instanceof DropUnique || op instanceof DropCheck || op instanceof DropIndex) return 0;
         if (op instanceof DropPrimaryKey) return 1;
         if (op instanceof AddColumn) return 2;
         if (op instanceof AlterColumn) return 3;
@@ -94,6 +95,7 @@ public record Plan(List<Op> upgrade) {
         if (op instanceof AddPrimaryKey) return 5;
         if (op instanceof AddUnique) return 6;
         if (op instanceof AddCheck) return 7;
+        if (op instanceof CreateIndex) return 8;
         return 0;
     }
 }

@@ -9,7 +9,8 @@ import java.util.List;
  */
 public sealed interface Op
         permits CreateTable, DropTable, AddColumn, DropColumn, AlterColumn, AddPrimaryKey, DropPrimaryKey, AddUnique, DropUnique,
-                AddCheck, DropCheck, AddForeignKey, DropForeignKey, CreateSequence, DropSequence, AlterSequence {
+                AddCheck, DropCheck, AddForeignKey, DropForeignKey, CreateIndex, DropIndex, CreateSequence, DropSequence,
+                AlterSequence {
 
     /** The table (or, for sequence operations, the sequence) this operation changes. */
     TableName table();

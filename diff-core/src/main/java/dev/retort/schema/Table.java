@@ -18,18 +18,23 @@ import java.util.Set;
  * to not-null here and a silent model never differs from the catalog.
  */
 public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniques,
-                    List<ForeignKey> foreignKeys, List<CheckConstraint> checks) {
+                    List<ForeignKey> foreignKeys, List<CheckConstraint> checks, List<Index> indexes) {
     private static final Comparator<UniqueConstraint> UNIQUE_ORDER = Comparator.comparing(u -> String.join(",", u.columns()));
     private static final Comparator<ForeignKey> KEY_ORDER = Comparator.comparing(f -> String.join(",", f.columns()) + "->"
             + f.referencedTable());
 
     public Table(TableName name, List<Column> columns, PrimaryKey primaryKey) {
-        this(name, columns, primaryKey, List.of(), List.of(), List.of());
+        this(name, columns, primaryKey, List.of(), List.of(), List.of(), List.of());
     }
 
     public Table(TableName name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniques,
                  List<ForeignKey> foreignKeys) {
-        this(name, columns, primaryKey, uniques, foreignKeys, List.of());
+        this(name, columns, primaryKey, uniques, foreignKeys, List.of(), List.of());
+    }
+
+    public Table(TableName name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniques,
+                 List<ForeignKey> foreignKeys, List<CheckConstraint> checks) {
+        this(name, columns, primaryKey, uniques, foreignKeys, checks, List.of());
     }
 
     public Table {
@@ -64,6 +69,9 @@ public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey,
         List<CheckConstraint> sortedChecks = new ArrayList<>(requireNonNull(checks, "checks"));
         sortedChecks.sort(Comparator.comparing(CheckConstraint::key));
         checks = List.copyOf(sortedChecks);
+        List<Index> sortedIndexes = new ArrayList<>(requireNonNull(indexes, "indexes"));
+        sortedIndexes.sort(Comparator.comparing(i -> i.unnamed().toString()));
+        indexes = List.copyOf(sortedIndexes);
     }
 
     private static void requireColumns(TableName table, Set<String> names, List<String> columns, String what) {
@@ -78,6 +86,7 @@ public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey,
         List<UniqueConstraint> uniques = new ArrayList<>();
         List<ForeignKey> keys = new ArrayList<>();
         List<CheckConstraint> checks = new ArrayList<>();
+        List<Index> indexes = new ArrayList<>();
         PrimaryKey primaryKey = null;
         for (TableElement element : elements) {
             if (element instanceof Column c) {
@@ -91,9 +100,11 @@ public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey,
                 keys.add(f);
             } else if (element instanceof CheckConstraint c) {
                 checks.add(c);
+            } else if (element instanceof Index i) {
+                indexes.add(i);
             }
         }
-        return new Table(name, columns, primaryKey, uniques, keys, checks);
+        return new Table(name, columns, primaryKey, uniques, keys, checks, indexes);
     }
 
     /** The columns, then the primary key, unique constraints and foreign keys: the order a definition lists them in. */
@@ -103,17 +114,18 @@ public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey,
         elements.addAll(uniques);
         elements.addAll(checks);
         elements.addAll(foreignKeys);
+        elements.addAll(indexes);
         return List.copyOf(elements);
     }
 
-    /** This table without its foreign keys, which are created and dropped as operations of their own. */
-    public Table withoutForeignKeys() {
-        return new Table(name, columns, primaryKey, uniques, List.of(), checks);
+    /** This table without its foreign keys and indexes, which are created and dropped as operations of their own. */
+    public Table withoutForeignKeysAndIndexes() {
+        return new Table(name, columns, primaryKey, uniques, List.of(), checks, List.of());
     }
 
     /** This table with other check constraints (for example as PostgreSQL prints them back). */
     public Table withChecks(List<CheckConstraint> newChecks) {
-        return new Table(name, columns, primaryKey, uniques, foreignKeys, newChecks);
+        return new Table(name, columns, primaryKey, uniques, foreignKeys, newChecks, indexes);
     }
 
     public Optional<Column> column(String columnName) {
@@ -124,6 +136,6 @@ public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey,
     public Table withColumnsByName() {
         List<Column> sorted = new ArrayList<>(columns);
         sorted.sort(Comparator.comparing(Column::name));
-        return new Table(name, sorted, primaryKey, uniques, foreignKeys, checks);
+        return new Table(name, sorted, primaryKey, uniques, foreignKeys, checks, indexes);
     }
 }

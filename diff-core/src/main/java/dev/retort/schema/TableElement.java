@@ -1,4 +1,4 @@
 package dev.retort.schema;
 
-/** A part of a table definition: a column, the primary key, a unique, check or foreign-key constraint. */
-public sealed interface TableElement permits Column, PrimaryKey, UniqueConstraint, CheckConstraint, ForeignKey {}
+/** A part of a table definition: a column, the primary key, a unique, check or foreign-key constraint, an index. */
+public sealed interface TableElement permits Column, PrimaryKey, UniqueConstraint, CheckConstraint, ForeignKey, Index {}

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Index;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.PrimaryKey;
@@ -39,6 +40,8 @@ class OpLawsTest {
             new DropForeignKey(USERS, ForeignKey.Columns.of("id").references("accounts", "id").named("users_id_fkey")),
             new AddCheck(USERS, CheckConstraint.of("char_length(email) > 3")),
             new DropCheck(USERS, CheckConstraint.of("char_length(email) > 3").named("users_email_check")),
+            new CreateIndex(USERS, Index.on("email").using("hash")),
+            new DropIndex(USERS, Index.on("email").named("users_email_idx")),
             new CreateSequence(Sequence.of("users_seq", 1, 50)),
             new DropSequence(Sequence.of("users_seq", 1, 50)),
             new AlterSequence(Sequence.of("users_seq", 1, 50), Sequence.of("users_seq", 1, 10)));

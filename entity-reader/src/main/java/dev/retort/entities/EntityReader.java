@@ -6,6 +6,7 @@ import dev.retort.schema.Column;
 import dev.retort.schema.ColumnDefault;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Identity;
+import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Sequence;
@@ -186,7 +187,25 @@ public final class EntityReader {
         }
         PrimaryKey key = null;
         if (table.hasPrimaryKey()) key = new PrimaryKey(null, names(table.getPrimaryKey().getColumns()));
-        return new Table(name, columns, key, uniques(table), foreignKeys(table, defaultSchema), checks(table));
+        return new Table(name, columns, key, uniques(table), foreignKeys(table, defaultSchema), checks(table), indexes(table));
+    }
+
+    /** {@code @Index}es on columns, with their sort order; unique ones are unique constraints in Hibernate's model. */
+    private static List<Index> indexes(org.hibernate.mapping.Table table) {
+        List<Index> indexes = new ArrayList<>();
+        for (org.hibernate.mapping.Index index : table.getIndexes().values()) {
+            Map<org.hibernate.mapping.Column, String> order = index.getColumnOrderMap();
+            List<Index.Key> keys = new ArrayList<>();
+            for (org.hibernate.mapping.Column column : index.getColumns()) {
+                Index.Key key = Index.Key.of(physicalColumn(column));
+                keys.add("desc".equalsIgnoreCase(order.get(column)) ? key.desc() : key);
+            }
+            if (keys.isEmpty()) continue;
+            String name = index.getName() == null ? null : index.getName().toLowerCase(Locale.ROOT);
+            Index mapped = new Index(name, keys, index.isUnique(), "btree", List.of(), null, false);
+            indexes.add(mapped);
+        }
+        return indexes;
     }
 
     /**

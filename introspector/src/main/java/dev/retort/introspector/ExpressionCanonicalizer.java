@@ -4,7 +4,10 @@ import dev.retort.RetortException;
 import dev.retort.runtime.sql.PostgresSql;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.op.CreateIndex;
 import dev.retort.schema.ColumnDefault;
+import dev.retort.schema.Index;
+import dev.retort.schema.TableName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
 import java.sql.Connection;
@@ -18,8 +21,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Gives every check constraint and column default of a schema its canonical form: the way
- * PostgreSQL prints it back. Each table that has either is created as a temporary table, in a
+ * Gives every check constraint, column default and index expression or predicate of a schema its
+ * canonical form: the way PostgreSQL prints it back. Each table that has either is created as a temporary table, in a
  * transaction that is rolled back, and read back through {@code pg_get_constraintdef} and
  * {@code pg_get_expr}. Printing is not idempotent (a printed {@code ARRAY[...]::text[]} prints
  * back with a cast on each element), so this repeats until the forms stop changing; both the model
@@ -45,7 +48,12 @@ public final class ExpressionCanonicalizer {
     }
 
     private static boolean hasExpressions(Table table) {
-        return !table.checks().isEmpty() || table.columns().stream().anyMatch(c -> c.defaultValue() != null);
+        return !table.checks().isEmpty() || table.columns().stream().anyMatch(c -> c.defaultValue() != null)
+                || table.indexes().stream().anyMatch(ExpressionCanonicalizer::hasExpressions);
+    }
+
+    private static boolean hasExpressions(Index index) {
+        return index.where() != null || index.keys().stream().anyMatch(Index.Key::isExpression);
     }
 
     private static Schema round(Connection connection, Schema schema) {
@@ -55,6 +63,8 @@ public final class ExpressionCanonicalizer {
         Map<String, Map<String, String>> defaults = new HashMap<>();
         Map<String, String> constants = new HashMap<>();
         Map<String, String> values = new HashMap<>();
+        Map<String, List<String>> indexKeys = new HashMap<>();
+        Map<String, String> indexPredicates = new HashMap<>();
         try {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -80,6 +90,16 @@ public final class ExpressionCanonicalizer {
                     }
                 }
                 evaluate(st, constants, values);
+                try (ResultSet rs = st.executeQuery("SELECT ic.relname, ARRAY(SELECT CASE WHEN i.indkey[k - 1] <> 0 "
+                        + "THEN (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]) "
+                        + "ELSE '(' || pg_get_indexdef(i.indexrelid, k, true) || ')' END FROM generate_series(1, i.indnkeyatts) AS k "
+                        + "ORDER BY k), pg_get_expr(i.indpred, i.indrelid) FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid "
+                        + "WHERE ic.relnamespace = pg_my_temp_schema() AND ic.relname LIKE 'retort\\_canon\\_%'")) {
+                    while (rs.next()) {
+                        indexKeys.put(rs.getString(1), List.of((String[]) rs.getArray(2).getArray()));
+                        indexPredicates.put(rs.getString(1), rs.getString(3));
+                    }
+                }
             } finally {
                 connection.rollback();
                 connection.setAutoCommit(autoCommit);
@@ -92,13 +112,14 @@ public final class ExpressionCanonicalizer {
         List<Table> tables = new ArrayList<>();
         for (Table table : schema.tables()) {
             String scratch = scratchOf.get(table);
-            tables.add(scratch == null ? table : rewrite(table, checks.getOrDefault(scratch, List.of()),
-                    defaults.getOrDefault(scratch, Map.of()), values));
+            tables.add(scratch == null ? table : rewrite(table, scratch, checks.getOrDefault(scratch, List.of()),
+                    defaults.getOrDefault(scratch, Map.of()), values, indexKeys, indexPredicates));
         }
         return new Schema(tables, schema.sequences());
     }
 
-    private static Table rewrite(Table table, List<String> checks, Map<String, String> defaults, Map<String, String> values) {
+    private static Table rewrite(Table table, String scratch, List<String> checks, Map<String, String> defaults,
+                                 Map<String, String> values, Map<String, List<String>> indexKeys, Map<String, String> indexPredicates) {
         List<Column> columns = new ArrayList<>();
         for (Column column : table.columns()) {
             ColumnDefault value = column.defaultValue();
@@ -108,7 +129,22 @@ public final class ExpressionCanonicalizer {
         }
         List<CheckConstraint> canonicalChecks = new ArrayList<>();
         for (int j = 0; j < table.checks().size(); j++) canonicalChecks.add(table.checks().get(j).withCanonical(checks.get(j)));
-        return new Table(table.name(), columns, table.primaryKey(), table.uniques(), table.foreignKeys(), canonicalChecks);
+        List<Index> indexes = new ArrayList<>();
+        for (int j = 0; j < table.indexes().size(); j++) {
+            Index index = table.indexes().get(j);
+            List<String> printed = indexKeys.get(scratch + "_i" + j);
+            if (printed == null) {
+                indexes.add(index);
+                continue;
+            }
+            List<Index.Key> keys = new ArrayList<>();
+            for (int k = 0; k < index.keys().size(); k++) {
+                Index.Key key = index.keys().get(k);
+                keys.add(new Index.Key(printed.get(k), key.descending(), key.nullsFirst()));
+            }
+            indexes.add(index.withKeys(keys).where(indexPredicates.get(scratch + "_i" + j)));
+        }
+        return new Table(table.name(), columns, table.primaryKey(), table.uniques(), table.foreignKeys(), canonicalChecks, indexes);
     }
 
     /**
@@ -151,8 +187,14 @@ public final class ExpressionCanonicalizer {
         for (int j = 0; j < table.checks().size(); j++) parts.add("CONSTRAINT c" + j + " CHECK (" + table.checks().get(j).key() + ")");
         try {
             st.execute("CREATE TEMPORARY TABLE " + scratch + " (" + String.join(", ", parts) + ") ON COMMIT DROP");
+            for (int j = 0; j < table.indexes().size(); j++) {
+                Index index = table.indexes().get(j);
+                if (!hasExpressions(index)) continue;
+                Index probe = new Index(scratch + "_i" + j, index.keys(), false, index.method(), List.of(), index.where(), false);
+                for (String sql : PostgresSql.statements(new CreateIndex(TableName.of(scratch), probe))) st.execute(sql);
+            }
         } catch (SQLException e) {
-            throw new RetortException("table " + table.name() + ": PostgreSQL rejects a check constraint or default: "
+            throw new RetortException("table " + table.name() + ": PostgreSQL rejects a check constraint, default or index: "
                     + e.getMessage().replaceAll("\\s*\\n\\s*", " "), e);
         }
     }

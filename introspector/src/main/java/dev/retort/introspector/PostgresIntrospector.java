@@ -6,6 +6,7 @@ import dev.retort.schema.Column;
 import dev.retort.schema.ColumnDefault;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Identity;
+import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Sequence;
@@ -67,6 +68,29 @@ public final class PostgresIntrospector {
             ORDER BY n.nspname, c.relname, con.conname
             """;
 
+    /**
+     * Indexes that back no constraint (primary, unique and exclusion constraints have their own),
+     * key by key: column names, or expressions in parentheses, with their sort options.
+     */
+    private static final String INDEXES = """
+            SELECT n.nspname, c.relname, ic.relname, am.amname, i.indisunique, i.indnkeyatts,
+                   ARRAY(SELECT CASE WHEN i.indkey[k - 1] <> 0
+                                     THEN (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1])
+                                     ELSE '(' || pg_get_indexdef(i.indexrelid, k, true) || ')' END
+                         FROM generate_series(1, i.indnatts) AS k ORDER BY k),
+                   ARRAY(SELECT (i.indoption[k - 1] & 1) <> 0 FROM generate_series(1, i.indnkeyatts) AS k ORDER BY k),
+                   ARRAY(SELECT (i.indoption[k - 1] & 2) <> 0 FROM generate_series(1, i.indnkeyatts) AS k ORDER BY k),
+                   pg_get_expr(i.indpred, i.indrelid), %s
+            FROM pg_index i
+            JOIN pg_class c ON c.oid = i.indrelid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_class ic ON ic.oid = i.indexrelid
+            JOIN pg_am am ON am.oid = ic.relam
+            WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
+            ORDER BY n.nspname, c.relname, ic.relname
+            """;
+
     /** Sequences not owned by an identity or serial column: those belong to their column. */
     private static final String SEQUENCES = """
             SELECT n.nspname, c.relname, s.seqstart, s.seqincrement
@@ -85,10 +109,11 @@ public final class PostgresIntrospector {
         try {
             Map<TableName, List<Column>> columns = readColumns(connection, scope);
             Constraints constraints = readConstraints(connection, scope);
+            Map<TableName, List<Index>> indexes = readIndexes(connection, scope);
             List<Table> tables = new ArrayList<>(columns.size());
             columns.forEach((name, cols) -> tables.add(new Table(name, cols, constraints.primaryKeys.get(name),
                     constraints.uniques.getOrDefault(name, List.of()), constraints.foreignKeys.getOrDefault(name, List.of()),
-                    constraints.checks.getOrDefault(name, List.of()))));
+                    constraints.checks.getOrDefault(name, List.of()), indexes.getOrDefault(name, List.of()))));
             return new Schema(tables, readSequences(connection, scope));
         } catch (SQLException e) {
             throw new RetortException("reading the catalog of schemas " + scope.schemas() + " failed: " + e.getMessage(), e);
@@ -139,6 +164,26 @@ public final class PostgresIntrospector {
             }
         }
         return constraints;
+    }
+
+    private static Map<TableName, List<Index>> readIndexes(Connection connection, SchemaScope scope) throws SQLException {
+        boolean nullsNotDistinct = connection.getMetaData().getDatabaseMajorVersion() >= 15;
+        String sql = INDEXES.formatted(nullsNotDistinct ? "i.indnullsnotdistinct" : "false");
+        Map<TableName, List<Index>> indexes = new LinkedHashMap<>();
+        try (PreparedStatement st = prepare(connection, sql, scope); ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                TableName table = scope.nameOf(rs.getString(1), rs.getString(2));
+                int keyCount = rs.getInt(6);
+                List<String> all = strings(rs.getArray(7));
+                Boolean[] descending = (Boolean[]) rs.getArray(8).getArray();
+                Boolean[] nullsFirst = (Boolean[]) rs.getArray(9).getArray();
+                List<Index.Key> keys = new ArrayList<>();
+                for (int k = 0; k < keyCount; k++) keys.add(new Index.Key(all.get(k), descending[k], nullsFirst[k]));
+                indexes.computeIfAbsent(table, t -> new ArrayList<>()).add(new Index(rs.getString(3), keys, rs.getBoolean(5),
+                        rs.getString(4), all.subList(keyCount, all.size()), rs.getString(10), rs.getBoolean(11)));
+            }
+        }
+        return indexes;
     }
 
     private static List<Sequence> readSequences(Connection connection, SchemaScope scope) throws SQLException {

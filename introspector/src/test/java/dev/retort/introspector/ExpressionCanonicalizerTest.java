@@ -73,7 +73,7 @@ class ExpressionCanonicalizerTest {
     void anExpressionPostgresRejectsNamesItsTable() throws SQLException {
         try (Connection c = db.connect()) {
             RetortException e = assertThrows(RetortException.class, () -> ExpressionCanonicalizer.canonicalize(c, loans("no_such_column > 1")));
-            assertTrue(e.getMessage().startsWith("table loans: PostgreSQL rejects a check constraint or default: ERROR: column "
+            assertTrue(e.getMessage().startsWith("table loans: PostgreSQL rejects a check constraint, default or index: ERROR: column "
                     + "\"no_such_column\" does not exist"), e.getMessage());
             assertTrue(c.getAutoCommit());
         }

@@ -10,6 +10,7 @@ import dev.retort.op.Op;
 import dev.retort.runtime.sql.PostgresSql;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Index;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.PrimaryKey;
@@ -52,6 +53,10 @@ class RoundTripTest {
 
     private static Table users(List<UniqueConstraint> uniques, Column... columns) {
         return new Table(USERS, List.of(columns), PrimaryKey.of("id"), uniques, List.of());
+    }
+
+    private static Table indexed(Index... indexes) {
+        return new Table(USERS, List.of(ID, EMAIL, NAME), PrimaryKey.of("id"), List.of(), List.of(), List.of(), List.of(indexes));
     }
 
     private static Table orders(List<UniqueConstraint> uniques, List<ForeignKey> keys) {
@@ -113,6 +118,18 @@ class RoundTripTest {
                         new Column("n", "bigint").identityAlways()))),
                 Arguments.of("new NOT NULL column with a default on a table", schema(users(ID)),
                         schema(users(ID, new Column("active", "boolean").notNull().defaultValue("true")))),
+                Arguments.of("indexes added, dropped, reordered", schema(indexed(Index.on("email", "name"), Index.on("name"))),
+                        schema(indexed(Index.on("name", "email"), Index.on("email").asUnique()))),
+                Arguments.of("sort orders: DESC NULLS LAST and NULLS FIRST are changes", schema(indexed(Index.on("email").withKeys(
+                        List.of(Index.Key.of("email").desc())))), schema(indexed(Index.on("email").withKeys(List.of(
+                        new Index.Key("email", true, false), Index.Key.of("name").nullsFirst(true)))))),
+                Arguments.of("expression, partial, covering and method indexes", schema(users(ID, EMAIL, NAME)),
+                        schema(indexed(new Index(null, List.of(Index.Key.of("(lower((email)::text))")), true, "btree", List.of("name"),
+                                "(name IS NOT NULL)", false), Index.on("name").using("hash"), Index.on("id").using("brin")))),
+                Arguments.of("NULLS NOT DISTINCT toggled", schema(indexed(Index.on("name").asUnique())),
+                        schema(indexed(Index.on("name").asUnique().withNullsNotDistinct()))),
+                Arguments.of("plain index replaced by a unique constraint", schema(indexed(Index.on("email"))),
+                        schema(users(List.of(UniqueConstraint.of("email")), ID, EMAIL, NAME))),
                 Arguments.of("mixed case and quotes", Schema.EMPTY,
                         schema(new Table(TableName.of("Odd \"Name\""), List.of(new Column("Mixed", "text"), new Column("a\"b", "integer")),
                                 PrimaryKey.of("a\"b")))));

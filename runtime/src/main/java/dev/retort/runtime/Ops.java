@@ -6,6 +6,8 @@ import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AddUnique;
+import dev.retort.op.CreateIndex;
+import dev.retort.op.DropIndex;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.DropForeignKey;
@@ -22,6 +24,7 @@ import dev.retort.op.Op;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Index;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.PrimaryKey;
@@ -78,6 +81,21 @@ public final class Ops {
     /** The start of a foreign key: {@code foreignKey("author_id").references("authors", "id")}. */
     public static ForeignKey.Columns foreignKey(String... columns) {
         return ForeignKey.Columns.of(columns);
+    }
+
+    /** An index over columns, ascending; {@code .asUnique()}, {@code .using("gin")}, {@code .where(...)} refine it. */
+    public static Index index(String... columns) {
+        return Index.on(columns);
+    }
+
+    /** An index over keys with their own sort orders, e.g. {@code index(key("title").desc(), key("code"))}. */
+    public static Index index(Index.Key... keys) {
+        return new Index(null, List.of(keys), false, "btree", List.of(), null, false);
+    }
+
+    /** An index key: a column name, or an expression in parentheses. */
+    public static Index.Key key(String column) {
+        return Index.Key.of(column);
     }
 
     /** A standalone sequence. */
@@ -143,6 +161,14 @@ public final class Ops {
 
     public void dropForeignKey(String table, ForeignKey key) {
         add(new DropForeignKey(name(table), key));
+    }
+
+    public void createIndex(String table, Index index) {
+        add(new CreateIndex(name(table), index));
+    }
+
+    public void dropIndex(String table, Index index) {
+        add(new DropIndex(name(table), index));
     }
 
     public void createSequence(Sequence sequence) {

@@ -3,6 +3,8 @@ package dev.retort.runtime;
 import static dev.retort.runtime.Ops.check;
 import static dev.retort.runtime.Ops.column;
 import static dev.retort.runtime.Ops.foreignKey;
+import static dev.retort.runtime.Ops.index;
+import static dev.retort.runtime.Ops.key;
 import static dev.retort.runtime.Ops.primaryKey;
 import static dev.retort.runtime.Ops.sequence;
 import static dev.retort.runtime.Ops.unique;
@@ -184,6 +186,8 @@ class MigratorTest {
         up.createTable("t", column("a", "integer").notNull(), column("b", "varchar(10)"), primaryKey("a"));
         up.addUnique("t", unique("b", "a"));
         up.addCheck("t", check("a > 0"));
+        up.createIndex("t", index(key("b").desc(), key("(a + 1)")).where("a > 0"));
+        up.dropIndex("t", index(key("b").desc(), key("(a + 1)")).where("a > 0"));
         up.dropCheck("t", check("a > 0"));
         up.addForeignKey("t", foreignKey("a").references("parent", "id").onDelete(dev.retort.schema.ForeignKey.Action.CASCADE));
         up.dropForeignKey("t", foreignKey("a").references("parent", "id").onDelete(dev.retort.schema.ForeignKey.Action.CASCADE));

@@ -4,6 +4,8 @@ import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AddUnique;
+import dev.retort.op.CreateIndex;
+import dev.retort.op.DropIndex;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.DropForeignKey;
@@ -22,6 +24,7 @@ import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.Identity;
+import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.TableName;
 import dev.retort.schema.Types;
@@ -58,6 +61,10 @@ public final class PostgresSql {
         if (op instanceof AddForeignKey a) return List.of(alterTable(a.table()) + " ADD " + foreignKey(a.table(), a.key()));
         if (op instanceof DropForeignKey d) {
             return List.of(alterTable(d.table()) + " DROP CONSTRAINT " + quote(foreignKeyName(d.table(), d.key())));
+        }
+        if (op instanceof CreateIndex c) return List.of(createIndex(c.table(), c.index()));
+        if (op instanceof DropIndex d) {
+            return List.of("DROP INDEX " + table(new TableName(d.table().schema(), indexName(d.table(), d.index()))));
         }
         if (op instanceof CreateSequence c) {
             return List.of("CREATE SEQUENCE " + table(c.sequence().name()) + " START WITH " + c.sequence().start()
@@ -177,6 +184,31 @@ public final class PostgresSql {
         if (key.onUpdate() != ForeignKey.Action.NO_ACTION) sql.append(" ON UPDATE ").append(key.onUpdate().sql());
         if (key.deferrable()) sql.append(" DEFERRABLE").append(key.initiallyDeferred() ? " INITIALLY DEFERRED" : "");
         return sql.toString();
+    }
+
+    private static String createIndex(TableName table, Index index) {
+        StringBuilder sql = new StringBuilder("CREATE ").append(index.unique() ? "UNIQUE " : "").append("INDEX ")
+                .append(quote(indexName(table, index))).append(" ON ").append(table(table));
+        if (!index.method().equals("btree")) sql.append(" USING ").append(index.method());
+        List<String> keys = new ArrayList<>();
+        for (Index.Key key : index.keys()) {
+            String text = key.isExpression() ? key.column() : quote(key.column());
+            if (key.descending()) text += key.nullsFirst() ? " DESC" : " DESC NULLS LAST";
+            else if (key.nullsFirst()) text += " NULLS FIRST";
+            keys.add(text);
+        }
+        sql.append(" (").append(String.join(", ", keys)).append(')');
+        if (!index.include().isEmpty()) sql.append(" INCLUDE (").append(columns(index.include())).append(')');
+        if (index.nullsNotDistinct()) sql.append(" NULLS NOT DISTINCT");
+        if (index.where() != null) sql.append(" WHERE ").append(index.where());
+        return sql.toString();
+    }
+
+    /** The index's name, or PostgreSQL's default {@code <table>_<columns>_idx} ({@code expr} for expressions). */
+    static String indexName(TableName table, Index index) {
+        if (index.name() != null) return index.name();
+        String columns = index.keys().stream().map(k -> k.isExpression() ? "expr" : k.column()).collect(Collectors.joining("_"));
+        return defaultName(table.name(), columns, "idx");
     }
 
     private static String columns(List<String> columns) {

@@ -6,6 +6,8 @@ import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AddUnique;
+import dev.retort.op.CreateIndex;
+import dev.retort.op.DropIndex;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.DropForeignKey;
@@ -22,6 +24,7 @@ import dev.retort.op.Op;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Index;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.PrimaryKey;
@@ -53,6 +56,7 @@ class PostgresSqlTest {
                 new AddForeignKey(ODD, ForeignKey.Columns.of("id").references("x", "id")),
                 new DropForeignKey(ODD, ForeignKey.Columns.of("id").references("x", "id")),
                 new AddCheck(ODD, CheckConstraint.of("id > 0")), new DropCheck(ODD, CheckConstraint.of("id > 0")),
+                new CreateIndex(ODD, Index.on("id")), new DropIndex(ODD, Index.on("id")),
                 new CreateSequence(Sequence.of("s", 1, 1)), new DropSequence(Sequence.of("s", 1, 1)),
                 new AlterSequence(Sequence.of("s", 1, 1), Sequence.of("s", 1, 2)));
         Set<Class<?>> covered = samples.stream().map(Object::getClass).collect(Collectors.toSet());
@@ -104,6 +108,18 @@ class PostgresSqlTest {
                 PostgresSql.statements(new AddUnique(loans, UniqueConstraint.of("due", "book"))));
         assertEquals(List.of("ALTER SEQUENCE \"loans_seq\" START WITH 1 INCREMENT BY 10"),
                 PostgresSql.statements(new AlterSequence(Sequence.of("loans_seq", 1, 50), Sequence.of("loans_seq", 1, 10))));
+    }
+
+    @Test
+    void indexesRenderEveryOption() {
+        TableName books = new TableName("lib", "books");
+        Index index = new Index(null, List.of(Index.Key.of("title").desc(), Index.Key.of("(lower(isbn))").nullsFirst(true),
+                new Index.Key("id", true, false)), true, "btree", List.of("author_id"), "(id > 0)", true);
+        assertEquals(List.of("CREATE UNIQUE INDEX \"books_title_expr_id_idx\" ON \"lib\".\"books\" (\"title\" DESC, (lower(isbn)) NULLS FIRST, "
+                + "\"id\" DESC NULLS LAST) INCLUDE (\"author_id\") NULLS NOT DISTINCT WHERE (id > 0)"), PostgresSql.statements(new CreateIndex(books, index)));
+        assertEquals(List.of("DROP INDEX \"lib\".\"t_idx\""), PostgresSql.statements(new DropIndex(books, index.named("t_idx"))));
+        assertEquals(List.of("CREATE INDEX \"books_tags_idx\" ON \"lib\".\"books\" USING gin (\"tags\")"),
+                PostgresSql.statements(new CreateIndex(books, Index.on("tags").using("gin"))));
     }
 
     @Test

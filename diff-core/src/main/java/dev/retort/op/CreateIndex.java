@@ -1,0 +1,26 @@
+package dev.retort.op;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.retort.schema.Index;
+import dev.retort.schema.TableName;
+import java.util.List;
+
+/** Creates an index on an existing table. */
+public record CreateIndex(TableName table, Index index) implements Op {
+    public CreateIndex {
+        requireNonNull(table, "table");
+        requireNonNull(index, "index");
+    }
+
+    @Override
+    public DropIndex reverse() {
+        return new DropIndex(table, index);
+    }
+
+    @Override
+    public List<Hazard> hazards() {
+        return List.of(new Hazard(Hazard.Kind.LONG_LOCK, "building index on " + table + " (" + index.keys().stream().map(dev.retort.schema.Index.Key::column)
+                .collect(java.util.stream.Collectors.joining(", ")) + ") blocks writes to it; for a large table, build it with CREATE INDEX CONCURRENTLY in op.autocommit, in a migration of its own"));
+    }
+}

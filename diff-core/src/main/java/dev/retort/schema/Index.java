@@ -1,0 +1,90 @@
+package dev.retort.schema;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+
+/**
+ * An index that does not back a constraint: its keys (columns or expressions, each with its sort
+ * order), uniqueness, method, covered columns, predicate and NULLS NOT DISTINCT. Compared by
+ * everything but its name ({@link #unnamed()}), which is carried to drop it.
+ */
+public record Index(String name, List<Key> keys, boolean unique, String method, List<String> include, String where,
+                    boolean nullsNotDistinct) implements TableElement {
+    /**
+     * One key: a column name or, in parentheses, an expression; descending or not; nulls first or
+     * last. PostgreSQL's defaults are spelled out (DESC implies NULLS FIRST, ASC NULLS LAST), so
+     * {@code DESC} and {@code DESC NULLS FIRST} are the same key.
+     */
+    public record Key(String column, boolean descending, boolean nullsFirst) {
+        public Key {
+            requireNonNull(column, "column");
+            if (column.isEmpty()) throw new IllegalArgumentException("empty index key");
+        }
+
+        public static Key of(String column) {
+            return new Key(column, false, false);
+        }
+
+        public Key desc() {
+            return new Key(column, true, true);
+        }
+
+        public Key nullsFirst(boolean first) {
+            return new Key(column, descending, first);
+        }
+
+        /** Whether the key is an expression rather than a column name. */
+        public boolean isExpression() {
+            return column.startsWith("(");
+        }
+    }
+
+    public Index {
+        keys = List.copyOf(requireNonNull(keys, "keys"));
+        include = List.copyOf(requireNonNull(include, "include"));
+        method = method == null || method.isBlank() ? "btree" : method;
+        if (keys.isEmpty()) throw new IllegalArgumentException("index without keys");
+        if (name != null && name.isEmpty()) name = null;
+        if (where != null && where.isBlank()) where = null;
+        if (!unique) nullsNotDistinct = false;
+    }
+
+    /** A plain btree index over columns, ascending. */
+    public static Index on(String... columns) {
+        return new Index(null, List.of(columns).stream().map(Key::of).toList(), false, "btree", List.of(), null, false);
+    }
+
+    public Index named(String newName) {
+        return new Index(newName, keys, unique, method, include, where, nullsNotDistinct);
+    }
+
+    public Index asUnique() {
+        return new Index(name, keys, true, method, include, where, nullsNotDistinct);
+    }
+
+    public Index using(String newMethod) {
+        return new Index(name, keys, unique, newMethod, include, where, nullsNotDistinct);
+    }
+
+    public Index including(String... columns) {
+        return new Index(name, keys, unique, method, List.of(columns), where, nullsNotDistinct);
+    }
+
+    public Index where(String predicate) {
+        return new Index(name, keys, unique, method, include, predicate, nullsNotDistinct);
+    }
+
+    public Index withNullsNotDistinct() {
+        return new Index(name, keys, unique, method, include, where, true);
+    }
+
+    public Index withKeys(List<Key> newKeys) {
+        return new Index(name, newKeys, unique, method, include, where, nullsNotDistinct);
+    }
+
+    /** The index without its name: what two indexes are compared by. */
+    public Index unnamed() {
+        return named(null);
+    }
+}
