@@ -50,7 +50,8 @@ class IdempotenceTest {
 
     @ParameterizedTest(name = "{0} with {1} naming")
     @CsvSource({Shop.V1 + ",snake", Shop.V2 + ",snake", Shop.V1 + ",jpa", Shop.V2 + ",jpa",
-        Library.V1 + ",snake", Library.V2 + ",snake", Library.V1 + ",jpa", Library.V2 + ",jpa"})
+        Library.V1 + ",snake", Library.V2 + ",snake", Library.V1 + ",jpa", Library.V2 + ",jpa",
+        "dev.retort.fixtures.mappings,snake", "dev.retort.fixtures.mappings,jpa"})
     void noFalsePositivesAfterUpgrade(String entities, String naming) throws IOException {
         Cli cli = new Cli(workDir);
         cli.configure(db, entities, naming);

@@ -47,8 +47,20 @@ public final class ExpressionCanonicalizer {
         return current;
     }
 
+    /**
+     * Whether a column's type is really a whole column definition ({@code columnDefinition} with a
+     * default, NOT NULL, a collation, ...), to be taken apart by PostgreSQL.
+     */
+    static boolean isDefinition(Column column) {
+        String type = " " + column.type().toLowerCase(java.util.Locale.ROOT) + " ";
+        return DEFINITION.matcher(type).find();
+    }
+
+    private static final Pattern DEFINITION = Pattern.compile(
+            "\\s(default|not\\s+null|null|generated|collate|check|references|primary|unique|constraint)[\\s(]");
+
     private static boolean hasExpressions(Table table) {
-        return !table.checks().isEmpty() || table.columns().stream().anyMatch(c -> c.defaultValue() != null)
+        return !table.checks().isEmpty() || table.columns().stream().anyMatch(c -> c.defaultValue() != null || isDefinition(c))
                 || table.indexes().stream().anyMatch(ExpressionCanonicalizer::hasExpressions);
     }
 
@@ -63,6 +75,7 @@ public final class ExpressionCanonicalizer {
         Map<String, Map<String, String>> defaults = new HashMap<>();
         Map<String, String> constants = new HashMap<>();
         Map<String, String> values = new HashMap<>();
+        Map<String, Map<String, Column>> definitions = new HashMap<>();
         Map<String, List<String>> indexKeys = new HashMap<>();
         Map<String, String> indexPredicates = new HashMap<>();
         try {
@@ -90,6 +103,18 @@ public final class ExpressionCanonicalizer {
                     }
                 }
                 evaluate(st, constants, values);
+                try (ResultSet rs = st.executeQuery("SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
+                        + "pg_get_expr(d.adbin, d.adrelid) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+                        + "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+                        + "WHERE c.relnamespace = pg_my_temp_schema() AND c.relkind = 'r' AND c.relname LIKE 'retort\\_canon\\_%' "
+                        + "AND a.attnum > 0 AND NOT a.attisdropped")) {
+                    while (rs.next()) {
+                        String printedDefault = rs.getString(5);
+                        definitions.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), new Column(rs.getString(2),
+                                rs.getString(3), !rs.getBoolean(4), dev.retort.schema.Identity.NONE,
+                                printedDefault == null ? null : ColumnDefault.of(printedDefault)));
+                    }
+                }
                 try (ResultSet rs = st.executeQuery("SELECT ic.relname, ARRAY(SELECT CASE WHEN i.indkey[k - 1] <> 0 "
                         + "THEN (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]) "
                         + "ELSE '(' || pg_get_indexdef(i.indexrelid, k, true) || ')' END FROM generate_series(1, i.indnkeyatts) AS k "
@@ -112,10 +137,31 @@ public final class ExpressionCanonicalizer {
         List<Table> tables = new ArrayList<>();
         for (Table table : schema.tables()) {
             String scratch = scratchOf.get(table);
-            tables.add(scratch == null ? table : rewrite(table, scratch, checks.getOrDefault(scratch, List.of()),
-                    defaults.getOrDefault(scratch, Map.of()), values, indexKeys, indexPredicates));
+            tables.add(scratch == null ? table : rewrite(resolveDefinitions(table, definitions.getOrDefault(scratch, Map.of())), scratch,
+                    checks.getOrDefault(scratch, List.of()), defaults.getOrDefault(scratch, Map.of()), values, indexKeys, indexPredicates));
         }
         return new Schema(tables, schema.sequences());
+    }
+
+    /**
+     * Replaces each column whose type is a whole definition by what PostgreSQL made of it: the
+     * type, NOT NULL when either the definition or the mapping asks for it, and the definition's
+     * default (its canonical form follows in the next round).
+     */
+    private static Table resolveDefinitions(Table table, Map<String, Column> printed) {
+        if (table.columns().stream().noneMatch(ExpressionCanonicalizer::isDefinition)) return table;
+        List<Column> columns = new ArrayList<>();
+        for (Column column : table.columns()) {
+            Column made = printed.get(column.name());
+            if (!isDefinition(column) || made == null) {
+                columns.add(column);
+                continue;
+            }
+            ColumnDefault value = made.defaultValue() != null ? made.defaultValue() : column.defaultValue();
+            columns.add(new Column(column.name(), made.type(), column.nullable() && made.nullable(), column.identity(),
+                    column.identity() == dev.retort.schema.Identity.NONE ? value : null));
+        }
+        return new Table(table.name(), columns, table.primaryKey(), table.uniques(), table.foreignKeys(), table.checks(), table.indexes());
     }
 
     private static Table rewrite(Table table, String scratch, List<String> checks, Map<String, String> defaults,
@@ -181,7 +227,7 @@ public final class ExpressionCanonicalizer {
         List<String> parts = new ArrayList<>();
         for (Column column : table.columns()) {
             String definition = PostgresSql.quote(column.name()) + " " + column.type();
-            if (column.defaultValue() != null) definition += " DEFAULT " + sqlOf(column.defaultValue());
+            if (column.defaultValue() != null && !isDefinition(column)) definition += " DEFAULT " + sqlOf(column.defaultValue());
             parts.add(definition);
         }
         for (int j = 0; j < table.checks().size(); j++) parts.add("CONSTRAINT c" + j + " CHECK (" + table.checks().get(j).key() + ")");
