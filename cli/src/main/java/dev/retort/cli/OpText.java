@@ -19,6 +19,8 @@ import dev.retort.op.DropColumn;
 import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropTable;
 import dev.retort.op.Op;
+import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameTable;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Sequence;
@@ -49,6 +51,8 @@ final class OpText {
         if (op instanceof DropCheck d) return "drop check " + d.table() + " " + d.constraint().expression();
         if (op instanceof AddForeignKey a) return "add foreign key " + foreignKey(a.table(), a.key());
         if (op instanceof DropForeignKey d) return "drop foreign key " + foreignKey(d.table(), d.key());
+        if (op instanceof RenameColumn r) return "rename column " + r.table() + "." + r.from() + " to " + r.to();
+        if (op instanceof RenameTable r) return "rename table " + r.table() + " to " + r.to();
         if (op instanceof CreateIndex c) return "add index " + index(c.table(), c.index());
         if (op instanceof DropIndex d) return "drop index " + index(d.table(), d.index());
         if (op instanceof CreateSequence c) return "add sequence " + sequence(c.sequence());

@@ -7,10 +7,12 @@ import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.retort.diff.Plan;
+import dev.retort.diff.RenameHints;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -55,7 +57,9 @@ public final class MigrationWriter {
     /** The statements of a list of operations, hazards first, as they appear in a method body. */
     public static CodeBlock statements(List<Op> ops) {
         CodeBlock.Builder code = CodeBlock.builder();
+        Map<Op, List<String>> renames = RenameHints.of(ops);
         for (Op op : ops) {
+            for (String line : renames.getOrDefault(op, List.of())) code.add("// $L\n", line);
             for (Hazard hazard : Plan.hazards(op, ops)) code.add("// $L\n", hazard);
             code.addStatement("$L", OpRenderer.statement(op));
         }

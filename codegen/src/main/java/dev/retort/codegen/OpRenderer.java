@@ -21,6 +21,8 @@ import dev.retort.op.DropColumn;
 import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropTable;
 import dev.retort.op.Op;
+import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameTable;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
@@ -59,6 +61,10 @@ public final class OpRenderer {
         if (op instanceof DropCheck d) return call(d.table(), "dropCheck", List.of(check(d.constraint())));
         if (op instanceof AddForeignKey a) return call(a.table(), "addForeignKey", List.of(foreignKey(a.key())));
         if (op instanceof DropForeignKey d) return call(d.table(), "dropForeignKey", List.of(foreignKey(d.key())));
+        if (op instanceof RenameColumn r) {
+            return call(r.table(), "renameColumn", List.of(CodeBlock.of("$S", r.from()), CodeBlock.of("$S", r.to())), false);
+        }
+        if (op instanceof RenameTable r) return call(r.table(), "renameTable", List.of(CodeBlock.of("$S", r.to())));
         if (op instanceof CreateIndex c) return call(c.table(), "createIndex", List.of(index(c.index())));
         if (op instanceof DropIndex d) return call(d.table(), "dropIndex", List.of(index(d.index())));
         if (op instanceof CreateSequence c) return sequenceCall(c.table(), "createSequence", List.of(sequence(c.sequence())));
@@ -136,11 +142,16 @@ public final class OpRenderer {
     }
 
     private static CodeBlock call(TableName table, String method, List<CodeBlock> arguments) {
+        return call(table, method, arguments, true);
+    }
+
+    /** {@code op.method("table", args)}; several arguments go one per line when {@code multiline}. */
+    private static CodeBlock call(TableName table, String method, List<CodeBlock> arguments, boolean multiline) {
         CodeBlock.Builder code = CodeBlock.builder().add("op");
         if (table.schema() != null) code.add(".schema($S)", table.schema());
         code.add(".$L($S", method, table.name());
-        if (arguments.size() == 1) {
-            code.add(", $L)", arguments.get(0));
+        if (arguments.size() == 1 || !multiline) {
+            code.add(", $L)", CodeBlock.join(arguments, ", "));
         } else {
             code.add(",\n").add(CodeBlock.join(arguments, ",\n")).add(")");
         }

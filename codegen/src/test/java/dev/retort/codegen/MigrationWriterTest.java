@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.retort.diff.Differ;
 import dev.retort.diff.Plan;
 import dev.retort.op.Op;
+import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameTable;
 import dev.retort.runtime.Migration;
 import dev.retort.runtime.Ops;
 import dev.retort.runtime.Revision;
@@ -74,6 +76,13 @@ class MigrationWriterTest {
                         Plan.EMPTY),
                 Arguments.of("constraints_and_sequences", new RevisionHeader("5e5e5e5e5e5e", List.of("9b1e0c2d4f6a"),
                         "library v2", CREATED), libraryPlan()),
+                Arguments.of("renames", new RevisionHeader("1e1e1e1e1e1e", List.of("5e5e5e5e5e5e"), "renames by hand", CREATED),
+                        new Plan(List.of(new RenameTable(TableName.of("customers"), "clients"),
+                                new RenameColumn(TableName.of("clients"), "name", "full_name")))),
+                Arguments.of("rename_hints", new RevisionHeader("2e2e2e2e2e2e", List.of("1e1e1e1e1e1e"), "looks like renames", CREATED),
+                        Differ.diff(new Schema(List.of(CUSTOMERS_V1, LINES)), new Schema(List.of(
+                                new Table(CUSTOMERS, List.of(ID, EMAIL, new Column("full_name", "varchar(100)")), PrimaryKey.of("id")),
+                                new Table(TableName.of("invoice_lines"), LINES.columns(), PrimaryKey.of("order_id", "line_no")))))),
                 Arguments.of("merge", new RevisionHeader("7c7c7c7c7c7c", List.of("0a1b2c3d4e5f", "5e5e5e5e5e5e"), List.of("billing"),
                         List.of("3f2a9c1b7d4e"), "merge heads", CREATED), Plan.EMPTY));
     }

@@ -21,6 +21,8 @@ import dev.retort.op.DropColumn;
 import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropTable;
 import dev.retort.op.Op;
+import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameTable;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
@@ -161,6 +163,16 @@ public final class Ops {
 
     public void dropForeignKey(String table, ForeignKey key) {
         add(new DropForeignKey(name(table), key));
+    }
+
+    /** Renames a column, keeping its data. */
+    public void renameColumn(String table, String from, String to) {
+        add(new RenameColumn(name(table), from, to));
+    }
+
+    /** Renames a table within its schema, keeping its rows. */
+    public void renameTable(String table, String to) {
+        add(new RenameTable(name(table), to));
     }
 
     public void createIndex(String table, Index index) {

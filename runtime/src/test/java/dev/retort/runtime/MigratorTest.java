@@ -198,6 +198,10 @@ class MigratorTest {
         up.addPrimaryKey("t", primaryKey("a", "c"));
         up.alterColumn("t", column("c", "bigint").notNull(), column("c", "bigint").identityAlways());
         up.dropPrimaryKey("t", primaryKey("a", "c"));
+        up.renameColumn("t", "c", "renamed");
+        up.renameColumn("t", "renamed", "c");
+        up.renameTable("t", "t_renamed");
+        up.renameTable("t_renamed", "t");
         up.dropColumn("t", column("c", "bigint").identityAlways());
         up.dropTable("t", column("a", "integer").notNull(), column("b", "integer").notNull());
         up.dropSequence(sequence("t_seq", 5, 10));

@@ -19,6 +19,8 @@ import dev.retort.op.DropColumn;
 import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropTable;
 import dev.retort.op.Op;
+import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameTable;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
@@ -62,6 +64,10 @@ public final class PostgresSql {
         if (op instanceof DropForeignKey d) {
             return List.of(alterTable(d.table()) + " DROP CONSTRAINT " + quote(foreignKeyName(d.table(), d.key())));
         }
+        if (op instanceof RenameColumn r) {
+            return List.of(alterTable(r.table()) + " RENAME COLUMN " + quote(r.from()) + " TO " + quote(r.to()));
+        }
+        if (op instanceof RenameTable r) return List.of(alterTable(r.table()) + " RENAME TO " + quote(r.to()));
         if (op instanceof CreateIndex c) return List.of(createIndex(c.table(), c.index()));
         if (op instanceof DropIndex d) {
             return List.of("DROP INDEX " + table(new TableName(d.table().schema(), indexName(d.table(), d.index()))));

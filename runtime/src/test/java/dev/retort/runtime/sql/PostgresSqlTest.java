@@ -21,6 +21,8 @@ import dev.retort.op.DropColumn;
 import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropTable;
 import dev.retort.op.Op;
+import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameTable;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
@@ -57,6 +59,7 @@ class PostgresSqlTest {
                 new DropForeignKey(ODD, ForeignKey.Columns.of("id").references("x", "id")),
                 new AddCheck(ODD, CheckConstraint.of("id > 0")), new DropCheck(ODD, CheckConstraint.of("id > 0")),
                 new CreateIndex(ODD, Index.on("id")), new DropIndex(ODD, Index.on("id")),
+                new RenameColumn(ODD, "id", "ID"), new RenameTable(ODD, "New\"Name"),
                 new CreateSequence(Sequence.of("s", 1, 1)), new DropSequence(Sequence.of("s", 1, 1)),
                 new AlterSequence(Sequence.of("s", 1, 1), Sequence.of("s", 1, 2)));
         Set<Class<?>> covered = samples.stream().map(Object::getClass).collect(Collectors.toSet());
@@ -120,6 +123,14 @@ class PostgresSqlTest {
         assertEquals(List.of("DROP INDEX \"lib\".\"t_idx\""), PostgresSql.statements(new DropIndex(books, index.named("t_idx"))));
         assertEquals(List.of("CREATE INDEX \"books_tags_idx\" ON \"lib\".\"books\" USING gin (\"tags\")"),
                 PostgresSql.statements(new CreateIndex(books, Index.on("tags").using("gin"))));
+    }
+
+    @Test
+    void renames() {
+        assertEquals(List.of("ALTER TABLE \"Sales \"\"EU\"\"\".\"Order\"\"s\" RENAME TO \"orders\""),
+                PostgresSql.statements(new RenameTable(ODD, "orders")));
+        assertEquals(List.of("ALTER TABLE \"users\" RENAME COLUMN \"name\" TO \"full_name\""),
+                PostgresSql.statements(new RenameColumn(TableName.of("users"), "name", "full_name")));
     }
 
     @Test
