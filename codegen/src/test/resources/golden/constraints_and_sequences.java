@@ -7,6 +7,7 @@ import static dev.retort.runtime.Ops.index;
 import static dev.retort.runtime.Ops.key;
 import static dev.retort.runtime.Ops.primaryKey;
 import static dev.retort.runtime.Ops.sequence;
+import static dev.retort.runtime.Ops.tableComment;
 import static dev.retort.runtime.Ops.unique;
 
 import dev.retort.runtime.Migration;

@@ -13,6 +13,7 @@ import dev.retort.op.DropSequence;
 import dev.retort.op.DropUnique;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AlterColumn;
+import dev.retort.op.AlterTableComment;
 import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
@@ -51,6 +52,7 @@ final class OpText {
         if (op instanceof DropCheck d) return "drop check " + d.table() + " " + d.constraint().expression();
         if (op instanceof AddForeignKey a) return "add foreign key " + foreignKey(a.table(), a.key());
         if (op instanceof DropForeignKey d) return "drop foreign key " + foreignKey(d.table(), d.key());
+        if (op instanceof AlterTableComment c) return "alter table comment " + c.table() + ": " + quoted(c.from()) + " -> " + quoted(c.to());
         if (op instanceof RenameColumn r) return "rename column " + r.table() + "." + r.from() + " to " + r.to();
         if (op instanceof RenameTable r) return "rename table " + r.table() + " to " + r.to();
         if (op instanceof CreateIndex c) return "add index " + index(c.table(), c.index());
@@ -67,6 +69,10 @@ final class OpText {
         if (key.onDelete() != ForeignKey.Action.NO_ACTION) text += " on delete " + key.onDelete().sql().toLowerCase();
         if (key.onUpdate() != ForeignKey.Action.NO_ACTION) text += " on update " + key.onUpdate().sql().toLowerCase();
         return key.deferrable() ? text + (key.initiallyDeferred() ? " deferrable initially deferred" : " deferrable") : text;
+    }
+
+    private static String quoted(String text) {
+        return text == null ? "none" : "'" + text + "'";
     }
 
     private static String index(TableName table, Index index) {
@@ -94,6 +100,7 @@ final class OpText {
         List<String> changes = new ArrayList<>();
         if (op.typeChanged()) changes.add("type " + op.from().type() + " -> " + op.to().type());
         if (op.nullabilityChanged()) changes.add(op.to().nullable() ? "NOT NULL -> nullable" : "nullable -> NOT NULL");
+        if (op.commentChanged()) changes.add("comment " + quoted(op.from().comment()) + " -> " + quoted(op.to().comment()));
         if (op.defaultChanged()) {
             changes.add("default " + (op.from().defaultValue() == null ? "none" : op.from().defaultValue().expression()) + " -> "
                     + (op.to().defaultValue() == null ? "none" : op.to().defaultValue().expression()));

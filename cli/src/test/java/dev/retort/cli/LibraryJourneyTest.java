@@ -48,7 +48,8 @@ class LibraryJourneyTest {
                 "add foreign key loans (member_id) -> members (id) on delete cascade", "add foreign key reviews (book_id) -> books (id)",
                 "drop check loans (((status)::text = ANY ((ARRAY['OPEN'::character varying, 'RETURNED'::character varying])::text[])))",
                 "add check loans status in ('OPEN','RETURNED','LOST')", "alter column members.branch: default none -> 'main'",
-                "add index books (title desc, author_id)")) {
+                "add index books (title desc, author_id)", "alter table comment books: none -> 'Books in the catalogue'",
+                "alter column books.isbn: comment none -> 'ISBN-13, with or without dashes'")) {
             assertTrue(drift.out().contains("  " + expected + "\n"), () -> "check names " + expected + "\n" + drift);
         }
         assertTrue(drift.out().contains("  add foreign key loans (member_id) -> members (id) on delete cascade\n    HAZARD long-lock"),

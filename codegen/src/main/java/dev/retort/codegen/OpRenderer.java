@@ -15,6 +15,7 @@ import dev.retort.op.DropSequence;
 import dev.retort.op.DropUnique;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AlterColumn;
+import dev.retort.op.AlterTableComment;
 import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
@@ -31,6 +32,7 @@ import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.Identity;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.TableComment;
 import dev.retort.schema.TableElement;
 import dev.retort.schema.TableName;
 import java.util.ArrayList;
@@ -65,6 +67,9 @@ public final class OpRenderer {
             return call(r.table(), "renameColumn", List.of(CodeBlock.of("$S", r.from()), CodeBlock.of("$S", r.to())), false);
         }
         if (op instanceof RenameTable r) return call(r.table(), "renameTable", List.of(CodeBlock.of("$S", r.to())));
+        if (op instanceof AlterTableComment c) {
+            return call(c.table(), "alterTableComment", List.of(CodeBlock.of("$S", c.from()), CodeBlock.of("$S", c.to())), false);
+        }
         if (op instanceof CreateIndex c) return call(c.table(), "createIndex", List.of(index(c.index())));
         if (op instanceof DropIndex d) return call(d.table(), "dropIndex", List.of(index(d.index())));
         if (op instanceof CreateSequence c) return sequenceCall(c.table(), "createSequence", List.of(sequence(c.sequence())));
@@ -173,6 +178,8 @@ public final class OpRenderer {
                 blocks.add(check(c));
             } else if (element instanceof Index i) {
                 blocks.add(index(i));
+            } else if (element instanceof TableComment t) {
+                blocks.add(CodeBlock.of("$T.tableComment($S)", OPS, t.text()));
             }
         }
         return blocks;
@@ -181,6 +188,7 @@ public final class OpRenderer {
     static CodeBlock column(Column column) {
         CodeBlock.Builder code = CodeBlock.builder().add("$T.column($S, $S)", OPS, column.name(), column.type());
         if (column.defaultValue() != null) code.add(".defaultValue($S)", column.defaultValue().expression());
+        if (column.comment() != null) code.add(".comment($S)", column.comment());
         if (column.identity() == Identity.BY_DEFAULT) {
             code.add(".identityByDefault()");
         } else if (column.identity() == Identity.ALWAYS) {

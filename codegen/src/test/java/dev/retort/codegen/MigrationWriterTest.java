@@ -83,6 +83,12 @@ class MigrationWriterTest {
                         Differ.diff(new Schema(List.of(CUSTOMERS_V1, LINES)), new Schema(List.of(
                                 new Table(CUSTOMERS, List.of(ID, EMAIL, new Column("full_name", "varchar(100)")), PrimaryKey.of("id")),
                                 new Table(TableName.of("invoice_lines"), LINES.columns(), PrimaryKey.of("order_id", "line_no")))))),
+                Arguments.of("comments", new RevisionHeader("3e3e3e3e3e3e", List.of("2e2e2e2e2e2e"), "comments", CREATED),
+                        Differ.diff(new Schema(List.of(CUSTOMERS_V1)), new Schema(List.of(
+                                new Table(CUSTOMERS, List.of(ID.comment("surrogate key"), EMAIL, NAME), PrimaryKey.of("id"), List.of(),
+                                        List.of(), List.of(), List.of(), "People who buy"),
+                                new Table(TableName.of("notes"), List.of(new Column("body", "text").comment("it's free text")), null,
+                                        List.of(), List.of(), List.of(), List.of(), "Notes \"quoted\""))))),
                 Arguments.of("merge", new RevisionHeader("7c7c7c7c7c7c", List.of("0a1b2c3d4e5f", "5e5e5e5e5e5e"), List.of("billing"),
                         List.of("3f2a9c1b7d4e"), "merge heads", CREATED), Plan.EMPTY));
     }

@@ -13,6 +13,7 @@ import dev.retort.op.DropSequence;
 import dev.retort.op.DropUnique;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AlterColumn;
+import dev.retort.op.AlterTableComment;
 import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
@@ -112,6 +113,9 @@ public final class Differ {
         ops.addAll(diffChecks(name, current.checks(), target.checks()));
         ops.addAll(diffForeignKeys(name, current.foreignKeys(), target.foreignKeys()));
         ops.addAll(diffIndexes(name, current.indexes(), target.indexes()));
+        if (!java.util.Objects.equals(current.comment(), target.comment())) {
+            ops.add(new AlterTableComment(name, current.comment(), target.comment()));
+        }
         return ops;
     }
 

@@ -36,6 +36,10 @@ public record AlterColumn(TableName table, Column from, Column to) implements Op
         return from.identity() != to.identity();
     }
 
+    public boolean commentChanged() {
+        return !java.util.Objects.equals(from.comment(), to.comment());
+    }
+
     public boolean defaultChanged() {
         return !java.util.Objects.equals(from.defaultKey(), to.defaultKey());
     }

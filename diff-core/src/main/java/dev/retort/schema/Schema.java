@@ -44,13 +44,13 @@ public record Schema(List<Table> tables, List<Sequence> sequences) {
             Table sorted = table.withColumnsByName();
             sorted = new Table(sorted.name(), sorted.columns().stream()
                     .map(c -> c.withDefault(c.defaultValue() == null ? null : ColumnDefault.of(c.defaultKey()))).toList(),
-                    sorted.primaryKey(), sorted.uniques(), sorted.foreignKeys(), sorted.checks(), sorted.indexes());
+                    sorted.primaryKey(), sorted.uniques(), sorted.foreignKeys(), sorted.checks(), sorted.indexes(), sorted.comment());
             PrimaryKey key = sorted.primaryKey() == null ? null : sorted.primaryKey().named(null);
             normalised.add(new Table(sorted.name(), sorted.columns(), key,
                     sorted.uniques().stream().map(u -> u.named(null)).toList(),
                     sorted.foreignKeys().stream().map(ForeignKey::unnamed).toList(),
                     sorted.checks().stream().map(c -> new CheckConstraint(null, c.key(), null)).toList(),
-                    sorted.indexes().stream().map(Index::unnamed).toList()));
+                    sorted.indexes().stream().map(Index::unnamed).toList(), sorted.comment()));
         }
         return new Schema(normalised, sequences);
     }

@@ -11,30 +11,35 @@ import java.util.Set;
 
 /**
  * A table: its name, its columns in physical order, its primary key (null when it has none), its
- * unique constraints, foreign keys and check constraints (each sorted, so equal tables are equal
- * records).
+ * unique constraints, foreign keys, check constraints and indexes (each sorted, so equal tables are
+ * equal records), and its comment.
  *
  * <p>Primary-key columns are NOT NULL in PostgreSQL whatever was declared, so they are normalised
  * to not-null here and a silent model never differs from the catalog.
  */
 public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniques,
-                    List<ForeignKey> foreignKeys, List<CheckConstraint> checks, List<Index> indexes) {
+                    List<ForeignKey> foreignKeys, List<CheckConstraint> checks, List<Index> indexes, String comment) {
     private static final Comparator<UniqueConstraint> UNIQUE_ORDER = Comparator.comparing(u -> String.join(",", u.columns()));
     private static final Comparator<ForeignKey> KEY_ORDER = Comparator.comparing(f -> String.join(",", f.columns()) + "->"
             + f.referencedTable());
 
     public Table(TableName name, List<Column> columns, PrimaryKey primaryKey) {
-        this(name, columns, primaryKey, List.of(), List.of(), List.of(), List.of());
+        this(name, columns, primaryKey, List.of(), List.of(), List.of(), List.of(), null);
     }
 
     public Table(TableName name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniques,
                  List<ForeignKey> foreignKeys) {
-        this(name, columns, primaryKey, uniques, foreignKeys, List.of(), List.of());
+        this(name, columns, primaryKey, uniques, foreignKeys, List.of(), List.of(), null);
     }
 
     public Table(TableName name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniques,
                  List<ForeignKey> foreignKeys, List<CheckConstraint> checks) {
-        this(name, columns, primaryKey, uniques, foreignKeys, checks, List.of());
+        this(name, columns, primaryKey, uniques, foreignKeys, checks, List.of(), null);
+    }
+
+    public Table(TableName name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniques,
+                 List<ForeignKey> foreignKeys, List<CheckConstraint> checks, List<Index> indexes) {
+        this(name, columns, primaryKey, uniques, foreignKeys, checks, indexes, null);
     }
 
     public Table {
@@ -72,6 +77,7 @@ public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey,
         List<Index> sortedIndexes = new ArrayList<>(requireNonNull(indexes, "indexes"));
         sortedIndexes.sort(Comparator.comparing(i -> i.unnamed().toString()));
         indexes = List.copyOf(sortedIndexes);
+        if (comment != null && comment.isEmpty()) comment = null;
     }
 
     private static void requireColumns(TableName table, Set<String> names, List<String> columns, String what) {
@@ -87,6 +93,7 @@ public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey,
         List<ForeignKey> keys = new ArrayList<>();
         List<CheckConstraint> checks = new ArrayList<>();
         List<Index> indexes = new ArrayList<>();
+        String comment = null;
         PrimaryKey primaryKey = null;
         for (TableElement element : elements) {
             if (element instanceof Column c) {
@@ -102,9 +109,11 @@ public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey,
                 checks.add(c);
             } else if (element instanceof Index i) {
                 indexes.add(i);
+            } else if (element instanceof TableComment t) {
+                comment = t.text();
             }
         }
-        return new Table(name, columns, primaryKey, uniques, keys, checks, indexes);
+        return new Table(name, columns, primaryKey, uniques, keys, checks, indexes, comment);
     }
 
     /** The columns, then the primary key, unique constraints and foreign keys: the order a definition lists them in. */
@@ -115,17 +124,18 @@ public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey,
         elements.addAll(checks);
         elements.addAll(foreignKeys);
         elements.addAll(indexes);
+        if (comment != null) elements.add(new TableComment(comment));
         return List.copyOf(elements);
     }
 
     /** This table without its foreign keys and indexes, which are created and dropped as operations of their own. */
     public Table withoutForeignKeysAndIndexes() {
-        return new Table(name, columns, primaryKey, uniques, List.of(), checks, List.of());
+        return new Table(name, columns, primaryKey, uniques, List.of(), checks, List.of(), comment);
     }
 
     /** This table with other check constraints (for example as PostgreSQL prints them back). */
     public Table withChecks(List<CheckConstraint> newChecks) {
-        return new Table(name, columns, primaryKey, uniques, foreignKeys, newChecks, indexes);
+        return new Table(name, columns, primaryKey, uniques, foreignKeys, newChecks, indexes, comment);
     }
 
     public Optional<Column> column(String columnName) {
@@ -136,6 +146,6 @@ public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey,
     public Table withColumnsByName() {
         List<Column> sorted = new ArrayList<>(columns);
         sorted.sort(Comparator.comparing(Column::name));
-        return new Table(name, sorted, primaryKey, uniques, foreignKeys, checks, indexes);
+        return new Table(name, sorted, primaryKey, uniques, foreignKeys, checks, indexes, comment);
     }
 }

@@ -1,4 +1,5 @@
 package dev.retort.schema;
 
 /** A part of a table definition: a column, the primary key, a unique, check or foreign-key constraint, an index. */
-public sealed interface TableElement permits Column, PrimaryKey, UniqueConstraint, CheckConstraint, ForeignKey, Index {}
+public sealed interface TableElement
+        permits Column, PrimaryKey, UniqueConstraint, CheckConstraint, ForeignKey, Index, TableComment {}

@@ -43,6 +43,7 @@ class OpLawsTest {
             new CreateIndex(USERS, Index.on("email").using("hash")),
             new DropIndex(USERS, Index.on("email").named("users_email_idx")),
             new RenameColumn(USERS, "email", "mail"),
+            new AlterTableComment(USERS, null, "People who log in"),
             new RenameTable(new TableName("crm", "users"), "people"),
             new CreateSequence(Sequence.of("users_seq", 1, 50)),
             new DropSequence(Sequence.of("users_seq", 1, 50)),

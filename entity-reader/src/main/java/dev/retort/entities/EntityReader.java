@@ -183,11 +183,12 @@ public final class EntityReader {
             Identity identity = column.isIdentity() ? Identity.BY_DEFAULT : Identity.NONE;
             ColumnDefault defaultValue = column.getDefaultValue() == null || identity != Identity.NONE ? null
                     : ColumnDefault.of(column.getDefaultValue());
-            columns.add(new Column(physicalColumn(column), type, column.isNullable(), identity, defaultValue));
+            columns.add(new Column(physicalColumn(column), type, column.isNullable(), identity, defaultValue, column.getComment()));
         }
         PrimaryKey key = null;
         if (table.hasPrimaryKey()) key = new PrimaryKey(null, names(table.getPrimaryKey().getColumns()));
-        return new Table(name, columns, key, uniques(table), foreignKeys(table, defaultSchema), checks(table), indexes(table));
+        return new Table(name, columns, key, uniques(table), foreignKeys(table, defaultSchema), checks(table), indexes(table),
+                table.getComment());
     }
 
     /** {@code @Index}es on columns, with their sort order; unique ones are unique constraints in Hibernate's model. */

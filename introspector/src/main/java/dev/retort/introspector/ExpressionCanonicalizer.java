@@ -159,9 +159,10 @@ public final class ExpressionCanonicalizer {
             }
             ColumnDefault value = made.defaultValue() != null ? made.defaultValue() : column.defaultValue();
             columns.add(new Column(column.name(), made.type(), column.nullable() && made.nullable(), column.identity(),
-                    column.identity() == dev.retort.schema.Identity.NONE ? value : null));
+                    column.identity() == dev.retort.schema.Identity.NONE ? value : null, column.comment()));
         }
-        return new Table(table.name(), columns, table.primaryKey(), table.uniques(), table.foreignKeys(), table.checks(), table.indexes());
+        return new Table(table.name(), columns, table.primaryKey(), table.uniques(), table.foreignKeys(), table.checks(), table.indexes(),
+                table.comment());
     }
 
     private static Table rewrite(Table table, String scratch, List<String> checks, Map<String, String> defaults,
@@ -190,7 +191,8 @@ public final class ExpressionCanonicalizer {
             }
             indexes.add(index.withKeys(keys).where(indexPredicates.get(scratch + "_i" + j)));
         }
-        return new Table(table.name(), columns, table.primaryKey(), table.uniques(), table.foreignKeys(), canonicalChecks, indexes);
+        return new Table(table.name(), columns, table.primaryKey(), table.uniques(), table.foreignKeys(), canonicalChecks, indexes,
+                table.comment());
     }
 
     /**

@@ -41,7 +41,8 @@ public final class PostgresIntrospector {
                                      WHERE dep.refobjid = c.oid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a'
                                        AND pg_get_expr(d.adbin, d.adrelid) = 'nextval(' || quote_literal(s.oid::regclass::text)
                                                                              || '::regclass)') THEN NULL
-                        ELSE pg_get_expr(d.adbin, d.adrelid) END
+                        ELSE pg_get_expr(d.adbin, d.adrelid) END,
+                   obj_description(c.oid, 'pg_class'), col_description(c.oid, a.attnum)
             FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -107,31 +108,34 @@ public final class PostgresIntrospector {
 
     public static Schema read(Connection connection, SchemaScope scope) {
         try {
-            Map<TableName, List<Column>> columns = readColumns(connection, scope);
+            Map<TableName, String> comments = new LinkedHashMap<>();
+            Map<TableName, List<Column>> columns = readColumns(connection, scope, comments);
             Constraints constraints = readConstraints(connection, scope);
             Map<TableName, List<Index>> indexes = readIndexes(connection, scope);
             List<Table> tables = new ArrayList<>(columns.size());
             columns.forEach((name, cols) -> tables.add(new Table(name, cols, constraints.primaryKeys.get(name),
                     constraints.uniques.getOrDefault(name, List.of()), constraints.foreignKeys.getOrDefault(name, List.of()),
-                    constraints.checks.getOrDefault(name, List.of()), indexes.getOrDefault(name, List.of()))));
+                    constraints.checks.getOrDefault(name, List.of()), indexes.getOrDefault(name, List.of()), comments.get(name))));
             return new Schema(tables, readSequences(connection, scope));
         } catch (SQLException e) {
             throw new RetortException("reading the catalog of schemas " + scope.schemas() + " failed: " + e.getMessage(), e);
         }
     }
 
-    private static Map<TableName, List<Column>> readColumns(Connection connection, SchemaScope scope) throws SQLException {
+    private static Map<TableName, List<Column>> readColumns(Connection connection, SchemaScope scope, Map<TableName, String> comments)
+            throws SQLException {
         Map<TableName, List<Column>> columns = new LinkedHashMap<>();
         try (PreparedStatement st = prepare(connection, COLUMNS, scope); ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 TableName table = scope.nameOf(rs.getString(1), rs.getString(2));
                 if (scope.excluded().contains(table)) continue;
                 List<Column> list = columns.computeIfAbsent(table, t -> new ArrayList<>());
+                if (rs.getString(8) != null) comments.put(table, rs.getString(8));
                 String name = rs.getString(3);
                 if (name == null) continue;
                 String defaultValue = rs.getString(7);
                 list.add(new Column(name, rs.getString(4), !rs.getBoolean(5), identity(rs.getString(6)),
-                        defaultValue == null ? null : ColumnDefault.of(defaultValue)));
+                        defaultValue == null ? null : ColumnDefault.of(defaultValue), rs.getString(9)));
             }
         }
         return columns;

@@ -55,6 +55,10 @@ class RoundTripTest {
         return new Table(USERS, List.of(columns), PrimaryKey.of("id"), uniques, List.of());
     }
 
+    private static Table commented(String comment, Column... columns) {
+        return new Table(USERS, List.of(columns), PrimaryKey.of("id"), List.of(), List.of(), List.of(), List.of(), comment);
+    }
+
     private static Table indexed(Index... indexes) {
         return new Table(USERS, List.of(ID, EMAIL, NAME), PrimaryKey.of("id"), List.of(), List.of(), List.of(), List.of(indexes));
     }
@@ -130,6 +134,11 @@ class RoundTripTest {
                         schema(indexed(Index.on("name").asUnique().withNullsNotDistinct()))),
                 Arguments.of("plain index replaced by a unique constraint", schema(indexed(Index.on("email"))),
                         schema(users(List.of(UniqueConstraint.of("email")), ID, EMAIL, NAME))),
+                Arguments.of("comments added, altered and removed, with quotes",
+                        schema(commented("old table comment", ID, EMAIL.comment("old"), NAME.comment("goes"))),
+                        schema(commented("it's the \"new\" one", ID.comment("key"), EMAIL.comment("new"), NAME))),
+                Arguments.of("table created with table and column comments", Schema.EMPTY,
+                        schema(commented("people", ID.comment("key"), EMAIL.comment("where to write")))),
                 Arguments.of("mixed case and quotes", Schema.EMPTY,
                         schema(new Table(TableName.of("Odd \"Name\""), List.of(new Column("Mixed", "text"), new Column("a\"b", "integer")),
                                 PrimaryKey.of("a\"b")))));

@@ -15,6 +15,7 @@ import dev.retort.op.DropSequence;
 import dev.retort.op.DropUnique;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AlterColumn;
+import dev.retort.op.AlterTableComment;
 import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
@@ -31,6 +32,7 @@ import dev.retort.schema.Sequence;
 import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.Table;
+import dev.retort.schema.TableComment;
 import dev.retort.schema.TableElement;
 import dev.retort.schema.TableName;
 import java.util.ArrayList;
@@ -100,6 +102,11 @@ public final class Ops {
         return Index.Key.of(column);
     }
 
+    /** A table's comment, as an element of {@code createTable}. */
+    public static TableComment tableComment(String text) {
+        return new TableComment(text);
+    }
+
     /** A standalone sequence. */
     public static Sequence sequence(String name, long start, long increment) {
         return Sequence.of(name, start, increment);
@@ -163,6 +170,11 @@ public final class Ops {
 
     public void dropForeignKey(String table, ForeignKey key) {
         add(new DropForeignKey(name(table), key));
+    }
+
+    /** Changes a table's comment; null for none. */
+    public void alterTableComment(String table, String from, String to) {
+        add(new AlterTableComment(name(table), from, to));
     }
 
     /** Renames a column, keeping its data. */

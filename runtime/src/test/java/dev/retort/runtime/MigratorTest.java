@@ -200,6 +200,7 @@ class MigratorTest {
         up.dropPrimaryKey("t", primaryKey("a", "c"));
         up.renameColumn("t", "c", "renamed");
         up.renameColumn("t", "renamed", "c");
+        up.alterTableComment("t", null, "a table's comment");
         up.renameTable("t", "t_renamed");
         up.renameTable("t_renamed", "t");
         up.dropColumn("t", column("c", "bigint").identityAlways());

@@ -13,6 +13,7 @@ import dev.retort.op.DropSequence;
 import dev.retort.op.DropUnique;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AlterColumn;
+import dev.retort.op.AlterTableComment;
 import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
@@ -43,9 +44,14 @@ public final class PostgresSql {
 
     /** The statements that perform one operation, in order. */
     public static List<String> statements(Op op) {
-        if (op instanceof CreateTable c) return List.of(createTable(c));
+        if (op instanceof CreateTable c) return createTable(c);
         if (op instanceof DropTable d) return List.of("DROP TABLE " + table(d.table()));
-        if (op instanceof AddColumn a) return List.of(alterTable(a.table()) + " ADD COLUMN " + columnDefinition(a.column()));
+        if (op instanceof AddColumn a) {
+            List<String> statements = new ArrayList<>(List.of(alterTable(a.table()) + " ADD COLUMN " + columnDefinition(a.column())));
+            if (a.column().comment() != null) statements.add(columnComment(a.table(), a.column().name(), a.column().comment()));
+            return statements;
+        }
+        if (op instanceof AlterTableComment c) return List.of("COMMENT ON TABLE " + table(c.table()) + " IS " + text(c.to()));
         if (op instanceof DropColumn d) return List.of(alterTable(d.table()) + " DROP COLUMN " + quote(d.column().name()));
         if (op instanceof AlterColumn a) return alterColumn(a);
         if (op instanceof AddPrimaryKey a) return List.of(alterTable(a.table()) + " ADD " + primaryKey(a.table(), a.key()));
@@ -98,7 +104,27 @@ public final class PostgresSql {
         return name.schema() == null ? quote(name.name()) : quote(name.schema()) + "." + quote(name.name());
     }
 
-    private static String createTable(CreateTable op) {
+    private static String columnComment(TableName table, String column, String comment) {
+        return "COMMENT ON COLUMN " + table(table) + "." + quote(column) + " IS " + text(comment);
+    }
+
+    private static String text(String comment) {
+        return comment == null ? "NULL" : literal(comment);
+    }
+
+    /** The CREATE TABLE, then its comments. */
+    private static List<String> createTable(CreateTable op) {
+        List<String> statements = new ArrayList<>(List.of(createTableStatement(op)));
+        if (op.definition().comment() != null) {
+            statements.add("COMMENT ON TABLE " + table(op.table()) + " IS " + text(op.definition().comment()));
+        }
+        for (Column column : op.definition().columns()) {
+            if (column.comment() != null) statements.add(columnComment(op.table(), column.name(), column.comment()));
+        }
+        return statements;
+    }
+
+    private static String createTableStatement(CreateTable op) {
         List<String> lines = new ArrayList<>();
         for (Column column : op.definition().columns()) lines.add(columnDefinition(column));
         PrimaryKey key = op.definition().primaryKey();
@@ -147,7 +173,8 @@ public final class PostgresSql {
         }
         if (from == Identity.NONE && to != Identity.NONE) actions.add(alter + "ADD " + identity(to));
         List<String> statements = new ArrayList<>();
-        statements.add(alterTable(op.table()) + " " + String.join(", ", actions));
+        if (!actions.isEmpty()) statements.add(alterTable(op.table()) + " " + String.join(", ", actions));
+        if (op.commentChanged()) statements.add(columnComment(op.table(), op.columnName(), op.to().comment()));
         if (from == Identity.NONE && to != Identity.NONE) {
             String literal = "'" + table(op.table()).replace("'", "''") + "'";
             statements.add("SELECT setval(pg_get_serial_sequence(" + literal + ", '" + op.columnName().replace("'", "''")

@@ -15,6 +15,7 @@ import dev.retort.op.DropSequence;
 import dev.retort.op.DropUnique;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AlterColumn;
+import dev.retort.op.AlterTableComment;
 import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
@@ -59,7 +60,7 @@ class PostgresSqlTest {
                 new DropForeignKey(ODD, ForeignKey.Columns.of("id").references("x", "id")),
                 new AddCheck(ODD, CheckConstraint.of("id > 0")), new DropCheck(ODD, CheckConstraint.of("id > 0")),
                 new CreateIndex(ODD, Index.on("id")), new DropIndex(ODD, Index.on("id")),
-                new RenameColumn(ODD, "id", "ID"), new RenameTable(ODD, "New\"Name"),
+                new RenameColumn(ODD, "id", "ID"), new RenameTable(ODD, "New\"Name"), new AlterTableComment(ODD, "a", null),
                 new CreateSequence(Sequence.of("s", 1, 1)), new DropSequence(Sequence.of("s", 1, 1)),
                 new AlterSequence(Sequence.of("s", 1, 1), Sequence.of("s", 1, 2)));
         Set<Class<?>> covered = samples.stream().map(Object::getClass).collect(Collectors.toSet());
@@ -123,6 +124,19 @@ class PostgresSqlTest {
         assertEquals(List.of("DROP INDEX \"lib\".\"t_idx\""), PostgresSql.statements(new DropIndex(books, index.named("t_idx"))));
         assertEquals(List.of("CREATE INDEX \"books_tags_idx\" ON \"lib\".\"books\" USING gin (\"tags\")"),
                 PostgresSql.statements(new CreateIndex(books, Index.on("tags").using("gin"))));
+    }
+
+    @Test
+    void commentsAreLiteralsAndACommentOnlyChangeIsNoAlterTable() {
+        TableName users = TableName.of("users");
+        Column name = new Column("name", "text");
+        assertEquals(List.of("COMMENT ON COLUMN \"users\".\"name\" IS 'it''s \"quoted\"'"),
+                PostgresSql.statements(new AlterColumn(users, name, name.comment("it's \"quoted\""))));
+        assertEquals(List.of("COMMENT ON TABLE \"users\" IS NULL"), PostgresSql.statements(new AlterTableComment(users, "old", null)));
+        Table table = new Table(users, List.of(name.comment("full name")), null, List.of(), List.of(), List.of(), List.of(), "people");
+        List<String> create = PostgresSql.statements(new CreateTable(table));
+        assertEquals(List.of("COMMENT ON TABLE \"users\" IS 'people'", "COMMENT ON COLUMN \"users\".\"name\" IS 'full name'"),
+                create.subList(1, 3));
     }
 
     @Test
