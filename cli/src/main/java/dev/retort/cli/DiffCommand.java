@@ -12,6 +12,7 @@ import dev.retort.runtime.HistoryTable;
 import dev.retort.runtime.VersionTable;
 import dev.retort.runtime.sql.PostgresSql;
 import dev.retort.schema.Schema;
+import dev.retort.schema.TableFilter;
 import dev.retort.schema.TableName;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -44,6 +45,12 @@ final class DiffCommand extends Subcommand {
     @Option(names = "--exclude-schema", paramLabel = "S", description = "Leave these schemas out.")
     List<String> excludedSchemas = new ArrayList<>();
 
+    @Option(names = "--include-table", paramLabel = "GLOB", description = "Compare only tables matching (name, or schema.name outside public; * for any run).")
+    List<String> includedTables = new ArrayList<>();
+
+    @Option(names = "--exclude-table", paramLabel = "GLOB", description = "Leave out tables matching.")
+    List<String> excludedTables = new ArrayList<>();
+
     @Option(names = "--sql", description = "Print only the SQL script.")
     boolean sql;
 
@@ -51,7 +58,8 @@ final class DiffCommand extends Subcommand {
     public Integer call() throws Exception {
         try (Connection source = connect(from); Connection target = connect(to)) {
             SchemaScope scope = scope(source, target);
-            Plan plan = Differ.diff(read(source, scope), read(target, scope));
+            TableFilter filter = new TableFilter(includedTables, excludedTables);
+            Plan plan = Differ.diff(read(source, scope, filter), read(target, scope, filter));
             if (sql) {
                 if (plan.isEmpty()) return Main.OK;
                 root.out().println("BEGIN;");
@@ -74,8 +82,8 @@ final class DiffCommand extends Subcommand {
         }
     }
 
-    private static Schema read(Connection connection, SchemaScope scope) {
-        return ExpressionCanonicalizer.canonicalize(connection, PostgresIntrospector.read(connection, scope));
+    private static Schema read(Connection connection, SchemaScope scope, TableFilter filter) {
+        return ExpressionCanonicalizer.canonicalize(connection, filter.apply(PostgresIntrospector.read(connection, scope)));
     }
 
     /** The schemas asked for, or every non-system schema of either database; public is the default one. */

@@ -16,6 +16,7 @@ import dev.retort.runtime.VersionTable;
 import dev.retort.runtime.source.SourceMigrations;
 import dev.retort.runtime.sql.PostgresSql;
 import dev.retort.schema.Schema;
+import dev.retort.schema.TableFilter;
 import dev.retort.schema.TableName;
 import com.palantir.javapoet.JavaFile;
 import dev.retort.codegen.MigrationWriter;
@@ -151,7 +152,9 @@ final class Project {
         CompletableFuture<Schema> model = CompletableFuture.supplyAsync(this::entities);
         Schema live = database(connection);
         try {
-            return Differ.diff(ExpressionCanonicalizer.canonicalize(connection, live), ExpressionCanonicalizer.canonicalize(connection, model.join()));
+            TableFilter filter = settings.tableFilter();
+            return Differ.diff(ExpressionCanonicalizer.canonicalize(connection, filter.apply(live)),
+                    ExpressionCanonicalizer.canonicalize(connection, filter.apply(model.join())));
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) throw cause;
             throw e;

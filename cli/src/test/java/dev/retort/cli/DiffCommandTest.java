@@ -74,6 +74,10 @@ class DiffCommandTest {
         assertTrue(all.out().contains("drop table only_a.t"), all::toString);
         Cli.Result excluded = cli.run("diff", "--from", a.url(), "--to", b.url(), "--exclude-schema", "only_a");
         assertTrue(!excluded.out().contains("only_a"), excluded::toString);
+        Cli.Result tableExcluded = cli.run("diff", "--from", a.url(), "--to", b.url(), "--exclude-table", "only_a.*");
+        assertTrue(!tableExcluded.out().contains("only_a.t"), tableExcluded::toString);
+        Cli.Result tableIncluded = cli.run("diff", "--from", a.url(), "--to", b.url(), "--include-table", "only_*.t");
+        assertEquals("drop table only_a.t\n  HAZARD data-loss: drops table only_a.t and all its rows\n", tableIncluded.out());
         Cli.Result publicOnly = cli.run("diff", "--from", a.url(), "--to", b.url(), "--schema", "public");
         assertTrue(!publicOnly.out().contains("only_a") && !publicOnly.out().contains("audit"), publicOnly::toString);
         a.execute("DROP SCHEMA only_a CASCADE");

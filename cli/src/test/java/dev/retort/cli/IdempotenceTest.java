@@ -48,6 +48,22 @@ class IdempotenceTest {
         db.execute("DROP SCHEMA app CASCADE");
     }
 
+    @org.junit.jupiter.api.Test
+    void excludedTablesAreNeverReported() throws SQLException {
+        Cli cli = new Cli(workDir);
+        cli.configure(db, Shop.V1, "snake");
+        assertEquals(0, cli.run("revision", "--autogenerate", "-m", "initial").code());
+        assertEquals(0, cli.run("upgrade", "head").code());
+        db.execute("CREATE TABLE legacy_audit (id integer); CREATE TABLE legacy_log (id integer); CREATE SEQUENCE legacy_seq");
+        Cli.Result noticed = cli.run("check");
+        assertTrue(noticed.out().contains("drop table legacy_audit") && noticed.out().contains("drop sequence legacy_seq"), noticed::toString);
+        cli.environment.put("RETORT_TABLES_EXCLUDE", "legacy_*");
+        assertEquals(new Cli.Result(0, "No new upgrade operations detected.\n", ""), cli.run("check"));
+        cli.environment.remove("RETORT_TABLES_EXCLUDE");
+        cli.environment.put("RETORT_TABLES_INCLUDE", "customers, orders");
+        assertEquals(new Cli.Result(0, "No new upgrade operations detected.\n", ""), cli.run("check"));
+    }
+
     @ParameterizedTest(name = "{0} with {1} naming")
     @CsvSource({Shop.V1 + ",snake", Shop.V2 + ",snake", Shop.V1 + ",jpa", Shop.V2 + ",jpa",
         Library.V1 + ",snake", Library.V2 + ",snake", Library.V1 + ",jpa", Library.V2 + ",jpa",

@@ -2,6 +2,7 @@ package dev.retort.cli.config;
 
 import dev.retort.entities.EntitySource;
 import dev.retort.entities.Naming;
+import dev.retort.schema.TableFilter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +21,7 @@ public final class Settings {
     /** The keys Retort reads, with their environment variable names derived from them. */
     public static final List<String> KEYS = List.of("url", "user", "password", "schemas", "migrations.dir",
             "migrations.package", "entities.packages", "entities.classpath", "entities.naming", "version.table", "transaction.per-migration",
-            "lock.timeout");
+            "lock.timeout", "tables.include", "tables.exclude");
 
     private final Map<String, String> values;
     private final Path baseDirectory;
@@ -108,6 +109,11 @@ public final class Settings {
         } catch (NumberFormatException e) {
             throw new ConfigException("lock.timeout: expected a whole number of seconds, got " + value);
         }
+    }
+
+    /** The tables (and sequences) compared: {@code tables.include} and {@code tables.exclude} globs. */
+    public TableFilter tableFilter() {
+        return new TableFilter(list(get("tables.include").orElse("")), list(get("tables.exclude").orElse("")));
     }
 
     public EntitySource entities() {
