@@ -15,13 +15,11 @@ import dev.retort.schema.Schema;
 import dev.retort.schema.TableFilter;
 import dev.retort.schema.TableName;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import picocli.CommandLine.Command;
@@ -113,13 +111,6 @@ final class DiffCommand extends Subcommand {
     }
 
     private Connection connect(String url) {
-        Properties properties = new Properties();
-        if (root.user != null) properties.setProperty("user", root.user);
-        if (root.password != null) properties.setProperty("password", root.password);
-        try {
-            return DriverManager.getConnection(url, properties);
-        } catch (SQLException e) {
-            throw new RetortException("cannot connect to " + Project.redact(url) + ": " + e.getMessage(), e);
-        }
+        return Project.open(url, root.user, root.password);
     }
 }

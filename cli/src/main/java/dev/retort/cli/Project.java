@@ -61,26 +61,33 @@ final class Project {
      * the same parameter in the URL (the driver would otherwise prefer the URL's).
      */
     Connection connect() {
-        String url = settings.url();
+        Connection connection = open(settings.url(), settings.user().orElse(null), settings.password().orElse(null));
+        useDefaultSchema(connection);
+        return connection;
+    }
+
+    /**
+     * Opens a connection; an explicit user or password wins over the same parameter in the URL
+     * (the driver would otherwise prefer the URL's), and errors show the URL without its password.
+     */
+    static Connection open(String url, String user, String password) {
+        String target = url;
         Properties properties = new Properties();
-        if (settings.user().isPresent()) {
-            url = withoutParameter(url, "user");
-            properties.setProperty("user", settings.user().get());
+        if (user != null) {
+            target = withoutParameter(target, "user");
+            properties.setProperty("user", user);
         }
-        if (settings.password().isPresent()) {
-            url = withoutParameter(url, "password");
-            properties.setProperty("password", settings.password().get());
+        if (password != null) {
+            target = withoutParameter(target, "password");
+            properties.setProperty("password", password);
         }
         properties.setProperty("connectTimeout", "10");
         properties.setProperty("ApplicationName", "retort");
-        Connection connection;
         try {
-            connection = DriverManager.getConnection(url, properties);
+            return DriverManager.getConnection(target, properties);
         } catch (SQLException e) {
-            throw new RetortException("cannot connect to " + redact(url) + ": " + e.getMessage(), e);
+            throw new RetortException("cannot connect to " + redact(target) + ": " + e.getMessage(), e);
         }
-        useDefaultSchema(connection);
-        return connection;
     }
 
     /**

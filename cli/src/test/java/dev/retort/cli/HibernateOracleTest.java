@@ -11,7 +11,7 @@ import java.util.List;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataBuilder;
 import org.hibernate.boot.MetadataSources;
-import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
+import org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.tool.schema.internal.SchemaCreatorImpl;
@@ -58,7 +58,7 @@ class HibernateOracleTest {
             MetadataSources sources = new MetadataSources(registry);
             for (Class<?> entity : entityClasses(entityPackage)) sources.addAnnotatedClass(entity);
             MetadataBuilder builder = sources.getMetadataBuilder();
-            if (naming.equals("snake")) builder.applyPhysicalNamingStrategy(new CamelCaseToUnderscoresNamingStrategy());
+            if (naming.equals("snake")) builder.applyPhysicalNamingStrategy(new PhysicalNamingStrategySnakeCaseImpl());
             Metadata metadata = builder.build();
             // Hibernate's own DDL generator (what hbm2ddl.auto=create runs), asked for the script only
             return String.join(";\n", new SchemaCreatorImpl(registry).generateCreationCommands(metadata, false));

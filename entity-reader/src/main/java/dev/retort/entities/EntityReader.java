@@ -33,13 +33,14 @@ import org.hibernate.annotations.OnDeleteAction;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataBuilder;
 import org.hibernate.boot.MetadataSources;
-import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.naming.ImplicitNamingStrategy;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategy;
+import org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.mapping.Selectable;
 
 /**
  * Reads JPA entities into a {@link Schema} through Hibernate's boot metamodel, without a database
@@ -117,7 +118,7 @@ public final class EntityReader {
     private static void applyNaming(MetadataBuilder builder, Naming naming, ClassLoader loader) {
         switch (naming.value()) {
             case "jpa" -> { }
-            case "snake" -> builder.applyPhysicalNamingStrategy(new CamelCaseToUnderscoresNamingStrategy());
+            case "snake" -> builder.applyPhysicalNamingStrategy(new PhysicalNamingStrategySnakeCaseImpl());
             default -> {
                 Object strategy = instantiate(naming.value(), loader);
                 boolean used = false;
@@ -195,11 +196,12 @@ public final class EntityReader {
     private static List<Index> indexes(org.hibernate.mapping.Table table) {
         List<Index> indexes = new ArrayList<>();
         for (org.hibernate.mapping.Index index : table.getIndexes().values()) {
-            Map<org.hibernate.mapping.Column, String> order = index.getColumnOrderMap();
+            Map<Selectable, String> order = index.getSelectableOrderMap();
             List<Index.Key> keys = new ArrayList<>();
-            for (org.hibernate.mapping.Column column : index.getColumns()) {
+            for (Selectable selectable : index.getSelectables()) {
+                if (!(selectable instanceof org.hibernate.mapping.Column column)) continue;
                 Index.Key key = Index.Key.of(physicalColumn(column));
-                keys.add("desc".equalsIgnoreCase(order.get(column)) ? key.desc() : key);
+                keys.add("desc".equalsIgnoreCase(order.get(selectable)) ? key.desc() : key);
             }
             if (keys.isEmpty()) continue;
             String name = index.getName() == null ? null : index.getName().toLowerCase(Locale.ROOT);
