@@ -2,6 +2,7 @@ package migrations;
 
 import static dev.retort.runtime.Ops.check;
 import static dev.retort.runtime.Ops.column;
+import static dev.retort.runtime.Ops.enumType;
 import static dev.retort.runtime.Ops.foreignKey;
 import static dev.retort.runtime.Ops.index;
 import static dev.retort.runtime.Ops.key;
@@ -31,7 +32,9 @@ public final class R5e5e5e5e5e5e_LibraryV2 implements Migration {
     @Override
     public void upgrade(Ops op) {
         op.dropForeignKey("legacy_notes", foreignKey("author_id").references("authors", "id").named("legacy_notes_author_fk"));
+        op.alterEnum(enumType("loan_status", "OPEN", "RETURNED"), enumType("loan_status", "LOST", "OPEN", "RETURNED"));
         op.alterSequence(sequence("member_cards", 1000, 1), sequence("member_cards", 1000, 10));
+        op.schema("reading").createEnum(enumType("mood", "sad", "happy"));
         op.schema("reading").createSequence(sequence("reviews_seq", 1, 50));
         op.schema("reading").createTable("reviews",
                 column("id", "bigint").notNull(),
@@ -54,6 +57,7 @@ public final class R5e5e5e5e5e5e_LibraryV2 implements Migration {
         // HAZARD long-lock: adding a foreign key on loans (member_id) checks every row while both tables are locked against writes, and fails on rows without a match
         op.addForeignKey("loans", foreignKey("member_id").references("members", "id").onDelete(ForeignKey.Action.CASCADE).named("fkcx90n1minpb22v3jw4ojinqm"));
         op.schema("reading").addForeignKey("reviews", foreignKey("author_id").references("authors", "id").deferrable(false));
+        op.dropEnum(enumType("legacy_kind", "A"));
         // HAZARD data-loss: drops sequence legacy_seq and its current value
         op.dropSequence(sequence("legacy_seq", 1, 1));
     }
@@ -61,6 +65,7 @@ public final class R5e5e5e5e5e5e_LibraryV2 implements Migration {
     @Override
     public void downgrade(Ops op) {
         op.createSequence(sequence("legacy_seq", 1, 1));
+        op.createEnum(enumType("legacy_kind", "A"));
         op.schema("reading").dropForeignKey("reviews", foreignKey("author_id").references("authors", "id").deferrable(false));
         op.dropForeignKey("loans", foreignKey("member_id").references("members", "id").onDelete(ForeignKey.Action.CASCADE).named("fkcx90n1minpb22v3jw4ojinqm"));
         op.createTable("legacy_notes",
@@ -82,7 +87,10 @@ public final class R5e5e5e5e5e5e_LibraryV2 implements Migration {
                 primaryKey("id"));
         // HAZARD data-loss: drops sequence reading.reviews_seq and its current value
         op.schema("reading").dropSequence(sequence("reviews_seq", 1, 50));
+        op.schema("reading").dropEnum(enumType("mood", "sad", "happy"));
         op.alterSequence(sequence("member_cards", 1000, 10), sequence("member_cards", 1000, 1));
+        // HAZARD data-loss: enum loan_status loses or reorders labels: the type is rebuilt and every column using it rewritten, which fails if a row holds a removed label
+        op.alterEnum(enumType("loan_status", "LOST", "OPEN", "RETURNED"), enumType("loan_status", "OPEN", "RETURNED"));
         op.addForeignKey("legacy_notes", foreignKey("author_id").references("authors", "id").named("legacy_notes_author_fk"));
     }
 }

@@ -2,6 +2,7 @@ package migrations;
 
 import static dev.retort.runtime.Ops.check;
 import static dev.retort.runtime.Ops.column;
+import static dev.retort.runtime.Ops.enumType;
 import static dev.retort.runtime.Ops.foreignKey;
 import static dev.retort.runtime.Ops.index;
 import static dev.retort.runtime.Ops.key;

@@ -13,6 +13,9 @@ import dev.retort.op.DropSequence;
 import dev.retort.op.DropUnique;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AlterColumn;
+import dev.retort.op.AlterEnum;
+import dev.retort.op.CreateEnum;
+import dev.retort.op.DropEnum;
 import dev.retort.op.AlterTableComment;
 import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
@@ -23,6 +26,7 @@ import dev.retort.op.Op;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
 import dev.retort.schema.Column;
+import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.TableName;
@@ -57,6 +61,9 @@ final class OpText {
         if (op instanceof RenameTable r) return "rename table " + r.table() + " to " + r.to();
         if (op instanceof CreateIndex c) return "add index " + index(c.table(), c.index());
         if (op instanceof DropIndex d) return "drop index " + index(d.table(), d.index());
+        if (op instanceof CreateEnum c) return "add enum " + c.type().name() + " " + labels(c.type());
+        if (op instanceof DropEnum d) return "drop enum " + d.type().name();
+        if (op instanceof AlterEnum a) return "alter enum " + a.to().name() + ": " + labels(a.from()) + " -> " + labels(a.to());
         if (op instanceof CreateSequence c) return "add sequence " + sequence(c.sequence());
         if (op instanceof DropSequence d) return "drop sequence " + d.sequence().name();
         if (op instanceof AlterSequence a) return "alter sequence " + a.to().name() + ": " + sequence(a.from()) + " -> " + sequence(a.to());
@@ -69,6 +76,10 @@ final class OpText {
         if (key.onDelete() != ForeignKey.Action.NO_ACTION) text += " on delete " + key.onDelete().sql().toLowerCase();
         if (key.onUpdate() != ForeignKey.Action.NO_ACTION) text += " on update " + key.onUpdate().sql().toLowerCase();
         return key.deferrable() ? text + (key.initiallyDeferred() ? " deferrable initially deferred" : " deferrable") : text;
+    }
+
+    private static String labels(EnumType type) {
+        return "(" + type.values().stream().map(OpText::quoted).collect(Collectors.joining(", ")) + ")";
     }
 
     private static String quoted(String text) {

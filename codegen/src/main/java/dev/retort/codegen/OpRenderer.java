@@ -15,6 +15,9 @@ import dev.retort.op.DropSequence;
 import dev.retort.op.DropUnique;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AlterColumn;
+import dev.retort.op.AlterEnum;
+import dev.retort.op.CreateEnum;
+import dev.retort.op.DropEnum;
 import dev.retort.op.AlterTableComment;
 import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
@@ -26,6 +29,7 @@ import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.UniqueConstraint;
@@ -72,17 +76,26 @@ public final class OpRenderer {
         }
         if (op instanceof CreateIndex c) return call(c.table(), "createIndex", List.of(index(c.index())));
         if (op instanceof DropIndex d) return call(d.table(), "dropIndex", List.of(index(d.index())));
+        if (op instanceof CreateEnum c) return sequenceCall(c.table(), "createEnum", List.of(enumType(c.type())));
+        if (op instanceof DropEnum d) return sequenceCall(d.table(), "dropEnum", List.of(enumType(d.type())));
+        if (op instanceof AlterEnum a) return sequenceCall(a.table(), "alterEnum", List.of(enumType(a.from()), enumType(a.to())));
         if (op instanceof CreateSequence c) return sequenceCall(c.table(), "createSequence", List.of(sequence(c.sequence())));
         if (op instanceof DropSequence d) return sequenceCall(d.table(), "dropSequence", List.of(sequence(d.sequence())));
         if (op instanceof AlterSequence a) return sequenceCall(a.table(), "alterSequence", List.of(sequence(a.from()), sequence(a.to())));
         throw new AssertionError(op);
     }
 
-    /** {@code op.createSequence(sequence(...))}: sequences are named inside their argument, not as a first one. */
+    /** {@code op.createSequence(sequence(...))}: sequences and enum types are named inside their argument, not as a first one. */
     private static CodeBlock sequenceCall(TableName name, String method, List<CodeBlock> arguments) {
         CodeBlock.Builder code = CodeBlock.builder().add("op");
         if (name.schema() != null) code.add(".schema($S)", name.schema());
         return code.add(".$L($L)", method, CodeBlock.join(arguments, ", ")).build();
+    }
+
+    static CodeBlock enumType(EnumType type) {
+        List<CodeBlock> arguments = new ArrayList<>(List.of(CodeBlock.of("$S", type.name().name())));
+        type.values().forEach(v -> arguments.add(CodeBlock.of("$S", v)));
+        return CodeBlock.of("$T.enumType($L)", OPS, CodeBlock.join(arguments, ", "));
     }
 
     static CodeBlock sequence(Sequence sequence) {

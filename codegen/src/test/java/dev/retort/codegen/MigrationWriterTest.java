@@ -13,6 +13,7 @@ import dev.retort.runtime.Ops;
 import dev.retort.runtime.Revision;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
 import dev.retort.schema.Sequence;
@@ -108,7 +109,8 @@ class MigrationWriterTest {
                 List.of(), List.of(ForeignKey.Columns.of("author_id").references("authors", "id").named("legacy_notes_author_fk")),
                 List.of(), List.of(Index.on("author_id").using("hash").named("legacy_notes_author_idx")));
         Schema before = new Schema(List.of(authors, members, loans, legacy),
-                List.of(Sequence.of("authors_seq", 1, 50), Sequence.of("member_cards", 1000, 1), Sequence.of("legacy_seq", 1, 1)));
+                List.of(Sequence.of("authors_seq", 1, 50), Sequence.of("member_cards", 1000, 1), Sequence.of("legacy_seq", 1, 1)),
+                List.of(EnumType.of("loan_status", "OPEN", "RETURNED"), EnumType.of("legacy_kind", "A")));
         Table membersV2 = new Table(members.name(), members.columns(), PrimaryKey.of("id"),
                 List.of(UniqueConstraint.of("email", "branch").named("members_email_branch_key")), List.of(), List.of(),
                 List.of(new Index("members_branch_idx", List.of(Index.Key.of("branch").desc(), Index.Key.of("(lower((email)::text))")), false,
@@ -120,7 +122,8 @@ class MigrationWriterTest {
                 PrimaryKey.of("id"), List.of(), List.of(ForeignKey.Columns.of("author_id").references("authors", "id").deferrable(false)));
         Schema after = new Schema(List.of(authors, membersV2, loansV2, reviews),
                 List.of(Sequence.of("authors_seq", 1, 50), Sequence.of("member_cards", 1000, 10),
-                        Sequence.of("reviews_seq", 1, 50).inSchema("reading")));
+                        Sequence.of("reviews_seq", 1, 50).inSchema("reading")),
+                List.of(EnumType.of("loan_status", "LOST", "OPEN", "RETURNED"), EnumType.of("mood", "sad", "happy").inSchema("reading")));
         return Differ.diff(before, after);
     }
 

@@ -6,7 +6,10 @@ import dev.retort.op.AddForeignKey;
 import dev.retort.op.AddUnique;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.DropIndex;
+import dev.retort.op.AlterEnum;
 import dev.retort.op.AlterSequence;
+import dev.retort.op.CreateEnum;
+import dev.retort.op.DropEnum;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropSequence;
@@ -22,6 +25,7 @@ import dev.retort.op.DropTable;
 import dev.retort.op.Op;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
 import dev.retort.schema.Sequence;
@@ -52,6 +56,7 @@ public final class Differ {
 
     public static Plan diff(Schema current, Schema target) {
         List<Op> ops = new ArrayList<>(diffSequences(current.sequences(), target.sequences()));
+        ops.addAll(diffEnums(current.enums(), target.enums()));
         Map<TableName, Table> currentTables = byName(current.tables(), Table::name);
         Map<TableName, Table> targetTables = byName(target.tables(), Table::name);
         for (Table table : target.tables()) {
@@ -72,6 +77,24 @@ public final class Differ {
             }
         }
         return Plan.of(ops);
+    }
+
+    static List<Op> diffEnums(List<EnumType> current, List<EnumType> target) {
+        List<Op> ops = new ArrayList<>();
+        Map<TableName, EnumType> currentByName = byName(current, EnumType::name);
+        Map<TableName, EnumType> targetByName = byName(target, EnumType::name);
+        for (EnumType type : target) {
+            EnumType existing = currentByName.get(type.name());
+            if (existing == null) {
+                ops.add(new CreateEnum(type));
+            } else if (!existing.equals(type)) {
+                ops.add(new AlterEnum(existing, type));
+            }
+        }
+        for (EnumType type : current) {
+            if (!targetByName.containsKey(type.name())) ops.add(new DropEnum(type));
+        }
+        return ops;
     }
 
     static List<Op> diffSequences(List<Sequence> current, List<Sequence> target) {

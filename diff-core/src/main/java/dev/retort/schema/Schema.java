@@ -8,12 +8,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The tables and standalone sequences of one database, or of one entity model, sorted by name. */
-public record Schema(List<Table> tables, List<Sequence> sequences) {
-    public static final Schema EMPTY = new Schema(List.of(), List.of());
+/** The tables, standalone sequences and enum types of one database, or of one entity model, sorted by name. */
+public record Schema(List<Table> tables, List<Sequence> sequences, List<EnumType> enums) {
+    public static final Schema EMPTY = new Schema(List.of(), List.of(), List.of());
 
     public Schema(List<Table> tables) {
-        this(tables, List.of());
+        this(tables, List.of(), List.of());
+    }
+
+    public Schema(List<Table> tables, List<Sequence> sequences) {
+        this(tables, sequences, List.of());
     }
 
     public Schema {
@@ -27,6 +31,9 @@ public record Schema(List<Table> tables, List<Sequence> sequences) {
         List<Sequence> sortedSequences = new ArrayList<>(requireNonNull(sequences, "sequences"));
         sortedSequences.sort(null);
         sequences = List.copyOf(sortedSequences);
+        List<EnumType> sortedEnums = new ArrayList<>(requireNonNull(enums, "enums"));
+        sortedEnums.sort(null);
+        enums = List.copyOf(sortedEnums);
     }
 
     public Optional<Table> table(TableName name) {
@@ -52,6 +59,6 @@ public record Schema(List<Table> tables, List<Sequence> sequences) {
                     sorted.checks().stream().map(c -> new CheckConstraint(null, c.key(), null)).toList(),
                     sorted.indexes().stream().map(Index::unnamed).toList(), sorted.comment()));
         }
-        return new Schema(normalised, sequences);
+        return new Schema(normalised, sequences, enums);
     }
 }

@@ -93,6 +93,17 @@ public final class Types {
         return modifiers == null ? base : base + "(" + modifiers + ")";
     }
 
+    private static final java.util.Set<String> BUILT_IN = java.util.Set.of("smallint", "integer", "bigint", "numeric", "real",
+            "double precision", "text", "varchar", "char", "boolean", "date", "time", "timetz", "timestamp", "timestamptz",
+            "interval", "uuid", "json", "jsonb", "bytea", "oid", "inet", "cidr", "macaddr", "money", "xml", "bit", "varbit",
+            "tsvector", "tsquery", "point", "line", "box", "circle", "polygon", "path", "lseg");
+
+    /** Whether a type is one of PostgreSQL's own, rather than an enum, domain or other user-defined type. */
+    public static boolean isBuiltIn(String type) {
+        String base = baseName(type);
+        return BUILT_IN.contains(base.endsWith("[]") ? base.substring(0, base.length() - 2) : base);
+    }
+
     /** The type without modifiers or array suffix: {@code varchar(20)} gives {@code varchar}. */
     public static String baseName(String type) {
         String normalised = normalize(type);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
 import dev.retort.schema.Sequence;
@@ -44,6 +45,9 @@ class OpLawsTest {
             new DropIndex(USERS, Index.on("email").named("users_email_idx")),
             new RenameColumn(USERS, "email", "mail"),
             new AlterTableComment(USERS, null, "People who log in"),
+            new CreateEnum(EnumType.of("mood", "sad", "happy")),
+            new DropEnum(EnumType.of("mood", "sad", "happy")),
+            new AlterEnum(EnumType.of("mood", "sad", "happy"), EnumType.of("mood", "sad", "ok", "happy")),
             new RenameTable(new TableName("crm", "users"), "people"),
             new CreateSequence(Sequence.of("users_seq", 1, 50)),
             new DropSequence(Sequence.of("users_seq", 1, 50)),

@@ -4,6 +4,7 @@ import dev.retort.classpath.ClassScanner;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ColumnDefault;
+import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Identity;
 import dev.retort.schema.Index;
@@ -40,7 +41,9 @@ import org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Selectable;
+import org.hibernate.type.SqlTypes;
 
 /**
  * Reads JPA entities into a {@link Schema} through Hibernate's boot metamodel, without a database
@@ -160,7 +163,27 @@ public final class EntityReader {
                 sequences.add(new Sequence(name, sequence.getInitialValue(), sequence.getIncrementSize()));
             }
         }
-        return new Schema(tables, sequences);
+        return new Schema(tables, sequences, enums(metadata, defaultSchema));
+    }
+
+    /**
+     * The enum types of {@code @JdbcTypeCode(SqlTypes.NAMED_ENUM)} columns, with the Java enum's
+     * constants sorted by name, as Hibernate creates them.
+     */
+    private static List<EnumType> enums(Metadata metadata, String defaultSchema) {
+        Map<TableName, EnumType> enums = new java.util.TreeMap<>();
+        for (org.hibernate.mapping.Table table : metadata.collectTableMappings()) {
+            if (!isPhysical(table)) continue;
+            for (org.hibernate.mapping.Column column : table.getColumns()) {
+                if (column.getSqlTypeCode(metadata) != SqlTypes.NAMED_ENUM || !(column.getValue() instanceof BasicValue value)) continue;
+                Class<?> javaType = value.resolve().getDomainJavaType().getJavaTypeClass();
+                if (!javaType.isEnum()) continue;
+                List<String> labels = java.util.Arrays.stream(javaType.getEnumConstants()).map(c -> ((Enum<?>) c).name()).sorted().toList();
+                TableName name = name(null, column.getSqlType(metadata).toLowerCase(Locale.ROOT), defaultSchema);
+                enums.putIfAbsent(name, new EnumType(name, labels));
+            }
+        }
+        return List.copyOf(enums.values());
     }
 
     private static boolean isPhysical(org.hibernate.mapping.Table table) {

@@ -82,6 +82,7 @@ public final class ExpressionCanonicalizer {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try (Statement st = connection.createStatement()) {
+                createMissingEnums(st, schema.enums());
                 for (int i = 0; i < involved.size(); i++) create(st, PREFIX + i, involved.get(i));
                 try (ResultSet rs = st.executeQuery("SELECT c.relname, con.conname, pg_get_constraintdef(con.oid) FROM pg_constraint con "
                         + "JOIN pg_class c ON c.oid = con.conrelid WHERE c.relnamespace = pg_my_temp_schema() AND con.contype = 'c' "
@@ -140,7 +141,7 @@ public final class ExpressionCanonicalizer {
             tables.add(scratch == null ? table : rewrite(resolveDefinitions(table, definitions.getOrDefault(scratch, Map.of())), scratch,
                     checks.getOrDefault(scratch, List.of()), defaults.getOrDefault(scratch, Map.of()), values, indexKeys, indexPredicates));
         }
-        return new Schema(tables, schema.sequences());
+        return new Schema(tables, schema.sequences(), schema.enums());
     }
 
     /**
@@ -222,6 +223,18 @@ public final class ExpressionCanonicalizer {
     /** How a default is written for the next round: its printed form, or, once it is a value, as written (a constant prints stably). */
     private static String sqlOf(ColumnDefault value) {
         return value.key().startsWith(VALUE) ? value.expression() : value.key();
+    }
+
+    /** Enum types the model has and the database not yet, so columns of those types can be created (all rolled back). */
+    private static void createMissingEnums(Statement st, List<dev.retort.schema.EnumType> enums) throws SQLException {
+        for (dev.retort.schema.EnumType type : enums) {
+            String name = PostgresSql.table(type.name());
+            try (ResultSet rs = st.executeQuery("SELECT to_regtype(" + PostgresSql.literal(name) + ") IS NULL")) {
+                rs.next();
+                if (!rs.getBoolean(1)) continue;
+            }
+            for (String sql : PostgresSql.statements(new dev.retort.op.CreateEnum(type))) st.execute(sql);
+        }
     }
 
     /** A temporary table with the table's columns, their defaults, and its checks named c0, c1, ... in order. */

@@ -4,6 +4,7 @@ import dev.retort.RetortException;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ColumnDefault;
+import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Identity;
 import dev.retort.schema.Index;
@@ -92,6 +93,18 @@ public final class PostgresIntrospector {
             ORDER BY n.nspname, c.relname, ic.relname
             """;
 
+    /** Enum types and their labels in sort order; types that belong to an extension are not the schema's. */
+    private static final String ENUMS = """
+            SELECT n.nspname, t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder)
+            FROM pg_type t
+            JOIN pg_namespace n ON n.oid = t.typnamespace
+            JOIN pg_enum e ON e.enumtypid = t.oid
+            WHERE n.nspname = ANY (?)
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+            GROUP BY n.nspname, t.typname
+            ORDER BY n.nspname, t.typname
+            """;
+
     /** Sequences not owned by an identity or serial column: those belong to their column. */
     private static final String SEQUENCES = """
             SELECT n.nspname, c.relname, s.seqstart, s.seqincrement
@@ -116,7 +129,7 @@ public final class PostgresIntrospector {
             columns.forEach((name, cols) -> tables.add(new Table(name, cols, constraints.primaryKeys.get(name),
                     constraints.uniques.getOrDefault(name, List.of()), constraints.foreignKeys.getOrDefault(name, List.of()),
                     constraints.checks.getOrDefault(name, List.of()), indexes.getOrDefault(name, List.of()), comments.get(name))));
-            return new Schema(tables, readSequences(connection, scope));
+            return new Schema(tables, readSequences(connection, scope), readEnums(connection, scope));
         } catch (SQLException e) {
             throw new RetortException("reading the catalog of schemas " + scope.schemas() + " failed: " + e.getMessage(), e);
         }
@@ -188,6 +201,14 @@ public final class PostgresIntrospector {
             }
         }
         return indexes;
+    }
+
+    private static List<EnumType> readEnums(Connection connection, SchemaScope scope) throws SQLException {
+        List<EnumType> enums = new ArrayList<>();
+        try (PreparedStatement st = prepare(connection, ENUMS, scope); ResultSet rs = st.executeQuery()) {
+            while (rs.next()) enums.add(new EnumType(scope.nameOf(rs.getString(1), rs.getString(2)), strings(rs.getArray(3))));
+        }
+        return enums;
     }
 
     private static List<Sequence> readSequences(Connection connection, SchemaScope scope) throws SQLException {

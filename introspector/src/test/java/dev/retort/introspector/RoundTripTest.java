@@ -9,6 +9,7 @@ import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.op.Op;
 import dev.retort.runtime.sql.PostgresSql;
 import dev.retort.schema.Column;
+import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
 import dev.retort.schema.Sequence;
@@ -139,6 +140,19 @@ class RoundTripTest {
                         schema(commented("it's the \"new\" one", ID.comment("key"), EMAIL.comment("new"), NAME))),
                 Arguments.of("table created with table and column comments", Schema.EMPTY,
                         schema(commented("people", ID.comment("key"), EMAIL.comment("where to write")))),
+                Arguments.of("enum created with the table using it", Schema.EMPTY, new Schema(List.of(users(ID,
+                        new Column("mood", "mood").defaultValue("'happy'"))), List.of(), List.of(EnumType.of("mood", "sad", "happy")))),
+                Arguments.of("enum label added in the middle", new Schema(List.of(users(ID, new Column("mood", "mood"))), List.of(),
+                        List.of(EnumType.of("mood", "sad", "happy"))), new Schema(List.of(users(ID, new Column("mood", "mood"))), List.of(),
+                        List.of(EnumType.of("mood", "sad", "ok", "happy")))),
+                Arguments.of("enum label removed: the type is rebuilt under the column and its default",
+                        new Schema(List.of(users(ID, new Column("mood", "mood").defaultValue("'happy'::mood"))), List.of(),
+                                List.of(EnumType.of("mood", "sad", "ok", "happy"))),
+                        new Schema(List.of(users(ID, new Column("mood", "mood").defaultValue("'happy'::mood"))), List.of(),
+                                List.of(EnumType.of("mood", "happy", "sad")))),
+                Arguments.of("enum in another schema dropped with its table", new Schema(List.of(users(ID),
+                        new Table(new TableName("sales", "tickets"), List.of(ID, new Column("level", "sales.level")), PrimaryKey.of("id"))),
+                        List.of(), List.of(EnumType.of("level", "low", "high").inSchema("sales"))), schema(users(ID))),
                 Arguments.of("mixed case and quotes", Schema.EMPTY,
                         schema(new Table(TableName.of("Odd \"Name\""), List.of(new Column("Mixed", "text"), new Column("a\"b", "integer")),
                                 PrimaryKey.of("a\"b")))));

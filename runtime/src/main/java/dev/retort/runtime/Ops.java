@@ -15,6 +15,9 @@ import dev.retort.op.DropSequence;
 import dev.retort.op.DropUnique;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AlterColumn;
+import dev.retort.op.AlterEnum;
+import dev.retort.op.CreateEnum;
+import dev.retort.op.DropEnum;
 import dev.retort.op.AlterTableComment;
 import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
@@ -26,6 +29,7 @@ import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
 import dev.retort.schema.Sequence;
@@ -105,6 +109,11 @@ public final class Ops {
     /** A table's comment, as an element of {@code createTable}. */
     public static TableComment tableComment(String text) {
         return new TableComment(text);
+    }
+
+    /** An enum type with its labels, in sort order. */
+    public static EnumType enumType(String name, String... values) {
+        return EnumType.of(name, values);
     }
 
     /** A standalone sequence. */
@@ -193,6 +202,24 @@ public final class Ops {
 
     public void dropIndex(String table, Index index) {
         add(new DropIndex(name(table), index));
+    }
+
+    public void createEnum(EnumType type) {
+        add(new CreateEnum(inSchema(type)));
+    }
+
+    /** Drops an enum type; the type describes it as it is, so that it can be created again. */
+    public void dropEnum(EnumType type) {
+        add(new DropEnum(inSchema(type)));
+    }
+
+    /** Changes an enum type's labels: added in place, or the type rebuilt when labels go or move. */
+    public void alterEnum(EnumType from, EnumType to) {
+        add(new AlterEnum(inSchema(from), inSchema(to)));
+    }
+
+    private EnumType inSchema(EnumType type) {
+        return schema == null ? type : type.inSchema(schema);
     }
 
     public void createSequence(Sequence sequence) {

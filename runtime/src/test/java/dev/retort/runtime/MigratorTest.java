@@ -2,6 +2,7 @@ package dev.retort.runtime;
 
 import static dev.retort.runtime.Ops.check;
 import static dev.retort.runtime.Ops.column;
+import static dev.retort.runtime.Ops.enumType;
 import static dev.retort.runtime.Ops.foreignKey;
 import static dev.retort.runtime.Ops.index;
 import static dev.retort.runtime.Ops.key;
@@ -180,6 +181,10 @@ class MigratorTest {
     @Test
     void everyOperationTypeExecutesAndReverses() throws SQLException {
         Ops up = new Ops();
+        up.createEnum(enumType("mood", "sad", "happy"));
+        up.alterEnum(enumType("mood", "sad", "happy"), enumType("mood", "sad", "ok", "happy"));
+        up.alterEnum(enumType("mood", "sad", "ok", "happy"), enumType("mood", "happy", "sad"));
+        up.dropEnum(enumType("mood", "happy", "sad"));
         up.createSequence(sequence("t_seq", 1, 50));
         up.alterSequence(sequence("t_seq", 1, 50), sequence("t_seq", 5, 10));
         up.createTable("parent", column("id", "integer").notNull(), primaryKey("id"));

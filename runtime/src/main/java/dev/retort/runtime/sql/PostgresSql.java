@@ -13,6 +13,9 @@ import dev.retort.op.DropSequence;
 import dev.retort.op.DropUnique;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AlterColumn;
+import dev.retort.op.AlterEnum;
+import dev.retort.op.CreateEnum;
+import dev.retort.op.DropEnum;
 import dev.retort.op.AlterTableComment;
 import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
@@ -24,6 +27,7 @@ import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.Identity;
@@ -78,6 +82,9 @@ public final class PostgresSql {
         if (op instanceof DropIndex d) {
             return List.of("DROP INDEX " + table(new TableName(d.table().schema(), indexName(d.table(), d.index()))));
         }
+        if (op instanceof CreateEnum c) return List.of(createEnum(c.type()));
+        if (op instanceof DropEnum d) return List.of("DROP TYPE " + table(d.type().name()));
+        if (op instanceof AlterEnum a) return EnumSql.alter(a);
         if (op instanceof CreateSequence c) {
             return List.of("CREATE SEQUENCE " + table(c.sequence().name()) + " START WITH " + c.sequence().start()
                     + " INCREMENT BY " + c.sequence().increment());
@@ -102,6 +109,11 @@ public final class PostgresSql {
 
     public static String table(TableName name) {
         return name.schema() == null ? quote(name.name()) : quote(name.schema()) + "." + quote(name.name());
+    }
+
+    static String createEnum(EnumType type) {
+        return "CREATE TYPE " + table(type.name()) + " AS ENUM (" + type.values().stream().map(PostgresSql::literal)
+                .collect(Collectors.joining(", ")) + ")";
     }
 
     private static String columnComment(TableName table, String column, String comment) {
@@ -164,7 +176,9 @@ public final class PostgresSql {
         if (op.typeChanged()) {
             String type = op.to().type();
             boolean sameKind = Types.baseName(op.from().type()).equals(Types.baseName(type));
-            actions.add(alter + "TYPE " + type + (sameKind ? "" : " USING " + column + "::" + type));
+            // enums and other user-defined types have no casts to each other; text goes both ways
+            boolean viaText = !Types.isBuiltIn(op.from().type()) || !Types.isBuiltIn(type);
+            actions.add(alter + "TYPE " + type + (sameKind ? "" : " USING " + column + (viaText ? "::text::" : "::") + type));
         }
         if (resetDefault && op.to().defaultValue() != null) actions.add(alter + "SET DEFAULT " + op.to().defaultValue().expression());
         if (op.nullabilityChanged()) actions.add(alter + (op.to().nullable() ? "DROP NOT NULL" : "SET NOT NULL"));

@@ -15,6 +15,9 @@ import dev.retort.op.DropSequence;
 import dev.retort.op.DropUnique;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AlterColumn;
+import dev.retort.op.AlterEnum;
+import dev.retort.op.CreateEnum;
+import dev.retort.op.DropEnum;
 import dev.retort.op.AlterTableComment;
 import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
@@ -26,6 +29,7 @@ import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
 import dev.retort.schema.Sequence;
@@ -61,6 +65,8 @@ class PostgresSqlTest {
                 new AddCheck(ODD, CheckConstraint.of("id > 0")), new DropCheck(ODD, CheckConstraint.of("id > 0")),
                 new CreateIndex(ODD, Index.on("id")), new DropIndex(ODD, Index.on("id")),
                 new RenameColumn(ODD, "id", "ID"), new RenameTable(ODD, "New\"Name"), new AlterTableComment(ODD, "a", null),
+                new CreateEnum(EnumType.of("e", "a")), new DropEnum(EnumType.of("e", "a")),
+                new AlterEnum(EnumType.of("e", "a"), EnumType.of("e", "a", "b")),
                 new CreateSequence(Sequence.of("s", 1, 1)), new DropSequence(Sequence.of("s", 1, 1)),
                 new AlterSequence(Sequence.of("s", 1, 1), Sequence.of("s", 1, 2)));
         Set<Class<?>> covered = samples.stream().map(Object::getClass).collect(Collectors.toSet());
@@ -137,6 +143,16 @@ class PostgresSqlTest {
         List<String> create = PostgresSql.statements(new CreateTable(table));
         assertEquals(List.of("COMMENT ON TABLE \"users\" IS 'people'", "COMMENT ON COLUMN \"users\".\"name\" IS 'full name'"),
                 create.subList(1, 3));
+    }
+
+    @Test
+    void enumLabelsAreAddedInPlace() {
+        assertEquals(List.of("ALTER TYPE \"mood\" ADD VALUE 'ok' BEFORE 'happy'", "ALTER TYPE \"mood\" ADD VALUE 'ecstatic' AFTER 'happy'"),
+                PostgresSql.statements(new AlterEnum(EnumType.of("mood", "sad", "happy"), EnumType.of("mood", "sad", "ok", "happy", "ecstatic"))));
+        List<String> rebuild = PostgresSql.statements(new AlterEnum(EnumType.of("mood", "sad", "happy"), EnumType.of("mood", "happy")));
+        assertEquals("ALTER TYPE \"mood\" RENAME TO \"mood__retort_old\"", rebuild.get(0));
+        assertEquals("CREATE TYPE \"mood\" AS ENUM ('happy')", rebuild.get(1));
+        assertEquals("DROP TYPE \"mood__retort_old\"", rebuild.get(3));
     }
 
     @Test

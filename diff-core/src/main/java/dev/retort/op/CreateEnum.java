@@ -1,0 +1,29 @@
+package dev.retort.op;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.retort.schema.EnumType;
+import dev.retort.schema.TableName;
+import java.util.List;
+
+/** Creates an enum type, before the tables that use it. */
+public record CreateEnum(EnumType type) implements Op {
+    public CreateEnum {
+        requireNonNull(type, "type");
+    }
+
+    @Override
+    public TableName table() {
+        return type.name();
+    }
+
+    @Override
+    public DropEnum reverse() {
+        return new DropEnum(type);
+    }
+
+    @Override
+    public List<Hazard> hazards() {
+        return List.of();
+    }
+}
