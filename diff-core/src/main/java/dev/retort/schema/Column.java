@@ -2,6 +2,8 @@ package dev.retort.schema;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Objects;
+
 /**
  * A table column: name, normalised type, nullability, identity, server default and comment.
  *
@@ -69,7 +71,7 @@ public record Column(String name, String type, boolean nullable, Identity identi
     /** Equal but for how the default is written: what the differ compares columns by. */
     public boolean sameAs(Column other) {
         return name.equals(other.name) && type.equals(other.type) && nullable == other.nullable && identity == other.identity
-                && java.util.Objects.equals(defaultKey(), other.defaultKey()) && java.util.Objects.equals(comment, other.comment);
+                && Objects.equals(defaultKey(), other.defaultKey()) && Objects.equals(comment, other.comment);
     }
 
     /** The default's canonical form, or null without a default. */

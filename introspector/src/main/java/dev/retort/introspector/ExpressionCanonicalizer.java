@@ -1,22 +1,27 @@
 package dev.retort.introspector;
 
 import dev.retort.RetortException;
+import dev.retort.op.CreateEnum;
+import dev.retort.op.CreateIndex;
 import dev.retort.runtime.sql.PostgresSql;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
-import dev.retort.op.CreateIndex;
 import dev.retort.schema.ColumnDefault;
+import dev.retort.schema.EnumType;
+import dev.retort.schema.Identity;
 import dev.retort.schema.Index;
-import dev.retort.schema.TableName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
+import dev.retort.schema.TableName;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -52,7 +57,7 @@ public final class ExpressionCanonicalizer {
      * default, NOT NULL, a collation, ...), to be taken apart by PostgreSQL.
      */
     static boolean isDefinition(Column column) {
-        String type = " " + column.type().toLowerCase(java.util.Locale.ROOT) + " ";
+        String type = " " + column.type().toLowerCase(Locale.ROOT) + " ";
         return DEFINITION.matcher(type).find();
     }
 
@@ -112,7 +117,7 @@ public final class ExpressionCanonicalizer {
                     while (rs.next()) {
                         String printedDefault = rs.getString(5);
                         definitions.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), new Column(rs.getString(2),
-                                rs.getString(3), !rs.getBoolean(4), dev.retort.schema.Identity.NONE,
+                                rs.getString(3), !rs.getBoolean(4), Identity.NONE,
                                 printedDefault == null ? null : ColumnDefault.of(printedDefault)));
                     }
                 }
@@ -133,7 +138,7 @@ public final class ExpressionCanonicalizer {
         } catch (SQLException e) {
             throw new RetortException("reading check constraints and defaults back from PostgreSQL failed: " + e.getMessage(), e);
         }
-        Map<Table, String> scratchOf = new java.util.IdentityHashMap<>();
+        Map<Table, String> scratchOf = new IdentityHashMap<>();
         for (int i = 0; i < involved.size(); i++) scratchOf.put(involved.get(i), PREFIX + i);
         List<Table> tables = new ArrayList<>();
         for (Table table : schema.tables()) {
@@ -160,7 +165,7 @@ public final class ExpressionCanonicalizer {
             }
             ColumnDefault value = made.defaultValue() != null ? made.defaultValue() : column.defaultValue();
             columns.add(new Column(column.name(), made.type(), column.nullable() && made.nullable(), column.identity(),
-                    column.identity() == dev.retort.schema.Identity.NONE ? value : null, column.comment()));
+                    column.identity() == Identity.NONE ? value : null, column.comment()));
         }
         return new Table(table.name(), columns, table.primaryKey(), table.uniques(), table.foreignKeys(), table.checks(), table.indexes(),
                 table.comment());
@@ -226,14 +231,14 @@ public final class ExpressionCanonicalizer {
     }
 
     /** Enum types the model has and the database not yet, so columns of those types can be created (all rolled back). */
-    private static void createMissingEnums(Statement st, List<dev.retort.schema.EnumType> enums) throws SQLException {
-        for (dev.retort.schema.EnumType type : enums) {
+    private static void createMissingEnums(Statement st, List<EnumType> enums) throws SQLException {
+        for (EnumType type : enums) {
             String name = PostgresSql.table(type.name());
             try (ResultSet rs = st.executeQuery("SELECT to_regtype(" + PostgresSql.literal(name) + ") IS NULL")) {
                 rs.next();
                 if (!rs.getBoolean(1)) continue;
             }
-            for (String sql : PostgresSql.statements(new dev.retort.op.CreateEnum(type))) st.execute(sql);
+            for (String sql : PostgresSql.statements(new CreateEnum(type))) st.execute(sql);
         }
     }
 

@@ -56,6 +56,7 @@ class RandomRoundTripTest {
         int pairs = Integer.getInteger("retort.random.pairs", 200);
         try (Connection c = db.connect()) {
             for (int i = 0; i < pairs; i++) {
+                if (i > 0 && i % 100 == 0) vacuumCatalog(c);
                 long seed = base + i;
                 try {
                     roundTrip(c, seed);
@@ -151,6 +152,18 @@ class RandomRoundTripTest {
 
     private static Schema read(Connection c) {
         return ExpressionCanonicalizer.canonicalize(c, PostgresIntrospector.read(c, SCOPE));
+    }
+
+    /**
+     * Thousands of tables created and dropped bloat the system catalogs and slow every catalog
+     * query down more and more; vacuuming them keeps a long run linear.
+     */
+    private static void vacuumCatalog(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("VACUUM pg_catalog.pg_class, pg_catalog.pg_attribute, pg_catalog.pg_type, pg_catalog.pg_depend, "
+                    + "pg_catalog.pg_constraint, pg_catalog.pg_index, pg_catalog.pg_attrdef, pg_catalog.pg_sequence, "
+                    + "pg_catalog.pg_description, pg_catalog.pg_enum, pg_catalog.pg_namespace");
+        }
     }
 
     private static void reset(Connection c) throws SQLException {
