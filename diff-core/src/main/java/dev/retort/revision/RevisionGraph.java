@@ -30,6 +30,7 @@ public final class RevisionGraph {
     private final Map<String, List<String>> dependents = new HashMap<>();
     private final Map<String, String> labels = new TreeMap<>();
     private final List<String> order;
+    private final List<String> heads;
 
     private RevisionGraph(Map<String, RevisionNode> nodes) {
         this.nodes = nodes;
@@ -48,6 +49,7 @@ public final class RevisionGraph {
             throw new RevisionException.SelfAncestor(cycle.get(0), cycle);
         }
         this.order = sorted(RevisionGraph::requirements);
+        this.heads = order.stream().filter(id -> !children.containsKey(id)).sorted().toList();
     }
 
     /** Builds and validates a graph. */
@@ -98,7 +100,7 @@ public final class RevisionGraph {
 
     /** Revisions that no other revision revises, sorted by id. */
     public List<String> heads() {
-        return order.stream().filter(id -> !children.containsKey(id)).sorted().toList();
+        return heads;
     }
 
     /** The only head; an error naming the heads when there are several, empty for no revisions. */

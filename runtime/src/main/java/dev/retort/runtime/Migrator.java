@@ -268,8 +268,10 @@ public final class Migrator {
         void apply(Direction direction, RevisionNode node) throws SQLException {
             listener.migrating(direction, node);
             RevisionGraph graph = migrations.graph();
-            Script script = migrations.script(node.id(), direction);
-            String checksum = migrations.checksum(node.id());
+            Script upgrade = migrations.script(node.id(), Direction.UPGRADE);
+            Script downgrade = migrations.script(node.id(), Direction.DOWNGRADE);
+            Script script = direction == Direction.UPGRADE ? upgrade : downgrade;
+            String checksum = Script.checksum(upgrade, downgrade);
             Set<String> next = direction == Direction.UPGRADE ? graph.headsAfterUpgrade(heads, node) : graph.headsAfterDowngrade(heads, node);
             sink.note("Running " + direction.word() + " " + (direction == Direction.UPGRADE
                     ? heads(Set.copyOf(node.parents())) + " -> " + node.id() : node.id() + " -> " + heads(Set.copyOf(node.parents())))
