@@ -112,7 +112,10 @@ final class OpText {
         if (op.typeChanged()) changes.add("type " + op.from().type() + " -> " + op.to().type());
         if (op.nullabilityChanged()) changes.add(op.to().nullable() ? "NOT NULL -> nullable" : "nullable -> NOT NULL");
         if (op.commentChanged()) changes.add("comment " + quoted(op.from().comment()) + " -> " + quoted(op.to().comment()));
-        if (op.defaultChanged()) {
+        // after a type change the same default text canonicalises differently; it is set again, not changed
+        boolean sameText = op.from().defaultValue() != null && op.to().defaultValue() != null
+                && op.from().defaultValue().expression().equals(op.to().defaultValue().expression());
+        if (op.defaultChanged() && !(op.typeChanged() && sameText)) {
             changes.add("default " + (op.from().defaultValue() == null ? "none" : op.from().defaultValue().expression()) + " -> "
                     + (op.to().defaultValue() == null ? "none" : op.to().defaultValue().expression()));
         }

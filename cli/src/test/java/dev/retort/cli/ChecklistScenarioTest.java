@@ -1,0 +1,242 @@
+package dev.retort.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.codegen.MigrationWriter;
+import dev.retort.codegen.RevisionHeader;
+import dev.retort.diff.Differ;
+import dev.retort.diff.Plan;
+import dev.retort.entities.EntityReader;
+import dev.retort.entities.EntitySource;
+import dev.retort.entities.Naming;
+import dev.retort.fixtures.db.TestDatabase;
+import dev.retort.introspector.ExpressionCanonicalizer;
+import dev.retort.introspector.PostgresIntrospector;
+import dev.retort.introspector.SchemaScope;
+import dev.retort.op.Op;
+import dev.retort.runtime.HistoryTable;
+import dev.retort.runtime.MigrationSet;
+import dev.retort.runtime.Migrator;
+import dev.retort.runtime.VersionTable;
+import dev.retort.runtime.source.SourceMigrations;
+import dev.retort.schema.Schema;
+import dev.retort.schema.TableFilter;
+import dev.retort.schema.TableName;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Alembic autogenerate checklist ({@code ../shared/scenarios/alembic-checklist.md}), one named
+ * test per item, from the scenario files in {@code fixtures/src/main/resources/scenarios/alembic}.
+ *
+ * <p>Each scenario gives the database it starts from ({@code --- db}), the model it must reach,
+ * either as SQL loaded into a second database ({@code --- model}) or as entity packages read by
+ * Hibernate ({@code --- entities}), and the operations expected, in order ({@code --- expect}, the
+ * lines {@code retort check} prints). The test then renders the migration class, compiles it, runs
+ * its upgrade against the database, re-diffs to nothing, runs its downgrade, and finds the starting
+ * schema again. See the scenario folder's README for the format.
+ */
+class ChecklistScenarioTest {
+    @RegisterExtension
+    static final TestDatabase live = new TestDatabase();
+
+    @RegisterExtension
+    static final TestDatabase model = new TestDatabase();
+
+    static final Path SCENARIOS = Path.of(System.getProperty("retort.repository.root", ".."))
+            .resolve("fixtures/src/main/resources/scenarios/alembic").normalize();
+
+    @TempDir
+    Path workDir;
+
+    @TestFactory
+    Stream<DynamicTest> checklist() throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(SCENARIOS)) {
+            files = walk.filter(p -> p.toString().endsWith(".scenario")).sorted().toList();
+        }
+        assertTrue(!files.isEmpty(), "no scenarios under " + SCENARIOS);
+        return files.stream().map(file -> {
+            Scenario scenario = Scenario.parse(file);
+            return DynamicTest.dynamicTest(scenario.title(), file.toUri(), () -> run(scenario));
+        });
+    }
+
+    private void run(Scenario scenario) throws Exception {
+        reset(live);
+        reset(model);
+        psql(live, scenario.section("db"), scenario.file());
+        SchemaScope scope = scenario.scope();
+        TableFilter filter = scenario.filter();
+        Schema start = read(live, scope, filter);
+        Schema target;
+        if (scenario.has("entities")) {
+            Naming naming = new Naming(scenario.option("naming", "jpa"));
+            List<String> packages = Arrays.asList(scenario.section("entities").strip().split("\\s+"));
+            try (Connection c = live.connect()) {
+                target = ExpressionCanonicalizer.canonicalize(c, filter.apply(EntityReader.read(new EntitySource(packages, List.of(), naming),
+                        scope.defaultSchema())));
+            }
+        } else {
+            psql(model, scenario.section("model"), scenario.file());
+            target = read(model, scope, filter);
+        }
+        Plan plan = Differ.diff(start, target);
+        List<String> described = plan.upgrade().stream().map(OpText::describe).toList();
+        assertEquals(scenario.expected(), described, () -> scenario.file() + ": operations differ; the plan was:\n"
+                + String.join("\n", described));
+
+        MigrationSet migrations = compile(scenario, plan);
+        VersionTable versions = scenario.versionTable();
+        Migrator migrator = new Migrator(migrations, versions);
+        try (Connection c = connect(live, scope)) {
+            migrator.upgrade(c, "head");
+        }
+        Plan rest = Differ.diff(read(live, scope, filter), target);
+        assertTrue(rest.isEmpty(), () -> "after upgrade, still different: " + rest.upgrade().stream().map(OpText::describe).toList());
+        try (Connection c = connect(live, scope)) {
+            migrator.downgrade(c, "base");
+        }
+        Plan back = Differ.diff(read(live, scope, filter), start);
+        assertTrue(back.isEmpty(), () -> "after downgrade, not the starting schema: " + back.upgrade().stream().map(OpText::describe).toList());
+    }
+
+    private MigrationSet compile(Scenario scenario, Plan plan) throws IOException {
+        Path folder = workDir.resolve(scenario.file().getFileName().toString().replace(".scenario", ""));
+        RevisionHeader header = new RevisionHeader("a1b2c3d4e5f6", List.of(), scenario.title(), LocalDateTime.of(2026, 1, 1, 0, 0));
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve(MigrationWriter.className(header) + ".java"),
+                MigrationWriter.write("scenario", header, plan).toString(), StandardCharsets.UTF_8);
+        return SourceMigrations.load(folder, null);
+    }
+
+    /** A connection whose unqualified names resolve to the scenario's default schema, as the CLI's do. */
+    private static Connection connect(TestDatabase db, SchemaScope scope) throws SQLException {
+        Connection c = db.connect();
+        if (!scope.defaultSchema().equals("public")) {
+            try (var st = c.createStatement()) {
+                st.execute("SET search_path TO \"" + scope.defaultSchema() + "\", public");
+            }
+        }
+        return c;
+    }
+
+    private static Schema read(TestDatabase db, SchemaScope scope, TableFilter filter) throws SQLException {
+        try (Connection c = db.connect()) {
+            return ExpressionCanonicalizer.canonicalize(c, filter.apply(PostgresIntrospector.read(c, scope)));
+        }
+    }
+
+    private static void reset(TestDatabase db) throws SQLException {
+        for (String schema : db.query("SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'public')"
+                + " AND nspname NOT LIKE 'pg\\_%'")) {
+            db.execute("DROP SCHEMA \"" + schema + "\" CASCADE");
+        }
+        db.reset();
+    }
+
+    private static void psql(TestDatabase db, String sql, Path origin) throws Exception {
+        if (sql.isBlank()) return;
+        Process process = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", db.url().substring("jdbc:".length()))
+                .redirectErrorStream(true).start();
+        process.getOutputStream().write(sql.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, process.exitValue(), () -> "loading SQL of " + origin + ":\n" + output);
+    }
+
+    /**
+     * A parsed scenario file: a title line ({@code # 3.1 ...}), then sections headed {@code --- name}.
+     * Lines starting with {@code #} outside SQL sections are comments.
+     */
+    record Scenario(Path file, String title, Map<String, String> sections) {
+        static Scenario parse(Path file) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            if (lines.isEmpty() || !lines.get(0).startsWith("# ")) throw new IllegalStateException(file + ": first line must be '# <title>'");
+            Map<String, String> sections = new LinkedHashMap<>();
+            String current = null;
+            StringBuilder text = new StringBuilder();
+            for (String line : lines.subList(1, lines.size())) {
+                if (line.startsWith("--- ")) {
+                    if (current != null) sections.put(current, text.toString());
+                    current = line.substring(4).strip();
+                    text.setLength(0);
+                } else if (current != null) {
+                    text.append(line).append('\n');
+                }
+            }
+            if (current != null) sections.put(current, text.toString());
+            if (!sections.containsKey("db") || !sections.containsKey("expect")) throw new IllegalStateException(file + ": needs --- db and --- expect");
+            if (sections.containsKey("model") == sections.containsKey("entities")) {
+                throw new IllegalStateException(file + ": needs exactly one of --- model and --- entities");
+            }
+            return new Scenario(file, lines.get(0).substring(2).strip(), sections);
+        }
+
+        boolean has(String section) {
+            return sections.containsKey(section);
+        }
+
+        String section(String name) {
+            return sections.getOrDefault(name, "");
+        }
+
+        List<String> expected() {
+            return section("expect").lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        }
+
+        /** A {@code key: value} line of the {@code --- options} section. */
+        String option(String key, String fallback) {
+            for (String line : section("options").lines().toList()) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).strip().equals(key)) return line.substring(colon + 1).strip();
+            }
+            return fallback;
+        }
+
+        List<String> list(String key) {
+            String value = option(key, "");
+            return value.isEmpty() ? List.of() : List.of(value.split("\\s+"));
+        }
+
+        VersionTable versionTable() {
+            return new VersionTable(option("version-table", "retort_version"));
+        }
+
+        /** The schemas option (the first is the default schema), Retort's own tables excluded. */
+        SchemaScope scope() {
+            List<String> schemas = new ArrayList<>(list("schemas"));
+            if (schemas.isEmpty()) schemas.add("public");
+            VersionTable versions = versionTable();
+            return new SchemaScope(schemas, Set.of(TableName.of(versions.name()), TableName.of(new HistoryTable(versions).name())), schemas.get(0));
+        }
+
+        TableFilter filter() {
+            return new TableFilter(list("include-tables"), list("exclude-tables"));
+        }
+    }
+}
