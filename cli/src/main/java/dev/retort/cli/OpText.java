@@ -102,6 +102,8 @@ final class OpText {
 
     private static String column(Column column) {
         String text = column.type();
+        if (column.collation() != null) text += " collate " + column.collation();
+        if (column.generated() != null) text += " generated as (" + column.generated().expression() + ")";
         if (column.identity() != Identity.NONE) text += " identity " + column.identity().name().toLowerCase().replace('_', ' ');
         if (column.defaultValue() != null) text += " default " + column.defaultValue().expression();
         return column.nullable() ? text : text + " NOT NULL";
@@ -118,6 +120,14 @@ final class OpText {
         if (op.defaultChanged() && !(op.typeChanged() && sameText)) {
             changes.add("default " + (op.from().defaultValue() == null ? "none" : op.from().defaultValue().expression()) + " -> "
                     + (op.to().defaultValue() == null ? "none" : op.to().defaultValue().expression()));
+        }
+        if (op.generatedChanged()) {
+            changes.add("generated " + (op.from().generated() == null ? "none" : "as (" + op.from().generated().expression() + ")") + " -> "
+                    + (op.to().generated() == null ? "none" : "as (" + op.to().generated().expression() + ")"));
+        }
+        if (op.collationChanged()) {
+            changes.add("collation " + (op.from().collation() == null ? "default" : op.from().collation()) + " -> "
+                    + (op.to().collation() == null ? "default" : op.to().collation()));
         }
         if (op.identityChanged()) {
             changes.add("identity " + op.from().identity().name().toLowerCase() + " -> " + op.to().identity().name().toLowerCase());

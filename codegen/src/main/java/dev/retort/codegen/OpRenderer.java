@@ -200,7 +200,9 @@ public final class OpRenderer {
 
     static CodeBlock column(Column column) {
         CodeBlock.Builder code = CodeBlock.builder().add("$T.column($S, $S)", OPS, column.name(), column.type());
+        if (column.collation() != null) code.add(".collate($S)", column.collation());
         if (column.defaultValue() != null) code.add(".defaultValue($S)", column.defaultValue().expression());
+        if (column.generated() != null) code.add(".generatedAs($S)", column.generated().expression());
         if (column.comment() != null) code.add(".comment($S)", column.comment());
         if (column.identity() == Identity.BY_DEFAULT) {
             code.add(".identityByDefault()");

@@ -33,8 +33,12 @@ import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
+import dev.retort.schema.TableElement;
 import dev.retort.schema.TableName;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -120,26 +124,95 @@ public final class Differ {
         TableName name = target.name();
         Map<String, Column> currentColumns = byName(current.columns(), Column::name);
         Map<String, Column> targetColumns = byName(target.columns(), Column::name);
+        Set<String> rebuilt = new HashSet<>();
         for (Column column : target.columns()) {
             Column existing = currentColumns.get(column.name());
             if (existing == null) {
                 ops.add(new AddColumn(name, column));
             } else if (!existing.sameAs(column)) {
-                ops.add(new AlterColumn(name, existing, column));
+                AlterColumn alter = new AlterColumn(name, existing, column);
+                if (alter.rebuilds()) rebuilt.add(column.name());
+                ops.add(alter);
             }
         }
         for (Column column : current.columns()) {
             if (!targetColumns.containsKey(column.name())) ops.add(new DropColumn(name, column));
         }
-        ops.addAll(diffPrimaryKey(name, current.primaryKey(), target.primaryKey()));
-        ops.addAll(diffUniques(name, current.uniques(), target.uniques()));
-        ops.addAll(diffChecks(name, current.checks(), target.checks()));
-        ops.addAll(diffForeignKeys(name, current.foreignKeys(), target.foreignKeys()));
-        ops.addAll(diffIndexes(name, current.indexes(), target.indexes()));
+        // a column dropped and added again takes its keys, checks and indexes with it: they go and come back
+        Dependents before = new Dependents(current, rebuilt);
+        Dependents after = new Dependents(target, rebuilt);
+        ops.addAll(diffPrimaryKey(name, before.primaryKey, after.primaryKey));
+        ops.addAll(diffUniques(name, before.uniques, after.uniques));
+        ops.addAll(diffChecks(name, before.checks, after.checks));
+        ops.addAll(diffForeignKeys(name, before.foreignKeys, after.foreignKeys));
+        ops.addAll(diffIndexes(name, before.indexes, after.indexes));
+        if (!rebuilt.isEmpty()) {
+            before.dropped.forEach(element -> ops.add(drop(name, element)));
+            after.dropped.forEach(element -> ops.add(drop(name, element).reverse()));
+        }
         if (!java.util.Objects.equals(current.comment(), target.comment())) {
             ops.add(new AlterTableComment(name, current.comment(), target.comment()));
         }
         return ops;
+    }
+
+    /**
+     * A table's keys, checks and indexes split into those that survive when the given columns are
+     * dropped and added again, and those PostgreSQL drops with them.
+     */
+    private static final class Dependents {
+        PrimaryKey primaryKey;
+        final List<UniqueConstraint> uniques = new ArrayList<>();
+        final List<CheckConstraint> checks = new ArrayList<>();
+        final List<ForeignKey> foreignKeys = new ArrayList<>();
+        final List<Index> indexes = new ArrayList<>();
+        final List<TableElement> dropped = new ArrayList<>();
+
+        Dependents(Table table, Set<String> rebuilt) {
+            primaryKey = table.primaryKey();
+            if (primaryKey != null && uses(primaryKey.columns(), rebuilt)) {
+                dropped.add(primaryKey);
+                primaryKey = null;
+            }
+            for (UniqueConstraint unique : table.uniques()) keep(unique, uses(unique.columns(), rebuilt), uniques);
+            for (CheckConstraint check : table.checks()) keep(check, mentions(check.expression(), rebuilt), checks);
+            for (ForeignKey key : table.foreignKeys()) keep(key, uses(key.columns(), rebuilt), foreignKeys);
+            for (Index index : table.indexes()) keep(index, uses(index, rebuilt), indexes);
+        }
+
+        private <T extends TableElement> void keep(T element, boolean goes, List<T> kept) {
+            if (goes) {
+                dropped.add(element);
+            } else {
+                kept.add(element);
+            }
+        }
+
+        private static boolean uses(List<String> columns, Set<String> rebuilt) {
+            return columns.stream().anyMatch(rebuilt::contains);
+        }
+
+        private static boolean uses(Index index, Set<String> rebuilt) {
+            return uses(index.include(), rebuilt) || mentions(index.where(), rebuilt)
+                    || index.keys().stream().anyMatch(key -> rebuilt.contains(key.column()) || key.isExpression() && mentions(key.column(), rebuilt));
+        }
+
+        /** Whether an expression names one of the columns (as a word, quoted or not; a false match only costs a rebuild). */
+        private static boolean mentions(String expression, Set<String> rebuilt) {
+            if (expression == null) return false;
+            for (String column : rebuilt) {
+                if (Pattern.compile("(?<![\\w$])\"?" + Pattern.quote(column) + "\"?(?![\\w$])").matcher(expression).find()) return true;
+            }
+            return false;
+        }
+    }
+
+    private static Op drop(TableName table, TableElement element) {
+        if (element instanceof PrimaryKey key) return new DropPrimaryKey(table, key);
+        if (element instanceof UniqueConstraint unique) return new DropUnique(table, unique);
+        if (element instanceof CheckConstraint check) return new DropCheck(table, check);
+        if (element instanceof ForeignKey key) return new DropForeignKey(table, key);
+        return new DropIndex(table, (Index) element);
     }
 
     /** Unique constraints are the same when they cover the same columns in the same order, whatever their names. */

@@ -40,6 +40,22 @@ public record AlterColumn(TableName table, Column from, Column to) implements Op
         return !java.util.Objects.equals(from.comment(), to.comment());
     }
 
+    public boolean generatedChanged() {
+        return !java.util.Objects.equals(from.generatedKey(), to.generatedKey());
+    }
+
+    /**
+     * Whether the column must be dropped and added again: PostgreSQL cannot make a plain column
+     * generated or change a generation expression in place (before 17); it can only drop one.
+     */
+    public boolean rebuilds() {
+        return to.generated() != null && generatedChanged();
+    }
+
+    public boolean collationChanged() {
+        return !java.util.Objects.equals(from.collation(), to.collation());
+    }
+
     public boolean defaultChanged() {
         return !java.util.Objects.equals(from.defaultKey(), to.defaultKey());
     }
@@ -62,6 +78,15 @@ public record AlterColumn(TableName table, Column from, Column to) implements Op
             case WIDENING_REWRITE -> hazards.add(new Hazard(Hazard.Kind.TABLE_REWRITE,
                     "changing the type of " + where + " rewrites the table"));
             case NONE, WIDENING_IN_PLACE -> { }
+        }
+        if (rebuilds()) {
+            if (from.generated() == null) {
+                hazards.add(new Hazard(Hazard.Kind.DATA_LOSS, "the values of " + where + " are replaced by the generated ones"));
+            }
+            hazards.add(new Hazard(Hazard.Kind.TABLE_REWRITE, "adding the generated column " + where + " again rewrites the table"));
+        } else if (collationChanged()) {
+            hazards.add(new Hazard(Hazard.Kind.LONG_LOCK, "changing the collation of " + where
+                    + " rebuilds its indexes under an exclusive lock"));
         }
         if (from.nullable() && !to.nullable()) {
             hazards.add(new Hazard(Hazard.Kind.LONG_LOCK, "SET NOT NULL on " + where

@@ -5,14 +5,17 @@ import static java.util.Objects.requireNonNull;
 import java.util.Objects;
 
 /**
- * A table column: name, normalised type, nullability, identity, server default and comment.
+ * A table column: name, normalised type, nullability, identity, server default, comment, the
+ * expression of a generated (stored) column, and a collation other than the type's default.
  *
  * <p>The type is normalised on construction (see {@link Types#normalize}), so two columns whose
  * types PostgreSQL would store identically are equal. Identity columns are always NOT NULL and
- * have no default. Defaults are compared by canonical form ({@link #sameAs}).
+ * have no default. Defaults and generation expressions are compared by canonical form
+ * ({@link #sameAs}). A collation is SQL as it follows {@code COLLATE}: quoted where PostgreSQL
+ * would quote it, schema-qualified unless it is in {@code pg_catalog}.
  */
 public record Column(String name, String type, boolean nullable, Identity identity, ColumnDefault defaultValue,
-                     String comment) implements TableElement {
+                     String comment, ColumnDefault generated, String collation) implements TableElement {
     public Column {
         requireNonNull(name, "name");
         requireNonNull(identity, "identity");
@@ -22,7 +25,15 @@ public record Column(String name, String type, boolean nullable, Identity identi
             nullable = false;
             if (defaultValue != null) throw new IllegalArgumentException("column " + name + ": an identity column has no default");
         }
+        if (generated != null && (identity != Identity.NONE || defaultValue != null)) {
+            throw new IllegalArgumentException("column " + name + ": a generated column has no default and no identity");
+        }
         if (comment != null && comment.isEmpty()) comment = null;
+        if (collation != null && collation.isBlank()) collation = null;
+    }
+
+    public Column(String name, String type, boolean nullable, Identity identity, ColumnDefault defaultValue, String comment) {
+        this(name, type, nullable, identity, defaultValue, comment, null, null);
     }
 
     public Column(String name, String type, boolean nullable, Identity identity, ColumnDefault defaultValue) {
@@ -39,19 +50,20 @@ public record Column(String name, String type, boolean nullable, Identity identi
     }
 
     public Column notNull() {
-        return new Column(name, type, false, identity, defaultValue, comment);
+        return withNullable(false);
     }
 
     public Column withNullable(boolean newNullable) {
-        return new Column(name, type, newNullable, identity, defaultValue, comment);
+        return new Column(name, type, newNullable, identity, defaultValue, comment, generated, collation);
     }
 
     public Column withType(String newType) {
-        return new Column(name, newType, nullable, identity, defaultValue, comment);
+        return new Column(name, newType, nullable, identity, defaultValue, comment, generated, collation);
     }
 
     public Column withIdentity(Identity newIdentity) {
-        return new Column(name, type, nullable, newIdentity, newIdentity == Identity.NONE ? defaultValue : null, comment);
+        return new Column(name, type, nullable, newIdentity, newIdentity == Identity.NONE ? defaultValue : null, comment,
+                newIdentity == Identity.NONE ? generated : null, collation);
     }
 
     /** This column with a server default (an SQL expression, written as it would be in DDL). */
@@ -60,18 +72,38 @@ public record Column(String name, String type, boolean nullable, Identity identi
     }
 
     public Column withDefault(ColumnDefault newDefault) {
-        return new Column(name, type, nullable, identity, newDefault, comment);
+        return new Column(name, type, nullable, identity, newDefault, comment, generated, collation);
     }
 
     /** This column with a comment ({@code COMMENT ON COLUMN}); null for none. */
     public Column comment(String text) {
-        return new Column(name, type, nullable, identity, defaultValue, text);
+        return new Column(name, type, nullable, identity, defaultValue, text, generated, collation);
     }
 
-    /** Equal but for how the default is written: what the differ compares columns by. */
+    /** This column generated from an expression ({@code GENERATED ALWAYS AS (...) STORED}); null for a plain column. */
+    public Column generatedAs(String expression) {
+        return withGenerated(expression == null ? null : ColumnDefault.of(expression));
+    }
+
+    public Column withGenerated(ColumnDefault expression) {
+        return new Column(name, type, nullable, identity, defaultValue, comment, expression, collation);
+    }
+
+    /** This column with a collation ({@code COLLATE}); null for the type's default. */
+    public Column collate(String newCollation) {
+        return new Column(name, type, nullable, identity, defaultValue, comment, generated, newCollation);
+    }
+
+    /** Equal but for how the default and generation expression are written: what the differ compares columns by. */
     public boolean sameAs(Column other) {
         return name.equals(other.name) && type.equals(other.type) && nullable == other.nullable && identity == other.identity
-                && Objects.equals(defaultKey(), other.defaultKey()) && Objects.equals(comment, other.comment);
+                && Objects.equals(defaultKey(), other.defaultKey()) && Objects.equals(comment, other.comment)
+                && Objects.equals(generatedKey(), other.generatedKey()) && Objects.equals(collation, other.collation);
+    }
+
+    /** The generation expression's canonical form, or null for a plain column. */
+    public String generatedKey() {
+        return generated == null ? null : generated.key();
     }
 
     /** The default's canonical form, or null without a default. */

@@ -195,6 +195,14 @@ public final class EntityReader {
         return name(schema, physical(table.getNameIdentifier()), defaultSchema);
     }
 
+    /** A {@code @Collate} name as PostgreSQL's catalog prints it: bare when it is a plain lower-case word, else quoted. */
+    private static String collation(String name) {
+        if (name == null || name.isBlank()) return null;
+        String bare = name.strip();
+        if (bare.length() > 1 && bare.startsWith("\"") && bare.endsWith("\"")) bare = bare.substring(1, bare.length() - 1).replace("\"\"", "\"");
+        return bare.matches("[a-z_][a-z0-9_$]*") ? bare : "\"" + bare.replace("\"", "\"\"") + "\"";
+    }
+
     private static TableName name(String schema, String name, String defaultSchema) {
         return new TableName(defaultSchema.equals(schema) ? null : schema, name);
     }
@@ -205,9 +213,11 @@ public final class EntityReader {
         for (org.hibernate.mapping.Column column : table.getColumns()) {
             String type = column.getSqlType(metadata);
             Identity identity = column.isIdentity() ? Identity.BY_DEFAULT : Identity.NONE;
-            ColumnDefault defaultValue = column.getDefaultValue() == null || identity != Identity.NONE ? null
+            ColumnDefault generated = column.getGeneratedAs() == null ? null : ColumnDefault.of(column.getGeneratedAs());
+            ColumnDefault defaultValue = column.getDefaultValue() == null || identity != Identity.NONE || generated != null ? null
                     : ColumnDefault.of(column.getDefaultValue());
-            columns.add(new Column(physicalColumn(column), type, column.isNullable(), identity, defaultValue, column.getComment()));
+            columns.add(new Column(physicalColumn(column), type, column.isNullable(), identity, defaultValue, column.getComment(),
+                    generated, collation(column.getCollation())));
         }
         PrimaryKey key = null;
         if (table.hasPrimaryKey()) key = new PrimaryKey(null, names(table.getPrimaryKey().getColumns()));

@@ -65,7 +65,8 @@ public final class ExpressionCanonicalizer {
             "\\s(default|not\\s+null|null|generated|collate|check|references|primary|unique|constraint)[\\s(]");
 
     private static boolean hasExpressions(Table table) {
-        return !table.checks().isEmpty() || table.columns().stream().anyMatch(c -> c.defaultValue() != null || isDefinition(c))
+        return !table.checks().isEmpty()
+                || table.columns().stream().anyMatch(c -> c.defaultValue() != null || c.generated() != null || isDefinition(c))
                 || table.indexes().stream().anyMatch(ExpressionCanonicalizer::hasExpressions);
     }
 
@@ -78,6 +79,7 @@ public final class ExpressionCanonicalizer {
         if (involved.isEmpty()) return schema;
         Map<String, List<String>> checks = new HashMap<>();
         Map<String, Map<String, String>> defaults = new HashMap<>();
+        Map<String, Map<String, String>> generated = new HashMap<>();
         Map<String, String> constants = new HashMap<>();
         Map<String, String> values = new HashMap<>();
         Map<String, Map<String, Column>> definitions = new HashMap<>();
@@ -100,25 +102,31 @@ public final class ExpressionCanonicalizer {
                     }
                 }
                 try (ResultSet rs = st.executeQuery("SELECT c.relname, a.attname, pg_get_expr(d.adbin, d.adrelid), "
-                        + "format_type(a.atttypid, a.atttypmod) FROM pg_attrdef d "
+                        + "format_type(a.atttypid, a.atttypmod), a.attgenerated = 's' FROM pg_attrdef d "
                         + "JOIN pg_class c ON c.oid = d.adrelid JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum "
                         + "WHERE c.relnamespace = pg_my_temp_schema() AND c.relname LIKE 'retort\\_canon\\_%'")) {
                     while (rs.next()) {
+                        if (rs.getBoolean(5)) {
+                            generated.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
+                            continue;
+                        }
                         defaults.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
                         if (CONSTANT.matcher(rs.getString(3)).matches()) constants.put(rs.getString(3), rs.getString(4));
                     }
                 }
                 evaluate(st, constants, values);
                 try (ResultSet rs = st.executeQuery("SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-                        + "pg_get_expr(d.adbin, d.adrelid) FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+                        + "pg_get_expr(d.adbin, d.adrelid), a.attgenerated = 's', " + PostgresIntrospector.COLLATION + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
                         + "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
                         + "WHERE c.relnamespace = pg_my_temp_schema() AND c.relkind = 'r' AND c.relname LIKE 'retort\\_canon\\_%' "
                         + "AND a.attnum > 0 AND NOT a.attisdropped")) {
                     while (rs.next()) {
-                        String printedDefault = rs.getString(5);
+                        String printed = rs.getString(5);
+                        boolean isGenerated = rs.getBoolean(6);
                         definitions.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), new Column(rs.getString(2),
                                 rs.getString(3), !rs.getBoolean(4), Identity.NONE,
-                                printedDefault == null ? null : ColumnDefault.of(printedDefault)));
+                                printed == null || isGenerated ? null : ColumnDefault.of(printed), null,
+                                printed == null || !isGenerated ? null : ColumnDefault.of(printed), rs.getString(7)));
                     }
                 }
                 try (ResultSet rs = st.executeQuery("SELECT ic.relname, ARRAY(SELECT CASE WHEN i.indkey[k - 1] <> 0 "
@@ -144,7 +152,8 @@ public final class ExpressionCanonicalizer {
         for (Table table : schema.tables()) {
             String scratch = scratchOf.get(table);
             tables.add(scratch == null ? table : rewrite(resolveDefinitions(table, definitions.getOrDefault(scratch, Map.of())), scratch,
-                    checks.getOrDefault(scratch, List.of()), defaults.getOrDefault(scratch, Map.of()), values, indexKeys, indexPredicates));
+                    checks.getOrDefault(scratch, List.of()), defaults.getOrDefault(scratch, Map.of()), generated.getOrDefault(scratch, Map.of()),
+                    values, indexKeys, indexPredicates));
         }
         return new Schema(tables, schema.sequences(), schema.enums());
     }
@@ -164,21 +173,27 @@ public final class ExpressionCanonicalizer {
                 continue;
             }
             ColumnDefault value = made.defaultValue() != null ? made.defaultValue() : column.defaultValue();
+            ColumnDefault generation = made.generated() != null ? made.generated() : column.generated();
             columns.add(new Column(column.name(), made.type(), column.nullable() && made.nullable(), column.identity(),
-                    column.identity() == Identity.NONE ? value : null, column.comment()));
+                    column.identity() == Identity.NONE && generation == null ? value : null, column.comment(), generation,
+                    made.collation() != null ? made.collation() : column.collation()));
         }
         return new Table(table.name(), columns, table.primaryKey(), table.uniques(), table.foreignKeys(), table.checks(), table.indexes(),
                 table.comment());
     }
 
     private static Table rewrite(Table table, String scratch, List<String> checks, Map<String, String> defaults,
-                                 Map<String, String> values, Map<String, List<String>> indexKeys, Map<String, String> indexPredicates) {
+                                 Map<String, String> generated, Map<String, String> values, Map<String, List<String>> indexKeys, Map<String, String> indexPredicates) {
         List<Column> columns = new ArrayList<>();
         for (Column column : table.columns()) {
             ColumnDefault value = column.defaultValue();
             String printed = defaults.get(column.name());
             String canonical = printed != null && values.containsKey(printed) ? values.get(printed) : printed;
-            columns.add(value == null ? column : column.withDefault(new ColumnDefault(value.expression(), canonical)));
+            Column next = value == null ? column : column.withDefault(new ColumnDefault(value.expression(), canonical));
+            if (column.generated() != null && generated.get(column.name()) != null) {
+                next = next.withGenerated(new ColumnDefault(column.generated().expression(), generated.get(column.name())));
+            }
+            columns.add(next);
         }
         List<CheckConstraint> canonicalChecks = new ArrayList<>();
         for (int j = 0; j < table.checks().size(); j++) canonicalChecks.add(table.checks().get(j).withCanonical(checks.get(j)));
@@ -247,7 +262,11 @@ public final class ExpressionCanonicalizer {
         List<String> parts = new ArrayList<>();
         for (Column column : table.columns()) {
             String definition = PostgresSql.quote(column.name()) + " " + column.type();
-            if (column.defaultValue() != null && !isDefinition(column)) definition += " DEFAULT " + sqlOf(column.defaultValue());
+            if (!isDefinition(column)) {
+                if (column.collation() != null) definition += " COLLATE " + column.collation();
+                if (column.defaultValue() != null) definition += " DEFAULT " + sqlOf(column.defaultValue());
+                if (column.generated() != null) definition += " GENERATED ALWAYS AS (" + column.generated().key() + ") STORED";
+            }
             parts.add(definition);
         }
         for (int j = 0; j < table.checks().size(); j++) parts.add("CONSTRAINT c" + j + " CHECK (" + table.checks().get(j).key() + ")");

@@ -43,13 +43,26 @@ public final class PostgresIntrospector {
                                        AND pg_get_expr(d.adbin, d.adrelid) = 'nextval(' || quote_literal(s.oid::regclass::text)
                                                                              || '::regclass)') THEN NULL
                         ELSE pg_get_expr(d.adbin, d.adrelid) END,
-                   obj_description(c.oid, 'pg_class'), col_description(c.oid, a.attnum)
+                   obj_description(c.oid, 'pg_class'), col_description(c.oid, a.attnum),
+                   CASE WHEN a.attgenerated = 's' THEN pg_get_expr(d.adbin, d.adrelid) END,
+            """ + PostgresIntrospector.COLLATION + """
             FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
             LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
             WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY (?)
             ORDER BY n.nspname, c.relname, a.attnum
+            """;
+
+    /**
+     * The collation of column {@code a} when it is not its type's default, as SQL after
+     * {@code COLLATE}: quoted where needed, schema-qualified unless in {@code pg_catalog}.
+     */
+    static final String COLLATION = """
+            CASE WHEN a.attcollation <> 0 AND a.attcollation <> (SELECT t.typcollation FROM pg_type t WHERE t.oid = a.atttypid)
+                 THEN (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN quote_ident(co.collname)
+                                   ELSE quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END
+                       FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation) END
             """;
 
     /** Primary keys, unique, foreign-key and check constraints, with their columns in key order. */
@@ -147,8 +160,10 @@ public final class PostgresIntrospector {
                 String name = rs.getString(3);
                 if (name == null) continue;
                 String defaultValue = rs.getString(7);
+                String generated = rs.getString(10);
                 list.add(new Column(name, rs.getString(4), !rs.getBoolean(5), identity(rs.getString(6)),
-                        defaultValue == null ? null : ColumnDefault.of(defaultValue), rs.getString(9)));
+                        defaultValue == null ? null : ColumnDefault.of(defaultValue), rs.getString(9),
+                        generated == null ? null : ColumnDefault.of(generated), rs.getString(11)));
             }
         }
         return columns;

@@ -149,6 +149,8 @@ public final class PostgresSql {
 
     private static String columnDefinition(Column column) {
         StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(column.type());
+        if (column.collation() != null) sql.append(" COLLATE ").append(column.collation());
+        if (column.generated() != null) sql.append(" GENERATED ALWAYS AS (").append(column.generated().expression()).append(") STORED");
         if (column.defaultValue() != null) sql.append(" DEFAULT ").append(column.defaultValue().expression());
         if (column.identity() != Identity.NONE) sql.append(' ').append(identity(column.identity()));
         if (!column.nullable()) sql.append(" NOT NULL");
@@ -166,19 +168,28 @@ public final class PostgresSql {
     private static List<String> alterColumn(AlterColumn op) {
         String column = quote(op.columnName());
         String alter = "ALTER COLUMN " + column + " ";
+        if (op.rebuilds()) {
+            // the column's keys, checks and indexes are dropped before and added after by their own operations
+            List<String> statements = new ArrayList<>(List.of(alterTable(op.table()) + " DROP COLUMN " + column + ", ADD COLUMN "
+                    + columnDefinition(op.to())));
+            if (op.to().comment() != null) statements.add(columnComment(op.table(), op.columnName(), op.to().comment()));
+            return statements;
+        }
         List<String> actions = new ArrayList<>();
+        if (op.generatedChanged()) actions.add(alter + "DROP EXPRESSION");
         Identity from = op.from().identity();
         Identity to = op.to().identity();
         // a default is dropped before a type change (PostgreSQL may not cast it) and set again after
         boolean resetDefault = op.defaultChanged() || op.typeChanged();
         if (resetDefault && op.from().defaultValue() != null) actions.add(alter + "DROP DEFAULT");
         if (from != Identity.NONE && to == Identity.NONE) actions.add(alter + "DROP IDENTITY");
-        if (op.typeChanged()) {
+        if (op.typeChanged() || op.collationChanged()) {
             String type = op.to().type();
             boolean sameKind = Types.baseName(op.from().type()).equals(Types.baseName(type));
             // enums and other user-defined types have no casts to each other; text goes both ways
             boolean viaText = !Types.isBuiltIn(op.from().type()) || !Types.isBuiltIn(type);
-            actions.add(alter + "TYPE " + type + (sameKind ? "" : " USING " + column + (viaText ? "::text::" : "::") + type));
+            String collate = op.to().collation() == null ? "" : " COLLATE " + op.to().collation();
+            actions.add(alter + "TYPE " + type + collate + (sameKind ? "" : " USING " + column + (viaText ? "::text::" : "::") + type));
         }
         if (resetDefault && op.to().defaultValue() != null) actions.add(alter + "SET DEFAULT " + op.to().defaultValue().expression());
         if (op.nullabilityChanged()) actions.add(alter + (op.to().nullable() ? "DROP NOT NULL" : "SET NOT NULL"));
