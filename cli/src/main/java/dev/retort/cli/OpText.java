@@ -7,6 +7,7 @@ import dev.retort.op.AddUnique;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.DropIndex;
 import dev.retort.op.AlterSequence;
+import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropSequence;
@@ -66,6 +67,10 @@ final class OpText {
         if (op instanceof AlterEnum a) return "alter enum " + a.to().name() + ": " + labels(a.from()) + " -> " + labels(a.to());
         if (op instanceof CreateSequence c) return "add sequence " + sequence(c.sequence());
         if (op instanceof DropSequence d) return "drop sequence " + d.sequence().name();
+        if (op instanceof AlterSequenceOwner o) {
+            return "alter sequence " + o.sequence() + ": owned by " + (o.from() == null ? "none" : o.from()) + " -> "
+                    + (o.to() == null ? "none" : o.to());
+        }
         if (op instanceof AlterSequence a) return "alter sequence " + a.to().name() + ": " + sequence(a.from()) + " -> " + sequence(a.to());
         throw new AssertionError(op);
     }

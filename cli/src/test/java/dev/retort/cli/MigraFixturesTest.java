@@ -59,6 +59,7 @@ class MigraFixturesTest {
         "collations||",
         "dependencies4||",
         "triggers2||",
+        "seq||",
     })
     void upgradeReachesBAndDowngradeReturnsToA(String fixture, String schemas, String excluded) throws Exception {
         reset(a);

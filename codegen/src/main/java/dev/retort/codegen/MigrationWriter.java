@@ -38,7 +38,7 @@ public final class MigrationWriter {
                 .addMethod(body("downgrade", plan.downgrade()))
                 .build();
         return JavaFile.builder(packageName, type)
-                .addStaticImport(OpRenderer.OPS, "check", "column", "enumType", "foreignKey", "index", "key", "primaryKey", "sequence", "tableComment", "unique")
+                .addStaticImport(OpRenderer.OPS, "check", "column", "enumType", "foreignKey", "index", "key", "owner", "primaryKey", "sequence", "tableComment", "unique")
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();

@@ -9,6 +9,7 @@ import dev.retort.op.AddUnique;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.DropIndex;
 import dev.retort.op.AlterSequence;
+import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropSequence;
@@ -81,6 +82,9 @@ public final class OpRenderer {
         if (op instanceof AlterEnum a) return sequenceCall(a.table(), "alterEnum", List.of(enumType(a.from()), enumType(a.to())));
         if (op instanceof CreateSequence c) return sequenceCall(c.table(), "createSequence", List.of(sequence(c.sequence())));
         if (op instanceof DropSequence d) return sequenceCall(d.table(), "dropSequence", List.of(sequence(d.sequence())));
+        if (op instanceof AlterSequenceOwner o) {
+            return sequenceCall(o.table(), "alterSequenceOwner", List.of(CodeBlock.of("$S", o.sequence().name()), owner(o.from()), owner(o.to())));
+        }
         if (op instanceof AlterSequence a) return sequenceCall(a.table(), "alterSequence", List.of(sequence(a.from()), sequence(a.to())));
         throw new AssertionError(op);
     }
@@ -96,6 +100,10 @@ public final class OpRenderer {
         List<CodeBlock> arguments = new ArrayList<>(List.of(CodeBlock.of("$S", type.name().name())));
         type.values().forEach(v -> arguments.add(CodeBlock.of("$S", v)));
         return CodeBlock.of("$T.enumType($L)", OPS, CodeBlock.join(arguments, ", "));
+    }
+
+    private static CodeBlock owner(Sequence.Owner owner) {
+        return owner == null ? CodeBlock.of("null") : CodeBlock.of("$T.owner($S, $S)", OPS, owner.table(), owner.column());
     }
 
     static CodeBlock sequence(Sequence sequence) {

@@ -90,8 +90,28 @@ class MigrationWriterTest {
                                         List.of(), List.of(), List.of(), "People who buy"),
                                 new Table(TableName.of("notes"), List.of(new Column("body", "text").comment("it's free text")), null,
                                         List.of(), List.of(), List.of(), List.of(), "Notes \"quoted\""))))),
+                Arguments.of("serial_generated_collation", new RevisionHeader("4e4e4e4e4e4e", List.of("3e3e3e3e3e3e"),
+                        "serial to identity, generated and collated columns", CREATED), serialPlan()),
                 Arguments.of("merge", new RevisionHeader("7c7c7c7c7c7c", List.of("0a1b2c3d4e5f", "5e5e5e5e5e5e"), List.of("billing"),
                         List.of("3f2a9c1b7d4e"), "merge heads", CREATED), Plan.EMPTY));
+    }
+
+    /**
+     * A serial column becomes an identity (its sequence released and dropped), a new table gets a
+     * serial column (its sequence created, then owned), a column becomes generated, another collated.
+     */
+    static Plan serialPlan() {
+        Column serialId = new Column("id", "integer").notNull().defaultValue("nextval('tickets_id_seq'::regclass)");
+        Column price = new Column("price", "numeric(10,2)");
+        Table before = new Table(TableName.of("tickets"), List.of(serialId, new Column("code", "text"), price,
+                new Column("total", "numeric(10,2)")), PrimaryKey.of("id"));
+        Table after = new Table(TableName.of("tickets"), List.of(new Column("id", "integer").identityByDefault(),
+                new Column("code", "text").collate("\"C\""), price, new Column("total", "numeric(10,2)").generatedAs("price * 2")),
+                PrimaryKey.of("id"));
+        Table counters = new Table(TableName.of("counters"), List.of(new Column("id", "bigint").notNull()
+                .defaultValue("nextval('counters_id_seq'::regclass)")), PrimaryKey.of("id"));
+        return Differ.diff(new Schema(List.of(before), List.of(Sequence.of("tickets_id_seq", 1, 1).ownedBy("tickets", "id")), List.of()),
+                new Schema(List.of(after, counters), List.of(Sequence.of("counters_id_seq", 1, 1).ownedBy("counters", "id")), List.of()));
     }
 
     /** Sequences created, changed and dropped; tables with foreign keys created and dropped; keys and uniques changed. */

@@ -8,6 +8,7 @@ import dev.retort.op.CreateIndex;
 import dev.retort.op.DropIndex;
 import dev.retort.op.AlterEnum;
 import dev.retort.op.AlterSequence;
+import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.DropEnum;
 import dev.retort.op.CreateSequence;
@@ -108,13 +109,22 @@ public final class Differ {
         for (Sequence sequence : target) {
             Sequence existing = currentByName.get(sequence.name());
             if (existing == null) {
-                ops.add(new CreateSequence(sequence));
-            } else if (!existing.equals(sequence)) {
-                ops.add(new AlterSequence(existing, sequence));
+                ops.add(new CreateSequence(sequence.withoutOwner()));
+                if (sequence.ownedBy() != null) ops.add(new AlterSequenceOwner(sequence.name(), null, sequence.ownedBy()));
+                continue;
+            }
+            if (!existing.withoutOwner().equals(sequence.withoutOwner())) {
+                ops.add(new AlterSequence(existing.withoutOwner(), sequence.withoutOwner()));
+            }
+            if (!java.util.Objects.equals(existing.ownedBy(), sequence.ownedBy())) {
+                if (existing.ownedBy() != null) ops.add(new AlterSequenceOwner(sequence.name(), existing.ownedBy(), null));
+                if (sequence.ownedBy() != null) ops.add(new AlterSequenceOwner(sequence.name(), null, sequence.ownedBy()));
             }
         }
         for (Sequence sequence : current) {
-            if (!targetByName.containsKey(sequence.name())) ops.add(new DropSequence(sequence));
+            if (targetByName.containsKey(sequence.name())) continue;
+            if (sequence.ownedBy() != null) ops.add(new AlterSequenceOwner(sequence.name(), sequence.ownedBy(), null));
+            ops.add(new DropSequence(sequence.withoutOwner()));
         }
         return ops;
     }

@@ -10,6 +10,7 @@ import dev.retort.op.CreateIndex;
 import dev.retort.op.DropIndex;
 import dev.retort.op.AlterEnum;
 import dev.retort.op.AlterSequence;
+import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.DropEnum;
 import dev.retort.op.CreateSequence;
@@ -34,9 +35,9 @@ import java.util.List;
  * An ordered list of upgrade operations; the downgrade is the reversed list of reversed operations.
  *
  * <p>{@link #of} puts operations in an order PostgreSQL can execute: foreign keys that go are
- * dropped first; then sequences and enum types are created or changed; new tables are created; each existing
+ * dropped and sequences released from their owning columns first; then sequences and enum types are created or changed; new tables are created; each existing
  * table changes (old unique constraints and primary key dropped before columns change, new ones
- * added after); tables that go are dropped; foreign keys are added once every table and key they
+ * added after); tables that go are dropped; foreign keys are added, and sequences given their owning columns, once every table and key they
  * need exists (so cycles need no special case); sequences and enum types that go are dropped last. Sorting is
  * stable, so columns are added in declaration order.
  */
@@ -80,6 +81,7 @@ public record Plan(List<Op> upgrade) {
 
     private static int phase(Op op) {
         if (op instanceof DropForeignKey) return 0;
+        if (op instanceof AlterSequenceOwner o) return o.claims() ? 5 : 0;
         if (op instanceof CreateSequence || op instanceof AlterSequence || op instanceof CreateEnum || op instanceof AlterEnum) return 1;
         if (op instanceof CreateTable) return 2;
         if (op instanceof DropTable) return 4;

@@ -2,11 +2,31 @@ package dev.retort.schema;
 
 import static java.util.Objects.requireNonNull;
 
-/** A standalone sequence (not one owned by an identity or serial column): its name, start and increment. */
-public record Sequence(TableName name, long start, long increment) implements Comparable<Sequence> {
+/**
+ * A sequence that is not an identity column's own: its name, start and increment, and the column
+ * that owns it ({@code OWNED BY}, as a {@code serial} column owns its sequence), or null.
+ */
+public record Sequence(TableName name, long start, long increment, Owner ownedBy) implements Comparable<Sequence> {
     public Sequence {
         requireNonNull(name, "name");
         if (increment == 0) throw new IllegalArgumentException("sequence " + name + ": increment 0");
+    }
+
+    public Sequence(TableName name, long start, long increment) {
+        this(name, start, increment, null);
+    }
+
+    /** The column owning a sequence; PostgreSQL keeps a sequence in its owner table's schema. */
+    public record Owner(String table, String column) {
+        public Owner {
+            requireNonNull(table, "table");
+            requireNonNull(column, "column");
+        }
+
+        @Override
+        public String toString() {
+            return table + "." + column;
+        }
     }
 
     public static Sequence of(String name, long start, long increment) {
@@ -14,7 +34,20 @@ public record Sequence(TableName name, long start, long increment) implements Co
     }
 
     public Sequence inSchema(String schema) {
-        return new Sequence(new TableName(schema, name.name()), start, increment);
+        return new Sequence(new TableName(schema, name.name()), start, increment, ownedBy);
+    }
+
+    public Sequence ownedBy(String table, String column) {
+        return new Sequence(name, start, increment, new Owner(table, column));
+    }
+
+    public Sequence withoutOwner() {
+        return ownedBy == null ? this : new Sequence(name, start, increment, null);
+    }
+
+    /** The owner's table, in the sequence's schema, or null. */
+    public TableName ownerTable() {
+        return ownedBy == null ? null : new TableName(name.schema(), ownedBy.table());
     }
 
     @Override

@@ -30,7 +30,8 @@ public record TableFilter(List<String> include, List<String> exclude) {
     public Schema apply(Schema schema) {
         if (include.isEmpty() && exclude.isEmpty()) return schema;
         return new Schema(schema.tables().stream().filter(t -> accepts(t.name())).toList(),
-                schema.sequences().stream().filter(s -> accepts(s.name())).toList(), schema.enums());
+                schema.sequences().stream().filter(s -> accepts(s.name()) && (s.ownedBy() == null || accepts(s.ownerTable()))).toList(),
+                schema.enums());
     }
 
     private static boolean matches(String glob, String text) {

@@ -51,7 +51,10 @@ class OpLawsTest {
             new RenameTable(new TableName("crm", "users"), "people"),
             new CreateSequence(Sequence.of("users_seq", 1, 50)),
             new DropSequence(Sequence.of("users_seq", 1, 50)),
-            new AlterSequence(Sequence.of("users_seq", 1, 50), Sequence.of("users_seq", 1, 10)));
+            new AlterSequence(Sequence.of("users_seq", 1, 50), Sequence.of("users_seq", 1, 10)),
+            new AlterSequenceOwner(TableName.of("users_id_seq"), null, new Sequence.Owner("users", "id")),
+            new AlterColumn(USERS, EMAIL, EMAIL.generatedAs("lower(name)")),
+            new AlterColumn(USERS, EMAIL, EMAIL.collate("\"C\"")));
 
     @Test
     void samplesCoverEveryOperationType() {

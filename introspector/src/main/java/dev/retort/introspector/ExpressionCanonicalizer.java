@@ -3,6 +3,7 @@ package dev.retort.introspector;
 import dev.retort.RetortException;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateSequence;
 import dev.retort.runtime.sql.PostgresSql;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
@@ -11,6 +12,7 @@ import dev.retort.schema.EnumType;
 import dev.retort.schema.Identity;
 import dev.retort.schema.Index;
 import dev.retort.schema.Schema;
+import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
 import dev.retort.schema.TableName;
 import java.sql.Connection;
@@ -90,6 +92,7 @@ public final class ExpressionCanonicalizer {
             connection.setAutoCommit(false);
             try (Statement st = connection.createStatement()) {
                 createMissingEnums(st, schema.enums());
+                createMissingSequences(st, schema.sequences());
                 for (int i = 0; i < involved.size(); i++) create(st, PREFIX + i, involved.get(i));
                 try (ResultSet rs = st.executeQuery("SELECT c.relname, con.conname, pg_get_constraintdef(con.oid) FROM pg_constraint con "
                         + "JOIN pg_class c ON c.oid = con.conrelid WHERE c.relnamespace = pg_my_temp_schema() AND con.contype = 'c' "
@@ -254,6 +257,18 @@ public final class ExpressionCanonicalizer {
                 if (!rs.getBoolean(1)) continue;
             }
             for (String sql : PostgresSql.statements(new CreateEnum(type))) st.execute(sql);
+        }
+    }
+
+    /** Sequences the model has and the database not yet, so defaults can call {@code nextval} on them (all rolled back). */
+    private static void createMissingSequences(Statement st, List<Sequence> sequences) throws SQLException {
+        for (Sequence sequence : sequences) {
+            String name = PostgresSql.table(sequence.name());
+            try (ResultSet rs = st.executeQuery("SELECT to_regclass(" + PostgresSql.literal(name) + ") IS NULL")) {
+                rs.next();
+                if (!rs.getBoolean(1)) continue;
+            }
+            for (String sql : PostgresSql.statements(new CreateSequence(sequence.withoutOwner()))) st.execute(sql);
         }
     }
 

@@ -32,17 +32,13 @@ import java.util.Map;
  */
 public final class PostgresIntrospector {
     /**
-     * Columns with their defaults; a serial column's own {@code nextval} of the sequence it owns is
-     * part of being serial, not a default, and generated columns' expressions are not defaults.
+     * Columns with their defaults (a serial column's {@code nextval} is a default like any other; its
+     * sequence is read with the sequences, owned by the column); generated columns' expressions are
+     * not defaults.
      */
     private static final String COLUMNS = """
             SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attidentity,
-                   CASE WHEN a.attgenerated <> '' THEN NULL
-                        WHEN EXISTS (SELECT 1 FROM pg_depend dep JOIN pg_class s ON s.oid = dep.objid AND s.relkind = 'S'
-                                     WHERE dep.refobjid = c.oid AND dep.refobjsubid = a.attnum AND dep.deptype = 'a'
-                                       AND pg_get_expr(d.adbin, d.adrelid) = 'nextval(' || quote_literal(s.oid::regclass::text)
-                                                                             || '::regclass)') THEN NULL
-                        ELSE pg_get_expr(d.adbin, d.adrelid) END,
+                   CASE WHEN a.attgenerated <> '' THEN NULL ELSE pg_get_expr(d.adbin, d.adrelid) END,
                    obj_description(c.oid, 'pg_class'), col_description(c.oid, a.attnum),
                    CASE WHEN a.attgenerated = 's' THEN pg_get_expr(d.adbin, d.adrelid) END,
             """ + PostgresIntrospector.COLLATION + """
@@ -120,13 +116,18 @@ public final class PostgresIntrospector {
 
     /** Sequences not owned by an identity or serial column: those belong to their column. */
     private static final String SEQUENCES = """
-            SELECT n.nspname, c.relname, s.seqstart, s.seqincrement
+            SELECT n.nspname, c.relname, s.seqstart, s.seqincrement, owner.relname, owner.attname
             FROM pg_sequence s
             JOIN pg_class c ON c.oid = s.seqrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
+            LEFT JOIN LATERAL (SELECT t.relname, a.attname FROM pg_depend d
+                               JOIN pg_class t ON t.oid = d.refobjid
+                               JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
+                               WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass
+                                 AND d.refobjsubid > 0 AND d.deptype = 'a' LIMIT 1) owner ON true
             WHERE n.nspname = ANY (?)
               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
-                              AND d.refobjsubid > 0 AND d.deptype IN ('a', 'i'))
+                              AND d.refobjsubid > 0 AND d.deptype = 'i')
             ORDER BY n.nspname, c.relname
             """;
 
@@ -231,7 +232,13 @@ public final class PostgresIntrospector {
         try (PreparedStatement st = prepare(connection, SEQUENCES, scope); ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 TableName name = scope.nameOf(rs.getString(1), rs.getString(2));
-                if (!scope.excluded().contains(name)) sequences.add(new Sequence(name, rs.getLong(3), rs.getLong(4)));
+                if (scope.excluded().contains(name)) continue;
+                Sequence sequence = new Sequence(name, rs.getLong(3), rs.getLong(4));
+                if (rs.getString(5) != null) {
+                    sequence = sequence.ownedBy(rs.getString(5), rs.getString(6));
+                    if (scope.excluded().contains(sequence.ownerTable())) continue;
+                }
+                sequences.add(sequence);
             }
         }
         return sequences;

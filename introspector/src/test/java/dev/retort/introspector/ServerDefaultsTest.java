@@ -2,11 +2,11 @@ package dev.retort.introspector;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.schema.Column;
 import dev.retort.schema.Schema;
+import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
 import dev.retort.schema.TableName;
 import java.sql.Connection;
@@ -66,7 +66,7 @@ class ServerDefaultsTest {
     }
 
     @Test
-    void serialDefaultsBelongToTheColumnButExplicitSequenceDefaultsAreKept() throws SQLException {
+    void serialColumnsOwnTheirSequenceAndEveryNextvalIsADefault() throws SQLException {
         db.execute("""
                 DROP SCHEMA IF EXISTS other CASCADE; CREATE SCHEMA other;
                 DROP TABLE IF EXISTS s; DROP SEQUENCE IF EXISTS public.counter;
@@ -74,8 +74,11 @@ class ServerDefaultsTest {
                 CREATE TABLE s (id serial PRIMARY KEY, n bigint DEFAULT nextval('other.counter'), q numeric DEFAULT nextval('other.counter'))
                 """);
         try (Connection c = db.connect()) {
-            Table table = PostgresIntrospector.read(c, new SchemaScope(List.of("public"), Set.of())).table(TableName.of("s")).orElseThrow();
-            assertNull(table.column("id").orElseThrow().defaultValue(), "serial's nextval is not a default");
+            Schema schema = PostgresIntrospector.read(c, new SchemaScope(List.of("public"), Set.of()));
+            Table table = schema.table(TableName.of("s")).orElseThrow();
+            assertEquals("nextval('s_id_seq'::regclass)", table.column("id").orElseThrow().defaultKey(), "a serial's nextval is a default");
+            assertEquals(List.of(Sequence.of("s_id_seq", 1, 1).ownedBy("s", "id")), schema.sequences(),
+                    "its sequence is owned by the column; other schemas' sequences are out of scope");
             assertEquals("nextval('other.counter'::regclass)", table.column("n").orElseThrow().defaultKey());
             assertEquals("nextval('other.counter'::regclass)", table.column("q").orElseThrow().defaultKey());
             Schema read = PostgresIntrospector.read(c, new SchemaScope(List.of("public"), Set.of()));

@@ -9,6 +9,7 @@ import dev.retort.op.AddUnique;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.DropIndex;
 import dev.retort.op.AlterSequence;
+import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropSequence;
@@ -117,6 +118,11 @@ public final class Ops {
     }
 
     /** A standalone sequence. */
+    /** The column owning a sequence ({@code OWNED BY table.column}). */
+    public static Sequence.Owner owner(String table, String column) {
+        return new Sequence.Owner(table, column);
+    }
+
     public static Sequence sequence(String name, long start, long increment) {
         return Sequence.of(name, start, increment);
     }
@@ -233,6 +239,14 @@ public final class Ops {
 
     public void alterSequence(Sequence from, Sequence to) {
         add(new AlterSequence(inSchema(from), inSchema(to)));
+    }
+
+    /**
+     * Gives sequence {@code name} an owning column, or takes it away (one of {@code from} and
+     * {@code to} is null); the owner is in the sequence's schema.
+     */
+    public void alterSequenceOwner(String name, Sequence.Owner from, Sequence.Owner to) {
+        add(new AlterSequenceOwner(new TableName(schema, name), from, to));
     }
 
     private Sequence inSchema(Sequence sequence) {

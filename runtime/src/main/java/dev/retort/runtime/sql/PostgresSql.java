@@ -7,6 +7,7 @@ import dev.retort.op.AddUnique;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.DropIndex;
 import dev.retort.op.AlterSequence;
+import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropSequence;
@@ -90,6 +91,10 @@ public final class PostgresSql {
                     + " INCREMENT BY " + c.sequence().increment());
         }
         if (op instanceof DropSequence d) return List.of("DROP SEQUENCE " + table(d.sequence().name()));
+        if (op instanceof AlterSequenceOwner o) {
+            String owner = o.to() == null ? "NONE" : table(new TableName(o.sequence().schema(), o.to().table())) + "." + quote(o.to().column());
+            return List.of("ALTER SEQUENCE " + table(o.sequence()) + " OWNED BY " + owner);
+        }
         if (op instanceof AlterSequence a) {
             return List.of("ALTER SEQUENCE " + table(a.to().name()) + " START WITH " + a.to().start() + " INCREMENT BY " + a.to().increment());
         }

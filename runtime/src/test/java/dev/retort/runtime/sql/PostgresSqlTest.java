@@ -9,6 +9,7 @@ import dev.retort.op.AddUnique;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.DropIndex;
 import dev.retort.op.AlterSequence;
+import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropSequence;
@@ -54,6 +55,28 @@ class PostgresSqlTest {
     }
 
     @Test
+    void generatedColumnsCollationsAndSequenceOwners() {
+        Column total = new Column("Total", "numeric(10,2)").generatedAs("price * qty");
+        assertEquals(List.of("ALTER TABLE " + PostgresSql.table(ODD) + " ADD COLUMN \"Total\" numeric(10,2) GENERATED ALWAYS AS (price * qty) STORED"),
+                PostgresSql.statements(new AddColumn(ODD, total)));
+        Column plain = new Column("Total", "numeric(10,2)");
+        assertEquals(List.of("ALTER TABLE " + PostgresSql.table(ODD) + " ALTER COLUMN \"Total\" DROP EXPRESSION"),
+                PostgresSql.statements(new AlterColumn(ODD, total, plain)));
+        assertEquals(List.of("ALTER TABLE " + PostgresSql.table(ODD) + " DROP COLUMN \"Total\", ADD COLUMN \"Total\" numeric(10,2)"
+                + " GENERATED ALWAYS AS (price * qty) STORED"), PostgresSql.statements(new AlterColumn(ODD, plain, total)));
+        Column name = new Column("name", "text");
+        assertEquals(List.of("ALTER TABLE " + PostgresSql.table(ODD) + " ALTER COLUMN \"name\" TYPE text COLLATE \"C\""),
+                PostgresSql.statements(new AlterColumn(ODD, name, name.collate("\"C\""))));
+        assertEquals(List.of("ALTER TABLE " + PostgresSql.table(ODD) + " ALTER COLUMN \"name\" TYPE text"),
+                PostgresSql.statements(new AlterColumn(ODD, name.collate("\"C\""), name)));
+        TableName sequence = new TableName("Sales \"EU\"", "order_id_seq");
+        assertEquals(List.of("ALTER SEQUENCE " + PostgresSql.table(sequence) + " OWNED BY " + PostgresSql.table(ODD) + ".\"id\""),
+                PostgresSql.statements(new AlterSequenceOwner(sequence, null, new Sequence.Owner(ODD.name(), "id"))));
+        assertEquals(List.of("ALTER SEQUENCE " + PostgresSql.table(sequence) + " OWNED BY NONE"),
+                PostgresSql.statements(new AlterSequenceOwner(sequence, new Sequence.Owner(ODD.name(), "id"), null)));
+    }
+
+    @Test
     void everyOperationHasStatements() {
         Table table = new Table(ODD, List.of(ID, NOTE), PrimaryKey.of("id"));
         List<Op> samples = List.of(new CreateTable(table), new DropTable(table), new AddColumn(ODD, NOTE),
@@ -68,7 +91,8 @@ class PostgresSqlTest {
                 new CreateEnum(EnumType.of("e", "a")), new DropEnum(EnumType.of("e", "a")),
                 new AlterEnum(EnumType.of("e", "a"), EnumType.of("e", "a", "b")),
                 new CreateSequence(Sequence.of("s", 1, 1)), new DropSequence(Sequence.of("s", 1, 1)),
-                new AlterSequence(Sequence.of("s", 1, 1), Sequence.of("s", 1, 2)));
+                new AlterSequence(Sequence.of("s", 1, 1), Sequence.of("s", 1, 2)),
+                new AlterSequenceOwner(TableName.of("s"), null, new Sequence.Owner("t", "id")));
         Set<Class<?>> covered = samples.stream().map(Object::getClass).collect(Collectors.toSet());
         assertEquals(Set.of(Op.class.getPermittedSubclasses()), covered, "add a sample for each new Op type");
         for (Op op : samples) assertEquals(false, PostgresSql.statements(op).isEmpty(), op.toString());
