@@ -31,6 +31,7 @@ import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.TableName;
+import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.Identity;
 import dev.retort.schema.Index;
 import java.util.ArrayList;
@@ -51,8 +52,8 @@ final class OpText {
         if (op instanceof DropPrimaryKey d) {
             return "drop primary key " + d.table() + " (" + String.join(", ", d.key().columns()) + ")";
         }
-        if (op instanceof AddUnique a) return "add unique " + a.table() + " (" + String.join(", ", a.constraint().columns()) + ")";
-        if (op instanceof DropUnique d) return "drop unique " + d.table() + " (" + String.join(", ", d.constraint().columns()) + ")";
+        if (op instanceof AddUnique a) return "add unique " + a.table() + " " + unique(a.constraint());
+        if (op instanceof DropUnique d) return "drop unique " + d.table() + " " + unique(d.constraint());
         if (op instanceof AddCheck a) return "add check " + a.table() + " " + a.constraint().expression();
         if (op instanceof DropCheck d) return "drop check " + d.table() + " " + d.constraint().expression();
         if (op instanceof AddForeignKey a) return "add foreign key " + foreignKey(a.table(), a.key());
@@ -75,6 +76,10 @@ final class OpText {
         throw new AssertionError(op);
     }
 
+    private static String unique(UniqueConstraint unique) {
+        return "(" + String.join(", ", unique.columns()) + ")" + (unique.nullsNotDistinct() ? " nulls not distinct" : "");
+    }
+
     private static String foreignKey(TableName table, ForeignKey key) {
         String text = table + " (" + String.join(", ", key.columns()) + ") -> " + key.referencedTable() + " ("
                 + String.join(", ", key.referencedColumns()) + ")";
@@ -92,7 +97,7 @@ final class OpText {
     }
 
     private static String index(TableName table, Index index) {
-        String keys = index.keys().stream().map(k -> k.column() + (k.descending() ? " desc" : "")
+        String keys = index.keys().stream().map(k -> k.column() + (k.opclass() == null ? "" : " " + k.opclass()) + (k.descending() ? " desc" : "")
                 + (k.nullsFirst() != k.descending() ? (k.nullsFirst() ? " nulls first" : " nulls last") : "")).collect(Collectors.joining(", "));
         String text = (index.unique() ? "unique " : "") + table + " (" + keys + ")";
         if (!index.method().equals("btree")) text += " using " + index.method();

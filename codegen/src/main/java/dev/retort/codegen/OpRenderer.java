@@ -113,11 +113,12 @@ public final class OpRenderer {
     static CodeBlock unique(UniqueConstraint unique) {
         CodeBlock.Builder code = CodeBlock.builder().add("$T.unique(", OPS).add(strings(unique.columns())).add(")");
         if (unique.name() != null) code.add(".named($S)", unique.name());
+        if (unique.nullsNotDistinct()) code.add(".withNullsNotDistinct()");
         return code.build();
     }
 
     static CodeBlock index(Index index) {
-        boolean plain = index.keys().stream().allMatch(k -> !k.descending() && !k.nullsFirst());
+        boolean plain = index.keys().stream().allMatch(k -> !k.descending() && !k.nullsFirst() && k.opclass() == null);
         CodeBlock.Builder code = CodeBlock.builder().add("$T.index(", OPS);
         if (plain) {
             code.add(strings(index.keys().stream().map(Index.Key::column).toList()));
@@ -125,6 +126,7 @@ public final class OpRenderer {
             List<CodeBlock> keys = new ArrayList<>();
             for (Index.Key key : index.keys()) {
                 CodeBlock.Builder k = CodeBlock.builder().add("$T.key($S)", OPS, key.column());
+                if (key.opclass() != null) k.add(".opclass($S)", key.opclass());
                 if (key.descending()) k.add(".desc()");
                 if (key.nullsFirst() != key.descending()) k.add(".nullsFirst($L)", key.nullsFirst());
                 keys.add(k.build());

@@ -225,16 +225,16 @@ public final class Differ {
         return new DropIndex(table, (Index) element);
     }
 
-    /** Unique constraints are the same when they cover the same columns in the same order, whatever their names. */
+    /** Unique constraints are the same when they cover the same columns in the same order, with the same NULLS, whatever their names. */
     static List<Op> diffUniques(TableName table, List<UniqueConstraint> current, List<UniqueConstraint> target) {
         List<Op> ops = new ArrayList<>();
-        Map<List<String>, UniqueConstraint> currentByColumns = byName(current, UniqueConstraint::columns);
-        Map<List<String>, UniqueConstraint> targetByColumns = byName(target, UniqueConstraint::columns);
+        Map<UniqueConstraint, UniqueConstraint> currentByShape = byName(current, UniqueConstraint::unnamed);
+        Map<UniqueConstraint, UniqueConstraint> targetByShape = byName(target, UniqueConstraint::unnamed);
         for (UniqueConstraint unique : target) {
-            if (!currentByColumns.containsKey(unique.columns())) ops.add(new AddUnique(table, unique));
+            if (!currentByShape.containsKey(unique.unnamed())) ops.add(new AddUnique(table, unique));
         }
         for (UniqueConstraint unique : current) {
-            if (!targetByColumns.containsKey(unique.columns())) ops.add(new DropUnique(table, unique));
+            if (!targetByShape.containsKey(unique.unnamed())) ops.add(new DropUnique(table, unique));
         }
         return ops;
     }

@@ -13,13 +13,19 @@ public record Index(String name, List<Key> keys, boolean unique, String method, 
                     boolean nullsNotDistinct) implements TableElement {
     /**
      * One key: a column name or, in parentheses, an expression; descending or not; nulls first or
-     * last. PostgreSQL's defaults are spelled out (DESC implies NULLS FIRST, ASC NULLS LAST), so
+     * last; and an operator class other than the type's default (SQL, as PostgreSQL prints it), or
+     * null. PostgreSQL's defaults are spelled out (DESC implies NULLS FIRST, ASC NULLS LAST), so
      * {@code DESC} and {@code DESC NULLS FIRST} are the same key.
      */
-    public record Key(String column, boolean descending, boolean nullsFirst) {
+    public record Key(String column, boolean descending, boolean nullsFirst, String opclass) {
         public Key {
             requireNonNull(column, "column");
             if (column.isEmpty()) throw new IllegalArgumentException("empty index key");
+            if (opclass != null && opclass.isBlank()) opclass = null;
+        }
+
+        public Key(String column, boolean descending, boolean nullsFirst) {
+            this(column, descending, nullsFirst, null);
         }
 
         public static Key of(String column) {
@@ -27,11 +33,16 @@ public record Index(String name, List<Key> keys, boolean unique, String method, 
         }
 
         public Key desc() {
-            return new Key(column, true, true);
+            return new Key(column, true, true, opclass);
         }
 
         public Key nullsFirst(boolean first) {
-            return new Key(column, descending, first);
+            return new Key(column, descending, first, opclass);
+        }
+
+        /** This key with an operator class ({@code text_pattern_ops}, {@code jsonb_path_ops}, ...). */
+        public Key opclass(String name) {
+            return new Key(column, descending, nullsFirst, name);
         }
 
         /** Whether the key is an expression rather than a column name. */

@@ -211,7 +211,7 @@ public final class ExpressionCanonicalizer {
             List<Index.Key> keys = new ArrayList<>();
             for (int k = 0; k < index.keys().size(); k++) {
                 Index.Key key = index.keys().get(k);
-                keys.add(new Index.Key(printed.get(k), key.descending(), key.nullsFirst()));
+                keys.add(new Index.Key(printed.get(k), key.descending(), key.nullsFirst(), key.opclass()));
             }
             indexes.add(index.withKeys(keys).where(indexPredicates.get(scratch + "_i" + j)));
         }

@@ -91,7 +91,12 @@ public final class PostgresIntrospector {
                          FROM generate_series(1, i.indnatts) AS k ORDER BY k),
                    ARRAY(SELECT (i.indoption[k - 1] & 1) <> 0 FROM generate_series(1, i.indnkeyatts) AS k ORDER BY k),
                    ARRAY(SELECT (i.indoption[k - 1] & 2) <> 0 FROM generate_series(1, i.indnkeyatts) AS k ORDER BY k),
-                   pg_get_expr(i.indpred, i.indrelid), %s
+                   pg_get_expr(i.indpred, i.indrelid), %s,
+                   ARRAY(SELECT CASE WHEN oc.opcdefault THEN NULL WHEN ocn.nspname = 'pg_catalog' THEN quote_ident(oc.opcname)
+                                     ELSE quote_ident(ocn.nspname) || '.' || quote_ident(oc.opcname) END
+                         FROM generate_series(1, i.indnkeyatts) AS k
+                         JOIN pg_opclass oc ON oc.oid = i.indclass[k - 1] JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace
+                         ORDER BY k)
             FROM pg_index i
             JOIN pg_class c ON c.oid = i.indrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -187,7 +192,8 @@ public final class PostgresIntrospector {
                 List<String> columns = strings(rs.getArray(5));
                 switch (rs.getString(4)) {
                     case "p" -> constraints.primaryKeys.put(table, new PrimaryKey(name, columns));
-                    case "u" -> constraints.uniques.computeIfAbsent(table, t -> new ArrayList<>()).add(new UniqueConstraint(name, columns));
+                    case "u" -> constraints.uniques.computeIfAbsent(table, t -> new ArrayList<>()).add(new UniqueConstraint(name, columns,
+                            rs.getString(13).startsWith("UNIQUE NULLS NOT DISTINCT")));
                     case "c" -> constraints.checks.computeIfAbsent(table, t -> new ArrayList<>())
                             .add(new CheckConstraint(name, checkExpression(rs.getString(13))));
                     default -> constraints.foreignKeys.computeIfAbsent(table, t -> new ArrayList<>()).add(new ForeignKey(name, columns,
@@ -211,7 +217,8 @@ public final class PostgresIntrospector {
                 Boolean[] descending = (Boolean[]) rs.getArray(8).getArray();
                 Boolean[] nullsFirst = (Boolean[]) rs.getArray(9).getArray();
                 List<Index.Key> keys = new ArrayList<>();
-                for (int k = 0; k < keyCount; k++) keys.add(new Index.Key(all.get(k), descending[k], nullsFirst[k]));
+                List<String> opclasses = java.util.Arrays.asList((String[]) rs.getArray(12).getArray());
+                for (int k = 0; k < keyCount; k++) keys.add(new Index.Key(all.get(k), descending[k], nullsFirst[k], opclasses.get(k)));
                 indexes.computeIfAbsent(table, t -> new ArrayList<>()).add(new Index(rs.getString(3), keys, rs.getBoolean(5),
                         rs.getString(4), all.subList(keyCount, all.size()), rs.getString(10), rs.getBoolean(11)));
             }

@@ -222,7 +222,8 @@ public final class PostgresSql {
     }
 
     private static String unique(TableName table, UniqueConstraint unique) {
-        return "CONSTRAINT " + quote(uniqueName(table, unique)) + " UNIQUE (" + columns(unique.columns()) + ")";
+        return "CONSTRAINT " + quote(uniqueName(table, unique)) + " UNIQUE" + (unique.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "")
+                + " (" + columns(unique.columns()) + ")";
     }
 
     private static String check(TableName table, CheckConstraint check) {
@@ -256,6 +257,7 @@ public final class PostgresSql {
         List<String> keys = new ArrayList<>();
         for (Index.Key key : index.keys()) {
             String text = key.isExpression() ? key.column() : quote(key.column());
+            if (key.opclass() != null) text += " " + key.opclass();
             if (key.descending()) text += key.nullsFirst() ? " DESC" : " DESC NULLS LAST";
             else if (key.nullsFirst()) text += " NULLS FIRST";
             keys.add(text);
