@@ -21,10 +21,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -45,13 +47,37 @@ public final class ExpressionCanonicalizer {
     private ExpressionCanonicalizer() {}
 
     public static Schema canonicalize(Connection connection, Schema schema) {
+        // a table is settled once a round would send PostgreSQL what it sent last time: the answer cannot change
+        Set<TableName> settled = new HashSet<>();
         Schema current = schema;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            Schema next = round(connection, current);
-            if (next.equals(current)) return next;
+            Schema next = round(connection, current, settled);
+            if (next == current) return next;
+            for (int i = 0; i < next.tables().size(); i++) {
+                Table before = current.tables().get(i);
+                if (inputs(before).equals(inputs(next.tables().get(i)))) settled.add(before.name());
+            }
             current = next;
         }
         return current;
+    }
+
+    /** What a round sends PostgreSQL for a table: column types, defaults, generation expressions, collations, checks, index expressions. */
+    private static List<Object> inputs(Table table) {
+        List<Object> inputs = new ArrayList<>();
+        for (Column column : table.columns()) {
+            inputs.add(column.type());
+            inputs.add(column.defaultValue() == null ? null : sqlOf(column.defaultValue()));
+            inputs.add(column.generatedKey());
+            inputs.add(column.collation());
+        }
+        table.checks().forEach(check -> inputs.add(check.key()));
+        for (Index index : table.indexes()) {
+            if (!hasExpressions(index)) continue;
+            inputs.add(index.keys());
+            inputs.add(index.where());
+        }
+        return inputs;
     }
 
     /**
@@ -76,13 +102,14 @@ public final class ExpressionCanonicalizer {
         return index.where() != null || index.keys().stream().anyMatch(Index.Key::isExpression);
     }
 
-    private static Schema round(Connection connection, Schema schema) {
-        List<Table> involved = schema.tables().stream().filter(ExpressionCanonicalizer::hasExpressions).toList();
+    private static Schema round(Connection connection, Schema schema, Set<TableName> settled) {
+        List<Table> involved = schema.tables().stream().filter(t -> !settled.contains(t.name()) && hasExpressions(t)).toList();
         if (involved.isEmpty()) return schema;
         Map<String, List<String>> checks = new HashMap<>();
         Map<String, Map<String, String>> defaults = new HashMap<>();
         Map<String, Map<String, String>> generated = new HashMap<>();
         Map<String, String> constants = new HashMap<>();
+        Map<String, Map<String, String>> defaultTypes = new HashMap<>();
         Map<String, String> values = new HashMap<>();
         Map<String, Map<String, Column>> definitions = new HashMap<>();
         Map<String, List<String>> indexKeys = new HashMap<>();
@@ -91,9 +118,7 @@ public final class ExpressionCanonicalizer {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try (Statement st = connection.createStatement()) {
-                createMissingEnums(st, schema.enums());
-                createMissingSequences(st, schema.sequences());
-                for (int i = 0; i < involved.size(); i++) create(st, PREFIX + i, involved.get(i));
+                createScratchTables(connection, st, schema, involved);
                 try (ResultSet rs = st.executeQuery("SELECT c.relname, con.conname, pg_get_constraintdef(con.oid) FROM pg_constraint con "
                         + "JOIN pg_class c ON c.oid = con.conrelid WHERE c.relnamespace = pg_my_temp_schema() AND con.contype = 'c' "
                         + "AND c.relname LIKE 'retort\\_canon\\_%' ORDER BY c.relname, con.conname")) {
@@ -114,7 +139,11 @@ public final class ExpressionCanonicalizer {
                             continue;
                         }
                         defaults.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
-                        if (CONSTANT.matcher(rs.getString(3)).matches()) constants.put(rs.getString(3), rs.getString(4));
+                        // a constant's value depends on the column's type: 2 is one thing as smallint, another as float
+                        if (CONSTANT.matcher(rs.getString(3)).matches()) {
+                            constants.put(typed(rs.getString(4), rs.getString(3)), rs.getString(4));
+                            defaultTypes.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(4));
+                        }
                     }
                 }
                 evaluate(st, constants, values);
@@ -155,7 +184,8 @@ public final class ExpressionCanonicalizer {
         for (Table table : schema.tables()) {
             String scratch = scratchOf.get(table);
             tables.add(scratch == null ? table : rewrite(resolveDefinitions(table, definitions.getOrDefault(scratch, Map.of())), scratch,
-                    checks.getOrDefault(scratch, List.of()), defaults.getOrDefault(scratch, Map.of()), generated.getOrDefault(scratch, Map.of()),
+                    checks.getOrDefault(scratch, List.of()), defaults.getOrDefault(scratch, Map.of()),
+                    defaultTypes.getOrDefault(scratch, Map.of()), generated.getOrDefault(scratch, Map.of()),
                     values, indexKeys, indexPredicates));
         }
         return new Schema(tables, schema.sequences(), schema.enums());
@@ -185,13 +215,14 @@ public final class ExpressionCanonicalizer {
                 table.comment());
     }
 
-    private static Table rewrite(Table table, String scratch, List<String> checks, Map<String, String> defaults,
+    private static Table rewrite(Table table, String scratch, List<String> checks, Map<String, String> defaults, Map<String, String> defaultTypes,
                                  Map<String, String> generated, Map<String, String> values, Map<String, List<String>> indexKeys, Map<String, String> indexPredicates) {
         List<Column> columns = new ArrayList<>();
         for (Column column : table.columns()) {
             ColumnDefault value = column.defaultValue();
             String printed = defaults.get(column.name());
-            String canonical = printed != null && values.containsKey(printed) ? values.get(printed) : printed;
+            String typed = printed == null ? null : typed(defaultTypes.get(column.name()), printed);
+            String canonical = typed != null && values.containsKey(typed) ? values.get(typed) : printed;
             Column next = value == null ? column : column.withDefault(new ColumnDefault(value.expression(), canonical));
             if (column.generated() != null && generated.get(column.name()) != null) {
                 next = next.withGenerated(new ColumnDefault(column.generated().expression(), generated.get(column.name())));
@@ -225,13 +256,19 @@ public final class ExpressionCanonicalizer {
      */
     private static final Pattern CONSTANT = Pattern.compile("'(?:[^']|'')*'(?:::[a-z ]+(?:\\(\\d+(?:,\\d+)?\\))?)?|-?\\d+(?:\\.\\d+)?|\\(-?\\d+(?:\\.\\d+)?\\)(?:::[a-z ]+)?");
 
+    /** A printed constant together with the type it is a value of. */
+    private static String typed(String type, String printed) {
+        return type == null ? null : type + "\u0000" + printed;
+    }
+
     /** Evaluates constant defaults in the column's type, numbers with trailing zeros trimmed, in one query. */
     private static void evaluate(Statement st, Map<String, String> constants, Map<String, String> values) throws SQLException {
         if (constants.isEmpty()) return;
-        List<String> printed = new ArrayList<>(constants.keySet());
+        List<String> keys = new ArrayList<>(constants.keySet());
         List<String> expressions = new ArrayList<>();
-        for (String expression : printed) {
-            String type = constants.get(expression);
+        for (String key : keys) {
+            String type = constants.get(key);
+            String expression = key.substring(type.length() + 1);
             boolean numeric = type.startsWith("numeric") || type.equals("double precision") || type.equals("real")
                     || type.equals("integer") || type.equals("bigint") || type.equals("smallint");
             expressions.add(numeric ? "trim_scale((" + expression + ")::" + type + "::numeric)::text" : "((" + expression + ")::" + type + ")::text");
@@ -239,7 +276,7 @@ public final class ExpressionCanonicalizer {
         try (ResultSet rs = st.executeQuery("SELECT ARRAY[" + String.join(", ", expressions) + "]::text[]")) {
             rs.next();
             String[] evaluated = (String[]) rs.getArray(1).getArray();
-            for (int i = 0; i < printed.size(); i++) values.put(printed.get(i), VALUE + constants.get(printed.get(i)) + " " + evaluated[i]);
+            for (int i = 0; i < keys.size(); i++) values.put(keys.get(i), VALUE + constants.get(keys.get(i)) + " " + evaluated[i]);
         }
     }
 
@@ -248,32 +285,63 @@ public final class ExpressionCanonicalizer {
         return value.key().startsWith(VALUE) ? value.expression() : value.key();
     }
 
-    /** Enum types the model has and the database not yet, so columns of those types can be created (all rolled back). */
-    private static void createMissingEnums(Statement st, List<EnumType> enums) throws SQLException {
-        for (EnumType type : enums) {
-            String name = PostgresSql.table(type.name());
-            try (ResultSet rs = st.executeQuery("SELECT to_regtype(" + PostgresSql.literal(name) + ") IS NULL")) {
-                rs.next();
-                if (!rs.getBoolean(1)) continue;
+
+
+    /**
+     * Creates the missing enum types and sequences and a temporary table per involved table, all in
+     * one round trip; when PostgreSQL rejects something, again one statement at a time, to name the
+     * table at fault.
+     */
+    private static void createScratchTables(Connection connection, Statement st, Schema schema, List<Table> involved) throws SQLException {
+        List<String> setup = missingTypesAndSequences(st, schema);
+        List<List<String>> tables = new ArrayList<>();
+        for (int i = 0; i < involved.size(); i++) tables.add(scratchTable(PREFIX + i, involved.get(i)));
+        List<String> all = new ArrayList<>(setup);
+        tables.forEach(all::addAll);
+        try {
+            st.execute(String.join(";\n", all));
+            return;
+        } catch (SQLException batch) {
+            connection.rollback();
+            for (String sql : setup) st.execute(sql);
+            for (int i = 0; i < involved.size(); i++) {
+                try {
+                    for (String sql : tables.get(i)) st.execute(sql);
+                } catch (SQLException e) {
+                    throw new RetortException("table " + involved.get(i).name() + ": PostgreSQL rejects a check constraint, default or index: "
+                            + e.getMessage().replaceAll("\\s*\\n\\s*", " "), e);
+                }
             }
-            for (String sql : PostgresSql.statements(new CreateEnum(type))) st.execute(sql);
+            throw batch;
         }
     }
 
-    /** Sequences the model has and the database not yet, so defaults can call {@code nextval} on them (all rolled back). */
-    private static void createMissingSequences(Statement st, List<Sequence> sequences) throws SQLException {
-        for (Sequence sequence : sequences) {
-            String name = PostgresSql.table(sequence.name());
-            try (ResultSet rs = st.executeQuery("SELECT to_regclass(" + PostgresSql.literal(name) + ") IS NULL")) {
-                rs.next();
-                if (!rs.getBoolean(1)) continue;
-            }
-            for (String sql : PostgresSql.statements(new CreateSequence(sequence.withoutOwner()))) st.execute(sql);
+    /**
+     * The statements creating the enum types and sequences the schema has and the database not yet,
+     * so columns can have those types and defaults can call {@code nextval} on them (all rolled back).
+     */
+    private static List<String> missingTypesAndSequences(Statement st, Schema schema) throws SQLException {
+        if (schema.enums().isEmpty() && schema.sequences().isEmpty()) return List.of();
+        List<String> probes = new ArrayList<>();
+        for (EnumType type : schema.enums()) probes.add("to_regtype(" + PostgresSql.literal(PostgresSql.table(type.name())) + ") IS NULL");
+        for (Sequence sequence : schema.sequences()) {
+            probes.add("to_regclass(" + PostgresSql.literal(PostgresSql.table(sequence.name())) + ") IS NULL");
         }
+        List<String> statements = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery("SELECT ARRAY[" + String.join(", ", probes) + "]")) {
+            rs.next();
+            Boolean[] missing = (Boolean[]) rs.getArray(1).getArray();
+            int k = 0;
+            for (EnumType type : schema.enums()) if (missing[k++]) statements.addAll(PostgresSql.statements(new CreateEnum(type)));
+            for (Sequence sequence : schema.sequences()) {
+                if (missing[k++]) statements.addAll(PostgresSql.statements(new CreateSequence(sequence.withoutOwner())));
+            }
+        }
+        return statements;
     }
 
-    /** A temporary table with the table's columns, their defaults, and its checks named c0, c1, ... in order. */
-    private static void create(Statement st, String scratch, Table table) throws SQLException {
+    /** A temporary table with the table's columns, their defaults, and its checks named c0, c1, ... in order; then its expression indexes. */
+    private static List<String> scratchTable(String scratch, Table table) {
         List<String> parts = new ArrayList<>();
         for (Column column : table.columns()) {
             String definition = PostgresSql.quote(column.name()) + " " + column.type();
@@ -285,17 +353,14 @@ public final class ExpressionCanonicalizer {
             parts.add(definition);
         }
         for (int j = 0; j < table.checks().size(); j++) parts.add("CONSTRAINT c" + j + " CHECK (" + table.checks().get(j).key() + ")");
-        try {
-            st.execute("CREATE TEMPORARY TABLE " + scratch + " (" + String.join(", ", parts) + ") ON COMMIT DROP");
-            for (int j = 0; j < table.indexes().size(); j++) {
-                Index index = table.indexes().get(j);
-                if (!hasExpressions(index)) continue;
-                Index probe = new Index(scratch + "_i" + j, index.keys(), false, index.method(), List.of(), index.where(), false);
-                for (String sql : PostgresSql.statements(new CreateIndex(TableName.of(scratch), probe))) st.execute(sql);
-            }
-        } catch (SQLException e) {
-            throw new RetortException("table " + table.name() + ": PostgreSQL rejects a check constraint, default or index: "
-                    + e.getMessage().replaceAll("\\s*\\n\\s*", " "), e);
+        List<String> statements = new ArrayList<>();
+        statements.add("CREATE TEMPORARY TABLE " + scratch + " (" + String.join(", ", parts) + ") ON COMMIT DROP");
+        for (int j = 0; j < table.indexes().size(); j++) {
+            Index index = table.indexes().get(j);
+            if (!hasExpressions(index)) continue;
+            Index probe = new Index(scratch + "_i" + j, index.keys(), false, index.method(), List.of(), index.where(), false);
+            statements.addAll(PostgresSql.statements(new CreateIndex(TableName.of(scratch), probe)));
         }
+        return statements;
     }
 }
