@@ -140,14 +140,20 @@ final class Project {
 
     /** The database's tables in the configured schemas, without Retort's own. */
     Schema database(Connection connection) {
-        VersionTable versions = versionTable();
-        SchemaScope scope = new SchemaScope(settings.schemas(),
-                Set.of(TableName.of(versions.name()), TableName.of(new HistoryTable(versions).name())));
+        SchemaScope scope = new SchemaScope(settings.schemas(), ownTables());
         return PostgresIntrospector.read(connection, scope);
     }
 
+    /** The entity model, without Retort's own tables should the application map them. */
     Schema entities() {
-        return EntityReader.read(settings.entities(), settings.defaultSchema());
+        Schema model = EntityReader.read(settings.entities(), settings.defaultSchema());
+        return model.withoutTables(ownTables());
+    }
+
+    /** The version table and its history, which are never compared. */
+    Set<TableName> ownTables() {
+        VersionTable versions = versionTable();
+        return Set.of(TableName.of(versions.name()), TableName.of(new HistoryTable(versions).name()));
     }
 
     /**

@@ -40,6 +40,13 @@ public record Schema(List<Table> tables, List<Sequence> sequences, List<EnumType
         return tables.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
+    /** This schema without the given tables (and the sequences they own). */
+    public Schema withoutTables(java.util.Set<TableName> names) {
+        if (tables.stream().noneMatch(t -> names.contains(t.name()))) return this;
+        return new Schema(tables.stream().filter(t -> !names.contains(t.name())).toList(),
+                sequences.stream().filter(s -> s.ownedBy() == null || !names.contains(s.ownerTable())).toList(), enums);
+    }
+
     /**
      * This schema with every table's columns sorted by name and constraint names dropped: the form
      * in which two schemas are "the same" for a user, since column order cannot be migrated and
@@ -50,7 +57,8 @@ public record Schema(List<Table> tables, List<Sequence> sequences, List<EnumType
         for (Table table : tables) {
             Table sorted = table.withColumnsByName();
             sorted = new Table(sorted.name(), sorted.columns().stream()
-                    .map(c -> c.withDefault(c.defaultValue() == null ? null : ColumnDefault.of(c.defaultKey()))).toList(),
+                    .map(c -> c.withDefault(c.defaultValue() == null ? null : ColumnDefault.of(c.defaultKey()))
+                            .withGenerated(c.generated() == null ? null : ColumnDefault.of(c.generatedKey()))).toList(),
                     sorted.primaryKey(), sorted.uniques(), sorted.foreignKeys(), sorted.checks(), sorted.indexes(), sorted.comment());
             PrimaryKey key = sorted.primaryKey() == null ? null : sorted.primaryKey().named(null);
             normalised.add(new Table(sorted.name(), sorted.columns(), key,

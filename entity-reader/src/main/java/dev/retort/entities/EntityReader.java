@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.hibernate.annotations.OnDeleteAction;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataBuilder;
@@ -203,6 +204,9 @@ public final class EntityReader {
         return bare.matches("[a-z_][a-z0-9_$]*") ? bare : "\"" + bare.replace("\"", "\"\"") + "\"";
     }
 
+    /** PostgreSQL's system columns, present in every table and never in the catalog's column list. */
+    private static final Set<String> SYSTEM_COLUMNS = Set.of("tableoid", "xmin", "cmin", "xmax", "cmax", "ctid");
+
     private static TableName name(String schema, String name, String defaultSchema) {
         return new TableName(defaultSchema.equals(schema) ? null : schema, name);
     }
@@ -211,6 +215,8 @@ public final class EntityReader {
         TableName name = name(table, defaultSchema);
         List<Column> columns = new ArrayList<>();
         for (org.hibernate.mapping.Column column : table.getColumns()) {
+            // xmin mapped as an optimistic-lock version, ctid, ...: every table has them, nothing to add
+            if (SYSTEM_COLUMNS.contains(physicalColumn(column))) continue;
             String type = column.getSqlType(metadata);
             Identity identity = column.isIdentity() ? Identity.BY_DEFAULT : Identity.NONE;
             ColumnDefault generated = column.getGeneratedAs() == null ? null : ColumnDefault.of(column.getGeneratedAs());
