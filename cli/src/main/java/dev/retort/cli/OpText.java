@@ -114,9 +114,17 @@ final class OpText {
         String text = column.type();
         if (column.collation() != null) text += " collate " + column.collation();
         if (column.generated() != null) text += " generated as (" + column.generated().expression() + ")";
-        if (column.identity() != Identity.NONE) text += " identity " + column.identity().name().toLowerCase().replace('_', ' ');
+        if (column.identity() != Identity.NONE) {
+            text += " identity " + column.identity().name().toLowerCase().replace('_', ' ')
+                    + (column.identityOptions().isDefault() ? "" : " (" + column.identityOptions() + ")");
+        }
         if (column.defaultValue() != null) text += " default " + column.defaultValue().expression();
         return column.nullable() ? text : text + " NOT NULL";
+    }
+
+    private static String identity(Column column) {
+        String options = column.identityOptions().isDefault() ? "" : " (" + column.identityOptions() + ")";
+        return column.identity().name().toLowerCase() + options;
     }
 
     private static String changes(AlterColumn op) {
@@ -140,7 +148,7 @@ final class OpText {
                     + (op.to().collation() == null ? "default" : op.to().collation()));
         }
         if (op.identityChanged()) {
-            changes.add("identity " + op.from().identity().name().toLowerCase() + " -> " + op.to().identity().name().toLowerCase());
+            changes.add("identity " + identity(op.from()) + " -> " + identity(op.to()));
         }
         return String.join(", ", changes);
     }

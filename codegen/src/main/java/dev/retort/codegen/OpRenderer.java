@@ -35,6 +35,7 @@ import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.Identity;
+import dev.retort.schema.IdentityOptions;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.TableComment;
@@ -221,6 +222,18 @@ public final class OpRenderer {
         } else if (!column.nullable()) {
             code.add(".notNull()");
         }
+        if (!column.identityOptions().isDefault()) code.add(".withIdentityOptions($L)", identityOptions(column.identityOptions()));
+        return code.build();
+    }
+
+    private static CodeBlock identityOptions(IdentityOptions options) {
+        CodeBlock.Builder code = CodeBlock.builder().add("$T.DEFAULT", IdentityOptions.class);
+        if (options.start() != null) code.add(".start($L)", options.start());
+        if (options.increment() != null) code.add(".increment($L)", options.increment());
+        if (options.minValue() != null) code.add(".minValue($L)", options.minValue());
+        if (options.maxValue() != null) code.add(".maxValue($L)", options.maxValue());
+        if (options.cache() != null) code.add(".cache($L)", options.cache());
+        if (options.cycle()) code.add(".withCycle()");
         return code.build();
     }
 

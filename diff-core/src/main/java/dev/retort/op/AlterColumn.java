@@ -32,8 +32,9 @@ public record AlterColumn(TableName table, Column from, Column to) implements Op
         return from.nullable() != to.nullable();
     }
 
+    /** Whether the identity's kind or its sequence options change. */
     public boolean identityChanged() {
-        return from.identity() != to.identity();
+        return from.identity() != to.identity() || !from.identityOptions().equals(to.identityOptions());
     }
 
     public boolean commentChanged() {

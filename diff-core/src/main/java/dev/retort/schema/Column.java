@@ -15,7 +15,8 @@ import java.util.Objects;
  * would quote it, schema-qualified unless it is in {@code pg_catalog}.
  */
 public record Column(String name, String type, boolean nullable, Identity identity, ColumnDefault defaultValue,
-                     String comment, ColumnDefault generated, String collation) implements TableElement {
+                     String comment, ColumnDefault generated, String collation, IdentityOptions identityOptions)
+        implements TableElement {
     public Column {
         requireNonNull(name, "name");
         requireNonNull(identity, "identity");
@@ -30,6 +31,12 @@ public record Column(String name, String type, boolean nullable, Identity identi
         }
         if (comment != null && comment.isEmpty()) comment = null;
         if (collation != null && collation.isBlank()) collation = null;
+        if (identityOptions == null || identity == Identity.NONE) identityOptions = IdentityOptions.DEFAULT;
+    }
+
+    public Column(String name, String type, boolean nullable, Identity identity, ColumnDefault defaultValue, String comment,
+                  ColumnDefault generated, String collation) {
+        this(name, type, nullable, identity, defaultValue, comment, generated, collation, IdentityOptions.DEFAULT);
     }
 
     public Column(String name, String type, boolean nullable, Identity identity, ColumnDefault defaultValue, String comment) {
@@ -54,16 +61,16 @@ public record Column(String name, String type, boolean nullable, Identity identi
     }
 
     public Column withNullable(boolean newNullable) {
-        return new Column(name, type, newNullable, identity, defaultValue, comment, generated, collation);
+        return new Column(name, type, newNullable, identity, defaultValue, comment, generated, collation, identityOptions);
     }
 
     public Column withType(String newType) {
-        return new Column(name, newType, nullable, identity, defaultValue, comment, generated, collation);
+        return new Column(name, newType, nullable, identity, defaultValue, comment, generated, collation, identityOptions);
     }
 
     public Column withIdentity(Identity newIdentity) {
         return new Column(name, type, nullable, newIdentity, newIdentity == Identity.NONE ? defaultValue : null, comment,
-                newIdentity == Identity.NONE ? generated : null, collation);
+                newIdentity == Identity.NONE ? generated : null, collation, identityOptions);
     }
 
     /** This column with a server default (an SQL expression, written as it would be in DDL). */
@@ -72,12 +79,12 @@ public record Column(String name, String type, boolean nullable, Identity identi
     }
 
     public Column withDefault(ColumnDefault newDefault) {
-        return new Column(name, type, nullable, identity, newDefault, comment, generated, collation);
+        return new Column(name, type, nullable, identity, newDefault, comment, generated, collation, identityOptions);
     }
 
     /** This column with a comment ({@code COMMENT ON COLUMN}); null for none. */
     public Column comment(String text) {
-        return new Column(name, type, nullable, identity, defaultValue, text, generated, collation);
+        return new Column(name, type, nullable, identity, defaultValue, text, generated, collation, identityOptions);
     }
 
     /** This column generated from an expression ({@code GENERATED ALWAYS AS (...) STORED}); null for a plain column. */
@@ -86,19 +93,25 @@ public record Column(String name, String type, boolean nullable, Identity identi
     }
 
     public Column withGenerated(ColumnDefault expression) {
-        return new Column(name, type, nullable, identity, defaultValue, comment, expression, collation);
+        return new Column(name, type, nullable, identity, defaultValue, comment, expression, collation, identityOptions);
     }
 
     /** This column with a collation ({@code COLLATE}); null for the type's default. */
     public Column collate(String newCollation) {
-        return new Column(name, type, nullable, identity, defaultValue, comment, generated, newCollation);
+        return new Column(name, type, nullable, identity, defaultValue, comment, generated, newCollation, identityOptions);
+    }
+
+    /** This identity column with sequence options other than the defaults. */
+    public Column withIdentityOptions(IdentityOptions options) {
+        return new Column(name, type, nullable, identity, defaultValue, comment, generated, collation, options);
     }
 
     /** Equal but for how the default and generation expression are written: what the differ compares columns by. */
     public boolean sameAs(Column other) {
         return name.equals(other.name) && type.equals(other.type) && nullable == other.nullable && identity == other.identity
                 && Objects.equals(defaultKey(), other.defaultKey()) && Objects.equals(comment, other.comment)
-                && Objects.equals(generatedKey(), other.generatedKey()) && Objects.equals(collation, other.collation);
+                && Objects.equals(generatedKey(), other.generatedKey()) && Objects.equals(collation, other.collation)
+                && identityOptions.equals(other.identityOptions);
     }
 
     /** The generation expression's canonical form, or null for a plain column. */

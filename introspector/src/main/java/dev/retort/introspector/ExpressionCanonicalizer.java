@@ -209,7 +209,7 @@ public final class ExpressionCanonicalizer {
             ColumnDefault generation = made.generated() != null ? made.generated() : column.generated();
             columns.add(new Column(column.name(), made.type(), column.nullable() && made.nullable(), column.identity(),
                     column.identity() == Identity.NONE && generation == null ? value : null, column.comment(), generation,
-                    made.collation() != null ? made.collation() : column.collation()));
+                    made.collation() != null ? made.collation() : column.collation(), column.identityOptions()));
         }
         return new Table(table.name(), columns, table.primaryKey(), table.uniques(), table.foreignKeys(), table.checks(), table.indexes(),
                 table.comment());

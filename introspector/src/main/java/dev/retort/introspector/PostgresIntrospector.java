@@ -7,6 +7,7 @@ import dev.retort.schema.ColumnDefault;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Identity;
+import dev.retort.schema.IdentityOptions;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.Schema;
@@ -42,10 +43,14 @@ public final class PostgresIntrospector {
                    obj_description(c.oid, 'pg_class'), col_description(c.oid, a.attnum),
                    CASE WHEN a.attgenerated = 's' THEN pg_get_expr(d.adbin, d.adrelid) END,
             """ + PostgresIntrospector.COLLATION + """
+                 , ident.seqstart, ident.seqincrement, ident.seqmin, ident.seqmax, ident.seqcache, ident.seqcycle
             FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
             LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
+            LEFT JOIN LATERAL (SELECT s.* FROM pg_depend dep JOIN pg_sequence s ON s.seqrelid = dep.objid
+                               WHERE a.attidentity <> '' AND dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass
+                                 AND dep.refobjid = c.oid AND dep.refobjsubid = a.attnum AND dep.deptype = 'i' LIMIT 1) ident ON true
             WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY (?)
             ORDER BY n.nspname, c.relname, a.attnum
             """;
@@ -169,7 +174,9 @@ public final class PostgresIntrospector {
                 String generated = rs.getString(10);
                 list.add(new Column(name, rs.getString(4), !rs.getBoolean(5), identity(rs.getString(6)),
                         defaultValue == null ? null : ColumnDefault.of(defaultValue), rs.getString(9),
-                        generated == null ? null : ColumnDefault.of(generated), rs.getString(11)));
+                        generated == null ? null : ColumnDefault.of(generated), rs.getString(11),
+                        rs.getObject(12) == null ? null : IdentityOptions.of(rs.getString(4), rs.getLong(12), rs.getLong(13), rs.getLong(14),
+                                rs.getLong(15), rs.getLong(16), rs.getBoolean(17))));
             }
         }
         return columns;

@@ -3,6 +3,7 @@ package dev.retort.runtime;
 import static dev.retort.runtime.Ops.check;
 import static dev.retort.runtime.Ops.column;
 import static dev.retort.runtime.Ops.enumType;
+import static dev.retort.runtime.Ops.owner;
 import static dev.retort.runtime.Ops.foreignKey;
 import static dev.retort.runtime.Ops.index;
 import static dev.retort.runtime.Ops.key;
@@ -202,6 +203,20 @@ class MigratorTest {
         up.dropPrimaryKey("t", primaryKey("a"));
         up.addPrimaryKey("t", primaryKey("a", "c"));
         up.alterColumn("t", column("c", "bigint").notNull(), column("c", "bigint").identityAlways());
+        up.alterColumn("t", column("c", "bigint").identityAlways(),
+                column("c", "bigint").identityAlways().withIdentityOptions(dev.retort.schema.IdentityOptions.DEFAULT.increment(5).withCycle()));
+        up.alterColumn("t", column("c", "bigint").identityAlways().withIdentityOptions(dev.retort.schema.IdentityOptions.DEFAULT.increment(5).withCycle()),
+                column("c", "bigint").identityAlways());
+        up.addColumn("t", column("d", "text").collate("\"C\""));
+        up.addColumn("t", column("e", "integer").generatedAs("a * 2"));
+        up.alterColumn("t", column("e", "integer").generatedAs("a * 2"), column("e", "integer"));
+        up.alterColumn("t", column("e", "integer"), column("e", "integer").generatedAs("a * 3"));
+        up.createSequence(sequence("t_d_seq", 1, 1));
+        up.alterSequenceOwner("t_d_seq", null, owner("t", "a"));
+        up.alterSequenceOwner("t_d_seq", owner("t", "a"), null);
+        up.dropSequence(sequence("t_d_seq", 1, 1));
+        up.dropColumn("t", column("e", "integer").generatedAs("a * 3"));
+        up.dropColumn("t", column("d", "text").collate("\"C\""));
         up.dropPrimaryKey("t", primaryKey("a", "c"));
         up.renameColumn("t", "c", "renamed");
         up.renameColumn("t", "renamed", "c");
