@@ -1,0 +1,155 @@
+package dev.retort.bench;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The benchmark driver, run by {@code bench/run}: generates the schema and entities at each N, loads
+ * them into PostgreSQL, times Retort's commands as whole processes against {@code pg_dump -s} and
+ * {@code psql}, and prints a Markdown table of the figures and targets.
+ */
+public final class Bench {
+    private static final String USAGE = "usage: bench/run [--tables 100,1000] [--runs 5] [--migrations 200] [--out FILE] [--keep]"
+            + " [--host 127.0.0.1] [--port 5432] [--user postgres]";
+
+    /** What every part of the benchmark runs with. */
+    record Setup(Path jar, Path benchClasses, Path work, List<String> java, Postgres postgres, ProcessTimer timer, int runs) {
+        List<String> retort(String... arguments) {
+            List<String> command = new ArrayList<>(java);
+            command.addAll(List.of("-jar", jar.toString()));
+            command.addAll(Arrays.asList(arguments));
+            return command;
+        }
+
+        List<String> introspect(String url) {
+            List<String> command = new ArrayList<>(java);
+            command.addAll(List.of("-cp", benchClasses + File.pathSeparator + jar, Introspect.class.getName(), url));
+            return command;
+        }
+    }
+
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        List<Integer> tables = List.of(100, 1000);
+        int runs = 5;
+        int migrations = 200;
+        boolean keep = false;
+        String host = "127.0.0.1";
+        int port = 5432;
+        String user = "postgres";
+        Path root = Path.of(System.getProperty("retort.root", ".")).toAbsolutePath().normalize();
+        Path out = root.resolve("bench/target/results.md");
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--tables" -> tables = Arrays.stream(args[++i].split(",")).map(String::strip).map(Integer::valueOf).toList();
+                    case "--runs" -> runs = Integer.parseInt(args[++i]);
+                    case "--migrations" -> migrations = Integer.parseInt(args[++i]);
+                    case "--out" -> out = Path.of(args[++i]).toAbsolutePath();
+                    case "--keep" -> keep = true;
+                    case "--host" -> host = args[++i];
+                    case "--port" -> port = Integer.parseInt(args[++i]);
+                    case "--user" -> user = args[++i];
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            if (runs < 1 || migrations < 1 || tables.isEmpty()) throw new IllegalArgumentException("nothing to run");
+        } catch (RuntimeException e) {
+            System.err.println(e.getMessage() == null ? USAGE : e.getMessage() + "\n" + USAGE);
+            System.exit(2);
+        }
+        Path work = root.resolve("bench/target/bench");
+        Postgres postgres = new Postgres(host, port, user);
+        // a copy, so a rebuild of the jar during the run cannot mix two versions of Retort in one report
+        Path jar = Files.copy(root.resolve("cli/target/retort.jar"), Files.createDirectories(work).resolve("retort.jar"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Setup setup = new Setup(jar, root.resolve("bench/target/classes"), work, java(), postgres,
+                new ProcessTimer(work.resolve("process")), runs);
+        String header = "# Retort benchmark\n\nmachine: " + machine(postgres) + "\n\ncommand: `bench/run " + String.join(" ", args)
+                + "` (median of " + runs + " runs after one warm-up; wall time and peak RSS of the whole process)\n\n";
+        System.err.print(header);
+        Report report = new Report();
+        List<String> notes = new ArrayList<>();
+        try {
+            ProcessTimer.Sample firstDump = null;
+            for (int n : tables) {
+                ProcessTimer.Sample dump = new TableBench(setup).run(n, report);
+                if (firstDump == null) firstDump = dump;
+                Model base = Model.generate(n);
+                notes.add(String.format(Locale.ROOT, "N=%d: %d tables, %d columns, %d indexes (primary keys and unique constraints "
+                                + "included), %d foreign keys, plus the known differences, which check, revision --autogenerate and "
+                                + "diff each found exactly (%d operations)", n, base.tables().size(), base.columnCount(),
+                        base.indexCount(), base.foreignKeyCount(), Differences.apply(base).expected().size()));
+            }
+            new UpgradeBench(setup).run(migrations, report, "pg_dump -s@" + tables.get(0), firstDump);
+        } finally {
+            if (!keep) {
+                for (int n : tables) {
+                    postgres.drop("retort_bench_n" + n);
+                    postgres.drop("retort_bench_n" + n + "_entities");
+                }
+                postgres.drop("retort_bench_upgrade");
+            }
+        }
+        String text = header + report.markdown() + "\n" + String.join("\n", notes.stream().map(n -> "- " + n).toList())
+                + "\n- Alembic autogenerate: " + alembic() + "\n";
+        System.out.print(text);
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, text);
+        System.err.println("written to " + out);
+    }
+
+    private static List<String> java() {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        String options = System.getenv("RETORT_JAVA_OPTS");
+        if (options != null && !options.isBlank()) command.addAll(Arrays.asList(options.strip().split("\\s+")));
+        return command;
+    }
+
+    private static String machine(Postgres postgres) throws IOException, InterruptedException {
+        String memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
+                .map(l -> String.format(Locale.ROOT, "%.1f GiB", Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0))
+                .findFirst().orElse("?");
+        String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        return Runtime.getRuntime().availableProcessors() + " cores, " + memory + " memory, load " + load + " at start, PostgreSQL "
+                + postgres.version() + ", JDK " + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version")
+                + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version");
+    }
+
+    /** Timing Alembic on an equivalent SQLAlchemy model is not done yet; say whether it could be. */
+    private static String alembic() {
+        return Files.isDirectory(Path.of("/usr/lib/python3/dist-packages/alembic"))
+                ? "python3-alembic is installed, but this bench does not time it yet"
+                : "not timed (Debian's python3-alembic is not installed)";
+    }
+
+    static void progress(String format, Object... arguments) {
+        System.err.println("== " + String.format(Locale.ROOT, format, arguments));
+    }
+
+    /** Deletes a file or directory tree, if present. */
+    static void delete(Path path) {
+        if (!Files.exists(path)) return;
+        try (Stream<Path> walk = Files.walk(path)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Path emptyDirectory(Path path) throws IOException {
+        delete(path);
+        return Files.createDirectories(path);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.retort.bench;
+
+import dev.retort.bench.ProcessTimer.Run;
+import dev.retort.bench.ProcessTimer.Sample;
+import dev.retort.bench.Report.Target;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The figures at N tables: {@code pg_dump -s} (the reference), introspection alone, {@code check},
+ * {@code revision --autogenerate} and {@code diff}, each run checked for exactly the known differences.
+ */
+final class TableBench {
+    private static final String NO_CHANGES = "No new upgrade operations detected.";
+
+    private final Bench.Setup setup;
+
+    TableBench(Bench.Setup setup) {
+        this.setup = setup;
+    }
+
+    /** Runs the figures at {@code n} tables into the report and returns the {@code pg_dump -s} reference. */
+    Sample run(int n, Report report) throws Exception {
+        Path dir = Bench.emptyDirectory(setup.work().resolve("n" + n));
+        Model base = Model.generate(n);
+        Differences differences = Differences.apply(base);
+        Path databaseSql = Files.writeString(dir.resolve("database.sql"), SqlWriter.write(differences.database()));
+        Path entitiesSql = Files.writeString(dir.resolve("entities.sql"), SqlWriter.write(differences.entities()));
+        Bench.progress("N=%d: %d tables, %d columns, %d indexes, %d foreign keys; writing and compiling the entities", n,
+                base.tables().size(), base.columnCount(), base.indexCount(), base.foreignKeyCount());
+        Path classes = compile(EntityWriter.write(differences.entities(), dir.resolve("entities")), dir.resolve("classes"));
+
+        String database = "retort_bench_n" + n;
+        String twin = database + "_entities";
+        Bench.progress("N=%d: loading %s (the database) and %s (the entities' own schema)", n, database, twin);
+        for (String name : List.of(database, twin)) setup.postgres().recreate(name);
+        setup.postgres().load(database, databaseSql);
+        setup.postgres().load(twin, entitiesSql);
+
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Path migrations = Files.createDirectories(project.resolve("migrations"));
+        Files.writeString(project.resolve("retort.properties"), "url = " + setup.postgres().url(database) + "\n"
+                + "entities.packages = " + EntityWriter.PACKAGE + "\nentities.classpath = " + classes + "\n");
+        Map<String, String> environment = Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        ProcessTimer timer = setup.timer();
+
+        Bench.progress("N=%d: no false positives: check against the schema made from the entities' own model", n);
+        Run exact = timer.run(project, environment, setup.retort("--url", setup.postgres().url(twin), "check"));
+        if (exact.exit() != 0 || !exact.out().contains(NO_CHANGES)) throw exact.failure("the entities and their own schema differ");
+
+        Bench.progress("N=%d: pg_dump -s", n);
+        Sample dump = timer.repeat(setup.runs(), dir, environment, setup.postgres().schemaDump(database, dir.resolve("dump.sql")),
+                () -> { }, run -> run.expectExit(0));
+        Bench.progress("N=%d: introspection alone", n);
+        String tables = (differences.database().tables().size()) + " tables";
+        Sample introspection = timer.repeat(setup.runs(), dir, environment, setup.introspect(setup.postgres().url(database)),
+                () -> { }, run -> {
+                    if (!run.expectExit(0).out().strip().equals(tables)) throw run.failure("expected " + tables);
+                });
+        Bench.progress("N=%d: retort check", n);
+        Sample check = timer.repeat(setup.runs(), project, environment, setup.retort("check"), () -> { },
+                run -> expectLines(run.expectExit(1), checkLines(run.out()), differences.expected()));
+        Bench.progress("N=%d: retort revision --autogenerate", n);
+        Sample revision = timer.repeat(setup.runs(), project, environment, setup.retort("revision", "--autogenerate", "-m", "bench"),
+                () -> Bench.emptyDirectory(migrations),
+                run -> expectLines(run.expectExit(0), detectedLines(run.out()), differences.expected()));
+        Bench.emptyDirectory(migrations);
+        Bench.progress("N=%d: retort diff", n);
+        Sample diff = timer.repeat(setup.runs(), dir, environment,
+                setup.retort("diff", "--from", setup.postgres().url(database), "--to", setup.postgres().url(twin)), () -> { },
+                run -> expectLines(run.expectExit(1), diffLines(run.out()), differences.expectedBetweenDatabases()));
+
+        String reference = "pg_dump -s";
+        boolean large = n >= 1000;
+        boolean small = n <= 100;
+        Target checkTarget = large ? Target.ratio(3).rss(300) : small ? Target.seconds(0.8) : Target.NONE;
+        report.add(new Report.Row("N=" + n + ": pg_dump -s (reference)", dump, reference, dump, Target.NONE));
+        report.add(new Report.Row("N=" + n + ": introspection alone", introspection, reference, dump,
+                large ? Target.ratio(1.2) : Target.NONE));
+        report.add(new Report.Row("N=" + n + ": retort check", check, reference, dump, checkTarget));
+        report.add(new Report.Row("N=" + n + ": retort revision --autogenerate", revision, reference, dump, checkTarget));
+        report.add(new Report.Row("N=" + n + ": retort diff (two databases)", diff, reference, dump,
+                large ? Target.ratio(2) : Target.NONE));
+        return dump;
+    }
+
+    private Path compile(List<Path> sources, Path classes) throws IOException {
+        Files.createDirectories(classes);
+        List<String> arguments = new ArrayList<>(List.of("-proc:none", "-nowarn", "--release", "17", "-d", classes.toString(),
+                "-cp", setup.jar().toString()));
+        sources.forEach(source -> arguments.add(source.toString()));
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        int exit = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, errors, errors, arguments.toArray(String[]::new));
+        if (exit != 0) throw new BenchException("compiling the entities failed:\n" + errors.toString(StandardCharsets.UTF_8));
+        return classes;
+    }
+
+    /** {@code check} prints each operation indented by two spaces, its hazards by four. */
+    static List<String> checkLines(String out) {
+        return out.lines().filter(l -> l.startsWith("  ") && !l.startsWith("    ")).map(String::strip).toList();
+    }
+
+    static List<String> detectedLines(String out) {
+        return out.lines().filter(l -> l.startsWith("Detected ")).map(l -> l.substring("Detected ".length())).toList();
+    }
+
+    /** {@code diff} prints each operation unindented, its hazards indented. */
+    static List<String> diffLines(String out) {
+        return out.lines().filter(l -> !l.isBlank() && !l.startsWith(" ")).toList();
+    }
+
+    static void expectLines(Run run, List<String> found, List<String> expected) {
+        List<String> missing = new ArrayList<>(expected);
+        found.forEach(missing::remove);
+        List<String> unexpected = new ArrayList<>(found);
+        expected.forEach(unexpected::remove);
+        if (!missing.isEmpty() || !unexpected.isEmpty()) {
+            throw run.failure("not exactly the known differences; missing " + missing + ", unexpected " + unexpected);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.retort.bench;
+
+import dev.retort.bench.ProcessTimer.Run;
+import dev.retort.bench.ProcessTimer.Sample;
+import dev.retort.bench.Report.Target;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The figures of a chain of small migrations: {@code upgrade head} from an empty database with the
+ * compile cache cold and warm, against {@code psql} running the same script ({@code upgrade --sql});
+ * then {@code current} and {@code heads}, each a fresh JVM.
+ */
+final class UpgradeBench {
+    private static final String DATABASE = "retort_bench_upgrade";
+
+    private final Bench.Setup setup;
+
+    UpgradeBench(Bench.Setup setup) {
+        this.setup = setup;
+    }
+
+    void run(int count, Report report, String dumpName, Sample dump) throws Exception {
+        Path dir = Bench.emptyDirectory(setup.work().resolve("upgrade"));
+        Path project = Files.createDirectories(dir.resolve("project"));
+        MigrationWriter.write(count, project.resolve("migrations"));
+        Files.writeString(project.resolve("retort.properties"), "url = " + setup.postgres().url(DATABASE) + "\n"
+                + "migrations.package = " + MigrationWriter.PACKAGE + "\n");
+        Path cache = dir.resolve("cache");
+        Map<String, String> environment = Map.of("XDG_CACHE_HOME", cache.toString());
+        ProcessTimer timer = setup.timer();
+        Postgres postgres = setup.postgres();
+
+        Bench.progress("%d migrations: the psql reference (upgrade head --sql, one transaction per migration)", count);
+        Run offline = timer.run(project, environment, setup.retort("upgrade", "head", "--sql")).expectExit(0);
+        Path script = Files.writeString(dir.resolve("upgrade.sql"), offline.out());
+        long begins = offline.out().lines().filter("BEGIN;"::equals).count();
+        long commits = offline.out().lines().filter("COMMIT;"::equals).count();
+        long steps = offline.out().lines().filter(l -> l.startsWith("-- Running upgrade")).count();
+        // one more transaction creates the version and history tables
+        if (steps != count || begins != count + 1 || commits != count + 1) {
+            throw offline.failure("expected " + count + " migrations with BEGIN/COMMIT each, found " + steps + " migrations, "
+                    + begins + " BEGIN, " + commits + " COMMIT");
+        }
+        Sample psql = timer.repeat(setup.runs(), dir, environment, postgres.psql(DATABASE, "-f", script.toString()),
+                () -> postgres.recreate(DATABASE), run -> run.expectExit(0));
+
+        String head = MigrationWriter.id(count);
+        ProcessTimer.Verification upgraded = run -> {
+            if (!run.expectExit(0).out().contains(head)) throw run.failure("did not reach " + head);
+        };
+        Bench.progress("%d migrations: upgrade head, compile cache cold", count);
+        Sample cold = timer.repeat(setup.runs(), project, environment, setup.retort("upgrade", "head"), () -> {
+            postgres.recreate(DATABASE);
+            Bench.delete(cache);
+        }, upgraded);
+        Bench.progress("%d migrations: upgrade head, compile cache warm", count);
+        Sample warm = timer.repeat(setup.runs(), project, environment, setup.retort("upgrade", "head"),
+                () -> postgres.recreate(DATABASE), upgraded);
+
+        Bench.progress("%d migrations: current and heads", count);
+        Sample current = timer.repeat(setup.runs(), project, environment, setup.retort("current"), () -> { }, upgraded);
+        Sample heads = timer.repeat(setup.runs(), project, environment, setup.retort("heads"), () -> { }, upgraded);
+        Sample headsCold = timer.repeat(setup.runs(), project, environment, setup.retort("heads"), () -> Bench.delete(cache), upgraded);
+
+        String psqlName = "psql";
+        String label = count + " migrations: ";
+        report.add(new Report.Row(label + "psql -f upgrade --sql script (reference)", psql, psqlName, psql, Target.NONE));
+        report.add(new Report.Row(label + "upgrade head, compile cache cold", cold, psqlName, psql, Target.NONE));
+        report.add(new Report.Row(label + "upgrade head, compile cache warm", warm, psqlName, psql, Target.plus(1)));
+        report.add(new Report.Row(label + "current (cold JVM, compile cache warm)", current, dumpName, dump, Target.seconds(0.5)));
+        report.add(new Report.Row(label + "heads (cold JVM, compile cache warm)", heads, dumpName, dump, Target.seconds(0.5)));
+        report.add(new Report.Row(label + "heads (cold JVM, compile cache cold)", headsCold, dumpName, dump, Target.NONE));
+    }
+}

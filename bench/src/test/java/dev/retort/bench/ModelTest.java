@@ -1,0 +1,28 @@
+package dev.retort.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The generated schema has the issue's proportions, and the known differences touch distinct tables; no database needed. */
+class ModelTest {
+    @Test
+    void thousandTablesHaveTheIssuesProportions() {
+        Model model = Model.generate(1000);
+        assertEquals(1000, model.tables().size());
+        assertEquals(13_000, model.columnCount());
+        assertEquals(4_500, model.indexCount());
+        assertEquals(1_000, model.foreignKeyCount());
+    }
+
+    @Test
+    void knownDifferencesAreElevenOperationsOnBothSides() {
+        Differences differences = Differences.apply(Model.generate(100));
+        assertEquals(11, differences.expected().size());
+        assertEquals(11, differences.expectedBetweenDatabases().size());
+        assertEquals(101, differences.database().tables().size());
+        assertEquals(101, differences.entities().tables().size());
+        assertTrue(SqlWriter.write(differences.database()).contains("WHERE active;"));
+    }
+}
