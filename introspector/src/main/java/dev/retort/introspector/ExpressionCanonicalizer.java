@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +42,9 @@ import java.util.regex.Pattern;
 public final class ExpressionCanonicalizer {
     private static final int MAX_ROUNDS = 4;
     private static final String PREFIX = "retort_canon_";
+    private static final String SHARED = PREFIX + "s";
+    /** Columns per shared scratch table (PostgreSQL allows 1,600). */
+    private static final int SHARED_WIDTH = 1000;
     /** Marks a canonical form that is a constant's value, not SQL. */
     private static final String VALUE = "value ";
 
@@ -105,6 +109,17 @@ public final class ExpressionCanonicalizer {
     private static Schema round(Connection connection, Schema schema, Set<TableName> settled) {
         List<Table> involved = schema.tables().stream().filter(t -> !settled.contains(t.name()) && hasExpressions(t)).toList();
         if (involved.isEmpty()) return schema;
+        // tables with nothing but defaults share wide scratch tables, one column per distinct type and default
+        List<Table> own = involved.stream().filter(ExpressionCanonicalizer::needsOwnTable).toList();
+        Map<List<String>, String[]> sharedColumns = new LinkedHashMap<>();
+        for (Table table : involved) {
+            if (needsOwnTable(table)) continue;
+            for (Column column : table.columns()) {
+                if (column.defaultValue() == null) continue;
+                sharedColumns.computeIfAbsent(List.of(column.type(), sqlOf(column.defaultValue())), k -> new String[] {
+                        SHARED + (sharedColumns.size() / SHARED_WIDTH), "d" + (sharedColumns.size() % SHARED_WIDTH)});
+            }
+        }
         Map<String, List<String>> checks = new HashMap<>();
         Map<String, Map<String, String>> defaults = new HashMap<>();
         Map<String, Map<String, String>> generated = new HashMap<>();
@@ -118,7 +133,8 @@ public final class ExpressionCanonicalizer {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
             try (Statement st = connection.createStatement()) {
-                createScratchTables(connection, st, schema, involved);
+                st.execute("SET LOCAL jit = off");
+                createScratchTables(connection, st, schema, own, sharedStatements(sharedColumns), involved);
                 try (ResultSet rs = st.executeQuery("SELECT c.relname, con.conname, pg_get_constraintdef(con.oid) FROM pg_constraint con "
                         + "JOIN pg_class c ON c.oid = con.conrelid WHERE c.relnamespace = pg_my_temp_schema() AND con.contype = 'c' "
                         + "AND c.relname LIKE 'retort\\_canon\\_%' ORDER BY c.relname, con.conname")) {
@@ -179,7 +195,22 @@ public final class ExpressionCanonicalizer {
             throw new RetortException("reading check constraints and defaults back from PostgreSQL failed: " + e.getMessage(), e);
         }
         Map<Table, String> scratchOf = new IdentityHashMap<>();
-        for (int i = 0; i < involved.size(); i++) scratchOf.put(involved.get(i), PREFIX + i);
+        for (int i = 0; i < own.size(); i++) scratchOf.put(own.get(i), PREFIX + i);
+        for (int i = 0; i < involved.size(); i++) {
+            Table table = involved.get(i);
+            if (scratchOf.containsKey(table)) continue;
+            String key = "shared table " + i;
+            scratchOf.put(table, key);
+            for (Column column : table.columns()) {
+                if (column.defaultValue() == null) continue;
+                String[] at = sharedColumns.get(List.of(column.type(), sqlOf(column.defaultValue())));
+                String printed = defaults.getOrDefault(at[0], Map.of()).get(at[1]);
+                if (printed == null) continue;
+                defaults.computeIfAbsent(key, k -> new HashMap<>()).put(column.name(), printed);
+                String type = defaultTypes.getOrDefault(at[0], Map.of()).get(at[1]);
+                if (type != null) defaultTypes.computeIfAbsent(key, k -> new HashMap<>()).put(column.name(), type);
+            }
+        }
         List<Table> tables = new ArrayList<>();
         for (Table table : schema.tables()) {
             String scratch = scratchOf.get(table);
@@ -287,22 +318,42 @@ public final class ExpressionCanonicalizer {
 
 
 
+    /** Whether a table's expressions need its own scratch table: checks, generation expressions and indexes name its columns. */
+    private static boolean needsOwnTable(Table table) {
+        return !table.checks().isEmpty() || table.indexes().stream().anyMatch(ExpressionCanonicalizer::hasExpressions)
+                || table.columns().stream().anyMatch(c -> c.generated() != null || isDefinition(c));
+    }
+
+    /** The wide scratch tables holding the distinct defaults of tables that need no table of their own. */
+    private static List<String> sharedStatements(Map<List<String>, String[]> sharedColumns) {
+        Map<String, List<String>> columns = new LinkedHashMap<>();
+        sharedColumns.forEach((typeAndDefault, at) -> columns.computeIfAbsent(at[0], k -> new ArrayList<>())
+                .add(at[1] + " " + typeAndDefault.get(0) + " DEFAULT " + typeAndDefault.get(1)));
+        List<String> statements = new ArrayList<>();
+        columns.forEach((table, definitions) -> statements.add("CREATE TEMPORARY TABLE " + table + " (" + String.join(", ", definitions)
+                + ") ON COMMIT DROP"));
+        return statements;
+    }
+
     /**
-     * Creates the missing enum types and sequences and a temporary table per involved table, all in
-     * one round trip; when PostgreSQL rejects something, again one statement at a time, to name the
-     * table at fault.
+     * Creates the missing enum types and sequences, the shared scratch tables and a temporary table
+     * per table that needs one, all in one round trip; when PostgreSQL rejects something, again one
+     * table at a time, each with its own scratch table, to name the table at fault.
      */
-    private static void createScratchTables(Connection connection, Statement st, Schema schema, List<Table> involved) throws SQLException {
+    private static void createScratchTables(Connection connection, Statement st, Schema schema, List<Table> own, List<String> shared,
+                                            List<Table> involved) throws SQLException {
         List<String> setup = missingTypesAndSequences(st, schema);
+        List<String> all = new ArrayList<>(setup);
+        all.addAll(shared);
+        for (int i = 0; i < own.size(); i++) all.addAll(scratchTable(PREFIX + i, own.get(i)));
         List<List<String>> tables = new ArrayList<>();
         for (int i = 0; i < involved.size(); i++) tables.add(scratchTable(PREFIX + i, involved.get(i)));
-        List<String> all = new ArrayList<>(setup);
-        tables.forEach(all::addAll);
         try {
             st.execute(String.join(";\n", all));
             return;
         } catch (SQLException batch) {
             connection.rollback();
+            st.execute("SET LOCAL jit = off");
             for (String sql : setup) st.execute(sql);
             for (int i = 0; i < involved.size(); i++) {
                 try {

@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -108,7 +109,7 @@ public final class PostgresIntrospector {
             JOIN pg_class ic ON ic.oid = i.indexrelid
             JOIN pg_am am ON am.oid = ic.relam
             WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
-              AND NOT EXISTS (SELECT 1 FROM pg_constraint con WHERE con.conindid = i.indexrelid AND con.contype IN ('p', 'u', 'x'))
+              AND i.indexrelid NOT IN (SELECT con.conindid FROM pg_constraint con WHERE con.contype IN ('p', 'u', 'x'))
             ORDER BY n.nspname, c.relname, ic.relname
             """;
 
@@ -143,8 +144,36 @@ public final class PostgresIntrospector {
 
     private PostgresIntrospector() {}
 
+    /**
+     * Reads the schemas in scope in one read-only, repeatable-read transaction (one snapshot for
+     * every query), with the server's JIT compiler off: these queries are estimated expensive and
+     * would spend longer compiling than running.
+     */
     public static Schema read(Connection connection, SchemaScope scope) {
         try {
+            boolean autoCommit = connection.getAutoCommit();
+            int isolation = connection.getTransactionIsolation();
+            if (autoCommit) {
+                connection.setAutoCommit(false);
+                connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            }
+            try (Statement st = connection.createStatement()) {
+                st.execute("SET LOCAL jit = off");
+                return readAll(connection, scope);
+            } finally {
+                if (autoCommit) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                    connection.setTransactionIsolation(isolation);
+                }
+            }
+        } catch (SQLException e) {
+            throw new RetortException("reading the catalog of schemas " + scope.schemas() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Schema readAll(Connection connection, SchemaScope scope) throws SQLException {
+        {
             Map<TableName, String> comments = new LinkedHashMap<>();
             Map<TableName, List<Column>> columns = readColumns(connection, scope, comments);
             Constraints constraints = readConstraints(connection, scope);
@@ -154,8 +183,6 @@ public final class PostgresIntrospector {
                     constraints.uniques.getOrDefault(name, List.of()), constraints.foreignKeys.getOrDefault(name, List.of()),
                     constraints.checks.getOrDefault(name, List.of()), indexes.getOrDefault(name, List.of()), comments.get(name))));
             return new Schema(tables, readSequences(connection, scope), readEnums(connection, scope));
-        } catch (SQLException e) {
-            throw new RetortException("reading the catalog of schemas " + scope.schemas() + " failed: " + e.getMessage(), e);
         }
     }
 
