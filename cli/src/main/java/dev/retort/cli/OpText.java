@@ -129,6 +129,7 @@ final class OpText {
 
     private static String changes(AlterColumn op) {
         List<String> changes = new ArrayList<>();
+        if (op.reapply() && op.from().sameAs(op.to())) return "type and default set again (a comparison hook finds a difference)";
         if (op.typeChanged()) changes.add("type " + op.from().type() + " -> " + op.to().type());
         if (op.nullabilityChanged()) changes.add(op.to().nullable() ? "NOT NULL -> nullable" : "nullable -> NOT NULL");
         if (op.commentChanged()) changes.add("comment " + quoted(op.from().comment()) + " -> " + quoted(op.to().comment()));

@@ -2,6 +2,7 @@ package dev.retort.cli;
 
 import dev.retort.RetortException;
 import dev.retort.cli.config.Settings;
+import dev.retort.diff.ColumnComparison;
 import dev.retort.diff.Differ;
 import dev.retort.diff.Plan;
 import dev.retort.entities.EntityReader;
@@ -167,11 +168,40 @@ final class Project {
         try {
             TableFilter filter = settings.tableFilter();
             return Differ.diff(ExpressionCanonicalizer.canonicalize(connection, filter.apply(live)),
-                    ExpressionCanonicalizer.canonicalize(connection, filter.apply(model.join())));
+                    ExpressionCanonicalizer.canonicalize(connection, filter.apply(model.join())), comparisons());
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) throw cause;
             throw e;
         }
+    }
+
+    /** The configured comparison hooks, instantiated from {@code entities.classpath} and the tool's own class path. */
+    List<ColumnComparison> comparisons() {
+        List<String> names = settings.compareHooks();
+        if (names.isEmpty()) return List.of();
+        List<java.net.URL> urls = new java.util.ArrayList<>();
+        for (Path entry : settings.entities().classpath()) {
+            try {
+                urls.add(entry.toUri().toURL());
+            } catch (java.net.MalformedURLException e) {
+                throw new RetortException("entities.classpath: " + entry + ": " + e.getMessage(), e);
+            }
+        }
+        ClassLoader loader = new java.net.URLClassLoader(urls.toArray(java.net.URL[]::new), Project.class.getClassLoader());
+        List<ColumnComparison> hooks = new java.util.ArrayList<>();
+        for (String name : names) {
+            try {
+                Object hook = Class.forName(name, true, loader).getDeclaredConstructor().newInstance();
+                if (!(hook instanceof ColumnComparison comparison)) {
+                    throw new RetortException("compare.hooks: " + name + " does not implement " + ColumnComparison.class.getName());
+                }
+                hooks.add(comparison);
+            } catch (ReflectiveOperationException | LinkageError e) {
+                throw new RetortException("compare.hooks: cannot create " + name + " (a public class with a public no-argument constructor on"
+                        + " entities.classpath): " + e, e);
+            }
+        }
+        return hooks;
     }
 
     /** A new random revision id (12 hex characters) that shares no prefix with an existing one, or the checked given one. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.codegen.MigrationWriter;
 import dev.retort.codegen.RevisionHeader;
+import dev.retort.diff.ColumnComparison;
 import dev.retort.diff.Differ;
 import dev.retort.diff.Plan;
 import dev.retort.entities.EntityReader;
@@ -100,7 +101,8 @@ class ChecklistScenarioTest {
             psql(model, scenario.section("model"), scenario.file());
             target = read(model, scope, filter);
         }
-        Plan plan = Differ.diff(start, target);
+        List<ColumnComparison> hooks = scenario.hooks();
+        Plan plan = Differ.diff(start, target, hooks);
         List<String> described = plan.upgrade().stream().map(OpText::describe).toList();
         assertEquals(scenario.expected(), described, () -> scenario.file() + ": operations differ; the plan was:\n"
                 + String.join("\n", described));
@@ -111,7 +113,7 @@ class ChecklistScenarioTest {
         try (Connection c = connect(live, scope)) {
             migrator.upgrade(c, "head");
         }
-        Plan rest = Differ.diff(read(live, scope, filter), target);
+        Plan rest = Differ.diff(read(live, scope, filter), target, hooks);
         assertTrue(rest.isEmpty(), () -> "after upgrade, still different: " + rest.upgrade().stream().map(OpText::describe).toList());
         try (Connection c = connect(live, scope)) {
             migrator.downgrade(c, "base");
@@ -234,6 +236,19 @@ class ChecklistScenarioTest {
             if (schemas.isEmpty()) schemas.add("public");
             VersionTable versions = versionTable();
             return new SchemaScope(schemas, Set.of(TableName.of(versions.name()), TableName.of(new HistoryTable(versions).name())), schemas.get(0));
+        }
+
+        /** The {@code compare-hooks} option: comparison hooks by class name, from the test class path. */
+        List<ColumnComparison> hooks() {
+            List<ColumnComparison> hooks = new ArrayList<>();
+            for (String name : list("compare-hooks")) {
+                try {
+                    hooks.add((ColumnComparison) Class.forName(name).getDeclaredConstructor().newInstance());
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(file + ": compare-hooks: " + e, e);
+                }
+            }
+            return hooks;
         }
 
         TableFilter filter() {

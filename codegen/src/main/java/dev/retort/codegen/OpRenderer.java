@@ -60,7 +60,9 @@ public final class OpRenderer {
         if (op instanceof DropTable d) return call(d.table(), "dropTable", elements(d.definition().elements()));
         if (op instanceof AddColumn a) return call(a.table(), "addColumn", List.of(column(a.column())));
         if (op instanceof DropColumn d) return call(d.table(), "dropColumn", List.of(column(d.column())));
-        if (op instanceof AlterColumn a) return call(a.table(), "alterColumn", List.of(column(a.from()), column(a.to())));
+        if (op instanceof AlterColumn a) {
+            return call(a.table(), a.reapply() ? "reapplyColumn" : "alterColumn", List.of(column(a.from()), column(a.to())));
+        }
         if (op instanceof AddPrimaryKey a) return call(a.table(), "addPrimaryKey", List.of(primaryKey(a.key())));
         if (op instanceof DropPrimaryKey d) return call(d.table(), "dropPrimaryKey", List.of(primaryKey(d.key())));
         if (op instanceof AddUnique a) return call(a.table(), "addUnique", List.of(unique(a.constraint())));

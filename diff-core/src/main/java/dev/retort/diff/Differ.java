@@ -60,6 +60,11 @@ public final class Differ {
     private Differ() {}
 
     public static Plan diff(Schema current, Schema target) {
+        return diff(current, target, List.of());
+    }
+
+    /** The plan, with the project's column comparison hooks consulted before Retort's own comparison. */
+    public static Plan diff(Schema current, Schema target, List<ColumnComparison> comparisons) {
         List<Op> ops = new ArrayList<>(diffSequences(current.sequences(), target.sequences()));
         ops.addAll(diffEnums(current.enums(), target.enums()));
         Map<TableName, Table> currentTables = byName(current.tables(), Table::name);
@@ -71,7 +76,7 @@ public final class Differ {
                 table.indexes().forEach(index -> ops.add(new CreateIndex(table.name(), index)));
                 table.foreignKeys().forEach(key -> ops.add(new AddForeignKey(table.name(), key)));
             } else {
-                ops.addAll(diffTable(existing, table));
+                ops.addAll(diffTable(existing, table, comparisons));
             }
         }
         for (Table table : current.tables()) {
@@ -130,6 +135,10 @@ public final class Differ {
     }
 
     static List<Op> diffTable(Table current, Table target) {
+        return diffTable(current, target, List.of());
+    }
+
+    static List<Op> diffTable(Table current, Table target, List<ColumnComparison> comparisons) {
         List<Op> ops = new ArrayList<>();
         TableName name = target.name();
         Map<String, Column> currentColumns = byName(current.columns(), Column::name);
@@ -139,10 +148,16 @@ public final class Differ {
             Column existing = currentColumns.get(column.name());
             if (existing == null) {
                 ops.add(new AddColumn(name, column));
-            } else if (!existing.sameAs(column)) {
+                continue;
+            }
+            ColumnComparison.Verdict verdict = verdict(comparisons, name, existing, column);
+            if (verdict == ColumnComparison.Verdict.SAME) continue;
+            if (!existing.sameAs(column)) {
                 AlterColumn alter = new AlterColumn(name, existing, column);
                 if (alter.rebuilds()) rebuilt.add(column.name());
                 ops.add(alter);
+            } else if (verdict == ColumnComparison.Verdict.DIFFERENT) {
+                ops.add(new AlterColumn(name, existing, column, true));
             }
         }
         for (Column column : current.columns()) {
@@ -215,6 +230,14 @@ public final class Differ {
             }
             return false;
         }
+    }
+
+    private static ColumnComparison.Verdict verdict(List<ColumnComparison> comparisons, TableName table, Column database, Column model) {
+        for (ColumnComparison comparison : comparisons) {
+            ColumnComparison.Verdict verdict = comparison.compare(table, database, model);
+            if (verdict != null && verdict != ColumnComparison.Verdict.UNDECIDED) return verdict;
+        }
+        return ColumnComparison.Verdict.UNDECIDED;
     }
 
     private static Op drop(TableName table, TableElement element) {

@@ -9,7 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Changes a column from one whole definition to another (type, nullability, identity). */
-public record AlterColumn(TableName table, Column from, Column to) implements Op {
+public record AlterColumn(TableName table, Column from, Column to, boolean reapply) implements Op {
+    /**
+     * @param reapply set the type and default again even where they do not differ (a comparison
+     *                hook found a difference Retort's own comparison does not see)
+     */
     public AlterColumn {
         requireNonNull(table, "table");
         requireNonNull(from, "from");
@@ -17,7 +21,11 @@ public record AlterColumn(TableName table, Column from, Column to) implements Op
         if (!from.name().equals(to.name())) {
             throw new IllegalArgumentException("alter column " + table + "." + from.name() + " cannot rename to " + to.name());
         }
-        if (from.sameAs(to)) throw new IllegalArgumentException("alter column " + table + "." + from.name() + " changes nothing");
+        if (from.sameAs(to) && !reapply) throw new IllegalArgumentException("alter column " + table + "." + from.name() + " changes nothing");
+    }
+
+    public AlterColumn(TableName table, Column from, Column to) {
+        this(table, from, to, false);
     }
 
     public String columnName() {
@@ -25,7 +33,7 @@ public record AlterColumn(TableName table, Column from, Column to) implements Op
     }
 
     public boolean typeChanged() {
-        return !from.type().equals(to.type());
+        return reapply || !from.type().equals(to.type());
     }
 
     public boolean nullabilityChanged() {
@@ -63,7 +71,7 @@ public record AlterColumn(TableName table, Column from, Column to) implements Op
 
     @Override
     public AlterColumn reverse() {
-        return new AlterColumn(table, to, from);
+        return new AlterColumn(table, to, from, reapply);
     }
 
     @Override

@@ -41,6 +41,23 @@ class DifferTest {
     }
 
     @Test
+    void comparisonHooksDecideBeforeTheBuiltInComparison() {
+        Column wide = NAME.withType("varchar(200)");
+        ColumnComparison same = (table, database, model) -> ColumnComparison.Verdict.SAME;
+        ColumnComparison different = (table, database, model) -> ColumnComparison.Verdict.DIFFERENT;
+        ColumnComparison undecided = (table, database, model) -> ColumnComparison.Verdict.UNDECIDED;
+        Schema current = schema(users(ID, NAME));
+        assertTrue(Differ.diff(current, schema(users(ID, wide)), List.of(undecided, same, different)).isEmpty(), "first verdict wins");
+        assertEquals(List.of(new AlterColumn(USERS, NAME, wide)), Differ.diff(current, schema(users(ID, wide)), List.of(undecided)).upgrade(),
+                "all undecided: the built-in comparison");
+        List<Op> forced = Differ.diff(current, current, List.of((table, database, model) -> database.name().equals("name")
+                ? ColumnComparison.Verdict.DIFFERENT : ColumnComparison.Verdict.UNDECIDED)).upgrade();
+        assertEquals(List.of(new AlterColumn(USERS, NAME, NAME, true)), forced, "different where Retort sees none: set again");
+        assertTrue(((AlterColumn) forced.get(0)).typeChanged(), "the type is set again");
+        assertEquals(forced.get(0), forced.get(0).reverse());
+    }
+
+    @Test
     void identicalSchemasGiveNoOperations() {
         assertPlan(schema(users(ID, NAME)), schema(users(ID, NAME)));
     }

@@ -151,6 +151,11 @@ public final class Ops {
     }
 
     /** Changes a column from its current definition to a new one of the same name. */
+    /** Sets a column's type and default again, as they are: what a comparison hook's "different" verdict asks for. */
+    public void reapplyColumn(String table, Column from, Column to) {
+        add(new AlterColumn(name(table), from, to, true));
+    }
+
     public void alterColumn(String table, Column from, Column to) {
         add(new AlterColumn(name(table), from, to));
     }

@@ -21,7 +21,7 @@ public final class Settings {
     /** The keys Retort reads, with their environment variable names derived from them. */
     public static final List<String> KEYS = List.of("url", "user", "password", "schemas", "migrations.dir",
             "migrations.package", "entities.packages", "entities.classpath", "entities.naming", "version.table", "transaction.per-migration",
-            "lock.timeout", "tables.include", "tables.exclude");
+            "lock.timeout", "tables.include", "tables.exclude", "compare.hooks");
 
     private final Map<String, String> values;
     private final Path baseDirectory;
@@ -114,6 +114,11 @@ public final class Settings {
     /** The tables (and sequences) compared: {@code tables.include} and {@code tables.exclude} globs. */
     public TableFilter tableFilter() {
         return new TableFilter(list(get("tables.include").orElse("")), list(get("tables.exclude").orElse("")));
+    }
+
+    /** Class names of the project's {@code ColumnComparison} hooks, in order; found on {@code entities.classpath}. */
+    public List<String> compareHooks() {
+        return list(get("compare.hooks").orElse(""));
     }
 
     public EntitySource entities() {
