@@ -76,7 +76,7 @@ public final class Bench {
                 StandardCopyOption.REPLACE_EXISTING);
         Setup setup = new Setup(jar, root.resolve("bench/target/classes"), work, java(), postgres,
                 new ProcessTimer(work.resolve("process")), runs);
-        String header = "# Retort benchmark\n\nmachine: " + machine(postgres) + "\n\ncommand: `bench/run " + String.join(" ", args)
+        String header = "# Retort benchmark\n\nmachine: " + machine(postgres) + "\n\ncommand: `" + String.join(" ", "bench/run", String.join(" ", args)).strip()
                 + "` (median of " + runs + " runs after one warm-up; wall time and peak RSS of the whole process)\n\n";
         System.err.print(header);
         Report report = new Report();
