@@ -23,16 +23,19 @@ public final class Bench {
             + " [--host 127.0.0.1] [--port 5432] [--user postgres]";
 
     /** What every part of the benchmark runs with. */
-    record Setup(Path jar, Path benchClasses, Path work, List<String> java, Postgres postgres, ProcessTimer timer, int runs) {
+    record Setup(Path jar, Path launcher, Path benchClasses, Path work, List<String> java, Postgres postgres, ProcessTimer timer,
+                 int runs) {
+        /** Retort as users run it: the {@code retort} launcher (its JVM options and class-data archive), on the copied jar. */
         List<String> retort(String... arguments) {
-            List<String> command = new ArrayList<>(java);
-            command.addAll(List.of("-jar", jar.toString()));
+            List<String> command = new ArrayList<>(List.of("env", "RETORT_JAR=" + jar, launcher.toString()));
             command.addAll(Arrays.asList(arguments));
             return command;
         }
 
+        /** The catalog read alone, with the launcher's JVM options (its archive is for the jar's own class path). */
         List<String> introspect(String url) {
             List<String> command = new ArrayList<>(java);
+            command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
             command.addAll(List.of("-cp", benchClasses + File.pathSeparator + jar, Introspect.class.getName(), url));
             return command;
         }
@@ -74,7 +77,8 @@ public final class Bench {
         // a copy, so a rebuild of the jar during the run cannot mix two versions of Retort in one report
         Path jar = Files.copy(root.resolve("cli/target/retort.jar"), Files.createDirectories(work).resolve("retort.jar"),
                 StandardCopyOption.REPLACE_EXISTING);
-        Setup setup = new Setup(jar, root.resolve("bench/target/classes"), work, java(), postgres,
+        Files.deleteIfExists(work.resolve("retort.jar.jsa"));
+        Setup setup = new Setup(jar, root.resolve("retort"), root.resolve("bench/target/classes"), work, java(), postgres,
                 new ProcessTimer(work.resolve("process")), runs);
         String header = "# Retort benchmark\n\nmachine: " + machine(postgres) + "\n\ncommand: `" + String.join(" ", "bench/run", String.join(" ", args)).strip()
                 + "` (median of " + runs + " runs after one warm-up; wall time and peak RSS of the whole process)\n\n";
