@@ -15,10 +15,7 @@ final class CheckCommand extends Subcommand {
     @Override
     public Integer call() throws Exception {
         Project project = root.project();
-        Plan plan;
-        try (Connection connection = project.connect()) {
-            plan = project.autogenerate(connection);
-        }
+        Plan plan = project.autogenerate();
         if (plan.isEmpty()) {
             root.out().println("No new upgrade operations detected.");
             return Main.OK;

@@ -47,6 +47,7 @@ final class Project {
     private final Settings settings;
     private final Map<String, String> environment;
     private MigrationSet migrations;
+    private CompletableFuture<Schema> model;
 
     Project(Settings settings, Map<String, String> environment) {
         this.settings = settings;
@@ -158,17 +159,24 @@ final class Project {
     }
 
     /**
+     * Starts reading the entity model in the background (Hibernate's boot is the longest part of
+     * autogenerate), so that connecting, loading the migrations and reading the catalog overlap it.
+     */
+    void startReadingEntities() {
+        if (model == null) model = CompletableFuture.supplyAsync(this::entities);
+    }
+
+    /**
      * The plan from the database to the entity model, after checking the database is at the head of
      * the migrations. Entities and catalog are read at the same time.
      */
-    Plan autogenerate(Connection connection) throws SQLException {
-        requireAtHead(connection);
-        CompletableFuture<Schema> model = CompletableFuture.supplyAsync(this::entities);
-        Schema live = database(connection);
-        try {
+    Plan autogenerate() throws SQLException {
+        startReadingEntities();
+        try (Connection connection = connect()) {
+            requireAtHead(connection);
             TableFilter filter = settings.tableFilter();
-            return Differ.diff(ExpressionCanonicalizer.canonicalize(connection, filter.apply(live)),
-                    ExpressionCanonicalizer.canonicalize(connection, filter.apply(model.join())), comparisons());
+            Schema live = ExpressionCanonicalizer.canonicalize(connection, filter.apply(database(connection)));
+            return Differ.diff(live, ExpressionCanonicalizer.canonicalize(connection, filter.apply(model.join())), comparisons());
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) throw cause;
             throw e;

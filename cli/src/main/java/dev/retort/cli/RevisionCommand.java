@@ -48,6 +48,7 @@ final class RevisionCommand extends Subcommand {
     @Override
     public Integer call() throws Exception {
         Project project = root.project();
+        if (autogenerate) project.startReadingEntities();
         RevisionGraph graph = project.graph();
         List<String> parents = parents(graph);
         List<String> dependencies = dependsOn.stream().map(graph::resolve).distinct().toList();
@@ -55,9 +56,7 @@ final class RevisionCommand extends Subcommand {
         String id = project.revisionId(revisionId);
         Plan plan = Plan.EMPTY;
         if (autogenerate) {
-            try (Connection connection = project.connect()) {
-                plan = project.autogenerate(connection);
-            }
+            plan = project.autogenerate();
             for (Op op : plan.upgrade()) root.info("Detected " + OpText.describe(op));
             if (plan.isEmpty() && !allowEmpty) {
                 root.out().println("No changes in schema detected; no migration written (use --allow-empty to write one).");

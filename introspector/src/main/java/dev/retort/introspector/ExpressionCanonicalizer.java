@@ -165,7 +165,7 @@ public final class ExpressionCanonicalizer {
                 evaluate(st, constants, values);
                 try (ResultSet rs = st.executeQuery("SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
                         + "pg_get_expr(d.adbin, d.adrelid), a.attgenerated = 's', " + PostgresIntrospector.COLLATION + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
-                        + "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+                        + "JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
                         + "WHERE c.relnamespace = pg_my_temp_schema() AND c.relkind = 'r' AND c.relname LIKE 'retort\\_canon\\_%' "
                         + "AND a.attnum > 0 AND NOT a.attisdropped")) {
                     while (rs.next()) {
