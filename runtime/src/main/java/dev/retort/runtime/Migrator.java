@@ -303,9 +303,11 @@ public final class Migrator {
                 }
             }
             Duration duration = Duration.ofNanos(System.nanoTime() - started);
-            for (String id : heads) if (!next.contains(id)) sink.execute(versionTable.deleteSql(id));
-            for (String id : next) if (!heads.contains(id)) sink.execute(versionTable.insertSql(id));
-            sink.execute(historyTable.appendSql(node.id(), direction.word(), checksum, node.message(), duration, sink.origin()));
+            List<String> bookkeeping = new ArrayList<>();
+            for (String id : heads) if (!next.contains(id)) bookkeeping.add(versionTable.deleteSql(id));
+            for (String id : next) if (!heads.contains(id)) bookkeeping.add(versionTable.insertSql(id));
+            bookkeeping.add(historyTable.appendSql(node.id(), direction.word(), checksum, node.message(), duration, sink.origin()));
+            sink.executeAll(bookkeeping);
             if (perMigration) {
                 sink.commit();
                 committed = next;

@@ -2,6 +2,7 @@ package dev.retort.runtime;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.sql.Statement;
 
 /**
@@ -17,6 +18,11 @@ interface Sink {
     void rollback() throws SQLException;
 
     void execute(String sql) throws SQLException;
+
+    /** Runs statements in order; online in one round trip (for bookkeeping, whose failure needs no statement number). */
+    default void executeAll(List<String> statements) throws SQLException {
+        for (String sql : statements) execute(sql);
+    }
 
     /** Runs a statement outside any transaction (the caller has committed first). */
     void executeOutsideTransaction(String sql) throws SQLException;
@@ -59,6 +65,11 @@ interface Sink {
             try (Statement st = connection.createStatement()) {
                 st.execute(sql);
             }
+        }
+
+        @Override
+        public void executeAll(List<String> statements) throws SQLException {
+            if (!statements.isEmpty()) execute(String.join(";\n", statements));
         }
 
         @Override
