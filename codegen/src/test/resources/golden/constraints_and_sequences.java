@@ -33,7 +33,7 @@ public final class R5e5e5e5e5e5e_LibraryV2 implements Migration {
     @Override
     public void upgrade(Ops op) {
         op.dropForeignKey("legacy_notes", foreignKey("author_id").references("authors", "id").named("legacy_notes_author_fk"));
-        op.alterEnum(enumType("loan_status", "OPEN", "RETURNED"), enumType("loan_status", "LOST", "OPEN", "RETURNED"));
+        op.autocommit(a -> a.alterEnum(enumType("loan_status", "OPEN", "RETURNED"), enumType("loan_status", "LOST", "OPEN", "RETURNED")));
         op.alterSequence(sequence("member_cards", 1000, 1), sequence("member_cards", 1000, 10));
         op.schema("reading").createEnum(enumType("mood", "sad", "happy"));
         op.schema("reading").createSequence(sequence("reviews_seq", 1, 50));

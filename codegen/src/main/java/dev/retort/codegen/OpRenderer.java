@@ -82,7 +82,12 @@ public final class OpRenderer {
         if (op instanceof DropIndex d) return call(d.table(), "dropIndex", List.of(index(d.index())));
         if (op instanceof CreateEnum c) return sequenceCall(c.table(), "createEnum", List.of(enumType(c.type())));
         if (op instanceof DropEnum d) return sequenceCall(d.table(), "dropEnum", List.of(enumType(d.type())));
-        if (op instanceof AlterEnum a) return sequenceCall(a.table(), "alterEnum", List.of(enumType(a.from()), enumType(a.to())));
+        if (op instanceof AlterEnum a) {
+            List<CodeBlock> arguments = List.of(enumType(a.from()), enumType(a.to()));
+            // a label added inside a transaction cannot be used before it commits, so ADD VALUE runs outside one
+            if (a.from().onlyAddsTo(a.to())) return CodeBlock.of("op.autocommit(a -> $L)", sequenceCall("a", a.table(), "alterEnum", arguments));
+            return sequenceCall(a.table(), "alterEnum", arguments);
+        }
         if (op instanceof CreateSequence c) return sequenceCall(c.table(), "createSequence", List.of(sequence(c.sequence())));
         if (op instanceof DropSequence d) return sequenceCall(d.table(), "dropSequence", List.of(sequence(d.sequence())));
         if (op instanceof AlterSequenceOwner o) {
@@ -94,7 +99,11 @@ public final class OpRenderer {
 
     /** {@code op.createSequence(sequence(...))}: sequences and enum types are named inside their argument, not as a first one. */
     private static CodeBlock sequenceCall(TableName name, String method, List<CodeBlock> arguments) {
-        CodeBlock.Builder code = CodeBlock.builder().add("op");
+        return sequenceCall("op", name, method, arguments);
+    }
+
+    private static CodeBlock sequenceCall(String receiver, TableName name, String method, List<CodeBlock> arguments) {
+        CodeBlock.Builder code = CodeBlock.builder().add("$L", receiver);
         if (name.schema() != null) code.add(".schema($S)", name.schema());
         return code.add(".$L($L)", method, CodeBlock.join(arguments, ", ")).build();
     }

@@ -38,7 +38,8 @@ final class EnumSql {
                 }
             }
             if (position.isEmpty() && i > 0) position = " AFTER " + literal(target.get(i - 1));
-            statements.add("ALTER TYPE " + table(to.name()) + " ADD VALUE " + literal(label) + position);
+            // IF NOT EXISTS: run outside a transaction, a label may already be there when a migration is run again after a failure
+            statements.add("ALTER TYPE " + table(to.name()) + " ADD VALUE IF NOT EXISTS " + literal(label) + position);
             known.add(label);
         }
         return statements;

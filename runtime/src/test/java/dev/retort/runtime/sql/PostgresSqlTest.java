@@ -171,7 +171,7 @@ class PostgresSqlTest {
 
     @Test
     void enumLabelsAreAddedInPlace() {
-        assertEquals(List.of("ALTER TYPE \"mood\" ADD VALUE 'ok' BEFORE 'happy'", "ALTER TYPE \"mood\" ADD VALUE 'ecstatic' AFTER 'happy'"),
+        assertEquals(List.of("ALTER TYPE \"mood\" ADD VALUE IF NOT EXISTS 'ok' BEFORE 'happy'", "ALTER TYPE \"mood\" ADD VALUE IF NOT EXISTS 'ecstatic' AFTER 'happy'"),
                 PostgresSql.statements(new AlterEnum(EnumType.of("mood", "sad", "happy"), EnumType.of("mood", "sad", "ok", "happy", "ecstatic"))));
         List<String> rebuild = PostgresSql.statements(new AlterEnum(EnumType.of("mood", "sad", "happy"), EnumType.of("mood", "happy")));
         assertEquals("ALTER TYPE \"mood\" RENAME TO \"mood__retort_old\"", rebuild.get(0));
