@@ -43,10 +43,26 @@ final class OpText {
     private OpText() {}
 
     static String describe(Op op) {
+        String options = options(op);
+        return options.isEmpty() ? operation(op) : operation(op) + " (" + options + ")";
+    }
+
+    /** The hand-written options of an operation, in lower case ({@code concurrently, if not exists}). */
+    private static String options(Op op) {
+        java.util.Set<dev.retort.op.Option> options = op instanceof CreateIndex c ? c.options() : op instanceof DropIndex d ? d.options()
+                : op instanceof AddColumn a ? a.options() : op instanceof DropColumn d ? d.options()
+                : op instanceof AddForeignKey a ? a.options() : op instanceof DropForeignKey d ? d.options() : java.util.Set.of();
+        return java.util.Arrays.stream(dev.retort.op.Option.values()).filter(options::contains)
+                .map(o -> o.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).collect(Collectors.joining(", "));
+    }
+
+    private static String operation(Op op) {
         if (op instanceof CreateTable c) return "add table " + c.table();
         if (op instanceof DropTable d) return "drop table " + d.table();
         if (op instanceof AddColumn a) return "add column " + a.table() + "." + a.column().name() + " " + column(a.column());
         if (op instanceof DropColumn d) return "drop column " + d.table() + "." + d.column().name();
+        if (op instanceof dev.retort.op.AddExclusion a) return "add exclusion " + a.table() + " " + a.constraint().name() + " " + a.constraint().definition();
+        if (op instanceof dev.retort.op.DropExclusion d) return "drop exclusion " + d.table() + " " + d.constraint().name();
         if (op instanceof AlterColumn a) return "alter column " + a.table() + "." + a.columnName() + ": " + changes(a);
         if (op instanceof AddPrimaryKey a) return "add primary key " + a.table() + " (" + String.join(", ", a.key().columns()) + ")";
         if (op instanceof DropPrimaryKey d) {

@@ -16,7 +16,10 @@ import dev.retort.op.DropSequence;
 import dev.retort.op.DropUnique;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AlterColumn;
+import dev.retort.op.AddExclusion;
 import dev.retort.op.AlterEnum;
+import dev.retort.op.DropExclusion;
+import dev.retort.op.Option;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.DropEnum;
 import dev.retort.op.AlterTableComment;
@@ -58,8 +61,14 @@ public final class OpRenderer {
     public static CodeBlock statement(Op op) {
         if (op instanceof CreateTable c) return call(c.table(), "createTable", elements(c.definition().elements()));
         if (op instanceof DropTable d) return call(d.table(), "dropTable", elements(d.definition().elements()));
-        if (op instanceof AddColumn a) return call(a.table(), "addColumn", List.of(column(a.column())));
-        if (op instanceof DropColumn d) return call(d.table(), "dropColumn", List.of(column(d.column())));
+        if (op instanceof AddColumn a) return call(a.table(), "addColumn", withOptions(List.of(column(a.column())), a.options()));
+        if (op instanceof DropColumn d) return call(d.table(), "dropColumn", withOptions(List.of(column(d.column())), d.options()));
+        if (op instanceof AddExclusion a) {
+            return call(a.table(), "addExclusion", List.of(CodeBlock.of("$S", a.constraint().name()), CodeBlock.of("$S", a.constraint().definition())));
+        }
+        if (op instanceof DropExclusion d) {
+            return call(d.table(), "dropExclusion", List.of(CodeBlock.of("$S", d.constraint().name()), CodeBlock.of("$S", d.constraint().definition())));
+        }
         if (op instanceof AlterColumn a) {
             return call(a.table(), a.reapply() ? "reapplyColumn" : "alterColumn", List.of(column(a.from()), column(a.to())));
         }
@@ -69,8 +78,8 @@ public final class OpRenderer {
         if (op instanceof DropUnique d) return call(d.table(), "dropUnique", List.of(unique(d.constraint())));
         if (op instanceof AddCheck a) return call(a.table(), "addCheck", List.of(check(a.constraint())));
         if (op instanceof DropCheck d) return call(d.table(), "dropCheck", List.of(check(d.constraint())));
-        if (op instanceof AddForeignKey a) return call(a.table(), "addForeignKey", List.of(foreignKey(a.key())));
-        if (op instanceof DropForeignKey d) return call(d.table(), "dropForeignKey", List.of(foreignKey(d.key())));
+        if (op instanceof AddForeignKey a) return call(a.table(), "addForeignKey", withOptions(List.of(foreignKey(a.key())), a.options()));
+        if (op instanceof DropForeignKey d) return call(d.table(), "dropForeignKey", withOptions(List.of(foreignKey(d.key())), d.options()));
         if (op instanceof RenameColumn r) {
             return call(r.table(), "renameColumn", List.of(CodeBlock.of("$S", r.from()), CodeBlock.of("$S", r.to())), false);
         }
@@ -78,8 +87,8 @@ public final class OpRenderer {
         if (op instanceof AlterTableComment c) {
             return call(c.table(), "alterTableComment", List.of(CodeBlock.of("$S", c.from()), CodeBlock.of("$S", c.to())), false);
         }
-        if (op instanceof CreateIndex c) return call(c.table(), "createIndex", List.of(index(c.index())));
-        if (op instanceof DropIndex d) return call(d.table(), "dropIndex", List.of(index(d.index())));
+        if (op instanceof CreateIndex c) return call(c.table(), "createIndex", withOptions(List.of(index(c.index())), c.options()));
+        if (op instanceof DropIndex d) return call(d.table(), "dropIndex", withOptions(List.of(index(d.index())), d.options()));
         if (op instanceof CreateEnum c) return sequenceCall(c.table(), "createEnum", List.of(enumType(c.type())));
         if (op instanceof DropEnum d) return sequenceCall(d.table(), "dropEnum", List.of(enumType(d.type())));
         if (op instanceof AlterEnum a) {
@@ -179,6 +188,13 @@ public final class OpRenderer {
 
     private static CodeBlock strings(List<String> values) {
         return CodeBlock.join(values.stream().map(v -> CodeBlock.of("$S", v)).toList(), ", ");
+    }
+
+    /** The arguments followed by the options, in their declaration order ({@code Option.CONCURRENTLY}, ...). */
+    private static List<CodeBlock> withOptions(List<CodeBlock> arguments, java.util.Set<Option> options) {
+        List<CodeBlock> all = new ArrayList<>(arguments);
+        for (Option option : Option.values()) if (options.contains(option)) all.add(CodeBlock.of("$T.$L", Option.class, option.name()));
+        return all;
     }
 
     private static CodeBlock call(TableName table, String method, List<CodeBlock> arguments) {

@@ -92,6 +92,16 @@ class MigrationWriterTest {
                                         List.of(), List.of(), List.of(), List.of(), "Notes \"quoted\""))))),
                 Arguments.of("serial_generated_collation", new RevisionHeader("4e4e4e4e4e4e", List.of("3e3e3e3e3e3e"),
                         "serial to identity, generated and collated columns", CREATED), serialPlan()),
+                Arguments.of("hand_written_options", new RevisionHeader("6e6e6e6e6e6e", List.of("4e4e4e4e4e4e"),
+                        "concurrent index, not valid key, exclusion", CREATED), new Plan(List.of(
+                                new dev.retort.op.AddColumn(TableName.of("bookings"), new Column("during", "tsrange"),
+                                        java.util.Set.of(dev.retort.op.Option.IF_NOT_EXISTS)),
+                                new dev.retort.op.AddExclusion(TableName.of("bookings"),
+                                        new dev.retort.schema.ExclusionConstraint("bookings_no_overlap", "USING gist (during WITH &&)")),
+                                new dev.retort.op.AddForeignKey(TableName.of("bookings"), ForeignKey.Columns.of("customer_id")
+                                        .references("customers", "id"), java.util.Set.of(dev.retort.op.Option.NOT_VALID)),
+                                new dev.retort.op.CreateIndex(TableName.of("bookings"), Index.on("customer_id"),
+                                        java.util.Set.of(dev.retort.op.Option.CONCURRENTLY, dev.retort.op.Option.IF_NOT_EXISTS))))),
                 Arguments.of("merge", new RevisionHeader("7c7c7c7c7c7c", List.of("0a1b2c3d4e5f", "5e5e5e5e5e5e"), List.of("billing"),
                         List.of("3f2a9c1b7d4e"), "merge heads", CREATED), Plan.EMPTY));
     }

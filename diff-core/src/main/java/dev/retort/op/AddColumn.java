@@ -8,19 +8,27 @@ import dev.retort.schema.TableName;
 import java.util.List;
 
 /** Adds a column to an existing table. */
-public record AddColumn(TableName table, Column column) implements Op {
+public record AddColumn(TableName table, Column column, java.util.Set<Option> options) implements Op {
     public AddColumn {
         requireNonNull(table, "table");
         requireNonNull(column, "column");
+        options = Option.check("AddColumn", options, java.util.Set.of(Option.IF_NOT_EXISTS));
+    }
+
+    public AddColumn(TableName table, Column column) {
+        this(table, column, java.util.Set.of());
     }
 
     @Override
     public DropColumn reverse() {
-        return new DropColumn(table, column);
+        return new DropColumn(table, column, Option.reversed(options));
     }
 
     @Override
     public List<Hazard> hazards() {
+        if (column.generated() != null) {
+            return List.of(new Hazard(Hazard.Kind.TABLE_REWRITE, "adding generated column " + table + "." + column.name() + " rewrites the table"));
+        }
         if (column.nullable() || column.defaultValue() != null) return List.of();
         if (column.identity() != Identity.NONE) {
             return List.of(new Hazard(Hazard.Kind.TABLE_REWRITE,

@@ -7,19 +7,25 @@ import dev.retort.schema.TableName;
 import java.util.List;
 
 /** Adds a foreign key; created after the tables and columns it needs. */
-public record AddForeignKey(TableName table, ForeignKey key) implements Op {
+public record AddForeignKey(TableName table, ForeignKey key, java.util.Set<Option> options) implements Op {
     public AddForeignKey {
         requireNonNull(table, "table");
         requireNonNull(key, "key");
+        options = Option.check("AddForeignKey", options, java.util.Set.of(Option.NOT_VALID));
+    }
+
+    public AddForeignKey(TableName table, ForeignKey key) {
+        this(table, key, java.util.Set.of());
     }
 
     @Override
     public DropForeignKey reverse() {
-        return new DropForeignKey(table, key);
+        return new DropForeignKey(table, key, Option.reversed(options));
     }
 
     @Override
     public List<Hazard> hazards() {
+        if (options.contains(Option.NOT_VALID)) return List.of();
         return List.of(new Hazard(Hazard.Kind.LONG_LOCK, "adding a foreign key on " + table + " (" + String.join(", ", key.columns())
                 + ") checks every row while both tables are locked against writes, and fails on rows without a match"));
     }

@@ -7,19 +7,25 @@ import dev.retort.schema.TableName;
 import java.util.List;
 
 /** Creates an index on an existing table. */
-public record CreateIndex(TableName table, Index index) implements Op {
+public record CreateIndex(TableName table, Index index, java.util.Set<Option> options) implements Op {
     public CreateIndex {
         requireNonNull(table, "table");
         requireNonNull(index, "index");
+        options = Option.check("create index", options, java.util.Set.of(Option.CONCURRENTLY, Option.IF_NOT_EXISTS));
+    }
+
+    public CreateIndex(TableName table, Index index) {
+        this(table, index, java.util.Set.of());
     }
 
     @Override
     public DropIndex reverse() {
-        return new DropIndex(table, index);
+        return new DropIndex(table, index, Option.reversed(options));
     }
 
     @Override
     public List<Hazard> hazards() {
+        if (options.contains(Option.CONCURRENTLY)) return List.of();
         return List.of(new Hazard(Hazard.Kind.LONG_LOCK, "building index on " + table + " (" + index.keys().stream().map(dev.retort.schema.Index.Key::column)
                 .collect(java.util.stream.Collectors.joining(", ")) + ") blocks writes to it; for a large table, build it with CREATE INDEX CONCURRENTLY in op.autocommit, in a migration of its own"));
     }

@@ -7,15 +7,20 @@ import dev.retort.schema.TableName;
 import java.util.List;
 
 /** Drops a column; carries the whole column so the reverse can add it again. */
-public record DropColumn(TableName table, Column column) implements Op {
+public record DropColumn(TableName table, Column column, java.util.Set<Option> options) implements Op {
     public DropColumn {
         requireNonNull(table, "table");
         requireNonNull(column, "column");
+        options = Option.check("DropColumn", options, java.util.Set.of(Option.IF_EXISTS));
+    }
+
+    public DropColumn(TableName table, Column column) {
+        this(table, column, java.util.Set.of());
     }
 
     @Override
     public AddColumn reverse() {
-        return new AddColumn(table, column);
+        return new AddColumn(table, column, Option.reversed(options));
     }
 
     @Override

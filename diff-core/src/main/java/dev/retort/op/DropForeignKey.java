@@ -7,15 +7,20 @@ import dev.retort.schema.TableName;
 import java.util.List;
 
 /** Drops a foreign key; carries it so the reverse can add it again. */
-public record DropForeignKey(TableName table, ForeignKey key) implements Op {
+public record DropForeignKey(TableName table, ForeignKey key, java.util.Set<Option> options) implements Op {
     public DropForeignKey {
         requireNonNull(table, "table");
         requireNonNull(key, "key");
+        options = Option.check("DropForeignKey", options, java.util.Set.of(Option.NOT_VALID));
+    }
+
+    public DropForeignKey(TableName table, ForeignKey key) {
+        this(table, key, java.util.Set.of());
     }
 
     @Override
     public AddForeignKey reverse() {
-        return new AddForeignKey(table, key);
+        return new AddForeignKey(table, key, Option.reversed(options));
     }
 
     @Override

@@ -7,15 +7,20 @@ import dev.retort.schema.TableName;
 import java.util.List;
 
 /** Drops an index; carries it so the reverse can create it again. */
-public record DropIndex(TableName table, Index index) implements Op {
+public record DropIndex(TableName table, Index index, java.util.Set<Option> options) implements Op {
     public DropIndex {
         requireNonNull(table, "table");
         requireNonNull(index, "index");
+        options = Option.check("DropIndex", options, java.util.Set.of(Option.CONCURRENTLY, Option.IF_EXISTS));
+    }
+
+    public DropIndex(TableName table, Index index) {
+        this(table, index, java.util.Set.of());
     }
 
     @Override
     public CreateIndex reverse() {
-        return new CreateIndex(table, index);
+        return new CreateIndex(table, index, Option.reversed(options));
     }
 
     @Override

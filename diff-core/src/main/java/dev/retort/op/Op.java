@@ -10,7 +10,7 @@ import java.util.List;
 public sealed interface Op
         permits CreateTable, DropTable, AddColumn, DropColumn, AlterColumn, AddPrimaryKey, DropPrimaryKey, AddUnique, DropUnique,
                 AddCheck, DropCheck, AddForeignKey, DropForeignKey, CreateIndex, DropIndex, CreateSequence, DropSequence,
-                AlterSequence, AlterSequenceOwner, RenameColumn, RenameTable, AlterTableComment, CreateEnum, DropEnum, AlterEnum {
+                AlterSequence, AlterSequenceOwner, RenameColumn, RenameTable, AlterTableComment, CreateEnum, DropEnum, AlterEnum, AddExclusion, DropExclusion {
 
     /** The table (or, for sequence operations, the sequence) this operation changes. */
     TableName table();

@@ -54,7 +54,14 @@ class OpLawsTest {
             new AlterSequence(Sequence.of("users_seq", 1, 50), Sequence.of("users_seq", 1, 10)),
             new AlterSequenceOwner(TableName.of("users_id_seq"), null, new Sequence.Owner("users", "id")),
             new AlterColumn(USERS, EMAIL, EMAIL.generatedAs("lower(name)")),
-            new AlterColumn(USERS, EMAIL, EMAIL.collate("\"C\"")));
+            new AlterColumn(USERS, EMAIL, EMAIL.collate("\"C\"")),
+            new AddExclusion(USERS, new dev.retort.schema.ExclusionConstraint("users_no_overlap", "USING gist (during WITH &&)")),
+            new DropExclusion(USERS, new dev.retort.schema.ExclusionConstraint("users_no_overlap", "USING gist (during WITH &&)")),
+            new CreateIndex(USERS, Index.on("email"), java.util.Set.of(Option.CONCURRENTLY, Option.IF_NOT_EXISTS)),
+            new DropIndex(USERS, Index.on("email"), java.util.Set.of(Option.IF_EXISTS)),
+            new AddColumn(USERS, EMAIL, java.util.Set.of(Option.IF_NOT_EXISTS)),
+            new DropColumn(USERS, EMAIL, java.util.Set.of(Option.IF_EXISTS)),
+            new AddForeignKey(USERS, ForeignKey.Columns.of("id").references("x", "id"), java.util.Set.of(Option.NOT_VALID)));
 
     @Test
     void samplesCoverEveryOperationType() {

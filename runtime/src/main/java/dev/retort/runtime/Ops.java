@@ -4,7 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
+import dev.retort.op.AddExclusion;
 import dev.retort.op.AddForeignKey;
+import dev.retort.op.DropExclusion;
+import dev.retort.op.Option;
+import dev.retort.schema.ExclusionConstraint;
 import dev.retort.op.AddUnique;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.DropIndex;
@@ -42,6 +46,7 @@ import dev.retort.schema.TableElement;
 import dev.retort.schema.TableName;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -141,13 +146,15 @@ public final class Ops {
         add(new DropTable(Table.of(name(table), List.of(elements))));
     }
 
-    public void addColumn(String table, Column column) {
-        add(new AddColumn(name(table), column));
+    /** Adds a column; {@code Option.IF_NOT_EXISTS} makes it {@code ADD COLUMN IF NOT EXISTS}. */
+    public void addColumn(String table, Column column, Option... options) {
+        add(new AddColumn(name(table), column, Set.of(options)));
     }
 
     /** Drops a column; the column describes it as it is, so that it can be added again. */
-    public void dropColumn(String table, Column column) {
-        add(new DropColumn(name(table), column));
+    /** Drops a column; {@code Option.IF_EXISTS} makes it {@code DROP COLUMN IF EXISTS}. */
+    public void dropColumn(String table, Column column, Option... options) {
+        add(new DropColumn(name(table), column, Set.of(options)));
     }
 
     /** Changes a column from its current definition to a new one of the same name. */
@@ -184,12 +191,27 @@ public final class Ops {
         add(new DropCheck(name(table), constraint));
     }
 
-    public void addForeignKey(String table, ForeignKey key) {
-        add(new AddForeignKey(name(table), key));
+    /**
+     * Adds a foreign key; {@code Option.NOT_VALID} skips checking the rows already there (validate
+     * later with {@code op.execute("ALTER TABLE ... VALIDATE CONSTRAINT ...")}, under a weaker lock).
+     */
+    public void addForeignKey(String table, ForeignKey key, Option... options) {
+        add(new AddForeignKey(name(table), key, Set.of(options)));
     }
 
-    public void dropForeignKey(String table, ForeignKey key) {
-        add(new DropForeignKey(name(table), key));
+    /** Drops a foreign key; {@code Option.NOT_VALID} makes the reverse add it NOT VALID. */
+    public void dropForeignKey(String table, ForeignKey key, Option... options) {
+        add(new DropForeignKey(name(table), key, Set.of(options)));
+    }
+
+    /** Adds an exclusion constraint: {@code addExclusion("booking", "no_overlap", "USING gist (room WITH =, during WITH &&)")}. */
+    public void addExclusion(String table, String name, String definition) {
+        add(new AddExclusion(name(table), new ExclusionConstraint(name, definition)));
+    }
+
+    /** Drops an exclusion constraint; the definition is what the reverse adds. */
+    public void dropExclusion(String table, String name, String definition) {
+        add(new DropExclusion(name(table), new ExclusionConstraint(name, definition)));
     }
 
     /** Changes a table's comment; null for none. */
@@ -207,12 +229,18 @@ public final class Ops {
         add(new RenameTable(name(table), to));
     }
 
-    public void createIndex(String table, Index index) {
-        add(new CreateIndex(name(table), index));
+    /**
+     * Creates an index; {@code Option.CONCURRENTLY} builds it without blocking writes, outside the
+     * migration's transaction (what ran before is committed first), {@code Option.IF_NOT_EXISTS}
+     * skips an index of that name that already exists.
+     */
+    public void createIndex(String table, Index index, Option... options) {
+        add(new CreateIndex(name(table), index, Set.of(options)));
     }
 
-    public void dropIndex(String table, Index index) {
-        add(new DropIndex(name(table), index));
+    /** Drops an index; {@code Option.CONCURRENTLY} (outside the transaction) and {@code Option.IF_EXISTS} as for {@link #createIndex}. */
+    public void dropIndex(String table, Index index, Option... options) {
+        add(new DropIndex(name(table), index, Set.of(options)));
     }
 
     public void createEnum(EnumType type) {

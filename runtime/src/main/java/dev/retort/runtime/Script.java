@@ -27,7 +27,8 @@ public record Script(List<Script.Statement> statements) {
     private static void render(List<Step> steps, boolean autocommit, List<Statement> into) {
         for (Step step : steps) {
             if (step instanceof Step.Change c) {
-                for (String sql : PostgresSql.statements(c.op())) into.add(new Statement(sql, autocommit));
+                boolean outside = autocommit || PostgresSql.outsideTransaction(c.op());
+                for (String sql : PostgresSql.statements(c.op())) into.add(new Statement(sql, outside));
             } else if (step instanceof Step.Sql s) {
                 into.add(new Statement(s.sql(), autocommit));
             } else if (step instanceof Step.Autocommit a) {

@@ -217,6 +217,16 @@ class MigratorTest {
         up.dropSequence(sequence("t_d_seq", 1, 1));
         up.dropColumn("t", column("e", "integer").generatedAs("a * 3"));
         up.dropColumn("t", column("d", "text").collate("\"C\""));
+        up.addColumn("t", column("during", "tsrange"), dev.retort.op.Option.IF_NOT_EXISTS);
+        up.addColumn("t", column("during", "tsrange"), dev.retort.op.Option.IF_NOT_EXISTS);
+        up.addExclusion("t", "t_no_overlap", "USING gist (during WITH &&)");
+        up.dropExclusion("t", "t_no_overlap", "USING gist (during WITH &&)");
+        up.createIndex("t", index("during").using("gist"), dev.retort.op.Option.CONCURRENTLY, dev.retort.op.Option.IF_NOT_EXISTS);
+        up.dropIndex("t", index("during").using("gist"), dev.retort.op.Option.CONCURRENTLY, dev.retort.op.Option.IF_EXISTS);
+        up.dropIndex("t", index("during").using("gist"), dev.retort.op.Option.IF_EXISTS);
+        up.dropColumn("t", column("during", "tsrange"), dev.retort.op.Option.IF_EXISTS);
+        up.addForeignKey("t", foreignKey("a").references("parent", "id"), dev.retort.op.Option.NOT_VALID);
+        up.dropForeignKey("t", foreignKey("a").references("parent", "id"), dev.retort.op.Option.NOT_VALID);
         up.dropPrimaryKey("t", primaryKey("a", "c"));
         up.renameColumn("t", "c", "renamed");
         up.renameColumn("t", "renamed", "c");

@@ -13,7 +13,10 @@ import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropUnique;
 import dev.retort.op.AddPrimaryKey;
+import dev.retort.op.AddExclusion;
 import dev.retort.op.AlterColumn;
+import dev.retort.op.DropExclusion;
+import dev.retort.op.Option;
 import dev.retort.op.AlterEnum;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.DropEnum;
@@ -53,12 +56,20 @@ public final class PostgresSql {
         if (op instanceof CreateTable c) return createTable(c);
         if (op instanceof DropTable d) return List.of("DROP TABLE " + table(d.table()));
         if (op instanceof AddColumn a) {
-            List<String> statements = new ArrayList<>(List.of(alterTable(a.table()) + " ADD COLUMN " + columnDefinition(a.column())));
+            String add = a.options().contains(Option.IF_NOT_EXISTS) ? " ADD COLUMN IF NOT EXISTS " : " ADD COLUMN ";
+            List<String> statements = new ArrayList<>(List.of(alterTable(a.table()) + add + columnDefinition(a.column())));
             if (a.column().comment() != null) statements.add(columnComment(a.table(), a.column().name(), a.column().comment()));
             return statements;
         }
         if (op instanceof AlterTableComment c) return List.of("COMMENT ON TABLE " + table(c.table()) + " IS " + text(c.to()));
-        if (op instanceof DropColumn d) return List.of(alterTable(d.table()) + " DROP COLUMN " + quote(d.column().name()));
+        if (op instanceof DropColumn d) {
+            return List.of(alterTable(d.table()) + " DROP COLUMN " + (d.options().contains(Option.IF_EXISTS) ? "IF EXISTS " : "")
+                    + quote(d.column().name()));
+        }
+        if (op instanceof AddExclusion a) {
+            return List.of(alterTable(a.table()) + " ADD CONSTRAINT " + quote(a.constraint().name()) + " EXCLUDE " + a.constraint().definition());
+        }
+        if (op instanceof DropExclusion d) return List.of(alterTable(d.table()) + " DROP CONSTRAINT " + quote(d.constraint().name()));
         if (op instanceof AlterColumn a) return alterColumn(a);
         if (op instanceof AddPrimaryKey a) return List.of(alterTable(a.table()) + " ADD " + primaryKey(a.table(), a.key()));
         if (op instanceof DropPrimaryKey d) {
@@ -72,7 +83,9 @@ public final class PostgresSql {
         if (op instanceof DropCheck d) {
             return List.of(alterTable(d.table()) + " DROP CONSTRAINT " + quote(checkName(d.table(), d.constraint())));
         }
-        if (op instanceof AddForeignKey a) return List.of(alterTable(a.table()) + " ADD " + foreignKey(a.table(), a.key()));
+        if (op instanceof AddForeignKey a) {
+            return List.of(alterTable(a.table()) + " ADD " + foreignKey(a.table(), a.key()) + (a.options().contains(Option.NOT_VALID) ? " NOT VALID" : ""));
+        }
         if (op instanceof DropForeignKey d) {
             return List.of(alterTable(d.table()) + " DROP CONSTRAINT " + quote(foreignKeyName(d.table(), d.key())));
         }
@@ -80,9 +93,10 @@ public final class PostgresSql {
             return List.of(alterTable(r.table()) + " RENAME COLUMN " + quote(r.from()) + " TO " + quote(r.to()));
         }
         if (op instanceof RenameTable r) return List.of(alterTable(r.table()) + " RENAME TO " + quote(r.to()));
-        if (op instanceof CreateIndex c) return List.of(createIndex(c.table(), c.index()));
+        if (op instanceof CreateIndex c) return List.of(createIndex(c.table(), c.index(), c.options()));
         if (op instanceof DropIndex d) {
-            return List.of("DROP INDEX " + table(new TableName(d.table().schema(), indexName(d.table(), d.index()))));
+            return List.of("DROP INDEX " + (d.options().contains(Option.CONCURRENTLY) ? "CONCURRENTLY " : "")
+                    + (d.options().contains(Option.IF_EXISTS) ? "IF EXISTS " : "") + table(new TableName(d.table().schema(), indexName(d.table(), d.index()))));
         }
         if (op instanceof CreateEnum c) return List.of(createEnum(c.type()));
         if (op instanceof DropEnum d) return List.of("DROP TYPE " + table(d.type().name()));
@@ -100,6 +114,12 @@ public final class PostgresSql {
             return List.of("ALTER SEQUENCE " + table(a.to().name()) + " START WITH " + a.to().start() + " INCREMENT BY " + a.to().increment());
         }
         throw new AssertionError(op);
+    }
+
+    /** Whether an operation must run outside a transaction: a concurrent index build or drop. */
+    public static boolean outsideTransaction(Op op) {
+        return op instanceof CreateIndex c && c.options().contains(Option.CONCURRENTLY)
+                || op instanceof DropIndex d && d.options().contains(Option.CONCURRENTLY);
     }
 
     /** Quotes an identifier: {@code a"b} becomes {@code "a""b"}. */
@@ -259,7 +279,13 @@ public final class PostgresSql {
     }
 
     private static String createIndex(TableName table, Index index) {
+        return createIndex(table, index, java.util.Set.of());
+    }
+
+    private static String createIndex(TableName table, Index index, java.util.Set<Option> options) {
         StringBuilder sql = new StringBuilder("CREATE ").append(index.unique() ? "UNIQUE " : "").append("INDEX ")
+                .append(options.contains(Option.CONCURRENTLY) ? "CONCURRENTLY " : "")
+                .append(options.contains(Option.IF_NOT_EXISTS) ? "IF NOT EXISTS " : "")
                 .append(quote(indexName(table, index))).append(" ON ").append(table(table));
         if (!index.method().equals("btree")) sql.append(" USING ").append(index.method());
         List<String> keys = new ArrayList<>();

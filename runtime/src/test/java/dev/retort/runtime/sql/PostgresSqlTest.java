@@ -55,6 +55,30 @@ class PostgresSqlTest {
     }
 
     @Test
+    void handWrittenOptionsAndExclusionConstraints() {
+        String t = PostgresSql.table(ODD);
+        Index byNote = Index.on("Note\"").named("ix");
+        java.util.Set<dev.retort.op.Option> concurrently = java.util.Set.of(dev.retort.op.Option.CONCURRENTLY, dev.retort.op.Option.IF_NOT_EXISTS);
+        CreateIndex create = new CreateIndex(ODD, byNote, concurrently);
+        assertEquals(List.of("CREATE INDEX CONCURRENTLY IF NOT EXISTS \"ix\" ON " + t + " (\"Note\"\"\")"), PostgresSql.statements(create));
+        assertEquals(List.of("DROP INDEX CONCURRENTLY IF EXISTS \"Sales \"\"EU\"\"\".\"ix\""), PostgresSql.statements(create.reverse()));
+        assertEquals(true, PostgresSql.outsideTransaction(create) && PostgresSql.outsideTransaction(create.reverse()));
+        assertEquals(false, PostgresSql.outsideTransaction(new CreateIndex(ODD, byNote)));
+        AddColumn add = new AddColumn(ODD, NOTE, java.util.Set.of(dev.retort.op.Option.IF_NOT_EXISTS));
+        assertEquals(List.of("ALTER TABLE " + t + " ADD COLUMN IF NOT EXISTS \"Note\"\"\" varchar(20)"), PostgresSql.statements(add));
+        assertEquals(List.of("ALTER TABLE " + t + " DROP COLUMN IF EXISTS \"Note\"\"\""), PostgresSql.statements(add.reverse()));
+        AddForeignKey key = new AddForeignKey(ODD, ForeignKey.Columns.of("id").references("x", "id").named("fk"),
+                java.util.Set.of(dev.retort.op.Option.NOT_VALID));
+        assertEquals(true, PostgresSql.statements(key).get(0).endsWith(" NOT VALID"), PostgresSql.statements(key).toString());
+        assertEquals(List.of(), key.hazards(), "NOT VALID checks no rows");
+        var exclusion = new dev.retort.schema.ExclusionConstraint("no \"overlap\"", "USING gist (during WITH &&)");
+        assertEquals(List.of("ALTER TABLE " + t + " ADD CONSTRAINT \"no \"\"overlap\"\"\" EXCLUDE USING gist (during WITH &&)"),
+                PostgresSql.statements(new dev.retort.op.AddExclusion(ODD, exclusion)));
+        assertEquals(List.of("ALTER TABLE " + t + " DROP CONSTRAINT \"no \"\"overlap\"\"\""),
+                PostgresSql.statements(new dev.retort.op.DropExclusion(ODD, exclusion)));
+    }
+
+    @Test
     void generatedColumnsCollationsAndSequenceOwners() {
         Column total = new Column("Total", "numeric(10,2)").generatedAs("price * qty");
         assertEquals(List.of("ALTER TABLE " + PostgresSql.table(ODD) + " ADD COLUMN \"Total\" numeric(10,2) GENERATED ALWAYS AS (price * qty) STORED"),
@@ -92,7 +116,9 @@ class PostgresSqlTest {
                 new AlterEnum(EnumType.of("e", "a"), EnumType.of("e", "a", "b")),
                 new CreateSequence(Sequence.of("s", 1, 1)), new DropSequence(Sequence.of("s", 1, 1)),
                 new AlterSequence(Sequence.of("s", 1, 1), Sequence.of("s", 1, 2)),
-                new AlterSequenceOwner(TableName.of("s"), null, new Sequence.Owner("t", "id")));
+                new AlterSequenceOwner(TableName.of("s"), null, new Sequence.Owner("t", "id")),
+                new dev.retort.op.AddExclusion(ODD, new dev.retort.schema.ExclusionConstraint("x", "USING gist (during WITH &&)")),
+                new dev.retort.op.DropExclusion(ODD, new dev.retort.schema.ExclusionConstraint("x", "USING gist (during WITH &&)")));
         Set<Class<?>> covered = samples.stream().map(Object::getClass).collect(Collectors.toSet());
         assertEquals(Set.of(Op.class.getPermittedSubclasses()), covered, "add a sample for each new Op type");
         for (Op op : samples) assertEquals(false, PostgresSql.statements(op).isEmpty(), op.toString());

@@ -1,0 +1,39 @@
+package dev.retort.op;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * How a migration asks PostgreSQL to run some operations, never produced by the differ, written by
+ * hand: {@code CONCURRENTLY} for index builds and drops (run outside the transaction), {@code IF
+ * [NOT] EXISTS} for indexes and columns, {@code NOT VALID} for foreign keys (validated later with
+ * {@code VALIDATE CONSTRAINT}, under a weaker lock). Each operation takes the options it can use,
+ * and its reverse the matching ones ({@code IF NOT EXISTS} becomes {@code IF EXISTS}).
+ */
+public enum Option {
+    CONCURRENTLY,
+    IF_EXISTS,
+    IF_NOT_EXISTS,
+    NOT_VALID;
+
+    static Set<Option> check(String operation, Set<Option> options, Set<Option> allowed) {
+        if (options == null || options.isEmpty()) return Set.of();
+        for (Option option : options) {
+            if (!allowed.contains(option)) throw new IllegalArgumentException(operation + " does not take " + option);
+        }
+        return Set.copyOf(EnumSet.copyOf(options));
+    }
+
+    /** The options of the reverse operation: existence checks turned around, the rest kept. */
+    static Set<Option> reversed(Set<Option> options) {
+        EnumSet<Option> reverse = EnumSet.noneOf(Option.class);
+        for (Option option : options) {
+            reverse.add(switch (option) {
+                case IF_EXISTS -> IF_NOT_EXISTS;
+                case IF_NOT_EXISTS -> IF_EXISTS;
+                default -> option;
+            });
+        }
+        return reverse.isEmpty() ? Set.of() : Set.copyOf(reverse);
+    }
+}
