@@ -250,56 +250,52 @@ public final class Differ {
 
     /** Unique constraints are the same when they cover the same columns in the same order, with the same NULLS, whatever their names. */
     static List<Op> diffUniques(TableName table, List<UniqueConstraint> current, List<UniqueConstraint> target) {
-        List<Op> ops = new ArrayList<>();
-        Map<UniqueConstraint, UniqueConstraint> currentByShape = byName(current, UniqueConstraint::unnamed);
-        Map<UniqueConstraint, UniqueConstraint> targetByShape = byName(target, UniqueConstraint::unnamed);
-        for (UniqueConstraint unique : target) {
-            if (!currentByShape.containsKey(unique.unnamed())) ops.add(new AddUnique(table, unique));
-        }
-        for (UniqueConstraint unique : current) {
-            if (!targetByShape.containsKey(unique.unnamed())) ops.add(new DropUnique(table, unique));
-        }
-        return ops;
+        return byShape(current, target, UniqueConstraint::unnamed, UniqueConstraint::name, u -> new AddUnique(table, u), u -> new DropUnique(table, u));
     }
 
     /** Check constraints are the same when their canonical forms are, whatever their names. */
     static List<Op> diffChecks(TableName table, List<CheckConstraint> current, List<CheckConstraint> target) {
-        List<Op> ops = new ArrayList<>();
-        Map<String, CheckConstraint> currentByKey = byName(current, CheckConstraint::key);
-        Map<String, CheckConstraint> targetByKey = byName(target, CheckConstraint::key);
-        for (CheckConstraint check : target) {
-            if (!currentByKey.containsKey(check.key())) ops.add(new AddCheck(table, check));
-        }
-        for (CheckConstraint check : current) {
-            if (!targetByKey.containsKey(check.key())) ops.add(new DropCheck(table, check));
-        }
-        return ops;
+        return byShape(current, target, CheckConstraint::key, CheckConstraint::name, c -> new AddCheck(table, c), c -> new DropCheck(table, c));
     }
 
     /** Indexes are the same when everything but their names is. */
     static List<Op> diffIndexes(TableName table, List<Index> current, List<Index> target) {
-        List<Op> ops = new ArrayList<>();
-        Map<Index, Index> currentByShape = byName(current, Index::unnamed);
-        Map<Index, Index> targetByShape = byName(target, Index::unnamed);
-        for (Index index : target) {
-            if (!currentByShape.containsKey(index.unnamed())) ops.add(new CreateIndex(table, index));
-        }
-        for (Index index : current) {
-            if (!targetByShape.containsKey(index.unnamed())) ops.add(new DropIndex(table, index));
-        }
-        return ops;
+        return byShape(current, target, Index::unnamed, Index::name, i -> new CreateIndex(table, i), i -> new DropIndex(table, i));
     }
 
     /** Foreign keys are the same when everything but their names is. */
     static List<Op> diffForeignKeys(TableName table, List<ForeignKey> current, List<ForeignKey> target) {
-        List<Op> ops = new ArrayList<>();
-        Map<ForeignKey, ForeignKey> currentByShape = byName(current, ForeignKey::unnamed);
-        Map<ForeignKey, ForeignKey> targetByShape = byName(target, ForeignKey::unnamed);
-        for (ForeignKey key : target) {
-            if (!currentByShape.containsKey(key.unnamed())) ops.add(new AddForeignKey(table, key));
+        return byShape(current, target, ForeignKey::unnamed, ForeignKey::name, k -> new AddForeignKey(table, k), k -> new DropForeignKey(table, k));
+    }
+
+    /**
+     * Matches elements by shape, whatever their names: those only in the target are added, those
+     * only in the current schema dropped. A matched element whose name an added one takes (a check
+     * {@code x} now called {@code y}, while a new check is called {@code x}) is dropped and added
+     * again under its new name, so the names never clash.
+     */
+    private static <T> List<Op> byShape(List<T> current, List<T> target, Function<T, Object> shape, Function<T, String> name,
+                                        Function<T, Op> add, Function<T, Op> drop) {
+        Map<Object, T> currentByShape = byName(current, shape);
+        Map<Object, T> targetByShape = byName(target, shape);
+        Set<String> added = new HashSet<>();
+        for (T element : target) {
+            if (!currentByShape.containsKey(shape.apply(element)) && name.apply(element) != null) added.add(name.apply(element));
         }
-        for (ForeignKey key : current) {
-            if (!targetByShape.containsKey(key.unnamed())) ops.add(new DropForeignKey(table, key));
+        Set<Object> moved = new HashSet<>();
+        for (T element : current) {
+            T matched = targetByShape.get(shape.apply(element));
+            String old = name.apply(element);
+            if (matched != null && old != null && added.contains(old) && !old.equals(name.apply(matched))) moved.add(shape.apply(element));
+        }
+        List<Op> ops = new ArrayList<>();
+        for (T element : target) {
+            Object key = shape.apply(element);
+            if (!currentByShape.containsKey(key) || moved.contains(key)) ops.add(add.apply(element));
+        }
+        for (T element : current) {
+            Object key = shape.apply(element);
+            if (!targetByShape.containsKey(key) || moved.contains(key)) ops.add(drop.apply(element));
         }
         return ops;
     }

@@ -1,5 +1,8 @@
 package dev.retort.diff;
 
+import dev.retort.op.DropCheck;
+import dev.retort.op.AddCheck;
+import dev.retort.schema.CheckConstraint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,6 +58,19 @@ class DifferTest {
         assertEquals(List.of(new AlterColumn(USERS, NAME, NAME, true)), forced, "different where Retort sees none: set again");
         assertTrue(((AlterColumn) forced.get(0)).typeChanged(), "the type is set again");
         assertEquals(forced.get(0), forced.get(0).reverse());
+    }
+
+    @Test
+    void aMatchedCheckWhoseNameANewCheckTakesIsDroppedAndAddedUnderItsNewName() {
+        CheckConstraint positiveAsX = CheckConstraint.of("price > 0").named("x");
+        CheckConstraint positiveAsY = CheckConstraint.of("price > 0").named("y");
+        CheckConstraint aboveTenAsX = CheckConstraint.of("price > 10").named("x");
+        Table before = new Table(USERS, List.of(ID), PrimaryKey.of("id"), List.of(), List.of(), List.of(positiveAsX));
+        Table after = new Table(USERS, List.of(ID), PrimaryKey.of("id"), List.of(), List.of(), List.of(positiveAsY, aboveTenAsX));
+        assertPlan(schema(before), schema(after), new DropCheck(USERS, positiveAsX), new AddCheck(USERS, positiveAsY),
+                new AddCheck(USERS, aboveTenAsX));
+        Table renamedOnly = new Table(USERS, List.of(ID), PrimaryKey.of("id"), List.of(), List.of(), List.of(positiveAsY));
+        assertPlan(schema(before), schema(renamedOnly));
     }
 
     @Test
