@@ -11,6 +11,7 @@ import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Identity;
+import dev.retort.schema.IdentityOptions;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.Schema;
@@ -93,8 +94,20 @@ class RandomRoundTripTest {
             if (random.nextInt(3) > 0) names.add(new TableName(random.nextInt(5) == 0 ? "sales" : null, name));
         }
         List<Table> tables = new ArrayList<>();
-        for (TableName name : names) tables.add(randomTable(random, name, names));
         List<Sequence> sequences = new ArrayList<>();
+        for (TableName name : names) {
+            Table table = randomTable(random, name, names);
+            if (random.nextInt(4) == 0) {
+                // a serial column: its nextval default and the sequence it owns
+                String sequence = name.name() + "_serial_no_seq";
+                String qualified = name.schema() == null ? sequence : name.schema() + "." + sequence;
+                List<Column> columns = new ArrayList<>(table.columns());
+                columns.add(new Column("serial_no", "integer").notNull().defaultValue("nextval('" + qualified + "'::regclass)"));
+                table = new Table(name, columns, table.primaryKey(), table.uniques(), table.foreignKeys(), table.checks(), table.indexes());
+                sequences.add(new Sequence(new TableName(name.schema(), sequence), 1, 1).ownedBy(name.name(), "serial_no"));
+            }
+            tables.add(table);
+        }
         for (String name : List.of("s0", "s1")) {
             if (random.nextBoolean()) sequences.add(Sequence.of(name, 1 + random.nextInt(3), 1 + random.nextInt(3) * 24));
         }
@@ -104,7 +117,15 @@ class RandomRoundTripTest {
     private static Table randomTable(Random random, TableName name, List<TableName> tables) {
         List<Column> columns = new ArrayList<>();
         Identity identity = List.of(Identity.NONE, Identity.BY_DEFAULT, Identity.ALWAYS).get(random.nextInt(3));
-        columns.add(new Column("id", "bigint", false, identity));
+        Column id = new Column("id", "bigint", false, identity);
+        if (identity != Identity.NONE && random.nextInt(3) == 0) {
+            IdentityOptions options = List.of(IdentityOptions.DEFAULT.start(100), IdentityOptions.DEFAULT.increment(5),
+                    IdentityOptions.DEFAULT.withCycle().cache(10), IdentityOptions.DEFAULT.minValue(10).maxValue(100000)).get(random.nextInt(4));
+            id = id.withIdentityOptions(options);
+        }
+        columns.add(id);
+        if (random.nextInt(3) == 0) columns.add(new Column("label", "text").collate(random.nextBoolean() ? "\"C\"" : null));
+        if (random.nextInt(4) == 0) columns.add(new Column("twice", "bigint").generatedAs(random.nextBoolean() ? "id * 2" : "id * 3"));
         for (int i = 0; i < 3; i++) {
             if (random.nextInt(4) == 0) continue;
             String type = CASTABLE.get(random.nextInt(CASTABLE.size()));
@@ -135,7 +156,10 @@ class RandomRoundTripTest {
         if (!names.isEmpty()) {
             String first = names.get(random.nextInt(names.size()));
             String second = names.get(random.nextInt(names.size()));
-            if (random.nextInt(3) == 0) uniques.add(first.equals(second) ? UniqueConstraint.of(first) : UniqueConstraint.of(first, second));
+            if (random.nextInt(3) == 0) {
+                UniqueConstraint unique = first.equals(second) ? UniqueConstraint.of(first) : UniqueConstraint.of(first, second);
+                uniques.add(random.nextInt(3) == 0 ? unique.withNullsNotDistinct() : unique);
+            }
             if (random.nextInt(3) == 0) checks.add(CheckConstraint.of(first + " IS NOT NULL OR id > 0"));
             if (random.nextInt(2) == 0) {
                 Index index = Index.on(first);
@@ -145,6 +169,10 @@ class RandomRoundTripTest {
                 if (random.nextInt(5) == 0) index = index.asUnique();
                 indexes.add(index);
             }
+        }
+        if (names.contains("label") && random.nextInt(3) == 0) {
+            indexes.add(new Index(name.name() + "_label_pattern", List.of(Index.Key.of("label").opclass(random.nextBoolean() ? "text_pattern_ops" : null)), false,
+                    "btree", List.of(), null, false));
         }
         // every table keeps its key on id: other tables' foreign keys may reference it
         return new Table(name, columns, PrimaryKey.of("id"), uniques, keys, checks, indexes);
