@@ -170,7 +170,9 @@ class RandomRoundTripTest {
                 indexes.add(index);
             }
         }
-        if (names.contains("label") && random.nextInt(3) == 0) {
+        // not beside another index on label alone: two indexes of one shape are one to the differ, and the second default name would clash
+        boolean labelIndexed = indexes.stream().anyMatch(i -> i.keys().get(0).column().equals("label"));
+        if (names.contains("label") && !labelIndexed && random.nextInt(3) == 0) {
             indexes.add(new Index(name.name() + "_label_pattern", List.of(Index.Key.of("label").opclass(random.nextBoolean() ? "text_pattern_ops" : null)), false,
                     "btree", List.of(), null, false));
         }
@@ -207,7 +209,8 @@ class RandomRoundTripTest {
                     try {
                         st.execute(sql);
                     } catch (SQLException e) {
-                        throw new SQLException(e.getMessage() + " in: " + sql, e);
+                        throw new SQLException(e.getMessage() + " in: " + sql + "\nof the plan:\n" + ops.stream().map(Op::toString)
+                                .collect(java.util.stream.Collectors.joining("\n")), e);
                     }
                 }
             }
