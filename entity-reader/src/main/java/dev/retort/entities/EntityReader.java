@@ -98,6 +98,7 @@ public final class EntityReader {
     private static Metadata metadata(List<Class<?>> classes, Naming naming, ClassLoader loader) {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
                 .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
+                .applySetting("hibernate.xml_mapping_enabled", "false")
                 .applySetting("jakarta.persistence.database-product-name", "PostgreSQL")
                 .applySetting("jakarta.persistence.database-major-version", "15")
                 .applySetting("jakarta.persistence.database-minor-version", "0")
