@@ -49,10 +49,7 @@ final class OpText {
 
     /** The hand-written options of an operation, in lower case ({@code concurrently, if not exists}). */
     private static String options(Op op) {
-        java.util.Set<dev.retort.op.Option> options = op instanceof CreateIndex c ? c.options() : op instanceof DropIndex d ? d.options()
-                : op instanceof AddColumn a ? a.options() : op instanceof DropColumn d ? d.options()
-                : op instanceof AddForeignKey a ? a.options() : op instanceof DropForeignKey d ? d.options() : java.util.Set.of();
-        return java.util.Arrays.stream(dev.retort.op.Option.values()).filter(options::contains)
+        return java.util.Arrays.stream(dev.retort.op.Option.values()).filter(op.options()::contains)
                 .map(o -> o.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).collect(Collectors.joining(", "));
     }
 

@@ -83,8 +83,8 @@ class ChecklistScenarioTest {
     }
 
     private void run(Scenario scenario) throws Exception {
-        reset(live);
-        reset(model);
+        live.resetAllSchemas();
+        model.resetAllSchemas();
         psql(live, scenario.section("db"), scenario.file());
         SchemaScope scope = scenario.scope();
         TableFilter filter = scenario.filter();
@@ -148,13 +148,6 @@ class ChecklistScenarioTest {
         }
     }
 
-    private static void reset(TestDatabase db) throws SQLException {
-        for (String schema : db.query("SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'public')"
-                + " AND nspname NOT LIKE 'pg\\_%'")) {
-            db.execute("DROP SCHEMA \"" + schema + "\" CASCADE");
-        }
-        db.reset();
-    }
 
     private static void psql(TestDatabase db, String sql, Path origin) throws Exception {
         if (sql.isBlank()) return;

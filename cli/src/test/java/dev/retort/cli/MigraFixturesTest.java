@@ -63,8 +63,8 @@ class MigraFixturesTest {
         "enumdeps||",
     })
     void upgradeReachesBAndDowngradeReturnsToA(String fixture, String schemas, String excluded) throws Exception {
-        reset(a);
-        reset(b);
+        a.resetAllSchemas();
+        b.resetAllSchemas();
         psql(a, FIXTURES.resolve(fixture).resolve("a.sql"));
         psql(b, FIXTURES.resolve(fixture).resolve("b.sql"));
         SchemaScope scope = scope(schemas, excluded);
@@ -122,13 +122,6 @@ class MigraFixturesTest {
         }
     }
 
-    private static void reset(TestDatabase db) throws SQLException {
-        for (String schema : db.query("SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema', 'public')"
-                + " AND nspname NOT LIKE 'pg\\_%'")) {
-            db.execute("DROP SCHEMA \"" + schema + "\" CASCADE");
-        }
-        db.reset();
-    }
 
     private static void psql(TestDatabase db, Path script) throws Exception {
         Process process = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", db.url().substring("jdbc:".length()),

@@ -18,6 +18,11 @@ public sealed interface Op
     /** The operation that undoes this one; {@code op.reverse().reverse().equals(op)}. */
     Op reverse();
 
+    /** The hand-written options it runs with ({@code CONCURRENTLY}, {@code IF EXISTS}, ...); none for most operations. */
+    default java.util.Set<Option> options() {
+        return java.util.Set.of();
+    }
+
     /** What a reviewer must know before this runs; empty when it is harmless. */
     default List<Hazard> hazards() {
         return List.of();

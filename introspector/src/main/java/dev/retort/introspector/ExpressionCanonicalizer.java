@@ -346,8 +346,6 @@ public final class ExpressionCanonicalizer {
         List<String> all = new ArrayList<>(setup);
         all.addAll(shared);
         for (int i = 0; i < own.size(); i++) all.addAll(scratchTable(PREFIX + i, own.get(i)));
-        List<List<String>> tables = new ArrayList<>();
-        for (int i = 0; i < involved.size(); i++) tables.add(scratchTable(PREFIX + i, involved.get(i)));
         try {
             st.execute(String.join(";\n", all));
             return;
@@ -357,7 +355,7 @@ public final class ExpressionCanonicalizer {
             for (String sql : setup) st.execute(sql);
             for (int i = 0; i < involved.size(); i++) {
                 try {
-                    for (String sql : tables.get(i)) st.execute(sql);
+                    for (String sql : scratchTable(PREFIX + i, involved.get(i))) st.execute(sql);
                 } catch (SQLException e) {
                     throw new RetortException("table " + involved.get(i).name() + ": PostgreSQL rejects a check constraint, default or index: "
                             + e.getMessage().replaceAll("\\s*\\n\\s*", " "), e);

@@ -118,8 +118,7 @@ public final class PostgresSql {
 
     /** Whether an operation must run outside a transaction: a concurrent index build or drop. */
     public static boolean outsideTransaction(Op op) {
-        return op instanceof CreateIndex c && c.options().contains(Option.CONCURRENTLY)
-                || op instanceof DropIndex d && d.options().contains(Option.CONCURRENTLY);
+        return op.options().contains(Option.CONCURRENTLY);
     }
 
     /** Quotes an identifier: {@code a"b} becomes {@code "a""b"}. */
