@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A table: its name, its columns in physical order, its primary key (null when it has none), its
@@ -19,10 +21,6 @@ import java.util.Set;
  */
 public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniques,
                     List<ForeignKey> foreignKeys, List<CheckConstraint> checks, List<Index> indexes, String comment) {
-    private static final Comparator<UniqueConstraint> UNIQUE_ORDER = Comparator.comparing(u -> String.join(",", u.columns()));
-    private static final Comparator<ForeignKey> KEY_ORDER = Comparator.comparing(f -> String.join(",", f.columns()) + "->"
-            + f.referencedTable());
-
     public Table(TableName name, List<Column> columns, PrimaryKey primaryKey) {
         this(name, columns, primaryKey, List.of(), List.of(), List.of(), List.of(), null);
     }
@@ -65,19 +63,25 @@ public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey,
         columns = List.copyOf(columns);
         for (UniqueConstraint unique : requireNonNull(uniques, "uniques")) requireColumns(name, names, unique.columns(), "unique constraint");
         for (ForeignKey key : requireNonNull(foreignKeys, "foreignKeys")) requireColumns(name, names, key.columns(), "foreign key");
-        List<UniqueConstraint> sortedUniques = new ArrayList<>(uniques);
-        sortedUniques.sort(UNIQUE_ORDER);
-        uniques = List.copyOf(sortedUniques);
-        List<ForeignKey> sortedKeys = new ArrayList<>(foreignKeys);
-        sortedKeys.sort(KEY_ORDER);
-        foreignKeys = List.copyOf(sortedKeys);
-        List<CheckConstraint> sortedChecks = new ArrayList<>(requireNonNull(checks, "checks"));
-        sortedChecks.sort(Comparator.comparing(CheckConstraint::key));
-        checks = List.copyOf(sortedChecks);
-        List<Index> sortedIndexes = new ArrayList<>(requireNonNull(indexes, "indexes"));
-        sortedIndexes.sort(Comparator.comparing(i -> i.unnamed().toString()));
-        indexes = List.copyOf(sortedIndexes);
+        uniques = sorted(uniques, u -> String.join(",", u.columns()));
+        foreignKeys = sorted(foreignKeys, f -> String.join(",", f.columns()) + "->" + f.referencedTable());
+        checks = sorted(requireNonNull(checks, "checks"), CheckConstraint::key);
+        indexes = sorted(requireNonNull(indexes, "indexes"), i -> i.unnamed().toString());
         if (comment != null && comment.isEmpty()) comment = null;
+    }
+
+    /**
+     * An unmodifiable copy sorted by a key computed once per element (the keys are strings built
+     * from the records, too costly to rebuild at every comparison).
+     */
+    private static <T> List<T> sorted(List<T> elements, Function<T, String> key) {
+        if (elements.size() < 2) return List.copyOf(elements);
+        List<Map.Entry<String, T>> keyed = new ArrayList<>(elements.size());
+        for (T element : elements) keyed.add(Map.entry(key.apply(element), element));
+        keyed.sort(Map.Entry.comparingByKey());
+        List<T> sorted = new ArrayList<>(elements.size());
+        for (Map.Entry<String, T> entry : keyed) sorted.add(entry.getValue());
+        return List.copyOf(sorted);
     }
 
     private static void requireColumns(TableName table, Set<String> names, List<String> columns, String what) {

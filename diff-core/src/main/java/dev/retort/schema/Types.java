@@ -2,6 +2,7 @@ package dev.retort.schema;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -46,10 +47,27 @@ public final class Types {
     private static final Pattern SHAPE = Pattern.compile(
             "([a-z_][a-z0-9_ ]*?)\\s*(?:\\(\\s*([0-9 ,]+?)\\s*\\))?\\s*(with time zone|without time zone)?");
 
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    /**
+     * Normalised spellings by spelling: a schema of thousands of columns spells its types a few
+     * dozen ways. Bounded, so that no input can grow it without limit.
+     */
+    private static final Map<String, String> NORMALIZED = new ConcurrentHashMap<>();
+    private static final int NORMALIZED_LIMIT = 4096;
+
     private Types() {}
 
     public static String normalize(String type) {
-        String trimmed = type.trim().replaceAll("\\s+", " ");
+        String known = NORMALIZED.get(type);
+        if (known != null) return known;
+        String normalized = normalizeUncached(type);
+        if (NORMALIZED.size() < NORMALIZED_LIMIT) NORMALIZED.put(type, normalized);
+        return normalized;
+    }
+
+    private static String normalizeUncached(String type) {
+        String trimmed = WHITESPACE.matcher(type.trim()).replaceAll(" ");
         if (trimmed.isEmpty()) throw new IllegalArgumentException("empty type");
         if (trimmed.endsWith("[]")) {
             return normalize(trimmed.substring(0, trimmed.length() - 2)) + "[]";

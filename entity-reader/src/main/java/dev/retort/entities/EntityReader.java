@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.annotations.OnDeleteAction;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataBuilder;
@@ -40,8 +41,13 @@ import org.hibernate.boot.model.naming.ImplicitNamingStrategy;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategy;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl;
 import org.hibernate.boot.model.relational.Namespace;
+import org.hibernate.boot.registry.BootstrapServiceRegistry;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.boot.registry.classloading.internal.ClassLoaderServiceImpl;
+import org.hibernate.boot.registry.classloading.internal.TcclLookupPrecedence;
+import org.hibernate.boot.registry.classloading.spi.ClassLoadingException;
 import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Selectable;
 import org.hibernate.type.SqlTypes;
@@ -96,14 +102,17 @@ public final class EntityReader {
     }
 
     private static Metadata metadata(List<Class<?>> classes, Naming naming, ClassLoader loader) {
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+        BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
+                .applyClassLoaderService(new RememberingClassLoaderService(loader))
+                .build();
+        // destroying this registry also closes the bootstrap registry
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
                 .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
                 .applySetting("hibernate.xml_mapping_enabled", "false")
                 .applySetting("jakarta.persistence.database-product-name", "PostgreSQL")
                 .applySetting("jakarta.persistence.database-major-version", "15")
                 .applySetting("jakarta.persistence.database-minor-version", "0")
                 .applySetting("hibernate.temp.use_jdbc_metadata_defaults", "false")
-                .applySetting("hibernate.classLoaders", List.of(loader))
                 .build();
         try {
             MetadataSources sources = new MetadataSources(registry);
@@ -117,6 +126,43 @@ public final class EntityReader {
             throw new EntityException("Hibernate could not map the entities: " + e.getMessage(), e);
         } finally {
             StandardServiceRegistryBuilder.destroy(registry);
+        }
+    }
+
+    /**
+     * Hibernate's class loading (the entities' loader first, then Hibernate's own), remembering the
+     * names it could not load. Hibernate looks up each entity's {@code package-info} once for every
+     * package-level annotation it supports; without the memory each miss searches every loader
+     * again and builds two exceptions, for every entity.
+     */
+    private static final class RememberingClassLoaderService extends ClassLoaderServiceImpl {
+        private final Set<String> missing = ConcurrentHashMap.newKeySet();
+
+        RememberingClassLoaderService(ClassLoader loader) {
+            super(List.of(loader), TcclLookupPrecedence.AFTER);
+        }
+
+        @Override
+        public <T> Class<T> classForName(String className) {
+            if (missing.contains(className)) throw new NotFound(className);
+            try {
+                return super.classForName(className);
+            } catch (ClassLoadingException e) {
+                missing.add(className);
+                throw e;
+            }
+        }
+
+        /** A repeated miss: the first one carried the cause and the stack. */
+        private static final class NotFound extends ClassLoadingException {
+            NotFound(String className) {
+                super("Unable to load class [" + className + "]");
+            }
+
+            @Override
+            public synchronized Throwable fillInStackTrace() {
+                return this;
+            }
         }
     }
 

@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,14 +38,18 @@ public final class PostgresIntrospector {
      * Columns with their defaults (a serial column's {@code nextval} is a default like any other; its
      * sequence is read with the sequences, owned by the column); generated columns' expressions are
      * not defaults.
+     *
+     * <p>A default cannot refer to a column, so it is deparsed without its table
+     * ({@code pg_get_expr(..., 0)}): with the table, PostgreSQL opens each table, which was half
+     * the cost of the query. A generated column's expression names columns and needs its table.
      */
     private static final String COLUMNS = """
             SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attidentity,
-                   CASE WHEN a.attgenerated <> '' THEN NULL ELSE pg_get_expr(d.adbin, d.adrelid) END,
+                   CASE WHEN a.attgenerated <> '' THEN NULL ELSE pg_get_expr(d.adbin, 0) END,
                    td.description, cd.description,
                    CASE WHEN a.attgenerated = 's' THEN pg_get_expr(d.adbin, d.adrelid) END,
             """ + PostgresIntrospector.COLLATION + """
-                 , ident.seqstart, ident.seqincrement, ident.seqmin, ident.seqmax, ident.seqcache, ident.seqcycle
+                 , ident.seqstart, ident.seqincrement, ident.seqmin, ident.seqmax, ident.seqcache, ident.seqcycle, a.attnum
             FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -71,42 +76,40 @@ public final class PostgresIntrospector {
                        FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation) END
             """;
 
-    /** Primary keys, unique, foreign-key and check constraints, with their columns in key order. */
+    /**
+     * Primary keys, unique, foreign-key and check constraints. Key columns come as attribute
+     * numbers, named from the columns already read; a foreign key's referenced columns are named
+     * here only when the referenced table is not among those read (another schema, a partition).
+     */
     private static final String CONSTRAINTS = """
-            SELECT n.nspname, c.relname, con.conname, con.contype,
-                   ARRAY(SELECT a.attname FROM unnest(con.conkey) WITH ORDINALITY AS k(attnum, position)
-                         JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.attnum ORDER BY k.position),
-                   fn.nspname, fc.relname,
-                   ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, position)
-                         JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.position),
-                   con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred, pg_get_constraintdef(con.oid)
+            SELECT n.nspname, c.relname, con.conname, con.contype, array_to_string(con.conkey, ' '),
+                   fn.nspname, fc.relname, array_to_string(con.confkey, ' '),
+                   CASE WHEN con.contype = 'f' AND NOT (fn.nspname = ANY (?) AND fc.relkind IN ('r', 'p') AND NOT fc.relispartition)
+                        THEN ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, position)
+                                   JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.position) END,
+                   con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred,
+                   CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid) END, %s
             FROM pg_constraint con
             JOIN pg_class c ON c.oid = con.conrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_class fc ON fc.oid = con.confrelid
             LEFT JOIN pg_namespace fn ON fn.oid = fc.relnamespace
+            LEFT JOIN pg_index ci ON ci.indexrelid = con.conindid AND con.contype = 'u'
             WHERE con.contype IN ('p', 'u', 'f', 'c') AND con.conislocal AND n.nspname = ANY (?)
             ORDER BY n.nspname, c.relname, con.conname
             """;
 
     /**
-     * Indexes that back no constraint (primary, unique and exclusion constraints have their own),
-     * key by key: column names, or expressions in parentheses, with their sort options.
+     * Indexes that back no constraint (primary, unique and exclusion constraints have their own).
+     * Keys, sort options and operator classes come as PostgreSQL's vectors (numbers separated by
+     * spaces); only expression keys are deparsed here.
      */
     private static final String INDEXES = """
-            SELECT n.nspname, c.relname, ic.relname, am.amname, i.indisunique, i.indnkeyatts,
-                   ARRAY(SELECT CASE WHEN i.indkey[k - 1] <> 0
-                                     THEN (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1])
-                                     ELSE '(' || pg_get_indexdef(i.indexrelid, k, true) || ')' END
-                         FROM generate_series(1, i.indnatts) AS k ORDER BY k),
-                   ARRAY(SELECT (i.indoption[k - 1] & 1) <> 0 FROM generate_series(1, i.indnkeyatts) AS k ORDER BY k),
-                   ARRAY(SELECT (i.indoption[k - 1] & 2) <> 0 FROM generate_series(1, i.indnkeyatts) AS k ORDER BY k),
-                   pg_get_expr(i.indpred, i.indrelid), %s,
-                   ARRAY(SELECT CASE WHEN oc.opcdefault THEN NULL WHEN ocn.nspname = 'pg_catalog' THEN quote_ident(oc.opcname)
-                                     ELSE quote_ident(ocn.nspname) || '.' || quote_ident(oc.opcname) END
-                         FROM generate_series(1, i.indnkeyatts) AS k
-                         JOIN pg_opclass oc ON oc.oid = i.indclass[k - 1] JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace
-                         ORDER BY k)
+            SELECT n.nspname, c.relname, ic.relname, am.amname, i.indisunique, i.indnkeyatts, i.indkey::text,
+                   CASE WHEN 0 = ANY (i.indkey::int2[])
+                        THEN ARRAY(SELECT CASE WHEN i.indkey[k - 1] = 0 THEN '(' || pg_get_indexdef(i.indexrelid, k, true) || ')' END
+                                   FROM generate_series(1, i.indnatts) AS k ORDER BY k) END,
+                   i.indoption::text, pg_get_expr(i.indpred, i.indrelid), %s, i.indclass::text
             FROM pg_index i
             JOIN pg_class c ON c.oid = i.indrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -115,6 +118,14 @@ public final class PostgresIntrospector {
             WHERE n.nspname = ANY (?) AND c.relkind IN ('r', 'p') AND NOT c.relispartition
               AND i.indexrelid NOT IN (SELECT con.conindid FROM pg_constraint con WHERE con.contype IN ('p', 'u', 'x'))
             ORDER BY n.nspname, c.relname, ic.relname
+            """;
+
+    /** Operator classes that are not their type's default, as SQL: quoted where needed, schema-qualified unless in {@code pg_catalog}. */
+    private static final String OPERATOR_CLASSES = """
+            SELECT oc.oid, CASE WHEN ocn.nspname = 'pg_catalog' THEN quote_ident(oc.opcname)
+                                ELSE quote_ident(ocn.nspname) || '.' || quote_ident(oc.opcname) END
+            FROM pg_opclass oc JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace
+            WHERE NOT oc.opcdefault
             """;
 
     /** Enum types and their labels in sort order; types that belong to an extension are not the schema's. */
@@ -177,29 +188,36 @@ public final class PostgresIntrospector {
     }
 
     private static Schema readAll(Connection connection, SchemaScope scope) throws SQLException {
-        {
-            Map<TableName, String> comments = new LinkedHashMap<>();
-            Map<TableName, List<Column>> columns = readColumns(connection, scope, comments);
-            Constraints constraints = readConstraints(connection, scope);
-            Map<TableName, List<Index>> indexes = readIndexes(connection, scope);
-            List<Table> tables = new ArrayList<>(columns.size());
-            columns.forEach((name, cols) -> tables.add(new Table(name, cols, constraints.primaryKeys.get(name),
-                    constraints.uniques.getOrDefault(name, List.of()), constraints.foreignKeys.getOrDefault(name, List.of()),
-                    constraints.checks.getOrDefault(name, List.of()), indexes.getOrDefault(name, List.of()), comments.get(name))));
-            return new Schema(tables, readSequences(connection, scope), readEnums(connection, scope));
-        }
+        boolean nullsNotDistinct = connection.getMetaData().getDatabaseMajorVersion() >= 15;
+        Map<TableName, String> comments = new LinkedHashMap<>();
+        Map<TableName, Map<Integer, String>> columnNames = new HashMap<>();
+        Map<TableName, List<Column>> columns = readColumns(connection, scope, comments, columnNames);
+        Constraints constraints = readConstraints(connection, scope, columnNames, nullsNotDistinct);
+        Map<TableName, List<Index>> indexes = readIndexes(connection, scope, columnNames, nullsNotDistinct);
+        List<Table> tables = new ArrayList<>(columns.size());
+        columns.forEach((name, cols) -> tables.add(new Table(name, cols, constraints.primaryKeys.get(name),
+                constraints.uniques.getOrDefault(name, List.of()), constraints.foreignKeys.getOrDefault(name, List.of()),
+                constraints.checks.getOrDefault(name, List.of()), indexes.getOrDefault(name, List.of()), comments.get(name))));
+        return new Schema(tables, readSequences(connection, scope), readEnums(connection, scope));
     }
 
-    private static Map<TableName, List<Column>> readColumns(Connection connection, SchemaScope scope, Map<TableName, String> comments)
-            throws SQLException {
+    /**
+     * The columns of the tables in scope, in physical order; also records each table's comment and
+     * the names of its columns by attribute number (for the keys of constraints and indexes),
+     * excluded tables' included, since a foreign key may reference one.
+     */
+    private static Map<TableName, List<Column>> readColumns(Connection connection, SchemaScope scope, Map<TableName, String> comments,
+                                                            Map<TableName, Map<Integer, String>> columnNames) throws SQLException {
         Map<TableName, List<Column>> columns = new LinkedHashMap<>();
         try (PreparedStatement st = prepare(connection, COLUMNS, scope); ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 TableName table = scope.nameOf(rs.getString(1), rs.getString(2));
+                String name = rs.getString(3);
+                Map<Integer, String> names = columnNames.computeIfAbsent(table, t -> new HashMap<>());
+                if (name != null) names.put(rs.getInt(18), name);
                 if (scope.excluded().contains(table)) continue;
                 List<Column> list = columns.computeIfAbsent(table, t -> new ArrayList<>());
                 if (rs.getString(8) != null) comments.put(table, rs.getString(8));
-                String name = rs.getString(3);
                 if (name == null) continue;
                 String defaultValue = rs.getString(7);
                 String generated = rs.getString(10);
@@ -221,47 +239,94 @@ public final class PostgresIntrospector {
         final Map<TableName, List<CheckConstraint>> checks = new LinkedHashMap<>();
     }
 
-    private static Constraints readConstraints(Connection connection, SchemaScope scope) throws SQLException {
+    private static Constraints readConstraints(Connection connection, SchemaScope scope, Map<TableName, Map<Integer, String>> columnNames,
+                                               boolean nullsNotDistinct) throws SQLException {
         Constraints constraints = new Constraints();
-        try (PreparedStatement st = prepare(connection, CONSTRAINTS, scope); ResultSet rs = st.executeQuery()) {
+        String sql = CONSTRAINTS.formatted(nullsNotDistinct ? "ci.indnullsnotdistinct" : "false");
+        try (PreparedStatement st = prepare(connection, sql, scope); ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 TableName table = scope.nameOf(rs.getString(1), rs.getString(2));
+                Map<Integer, String> names = columnNames.get(table);
+                if (names == null) continue; // a partition's: partitions are not read
                 String name = rs.getString(3);
-                List<String> columns = strings(rs.getArray(5));
+                List<String> columns = named(rs.getString(5), names, table);
                 switch (rs.getString(4)) {
                     case "p" -> constraints.primaryKeys.put(table, new PrimaryKey(name, columns));
-                    case "u" -> constraints.uniques.computeIfAbsent(table, t -> new ArrayList<>()).add(new UniqueConstraint(name, columns,
-                            rs.getString(13).startsWith("UNIQUE NULLS NOT DISTINCT")));
+                    case "u" -> constraints.uniques.computeIfAbsent(table, t -> new ArrayList<>())
+                            .add(new UniqueConstraint(name, columns, rs.getBoolean(15)));
                     case "c" -> constraints.checks.computeIfAbsent(table, t -> new ArrayList<>())
-                            .add(new CheckConstraint(name, checkExpression(rs.getString(13))));
-                    default -> constraints.foreignKeys.computeIfAbsent(table, t -> new ArrayList<>()).add(new ForeignKey(name, columns,
-                            scope.nameOf(rs.getString(6), rs.getString(7)), strings(rs.getArray(8)), action(rs.getString(9)),
-                            action(rs.getString(10)), rs.getBoolean(11), rs.getBoolean(12)));
+                            .add(new CheckConstraint(name, checkExpression(rs.getString(14))));
+                    default -> {
+                        TableName referenced = scope.nameOf(rs.getString(6), rs.getString(7));
+                        Array referencedNames = rs.getArray(9);
+                        List<String> referencedColumns = referencedNames != null ? strings(referencedNames)
+                                : named(rs.getString(8), columnNames.getOrDefault(referenced, Map.of()), referenced);
+                        constraints.foreignKeys.computeIfAbsent(table, t -> new ArrayList<>()).add(new ForeignKey(name, columns,
+                                referenced, referencedColumns, action(rs.getString(10)), action(rs.getString(11)),
+                                rs.getBoolean(12), rs.getBoolean(13)));
+                    }
                 }
             }
         }
         return constraints;
     }
 
-    private static Map<TableName, List<Index>> readIndexes(Connection connection, SchemaScope scope) throws SQLException {
-        boolean nullsNotDistinct = connection.getMetaData().getDatabaseMajorVersion() >= 15;
+    private static Map<TableName, List<Index>> readIndexes(Connection connection, SchemaScope scope,
+                                                           Map<TableName, Map<Integer, String>> columnNames, boolean nullsNotDistinct)
+            throws SQLException {
+        Map<Long, String> operatorClasses = new HashMap<>();
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(OPERATOR_CLASSES)) {
+            while (rs.next()) operatorClasses.put(rs.getLong(1), rs.getString(2));
+        }
         String sql = INDEXES.formatted(nullsNotDistinct ? "i.indnullsnotdistinct" : "false");
         Map<TableName, List<Index>> indexes = new LinkedHashMap<>();
         try (PreparedStatement st = prepare(connection, sql, scope); ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 TableName table = scope.nameOf(rs.getString(1), rs.getString(2));
+                Map<Integer, String> names = columnNames.getOrDefault(table, Map.of());
                 int keyCount = rs.getInt(6);
-                List<String> all = strings(rs.getArray(7));
-                Boolean[] descending = (Boolean[]) rs.getArray(8).getArray();
-                Boolean[] nullsFirst = (Boolean[]) rs.getArray(9).getArray();
-                List<Index.Key> keys = new ArrayList<>();
-                List<String> opclasses = java.util.Arrays.asList((String[]) rs.getArray(12).getArray());
-                for (int k = 0; k < keyCount; k++) keys.add(new Index.Key(all.get(k), descending[k], nullsFirst[k], opclasses.get(k)));
+                long[] attributes = numbers(rs.getString(7));
+                Array expressionArray = rs.getArray(8);
+                String[] expressions = expressionArray == null ? null : (String[]) expressionArray.getArray();
+                long[] options = numbers(rs.getString(9));
+                long[] classes = numbers(rs.getString(12));
+                List<String> all = new ArrayList<>(attributes.length);
+                for (int k = 0; k < attributes.length; k++) {
+                    all.add(attributes[k] == 0 ? expressions[k] : column(names, (int) attributes[k], table));
+                }
+                List<Index.Key> keys = new ArrayList<>(keyCount);
+                for (int k = 0; k < keyCount; k++) {
+                    // indoption bits: 1 is DESC, 2 is NULLS FIRST
+                    keys.add(new Index.Key(all.get(k), (options[k] & 1) != 0, (options[k] & 2) != 0, operatorClasses.get(classes[k])));
+                }
                 indexes.computeIfAbsent(table, t -> new ArrayList<>()).add(new Index(rs.getString(3), keys, rs.getBoolean(5),
                         rs.getString(4), all.subList(keyCount, all.size()), rs.getString(10), rs.getBoolean(11)));
             }
         }
         return indexes;
+    }
+
+    /** Column names for attribute numbers separated by spaces ({@code "3 1"}), in that order. */
+    private static List<String> named(String attributeNumbers, Map<Integer, String> names, TableName table) {
+        long[] numbers = numbers(attributeNumbers);
+        List<String> columns = new ArrayList<>(numbers.length);
+        for (long number : numbers) columns.add(column(names, (int) number, table));
+        return columns;
+    }
+
+    private static String column(Map<Integer, String> names, int number, TableName table) {
+        String name = names.get(number);
+        if (name == null) throw new RetortException("the catalog names no column " + number + " of table " + table);
+        return name;
+    }
+
+    /** PostgreSQL's vector text ({@code int2vector}, {@code oidvector}) or a joined array: numbers separated by spaces. */
+    private static long[] numbers(String text) {
+        if (text == null || text.isEmpty()) return new long[0];
+        String[] parts = text.split(" ");
+        long[] numbers = new long[parts.length];
+        for (int i = 0; i < parts.length; i++) numbers[i] = Long.parseLong(parts[i]);
+        return numbers;
     }
 
     private static List<EnumType> readEnums(Connection connection, SchemaScope scope) throws SQLException {
@@ -309,10 +374,12 @@ public final class PostgresIntrospector {
         };
     }
 
+    /** A statement whose every parameter is the array of schemas in scope. */
     private static PreparedStatement prepare(Connection connection, String sql, SchemaScope scope) throws SQLException {
         PreparedStatement st = connection.prepareStatement(sql);
         try {
-            st.setArray(1, connection.createArrayOf("text", scope.schemas().toArray()));
+            Array schemas = connection.createArrayOf("text", scope.schemas().toArray());
+            for (int i = 1, n = (int) sql.chars().filter(c -> c == '?').count(); i <= n; i++) st.setArray(i, schemas);
             return st;
         } catch (SQLException e) {
             st.close();

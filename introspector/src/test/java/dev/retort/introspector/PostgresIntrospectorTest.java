@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.schema.Column;
+import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Identity;
+import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
 import dev.retort.schema.TableName;
+import dev.retort.schema.UniqueConstraint;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -106,5 +109,50 @@ class PostgresIntrospectorTest {
         Table table = read(List.of("public"), Set.of()).tables().get(0);
         assertEquals(TableName.of("UserAccount"), table.name());
         assertEquals(List.of("Id", "a\"b"), table.columns().stream().map(Column::name).toList());
+    }
+
+    /**
+     * Key columns are read as attribute numbers and named from the columns read: after a dropped
+     * column, in key order rather than table order, for a foreign key to another schema, to an
+     * excluded table and to a partition, and for index keys with INCLUDE columns, expressions,
+     * sort options and operator classes.
+     */
+    @Test
+    void keyColumnsAreNamedByAttributeNumber() throws SQLException {
+        db.execute("""
+                CREATE SCHEMA sales;
+                CREATE TABLE sales.region (id integer PRIMARY KEY, code text UNIQUE NULLS NOT DISTINCT);
+                CREATE TABLE retort_version (a integer, b integer, PRIMARY KEY (b, a));
+                CREATE TABLE parted (id integer, at date, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+                CREATE TABLE parted_2026 PARTITION OF parted FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                CREATE TABLE shop (gone integer, id integer PRIMARY KEY, region integer REFERENCES sales.region (id),
+                    vb integer, va integer, part_id integer, part_at date, name text, x integer,
+                    FOREIGN KEY (vb, va) REFERENCES retort_version (b, a) ON DELETE CASCADE,
+                    FOREIGN KEY (part_id, part_at) REFERENCES parted_2026 (id, at),
+                    UNIQUE (x, name));
+                ALTER TABLE shop DROP COLUMN gone;
+                CREATE INDEX shop_lookup ON shop (lower(name) DESC NULLS LAST, x NULLS FIRST) INCLUDE (id) WHERE x > 1;
+                CREATE INDEX shop_pattern ON shop (name text_pattern_ops, (x + 1));
+                """);
+        Schema schema = read(List.of("public", "sales"), Set.of(TableName.of("retort_version")));
+        Table shop = schema.tables().stream().filter(t -> t.name().equals(TableName.of("shop"))).findFirst().orElseThrow();
+        assertEquals(List.of("id"), shop.primaryKey().columns());
+        assertEquals(List.of(
+                        new ForeignKey("shop_part_id_part_at_fkey", List.of("part_id", "part_at"), TableName.of("parted_2026"),
+                                List.of("id", "at"), ForeignKey.Action.NO_ACTION, ForeignKey.Action.NO_ACTION, false, false),
+                        new ForeignKey("shop_region_fkey", List.of("region"), new TableName("sales", "region"), List.of("id"),
+                                ForeignKey.Action.NO_ACTION, ForeignKey.Action.NO_ACTION, false, false),
+                        new ForeignKey("shop_vb_va_fkey", List.of("vb", "va"), TableName.of("retort_version"), List.of("b", "a"),
+                                ForeignKey.Action.CASCADE, ForeignKey.Action.NO_ACTION, false, false)),
+                shop.foreignKeys());
+        assertEquals(List.of(new UniqueConstraint("shop_x_name_key", List.of("x", "name"), false)), shop.uniques());
+        assertEquals(List.of(
+                        new Index("shop_lookup", List.of(new Index.Key("(lower(name))", true, false, null),
+                                new Index.Key("x", false, true, null)), false, "btree", List.of("id"), "(x > 1)", false),
+                        new Index("shop_pattern", List.of(new Index.Key("name", false, false, "text_pattern_ops"),
+                                new Index.Key("((x + 1))", false, false, null)), false, "btree", List.of(), null, false)),
+                shop.indexes());
+        Table region = schema.tables().stream().filter(t -> t.name().equals(new TableName("sales", "region"))).findFirst().orElseThrow();
+        assertEquals(List.of(new UniqueConstraint("region_code_key", List.of("code"), true)), region.uniques());
     }
 }
