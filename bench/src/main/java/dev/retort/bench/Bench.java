@@ -32,11 +32,17 @@ public final class Bench {
             return command;
         }
 
-        /** The catalog read alone, with the launcher's JVM options (its archive is for the jar's own class path). */
+        /**
+         * The catalog read alone, run as the launcher runs Retort: its JVM options and its class-data
+         * archive, which serves a class path that starts with the jar.
+         */
         List<String> introspect(String url) {
             List<String> command = new ArrayList<>(java);
-            command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-            command.addAll(List.of("-cp", benchClasses + File.pathSeparator + jar, Introspect.class.getName(), url));
+            command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xlog:cds=off",
+                    "-Xlog:cds+dynamic=off"));
+            Path archive = jar.resolveSibling(jar.getFileName() + ".jsa");
+            if (Files.isRegularFile(archive)) command.add("-XX:SharedArchiveFile=" + archive);
+            command.addAll(List.of("-cp", jar + File.pathSeparator + benchClasses, Introspect.class.getName(), url));
             return command;
         }
     }
@@ -80,6 +86,8 @@ public final class Bench {
         Files.deleteIfExists(work.resolve("retort.jar.jsa"));
         Setup setup = new Setup(jar, root.resolve("retort"), root.resolve("bench/target/classes"), work, java(), postgres,
                 new ProcessTimer(work.resolve("process")), runs);
+        // the launcher trains the jar's class-data archive at its first run after an install; do it before timing anything
+        new ProcessBuilder(setup.retort("--help")).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
         String header = "# Retort benchmark\n\nmachine: " + machine(postgres) + "\n\ncommand: `" + String.join(" ", "bench/run", String.join(" ", args)).strip()
                 + "` (median of " + runs + " runs after one warm-up; wall time and peak RSS of the whole process)\n\n";
         System.err.print(header);

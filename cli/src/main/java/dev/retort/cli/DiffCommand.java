@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -57,7 +59,10 @@ final class DiffCommand extends Subcommand {
         try (Connection source = connect(from); Connection target = connect(to)) {
             SchemaScope scope = scope(source, target);
             TableFilter filter = new TableFilter(includedTables, excludedTables);
-            Plan plan = Differ.diff(read(source, scope, filter), read(target, scope, filter));
+            // the two databases are read at the same time, the target's on a thread of its own
+            CompletableFuture<Schema> targetSchema = CompletableFuture.supplyAsync(() -> read(target, scope, filter));
+            Schema sourceSchema = read(source, scope, filter);
+            Plan plan = Differ.diff(sourceSchema, join(targetSchema));
             if (sql) {
                 if (plan.isEmpty()) return Main.OK;
                 root.out().println("BEGIN;");
@@ -77,6 +82,15 @@ final class DiffCommand extends Subcommand {
                 for (Hazard hazard : Plan.hazards(op, plan.upgrade())) root.out().println("  " + hazard);
             }
             return DIFFERENT;
+        }
+    }
+
+    private static Schema join(CompletableFuture<Schema> schema) {
+        try {
+            return schema.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            throw e;
         }
     }
 

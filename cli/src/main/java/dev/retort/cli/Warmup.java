@@ -10,7 +10,11 @@ import dev.retort.entities.Naming;
 import dev.retort.op.Op;
 import dev.retort.runtime.source.SourceMigrations;
 import dev.retort.runtime.sql.PostgresSql;
+import dev.retort.schema.CheckConstraint;
+import dev.retort.schema.Column;
+import dev.retort.schema.ColumnDefault;
 import dev.retort.schema.Schema;
+import dev.retort.schema.Table;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,9 +24,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
@@ -34,6 +41,54 @@ import java.util.stream.Stream;
 public final class Warmup {
     private Warmup() {}
 
+    /**
+     * Loads, without initialising, the classes of the jar under the given prefixes: the training run
+     * reaches no database, so the driver's connection and result classes, and Retort's catalog
+     * reading, would otherwise be loaded from the jar on every run. Classes that need an absent
+     * optional library are skipped.
+     */
+    private static void loadClasses(String... prefixes) throws IOException {
+        Path jar;
+        try {
+            jar = Path.of(Warmup.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return;
+        }
+        if (!Files.isRegularFile(jar)) return;
+        ClassLoader loader = Warmup.class.getClassLoader();
+        try (JarFile file = new JarFile(jar.toFile())) {
+            for (JarEntry entry : java.util.Collections.list(file.entries())) {
+                String name = entry.getName();
+                if (!name.endsWith(".class") || name.contains("-") || Stream.of(prefixes).noneMatch(name::startsWith)) continue;
+                try {
+                    Class.forName(name.substring(0, name.length() - ".class".length()).replace('/', '.'), false, loader);
+                } catch (ClassNotFoundException | LinkageError absentDependency) {
+                    // left out of the archive
+                }
+            }
+        }
+    }
+
+    /**
+     * The model with every table changed: its last column dropped, the others' types, nullability
+     * and defaults changed, its keys, indexes and checks gone, a check and a column added.
+     */
+    private static Schema changed(Schema model) {
+        List<Table> tables = new ArrayList<>();
+        for (Table table : model.tables()) {
+            List<Column> columns = new ArrayList<>();
+            for (Column column : table.columns().subList(0, table.columns().size() - 1)) {
+                boolean key = table.primaryKey() != null && table.primaryKey().columns().contains(column.name());
+                columns.add(key ? column : column.withType("text").withNullable(!column.nullable())
+                        .withDefault(ColumnDefault.of("'x'")));
+            }
+            columns.add(new Column("warmup_added", "varchar(20)"));
+            tables.add(new Table(table.name(), columns, table.primaryKey(), List.of(), List.of(),
+                    List.of(new CheckConstraint("warmup_check", "(warmup_added <> '')")), List.of(), "changed"));
+        }
+        return new Schema(tables, model.sequences(), model.enums());
+    }
+
     public static void main(String[] args) throws IOException {
         Path directory = Files.createTempDirectory("retort-warmup");
         try {
@@ -43,9 +98,17 @@ public final class Warmup {
             Main.run(directory, Map.of(), sink, sink, "heads");
             Schema model = EntityReader.read(new EntitySource(List.of("dev.retort.cli.warmup"), List.of(), Naming.SNAKE), "public");
             Plan plan = Differ.diff(Schema.EMPTY, model);
-            for (Op op : plan.downgrade()) {
-                PostgresSql.statements(op);
-                OpText.describe(op);
+            // changed tables, both ways: the differ's comparisons of columns, keys and indexes, not only its creations
+            Schema changed = changed(model);
+            for (Plan each : List.of(plan, Differ.diff(model, changed), Differ.diff(changed, model))) {
+                for (Op op : each.upgrade()) {
+                    PostgresSql.statements(op);
+                    OpText.describe(op);
+                }
+                for (Op op : each.downgrade()) {
+                    PostgresSql.statements(op);
+                    OpText.describe(op);
+                }
             }
             RevisionHeader header = new RevisionHeader("0a0a0a0a0a0a", List.of(), "warm up", LocalDateTime.of(2026, 1, 1, 0, 0));
             Path migrations = Files.createDirectories(directory.resolve("warmup-migrations"));
@@ -58,6 +121,7 @@ public final class Warmup {
             } catch (SQLException expected) {
                 // the driver's classes are loaded up to the network
             }
+            loadClasses("org/postgresql/", "dev/retort/");
         } finally {
             try (Stream<Path> walk = Files.walk(directory)) {
                 for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(path);
