@@ -38,7 +38,7 @@ public final class Bench {
          */
         List<String> introspect(String url) {
             List<String> command = new ArrayList<>(java);
-            command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:-UsePerfData", "-Xlog:cds=off",
+            command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-XX:-UsePerfData", "-Xlog:cds=off",
                     "-Xlog:cds+dynamic=off"));
             Path archive = jar.resolveSibling(jar.getFileName() + ".jsa");
             if (Files.isRegularFile(archive)) command.add("-XX:SharedArchiveFile=" + archive);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -30,8 +31,12 @@ public final class Main {
     /** Runs one command with the given working directory and environment; returns its exit code. */
     public static int run(Path workDir, Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
         HIBERNATE.setLevel(Level.SEVERE);
+        DriverPrewarm.startFor(args);
+        HibernatePrewarm.startFor(args);
         RetortCommand root = new RetortCommand(workDir, environment);
-        CommandLine commandLine = new CommandLine(root, new Factory(root));
+        Factory factory = new Factory(root);
+        CommandLine commandLine = new CommandLine(root, factory);
+        for (Class<?> subcommand : subcommands(args)) commandLine.addSubcommand(new CommandLine(subcommand, factory));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, root, err));
@@ -45,6 +50,19 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The subcommands to build: only the one the arguments name, when they name one, since building
+     * picocli's model of all fifteen added 40 ms to every command's start; all of them
+     * otherwise (for help, and for picocli's errors and suggestions).
+     */
+    private static List<Class<?>> subcommands(String... args) {
+        String name = RetortCommand.subcommandName(args);
+        for (Class<?> subcommand : RetortCommand.SUBCOMMANDS) {
+            if (subcommand.getAnnotation(CommandLine.Command.class).name().equals(name)) return List.of(subcommand);
+        }
+        return RetortCommand.SUBCOMMANDS;
     }
 
     private static int report(Exception e, RetortCommand root, PrintWriter err) {

@@ -7,7 +7,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,11 +19,33 @@ import picocli.CommandLine.Spec;
 
 /** The {@code retort} command: global options, and the subcommands that do the work. */
 @Command(name = "retort", mixinStandardHelpOptions = true, versionProvider = RetortCommand.Version.class,
-        description = "Schema migrations for the JVM: JPA entities in, reviewable Java migrations out.",
-        subcommands = {InitCommand.class, RevisionCommand.class, UpgradeCommand.class, DowngradeCommand.class,
-                CurrentCommand.class, HeadsCommand.class, HistoryCommand.class, BranchesCommand.class, ShowCommand.class,
-                MergeCommand.class, StampCommand.class, EditCommand.class, CheckCommand.class, ValidateCommand.class, DiffCommand.class})
+        description = "Schema migrations for the JVM: JPA entities in, reviewable Java migrations out.")
 final class RetortCommand {
+    /** The subcommands, in the order help lists them (registered by {@link Main}). */
+    static final List<Class<?>> SUBCOMMANDS = List.of(InitCommand.class, RevisionCommand.class, UpgradeCommand.class,
+            DowngradeCommand.class, CurrentCommand.class, HeadsCommand.class, HistoryCommand.class, BranchesCommand.class,
+            ShowCommand.class, MergeCommand.class, StampCommand.class, EditCommand.class, CheckCommand.class, ValidateCommand.class,
+            DiffCommand.class);
+
+    /** The global options that take a value in the next argument (unless written {@code --option=value}). */
+    private static final Set<String> OPTIONS_WITH_VALUES = Set.of("-c", "--config", "--url", "--user", "--password", "-x");
+
+    /**
+     * The subcommand the arguments name: the first argument that is neither an option nor a global
+     * option's value; null when there is none.
+     */
+    static String subcommandName(String... args) {
+        for (int i = 0; i < args.length; i++) {
+            String argument = args[i];
+            if (argument.equals("--")) return null;
+            if (!argument.startsWith("-")) return argument;
+            // a value in the next argument: -c FILE, or the last of clustered short options, -qc FILE
+            boolean clusteredValue = argument.matches("-[a-z]*[cx]");
+            if (OPTIONS_WITH_VALUES.contains(argument) || clusteredValue) i++;
+        }
+        return null;
+    }
+
     @Spec
     CommandSpec spec;
 

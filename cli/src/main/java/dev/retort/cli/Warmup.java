@@ -20,9 +20,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -36,7 +33,7 @@ import java.util.stream.Stream;
  * The training run of the class-data-sharing archive that {@code ./retort} keeps beside the jar
  * ({@code -XX:ArchiveClassesAtExit}): it loads the classes the commands load, parsing, mapping the
  * warm-up entities with Hibernate, diffing, writing and compiling a migration, and starting the
- * JDBC driver, without touching a database. Later runs map those classes instead of loading them.
+ * JDBC driver against an in-memory server, without touching a database. Later runs map those classes instead of loading them.
  */
 public final class Warmup {
     private Warmup() {}
@@ -116,11 +113,7 @@ public final class Warmup {
                     MigrationWriter.write("warmup", header, plan).toString());
             SourceMigrations.load(migrations, directory.resolve("cache")).graph().heads();
             SourceMigrations.load(migrations, directory.resolve("cache")).graph().heads();
-            try (Connection unused = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:1/warmup?connectTimeout=1")) {
-                throw new IllegalStateException("nothing listens on port 1");
-            } catch (SQLException expected) {
-                // the driver's classes are loaded up to the network
-            }
+            DriverPrewarm.run();
             loadClasses("org/postgresql/", "dev/retort/");
         } finally {
             try (Stream<Path> walk = Files.walk(directory)) {
