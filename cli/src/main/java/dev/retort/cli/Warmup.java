@@ -8,6 +8,8 @@ import dev.retort.entities.EntityReader;
 import dev.retort.entities.EntitySource;
 import dev.retort.entities.Naming;
 import dev.retort.op.Op;
+import dev.retort.runtime.Migrator;
+import dev.retort.runtime.VersionTable;
 import dev.retort.runtime.source.SourceMigrations;
 import dev.retort.runtime.sql.PostgresSql;
 import dev.retort.schema.CheckConstraint;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -86,7 +89,7 @@ public final class Warmup {
         return new Schema(tables, model.sequences(), model.enums());
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, java.sql.SQLException {
         Path directory = Files.createTempDirectory("retort-warmup");
         try {
             PrintWriter sink = new PrintWriter(new StringWriter());
@@ -112,7 +115,10 @@ public final class Warmup {
             Files.writeString(migrations.resolve(MigrationWriter.className(header) + ".java"),
                     MigrationWriter.write("warmup", header, plan).toString());
             SourceMigrations.load(migrations, directory.resolve("cache")).graph().heads();
-            SourceMigrations.load(migrations, directory.resolve("cache")).graph().heads();
+            // the runner's path, as an offline script: migrations run, SQL rendered, checksums and bookkeeping written
+            Migrator runner = new Migrator(SourceMigrations.load(migrations, directory.resolve("cache")), new VersionTable(null));
+            runner.upgradeScript(Set.of(), "heads");
+            runner.downgradeScript(Set.of(header.id()), "base");
             DriverPrewarm.run();
             loadClasses("org/postgresql/", "dev/retort/");
         } finally {
