@@ -22,6 +22,7 @@ final class CurrentCommand extends Subcommand {
     @Override
     public Integer call() throws Exception {
         Project project = root.project();
+        project.startLoadingMigrations();
         Set<String> current;
         try (Connection connection = project.connect()) {
             current = project.versionTable().read(connection);

@@ -19,6 +19,7 @@ final class DowngradeCommand extends Subcommand {
     @Override
     public Integer call() throws Exception {
         Project project = root.project();
+        project.startLoadingMigrations();
         if (sql) {
             OfflineRange range = OfflineRange.parse(project.graph(), target, true);
             root.out().print(project.migrator(new Migrator.Listener() { }).downgradeScript(range.from(), range.to()));

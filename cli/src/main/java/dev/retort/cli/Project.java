@@ -46,7 +46,7 @@ final class Project {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Settings settings;
     private final Map<String, String> environment;
-    private MigrationSet migrations;
+    private CompletableFuture<MigrationSet> migrations;
     private CompletableFuture<Schema> model;
 
     Project(Settings settings, Map<String, String> environment) {
@@ -122,8 +122,29 @@ final class Project {
     }
 
     MigrationSet migrations() {
-        if (migrations == null) migrations = SourceMigrations.load(settings.migrationsDir(), cacheRoot());
-        return migrations;
+        if (migrations == null) migrations = CompletableFuture.completedFuture(SourceMigrations.load(settings.migrationsDir(), cacheRoot()));
+        return join(migrations);
+    }
+
+    /**
+     * Starts loading the migrations (compiling them when the cache is cold) in the background, for
+     * a command that connects first: connecting, and the driver's first run, overlap it.
+     */
+    void startLoadingMigrations() {
+        if (migrations == null) {
+            migrations = CompletableFuture.supplyAsync(() -> SourceMigrations.load(settings.migrationsDir(), cacheRoot()));
+        }
+    }
+
+    /** A background result, or the error it ended with as if it had been computed here. */
+    private static <T> T join(CompletableFuture<T> result) {
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            if (e.getCause() instanceof Error cause) throw cause;
+            throw e;
+        }
     }
 
     RevisionGraph graph() {
@@ -172,14 +193,12 @@ final class Project {
      */
     Plan autogenerate() throws SQLException {
         startReadingEntities();
+        startLoadingMigrations();
         try (Connection connection = connect()) {
             requireAtHead(connection);
             TableFilter filter = settings.tableFilter();
             Schema live = ExpressionCanonicalizer.canonicalize(connection, filter.apply(database(connection)));
-            return Differ.diff(live, ExpressionCanonicalizer.canonicalize(connection, filter.apply(model.join())), comparisons());
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) throw cause;
-            throw e;
+            return Differ.diff(live, ExpressionCanonicalizer.canonicalize(connection, filter.apply(join(model))), comparisons());
         }
     }
 

@@ -19,6 +19,7 @@ final class UpgradeCommand extends Subcommand {
     @Override
     public Integer call() throws Exception {
         Project project = root.project();
+        project.startLoadingMigrations();
         if (sql) {
             OfflineRange range = OfflineRange.parse(project.graph(), target, false);
             root.out().print(project.migrator(new Migrator.Listener() { }).upgradeScript(range.from(), range.to()));
