@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -62,7 +61,7 @@ final class DiffCommand extends Subcommand {
             // the two databases are read at the same time, the target's on a thread of its own
             CompletableFuture<Schema> targetSchema = CompletableFuture.supplyAsync(() -> read(target, scope, filter));
             Schema sourceSchema = read(source, scope, filter);
-            Plan plan = Differ.diff(sourceSchema, join(targetSchema));
+            Plan plan = Differ.diff(sourceSchema, Project.join(targetSchema));
             if (sql) {
                 if (plan.isEmpty()) return Main.OK;
                 root.out().println("BEGIN;");
@@ -82,15 +81,6 @@ final class DiffCommand extends Subcommand {
                 for (Hazard hazard : Plan.hazards(op, plan.upgrade())) root.out().println("  " + hazard);
             }
             return DIFFERENT;
-        }
-    }
-
-    private static Schema join(CompletableFuture<Schema> schema) {
-        try {
-            return schema.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException cause) throw cause;
-            throw e;
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.List;
  * warmed JVM, and a failure here is ignored: the real mapping reports its own.
  */
 final class HibernatePrewarm {
-    private static final EntitySource WARMUP = new EntitySource(List.of("dev.retort.cli.warmup"), List.of(), Naming.SNAKE);
+    /** The bundled warm-up entities, which the launcher's training run maps too. */
+    static final EntitySource WARMUP = new EntitySource(List.of("dev.retort.cli.warmup"), List.of(), Naming.SNAKE);
 
     private HibernatePrewarm() {}
 

@@ -137,7 +137,7 @@ final class Project {
     }
 
     /** A background result, or the error it ended with as if it had been computed here. */
-    private static <T> T join(CompletableFuture<T> result) {
+    static <T> T join(CompletableFuture<T> result) {
         try {
             return result.join();
         } catch (CompletionException e) {

@@ -5,8 +5,6 @@ import dev.retort.codegen.RevisionHeader;
 import dev.retort.diff.Differ;
 import dev.retort.diff.Plan;
 import dev.retort.entities.EntityReader;
-import dev.retort.entities.EntitySource;
-import dev.retort.entities.Naming;
 import dev.retort.op.Op;
 import dev.retort.runtime.Migrator;
 import dev.retort.runtime.VersionTable;
@@ -96,7 +94,7 @@ public final class Warmup {
             Main.run(directory, Map.of(), sink, sink, "--help");
             Main.run(directory, Map.of(), sink, sink, "init");
             Main.run(directory, Map.of(), sink, sink, "heads");
-            Schema model = EntityReader.read(new EntitySource(List.of("dev.retort.cli.warmup"), List.of(), Naming.SNAKE), "public");
+            Schema model = EntityReader.read(HibernatePrewarm.WARMUP, "public");
             Plan plan = Differ.diff(Schema.EMPTY, model);
             // changed tables, both ways: the differ's comparisons of columns, keys and indexes, not only its creations
             Schema changed = changed(model);
