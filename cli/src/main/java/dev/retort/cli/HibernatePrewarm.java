@@ -35,6 +35,7 @@ final class HibernatePrewarm {
 
     private static void run() {
         try {
+            HibernateLog.quiet();
             EntityReader.read(WARMUP, "public");
         } catch (RuntimeException | LinkageError ignored) {
             // the project's own mapping reports what is wrong

@@ -7,8 +7,6 @@ import java.sql.SQLException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import picocli.CommandLine;
 
 /** Entry point of the {@code retort} command line. */
@@ -17,8 +15,6 @@ public final class Main {
     public static final int OK = 0;
     /** Exit code of errors in usage, configuration or at run time. */
     public static final int ERROR = 2;
-
-    private static final Logger HIBERNATE = Logger.getLogger("org.hibernate");
 
     private Main() {}
 
@@ -30,7 +26,6 @@ public final class Main {
 
     /** Runs one command with the given working directory and environment; returns its exit code. */
     public static int run(Path workDir, Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
-        HIBERNATE.setLevel(Level.SEVERE);
         DriverPrewarm.startFor(args);
         HibernatePrewarm.startFor(args);
         RetortCommand root = new RetortCommand(workDir, environment);

@@ -169,6 +169,7 @@ final class Project {
 
     /** The entity model, without Retort's own tables should the application map them. */
     Schema entities() {
+        HibernateLog.quiet();
         Schema model = EntityReader.read(settings.entities(), settings.defaultSchema());
         return model.withoutTables(ownTables());
     }

@@ -94,6 +94,7 @@ public final class Warmup {
             Main.run(directory, Map.of(), sink, sink, "--help");
             Main.run(directory, Map.of(), sink, sink, "init");
             Main.run(directory, Map.of(), sink, sink, "heads");
+            HibernateLog.quiet();
             Schema model = EntityReader.read(HibernatePrewarm.WARMUP, "public");
             Plan plan = Differ.diff(Schema.EMPTY, model);
             // changed tables, both ways: the differ's comparisons of columns, keys and indexes, not only its creations
