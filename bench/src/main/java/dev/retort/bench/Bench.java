@@ -33,8 +33,9 @@ public final class Bench {
         }
 
         /**
-         * The catalog read alone, run as the launcher runs Retort: its JVM options and its class-data
-         * archive, which serves a class path that starts with the jar.
+         * The catalog read alone, run as the launcher runs Retort: its JVM options (as in
+         * {@code ./retort}; keep them in step) and its class-data archive, which serves a class path
+         * that starts with the jar.
          */
         List<String> introspect(String url) {
             List<String> command = new ArrayList<>(java);

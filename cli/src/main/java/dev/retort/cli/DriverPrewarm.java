@@ -33,9 +33,8 @@ final class DriverPrewarm {
 
     private DriverPrewarm() {}
 
-    /** Starts the warm-up when the arguments name a command that connects. */
-    static void startFor(String... args) {
-        String command = RetortCommand.subcommandName(args);
+    /** Starts the warm-up when the command (see {@link RetortCommand#subcommandName}) connects. */
+    static void startFor(String command) {
         if (command == null || OFFLINE.contains(command)) return;
         Thread thread = new Thread(DriverPrewarm::run, "retort-driver-prewarm");
         thread.setDaemon(true);

@@ -26,12 +26,13 @@ public final class Main {
 
     /** Runs one command with the given working directory and environment; returns its exit code. */
     public static int run(Path workDir, Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
-        DriverPrewarm.startFor(args);
-        HibernatePrewarm.startFor(args);
+        String command = RetortCommand.subcommandName(args);
+        DriverPrewarm.startFor(command);
+        HibernatePrewarm.startFor(command, args);
         RetortCommand root = new RetortCommand(workDir, environment);
         Factory factory = new Factory(root);
         CommandLine commandLine = new CommandLine(root, factory);
-        for (Class<?> subcommand : subcommands(args)) commandLine.addSubcommand(new CommandLine(subcommand, factory));
+        for (Class<?> subcommand : subcommands(command)) commandLine.addSubcommand(new CommandLine(subcommand, factory));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, root, err));
@@ -48,12 +49,11 @@ public final class Main {
     }
 
     /**
-     * The subcommands to build: only the one the arguments name, when they name one, since building
+     * The subcommands to build: only the named one, when there is one, since building
      * picocli's model of all fifteen added 40 ms to every command's start; all of them
      * otherwise (for help, and for picocli's errors and suggestions).
      */
-    private static List<Class<?>> subcommands(String... args) {
-        String name = RetortCommand.subcommandName(args);
+    private static List<Class<?>> subcommands(String name) {
         for (Class<?> subcommand : RetortCommand.SUBCOMMANDS) {
             if (subcommand.getAnnotation(CommandLine.Command.class).name().equals(name)) return List.of(subcommand);
         }

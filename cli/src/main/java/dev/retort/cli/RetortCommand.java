@@ -27,8 +27,11 @@ final class RetortCommand {
             ShowCommand.class, MergeCommand.class, StampCommand.class, EditCommand.class, CheckCommand.class, ValidateCommand.class,
             DiffCommand.class);
 
-    /** The global options that take a value in the next argument (unless written {@code --option=value}). */
-    private static final Set<String> OPTIONS_WITH_VALUES = Set.of("-c", "--config", "--url", "--user", "--password", "-x");
+    /**
+     * The global options that take a value in the next argument (unless written
+     * {@code --option=value}); {@code SubcommandNameTest} checks them against the options below.
+     */
+    static final Set<String> OPTIONS_WITH_VALUES = Set.of("-c", "--config", "--url", "--user", "--password", "-x");
 
     /**
      * The subcommand the arguments name: the first argument that is neither an option nor a global

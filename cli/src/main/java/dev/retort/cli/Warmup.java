@@ -18,10 +18,13 @@ import dev.retort.schema.Table;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +36,9 @@ import java.util.stream.Stream;
 /**
  * The training run of the class-data-sharing archive that {@code ./retort} keeps beside the jar
  * ({@code -XX:ArchiveClassesAtExit}): it loads the classes the commands load, parsing, mapping the
- * warm-up entities with Hibernate, diffing, writing and compiling a migration, and starting the
- * JDBC driver against an in-memory server, without touching a database. Later runs map those classes instead of loading them.
+ * warm-up entities with Hibernate, diffing, writing, compiling and rendering a migration, and
+ * running the JDBC driver against an in-memory server, without touching a database. Later runs map
+ * those classes instead of loading them.
  */
 public final class Warmup {
     private Warmup() {}
@@ -49,13 +53,13 @@ public final class Warmup {
         Path jar;
         try {
             jar = Path.of(Warmup.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException | RuntimeException e) {
+        } catch (URISyntaxException | RuntimeException e) {
             return;
         }
         if (!Files.isRegularFile(jar)) return;
         ClassLoader loader = Warmup.class.getClassLoader();
         try (JarFile file = new JarFile(jar.toFile())) {
-            for (JarEntry entry : java.util.Collections.list(file.entries())) {
+            for (JarEntry entry : Collections.list(file.entries())) {
                 String name = entry.getName();
                 if (!name.endsWith(".class") || name.contains("-") || Stream.of(prefixes).noneMatch(name::startsWith)) continue;
                 try {
@@ -87,7 +91,7 @@ public final class Warmup {
         return new Schema(tables, model.sequences(), model.enums());
     }
 
-    public static void main(String[] args) throws IOException, java.sql.SQLException {
+    public static void main(String[] args) throws IOException, SQLException {
         Path directory = Files.createTempDirectory("retort-warmup");
         try {
             PrintWriter sink = new PrintWriter(new StringWriter());
@@ -100,13 +104,11 @@ public final class Warmup {
             // changed tables, both ways: the differ's comparisons of columns, keys and indexes, not only its creations
             Schema changed = changed(model);
             for (Plan each : List.of(plan, Differ.diff(model, changed), Differ.diff(changed, model))) {
-                for (Op op : each.upgrade()) {
-                    PostgresSql.statements(op);
-                    OpText.describe(op);
-                }
-                for (Op op : each.downgrade()) {
-                    PostgresSql.statements(op);
-                    OpText.describe(op);
+                for (List<Op> ops : List.of(each.upgrade(), each.downgrade())) {
+                    for (Op op : ops) {
+                        PostgresSql.statements(op);
+                        OpText.describe(op);
+                    }
                 }
             }
             RevisionHeader header = new RevisionHeader("0a0a0a0a0a0a", List.of(), "warm up", LocalDateTime.of(2026, 1, 1, 0, 0));

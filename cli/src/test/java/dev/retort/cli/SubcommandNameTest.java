@@ -3,7 +3,12 @@ package dev.retort.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.lang.reflect.Field;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.Option;
 
 /** Which subcommand the arguments name: Main builds only that one, and starts the warm-ups it needs. */
 class SubcommandNameTest {
@@ -23,5 +28,16 @@ class SubcommandNameTest {
         assertNull(RetortCommand.subcommandName("--help"));
         assertNull(RetortCommand.subcommandName("--user", "check"));
         assertNull(RetortCommand.subcommandName("--", "check"));
+    }
+
+    /** A global option added with a value must be known, or its value would be taken for the subcommand. */
+    @Test
+    void theOptionsWithValuesAreTheGlobalOptionsThatTakeOne() {
+        Set<String> withValues = new TreeSet<>();
+        for (Field field : RetortCommand.class.getDeclaredFields()) {
+            Option option = field.getAnnotation(Option.class);
+            if (option != null && field.getType() != boolean.class) withValues.addAll(Arrays.asList(option.names()));
+        }
+        assertEquals(withValues, new TreeSet<>(RetortCommand.OPTIONS_WITH_VALUES));
     }
 }
