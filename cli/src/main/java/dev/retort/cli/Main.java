@@ -28,7 +28,7 @@ public final class Main {
     public static int run(Path workDir, Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
         String command = RetortCommand.subcommandName(args);
         DriverPrewarm.startFor(command);
-        HibernatePrewarm.startFor(command, args);
+        EarlyEntityRead.startFor(command, workDir, environment, args);
         RetortCommand root = new RetortCommand(workDir, environment);
         Factory factory = new Factory(root);
         CommandLine commandLine = new CommandLine(root, factory);

@@ -5,7 +5,6 @@ import dev.retort.cli.config.Settings;
 import dev.retort.diff.ColumnComparison;
 import dev.retort.diff.Differ;
 import dev.retort.diff.Plan;
-import dev.retort.entities.EntityReader;
 import dev.retort.introspector.ExpressionCanonicalizer;
 import dev.retort.introspector.PostgresIntrospector;
 import dev.retort.introspector.SchemaScope;
@@ -167,13 +166,6 @@ final class Project {
         return PostgresIntrospector.read(connection, scope);
     }
 
-    /** The entity model, without Retort's own tables should the application map them. */
-    Schema entities() {
-        HibernateLog.quiet();
-        Schema model = EntityReader.read(settings.entities(), settings.defaultSchema());
-        return model.withoutTables(ownTables());
-    }
-
     /** The version table and its history, which are never compared. */
     Set<TableName> ownTables() {
         VersionTable versions = versionTable();
@@ -185,7 +177,15 @@ final class Project {
      * autogenerate), so that connecting, loading the migrations and reading the catalog overlap it.
      */
     void startReadingEntities() {
-        if (model == null) model = CompletableFuture.supplyAsync(this::entities);
+        if (model != null) return;
+        CompletableFuture<Schema> read;
+        try {
+            read = EarlyEntityRead.claim(settings.entities(), settings.defaultSchema());
+        } catch (RuntimeException e) {
+            read = null; // a configuration error, reported by the read below
+        }
+        if (read == null) read = CompletableFuture.supplyAsync(() -> EarlyEntityRead.read(settings.entities(), settings.defaultSchema()));
+        model = read.thenApply(entities -> entities.withoutTables(ownTables()));
     }
 
     /**

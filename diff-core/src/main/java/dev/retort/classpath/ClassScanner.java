@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -27,12 +29,16 @@ public final class ClassScanner {
     public static List<String> classNames(ClassLoader loader, List<Path> entries, String packageName) {
         String path = packageName.replace('.', '/');
         TreeSet<String> names = new TreeSet<>();
+        // the loader usually has the entries too: each directory and jar is read once
+        Set<Path> read = new HashSet<>();
         try {
             for (Path entry : entries) {
                 if (Files.isDirectory(entry)) {
                     Path directory = entry.resolve(path);
-                    if (Files.isDirectory(directory)) fromDirectory(directory, packageName, names);
-                } else {
+                    if (Files.isDirectory(directory) && read.add(directory.toAbsolutePath().normalize())) {
+                        fromDirectory(directory, packageName, names);
+                    }
+                } else if (read.add(entry.toAbsolutePath().normalize())) {
                     try (JarFile jar = new JarFile(entry.toFile())) {
                         fromJar(jar, path, names);
                     }
@@ -41,9 +47,12 @@ public final class ClassScanner {
             Enumeration<URL> roots = loader.getResources(path);
             for (URL root : Collections.list(roots)) {
                 if (root.getProtocol().equals("file")) {
-                    fromDirectory(Path.of(root.toURI()), packageName, names);
+                    Path directory = Path.of(root.toURI());
+                    if (read.add(directory.toAbsolutePath().normalize())) fromDirectory(directory, packageName, names);
                 } else if (root.getProtocol().equals("jar")) {
                     JarURLConnection connection = (JarURLConnection) root.openConnection();
+                    URL jarFile = connection.getJarFileURL();
+                    if (jarFile.getProtocol().equals("file") && !read.add(Path.of(jarFile.toURI()).toAbsolutePath().normalize())) continue;
                     connection.setUseCaches(false);
                     try (JarFile jar = connection.getJarFile()) {
                         fromJar(jar, path, names);

@@ -2,7 +2,6 @@ package dev.retort.schema;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,21 +48,13 @@ public final class Types {
 
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
-    /**
-     * Normalised spellings by spelling: a schema of thousands of columns spells its types a few
-     * dozen ways. Bounded, so that no input can grow it without limit.
-     */
-    private static final Map<String, String> NORMALIZED = new ConcurrentHashMap<>();
-    private static final int NORMALIZED_LIMIT = 4096;
+    /** Normalised spellings by spelling. */
+    private static final BoundedMemo<String, String> NORMALIZED = new BoundedMemo<>(Types::normalizeUncached, 4096);
 
     private Types() {}
 
     public static String normalize(String type) {
-        String known = NORMALIZED.get(type);
-        if (known != null) return known;
-        String normalized = normalizeUncached(type);
-        if (NORMALIZED.size() < NORMALIZED_LIMIT) NORMALIZED.put(type, normalized);
-        return normalized;
+        return NORMALIZED.apply(type);
     }
 
     private static String normalizeUncached(String type) {

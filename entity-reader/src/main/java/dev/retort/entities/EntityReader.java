@@ -72,33 +72,21 @@ public final class EntityReader {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try (URLClassLoader loader = new URLClassLoader(urls(source.classpath()), EntityReader.class.getClassLoader())) {
             Thread.currentThread().setContextClassLoader(loader);
-            List<Class<?>> classes = mappedClasses(loader, source);
-            if (classes.stream().noneMatch(c -> c.isAnnotationPresent(Entity.class))) {
-                throw new EntityException("no @Entity classes found in packages " + source.packages()
-                        + (source.classpath().isEmpty() ? "" : " on entities.classpath " + source.classpath()));
+            List<String> names = new ArrayList<>();
+            for (String packageName : source.packages()) names.addAll(ClassScanner.classNames(loader, source.classpath(), packageName));
+            EntityClasses.Loaded loaded = EntityClasses.load(names, loader, type -> MAPPED.stream().anyMatch(type::isAnnotationPresent));
+            try (EntityClasses readAhead = loaded.readAhead()) {
+                if (loaded.classes().stream().noneMatch(c -> c.isAnnotationPresent(Entity.class))) {
+                    throw new EntityException("no @Entity classes found in packages " + source.packages()
+                            + (source.classpath().isEmpty() ? "" : " on entities.classpath " + source.classpath()));
+                }
+                return toSchema(metadata(loaded.classes(), source.naming(), loader), defaultSchema);
             }
-            return toSchema(metadata(classes, source.naming(), loader), defaultSchema);
         } catch (IOException e) {
             throw new EntityException("reading entities failed: " + e.getMessage(), e);
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
-    }
-
-    private static List<Class<?>> mappedClasses(ClassLoader loader, EntitySource source) {
-        List<Class<?>> classes = new ArrayList<>();
-        for (String packageName : source.packages()) {
-            for (String name : ClassScanner.classNames(loader, source.classpath(), packageName)) {
-                Class<?> type;
-                try {
-                    type = Class.forName(name, false, loader);
-                } catch (ClassNotFoundException | LinkageError e) {
-                    throw new EntityException("entity class " + name + " cannot be loaded: " + e, e);
-                }
-                if (MAPPED.stream().anyMatch(type::isAnnotationPresent)) classes.add(type);
-            }
-        }
-        return classes;
     }
 
     private static Metadata metadata(List<Class<?>> classes, Naming naming, ClassLoader loader) {

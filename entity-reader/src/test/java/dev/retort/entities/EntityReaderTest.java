@@ -134,4 +134,36 @@ class EntityReaderTest {
         Schema inDefault = EntityReader.read(new EntitySource(List.of("com.example"), List.of(jar), Naming.JPA), "inventory");
         assertEquals(TableName.of("widget"), inDefault.tables().get(0).name(), "the default schema's name is dropped");
     }
+
+    /**
+     * Classes are loaded on two threads; a class that cannot be loaded is still reported by name,
+     * the first in name order, whichever thread met it.
+     */
+    @Test
+    void theFirstClassThatCannotBeLoadedIsNamed(@TempDir Path dir) throws IOException, URISyntaxException {
+        Path sources = dir.resolve("src/com/example/broken");
+        Files.createDirectories(sources);
+        List<String> files = new java.util.ArrayList<>();
+        Files.writeString(sources.resolve("Base.java"), "package com.example.broken; public class Base { }");
+        files.add(sources.resolve("Base.java").toString());
+        for (int i = 0; i < 40; i++) {
+            String name = String.format("E%02d", i);
+            // E07 and E31 extend the class deleted below
+            String parent = i == 7 || i == 31 ? " extends Base" : "";
+            Files.writeString(sources.resolve(name + ".java"), "package com.example.broken; @jakarta.persistence.Entity public class "
+                    + name + parent + " { @jakarta.persistence.Id Long id; }");
+            files.add(sources.resolve(name + ".java").toString());
+        }
+        Path classes = dir.resolve("classes");
+        String jakarta = Path.of(Entity.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        List<String> arguments = new java.util.ArrayList<>(List.of("-d", classes.toString(), "-cp", jakarta));
+        arguments.addAll(files);
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new)));
+        Files.delete(classes.resolve("com/example/broken/Base.class"));
+
+        var e = assertThrows(EntityException.class,
+                () -> EntityReader.read(new EntitySource(List.of("com.example"), List.of(classes), Naming.JPA), "public"));
+        assertTrue(e.getMessage().startsWith("entity class com.example.broken.E07 cannot be loaded: java.lang.NoClassDefFoundError: "
+                + "com/example/broken/Base"), e::getMessage);
+    }
 }

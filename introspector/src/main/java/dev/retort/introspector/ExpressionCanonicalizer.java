@@ -5,6 +5,7 @@ import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.CreateSequence;
 import dev.retort.runtime.sql.PostgresSql;
+import dev.retort.schema.BoundedMemo;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ColumnDefault;
@@ -89,12 +90,15 @@ public final class ExpressionCanonicalizer {
      * default, NOT NULL, a collation, ...), to be taken apart by PostgreSQL.
      */
     static boolean isDefinition(Column column) {
-        String type = " " + column.type().toLowerCase(Locale.ROOT) + " ";
-        return DEFINITION.matcher(type).find();
+        return DEFINITIONS.apply(column.type());
     }
 
     private static final Pattern DEFINITION = Pattern.compile(
             "\\s(default|not\\s+null|null|generated|collate|check|references|primary|unique|constraint)[\\s(]");
+
+    /** Whether a type's spelling is a definition, by spelling: asked several times for every column. */
+    private static final BoundedMemo<String, Boolean> DEFINITIONS =
+            new BoundedMemo<>(type -> DEFINITION.matcher(" " + type.toLowerCase(Locale.ROOT) + " ").find(), 4096);
 
     private static boolean hasExpressions(Table table) {
         return !table.checks().isEmpty()
