@@ -20,11 +20,11 @@ import java.util.stream.Stream;
  */
 public final class Bench {
     private static final String USAGE = "usage: bench/run [--tables 100,1000] [--runs 5] [--migrations 200] [--out FILE] [--keep]"
-            + " [--host 127.0.0.1] [--port 5432] [--user postgres]";
+            + " [--no-alembic] [--host 127.0.0.1] [--port 5432] [--user postgres]";
 
     /** What every part of the benchmark runs with. */
     record Setup(Path jar, Path launcher, Path benchClasses, Path work, List<String> java, Postgres postgres, ProcessTimer timer,
-                 int runs) {
+                 int runs, String alembic) {
         /** Retort as users run it: the {@code retort} launcher (its JVM options and class-data archive), on the copied jar. */
         List<String> retort(String... arguments) {
             List<String> command = new ArrayList<>(List.of("env", "RETORT_JAR=" + jar, launcher.toString()));
@@ -55,6 +55,7 @@ public final class Bench {
         int runs = 5;
         int migrations = 200;
         boolean keep = false;
+        boolean alembic = true;
         String host = "127.0.0.1";
         int port = 5432;
         String user = "postgres";
@@ -68,6 +69,7 @@ public final class Bench {
                     case "--migrations" -> migrations = Integer.parseInt(args[++i]);
                     case "--out" -> out = Path.of(args[++i]).toAbsolutePath();
                     case "--keep" -> keep = true;
+                    case "--no-alembic" -> alembic = false;
                     case "--host" -> host = args[++i];
                     case "--port" -> port = Integer.parseInt(args[++i]);
                     case "--user" -> user = args[++i];
@@ -86,7 +88,7 @@ public final class Bench {
                 StandardCopyOption.REPLACE_EXISTING);
         Files.deleteIfExists(work.resolve("retort.jar.jsa"));
         Setup setup = new Setup(jar, root.resolve("retort"), root.resolve("bench/target/classes"), work, java(), postgres,
-                new ProcessTimer(work.resolve("process")), runs);
+                new ProcessTimer(work.resolve("process")), runs, alembic ? AlembicBench.version() : null);
         // the launcher trains the jar's class-data archive at its first run after an install; do it before timing anything
         new ProcessBuilder(setup.retort("--help")).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
         String header = "# Retort benchmark\n\nmachine: " + machine(postgres) + "\n\ncommand: `" + String.join(" ", "bench/run", String.join(" ", args)).strip()
@@ -97,13 +99,15 @@ public final class Bench {
         try {
             ProcessTimer.Sample firstDump = null;
             for (int n : tables) {
-                ProcessTimer.Sample dump = new TableBench(setup).run(n, report);
+                List<String> found = new ArrayList<>();
+                ProcessTimer.Sample dump = new TableBench(setup).run(n, report, found);
                 if (firstDump == null) firstDump = dump;
                 Model base = Model.generate(n);
                 notes.add(String.format(Locale.ROOT, "N=%d: %d tables, %d columns, %d indexes (primary keys and unique constraints "
                                 + "included), %d foreign keys, plus the known differences, which check, revision --autogenerate and "
                                 + "diff each found exactly (%d operations)", n, base.tables().size(), base.columnCount(),
                         base.indexCount(), base.foreignKeyCount(), Differences.apply(base).expected().size()));
+                notes.addAll(found);
             }
             new UpgradeBench(setup).run(migrations, report, "pg_dump -s@" + tables.get(0), firstDump);
         } finally {
@@ -116,7 +120,7 @@ public final class Bench {
             }
         }
         String text = header + report.markdown() + "\n" + String.join("\n", notes.stream().map(n -> "- " + n).toList())
-                + "\n- Alembic autogenerate: " + alembic() + "\n";
+                + "\n- Alembic autogenerate: " + alembicNote(setup.alembic(), alembic) + "\n";
         System.out.print(text);
         Files.createDirectories(out.getParent());
         Files.writeString(out, text);
@@ -140,11 +144,9 @@ public final class Bench {
                 + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version");
     }
 
-    /** Timing Alembic on an equivalent SQLAlchemy model is not done yet; say whether it could be. */
-    private static String alembic() {
-        return Files.isDirectory(Path.of("/usr/lib/python3/dist-packages/alembic"))
-                ? "python3-alembic is installed, but this bench does not time it yet"
-                : "not timed (Debian's python3-alembic is not installed)";
+    private static String alembicNote(String version, boolean wanted) {
+        if (version != null) return "timed (" + version + " from Debian's packages, on /usr/bin/python3), rows marked \"for comparison\"";
+        return wanted ? "not timed (Debian's python3-alembic and python3-psycopg2 are not both installed)" : "not timed (--no-alembic)";
     }
 
     static void progress(String format, Object... arguments) {

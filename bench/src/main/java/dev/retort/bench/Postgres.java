@@ -22,6 +22,11 @@ final class Postgres {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database + "?user=" + user;
     }
 
+    /** The same database as SQLAlchemy names it, through psycopg2. */
+    String sqlAlchemyUrl(String database) {
+        return "postgresql+psycopg2://" + user + "@" + host + ":" + port + "/" + database;
+    }
+
     /** {@code psql} on a database, quiet, stopping at the first error, without reading {@code ~/.psqlrc}. */
     List<String> psql(String database, String... arguments) {
         List<String> command = new ArrayList<>(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", host, "-p",

@@ -25,8 +25,11 @@ final class TableBench {
         this.setup = setup;
     }
 
-    /** Runs the figures at {@code n} tables into the report and returns the {@code pg_dump -s} reference. */
-    Sample run(int n, Report report) throws Exception {
+    /**
+     * Runs the figures at {@code n} tables into the report, and Alembic's where it is installed (with
+     * what it found in the notes), and returns the {@code pg_dump -s} reference.
+     */
+    Sample run(int n, Report report, List<String> notes) throws Exception {
         Path dir = Bench.emptyDirectory(setup.work().resolve("n" + n));
         Model base = Model.generate(n);
         Differences differences = Differences.apply(base);
@@ -87,6 +90,12 @@ final class TableBench {
         report.add(new Report.Row("N=" + n + ": retort revision --autogenerate", revision, reference, dump, checkTarget));
         report.add(new Report.Row("N=" + n + ": retort diff (two databases)", diff, reference, dump,
                 large ? Target.ratio(2) : Target.NONE));
+        if (setup.alembic() != null) {
+            AlembicBench.Found found = new AlembicBench(setup).run(n, differences.entities(), database, twin, dump, report);
+            notes.add(String.format(java.util.Locale.ROOT, "N=%d: Alembic detected %d operations against the database (%s) and %d against the "
+                            + "entities' own schema%s", n, found.operations().size(), String.join("; ", found.operations()),
+                    found.falsePositives().size(), found.falsePositives().isEmpty() ? "" : " (" + String.join("; ", found.falsePositives()) + ")"));
+        }
         return dump;
     }
 
