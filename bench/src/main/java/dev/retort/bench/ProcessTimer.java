@@ -84,19 +84,41 @@ final class ProcessTimer {
         return new Run(command, exit, seconds, rssKb, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 
+    /** A command to time, with what to do before each run and what to check after. */
+    record Job(Path directory, Map<String, String> environment, List<String> command, Preparation preparation,
+               Verification verification) {}
+
     /** One warm-up run and then {@code runs} timed ones, each prepared first and verified after. */
     Sample repeat(int runs, Path directory, Map<String, String> environment, List<String> command, Preparation preparation,
                   Verification verification) throws Exception {
-        List<Double> seconds = new ArrayList<>();
-        List<Long> rss = new ArrayList<>();
-        for (int i = 0; i <= runs; i++) {
-            preparation.prepare();
-            Run run = run(directory, environment, command);
-            verification.verify(run);
-            if (i == 0) continue;
-            seconds.add(run.seconds());
-            rss.add(run.peakRssKb());
+        return interleave(runs, List.of(new Job(directory, environment, command, preparation, verification))).get(0);
+    }
+
+    /**
+     * One warm-up round and then {@code runs} timed rounds, each running every job once, in turn: a
+     * figure and its reference are measured alternately, so both see the machine and the database as
+     * they are at the time (the time a commit's flush takes, say, drifts over minutes).
+     */
+    List<Sample> interleave(int runs, List<Job> jobs) throws Exception {
+        List<List<Double>> seconds = new ArrayList<>();
+        List<List<Long>> rss = new ArrayList<>();
+        for (int j = 0; j < jobs.size(); j++) {
+            seconds.add(new ArrayList<>());
+            rss.add(new ArrayList<>());
         }
-        return new Sample(seconds, rss);
+        for (int i = 0; i <= runs; i++) {
+            for (int j = 0; j < jobs.size(); j++) {
+                Job job = jobs.get(j);
+                job.preparation().prepare();
+                Run run = run(job.directory(), job.environment(), job.command());
+                job.verification().verify(run);
+                if (i == 0) continue;
+                seconds.get(j).add(run.seconds());
+                rss.get(j).add(run.peakRssKb());
+            }
+        }
+        List<Sample> samples = new ArrayList<>();
+        for (int j = 0; j < jobs.size(); j++) samples.add(new Sample(seconds.get(j), rss.get(j)));
+        return samples;
     }
 }

@@ -57,27 +57,29 @@ final class TableBench {
         Run exact = timer.run(project, environment, setup.retort("--url", setup.postgres().url(twin), "check"));
         if (exact.exit() != 0 || !exact.out().contains(NO_CHANGES)) throw exact.failure("the entities and their own schema differ");
 
-        Bench.progress("N=%d: pg_dump -s", n);
-        Sample dump = timer.repeat(setup.runs(), dir, environment, setup.postgres().schemaDump(database, dir.resolve("dump.sql")),
-                () -> { }, run -> run.expectExit(0));
-        Bench.progress("N=%d: introspection alone", n);
+        // in turn, so that each figure and the reference see the machine as it is at the time
+        Bench.progress("N=%d: pg_dump -s, introspection alone, retort check, revision --autogenerate and diff, in turn", n);
         String tables = (differences.database().tables().size()) + " tables";
-        Sample introspection = timer.repeat(setup.runs(), dir, environment, setup.introspect(setup.postgres().url(database)),
-                () -> { }, run -> {
+        List<Sample> samples = timer.interleave(setup.runs(), List.of(
+                new ProcessTimer.Job(dir, environment, setup.postgres().schemaDump(database, dir.resolve("dump.sql")), () -> { },
+                        run -> run.expectExit(0)),
+                new ProcessTimer.Job(dir, environment, setup.introspect(setup.postgres().url(database)), () -> { }, run -> {
                     if (!run.expectExit(0).out().strip().equals(tables)) throw run.failure("expected " + tables);
-                });
-        Bench.progress("N=%d: retort check", n);
-        Sample check = timer.repeat(setup.runs(), project, environment, setup.retort("check"), () -> { },
-                run -> expectLines(run.expectExit(1), checkLines(run.out()), differences.expected()));
-        Bench.progress("N=%d: retort revision --autogenerate", n);
-        Sample revision = timer.repeat(setup.runs(), project, environment, setup.retort("revision", "--autogenerate", "-m", "bench"),
-                () -> Bench.emptyDirectory(migrations),
-                run -> expectLines(run.expectExit(0), detectedLines(run.out()), differences.expected()));
+                }),
+                new ProcessTimer.Job(project, environment, setup.retort("check"), () -> { },
+                        run -> expectLines(run.expectExit(1), checkLines(run.out()), differences.expected())),
+                new ProcessTimer.Job(project, environment, setup.retort("revision", "--autogenerate", "-m", "bench"),
+                        () -> Bench.emptyDirectory(migrations),
+                        run -> expectLines(run.expectExit(0), detectedLines(run.out()), differences.expected())),
+                new ProcessTimer.Job(dir, environment,
+                        setup.retort("diff", "--from", setup.postgres().url(database), "--to", setup.postgres().url(twin)), () -> { },
+                        run -> expectLines(run.expectExit(1), diffLines(run.out()), differences.expectedBetweenDatabases()))));
         Bench.emptyDirectory(migrations);
-        Bench.progress("N=%d: retort diff", n);
-        Sample diff = timer.repeat(setup.runs(), dir, environment,
-                setup.retort("diff", "--from", setup.postgres().url(database), "--to", setup.postgres().url(twin)), () -> { },
-                run -> expectLines(run.expectExit(1), diffLines(run.out()), differences.expectedBetweenDatabases()));
+        Sample dump = samples.get(0);
+        Sample introspection = samples.get(1);
+        Sample check = samples.get(2);
+        Sample revision = samples.get(3);
+        Sample diff = samples.get(4);
 
         String reference = "pg_dump -s";
         boolean large = n >= 1000;

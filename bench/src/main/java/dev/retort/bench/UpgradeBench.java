@@ -5,6 +5,7 @@ import dev.retort.bench.ProcessTimer.Sample;
 import dev.retort.bench.Report.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,21 +44,23 @@ final class UpgradeBench {
             throw offline.failure("expected " + count + " migrations with BEGIN/COMMIT each, found " + steps + " migrations, "
                     + begins + " BEGIN, " + commits + " COMMIT");
         }
-        Sample psql = timer.repeat(setup.runs(), dir, environment, postgres.psql(DATABASE, "-f", script.toString()),
-                () -> postgres.recreate(DATABASE), run -> run.expectExit(0));
-
         String head = MigrationWriter.id(count);
         ProcessTimer.Verification upgraded = run -> {
             if (!run.expectExit(0).out().contains(head)) throw run.failure("did not reach " + head);
         };
-        Bench.progress("%d migrations: upgrade head, compile cache cold", count);
-        Sample cold = timer.repeat(setup.runs(), project, environment, setup.retort("upgrade", "head"), () -> {
-            postgres.recreate(DATABASE);
-            Bench.delete(cache);
-        }, upgraded);
-        Bench.progress("%d migrations: upgrade head, compile cache warm", count);
-        Sample warm = timer.repeat(setup.runs(), project, environment, setup.retort("upgrade", "head"),
-                () -> postgres.recreate(DATABASE), upgraded);
+        // in turn, each on a new database: psql, upgrade with the cache emptied, upgrade with the cache the previous run filled
+        Bench.progress("%d migrations: psql, upgrade head with the compile cache cold and warm, in turn", count);
+        List<Sample> upgrades = timer.interleave(setup.runs(), List.of(
+                new ProcessTimer.Job(dir, environment, postgres.psql(DATABASE, "-f", script.toString()),
+                        () -> postgres.recreate(DATABASE), run -> run.expectExit(0)),
+                new ProcessTimer.Job(project, environment, setup.retort("upgrade", "head"), () -> {
+                    postgres.recreate(DATABASE);
+                    Bench.delete(cache);
+                }, upgraded),
+                new ProcessTimer.Job(project, environment, setup.retort("upgrade", "head"), () -> postgres.recreate(DATABASE), upgraded)));
+        Sample psql = upgrades.get(0);
+        Sample cold = upgrades.get(1);
+        Sample warm = upgrades.get(2);
 
         Bench.progress("%d migrations: current and heads", count);
         Sample current = timer.repeat(setup.runs(), project, environment, setup.retort("current"), () -> { }, upgraded);

@@ -1,5 +1,6 @@
 package dev.retort.entities;
 
+import java.lang.annotation.AnnotationFormatError;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -78,7 +79,7 @@ final class EntityClasses implements AutoCloseable {
                     for (Field field : k.getDeclaredFields()) field.getDeclaredAnnotations();
                     for (Method method : k.getDeclaredMethods()) method.getDeclaredAnnotations();
                 }
-            } catch (RuntimeException | LinkageError ignored) {
+            } catch (RuntimeException | LinkageError | AnnotationFormatError ignored) {
                 // Hibernate reads the same and reports what is wrong
             }
         }
