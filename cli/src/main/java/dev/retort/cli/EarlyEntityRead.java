@@ -92,7 +92,7 @@ final class EarlyEntityRead {
                 if (i + 1 < args.length) config = args[++i];
             } else if (argument.startsWith("--config=")) {
                 config = argument.substring("--config=".length());
-            } else if (argument.equals("-x") || argument.startsWith("-x")) {
+            } else if (argument.startsWith("-x")) {
                 String pair = argument.equals("-x") ? (i + 1 < args.length ? args[++i] : "") : argument.substring(2);
                 int equals = pair.indexOf('=');
                 if (equals > 0 && Settings.KEYS.contains(pair.substring(0, equals))) {
