@@ -174,7 +174,9 @@ final class Project {
 
     /**
      * Starts reading the entity model in the background (Hibernate's boot is the longest part of
-     * autogenerate), so that connecting, loading the migrations and reading the catalog overlap it.
+     * autogenerate), so that connecting, loading the migrations and reading the catalog overlap it:
+     * the read {@link EarlyEntityRead} started for these entities, if any, else a new one. The model
+     * leaves out Retort's own tables, should the application map them.
      */
     void startReadingEntities() {
         if (model != null) return;
