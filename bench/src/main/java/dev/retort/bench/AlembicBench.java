@@ -4,6 +4,7 @@ import dev.retort.bench.ProcessTimer.Run;
 import dev.retort.bench.ProcessTimer.Sample;
 import dev.retort.bench.Report.Target;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +31,7 @@ final class AlembicBench {
             Process process = new ProcessBuilder(PYTHON, "-c", "import alembic, sqlalchemy, psycopg2; "
                     + "print('Alembic ' + alembic.__version__ + ', SQLAlchemy ' + sqlalchemy.__version__)")
                     .redirectErrorStream(true).start();
-            String out = new String(process.getInputStream().readAllBytes()).strip();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             return process.waitFor() == 0 ? out : null;
         } catch (IOException e) {
             return null;

@@ -99,15 +99,8 @@ public final class Bench {
         try {
             ProcessTimer.Sample firstDump = null;
             for (int n : tables) {
-                List<String> found = new ArrayList<>();
-                ProcessTimer.Sample dump = new TableBench(setup).run(n, report, found);
+                ProcessTimer.Sample dump = new TableBench(setup).run(n, report, notes);
                 if (firstDump == null) firstDump = dump;
-                Model base = Model.generate(n);
-                notes.add(String.format(Locale.ROOT, "N=%d: %d tables, %d columns, %d indexes (primary keys and unique constraints "
-                                + "included), %d foreign keys, plus the known differences, which check, revision --autogenerate and "
-                                + "diff each found exactly (%d operations)", n, base.tables().size(), base.columnCount(),
-                        base.indexCount(), base.foreignKeyCount(), Differences.apply(base).expected().size()));
-                notes.addAll(found);
             }
             new UpgradeBench(setup).run(migrations, report, "pg_dump -s@" + tables.get(0), firstDump);
         } finally {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,8 +27,9 @@ final class TableBench {
     }
 
     /**
-     * Runs the figures at {@code n} tables into the report, and Alembic's where it is installed (with
-     * what it found in the notes), and returns the {@code pg_dump -s} reference.
+     * Runs the figures at {@code n} tables into the report, and Alembic's where it is installed, adds
+     * the schema's description and what Alembic found to the notes, and returns the {@code pg_dump -s}
+     * reference.
      */
     Sample run(int n, Report report, List<String> notes) throws Exception {
         Path dir = Bench.emptyDirectory(setup.work().resolve("n" + n));
@@ -93,9 +95,13 @@ final class TableBench {
         report.add(new Report.Row("N=" + n + ": retort revision --autogenerate", revision, reference, dump, checkTarget));
         report.add(new Report.Row("N=" + n + ": retort diff (two databases)", diff, reference, dump,
                 large ? Target.ratio(2) : Target.NONE));
+        notes.add(String.format(Locale.ROOT, "N=%d: %d tables, %d columns, %d indexes (primary keys and unique constraints included), "
+                        + "%d foreign keys, plus the known differences, which check, revision --autogenerate and diff each found exactly "
+                        + "(%d operations)", n, base.tables().size(), base.columnCount(), base.indexCount(), base.foreignKeyCount(),
+                differences.expected().size()));
         if (setup.alembic() != null) {
             AlembicBench.Found found = new AlembicBench(setup).run(n, differences.entities(), database, twin, dump, report);
-            notes.add(String.format(java.util.Locale.ROOT, "N=%d: Alembic detected %d operations against the database (%s) and %d against the "
+            notes.add(String.format(Locale.ROOT, "N=%d: Alembic detected %d operations against the database (%s) and %d against the "
                             + "entities' own schema%s", n, found.operations().size(), String.join("; ", found.operations()),
                     found.falsePositives().size(), found.falsePositives().isEmpty() ? "" : " (" + String.join("; ", found.falsePositives()) + ")"));
         }

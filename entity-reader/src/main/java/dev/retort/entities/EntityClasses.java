@@ -18,10 +18,17 @@ import java.util.function.Predicate;
  * without it. A failure while reading ahead is left for Hibernate to meet and report.
  */
 final class EntityClasses implements AutoCloseable {
+    private final List<Class<?>> classes;
     private final Thread readAhead;
 
-    private EntityClasses(Thread readAhead) {
-        this.readAhead = readAhead;
+    private EntityClasses(List<Class<?>> classes) {
+        this.classes = classes;
+        this.readAhead = start("retort-entity-read-ahead", () -> readAhead(classes));
+    }
+
+    /** The loaded classes that are mapped, in the order their names were given. */
+    List<Class<?>> classes() {
+        return classes;
     }
 
     /**
@@ -29,7 +36,7 @@ final class EntityClasses implements AutoCloseable {
      * in the order given, then starts reading ahead of Hibernate in that order. A class that cannot
      * be loaded fails the whole load with the first such name in the given order.
      */
-    static Loaded load(List<String> names, ClassLoader loader, Predicate<Class<?>> mapped) {
+    static EntityClasses load(List<String> names, ClassLoader loader, Predicate<Class<?>> mapped) {
         Object[] results = new Object[names.size()];
         // both threads take the next name until none is left, so neither waits for the other's half
         AtomicInteger next = new AtomicInteger();
@@ -49,12 +56,8 @@ final class EntityClasses implements AutoCloseable {
             }
             if (results[i] instanceof Class<?> type) classes.add(type);
         }
-        List<Class<?>> kept = List.copyOf(classes);
-        return new Loaded(kept, new EntityClasses(start("retort-entity-read-ahead", () -> readAhead(kept))));
+        return new EntityClasses(List.copyOf(classes));
     }
-
-    /** The loaded mapped classes, and the reading ahead to stop once Hibernate is done. */
-    record Loaded(List<Class<?>> classes, EntityClasses readAhead) {}
 
     /**
      * The class, {@code null} when {@code mapped} does not accept it, or what loading it or reading

@@ -74,8 +74,7 @@ public final class EntityReader {
             Thread.currentThread().setContextClassLoader(loader);
             List<String> names = new ArrayList<>();
             for (String packageName : source.packages()) names.addAll(ClassScanner.classNames(loader, source.classpath(), packageName));
-            EntityClasses.Loaded loaded = EntityClasses.load(names, loader, type -> MAPPED.stream().anyMatch(type::isAnnotationPresent));
-            try (EntityClasses readAhead = loaded.readAhead()) {
+            try (EntityClasses loaded = EntityClasses.load(names, loader, type -> MAPPED.stream().anyMatch(type::isAnnotationPresent))) {
                 if (loaded.classes().stream().noneMatch(c -> c.isAnnotationPresent(Entity.class))) {
                     throw new EntityException("no @Entity classes found in packages " + source.packages()
                             + (source.classpath().isEmpty() ? "" : " on entities.classpath " + source.classpath()));
