@@ -13,24 +13,24 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Runs the real command line in-process in a working directory, capturing output and exit code. */
-final class Cli {
+public final class Cli {
     /** What one command did. */
-    record Result(int code, String out, String err) {
+    public record Result(int code, String out, String err) {
         @Override
         public String toString() {
             return "exit " + code + "\n--- out\n" + out + "--- err\n" + err;
         }
     }
 
-    final Path workDir;
-    final Map<String, String> environment = new HashMap<>();
+    public final Path workDir;
+    public final Map<String, String> environment = new HashMap<>();
 
-    Cli(Path workDir) {
+    public Cli(Path workDir) {
         this.workDir = workDir;
         environment.put("XDG_CACHE_HOME", workDir.resolve(".cache").toString());
     }
 
-    Result run(String... args) {
+    public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Main.run(workDir, environment, new PrintWriter(out, true), new PrintWriter(err, true), args);
@@ -38,7 +38,7 @@ final class Cli {
     }
 
     /** Writes a retort.properties for the test database and the given entity package of the shop. */
-    void configure(TestDatabase db, String entityPackage, String naming) {
+    public void configure(TestDatabase db, String entityPackage, String naming) {
         write("retort.properties", String.join("\n",
                 "url = " + db.url(),
                 "migrations.dir = migrations",
@@ -49,7 +49,7 @@ final class Cli {
                 ""));
     }
 
-    void write(String relative, String content) {
+    public void write(String relative, String content) {
         try {
             Path file = workDir.resolve(relative);
             Files.createDirectories(file.getParent());
@@ -59,7 +59,7 @@ final class Cli {
         }
     }
 
-    String read(String relative) {
+    public String read(String relative) {
         try {
             return Files.readString(workDir.resolve(relative));
         } catch (IOException e) {
@@ -67,7 +67,7 @@ final class Cli {
         }
     }
 
-    static String fixturesClasses() {
+    public static String fixturesClasses() {
         try {
             return Path.of(Shop.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (URISyntaxException e) {
