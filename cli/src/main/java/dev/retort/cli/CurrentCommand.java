@@ -2,6 +2,7 @@ package dev.retort.cli;
 
 import dev.retort.RetortException;
 import dev.retort.revision.RevisionGraph;
+import dev.retort.runtime.Migrator;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.util.Set;
@@ -25,7 +26,7 @@ final class CurrentCommand extends Subcommand {
         project.startLoadingMigrations();
         Set<String> current;
         try (Connection connection = project.connect()) {
-            current = project.versionTable().read(connection);
+            current = project.migrator(new Migrator.Listener() { }).current(connection);
         }
         RevisionGraph graph = project.graph();
         PrintWriter out = root.out();

@@ -150,8 +150,9 @@ final class Project {
         return migrations().graph();
     }
 
+    /** The configured version table, in {@code version.schema}; found in another of the schemas if it is there instead. */
     VersionTable versionTable() {
-        return new VersionTable(settings.versionTable());
+        return new VersionTable(settings.versionSchema(), settings.versionTable(), settings.schemas());
     }
 
     /** The runner for this project's migrations, with the configured transaction mode and lock timeout. */
@@ -169,7 +170,8 @@ final class Project {
     /** The version table and its history, which are never compared. */
     Set<TableName> ownTables() {
         VersionTable versions = versionTable();
-        return Set.of(TableName.of(versions.name()), TableName.of(new HistoryTable(versions).name()));
+        String schema = versions.schema().equals(settings.defaultSchema()) ? null : versions.schema();
+        return Set.of(new TableName(schema, versions.name()), new TableName(schema, new HistoryTable(versions).name()));
     }
 
     /**
