@@ -108,14 +108,15 @@ class OfflineScriptTwiceTest {
     }
 
     @Test
-    void scriptWithSchemasCreatesTheVersionTableAfterTheMigrationThatCreatesTheSchema() throws Exception {
+    void scriptWithSchemasRunsInTheDefaultSchemaAndCreatesTheVersionTableAfterTheMigrationThatCreatesIt() throws Exception {
         cli.write("retort.properties", "url = " + db.url() + "\nmigrations.package = adv\nschemas = sales\n");
-        Migrations.sql(cli, "A", "a00000000001", null, "CREATE SCHEMA sales; CREATE TABLE sales.events (name text);"
-                + " INSERT INTO sales.events VALUES ('a')", "DROP SCHEMA sales CASCADE");
-        Migrations.sql(cli, "B", "b00000000002", "a00000000001", "INSERT INTO sales.events VALUES ('b')", "DELETE FROM sales.events");
+        Migrations.sql(cli, "A", "a00000000001", null, "CREATE SCHEMA sales; CREATE TABLE events (name text);"
+                + " INSERT INTO events VALUES ('a')", "DROP SCHEMA sales CASCADE");
+        Migrations.sql(cli, "B", "b00000000002", "a00000000001", "INSERT INTO events VALUES ('b')", "DELETE FROM events");
         Files.delete(workDir.resolve("migrations/C.java"));
         Cli.Result script = cli.run("upgrade", "--sql", "head");
         assertEquals(0, script.code(), script::toString);
+        assertTrue(script.out().contains("\nSET search_path TO \"sales\", public;\n"), script.out());
 
         Psql.Result once = Psql.apply(db, workDir, script.out());
 

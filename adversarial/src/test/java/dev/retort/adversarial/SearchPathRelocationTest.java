@@ -139,8 +139,29 @@ class SearchPathRelocationTest {
         assertEquals("b00000000002 (head)\n", cli.run("current").out());
         assertEquals(List.of("a", "b"), db.query("SELECT name FROM public.events ORDER BY name"));
         assertEquals(List.of("public.retort_version", "public.retort_version_history"), versionTables());
+        assertTrue(cli.run("current", "-v").out().startsWith("Version table: \"public\".\"retort_version\"\nRev: b00000000002 (head)\n"));
         Cli.Result validate = cli.run("validate");
         assertEquals("All applied revisions match their migrations.\n", validate.out(), validate::toString);
+    }
+
+    @Test
+    void offlineScriptStopsWhenTheVersionTableIsElsewhere() throws Exception {
+        configure();
+        Migrations.sql(cli, "A", "a00000000001", null, "CREATE TABLE public.events (name text); INSERT INTO public.events VALUES ('a')",
+                "DROP TABLE public.events");
+        ok(cli.run("upgrade", "head"));
+        db.execute("CREATE SCHEMA sales");
+        configure("schemas = sales");
+        Cli.Result script = cli.run("upgrade", "--sql", "head");
+        ok(script);
+
+        Psql.Result applied = Psql.apply(db, workDir, script.out());
+
+        assertTrue(applied.code() != 0, applied::output);
+        assertTrue(applied.output().contains("retort: this script keeps its versions in \"sales\".\"retort_version\", and the database"
+                + " has its version table at public.retort_version"), applied.output());
+        assertEquals(List.of("a"), db.query("SELECT name FROM public.events"));
+        assertEquals(List.of("public.retort_version", "public.retort_version_history"), versionTables());
     }
 
     @Test

@@ -150,8 +150,8 @@ public final class Migrator {
     private static Sink.Script prelude(String what) {
         Sink.Script script = new Sink.Script();
         script.note("Retort offline script: " + what);
-        script.note("Apply with psql -v ON_ERROR_STOP=1: each block first checks the version table and aborts the script when it is"
-                + " not where the block expects");
+        script.comment("Apply with psql -v ON_ERROR_STOP=1: each block first checks that the version table is where the block expects,"
+                + " and aborts the script otherwise");
         return script;
     }
 

@@ -125,7 +125,13 @@ interface Sink {
 
         @Override
         public void note(String line) {
-            text.append("\n-- ").append(line.replace("\n", " ")).append('\n');
+            text.append('\n');
+            comment(line);
+        }
+
+        /** A comment line right below the previous one. */
+        void comment(String line) {
+            text.append("-- ").append(line.replace("\n", " ")).append('\n');
         }
 
         @Override

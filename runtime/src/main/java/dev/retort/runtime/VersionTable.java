@@ -3,6 +3,7 @@ package dev.retort.runtime;
 import static dev.retort.runtime.sql.PostgresSql.literal;
 import static dev.retort.runtime.sql.PostgresSql.quote;
 
+import dev.retort.runtime.sql.PostgresSql;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -71,12 +72,8 @@ public final class VersionTable {
      */
     public VersionTable locate(Connection connection) throws SQLException {
         List<String> found = new ArrayList<>();
-        String sql = "SELECT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-                + " WHERE c.relname = ? AND c.relkind IN ('r', 'p') AND (n.nspname = ANY (?) OR n.nspname = ANY (current_schemas(false)))"
-                + " AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'version_num' AND NOT a.attisdropped)"
-                + " ORDER BY n.nspname = ? DESC, n.nspname";
-        Set<String> schemas = new LinkedHashSet<>(List.of(schema));
-        schemas.addAll(alsoLookIn);
+        String sql = "SELECT n.nspname " + candidates("?", "?") + " ORDER BY n.nspname = ? DESC, n.nspname";
+        Set<String> schemas = lookIn();
         try (PreparedStatement st = connection.prepareStatement(sql)) {
             Array array = connection.createArrayOf("text", schemas.toArray());
             st.setString(1, name);
@@ -92,6 +89,25 @@ public final class VersionTable {
                     + " or set version.schema to the one to use");
         }
         return found.isEmpty() ? this : in(found.get(0));
+    }
+
+    /** The schemas to look in besides the search path: the configured one first, then the project's. */
+    private Set<String> lookIn() {
+        Set<String> schemas = new LinkedHashSet<>(List.of(schema));
+        schemas.addAll(alsoLookIn);
+        return schemas;
+    }
+
+    /**
+     * FROM and WHERE of the tables {@link #locate} considers, for a table name and an array of
+     * schemas given as SQL (parameters, or literals in a script).
+     */
+    private static String candidates(String nameSql, String schemasSql) {
+        return "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                + " WHERE c.relname = " + nameSql + " AND c.relkind IN ('r', 'p')"
+                + " AND (n.nspname = ANY (" + schemasSql + ") OR n.nspname = ANY (current_schemas(false)))"
+                + " AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'version_num'"
+                + " AND NOT a.attisdropped)";
     }
 
     /** The heads the database is at, wherever {@link #locate} finds the table; empty when there is none yet. */
@@ -136,20 +152,32 @@ public final class VersionTable {
     }
 
     /**
-     * A statement for scripts: aborts the transaction unless the table holds exactly
-     * {@code heads} (none: missing or empty), so a script applied twice, or to the wrong
-     * database, stops before its block runs.
+     * A statement for scripts: aborts the transaction unless this table holds exactly
+     * {@code heads} (none: missing or empty), or when it is missing and a version table of this
+     * name exists where {@link #locate} would find it; so a script applied twice, or to a database
+     * it was not written for, stops before its block runs.
      */
     public String expectSql(Set<String> heads) {
         String expected = String.join(", ", new TreeSet<>(heads));
-        String body = "DECLARE at text := ''; BEGIN"
-                + " IF to_regclass(" + literal(qualified()) + ") IS NOT NULL THEN"
-                + " SELECT coalesce(string_agg(version_num, ', ' ORDER BY version_num COLLATE \"C\"), '') INTO at FROM " + qualified() + ";"
-                + " END IF;"
-                + " IF at <> " + literal(expected) + " THEN"
-                + " RAISE EXCEPTION 'retort: the version table % is at %, this block expects %', " + literal(qualified())
-                + ", CASE WHEN at = '' THEN 'base' ELSE at END, " + literal(expected.isEmpty() ? "base" : expected) + ";"
-                + " END IF; END";
+        String schemas = "ARRAY[" + String.join(", ", lookIn().stream().map(PostgresSql::literal).toList()) + "]::text[]";
+        String body = String.join("\n",
+                "DECLARE at text := ''; elsewhere text;",
+                "BEGIN",
+                "  IF to_regclass(" + literal(qualified()) + ") IS NOT NULL THEN",
+                "    SELECT coalesce(string_agg(version_num, ', ' ORDER BY version_num COLLATE \"C\"), '') INTO at FROM " + qualified() + ";",
+                "  ELSE",
+                "    SELECT string_agg(quote_ident(n.nspname) || '.' || quote_ident(c.relname), ', ') INTO elsewhere",
+                "    " + candidates(literal(name), schemas) + ";",
+                "    IF elsewhere IS NOT NULL THEN",
+                "      RAISE EXCEPTION 'retort: this script keeps its versions in %, and the database has its version table at %:"
+                        + " write the script with version.schema set to that schema', " + literal(qualified()) + ", elsewhere;",
+                "    END IF;",
+                "  END IF;",
+                "  IF at <> " + literal(expected) + " THEN",
+                "    RAISE EXCEPTION 'retort: the version table % is at %, this block expects %', " + literal(qualified())
+                        + ", CASE WHEN at = '' THEN 'base' ELSE at END, " + literal(expected.isEmpty() ? "base" : expected) + ";",
+                "  END IF;",
+                "END");
         return "DO " + literal(body);
     }
 
