@@ -161,6 +161,8 @@ class SearchPathRelocationTest {
         assertTrue(applied.output().contains("retort: this script keeps its versions in \"sales\".\"retort_version\", and the database"
                 + " has its version table at public.retort_version"), applied.output());
         assertEquals(List.of("a"), db.query("SELECT name FROM public.events"));
+        Psql.Result stamped = Psql.apply(db, workDir, cli.run("stamp", "--sql", "a00000000001").out());
+        assertTrue(stamped.code() != 0 && stamped.output().contains("retort: this script keeps its versions in"), stamped::output);
         assertEquals(List.of("public.retort_version", "public.retort_version_history"), versionTables());
     }
 

@@ -175,6 +175,7 @@ public final class Migrator {
         sink.note("Stamping " + heads(before) + " -> " + heads(targets));
         sink.begin();
         VersionTable versions = tables.versions();
+        sink.guard(versions.expectSql(null));
         try {
             if (!tables.exist()) for (String sql : tables.createSql()) sink.execute(sql);
             if (purge) {

@@ -153,14 +153,13 @@ public final class VersionTable {
 
     /**
      * A statement for scripts: aborts the transaction unless this table holds exactly
-     * {@code heads} (none: missing or empty), or when it is missing and a version table of this
-     * name exists where {@link #locate} would find it; so a script applied twice, or to a database
-     * it was not written for, stops before its block runs.
+     * {@code heads} (none: missing or empty; {@code null}: whatever it holds), or when it is missing
+     * and a version table of this name exists where {@link #locate} would find it; so a script
+     * applied twice, or to a database it was not written for, stops before its block runs.
      */
     public String expectSql(Set<String> heads) {
-        String expected = String.join(", ", new TreeSet<>(heads));
         String schemas = "ARRAY[" + String.join(", ", lookIn().stream().map(PostgresSql::literal).toList()) + "]::text[]";
-        String body = String.join("\n",
+        List<String> body = new ArrayList<>(List.of(
                 "DECLARE at text := ''; elsewhere text;",
                 "BEGIN",
                 "  IF to_regclass(" + literal(qualified()) + ") IS NOT NULL THEN",
@@ -172,13 +171,16 @@ public final class VersionTable {
                 "      RAISE EXCEPTION 'retort: this script keeps its versions in %, and the database has its version table at %:"
                         + " write the script with version.schema set to that schema', " + literal(qualified()) + ", elsewhere;",
                 "    END IF;",
-                "  END IF;",
-                "  IF at <> " + literal(expected) + " THEN",
-                "    RAISE EXCEPTION 'retort: the version table % is at %, this block expects %', " + literal(qualified())
-                        + ", CASE WHEN at = '' THEN 'base' ELSE at END, " + literal(expected.isEmpty() ? "base" : expected) + ";",
-                "  END IF;",
-                "END");
-        return "DO " + literal(body);
+                "  END IF;"));
+        if (heads != null) {
+            String expected = String.join(", ", new TreeSet<>(heads));
+            body.add("  IF at <> " + literal(expected) + " THEN");
+            body.add("    RAISE EXCEPTION 'retort: the version table % is at %, this block expects %', " + literal(qualified())
+                    + ", CASE WHEN at = '' THEN 'base' ELSE at END, " + literal(expected.isEmpty() ? "base" : expected) + ";");
+            body.add("  END IF;");
+        }
+        body.add("END");
+        return "DO " + literal(String.join("\n", body));
     }
 
     static boolean exists(Connection connection, String qualifiedTable) throws SQLException {
