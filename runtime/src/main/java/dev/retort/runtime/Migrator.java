@@ -195,7 +195,7 @@ public final class Migrator {
         return new Result(Set.copyOf(before), Set.copyOf(targets), List.of());
     }
 
-    /** Compares the applied revisions with the migrations: edited, missing and unknown ones. */
+    /** Compares the applied revisions with the migrations: edited, missing, unknown and inconsistent ones. */
     public Validation validate(Connection connection) throws SQLException {
         return Validator.validate(migrations, versionTable.locate(connection), connection);
     }
