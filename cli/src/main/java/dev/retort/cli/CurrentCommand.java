@@ -2,6 +2,7 @@ package dev.retort.cli;
 
 import dev.retort.RetortException;
 import dev.retort.revision.RevisionGraph;
+import dev.retort.runtime.Migrator;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.util.Set;
@@ -24,11 +25,13 @@ final class CurrentCommand extends Subcommand {
         Project project = root.project();
         project.startLoadingMigrations();
         Set<String> current;
+        PrintWriter out = root.out();
         try (Connection connection = project.connect()) {
-            current = project.versionTable().read(connection);
+            Migrator migrator = project.migrator(new Migrator.Listener() { });
+            current = migrator.current(connection);
+            if (verbose) out.println("Version table: " + migrator.versionTable(connection).qualified());
         }
         RevisionGraph graph = project.graph();
-        PrintWriter out = root.out();
         for (String id : current) {
             if (!graph.contains(id)) {
                 throw new RetortException("the database is at revision " + id + ", which no migration in "

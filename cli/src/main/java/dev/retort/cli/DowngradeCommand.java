@@ -22,7 +22,7 @@ final class DowngradeCommand extends Subcommand {
         project.startLoadingMigrations();
         if (sql) {
             OfflineRange range = OfflineRange.parse(project.graph(), target, true);
-            root.out().print(project.migrator(new Migrator.Listener() { }).downgradeScript(range.from(), range.to()));
+            root.out().print(project.offline(project.migrator(new Migrator.Listener() { }).downgradeScript(range.from(), range.to())));
             return Main.OK;
         }
         try (Connection connection = project.connect()) {

@@ -67,8 +67,10 @@ final class InitCommand extends Subcommand {
                 # entities.classpath = target/classes
                 entities.naming = jpa
 
-                # The table that records the revisions the database is at.
+                # The table that records the revisions the database is at, and its schema
+                # (default: the first of schemas).
                 version.table = retort_version
+                # version.schema = public
                 """.formatted(migrationsDir.isEmpty() ? "." : migrationsDir);
     }
 }

@@ -91,18 +91,33 @@ final class Project {
         }
     }
 
-    /**
-     * Makes unqualified names in migrations, and the version table, resolve to the configured
-     * default schema, as the readers assume.
-     */
+    /** Makes unqualified names in migrations resolve to the configured default schema, as the readers assume. */
     private void useDefaultSchema(Connection connection) {
-        String schema = settings.defaultSchema();
-        if (schema.equals("public")) return;
+        String sql = searchPathSql();
+        if (sql == null) return;
         try (Statement st = connection.createStatement()) {
-            st.execute("SET search_path TO " + PostgresSql.quote(schema) + ", public");
+            st.execute(sql);
         } catch (SQLException e) {
-            throw new RetortException("cannot use schema " + schema + ": " + e.getMessage(), e);
+            throw new RetortException("cannot use schema " + settings.defaultSchema() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The statement that puts the default schema first on the search path; null for {@code public}. */
+    private String searchPathSql() {
+        String schema = settings.defaultSchema();
+        return schema.equals("public") ? null : "SET search_path TO " + PostgresSql.quote(schema) + ", public";
+    }
+
+    /**
+     * An offline script as psql should run it: with the search path an online run would have, set
+     * after the script's header comments.
+     */
+    String offline(String script) {
+        String sql = searchPathSql();
+        if (sql == null) return script;
+        int body = script.startsWith("\n") ? 1 : 0;
+        while (script.startsWith("-- ", body) && script.indexOf('\n', body) >= 0) body = script.indexOf('\n', body) + 1;
+        return script.substring(0, body) + sql + ";\n" + script.substring(body);
     }
 
     static String withoutParameter(String url, String name) {
@@ -150,8 +165,9 @@ final class Project {
         return migrations().graph();
     }
 
+    /** The configured version table, in {@code version.schema}; found in another of the schemas if it is there instead. */
     VersionTable versionTable() {
-        return new VersionTable(settings.versionTable());
+        return new VersionTable(settings.versionSchema(), settings.versionTable(), settings.schemas());
     }
 
     /** The runner for this project's migrations, with the configured transaction mode and lock timeout. */
@@ -160,16 +176,25 @@ final class Project {
         return new Migrator(migrations(), versionTable(), options, listener);
     }
 
-    /** The database's tables in the configured schemas, without Retort's own. */
+    /** The database's tables in the configured schemas, without Retort's own (wherever the version table was found). */
     Schema database(Connection connection) {
-        SchemaScope scope = new SchemaScope(settings.schemas(), ownTables());
-        return PostgresIntrospector.read(connection, scope);
+        Set<TableName> own = new java.util.HashSet<>(ownTables());
+        try {
+            own.addAll(ownTables(versionTable().locate(connection)));
+        } catch (SQLException e) {
+            throw new RetortException("database: " + e.getMessage(), e);
+        }
+        return PostgresIntrospector.read(connection, new SchemaScope(settings.schemas(), own));
     }
 
     /** The version table and its history, which are never compared. */
     Set<TableName> ownTables() {
-        VersionTable versions = versionTable();
-        return Set.of(TableName.of(versions.name()), TableName.of(new HistoryTable(versions).name()));
+        return ownTables(versionTable());
+    }
+
+    private Set<TableName> ownTables(VersionTable versions) {
+        String schema = versions.schema().equals(settings.defaultSchema()) ? null : versions.schema();
+        return Set.of(new TableName(schema, versions.name()), new TableName(schema, new HistoryTable(versions).name()));
     }
 
     /**

@@ -24,7 +24,7 @@ final class StampCommand extends Subcommand {
         Project project = root.project();
         Migrator migrator = project.migrator(new Progress(root));
         if (sql) {
-            root.out().print(migrator.stampScript(revisions));
+            root.out().print(project.offline(migrator.stampScript(revisions)));
             return Main.OK;
         }
         try (Connection connection = project.connect()) {

@@ -22,7 +22,7 @@ final class UpgradeCommand extends Subcommand {
         project.startLoadingMigrations();
         if (sql) {
             OfflineRange range = OfflineRange.parse(project.graph(), target, false);
-            root.out().print(project.migrator(new Migrator.Listener() { }).upgradeScript(range.from(), range.to()));
+            root.out().print(project.offline(project.migrator(new Migrator.Listener() { }).upgradeScript(range.from(), range.to())));
             return Main.OK;
         }
         try (Connection connection = project.connect()) {

@@ -27,9 +27,11 @@ public final class HistoryTable {
     public static final String ACCEPT = "accept";
     public static final String STAMP = "stamp";
 
+    private final String schema;
     private final String name;
 
     public HistoryTable(VersionTable versionTable) {
+        this.schema = versionTable.schema();
         this.name = versionTable.name() + "_history";
     }
 
@@ -37,8 +39,13 @@ public final class HistoryTable {
         return name;
     }
 
+    /** The name as SQL, in the version table's schema. */
+    public String qualified() {
+        return quote(schema) + "." + quote(name);
+    }
+
     public String createSql() {
-        return "CREATE TABLE IF NOT EXISTS " + quote(name) + " ("
+        return "CREATE TABLE IF NOT EXISTS " + qualified() + " ("
                 + "id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
                 + "revision varchar(32) NOT NULL, "
                 + "direction varchar(10) NOT NULL, "
@@ -52,7 +59,7 @@ public final class HistoryTable {
 
     /** The row for one run; {@code applied_by} is the database user at {@code host}. */
     public String appendSql(String revision, String direction, String checksum, String message, Duration duration, String host) {
-        return "INSERT INTO " + quote(name) + " (revision, direction, checksum, message, applied_by, duration_ms, retort_version)"
+        return "INSERT INTO " + qualified() + " (revision, direction, checksum, message, applied_by, duration_ms, retort_version)"
                 + " VALUES (" + literal(revision) + ", " + literal(direction) + ", " + (checksum == null ? "NULL" : literal(checksum))
                 + ", " + literal(message) + ", current_user || " + literal("@" + host) + ", " + duration.toMillis() + ", "
                 + literal(Migrator.retortVersion()) + ")";
@@ -61,10 +68,10 @@ public final class HistoryTable {
     /** Every row, oldest first; empty when the table does not exist yet. */
     public List<Entry> read(Connection connection) throws SQLException {
         List<Entry> entries = new ArrayList<>();
-        if (!VersionTable.exists(connection, name)) return entries;
+        if (!VersionTable.exists(connection, qualified())) return entries;
         try (Statement st = connection.createStatement();
              ResultSet rs = st.executeQuery("SELECT id, revision, direction, checksum, message, applied_at, applied_by, duration_ms,"
-                     + " retort_version FROM " + quote(name) + " ORDER BY id")) {
+                     + " retort_version FROM " + qualified() + " ORDER BY id")) {
             while (rs.next()) {
                 entries.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getObject(6, OffsetDateTime.class), rs.getString(7), Duration.ofMillis(rs.getLong(8)), rs.getString(9)));

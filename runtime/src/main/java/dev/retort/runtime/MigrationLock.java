@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
- * The PostgreSQL advisory lock that serialises runners of one version table. Session-level, so a
+ * The PostgreSQL advisory lock that serialises runners of one (configured) version table. Session-level, so a
  * runner that dies loses it with its connection; the connection also asks the server to check for
  * a vanished client every second, so even a statement running when the runner is killed is
  * cancelled promptly and its transaction rolled back.
@@ -30,9 +30,10 @@ final class MigrationLock implements AutoCloseable {
      * Takes the lock, waiting at most {@code timeout}; tells {@code waiting} who holds it before
      * waiting.
      */
-    static MigrationLock acquire(Connection connection, String versionTable, Duration timeout, Consumer<String> waiting)
+    static MigrationLock acquire(Connection connection, VersionTable table, Duration timeout, Consumer<String> waiting)
             throws SQLException {
-        int key = versionTable.hashCode();
+        String versionTable = table.schema() + "." + table.name();
+        int key = key(table);
         watchForVanishedClient(connection);
         if (tryLock(connection, key)) return new MigrationLock(connection, key);
         String holder = holder(connection, key);
@@ -53,6 +54,14 @@ final class MigrationLock implements AutoCloseable {
             }
         }
         return new MigrationLock(connection, key);
+    }
+
+    /**
+     * The second half of the key: the configured table's schema-qualified name, so that every
+     * runner of one project, wherever it then finds the table, takes the same lock.
+     */
+    static int key(VersionTable table) {
+        return (table.schema() + "." + table.name()).hashCode();
     }
 
     @Override

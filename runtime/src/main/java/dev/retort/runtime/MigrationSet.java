@@ -5,22 +5,26 @@ import dev.retort.revision.RevisionNode;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /** The loaded migrations of a project and the validated revision graph they form. */
 public final class MigrationSet {
     private final RevisionGraph graph;
     private final Map<String, Class<? extends Migration>> classes;
+    private final Set<String> forwardOnly;
 
-    private MigrationSet(RevisionGraph graph, Map<String, Class<? extends Migration>> classes) {
+    private MigrationSet(RevisionGraph graph, Map<String, Class<? extends Migration>> classes, Set<String> forwardOnly) {
         this.graph = graph;
         this.classes = classes;
+        this.forwardOnly = forwardOnly;
     }
 
-    public static final MigrationSet EMPTY = new MigrationSet(RevisionGraph.of(List.of()), Map.of());
+    public static final MigrationSet EMPTY = new MigrationSet(RevisionGraph.of(List.of()), Map.of(), Set.of());
 
     /**
      * Reads the {@link Revision} annotation of each class and builds the graph.
@@ -30,6 +34,7 @@ public final class MigrationSet {
     public static MigrationSet of(Collection<Class<?>> candidates, Function<Class<?>, String> sourceOf) {
         List<RevisionNode> nodes = new ArrayList<>();
         Map<String, Class<? extends Migration>> classes = new LinkedHashMap<>();
+        Set<String> forwardOnly = new HashSet<>();
         for (Class<?> type : candidates) {
             Revision revision = type.getAnnotation(Revision.class);
             if (revision == null) continue;
@@ -40,8 +45,9 @@ public final class MigrationSet {
             nodes.add(new RevisionNode(revision.id(), List.of(revision.revises()), List.of(revision.branchLabels()),
                     List.of(revision.dependsOn()), revision.message(), sourceOf.apply(type)));
             classes.putIfAbsent(revision.id(), type.asSubclass(Migration.class));
+            if (revision.forwardOnly()) forwardOnly.add(revision.id());
         }
-        return new MigrationSet(RevisionGraph.of(nodes), classes);
+        return new MigrationSet(RevisionGraph.of(nodes), classes, Set.copyOf(forwardOnly));
     }
 
     public RevisionGraph graph() {
@@ -53,8 +59,43 @@ public final class MigrationSet {
         return graph.node(revision).source();
     }
 
-    /** The statements one direction of a revision runs; a migration that throws is reported, not run. */
+    /**
+     * Both directions of a revision. A forward-only revision (declared so, or whose
+     * {@code downgrade()} throws) has no downgrade script, and {@code noDowngrade} says why.
+     */
+    public record Scripts(Script upgrade, Script downgrade, String noDowngrade) {
+        /** What the revision does: its upgrade, and its downgrade or the mark that it has none. */
+        public String checksum() {
+            return Script.checksum(upgrade, downgrade);
+        }
+    }
+
+    /** The statements of both directions; an {@code upgrade()} that throws is reported, not run. */
+    public Scripts scripts(String revision) {
+        Script upgrade = render(revision, Direction.UPGRADE);
+        if (forwardOnly.contains(graph.node(revision).id())) return new Scripts(upgrade, null, "it is declared forward-only");
+        try {
+            return new Scripts(upgrade, render(revision, Direction.DOWNGRADE), null);
+        } catch (MigrationException e) {
+            return new Scripts(upgrade, null, "its downgrade() threw " + e.getCause());
+        }
+    }
+
+    /** The statements one direction of a revision runs; a forward-only revision has no way down. */
     public Script script(String revision, Direction direction) {
+        if (direction == Direction.UPGRADE) return render(revision, direction);
+        return requireDowngrade(revision);
+    }
+
+    /** The downgrade of a revision, or an error saying that it has none and why. */
+    public Script requireDowngrade(String revision) {
+        Scripts scripts = scripts(revision);
+        if (scripts.downgrade() != null) return scripts.downgrade();
+        throw new MigrationException("revision " + graph.node(revision).id() + " (" + source(revision) + ") cannot be downgraded: "
+                + scripts.noDowngrade() + "; nothing was run");
+    }
+
+    private Script render(String revision, Direction direction) {
         Migration migration = instantiate(revision);
         Ops ops = new Ops();
         try {
@@ -68,7 +109,7 @@ public final class MigrationSet {
 
     /** What a revision does, as a checksum of its upgrade and downgrade statements. */
     public String checksum(String revision) {
-        return Script.checksum(script(revision, Direction.UPGRADE), script(revision, Direction.DOWNGRADE));
+        return scripts(revision).checksum();
     }
 
     /** A new instance of the migration for a revision. */

@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -48,14 +47,12 @@ public final class Migrator {
 
     private final MigrationSet migrations;
     private final VersionTable versionTable;
-    private final HistoryTable historyTable;
     private final Options options;
     private final Listener listener;
 
     public Migrator(MigrationSet migrations, VersionTable versionTable, Options options, Listener listener) {
         this.migrations = migrations;
         this.versionTable = versionTable;
-        this.historyTable = new HistoryTable(versionTable);
         this.options = options;
         this.listener = listener;
     }
@@ -64,14 +61,26 @@ public final class Migrator {
         this(migrations, versionTable, Options.DEFAULTS, new Listener() { });
     }
 
-    /** The revisions the database is at; empty at base. */
+    /**
+     * The revisions the database is at; empty at base. A version table that holds a revision
+     * together with its ancestor is refused.
+     */
     public Set<String> current(Connection connection) throws SQLException {
-        return versionTable.read(connection);
+        VersionTable at = versionTable.locate(connection);
+        Set<String> heads = at.readHere(connection);
+        List<Validation.Problem> overlap = Validator.overlap(migrations.graph(), at, heads);
+        if (!overlap.isEmpty()) throw new MigrationException(overlap.get(0).message());
+        return heads;
+    }
+
+    /** Where the version table is: the configured one, or the one found in another schema of the search path. */
+    public VersionTable versionTable(Connection connection) throws SQLException {
+        return versionTable.locate(connection);
     }
 
     /** Every run recorded in the history table, oldest first. */
     public List<HistoryTable.Entry> history(Connection connection) throws SQLException {
-        return historyTable.read(connection);
+        return new HistoryTable(versionTable.locate(connection)).read(connection);
     }
 
     /** The revisions {@code upgrade heads} would apply, in order; empty when the database is up to date. */
@@ -83,24 +92,26 @@ public final class Migrator {
     }
 
     public Result upgrade(Connection connection, String target) throws SQLException {
-        return locked(connection, true, before -> run(new Sink.Jdbc(connection), Direction.UPGRADE, before, upPath(before, target)));
+        return locked(connection, true, (tables, before) -> run(new Sink.Jdbc(connection), tables, Direction.UPGRADE, before,
+                upPath(before, target)));
     }
 
     public Result downgrade(Connection connection, String target) throws SQLException {
-        return locked(connection, true, before -> run(new Sink.Jdbc(connection), Direction.DOWNGRADE, before, downPath(before, target)));
+        return locked(connection, true, (tables, before) -> run(new Sink.Jdbc(connection), tables, Direction.DOWNGRADE, before,
+                downPath(before, target)));
     }
 
     /** The SQL script of an upgrade from the {@code from} heads to {@code target}, without a connection. */
     public String upgradeScript(Set<String> from, String target) throws SQLException {
         Sink.Script script = prelude("upgrade " + heads(from) + " -> " + target);
-        run(script, Direction.UPGRADE, from, upPath(from, target));
+        run(script, new Tables(versionTable, false), Direction.UPGRADE, from, upPath(from, target));
         return script.toString();
     }
 
     /** The SQL script of a downgrade from the {@code from} heads to {@code target}, without a connection. */
     public String downgradeScript(Set<String> from, String target) throws SQLException {
         Sink.Script script = prelude("downgrade " + heads(from) + " -> " + target);
-        run(script, Direction.DOWNGRADE, from, downPath(from, target));
+        run(script, new Tables(versionTable, true), Direction.DOWNGRADE, from, downPath(from, target));
         return script.toString();
     }
 
@@ -109,14 +120,15 @@ public final class Migrator {
      * migration. {@code purge} first empties the table even of revisions no migration declares.
      */
     public Result stamp(Connection connection, List<String> revisions, boolean purge) throws SQLException {
-        return locked(connection, !purge, before -> stamp(new Sink.Jdbc(connection), before, stampTargets(revisions), purge));
+        return locked(connection, !purge, (tables, before) -> stamp(new Sink.Jdbc(connection), tables, before, stampTargets(revisions),
+                purge));
     }
 
     /** The SQL script that stamps an existing database to the given revisions, without a connection. */
     public String stampScript(List<String> revisions) throws SQLException {
         Set<String> targets = stampTargets(revisions);
         Sink.Script script = prelude("stamp " + heads(targets));
-        stamp(script, Set.of(), targets, true);
+        stamp(script, new Tables(versionTable, false), Set.of(), targets, true);
         return script.toString();
     }
 
@@ -130,13 +142,16 @@ public final class Migrator {
         return graph.downgradePath(before, Targets.downgrade(graph, target, before));
     }
 
-    private Sink.Script prelude(String what) {
+    /**
+     * A script's head. The tables are created by the first block that writes to them, in its
+     * transaction (after its migration, which may create their schema), and every block first
+     * checks the version table is where it expects: apply with {@code psql -v ON_ERROR_STOP=1}.
+     */
+    private static Sink.Script prelude(String what) {
         Sink.Script script = new Sink.Script();
         script.note("Retort offline script: " + what);
-        script.begin();
-        script.execute(versionTable.createSql());
-        script.execute(historyTable.createSql());
-        script.commit();
+        script.comment("Apply with psql -v ON_ERROR_STOP=1: each block first checks that the version table is where the block expects,"
+                + " and aborts the script otherwise");
         return script;
     }
 
@@ -156,18 +171,21 @@ public final class Migrator {
         return targets;
     }
 
-    private Result stamp(Sink sink, Set<String> before, Set<String> targets, boolean purge) throws SQLException {
+    private Result stamp(Sink sink, Tables tables, Set<String> before, Set<String> targets, boolean purge) throws SQLException {
         sink.note("Stamping " + heads(before) + " -> " + heads(targets));
         sink.begin();
+        VersionTable versions = tables.versions();
+        sink.guard(versions.expectSql(null));
         try {
+            if (!tables.exist()) for (String sql : tables.createSql()) sink.execute(sql);
             if (purge) {
-                sink.execute(versionTable.deleteAllSql());
+                sink.execute(versions.deleteAllSql());
             } else {
-                for (String id : before) if (!targets.contains(id)) sink.execute(versionTable.deleteSql(id));
+                for (String id : before) if (!targets.contains(id)) sink.execute(versions.deleteSql(id));
             }
-            for (String id : targets) if (purge || !before.contains(id)) sink.execute(versionTable.insertSql(id));
+            for (String id : targets) if (purge || !before.contains(id)) sink.execute(versions.insertSql(id));
             for (String id : targets) {
-                sink.execute(historyTable.appendSql(id, HistoryTable.STAMP, null, "stamp", Duration.ZERO, sink.origin()));
+                sink.execute(tables.history().appendSql(id, HistoryTable.STAMP, null, "stamp", Duration.ZERO, sink.origin()));
             }
             sink.commit();
         } catch (SQLException | RuntimeException e) {
@@ -177,66 +195,57 @@ public final class Migrator {
         return new Result(Set.copyOf(before), Set.copyOf(targets), List.of());
     }
 
-    /** Compares the applied revisions with the migrations: edited, missing and unknown ones. */
+    /** Compares the applied revisions with the migrations: edited, missing, unknown and inconsistent ones. */
     public Validation validate(Connection connection) throws SQLException {
-        RevisionGraph graph = migrations.graph();
-        Set<String> known = new TreeSet<>();
-        graph.inOrder().forEach(node -> known.add(node.id()));
-        List<Validation.Problem> problems = new ArrayList<>();
-        Set<String> current = current(connection);
-        for (String id : current) {
-            if (!known.contains(id)) {
-                problems.add(new Validation.Problem(Validation.Kind.UNKNOWN, id, "the database is at revision " + id
-                        + ", which no migration declares (is this the right migrations folder?)"));
-            }
-        }
-        Set<String> appliedNow = graph.ancestorsOf(current.stream().filter(known::contains).toList());
-        Map<String, String> applied = HistoryTable.appliedChecksums(historyTable.read(connection));
-        for (Map.Entry<String, String> entry : new java.util.TreeMap<>(applied).entrySet()) {
-            String id = entry.getKey();
-            if (!known.contains(id)) {
-                if (!current.contains(id)) {
-                    problems.add(new Validation.Problem(Validation.Kind.MISSING, id, "revision " + id
-                            + " was applied, and no migration declares it any more"));
-                }
-            } else if (appliedNow.contains(id) && entry.getValue() != null && !entry.getValue().equals(migrations.checksum(id))) {
-                problems.add(new Validation.Problem(Validation.Kind.EDITED, id, "revision " + id + " (" + migrations.source(id)
-                        + ") was edited after it was applied: it no longer does what ran; undo the edit, or accept it "
-                        + "deliberately with 'retort validate --accept " + id + "'"));
-            }
-        }
-        return new Validation(problems);
+        return Validator.validate(migrations, versionTable.locate(connection), connection);
     }
 
     /** Records that an applied revision's current content is accepted, so the edit no longer stops runs. */
     public void accept(Connection connection, String revision) throws SQLException {
-        locked(connection, false, before -> {
+        locked(connection, false, (tables, before) -> {
             String id = migrations.graph().resolve(revision);
-            new Sink.Jdbc(connection).execute(historyTable.appendSql(id, HistoryTable.ACCEPT, migrations.checksum(id),
-                    "accepted edit", Duration.ZERO, host()));
+            List<String> statements = new ArrayList<>(tables.exist() ? List.of() : tables.createSql());
+            statements.add(tables.history().appendSql(id, HistoryTable.ACCEPT, migrations.checksum(id), "accepted edit",
+                    Duration.ZERO, host()));
+            new Sink.Jdbc(connection).executeAll(statements);
             return null;
         });
     }
 
-    private interface Work<T> {
-        T run(Set<String> before) throws SQLException;
-    }
+    /** The version and history tables one command works on, and whether they exist yet. */
+    private record Tables(VersionTable versions, boolean exist) {
+        HistoryTable history() {
+            return new HistoryTable(versions);
+        }
 
-    /** Takes the lock, creates the tables, refuses edited or unknown applied revisions when asked to, then works. */
-    private <T> T locked(Connection connection, boolean refuseBlocking, Work<T> work) throws SQLException {
-        try (MigrationLock ignored = MigrationLock.acquire(connection, versionTable.name(), options.lockTimeout(),
-                listener::waitingForLock)) {
-            Sink.Jdbc tables = new Sink.Jdbc(connection);
-            tables.execute(versionTable.createSql());
-            tables.execute(historyTable.createSql());
-            List<Validation.Problem> blocking = refuseBlocking ? validate(connection).blocking() : List.of();
-            if (!blocking.isEmpty()) throw new MigrationException(blocking.get(0).message());
-            return work.run(current(connection));
+        List<String> createSql() {
+            List<String> statements = new ArrayList<>(versions.createSql());
+            statements.add(history().createSql());
+            return statements;
         }
     }
 
-    private Result run(Sink sink, Direction direction, Set<String> before, List<RevisionNode> path) throws SQLException {
-        Run run = new Run(sink, before);
+    private interface Work<T> {
+        T run(Tables tables, Set<String> before) throws SQLException;
+    }
+
+    /**
+     * Takes the lock, finds the tables, refuses edited, unknown or overlapping applied revisions
+     * when asked to, then works. Missing tables are created by the work's first write.
+     */
+    private <T> T locked(Connection connection, boolean refuseBlocking, Work<T> work) throws SQLException {
+        try (MigrationLock ignored = MigrationLock.acquire(connection, versionTable, options.lockTimeout(), listener::waitingForLock)) {
+            VersionTable at = versionTable.locate(connection);
+            Tables tables = new Tables(at, at.exists(connection) && VersionTable.exists(connection, new HistoryTable(at).qualified()));
+            List<Validation.Problem> blocking = refuseBlocking ? Validator.validate(migrations, at, connection).blocking() : List.of();
+            if (!blocking.isEmpty()) throw new MigrationException(blocking.get(0).message());
+            return work.run(tables, at.readHere(connection));
+        }
+    }
+
+    private Result run(Sink sink, Tables tables, Direction direction, Set<String> before, List<RevisionNode> path) throws SQLException {
+        if (direction == Direction.DOWNGRADE) for (RevisionNode node : path) migrations.requireDowngrade(node.id());
+        Run run = new Run(sink, tables, before);
         if (!options.transactionPerMigration()) sink.begin();
         try {
             for (RevisionNode node : path) run.apply(direction, node);
@@ -255,12 +264,16 @@ public final class Migrator {
     /** The state of one run: heads as applied, heads as committed, steps done. */
     private final class Run {
         final Sink sink;
+        final Tables tables;
         final List<Step> steps = new ArrayList<>();
         Set<String> heads;
         Set<String> committed;
+        boolean created;
 
-        Run(Sink sink, Set<String> before) {
+        Run(Sink sink, Tables tables, Set<String> before) {
             this.sink = sink;
+            this.tables = tables;
+            this.created = tables.exist();
             this.heads = new TreeSet<>(before);
             this.committed = new TreeSet<>(before);
         }
@@ -268,10 +281,8 @@ public final class Migrator {
         void apply(Direction direction, RevisionNode node) throws SQLException {
             listener.migrating(direction, node);
             RevisionGraph graph = migrations.graph();
-            Script upgrade = migrations.script(node.id(), Direction.UPGRADE);
-            Script downgrade = migrations.script(node.id(), Direction.DOWNGRADE);
-            Script script = direction == Direction.UPGRADE ? upgrade : downgrade;
-            String checksum = Script.checksum(upgrade, downgrade);
+            MigrationSet.Scripts scripts = migrations.scripts(node.id());
+            Script script = direction == Direction.UPGRADE ? scripts.upgrade() : scripts.downgrade();
             Set<String> next = direction == Direction.UPGRADE ? graph.headsAfterUpgrade(heads, node) : graph.headsAfterDowngrade(heads, node);
             sink.note("Running " + direction.word() + " " + (direction == Direction.UPGRADE
                     ? heads(Set.copyOf(node.parents())) + " -> " + node.id() : node.id() + " -> " + heads(Set.copyOf(node.parents())))
@@ -279,6 +290,7 @@ public final class Migrator {
             long started = System.nanoTime();
             boolean perMigration = options.transactionPerMigration();
             if (perMigration) sink.begin();
+            sink.guard(tables.versions().expectSql(heads));
             int committedStatements = 0;
             List<Script.Statement> statements = script.statements();
             for (int i = 0; i < statements.size(); i++) {
@@ -303,11 +315,13 @@ public final class Migrator {
                 }
             }
             Duration duration = Duration.ofNanos(System.nanoTime() - started);
-            List<String> bookkeeping = new ArrayList<>();
-            for (String id : heads) if (!next.contains(id)) bookkeeping.add(versionTable.deleteSql(id));
-            for (String id : next) if (!heads.contains(id)) bookkeeping.add(versionTable.insertSql(id));
-            bookkeeping.add(historyTable.appendSql(node.id(), direction.word(), checksum, node.message(), duration, sink.origin()));
+            List<String> bookkeeping = new ArrayList<>(created ? List.of() : tables.createSql());
+            for (String id : heads) if (!next.contains(id)) bookkeeping.add(tables.versions().deleteSql(id));
+            for (String id : next) if (!heads.contains(id)) bookkeeping.add(tables.versions().insertSql(id));
+            bookkeeping.add(tables.history().appendSql(node.id(), direction.word(), scripts.checksum(), node.message(), duration,
+                    sink.origin()));
             sink.executeAll(bookkeeping);
+            created = true;
             if (perMigration) {
                 sink.commit();
                 committed = next;

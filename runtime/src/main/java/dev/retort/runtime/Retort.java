@@ -1,5 +1,6 @@
 package dev.retort.runtime;
 
+import static dev.retort.runtime.sql.PostgresSql.quote;
 import static java.util.Objects.requireNonNull;
 
 import dev.retort.RetortException;
@@ -9,6 +10,8 @@ import dev.retort.runtime.source.SourceMigrations;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,10 +44,12 @@ public final class Retort {
 
     private final Connector connector;
     private final Migrator migrator;
+    private final String searchPath;
 
-    private Retort(Connector connector, Migrator migrator) {
+    private Retort(Connector connector, Migrator migrator, String searchPath) {
         this.connector = connector;
         this.migrator = migrator;
+        this.searchPath = searchPath;
     }
 
     public static Builder configure() {
@@ -85,11 +90,31 @@ public final class Retort {
         T run(Connection connection) throws SQLException;
     }
 
+    /** Runs on a new connection, with the configured default schema first on its search path while it runs. */
     private <T> T withConnection(Work<T> work) {
         try (Connection connection = connector.connect()) {
-            return work.run(connection);
+            if (searchPath == null) return work.run(connection);
+            String previous = setSearchPath(connection, searchPath);
+            try {
+                return work.run(connection);
+            } finally {
+                setSearchPath(connection, previous);
+            }
         } catch (SQLException e) {
             throw new RetortException("database: " + e.getMessage(), e);
+        }
+    }
+
+    /** Sets the session's search path (a pooled connection gets its own back); returns the one before. */
+    private static String setSearchPath(Connection connection, String path) throws SQLException {
+        if (!connection.getAutoCommit()) connection.rollback();
+        connection.setAutoCommit(true);
+        try (PreparedStatement st = connection.prepareStatement("SELECT current_setting('search_path'), set_config('search_path', ?, false)")) {
+            st.setString(1, path);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
         }
     }
 
@@ -102,6 +127,8 @@ public final class Retort {
         private Path compileCache;
         private final List<Class<?>> migrationClasses = new ArrayList<>();
         private String versionTable = VersionTable.DEFAULT_NAME;
+        private String versionSchema;
+        private final List<String> schemas = new ArrayList<>();
         private boolean transactionPerMigration = Migrator.Options.DEFAULTS.transactionPerMigration();
         private Duration lockTimeout = Migrator.Options.DEFAULTS.lockTimeout();
         private Migrator.Listener listener = new Migrator.Listener() { };
@@ -161,6 +188,26 @@ public final class Retort {
             return this;
         }
 
+        /**
+         * The application's schemas, the first the default one: unqualified names in migrations
+         * resolve to it (it comes first on the search path while Retort runs), and the version
+         * table lives in it unless {@link #versionSchema} says otherwise. Default: {@code public}.
+         */
+        public Builder schemas(String... names) {
+            schemas.clear();
+            for (String name : names) {
+                if (requireNonNull(name, "schema").isBlank()) throw new IllegalArgumentException("blank schema name");
+                schemas.add(name);
+            }
+            return this;
+        }
+
+        /** The schema of the version table and its history; default: the first of {@link #schemas}, else {@code public}. */
+        public Builder versionSchema(String schema) {
+            this.versionSchema = requireNonNull(schema, "schema");
+            return this;
+        }
+
         /** One transaction per migration (the default), or one for the whole run. */
         public Builder transactionPerMigration(boolean perMigration) {
             this.transactionPerMigration = perMigration;
@@ -181,9 +228,11 @@ public final class Retort {
         public Retort load() {
             if (connector == null) throw new IllegalStateException("configure a dataSource or a url");
             MigrationSet migrations = migrations();
-            Migrator migrator = new Migrator(migrations, new VersionTable(versionTable),
-                    new Migrator.Options(transactionPerMigration, lockTimeout), listener);
-            return new Retort(connector, migrator);
+            String defaultSchema = schemas.isEmpty() ? VersionTable.DEFAULT_SCHEMA : schemas.get(0);
+            VersionTable versions = new VersionTable(versionSchema != null ? versionSchema : defaultSchema, versionTable, schemas);
+            Migrator migrator = new Migrator(migrations, versions, new Migrator.Options(transactionPerMigration, lockTimeout), listener);
+            String searchPath = defaultSchema.equals(VersionTable.DEFAULT_SCHEMA) ? null : quote(defaultSchema) + ", public";
+            return new Retort(connector, migrator, searchPath);
         }
 
         private MigrationSet migrations() {

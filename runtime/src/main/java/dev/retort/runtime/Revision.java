@@ -25,4 +25,10 @@ public @interface Revision {
 
     /** Revisions that must be applied before this one, without being merged into it. */
     String[] dependsOn() default {};
+
+    /**
+     * Declares that this revision cannot be undone: {@code downgrade()} is never called, and a
+     * downgrade past it refuses before anything runs. A {@code downgrade()} that throws counts the same.
+     */
+    boolean forwardOnly() default false;
 }

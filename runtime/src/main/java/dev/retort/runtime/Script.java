@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -43,12 +44,18 @@ public record Script(List<Script.Statement> statements) {
 
     /**
      * SHA-256 of an upgrade and a downgrade script: what a migration does, the same whether it was
-     * loaded from source or from the classpath.
+     * loaded from source or from the classpath. A forward-only migration's missing downgrade
+     * ({@code null}) counts as a mark of its own, unlike an empty one.
      */
     public static String checksum(Script upgrade, Script downgrade) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Script script : List.of(upgrade, downgrade)) {
+            for (Script script : Arrays.asList(upgrade, downgrade)) {
+                if (script == null) {
+                    digest.update("no downgrade".getBytes(StandardCharsets.UTF_8));
+                    digest.update((byte) 2);
+                    continue;
+                }
                 for (Statement statement : script.statements) {
                     digest.update((statement.autocommit() ? "A:" : "T:").getBytes(StandardCharsets.UTF_8));
                     digest.update(statement.sql().getBytes(StandardCharsets.UTF_8));

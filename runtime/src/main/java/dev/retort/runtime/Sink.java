@@ -30,6 +30,12 @@ interface Sink {
     /** A line a person reads in a script; nothing online. */
     void note(String text);
 
+    /**
+     * A check only a script runs, such as that the version table is where the next block expects
+     * it; online the runner has read the table itself, under its lock.
+     */
+    void guard(String sql);
+
     /** Where the statements run from, for the history's {@code applied_by}. */
     String origin();
 
@@ -82,6 +88,9 @@ interface Sink {
         public void note(String text) { }
 
         @Override
+        public void guard(String sql) { }
+
+        @Override
         public String origin() {
             return Migrator.host();
         }
@@ -116,7 +125,18 @@ interface Sink {
 
         @Override
         public void note(String line) {
-            text.append("\n-- ").append(line.replace("\n", " ")).append('\n');
+            text.append('\n');
+            comment(line);
+        }
+
+        /** A comment line right below the previous one. */
+        void comment(String line) {
+            text.append("-- ").append(line.replace("\n", " ")).append('\n');
+        }
+
+        @Override
+        public void guard(String sql) {
+            execute(sql);
         }
 
         @Override

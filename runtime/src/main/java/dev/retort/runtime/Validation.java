@@ -11,7 +11,9 @@ public record Validation(List<Problem> problems) {
         /** Recorded as applied in the history, and no migration declares it any more. */
         MISSING,
         /** The version table names it, and no migration declares it. */
-        UNKNOWN
+        UNKNOWN,
+        /** The version table names it together with a descendant, as after a script applied twice. */
+        INCONSISTENT
     }
 
     /** One problem: its kind, the revision, and a sentence saying what and where. */
@@ -25,7 +27,7 @@ public record Validation(List<Problem> problems) {
         return problems.isEmpty();
     }
 
-    /** The problems that make running migrations unsafe: edited and unknown revisions. */
+    /** The problems that make running migrations unsafe: edited, unknown and inconsistent revisions. */
     public List<Problem> blocking() {
         return problems.stream().filter(p -> p.kind() != Kind.MISSING).toList();
     }

@@ -231,7 +231,7 @@ class SafetyTest {
             int pid = pid(blocker);
             try (Statement st = blocker.createStatement()) {
                 st.execute("SET application_name = 'blocking test'");
-                st.execute("SELECT pg_advisory_lock(" + 0x52657472 + ", " + "retort_version".hashCode() + ")");
+                st.execute("SELECT pg_advisory_lock(" + 0x52657472 + ", " + "public.retort_version".hashCode() + ")");
             }
             CompletableFuture<Migrator.Result> run = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -259,10 +259,10 @@ class SafetyTest {
         try (Connection blocker = db.connect(); Connection c = db.connect()) {
             try (Statement st = blocker.createStatement()) {
                 st.execute("SET application_name = 'long runner'");
-                st.execute("SELECT pg_advisory_lock(" + 0x52657472 + ", " + "retort_version".hashCode() + ")");
+                st.execute("SELECT pg_advisory_lock(" + 0x52657472 + ", " + "public.retort_version".hashCode() + ")");
             }
             MigrationException e = assertThrows(MigrationException.class, () -> impatient.upgrade(c, "head"));
-            assertTrue(e.getMessage().startsWith("another runner holds the migration lock for retort_version and did not release it "
+            assertTrue(e.getMessage().startsWith("another runner holds the migration lock for public.retort_version and did not release it "
                     + "within 300 ms: held by pid " + pid(blocker) + " (long runner, user postgres"), e.getMessage());
             assertEquals(Set.of(), impatient.current(c));
             assertEquals("0", strings(c, "SHOW lock_timeout").get(0), "the session's lock_timeout is restored");

@@ -20,7 +20,8 @@ import java.util.Optional;
 public final class Settings {
     /** The keys Retort reads, with their environment variable names derived from them. */
     public static final List<String> KEYS = List.of("url", "user", "password", "schemas", "migrations.dir",
-            "migrations.package", "entities.packages", "entities.classpath", "entities.naming", "version.table", "transaction.per-migration",
+            "migrations.package", "entities.packages", "entities.classpath", "entities.naming", "version.table", "version.schema",
+            "transaction.per-migration",
             "lock.timeout", "tables.include", "tables.exclude", "compare.hooks");
 
     private final Map<String, String> values;
@@ -88,6 +89,11 @@ public final class Settings {
 
     public String versionTable() {
         return get("version.table").orElse("retort_version");
+    }
+
+    /** The schema of the version table and its history: {@code version.schema}, else the first of {@code schemas}. */
+    public String versionSchema() {
+        return get("version.schema").map(String::trim).orElse(defaultSchema());
     }
 
     /** One transaction per migration (true, the default) or one for the whole run (false). */
