@@ -8,12 +8,10 @@ import dev.retort.revision.RevisionNode;
 import dev.retort.runtime.source.SourceMigrations;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -40,10 +38,12 @@ public final class Retort {
     }
 
     private final Connector connector;
+    private final Redaction redaction;
     private final Migrator migrator;
 
-    private Retort(Connector connector, Migrator migrator) {
+    private Retort(Connector connector, Redaction redaction, Migrator migrator) {
         this.connector = connector;
+        this.redaction = redaction;
         this.migrator = migrator;
     }
 
@@ -85,17 +85,25 @@ public final class Retort {
         T run(Connection connection) throws SQLException;
     }
 
+    /** Runs the work on a new connection; no exception it ends with shows a password, nor does any of its causes. */
     private <T> T withConnection(Work<T> work) {
         try (Connection connection = connector.connect()) {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new RetortException("database: " + e.getMessage(), e);
+            throw new RetortException("database: " + redaction.text(e.getMessage()), redaction.exception(e));
+        } catch (RuntimeException e) {
+            throw redaction.unchecked(e);
         }
     }
 
     /** Collects the configuration; {@link #load()} checks it and loads the migrations. */
     public static final class Builder {
         private Connector connector;
+        private Redaction redaction = Redaction.NONE;
+        private String url;
+        private String user;
+        private String password;
+        private Duration connectTimeout = UrlConnector.DEFAULT_TIMEOUT;
         private String migrationsPackage;
         private ClassLoader classLoader;
         private Path migrationsDirectory;
@@ -111,18 +119,24 @@ public final class Retort {
         public Builder dataSource(DataSource dataSource) {
             requireNonNull(dataSource, "dataSource");
             this.connector = dataSource::getConnection;
+            this.url = null;
             return this;
         }
 
-        /** Connects through {@link DriverManager}; user and password may be null. */
+        /**
+         * Connects through the PostgreSQL driver; user and password may be null (then the URL's are used).
+         * Connecting gives up after {@link #connectTimeout}, with TCP keepalive on; errors never show the password.
+         */
         public Builder url(String url, String user, String password) {
-            requireNonNull(url, "url");
-            this.connector = () -> {
-                Properties properties = new Properties();
-                if (user != null) properties.setProperty("user", user);
-                if (password != null) properties.setProperty("password", password);
-                return DriverManager.getConnection(url, properties);
-            };
+            this.url = requireNonNull(url, "url");
+            this.user = user;
+            this.password = password;
+            return this;
+        }
+
+        /** How long connecting through {@link #url} may take (default 30 s); a DataSource sets its own. */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = requireNonNull(timeout, "timeout");
             return this;
         }
 
@@ -169,7 +183,7 @@ public final class Retort {
 
         /** How long to wait for another runner's lock before failing. */
         public Builder lockTimeout(Duration timeout) {
-            this.lockTimeout = requireNonNull(timeout, "timeout");
+            this.lockTimeout = MigrationLock.checkTimeout(requireNonNull(timeout, "timeout"));
             return this;
         }
 
@@ -179,11 +193,16 @@ public final class Retort {
         }
 
         public Retort load() {
+            if (url != null) {
+                UrlConnector urlConnector = new UrlConnector(url, user, password, connectTimeout);
+                connector = urlConnector::open;
+                redaction = urlConnector.redaction();
+            }
             if (connector == null) throw new IllegalStateException("configure a dataSource or a url");
             MigrationSet migrations = migrations();
             Migrator migrator = new Migrator(migrations, new VersionTable(versionTable),
                     new Migrator.Options(transactionPerMigration, lockTimeout), listener);
-            return new Retort(connector, migrator);
+            return new Retort(connector, redaction, migrator);
         }
 
         private MigrationSet migrations() {
