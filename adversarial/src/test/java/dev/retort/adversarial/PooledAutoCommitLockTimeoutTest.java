@@ -84,6 +84,27 @@ class PooledAutoCommitLockTimeoutTest {
         assertEquals(Set.of(), retort.current());
     }
 
+    @Test
+    void aTimedOutWaitHandsTheConnectionBackAsItCame() throws SQLException {
+        Migrator migrator = new Migrator(MigrationSet.of(List.of(PasswordRedactionTest.Nothing.class), Class::getName),
+                new VersionTable(VersionTable.DEFAULT_NAME), new Migrator.Options(true, Duration.ofMillis(200)), new Migrator.Listener() { });
+        try (Connection blocker = db.connect(); Statement st = blocker.createStatement(); Connection pooled = dataSource.getConnection()) {
+            st.execute("SELECT " + LOCK);
+            try (Statement own = pooled.createStatement()) {
+                own.execute("SET statement_timeout = '7s'");
+                pooled.commit();
+            }
+            assertThrows(MigrationException.class, () -> migrator.upgrade(pooled, "head"));
+            assertFalse(pooled.getAutoCommit());
+            try (Statement own = pooled.createStatement(); ResultSet rs = own.executeQuery("SELECT current_setting('statement_timeout'), "
+                    + "current_setting('lock_timeout')")) {
+                rs.next();
+                assertEquals("7s", rs.getString(1));
+                assertEquals("0", rs.getString(2));
+            }
+        }
+    }
+
     private static int pid(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
             rs.next();

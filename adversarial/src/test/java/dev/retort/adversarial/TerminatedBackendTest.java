@@ -57,7 +57,7 @@ class TerminatedBackendTest {
         try (Connection admin = db.connect(); Statement st = admin.createStatement()) {
             for (int i = 0; i < 200; i++) {
                 try (ResultSet rs = st.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
-                        + "AND datname = current_database() AND query LIKE '%" + marker + "%' AND query NOT LIKE '%pg_stat_activity%'")) {
+                        + "AND datname = current_database() AND state = 'active' AND query LIKE '%" + marker + "%' AND query NOT LIKE '%pg_stat_activity%'")) {
                     if (rs.next()) return run.get(30, TimeUnit.SECONDS);
                 }
                 Thread.sleep(50);
@@ -118,6 +118,18 @@ class TerminatedBackendTest {
         Cli.Result result = cli.run("upgrade", "head");
         assertEquals(0, result.code(), result::toString);
         assertEquals("b00000000002 (head)", cli.run("current").out().strip());
+    }
+
+    @Test
+    void lostWhileWaitingForTheLock() throws Exception {
+        try (Connection holder = db.connect(); Statement st = holder.createStatement()) {
+            st.execute("SELECT pg_advisory_lock(" + 0x52657472 + ", " + "retort_version".hashCode() + ")");
+            Cli.Result result = upgradeKilledDuring("pg_advisory_lock(");
+            assertEquals(2, result.code(), result::toString);
+            assertEquals("error: lost the connection while waiting for the migration lock for retort_version: FATAL: terminating "
+                    + "connection due to administrator command", result.err().strip());
+        }
+        assertEquals("", cli.run("current").out().strip());
     }
 
     private static List<String> tables() throws SQLException {

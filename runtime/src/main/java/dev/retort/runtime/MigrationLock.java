@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * The PostgreSQL advisory lock that serialises runners of one version table. Session-level, so a
  * runner that dies loses it with its connection; the connection also asks the server to check for
  * a vanished client every second, so even a statement running when the runner is killed is
- * cancelled promptly and its transaction rolled back.
+ * cancelled promptly and its transaction rolled back, and to probe an idle client with TCP
+ * keepalive after a minute.
  */
 final class MigrationLock implements AutoCloseable {
     /** First half of the lock key: "Retr". */
@@ -56,8 +57,13 @@ final class MigrationLock implements AutoCloseable {
             st.execute("SET statement_timeout = 0");
             st.execute("SELECT pg_advisory_lock(" + KEY_SPACE + ", " + key + ")");
         } catch (SQLException e) {
-            if (!"55P03".equals(e.getSQLState())) throw e;
+            if (Failures.connectionLost(e)) {
+                throw new MigrationException("lost the connection while waiting for the migration lock for " + versionTable + ": "
+                        + Failures.oneLine(e.getMessage()), e);
+            }
+            // a pooled connection goes back with its own settings, whatever ended the wait
             restore(connection, previousLockTimeout, previousStatementTimeout);
+            if (!"55P03".equals(e.getSQLState())) throw e;
             throw new MigrationException("another runner holds the migration lock for " + versionTable + " and did not release it within "
                     + (timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s") + ": " + holder(connection, key).replace("pid", "held by pid")
                     + "; set lock.timeout to wait longer");
@@ -67,7 +73,8 @@ final class MigrationLock implements AutoCloseable {
     }
 
     private static void restore(Connection connection, String lockTimeout, String statementTimeout) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("SELECT set_config('lock_timeout', ?, false), set_config('statement_timeout', ?, false)")) {
+        String sql = "SELECT set_config('lock_timeout', ?, false), set_config('statement_timeout', ?, false)";
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
             st.setString(1, lockTimeout);
             st.setString(2, statementTimeout);
             st.execute();
