@@ -87,7 +87,8 @@ class PooledAutoCommitLockTimeoutTest {
     @Test
     void aTimedOutWaitHandsTheConnectionBackAsItCame() throws SQLException {
         Migrator migrator = new Migrator(MigrationSet.of(List.of(PasswordRedactionTest.Nothing.class), Class::getName),
-                new VersionTable(VersionTable.DEFAULT_NAME), new Migrator.Options(true, Duration.ofMillis(200)), new Migrator.Listener() { });
+                new VersionTable(VersionTable.DEFAULT_NAME), new Migrator.Options(true, Duration.ofMillis(200)),
+                new Migrator.Listener() { });
         try (Connection blocker = db.connect(); Statement st = blocker.createStatement(); Connection pooled = dataSource.getConnection()) {
             st.execute("SELECT " + LOCK);
             try (Statement own = pooled.createStatement()) {

@@ -57,7 +57,8 @@ class TerminatedBackendTest {
         try (Connection admin = db.connect(); Statement st = admin.createStatement()) {
             for (int i = 0; i < 200; i++) {
                 try (ResultSet rs = st.executeQuery("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
-                        + "AND datname = current_database() AND state = 'active' AND query LIKE '%" + marker + "%' AND query NOT LIKE '%pg_stat_activity%'")) {
+                        + "AND datname = current_database() AND state = 'active' AND query LIKE '%" + marker + "%' "
+                        + "AND query NOT LIKE '%pg_stat_activity%'")) {
                     if (rs.next()) return run.get(30, TimeUnit.SECONDS);
                 }
                 Thread.sleep(50);
@@ -135,7 +136,8 @@ class TerminatedBackendTest {
     private static List<String> tables() throws SQLException {
         List<String> names = new ArrayList<>();
         try (Connection c = db.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 't%' ORDER BY 1")) {
+             ResultSet rs = st.executeQuery("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename LIKE 't%' "
+                     + "ORDER BY 1")) {
             while (rs.next()) names.add(rs.getString(1));
         }
         return names;

@@ -33,7 +33,8 @@ final class MigrationLock implements AutoCloseable {
     /** The timeout, or an error when PostgreSQL could not wait that long (or it is negative). */
     static Duration checkTimeout(Duration timeout) {
         if (timeout.isNegative() || timeout.compareTo(MAX_TIMEOUT) > 0) {
-            throw new IllegalArgumentException("lock timeout out of range (0 to " + MAX_TIMEOUT.toSeconds() + " s): " + timeout.toSeconds() + " s");
+            throw new IllegalArgumentException("lock timeout out of range (0 to " + MAX_TIMEOUT.toSeconds() + " s): "
+                    + timeout.toSeconds() + " s");
         }
         return timeout;
     }

@@ -343,7 +343,7 @@ public final class Migrator {
             steps.add(new Step(direction, node, duration));
         }
 
-        /** Writes the version-table update and the history row, and commits them with the migration when it has its own transaction. */
+        /** Writes the version-table update and the history row; commits them with the migration when it has its own transaction. */
         private void record(RevisionNode node, Direction direction, List<String> bookkeeping, boolean commit) throws SQLException {
             try {
                 sink.executeAll(bookkeeping);
@@ -351,9 +351,11 @@ public final class Migrator {
             } catch (SQLException e) {
                 rollbackAfter(sink, e);
                 if (!Failures.connectionLost(e)) throw e;
-                throw new MigrationException("revision " + node.id() + " (" + direction.word() + "): " + (commit ? "recording and committing"
-                        : "recording") + " it failed: " + Failures.describe(e, "") + (commit ? "; whether the commit reached the server is "
-                        + "unknown: run 'retort current' to see the revision the database is at" : ""), e);
+                String what = commit ? "recording and committing" : "recording";
+                String outcome = commit ? "; whether the commit reached the server is unknown: run 'retort current' to see the revision "
+                        + "the database is at" : "";
+                throw new MigrationException("revision " + node.id() + " (" + direction.word() + "): " + what + " it failed: "
+                        + Failures.describe(e, "") + outcome, e);
             }
         }
 

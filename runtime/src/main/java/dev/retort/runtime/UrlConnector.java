@@ -33,7 +33,8 @@ public record UrlConnector(String url, String user, String password, Duration ti
         java.util.Objects.requireNonNull(url, "url");
         java.util.Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.toSeconds() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("connect timeout out of range (0 to " + Integer.MAX_VALUE + " s): " + timeout.toSeconds() + " s");
+            throw new IllegalArgumentException("connect timeout out of range (0 to " + Integer.MAX_VALUE + " s): "
+                    + timeout.toSeconds() + " s");
         }
     }
 
@@ -74,7 +75,9 @@ public record UrlConnector(String url, String user, String password, Duration ti
         String message = oneLine(redaction.text(e.getMessage()));
         if (timedOut) return "no answer within " + timeout.toSeconds() + " s (connect timeout): " + message;
         // DriverManager's answer when the driver declines the URL: it only repeats the URL
-        if (message.startsWith("No suitable driver")) return "the PostgreSQL driver cannot read this URL (check the host, port and parameters)";
+        if (message.startsWith("No suitable driver")) {
+            return "the PostgreSQL driver cannot read this URL (check the host, port and parameters)";
+        }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof java.net.UnknownHostException) return "unknown host " + redaction.text(cause.getMessage());
         }
