@@ -116,6 +116,11 @@ public final class Retort {
 
         private Builder() {}
 
+        /**
+         * Connections from the application's pool. The pool decides how long connecting may take and
+         * whether TCP keepalive is on (with the PostgreSQL driver: {@code loginTimeout}, {@code tcpKeepAlive});
+         * a connection handed out with autocommit off is switched to autocommit for each verb and back.
+         */
         public Builder dataSource(DataSource dataSource) {
             requireNonNull(dataSource, "dataSource");
             this.connector = dataSource::getConnection;
