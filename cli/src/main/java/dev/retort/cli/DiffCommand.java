@@ -9,6 +9,7 @@ import dev.retort.introspector.SchemaScope;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
 import dev.retort.runtime.HistoryTable;
+import dev.retort.runtime.UrlConnector;
 import dev.retort.runtime.VersionTable;
 import dev.retort.runtime.sql.PostgresSql;
 import dev.retort.schema.Schema;
@@ -55,6 +56,8 @@ final class DiffCommand extends Subcommand {
 
     @Override
     public Integer call() throws Exception {
+        root.connectsTo(from);
+        root.connectsTo(to);
         try (Connection source = connect(from); Connection target = connect(to)) {
             SchemaScope scope = scope(source, target);
             TableFilter filter = new TableFilter(includedTables, excludedTables);
@@ -114,7 +117,8 @@ final class DiffCommand extends Subcommand {
         return names;
     }
 
+    /** Connects with the flags' user and password, and the configured connect timeout (a configuration file is optional). */
     private Connection connect(String url) {
-        return Project.open(url, root.user, root.password);
+        return new UrlConnector(url, root.user, root.password, root.project().settings().connectTimeout()).open();
     }
 }

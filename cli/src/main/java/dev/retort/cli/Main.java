@@ -1,6 +1,7 @@
 package dev.retort.cli;
 
 import dev.retort.RetortException;
+import dev.retort.runtime.Redaction;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.sql.SQLException;
@@ -37,7 +38,7 @@ public final class Main {
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, root, err));
         commandLine.setParameterExceptionHandler((e, parsedArgs) -> {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + root.redaction().text(e.getMessage()));
             err.println("Try 'retort --help' or 'retort " + (e.getCommandLine().getCommandName().equals("retort")
                     ? "" : e.getCommandLine().getCommandName() + " ") + "--help'.");
             return ERROR;
@@ -60,18 +61,21 @@ public final class Main {
         return RetortCommand.SUBCOMMANDS;
     }
 
+    /** Prints the error in one line (and its stack trace with --stacktrace), every message of it without a password. */
     private static int report(Exception e, RetortCommand root, PrintWriter err) {
+        Redaction redaction = root.redaction();
+        String message = String.valueOf(redaction.text(e.getMessage()));
         if (e instanceof RetortException) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + message);
         } else if (e instanceof SQLException) {
-            err.println("error: database: " + e.getMessage().replaceAll("\\s*\\n\\s*", " "));
+            err.println("error: database: " + message.replaceAll("\\s*\\n\\s*", " "));
         } else if (e instanceof IOException) {
-            err.println("error: " + e);
+            err.println("error: " + redaction.text(e.toString()));
         } else {
-            err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+            err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + message
                     + (root.stacktrace ? "" : " (run again with --stacktrace for details)"));
         }
-        if (root.stacktrace) e.printStackTrace(err);
+        if (root.stacktrace) redaction.exception(e).printStackTrace(err);
         return ERROR;
     }
 

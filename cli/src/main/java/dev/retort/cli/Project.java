@@ -12,6 +12,7 @@ import dev.retort.revision.RevisionGraph;
 import dev.retort.runtime.HistoryTable;
 import dev.retort.runtime.MigrationSet;
 import dev.retort.runtime.Migrator;
+import dev.retort.runtime.UrlConnector;
 import dev.retort.runtime.VersionTable;
 import dev.retort.runtime.source.SourceMigrations;
 import dev.retort.runtime.sql.PostgresSql;
@@ -30,12 +31,10 @@ import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -58,37 +57,17 @@ final class Project {
     }
 
     /**
-     * Connects with the configured URL; an explicit {@code user} or {@code password} setting wins over
-     * the same parameter in the URL (the driver would otherwise prefer the URL's).
+     * Connects with the configured URL, user, password and connect timeout; errors never show the
+     * password (see {@link UrlConnector}).
      */
     Connection connect() {
-        Connection connection = open(settings.url(), settings.user().orElse(null), settings.password().orElse(null));
+        Connection connection = connector().open();
         useDefaultSchema(connection);
         return connection;
     }
 
-    /**
-     * Opens a connection; an explicit user or password wins over the same parameter in the URL
-     * (the driver would otherwise prefer the URL's), and errors show the URL without its password.
-     */
-    static Connection open(String url, String user, String password) {
-        String target = url;
-        Properties properties = new Properties();
-        if (user != null) {
-            target = withoutParameter(target, "user");
-            properties.setProperty("user", user);
-        }
-        if (password != null) {
-            target = withoutParameter(target, "password");
-            properties.setProperty("password", password);
-        }
-        properties.setProperty("connectTimeout", "10");
-        properties.setProperty("ApplicationName", "retort");
-        try {
-            return DriverManager.getConnection(target, properties);
-        } catch (SQLException e) {
-            throw new RetortException("cannot connect to " + redact(target) + ": " + e.getMessage(), e);
-        }
+    UrlConnector connector() {
+        return new UrlConnector(settings.url(), settings.user().orElse(null), settings.password().orElse(null), settings.connectTimeout());
     }
 
     /** Makes unqualified names in migrations resolve to the configured default schema, as the readers assume. */
@@ -118,21 +97,6 @@ final class Project {
         int body = script.startsWith("\n") ? 1 : 0;
         while (script.startsWith("-- ", body) && script.indexOf('\n', body) >= 0) body = script.indexOf('\n', body) + 1;
         return script.substring(0, body) + sql + ";\n" + script.substring(body);
-    }
-
-    static String withoutParameter(String url, String name) {
-        int query = url.indexOf('?');
-        if (query < 0) return url;
-        List<String> kept = new java.util.ArrayList<>();
-        for (String parameter : url.substring(query + 1).split("&")) {
-            if (!parameter.toLowerCase(java.util.Locale.ROOT).startsWith(name + "=") && !parameter.isEmpty()) kept.add(parameter);
-        }
-        return url.substring(0, query) + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
-    }
-
-    /** The URL with any password in it masked. */
-    static String redact(String url) {
-        return url.replaceAll("(?i)(password=)[^&;]*", "$1***").replaceAll("//([^/@:]+):[^/@]*@", "//$1:***@");
     }
 
     MigrationSet migrations() {

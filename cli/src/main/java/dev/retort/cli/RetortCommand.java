@@ -3,8 +3,10 @@ package dev.retort.cli;
 import dev.retort.cli.config.ConfigException;
 import dev.retort.cli.config.Settings;
 import dev.retort.cli.config.SettingsLoader;
+import dev.retort.runtime.Redaction;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +79,8 @@ final class RetortCommand {
 
     final Path workDir;
     final Map<String, String> environment;
+    private Settings loaded;
+    private final List<String> otherUrls = new ArrayList<>();
 
     RetortCommand(Path workDir, Map<String, String> environment) {
         this.workDir = workDir;
@@ -94,7 +98,24 @@ final class RetortCommand {
         if (url != null) overrides.put("url", url);
         if (user != null) overrides.put("user", user);
         if (password != null) overrides.put("password", password);
-        return new Project(SettingsLoader.load(workDir, config, environment, overrides), environment);
+        Settings settings = SettingsLoader.load(workDir, config, environment, overrides);
+        loaded = settings;
+        return new Project(settings, environment);
+    }
+
+    /** Notes a URL this invocation connects to besides the configured one (diff's), so that errors mask its password. */
+    void connectsTo(String otherUrl) {
+        otherUrls.add(otherUrl);
+    }
+
+    /** Every password this invocation may know of: flags, -x, the environment, the loaded settings and other URLs. */
+    Redaction redaction() {
+        Redaction redaction = Redaction.of(url, password)
+                .and(extra.get("url"), extra.get("password"))
+                .and(environment.get(Settings.environmentName("url")), environment.get(Settings.environmentName("password")));
+        if (loaded != null) redaction = redaction.and(loaded.get("url").orElse(null), loaded.password().orElse(null));
+        for (String other : otherUrls) redaction = redaction.and(other, null);
+        return redaction;
     }
 
     PrintWriter out() {

@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * The PostgreSQL advisory lock that serialises runners of one (configured) version table. Session-level, so a
  * runner that dies loses it with its connection; the connection also asks the server to check for
  * a vanished client every second, so even a statement running when the runner is killed is
- * cancelled promptly and its transaction rolled back.
+ * cancelled promptly and its transaction rolled back, and to probe an idle client with TCP
+ * keepalive after a minute.
  */
 final class MigrationLock implements AutoCloseable {
     /** First half of the lock key: "Retr". */
@@ -26,9 +27,22 @@ final class MigrationLock implements AutoCloseable {
         this.key = key;
     }
 
+    /** The longest wait PostgreSQL's {@code lock_timeout} takes: {@code INT_MAX} milliseconds, about 24 days. */
+    static final Duration MAX_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
+
+    /** The timeout, or an error when PostgreSQL could not wait that long (or it is negative). */
+    static Duration checkTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.compareTo(MAX_TIMEOUT) > 0) {
+            throw new IllegalArgumentException("lock timeout out of range (0 to " + MAX_TIMEOUT.toSeconds() + " s): "
+                    + timeout.toSeconds() + " s");
+        }
+        return timeout;
+    }
+
     /**
      * Takes the lock, waiting at most {@code timeout}; tells {@code waiting} who holds it before
-     * waiting.
+     * waiting. The wait runs without a statement timeout (the role's would cut it short), bounded
+     * by {@code lock_timeout} instead; both settings are restored afterwards.
      */
     static MigrationLock acquire(Connection connection, VersionTable table, Duration timeout, Consumer<String> waiting)
             throws SQLException {
@@ -38,21 +52,25 @@ final class MigrationLock implements AutoCloseable {
         if (tryLock(connection, key)) return new MigrationLock(connection, key);
         String holder = holder(connection, key);
         waiting.accept(holder);
-        String previous = setting(connection, "lock_timeout");
+        String previousLockTimeout = setting(connection, "lock_timeout");
+        String previousStatementTimeout = setting(connection, "statement_timeout");
         try (Statement st = connection.createStatement()) {
             st.execute("SET lock_timeout = " + Math.max(1, timeout.toMillis()));
+            st.execute("SET statement_timeout = 0");
             st.execute("SELECT pg_advisory_lock(" + KEY_SPACE + ", " + key + ")");
         } catch (SQLException e) {
+            if (Failures.connectionLost(e)) {
+                throw new MigrationException("lost the connection while waiting for the migration lock for " + versionTable + ": "
+                        + Failures.oneLine(e.getMessage()), e);
+            }
+            // a pooled connection goes back with its own settings, whatever ended the wait
+            restore(connection, previousLockTimeout, previousStatementTimeout);
             if (!"55P03".equals(e.getSQLState())) throw e;
             throw new MigrationException("another runner holds the migration lock for " + versionTable + " and did not release it within "
                     + (timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s") + ": " + holder(connection, key).replace("pid", "held by pid")
                     + "; set lock.timeout to wait longer");
-        } finally {
-            try (PreparedStatement st = connection.prepareStatement("SELECT set_config('lock_timeout', ?, false)")) {
-                st.setString(1, previous);
-                st.execute();
-            }
         }
+        restore(connection, previousLockTimeout, previousStatementTimeout);
         return new MigrationLock(connection, key);
     }
 
@@ -62,6 +80,15 @@ final class MigrationLock implements AutoCloseable {
      */
     static int key(VersionTable table) {
         return (table.schema() + "." + table.name()).hashCode();
+    }
+
+    private static void restore(Connection connection, String lockTimeout, String statementTimeout) throws SQLException {
+        String sql = "SELECT set_config('lock_timeout', ?, false), set_config('statement_timeout', ?, false)";
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            st.setString(1, lockTimeout);
+            st.setString(2, statementTimeout);
+            st.execute();
+        }
     }
 
     @Override
@@ -100,10 +127,17 @@ final class MigrationLock implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes the server notice a runner that vanished: during a statement by checking every second,
+     * between statements by TCP keepalive after a minute of silence (the system default waits two
+     * hours, all that time holding the lock). Keepalive settings are ignored on Unix sockets.
+     */
     private static void watchForVanishedClient(Connection connection) throws SQLException {
-        if (connection.getMetaData().getDatabaseMajorVersion() < 14) return;
         try (Statement st = connection.createStatement()) {
-            st.execute("SET client_connection_check_interval = 1000");
+            st.execute("SET tcp_keepalives_idle = 60");
+            st.execute("SET tcp_keepalives_interval = 10");
+            st.execute("SET tcp_keepalives_count = 6");
+            if (connection.getMetaData().getDatabaseMajorVersion() >= 14) st.execute("SET client_connection_check_interval = 1000");
         }
     }
 

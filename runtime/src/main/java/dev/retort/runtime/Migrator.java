@@ -231,9 +231,21 @@ public final class Migrator {
 
     /**
      * Takes the lock, finds the tables, refuses edited, unknown or overlapping applied revisions
-     * when asked to, then works. Missing tables are created by the work's first write.
+     * when asked to, then works. Missing tables are created by the work's first write. A connection
+     * handed over with autocommit off (a pool's setting) is switched to autocommit for the run, which
+     * makes its own transactions, and switched back afterwards.
      */
     private <T> T locked(Connection connection, boolean refuseBlocking, Work<T> work) throws SQLException {
+        if (connection.getAutoCommit()) return lockedInAutocommit(connection, refuseBlocking, work);
+        connection.setAutoCommit(true);
+        try {
+            return lockedInAutocommit(connection, refuseBlocking, work);
+        } finally {
+            if (!connection.isClosed()) connection.setAutoCommit(false);
+        }
+    }
+
+    private <T> T lockedInAutocommit(Connection connection, boolean refuseBlocking, Work<T> work) throws SQLException {
         try (MigrationLock ignored = MigrationLock.acquire(connection, versionTable, options.lockTimeout(), listener::waitingForLock)) {
             VersionTable at = versionTable.locate(connection);
             Tables tables = new Tables(at, at.exists(connection) && VersionTable.exists(connection, new HistoryTable(at).qualified()));
@@ -251,14 +263,24 @@ public final class Migrator {
             for (RevisionNode node : path) run.apply(direction, node);
             if (!options.transactionPerMigration()) sink.commit();
         } catch (SQLException | RuntimeException e) {
-            sink.rollback();
-            if (!options.transactionPerMigration() && e instanceof MigrationException m && !run.steps.isEmpty()) {
-                throw new MigrationException(m.getMessage() + "; the whole run was rolled back, the database stays at "
-                        + heads(run.committed), m);
+            rollbackAfter(sink, e);
+            if (!options.transactionPerMigration() && e instanceof MigrationException m) {
+                String rest = run.inRunRollback();
+                if (!rest.isEmpty()) throw new MigrationException(m.getMessage() + rest, m);
             }
             throw e;
         }
         return new Result(Set.copyOf(before), Set.copyOf(run.heads), List.copyOf(run.steps));
+    }
+
+    /** Rolls back after a failure; when the connection is gone, the server has rolled back already. */
+    private static void rollbackAfter(Sink sink, Exception failure) throws SQLException {
+        try {
+            sink.rollback();
+        } catch (SQLException e) {
+            if (!Failures.connectionLost(failure) && !Failures.connectionLost(e)) throw e;
+            failure.addSuppressed(e);
+        }
     }
 
     /** The state of one run: heads as applied, heads as committed, steps done. */
@@ -269,6 +291,9 @@ public final class Migrator {
         Set<String> heads;
         Set<String> committed;
         boolean created;
+        /** The migration whose autocommit block ran last in this run, and how many of its statements that committed. */
+        RevisionNode blockRevision;
+        int blockStatements;
 
         Run(Sink sink, Tables tables, Set<String> before) {
             this.sink = sink;
@@ -302,16 +327,19 @@ public final class Migrator {
                         sink.executeOutsideTransaction(statement.sql());
                         sink.begin();
                         committedStatements = i + 1;
+                        blockRevision = node;
+                        blockStatements = committedStatements;
                     } else {
                         sink.execute(statement.sql());
                     }
                 } catch (SQLException e) {
-                    sink.rollback();
+                    rollbackAfter(sink, e);
                     String partial = committedStatements == 0 ? "" : "; statements 1-" + committedStatements + " of this migration "
                             + "were committed before the failure (autocommit block) and stay applied, the version table stays at "
                             + heads(committed);
                     throw new MigrationException("revision " + node.id() + " (" + direction.word() + "): statement " + (i + 1)
-                            + " failed: " + oneLine(statement.sql()) + ": " + oneLine(e.getMessage()) + partial, e);
+                            + " failed: " + oneLine(statement.sql()) + ": " + Failures.describe(e, committedStatements == 0
+                            ? "the version table stays at " + heads(committed) : "") + partial, e);
                 }
             }
             Duration duration = Duration.ofNanos(System.nanoTime() - started);
@@ -320,14 +348,41 @@ public final class Migrator {
             for (String id : next) if (!heads.contains(id)) bookkeeping.add(tables.versions().insertSql(id));
             bookkeeping.add(tables.history().appendSql(node.id(), direction.word(), scripts.checksum(), node.message(), duration,
                     sink.origin()));
-            sink.executeAll(bookkeeping);
+            record(node, direction, bookkeeping, perMigration);
             created = true;
-            if (perMigration) {
-                sink.commit();
-                committed = next;
-            }
+            if (perMigration) committed = next;
             heads = next;
             steps.add(new Step(direction, node, duration));
+        }
+
+        /** Writes the version-table update and the history row; commits them with the migration when it has its own transaction. */
+        private void record(RevisionNode node, Direction direction, List<String> bookkeeping, boolean commit) throws SQLException {
+            try {
+                sink.executeAll(bookkeeping);
+                if (commit) sink.commit();
+            } catch (SQLException e) {
+                rollbackAfter(sink, e);
+                if (!Failures.connectionLost(e)) throw e;
+                String what = commit ? "recording and committing" : "recording";
+                String outcome = commit ? "; whether the commit reached the server is unknown: run 'retort current' to see the revision "
+                        + "the database is at" : "";
+                throw new MigrationException("revision " + node.id() + " (" + direction.word() + "): " + what + " it failed: "
+                        + Failures.describe(e, "") + outcome, e);
+            }
+        }
+
+        /**
+         * What a failed one-transaction run adds to its error: that it was rolled back whole, or, after an
+         * autocommit block in an earlier migration, only back to that block.
+         */
+        String inRunRollback() {
+            if (blockRevision == null) {
+                return steps.isEmpty() ? "" : "; the whole run was rolled back, the database stays at " + heads(committed);
+            }
+            if (steps.stream().noneMatch(step -> step.revision().equals(blockRevision))) return "";
+            return "; the run was rolled back only to the autocommit block of revision " + blockRevision.id() + ": its statements 1-"
+                    + blockStatements + " and every revision before it were committed and stay applied, the version table stays at "
+                    + heads(committed);
         }
     }
 

@@ -9,14 +9,12 @@ import dev.retort.revision.RevisionNode;
 import dev.retort.runtime.source.SourceMigrations;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -43,11 +41,13 @@ public final class Retort {
     }
 
     private final Connector connector;
+    private final Redaction redaction;
     private final Migrator migrator;
     private final String searchPath;
 
-    private Retort(Connector connector, Migrator migrator, String searchPath) {
+    private Retort(Connector connector, Redaction redaction, Migrator migrator, String searchPath) {
         this.connector = connector;
+        this.redaction = redaction;
         this.migrator = migrator;
         this.searchPath = searchPath;
     }
@@ -90,7 +90,10 @@ public final class Retort {
         T run(Connection connection) throws SQLException;
     }
 
-    /** Runs on a new connection, with the configured default schema first on its search path while it runs. */
+    /**
+     * Runs on a new connection, with the configured default schema first on its search path while it runs; no
+     * exception it ends with shows a password, nor does any of its causes.
+     */
     private <T> T withConnection(Work<T> work) {
         try (Connection connection = connector.connect()) {
             if (searchPath == null) return work.run(connection);
@@ -101,7 +104,9 @@ public final class Retort {
                 setSearchPath(connection, previous);
             }
         } catch (SQLException e) {
-            throw new RetortException("database: " + e.getMessage(), e);
+            throw new RetortException("database: " + redaction.text(e.getMessage()), redaction.exception(e));
+        } catch (RuntimeException e) {
+            throw redaction.unchecked(e);
         }
     }
 
@@ -121,6 +126,11 @@ public final class Retort {
     /** Collects the configuration; {@link #load()} checks it and loads the migrations. */
     public static final class Builder {
         private Connector connector;
+        private Redaction redaction = Redaction.NONE;
+        private String url;
+        private String user;
+        private String password;
+        private Duration connectTimeout = UrlConnector.DEFAULT_TIMEOUT;
         private String migrationsPackage;
         private ClassLoader classLoader;
         private Path migrationsDirectory;
@@ -135,21 +145,32 @@ public final class Retort {
 
         private Builder() {}
 
+        /**
+         * Connections from the application's pool. The pool decides how long connecting may take and
+         * whether TCP keepalive is on (with the PostgreSQL driver: {@code loginTimeout}, {@code tcpKeepAlive});
+         * a connection handed out with autocommit off is switched to autocommit for each verb and back.
+         */
         public Builder dataSource(DataSource dataSource) {
             requireNonNull(dataSource, "dataSource");
             this.connector = dataSource::getConnection;
+            this.url = null;
             return this;
         }
 
-        /** Connects through {@link DriverManager}; user and password may be null. */
+        /**
+         * Connects through the PostgreSQL driver; user and password may be null (then the URL's are used).
+         * Connecting gives up after {@link #connectTimeout}, with TCP keepalive on; errors never show the password.
+         */
         public Builder url(String url, String user, String password) {
-            requireNonNull(url, "url");
-            this.connector = () -> {
-                Properties properties = new Properties();
-                if (user != null) properties.setProperty("user", user);
-                if (password != null) properties.setProperty("password", password);
-                return DriverManager.getConnection(url, properties);
-            };
+            this.url = requireNonNull(url, "url");
+            this.user = user;
+            this.password = password;
+            return this;
+        }
+
+        /** How long connecting through {@link #url} may take (default 30 s); a DataSource sets its own. */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = requireNonNull(timeout, "timeout");
             return this;
         }
 
@@ -216,7 +237,7 @@ public final class Retort {
 
         /** How long to wait for another runner's lock before failing. */
         public Builder lockTimeout(Duration timeout) {
-            this.lockTimeout = requireNonNull(timeout, "timeout");
+            this.lockTimeout = MigrationLock.checkTimeout(requireNonNull(timeout, "timeout"));
             return this;
         }
 
@@ -226,13 +247,18 @@ public final class Retort {
         }
 
         public Retort load() {
+            if (url != null) {
+                UrlConnector urlConnector = new UrlConnector(url, user, password, connectTimeout);
+                connector = urlConnector::open;
+                redaction = urlConnector.redaction();
+            }
             if (connector == null) throw new IllegalStateException("configure a dataSource or a url");
             MigrationSet migrations = migrations();
             String defaultSchema = schemas.isEmpty() ? VersionTable.DEFAULT_SCHEMA : schemas.get(0);
             VersionTable versions = new VersionTable(versionSchema != null ? versionSchema : defaultSchema, versionTable, schemas);
             Migrator migrator = new Migrator(migrations, versions, new Migrator.Options(transactionPerMigration, lockTimeout), listener);
             String searchPath = defaultSchema.equals(VersionTable.DEFAULT_SCHEMA) ? null : quote(defaultSchema) + ", public";
-            return new Retort(connector, migrator, searchPath);
+            return new Retort(connector, redaction, migrator, searchPath);
         }
 
         private MigrationSet migrations() {

@@ -21,8 +21,7 @@ public final class Settings {
     /** The keys Retort reads, with their environment variable names derived from them. */
     public static final List<String> KEYS = List.of("url", "user", "password", "schemas", "migrations.dir",
             "migrations.package", "entities.packages", "entities.classpath", "entities.naming", "version.table", "version.schema",
-            "transaction.per-migration",
-            "lock.timeout", "tables.include", "tables.exclude", "compare.hooks");
+            "transaction.per-migration", "lock.timeout", "connect.timeout", "tables.include", "tables.exclude", "compare.hooks");
 
     private final Map<String, String> values;
     private final Path baseDirectory;
@@ -105,16 +104,31 @@ public final class Settings {
         return Boolean.parseBoolean(value);
     }
 
+    /** The longest lock.timeout: PostgreSQL's lock_timeout takes at most INT_MAX milliseconds. */
+    static final long MAX_LOCK_TIMEOUT_SECONDS = Integer.MAX_VALUE / 1000;
+
     /** How long to wait for another runner's migration lock, in whole seconds (default 300). */
     public java.time.Duration lockTimeout() {
-        String value = get("lock.timeout").orElse("300").trim();
+        return seconds("lock.timeout", 300, MAX_LOCK_TIMEOUT_SECONDS);
+    }
+
+    /** How long connecting may take, in whole seconds (default 30; 0 waits for ever). */
+    public java.time.Duration connectTimeout() {
+        return seconds("connect.timeout", 30, Integer.MAX_VALUE);
+    }
+
+    private java.time.Duration seconds(String key, long defaultSeconds, long max) {
+        String value = get(key).orElse(Long.toString(defaultSeconds)).trim();
+        long seconds;
         try {
-            long seconds = Long.parseLong(value);
-            if (seconds < 0) throw new NumberFormatException();
-            return java.time.Duration.ofSeconds(seconds);
+            seconds = Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new ConfigException("lock.timeout: expected a whole number of seconds, got " + value);
+            throw new ConfigException(key + ": expected a whole number of seconds, got " + value);
         }
+        if (seconds < 0 || seconds > max) {
+            throw new ConfigException(key + ": " + value + " is out of range: expected 0 to " + max + " seconds");
+        }
+        return java.time.Duration.ofSeconds(seconds);
     }
 
     /** The tables (and sequences) compared: {@code tables.include} and {@code tables.exclude} globs. */

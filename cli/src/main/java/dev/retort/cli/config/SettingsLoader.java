@@ -37,7 +37,11 @@ public final class SettingsLoader {
             if (value != null) values.put(key, expand(value, environment, "option " + key));
         });
         Path base = file.map(f -> f.toAbsolutePath().getParent()).orElse(workDir.toAbsolutePath());
-        return new Settings(values, base, file);
+        Settings settings = new Settings(values, base, file);
+        // numbers are checked as they are read, so that a wrong one stops every command with one line
+        settings.lockTimeout();
+        settings.connectTimeout();
+        return settings;
     }
 
     private static Optional<Path> locate(Path workDir, String configFile, Map<String, String> environment) {

@@ -1,0 +1,65 @@
+package dev.retort.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.RetortException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+
+/** What the one redaction function masks, in text and in exception chains. */
+class RedactionTest {
+    @Test
+    void urlFormsAreMaskedWithoutKnowingThePassword() {
+        assertEquals("jdbc:postgresql://h/db?user=u&password=***&ssl=true",
+                Redaction.NONE.text("jdbc:postgresql://h/db?user=u&password=s3cr&ssl=true"));
+        assertEquals("jdbc:postgres://h/db?PassWord=***", Redaction.NONE.text("jdbc:postgres://h/db?PassWord=s3cr"));
+        assertEquals("jdbc:postgresql://u:***@h:5432/db", Redaction.NONE.text("jdbc:postgresql://u:s3cr@h:5432/db"));
+        assertEquals("give user= and password= parameters", Redaction.NONE.text("give user= and password= parameters"));
+    }
+
+    @Test
+    void knownPasswordsAreMaskedWhereverTheyAppearInEveryForm() {
+        Redaction redaction = Redaction.of("jdbc:postgresql://h/db?password=%53ekr%20t", "p@ss word");
+        assertEquals("url ***, decoded ***, given ***, encoded *** or ***",
+                redaction.text("url %53ekr%20t, decoded Sekr t, given p@ss word, encoded p%40ss+word or p%40ss%20word"));
+        assertEquals("refused: ***: wrong", Redaction.of(null, "a:b").text("refused: a:b: wrong"));
+    }
+
+    @Test
+    void aSecretContainingAnotherIsMaskedWhole() {
+        Redaction redaction = Redaction.of("jdbc:postgresql://h/db?password=abc", "abcdef");
+        assertEquals("*** and ***", redaction.text("abcdef and abc"));
+    }
+
+    @Test
+    void cleanExceptionsAreReturnedAsTheyAre() {
+        RetortException e = new RetortException("no such revision: ffff", new SQLException("nothing secret", "42P01"));
+        assertSame(e, Redaction.of("jdbc:postgresql://h/db", "s3cr3t").exception(e));
+    }
+
+    @Test
+    void chainsAreRebuiltWithTheirTypesStatesAndFrames() {
+        SQLException driver = new SQLException("No suitable driver found for jdbc:postgres://h/db?password=s3cr3t", "08001", 7);
+        driver.addSuppressed(new IllegalStateException("also s3cr3t"));
+        MigrationException e = new MigrationException("cannot use s3cr3t", new RetortException("wrapped", driver));
+        Throwable clean = Redaction.of(null, "s3cr3t").exception(e);
+        assertInstanceOf(MigrationException.class, clean);
+        assertEquals("cannot use ***", clean.getMessage());
+        SQLException cause = assertInstanceOf(SQLException.class, clean.getCause().getCause());
+        assertEquals("08001", cause.getSQLState());
+        assertEquals(7, cause.getErrorCode());
+        assertEquals("java.sql.SQLException: No suitable driver found for jdbc:postgres://h/db?password=***", cause.toString());
+        assertEquals("java.lang.IllegalStateException: also ***", cause.getSuppressed()[0].toString());
+        assertEquals(e.getStackTrace()[0], clean.getStackTrace()[0]);
+        StringWriter trace = new StringWriter();
+        clean.printStackTrace(new PrintWriter(trace, true));
+        assertFalse(trace.toString().contains("s3cr3t"), trace::toString);
+        assertTrue(trace.toString().contains("Caused by: java.sql.SQLException: No suitable driver"), trace::toString);
+    }
+}
