@@ -16,6 +16,13 @@ public class RevisionException extends RetortException {
         }
     }
 
+    /** A migration declares an id that the version table cannot hold or a target cannot name. */
+    public static final class InvalidId extends RevisionException {
+        InvalidId(String source, String id, String problem) {
+            super(source + ": revision id \"" + id + "\" " + problem);
+        }
+    }
+
     /** Two revisions carry the same branch label. */
     public static final class DuplicateLabel extends RevisionException {
         DuplicateLabel(String label, String first, String second) {

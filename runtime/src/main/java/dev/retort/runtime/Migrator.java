@@ -1,5 +1,7 @@
 package dev.retort.runtime;
 
+import static dev.retort.runtime.sql.PostgresSql.quote;
+
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionNode;
 import dev.retort.revision.Targets;
@@ -205,13 +207,26 @@ public final class Migrator {
                         + "deliberately with 'retort validate --accept " + id + "'"));
             }
         }
+        for (String id : new TreeSet<>(appliedNow)) {
+            if (applied.get(id) == null) {
+                problems.add(new Validation.Problem(Validation.Kind.UNVERIFIABLE, id, "revision " + id + " (" + migrations.source(id)
+                        + ") is applied, and the history has " + (applied.containsKey(id) ? "no checksum" : "no row") + " for it "
+                        + "(stamped, or recorded by another tool), so an edit cannot be detected; record its current content "
+                        + "with 'retort validate --accept " + id + "'"));
+            }
+        }
         return new Validation(problems);
     }
 
     /** Records that an applied revision's current content is accepted, so the edit no longer stops runs. */
     public void accept(Connection connection, String revision) throws SQLException {
         locked(connection, false, before -> {
-            String id = migrations.graph().resolve(revision);
+            RevisionGraph graph = migrations.graph();
+            String id = graph.resolve(revision);
+            if (!graph.ancestorsOf(before.stream().filter(graph::contains).toList()).contains(id)) {
+                throw new MigrationException("cannot accept revision " + id + ": it is not applied (the database is at "
+                        + heads(before) + "); only an applied revision's edit can be accepted");
+            }
             new Sink.Jdbc(connection).execute(historyTable.appendSql(id, HistoryTable.ACCEPT, migrations.checksum(id),
                     "accepted edit", Duration.ZERO, host()));
             return null;
@@ -226,12 +241,30 @@ public final class Migrator {
     private <T> T locked(Connection connection, boolean refuseBlocking, Work<T> work) throws SQLException {
         try (MigrationLock ignored = MigrationLock.acquire(connection, versionTable.name(), options.lockTimeout(),
                 listener::waitingForLock)) {
-            Sink.Jdbc tables = new Sink.Jdbc(connection);
-            tables.execute(versionTable.createSql());
-            tables.execute(historyTable.createSql());
+            createIfMissing(connection, "version table", versionTable.name(), versionTable.createSql());
+            createIfMissing(connection, "history table", historyTable.name(), historyTable.createSql());
             List<Validation.Problem> blocking = refuseBlocking ? validate(connection).blocking() : List.of();
             if (!blocking.isEmpty()) throw new MigrationException(blocking.get(0).message());
             return work.run(current(connection));
+        }
+    }
+
+    /** Creates a bookkeeping table unless it is there, so a role without CREATE on the schema can run once it is. */
+    private static void createIfMissing(Connection connection, String what, String name, String sql) throws SQLException {
+        try {
+            if (!VersionTable.exists(connection, name)) new Sink.Jdbc(connection).execute(sql);
+        } catch (SQLException e) {
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            throw new MigrationException("creating the " + what + " " + qualified(connection, name) + ": "
+                    + reason.replaceFirst("^ERROR: ", ""), e);
+        }
+    }
+
+    /** The table's name in the schema it is created in: the first of the search path that exists. */
+    private static String qualified(Connection connection, String name) throws SQLException {
+        try (var st = connection.createStatement(); var rs = st.executeQuery("SELECT current_schema()")) {
+            String schema = rs.next() ? rs.getString(1) : null;
+            return schema == null ? quote(name) : quote(schema) + "." + quote(name);
         }
     }
 

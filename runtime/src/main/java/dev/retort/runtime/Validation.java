@@ -2,7 +2,7 @@ package dev.retort.runtime;
 
 import java.util.List;
 
-/** What {@code validate} found: applied revisions that were edited, have gone missing, or are unknown. */
+/** What {@code validate} found: applied revisions that were edited, have gone missing, are unknown or cannot be checked. */
 public record Validation(List<Problem> problems) {
     /** The kinds of problem, each with the word {@code validate} prints. */
     public enum Kind {
@@ -11,7 +11,9 @@ public record Validation(List<Problem> problems) {
         /** Recorded as applied in the history, and no migration declares it any more. */
         MISSING,
         /** The version table names it, and no migration declares it. */
-        UNKNOWN
+        UNKNOWN,
+        /** Applied, and the history has no checksum to compare its migration with (stamped, or from another tool). */
+        UNVERIFIABLE
     }
 
     /** One problem: its kind, the revision, and a sentence saying what and where. */
@@ -27,6 +29,6 @@ public record Validation(List<Problem> problems) {
 
     /** The problems that make running migrations unsafe: edited and unknown revisions. */
     public List<Problem> blocking() {
-        return problems.stream().filter(p -> p.kind() != Kind.MISSING).toList();
+        return problems.stream().filter(p -> p.kind() == Kind.EDITED || p.kind() == Kind.UNKNOWN).toList();
     }
 }

@@ -99,12 +99,18 @@ public final class Settings {
         return Boolean.parseBoolean(value);
     }
 
+    /** PostgreSQL's lock_timeout is an int of milliseconds. */
+    private static final long MAX_LOCK_TIMEOUT = Integer.MAX_VALUE / 1000;
+
     /** How long to wait for another runner's migration lock, in whole seconds (default 300). */
     public java.time.Duration lockTimeout() {
         String value = get("lock.timeout").orElse("300").trim();
         try {
             long seconds = Long.parseLong(value);
             if (seconds < 0) throw new NumberFormatException();
+            if (seconds > MAX_LOCK_TIMEOUT) {
+                throw new ConfigException("lock.timeout: at most " + MAX_LOCK_TIMEOUT + " seconds (PostgreSQL's lock_timeout limit), got " + value);
+            }
             return java.time.Duration.ofSeconds(seconds);
         } catch (NumberFormatException e) {
             throw new ConfigException("lock.timeout: expected a whole number of seconds, got " + value);
