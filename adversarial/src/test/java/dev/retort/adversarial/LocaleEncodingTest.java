@@ -80,4 +80,14 @@ class LocaleEncodingTest {
     void messageIsKeptInTheCLocale() throws Exception {
         messageIsKept(Map.of("LC_ALL", "C", "LANG", "C"), List.of());
     }
+
+    @Test
+    void environmentIsKeptInTheCLocale() throws Exception {
+        Map<String, String> locale = Map.of("LC_ALL", "C", "LANG", "C", "RETORT_VERSION_TABLE", "versiön");
+        Run revision = retort(locale, List.of(), "revision", "-m", "x", "--rev-id", "000000000001");
+        assertEquals(0, revision.code(), revision::toString);
+        Run upgrade = retort(locale, List.of(), "upgrade", "head");
+        assertEquals(0, upgrade.code(), upgrade::toString);
+        assertEquals(List.of("000000000001"), db.query("SELECT version_num FROM \"versiön\""));
+    }
 }

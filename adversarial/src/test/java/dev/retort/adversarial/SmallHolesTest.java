@@ -1,12 +1,16 @@
 package dev.retort.adversarial;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.cli.Cli;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.shop.Shop;
+import dev.retort.runtime.MigrationException;
+import dev.retort.runtime.Migrator;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.SQLException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -127,6 +131,8 @@ class SmallHolesTest {
                 cli.run("upgrade", "head"));
         cli.environment.put("RETORT_LOCK_TIMEOUT", "99999999999999999999");
         assertError("error: lock.timeout: expected a whole number of seconds, got 99999999999999999999", cli.run("upgrade", "head"));
+        MigrationException e = assertThrows(MigrationException.class, () -> new Migrator.Options(true, Duration.ofSeconds(Long.MAX_VALUE)));
+        assertEquals("lock timeout: from 0 to 2147483 seconds (PostgreSQL's lock_timeout limit), got " + Long.MAX_VALUE, e.getMessage());
     }
 
     @Test

@@ -24,7 +24,7 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(run(Path.of("").toAbsolutePath(), System.getenv(), out, err, TypedArguments.of(args)));
+        System.exit(run(Path.of("").toAbsolutePath(), NativeText.environment(System.getenv()), out, err, NativeText.arguments(args)));
     }
 
     /** Runs one command with the given working directory and environment; returns its exit code. */

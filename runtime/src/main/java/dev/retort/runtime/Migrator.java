@@ -32,7 +32,16 @@ import java.util.TreeSet;
 public final class Migrator {
     /** How to run: one transaction per migration or one for the whole run, and how long to wait for the lock. */
     public record Options(boolean transactionPerMigration, Duration lockTimeout) {
+        /** PostgreSQL's {@code lock_timeout} is an int of milliseconds. */
+        public static final Duration MAX_LOCK_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
         public static final Options DEFAULTS = new Options(true, Duration.ofMinutes(5));
+
+        public Options {
+            if (lockTimeout.isNegative() || lockTimeout.compareTo(MAX_LOCK_TIMEOUT) > 0) {
+                throw new MigrationException("lock timeout: from 0 to " + MAX_LOCK_TIMEOUT.toSeconds()
+                        + " seconds (PostgreSQL's lock_timeout limit), got " + lockTimeout.toSeconds());
+            }
+        }
     }
 
     /** Told what the runner is doing, for progress output. */

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
@@ -64,6 +65,7 @@ final class CompileCache {
             }
             return classes.isEmpty() ? null : new Compiled(classes, sourceOf);
         } catch (IOException | IllegalArgumentException e) {
+            // IllegalArgumentException: a malformed index, or a class name the file system cannot spell (InvalidPathException)
             return null;
         }
     }
@@ -88,8 +90,8 @@ final class CompileCache {
             }
             Files.move(temporary, entry(), StandardCopyOption.ATOMIC_MOVE);
             temporary = null;
-        } catch (IOException | UncheckedIOException e) {
-            // another process may have written the same entry first, or the cache is read-only
+        } catch (IOException | UncheckedIOException | InvalidPathException e) {
+            // another process may have written the same entry first, the cache is read-only, or a class name cannot be a file name here
         } finally {
             if (temporary != null) deleteQuietly(temporary);
         }
