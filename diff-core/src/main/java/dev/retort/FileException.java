@@ -1,6 +1,7 @@
 package dev.retort;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -28,6 +29,7 @@ public class FileException extends RetortException {
         if (e instanceof NoSuchFileException) return "no such file or directory";
         if (e instanceof FileAlreadyExistsException) return "already exists";
         if (e instanceof NotDirectoryException) return "not a directory";
+        if (e instanceof CharacterCodingException) return "not UTF-8 text";
         if (e instanceof FileSystemException f && f.getReason() != null) {
             String reason = f.getReason();
             return reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);

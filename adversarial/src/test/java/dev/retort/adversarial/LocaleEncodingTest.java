@@ -82,6 +82,14 @@ class LocaleEncodingTest {
     }
 
     @Test
+    void configurationThatIsNotUtf8IsNamed() throws IOException {
+        Path config = workDir.resolve("retort.properties");
+        Files.write(config, "schemas = sch\u00e9ma\n".getBytes(StandardCharsets.ISO_8859_1));
+        Cli.Result result = new Cli(workDir).run("heads");
+        assertEquals(new Cli.Result(2, "", "error: " + config + ": cannot be read: not UTF-8 text\n"), result);
+    }
+
+    @Test
     void environmentIsKeptInTheCLocale() throws Exception {
         Map<String, String> locale = Map.of("LC_ALL", "C", "LANG", "C", "RETORT_VERSION_TABLE", "versiön");
         Run revision = retort(locale, List.of(), "revision", "-m", "x", "--rev-id", "000000000001");

@@ -1,5 +1,6 @@
 package dev.retort.cli.config;
 
+import dev.retort.FileException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,9 @@ public final class SettingsLoader {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot be read: " + FileException.reason(e));
+        } catch (IllegalArgumentException e) {
             throw new ConfigException(file + ": cannot be read: " + e.getMessage());
         }
         Map<String, String> values = new HashMap<>();

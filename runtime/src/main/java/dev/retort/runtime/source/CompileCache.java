@@ -70,7 +70,10 @@ final class CompileCache {
         }
     }
 
-    /** Best effort: a cache that cannot be written only costs a compilation next time. */
+    /**
+     * Writes the entry, in place of one that could not be used. Best effort: a cache that cannot be
+     * written only costs a compilation next time.
+     */
     void write(Compiled compiled) {
         Path temporary = null;
         try {
@@ -98,7 +101,7 @@ final class CompileCache {
     }
 
     /** Removes this sources' entry, if any: moved aside first, so no reader sees it half deleted. */
-    void discard() {
+    private void discard() {
         Path entry = entry();
         if (!Files.exists(entry)) return;
         try {
@@ -111,7 +114,7 @@ final class CompileCache {
     }
 
     /** Deletes {@code tmp-} folders last changed before {@code cutoff}: what killed runs left behind. */
-    void removeStale(Instant cutoff) {
+    private void removeStale(Instant cutoff) {
         try (Stream<Path> children = Files.list(root)) {
             for (Path child : children.filter(p -> p.getFileName().toString().startsWith("tmp-")).toList()) {
                 if (Files.getLastModifiedTime(child).toInstant().isBefore(cutoff)) deleteQuietly(child);

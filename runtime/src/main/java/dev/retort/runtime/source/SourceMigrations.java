@@ -55,7 +55,6 @@ public final class SourceMigrations {
         Compiled compiled = cache == null ? null : cache.read();
         List<Class<?>> loaded = compiled == null ? null : defineCached(compiled);
         if (loaded == null) {
-            if (cache != null) cache.discard();
             compiled = compile(files);
             if (cache != null) cache.write(compiled);
             loaded = define(compiled);
