@@ -78,14 +78,17 @@ class SmallHolesTest {
             migration(cli, "Bad", c[0], null, "");
             assertError("error: " + file + ": revision id \"" + c[0] + "\" " + c[1], cli.run("heads"));
         }
+        migration(cli, "Bad", "a\u001b[2J\u202eb\"c", null, "");
+        assertError("error: " + file + ": revision id \"a\\u001b[2J\\u202eb\\\"c\" may only have letters, digits and underscores",
+                cli.run("heads"));
         migration(cli, "Bad", "Ab_" + "9".repeat(29), null, "");
         assertEquals(0, cli.run("heads").code(), "letters of either case, digits and underscores, 32 of them, are an id");
     }
 
     @Test
     void revIdFollowsTheSameRuleAsLoading() {
-        assertError("error: --rev-id head: is reserved: head, heads and base are targets", cli.run("revision", "-m", "x", "--rev-id", "head"));
-        assertError("error: --rev-id a-b: may only have letters, digits and underscores", cli.run("revision", "-m", "x", "--rev-id", "a-b"));
+        assertError("error: --rev-id \"head\": is reserved: head, heads and base are targets", cli.run("revision", "-m", "x", "--rev-id", "head"));
+        assertError("error: --rev-id \"a-b\": may only have letters, digits and underscores", cli.run("revision", "-m", "x", "--rev-id", "a-b"));
         assertEquals(0, cli.run("revision", "-m", "x", "--rev-id", "Release_1").code());
         assertEquals("Release_1 (head)\n", cli.run("heads").out());
     }

@@ -241,7 +241,7 @@ final class Project {
         RevisionGraph graph = graph();
         if (requested != null) {
             String problem = RevisionIds.problem(requested);
-            if (problem != null) throw new RetortException("--rev-id " + requested + ": " + problem);
+            if (problem != null) throw new RetortException("--rev-id " + RevisionIds.quoted(requested) + ": " + problem);
             if (graph.contains(requested)) throw new RetortException("--rev-id " + requested + ": a revision with that id already exists");
             return requested;
         }

@@ -1,5 +1,6 @@
 package dev.retort.revision;
 
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,26 @@ public final class RevisionIds {
         if (id.length() > MAX_LENGTH) return "is " + id.length() + " characters long, at most " + MAX_LENGTH + " fit the version table";
         if (!ALLOWED.matcher(id).matches()) return "may only have letters, digits and underscores";
         return null;
+    }
+
+    /**
+     * The id in double quotes with quotes, backslashes and every control or format character written
+     * as a Java escape, so an id that is rejected for its characters cannot move the cursor or
+     * recolour the terminal when the error shows it.
+     */
+    public static String quoted(String id) {
+        StringBuilder text = new StringBuilder("\"");
+        id.codePoints().forEach(cp -> {
+            if (cp == '"' || cp == '\\') {
+                text.append('\\').appendCodePoint(cp);
+            } else if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT
+                    || Character.getType(cp) == Character.LINE_SEPARATOR || Character.getType(cp) == Character.PARAGRAPH_SEPARATOR) {
+                for (char c : Character.toChars(cp)) text.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                text.appendCodePoint(cp);
+            }
+        });
+        return text.append('"').toString();
     }
 
     static void check(RevisionNode node) {
