@@ -12,7 +12,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -190,41 +189,7 @@ public final class Migrator {
 
     /** Compares the applied revisions with the migrations: edited, missing and unknown ones. */
     public Validation validate(Connection connection) throws SQLException {
-        RevisionGraph graph = migrations.graph();
-        Set<String> known = new TreeSet<>();
-        graph.inOrder().forEach(node -> known.add(node.id()));
-        List<Validation.Problem> problems = new ArrayList<>();
-        Set<String> current = current(connection);
-        for (String id : current) {
-            if (!known.contains(id)) {
-                problems.add(new Validation.Problem(Validation.Kind.UNKNOWN, id, "the database is at revision " + id
-                        + ", which no migration declares (is this the right migrations folder?)"));
-            }
-        }
-        Set<String> appliedNow = graph.ancestorsOf(current.stream().filter(known::contains).toList());
-        Map<String, String> applied = HistoryTable.appliedChecksums(historyTable.read(connection));
-        for (Map.Entry<String, String> entry : new java.util.TreeMap<>(applied).entrySet()) {
-            String id = entry.getKey();
-            if (!known.contains(id)) {
-                if (!current.contains(id)) {
-                    problems.add(new Validation.Problem(Validation.Kind.MISSING, id, "revision " + id
-                            + " was applied, and no migration declares it any more"));
-                }
-            } else if (appliedNow.contains(id) && entry.getValue() != null && !entry.getValue().equals(migrations.checksum(id))) {
-                problems.add(new Validation.Problem(Validation.Kind.EDITED, id, "revision " + id + " (" + migrations.source(id)
-                        + ") was edited after it was applied: it no longer does what ran; undo the edit, or accept it "
-                        + "deliberately with 'retort validate --accept " + id + "'"));
-            }
-        }
-        for (String id : new TreeSet<>(appliedNow)) {
-            if (applied.get(id) == null) {
-                problems.add(new Validation.Problem(Validation.Kind.UNVERIFIABLE, id, "revision " + id + " (" + migrations.source(id)
-                        + ") is applied, and the history has " + (applied.containsKey(id) ? "no checksum" : "no row") + " for it "
-                        + "(stamped, or recorded by another tool), so an edit cannot be detected; record its current content "
-                        + "with 'retort validate --accept " + id + "'"));
-            }
-        }
-        return new Validation(problems);
+        return Validator.compare(migrations, current(connection), HistoryTable.appliedChecksums(historyTable.read(connection)));
     }
 
     /** Records that an applied revision's current content is accepted, so the edit no longer stops runs. */

@@ -1,0 +1,72 @@
+package dev.retort.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Compares what the version table and the history say ran with the migrations as they are now; no I/O. */
+final class Validator {
+    private final MigrationSet migrations;
+    private final Set<String> current;
+    private final Map<String, String> applied;
+    private final Set<String> known = new TreeSet<>();
+    private final List<Validation.Problem> problems = new ArrayList<>();
+
+    private Validator(MigrationSet migrations, Set<String> current, Map<String, String> applied) {
+        this.migrations = migrations;
+        this.current = current;
+        this.applied = new TreeMap<>(applied);
+        migrations.graph().inOrder().forEach(node -> known.add(node.id()));
+    }
+
+    /**
+     * @param current the revisions the version table names
+     * @param applied for each revision the history says is applied, the checksum recorded then (null for none)
+     */
+    static Validation compare(MigrationSet migrations, Set<String> current, Map<String, String> applied) {
+        Validator validator = new Validator(migrations, current, applied);
+        validator.unknown();
+        Set<String> appliedNow = migrations.graph().ancestorsOf(current.stream().filter(validator.known::contains).toList());
+        validator.missingOrEdited(appliedNow);
+        validator.unverifiable(appliedNow);
+        return new Validation(validator.problems);
+    }
+
+    private void unknown() {
+        for (String id : current) {
+            if (!known.contains(id)) {
+                add(Validation.Kind.UNKNOWN, id, "the database is at revision " + id
+                        + ", which no migration declares (is this the right migrations folder?)");
+            }
+        }
+    }
+
+    private void missingOrEdited(Set<String> appliedNow) {
+        for (Map.Entry<String, String> entry : applied.entrySet()) {
+            String id = entry.getKey();
+            if (!known.contains(id)) {
+                if (!current.contains(id)) add(Validation.Kind.MISSING, id, "revision " + id + " was applied, and no migration declares it any more");
+            } else if (appliedNow.contains(id) && entry.getValue() != null && !entry.getValue().equals(migrations.checksum(id))) {
+                add(Validation.Kind.EDITED, id, "revision " + id + " (" + migrations.source(id) + ") was edited after it was applied: "
+                        + "it no longer does what ran; undo the edit, or accept it deliberately with 'retort validate --accept " + id + "'");
+            }
+        }
+    }
+
+    private void unverifiable(Set<String> appliedNow) {
+        for (String id : new TreeSet<>(appliedNow)) {
+            if (applied.get(id) == null) {
+                add(Validation.Kind.UNVERIFIABLE, id, "revision " + id + " (" + migrations.source(id) + ") is applied, and the history has "
+                        + (applied.containsKey(id) ? "no checksum" : "no row") + " for it (stamped, or recorded by another tool), so an "
+                        + "edit cannot be detected; record its current content with 'retort validate --accept " + id + "'");
+            }
+        }
+    }
+
+    private void add(Validation.Kind kind, String id, String message) {
+        problems.add(new Validation.Problem(kind, id, message));
+    }
+}
