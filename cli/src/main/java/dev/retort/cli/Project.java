@@ -286,7 +286,9 @@ final class Project {
 
     private Path cacheRoot() {
         String xdg = environment.get("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        // the XDG base directory specification: a relative path is invalid and ignored
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("retort").resolve("classes");
     }
 }
