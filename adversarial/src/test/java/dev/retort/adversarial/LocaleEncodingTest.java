@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.retort.cli.Cli;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.shop.Shop;
+import dev.retort.schema.IdentityOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,6 +81,17 @@ class LocaleEncodingTest {
     @Test
     void messageIsKeptInTheCLocale() throws Exception {
         messageIsKept(Map.of("LC_ALL", "C", "LANG", "C"), List.of());
+    }
+
+    @Test
+    void sqlWordsAreLowerCasedTheSameInATurkishLocale() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+            assertEquals("start 5 increment 2 minvalue 1", IdentityOptions.DEFAULT.start(5).increment(2).minValue(1).toString());
+        } finally {
+            Locale.setDefault(before);
+        }
     }
 
     @Test
