@@ -48,8 +48,8 @@ final class AlembicBench {
     Found run(int n, Model entities, String database, String twin, Sample dump, Report report) throws Exception {
         Path dir = Bench.emptyDirectory(setup.work().resolve("n" + n).resolve("alembic"));
         AlembicWriter.write(entities, setup.postgres().sqlAlchemyUrl(database), dir);
-        Files.writeString(dir.resolve("twin.ini"), Files.readString(dir.resolve("alembic.ini"))
-                .replace(setup.postgres().sqlAlchemyUrl(database), setup.postgres().sqlAlchemyUrl(twin)));
+        Files.writeString(dir.resolve("twin.ini"), Files.readString(dir.resolve("alembic.ini"), StandardCharsets.UTF_8)
+                .replace(setup.postgres().sqlAlchemyUrl(database), setup.postgres().sqlAlchemyUrl(twin)), StandardCharsets.UTF_8);
         Path versions = dir.resolve("alembic/versions");
         ProcessTimer timer = setup.timer();
         Map<String, String> environment = Map.of("PYTHONDONTWRITEBYTECODE", "1");

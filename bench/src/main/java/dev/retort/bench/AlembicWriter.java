@@ -5,6 +5,7 @@ import dev.retort.bench.Model.Index;
 import dev.retort.bench.Model.Table;
 import dev.retort.bench.Model.Unique;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,8 +23,8 @@ final class AlembicWriter {
     static void write(Model model, String url, Path dir) throws IOException {
         Path scripts = Files.createDirectories(dir.resolve("alembic"));
         Files.createDirectories(scripts.resolve("versions"));
-        Files.writeString(dir.resolve("alembic.ini"), "[alembic]\nscript_location = alembic\nsqlalchemy.url = " + url + "\n");
-        Files.writeString(dir.resolve("models.py"), models(model));
+        Files.writeString(dir.resolve("alembic.ini"), "[alembic]\nscript_location = alembic\nsqlalchemy.url = " + url + "\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("models.py"), models(model), StandardCharsets.UTF_8);
         Files.writeString(scripts.resolve("env.py"), """
                 import logging
                 import os
@@ -42,7 +43,7 @@ final class AlembicWriter {
                                       compare_type=True, compare_server_default=True)
                     with context.begin_transaction():
                         context.run_migrations()
-                """);
+                """, StandardCharsets.UTF_8);
         Files.writeString(scripts.resolve("script.py.mako"), """
                 \"""${message}\"""
                 from alembic import op
@@ -61,7 +62,7 @@ final class AlembicWriter {
 
                 def downgrade():
                     ${downgrades if downgrades else "pass"}
-                """);
+                """, StandardCharsets.UTF_8);
     }
 
     private static String models(Model model) {

@@ -3,6 +3,7 @@ package dev.retort.bench;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -116,7 +117,7 @@ public final class Bench {
                 + "\n- Alembic autogenerate: " + alembicNote(setup.alembic(), alembic) + "\n";
         System.out.print(text);
         Files.createDirectories(out.getParent());
-        Files.writeString(out, text);
+        Files.writeString(out, text, StandardCharsets.UTF_8);
         System.err.println("written to " + out);
     }
 
@@ -128,10 +129,10 @@ public final class Bench {
     }
 
     private static String machine(Postgres postgres) throws IOException, InterruptedException {
-        String memory = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal:"))
+        String memory = Files.readAllLines(Path.of("/proc/meminfo"), StandardCharsets.UTF_8).stream().filter(l -> l.startsWith("MemTotal:"))
                 .map(l -> String.format(Locale.ROOT, "%.1f GiB", Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0))
                 .findFirst().orElse("?");
-        String load = Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        String load = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.UTF_8).split(" ")[0];
         return Runtime.getRuntime().availableProcessors() + " cores, " + memory + " memory, load " + load + " at start, PostgreSQL "
                 + postgres.version() + ", JDK " + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version")
                 + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version");

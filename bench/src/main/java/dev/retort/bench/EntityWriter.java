@@ -5,6 +5,7 @@ import dev.retort.bench.Model.Index;
 import dev.retort.bench.Model.Table;
 import dev.retort.bench.Model.Unique;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ final class EntityWriter {
         List<Path> files = new ArrayList<>();
         for (Table table : model.tables()) {
             Path file = directory.resolve(className(table.name()) + ".java");
-            Files.writeString(file, source(table));
+            Files.writeString(file, source(table), StandardCharsets.UTF_8);
             files.add(file);
         }
         return files;

@@ -1,6 +1,7 @@
 package dev.retort.bench;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -16,7 +17,7 @@ final class MigrationWriter {
     static void write(int count, Path directory) throws IOException {
         Files.createDirectories(directory);
         for (int step = 1; step <= count; step++) {
-            Files.writeString(directory.resolve("R" + id(step) + "_Step" + step + ".java"), source(step));
+            Files.writeString(directory.resolve("R" + id(step) + "_Step" + step + ".java"), source(step), StandardCharsets.UTF_8);
         }
     }
 

@@ -35,8 +35,8 @@ final class TableBench {
         Path dir = Bench.emptyDirectory(setup.work().resolve("n" + n));
         Model base = Model.generate(n);
         Differences differences = Differences.apply(base);
-        Path databaseSql = Files.writeString(dir.resolve("database.sql"), SqlWriter.write(differences.database()));
-        Path entitiesSql = Files.writeString(dir.resolve("entities.sql"), SqlWriter.write(differences.entities()));
+        Path databaseSql = Files.writeString(dir.resolve("database.sql"), SqlWriter.write(differences.database()), StandardCharsets.UTF_8);
+        Path entitiesSql = Files.writeString(dir.resolve("entities.sql"), SqlWriter.write(differences.entities()), StandardCharsets.UTF_8);
         Bench.progress("N=%d: %d tables, %d columns, %d indexes, %d foreign keys; writing and compiling the entities", n,
                 base.tables().size(), base.columnCount(), base.indexCount(), base.foreignKeyCount());
         Path classes = compile(EntityWriter.write(differences.entities(), dir.resolve("entities")), dir.resolve("classes"));
@@ -51,7 +51,7 @@ final class TableBench {
         Path project = Files.createDirectories(dir.resolve("project"));
         Path migrations = Files.createDirectories(project.resolve("migrations"));
         Files.writeString(project.resolve("retort.properties"), "url = " + setup.postgres().url(database) + "\n"
-                + "entities.packages = " + EntityWriter.PACKAGE + "\nentities.classpath = " + classes + "\n");
+                + "entities.packages = " + EntityWriter.PACKAGE + "\nentities.classpath = " + classes + "\n", StandardCharsets.UTF_8);
         Map<String, String> environment = Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString());
         ProcessTimer timer = setup.timer();
 

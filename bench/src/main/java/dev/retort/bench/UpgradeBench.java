@@ -3,6 +3,7 @@ package dev.retort.bench;
 import dev.retort.bench.ProcessTimer.Run;
 import dev.retort.bench.ProcessTimer.Sample;
 import dev.retort.bench.Report.Target;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +28,7 @@ final class UpgradeBench {
         Path project = Files.createDirectories(dir.resolve("project"));
         MigrationWriter.write(count, project.resolve("migrations"));
         Files.writeString(project.resolve("retort.properties"), "url = " + setup.postgres().url(DATABASE) + "\n"
-                + "migrations.package = " + MigrationWriter.PACKAGE + "\n");
+                + "migrations.package = " + MigrationWriter.PACKAGE + "\n", StandardCharsets.UTF_8);
         Path cache = dir.resolve("cache");
         Map<String, String> environment = Map.of("XDG_CACHE_HOME", cache.toString());
         ProcessTimer timer = setup.timer();
@@ -35,7 +36,7 @@ final class UpgradeBench {
 
         Bench.progress("%d migrations: the psql reference (upgrade head --sql, one transaction per migration)", count);
         Run offline = timer.run(project, environment, setup.retort("upgrade", "head", "--sql")).expectExit(0);
-        Path script = Files.writeString(dir.resolve("upgrade.sql"), offline.out());
+        Path script = Files.writeString(dir.resolve("upgrade.sql"), offline.out(), StandardCharsets.UTF_8);
         long begins = offline.out().lines().filter("BEGIN;"::equals).count();
         long commits = offline.out().lines().filter("COMMIT;"::equals).count();
         long steps = offline.out().lines().filter(l -> l.startsWith("-- Running upgrade")).count();

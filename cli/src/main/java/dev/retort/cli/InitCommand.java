@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.FileException;
 import dev.retort.RetortException;
 import dev.retort.cli.config.SettingsLoader;
 import java.io.IOException;
@@ -26,9 +27,17 @@ final class InitCommand extends Subcommand {
         if (Files.isDirectory(folder) && !isEmpty(folder)) {
             throw new RetortException("directory " + folder + " already exists and is not empty; init never overwrites it");
         }
-        Files.createDirectories(folder);
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw new FileException("cannot create the migrations folder", folder, e);
+        }
         root.info("Creating directory " + folder + " ... done");
-        Files.writeString(config, template(config.getParent().relativize(folder).toString()), StandardCharsets.UTF_8);
+        try {
+            Files.writeString(config, template(config.getParent().relativize(folder).toString()), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new FileException("cannot write", config, e);
+        }
         root.info("Generating " + config + " ... done");
         root.info("Please edit the database and entity settings in " + config + " before proceeding.");
         return Main.OK;

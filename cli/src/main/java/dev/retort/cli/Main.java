@@ -3,7 +3,9 @@ package dev.retort.cli;
 import dev.retort.RetortException;
 import dev.retort.runtime.Redaction;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,10 +21,11 @@ public final class Main {
 
     private Main() {}
 
+    /** Writes UTF-8 whatever the locale, as Retort's files are: a message in another script is kept, not turned into '?'. */
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(run(Path.of("").toAbsolutePath(), System.getenv(), out, err, args));
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(run(Path.of("").toAbsolutePath(), NativeText.environment(System.getenv()), out, err, NativeText.arguments(args)));
     }
 
     /** Runs one command with the given working directory and environment; returns its exit code. */

@@ -36,6 +36,7 @@ import dev.retort.schema.Identity;
 import dev.retort.schema.Index;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** One-line descriptions of operations, for {@code check} and {@code revision --autogenerate}. */
@@ -96,8 +97,8 @@ final class OpText {
     private static String foreignKey(TableName table, ForeignKey key) {
         String text = table + " (" + String.join(", ", key.columns()) + ") -> " + key.referencedTable() + " ("
                 + String.join(", ", key.referencedColumns()) + ")";
-        if (key.onDelete() != ForeignKey.Action.NO_ACTION) text += " on delete " + key.onDelete().sql().toLowerCase();
-        if (key.onUpdate() != ForeignKey.Action.NO_ACTION) text += " on update " + key.onUpdate().sql().toLowerCase();
+        if (key.onDelete() != ForeignKey.Action.NO_ACTION) text += " on delete " + key.onDelete().sql().toLowerCase(Locale.ROOT);
+        if (key.onUpdate() != ForeignKey.Action.NO_ACTION) text += " on update " + key.onUpdate().sql().toLowerCase(Locale.ROOT);
         return key.deferrable() ? text + (key.initiallyDeferred() ? " deferrable initially deferred" : " deferrable") : text;
     }
 
@@ -128,7 +129,7 @@ final class OpText {
         if (column.collation() != null) text += " collate " + column.collation();
         if (column.generated() != null) text += " generated as (" + column.generated().expression() + ")";
         if (column.identity() != Identity.NONE) {
-            text += " identity " + column.identity().name().toLowerCase().replace('_', ' ')
+            text += " identity " + column.identity().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                     + (column.identityOptions().isDefault() ? "" : " (" + column.identityOptions() + ")");
         }
         if (column.defaultValue() != null) text += " default " + column.defaultValue().expression();
@@ -137,7 +138,7 @@ final class OpText {
 
     private static String identity(Column column) {
         String options = column.identityOptions().isDefault() ? "" : " (" + column.identityOptions() + ")";
-        return column.identity().name().toLowerCase() + options;
+        return column.identity().name().toLowerCase(Locale.ROOT) + options;
     }
 
     private static String changes(AlterColumn op) {

@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.FileException;
 import dev.retort.RetortException;
 import dev.retort.cli.config.Settings;
 import dev.retort.diff.ColumnComparison;
@@ -9,6 +10,7 @@ import dev.retort.introspector.ExpressionCanonicalizer;
 import dev.retort.introspector.PostgresIntrospector;
 import dev.retort.introspector.SchemaScope;
 import dev.retort.revision.RevisionGraph;
+import dev.retort.revision.RevisionIds;
 import dev.retort.runtime.HistoryTable;
 import dev.retort.runtime.MigrationSet;
 import dev.retort.runtime.Migrator;
@@ -227,9 +229,8 @@ final class Project {
     String revisionId(String requested) {
         RevisionGraph graph = graph();
         if (requested != null) {
-            if (!requested.matches("[0-9a-z_]{1,32}")) {
-                throw new RetortException("--rev-id " + requested + ": use 1 to 32 lowercase letters, digits or underscores");
-            }
+            String problem = RevisionIds.problem(requested);
+            if (problem != null) throw new RetortException("--rev-id " + RevisionIds.quoted(requested) + ": " + problem);
             if (graph.contains(requested)) throw new RetortException("--rev-id " + requested + ": a revision with that id already exists");
             return requested;
         }
@@ -246,11 +247,17 @@ final class Project {
         JavaFile file = MigrationWriter.write(settings.migrationsPackage(), header, plan);
         Path directory = settings.migrationsDir();
         Path target = directory.resolve(MigrationWriter.className(header) + ".java");
-        Files.createDirectories(directory);
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new FileException("cannot create the migrations folder", directory, e);
+        }
         try {
             Files.writeString(target, file.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
         } catch (FileAlreadyExistsException e) {
             throw new RetortException(target + " already exists");
+        } catch (IOException e) {
+            throw new FileException("cannot write", target, e);
         }
         return target;
     }
@@ -268,7 +275,9 @@ final class Project {
 
     private Path cacheRoot() {
         String xdg = environment.get("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        // the XDG base directory specification: a relative path is invalid and ignored
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
+                : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("retort").resolve("classes");
     }
 }

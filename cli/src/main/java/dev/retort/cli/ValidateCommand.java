@@ -8,12 +8,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code retort validate [--accept REV]}: compares what ran with the migrations as they are now. */
-@Command(name = "validate", description = "Report applied revisions whose migration was edited, has gone missing, or is unknown: "
-        + "exit 0 when all match, 1 otherwise. --accept REV records an edit as deliberate.")
+@Command(name = "validate", description = "Report applied revisions whose migration was edited, has gone missing, is unknown, "
+        + "or cannot be checked for want of a recorded checksum: exit 0 when all match, 1 otherwise. "
+        + "--accept REV records an applied revision's current content as deliberate.")
 final class ValidateCommand extends Subcommand {
     static final int PROBLEMS = 1;
 
-    @Option(names = "--accept", paramLabel = "REV", description = "Accept the current content of an edited, applied revision.")
+    @Option(names = "--accept", paramLabel = "REV", description = "Accept the current content of an applied revision (edited or unverifiable).")
     String accept;
 
     @Override

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -114,7 +115,7 @@ public final class Warmup {
             RevisionHeader header = new RevisionHeader("0a0a0a0a0a0a", List.of(), "warm up", LocalDateTime.of(2026, 1, 1, 0, 0));
             Path migrations = Files.createDirectories(directory.resolve("warmup-migrations"));
             Files.writeString(migrations.resolve(MigrationWriter.className(header) + ".java"),
-                    MigrationWriter.write("warmup", header, plan).toString());
+                    MigrationWriter.write("warmup", header, plan).toString(), StandardCharsets.UTF_8);
             SourceMigrations.load(migrations, directory.resolve("cache")).graph().heads();
             // the runner's path, as an offline script: migrations run, SQL rendered, checksums and bookkeeping written
             Migrator runner = new Migrator(SourceMigrations.load(migrations, directory.resolve("cache")), new VersionTable(null));

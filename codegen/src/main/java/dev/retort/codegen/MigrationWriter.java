@@ -12,6 +12,7 @@ import dev.retort.op.Hazard;
 import dev.retort.op.Op;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
 
@@ -23,7 +24,7 @@ import javax.lang.model.element.Modifier;
 public final class MigrationWriter {
     private static final ClassName MIGRATION = ClassName.get("dev.retort.runtime", "Migration");
     private static final ClassName REVISION = ClassName.get("dev.retort.runtime", "Revision");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
     private static final int MAX_NAME_WORDS_LENGTH = 48;
 
     private MigrationWriter() {}

@@ -16,6 +16,27 @@ public class RevisionException extends RetortException {
         }
     }
 
+    /** A migration declares an id that the version table cannot hold or a target cannot name. */
+    public static final class InvalidId extends RevisionException {
+        private final String source;
+        private final String id;
+
+        InvalidId(String source, String id, String problem) {
+            super(source + ": revision id " + RevisionIds.quoted(id) + " " + problem);
+            this.source = source;
+            this.id = id;
+        }
+
+        /** Where the id was declared. */
+        public String source() {
+            return source;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+
     /** Two revisions carry the same branch label. */
     public static final class DuplicateLabel extends RevisionException {
         DuplicateLabel(String label, String first, String second) {

@@ -57,6 +57,7 @@ public final class RevisionGraph {
         Map<String, RevisionNode> byId = new LinkedHashMap<>();
         Map<String, RevisionNode> byLabel = new HashMap<>();
         for (RevisionNode node : nodes) {
+            RevisionIds.check(node);
             RevisionNode earlier = byId.putIfAbsent(node.id(), node);
             if (earlier != null) throw new RevisionException.Duplicate(node.id(), earlier.source(), node.source());
             for (String label : node.branchLabels()) {

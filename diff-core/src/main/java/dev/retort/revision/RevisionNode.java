@@ -18,7 +18,6 @@ public record RevisionNode(String id, List<String> parents, List<String> branchL
         dependsOn = List.copyOf(requireNonNull(dependsOn, "dependsOn"));
         message = message == null ? "" : message;
         source = source == null ? id : source;
-        if (id.isEmpty()) throw new IllegalArgumentException("empty revision id");
     }
 
     public RevisionNode(String id, List<String> parents, String message, String source) {

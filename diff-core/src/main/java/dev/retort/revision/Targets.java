@@ -119,7 +119,12 @@ public final class Targets {
     }
 
     private static int count(Matcher relative) {
-        int n = Integer.parseInt(relative.group(3));
+        int n;
+        try {
+            n = Integer.parseInt(relative.group(3));
+        } catch (NumberFormatException e) {
+            throw new RevisionException.OutOfRange("relative step " + relative.group(0) + " is too large (at most " + Integer.MAX_VALUE + ")");
+        }
         if (n < 1) throw new RevisionException.OutOfRange("relative step " + relative.group(0) + " must be at least 1");
         return n;
     }

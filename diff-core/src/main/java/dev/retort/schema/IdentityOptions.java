@@ -2,6 +2,7 @@ package dev.retort.schema;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The sequence options of an identity column that differ from PostgreSQL's defaults for its type:
@@ -99,6 +100,6 @@ public record IdentityOptions(Long start, Long increment, Long minValue, Long ma
 
     @Override
     public String toString() {
-        return sql().toLowerCase().replace("start with", "start").replace("increment by", "increment");
+        return sql().toLowerCase(Locale.ROOT).replace("start with", "start").replace("increment by", "increment");
     }
 }

@@ -1,5 +1,7 @@
 package dev.retort.runtime;
 
+import static dev.retort.runtime.sql.PostgresSql.quote;
+
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionNode;
 import dev.retort.revision.Targets;
@@ -29,7 +31,16 @@ import java.util.TreeSet;
 public final class Migrator {
     /** How to run: one transaction per migration or one for the whole run, and how long to wait for the lock. */
     public record Options(boolean transactionPerMigration, Duration lockTimeout) {
+        /** PostgreSQL's {@code lock_timeout} is an int of milliseconds. */
+        public static final Duration MAX_LOCK_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
         public static final Options DEFAULTS = new Options(true, Duration.ofMinutes(5));
+
+        public Options {
+            if (lockTimeout.isNegative() || lockTimeout.compareTo(MAX_LOCK_TIMEOUT) > 0) {
+                throw new MigrationException("lock timeout: from 0 to " + MAX_LOCK_TIMEOUT.toSeconds()
+                        + " seconds (PostgreSQL's lock_timeout limit), got " + lockTimeout.toSeconds());
+            }
+        }
     }
 
     /** Told what the runner is doing, for progress output. */
@@ -203,13 +214,32 @@ public final class Migrator {
     /** Records that an applied revision's current content is accepted, so the edit no longer stops runs. */
     public void accept(Connection connection, String revision) throws SQLException {
         locked(connection, false, (tables, before) -> {
-            String id = migrations.graph().resolve(revision);
+            RevisionGraph graph = migrations.graph();
+            String id = graph.resolve(revision);
+            if (!graph.ancestorsOf(before.stream().filter(graph::contains).toList()).contains(id)) {
+                throw new MigrationException("cannot accept revision " + id + ": it is not applied (the database is at "
+                        + heads(before) + "); only an applied revision's edit can be accepted");
+            }
             List<String> statements = new ArrayList<>(tables.exist() ? List.of() : tables.createSql());
             statements.add(tables.history().appendSql(id, HistoryTable.ACCEPT, migrations.checksum(id), "accepted edit",
                     Duration.ZERO, host()));
             new Sink.Jdbc(connection).executeAll(statements);
             return null;
         });
+    }
+
+    /**
+     * Creates the missing version and history tables; a failure other than a lost connection (a role
+     * without CREATE on the schema) says that this is what failed.
+     */
+    private static void createTables(Sink sink, Tables tables) throws SQLException {
+        try {
+            sink.executeAll(tables.createSql());
+        } catch (SQLException e) {
+            if (Failures.connectionLost(e) || e.getMessage() == null) throw e;
+            String reason = e.getMessage().lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
+            throw new MigrationException("creating the version table " + tables.versions().qualified() + ": " + reason, e);
+        }
     }
 
     /** The version and history tables one command works on, and whether they exist yet. */
@@ -343,7 +373,7 @@ public final class Migrator {
                 }
             }
             Duration duration = Duration.ofNanos(System.nanoTime() - started);
-            List<String> bookkeeping = new ArrayList<>(created ? List.of() : tables.createSql());
+            List<String> bookkeeping = new ArrayList<>();
             for (String id : heads) if (!next.contains(id)) bookkeeping.add(tables.versions().deleteSql(id));
             for (String id : next) if (!heads.contains(id)) bookkeeping.add(tables.versions().insertSql(id));
             bookkeeping.add(tables.history().appendSql(node.id(), direction.word(), scripts.checksum(), node.message(), duration,
@@ -358,6 +388,7 @@ public final class Migrator {
         /** Writes the version-table update and the history row; commits them with the migration when it has its own transaction. */
         private void record(RevisionNode node, Direction direction, List<String> bookkeeping, boolean commit) throws SQLException {
             try {
+                if (!created) createTables(sink, tables);
                 sink.executeAll(bookkeeping);
                 if (commit) sink.commit();
             } catch (SQLException e) {

@@ -2,7 +2,7 @@ package dev.retort.runtime;
 
 import java.util.List;
 
-/** What {@code validate} found: applied revisions that were edited, have gone missing, or are unknown. */
+/** What {@code validate} found: applied revisions that were edited, have gone missing, are unknown or cannot be checked. */
 public record Validation(List<Problem> problems) {
     /** The kinds of problem, each with the word {@code validate} prints. */
     public enum Kind {
@@ -13,7 +13,9 @@ public record Validation(List<Problem> problems) {
         /** The version table names it, and no migration declares it. */
         UNKNOWN,
         /** The version table names it together with a descendant, as after a script applied twice. */
-        INCONSISTENT
+        INCONSISTENT,
+        /** Applied, and the history has no checksum to compare its migration with (stamped, or from another tool). */
+        UNVERIFIABLE
     }
 
     /** One problem: its kind, the revision, and a sentence saying what and where. */
@@ -27,8 +29,8 @@ public record Validation(List<Problem> problems) {
         return problems.isEmpty();
     }
 
-    /** The problems that make running migrations unsafe: edited, unknown and inconsistent revisions. */
+    /** The problems that make running migrations unsafe: edited, unknown and inconsistent revisions (not missing or unverifiable ones). */
     public List<Problem> blocking() {
-        return problems.stream().filter(p -> p.kind() != Kind.MISSING).toList();
+        return problems.stream().filter(p -> p.kind() == Kind.EDITED || p.kind() == Kind.UNKNOWN || p.kind() == Kind.INCONSISTENT).toList();
     }
 }

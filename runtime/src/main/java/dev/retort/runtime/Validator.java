@@ -10,39 +10,75 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-/** Compares what the version and history tables say ran with the migrations as they are now. */
+/** Compares what the version table and the history say ran with the migrations as they are now. */
 final class Validator {
-    private Validator() {}
+    private final MigrationSet migrations;
+    private final Set<String> current;
+    private final Map<String, String> applied;
+    private final Set<String> known = new TreeSet<>();
+    private final List<Validation.Problem> problems = new ArrayList<>();
 
-    /** Edited, missing, unknown and inconsistent applied revisions, for the tables at {@code at}. */
+    private Validator(MigrationSet migrations, Set<String> current, Map<String, String> applied) {
+        this.migrations = migrations;
+        this.current = current;
+        this.applied = new TreeMap<>(applied);
+        migrations.graph().inOrder().forEach(node -> known.add(node.id()));
+    }
+
+    /** Edited, missing, unknown, inconsistent and unverifiable applied revisions, for the tables at {@code at}. */
     static Validation validate(MigrationSet migrations, VersionTable at, Connection connection) throws SQLException {
-        RevisionGraph graph = migrations.graph();
-        Set<String> known = new TreeSet<>();
-        graph.inOrder().forEach(node -> known.add(node.id()));
         Set<String> current = at.readHere(connection);
-        List<Validation.Problem> problems = new ArrayList<>(overlap(graph, at, current));
+        List<Validation.Problem> problems = new ArrayList<>(overlap(migrations.graph(), at, current));
+        problems.addAll(compare(migrations, current, HistoryTable.appliedChecksums(new HistoryTable(at).read(connection))).problems());
+        return new Validation(problems);
+    }
+
+    /**
+     * @param current the revisions the version table names
+     * @param applied for each revision the history says is applied, the checksum recorded then (null for none)
+     */
+    static Validation compare(MigrationSet migrations, Set<String> current, Map<String, String> applied) {
+        Validator validator = new Validator(migrations, current, applied);
+        validator.unknown();
+        Set<String> appliedNow = migrations.graph().ancestorsOf(current.stream().filter(validator.known::contains).toList());
+        validator.missingOrEdited(appliedNow);
+        validator.unverifiable(appliedNow);
+        return new Validation(validator.problems);
+    }
+
+    private void unknown() {
         for (String id : current) {
             if (!known.contains(id)) {
-                problems.add(new Validation.Problem(Validation.Kind.UNKNOWN, id, "the database is at revision " + id
-                        + ", which no migration declares (is this the right migrations folder?)"));
+                add(Validation.Kind.UNKNOWN, id, "the database is at revision " + id
+                        + ", which no migration declares (is this the right migrations folder?)");
             }
         }
-        Set<String> appliedNow = graph.ancestorsOf(current.stream().filter(known::contains).toList());
-        Map<String, String> applied = HistoryTable.appliedChecksums(new HistoryTable(at).read(connection));
-        for (Map.Entry<String, String> entry : new TreeMap<>(applied).entrySet()) {
+    }
+
+    private void missingOrEdited(Set<String> appliedNow) {
+        for (Map.Entry<String, String> entry : applied.entrySet()) {
             String id = entry.getKey();
             if (!known.contains(id)) {
-                if (!current.contains(id)) {
-                    problems.add(new Validation.Problem(Validation.Kind.MISSING, id, "revision " + id
-                            + " was applied, and no migration declares it any more"));
-                }
+                if (!current.contains(id)) add(Validation.Kind.MISSING, id, "revision " + id + " was applied, and no migration declares it any more");
             } else if (appliedNow.contains(id) && entry.getValue() != null && !entry.getValue().equals(migrations.checksum(id))) {
-                problems.add(new Validation.Problem(Validation.Kind.EDITED, id, "revision " + id + " (" + migrations.source(id)
-                        + ") was edited after it was applied: it no longer does what ran; undo the edit, or accept it "
-                        + "deliberately with 'retort validate --accept " + id + "'"));
+                add(Validation.Kind.EDITED, id, "revision " + id + " (" + migrations.source(id) + ") was edited after it was applied: "
+                        + "it no longer does what ran; undo the edit, or accept it deliberately with 'retort validate --accept " + id + "'");
             }
         }
-        return new Validation(problems);
+    }
+
+    private void unverifiable(Set<String> appliedNow) {
+        for (String id : new TreeSet<>(appliedNow)) {
+            if (applied.get(id) == null) {
+                add(Validation.Kind.UNVERIFIABLE, id, "revision " + id + " (" + migrations.source(id) + ") is applied, and the history has "
+                        + (applied.containsKey(id) ? "no checksum" : "no row") + " for it (stamped, or recorded by another tool), so an "
+                        + "edit cannot be detected; record its current content with 'retort validate --accept " + id + "'");
+            }
+        }
+    }
+
+    private void add(Validation.Kind kind, String id, String message) {
+        problems.add(new Validation.Problem(kind, id, message));
     }
 
     /**

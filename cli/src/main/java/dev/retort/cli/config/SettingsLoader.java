@@ -1,5 +1,6 @@
 package dev.retort.cli.config;
 
+import dev.retort.FileException;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,7 @@ import java.util.regex.Pattern;
 /** Reads {@link Settings} from a properties file, the environment and command-line overrides. */
 public final class SettingsLoader {
     public static final String DEFAULT_FILE = "retort.properties";
+    private static final String ENV_START = "${env:";
     private static final Pattern ENV_REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
 
     private SettingsLoader() {}
@@ -61,7 +63,9 @@ public final class SettingsLoader {
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
+            throw new ConfigException(file + ": cannot be read: " + FileException.reason(e));
+        } catch (IllegalArgumentException e) {
             throw new ConfigException(file + ": cannot be read: " + e.getMessage());
         }
         Map<String, String> values = new HashMap<>();
@@ -74,15 +78,29 @@ public final class SettingsLoader {
         return values;
     }
 
-    /** Replaces {@code ${env:NAME}} with the variable's value; an unset variable is an error. */
+    /** Replaces {@code ${env:NAME}} with the variable's value; an unset variable or a malformed reference is an error. */
     static String expand(String value, Map<String, String> environment, String where) {
         Matcher m = ENV_REFERENCE.matcher(value);
         StringBuilder expanded = new StringBuilder();
+        int searched = 0;
         while (m.find()) {
+            malformedBefore(value, searched, m.start(), where);
+            searched = m.end();
             String replacement = environment.get(m.group(1));
             if (replacement == null) throw new ConfigException(where + ": environment variable " + m.group(1) + " is not set");
             m.appendReplacement(expanded, Matcher.quoteReplacement(replacement));
         }
+        malformedBefore(value, searched, value.length(), where);
         return m.appendTail(expanded).toString();
+    }
+
+    /** A {@code ${env:} between two well-formed references: unclosed, or with an empty or invalid name. */
+    private static void malformedBefore(String value, int from, int to, String where) {
+        int start = value.substring(0, to).indexOf(ENV_START, from);
+        if (start < 0) return;
+        // the reference itself is not shown: a value may be a password
+        String problem = value.indexOf('}', start) < 0 ? "has no closing }"
+                : "needs a name of letters, digits and underscores, not starting with a digit";
+        throw new ConfigException(where + ": malformed ${env:NAME} reference: it " + problem);
     }
 }

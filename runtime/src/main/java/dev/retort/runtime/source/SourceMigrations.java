@@ -1,13 +1,14 @@
 package dev.retort.runtime.source;
 
+import dev.retort.FileException;
 import dev.retort.op.Op;
 import dev.retort.runtime.Migration;
 import dev.retort.runtime.MigrationException;
 import dev.retort.runtime.MigrationSet;
+import dev.retort.runtime.source.CompileCache.Compiled;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
@@ -15,7 +16,6 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -24,7 +24,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
@@ -43,8 +42,6 @@ import javax.tools.ToolProvider;
  * hash of the sources, so an unchanged folder is never compiled twice.
  */
 public final class SourceMigrations {
-    private static final String INDEX = "index.properties";
-
     private SourceMigrations() {}
 
     /**
@@ -54,26 +51,40 @@ public final class SourceMigrations {
     public static MigrationSet load(Path directory, Path cacheRoot) {
         List<Path> files = sources(directory);
         if (files.isEmpty()) return MigrationSet.EMPTY;
-        Map<String, byte[]> classes = null;
-        Map<String, String> sourceOf = new HashMap<>();
-        Path cached = cacheRoot == null ? null : cacheRoot.resolve(hash(files));
-        if (cached != null && Files.isRegularFile(cached.resolve(INDEX))) classes = readCache(cached, sourceOf);
-        if (classes == null) {
-            classes = compile(files, sourceOf);
-            if (cached != null) writeCache(cached, classes, sourceOf);
+        CompileCache cache = cacheRoot == null ? null : new CompileCache(cacheRoot, hash(files));
+        Compiled compiled = cache == null ? null : cache.read();
+        List<Class<?>> loaded = compiled == null ? null : defineCached(compiled);
+        if (loaded == null) {
+            compiled = compile(files);
+            if (cache != null) cache.write(compiled);
+            loaded = define(compiled);
         }
-        ClassLoader loader = new BytesClassLoader(classes, Migration.class.getClassLoader());
+        Path relativeBase = directory.toAbsolutePath().getParent();
+        Map<String, String> sourceOf = compiled.sourceOf();
+        return MigrationSet.of(loaded, type -> display(relativeBase, sourceOf.getOrDefault(type.getName(), type.getName())));
+    }
+
+    /** The cached classes defined, or null when the JVM refuses them: then they are compiled again. */
+    private static List<Class<?>> defineCached(Compiled compiled) {
+        try {
+            return define(compiled);
+        } catch (MigrationException e) {
+            return null;
+        }
+    }
+
+    private static List<Class<?>> define(Compiled compiled) {
+        ClassLoader loader = new BytesClassLoader(compiled.classes(), Migration.class.getClassLoader());
         List<Class<?>> loaded = new ArrayList<>();
-        for (String name : classes.keySet()) {
+        for (String name : compiled.classes().keySet()) {
             if (name.contains("$")) continue;
             try {
                 loaded.add(Class.forName(name, false, loader));
             } catch (ClassNotFoundException | LinkageError e) {
-                throw new MigrationException(sourceOf.getOrDefault(name, name) + ": cannot be loaded: " + e, e);
+                throw new MigrationException(compiled.sourceOf().getOrDefault(name, name) + ": cannot be loaded: " + e, e);
             }
         }
-        Path relativeBase = directory.toAbsolutePath().getParent();
-        return MigrationSet.of(loaded, type -> display(relativeBase, sourceOf.getOrDefault(type.getName(), type.getName())));
+        return loaded;
     }
 
     private static String display(Path base, String file) {
@@ -82,11 +93,11 @@ public final class SourceMigrations {
     }
 
     private static List<Path> sources(Path directory) {
-        if (!Files.isDirectory(directory)) return List.of();
+        if (Files.notExists(directory)) return List.of();
         try (Stream<Path> list = Files.list(directory)) {
             return list.filter(p -> p.getFileName().toString().endsWith(".java") && Files.isRegularFile(p)).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new FileException("reading the migrations folder", directory, e);
         }
     }
 
@@ -105,7 +116,7 @@ public final class SourceMigrations {
             for (Path file : files) {
                 digest.update(file.toAbsolutePath().toString().getBytes(StandardCharsets.UTF_8));
                 digest.update((byte) 0);
-                digest.update(Files.readAllBytes(file));
+                digest.update(read(file));
                 digest.update((byte) 0);
             }
             return HexFormat.of().formatHex(digest.digest()).substring(0, 32);
@@ -116,7 +127,16 @@ public final class SourceMigrations {
         }
     }
 
-    private static Map<String, byte[]> compile(List<Path> files, Map<String, String> sourceOf) {
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new FileException("reading the migration", file, e);
+        }
+    }
+
+    private static Compiled compile(List<Path> files) {
+        Map<String, String> sourceOf = new TreeMap<>();
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
         if (compiler == null) {
             throw new MigrationException("no Java compiler: source-mode migrations need a JDK, not a JRE (java.home="
@@ -135,7 +155,7 @@ public final class SourceMigrations {
         }
         Map<String, byte[]> classes = new TreeMap<>();
         outputs.forEach((name, bytes) -> classes.put(name, bytes.toByteArray()));
-        return classes;
+        return new Compiled(classes, sourceOf);
     }
 
     private static String firstError(DiagnosticCollector<JavaFileObject> diagnostics, int fileCount) {
@@ -161,41 +181,6 @@ public final class SourceMigrations {
             }
         }
         return String.join(java.io.File.pathSeparator, entries);
-    }
-
-    private static Map<String, byte[]> readCache(Path directory, Map<String, String> sourceOf) {
-        Properties index = new Properties();
-        try (Reader reader = Files.newBufferedReader(directory.resolve(INDEX), StandardCharsets.UTF_8)) {
-            index.load(reader);
-            Map<String, byte[]> classes = new TreeMap<>();
-            for (String name : index.stringPropertyNames()) {
-                classes.put(name, Files.readAllBytes(directory.resolve(name + ".class")));
-                String source = index.getProperty(name);
-                if (!source.isEmpty()) sourceOf.put(name, source);
-            }
-            return classes;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    /** Best effort: a cache that cannot be written only costs a compilation next time. */
-    private static void writeCache(Path directory, Map<String, byte[]> classes, Map<String, String> sourceOf) {
-        try {
-            Files.createDirectories(directory.getParent());
-            Path temporary = Files.createTempDirectory(directory.getParent(), "tmp-");
-            Properties index = new Properties();
-            for (Map.Entry<String, byte[]> entry : classes.entrySet()) {
-                Files.write(temporary.resolve(entry.getKey() + ".class"), entry.getValue());
-                index.setProperty(entry.getKey(), sourceOf.getOrDefault(entry.getKey(), ""));
-            }
-            try (Writer writer = Files.newBufferedWriter(temporary.resolve(INDEX), StandardCharsets.UTF_8)) {
-                index.store(writer, null);
-            }
-            Files.move(temporary, directory, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            // another process may have written the same entry first, or the cache is read-only
-        }
     }
 
     /** Keeps compiled classes in memory and remembers which source file each came from. */

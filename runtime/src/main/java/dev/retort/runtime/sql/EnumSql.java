@@ -7,7 +7,11 @@ import static dev.retort.runtime.sql.PostgresSql.table;
 import dev.retort.op.AlterEnum;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.TableName;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -50,10 +54,10 @@ final class EnumSql {
      * (its default dropped and set again), and the old type dropped.
      */
     private static List<String> rebuild(EnumType to) {
-        String oldName = to.name().name() + OLD_SUFFIX;
+        String oldName = asideName(to.name().name());
         String old = table(new TableName(to.name().schema(), oldName));
         String type = table(to.name()).replace("%", "%%");
-        String convert = String.join("\n", "DO $retort$",
+        String body = String.join("\n",
                 "DECLARE r record; d text;",
                 "BEGIN",
                 "  FOR r IN SELECT n.nspname, c.relname, a.attname, a.attnum, c.oid AS rel FROM pg_attribute a",
@@ -67,12 +71,39 @@ final class EnumSql {
                         + type.replace("'", "''") + "', r.nspname, r.relname, r.attname, r.attname);",
                 "    IF d IS NOT NULL THEN",
                 "      EXECUTE format('ALTER TABLE %I.%I ALTER COLUMN %I SET DEFAULT %s', r.nspname, r.relname, r.attname, replace(d, "
-                        + literal(oldName) + ", " + literal(to.name().name()) + "));",
+                        + "quote_ident(" + literal(oldName) + "), quote_ident(" + literal(to.name().name()) + ")));",
                 "    END IF;",
                 "  END LOOP;",
-                "END",
-                "$retort$");
-        return List.of("ALTER TYPE " + table(to.name()) + " RENAME TO " + quote(oldName), PostgresSql.createEnum(to), convert,
-                "DROP TYPE " + old);
+                "END");
+        String tag = dollarTag(body);
+        return List.of("ALTER TYPE " + table(to.name()) + " RENAME TO " + quote(oldName), PostgresSql.createEnum(to),
+                "DO " + tag + "\n" + body + "\n" + tag, "DROP TYPE " + old);
+    }
+
+    /**
+     * The name the old type is moved to: the name and a suffix, within PostgreSQL's 63 bytes;
+     * a name too long for that is cut and given a hash of the whole name, so two long names that
+     * share a start get different names and the same name always gets the same one.
+     */
+    static String asideName(String name) {
+        if (PostgresSql.bytes(name + OLD_SUFFIX) <= PostgresSql.MAX_IDENTIFIER_BYTES) return name + OLD_SUFFIX;
+        String hash = HexFormat.of().formatHex(sha256(name)).substring(0, 8);
+        String tail = "_" + hash + OLD_SUFFIX;
+        return PostgresSql.truncate(name, PostgresSql.MAX_IDENTIFIER_BYTES - tail.length()) + tail;
+    }
+
+    /** A dollar-quote tag that does not occur in {@code body}, which holds names a user chose. */
+    private static String dollarTag(String body) {
+        String tag = "$retort$";
+        for (int n = 1; body.contains(tag); n++) tag = "$retort" + n + "$";
+        return tag;
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -47,7 +47,7 @@ import java.util.stream.Collectors;
 
 /** Renders operations as PostgreSQL statements, every identifier quoted. */
 public final class PostgresSql {
-    private static final int MAX_IDENTIFIER_BYTES = 63;
+    static final int MAX_IDENTIFIER_BYTES = 63;
 
     private PostgresSql() {}
 
@@ -344,11 +344,11 @@ public final class PostgresSql {
         return name + "_" + label;
     }
 
-    private static int bytes(String text) {
+    static int bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
-    private static String truncate(String name, int maxBytes) {
+    static String truncate(String name, int maxBytes) {
         if (name.getBytes(StandardCharsets.UTF_8).length <= maxBytes) return name;
         StringBuilder cut = new StringBuilder();
         int bytes = 0;

@@ -46,13 +46,15 @@ class SourceMigrationsTest {
         List<Path> entries = list(cache);
         assertEquals(1, entries.size());
 
-        // Put different bytes under the same key: a second load must use them rather than compile again.
+        // Put different bytes under the same key, their digest in the index: a second load must use them rather than compile again.
         Path scratch = dir.resolve("scratch");
         Files.createDirectories(scratch);
         Files.writeString(scratch.resolve("A.java"), migration("A", "aaa", "from the cache"));
         SourceMigrations.load(scratch, dir.resolve("other-cache"));
-        Path tampered = list(dir.resolve("other-cache")).get(0).resolve("m.A.class");
-        Files.copy(tampered, entries.get(0).resolve("m.A.class"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        byte[] replaced = Files.readAllBytes(list(dir.resolve("other-cache")).get(0).resolve("m.A.class"));
+        Files.write(entries.get(0).resolve("m.A.class"), replaced);
+        Path index = entries.get(0).resolve("index.properties");
+        Files.writeString(index, Files.readString(index).replaceAll("(?m)^/sha256/m\\.A=.*$", "/sha256/m.A=" + CompileCache.sha256(replaced)));
         assertEquals("from the cache", SourceMigrations.load(migrations, cache).graph().node("aaa").message());
 
         Files.writeString(migrations.resolve("A.java"), migration("A", "aaa", "edited"));

@@ -1,0 +1,39 @@
+package dev.retort;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+
+/** A file or folder Retort could not read or write: what it was doing, the path, and why, in words. */
+public class FileException extends RetortException {
+    private final Path path;
+
+    /** @param doing what Retort was doing, as in "cannot write" or "reading the migrations folder" */
+    public FileException(String doing, Path path, IOException cause) {
+        super(doing + " " + path + ": " + reason(cause), cause);
+        this.path = path;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** The operating system's reason, without the exception class and the path it repeats. */
+    public static String reason(IOException e) {
+        if (e instanceof AccessDeniedException) return "permission denied";
+        if (e instanceof NoSuchFileException) return "no such file or directory";
+        if (e instanceof FileAlreadyExistsException) return "already exists";
+        if (e instanceof NotDirectoryException) return "not a directory";
+        if (e instanceof CharacterCodingException) return "not UTF-8 text";
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            String reason = f.getReason();
+            return reason.isEmpty() ? reason : Character.toLowerCase(reason.charAt(0)) + reason.substring(1);
+        }
+        return String.valueOf(e.getMessage());
+    }
+}
