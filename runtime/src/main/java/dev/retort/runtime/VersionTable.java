@@ -57,7 +57,7 @@ public final class VersionTable {
     }
 
     static boolean exists(Connection connection, String table) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+        try (PreparedStatement st = connection.prepareStatement("SELECT pg_catalog.to_regclass(?) IS NOT NULL")) {
             st.setString(1, quote(table));
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
