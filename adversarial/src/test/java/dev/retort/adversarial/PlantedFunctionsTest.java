@@ -97,6 +97,20 @@ class PlantedFunctionsTest {
         readEverywayAndAssertNothingRan("stock");
     }
 
+    /** Parsing a literal of a composite or array type runs the input function of each element, and a domain's checks its constraints. */
+    @Test
+    void domainCheckInsideACompositeOrArrayLiteral() throws Exception {
+        plantBoth("""
+                CREATE FUNCTION evil.valid(i integer) RETURNS boolean LANGUAGE plpgsql AS $$
+                BEGIN PERFORM evil.fire(); RETURN true; END $$;
+                CREATE DOMAIN evil.quantity AS integer CHECK (evil.valid(VALUE));
+                CREATE TYPE evil.pair AS (a evil.quantity, b integer);
+                CREATE TABLE boxed (id integer PRIMARY KEY, p evil.pair DEFAULT '(5,6)', qs evil.quantity[] DEFAULT '{5}');
+                CREATE TABLE listed (id integer PRIMARY KEY, n integer CHECK (n <> ALL ('{1}'::evil.quantity[])))
+                """);
+        readEverywayAndAssertNothingRan("boxed");
+    }
+
     @Test
     void castBehindADefault() throws Exception {
         plantBoth("""

@@ -74,11 +74,18 @@ public final class ExpressionCanonicalizer {
     private ExpressionCanonicalizer() {}
 
     public static Schema canonicalize(Connection connection, Schema schema) {
+        if (schema.tables().stream().noneMatch(ExpressionCanonicalizer::hasExpressions)) return schema;
+        CheckedInput checkedInput;
+        try {
+            checkedInput = CheckedInput.read(connection);
+        } catch (SQLException e) {
+            throw new RetortException("reading the database's domains and the types that hold them failed: " + e.getMessage(), e);
+        }
         // a table is settled once a round would send PostgreSQL what it sent last time: the answer cannot change
         Set<TableName> settled = new HashSet<>();
         Schema current = schema;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            Schema next = round(connection, current, settled);
+            Schema next = round(connection, current, settled, checkedInput);
             if (next == current) return next;
             for (int i = 0; i < next.tables().size(); i++) {
                 Table before = current.tables().get(i);
@@ -132,8 +139,9 @@ public final class ExpressionCanonicalizer {
         return index.where() != null || index.keys().stream().anyMatch(Index.Key::isExpression);
     }
 
-    private static Schema round(Connection connection, Schema schema, Set<TableName> settled) {
-        List<Table> involved = schema.tables().stream().filter(t -> !settled.contains(t.name()) && hasExpressions(t)).toList();
+    private static Schema round(Connection connection, Schema schema, Set<TableName> settled, CheckedInput checkedInput) {
+        List<Table> involved = checkedInput.without(
+                schema.tables().stream().filter(t -> !settled.contains(t.name()) && hasExpressions(t)).toList());
         if (involved.isEmpty()) return schema;
         // tables with nothing but defaults share wide scratch tables, one column per distinct type and default
         List<Table> own = involved.stream().filter(ExpressionCanonicalizer::needsOwnTable).toList();
