@@ -46,7 +46,7 @@ record CheckedInput(Set<String> types, Set<String> arrayElements, Set<String> na
               UNION ALL
                 SELECT c.reltype, a.atttypid FROM pg_catalog.pg_class c
                 JOIN pg_catalog.pg_attribute a ON a.attrelid OPERATOR(pg_catalog.=) c.oid
-                WHERE a.attnum OPERATOR(pg_catalog.>) 0::pg_catalog.int2 AND NOT a.attisdropped
+                WHERE a.attnum OPERATOR(pg_catalog.>) 0::pg_catalog.int2 AND NOT a.attisdropped AND EXISTS (SELECT FROM checked)
               UNION ALL
                 SELECT r.rngtypid, r.rngsubtype FROM pg_catalog.pg_range r
               UNION ALL
@@ -80,13 +80,18 @@ record CheckedInput(Set<String> types, Set<String> arrayElements, Set<String> na
         operators = Set.copyOf(operators);
     }
 
-    /** What the database holds of such types, in one query (none in most databases). */
+    /**
+     * What the database holds of such types, in one query (none in most databases; the columns of every table are
+     * read only when there is a constrained domain), with the JIT compiler off: its estimates are far too high.
+     */
     static CheckedInput read(Connection connection) throws SQLException {
         Set<String> types = new HashSet<>();
         Set<String> arrayElements = new HashSet<>();
         Set<String> names = new HashSet<>();
         Set<String> operators = new HashSet<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(QUERY)) {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try (Statement st = connection.createStatement(); ResultSet rs = CatalogPath.last(st, "SET LOCAL jit = off;\n" + QUERY)) {
             while (rs.next()) {
                 String name = rs.getString(2).toLowerCase(Locale.ROOT);
                 switch (rs.getString(1)) {
@@ -96,6 +101,9 @@ record CheckedInput(Set<String> types, Set<String> arrayElements, Set<String> na
                     default -> names.add(name);
                 }
             }
+        } finally {
+            connection.rollback();
+            connection.setAutoCommit(autoCommit);
         }
         names.addAll(types);
         return new CheckedInput(types, arrayElements, names, operators);
