@@ -39,6 +39,12 @@ import java.util.regex.Pattern;
  * back with a cast on each element), so this repeats until the forms stop changing; both the model
  * and the catalog go through it before they are compared, while migrations keep the expressions
  * as written.
+ *
+ * <p>None of the database's own code runs meanwhile: constants are evaluated only in pg_catalog's base
+ * types, with domains stripped; generated columns and indexes that would run a function while being
+ * created are left out ({@link ForeignCode}), and so are tables whose literals would run a domain's
+ * check while being parsed ({@link CheckedInput}); what is left out is compared as printed. Every
+ * statement runs under a search path that puts pg_catalog first ({@link CatalogPath}).
  */
 public final class ExpressionCanonicalizer {
     private static final int MAX_ROUNDS = 4;
