@@ -3,6 +3,7 @@ package dev.retort.adversarial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.retort.adversarial.planted.Stock;
 import dev.retort.cli.Cli;
 import dev.retort.diff.Differ;
 import dev.retort.fixtures.db.TestDatabase;
@@ -85,15 +86,29 @@ class PlantedFunctionsTest {
         plant(twin, sql);
     }
 
+    private static final String DOMAIN_DEFAULTS = """
+            CREATE FUNCTION evil.valid(i integer) RETURNS boolean LANGUAGE plpgsql AS $$
+            BEGIN PERFORM evil.fire(); RETURN true; END $$;
+            CREATE DOMAIN evil.quantity AS integer CHECK (evil.valid(VALUE));
+            CREATE DOMAIN evil.amount AS numeric(10,2) CHECK (VALUE > 0 AND evil.valid(1));
+            CREATE TABLE stock (id integer PRIMARY KEY, qty evil.quantity DEFAULT 5, price evil.amount DEFAULT 1.50)
+            """;
+
+    private static final String CAST_DEFAULT = """
+            CREATE TYPE evil.grade AS ENUM ('a', 'b');
+            CREATE FUNCTION evil.grade_of(i integer) RETURNS evil.grade LANGUAGE plpgsql AS $$
+            BEGIN PERFORM evil.fire(); RAISE EXCEPTION 'tripwire: cast ran'; END $$;
+            CREATE CAST (integer AS evil.grade) WITH FUNCTION evil.grade_of(integer) AS ASSIGNMENT;
+            CREATE TABLE graded (id integer PRIMARY KEY, grade evil.grade DEFAULT 1)
+            """;
+
+    private static final String GENERATED = """
+            CREATE TABLE computed (id integer PRIMARY KEY, x integer, y integer GENERATED ALWAYS AS (x + evil.shifted(1)) STORED)
+            """;
+
     @Test
     void domainCheckBehindAConstantDefault() throws Exception {
-        plantBoth("""
-                CREATE FUNCTION evil.valid(i integer) RETURNS boolean LANGUAGE plpgsql AS $$
-                BEGIN PERFORM evil.fire(); RETURN true; END $$;
-                CREATE DOMAIN evil.quantity AS integer CHECK (evil.valid(VALUE));
-                CREATE DOMAIN evil.amount AS numeric(10,2) CHECK (VALUE > 0 AND evil.valid(1));
-                CREATE TABLE stock (id integer PRIMARY KEY, qty evil.quantity DEFAULT 5, price evil.amount DEFAULT 1.50)
-                """);
+        plantBoth(DOMAIN_DEFAULTS);
         readEverywayAndAssertNothingRan("stock");
     }
 
@@ -113,13 +128,7 @@ class PlantedFunctionsTest {
 
     @Test
     void castBehindADefault() throws Exception {
-        plantBoth("""
-                CREATE TYPE evil.grade AS ENUM ('a', 'b');
-                CREATE FUNCTION evil.grade_of(i integer) RETURNS evil.grade LANGUAGE plpgsql AS $$
-                BEGIN PERFORM evil.fire(); RAISE EXCEPTION 'tripwire: cast ran'; END $$;
-                CREATE CAST (integer AS evil.grade) WITH FUNCTION evil.grade_of(integer) AS ASSIGNMENT;
-                CREATE TABLE graded (id integer PRIMARY KEY, grade evil.grade DEFAULT 1, explicit evil.grade DEFAULT 2::evil.grade)
-                """);
+        plantBoth(CAST_DEFAULT + ";\nALTER TABLE graded ADD COLUMN explicit evil.grade DEFAULT 2::evil.grade");
         readEverywayAndAssertNothingRan("graded");
     }
 
@@ -167,10 +176,25 @@ class PlantedFunctionsTest {
 
     @Test
     void functionInAGeneratedColumn() throws Exception {
-        plantBoth("""
-                CREATE TABLE computed (id integer PRIMARY KEY, x integer, y integer GENERATED ALWAYS AS (x + evil.shifted(1)) STORED)
-                """);
+        plantBoth(GENERATED);
         readEverywayAndAssertNothingRan("computed");
+    }
+
+    /** The model's side goes through the canonicaliser too: entities mapping the planted tables, compared by check and autogenerate. */
+    @Test
+    void entitiesMappingThePlantedTables() throws Exception {
+        plant(db, DOMAIN_DEFAULTS + ";\n" + CAST_DEFAULT + ";\n" + GENERATED);
+        Cli cli = new Cli(dir);
+        cli.write("retort.properties", String.join("\n", "url = " + db.url(), "migrations.dir = migrations",
+                "migrations.package = com.example.migrations", "entities.packages = " + Stock.class.getPackageName(),
+                "entities.classpath = " + Path.of(Stock.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
+                "entities.naming = snake", ""));
+        Cli.Result check = cli.run("check");
+        assertEquals(new Cli.Result(0, "No new upgrade operations detected.\n", ""), check);
+        assertUntouched();
+        Cli.Result revision = cli.run("revision", "--autogenerate", "-m", "planted");
+        assertEquals(0, revision.code(), revision::toString);
+        assertUntouched();
     }
 
     /**

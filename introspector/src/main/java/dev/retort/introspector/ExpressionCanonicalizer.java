@@ -42,8 +42,8 @@ import java.util.regex.Pattern;
  *
  * <p>None of the database's own code runs meanwhile: constants are evaluated only in pg_catalog's base
  * types, with domains stripped; generated columns and indexes that would run a function while being
- * created are left out ({@link ForeignCode}), and so are tables whose literals would run a domain's
- * check while being parsed ({@link CheckedInput}); what is left out is compared as printed. Every
+ * created are only parsed, in CHECK constraints ({@link ForeignCode}); tables whose literals would run a
+ * domain's check while being parsed are left out ({@link CheckedInput}) and compared as printed. Every
  * statement runs under a search path that puts pg_catalog first ({@link CatalogPath}).
  */
 public final class ExpressionCanonicalizer {
@@ -214,6 +214,9 @@ public final class ExpressionCanonicalizer {
                         indexKeys.put(rs.getString(1), List.of((String[]) rs.getArray(2).getArray()));
                         indexPredicates.put(rs.getString(1), rs.getString(3));
                     }
+                }
+                for (int i = 0; i < own.size(); i++) {
+                    foreign.getOrDefault(own.get(i), ForeignCode.Found.NONE).printInto(PREFIX + i, generated, indexKeys, indexPredicates);
                 }
             } finally {
                 connection.rollback();
@@ -445,7 +448,8 @@ public final class ExpressionCanonicalizer {
 
     /**
      * A temporary table with the table's columns, their defaults, and its checks named c0, c1, ... in order; then its
-     * expression indexes. Generated columns and indexes with foreign code are left out (a generated column as a plain column).
+     * expression indexes. Generated columns and indexes with foreign code are left out (a generated column as a plain
+     * column): their canonical forms come from {@link ForeignCode}'s probe.
      */
     private static List<String> scratchTable(String scratch, Table table, ForeignCode.Found foreign) {
         List<String> parts = new ArrayList<>();
@@ -454,7 +458,7 @@ public final class ExpressionCanonicalizer {
             if (!isDefinition(column)) {
                 if (column.collation() != null) definition += " COLLATE " + column.collation();
                 if (column.defaultValue() != null) definition += " DEFAULT " + sqlOf(column.defaultValue());
-                if (column.generated() != null && !foreign.generated().contains(column.name())) {
+                if (column.generated() != null && !foreign.generated().containsKey(column.name())) {
                     definition += " GENERATED ALWAYS AS (" + column.generated().key() + ") STORED";
                 }
             }
@@ -465,7 +469,7 @@ public final class ExpressionCanonicalizer {
         statements.add("CREATE TEMPORARY TABLE pg_temp." + scratch + " (" + String.join(", ", parts) + ") ON COMMIT DROP");
         for (int j = 0; j < table.indexes().size(); j++) {
             Index index = table.indexes().get(j);
-            if (!hasExpressions(index) || foreign.indexes().contains(j)) continue;
+            if (!hasExpressions(index) || foreign.has(j)) continue;
             Index probe = new Index(scratch + "_i" + j, index.keys(), false, index.method(), List.of(), index.where(), false);
             statements.addAll(PostgresSql.statements(new CreateIndex(new TableName("pg_temp", scratch), probe)));
         }
