@@ -39,6 +39,12 @@ import java.util.regex.Pattern;
  * back with a cast on each element), so this repeats until the forms stop changing; both the model
  * and the catalog go through it before they are compared, while migrations keep the expressions
  * as written.
+ *
+ * <p>None of the database's own code runs meanwhile: constants are evaluated only in pg_catalog's base
+ * types, with domains stripped; generated columns and indexes that would run a function while being
+ * created are only parsed, in CHECK constraints ({@link ForeignCode}); tables whose literals would run a
+ * domain's check while being parsed are left out ({@link CheckedInput}) and compared as printed. Every
+ * statement runs under a search path that puts pg_catalog first ({@link CatalogPath}).
  */
 public final class ExpressionCanonicalizer {
     private static final int MAX_ROUNDS = 4;
@@ -49,14 +55,43 @@ public final class ExpressionCanonicalizer {
     /** Marks a canonical form that is a constant's value, not SQL. */
     private static final String VALUE = "value ";
 
+    /** Whether the relation aliased {@code %s} is one of the scratch tables or their indexes. */
+    private static final String SCRATCH = "pg_catalog.starts_with(%s.relname, '" + PREFIX + "')";
+
+    /**
+     * The scratch tables' defaults and generation expressions, with the type to take a constant default's value in: the
+     * column's type with any domains stripped, and only when that is a base type of pg_catalog, whose input and casts
+     * run none of the database's code (a domain's CHECK, a cast's function would).
+     */
+    private static final String DEFAULTS = """
+            SELECT c.relname, a.attname, pg_catalog.pg_get_expr(d.adbin, d.adrelid), base.name, a.attgenerated = 's'
+            FROM pg_attrdef d
+            JOIN pg_class c ON c.oid = d.adrelid
+            JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+            LEFT JOIN LATERAL (WITH RECURSIVE chain(oid, mod) AS (
+                                   SELECT a.atttypid, a.atttypmod
+                                   UNION ALL
+                                   SELECT t.typbasetype, t.typtypmod FROM chain JOIN pg_type t ON t.oid = chain.oid WHERE t.typtype = 'd')
+                               SELECT pg_catalog.format_type(t.oid, chain.mod) AS name FROM chain JOIN pg_type t ON t.oid = chain.oid
+                               WHERE t.typtype = 'b' AND t.typnamespace = 'pg_catalog'::regnamespace) base ON true
+            WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND pg_catalog.starts_with(c.relname, 'retort_canon_')
+            """;
+
     private ExpressionCanonicalizer() {}
 
     public static Schema canonicalize(Connection connection, Schema schema) {
+        if (schema.tables().stream().noneMatch(ExpressionCanonicalizer::hasExpressions)) return schema;
+        CheckedInput checkedInput;
+        try {
+            checkedInput = CheckedInput.read(connection);
+        } catch (SQLException e) {
+            throw new RetortException("reading the database's domains and the types that hold them failed: " + e.getMessage(), e);
+        }
         // a table is settled once a round would send PostgreSQL what it sent last time: the answer cannot change
         Set<TableName> settled = new HashSet<>();
         Schema current = schema;
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            Schema next = round(connection, current, settled);
+            Schema next = round(connection, current, settled, checkedInput);
             if (next == current) return next;
             for (int i = 0; i < next.tables().size(); i++) {
                 Table before = current.tables().get(i);
@@ -110,8 +145,9 @@ public final class ExpressionCanonicalizer {
         return index.where() != null || index.keys().stream().anyMatch(Index.Key::isExpression);
     }
 
-    private static Schema round(Connection connection, Schema schema, Set<TableName> settled) {
-        List<Table> involved = schema.tables().stream().filter(t -> !settled.contains(t.name()) && hasExpressions(t)).toList();
+    private static Schema round(Connection connection, Schema schema, Set<TableName> settled, CheckedInput checkedInput) {
+        List<Table> involved = checkedInput.without(
+                schema.tables().stream().filter(t -> !settled.contains(t.name()) && hasExpressions(t)).toList());
         if (involved.isEmpty()) return schema;
         // tables with nothing but defaults share wide scratch tables, one column per distinct type and default
         List<Table> own = involved.stream().filter(ExpressionCanonicalizer::needsOwnTable).toList();
@@ -138,10 +174,15 @@ public final class ExpressionCanonicalizer {
             connection.setAutoCommit(false);
             try (Statement st = connection.createStatement()) {
                 st.execute("SET LOCAL jit = off");
-                createScratchTables(connection, st, schema, own, sharedStatements(sharedColumns), involved);
-                try (ResultSet rs = st.executeQuery("SELECT c.relname, con.conname, pg_get_constraintdef(con.oid) FROM pg_constraint con "
-                        + "JOIN pg_class c ON c.oid = con.conrelid WHERE c.relnamespace = pg_my_temp_schema() AND con.contype = 'c' "
-                        + "AND c.relname LIKE 'retort\\_canon\\_%' ORDER BY c.relname, con.conname")) {
+                List<String> prelude = new ArrayList<>(missingTypesAndSequences(st, schema));
+                prelude.add(CatalogPath.CATALOG_FIRST);
+                Map<Table, ForeignCode.Found> foreign = ForeignCode.find(connection, st, own, prelude);
+                createScratchTables(connection, st, prelude, !foreign.isEmpty(), own, sharedStatements(sharedColumns), involved, foreign);
+                // the definitions' types print as the introspector prints column types: under the session's schemas
+                readDefinitions(st, definitions);
+                try (ResultSet rs = CatalogPath.pinned(st, "SELECT c.relname, con.conname, pg_catalog.pg_get_constraintdef(con.oid) FROM pg_constraint con "
+                        + "JOIN pg_class c ON c.oid = con.conrelid WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND con.contype = 'c' "
+                        + "AND " + SCRATCH.formatted("c") + " ORDER BY c.relname, con.conname")) {
                     while (rs.next()) {
                         List<String> list = checks.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
                         int index = Integer.parseInt(rs.getString(2).substring("c".length()));
@@ -149,10 +190,7 @@ public final class ExpressionCanonicalizer {
                         list.set(index, PostgresIntrospector.checkExpression(rs.getString(3)));
                     }
                 }
-                try (ResultSet rs = st.executeQuery("SELECT c.relname, a.attname, pg_get_expr(d.adbin, d.adrelid), "
-                        + "format_type(a.atttypid, a.atttypmod), a.attgenerated = 's' FROM pg_attrdef d "
-                        + "JOIN pg_class c ON c.oid = d.adrelid JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum "
-                        + "WHERE c.relnamespace = pg_my_temp_schema() AND c.relname LIKE 'retort\\_canon\\_%'")) {
+                try (ResultSet rs = st.executeQuery(DEFAULTS)) {
                     while (rs.next()) {
                         if (rs.getBoolean(5)) {
                             generated.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
@@ -160,36 +198,25 @@ public final class ExpressionCanonicalizer {
                         }
                         defaults.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
                         // a constant's value depends on the column's type: 2 is one thing as smallint, another as float
-                        if (CONSTANT.matcher(rs.getString(3)).matches()) {
+                        if (rs.getString(4) != null && CONSTANT.matcher(rs.getString(3)).matches()) {
                             constants.put(typed(rs.getString(4), rs.getString(3)), rs.getString(4));
                             defaultTypes.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(4));
                         }
                     }
                 }
                 evaluate(st, constants, values);
-                try (ResultSet rs = st.executeQuery("SELECT c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-                        + "pg_get_expr(d.adbin, d.adrelid), a.attgenerated = 's', " + PostgresIntrospector.COLLATION + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
-                        + "JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
-                        + "WHERE c.relnamespace = pg_my_temp_schema() AND c.relkind = 'r' AND c.relname LIKE 'retort\\_canon\\_%' "
-                        + "AND a.attnum > 0 AND NOT a.attisdropped")) {
-                    while (rs.next()) {
-                        String printed = rs.getString(5);
-                        boolean isGenerated = rs.getBoolean(6);
-                        definitions.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), new Column(rs.getString(2),
-                                rs.getString(3), !rs.getBoolean(4), Identity.NONE,
-                                printed == null || isGenerated ? null : ColumnDefault.of(printed), null,
-                                printed == null || !isGenerated ? null : ColumnDefault.of(printed), rs.getString(7)));
-                    }
-                }
                 try (ResultSet rs = st.executeQuery("SELECT ic.relname, ARRAY(SELECT CASE WHEN i.indkey[k - 1] <> 0 "
                         + "THEN (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]) "
-                        + "ELSE '(' || pg_get_indexdef(i.indexrelid, k, true) || ')' END FROM generate_series(1, i.indnkeyatts) AS k "
-                        + "ORDER BY k), pg_get_expr(i.indpred, i.indrelid) FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid "
-                        + "WHERE ic.relnamespace = pg_my_temp_schema() AND ic.relname LIKE 'retort\\_canon\\_%'")) {
+                        + "ELSE '(' || pg_catalog.pg_get_indexdef(i.indexrelid, k, true) || ')' END FROM pg_catalog.generate_series(1, i.indnkeyatts) AS k "
+                        + "ORDER BY k), pg_catalog.pg_get_expr(i.indpred, i.indrelid) FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid "
+                        + "WHERE ic.relnamespace = pg_catalog.pg_my_temp_schema() AND " + SCRATCH.formatted("ic"))) {
                     while (rs.next()) {
                         indexKeys.put(rs.getString(1), List.of((String[]) rs.getArray(2).getArray()));
                         indexPredicates.put(rs.getString(1), rs.getString(3));
                     }
+                }
+                for (int i = 0; i < own.size(); i++) {
+                    foreign.getOrDefault(own.get(i), ForeignCode.Found.NONE).printInto(PREFIX + i, generated, indexKeys, indexPredicates);
                 }
             } finally {
                 connection.rollback();
@@ -224,6 +251,25 @@ public final class ExpressionCanonicalizer {
                     values, indexKeys, indexPredicates));
         }
         return new Schema(tables, schema.sequences(), schema.enums());
+    }
+
+    /** What PostgreSQL made of every scratch table's columns, for the columns whose type is a whole definition. */
+    private static void readDefinitions(Statement st, Map<String, Map<String, Column>> definitions) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT c.relname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, "
+                + "pg_catalog.pg_get_expr(d.adbin, d.adrelid), a.attgenerated = 's', " + PostgresIntrospector.COLLATION
+                + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+                + "JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+                + "WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND c.relkind = 'r' AND " + SCRATCH.formatted("c")
+                + " AND a.attnum > 0 AND NOT a.attisdropped")) {
+            while (rs.next()) {
+                String printed = rs.getString(5);
+                boolean isGenerated = rs.getBoolean(6);
+                definitions.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), new Column(rs.getString(2),
+                        rs.getString(3), !rs.getBoolean(4), Identity.NONE,
+                        printed == null || isGenerated ? null : ColumnDefault.of(printed), null,
+                        printed == null || !isGenerated ? null : ColumnDefault.of(printed), rs.getString(7)));
+            }
+        }
     }
 
     /**
@@ -306,7 +352,7 @@ public final class ExpressionCanonicalizer {
             String expression = key.substring(type.length() + 1);
             boolean numeric = type.startsWith("numeric") || type.equals("double precision") || type.equals("real")
                     || type.equals("integer") || type.equals("bigint") || type.equals("smallint");
-            expressions.add(numeric ? "trim_scale((" + expression + ")::" + type + "::numeric)::text" : "((" + expression + ")::" + type + ")::text");
+            expressions.add(numeric ? "pg_catalog.trim_scale((" + expression + ")::" + type + "::numeric)::text" : "((" + expression + ")::" + type + ")::text");
         }
         try (ResultSet rs = st.executeQuery("SELECT ARRAY[" + String.join(", ", expressions) + "]::text[]")) {
             rs.next();
@@ -334,39 +380,46 @@ public final class ExpressionCanonicalizer {
         sharedColumns.forEach((typeAndDefault, at) -> columns.computeIfAbsent(at[0], k -> new ArrayList<>())
                 .add(at[1] + " " + typeAndDefault.get(0) + " DEFAULT " + typeAndDefault.get(1)));
         List<String> statements = new ArrayList<>();
-        columns.forEach((table, definitions) -> statements.add("CREATE TEMPORARY TABLE " + table + " (" + String.join(", ", definitions)
+        columns.forEach((table, definitions) -> statements.add("CREATE TEMPORARY TABLE pg_temp." + table + " (" + String.join(", ", definitions)
                 + ") ON COMMIT DROP"));
         return statements;
     }
 
     /**
-     * Creates the missing enum types and sequences, the shared scratch tables and a temporary table
-     * per table that needs one, all in one round trip; when PostgreSQL rejects something, again one
-     * table at a time, each with its own scratch table, to name the table at fault.
+     * Creates the shared scratch tables and a temporary table per table that needs one, all in one round trip, after the
+     * prelude (the missing enum types and sequences, the search path) unless {@link ForeignCode} already ran it (the path
+     * is computed from the session's, so it runs once per transaction); when
+     * PostgreSQL rejects something, again one table at a time, each with its own scratch table, to name the table at fault.
      */
-    private static void createScratchTables(Connection connection, Statement st, Schema schema, List<Table> own, List<String> shared,
-                                            List<Table> involved) throws SQLException {
-        List<String> setup = missingTypesAndSequences(st, schema);
-        List<String> all = new ArrayList<>(setup);
+    private static void createScratchTables(Connection connection, Statement st, List<String> prelude, boolean preludeRan, List<Table> own,
+                                            List<String> shared, List<Table> involved, Map<Table, ForeignCode.Found> foreign) throws SQLException {
+        List<String> all = new ArrayList<>(preludeRan ? List.of() : prelude);
         all.addAll(shared);
-        for (int i = 0; i < own.size(); i++) all.addAll(scratchTable(PREFIX + i, own.get(i)));
+        for (int i = 0; i < own.size(); i++) all.addAll(scratchTable(PREFIX + i, own.get(i), foreign.getOrDefault(own.get(i), ForeignCode.Found.NONE)));
         try {
             st.execute(String.join(";\n", all));
             return;
         } catch (SQLException batch) {
             connection.rollback();
             st.execute("SET LOCAL jit = off");
-            for (String sql : setup) st.execute(sql);
+            for (String sql : prelude) st.execute(sql);
             for (int i = 0; i < involved.size(); i++) {
                 try {
-                    for (String sql : scratchTable(PREFIX + i, involved.get(i))) st.execute(sql);
+                    for (String sql : scratchTable(PREFIX + i, involved.get(i), foreign.getOrDefault(involved.get(i), ForeignCode.Found.NONE))) {
+                        st.execute(sql);
+                    }
                 } catch (SQLException e) {
-                    throw new RetortException("table " + involved.get(i).name() + ": PostgreSQL rejects a check constraint, default or index: "
-                            + e.getMessage().replaceAll("\\s*\\n\\s*", " "), e);
+                    throw rejected(involved.get(i), e);
                 }
             }
             throw batch;
         }
+    }
+
+    /** The error naming a table whose check constraint, default or index PostgreSQL rejects. */
+    static RetortException rejected(Table table, SQLException e) {
+        return new RetortException("table " + table.name() + ": PostgreSQL rejects a check constraint, default or index: "
+                + e.getMessage().replaceAll("\\s*\\n\\s*", " "), e);
     }
 
     /**
@@ -376,9 +429,9 @@ public final class ExpressionCanonicalizer {
     private static List<String> missingTypesAndSequences(Statement st, Schema schema) throws SQLException {
         if (schema.enums().isEmpty() && schema.sequences().isEmpty()) return List.of();
         List<String> probes = new ArrayList<>();
-        for (EnumType type : schema.enums()) probes.add("to_regtype(" + PostgresSql.literal(PostgresSql.table(type.name())) + ") IS NULL");
+        for (EnumType type : schema.enums()) probes.add("pg_catalog.to_regtype(" + PostgresSql.literal(PostgresSql.table(type.name())) + ") IS NULL");
         for (Sequence sequence : schema.sequences()) {
-            probes.add("to_regclass(" + PostgresSql.literal(PostgresSql.table(sequence.name())) + ") IS NULL");
+            probes.add("pg_catalog.to_regclass(" + PostgresSql.literal(PostgresSql.table(sequence.name())) + ") IS NULL");
         }
         List<String> statements = new ArrayList<>();
         try (ResultSet rs = st.executeQuery("SELECT ARRAY[" + String.join(", ", probes) + "]")) {
@@ -393,26 +446,32 @@ public final class ExpressionCanonicalizer {
         return statements;
     }
 
-    /** A temporary table with the table's columns, their defaults, and its checks named c0, c1, ... in order; then its expression indexes. */
-    private static List<String> scratchTable(String scratch, Table table) {
+    /**
+     * A temporary table with the table's columns, their defaults, and its checks named c0, c1, ... in order; then its
+     * expression indexes. Generated columns and indexes with foreign code are left out (a generated column as a plain
+     * column): their canonical forms come from {@link ForeignCode}'s probe.
+     */
+    private static List<String> scratchTable(String scratch, Table table, ForeignCode.Found foreign) {
         List<String> parts = new ArrayList<>();
         for (Column column : table.columns()) {
             String definition = PostgresSql.quote(column.name()) + " " + column.type();
             if (!isDefinition(column)) {
                 if (column.collation() != null) definition += " COLLATE " + column.collation();
                 if (column.defaultValue() != null) definition += " DEFAULT " + sqlOf(column.defaultValue());
-                if (column.generated() != null) definition += " GENERATED ALWAYS AS (" + column.generated().key() + ") STORED";
+                if (column.generated() != null && !foreign.generated().containsKey(column.name())) {
+                    definition += " GENERATED ALWAYS AS (" + column.generated().key() + ") STORED";
+                }
             }
             parts.add(definition);
         }
         for (int j = 0; j < table.checks().size(); j++) parts.add("CONSTRAINT c" + j + " CHECK (" + table.checks().get(j).key() + ")");
         List<String> statements = new ArrayList<>();
-        statements.add("CREATE TEMPORARY TABLE " + scratch + " (" + String.join(", ", parts) + ") ON COMMIT DROP");
+        statements.add("CREATE TEMPORARY TABLE pg_temp." + scratch + " (" + String.join(", ", parts) + ") ON COMMIT DROP");
         for (int j = 0; j < table.indexes().size(); j++) {
             Index index = table.indexes().get(j);
-            if (!hasExpressions(index)) continue;
+            if (!hasExpressions(index) || foreign.has(j)) continue;
             Index probe = new Index(scratch + "_i" + j, index.keys(), false, index.method(), List.of(), index.where(), false);
-            statements.addAll(PostgresSql.statements(new CreateIndex(TableName.of(scratch), probe)));
+            statements.addAll(PostgresSql.statements(new CreateIndex(new TableName("pg_temp", scratch), probe)));
         }
         return statements;
     }

@@ -40,14 +40,14 @@ public final class PostgresIntrospector {
      * not defaults.
      *
      * <p>A default cannot refer to a column, so it is deparsed without its table
-     * ({@code pg_get_expr(..., 0)}): with the table, PostgreSQL opens each table, which was half
+     * ({@code pg_catalog.pg_get_expr(..., 0)}): with the table, PostgreSQL opens each table, which was half
      * the cost of the query. A generated column's expression names columns and needs its table.
      */
     private static final String COLUMNS = """
-            SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attidentity,
-                   CASE WHEN a.attgenerated <> '' THEN NULL ELSE pg_get_expr(d.adbin, 0) END,
+            SELECT n.nspname, c.relname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, a.attidentity,
+                   CASE WHEN a.attgenerated <> '' THEN NULL ELSE pg_catalog.pg_get_expr(d.adbin, 0) END,
                    td.description, cd.description,
-                   CASE WHEN a.attgenerated = 's' THEN pg_get_expr(d.adbin, d.adrelid) END,
+                   CASE WHEN a.attgenerated = 's' THEN pg_catalog.pg_get_expr(d.adbin, d.adrelid) END,
             """ + PostgresIntrospector.COLLATION + """
                  , ident.seqstart, ident.seqincrement, ident.seqmin, ident.seqmax, ident.seqcache, ident.seqcycle, a.attnum
             FROM pg_class c
@@ -55,10 +55,10 @@ public final class PostgresIntrospector {
             LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
             LEFT JOIN pg_type t ON t.oid = a.atttypid
             LEFT JOIN pg_attrdef d ON d.adrelid = c.oid AND d.adnum = a.attnum
-            LEFT JOIN pg_description td ON td.objoid = c.oid AND td.classoid = 'pg_class'::regclass AND td.objsubid = 0
-            LEFT JOIN pg_description cd ON cd.objoid = c.oid AND cd.classoid = 'pg_class'::regclass AND cd.objsubid = a.attnum
+            LEFT JOIN pg_description td ON td.objoid = c.oid AND td.classoid = 'pg_catalog.pg_class'::regclass::oid AND td.objsubid = 0
+            LEFT JOIN pg_description cd ON cd.objoid = c.oid AND cd.classoid = 'pg_catalog.pg_class'::regclass::oid AND cd.objsubid = a.attnum
             LEFT JOIN LATERAL (SELECT s.* FROM pg_depend dep JOIN pg_sequence s ON s.seqrelid = dep.objid
-                               WHERE a.attidentity <> '' AND dep.classid = 'pg_class'::regclass AND dep.refclassid = 'pg_class'::regclass
+                               WHERE a.attidentity <> '' AND dep.classid = 'pg_catalog.pg_class'::regclass::oid AND dep.refclassid = 'pg_catalog.pg_class'::regclass::oid
                                  AND dep.refobjid = c.oid AND dep.refobjsubid = a.attnum AND dep.deptype = 'i' LIMIT 1) ident ON true
             WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND n.nspname = ANY (?)
             ORDER BY n.nspname, c.relname, a.attnum
@@ -70,9 +70,9 @@ public final class PostgresIntrospector {
      * {@code COLLATE}: quoted where needed, schema-qualified unless in {@code pg_catalog}.
      */
     static final String COLLATION = """
-            CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation
-                 THEN (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN quote_ident(co.collname)
-                                   ELSE quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END
+            CASE WHEN a.attcollation <> 0::oid AND a.attcollation <> t.typcollation
+                 THEN (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN pg_catalog.quote_ident(co.collname)
+                                   ELSE pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END
                        FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation) END
             """;
 
@@ -82,13 +82,13 @@ public final class PostgresIntrospector {
      * here only when the referenced table is not among those read (another schema, a partition).
      */
     private static final String CONSTRAINTS = """
-            SELECT n.nspname, c.relname, con.conname, con.contype, array_to_string(con.conkey, ' '),
-                   fn.nspname, fc.relname, array_to_string(con.confkey, ' '),
+            SELECT n.nspname, c.relname, con.conname, con.contype, pg_catalog.array_to_string(con.conkey, ' '),
+                   fn.nspname, fc.relname, pg_catalog.array_to_string(con.confkey, ' '),
                    CASE WHEN con.contype = 'f' AND NOT (fn.nspname = ANY (?) AND fc.relkind IN ('r', 'p') AND NOT fc.relispartition)
-                        THEN ARRAY(SELECT a.attname FROM unnest(con.confkey) WITH ORDINALITY AS k(attnum, position)
+                        THEN ARRAY(SELECT a.attname FROM pg_catalog.unnest(con.confkey) WITH ORDINALITY AS k(attnum, position)
                                    JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.position) END,
                    con.confdeltype, con.confupdtype, con.condeferrable, con.condeferred,
-                   CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid) END, %s
+                   CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_constraintdef(con.oid) END, %s
             FROM pg_constraint con
             JOIN pg_class c ON c.oid = con.conrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -107,9 +107,9 @@ public final class PostgresIntrospector {
     private static final String INDEXES = """
             SELECT n.nspname, c.relname, ic.relname, am.amname, i.indisunique, i.indnkeyatts, i.indkey::text,
                    CASE WHEN 0 = ANY (i.indkey::int2[])
-                        THEN ARRAY(SELECT CASE WHEN i.indkey[k - 1] = 0 THEN '(' || pg_get_indexdef(i.indexrelid, k, true) || ')' END
-                                   FROM generate_series(1, i.indnatts) AS k ORDER BY k) END,
-                   i.indoption::text, pg_get_expr(i.indpred, i.indrelid), %s, i.indclass::text
+                        THEN ARRAY(SELECT CASE WHEN i.indkey[k - 1] = 0 THEN '(' || pg_catalog.pg_get_indexdef(i.indexrelid, k, true) || ')' END
+                                   FROM pg_catalog.generate_series(1, i.indnatts) AS k ORDER BY k) END,
+                   i.indoption::text, pg_catalog.pg_get_expr(i.indpred, i.indrelid), %s, i.indclass::text
             FROM pg_index i
             JOIN pg_class c ON c.oid = i.indrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -122,20 +122,20 @@ public final class PostgresIntrospector {
 
     /** Operator classes that are not their type's default, as SQL: quoted where needed, schema-qualified unless in {@code pg_catalog}. */
     private static final String OPERATOR_CLASSES = """
-            SELECT oc.oid, CASE WHEN ocn.nspname = 'pg_catalog' THEN quote_ident(oc.opcname)
-                                ELSE quote_ident(ocn.nspname) || '.' || quote_ident(oc.opcname) END
+            SELECT oc.oid, CASE WHEN ocn.nspname = 'pg_catalog' THEN pg_catalog.quote_ident(oc.opcname)
+                                ELSE pg_catalog.quote_ident(ocn.nspname) || '.' || pg_catalog.quote_ident(oc.opcname) END
             FROM pg_opclass oc JOIN pg_namespace ocn ON ocn.oid = oc.opcnamespace
             WHERE NOT oc.opcdefault
             """;
 
     /** Enum types and their labels in sort order; types that belong to an extension are not the schema's. */
     private static final String ENUMS = """
-            SELECT n.nspname, t.typname, array_agg(e.enumlabel::text ORDER BY e.enumsortorder)
+            SELECT n.nspname, t.typname, pg_catalog.array_agg(e.enumlabel::text ORDER BY e.enumsortorder)
             FROM pg_type t
             JOIN pg_namespace n ON n.oid = t.typnamespace
             JOIN pg_enum e ON e.enumtypid = t.oid
             WHERE n.nspname = ANY (?)
-              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e')
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_catalog.pg_type'::regclass::oid AND d.objid = t.oid AND d.deptype = 'e')
             GROUP BY n.nspname, t.typname
             ORDER BY n.nspname, t.typname
             """;
@@ -149,10 +149,10 @@ public final class PostgresIntrospector {
             LEFT JOIN LATERAL (SELECT t.relname, a.attname FROM pg_depend d
                                JOIN pg_class t ON t.oid = d.refobjid
                                JOIN pg_attribute a ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid
-                               WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.refclassid = 'pg_class'::regclass
+                               WHERE d.classid = 'pg_catalog.pg_class'::regclass::oid AND d.objid = c.oid AND d.refclassid = 'pg_catalog.pg_class'::regclass::oid
                                  AND d.refobjsubid > 0 AND d.deptype = 'a' LIMIT 1) owner ON true
             WHERE n.nspname = ANY (?)
-              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_catalog.pg_class'::regclass::oid AND d.objid = c.oid
                               AND d.refobjsubid > 0 AND d.deptype = 'i')
             ORDER BY n.nspname, c.relname
             """;
@@ -162,7 +162,9 @@ public final class PostgresIntrospector {
     /**
      * Reads the schemas in scope in one read-only, repeatable-read transaction (one snapshot for
      * every query), with the server's JIT compiler off: these queries are estimated expensive and
-     * would spend longer compiling than running.
+     * would spend longer compiling than running. pg_catalog comes first in the search path, so that
+     * no schema of the database can shadow the catalog or its operators; the session's schemas follow,
+     * so that names print as the user sees them. In a caller's transaction the path is put back after.
      */
     public static Schema read(Connection connection, SchemaScope scope) {
         try {
@@ -173,8 +175,11 @@ public final class PostgresIntrospector {
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             }
             try (Statement st = connection.createStatement()) {
-                st.execute("SET LOCAL jit = off");
-                return readAll(connection, scope);
+                String callersPath = autoCommit ? null : currentPath(st);
+                st.execute("SET LOCAL jit = off;\n" + CatalogPath.CATALOG_FIRST);
+                Schema schema = readAll(connection, scope);
+                if (callersPath != null) restorePath(connection, callersPath);
+                return schema;
             } finally {
                 if (autoCommit) {
                     connection.rollback();
@@ -184,6 +189,20 @@ public final class PostgresIntrospector {
             }
         } catch (SQLException e) {
             throw new RetortException("reading the catalog of schemas " + scope.schemas() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static String currentPath(Statement st) throws SQLException {
+        try (ResultSet rs = st.executeQuery("SELECT pg_catalog.current_setting('search_path')")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static void restorePath(Connection connection, String path) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement("SELECT pg_catalog.set_config('search_path', ?, true)")) {
+            st.setString(1, path);
+            st.execute();
         }
     }
 

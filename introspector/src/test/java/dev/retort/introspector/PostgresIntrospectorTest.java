@@ -13,7 +13,9 @@ import dev.retort.schema.Table;
 import dev.retort.schema.TableName;
 import dev.retort.schema.UniqueConstraint;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +73,21 @@ class PostgresIntrospectorTest {
                         new Column("serial_no", "integer").identityAlways()), new PrimaryKey("lines_pk", List.of("order_id", "line_no"))),
                 new Table(TableName.of("empty_one"), List.of(), null)));
         assertEquals(expected, read(List.of("public"), Set.of()));
+    }
+
+    @Test
+    void inTheCallersTransactionTheSearchPathIsPutBack() throws SQLException {
+        db.execute("CREATE TABLE kept (id integer)");
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            c.setAutoCommit(false);
+            st.execute("SET LOCAL search_path = public");
+            PostgresIntrospector.read(c, new SchemaScope(List.of("public"), Set.of()));
+            try (ResultSet rs = st.executeQuery("SHOW search_path")) {
+                rs.next();
+                assertEquals("public", rs.getString(1), "the caller creates in the schema it chose, not in pg_catalog");
+            }
+            c.rollback();
+        }
     }
 
     @Test

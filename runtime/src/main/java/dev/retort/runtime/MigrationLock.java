@@ -57,7 +57,7 @@ final class MigrationLock implements AutoCloseable {
         try (Statement st = connection.createStatement()) {
             st.execute("SET lock_timeout = " + Math.max(1, timeout.toMillis()));
             st.execute("SET statement_timeout = 0");
-            st.execute("SELECT pg_advisory_lock(" + KEY_SPACE + ", " + key + ")");
+            st.execute("SELECT pg_catalog.pg_advisory_lock(" + KEY_SPACE + ", " + key + ")");
         } catch (SQLException e) {
             if (Failures.connectionLost(e)) {
                 throw new MigrationException("lost the connection while waiting for the migration lock for " + versionTable + ": "
@@ -83,7 +83,7 @@ final class MigrationLock implements AutoCloseable {
     }
 
     private static void restore(Connection connection, String lockTimeout, String statementTimeout) throws SQLException {
-        String sql = "SELECT set_config('lock_timeout', ?, false), set_config('statement_timeout', ?, false)";
+        String sql = "SELECT pg_catalog.set_config('lock_timeout', ?, false), pg_catalog.set_config('statement_timeout', ?, false)";
         try (PreparedStatement st = connection.prepareStatement(sql)) {
             st.setString(1, lockTimeout);
             st.setString(2, statementTimeout);
@@ -94,13 +94,13 @@ final class MigrationLock implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         try (Statement st = connection.createStatement()) {
-            st.execute("SELECT pg_advisory_unlock(" + KEY_SPACE + ", " + key + ")");
+            st.execute("SELECT pg_catalog.pg_advisory_unlock(" + KEY_SPACE + ", " + key + ")");
         }
     }
 
     private static boolean tryLock(Connection connection, int key) throws SQLException {
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT pg_try_advisory_lock(" + KEY_SPACE + ", " + key + ")")) {
+             ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_try_advisory_lock(" + KEY_SPACE + ", " + key + ")")) {
             rs.next();
             return rs.getBoolean(1);
         }
@@ -110,11 +110,12 @@ final class MigrationLock implements AutoCloseable {
     static String holder(Connection connection, int key) throws SQLException {
         String sql = """
                 SELECT a.pid, coalesce(nullif(a.application_name, ''), 'unnamed client'), a.usename,
-                       coalesce(host(a.client_addr), 'local socket'), to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS TZ')
-                FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                       coalesce(pg_catalog.host(a.client_addr), 'local socket'),
+                       pg_catalog.to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS TZ')
+                FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid
                 WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
                   AND l.classid::text::bigint = ? AND l.objid::text::bigint = ?
-                  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                  AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = pg_catalog.current_database())
                 """;
         try (PreparedStatement st = connection.prepareStatement(sql)) {
             st.setLong(1, Integer.toUnsignedLong(KEY_SPACE));
@@ -142,7 +143,7 @@ final class MigrationLock implements AutoCloseable {
     }
 
     private static String setting(Connection connection, String name) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("SELECT current_setting(?)")) {
+        try (PreparedStatement st = connection.prepareStatement("SELECT pg_catalog.current_setting(?)")) {
             st.setString(1, name);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();

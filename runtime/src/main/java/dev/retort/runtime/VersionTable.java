@@ -105,7 +105,7 @@ public final class VersionTable {
     private static String candidates(String nameSql, String schemasSql) {
         return "FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE c.relname = " + nameSql + " AND c.relkind IN ('r', 'p')"
-                + " AND (n.nspname = ANY (" + schemasSql + ") OR n.nspname = ANY (current_schemas(false)))"
+                + " AND (n.nspname = ANY (" + schemasSql + ") OR n.nspname = ANY (pg_catalog.current_schemas(false)))"
                 + " AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'version_num'"
                 + " AND NOT a.attisdropped)";
     }
@@ -132,7 +132,7 @@ public final class VersionTable {
 
     /** Creates the schema when it is missing (only then, which needs the right to), then the table. */
     public List<String> createSql() {
-        String createSchema = "IF to_regnamespace(" + literal(quote(schema)) + ") IS NULL THEN EXECUTE "
+        String createSchema = "IF pg_catalog.to_regnamespace(" + literal(quote(schema)) + ") IS NULL THEN EXECUTE "
                 + literal("CREATE SCHEMA " + quote(schema)) + "; END IF;";
         return List.of("DO " + literal("BEGIN " + createSchema + " END"),
                 "CREATE TABLE IF NOT EXISTS " + qualified() + " (version_num varchar(32) NOT NULL, CONSTRAINT "
@@ -162,10 +162,10 @@ public final class VersionTable {
         List<String> body = new ArrayList<>(List.of(
                 "DECLARE at text := ''; elsewhere text;",
                 "BEGIN",
-                "  IF to_regclass(" + literal(qualified()) + ") IS NOT NULL THEN",
-                "    SELECT coalesce(string_agg(version_num, ', ' ORDER BY version_num COLLATE \"C\"), '') INTO at FROM " + qualified() + ";",
+                "  IF pg_catalog.to_regclass(" + literal(qualified()) + ") IS NOT NULL THEN",
+                "    SELECT coalesce(pg_catalog.string_agg(version_num, ', ' ORDER BY version_num COLLATE \"C\"), '') INTO at FROM " + qualified() + ";",
                 "  ELSE",
-                "    SELECT string_agg(quote_ident(n.nspname) || '.' || quote_ident(c.relname), ', ') INTO elsewhere",
+                "    SELECT pg_catalog.string_agg(pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname), ', ') INTO elsewhere",
                 "    " + candidates(literal(name), schemas) + ";",
                 "    IF elsewhere IS NOT NULL THEN",
                 "      RAISE EXCEPTION 'retort: this script keeps its versions in %, and the database has its version table at %:"
@@ -184,7 +184,7 @@ public final class VersionTable {
     }
 
     static boolean exists(Connection connection, String qualifiedTable) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+        try (PreparedStatement st = connection.prepareStatement("SELECT pg_catalog.to_regclass(?) IS NOT NULL")) {
             st.setString(1, qualifiedTable);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();

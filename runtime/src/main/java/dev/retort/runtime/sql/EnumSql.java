@@ -60,18 +60,18 @@ final class EnumSql {
         String body = String.join("\n",
                 "DECLARE r record; d text;",
                 "BEGIN",
-                "  FOR r IN SELECT n.nspname, c.relname, a.attname, a.attnum, c.oid AS rel FROM pg_attribute a",
-                "           JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace",
+                "  FOR r IN SELECT n.nspname, c.relname, a.attname, a.attnum, c.oid AS rel FROM pg_catalog.pg_attribute a",
+                "           JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace",
                 "           WHERE a.atttypid = " + literal(old) + "::regtype AND NOT a.attisdropped AND c.relkind IN ('r', 'p') LOOP",
-                "    SELECT pg_get_expr(adbin, adrelid) INTO d FROM pg_attrdef WHERE adrelid = r.rel AND adnum = r.attnum;",
+                "    SELECT pg_catalog.pg_get_expr(adbin, adrelid) INTO d FROM pg_catalog.pg_attrdef WHERE adrelid = r.rel AND adnum = r.attnum;",
                 "    IF d IS NOT NULL THEN",
-                "      EXECUTE format('ALTER TABLE %I.%I ALTER COLUMN %I DROP DEFAULT', r.nspname, r.relname, r.attname);",
+                "      EXECUTE pg_catalog.format('ALTER TABLE %I.%I ALTER COLUMN %I DROP DEFAULT', r.nspname, r.relname, r.attname);",
                 "    END IF;",
-                "    EXECUTE format('ALTER TABLE %I.%I ALTER COLUMN %I TYPE " + type.replace("'", "''") + " USING %I::text::"
+                "    EXECUTE pg_catalog.format('ALTER TABLE %I.%I ALTER COLUMN %I TYPE " + type.replace("'", "''") + " USING %I::text::"
                         + type.replace("'", "''") + "', r.nspname, r.relname, r.attname, r.attname);",
                 "    IF d IS NOT NULL THEN",
-                "      EXECUTE format('ALTER TABLE %I.%I ALTER COLUMN %I SET DEFAULT %s', r.nspname, r.relname, r.attname, replace(d, "
-                        + "quote_ident(" + literal(oldName) + "), quote_ident(" + literal(to.name().name()) + ")));",
+                "      EXECUTE pg_catalog.format('ALTER TABLE %I.%I ALTER COLUMN %I SET DEFAULT %s', r.nspname, r.relname, r.attname, pg_catalog.replace(d, "
+                        + "pg_catalog.quote_ident(" + literal(oldName) + "), pg_catalog.quote_ident(" + literal(to.name().name()) + ")));",
                 "    END IF;",
                 "  END LOOP;",
                 "END");
