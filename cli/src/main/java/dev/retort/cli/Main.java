@@ -37,7 +37,7 @@ public final class Main {
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, root, err));
         commandLine.setParameterExceptionHandler((e, parsedArgs) -> {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + Terminal.safe(e.getMessage()));
             err.println("Try 'retort --help' or 'retort " + (e.getCommandLine().getCommandName().equals("retort")
                     ? "" : e.getCommandLine().getCommandName() + " ") + "--help'.");
             return ERROR;
@@ -62,13 +62,13 @@ public final class Main {
 
     private static int report(Exception e, RetortCommand root, PrintWriter err) {
         if (e instanceof RetortException) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + Terminal.safe(e.getMessage()));
         } else if (e instanceof SQLException) {
-            err.println("error: database: " + e.getMessage().replaceAll("\\s*\\n\\s*", " "));
+            err.println("error: database: " + Terminal.safe(e.getMessage().replaceAll("\\s*\\n\\s*", " ")));
         } else if (e instanceof IOException) {
-            err.println("error: " + e);
+            err.println("error: " + Terminal.safe(e.toString()));
         } else {
-            err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage()
+            err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + Terminal.safe(String.valueOf(e.getMessage()))
                     + (root.stacktrace ? "" : " (run again with --stacktrace for details)"));
         }
         if (root.stacktrace) e.printStackTrace(err);

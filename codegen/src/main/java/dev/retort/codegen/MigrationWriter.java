@@ -59,8 +59,8 @@ public final class MigrationWriter {
         CodeBlock.Builder code = CodeBlock.builder();
         Map<Op, List<String>> renames = RenameHints.of(ops);
         for (Op op : ops) {
-            for (String line : renames.getOrDefault(op, List.of())) code.add("// $L\n", line);
-            for (Hazard hazard : Plan.hazards(op, ops)) code.add("// $L\n", hazard);
+            for (String line : renames.getOrDefault(op, List.of())) code.add("// $L\n", JavaText.comment(line));
+            for (Hazard hazard : Plan.hazards(op, ops)) code.add("// $L\n", JavaText.comment(hazard.toString()));
             code.addStatement("$L", OpRenderer.statement(op));
         }
         return code.build();
@@ -80,11 +80,11 @@ public final class MigrationWriter {
         String sentence = Character.toUpperCase(message.charAt(0)) + message.substring(1)
                 + (message.endsWith(".") ? "" : ".");
         CodeBlock.Builder doc = CodeBlock.builder()
-                .add("$L\n\n", escape(sentence))
+                .add("$L\n\n", JavaText.javadoc(sentence))
                 .add("<p>Revision ID: $L<br>\n", header.id())
-                .add("Revises: $L<br>\n", header.revises().isEmpty() ? "&lt;base&gt;" : String.join(", ", header.revises()));
-        if (!header.branchLabels().isEmpty()) doc.add("Branch labels: $L<br>\n", escape(String.join(", ", header.branchLabels())));
-        if (!header.dependsOn().isEmpty()) doc.add("Depends on: $L<br>\n", String.join(", ", header.dependsOn()));
+                .add("Revises: $L<br>\n", header.revises().isEmpty() ? "&lt;base&gt;" : JavaText.javadoc(String.join(", ", header.revises())));
+        if (!header.branchLabels().isEmpty()) doc.add("Branch labels: $L<br>\n", JavaText.javadoc(String.join(", ", header.branchLabels())));
+        if (!header.dependsOn().isEmpty()) doc.add("Depends on: $L<br>\n", JavaText.javadoc(String.join(", ", header.dependsOn())));
         return doc.add("Create Date: $L\n", DATE.format(header.created())).build();
     }
 
@@ -104,11 +104,5 @@ public final class MigrationWriter {
         } else if (values.size() > 1) {
             annotation.addMember(member, "{$L}", CodeBlock.join(values.stream().map(v -> CodeBlock.of("$S", v)).toList(), ", "));
         }
-    }
-
-    /** Keeps user text from closing the comment, starting markup or a Javadoc tag. */
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("*/", "*&#47;").replace("@", "&#64;");
     }
 }

@@ -1,5 +1,6 @@
 package dev.retort.runtime;
 
+import dev.retort.runtime.sql.PostgresSql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -116,7 +117,7 @@ interface Sink {
 
         @Override
         public void note(String line) {
-            text.append("\n-- ").append(line.replace("\n", " ")).append('\n');
+            text.append("\n-- ").append(PostgresSql.comment(line)).append('\n');
         }
 
         @Override

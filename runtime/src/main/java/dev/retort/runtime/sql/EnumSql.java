@@ -53,8 +53,7 @@ final class EnumSql {
         String oldName = to.name().name() + OLD_SUFFIX;
         String old = table(new TableName(to.name().schema(), oldName));
         String type = table(to.name()).replace("%", "%%");
-        String convert = String.join("\n", "DO $retort$",
-                "DECLARE r record; d text;",
+        String body = String.join("\n", "DECLARE r record; d text;",
                 "BEGIN",
                 "  FOR r IN SELECT n.nspname, c.relname, a.attname, a.attnum, c.oid AS rel FROM pg_attribute a",
                 "           JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace",
@@ -70,9 +69,15 @@ final class EnumSql {
                         + literal(oldName) + ", " + literal(to.name().name()) + "));",
                 "    END IF;",
                 "  END LOOP;",
-                "END",
-                "$retort$");
-        return List.of("ALTER TYPE " + table(to.name()) + " RENAME TO " + quote(oldName), PostgresSql.createEnum(to), convert,
+                "END");
+        return List.of("ALTER TYPE " + table(to.name()) + " RENAME TO " + quote(oldName), PostgresSql.createEnum(to), dollarQuoted("DO ", body),
                 "DROP TYPE " + old);
+    }
+
+    /** {@code DO $retort$ body $retort$}, with a tag the body (which holds type names) does not contain. */
+    private static String dollarQuoted(String command, String body) {
+        String tag = "$retort$";
+        for (int n = 1; body.contains(tag); n++) tag = "$retort" + n + "$";
+        return command + tag + "\n" + body + "\n" + tag;
     }
 }

@@ -1,5 +1,6 @@
 package dev.retort.runtime.sql;
 
+import dev.retort.VisibleText;
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddForeignKey;
@@ -121,15 +122,48 @@ public final class PostgresSql {
         return op.options().contains(Option.CONCURRENTLY);
     }
 
-    /** Quotes an identifier: {@code a"b} becomes {@code "a""b"}. */
+    /**
+     * Quotes an identifier: {@code a"b} becomes {@code "a""b"}; one holding a line break, control,
+     * bidi or other hidden character is written {@code U&"a\000ab"} so the script shows it.
+     */
     public static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
+        if (!VisibleText.hasHidden(identifier)) return '"' + identifier.replace("\"", "\"\"") + '"';
+        StringBuilder out = new StringBuilder("U&\"");
+        identifier.codePoints().forEach(c -> {
+            if (c == '"') out.append("\"\"");
+            else if (c == '\\') out.append("\\\\");
+            else if (VisibleText.hidden(c)) out.append(String.format("\\+%06x", c));
+            else out.appendCodePoint(c);
+        });
+        return out.append('"').toString();
     }
 
-    /** A string literal, safe whatever {@code standard_conforming_strings} is set to. */
+    /**
+     * A string literal, safe whatever {@code standard_conforming_strings} is set to; line breaks
+     * and tabs stay, other hidden characters are written as escapes ({@code E'\x1b'}).
+     */
     public static String literal(String value) {
-        String quoted = "'" + value.replace("'", "''") + "'";
-        return value.indexOf('\\') < 0 ? quoted : "E" + quoted.replace("\\", "\\\\");
+        boolean hidden = value.codePoints().anyMatch(c -> c != '\n' && c != '\t' && VisibleText.hidden(c));
+        if (!hidden && value.indexOf('\\') < 0) return "'" + value.replace("'", "''") + "'";
+        StringBuilder out = new StringBuilder("E'");
+        value.codePoints().forEach(c -> {
+            if (c == '\'') out.append("''");
+            else if (c == '\\') out.append("\\\\");
+            else if (c != '\n' && c != '\t' && VisibleText.hidden(c)) out.append(escape(c));
+            else out.appendCodePoint(c);
+        });
+        return out.append('\'').toString();
+    }
+
+    /** A backslash escape for E-strings; C1 controls take the four-digit form, since one byte of them alone is not UTF-8. */
+    private static String escape(int c) {
+        if (c < 0x80) return String.format("\\x%02x", c);
+        return c <= 0xFFFF ? String.format("\\u%04x", c) : String.format("\\U%08x", c);
+    }
+
+    /** Text for a {@code --} comment: one line, no control, escape sequence or bidi character. */
+    public static String comment(String text) {
+        return VisibleText.of(text, false);
     }
 
     public static String table(TableName name) {
