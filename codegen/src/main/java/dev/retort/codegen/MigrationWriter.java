@@ -89,9 +89,9 @@ public final class MigrationWriter {
     }
 
     private static AnnotationSpec revision(RevisionHeader header) {
-        AnnotationSpec.Builder annotation = AnnotationSpec.builder(REVISION).addMember("id", "$S", header.id());
+        AnnotationSpec.Builder annotation = AnnotationSpec.builder(REVISION).addMember("id", "$L", JavaText.string(header.id()));
         strings(annotation, "revises", header.revises());
-        annotation.addMember("message", "$S", header.message());
+        annotation.addMember("message", "$L", JavaText.string(header.message()));
         strings(annotation, "branchLabels", header.branchLabels());
         strings(annotation, "dependsOn", header.dependsOn());
         return annotation.build();
@@ -100,9 +100,9 @@ public final class MigrationWriter {
     /** A string-array member: omitted when empty, a plain string for one value, braces for several. */
     private static void strings(AnnotationSpec.Builder annotation, String member, List<String> values) {
         if (values.size() == 1) {
-            annotation.addMember(member, "$S", values.get(0));
+            annotation.addMember(member, "$L", JavaText.string(values.get(0)));
         } else if (values.size() > 1) {
-            annotation.addMember(member, "{$L}", CodeBlock.join(values.stream().map(v -> CodeBlock.of("$S", v)).toList(), ", "));
+            annotation.addMember(member, "{$L}", CodeBlock.join(values.stream().map(v -> CodeBlock.of("$L", JavaText.string(v))).toList(), ", "));
         }
     }
 }
