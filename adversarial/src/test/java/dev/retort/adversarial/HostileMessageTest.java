@@ -79,4 +79,21 @@ class HostileMessageTest {
         assertEquals(List.of(ids.get(ids.size() - 1)), offline.query("SELECT version_num FROM retort_version"));
         assertEquals(List.of("1"), offline.query("SELECT count(*) FROM pg_class WHERE relname = 'victim'"));
     }
+
+    /** psql ends a {@code --} comment at a carriage return too: the rest of the message must not become a statement. */
+    @Test
+    void lineBreaksInAMessageEndNoScriptComment() throws Exception {
+        Cli cli = new Cli(workDir.resolve("crlf"));
+        cli.configure(db, Shop.V1, "snake");
+        for (String message : List.of(HostileText.CR, HostileText.CRLF, HostileText.DASHES)) {
+            Cli.Result revision = cli.run("revision", "-m", message);
+            assertEquals(0, revision.code(), revision::toString);
+        }
+        Cli.Result script = cli.run("upgrade", "--sql", "base:head");
+        assertEquals(0, script.code(), script::toString);
+        offline.reset();
+        offline.execute("CREATE TABLE victim (id int)");
+        Psql.run(offline, workDir, script.out());
+        assertEquals(List.of("1"), offline.query("SELECT count(*) FROM pg_class WHERE relname = 'victim'"));
+    }
 }
