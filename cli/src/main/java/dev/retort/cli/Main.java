@@ -3,6 +3,7 @@ package dev.retort.cli;
 import dev.retort.RetortException;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.sql.SQLException;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,7 +72,12 @@ public final class Main {
             err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + Terminal.safe(String.valueOf(e.getMessage()))
                     + (root.stacktrace ? "" : " (run again with --stacktrace for details)"));
         }
-        if (root.stacktrace) e.printStackTrace(err);
+        if (root.stacktrace) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            // the frames' leading tab stays: it is ours, not the message's
+            trace.toString().lines().forEach(line -> err.println(line.startsWith("\t") ? "\t" + Terminal.safe(line.substring(1)) : Terminal.safe(line)));
+        }
         return ERROR;
     }
 
