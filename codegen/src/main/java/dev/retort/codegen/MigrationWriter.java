@@ -57,9 +57,13 @@ public final class MigrationWriter {
     /** The statements of a list of operations, hazards first, as they appear in a method body. */
     public static CodeBlock statements(List<Op> ops) {
         CodeBlock.Builder code = CodeBlock.builder();
-        Map<Op, List<String>> renames = RenameHints.of(ops);
+        Map<Op, RenameHints.Hint> renames = RenameHints.of(ops);
         for (Op op : ops) {
-            for (String line : renames.getOrDefault(op, List.of())) code.add("// $L\n", JavaText.comment(line));
+            RenameHints.Hint hint = renames.get(op);
+            if (hint != null) {
+                code.add("// $L\n", JavaText.comment(hint.sentence()));
+                code.add("// $L\n", JavaText.comment(OpRenderer.statement(hint.instead()) + ";"));
+            }
             for (Hazard hazard : Plan.hazards(op, ops)) code.add("// $L\n", JavaText.comment(hazard.toString()));
             code.addStatement("$L", OpRenderer.statement(op));
         }
