@@ -64,10 +64,10 @@ public final class OpRenderer {
         if (op instanceof AddColumn a) return call(a.table(), "addColumn", withOptions(List.of(column(a.column())), a.options()));
         if (op instanceof DropColumn d) return call(d.table(), "dropColumn", withOptions(List.of(column(d.column())), d.options()));
         if (op instanceof AddExclusion a) {
-            return call(a.table(), "addExclusion", List.of(CodeBlock.of("$L", JavaText.string(a.constraint().name())), CodeBlock.of("$L", JavaText.string(a.constraint().definition()))));
+            return call(a.table(), "addExclusion", List.of(string(a.constraint().name()), string(a.constraint().definition())));
         }
         if (op instanceof DropExclusion d) {
-            return call(d.table(), "dropExclusion", List.of(CodeBlock.of("$L", JavaText.string(d.constraint().name())), CodeBlock.of("$L", JavaText.string(d.constraint().definition()))));
+            return call(d.table(), "dropExclusion", List.of(string(d.constraint().name()), string(d.constraint().definition())));
         }
         if (op instanceof AlterColumn a) {
             return call(a.table(), a.reapply() ? "reapplyColumn" : "alterColumn", List.of(column(a.from()), column(a.to())));
@@ -81,11 +81,11 @@ public final class OpRenderer {
         if (op instanceof AddForeignKey a) return call(a.table(), "addForeignKey", withOptions(List.of(foreignKey(a.key())), a.options()));
         if (op instanceof DropForeignKey d) return call(d.table(), "dropForeignKey", withOptions(List.of(foreignKey(d.key())), d.options()));
         if (op instanceof RenameColumn r) {
-            return call(r.table(), "renameColumn", List.of(CodeBlock.of("$L", JavaText.string(r.from())), CodeBlock.of("$L", JavaText.string(r.to()))), false);
+            return call(r.table(), "renameColumn", List.of(string(r.from()), string(r.to())), false);
         }
-        if (op instanceof RenameTable r) return call(r.table(), "renameTable", List.of(CodeBlock.of("$L", JavaText.string(r.to()))));
+        if (op instanceof RenameTable r) return call(r.table(), "renameTable", List.of(string(r.to())));
         if (op instanceof AlterTableComment c) {
-            return call(c.table(), "alterTableComment", List.of(CodeBlock.of("$L", JavaText.string(c.from())), CodeBlock.of("$L", JavaText.string(c.to()))), false);
+            return call(c.table(), "alterTableComment", List.of(string(c.from()), string(c.to())), false);
         }
         if (op instanceof CreateIndex c) return call(c.table(), "createIndex", withOptions(List.of(index(c.index())), c.options()));
         if (op instanceof DropIndex d) return call(d.table(), "dropIndex", withOptions(List.of(index(d.index())), d.options()));
@@ -100,7 +100,7 @@ public final class OpRenderer {
         if (op instanceof CreateSequence c) return sequenceCall(c.table(), "createSequence", List.of(sequence(c.sequence())));
         if (op instanceof DropSequence d) return sequenceCall(d.table(), "dropSequence", List.of(sequence(d.sequence())));
         if (op instanceof AlterSequenceOwner o) {
-            return sequenceCall(o.table(), "alterSequenceOwner", List.of(CodeBlock.of("$L", JavaText.string(o.sequence().name())), owner(o.from()), owner(o.to())));
+            return sequenceCall(o.table(), "alterSequenceOwner", List.of(string(o.sequence().name()), owner(o.from()), owner(o.to())));
         }
         if (op instanceof AlterSequence a) return sequenceCall(a.table(), "alterSequence", List.of(sequence(a.from()), sequence(a.to())));
         throw new AssertionError(op);
@@ -118,13 +118,14 @@ public final class OpRenderer {
     }
 
     static CodeBlock enumType(EnumType type) {
-        List<CodeBlock> arguments = new ArrayList<>(List.of(CodeBlock.of("$L", JavaText.string(type.name().name()))));
-        type.values().forEach(v -> arguments.add(CodeBlock.of("$L", JavaText.string(v))));
+        List<CodeBlock> arguments = new ArrayList<>(List.of(string(type.name().name())));
+        type.values().forEach(v -> arguments.add(string(v)));
         return CodeBlock.of("$T.enumType($L)", OPS, CodeBlock.join(arguments, ", "));
     }
 
     private static CodeBlock owner(Sequence.Owner owner) {
-        return owner == null ? CodeBlock.of("null") : CodeBlock.of("$T.owner($L, $L)", OPS, JavaText.string(owner.table()), JavaText.string(owner.column()));
+        if (owner == null) return CodeBlock.of("null");
+        return CodeBlock.of("$T.owner($L, $L)", OPS, JavaText.string(owner.table()), JavaText.string(owner.column()));
     }
 
     static CodeBlock sequence(Sequence sequence) {
@@ -186,8 +187,12 @@ public final class OpRenderer {
         return code.build();
     }
 
+    private static CodeBlock string(String value) {
+        return CodeBlock.of("$L", JavaText.string(value));
+    }
+
     private static CodeBlock strings(List<String> values) {
-        return CodeBlock.join(values.stream().map(v -> CodeBlock.of("$L", JavaText.string(v))).toList(), ", ");
+        return CodeBlock.join(values.stream().map(v -> string(v)).toList(), ", ");
     }
 
     /** The arguments followed by the options, in their declaration order ({@code Option.CONCURRENTLY}, ...). */
