@@ -135,6 +135,33 @@ class HostileDatabaseTest {
         assertEquals(List.of("1"), offline.query("SELECT count(*) FROM pg_class WHERE relname = 'victim'"));
     }
 
+    /** {@code diff} between databases: its description shows nothing hidden, its script (creates, then hazard-marked drops) runs under psql to exactly the other schema. */
+    @Test
+    void databaseDiffScriptsRunUnderPsqlToExactlyTheOtherSchema() throws Exception {
+        plant(db);
+        offline.reset();
+        offline.execute("CREATE TABLE victim (id int)");
+        Cli cli = new Cli(workDir.resolve("diff"));
+
+        Cli.Result described = cli.run("diff", "--from", offline.url(), "--to", db.url());
+        assertEquals(1, described.code(), described::toString);
+        assertShowsNothingHidden(described);
+        Cli.Result creates = cli.run("diff", "--from", offline.url(), "--to", db.url(), "--sql");
+        assertShowsNothingHidden(creates);
+        Psql.run(offline, workDir, creates.out());
+        assertEquals(read(db), read(offline));
+
+        offline.reset();
+        offline.execute("CREATE TABLE victim (id int)");
+        Cli.Result drops = cli.run("diff", "--from", db.url(), "--to", offline.url(), "--sql");
+        assertShowsNothingHidden(drops);
+        assertTrue(drops.out().contains("-- HAZARD data-loss: drops table x\\u000aop.execute(\"DROP TABLE victim\");// and all its rows\n"),
+                drops::toString);
+        Psql.run(db, workDir, drops.out());
+        assertEquals(read(offline), read(db));
+        assertEquals(List.of("1"), db.query("SELECT count(*) FROM pg_class WHERE relname = 'victim'"));
+    }
+
     /** The server's message quotes the hostile name: the error line shows it spelled out, on one line. */
     @Test
     void serverErrorsQuotingHostileNamesReachTheTerminalSpelledOut() throws Exception {
