@@ -7,7 +7,9 @@ import dev.retort.VisibleText;
 import dev.retort.codegen.JavaText;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.hostile.HostileText;
+import dev.retort.op.AlterEnum;
 import dev.retort.runtime.sql.PostgresSql;
+import dev.retort.schema.EnumType;
 import java.lang.reflect.Field;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -104,6 +106,22 @@ class HostileTextTest {
         tables.addAll(List.of("probe", "victim"));
         assertEquals(tables.stream().sorted().toList(),
                 db.query("SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' ORDER BY relname COLLATE \"C\""));
+    }
+
+    /** Rebuilding an enum runs a DO block in dollar quotes that holds the type's name: a name holding the tag must not close it. */
+    @Test
+    void enumTypeNameHoldingTheDollarTagStaysInsideTheDoBlock() throws SQLException {
+        db.reset();
+        String name = "x$retort$;DROP TABLE victim;DO $retort$BEGIN";
+        db.execute("CREATE TABLE victim (id int); CREATE TYPE " + HostileSql.ident(name) + " AS ENUM ('a', 'b'); "
+                + "CREATE TABLE uses (v " + HostileSql.ident(name) + ")");
+        AlterEnum reorder = new AlterEnum(EnumType.of(name, "a", "b"), EnumType.of(name, "b", "a"));
+        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            for (String sql : PostgresSql.statements(reorder)) st.execute(sql);
+        }
+        assertEquals(List.of("1"), db.query("SELECT count(*) FROM pg_class WHERE relname = 'victim'"));
+        assertEquals(List.of("b", "a"), db.query("SELECT enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid "
+                + "WHERE t.typname = " + HostileSql.literal(name) + " ORDER BY e.enumsortorder"));
     }
 
     @Test
