@@ -1,5 +1,7 @@
 package dev.retort.adversarial;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.retort.fixtures.db.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-/** Applies an offline script with psql as the README says: {@code psql -v ON_ERROR_STOP=1 -f FILE}. */
+/** Applies an offline script with psql as the README says: {@code psql -X -v ON_ERROR_STOP=1 -f FILE}. */
 final class Psql {
     /** The exit code and everything psql printed. */
     record Result(int code, String output) {}
@@ -24,5 +26,12 @@ final class Psql {
             throw new IllegalStateException("psql did not finish within 60 s");
         }
         return new Result(process.exitValue(), output);
+    }
+
+    /** Runs the script and returns what psql printed; fails the test when psql fails. */
+    static String run(TestDatabase db, Path directory, String script) throws IOException, InterruptedException {
+        Result result = apply(db, directory, script);
+        assertEquals(0, result.code(), () -> "psql failed:\n" + result.output() + "\n--- script\n" + script);
+        return result.output();
     }
 }

@@ -19,7 +19,7 @@ final class BranchesCommand extends Subcommand {
             if (!graph.isBranchPoint(node.id())) continue;
             root.out().print(verbose ? Revisions.verbose(graph, node, Set.of()) : Revisions.line(graph, node, Set.of()) + "\n");
             for (String child : graph.childrenOf(node.id())) {
-                root.out().println("    -> " + Revisions.marked(graph, child, Set.of()) + ", " + graph.node(child).message());
+                root.out().println("    -> " + Revisions.marked(graph, child, Set.of()) + ", " + Terminal.safe(graph.node(child).message()));
             }
         }
         return Main.OK;

@@ -22,8 +22,8 @@ final class CheckCommand extends Subcommand {
         }
         root.out().println("New upgrade operations detected:");
         for (Op op : plan.upgrade()) {
-            root.out().println("  " + OpText.describe(op));
-            for (Hazard hazard : Plan.hazards(op, plan.upgrade())) root.out().println("    " + hazard);
+            root.out().println("  " + Terminal.safe(OpText.describe(op)));
+            for (Hazard hazard : Plan.hazards(op, plan.upgrade())) root.out().println("    " + Terminal.safe(hazard.toString()));
         }
         return DRIFT;
     }

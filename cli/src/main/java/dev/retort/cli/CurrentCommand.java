@@ -29,7 +29,7 @@ final class CurrentCommand extends Subcommand {
         try (Connection connection = project.connect()) {
             Migrator migrator = project.migrator(new Migrator.Listener() { });
             current = migrator.current(connection);
-            if (verbose) out.println("Version table: " + migrator.versionTable(connection).qualified());
+            if (verbose) out.println(Terminal.safe("Version table: " + migrator.versionTable(connection).qualified()));
         }
         RevisionGraph graph = project.graph();
         for (String id : current) {
@@ -40,8 +40,8 @@ final class CurrentCommand extends Subcommand {
             out.print(verbose ? Revisions.verbose(graph, graph.node(id), Set.of()) : Revisions.marked(graph, id, Set.of()) + "\n");
         }
         if (checkHeads && !current.equals(Set.copyOf(graph.heads()))) {
-            root.spec.commandLine().getErr().println("the database is not at all heads: it is at " + Revisions.heads(current)
-                    + ", the heads are " + Revisions.heads(graph.heads()));
+            root.spec.commandLine().getErr().println(Terminal.safe("the database is not at all heads: it is at " + Revisions.heads(current)
+                    + ", the heads are " + Revisions.heads(graph.heads())));
             return NOT_AT_HEADS;
         }
         return Main.OK;

@@ -69,7 +69,7 @@ final class DiffCommand extends Subcommand {
                 if (plan.isEmpty()) return Main.OK;
                 root.out().println("BEGIN;");
                 for (Op op : plan.upgrade()) {
-                    for (Hazard hazard : Plan.hazards(op, plan.upgrade())) root.out().println("-- " + hazard);
+                    for (Hazard hazard : Plan.hazards(op, plan.upgrade())) root.out().println("-- " + PostgresSql.comment(hazard.toString()));
                     for (String statement : PostgresSql.statements(op)) root.out().println(statement + ";");
                 }
                 root.out().println("COMMIT;");
@@ -80,8 +80,8 @@ final class DiffCommand extends Subcommand {
                 return Main.OK;
             }
             for (Op op : plan.upgrade()) {
-                root.out().println(OpText.describe(op));
-                for (Hazard hazard : Plan.hazards(op, plan.upgrade())) root.out().println("  " + hazard);
+                root.out().println(Terminal.safe(OpText.describe(op)));
+                for (Hazard hazard : Plan.hazards(op, plan.upgrade())) root.out().println("  " + Terminal.safe(hazard.toString()));
             }
             return DIFFERENT;
         }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.io.StringWriter;
 import java.sql.SQLException;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class Main {
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, root, err));
         commandLine.setParameterExceptionHandler((e, parsedArgs) -> {
-            err.println("error: " + root.redaction().text(e.getMessage()));
+            err.println("error: " + Terminal.safe(root.redaction().text(e.getMessage())));
             err.println("Try 'retort --help' or 'retort " + (e.getCommandLine().getCommandName().equals("retort")
                     ? "" : e.getCommandLine().getCommandName() + " ") + "--help'.");
             return ERROR;
@@ -69,16 +70,21 @@ public final class Main {
         Redaction redaction = root.redaction();
         String message = String.valueOf(redaction.text(e.getMessage()));
         if (e instanceof RetortException) {
-            err.println("error: " + message);
+            err.println("error: " + Terminal.safe(message));
         } else if (e instanceof SQLException) {
-            err.println("error: database: " + message.replaceAll("\\s*\\n\\s*", " "));
+            err.println("error: database: " + Terminal.safe(message.replaceAll("\\s*\\n\\s*", " ")));
         } else if (e instanceof IOException) {
-            err.println("error: " + redaction.text(e.toString()));
+            err.println("error: " + Terminal.safe(redaction.text(e.toString())));
         } else {
-            err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + message
+            err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + Terminal.safe(message)
                     + (root.stacktrace ? "" : " (run again with --stacktrace for details)"));
         }
-        if (root.stacktrace) redaction.exception(e).printStackTrace(err);
+        if (root.stacktrace) {
+            StringWriter trace = new StringWriter();
+            redaction.exception(e).printStackTrace(new PrintWriter(trace));
+            // the frames' leading tab stays: it is ours, not the message's
+            trace.toString().lines().forEach(line -> err.println(line.startsWith("\t") ? "\t" + Terminal.safe(line.substring(1)) : Terminal.safe(line)));
+        }
         return ERROR;
     }
 

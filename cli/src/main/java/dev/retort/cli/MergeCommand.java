@@ -52,7 +52,7 @@ final class MergeCommand extends Subcommand {
         RevisionHeader header = new RevisionHeader(project.revisionId(revisionId), List.copyOf(parents), branchLabels, List.of(),
                 message, LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
         Path target = project.writeMigration(header, Plan.EMPTY);
-        root.out().println("Generating " + target + " ... done");
+        root.out().println(Terminal.safe("Generating " + target + " ... done"));
         return Main.OK;
     }
 }

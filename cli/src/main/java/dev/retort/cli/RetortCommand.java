@@ -122,9 +122,9 @@ final class RetortCommand {
         return spec.commandLine().getOut();
     }
 
-    /** Progress output, silenced by {@code -q}. */
+    /** Progress output, silenced by {@code -q}; one line, made {@link Terminal#safe}. */
     void info(String line) {
-        if (!quiet) out().println(line);
+        if (!quiet) out().println(Terminal.safe(line));
     }
 
     static final class Version implements CommandLine.IVersionProvider {

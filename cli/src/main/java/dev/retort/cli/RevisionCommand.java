@@ -66,7 +66,7 @@ final class RevisionCommand extends Subcommand {
         RevisionHeader header = new RevisionHeader(id, parents, branchLabels, dependencies, message,
                 LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
         Path target = project.writeMigration(header, plan);
-        root.out().println("Generating " + target + " ... done");
+        root.out().println(Terminal.safe("Generating " + target + " ... done"));
         for (Op op : plan.upgrade()) {
             for (Hazard hazard : Plan.hazards(op, plan.upgrade())) root.info("  " + hazard);
         }

@@ -21,14 +21,14 @@ final class Revisions {
     }
 
     static String heads(Collection<String> heads) {
-        return heads.isEmpty() ? BASE : String.join(", ", heads);
+        return heads.isEmpty() ? BASE : Terminal.safe(String.join(", ", heads));
     }
 
     /** {@code a1 (cart) (head) (branchpoint) (mergepoint) (current)}: the id and what it is. */
     static String marked(RevisionGraph graph, String id, Set<String> current) {
         RevisionNode node = graph.node(id);
-        StringBuilder text = new StringBuilder(id);
-        if (!node.branchLabels().isEmpty()) text.append(" (").append(String.join(", ", node.branchLabels())).append(')');
+        StringBuilder text = new StringBuilder(Terminal.safe(id));
+        if (!node.branchLabels().isEmpty()) text.append(" (").append(Terminal.safe(String.join(", ", node.branchLabels()))).append(')');
         if (graph.heads().contains(id)) text.append(" (head)");
         if (graph.isBranchPoint(id)) text.append(" (branchpoint)");
         if (node.isMergePoint()) text.append(" (mergepoint)");
@@ -38,7 +38,7 @@ final class Revisions {
 
     /** A history line: {@code <parent> -> <rev> (head) (branchpoint) (mergepoint), <message>}. */
     static String line(RevisionGraph graph, RevisionNode node, Set<String> current) {
-        return parents(node) + " -> " + marked(graph, node.id(), current) + ", " + node.message();
+        return Terminal.safe(parents(node) + " -> " + marked(graph, node.id(), current) + ", " + node.message());
     }
 
     /** The verbose block of {@code history -v}, {@code heads -v}, {@code show}. */
@@ -51,10 +51,10 @@ final class Revisions {
         }
         List<String> children = graph.childrenOf(node.id());
         if (children.size() > 1) text.append("Branches into: ").append(String.join(", ", children)).append('\n');
-        if (!node.branchLabels().isEmpty()) text.append("Branch names: ").append(String.join(", ", node.branchLabels())).append('\n');
+        if (!node.branchLabels().isEmpty()) text.append("Branch names: ").append(Terminal.safe(String.join(", ", node.branchLabels()))).append('\n');
         if (!node.dependsOn().isEmpty()) text.append("Also depends on: ").append(String.join(", ", node.dependsOn())).append('\n');
-        text.append("Path: ").append(node.source()).append("\n\n");
-        for (String line : node.message().split("\n")) text.append("    ").append(line).append('\n');
+        text.append("Path: ").append(Terminal.safe(node.source())).append("\n\n");
+        for (String line : node.message().split("\n")) text.append("    ").append(Terminal.safe(line)).append('\n');
         return text.toString();
     }
 

@@ -32,7 +32,7 @@ final class ValidateCommand extends Subcommand {
                 return Main.OK;
             }
             for (Validation.Problem problem : validation.problems()) {
-                root.out().println(problem.kind().name().toLowerCase(Locale.ROOT) + ": " + problem.message());
+                root.out().println(problem.kind().name().toLowerCase(Locale.ROOT) + ": " + Terminal.safe(problem.message()));
             }
             return PROBLEMS;
         }

@@ -58,10 +58,14 @@ public final class MigrationWriter {
     /** The statements of a list of operations, hazards first, as they appear in a method body. */
     public static CodeBlock statements(List<Op> ops) {
         CodeBlock.Builder code = CodeBlock.builder();
-        Map<Op, List<String>> renames = RenameHints.of(ops);
+        Map<Op, RenameHints.Hint> renames = RenameHints.of(ops);
         for (Op op : ops) {
-            for (String line : renames.getOrDefault(op, List.of())) code.add("// $L\n", line);
-            for (Hazard hazard : Plan.hazards(op, ops)) code.add("// $L\n", hazard);
+            RenameHints.Hint hint = renames.get(op);
+            if (hint != null) {
+                code.add("// $L\n", JavaText.comment(hint.sentence()));
+                code.add("// $L\n", JavaText.comment(OpRenderer.statement(hint.instead()) + ";"));
+            }
+            for (Hazard hazard : Plan.hazards(op, ops)) code.add("// $L\n", JavaText.comment(hazard.toString()));
             code.addStatement("$L", OpRenderer.statement(op));
         }
         return code.build();
@@ -81,18 +85,18 @@ public final class MigrationWriter {
         String sentence = Character.toUpperCase(message.charAt(0)) + message.substring(1)
                 + (message.endsWith(".") ? "" : ".");
         CodeBlock.Builder doc = CodeBlock.builder()
-                .add("$L\n\n", escape(sentence))
+                .add("$L\n\n", JavaText.javadoc(sentence))
                 .add("<p>Revision ID: $L<br>\n", header.id())
-                .add("Revises: $L<br>\n", header.revises().isEmpty() ? "&lt;base&gt;" : String.join(", ", header.revises()));
-        if (!header.branchLabels().isEmpty()) doc.add("Branch labels: $L<br>\n", escape(String.join(", ", header.branchLabels())));
-        if (!header.dependsOn().isEmpty()) doc.add("Depends on: $L<br>\n", String.join(", ", header.dependsOn()));
+                .add("Revises: $L<br>\n", header.revises().isEmpty() ? "&lt;base&gt;" : JavaText.javadoc(String.join(", ", header.revises())));
+        if (!header.branchLabels().isEmpty()) doc.add("Branch labels: $L<br>\n", JavaText.javadoc(String.join(", ", header.branchLabels())));
+        if (!header.dependsOn().isEmpty()) doc.add("Depends on: $L<br>\n", JavaText.javadoc(String.join(", ", header.dependsOn())));
         return doc.add("Create Date: $L\n", DATE.format(header.created())).build();
     }
 
     private static AnnotationSpec revision(RevisionHeader header) {
-        AnnotationSpec.Builder annotation = AnnotationSpec.builder(REVISION).addMember("id", "$S", header.id());
+        AnnotationSpec.Builder annotation = AnnotationSpec.builder(REVISION).addMember("id", "$L", JavaText.string(header.id()));
         strings(annotation, "revises", header.revises());
-        annotation.addMember("message", "$S", header.message());
+        annotation.addMember("message", "$L", JavaText.string(header.message()));
         strings(annotation, "branchLabels", header.branchLabels());
         strings(annotation, "dependsOn", header.dependsOn());
         return annotation.build();
@@ -101,15 +105,9 @@ public final class MigrationWriter {
     /** A string-array member: omitted when empty, a plain string for one value, braces for several. */
     private static void strings(AnnotationSpec.Builder annotation, String member, List<String> values) {
         if (values.size() == 1) {
-            annotation.addMember(member, "$S", values.get(0));
+            annotation.addMember(member, "$L", JavaText.string(values.get(0)));
         } else if (values.size() > 1) {
-            annotation.addMember(member, "{$L}", CodeBlock.join(values.stream().map(v -> CodeBlock.of("$S", v)).toList(), ", "));
+            annotation.addMember(member, "{$L}", CodeBlock.join(values.stream().map(v -> CodeBlock.of("$L", JavaText.string(v))).toList(), ", "));
         }
-    }
-
-    /** Keeps user text from closing the comment, starting markup or a Javadoc tag. */
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("*/", "*&#47;").replace("@", "&#64;");
     }
 }

@@ -64,10 +64,10 @@ public final class OpRenderer {
         if (op instanceof AddColumn a) return call(a.table(), "addColumn", withOptions(List.of(column(a.column())), a.options()));
         if (op instanceof DropColumn d) return call(d.table(), "dropColumn", withOptions(List.of(column(d.column())), d.options()));
         if (op instanceof AddExclusion a) {
-            return call(a.table(), "addExclusion", List.of(CodeBlock.of("$S", a.constraint().name()), CodeBlock.of("$S", a.constraint().definition())));
+            return call(a.table(), "addExclusion", List.of(string(a.constraint().name()), string(a.constraint().definition())));
         }
         if (op instanceof DropExclusion d) {
-            return call(d.table(), "dropExclusion", List.of(CodeBlock.of("$S", d.constraint().name()), CodeBlock.of("$S", d.constraint().definition())));
+            return call(d.table(), "dropExclusion", List.of(string(d.constraint().name()), string(d.constraint().definition())));
         }
         if (op instanceof AlterColumn a) {
             return call(a.table(), a.reapply() ? "reapplyColumn" : "alterColumn", List.of(column(a.from()), column(a.to())));
@@ -81,11 +81,11 @@ public final class OpRenderer {
         if (op instanceof AddForeignKey a) return call(a.table(), "addForeignKey", withOptions(List.of(foreignKey(a.key())), a.options()));
         if (op instanceof DropForeignKey d) return call(d.table(), "dropForeignKey", withOptions(List.of(foreignKey(d.key())), d.options()));
         if (op instanceof RenameColumn r) {
-            return call(r.table(), "renameColumn", List.of(CodeBlock.of("$S", r.from()), CodeBlock.of("$S", r.to())), false);
+            return call(r.table(), "renameColumn", List.of(string(r.from()), string(r.to())), false);
         }
-        if (op instanceof RenameTable r) return call(r.table(), "renameTable", List.of(CodeBlock.of("$S", r.to())));
+        if (op instanceof RenameTable r) return call(r.table(), "renameTable", List.of(string(r.to())));
         if (op instanceof AlterTableComment c) {
-            return call(c.table(), "alterTableComment", List.of(CodeBlock.of("$S", c.from()), CodeBlock.of("$S", c.to())), false);
+            return call(c.table(), "alterTableComment", List.of(string(c.from()), string(c.to())), false);
         }
         if (op instanceof CreateIndex c) return call(c.table(), "createIndex", withOptions(List.of(index(c.index())), c.options()));
         if (op instanceof DropIndex d) return call(d.table(), "dropIndex", withOptions(List.of(index(d.index())), d.options()));
@@ -100,7 +100,7 @@ public final class OpRenderer {
         if (op instanceof CreateSequence c) return sequenceCall(c.table(), "createSequence", List.of(sequence(c.sequence())));
         if (op instanceof DropSequence d) return sequenceCall(d.table(), "dropSequence", List.of(sequence(d.sequence())));
         if (op instanceof AlterSequenceOwner o) {
-            return sequenceCall(o.table(), "alterSequenceOwner", List.of(CodeBlock.of("$S", o.sequence().name()), owner(o.from()), owner(o.to())));
+            return sequenceCall(o.table(), "alterSequenceOwner", List.of(string(o.sequence().name()), owner(o.from()), owner(o.to())));
         }
         if (op instanceof AlterSequence a) return sequenceCall(a.table(), "alterSequence", List.of(sequence(a.from()), sequence(a.to())));
         throw new AssertionError(op);
@@ -113,27 +113,28 @@ public final class OpRenderer {
 
     private static CodeBlock sequenceCall(String receiver, TableName name, String method, List<CodeBlock> arguments) {
         CodeBlock.Builder code = CodeBlock.builder().add("$L", receiver);
-        if (name.schema() != null) code.add(".schema($S)", name.schema());
+        if (name.schema() != null) code.add(".schema($L)", JavaText.string(name.schema()));
         return code.add(".$L($L)", method, CodeBlock.join(arguments, ", ")).build();
     }
 
     static CodeBlock enumType(EnumType type) {
-        List<CodeBlock> arguments = new ArrayList<>(List.of(CodeBlock.of("$S", type.name().name())));
-        type.values().forEach(v -> arguments.add(CodeBlock.of("$S", v)));
+        List<CodeBlock> arguments = new ArrayList<>(List.of(string(type.name().name())));
+        type.values().forEach(v -> arguments.add(string(v)));
         return CodeBlock.of("$T.enumType($L)", OPS, CodeBlock.join(arguments, ", "));
     }
 
     private static CodeBlock owner(Sequence.Owner owner) {
-        return owner == null ? CodeBlock.of("null") : CodeBlock.of("$T.owner($S, $S)", OPS, owner.table(), owner.column());
+        if (owner == null) return CodeBlock.of("null");
+        return CodeBlock.of("$T.owner($L, $L)", OPS, JavaText.string(owner.table()), JavaText.string(owner.column()));
     }
 
     static CodeBlock sequence(Sequence sequence) {
-        return CodeBlock.of("$T.sequence($S, $L, $L)", OPS, sequence.name().name(), sequence.start(), sequence.increment());
+        return CodeBlock.of("$T.sequence($L, $L, $L)", OPS, JavaText.string(sequence.name().name()), sequence.start(), sequence.increment());
     }
 
     static CodeBlock unique(UniqueConstraint unique) {
         CodeBlock.Builder code = CodeBlock.builder().add("$T.unique(", OPS).add(strings(unique.columns())).add(")");
-        if (unique.name() != null) code.add(".named($S)", unique.name());
+        if (unique.name() != null) code.add(".named($L)", JavaText.string(unique.name()));
         if (unique.nullsNotDistinct()) code.add(".withNullsNotDistinct()");
         return code.build();
     }
@@ -146,8 +147,8 @@ public final class OpRenderer {
         } else {
             List<CodeBlock> keys = new ArrayList<>();
             for (Index.Key key : index.keys()) {
-                CodeBlock.Builder k = CodeBlock.builder().add("$T.key($S)", OPS, key.column());
-                if (key.opclass() != null) k.add(".opclass($S)", key.opclass());
+                CodeBlock.Builder k = CodeBlock.builder().add("$T.key($L)", OPS, JavaText.string(key.column()));
+                if (key.opclass() != null) k.add(".opclass($L)", JavaText.string(key.opclass()));
                 if (key.descending()) k.add(".desc()");
                 if (key.nullsFirst() != key.descending()) k.add(".nullsFirst($L)", key.nullsFirst());
                 keys.add(k.build());
@@ -156,17 +157,17 @@ public final class OpRenderer {
         }
         code.add(")");
         if (index.unique()) code.add(".asUnique()");
-        if (!index.method().equals("btree")) code.add(".using($S)", index.method());
+        if (!index.method().equals("btree")) code.add(".using($L)", JavaText.string(index.method()));
         if (!index.include().isEmpty()) code.add(".including(").add(strings(index.include())).add(")");
-        if (index.where() != null) code.add(".where($S)", index.where());
+        if (index.where() != null) code.add(".where($L)", JavaText.string(index.where()));
         if (index.nullsNotDistinct()) code.add(".withNullsNotDistinct()");
-        if (index.name() != null) code.add(".named($S)", index.name());
+        if (index.name() != null) code.add(".named($L)", JavaText.string(index.name()));
         return code.build();
     }
 
     static CodeBlock check(CheckConstraint check) {
-        CodeBlock.Builder code = CodeBlock.builder().add("$T.check($S)", OPS, check.expression());
-        if (check.name() != null) code.add(".named($S)", check.name());
+        CodeBlock.Builder code = CodeBlock.builder().add("$T.check($L)", OPS, JavaText.string(check.expression()));
+        if (check.name() != null) code.add(".named($L)", JavaText.string(check.name()));
         return code.build();
     }
 
@@ -174,20 +175,24 @@ public final class OpRenderer {
         CodeBlock.Builder code = CodeBlock.builder().add("$T.foreignKey(", OPS).add(strings(key.columns())).add(")");
         TableName target = key.referencedTable();
         if (target.schema() == null) {
-            code.add(".references($S, ", target.name());
+            code.add(".references($L, ", JavaText.string(target.name()));
         } else {
-            code.add(".referencesIn($S, $S, ", target.schema(), target.name());
+            code.add(".referencesIn($L, $L, ", JavaText.string(target.schema()), JavaText.string(target.name()));
         }
         code.add(strings(key.referencedColumns())).add(")");
         if (key.onDelete() != ForeignKey.Action.NO_ACTION) code.add(".onDelete($T.$L)", ACTION, key.onDelete().name());
         if (key.onUpdate() != ForeignKey.Action.NO_ACTION) code.add(".onUpdate($T.$L)", ACTION, key.onUpdate().name());
         if (key.deferrable()) code.add(".deferrable($L)", key.initiallyDeferred());
-        if (key.name() != null) code.add(".named($S)", key.name());
+        if (key.name() != null) code.add(".named($L)", JavaText.string(key.name()));
         return code.build();
     }
 
+    private static CodeBlock string(String value) {
+        return CodeBlock.of("$L", JavaText.string(value));
+    }
+
     private static CodeBlock strings(List<String> values) {
-        return CodeBlock.join(values.stream().map(v -> CodeBlock.of("$S", v)).toList(), ", ");
+        return CodeBlock.join(values.stream().map(v -> string(v)).toList(), ", ");
     }
 
     /** The arguments followed by the options, in their declaration order ({@code Option.CONCURRENTLY}, ...). */
@@ -204,8 +209,8 @@ public final class OpRenderer {
     /** {@code op.method("table", args)}; several arguments go one per line when {@code multiline}. */
     private static CodeBlock call(TableName table, String method, List<CodeBlock> arguments, boolean multiline) {
         CodeBlock.Builder code = CodeBlock.builder().add("op");
-        if (table.schema() != null) code.add(".schema($S)", table.schema());
-        code.add(".$L($S", method, table.name());
+        if (table.schema() != null) code.add(".schema($L)", JavaText.string(table.schema()));
+        code.add(".$L($L", method, JavaText.string(table.name()));
         if (arguments.size() == 1 || !multiline) {
             code.add(", $L)", CodeBlock.join(arguments, ", "));
         } else {
@@ -230,18 +235,18 @@ public final class OpRenderer {
             } else if (element instanceof Index i) {
                 blocks.add(index(i));
             } else if (element instanceof TableComment t) {
-                blocks.add(CodeBlock.of("$T.tableComment($S)", OPS, t.text()));
+                blocks.add(CodeBlock.of("$T.tableComment($L)", OPS, JavaText.string(t.text())));
             }
         }
         return blocks;
     }
 
     static CodeBlock column(Column column) {
-        CodeBlock.Builder code = CodeBlock.builder().add("$T.column($S, $S)", OPS, column.name(), column.type());
-        if (column.collation() != null) code.add(".collate($S)", column.collation());
-        if (column.defaultValue() != null) code.add(".defaultValue($S)", column.defaultValue().expression());
-        if (column.generated() != null) code.add(".generatedAs($S)", column.generated().expression());
-        if (column.comment() != null) code.add(".comment($S)", column.comment());
+        CodeBlock.Builder code = CodeBlock.builder().add("$T.column($L, $L)", OPS, JavaText.string(column.name()), JavaText.string(column.type()));
+        if (column.collation() != null) code.add(".collate($L)", JavaText.string(column.collation()));
+        if (column.defaultValue() != null) code.add(".defaultValue($L)", JavaText.string(column.defaultValue().expression()));
+        if (column.generated() != null) code.add(".generatedAs($L)", JavaText.string(column.generated().expression()));
+        if (column.comment() != null) code.add(".comment($L)", JavaText.string(column.comment()));
         if (column.identity() == Identity.BY_DEFAULT) {
             code.add(".identityByDefault()");
         } else if (column.identity() == Identity.ALWAYS) {
@@ -266,7 +271,7 @@ public final class OpRenderer {
 
     static CodeBlock primaryKey(PrimaryKey key) {
         CodeBlock.Builder code = CodeBlock.builder().add("$T.primaryKey(", OPS).add(strings(key.columns())).add(")");
-        if (key.name() != null) code.add(".named($S)", key.name());
+        if (key.name() != null) code.add(".named($L)", JavaText.string(key.name()));
         return code.build();
     }
 }

@@ -5,6 +5,8 @@ import dev.retort.op.CreateTable;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropTable;
 import dev.retort.op.Op;
+import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameTable;
 import dev.retort.schema.Column;
 import dev.retort.schema.Table;
 import java.util.ArrayList;
@@ -20,9 +22,12 @@ import java.util.Map;
 public final class RenameHints {
     private RenameHints() {}
 
-    /** For each operation that looks like half of a rename, the sentence and the line to use instead. */
-    public static Map<Op, List<String>> of(List<Op> ops) {
-        Map<Op, List<String>> hints = new IdentityHashMap<>();
+    /** The sentence a reviewer reads above the drop, and the operation that would keep the data. */
+    public record Hint(String sentence, Op instead) {}
+
+    /** For each operation that looks like half of a rename, the hint. */
+    public static Map<Op, Hint> of(List<Op> ops) {
+        Map<Op, Hint> hints = new IdentityHashMap<>();
         for (Op op : ops) {
             if (op instanceof DropColumn drop) {
                 List<AddColumn> adds = ops.stream().filter(o -> o instanceof AddColumn a && a.table().equals(drop.table()))
@@ -30,20 +35,18 @@ public final class RenameHints {
                 long drops = ops.stream().filter(o -> o instanceof DropColumn d && d.table().equals(drop.table())).count();
                 if (drops == 1 && adds.size() == 1 && adds.get(0).column().type().equals(drop.column().type())) {
                     Column added = adds.get(0).column();
-                    hints.put(drop, List.of("RENAME? " + drop.table() + "." + drop.column().name() + " -> " + added.name()
+                    hints.put(drop, new Hint("RENAME? " + drop.table() + "." + drop.column().name() + " -> " + added.name()
                             + " looks like a rename: to keep the data, replace the addColumn and this dropColumn with",
-                            "op" + schemaCall(drop.table().schema()) + ".renameColumn(\"" + drop.table().name() + "\", \""
-                                    + drop.column().name() + "\", \"" + added.name() + "\");"));
+                            new RenameColumn(drop.table(), drop.column().name(), added.name())));
                 }
             } else if (op instanceof DropTable drop) {
                 List<CreateTable> creates = ops.stream().filter(o -> o instanceof CreateTable c
                         && java.util.Objects.equals(c.table().schema(), drop.table().schema())
                         && sameColumns(c.definition(), drop.definition())).map(CreateTable.class::cast).toList();
                 if (creates.size() == 1) {
-                    hints.put(drop, List.of("RENAME? table " + drop.table() + " -> " + creates.get(0).table().name()
+                    hints.put(drop, new Hint("RENAME? table " + drop.table() + " -> " + creates.get(0).table().name()
                             + " looks like a rename: to keep the rows, replace the createTable and this dropTable with",
-                            "op" + schemaCall(drop.table().schema()) + ".renameTable(\"" + drop.table().name() + "\", \""
-                                    + creates.get(0).table().name() + "\");"));
+                            new RenameTable(drop.table(), creates.get(0).table().name())));
                 }
             }
         }
@@ -58,9 +61,5 @@ public final class RenameHints {
         left.sort(null);
         right.sort(null);
         return !left.isEmpty() && left.equals(right);
-    }
-
-    private static String schemaCall(String schema) {
-        return schema == null ? "" : ".schema(\"" + schema + "\")";
     }
 }

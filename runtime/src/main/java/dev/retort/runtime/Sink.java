@@ -1,5 +1,6 @@
 package dev.retort.runtime;
 
+import dev.retort.runtime.sql.PostgresSql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -131,7 +132,7 @@ interface Sink {
 
         /** A comment line right below the previous one. */
         void comment(String line) {
-            text.append("-- ").append(line.replace("\n", " ")).append('\n');
+            text.append("-- ").append(PostgresSql.comment(line)).append('\n');
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.retort.runtime.sql;
 
+import dev.retort.VisibleText;
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddForeignKey;
@@ -67,7 +68,7 @@ public final class PostgresSql {
                     + quote(d.column().name()));
         }
         if (op instanceof AddExclusion a) {
-            return List.of(alterTable(a.table()) + " ADD CONSTRAINT " + quote(a.constraint().name()) + " EXCLUDE " + a.constraint().definition());
+            return List.of(alterTable(a.table()) + " ADD CONSTRAINT " + quote(a.constraint().name()) + " EXCLUDE " + VisibleExpression.of(a.constraint().definition()));
         }
         if (op instanceof DropExclusion d) return List.of(alterTable(d.table()) + " DROP CONSTRAINT " + quote(d.constraint().name()));
         if (op instanceof AlterColumn a) return alterColumn(a);
@@ -121,15 +122,48 @@ public final class PostgresSql {
         return op.options().contains(Option.CONCURRENTLY);
     }
 
-    /** Quotes an identifier: {@code a"b} becomes {@code "a""b"}. */
+    /**
+     * Quotes an identifier: {@code a"b} becomes {@code "a""b"}; one holding a line break, control,
+     * bidi or other hidden character is written {@code U&"a\000ab"} so the script shows it.
+     */
     public static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
+        if (!VisibleText.hasHidden(identifier)) return '"' + identifier.replace("\"", "\"\"") + '"';
+        StringBuilder out = new StringBuilder("U&\"");
+        identifier.codePoints().forEach(c -> {
+            if (c == '"') out.append("\"\"");
+            else if (c == '\\') out.append("\\\\");
+            else if (VisibleText.hidden(c)) out.append(String.format("\\+%06x", c));
+            else out.appendCodePoint(c);
+        });
+        return out.append('"').toString();
     }
 
-    /** A string literal, safe whatever {@code standard_conforming_strings} is set to. */
+    /**
+     * A string literal, safe whatever {@code standard_conforming_strings} is set to; line breaks
+     * and tabs stay, other hidden characters are written as escapes ({@code E'\x1b'}).
+     */
     public static String literal(String value) {
-        String quoted = "'" + value.replace("'", "''") + "'";
-        return value.indexOf('\\') < 0 ? quoted : "E" + quoted.replace("\\", "\\\\");
+        boolean hidden = value.codePoints().anyMatch(c -> c != '\n' && c != '\t' && VisibleText.hidden(c));
+        if (!hidden && value.indexOf('\\') < 0) return "'" + value.replace("'", "''") + "'";
+        StringBuilder out = new StringBuilder("E'");
+        value.codePoints().forEach(c -> {
+            if (c == '\'') out.append("''");
+            else if (c == '\\') out.append("\\\\");
+            else if (c != '\n' && c != '\t' && VisibleText.hidden(c)) out.append(escape(c));
+            else out.appendCodePoint(c);
+        });
+        return out.append('\'').toString();
+    }
+
+    /** A backslash escape for E-strings; C1 controls take the four-digit form, since one byte of them alone is not UTF-8. */
+    private static String escape(int c) {
+        if (c < 0x80) return String.format("\\x%02x", c);
+        return c <= 0xFFFF ? String.format("\\u%04x", c) : String.format("\\U%08x", c);
+    }
+
+    /** Text for a {@code --} comment: one line, no control, escape sequence or bidi character. */
+    public static String comment(String text) {
+        return VisibleText.of(text, false);
     }
 
     public static String table(TableName name) {
@@ -173,10 +207,10 @@ public final class PostgresSql {
     }
 
     private static String columnDefinition(Column column) {
-        StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(column.type());
-        if (column.collation() != null) sql.append(" COLLATE ").append(column.collation());
-        if (column.generated() != null) sql.append(" GENERATED ALWAYS AS (").append(column.generated().expression()).append(") STORED");
-        if (column.defaultValue() != null) sql.append(" DEFAULT ").append(column.defaultValue().expression());
+        StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(VisibleExpression.of(column.type()));
+        if (column.collation() != null) sql.append(" COLLATE ").append(VisibleExpression.of(column.collation()));
+        if (column.generated() != null) sql.append(" GENERATED ALWAYS AS (").append(VisibleExpression.of(column.generated().expression())).append(") STORED");
+        if (column.defaultValue() != null) sql.append(" DEFAULT ").append(VisibleExpression.of(column.defaultValue().expression()));
         if (column.identity() != Identity.NONE) sql.append(' ').append(identity(column));
         if (!column.nullable()) sql.append(" NOT NULL");
         return sql.toString();
@@ -210,14 +244,14 @@ public final class PostgresSql {
         if (resetDefault && op.from().defaultValue() != null) actions.add(alter + "DROP DEFAULT");
         if (from != Identity.NONE && to == Identity.NONE) actions.add(alter + "DROP IDENTITY");
         if (op.typeChanged() || op.collationChanged()) {
-            String type = op.to().type();
-            boolean sameKind = Types.baseName(op.from().type()).equals(Types.baseName(type));
+            String type = VisibleExpression.of(op.to().type());
+            boolean sameKind = Types.baseName(op.from().type()).equals(Types.baseName(op.to().type()));
             // enums and other user-defined types have no casts to each other; text goes both ways
-            boolean viaText = !Types.isBuiltIn(op.from().type()) || !Types.isBuiltIn(type);
-            String collate = op.to().collation() == null ? "" : " COLLATE " + op.to().collation();
+            boolean viaText = !Types.isBuiltIn(op.from().type()) || !Types.isBuiltIn(op.to().type());
+            String collate = op.to().collation() == null ? "" : " COLLATE " + VisibleExpression.of(op.to().collation());
             actions.add(alter + "TYPE " + type + collate + (sameKind ? "" : " USING " + column + (viaText ? "::text::" : "::") + type));
         }
-        if (resetDefault && op.to().defaultValue() != null) actions.add(alter + "SET DEFAULT " + op.to().defaultValue().expression());
+        if (resetDefault && op.to().defaultValue() != null) actions.add(alter + "SET DEFAULT " + VisibleExpression.of(op.to().defaultValue().expression()));
         if (op.nullabilityChanged()) actions.add(alter + (op.to().nullable() ? "DROP NOT NULL" : "SET NOT NULL"));
         if (from != Identity.NONE && to != Identity.NONE && from != to) {
             actions.add(alter + (to == Identity.ALWAYS ? "SET GENERATED ALWAYS" : "SET GENERATED BY DEFAULT"));
@@ -254,7 +288,7 @@ public final class PostgresSql {
     }
 
     private static String check(TableName table, CheckConstraint check) {
-        return "CONSTRAINT " + quote(checkName(table, check)) + " CHECK (" + check.expression() + ")";
+        return "CONSTRAINT " + quote(checkName(table, check)) + " CHECK (" + VisibleExpression.of(check.expression()) + ")";
     }
 
     /**
@@ -289,7 +323,7 @@ public final class PostgresSql {
         if (!index.method().equals("btree")) sql.append(" USING ").append(index.method());
         List<String> keys = new ArrayList<>();
         for (Index.Key key : index.keys()) {
-            String text = key.isExpression() ? key.column() : quote(key.column());
+            String text = key.isExpression() ? VisibleExpression.of(key.column()) : quote(key.column());
             if (key.opclass() != null) text += " " + key.opclass();
             if (key.descending()) text += key.nullsFirst() ? " DESC" : " DESC NULLS LAST";
             else if (key.nullsFirst()) text += " NULLS FIRST";
@@ -298,7 +332,7 @@ public final class PostgresSql {
         sql.append(" (").append(String.join(", ", keys)).append(')');
         if (!index.include().isEmpty()) sql.append(" INCLUDE (").append(columns(index.include())).append(')');
         if (index.nullsNotDistinct()) sql.append(" NULLS NOT DISTINCT");
-        if (index.where() != null) sql.append(" WHERE ").append(index.where());
+        if (index.where() != null) sql.append(" WHERE ").append(VisibleExpression.of(index.where()));
         return sql.toString();
     }
 
