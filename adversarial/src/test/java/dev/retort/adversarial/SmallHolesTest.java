@@ -9,6 +9,8 @@ import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.shop.Shop;
 import dev.retort.runtime.MigrationException;
 import dev.retort.runtime.Migrator;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.sql.SQLException;
@@ -83,6 +85,28 @@ class SmallHolesTest {
                 cli.run("heads"));
         migration(cli, "Bad", "Ab_" + "9".repeat(29), null, "");
         assertEquals(0, cli.run("heads").code(), "letters of either case, digits and underscores, 32 of them, are an id");
+    }
+
+    @Test
+    void branchLabelsAreValidatedWhenLoaded() throws IOException {
+        for (String[] c : new String[][] {
+                {"a@b", "must be a letter followed by letters, digits or underscores"},
+                {"x-1", "must be a letter followed by letters, digits or underscores"},
+                {"heads", "is reserved: head, heads and base are targets"},
+                {"", "must be a letter followed by letters, digits or underscores"}}) {
+            cli.write("migrations/Labelled.java", """
+                    package com.example.migrations;
+                    @dev.retort.runtime.Revision(id = "000000000009", message = "m", branchLabels = "%s")
+                    public final class Labelled implements dev.retort.runtime.Migration {
+                        public void upgrade(dev.retort.runtime.Ops op) { }
+                        public void downgrade(dev.retort.runtime.Ops op) { }
+                    }
+                    """.formatted(c[0]));
+            assertError("error: migrations/Labelled.java: branch label \"" + c[0] + "\" " + c[1], cli.run("heads"));
+        }
+        Files.delete(cli.workDir.resolve("migrations/Labelled.java"));
+        assertError("error: --branch-label \"a:b\" must be a letter followed by letters, digits or underscores",
+                cli.run("revision", "-m", "x", "--head", "base", "--branch-label", "a:b"));
     }
 
     @Test

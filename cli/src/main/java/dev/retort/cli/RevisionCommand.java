@@ -7,6 +7,7 @@ import dev.retort.op.Hazard;
 import dev.retort.op.Op;
 import dev.retort.revision.RevisionException;
 import dev.retort.revision.RevisionGraph;
+import dev.retort.revision.RevisionIds;
 import dev.retort.revision.Targets;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -92,9 +93,8 @@ final class RevisionCommand extends Subcommand {
     }
 
     private static void checkLabel(RevisionGraph graph, String label) {
-        if (!label.matches("[A-Za-z][A-Za-z0-9_]*")) {
-            throw new RetortException("--branch-label " + label + ": use a letter followed by letters, digits or underscores");
-        }
+        String problem = RevisionIds.labelProblem(label);
+        if (problem != null) throw new RetortException("--branch-label " + RevisionIds.quoted(label) + " " + problem);
         if (graph.branchLabels().containsKey(label)) {
             throw new RetortException("--branch-label " + label + ": already names revision " + graph.branchLabels().get(label));
         }

@@ -37,6 +37,21 @@ public class RevisionException extends RetortException {
         }
     }
 
+    /** A migration declares a branch label that no target could name. */
+    public static final class InvalidLabel extends RevisionException {
+        private final String label;
+
+        InvalidLabel(String source, String label, String problem) {
+            super(source + ": branch label " + RevisionIds.quoted(label) + " " + problem);
+            this.label = label;
+        }
+
+        /** The label as declared. */
+        public String label() {
+            return label;
+        }
+    }
+
     /** Two revisions carry the same branch label. */
     public static final class DuplicateLabel extends RevisionException {
         DuplicateLabel(String label, String first, String second) {

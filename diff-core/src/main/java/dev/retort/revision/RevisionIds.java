@@ -13,6 +13,7 @@ public final class RevisionIds {
     public static final int MAX_LENGTH = 32;
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9_]+");
     private static final Set<String> RESERVED = Set.of("head", "heads", "base");
+    private static final Pattern LABEL = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
     private RevisionIds() {}
 
@@ -22,6 +23,16 @@ public final class RevisionIds {
         if (RESERVED.contains(id)) return "is reserved: head, heads and base are targets";
         if (id.length() > MAX_LENGTH) return "is " + id.length() + " characters long, at most " + MAX_LENGTH + " fit the version table";
         if (!ALLOWED.matcher(id).matches()) return "may only have letters, digits and underscores";
+        return null;
+    }
+
+    /**
+     * Why {@code label} cannot be a branch label, or null when it can: targets name labels
+     * ({@code LABEL@head}, {@code LABEL@-1}), so none of the letters that target syntax uses.
+     */
+    public static String labelProblem(String label) {
+        if (RESERVED.contains(label)) return "is reserved: head, heads and base are targets";
+        if (!LABEL.matcher(label).matches()) return "must be a letter followed by letters, digits or underscores";
         return null;
     }
 
@@ -48,5 +59,9 @@ public final class RevisionIds {
     static void check(RevisionNode node) {
         String problem = problem(node.id());
         if (problem != null) throw new RevisionException.InvalidId(node.source(), node.id(), problem);
+        for (String label : node.branchLabels()) {
+            String labelProblem = labelProblem(label);
+            if (labelProblem != null) throw new RevisionException.InvalidLabel(node.source(), label, labelProblem);
+        }
     }
 }
