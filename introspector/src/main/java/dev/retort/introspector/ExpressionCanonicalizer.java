@@ -21,7 +21,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -41,41 +40,17 @@ import java.util.regex.Pattern;
  * as written.
  *
  * <p>None of the database's own code runs meanwhile: constants are evaluated only in pg_catalog's base
- * types, with domains stripped; generated columns and indexes that would run a function while being
+ * types, with domains stripped ({@link ConstantValues}); generated columns and indexes that would run a function while being
  * created are only parsed, in CHECK constraints ({@link ForeignCode}); tables whose literals would run a
  * domain's check while being parsed are left out ({@link CheckedInput}) and compared as printed. Every
  * statement runs under a search path that puts pg_catalog first ({@link CatalogPath}).
  */
 public final class ExpressionCanonicalizer {
     private static final int MAX_ROUNDS = 4;
-    private static final String PREFIX = "retort_canon_";
+    static final String PREFIX = "retort_canon_";
     private static final String SHARED = PREFIX + "s";
     /** Columns per shared scratch table (PostgreSQL allows 1,600). */
     private static final int SHARED_WIDTH = 1000;
-    /** Marks a canonical form that is a constant's value, not SQL. */
-    private static final String VALUE = "value ";
-
-    /** Whether the relation aliased {@code %s} is one of the scratch tables or their indexes. */
-    private static final String SCRATCH = "pg_catalog.starts_with(%s.relname, '" + PREFIX + "')";
-
-    /**
-     * The scratch tables' defaults and generation expressions, with the type to take a constant default's value in: the
-     * column's type with any domains stripped, and only when that is a base type of pg_catalog, whose input and casts
-     * run none of the database's code (a domain's CHECK, a cast's function would).
-     */
-    private static final String DEFAULTS = """
-            SELECT c.relname, a.attname, pg_catalog.pg_get_expr(d.adbin, d.adrelid), base.name, a.attgenerated = 's'
-            FROM pg_attrdef d
-            JOIN pg_class c ON c.oid = d.adrelid
-            JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
-            LEFT JOIN LATERAL (WITH RECURSIVE chain(oid, mod) AS (
-                                   SELECT a.atttypid, a.atttypmod
-                                   UNION ALL
-                                   SELECT t.typbasetype, t.typtypmod FROM chain JOIN pg_type t ON t.oid = chain.oid WHERE t.typtype = 'd')
-                               SELECT pg_catalog.format_type(t.oid, chain.mod) AS name FROM chain JOIN pg_type t ON t.oid = chain.oid
-                               WHERE t.typtype = 'b' AND t.typnamespace = 'pg_catalog'::regnamespace) base ON true
-            WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND pg_catalog.starts_with(c.relname, 'retort_canon_')
-            """;
 
     private ExpressionCanonicalizer() {}
 
@@ -107,7 +82,7 @@ public final class ExpressionCanonicalizer {
         List<Object> inputs = new ArrayList<>();
         for (Column column : table.columns()) {
             inputs.add(column.type());
-            inputs.add(column.defaultValue() == null ? null : sqlOf(column.defaultValue()));
+            inputs.add(column.defaultValue() == null ? null : ConstantValues.sqlOf(column.defaultValue()));
             inputs.add(column.generatedKey());
             inputs.add(column.collation());
         }
@@ -151,24 +126,42 @@ public final class ExpressionCanonicalizer {
         if (involved.isEmpty()) return schema;
         // tables with nothing but defaults share wide scratch tables, one column per distinct type and default
         List<Table> own = involved.stream().filter(ExpressionCanonicalizer::needsOwnTable).toList();
+        Map<List<String>, String[]> sharedColumns = sharedColumns(involved);
+        PrintedForms printed = printBack(connection, schema, own, sharedColumns, involved);
+        Map<Table, String> scratchOf = new IdentityHashMap<>();
+        for (int i = 0; i < own.size(); i++) scratchOf.put(own.get(i), PREFIX + i);
+        for (int i = 0; i < involved.size(); i++) {
+            Table table = involved.get(i);
+            if (scratchOf.containsKey(table)) continue;
+            String key = "shared table " + i;
+            scratchOf.put(table, key);
+            printed.share(key, table, sharedColumns);
+        }
+        List<Table> tables = new ArrayList<>();
+        for (Table table : schema.tables()) {
+            String scratch = scratchOf.get(table);
+            tables.add(scratch == null ? table : rewrite(resolveDefinitions(table, printed.definitions(scratch)), scratch, printed));
+        }
+        return new Schema(tables, schema.sequences(), schema.enums());
+    }
+
+    /** Where each distinct type and default of the tables that need no table of their own goes: a shared scratch table and column. */
+    private static Map<List<String>, String[]> sharedColumns(List<Table> involved) {
         Map<List<String>, String[]> sharedColumns = new LinkedHashMap<>();
         for (Table table : involved) {
             if (needsOwnTable(table)) continue;
             for (Column column : table.columns()) {
                 if (column.defaultValue() == null) continue;
-                sharedColumns.computeIfAbsent(List.of(column.type(), sqlOf(column.defaultValue())), k -> new String[] {
+                sharedColumns.computeIfAbsent(List.of(column.type(), ConstantValues.sqlOf(column.defaultValue())), k -> new String[] {
                         SHARED + (sharedColumns.size() / SHARED_WIDTH), "d" + (sharedColumns.size() % SHARED_WIDTH)});
             }
         }
-        Map<String, List<String>> checks = new HashMap<>();
-        Map<String, Map<String, String>> defaults = new HashMap<>();
-        Map<String, Map<String, String>> generated = new HashMap<>();
-        Map<String, String> constants = new HashMap<>();
-        Map<String, Map<String, String>> defaultTypes = new HashMap<>();
-        Map<String, String> values = new HashMap<>();
-        Map<String, Map<String, Column>> definitions = new HashMap<>();
-        Map<String, List<String>> indexKeys = new HashMap<>();
-        Map<String, String> indexPredicates = new HashMap<>();
+        return sharedColumns;
+    }
+
+    /** Creates the scratch tables in a transaction that is rolled back, and reads back what PostgreSQL printed for them. */
+    private static PrintedForms printBack(Connection connection, Schema schema, List<Table> own, Map<List<String>, String[]> sharedColumns,
+                                          List<Table> involved) {
         try {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -178,97 +171,15 @@ public final class ExpressionCanonicalizer {
                 prelude.add(CatalogPath.CATALOG_FIRST);
                 Map<Table, ForeignCode.Found> foreign = ForeignCode.find(connection, st, own, prelude);
                 createScratchTables(connection, st, prelude, !foreign.isEmpty(), own, sharedStatements(sharedColumns), involved, foreign);
-                // the definitions' types print as the introspector prints column types: under the session's schemas
-                readDefinitions(st, definitions);
-                try (ResultSet rs = CatalogPath.pinned(st, "SELECT c.relname, con.conname, pg_catalog.pg_get_constraintdef(con.oid) FROM pg_constraint con "
-                        + "JOIN pg_class c ON c.oid = con.conrelid WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND con.contype = 'c' "
-                        + "AND " + SCRATCH.formatted("c") + " ORDER BY c.relname, con.conname")) {
-                    while (rs.next()) {
-                        List<String> list = checks.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
-                        int index = Integer.parseInt(rs.getString(2).substring("c".length()));
-                        while (list.size() <= index) list.add(null);
-                        list.set(index, PostgresIntrospector.checkExpression(rs.getString(3)));
-                    }
-                }
-                try (ResultSet rs = st.executeQuery(DEFAULTS)) {
-                    while (rs.next()) {
-                        if (rs.getBoolean(5)) {
-                            generated.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
-                            continue;
-                        }
-                        defaults.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
-                        // a constant's value depends on the column's type: 2 is one thing as smallint, another as float
-                        if (rs.getString(4) != null && CONSTANT.matcher(rs.getString(3)).matches()) {
-                            constants.put(typed(rs.getString(4), rs.getString(3)), rs.getString(4));
-                            defaultTypes.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(4));
-                        }
-                    }
-                }
-                evaluate(st, constants, values);
-                try (ResultSet rs = st.executeQuery("SELECT ic.relname, ARRAY(SELECT CASE WHEN i.indkey[k - 1] <> 0 "
-                        + "THEN (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]) "
-                        + "ELSE '(' || pg_catalog.pg_get_indexdef(i.indexrelid, k, true) || ')' END FROM pg_catalog.generate_series(1, i.indnkeyatts) AS k "
-                        + "ORDER BY k), pg_catalog.pg_get_expr(i.indpred, i.indrelid) FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid "
-                        + "WHERE ic.relnamespace = pg_catalog.pg_my_temp_schema() AND " + SCRATCH.formatted("ic"))) {
-                    while (rs.next()) {
-                        indexKeys.put(rs.getString(1), List.of((String[]) rs.getArray(2).getArray()));
-                        indexPredicates.put(rs.getString(1), rs.getString(3));
-                    }
-                }
-                for (int i = 0; i < own.size(); i++) {
-                    foreign.getOrDefault(own.get(i), ForeignCode.Found.NONE).printInto(PREFIX + i, generated, indexKeys, indexPredicates);
-                }
+                PrintedForms printed = PrintedForms.read(st);
+                for (int i = 0; i < own.size(); i++) printed.add(PREFIX + i, foreign.getOrDefault(own.get(i), ForeignCode.Found.NONE));
+                return printed;
             } finally {
                 connection.rollback();
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             throw new RetortException("reading check constraints and defaults back from PostgreSQL failed: " + e.getMessage(), e);
-        }
-        Map<Table, String> scratchOf = new IdentityHashMap<>();
-        for (int i = 0; i < own.size(); i++) scratchOf.put(own.get(i), PREFIX + i);
-        for (int i = 0; i < involved.size(); i++) {
-            Table table = involved.get(i);
-            if (scratchOf.containsKey(table)) continue;
-            String key = "shared table " + i;
-            scratchOf.put(table, key);
-            for (Column column : table.columns()) {
-                if (column.defaultValue() == null) continue;
-                String[] at = sharedColumns.get(List.of(column.type(), sqlOf(column.defaultValue())));
-                String printed = defaults.getOrDefault(at[0], Map.of()).get(at[1]);
-                if (printed == null) continue;
-                defaults.computeIfAbsent(key, k -> new HashMap<>()).put(column.name(), printed);
-                String type = defaultTypes.getOrDefault(at[0], Map.of()).get(at[1]);
-                if (type != null) defaultTypes.computeIfAbsent(key, k -> new HashMap<>()).put(column.name(), type);
-            }
-        }
-        List<Table> tables = new ArrayList<>();
-        for (Table table : schema.tables()) {
-            String scratch = scratchOf.get(table);
-            tables.add(scratch == null ? table : rewrite(resolveDefinitions(table, definitions.getOrDefault(scratch, Map.of())), scratch,
-                    checks.getOrDefault(scratch, List.of()), defaults.getOrDefault(scratch, Map.of()),
-                    defaultTypes.getOrDefault(scratch, Map.of()), generated.getOrDefault(scratch, Map.of()),
-                    values, indexKeys, indexPredicates));
-        }
-        return new Schema(tables, schema.sequences(), schema.enums());
-    }
-
-    /** What PostgreSQL made of every scratch table's columns, for the columns whose type is a whole definition. */
-    private static void readDefinitions(Statement st, Map<String, Map<String, Column>> definitions) throws SQLException {
-        try (ResultSet rs = st.executeQuery("SELECT c.relname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-                + "pg_catalog.pg_get_expr(d.adbin, d.adrelid), a.attgenerated = 's', " + PostgresIntrospector.COLLATION
-                + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
-                + "JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
-                + "WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND c.relkind = 'r' AND " + SCRATCH.formatted("c")
-                + " AND a.attnum > 0 AND NOT a.attisdropped")) {
-            while (rs.next()) {
-                String printed = rs.getString(5);
-                boolean isGenerated = rs.getBoolean(6);
-                definitions.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), new Column(rs.getString(2),
-                        rs.getString(3), !rs.getBoolean(4), Identity.NONE,
-                        printed == null || isGenerated ? null : ColumnDefault.of(printed), null,
-                        printed == null || !isGenerated ? null : ColumnDefault.of(printed), rs.getString(7)));
-            }
         }
     }
 
@@ -296,77 +207,39 @@ public final class ExpressionCanonicalizer {
                 table.comment());
     }
 
-    private static Table rewrite(Table table, String scratch, List<String> checks, Map<String, String> defaults, Map<String, String> defaultTypes,
-                                 Map<String, String> generated, Map<String, String> values, Map<String, List<String>> indexKeys, Map<String, String> indexPredicates) {
+    private static Table rewrite(Table table, String scratch, PrintedForms printed) {
         List<Column> columns = new ArrayList<>();
         for (Column column : table.columns()) {
             ColumnDefault value = column.defaultValue();
-            String printed = defaults.get(column.name());
-            String typed = printed == null ? null : typed(defaultTypes.get(column.name()), printed);
-            String canonical = typed != null && values.containsKey(typed) ? values.get(typed) : printed;
+            String canonical = printed.defaultOf(scratch, column.name());
             Column next = value == null ? column : column.withDefault(new ColumnDefault(value.expression(), canonical));
-            if (column.generated() != null && generated.get(column.name()) != null) {
-                next = next.withGenerated(new ColumnDefault(column.generated().expression(), generated.get(column.name())));
+            String generation = printed.generatedOf(scratch, column.name());
+            if (column.generated() != null && generation != null) {
+                next = next.withGenerated(new ColumnDefault(column.generated().expression(), generation));
             }
             columns.add(next);
         }
+        List<String> checks = printed.checks(scratch);
         List<CheckConstraint> canonicalChecks = new ArrayList<>();
         for (int j = 0; j < table.checks().size(); j++) canonicalChecks.add(table.checks().get(j).withCanonical(checks.get(j)));
         List<Index> indexes = new ArrayList<>();
         for (int j = 0; j < table.indexes().size(); j++) {
             Index index = table.indexes().get(j);
-            List<String> printed = indexKeys.get(scratch + "_i" + j);
-            if (printed == null) {
+            List<String> keysPrinted = printed.indexKeys(scratch + "_i" + j);
+            if (keysPrinted == null) {
                 indexes.add(index);
                 continue;
             }
             List<Index.Key> keys = new ArrayList<>();
             for (int k = 0; k < index.keys().size(); k++) {
                 Index.Key key = index.keys().get(k);
-                keys.add(new Index.Key(printed.get(k), key.descending(), key.nullsFirst(), key.opclass()));
+                keys.add(new Index.Key(keysPrinted.get(k), key.descending(), key.nullsFirst(), key.opclass()));
             }
-            indexes.add(index.withKeys(keys).where(indexPredicates.get(scratch + "_i" + j)));
+            indexes.add(index.withKeys(keys).where(printed.indexPredicate(scratch + "_i" + j)));
         }
         return new Table(table.name(), columns, table.primaryKey(), table.uniques(), table.foreignKeys(), canonicalChecks, indexes,
                 table.comment());
     }
-
-    /**
-     * A default PostgreSQL prints as a plain constant: a quoted literal with or without a cast, or a
-     * number. Such defaults are compared by value ({@code 5}, {@code '5'} and {@code 5.0} alike).
-     */
-    private static final Pattern CONSTANT = Pattern.compile("'(?:[^']|'')*'(?:::[a-z ]+(?:\\(\\d+(?:,\\d+)?\\))?)?|-?\\d+(?:\\.\\d+)?|\\(-?\\d+(?:\\.\\d+)?\\)(?:::[a-z ]+)?");
-
-    /** A printed constant together with the type it is a value of. */
-    private static String typed(String type, String printed) {
-        return type == null ? null : type + "\u0000" + printed;
-    }
-
-    /** Evaluates constant defaults in the column's type, numbers with trailing zeros trimmed, in one query. */
-    private static void evaluate(Statement st, Map<String, String> constants, Map<String, String> values) throws SQLException {
-        if (constants.isEmpty()) return;
-        List<String> keys = new ArrayList<>(constants.keySet());
-        List<String> expressions = new ArrayList<>();
-        for (String key : keys) {
-            String type = constants.get(key);
-            String expression = key.substring(type.length() + 1);
-            boolean numeric = type.startsWith("numeric") || type.equals("double precision") || type.equals("real")
-                    || type.equals("integer") || type.equals("bigint") || type.equals("smallint");
-            expressions.add(numeric ? "pg_catalog.trim_scale((" + expression + ")::" + type + "::numeric)::text" : "((" + expression + ")::" + type + ")::text");
-        }
-        try (ResultSet rs = st.executeQuery("SELECT ARRAY[" + String.join(", ", expressions) + "]::text[]")) {
-            rs.next();
-            String[] evaluated = (String[]) rs.getArray(1).getArray();
-            for (int i = 0; i < keys.size(); i++) values.put(keys.get(i), VALUE + constants.get(keys.get(i)) + " " + evaluated[i]);
-        }
-    }
-
-    /** How a default is written for the next round: its printed form, or, once it is a value, as written (a constant prints stably). */
-    private static String sqlOf(ColumnDefault value) {
-        return value.key().startsWith(VALUE) ? value.expression() : value.key();
-    }
-
-
 
     /** Whether a table's expressions need its own scratch table: checks, generation expressions and indexes name its columns. */
     private static boolean needsOwnTable(Table table) {
@@ -457,7 +330,7 @@ public final class ExpressionCanonicalizer {
             String definition = PostgresSql.quote(column.name()) + " " + column.type();
             if (!isDefinition(column)) {
                 if (column.collation() != null) definition += " COLLATE " + column.collation();
-                if (column.defaultValue() != null) definition += " DEFAULT " + sqlOf(column.defaultValue());
+                if (column.defaultValue() != null) definition += " DEFAULT " + ConstantValues.sqlOf(column.defaultValue());
                 if (column.generated() != null && !foreign.generated().containsKey(column.name())) {
                     definition += " GENERATED ALWAYS AS (" + column.generated().key() + ") STORED";
                 }

@@ -1,7 +1,5 @@
 package dev.retort.runtime;
 
-import static dev.retort.runtime.sql.PostgresSql.quote;
-
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionNode;
 import dev.retort.revision.Targets;
@@ -228,22 +226,8 @@ public final class Migrator {
         });
     }
 
-    /**
-     * Creates the missing version and history tables; a failure other than a lost connection (a role
-     * without CREATE on the schema) says that this is what failed.
-     */
-    private static void createTables(Sink sink, Tables tables) throws SQLException {
-        try {
-            sink.executeAll(tables.createSql());
-        } catch (SQLException e) {
-            if (Failures.connectionLost(e) || e.getMessage() == null) throw e;
-            String reason = e.getMessage().lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
-            throw new MigrationException("creating the version table " + tables.versions().qualified() + ": " + reason, e);
-        }
-    }
-
     /** The version and history tables one command works on, and whether they exist yet. */
-    private record Tables(VersionTable versions, boolean exist) {
+    record Tables(VersionTable versions, boolean exist) {
         HistoryTable history() {
             return new HistoryTable(versions);
         }
@@ -287,142 +271,12 @@ public final class Migrator {
 
     private Result run(Sink sink, Tables tables, Direction direction, Set<String> before, List<RevisionNode> path) throws SQLException {
         if (direction == Direction.DOWNGRADE) for (RevisionNode node : path) migrations.requireDowngrade(node.id());
-        Run run = new Run(sink, tables, before);
-        if (!options.transactionPerMigration()) sink.begin();
-        try {
-            for (RevisionNode node : path) run.apply(direction, node);
-            if (!options.transactionPerMigration()) sink.commit();
-        } catch (SQLException | RuntimeException e) {
-            rollbackAfter(sink, e);
-            if (!options.transactionPerMigration() && e instanceof MigrationException m) {
-                String rest = run.inRunRollback();
-                if (!rest.isEmpty()) throw new MigrationException(m.getMessage() + rest, m);
-            }
-            throw e;
-        }
-        return new Result(Set.copyOf(before), Set.copyOf(run.heads), List.copyOf(run.steps));
+        return new MigrationRun(migrations, options.transactionPerMigration(), listener, sink, tables, before).run(direction, path);
     }
 
-    /** Rolls back after a failure; when the connection is gone, the server has rolled back already. */
-    private static void rollbackAfter(Sink sink, Exception failure) throws SQLException {
-        try {
-            sink.rollback();
-        } catch (SQLException e) {
-            if (!Failures.connectionLost(failure) && !Failures.connectionLost(e)) throw e;
-            failure.addSuppressed(e);
-        }
-    }
-
-    /** The state of one run: heads as applied, heads as committed, steps done. */
-    private final class Run {
-        final Sink sink;
-        final Tables tables;
-        final List<Step> steps = new ArrayList<>();
-        Set<String> heads;
-        Set<String> committed;
-        boolean created;
-        /** The migration whose autocommit block ran last in this run, and how many of its statements that committed. */
-        RevisionNode blockRevision;
-        int blockStatements;
-
-        Run(Sink sink, Tables tables, Set<String> before) {
-            this.sink = sink;
-            this.tables = tables;
-            this.created = tables.exist();
-            this.heads = new TreeSet<>(before);
-            this.committed = new TreeSet<>(before);
-        }
-
-        void apply(Direction direction, RevisionNode node) throws SQLException {
-            listener.migrating(direction, node);
-            RevisionGraph graph = migrations.graph();
-            MigrationSet.Scripts scripts = migrations.scripts(node.id());
-            Script script = direction == Direction.UPGRADE ? scripts.upgrade() : scripts.downgrade();
-            Set<String> next = direction == Direction.UPGRADE ? graph.headsAfterUpgrade(heads, node) : graph.headsAfterDowngrade(heads, node);
-            sink.note("Running " + direction.word() + " " + (direction == Direction.UPGRADE
-                    ? heads(Set.copyOf(node.parents())) + " -> " + node.id() : node.id() + " -> " + heads(Set.copyOf(node.parents())))
-                    + ", " + node.message());
-            long started = System.nanoTime();
-            boolean perMigration = options.transactionPerMigration();
-            if (perMigration) sink.begin();
-            sink.guard(tables.versions().expectSql(heads));
-            int committedStatements = 0;
-            List<Script.Statement> statements = script.statements();
-            for (int i = 0; i < statements.size(); i++) {
-                Script.Statement statement = statements.get(i);
-                try {
-                    if (statement.autocommit()) {
-                        sink.commit();
-                        committed = new TreeSet<>(heads);
-                        sink.executeOutsideTransaction(statement.sql());
-                        sink.begin();
-                        committedStatements = i + 1;
-                        blockRevision = node;
-                        blockStatements = committedStatements;
-                    } else {
-                        sink.execute(statement.sql());
-                    }
-                } catch (SQLException e) {
-                    rollbackAfter(sink, e);
-                    String partial = committedStatements == 0 ? "" : "; statements 1-" + committedStatements + " of this migration "
-                            + "were committed before the failure (autocommit block) and stay applied, the version table stays at "
-                            + heads(committed);
-                    throw new MigrationException("revision " + node.id() + " (" + direction.word() + "): statement " + (i + 1)
-                            + " failed: " + oneLine(statement.sql()) + ": " + Failures.describe(e, committedStatements == 0
-                            ? "the version table stays at " + heads(committed) : "") + partial, e);
-                }
-            }
-            Duration duration = Duration.ofNanos(System.nanoTime() - started);
-            List<String> bookkeeping = new ArrayList<>();
-            for (String id : heads) if (!next.contains(id)) bookkeeping.add(tables.versions().deleteSql(id));
-            for (String id : next) if (!heads.contains(id)) bookkeeping.add(tables.versions().insertSql(id));
-            bookkeeping.add(tables.history().appendSql(node.id(), direction.word(), scripts.checksum(), node.message(), duration,
-                    sink.origin()));
-            record(node, direction, bookkeeping, perMigration);
-            created = true;
-            if (perMigration) committed = next;
-            heads = next;
-            steps.add(new Step(direction, node, duration));
-        }
-
-        /** Writes the version-table update and the history row; commits them with the migration when it has its own transaction. */
-        private void record(RevisionNode node, Direction direction, List<String> bookkeeping, boolean commit) throws SQLException {
-            try {
-                if (!created) createTables(sink, tables);
-                sink.executeAll(bookkeeping);
-                if (commit) sink.commit();
-            } catch (SQLException e) {
-                rollbackAfter(sink, e);
-                if (!Failures.connectionLost(e)) throw e;
-                String what = commit ? "recording and committing" : "recording";
-                String outcome = commit ? "; whether the commit reached the server is unknown: run 'retort current' to see the revision "
-                        + "the database is at" : "";
-                throw new MigrationException("revision " + node.id() + " (" + direction.word() + "): " + what + " it failed: "
-                        + Failures.describe(e, "") + outcome, e);
-            }
-        }
-
-        /**
-         * What a failed one-transaction run adds to its error: that it was rolled back whole, or, after an
-         * autocommit block in an earlier migration, only back to that block.
-         */
-        String inRunRollback() {
-            if (blockRevision == null) {
-                return steps.isEmpty() ? "" : "; the whole run was rolled back, the database stays at " + heads(committed);
-            }
-            if (steps.stream().noneMatch(step -> step.revision().equals(blockRevision))) return "";
-            return "; the run was rolled back only to the autocommit block of revision " + blockRevision.id() + ": its statements 1-"
-                    + blockStatements + " and every revision before it were committed and stay applied, the version table stays at "
-                    + heads(committed);
-        }
-    }
-
-    private static String heads(Set<String> heads) {
+    /** Revisions as messages name them: comma-separated, or {@code base} for none. */
+    static String heads(Set<String> heads) {
         return heads.isEmpty() ? "base" : String.join(", ", heads);
-    }
-
-    private static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s*\\n\\s*", " ").trim();
     }
 
     /** The runner's host name, for the history's {@code applied_by}. */

@@ -1,0 +1,167 @@
+package dev.retort.runtime;
+
+import dev.retort.revision.RevisionGraph;
+import dev.retort.revision.RevisionNode;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** One upgrade or downgrade run: its heads as applied and as committed, and the steps done so far. */
+final class MigrationRun {
+    private final MigrationSet migrations;
+    private final boolean transactionPerMigration;
+    private final Migrator.Listener listener;
+    private final Sink sink;
+    private final Migrator.Tables tables;
+    private final Set<String> before;
+    private final List<Migrator.Step> steps = new ArrayList<>();
+    private Set<String> heads;
+    private Set<String> committed;
+    private boolean created;
+    /** The migration whose autocommit block ran last in this run, and how many of its statements that committed. */
+    private RevisionNode blockRevision;
+    private int blockStatements;
+
+    MigrationRun(MigrationSet migrations, boolean transactionPerMigration, Migrator.Listener listener, Sink sink, Migrator.Tables tables,
+                 Set<String> before) {
+        this.migrations = migrations;
+        this.transactionPerMigration = transactionPerMigration;
+        this.listener = listener;
+        this.sink = sink;
+        this.tables = tables;
+        this.before = before;
+        this.created = tables.exist();
+        this.heads = new TreeSet<>(before);
+        this.committed = new TreeSet<>(before);
+    }
+
+    /** Applies the path's migrations in order, each in its own transaction or all in one. */
+    Migrator.Result run(Direction direction, List<RevisionNode> path) throws SQLException {
+        if (!transactionPerMigration) sink.begin();
+        try {
+            for (RevisionNode node : path) apply(direction, node);
+            if (!transactionPerMigration) sink.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollbackAfter(sink, e);
+            if (!transactionPerMigration && e instanceof MigrationException m) {
+                String rest = inRunRollback();
+                if (!rest.isEmpty()) throw new MigrationException(m.getMessage() + rest, m);
+            }
+            throw e;
+        }
+        return new Migrator.Result(Set.copyOf(before), Set.copyOf(heads), List.copyOf(steps));
+    }
+
+    private void apply(Direction direction, RevisionNode node) throws SQLException {
+        listener.migrating(direction, node);
+        RevisionGraph graph = migrations.graph();
+        MigrationSet.Scripts scripts = migrations.scripts(node.id());
+        Script script = direction == Direction.UPGRADE ? scripts.upgrade() : scripts.downgrade();
+        Set<String> next = direction == Direction.UPGRADE ? graph.headsAfterUpgrade(heads, node) : graph.headsAfterDowngrade(heads, node);
+        sink.note("Running " + direction.word() + " " + (direction == Direction.UPGRADE
+                ? Migrator.heads(Set.copyOf(node.parents())) + " -> " + node.id() : node.id() + " -> " + Migrator.heads(Set.copyOf(node.parents())))
+                + ", " + node.message());
+        long started = System.nanoTime();
+        if (transactionPerMigration) sink.begin();
+        sink.guard(tables.versions().expectSql(heads));
+        execute(direction, node, script.statements());
+        Duration duration = Duration.ofNanos(System.nanoTime() - started);
+        List<String> bookkeeping = new ArrayList<>();
+        for (String id : heads) if (!next.contains(id)) bookkeeping.add(tables.versions().deleteSql(id));
+        for (String id : next) if (!heads.contains(id)) bookkeeping.add(tables.versions().insertSql(id));
+        bookkeeping.add(tables.history().appendSql(node.id(), direction.word(), scripts.checksum(), node.message(), duration,
+                sink.origin()));
+        record(node, direction, bookkeeping, transactionPerMigration);
+        created = true;
+        if (transactionPerMigration) committed = next;
+        heads = next;
+        steps.add(new Migrator.Step(direction, node, duration));
+    }
+
+    /** Runs one migration's statements; an autocommit block commits what came before it, then runs outside the transaction. */
+    private void execute(Direction direction, RevisionNode node, List<Script.Statement> statements) throws SQLException {
+        int committedStatements = 0;
+        for (int i = 0; i < statements.size(); i++) {
+            Script.Statement statement = statements.get(i);
+            try {
+                if (statement.autocommit()) {
+                    sink.commit();
+                    committed = new TreeSet<>(heads);
+                    sink.executeOutsideTransaction(statement.sql());
+                    sink.begin();
+                    committedStatements = i + 1;
+                    blockRevision = node;
+                    blockStatements = committedStatements;
+                } else {
+                    sink.execute(statement.sql());
+                }
+            } catch (SQLException e) {
+                rollbackAfter(sink, e);
+                String partial = committedStatements == 0 ? "" : "; statements 1-" + committedStatements + " of this migration "
+                        + "were committed before the failure (autocommit block) and stay applied, the version table stays at "
+                        + Migrator.heads(committed);
+                throw new MigrationException("revision " + node.id() + " (" + direction.word() + "): statement " + (i + 1)
+                        + " failed: " + Failures.oneLine(statement.sql()) + ": " + Failures.describe(e, committedStatements == 0
+                        ? "the version table stays at " + Migrator.heads(committed) : "") + partial, e);
+            }
+        }
+    }
+
+    /** Writes the version-table update and the history row; commits them with the migration when it has its own transaction. */
+    private void record(RevisionNode node, Direction direction, List<String> bookkeeping, boolean commit) throws SQLException {
+        try {
+            if (!created) createTables(sink, tables);
+            sink.executeAll(bookkeeping);
+            if (commit) sink.commit();
+        } catch (SQLException e) {
+            rollbackAfter(sink, e);
+            if (!Failures.connectionLost(e)) throw e;
+            String what = commit ? "recording and committing" : "recording";
+            String outcome = commit ? "; whether the commit reached the server is unknown: run 'retort current' to see the revision "
+                    + "the database is at" : "";
+            throw new MigrationException("revision " + node.id() + " (" + direction.word() + "): " + what + " it failed: "
+                    + Failures.describe(e, "") + outcome, e);
+        }
+    }
+
+    /**
+     * What a failed one-transaction run adds to its error: that it was rolled back whole, or, after an
+     * autocommit block in an earlier migration, only back to that block.
+     */
+    private String inRunRollback() {
+        if (blockRevision == null) {
+            return steps.isEmpty() ? "" : "; the whole run was rolled back, the database stays at " + Migrator.heads(committed);
+        }
+        if (steps.stream().noneMatch(step -> step.revision().equals(blockRevision))) return "";
+        return "; the run was rolled back only to the autocommit block of revision " + blockRevision.id() + ": its statements 1-"
+                + blockStatements + " and every revision before it were committed and stay applied, the version table stays at "
+                + Migrator.heads(committed);
+    }
+
+    /**
+     * Creates the missing version and history tables; a failure other than a lost connection (a role
+     * without CREATE on the schema) says that this is what failed.
+     */
+    private static void createTables(Sink sink, Migrator.Tables tables) throws SQLException {
+        try {
+            sink.executeAll(tables.createSql());
+        } catch (SQLException e) {
+            if (Failures.connectionLost(e) || e.getMessage() == null) throw e;
+            String reason = e.getMessage().lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
+            throw new MigrationException("creating the version table " + tables.versions().qualified() + ": " + reason, e);
+        }
+    }
+
+    /** Rolls back after a failure; when the connection is gone, the server has rolled back already. */
+    private static void rollbackAfter(Sink sink, Exception failure) throws SQLException {
+        try {
+            sink.rollback();
+        } catch (SQLException e) {
+            if (!Failures.connectionLost(failure) && !Failures.connectionLost(e)) throw e;
+            failure.addSuppressed(e);
+        }
+    }
+}
