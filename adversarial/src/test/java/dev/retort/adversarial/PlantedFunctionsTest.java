@@ -5,18 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.adversarial.planted.Stock;
 import dev.retort.cli.Cli;
-import dev.retort.diff.Differ;
+import dev.retort.autogenerate.Autogenerate;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.shop.Shop;
-import dev.retort.introspector.ExpressionCanonicalizer;
-import dev.retort.introspector.PostgresIntrospector;
-import dev.retort.introspector.SchemaScope;
 import dev.retort.schema.Schema;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -253,7 +249,7 @@ class PlantedFunctionsTest {
 
     /**
      * Reads both databases as the superuser every way Retort can: diff (which must find the identical twins equal), the
-     * introspector and canonicaliser directly, check and revision --autogenerate against the shop's entities
+     * autogenerate API directly, check and revision --autogenerate against the shop's entities
      * (which do not map the planted table: it must show up as one to drop); then asserts that no tripwire fired.
      */
     private void readEverywayAndAssertNothingRan(String table) throws Exception {
@@ -263,11 +259,11 @@ class PlantedFunctionsTest {
         assertUntouched();
 
         try (Connection a = db.connect(); Connection b = twin.connect()) {
-            SchemaScope scope = new SchemaScope(List.of("public"), Set.of());
-            Schema read = ExpressionCanonicalizer.canonicalize(a, PostgresIntrospector.read(a, scope));
-            Schema other = ExpressionCanonicalizer.canonicalize(b, PostgresIntrospector.read(b, scope));
+            Autogenerate autogenerate = Autogenerate.configure().load();
+            Schema read = autogenerate.readDatabase(a);
+            Schema other = autogenerate.readDatabase(b);
             assertTrue(read.tables().stream().anyMatch(t -> t.name().name().equals(table)), read::toString);
-            assertTrue(Differ.diff(read, other).isEmpty(), () -> Differ.diff(read, other).toString());
+            assertTrue(autogenerate.diff(read, other).isEmpty(), () -> autogenerate.diff(read, other).toString());
         }
         assertUntouched();
 

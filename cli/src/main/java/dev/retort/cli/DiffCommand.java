@@ -1,11 +1,8 @@
 package dev.retort.cli;
 
 import dev.retort.RetortException;
-import dev.retort.diff.Differ;
+import dev.retort.autogenerate.Autogenerate;
 import dev.retort.diff.Plan;
-import dev.retort.introspector.ExpressionCanonicalizer;
-import dev.retort.introspector.PostgresIntrospector;
-import dev.retort.introspector.SchemaScope;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
 import dev.retort.runtime.HistoryTable;
@@ -59,12 +56,11 @@ final class DiffCommand extends Subcommand {
         root.connectsTo(from);
         root.connectsTo(to);
         try (Connection source = connect(from); Connection target = connect(to)) {
-            SchemaScope scope = scope(source, target);
-            TableFilter filter = new TableFilter(includedTables, excludedTables);
+            Autogenerate autogenerate = autogenerate(source, target);
             // the two databases are read at the same time, the target's on a thread of its own
-            CompletableFuture<Schema> targetSchema = CompletableFuture.supplyAsync(() -> read(target, scope, filter));
-            Schema sourceSchema = read(source, scope, filter);
-            Plan plan = Differ.diff(sourceSchema, Project.join(targetSchema));
+            CompletableFuture<Schema> targetSchema = CompletableFuture.supplyAsync(() -> autogenerate.readDatabase(target));
+            Schema sourceSchema = autogenerate.readDatabase(source);
+            Plan plan = autogenerate.diff(sourceSchema, Project.join(targetSchema));
             if (sql) {
                 if (plan.isEmpty()) return Main.OK;
                 root.out().println("BEGIN;");
@@ -87,12 +83,11 @@ final class DiffCommand extends Subcommand {
         }
     }
 
-    private static Schema read(Connection connection, SchemaScope scope, TableFilter filter) {
-        return ExpressionCanonicalizer.canonicalize(connection, filter.apply(PostgresIntrospector.read(connection, scope)));
-    }
-
-    /** The schemas asked for, or every non-system schema of either database; public is the default one. */
-    private SchemaScope scope(Connection source, Connection target) throws SQLException {
+    /**
+     * The pipeline over the schemas asked for, or every non-system schema of either database (public the
+     * default one), and the tables asked for, without Retort's own.
+     */
+    private Autogenerate autogenerate(Connection source, Connection target) throws SQLException {
         Set<String> names = new TreeSet<>(schemas);
         if (names.isEmpty()) {
             names.addAll(userSchemas(source));
@@ -104,7 +99,9 @@ final class DiffCommand extends Subcommand {
         if (names.remove("public")) ordered.add("public");
         ordered.addAll(names);
         VersionTable versions = new VersionTable(null);
-        return new SchemaScope(ordered, Set.of(TableName.of(versions.name()), TableName.of(new HistoryTable(versions).name())), "public");
+        return Autogenerate.configure().schemas(ordered).defaultSchema("public")
+                .leaveOut(Set.of(TableName.of(versions.name()), TableName.of(new HistoryTable(versions).name())))
+                .tables(new TableFilter(includedTables, excludedTables)).load();
     }
 
     private static List<String> userSchemas(Connection connection) throws SQLException {

@@ -1,8 +1,8 @@
 package dev.retort.cli;
 
+import dev.retort.autogenerate.Autogenerate;
 import dev.retort.cli.config.Settings;
 import dev.retort.cli.config.SettingsLoader;
-import dev.retort.entities.EntityReader;
 import dev.retort.entities.EntitySource;
 import dev.retort.schema.Schema;
 import java.nio.file.Path;
@@ -74,7 +74,7 @@ final class EarlyEntityRead {
     /** The entity model as Hibernate maps it, without Hibernate's start-up logging. */
     static Schema read(EntitySource source, String defaultSchema) {
         HibernateLog.quiet();
-        return EntityReader.read(source, defaultSchema);
+        return Autogenerate.configure().defaultSchema(defaultSchema).load().readEntities(source);
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.retort.cli;
 
-import dev.retort.entities.EntityReader;
 import dev.retort.entities.EntitySource;
 import dev.retort.entities.Naming;
 import java.util.List;
@@ -31,8 +30,7 @@ final class HibernatePrewarm {
 
     private static void run() {
         try {
-            HibernateLog.quiet();
-            EntityReader.read(WARMUP, "public");
+            EarlyEntityRead.read(WARMUP, "public");
         } catch (RuntimeException | LinkageError ignored) {
             // the project's own mapping reports what is wrong
         }

@@ -2,13 +2,10 @@ package dev.retort.cli;
 
 import dev.retort.FileException;
 import dev.retort.RetortException;
+import dev.retort.autogenerate.Autogenerate;
 import dev.retort.cli.config.Settings;
 import dev.retort.diff.ColumnComparison;
-import dev.retort.diff.Differ;
 import dev.retort.diff.Plan;
-import dev.retort.introspector.ExpressionCanonicalizer;
-import dev.retort.introspector.PostgresIntrospector;
-import dev.retort.introspector.SchemaScope;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionIds;
 import dev.retort.runtime.HistoryTable;
@@ -19,7 +16,6 @@ import dev.retort.runtime.VersionTable;
 import dev.retort.runtime.source.SourceMigrations;
 import dev.retort.runtime.sql.PostgresSql;
 import dev.retort.schema.Schema;
-import dev.retort.schema.TableFilter;
 import dev.retort.schema.TableName;
 import com.palantir.javapoet.JavaFile;
 import dev.retort.codegen.MigrationWriter;
@@ -142,17 +138,6 @@ final class Project {
         return new Migrator(migrations(), versionTable(), options, listener);
     }
 
-    /** The database's tables in the configured schemas, without Retort's own (wherever the version table was found). */
-    Schema database(Connection connection) {
-        Set<TableName> own = new java.util.HashSet<>(ownTables());
-        try {
-            own.addAll(ownTables(versionTable().locate(connection)));
-        } catch (SQLException e) {
-            throw new RetortException("database: " + e.getMessage(), e);
-        }
-        return PostgresIntrospector.read(connection, new SchemaScope(settings.schemas(), own));
-    }
-
     /** The version table and its history, which are never compared. */
     Set<TableName> ownTables() {
         return ownTables(versionTable());
@@ -190,10 +175,22 @@ final class Project {
         startLoadingMigrations();
         try (Connection connection = connect()) {
             requireAtHead(connection);
-            TableFilter filter = settings.tableFilter();
-            Schema live = ExpressionCanonicalizer.canonicalize(connection, filter.apply(database(connection)));
-            return Differ.diff(live, ExpressionCanonicalizer.canonicalize(connection, filter.apply(join(model))), comparisons());
+            return autogenerate(connection).compare(connection, model);
         }
+    }
+
+    /**
+     * The pipeline over the configured schemas and tables, with the configured hooks, leaving out
+     * Retort's own tables (wherever the version table was found).
+     */
+    private Autogenerate autogenerate(Connection connection) {
+        Set<TableName> own = new java.util.HashSet<>(ownTables());
+        try {
+            own.addAll(ownTables(versionTable().locate(connection)));
+        } catch (SQLException e) {
+            throw new RetortException("database: " + e.getMessage(), e);
+        }
+        return Autogenerate.configure().schemas(settings.schemas()).tables(settings.tableFilter()).leaveOut(own).hooks(comparisons()).load();
     }
 
     /** The configured comparison hooks, instantiated from {@code entities.classpath} and the tool's own class path. */

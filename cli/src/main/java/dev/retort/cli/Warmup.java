@@ -1,10 +1,9 @@
 package dev.retort.cli;
 
+import dev.retort.autogenerate.Autogenerate;
 import dev.retort.codegen.MigrationWriter;
 import dev.retort.codegen.RevisionHeader;
-import dev.retort.diff.Differ;
 import dev.retort.diff.Plan;
-import dev.retort.entities.EntityReader;
 import dev.retort.op.Op;
 import dev.retort.runtime.Migrator;
 import dev.retort.runtime.VersionTable;
@@ -99,12 +98,12 @@ public final class Warmup {
             Main.run(directory, Map.of(), sink, sink, "--help");
             Main.run(directory, Map.of(), sink, sink, "init");
             Main.run(directory, Map.of(), sink, sink, "heads");
-            HibernateLog.quiet();
-            Schema model = EntityReader.read(HibernatePrewarm.WARMUP, "public");
-            Plan plan = Differ.diff(Schema.EMPTY, model);
+            Autogenerate autogenerate = Autogenerate.configure().load();
+            Schema model = EarlyEntityRead.read(HibernatePrewarm.WARMUP, "public");
+            Plan plan = autogenerate.diff(Schema.EMPTY, model);
             // changed tables, both ways: the differ's comparisons of columns, keys and indexes, not only its creations
             Schema changed = changed(model);
-            for (Plan each : List.of(plan, Differ.diff(model, changed), Differ.diff(changed, model))) {
+            for (Plan each : List.of(plan, autogenerate.diff(model, changed), autogenerate.diff(changed, model))) {
                 for (List<Op> ops : List.of(each.upgrade(), each.downgrade())) {
                     for (Op op : ops) {
                         PostgresSql.statements(op);

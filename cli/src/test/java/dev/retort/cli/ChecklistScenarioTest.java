@@ -3,19 +3,15 @@ package dev.retort.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.retort.autogenerate.Autogenerate;
 import dev.retort.codegen.MigrationWriter;
 import dev.retort.codegen.RevisionHeader;
 import dev.retort.diff.ColumnComparison;
 import dev.retort.diff.Differ;
 import dev.retort.diff.Plan;
-import dev.retort.entities.EntityReader;
 import dev.retort.entities.EntitySource;
 import dev.retort.entities.Naming;
 import dev.retort.fixtures.db.TestDatabase;
-import dev.retort.introspector.ExpressionCanonicalizer;
-import dev.retort.introspector.PostgresIntrospector;
-import dev.retort.introspector.SchemaScope;
-import dev.retort.op.Op;
 import dev.retort.runtime.HistoryTable;
 import dev.retort.runtime.MigrationSet;
 import dev.retort.runtime.Migrator;
@@ -86,23 +82,20 @@ class ChecklistScenarioTest {
         live.resetAllSchemas();
         model.resetAllSchemas();
         psql(live, scenario.section("db"), scenario.file());
-        SchemaScope scope = scenario.scope();
-        TableFilter filter = scenario.filter();
-        Schema start = read(live, scope, filter);
+        Autogenerate autogenerate = scenario.autogenerate();
+        Schema start = read(live, autogenerate);
         Schema target;
         if (scenario.has("entities")) {
             Naming naming = new Naming(scenario.option("naming", "jpa"));
             List<String> packages = Arrays.asList(scenario.section("entities").strip().split("\\s+"));
             try (Connection c = live.connect()) {
-                target = ExpressionCanonicalizer.canonicalize(c, filter.apply(EntityReader.read(new EntitySource(packages, List.of(), naming),
-                        scope.defaultSchema()).withoutTables(scope.excluded())));
+                target = autogenerate.canonicalize(c, autogenerate.readEntities(new EntitySource(packages, List.of(), naming)));
             }
         } else {
             psql(model, scenario.section("model"), scenario.file());
-            target = read(model, scope, filter);
+            target = read(model, autogenerate);
         }
-        List<ColumnComparison> hooks = scenario.hooks();
-        Plan plan = Differ.diff(start, target, hooks);
+        Plan plan = autogenerate.diff(start, target);
         List<String> described = plan.upgrade().stream().map(OpText::describe).toList();
         assertEquals(scenario.expected(), described, () -> scenario.file() + ": operations differ; the plan was:\n"
                 + String.join("\n", described));
@@ -110,15 +103,15 @@ class ChecklistScenarioTest {
         MigrationSet migrations = compile(scenario, plan);
         VersionTable versions = scenario.versionTable();
         Migrator migrator = new Migrator(migrations, versions);
-        try (Connection c = connect(live, scope)) {
+        try (Connection c = connect(live, scenario.defaultSchema())) {
             migrator.upgrade(c, "head");
         }
-        Plan rest = Differ.diff(read(live, scope, filter), target, hooks);
+        Plan rest = autogenerate.diff(read(live, autogenerate), target);
         assertTrue(rest.isEmpty(), () -> "after upgrade, still different: " + rest.upgrade().stream().map(OpText::describe).toList());
-        try (Connection c = connect(live, scope)) {
+        try (Connection c = connect(live, scenario.defaultSchema())) {
             migrator.downgrade(c, "base");
         }
-        Plan back = Differ.diff(read(live, scope, filter), start);
+        Plan back = Differ.diff(read(live, autogenerate), start);
         assertTrue(back.isEmpty(), () -> "after downgrade, not the starting schema: " + back.upgrade().stream().map(OpText::describe).toList());
     }
 
@@ -132,19 +125,19 @@ class ChecklistScenarioTest {
     }
 
     /** A connection whose unqualified names resolve to the scenario's default schema, as the CLI's do. */
-    private static Connection connect(TestDatabase db, SchemaScope scope) throws SQLException {
+    private static Connection connect(TestDatabase db, String defaultSchema) throws SQLException {
         Connection c = db.connect();
-        if (!scope.defaultSchema().equals("public")) {
+        if (!defaultSchema.equals("public")) {
             try (var st = c.createStatement()) {
-                st.execute("SET search_path TO \"" + scope.defaultSchema() + "\", public");
+                st.execute("SET search_path TO \"" + defaultSchema + "\", public");
             }
         }
         return c;
     }
 
-    private static Schema read(TestDatabase db, SchemaScope scope, TableFilter filter) throws SQLException {
+    private static Schema read(TestDatabase db, Autogenerate autogenerate) throws SQLException {
         try (Connection c = db.connect()) {
-            return ExpressionCanonicalizer.canonicalize(c, filter.apply(PostgresIntrospector.read(c, scope)));
+            return autogenerate.readDatabase(c);
         }
     }
 
@@ -223,12 +216,22 @@ class ChecklistScenarioTest {
             return new VersionTable(option("version-table", "retort_version"));
         }
 
-        /** The schemas option (the first is the default schema), Retort's own tables excluded. */
-        SchemaScope scope() {
-            List<String> schemas = new ArrayList<>(list("schemas"));
-            if (schemas.isEmpty()) schemas.add("public");
+        /** The schemas option; public when there is none. */
+        List<String> schemas() {
+            List<String> schemas = list("schemas");
+            return schemas.isEmpty() ? List.of("public") : schemas;
+        }
+
+        /** The first of the schemas. */
+        String defaultSchema() {
+            return schemas().get(0);
+        }
+
+        /** The pipeline over the schemas and the table filter, with the hooks, Retort's own tables left out. */
+        Autogenerate autogenerate() {
             VersionTable versions = versionTable();
-            return new SchemaScope(schemas, Set.of(TableName.of(versions.name()), TableName.of(new HistoryTable(versions).name())), schemas.get(0));
+            return Autogenerate.configure().schemas(schemas()).tables(filter()).hooks(hooks())
+                    .leaveOut(Set.of(TableName.of(versions.name()), TableName.of(new HistoryTable(versions).name()))).load();
         }
 
         /** The {@code compare-hooks} option: comparison hooks by class name, from the test class path. */

@@ -3,11 +3,9 @@ package dev.retort.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.retort.autogenerate.Autogenerate;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.library.Library;
-import dev.retort.introspector.ExpressionCanonicalizer;
-import dev.retort.introspector.PostgresIntrospector;
-import dev.retort.introspector.SchemaScope;
 import dev.retort.schema.Schema;
 import dev.retort.schema.TableName;
 import java.nio.file.Path;
@@ -80,8 +78,8 @@ class LibraryJourneyTest {
 
     private static Schema catalog() throws SQLException {
         try (Connection c = db.connect()) {
-            return ExpressionCanonicalizer.canonicalize(c, PostgresIntrospector.read(c, new SchemaScope(List.of("public"),
-                    Set.of(TableName.of("retort_version"), TableName.of("retort_version_history")))));
+            return Autogenerate.configure().leaveOut(Set.of(TableName.of("retort_version"), TableName.of("retort_version_history")))
+                    .load().readDatabase(c);
         }
     }
 

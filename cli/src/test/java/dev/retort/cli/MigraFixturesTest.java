@@ -3,17 +3,13 @@ package dev.retort.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.retort.diff.Differ;
+import dev.retort.autogenerate.Autogenerate;
 import dev.retort.diff.Plan;
 import dev.retort.fixtures.db.TestDatabase;
-import dev.retort.introspector.ExpressionCanonicalizer;
-import dev.retort.introspector.PostgresIntrospector;
-import dev.retort.introspector.SchemaScope;
 import dev.retort.op.Op;
 import dev.retort.runtime.sql.PostgresSql;
 import dev.retort.schema.Schema;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -21,7 +17,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -67,9 +62,9 @@ class MigraFixturesTest {
         b.resetAllSchemas();
         psql(a, FIXTURES.resolve(fixture).resolve("a.sql"));
         psql(b, FIXTURES.resolve(fixture).resolve("b.sql"));
-        SchemaScope scope = scope(schemas, excluded);
-        Schema start = read(a, scope);
-        Plan plan = Differ.diff(start, read(b, scope));
+        Autogenerate autogenerate = autogenerate(schemas, excluded);
+        Schema start = read(a, autogenerate);
+        Plan plan = autogenerate.diff(start, read(b, autogenerate));
         assertTrue(!plan.isEmpty(), "the fixture has changes in scope");
         // extensions are outside Retort's scope: the types B's tables use come with them, so A gets B's extensions first
         for (String extension : b.query("SELECT extname FROM pg_extension WHERE extname <> 'plpgsql'")) {
@@ -83,14 +78,15 @@ class MigraFixturesTest {
             a.execute("DROP " + view + " CASCADE");
         }
         apply(a, plan.upgrade());
-        Plan rest = Differ.diff(read(a, scope), read(b, scope));
+        Plan rest = autogenerate.diff(read(a, autogenerate), read(b, autogenerate));
         assertTrue(rest.isEmpty(), () -> "after upgrade, still different: " + rest.upgrade());
         apply(a, plan.downgrade());
-        Plan back = Differ.diff(read(a, scope), start);
+        Plan back = autogenerate.diff(read(a, autogenerate), start);
         assertTrue(back.isEmpty(), () -> "after downgrade, not A again: " + back.upgrade());
     }
 
-    private static SchemaScope scope(String schemas, String excluded) throws SQLException {
+    /** The pipeline over the fixture's schemas, public first and the default one. */
+    private static Autogenerate autogenerate(String schemas, String excluded) throws SQLException {
         List<String> names = new ArrayList<>();
         if (schemas == null || schemas.isBlank()) {
             for (TestDatabase db : List.of(a, b)) {
@@ -105,12 +101,12 @@ class MigraFixturesTest {
         if (excluded != null) names.removeAll(Arrays.asList(excluded.split(" ")));
         names.remove("public");
         names.add(0, "public");
-        return new SchemaScope(names, Set.of(), "public");
+        return Autogenerate.configure().schemas(names).defaultSchema("public").load();
     }
 
-    private static Schema read(TestDatabase db, SchemaScope scope) throws SQLException {
+    private static Schema read(TestDatabase db, Autogenerate autogenerate) throws SQLException {
         try (Connection c = db.connect()) {
-            return ExpressionCanonicalizer.canonicalize(c, PostgresIntrospector.read(c, scope));
+            return autogenerate.readDatabase(c);
         }
     }
 

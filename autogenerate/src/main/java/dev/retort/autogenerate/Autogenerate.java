@@ -1,0 +1,154 @@
+package dev.retort.autogenerate;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.retort.diff.ColumnComparison;
+import dev.retort.diff.Differ;
+import dev.retort.diff.Plan;
+import dev.retort.entities.EntityReader;
+import dev.retort.entities.EntitySource;
+import dev.retort.introspector.ExpressionCanonicalizer;
+import dev.retort.introspector.PostgresIntrospector;
+import dev.retort.introspector.SchemaScope;
+import dev.retort.schema.Schema;
+import dev.retort.schema.TableFilter;
+import dev.retort.schema.TableName;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The autogenerate pipeline: a database and an entity model read in the same terms and compared into
+ * the {@link Plan} that makes the database match the entities; configured by {@link #configure()},
+ * immutable. A complete {@code retort check}, from outside Retort:
+ *
+ * <pre>{@code
+ * Autogenerate autogenerate = Autogenerate.configure()
+ *         .schemas("public")
+ *         .leaveOut(Set.of(TableName.of("retort_version"), TableName.of("retort_version_history")))
+ *         .load();
+ * Schema entities = autogenerate.readEntities(new EntitySource(List.of("com.example.domain"), List.of(), Naming.SNAKE));
+ * try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/app?user=app")) {
+ *     Plan plan = autogenerate.compare(connection, entities);
+ *     if (!plan.isEmpty()) throw new IllegalStateException("a migration is missing: " + plan.upgrade());
+ * }
+ * }</pre>
+ *
+ * <p>Both sides take part only with the tables the filter accepts and without the tables left out,
+ * and both have their expressions (defaults, checks, index expressions) as the database writes them,
+ * so that a change the database would not see is never reported.
+ */
+public final class Autogenerate {
+    private final SchemaScope scope;
+    private final TableFilter tables;
+    private final List<ColumnComparison> hooks;
+
+    private Autogenerate(Builder builder) {
+        this.scope = new SchemaScope(builder.schemas, builder.leftOut, builder.defaultSchema);
+        this.tables = builder.tables;
+        this.hooks = builder.hooks;
+    }
+
+    /** A builder for the {@code public} schema, every table, none left out and no hooks. */
+    public static Builder configure() {
+        return new Builder();
+    }
+
+    /**
+     * The entity model as Hibernate maps it, in the default schema, without the tables left out;
+     * needs no database (its expressions are made the database's by {@link #compare}).
+     */
+    public Schema readEntities(EntitySource entities) {
+        return EntityReader.read(entities, scope.defaultSchema()).withoutTables(scope.excluded());
+    }
+
+    /** The database's tables in the schemas, as the filter accepts them and without those left out, expressions canonical. */
+    public Schema readDatabase(Connection connection) {
+        return ExpressionCanonicalizer.canonicalize(connection, tables.apply(PostgresIntrospector.read(connection, scope)));
+    }
+
+    /** The entity model (as {@link #readEntities} gives it) as the filter accepts it, with its expressions as this database writes them. */
+    public Schema canonicalize(Connection connection, Schema entities) {
+        return ExpressionCanonicalizer.canonicalize(connection, tables.apply(entities));
+    }
+
+    /** The plan that makes the database match the entity model (as {@link #readEntities} gives it). */
+    public Plan compare(Connection connection, Schema entities) {
+        return compare(connection, CompletableFuture.completedFuture(entities));
+    }
+
+    /**
+     * The same for an entity model still being read on another thread: the database is read
+     * meanwhile. An error of that read is thrown as it was raised.
+     */
+    public Plan compare(Connection connection, CompletableFuture<Schema> entities) {
+        Schema database = readDatabase(connection);
+        return diff(database, canonicalize(connection, join(entities)));
+    }
+
+    /** The plan from one read schema to another, the hooks consulted before Retort's own column comparison. */
+    public Plan diff(Schema current, Schema target) {
+        return Differ.diff(current, target, hooks);
+    }
+
+    private static Schema join(CompletableFuture<Schema> entities) {
+        try {
+            return entities.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            if (e.getCause() instanceof Error cause) throw cause;
+            throw e;
+        }
+    }
+
+    /** What an {@link Autogenerate} reads and compares: schemas, tables, tables left out, comparison hooks. */
+    public static final class Builder {
+        private List<String> schemas = List.of("public");
+        private String defaultSchema;
+        private TableFilter tables = TableFilter.ALL;
+        private Set<TableName> leftOut = Set.of();
+        private List<ColumnComparison> hooks = List.of();
+
+        private Builder() {}
+
+        /** The schemas to read; the first is the default schema unless {@link #defaultSchema} names another. */
+        public Builder schemas(List<String> schemas) {
+            this.schemas = List.copyOf(requireNonNull(schemas, "schemas"));
+            return this;
+        }
+
+        public Builder schemas(String... schemas) {
+            return schemas(List.of(schemas));
+        }
+
+        /** The schema whose tables are named without one, and in which the entities' unqualified tables are. */
+        public Builder defaultSchema(String defaultSchema) {
+            this.defaultSchema = requireNonNull(defaultSchema, "defaultSchema");
+            return this;
+        }
+
+        /** Which tables (and the sequences they own) take part. */
+        public Builder tables(TableFilter tables) {
+            this.tables = requireNonNull(tables, "tables");
+            return this;
+        }
+
+        /** Tables never compared, on either side, such as Retort's own version and history tables. */
+        public Builder leaveOut(Set<TableName> tables) {
+            this.leftOut = Set.copyOf(requireNonNull(tables, "tables"));
+            return this;
+        }
+
+        /** The project's column comparison hooks, consulted in order. */
+        public Builder hooks(List<ColumnComparison> hooks) {
+            this.hooks = List.copyOf(requireNonNull(hooks, "hooks"));
+            return this;
+        }
+
+        public Autogenerate load() {
+            return new Autogenerate(this);
+        }
+    }
+}
