@@ -1,8 +1,8 @@
 package dev.retort.bench;
 
-import dev.retort.introspector.ExpressionCanonicalizer;
-import dev.retort.introspector.PostgresIntrospector;
-import dev.retort.introspector.SchemaScope;
+import dev.retort.postgres.ExpressionCanonicalizer;
+import dev.retort.postgres.PostgresIntrospector;
+import dev.retort.postgres.SchemaScope;
 import dev.retort.schema.Schema;
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.library.Library;
-import dev.retort.introspector.ExpressionCanonicalizer;
-import dev.retort.introspector.PostgresIntrospector;
-import dev.retort.introspector.SchemaScope;
+import dev.retort.postgres.ExpressionCanonicalizer;
+import dev.retort.postgres.PostgresIntrospector;
+import dev.retort.postgres.SchemaScope;
 import dev.retort.schema.Schema;
 import dev.retort.schema.TableName;
 import java.nio.file.Path;
