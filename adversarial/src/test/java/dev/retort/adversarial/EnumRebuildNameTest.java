@@ -1,12 +1,12 @@
 package dev.retort.adversarial;
 
-import static dev.retort.runtime.sql.PostgresSql.literal;
-import static dev.retort.runtime.sql.PostgresSql.quote;
+import static dev.retort.postgres.PostgresSql.literal;
+import static dev.retort.postgres.PostgresSql.quote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.op.AlterEnum;
-import dev.retort.runtime.sql.PostgresSql;
+import dev.retort.postgres.PostgresSql;
 import dev.retort.schema.EnumType;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

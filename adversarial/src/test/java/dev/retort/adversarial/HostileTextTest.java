@@ -8,7 +8,7 @@ import dev.retort.codegen.JavaText;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.hostile.HostileText;
 import dev.retort.op.AlterEnum;
-import dev.retort.runtime.sql.PostgresSql;
+import dev.retort.postgres.PostgresSql;
 import dev.retort.schema.EnumType;
 import java.lang.reflect.Field;
 import java.nio.file.Path;

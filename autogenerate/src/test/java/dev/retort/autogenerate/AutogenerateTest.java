@@ -12,7 +12,7 @@ import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.shop.Shop;
 import dev.retort.op.CreateTable;
 import dev.retort.op.Op;
-import dev.retort.runtime.sql.PostgresSql;
+import dev.retort.postgres.PostgresSql;
 import dev.retort.schema.Schema;
 import dev.retort.schema.TableFilter;
 import dev.retort.schema.TableName;

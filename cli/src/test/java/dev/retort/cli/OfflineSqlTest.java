@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.fixtures.db.TestDatabase;
-import dev.retort.introspector.PostgresIntrospector;
-import dev.retort.introspector.SchemaScope;
+import dev.retort.postgres.PostgresIntrospector;
+import dev.retort.postgres.SchemaScope;
 import dev.retort.schema.Schema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.retort.runtime;
 
-import static dev.retort.runtime.sql.PostgresSql.literal;
-import static dev.retort.runtime.sql.PostgresSql.quote;
+import static dev.retort.postgres.PostgresSql.literal;
+import static dev.retort.postgres.PostgresSql.quote;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

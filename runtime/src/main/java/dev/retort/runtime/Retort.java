@@ -1,6 +1,6 @@
 package dev.retort.runtime;
 
-import static dev.retort.runtime.sql.PostgresSql.quote;
+import static dev.retort.postgres.PostgresSql.quote;
 import static java.util.Objects.requireNonNull;
 
 import dev.retort.RetortException;

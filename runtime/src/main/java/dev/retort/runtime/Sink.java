@@ -1,6 +1,6 @@
 package dev.retort.runtime;
 
-import dev.retort.runtime.sql.PostgresSql;
+import dev.retort.postgres.PostgresSql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.retort.runtime;
 
-import static dev.retort.runtime.sql.PostgresSql.literal;
-import static dev.retort.runtime.sql.PostgresSql.quote;
+import static dev.retort.postgres.PostgresSql.literal;
+import static dev.retort.postgres.PostgresSql.quote;
 
-import dev.retort.runtime.sql.PostgresSql;
+import dev.retort.postgres.PostgresSql;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

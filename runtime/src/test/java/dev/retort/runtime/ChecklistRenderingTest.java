@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.op.Op;
 import dev.retort.op.Option;
-import dev.retort.runtime.sql.PostgresSql;
+import dev.retort.postgres.PostgresSql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

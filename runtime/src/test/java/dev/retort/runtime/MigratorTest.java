@@ -241,11 +241,11 @@ class MigratorTest {
                 ops.stream().map(Object::getClass).collect(java.util.stream.Collectors.toSet()));
         try (Connection c = db.connect(); Statement st = c.createStatement()) {
             for (dev.retort.op.Op op : ops) {
-                for (String sql : dev.retort.runtime.sql.PostgresSql.statements(op)) st.execute(sql);
+                for (String sql : dev.retort.postgres.PostgresSql.statements(op)) st.execute(sql);
             }
             assertEquals(List.of(), columns(c, "t"));
             for (int i = ops.size() - 1; i >= 0; i--) {
-                for (String sql : dev.retort.runtime.sql.PostgresSql.statements(ops.get(i).reverse())) st.execute(sql);
+                for (String sql : dev.retort.postgres.PostgresSql.statements(ops.get(i).reverse())) st.execute(sql);
             }
             assertEquals(List.of(), columns(c, "t"));
             assertEquals(List.of(), columns(c, "parent"));

@@ -73,8 +73,8 @@ class ApplicationTest {
         IllegalStateException noSource = assertThrows(IllegalStateException.class, () -> Retort.configure().url(db.url(), null, null).load());
         assertEquals("configure exactly one of migrationsPackage, migrationsDirectory or migrations", noSource.getMessage());
         MigrationException e = assertThrows(MigrationException.class,
-                () -> Retort.configure().url(db.url(), null, null).migrationsPackage("dev.retort.runtime.sql").load());
-        assertEquals("no @Revision migrations found in package dev.retort.runtime.sql", e.getMessage());
+                () -> Retort.configure().url(db.url(), null, null).migrationsPackage("dev.retort.postgres").load());
+        assertEquals("no @Revision migrations found in package dev.retort.postgres", e.getMessage());
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.retort.introspector;
+package dev.retort.postgres;
 
 import dev.retort.schema.ColumnDefault;
 import java.sql.ResultSet;

@@ -1,8 +1,8 @@
-package dev.retort.runtime.sql;
+package dev.retort.postgres;
 
-import static dev.retort.runtime.sql.PostgresSql.literal;
-import static dev.retort.runtime.sql.PostgresSql.quote;
-import static dev.retort.runtime.sql.PostgresSql.table;
+import static dev.retort.postgres.PostgresSql.literal;
+import static dev.retort.postgres.PostgresSql.quote;
+import static dev.retort.postgres.PostgresSql.table;
 
 import dev.retort.op.AlterEnum;
 import dev.retort.schema.EnumType;

@@ -1,4 +1,4 @@
-package dev.retort.introspector;
+package dev.retort.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,10 +1,9 @@
-package dev.retort.introspector;
+package dev.retort.postgres;
 
 import dev.retort.RetortException;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.CreateSequence;
-import dev.retort.runtime.sql.PostgresSql;
 import dev.retort.schema.BoundedMemo;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;

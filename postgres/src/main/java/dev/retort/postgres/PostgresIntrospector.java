@@ -1,4 +1,4 @@
-package dev.retort.introspector;
+package dev.retort.postgres;
 
 import dev.retort.RetortException;
 import dev.retort.schema.CheckConstraint;

@@ -1,7 +1,6 @@
-package dev.retort.introspector;
+package dev.retort.postgres;
 
 import dev.retort.RetortException;
-import dev.retort.runtime.sql.PostgresSql;
 import dev.retort.schema.Column;
 import dev.retort.schema.Index;
 import dev.retort.schema.Table;

@@ -1,4 +1,4 @@
-package dev.retort.introspector;
+package dev.retort.postgres;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package dev.retort.introspector;
+package dev.retort.postgres;
 
 import dev.retort.schema.Column;
 import dev.retort.schema.ColumnDefault;

@@ -1,4 +1,4 @@
-package dev.retort.runtime.sql;
+package dev.retort.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

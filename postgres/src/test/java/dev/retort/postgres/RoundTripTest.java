@@ -1,4 +1,4 @@
-package dev.retort.introspector;
+package dev.retort.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +7,6 @@ import dev.retort.diff.Differ;
 import dev.retort.diff.Plan;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.op.Op;
-import dev.retort.runtime.sql.PostgresSql;
 import dev.retort.schema.Column;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
