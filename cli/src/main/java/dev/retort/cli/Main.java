@@ -1,6 +1,10 @@
 package dev.retort.cli;
 
 import dev.retort.RetortException;
+import dev.retort.cli.startup.DriverPrewarm;
+import dev.retort.cli.startup.EarlyEntityRead;
+import dev.retort.cli.startup.OneSubcommand;
+import dev.retort.cli.startup.QuickLook;
 import dev.retort.runtime.Redaction;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -9,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.sql.SQLException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -31,13 +34,15 @@ public final class Main {
 
     /** Runs one command with the given working directory and environment; returns its exit code. */
     public static int run(Path workDir, Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
-        String command = RetortCommand.subcommandName(args);
-        DriverPrewarm.startFor(command);
+        String command = QuickLook.subcommandName(args);
+        DriverPrewarm.startFor(command, environment);
         EarlyEntityRead.startFor(command, workDir, environment, args);
         RetortCommand root = new RetortCommand(workDir, environment);
         Factory factory = new Factory(root);
         CommandLine commandLine = new CommandLine(root, factory);
-        for (Class<?> subcommand : subcommands(command)) commandLine.addSubcommand(new CommandLine(subcommand, factory));
+        for (Class<?> subcommand : OneSubcommand.toBuild(command, RetortCommand.SUBCOMMANDS, environment)) {
+            commandLine.addSubcommand(new CommandLine(subcommand, factory));
+        }
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, root, err));
@@ -51,18 +56,6 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
-    }
-
-    /**
-     * The subcommands to build: only the named one, when there is one, since building
-     * picocli's model of all fifteen added 40 ms to every command's start; all of them
-     * otherwise (for help, and for picocli's errors and suggestions).
-     */
-    private static List<Class<?>> subcommands(String name) {
-        for (Class<?> subcommand : RetortCommand.SUBCOMMANDS) {
-            if (subcommand.getAnnotation(CommandLine.Command.class).name().equals(name)) return List.of(subcommand);
-        }
-        return RetortCommand.SUBCOMMANDS;
     }
 
     /** Prints the error in one line (and its stack trace with --stacktrace), every message of it without a password. */

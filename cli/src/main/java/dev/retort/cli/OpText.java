@@ -40,10 +40,10 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** One-line descriptions of operations, for {@code check} and {@code revision --autogenerate}. */
-final class OpText {
+public final class OpText {
     private OpText() {}
 
-    static String describe(Op op) {
+    public static String describe(Op op) {
         String options = options(op);
         return options.isEmpty() ? operation(op) : operation(op) + " (" + options + ")";
     }

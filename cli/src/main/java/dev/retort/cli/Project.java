@@ -4,6 +4,7 @@ import dev.retort.FileException;
 import dev.retort.RetortException;
 import dev.retort.autogenerate.Autogenerate;
 import dev.retort.cli.config.Settings;
+import dev.retort.cli.startup.EarlyEntityRead;
 import dev.retort.diff.ColumnComparison;
 import dev.retort.diff.Plan;
 import dev.retort.postgres.PostgresSql;
@@ -162,7 +163,7 @@ final class Project {
         } catch (RuntimeException e) {
             read = null; // a configuration error, reported by the read below
         }
-        if (read == null) read = CompletableFuture.supplyAsync(() -> EarlyEntityRead.read(settings.entities(), settings.defaultSchema()));
+        if (read == null) read = CompletableFuture.supplyAsync(() -> EntityRead.read(settings.entities(), settings.defaultSchema()));
         model = read.thenApply(entities -> entities.withoutTables(ownTables()));
     }
 

@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,28 +27,6 @@ final class RetortCommand {
             DowngradeCommand.class, CurrentCommand.class, HeadsCommand.class, HistoryCommand.class, BranchesCommand.class,
             ShowCommand.class, MergeCommand.class, StampCommand.class, EditCommand.class, CheckCommand.class, ValidateCommand.class,
             DiffCommand.class);
-
-    /**
-     * The global options that take a value in the next argument (unless written
-     * {@code --option=value}); {@code SubcommandNameTest} checks them against the options below.
-     */
-    static final Set<String> OPTIONS_WITH_VALUES = Set.of("-c", "--config", "--url", "--user", "--password", "-x");
-
-    /**
-     * The subcommand the arguments name: the first argument that is neither an option nor a global
-     * option's value; null when there is none.
-     */
-    static String subcommandName(String... args) {
-        for (int i = 0; i < args.length; i++) {
-            String argument = args[i];
-            if (argument.equals("--")) return null;
-            if (!argument.startsWith("-")) return argument;
-            // a value in the next argument: -c FILE, or the last of clustered short options, -qc FILE
-            boolean clusteredValue = argument.matches("-[a-z]*[cx]");
-            if (OPTIONS_WITH_VALUES.contains(argument) || clusteredValue) i++;
-        }
-        return null;
-    }
 
     @Spec
     CommandSpec spec;

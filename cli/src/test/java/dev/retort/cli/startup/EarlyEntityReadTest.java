@@ -1,16 +1,19 @@
-package dev.retort.cli;
+package dev.retort.cli.startup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.retort.cli.Cli;
+import dev.retort.cli.EntityRead;
 import dev.retort.cli.config.SettingsLoader;
 import dev.retort.entities.EntitySource;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.shop.Shop;
 import dev.retort.schema.Schema;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -36,11 +39,25 @@ class EarlyEntityReadTest {
     void readsTheEntitiesTheCommandReads() {
         Cli cli = new Cli(workDir);
         cli.configure(db, Shop.V1, "snake");
-        EarlyEntityRead.startFor("check", workDir, Map.of(), "check");
+        assertTrue(EarlyEntityRead.startFor("check", workDir, Map.of(), "check"));
         CompletableFuture<Schema> early = EarlyEntityRead.claim(entities(null), "public");
         assertNotNull(early);
-        assertEquals(EarlyEntityRead.read(entities(null), "public"), early.join());
+        assertEquals(EntityRead.read(entities(null), "public"), early.join());
         assertNull(EarlyEntityRead.claim(entities(null), "public"), "claimed once");
+    }
+
+    /** The command takes the read it started: were it to read the entities again, the read left here would show it. */
+    @Test
+    void theCommandUsesTheReadStartedForIt() throws SQLException {
+        db.reset();
+        Cli cli = new Cli(workDir);
+        cli.configure(db, Shop.V1, "snake");
+        Cli.Result revision = cli.run("revision", "--autogenerate", "-m", "create");
+        assertEquals(0, revision.code(), revision::toString);
+        assertNull(EarlyEntityRead.claim(entities(null), "public"), "revision --autogenerate claimed the early read");
+        assertEquals(0, cli.run("upgrade", "head").code());
+        assertEquals(new Cli.Result(0, "No new upgrade operations detected.\n", ""), cli.run("-q", "check"));
+        assertNull(EarlyEntityRead.claim(entities(null), "public"), "check claimed the early read");
     }
 
     @Test
@@ -65,7 +82,7 @@ class EarlyEntityReadTest {
         Cli cli = new Cli(workDir);
         cli.configure(db, Shop.V1, "snake");
         for (String[] args : new String[][] {{"current"}, {"revision", "-m", "empty"}, {"upgrade", "head"}, {"--help"}}) {
-            EarlyEntityRead.startFor(RetortCommand.subcommandName(args), workDir, Map.of(), args);
+            EarlyEntityRead.startFor(QuickLook.subcommandName(args), workDir, Map.of(), args);
             assertNull(EarlyEntityRead.claim(entities(null), "public"), () -> String.join(" ", args));
         }
     }
@@ -75,7 +92,8 @@ class EarlyEntityReadTest {
      * configuration's entities (version 2); the command must still compare version 1, as configured.
      */
     @Test
-    void aReadOfOtherEntitiesIsNotUsed() {
+    void aReadOfOtherEntitiesIsNotUsed() throws SQLException {
+        db.reset();
         Cli cli = new Cli(workDir);
         cli.configure(db, Shop.V1, "snake");
         Cli.Result create = cli.run("revision", "--autogenerate", "-m", "create");

@@ -1,4 +1,4 @@
-package dev.retort.cli.warmup;
+package dev.retort.cli.startup.warmup;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,7 +14,7 @@ import java.time.LocalDateTime;
 import java.util.UUID;
 import org.hibernate.annotations.ColumnDefault;
 
-/** An entity of the warm-up model: what {@link Warmup} maps so the archive holds Hibernate's classes. */
+/** An entity of the warm-up model: what the training run ({@code Warmup}) maps so the archive holds Hibernate's classes. */
 @Entity
 @Table(name = "warmup_account", indexes = @Index(columnList = "email, createdAt"))
 public class Account {

@@ -1,4 +1,4 @@
-package dev.retort.cli.warmup;
+package dev.retort.cli.startup.warmup;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
