@@ -2,7 +2,7 @@ package dev.retort.adversarial;
 
 import static dev.retort.adversarial.SmallHolesTest.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assumptions.abort;
 
 import dev.retort.cli.Cli;
 import dev.retort.fixtures.db.TestDatabase;
@@ -63,11 +63,11 @@ class PermissionErrorTest {
         Path sysfs = Path.of("/sys");
         try {
             Files.delete(Files.createFile(sysfs.resolve("retort-probe.java")));
-            assumeTrue(false, "/sys is writable here");
+            abort("/sys is writable here");
         } catch (AccessDeniedException expected) {
             // a folder even root cannot write
         } catch (IOException other) {
-            assumeTrue(false, "/sys is not the usual sysfs here: " + other);
+            abort("/sys is not the usual sysfs here: " + other);
         }
         assertError("error: cannot write /sys/R000000000001_X.java: permission denied",
                 cli.run("-x", "migrations.dir=/sys", "revision", "-m", "x", "--rev-id", "000000000001"));

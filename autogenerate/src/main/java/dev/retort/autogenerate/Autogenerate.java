@@ -69,9 +69,9 @@ public final class Autogenerate {
         return ExpressionCanonicalizer.canonicalize(connection, tables.apply(PostgresIntrospector.read(connection, scope)));
     }
 
-    /** The entity model (as {@link #readEntities} gives it) as the filter accepts it, with its expressions as this database writes them. */
+    /** An entity model as the filter accepts it, without the tables left out, with its expressions as this database writes them. */
     public Schema canonicalize(Connection connection, Schema entities) {
-        return ExpressionCanonicalizer.canonicalize(connection, tables.apply(entities));
+        return ExpressionCanonicalizer.canonicalize(connection, tables.apply(entities.withoutTables(scope.excluded())));
     }
 
     /** The plan that makes the database match the entity model (as {@link #readEntities} gives it). */

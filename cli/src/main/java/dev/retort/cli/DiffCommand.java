@@ -5,10 +5,7 @@ import dev.retort.autogenerate.Autogenerate;
 import dev.retort.diff.Plan;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
-import dev.retort.postgres.ExpressionCanonicalizer;
-import dev.retort.postgres.PostgresIntrospector;
 import dev.retort.postgres.PostgresSql;
-import dev.retort.postgres.SchemaScope;
 import dev.retort.runtime.HistoryTable;
 import dev.retort.runtime.UrlConnector;
 import dev.retort.runtime.VersionTable;
@@ -19,6 +16,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -58,7 +56,8 @@ final class DiffCommand extends Subcommand {
     public Integer call() throws Exception {
         root.connectsTo(from);
         root.connectsTo(to);
-        try (Connection source = connect(from); Connection target = connect(to)) {
+        Duration timeout = root.project().settings().connectTimeout();
+        try (Connection source = connect(from, timeout); Connection target = connect(to, timeout)) {
             Autogenerate autogenerate = autogenerate(source, target);
             // the two databases are read at the same time, the target's on a thread of its own
             CompletableFuture<Schema> targetSchema = CompletableFuture.supplyAsync(() -> autogenerate.readDatabase(target));
@@ -118,7 +117,7 @@ final class DiffCommand extends Subcommand {
     }
 
     /** Connects with the flags' user and password, and the configured connect timeout (a configuration file is optional). */
-    private Connection connect(String url) {
-        return new UrlConnector(url, root.user, root.password, root.project().settings().connectTimeout()).open();
+    private Connection connect(String url, Duration timeout) {
+        return new UrlConnector(url, root.user, root.password, timeout).open();
     }
 }

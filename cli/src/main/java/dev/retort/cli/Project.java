@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -152,8 +153,8 @@ final class Project {
     /**
      * Starts reading the entity model in the background (Hibernate's boot is the longest part of
      * autogenerate), so that connecting, loading the migrations and reading the catalog overlap it:
-     * the read {@link EarlyEntityRead} started for these entities, if any, else a new one. The model
-     * leaves out Retort's own tables, should the application map them.
+     * the read {@link EarlyEntityRead} started for these entities, if any, else a new one. Retort's own
+     * tables, should the application map them, are left out by the comparison.
      */
     void startReadingEntities() {
         if (model != null) return;
@@ -164,7 +165,7 @@ final class Project {
             read = null; // a configuration error, reported by the read below
         }
         if (read == null) read = CompletableFuture.supplyAsync(() -> EntityRead.read(settings.entities(), settings.defaultSchema()));
-        model = read.thenApply(entities -> entities.withoutTables(ownTables()));
+        model = read;
     }
 
     /**
@@ -175,8 +176,9 @@ final class Project {
         startReadingEntities();
         startLoadingMigrations();
         try (Connection connection = connect()) {
-            requireAtHead(connection);
-            return autogenerate(connection).compare(connection, model);
+            VersionTable at = versionTable().locate(connection);
+            requireAtHead(at.readHere(connection));
+            return autogenerate(at).compare(connection, model);
         }
     }
 
@@ -184,13 +186,9 @@ final class Project {
      * The pipeline over the configured schemas and tables, with the configured hooks, leaving out
      * Retort's own tables (wherever the version table was found).
      */
-    private Autogenerate autogenerate(Connection connection) {
-        Set<TableName> own = new java.util.HashSet<>(ownTables());
-        try {
-            own.addAll(ownTables(versionTable().locate(connection)));
-        } catch (SQLException e) {
-            throw new RetortException("database: " + e.getMessage(), e);
-        }
+    private Autogenerate autogenerate(VersionTable at) {
+        Set<TableName> own = new HashSet<>(ownTables());
+        own.addAll(ownTables(at));
         return Autogenerate.configure().schemas(settings.schemas()).tables(settings.tableFilter()).leaveOut(own).hooks(comparisons()).load();
     }
 
@@ -260,8 +258,8 @@ final class Project {
         return target;
     }
 
-    private void requireAtHead(Connection connection) throws SQLException {
-        Set<String> current = versionTable().read(connection);
+    /** Refuses a database whose version table ({@code current}) is not at the migrations' heads. */
+    private void requireAtHead(Set<String> current) {
         for (String id : current) graph().node(id);
         List<String> heads = graph().heads();
         if (!current.equals(Set.copyOf(heads))) {

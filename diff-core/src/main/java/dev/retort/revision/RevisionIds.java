@@ -1,5 +1,6 @@
 package dev.retort.revision;
 
+import dev.retort.VisibleText;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -46,8 +47,7 @@ public final class RevisionIds {
         id.codePoints().forEach(cp -> {
             if (cp == '"' || cp == '\\') {
                 text.append('\\').appendCodePoint(cp);
-            } else if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT
-                    || Character.getType(cp) == Character.LINE_SEPARATOR || Character.getType(cp) == Character.PARAGRAPH_SEPARATOR) {
+            } else if (VisibleText.hidden(cp)) {
                 for (char c : Character.toChars(cp)) text.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
             } else {
                 text.appendCodePoint(cp);

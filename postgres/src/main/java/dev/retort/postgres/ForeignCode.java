@@ -1,6 +1,5 @@
 package dev.retort.postgres;
 
-import dev.retort.RetortException;
 import dev.retort.schema.Column;
 import dev.retort.schema.Index;
 import dev.retort.schema.Table;

@@ -46,8 +46,9 @@ final class MigrationLock implements AutoCloseable {
      */
     static MigrationLock acquire(Connection connection, VersionTable table, Duration timeout, Consumer<String> waiting)
             throws SQLException {
+        // the configured table's qualified name, so every runner of one project, wherever it then finds the table, takes one lock
         String versionTable = table.schema() + "." + table.name();
-        int key = key(table);
+        int key = versionTable.hashCode();
         watchForVanishedClient(connection);
         if (tryLock(connection, key)) return new MigrationLock(connection, key);
         String holder = holder(connection, key);
@@ -72,14 +73,6 @@ final class MigrationLock implements AutoCloseable {
         }
         restore(connection, previousLockTimeout, previousStatementTimeout);
         return new MigrationLock(connection, key);
-    }
-
-    /**
-     * The second half of the key: the configured table's schema-qualified name, so that every
-     * runner of one project, wherever it then finds the table, takes the same lock.
-     */
-    static int key(VersionTable table) {
-        return (table.schema() + "." + table.name()).hashCode();
     }
 
     private static void restore(Connection connection, String lockTimeout, String statementTimeout) throws SQLException {

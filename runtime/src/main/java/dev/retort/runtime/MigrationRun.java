@@ -113,7 +113,7 @@ final class MigrationRun {
     /** Writes the version-table update and the history row; commits them with the migration when it has its own transaction. */
     private void record(RevisionNode node, Direction direction, List<String> bookkeeping, boolean commit) throws SQLException {
         try {
-            if (!created) createTables(sink, tables);
+            if (!created) tables.create(sink);
             sink.executeAll(bookkeeping);
             if (commit) sink.commit();
         } catch (SQLException e) {
@@ -139,20 +139,6 @@ final class MigrationRun {
         return "; the run was rolled back only to the autocommit block of revision " + blockRevision.id() + ": its statements 1-"
                 + blockStatements + " and every revision before it were committed and stay applied, the version table stays at "
                 + Migrator.heads(committed);
-    }
-
-    /**
-     * Creates the missing version and history tables; a failure other than a lost connection (a role
-     * without CREATE on the schema) says that this is what failed.
-     */
-    private static void createTables(Sink sink, Migrator.Tables tables) throws SQLException {
-        try {
-            sink.executeAll(tables.createSql());
-        } catch (SQLException e) {
-            if (Failures.connectionLost(e) || e.getMessage() == null) throw e;
-            String reason = e.getMessage().lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
-            throw new MigrationException("creating the version table " + tables.versions().qualified() + ": " + reason, e);
-        }
     }
 
     /** Rolls back after a failure; when the connection is gone, the server has rolled back already. */

@@ -186,7 +186,7 @@ public final class Migrator {
         VersionTable versions = tables.versions();
         sink.guard(versions.expectSql(null));
         try {
-            if (!tables.exist()) for (String sql : tables.createSql()) sink.execute(sql);
+            if (!tables.exist()) tables.create(sink);
             if (purge) {
                 sink.execute(versions.deleteAllSql());
             } else {
@@ -218,10 +218,10 @@ public final class Migrator {
                 throw new MigrationException("cannot accept revision " + id + ": it is not applied (the database is at "
                         + heads(before) + "); only an applied revision's edit can be accepted");
             }
-            List<String> statements = new ArrayList<>(tables.exist() ? List.of() : tables.createSql());
-            statements.add(tables.history().appendSql(id, HistoryTable.ACCEPT, migrations.checksum(id), "accepted edit",
+            Sink.Jdbc sink = new Sink.Jdbc(connection);
+            if (!tables.exist()) tables.create(sink);
+            sink.execute(tables.history().appendSql(id, HistoryTable.ACCEPT, migrations.checksum(id), "accepted edit",
                     Duration.ZERO, host()));
-            new Sink.Jdbc(connection).executeAll(statements);
             return null;
         });
     }
@@ -232,10 +232,20 @@ public final class Migrator {
             return new HistoryTable(versions);
         }
 
-        List<String> createSql() {
+        /**
+         * Creates the missing version and history tables; a failure other than a lost connection (a
+         * role without CREATE on the schema) says that this is what failed.
+         */
+        void create(Sink sink) throws SQLException {
             List<String> statements = new ArrayList<>(versions.createSql());
             statements.add(history().createSql());
-            return statements;
+            try {
+                sink.executeAll(statements);
+            } catch (SQLException e) {
+                if (Failures.connectionLost(e) || e.getMessage() == null) throw e;
+                String reason = e.getMessage().lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
+                throw new MigrationException("creating the version table " + versions.qualified() + ": " + reason, e);
+            }
         }
     }
 
@@ -263,9 +273,10 @@ public final class Migrator {
         try (MigrationLock ignored = MigrationLock.acquire(connection, versionTable, options.lockTimeout(), listener::waitingForLock)) {
             VersionTable at = versionTable.locate(connection);
             Tables tables = new Tables(at, at.exists(connection) && VersionTable.exists(connection, new HistoryTable(at).qualified()));
-            List<Validation.Problem> blocking = refuseBlocking ? Validator.validate(migrations, at, connection).blocking() : List.of();
+            Set<String> before = at.readHere(connection);
+            List<Validation.Problem> blocking = refuseBlocking ? Validator.validate(migrations, at, before, connection).blocking() : List.of();
             if (!blocking.isEmpty()) throw new MigrationException(blocking.get(0).message());
-            return work.run(tables, at.readHere(connection));
+            return work.run(tables, before);
         }
     }
 

@@ -97,11 +97,13 @@ public final class Retort {
     private <T> T withConnection(Work<T> work) {
         try (Connection connection = connector.connect()) {
             if (searchPath == null) return work.run(connection);
+            boolean autoCommit = connection.getAutoCommit();
             String previous = setSearchPath(connection, searchPath);
             try {
                 return work.run(connection);
             } finally {
                 setSearchPath(connection, previous);
+                connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             throw new RetortException("database: " + redaction.text(e.getMessage()), redaction.exception(e));
@@ -110,11 +112,11 @@ public final class Retort {
         }
     }
 
-    /** Sets the session's search path (a pooled connection gets its own back); returns the one before. */
+    /** Sets the session's search path, in autocommit so that it holds (the caller puts both back); returns the one before. */
     private static String setSearchPath(Connection connection, String path) throws SQLException {
         if (!connection.getAutoCommit()) connection.rollback();
         connection.setAutoCommit(true);
-        try (PreparedStatement st = connection.prepareStatement("SELECT current_setting('search_path'), set_config('search_path', ?, false)")) {
+        try (PreparedStatement st = connection.prepareStatement("SELECT pg_catalog.current_setting('search_path'), pg_catalog.set_config('search_path', ?, false)")) {
             st.setString(1, path);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();

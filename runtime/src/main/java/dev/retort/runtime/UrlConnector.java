@@ -72,7 +72,7 @@ public record UrlConnector(String url, String user, String password, Duration ti
     }
 
     private String reason(SQLException e, boolean timedOut, Redaction redaction) {
-        String message = oneLine(redaction.text(e.getMessage()));
+        String message = Failures.oneLine(redaction.text(e.getMessage()));
         if (timedOut) return "no answer within " + timeout.toSeconds() + " s (connect timeout): " + message;
         // DriverManager's answer when the driver declines the URL: it only repeats the URL
         if (message.startsWith("No suitable driver")) {
@@ -118,10 +118,6 @@ public record UrlConnector(String url, String user, String password, Duration ti
             if (!parameter.toLowerCase(Locale.ROOT).startsWith(name + "=") && !parameter.isEmpty()) kept.add(parameter);
         }
         return url.substring(0, query) + (kept.isEmpty() ? "" : "?" + String.join("&", kept));
-    }
-
-    private static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s*\\n\\s*", " ").trim();
     }
 
     @Override

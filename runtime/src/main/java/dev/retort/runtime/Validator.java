@@ -27,7 +27,11 @@ final class Validator {
 
     /** Edited, missing, unknown, inconsistent and unverifiable applied revisions, for the tables at {@code at}. */
     static Validation validate(MigrationSet migrations, VersionTable at, Connection connection) throws SQLException {
-        Set<String> current = at.readHere(connection);
+        return validate(migrations, at, at.readHere(connection), connection);
+    }
+
+    /** The same, for the revisions {@code current} already read from the version table at {@code at}. */
+    static Validation validate(MigrationSet migrations, VersionTable at, Set<String> current, Connection connection) throws SQLException {
         List<Validation.Problem> problems = new ArrayList<>(overlap(migrations.graph(), at, current));
         problems.addAll(compare(migrations, current, HistoryTable.appliedChecksums(new HistoryTable(at).read(connection))).problems());
         return new Validation(problems);

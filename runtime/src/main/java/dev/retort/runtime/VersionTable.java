@@ -116,7 +116,7 @@ public final class VersionTable {
     }
 
     /** The heads in this very table; empty when it does not exist. */
-    Set<String> readHere(Connection connection) throws SQLException {
+    public Set<String> readHere(Connection connection) throws SQLException {
         Set<String> heads = new TreeSet<>();
         if (!exists(connection)) return heads;
         try (Statement st = connection.createStatement();
