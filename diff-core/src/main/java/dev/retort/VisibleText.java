@@ -38,8 +38,11 @@ public final class VisibleText {
     /** Whether a character is invisible or acts on the display: controls (C0, DEL, C1), format characters, separators, lone surrogates. */
     public static boolean hidden(int codePoint) {
         int type = Character.getType(codePoint);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR || type == Character.SURROGATE;
+        return type == Character.CONTROL
+                || type == Character.FORMAT
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.SURROGATE;
     }
 
     /** Whether {@link #of} would change the text (backslashes aside). */

@@ -50,7 +50,9 @@ class CompileCacheTest {
 
     /** The one entry of a cache root (its folder named by the sources' hash). */
     private static Path entry(Path cacheRoot) throws IOException {
-        List<Path> entries = children(cacheRoot).stream().filter(p -> !p.getFileName().toString().startsWith("tmp-")).toList();
+        List<Path> entries = children(cacheRoot).stream()
+                .filter(p -> !p.getFileName().toString().startsWith("tmp-"))
+                .toList();
         assertEquals(1, entries.size(), entries::toString);
         return entries.get(0);
     }
@@ -86,7 +88,10 @@ class CompileCacheTest {
     void foreignClassInTheCacheIsNeverLoaded() throws IOException {
         Files.writeString(migrations.resolve("A.java"), source("original"));
         assertEquals("original", load(migrations, cache));
-        Files.copy(foreignEntry().resolve("m.A.class"), entry(cache).resolve("m.A.class"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                foreignEntry().resolve("m.A.class"),
+                entry(cache).resolve("m.A.class"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         assertEquals("original", load(migrations, cache));
     }
 
@@ -101,7 +106,8 @@ class CompileCacheTest {
                 Files.copy(file, mine.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        assertEquals("original", load(migrations, cache), "a whole entry of other sources, index and all, is not taken");
+        assertEquals(
+                "original", load(migrations, cache), "a whole entry of other sources, index and all, is not taken");
     }
 
     @Test
@@ -121,14 +127,16 @@ class CompileCacheTest {
 
         Files.write(entry(cache).resolve("m.A.class"), new byte[] {1, 2, 3});
         assertEquals("original", load(migrations, cache));
-        assertEquals(List.of(entry(cache), fresh), children(cache), "no temporary folder left by discarding and writing");
+        assertEquals(
+                List.of(entry(cache), fresh), children(cache), "no temporary folder left by discarding and writing");
     }
 
     @Test
     void unusableCacheOnlyCostsACompilation() throws IOException {
         Path file = Files.writeString(dir.resolve("a-file"), "");
         Files.writeString(migrations.resolve("A.java"), source("original"));
-        assertEquals("original", load(migrations, file.resolve("cache")), "a cache under a regular file cannot be made");
+        assertEquals(
+                "original", load(migrations, file.resolve("cache")), "a cache under a regular file cannot be made");
         assertEquals("", Files.readString(file));
     }
 }

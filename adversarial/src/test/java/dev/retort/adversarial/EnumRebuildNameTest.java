@@ -33,19 +33,30 @@ class EnumRebuildNameTest {
         db.execute("CREATE TYPE " + t + " AS ENUM ('sad', 'gone', 'happy');"
                 + " CREATE TABLE feelings (id int, mood " + t + " DEFAULT 'happy');"
                 + " INSERT INTO feelings VALUES (1, 'sad')");
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            for (String sql : PostgresSql.statements(new AlterEnum(EnumType.of(type, "sad", "gone", "happy"), EnumType.of(type, "sad", "happy")))) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
+            for (String sql : PostgresSql.statements(
+                    new AlterEnum(EnumType.of(type, "sad", "gone", "happy"), EnumType.of(type, "sad", "happy")))) {
                 st.execute(sql);
             }
         }
-        assertEquals(List.of("sad,happy"), db.query("SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum"
-                + " WHERE enumtypid = " + literal(t) + "::regtype"), type);
+        assertEquals(
+                List.of("sad,happy"),
+                db.query("SELECT string_agg(enumlabel, ',' ORDER BY enumsortorder) FROM pg_enum" + " WHERE enumtypid = "
+                        + literal(t) + "::regtype"),
+                type);
         db.execute("INSERT INTO feelings (id) VALUES (2)");
         assertEquals(List.of("1 sad", "2 happy"), db.query("SELECT id, mood FROM feelings ORDER BY id"), type);
-        assertEquals(List.of("t"), db.query("SELECT atttypid = " + literal(t) + "::regtype FROM pg_attribute"
-                + " WHERE attrelid = 'feelings'::regclass AND attname = 'mood'"), type);
-        assertEquals(List.of("1"), db.query("SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
-                + " WHERE n.nspname = 'public' AND t.typtype = 'e'"), "the old type is dropped");
+        assertEquals(
+                List.of("t"),
+                db.query("SELECT atttypid = " + literal(t) + "::regtype FROM pg_attribute"
+                        + " WHERE attrelid = 'feelings'::regclass AND attname = 'mood'"),
+                type);
+        assertEquals(
+                List.of("1"),
+                db.query("SELECT count(*) FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+                        + " WHERE n.nspname = 'public' AND t.typtype = 'e'"),
+                "the old type is dropped");
         db.execute("DROP TABLE feelings; DROP TYPE " + t);
     }
 
@@ -71,13 +82,18 @@ class EnumRebuildNameTest {
     private void rebuildKeepsColumnsAndDefaultsBeside(String type, String other) throws SQLException {
         String t = quote(type);
         db.execute("CREATE TYPE " + t + " AS ENUM ('sad', 'gone', 'happy'); CREATE TABLE feelings (mood " + t + ")");
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
-            for (String sql : PostgresSql.statements(new AlterEnum(EnumType.of(type, "sad", "gone", "happy"), EnumType.of(type, "sad", "happy")))) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
+            for (String sql : PostgresSql.statements(
+                    new AlterEnum(EnumType.of(type, "sad", "gone", "happy"), EnumType.of(type, "sad", "happy")))) {
                 st.execute(sql);
             }
         }
-        assertEquals(List.of("x"), db.query("SELECT string_agg(enumlabel, ',') FROM pg_enum WHERE enumtypid = "
-                + literal(quote(other)) + "::regtype"), "the other type is untouched");
+        assertEquals(
+                List.of("x"),
+                db.query("SELECT string_agg(enumlabel, ',') FROM pg_enum WHERE enumtypid = " + literal(quote(other))
+                        + "::regtype"),
+                "the other type is untouched");
     }
 
     @Test

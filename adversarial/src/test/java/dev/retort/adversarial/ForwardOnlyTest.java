@@ -32,11 +32,28 @@ class ForwardOnlyTest {
         cli = new Cli(workDir);
         cli.write("retort.properties", "url = " + db.url() + "\nmigrations.package = adv\n");
         Migrations.sql(cli, "A", "a00000000001", null, "CREATE TABLE events (name text)", "DROP TABLE events");
-        Migrations.write(cli, "B", "b00000000002", "a00000000001", "", "op.execute(\"INSERT INTO events VALUES ('b')\");",
+        Migrations.write(
+                cli,
+                "B",
+                "b00000000002",
+                "a00000000001",
+                "",
+                "op.execute(\"INSERT INTO events VALUES ('b')\");",
                 "throw new UnsupportedOperationException(\"the data cannot be put back\");");
-        Migrations.write(cli, "C", "c00000000003", "b00000000002", ", forwardOnly = true",
-                "op.execute(\"UPDATE events SET name = upper(name)\");", "throw new AssertionError(\"never called\");");
-        Migrations.sql(cli, "D", "d00000000004", "c00000000003", "ALTER TABLE events ADD COLUMN at timestamptz",
+        Migrations.write(
+                cli,
+                "C",
+                "c00000000003",
+                "b00000000002",
+                ", forwardOnly = true",
+                "op.execute(\"UPDATE events SET name = upper(name)\");",
+                "throw new AssertionError(\"never called\");");
+        Migrations.sql(
+                cli,
+                "D",
+                "d00000000004",
+                "c00000000003",
+                "ALTER TABLE events ADD COLUMN at timestamptz",
                 "ALTER TABLE events DROP COLUMN at");
     }
 
@@ -47,7 +64,10 @@ class ForwardOnlyTest {
     private void assertAtHeadUntouched() throws Exception {
         assertEquals("d00000000004 (head)\n", cli.run("current").out());
         assertEquals(List.of("B"), db.query("SELECT name FROM events"));
-        assertEquals(1, db.query("SELECT 1 FROM information_schema.columns WHERE table_name = 'events' AND column_name = 'at'").size());
+        assertEquals(
+                1,
+                db.query("SELECT 1 FROM information_schema.columns WHERE table_name = 'events' AND column_name = 'at'")
+                        .size());
     }
 
     @Test
@@ -57,7 +77,8 @@ class ForwardOnlyTest {
         assertAtHeadUntouched();
         Cli.Result validate = cli.run("validate");
         assertEquals("All applied revisions match their migrations.\n", validate.out(), validate::toString);
-        assertEquals(List.of("a00000000001 t", "b00000000002 t", "c00000000003 t", "d00000000004 t"),
+        assertEquals(
+                List.of("a00000000001 t", "b00000000002 t", "c00000000003 t", "d00000000004 t"),
                 db.query("SELECT revision, length(checksum) = 64 FROM retort_version_history ORDER BY id"));
         ok(cli.run("upgrade", "--sql", "head"));
     }
@@ -65,8 +86,14 @@ class ForwardOnlyTest {
     @Test
     void checksumCoversTheUpgradeOfAForwardOnlyMigration() throws Exception {
         ok(cli.run("upgrade", "head"));
-        Migrations.write(cli, "C", "c00000000003", "b00000000002", ", forwardOnly = true",
-                "op.execute(\"UPDATE events SET name = lower(name)\");", "throw new AssertionError(\"never called\");");
+        Migrations.write(
+                cli,
+                "C",
+                "c00000000003",
+                "b00000000002",
+                ", forwardOnly = true",
+                "op.execute(\"UPDATE events SET name = lower(name)\");",
+                "throw new AssertionError(\"never called\");");
 
         Cli.Result validate = cli.run("validate");
 
@@ -82,8 +109,10 @@ class ForwardOnlyTest {
         Cli.Result throwing = cli.run("downgrade", "base");
 
         assertEquals(2, declared.code(), declared::toString);
-        assertEquals("error: revision c00000000003 (migrations/C.java) cannot be downgraded:"
-                + " it is declared forward-only; nothing was run\n", declared.err());
+        assertEquals(
+                "error: revision c00000000003 (migrations/C.java) cannot be downgraded:"
+                        + " it is declared forward-only; nothing was run\n",
+                declared.err());
         assertEquals(2, throwing.code(), throwing::toString);
         assertTrue(throwing.err().startsWith("error: revision c00000000003 "), throwing.err());
         assertAtHeadUntouched();
@@ -102,8 +131,10 @@ class ForwardOnlyTest {
         assertTrue(declared.err().startsWith("error: revision c00000000003 "), declared.err());
         assertEquals(2, throwing.code(), throwing::toString);
         assertEquals("", throwing.out());
-        assertEquals("error: revision b00000000002 (migrations/B.java) cannot be downgraded: its downgrade()"
-                + " threw java.lang.UnsupportedOperationException: the data cannot be put back; nothing was run\n", throwing.err());
+        assertEquals(
+                "error: revision b00000000002 (migrations/B.java) cannot be downgraded: its downgrade()"
+                        + " threw java.lang.UnsupportedOperationException: the data cannot be put back; nothing was run\n",
+                throwing.err());
         ok(cli.run("downgrade", "--sql", "d00000000004:c00000000003"));
     }
 }

@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * hidden character reaches the terminal.
  */
 class HostileDatabaseTest {
-    private static final Set<TableName> BOOKKEEPING = Set.of(TableName.of("retort_version"), TableName.of("retort_version_history"));
+    private static final Set<TableName> BOOKKEEPING =
+            Set.of(TableName.of("retort_version"), TableName.of("retort_version_history"));
 
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
@@ -51,15 +52,47 @@ class HostileDatabaseTest {
         for (String text : HostileText.ALL) {
             String table = ident(text);
             String column = ident(text);
-            sql.append("CREATE TABLE ").append(table).append(" (id bigint PRIMARY KEY, ").append(column).append(" text DEFAULT ")
-                    .append(literal(text)).append(" CONSTRAINT ").append(ident(text + " c")).append(" CHECK (").append(column)
-                    .append(" <> ").append(literal(text)).append("));\n");
-            sql.append("COMMENT ON TABLE ").append(table).append(" IS ").append(literal(text)).append(";\n");
-            sql.append("COMMENT ON COLUMN ").append(table).append('.').append(column).append(" IS ").append(literal(text)).append(";\n");
-            sql.append("CREATE INDEX ").append(ident(text + " i")).append(" ON ").append(table).append(" (").append(column).append(");\n");
-            sql.append("CREATE TYPE ").append(ident(text + " e")).append(" AS ENUM (").append(literal(text)).append(");\n");
+            sql.append("CREATE TABLE ")
+                    .append(table)
+                    .append(" (id bigint PRIMARY KEY, ")
+                    .append(column)
+                    .append(" text DEFAULT ")
+                    .append(literal(text))
+                    .append(" CONSTRAINT ")
+                    .append(ident(text + " c"))
+                    .append(" CHECK (")
+                    .append(column)
+                    .append(" <> ")
+                    .append(literal(text))
+                    .append("));\n");
+            sql.append("COMMENT ON TABLE ")
+                    .append(table)
+                    .append(" IS ")
+                    .append(literal(text))
+                    .append(";\n");
+            sql.append("COMMENT ON COLUMN ")
+                    .append(table)
+                    .append('.')
+                    .append(column)
+                    .append(" IS ")
+                    .append(literal(text))
+                    .append(";\n");
+            sql.append("CREATE INDEX ")
+                    .append(ident(text + " i"))
+                    .append(" ON ")
+                    .append(table)
+                    .append(" (")
+                    .append(column)
+                    .append(");\n");
+            sql.append("CREATE TYPE ")
+                    .append(ident(text + " e"))
+                    .append(" AS ENUM (")
+                    .append(literal(text))
+                    .append(");\n");
         }
-        sql.append("CREATE TYPE labels AS ENUM (").append(String.join(", ", HostileText.ALL.stream().map(HostileSql::literal).toList()))
+        sql.append("CREATE TYPE labels AS ENUM (")
+                .append(String.join(
+                        ", ", HostileText.ALL.stream().map(HostileSql::literal).toList()))
                 .append(");\n");
         target.execute(sql.toString());
     }
@@ -91,7 +124,10 @@ class HostileDatabaseTest {
         assertFalse(HostileText.hasRawHidden(source), () -> HostileText.firstRawHidden(source));
         Path classes = Files.createDirectories(workDir.resolve("classes"));
         Javac.compile(classes, migration.getFileName().toString(), source);
-        assertEquals(1, Javac.topLevelClasses(classes).size(), () -> Javac.topLevelClasses(classes).toString());
+        assertEquals(
+                1,
+                Javac.topLevelClasses(classes).size(),
+                () -> Javac.topLevelClasses(classes).toString());
 
         Cli.Result up = cli.run("upgrade", "head");
         assertEquals(0, up.code(), up::toString);
@@ -104,8 +140,13 @@ class HostileDatabaseTest {
         assertShowsNothingHidden(down);
         assertEquals(planted, read(db));
 
-        for (String[] command : List.of(new String[] {"history"}, new String[] {"history", "-v", "-i"}, new String[] {"heads", "-v"},
-                new String[] {"show", "head"}, new String[] {"current", "-v"}, new String[] {"check"})) {
+        for (String[] command : List.of(
+                new String[] {"history"},
+                new String[] {"history", "-v", "-i"},
+                new String[] {"heads", "-v"},
+                new String[] {"show", "head"},
+                new String[] {"current", "-v"},
+                new String[] {"check"})) {
             Cli.Result result = cli.run(command);
             assertShowsNothingHidden(result);
         }
@@ -155,7 +196,10 @@ class HostileDatabaseTest {
         offline.execute("CREATE TABLE victim (id int)");
         Cli.Result drops = cli.run("diff", "--from", db.url(), "--to", offline.url(), "--sql");
         assertShowsNothingHidden(drops);
-        assertTrue(drops.out().contains("-- HAZARD data-loss: drops table x\\u000aop.execute(\"DROP TABLE victim\");// and all its rows\n"),
+        assertTrue(
+                drops.out()
+                        .contains(
+                                "-- HAZARD data-loss: drops table x\\u000aop.execute(\"DROP TABLE victim\");// and all its rows\n"),
                 drops::toString);
         Psql.run(db, workDir, drops.out());
         assertEquals(read(offline), read(db));
@@ -185,19 +229,27 @@ class HostileDatabaseTest {
         assertTrue(up.err().contains("\\x{1b}[2J\\x{1b}[Hclear"), up::toString);
         assertEquals(1, up.err().lines().count(), up::toString);
 
-        for (String[] command : List.of(new String[] {"upgrade", HostileText.WINDOW_TITLE}, new String[] {"show", HostileText.CLEAR_SCREEN},
-                new String[] {"-x", HostileText.BIDI + "=1", "current"}, new String[] {"--" + HostileText.CLEAR_SCREEN},
-                new String[] {"history", "-r", HostileText.CRLF}, new String[] {"--stacktrace", "upgrade", HostileText.BIDI})) {
+        for (String[] command : List.of(
+                new String[] {"upgrade", HostileText.WINDOW_TITLE},
+                new String[] {"show", HostileText.CLEAR_SCREEN},
+                new String[] {"-x", HostileText.BIDI + "=1", "current"},
+                new String[] {"--" + HostileText.CLEAR_SCREEN},
+                new String[] {"history", "-r", HostileText.CRLF},
+                new String[] {"--stacktrace", "upgrade", HostileText.BIDI})) {
             Cli.Result result = cli.run(command);
             assertEquals(2, result.code(), result::toString);
             // the tab that starts a stack frame is the JDK's, not the attacker's
-            assertShowsNothingHidden(new Cli.Result(result.code(), result.out(), result.err().replace("\n\tat ", "\n at ")));
+            assertShowsNothingHidden(
+                    new Cli.Result(result.code(), result.out(), result.err().replace("\n\tat ", "\n at ")));
         }
     }
 
     /** The hostile tables dropped, the victim kept, nothing else changed: the upgrade ran exactly what it showed. */
     private static void assertOnlyShopTablesAndVictim(TestDatabase target) throws SQLException {
-        List<String> tables = read(target).tables().stream().map(t -> t.name().name()).sorted().toList();
+        List<String> tables = read(target).tables().stream()
+                .map(t -> t.name().name())
+                .sorted()
+                .toList();
         assertEquals(List.of("coupons", "customers", "order_lines", "orders", "products", "victim"), tables);
         assertEquals(List.of(), target.query("SELECT typname FROM pg_type WHERE typtype = 'e'"));
     }

@@ -48,8 +48,14 @@ class HostileMessageTest {
         Cli.Result up = cli.run("upgrade", "head");
         assertEquals(0, up.code(), up::toString);
         assertShowsNothingHidden(up);
-        assertEquals(HostileText.ALL.size(), up.out().lines().filter(l -> l.startsWith("Running upgrade")).count(), up::toString);
-        assertEquals(up.out().lines().count(), up.out().lines().filter(l -> l.startsWith("Running upgrade")).count(), up::toString);
+        assertEquals(
+                HostileText.ALL.size(),
+                up.out().lines().filter(l -> l.startsWith("Running upgrade")).count(),
+                up::toString);
+        assertEquals(
+                up.out().lines().count(),
+                up.out().lines().filter(l -> l.startsWith("Running upgrade")).count(),
+                up::toString);
         assertEquals(HostileText.ALL, db.query("SELECT message FROM retort_version_history ORDER BY id"));
         assertEquals(List.of("1"), db.query("SELECT count(*) FROM pg_class WHERE relname = 'victim'"));
 
@@ -57,10 +63,18 @@ class HostileMessageTest {
         assertShowsNothingHidden(history);
         assertEquals(HostileText.ALL.size(), history.out().lines().count(), history::toString);
         assertTrue(history.out().contains("\nm00000000007 -> m00000000008, C:\\users\\data\n"), history::toString);
-        assertTrue(history.out().contains("\nm00000000000 -> m00000000001, lf\\nop.execute(\"DROP TABLE victim\");//\n"), history::toString);
-        assertTrue(history.out().contains("\nm00000000013 -> m00000000014, \\x{1b}[2J\\x{1b}[Hclear\n"), history::toString);
-        for (String[] command : List.of(new String[] {"history", "-v"}, new String[] {"heads", "-v"}, new String[] {"branches", "-v"},
-                new String[] {"current", "-v"}, new String[] {"validate"})) {
+        assertTrue(
+                history.out().contains("\nm00000000000 -> m00000000001, lf\\nop.execute(\"DROP TABLE victim\");//\n"),
+                history::toString);
+        assertTrue(
+                history.out().contains("\nm00000000013 -> m00000000014, \\x{1b}[2J\\x{1b}[Hclear\n"),
+                history::toString);
+        for (String[] command : List.of(
+                new String[] {"history", "-v"},
+                new String[] {"heads", "-v"},
+                new String[] {"branches", "-v"},
+                new String[] {"current", "-v"},
+                new String[] {"validate"})) {
             assertShowsNothingHidden(cli.run(command));
         }
         for (String id : ids) {

@@ -44,9 +44,15 @@ class HostileMigrationTest {
         List<Table> tables = new ArrayList<>();
         for (String text : HostileText.ALL) {
             Column column = new Column(text, "text").comment(text).defaultValue(text);
-            tables.add(new Table(TableName.of(text), List.of(new Column("id", "bigint").notNull(), column), PrimaryKey.of("id").named(text),
-                    List.of(UniqueConstraint.of(text).named(text + " u")), List.of(), List.of(CheckConstraint.of(text).named(text + " c")),
-                    List.of(Index.on(text).named(text + " i").where(text)), text));
+            tables.add(new Table(
+                    TableName.of(text),
+                    List.of(new Column("id", "bigint").notNull(), column),
+                    PrimaryKey.of("id").named(text),
+                    List.of(UniqueConstraint.of(text).named(text + " u")),
+                    List.of(),
+                    List.of(CheckConstraint.of(text).named(text + " c")),
+                    List.of(Index.on(text).named(text + " i").where(text)),
+                    text));
         }
         return new Schema(tables, List.of(), List.of(EnumType.of("labels", HostileText.ALL.toArray(String[]::new))));
     }
@@ -55,8 +61,10 @@ class HostileMigrationTest {
     static Schema after() {
         List<Table> tables = new ArrayList<>();
         for (String text : HostileText.ALL) {
-            tables.add(new Table(TableName.of("new " + text), List.of(new Column("id", "bigint").notNull(),
-                    new Column(text, "text").comment("now " + text)), PrimaryKey.of("id")));
+            tables.add(new Table(
+                    TableName.of("new " + text),
+                    List.of(new Column("id", "bigint").notNull(), new Column(text, "text").comment("now " + text)),
+                    PrimaryKey.of("id")));
         }
         List<String> labels = new ArrayList<>(HostileText.ALL);
         labels.add(0, "first " + HostileText.LF);
@@ -66,14 +74,19 @@ class HostileMigrationTest {
     @Test
     void hostileSchemaTextsCompileToOneClassThatRecordsExactlyThePlan() throws Exception {
         Plan plan = Differ.diff(before(), after());
-        RevisionHeader header = new RevisionHeader("a1b2c3d4e5f6", List.of(), List.of(), List.of(), String.join(" | ", HostileText.ALL),
-                CREATED);
+        RevisionHeader header = new RevisionHeader(
+                "a1b2c3d4e5f6", List.of(), List.of(), List.of(), String.join(" | ", HostileText.ALL), CREATED);
         String source = MigrationWriter.write("hostile", header, plan).toString();
         Migration migration = compile(header, source);
         assertRecordsExactly(plan, migration);
         assertFalse(HostileText.hasRawHidden(source), () -> HostileText.firstRawHidden(source));
-        assertTrue(source.contains("// RENAME? table x\\\\u000aop.execute(\"DROP TABLE victim\");// -> new x\\\\u000aop"), source);
-        assertTrue(source.contains("// HAZARD data-loss: drops table lf\\nop.execute(\"DROP TABLE victim\");// and all its rows"), source);
+        assertTrue(
+                source.contains("// RENAME? table x\\\\u000aop.execute(\"DROP TABLE victim\");// -> new x\\\\u000aop"),
+                source);
+        assertTrue(
+                source.contains(
+                        "// HAZARD data-loss: drops table lf\\nop.execute(\"DROP TABLE victim\");// and all its rows"),
+                source);
     }
 
     /** The example: javac reads the backslash-u in a {@code // HAZARD} comment as a line break, and the rest as a statement. */
@@ -82,17 +95,24 @@ class HostileMigrationTest {
         Table hostile = new Table(TableName.of(HostileText.UNICODE_NEWLINE), List.of(new Column("id", "bigint")), null);
         Plan plan = Differ.diff(new Schema(List.of(hostile), List.of(), List.of()), Schema.EMPTY);
         RevisionHeader header = new RevisionHeader("b1b2c3d4e5f6", List.of(), "drop it", CREATED);
-        assertRecordsExactly(plan, compile(header, MigrationWriter.write("hostile", header, plan).toString()));
+        assertRecordsExactly(
+                plan,
+                compile(header, MigrationWriter.write("hostile", header, plan).toString()));
     }
 
     /** A message whose escaped star-slash closed the Javadoc and declared a second class; a Windows path that broke javac. */
     @Test
     void messagesThatClosedTheJavadocOrBrokeJavacGiveOneClass() throws Exception {
-        for (String message : List.of(HostileText.ESCAPED_CLOSE_COMMENT, HostileText.CLOSE_COMMENT, HostileText.WINDOWS_PATH)) {
+        for (String message :
+                List.of(HostileText.ESCAPED_CLOSE_COMMENT, HostileText.CLOSE_COMMENT, HostileText.WINDOWS_PATH)) {
             RevisionHeader header = new RevisionHeader("c" + Math.abs(message.hashCode()), List.of(), message, CREATED);
             Path classes = java.nio.file.Files.createDirectories(dir.resolve(header.id()));
-            Migration migration = compile(classes, header, MigrationWriter.write("hostile", header, Plan.EMPTY).toString());
-            assertEquals(message, migration.getClass().getAnnotation(Revision.class).message());
+            Migration migration = compile(
+                    classes,
+                    header,
+                    MigrationWriter.write("hostile", header, Plan.EMPTY).toString());
+            assertEquals(
+                    message, migration.getClass().getAnnotation(Revision.class).message());
         }
     }
 
@@ -101,7 +121,8 @@ class HostileMigrationTest {
     void hostileMessagesCompileToOneClassEachWithTheMessageIntact() throws Exception {
         for (int i = 0; i < HostileText.ALL.size(); i++) {
             String message = HostileText.ALL.get(i);
-            RevisionHeader header = new RevisionHeader("m" + i, List.of(), List.of(message), List.of(), message, CREATED);
+            RevisionHeader header =
+                    new RevisionHeader("m" + i, List.of(), List.of(message), List.of(), message, CREATED);
             String source = MigrationWriter.write("hostile", header, Plan.EMPTY).toString();
             Path classes = dir.resolve("m" + i);
             java.nio.file.Files.createDirectories(classes);
@@ -112,7 +133,9 @@ class HostileMigrationTest {
             assertRecordsExactly(Plan.EMPTY, migration);
             assertFalse(HostileText.hasRawHidden(source), () -> HostileText.firstRawHidden(source));
         }
-        assertEquals("R1_CUsersData", MigrationWriter.className(new RevisionHeader("1", List.of(), HostileText.WINDOWS_PATH, CREATED)));
+        assertEquals(
+                "R1_CUsersData",
+                MigrationWriter.className(new RevisionHeader("1", List.of(), HostileText.WINDOWS_PATH, CREATED)));
     }
 
     private Migration compile(RevisionHeader header, String source) throws Exception {

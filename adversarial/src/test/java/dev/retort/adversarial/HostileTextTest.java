@@ -37,11 +37,14 @@ class HostileTextTest {
     @Test
     void javaCommentsJavadocAndStringLiteralsCompileToOneClassHoldingExactlyTheText() throws Exception {
         StringBuilder source = new StringBuilder("package probe;\n\n/**\n");
-        for (String text : HostileText.ALL) source.append(" * ").append(JavaText.javadoc(text)).append('\n');
+        for (String text : HostileText.ALL)
+            source.append(" * ").append(JavaText.javadoc(text)).append('\n');
         source.append(" */\npublic final class Probe {\n");
-        for (String text : HostileText.ALL) source.append("    // ").append(JavaText.comment(text)).append('\n');
+        for (String text : HostileText.ALL)
+            source.append("    // ").append(JavaText.comment(text)).append('\n');
         source.append("    static final String[] VALUES = {\n");
-        for (String text : HostileText.ALL) source.append("        ").append(JavaText.string(text)).append(",\n");
+        for (String text : HostileText.ALL)
+            source.append("        ").append(JavaText.string(text)).append(",\n");
         source.append("    };\n}\n");
         String java = source.toString();
         assertFalse(HostileText.hasRawHidden(java), () -> HostileText.firstRawHidden(java));
@@ -49,7 +52,9 @@ class HostileTextTest {
         Javac.compile(dir, "Probe.java", java);
         assertEquals(List.of("probe.Probe"), Javac.topLevelClasses(dir));
         Class<?> probe = Javac.load(dir, "probe.Probe");
-        assertEquals(List.of("VALUES"), Arrays.stream(probe.getDeclaredFields()).map(Field::getName).toList());
+        assertEquals(
+                List.of("VALUES"),
+                Arrays.stream(probe.getDeclaredFields()).map(Field::getName).toList());
         assertEquals(0, probe.getDeclaredMethods().length + probe.getDeclaredClasses().length);
         Field values = probe.getDeclaredField("VALUES");
         values.setAccessible(true);
@@ -74,10 +79,12 @@ class HostileTextTest {
     @Test
     void sqlLiteralsAndIdentifiersRoundTripWhateverStandardConformingStringsSays() throws SQLException {
         for (String setting : List.of("on", "off")) {
-            try (Connection c = db.connect(); Statement st = c.createStatement()) {
+            try (Connection c = db.connect();
+                    Statement st = c.createStatement()) {
                 st.execute("SET standard_conforming_strings = " + setting);
                 for (String text : HostileText.ALL) {
-                    try (ResultSet rs = st.executeQuery("SELECT " + PostgresSql.literal(text) + " AS " + PostgresSql.quote(text))) {
+                    try (ResultSet rs =
+                            st.executeQuery("SELECT " + PostgresSql.literal(text) + " AS " + PostgresSql.quote(text))) {
                         rs.next();
                         assertEquals(text, rs.getString(1), setting);
                         assertEquals(text, rs.getMetaData().getColumnLabel(1), setting);
@@ -96,7 +103,9 @@ class HostileTextTest {
         for (String text : HostileText.ALL) {
             script.append("-- ").append(PostgresSql.comment(text)).append('\n');
             script.append("CREATE TABLE ").append(PostgresSql.quote(text)).append(" ();\n");
-            script.append("INSERT INTO probe (t) VALUES (").append(PostgresSql.literal(text)).append(");\n");
+            script.append("INSERT INTO probe (t) VALUES (")
+                    .append(PostgresSql.literal(text))
+                    .append(");\n");
         }
         assertFalse(HostileText.hasRawHidden(script.toString()), () -> HostileText.firstRawHidden(script.toString()));
         Psql.run(db, dir, script.toString());
@@ -104,8 +113,10 @@ class HostileTextTest {
         assertEquals(HostileText.ALL, db.query("SELECT t FROM probe ORDER BY n"));
         List<String> tables = new ArrayList<>(HostileText.ALL);
         tables.addAll(List.of("probe", "victim"));
-        assertEquals(tables.stream().sorted().toList(),
-                db.query("SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' ORDER BY relname COLLATE \"C\""));
+        assertEquals(
+                tables.stream().sorted().toList(),
+                db.query(
+                        "SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' ORDER BY relname COLLATE \"C\""));
     }
 
     /** Rebuilding an enum runs a DO block in dollar quotes that holds the type's name: a name holding the tag must not close it. */
@@ -116,12 +127,15 @@ class HostileTextTest {
         db.execute("CREATE TABLE victim (id int); CREATE TYPE " + HostileSql.ident(name) + " AS ENUM ('a', 'b'); "
                 + "CREATE TABLE uses (v " + HostileSql.ident(name) + ")");
         AlterEnum reorder = new AlterEnum(EnumType.of(name, "a", "b"), EnumType.of(name, "b", "a"));
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
             for (String sql : PostgresSql.statements(reorder)) st.execute(sql);
         }
         assertEquals(List.of("1"), db.query("SELECT count(*) FROM pg_class WHERE relname = 'victim'"));
-        assertEquals(List.of("b", "a"), db.query("SELECT enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid "
-                + "WHERE t.typname = " + HostileSql.literal(name) + " ORDER BY e.enumsortorder"));
+        assertEquals(
+                List.of("b", "a"),
+                db.query("SELECT enumlabel FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid " + "WHERE t.typname = "
+                        + HostileSql.literal(name) + " ORDER BY e.enumsortorder"));
     }
 
     @Test
@@ -141,7 +155,9 @@ class HostileTextTest {
     void visibleTextSpellsOutEveryHiddenCharacterAndNothingElse() {
         for (String text : HostileText.ALL) {
             String visible = VisibleText.of(text, false);
-            assertFalse(HostileText.hasRawHidden(visible) || visible.contains("\n"), () -> HostileText.firstRawHidden(visible));
+            assertFalse(
+                    HostileText.hasRawHidden(visible) || visible.contains("\n"),
+                    () -> HostileText.firstRawHidden(visible));
         }
         assertEquals("café 日本 Ωmega", VisibleText.of(HostileText.LETTERS, false));
         assertEquals("\\x{1b}]0;title\\x{7}osc", VisibleText.of(HostileText.WINDOW_TITLE, false));

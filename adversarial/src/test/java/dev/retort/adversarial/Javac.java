@@ -28,10 +28,26 @@ final class Javac {
             Path file = dir.resolve(fileName);
             Files.writeString(file, source, StandardCharsets.UTF_8);
             StringWriter diagnostics = new StringWriter();
-            int status = ToolProvider.getSystemJavaCompiler().getTask(diagnostics, null, null,
-                    List.of("-encoding", "UTF-8", "-proc:none", "-d", dir.toString(), "-cp", classpath()), null,
-                    ToolProvider.getSystemJavaCompiler().getStandardFileManager(null, null, StandardCharsets.UTF_8)
-                            .getJavaFileObjects(file)).call() ? 0 : 1;
+            int status = ToolProvider.getSystemJavaCompiler()
+                            .getTask(
+                                    diagnostics,
+                                    null,
+                                    null,
+                                    List.of(
+                                            "-encoding",
+                                            "UTF-8",
+                                            "-proc:none",
+                                            "-d",
+                                            dir.toString(),
+                                            "-cp",
+                                            classpath()),
+                                    null,
+                                    ToolProvider.getSystemJavaCompiler()
+                                            .getStandardFileManager(null, null, StandardCharsets.UTF_8)
+                                            .getJavaFileObjects(file))
+                            .call()
+                    ? 0
+                    : 1;
             assertEquals(0, status, () -> "javac:\n" + diagnostics + "\n--- source\n" + source);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -41,9 +57,14 @@ final class Javac {
     /** The top-level classes compiled into {@code dir}, by binary name: nested and local classes left out. */
     static List<String> topLevelClasses(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(f -> f.toString().endsWith(".class") && !f.getFileName().toString().contains("$"))
-                    .map(f -> dir.relativize(f).toString().replace(java.io.File.separatorChar, '.').replaceAll("\\.class$", ""))
-                    .sorted().collect(Collectors.toList());
+            return files.filter(f -> f.toString().endsWith(".class")
+                            && !f.getFileName().toString().contains("$"))
+                    .map(f -> dir.relativize(f)
+                            .toString()
+                            .replace(java.io.File.separatorChar, '.')
+                            .replaceAll("\\.class$", ""))
+                    .sorted()
+                    .collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -55,12 +76,19 @@ final class Javac {
     }
 
     private static String classpath() {
-        return Stream.of(Migration.class, Op.class).map(Javac::location).distinct().collect(Collectors.joining(java.io.File.pathSeparator));
+        return Stream.of(Migration.class, Op.class)
+                .map(Javac::location)
+                .distinct()
+                .collect(Collectors.joining(java.io.File.pathSeparator));
     }
 
     private static String location(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -42,27 +42,35 @@ class LocaleEncodingTest {
     private record Run(int code, String out, String err) {}
 
     /** Runs the real command line in a child JVM with the given locale variables and JVM options. */
-    private Run retort(Map<String, String> locale, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    private Run retort(Map<String, String> locale, List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.retort.cli.Main"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("LC_") || k.equals("LANG") || k.startsWith("RETORT_"));
+        builder.environment()
+                .keySet()
+                .removeIf(k -> k.startsWith("LC_") || k.equals("LANG") || k.startsWith("RETORT_"));
         builder.environment().putAll(locale);
         builder.environment().put("XDG_CACHE_HOME", workDir.resolve(".cache").toString());
         Path out = workDir.resolve(".out");
         Path err = workDir.resolve(".err");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process process =
+                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         int code = process.waitFor();
-        return new Run(code, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        return new Run(
+                code, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 
     private void messageIsKept(Map<String, String> locale, List<String> jvmOptions) throws Exception {
         Run revision = retort(locale, jvmOptions, "revision", "-m", MESSAGE, "--rev-id", "000000000001");
         assertEquals(0, revision.code(), revision::toString);
         try (Stream<Path> files = Files.list(workDir.resolve("migrations"))) {
-            Path generated = files.filter(p -> p.toString().endsWith(".java")).findFirst().orElseThrow();
+            Path generated = files.filter(p -> p.toString().endsWith(".java"))
+                    .findFirst()
+                    .orElseThrow();
             String source = Files.readString(generated, StandardCharsets.UTF_8);
             assertTrue(source.contains("message = \"" + MESSAGE + "\""), source);
         }
@@ -88,7 +96,9 @@ class LocaleEncodingTest {
         Locale before = Locale.getDefault();
         try {
             Locale.setDefault(Locale.forLanguageTag("tr-TR"));
-            assertEquals("start 5 increment 2 minvalue 1", IdentityOptions.DEFAULT.start(5).increment(2).minValue(1).toString());
+            assertEquals(
+                    "start 5 increment 2 minvalue 1",
+                    IdentityOptions.DEFAULT.start(5).increment(2).minValue(1).toString());
         } finally {
             Locale.setDefault(before);
         }

@@ -33,18 +33,20 @@ class LoginTimeoutTest {
     @BeforeEach
     void silentServer() throws IOException {
         silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread acceptor = new Thread(() -> {
-            try {
-                while (true) {
-                    Socket socket = silent.accept();
-                    synchronized (accepted) {
-                        accepted.add(socket);
+        Thread acceptor = new Thread(
+                () -> {
+                    try {
+                        while (true) {
+                            Socket socket = silent.accept();
+                            synchronized (accepted) {
+                                accepted.add(socket);
+                            }
+                        }
+                    } catch (IOException closed) {
+                        // the test is over
                     }
-                }
-            } catch (IOException closed) {
-                // the test is over
-            }
-        }, "silent server");
+                },
+                "silent server");
         acceptor.setDaemon(true);
         acceptor.start();
         url = "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/app";
@@ -67,13 +69,15 @@ class LoginTimeoutTest {
     void currentGivesUpAfterTheConnectTimeout() {
         Cli cli = new Cli(dir);
         long started = System.nanoTime();
-        Cli.Result result = assertTimeoutPreemptively(Duration.ofSeconds(20),
-                () -> cli.run("--url", url, "-x", "connect.timeout=2", "current"));
+        Cli.Result result = assertTimeoutPreemptively(
+                Duration.ofSeconds(20), () -> cli.run("--url", url, "-x", "connect.timeout=2", "current"));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         assertEquals(2, result.code(), result::toString);
         assertEquals(1, result.err().lines().count(), result::toString);
         assertTrue(result.err().startsWith(noAnswer(2)), result::toString);
-        assertTrue(took.compareTo(Duration.ofMillis(1900)) > 0 && took.compareTo(Duration.ofSeconds(8)) < 0, took::toString);
+        assertTrue(
+                took.compareTo(Duration.ofMillis(1900)) > 0 && took.compareTo(Duration.ofSeconds(8)) < 0,
+                took::toString);
     }
 
     @Test
@@ -84,22 +88,28 @@ class LoginTimeoutTest {
         Cli.Result result = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> cli.run("upgrade", "head"));
         assertTrue(result.err().startsWith(noAnswer(1)), result::toString);
         cli.environment.put("RETORT_CONNECT_TIMEOUT", "soon");
-        assertEquals("error: connect.timeout: expected a whole number of seconds, got soon", cli.run("heads").err().strip());
+        assertEquals(
+                "error: connect.timeout: expected a whole number of seconds, got soon",
+                cli.run("heads").err().strip());
     }
 
     @Test
     void diffGivesUpAfterTheConnectTimeout() {
         Cli cli = new Cli(dir);
-        Cli.Result result = assertTimeoutPreemptively(Duration.ofSeconds(20),
-                () -> cli.run("-x", "connect.timeout=1", "diff", "--from", url, "--to", url));
+        Cli.Result result = assertTimeoutPreemptively(
+                Duration.ofSeconds(20), () -> cli.run("-x", "connect.timeout=1", "diff", "--from", url, "--to", url));
         assertTrue(result.err().startsWith(noAnswer(1)), result::toString);
     }
 
     @Test
     void runtimeApiGivesUpAfterTheConnectTimeout() {
-        Retort retort = Retort.configure().url(url, "app", "secret").connectTimeout(Duration.ofSeconds(2))
-                .migrations(PasswordRedactionTest.Nothing.class).load();
-        RetortException e = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThrows(RetortException.class, retort::current));
+        Retort retort = Retort.configure()
+                .url(url, "app", "secret")
+                .connectTimeout(Duration.ofSeconds(2))
+                .migrations(PasswordRedactionTest.Nothing.class)
+                .load();
+        RetortException e = assertTimeoutPreemptively(
+                Duration.ofSeconds(20), () -> assertThrows(RetortException.class, retort::current));
         assertTrue(("error: " + e.getMessage()).startsWith(noAnswer(2)), e.getMessage());
     }
 }

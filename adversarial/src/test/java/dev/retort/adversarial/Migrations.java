@@ -10,7 +10,8 @@ final class Migrations {
      * Writes class {@code name} for revision {@code id} after {@code parent} (null for a base);
      * {@code attributes} are extra {@code @Revision} attributes, the bodies are Java statements on {@code op}.
      */
-    static void write(Cli cli, String name, String id, String parent, String attributes, String upgrade, String downgrade) {
+    static void write(
+            Cli cli, String name, String id, String parent, String attributes, String upgrade, String downgrade) {
         String revises = parent == null ? "" : ", revises = \"" + parent + "\"";
         cli.write("migrations/" + name + ".java", """
                 package adv;
@@ -23,7 +24,8 @@ final class Migrations {
                         %s
                     }
                 }
-                """.formatted(id, revises, name.toLowerCase(java.util.Locale.ROOT), attributes, name, upgrade, downgrade));
+                """.formatted(
+                        id, revises, name.toLowerCase(java.util.Locale.ROOT), attributes, name, upgrade, downgrade));
     }
 
     /** A migration whose bodies are SQL statements run with {@code op.execute}. */
@@ -34,7 +36,10 @@ final class Migrations {
     private static String execute(String sql) {
         StringBuilder body = new StringBuilder();
         for (String statement : sql.split(";\\s*")) {
-            if (!statement.isBlank()) body.append("op.execute(\"").append(statement.replace("\"", "\\\"")).append("\");\n");
+            if (!statement.isBlank())
+                body.append("op.execute(\"")
+                        .append(statement.replace("\"", "\\\""))
+                        .append("\");\n");
         }
         return body.toString();
     }

@@ -33,10 +33,26 @@ class OfflineScriptTwiceTest {
         cli = new Cli(workDir);
         cli.write("retort.properties", "url = " + db.url() + "\nmigrations.package = adv\n");
         // A is idempotent DDL plus data, B is data only, C is DDL that fails the second time
-        Migrations.sql(cli, "A", "a00000000001", null, "CREATE TABLE IF NOT EXISTS events (name text); INSERT INTO events VALUES ('a')",
+        Migrations.sql(
+                cli,
+                "A",
+                "a00000000001",
+                null,
+                "CREATE TABLE IF NOT EXISTS events (name text); INSERT INTO events VALUES ('a')",
                 "DROP TABLE events");
-        Migrations.sql(cli, "B", "b00000000002", "a00000000001", "INSERT INTO events VALUES ('b')", "DELETE FROM events WHERE name = 'b'");
-        Migrations.sql(cli, "C", "c00000000003", "b00000000002", "ALTER TABLE events ADD COLUMN at timestamptz",
+        Migrations.sql(
+                cli,
+                "B",
+                "b00000000002",
+                "a00000000001",
+                "INSERT INTO events VALUES ('b')",
+                "DELETE FROM events WHERE name = 'b'");
+        Migrations.sql(
+                cli,
+                "C",
+                "c00000000003",
+                "b00000000002",
+                "ALTER TABLE events ADD COLUMN at timestamptz",
                 "ALTER TABLE events DROP COLUMN at");
     }
 
@@ -49,7 +65,10 @@ class OfflineScriptTwiceTest {
         Psql.Result again = Psql.apply(db, workDir, script.out());
 
         assertNotEquals(0, again.code(), again.output());
-        assertTrue(again.output().contains("retort: the version table \"public\".\"retort_version\" is at c00000000003, this block expects base"),
+        assertTrue(
+                again.output()
+                        .contains(
+                                "retort: the version table \"public\".\"retort_version\" is at c00000000003, this block expects base"),
                 again.output());
         assertEquals(List.of("a", "b"), db.query("SELECT name FROM events ORDER BY name"));
         assertEquals(List.of("c00000000003"), db.query("SELECT version_num FROM retort_version"));
@@ -87,9 +106,10 @@ class OfflineScriptTwiceTest {
     void currentUpgradeAndValidateRefuseARevisionHeldWithItsAncestor() throws Exception {
         assertEquals(0, cli.run("upgrade", "b00000000002").code());
         db.execute("INSERT INTO retort_version VALUES ('a00000000001')");
-        String problem = "the version table \"public\".\"retort_version\" holds revision a00000000001 together with its descendant"
-                + " b00000000002, as after a script applied twice: check what ran, then repair it with"
-                + " 'retort stamp --purge b00000000002'";
+        String problem =
+                "the version table \"public\".\"retort_version\" holds revision a00000000001 together with its descendant"
+                        + " b00000000002, as after a script applied twice: check what ran, then repair it with"
+                        + " 'retort stamp --purge b00000000002'";
 
         Cli.Result current = cli.run("current");
         Cli.Result upgrade = cli.run("upgrade", "head");
@@ -101,18 +121,27 @@ class OfflineScriptTwiceTest {
         assertEquals("error: " + problem + "\n", upgrade.err());
         assertEquals(1, validate.code(), validate::toString);
         assertEquals("inconsistent: " + problem + "\n", validate.out());
-        assertTrue(db.query("SELECT 1 FROM information_schema.columns WHERE table_name = 'events' AND column_name = 'at'").isEmpty(),
+        assertTrue(
+                db.query("SELECT 1 FROM information_schema.columns WHERE table_name = 'events' AND column_name = 'at'")
+                        .isEmpty(),
                 "c did not run");
         assertEquals(0, cli.run("stamp", "--purge", "b00000000002").code());
         assertEquals("b00000000002\n", cli.run("current").out());
     }
 
     @Test
-    void scriptWithSchemasRunsInTheDefaultSchemaAndCreatesTheVersionTableAfterTheMigrationThatCreatesIt() throws Exception {
+    void scriptWithSchemasRunsInTheDefaultSchemaAndCreatesTheVersionTableAfterTheMigrationThatCreatesIt()
+            throws Exception {
         cli.write("retort.properties", "url = " + db.url() + "\nmigrations.package = adv\nschemas = sales\n");
-        Migrations.sql(cli, "A", "a00000000001", null, "CREATE SCHEMA sales; CREATE TABLE events (name text);"
-                + " INSERT INTO events VALUES ('a')", "DROP SCHEMA sales CASCADE");
-        Migrations.sql(cli, "B", "b00000000002", "a00000000001", "INSERT INTO events VALUES ('b')", "DELETE FROM events");
+        Migrations.sql(
+                cli,
+                "A",
+                "a00000000001",
+                null,
+                "CREATE SCHEMA sales; CREATE TABLE events (name text);" + " INSERT INTO events VALUES ('a')",
+                "DROP SCHEMA sales CASCADE");
+        Migrations.sql(
+                cli, "B", "b00000000002", "a00000000001", "INSERT INTO events VALUES ('b')", "DELETE FROM events");
         Files.delete(workDir.resolve("migrations/C.java"));
         Cli.Result script = cli.run("upgrade", "--sql", "head");
         assertEquals(0, script.code(), script::toString);

@@ -34,7 +34,7 @@ class OneTransactionAutocommitMessageTest {
         }
 
         @Override
-        public void downgrade(Ops op) { }
+        public void downgrade(Ops op) {}
     }
 
     @Revision(id = "b00000000002", revises = "a00000000001", message = "index concurrently")
@@ -45,7 +45,7 @@ class OneTransactionAutocommitMessageTest {
         }
 
         @Override
-        public void downgrade(Ops op) { }
+        public void downgrade(Ops op) {}
     }
 
     @Revision(id = "c00000000003", revises = "b00000000002", message = "fails")
@@ -57,7 +57,7 @@ class OneTransactionAutocommitMessageTest {
         }
 
         @Override
-        public void downgrade(Ops op) { }
+        public void downgrade(Ops op) {}
     }
 
     @BeforeEach
@@ -66,16 +66,22 @@ class OneTransactionAutocommitMessageTest {
     }
 
     private static Retort retort(Class<?>... migrations) {
-        return Retort.configure().url(db.url(), null, null).transactionPerMigration(false).migrations(migrations).load();
+        return Retort.configure()
+                .url(db.url(), null, null)
+                .transactionPerMigration(false)
+                .migrations(migrations)
+                .load();
     }
 
     @Test
     void failureAfterAnEarlierMigrationsAutocommitBlockSaysWhatStaysApplied() throws SQLException {
         Retort retort = retort(Table.class, Index.class, Fails.class);
         MigrationException e = assertThrows(MigrationException.class, () -> retort.upgrade("head"));
-        assertEquals("revision c00000000003 (upgrade): statement 2 failed: SELECT 1 / 0: ERROR: division by zero; the run was rolled "
-                + "back only to the autocommit block of revision b00000000002: its statements 1-1 and every revision before it were "
-                + "committed and stay applied, the version table stays at a00000000001", e.getMessage());
+        assertEquals(
+                "revision c00000000003 (upgrade): statement 2 failed: SELECT 1 / 0: ERROR: division by zero; the run was rolled "
+                        + "back only to the autocommit block of revision b00000000002: its statements 1-1 and every revision before it were "
+                        + "committed and stay applied, the version table stays at a00000000001",
+                e.getMessage());
         assertEquals(Set.of("a00000000001"), retort.current());
         assertEquals(1, count("SELECT count(*) FROM pg_tables WHERE tablename = 't1'"), "t1 stays");
         assertEquals(1, count("SELECT count(*) FROM pg_indexes WHERE indexname = 't1_id'"), "the block's index stays");
@@ -86,8 +92,10 @@ class OneTransactionAutocommitMessageTest {
     void withoutAnAutocommitBlockTheWholeRunIsRolledBack() throws SQLException {
         Retort retort = retort(Table.class, FailsAfterTable.class);
         MigrationException e = assertThrows(MigrationException.class, () -> retort.upgrade("head"));
-        assertEquals("revision c00000000003 (upgrade): statement 2 failed: SELECT 1 / 0: ERROR: division by zero; the whole run was "
-                + "rolled back, the database stays at base", e.getMessage());
+        assertEquals(
+                "revision c00000000003 (upgrade): statement 2 failed: SELECT 1 / 0: ERROR: division by zero; the whole run was "
+                        + "rolled back, the database stays at base",
+                e.getMessage());
         assertEquals(Set.of(), retort.current());
         assertEquals(0, count("SELECT count(*) FROM pg_tables WHERE tablename IN ('t1', 't3')"));
     }
@@ -100,11 +108,13 @@ class OneTransactionAutocommitMessageTest {
         }
 
         @Override
-        public void downgrade(Ops op) { }
+        public void downgrade(Ops op) {}
     }
 
     private static int count(String sql) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
         }

@@ -83,8 +83,11 @@ class PasswordRedactionTest {
 
     @Test
     void passwordFlagOrEnvironmentWithAWrongHostNeverAppears() {
-        for (String url : List.of("jdbc:postgresql://127.0.0.1:1/app", "jdbc:postgresql://no-such-host.invalid/app",
-                "jdbc:postgresql://127.0.0.1:notaport/app", "jdbc:postgres://127.0.0.1/app")) {
+        for (String url : List.of(
+                "jdbc:postgresql://127.0.0.1:1/app",
+                "jdbc:postgresql://no-such-host.invalid/app",
+                "jdbc:postgresql://127.0.0.1:notaport/app",
+                "jdbc:postgres://127.0.0.1/app")) {
             assertOneCleanLine(cli.run("--url", url, "--password", PASSWORD, "current"));
             assertClean(cli.run("--stacktrace", "--url", url, "--password", PASSWORD, "current"));
             cli.environment.put("RETORT_PASSWORD", PASSWORD);
@@ -113,26 +116,35 @@ class PasswordRedactionTest {
     @Revision(id = "a00000000001", message = "nothing")
     public static final class Nothing implements Migration {
         @Override
-        public void upgrade(Ops op) { }
+        public void upgrade(Ops op) {}
 
         @Override
-        public void downgrade(Ops op) { }
+        public void downgrade(Ops op) {}
     }
 
     @ParameterizedTest
     @MethodSource("urls")
     void runtimeApiExceptionsNeverShowThePassword(String url) {
-        Retort retort = Retort.configure().url(url, null, null).migrations(Nothing.class).load();
+        Retort retort = Retort.configure()
+                .url(url, null, null)
+                .migrations(Nothing.class)
+                .load();
         assertCleanException(assertThrows(RuntimeException.class, () -> retort.upgrade("head")));
         assertCleanException(assertThrows(RuntimeException.class, retort::current));
     }
 
     @Test
     void runtimeApiExceptionsNeverShowAGivenPassword() {
-        for (String url : List.of("jdbc:postgresql://127.0.0.1:1/app", "jdbc:postgresql://no-such-host.invalid/app",
-                "jdbc:postgresql://127.0.0.1:notaport/app", "jdbc:postgres://127.0.0.1/app",
+        for (String url : List.of(
+                "jdbc:postgresql://127.0.0.1:1/app",
+                "jdbc:postgresql://no-such-host.invalid/app",
+                "jdbc:postgresql://127.0.0.1:notaport/app",
+                "jdbc:postgres://127.0.0.1/app",
                 db.url().replaceAll("([?&])user=[^&]*", "$1user=retort_no_such_user"))) {
-            Retort retort = Retort.configure().url(url, "app_user", PASSWORD).migrations(Nothing.class).load();
+            Retort retort = Retort.configure()
+                    .url(url, "app_user", PASSWORD)
+                    .migrations(Nothing.class)
+                    .load();
             assertCleanException(assertThrows(RuntimeException.class, retort::pending));
         }
     }

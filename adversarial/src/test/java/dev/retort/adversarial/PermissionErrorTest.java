@@ -43,9 +43,11 @@ class PermissionErrorTest {
     void migrationsFolderThatCannotBeReadIsNamed() throws IOException {
         Files.writeString(workDir.resolve("a-file"), "");
         Path folder = workDir.resolve("a-file").resolve("migrations");
-        assertError("error: reading the migrations folder " + folder + ": not a directory",
+        assertError(
+                "error: reading the migrations folder " + folder + ": not a directory",
                 cli.run("-x", "migrations.dir=a-file/migrations", "revision", "-m", "x"));
-        assertError("error: reading the migrations folder " + workDir.resolve("a-file") + ": not a directory",
+        assertError(
+                "error: reading the migrations folder " + workDir.resolve("a-file") + ": not a directory",
                 cli.run("-x", "migrations.dir=a-file", "upgrade", "head"));
     }
 
@@ -53,7 +55,8 @@ class PermissionErrorTest {
     void migrationsFolderThatCannotBeCreatedIsNamed() throws IOException {
         Path fresh = Files.createDirectories(workDir.resolve("fresh"));
         Files.writeString(fresh.resolve("a-file"), "");
-        assertError("error: cannot create the migrations folder " + fresh.resolve("a-file/sub") + ": not a directory",
+        assertError(
+                "error: cannot create the migrations folder " + fresh.resolve("a-file/sub") + ": not a directory",
                 new Cli(fresh).run("init", "a-file/sub"));
         assertEquals(List.of("a-file"), List.of(fresh.toFile().list()), "no retort.properties without its folder");
     }
@@ -69,7 +72,8 @@ class PermissionErrorTest {
         } catch (IOException other) {
             abort("/sys is not the usual sysfs here: " + other);
         }
-        assertError("error: cannot write /sys/R000000000001_X.java: permission denied",
+        assertError(
+                "error: cannot write /sys/R000000000001_X.java: permission denied",
                 cli.run("-x", "migrations.dir=/sys", "revision", "-m", "x", "--rev-id", "000000000001"));
     }
 
@@ -77,19 +81,24 @@ class PermissionErrorTest {
     void cacheThatCannotBeWrittenOnlyCostsACompilation() throws IOException {
         Files.writeString(workDir.resolve("a-file"), "");
         cli.environment.put("XDG_CACHE_HOME", workDir.resolve("a-file").toString());
-        assertEquals(0, cli.run("revision", "-m", "x", "--rev-id", "000000000001").code());
+        assertEquals(
+                0, cli.run("revision", "-m", "x", "--rev-id", "000000000001").code());
         Cli.Result upgrade = cli.run("upgrade", "head");
         assertEquals(new Cli.Result(0, "Running upgrade <base> -> 000000000001, x\n", ""), upgrade);
     }
 
     @Test
     void userWithoutCreateOnTheSchemaIsToldWhatFailed() throws SQLException {
-        String role = "retort_noddl_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+        String role =
+                "retort_noddl_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
         db.execute("CREATE ROLE " + role + " LOGIN");
         try {
             db.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC; GRANT USAGE ON SCHEMA public TO " + role);
-            assertEquals(0, cli.run("revision", "-m", "x", "--rev-id", "000000000001").code());
-            assertError("error: creating the version table \"public\".\"retort_version\": permission denied for schema public",
+            assertEquals(
+                    0,
+                    cli.run("revision", "-m", "x", "--rev-id", "000000000001").code());
+            assertError(
+                    "error: creating the version table \"public\".\"retort_version\": permission denied for schema public",
                     cli.run("--user", role, "upgrade", "head"));
 
             assertEquals(0, cli.run("stamp", "base").code(), "the owner creates the tables");

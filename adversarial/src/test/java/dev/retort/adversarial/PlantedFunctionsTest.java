@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.adversarial.planted.Stock;
-import dev.retort.cli.Cli;
 import dev.retort.autogenerate.Autogenerate;
+import dev.retort.cli.Cli;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.shop.Shop;
 import dev.retort.schema.Schema;
@@ -35,7 +35,8 @@ class PlantedFunctionsTest {
     static final TestDatabase twin = new TestDatabase();
 
     /** A fresh role per run: roles are cluster-wide. */
-    static final String attacker = "retort_attacker_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
+    static final String attacker =
+            "retort_attacker_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
 
     @TempDir
     Path dir;
@@ -43,12 +44,14 @@ class PlantedFunctionsTest {
     @BeforeAll
     static void createAttacker() throws SQLException {
         db.execute("CREATE ROLE " + attacker + " NOSUPERUSER NOLOGIN");
-        for (TestDatabase each : List.of(db, twin)) each.execute("ALTER DATABASE \"" + each.name() + "\" OWNER TO " + attacker);
+        for (TestDatabase each : List.of(db, twin))
+            each.execute("ALTER DATABASE \"" + each.name() + "\" OWNER TO " + attacker);
     }
 
     @AfterAll
     static void dropAttacker() throws SQLException {
-        for (TestDatabase each : List.of(db, twin)) each.execute("REASSIGN OWNED BY " + attacker + " TO CURRENT_USER; DROP OWNED BY " + attacker);
+        for (TestDatabase each : List.of(db, twin))
+            each.execute("REASSIGN OWNED BY " + attacker + " TO CURRENT_USER; DROP OWNED BY " + attacker);
         db.execute("DROP ROLE " + attacker);
     }
 
@@ -74,7 +77,8 @@ class PlantedFunctionsTest {
     /** Runs SQL as the attacker, then re-arms the tripwire (planting an index or generated column runs its functions once). */
     private static void plant(TestDatabase where, String sql) throws SQLException {
         where.execute("SET ROLE " + attacker + ";\n" + sql + ";\nRESET ROLE");
-        if (!where.query("SELECT 1 FROM pg_namespace WHERE nspname = 'evil'").isEmpty()) where.execute("SELECT setval('evil.tripwire', 1, false)");
+        if (!where.query("SELECT 1 FROM pg_namespace WHERE nspname = 'evil'").isEmpty())
+            where.execute("SELECT setval('evil.tripwire', 1, false)");
     }
 
     private static void plantBoth(String sql) throws SQLException {
@@ -181,10 +185,22 @@ class PlantedFunctionsTest {
     void entitiesMappingThePlantedTables() throws Exception {
         plant(db, DOMAIN_DEFAULTS + ";\n" + CAST_DEFAULT + ";\n" + GENERATED);
         Cli cli = new Cli(dir);
-        cli.write("retort.properties", String.join("\n", "url = " + db.url(), "migrations.dir = migrations",
-                "migrations.package = com.example.migrations", "entities.packages = " + Stock.class.getPackageName(),
-                "entities.classpath = " + Path.of(Stock.class.getProtectionDomain().getCodeSource().getLocation().toURI()),
-                "entities.naming = snake", ""));
+        cli.write(
+                "retort.properties",
+                String.join(
+                        "\n",
+                        "url = " + db.url(),
+                        "migrations.dir = migrations",
+                        "migrations.package = com.example.migrations",
+                        "entities.packages = " + Stock.class.getPackageName(),
+                        "entities.classpath = "
+                                + Path.of(Stock.class
+                                        .getProtectionDomain()
+                                        .getCodeSource()
+                                        .getLocation()
+                                        .toURI()),
+                        "entities.naming = snake",
+                        ""));
         Cli.Result check = cli.run("check");
         assertEquals(new Cli.Result(0, "No new upgrade operations detected.\n", ""), check);
         assertUntouched();
@@ -242,7 +258,8 @@ class PlantedFunctionsTest {
                 CREATE INDEX shadowed_lower ON shadowed ((lower(note))) WHERE code > 0
                 """);
         for (TestDatabase each : List.of(db, twin)) {
-            each.execute("SET ROLE " + attacker + "; ALTER DATABASE \"" + each.name() + "\" SET search_path = evil, public, pg_catalog; RESET ROLE");
+            each.execute("SET ROLE " + attacker + "; ALTER DATABASE \"" + each.name()
+                    + "\" SET search_path = evil, public, pg_catalog; RESET ROLE");
         }
         readEverywayAndAssertNothingRan("shadowed");
     }
@@ -258,12 +275,15 @@ class PlantedFunctionsTest {
         assertEquals(new Cli.Result(0, "No differences.\n", ""), diff);
         assertUntouched();
 
-        try (Connection a = db.connect(); Connection b = twin.connect()) {
+        try (Connection a = db.connect();
+                Connection b = twin.connect()) {
             Autogenerate autogenerate = Autogenerate.configure().load();
             Schema read = autogenerate.readDatabase(a);
             Schema other = autogenerate.readDatabase(b);
             assertTrue(read.tables().stream().anyMatch(t -> t.name().name().equals(table)), read::toString);
-            assertTrue(autogenerate.diff(read, other).isEmpty(), () -> autogenerate.diff(read, other).toString());
+            assertTrue(
+                    autogenerate.diff(read, other).isEmpty(),
+                    () -> autogenerate.diff(read, other).toString());
         }
         assertUntouched();
 
@@ -282,7 +302,10 @@ class PlantedFunctionsTest {
 
     private static void assertUntouched() throws SQLException {
         for (TestDatabase each : List.of(db, twin)) {
-            assertEquals(List.of("1 f"), each.query("SELECT last_value, is_called FROM evil.tripwire"), "a planted function ran in " + each.name());
+            assertEquals(
+                    List.of("1 f"),
+                    each.query("SELECT last_value, is_called FROM evil.tripwire"),
+                    "a planted function ran in " + each.name());
         }
     }
 }

@@ -31,7 +31,8 @@ class PooledAutoCommitLockTimeoutTest {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
-    private static final String LOCK = "pg_advisory_lock(" + 0x52657472 + ", " + "public.retort_version".hashCode() + ")";
+    private static final String LOCK =
+            "pg_advisory_lock(" + 0x52657472 + ", " + "public.retort_version".hashCode() + ")";
 
     /** Connections as such a pool gives them. */
     static final class NoAutoCommitDataSource extends PGSimpleDataSource {
@@ -54,29 +55,43 @@ class PooledAutoCommitLockTimeoutTest {
 
     @Test
     void lockTimeoutGivesTheSameMessageAsOnAnyConnection() throws SQLException {
-        Retort retort = Retort.configure().dataSource(dataSource).lockTimeout(Duration.ofMillis(300))
-                .migrations(PasswordRedactionTest.Nothing.class).load();
-        try (Connection blocker = db.connect(); Statement st = blocker.createStatement()) {
+        Retort retort = Retort.configure()
+                .dataSource(dataSource)
+                .lockTimeout(Duration.ofMillis(300))
+                .migrations(PasswordRedactionTest.Nothing.class)
+                .load();
+        try (Connection blocker = db.connect();
+                Statement st = blocker.createStatement()) {
             st.execute("SET application_name = 'long runner'");
             st.execute("SELECT " + LOCK);
             MigrationException e = assertThrows(MigrationException.class, () -> retort.upgrade("head"));
-            assertTrue(e.getMessage().startsWith("another runner holds the migration lock for public.retort_version and did not release it "
-                    + "within 300 ms: held by pid " + pid(blocker) + " (long runner, user postgres"), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .startsWith(
+                                    "another runner holds the migration lock for public.retort_version and did not release it "
+                                            + "within 300 ms: held by pid " + pid(blocker)
+                                            + " (long runner, user postgres"),
+                    e.getMessage());
             assertTrue(e.getMessage().endsWith("; set lock.timeout to wait longer"), e.getMessage());
         }
     }
 
     @Test
     void migratesAndHandsTheConnectionBackWithAutoCommitOff() throws SQLException {
-        Retort retort = Retort.configure().dataSource(dataSource).migrations(PasswordRedactionTest.Nothing.class).load();
+        Retort retort = Retort.configure()
+                .dataSource(dataSource)
+                .migrations(PasswordRedactionTest.Nothing.class)
+                .load();
         assertEquals(Set.of("a00000000001"), retort.upgrade("head").after());
         assertEquals(Set.of("a00000000001"), retort.current());
-        Migrator migrator = new Migrator(MigrationSet.of(List.of(PasswordRedactionTest.Nothing.class), Class::getName),
+        Migrator migrator = new Migrator(
+                MigrationSet.of(List.of(PasswordRedactionTest.Nothing.class), Class::getName),
                 new VersionTable(VersionTable.DEFAULT_NAME));
         try (Connection connection = dataSource.getConnection()) {
             migrator.downgrade(connection, "base");
             assertFalse(connection.getAutoCommit(), "autoCommit off again, as the pool handed it out");
-            try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SHOW lock_timeout")) {
+            try (Statement st = connection.createStatement();
+                    ResultSet rs = st.executeQuery("SHOW lock_timeout")) {
                 rs.next();
                 assertEquals("0", rs.getString(1));
             }
@@ -86,10 +101,14 @@ class PooledAutoCommitLockTimeoutTest {
 
     @Test
     void aTimedOutWaitHandsTheConnectionBackAsItCame() throws SQLException {
-        Migrator migrator = new Migrator(MigrationSet.of(List.of(PasswordRedactionTest.Nothing.class), Class::getName),
-                new VersionTable(VersionTable.DEFAULT_NAME), new Migrator.Options(true, Duration.ofMillis(200)),
-                new Migrator.Listener() { });
-        try (Connection blocker = db.connect(); Statement st = blocker.createStatement(); Connection pooled = dataSource.getConnection()) {
+        Migrator migrator = new Migrator(
+                MigrationSet.of(List.of(PasswordRedactionTest.Nothing.class), Class::getName),
+                new VersionTable(VersionTable.DEFAULT_NAME),
+                new Migrator.Options(true, Duration.ofMillis(200)),
+                new Migrator.Listener() {});
+        try (Connection blocker = db.connect();
+                Statement st = blocker.createStatement();
+                Connection pooled = dataSource.getConnection()) {
             st.execute("SELECT " + LOCK);
             try (Statement own = pooled.createStatement()) {
                 own.execute("SET statement_timeout = '7s'");
@@ -97,8 +116,9 @@ class PooledAutoCommitLockTimeoutTest {
             }
             assertThrows(MigrationException.class, () -> migrator.upgrade(pooled, "head"));
             assertFalse(pooled.getAutoCommit());
-            try (Statement own = pooled.createStatement(); ResultSet rs = own.executeQuery("SELECT current_setting('statement_timeout'), "
-                    + "current_setting('lock_timeout')")) {
+            try (Statement own = pooled.createStatement();
+                    ResultSet rs = own.executeQuery(
+                            "SELECT current_setting('statement_timeout'), " + "current_setting('lock_timeout')")) {
                 rs.next();
                 assertEquals("7s", rs.getString(1));
                 assertEquals("0", rs.getString(2));
@@ -107,7 +127,8 @@ class PooledAutoCommitLockTimeoutTest {
     }
 
     private static int pid(Connection connection) throws SQLException {
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
             rs.next();
             return rs.getInt(1);
         }

@@ -17,9 +17,20 @@ final class Psql {
     private Psql() {}
 
     static Result apply(TestDatabase db, Path directory, String script) throws IOException, InterruptedException {
-        Path file = Files.writeString(directory.resolve("script-" + System.nanoTime() + ".sql"), script, StandardCharsets.UTF_8);
-        Process process = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", db.url().substring("jdbc:".length()),
-                "-f", file.toString()).redirectErrorStream(true).start();
+        Path file = Files.writeString(
+                directory.resolve("script-" + System.nanoTime() + ".sql"), script, StandardCharsets.UTF_8);
+        Process process = new ProcessBuilder(
+                        "psql",
+                        "-X",
+                        "-q",
+                        "-v",
+                        "ON_ERROR_STOP=1",
+                        "-d",
+                        db.url().substring("jdbc:".length()),
+                        "-f",
+                        file.toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly();

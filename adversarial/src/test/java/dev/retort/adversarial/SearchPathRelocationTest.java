@@ -38,11 +38,14 @@ class SearchPathRelocationTest {
     }
 
     private void configure(String... extra) {
-        cli.write("retort.properties", "url = " + db.url() + "\nmigrations.package = adv\n" + String.join("\n", extra) + "\n");
+        cli.write(
+                "retort.properties",
+                "url = " + db.url() + "\nmigrations.package = adv\n" + String.join("\n", extra) + "\n");
     }
 
     private List<String> versionTables() throws SQLException {
-        return db.query("SELECT schemaname || '.' || tablename FROM pg_tables WHERE tablename LIKE 'retort_version%' ORDER BY 1");
+        return db.query(
+                "SELECT schemaname || '.' || tablename FROM pg_tables WHERE tablename LIKE 'retort_version%' ORDER BY 1");
     }
 
     private static void ok(Cli.Result result) {
@@ -52,10 +55,21 @@ class SearchPathRelocationTest {
     @Test
     void schemasSalesWhoseSchemaTheFirstMigrationCreates() throws SQLException {
         configure("schemas = sales");
-        Migrations.sql(cli, "A", "a00000000001", null, "CREATE SCHEMA sales; CREATE TABLE customers (name text);"
-                + " INSERT INTO customers VALUES ('first')", "DROP TABLE customers; DROP SCHEMA sales");
+        Migrations.sql(
+                cli,
+                "A",
+                "a00000000001",
+                null,
+                "CREATE SCHEMA sales; CREATE TABLE customers (name text);" + " INSERT INTO customers VALUES ('first')",
+                "DROP TABLE customers; DROP SCHEMA sales");
         ok(cli.run("upgrade", "head"));
-        Migrations.sql(cli, "B", "b00000000002", "a00000000001", "INSERT INTO customers VALUES ('second')", "DELETE FROM customers");
+        Migrations.sql(
+                cli,
+                "B",
+                "b00000000002",
+                "a00000000001",
+                "INSERT INTO customers VALUES ('second')",
+                "DELETE FROM customers");
 
         ok(cli.run("upgrade", "head"));
 
@@ -67,10 +81,22 @@ class SearchPathRelocationTest {
     @Test
     void schemaNamedAfterTheConnectingUserCreatedByAMigration() throws SQLException {
         configure();
-        Migrations.sql(cli, "A", "a00000000001", null, "CREATE SCHEMA AUTHORIZATION CURRENT_USER;"
-                + " CREATE TABLE public.events (name text); INSERT INTO public.events VALUES ('a')", "DROP TABLE public.events");
+        Migrations.sql(
+                cli,
+                "A",
+                "a00000000001",
+                null,
+                "CREATE SCHEMA AUTHORIZATION CURRENT_USER;"
+                        + " CREATE TABLE public.events (name text); INSERT INTO public.events VALUES ('a')",
+                "DROP TABLE public.events");
         ok(cli.run("upgrade", "head"));
-        Migrations.sql(cli, "B", "b00000000002", "a00000000001", "INSERT INTO public.events VALUES ('b')", "DELETE FROM public.events");
+        Migrations.sql(
+                cli,
+                "B",
+                "b00000000002",
+                "a00000000001",
+                "INSERT INTO public.events VALUES ('b')",
+                "DELETE FROM public.events");
 
         ok(cli.run("upgrade", "head"));
 
@@ -109,37 +135,66 @@ class SearchPathRelocationTest {
 
     @Test
     void runtimeApiWithSchemas() throws SQLException {
-        Retort first = Retort.configure().url(db.url(), null, null).schemas("sales").migrations(CreateSales.class).load();
+        Retort first = Retort.configure()
+                .url(db.url(), null, null)
+                .schemas("sales")
+                .migrations(CreateSales.class)
+                .load();
         assertEquals(1, first.upgrade("head").steps().size());
-        Retort second = Retort.configure().url(db.url(), null, null).schemas("sales")
-                .migrations(CreateSales.class, SecondCustomer.class).load();
+        Retort second = Retort.configure()
+                .url(db.url(), null, null)
+                .schemas("sales")
+                .migrations(CreateSales.class, SecondCustomer.class)
+                .load();
 
         Migrator.Result result = second.upgrade("head");
 
-        assertEquals(List.of("b00000000002"), result.steps().stream().map(s -> s.revision().id()).toList());
+        assertEquals(
+                List.of("b00000000002"),
+                result.steps().stream().map(s -> s.revision().id()).toList());
         assertEquals(List.of("first", "second"), db.query("SELECT name FROM sales.customers ORDER BY name"));
         assertEquals(List.of("sales.retort_version", "sales.retort_version_history"), versionTables());
-        Retort elsewhere = Retort.configure().url(db.url(), null, null).schemas("sales").versionSchema("ops")
-                .migrations(CreateSales.class, SecondCustomer.class).load();
-        assertEquals(java.util.Set.of("b00000000002"), elsewhere.current(), "the table found in sales is used, none created in ops");
+        Retort elsewhere = Retort.configure()
+                .url(db.url(), null, null)
+                .schemas("sales")
+                .versionSchema("ops")
+                .migrations(CreateSales.class, SecondCustomer.class)
+                .load();
+        assertEquals(
+                java.util.Set.of("b00000000002"),
+                elsewhere.current(),
+                "the table found in sales is used, none created in ops");
     }
 
     @Test
     void versionTableAlreadyElsewhereIsUsed() throws SQLException {
         configure();
-        Migrations.sql(cli, "A", "a00000000001", null, "CREATE TABLE public.events (name text); INSERT INTO public.events VALUES ('a')",
+        Migrations.sql(
+                cli,
+                "A",
+                "a00000000001",
+                null,
+                "CREATE TABLE public.events (name text); INSERT INTO public.events VALUES ('a')",
                 "DROP TABLE public.events");
         ok(cli.run("upgrade", "head"));
         db.execute("CREATE SCHEMA sales");
         configure("schemas = sales");
-        Migrations.sql(cli, "B", "b00000000002", "a00000000001", "INSERT INTO public.events VALUES ('b')", "DELETE FROM public.events");
+        Migrations.sql(
+                cli,
+                "B",
+                "b00000000002",
+                "a00000000001",
+                "INSERT INTO public.events VALUES ('b')",
+                "DELETE FROM public.events");
 
         ok(cli.run("upgrade", "head"));
 
         assertEquals("b00000000002 (head)\n", cli.run("current").out());
         assertEquals(List.of("a", "b"), db.query("SELECT name FROM public.events ORDER BY name"));
         assertEquals(List.of("public.retort_version", "public.retort_version_history"), versionTables());
-        assertTrue(cli.run("current", "-v").out().startsWith("Version table: \"public\".\"retort_version\"\nRev: b00000000002 (head)\n"));
+        assertTrue(cli.run("current", "-v")
+                .out()
+                .startsWith("Version table: \"public\".\"retort_version\"\nRev: b00000000002 (head)\n"));
         Cli.Result validate = cli.run("validate");
         assertEquals("All applied revisions match their migrations.\n", validate.out(), validate::toString);
     }
@@ -147,7 +202,12 @@ class SearchPathRelocationTest {
     @Test
     void offlineScriptStopsWhenTheVersionTableIsElsewhere() throws Exception {
         configure();
-        Migrations.sql(cli, "A", "a00000000001", null, "CREATE TABLE public.events (name text); INSERT INTO public.events VALUES ('a')",
+        Migrations.sql(
+                cli,
+                "A",
+                "a00000000001",
+                null,
+                "CREATE TABLE public.events (name text); INSERT INTO public.events VALUES ('a')",
                 "DROP TABLE public.events");
         ok(cli.run("upgrade", "head"));
         db.execute("CREATE SCHEMA sales");
@@ -158,23 +218,32 @@ class SearchPathRelocationTest {
         Psql.Result applied = Psql.apply(db, workDir, script.out());
 
         assertTrue(applied.code() != 0, applied::output);
-        assertTrue(applied.output().contains("retort: this script keeps its versions in \"sales\".\"retort_version\", and the database"
-                + " has its version table at public.retort_version"), applied.output());
+        assertTrue(
+                applied.output()
+                        .contains(
+                                "retort: this script keeps its versions in \"sales\".\"retort_version\", and the database"
+                                        + " has its version table at public.retort_version"),
+                applied.output());
         assertEquals(List.of("a"), db.query("SELECT name FROM public.events"));
-        Psql.Result stamped = Psql.apply(db, workDir, cli.run("stamp", "--sql", "a00000000001").out());
-        assertTrue(stamped.code() != 0 && stamped.output().contains("retort: this script keeps its versions in"), stamped::output);
+        Psql.Result stamped = Psql.apply(
+                db, workDir, cli.run("stamp", "--sql", "a00000000001").out());
+        assertTrue(
+                stamped.code() != 0 && stamped.output().contains("retort: this script keeps its versions in"),
+                stamped::output);
         assertEquals(List.of("public.retort_version", "public.retort_version_history"), versionTables());
     }
 
     @Test
     void twoVersionTablesAreAnErrorNamingBoth() throws SQLException {
         configure("schemas = sales");
-        Migrations.sql(cli, "A", "a00000000001", null, "CREATE TABLE public.events (name text)", "DROP TABLE public.events");
+        Migrations.sql(
+                cli, "A", "a00000000001", null, "CREATE TABLE public.events (name text)", "DROP TABLE public.events");
         db.execute("CREATE SCHEMA sales; CREATE TABLE public.retort_version (version_num varchar(32) PRIMARY KEY);"
                 + " INSERT INTO public.retort_version VALUES ('a00000000001');"
                 + " CREATE TABLE sales.retort_version (version_num varchar(32) PRIMARY KEY)");
-        String error = "error: two version tables, \"sales\".\"retort_version\" and \"public\".\"retort_version\": keep the one that"
-                + " records the database's revision and drop the other (with its _history table), or set version.schema to the one to use\n";
+        String error =
+                "error: two version tables, \"sales\".\"retort_version\" and \"public\".\"retort_version\": keep the one that"
+                        + " records the database's revision and drop the other (with its _history table), or set version.schema to the one to use\n";
 
         for (String command : List.of("current", "upgrade", "validate")) {
             Cli.Result result = command.equals("upgrade") ? cli.run("upgrade", "head") : cli.run(command);
@@ -183,6 +252,7 @@ class SearchPathRelocationTest {
         }
         assertEquals(List.of("a00000000001"), db.query("SELECT version_num FROM public.retort_version"));
         assertEquals(List.of(), db.query("SELECT version_num FROM sales.retort_version"));
-        assertTrue(db.query("SELECT 1 FROM pg_tables WHERE tablename = 'events'").isEmpty(), "nothing ran");
+        assertTrue(
+                db.query("SELECT 1 FROM pg_tables WHERE tablename = 'events'").isEmpty(), "nothing ran");
     }
 }

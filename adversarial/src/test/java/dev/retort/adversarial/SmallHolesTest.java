@@ -12,8 +12,8 @@ import dev.retort.runtime.Migrator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.sql.SQLException;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,8 +45,12 @@ class SmallHolesTest {
                     public void upgrade(dev.retort.runtime.Ops op) { %s }
                     public void downgrade(dev.retort.runtime.Ops op) { }
                 }
-                """.formatted(id.replace("\\", "\\\\").replace("\"", "\\\""), revises == null ? "" : "\"" + revises + "\"",
-                className, className, upgrade));
+                """.formatted(
+                        id.replace("\\", "\\\\").replace("\"", "\\\""),
+                        revises == null ? "" : "\"" + revises + "\"",
+                        className,
+                        className,
+                        upgrade));
     }
 
     static void assertError(String expected, Cli.Result result) {
@@ -64,36 +68,40 @@ class SmallHolesTest {
     void revisionIdsAreValidatedWhenLoaded() {
         String file = "migrations/Bad.java";
         String[][] cases = {
-                {"head", "is reserved: head, heads and base are targets"},
-                {"base", "is reserved: head, heads and base are targets"},
-                {"heads", "is reserved: head, heads and base are targets"},
-                {"", "is empty"},
-                {"a".repeat(33), "is 33 characters long, at most 32 fit the version table"},
-                {"ab-cd", "may only have letters, digits and underscores"},
-                {"ab@cd", "may only have letters, digits and underscores"},
-                {"ab:cd", "may only have letters, digits and underscores"},
-                {"ab+1", "may only have letters, digits and underscores"},
-                {"ab cd", "may only have letters, digits and underscores"},
-                {"ab,cd", "may only have letters, digits and underscores"},
+            {"head", "is reserved: head, heads and base are targets"},
+            {"base", "is reserved: head, heads and base are targets"},
+            {"heads", "is reserved: head, heads and base are targets"},
+            {"", "is empty"},
+            {"a".repeat(33), "is 33 characters long, at most 32 fit the version table"},
+            {"ab-cd", "may only have letters, digits and underscores"},
+            {"ab@cd", "may only have letters, digits and underscores"},
+            {"ab:cd", "may only have letters, digits and underscores"},
+            {"ab+1", "may only have letters, digits and underscores"},
+            {"ab cd", "may only have letters, digits and underscores"},
+            {"ab,cd", "may only have letters, digits and underscores"},
         };
         for (String[] c : cases) {
             migration(cli, "Bad", c[0], null, "");
             assertError("error: " + file + ": revision id \"" + c[0] + "\" " + c[1], cli.run("heads"));
         }
         migration(cli, "Bad", "a\u001b[2J\u202eb\"c", null, "");
-        assertError("error: " + file + ": revision id \"a\\u001b[2J\\u202eb\\\"c\" may only have letters, digits and underscores",
+        assertError(
+                "error: " + file
+                        + ": revision id \"a\\u001b[2J\\u202eb\\\"c\" may only have letters, digits and underscores",
                 cli.run("heads"));
         migration(cli, "Bad", "Ab_" + "9".repeat(29), null, "");
-        assertEquals(0, cli.run("heads").code(), "letters of either case, digits and underscores, 32 of them, are an id");
+        assertEquals(
+                0, cli.run("heads").code(), "letters of either case, digits and underscores, 32 of them, are an id");
     }
 
     @Test
     void branchLabelsAreValidatedWhenLoaded() throws IOException {
         for (String[] c : new String[][] {
-                {"a@b", "must be a letter followed by letters, digits or underscores"},
-                {"x-1", "must be a letter followed by letters, digits or underscores"},
-                {"heads", "is reserved: head, heads and base are targets"},
-                {"", "must be a letter followed by letters, digits or underscores"}}) {
+            {"a@b", "must be a letter followed by letters, digits or underscores"},
+            {"x-1", "must be a letter followed by letters, digits or underscores"},
+            {"heads", "is reserved: head, heads and base are targets"},
+            {"", "must be a letter followed by letters, digits or underscores"}
+        }) {
             cli.write("migrations/Labelled.java", """
                     package com.example.migrations;
                     @dev.retort.runtime.Revision(id = "000000000009", message = "m", branchLabels = "%s")
@@ -105,14 +113,19 @@ class SmallHolesTest {
             assertError("error: migrations/Labelled.java: branch label \"" + c[0] + "\" " + c[1], cli.run("heads"));
         }
         Files.delete(cli.workDir.resolve("migrations/Labelled.java"));
-        assertError("error: --branch-label \"a:b\" must be a letter followed by letters, digits or underscores",
+        assertError(
+                "error: --branch-label \"a:b\" must be a letter followed by letters, digits or underscores",
                 cli.run("revision", "-m", "x", "--head", "base", "--branch-label", "a:b"));
     }
 
     @Test
     void revIdFollowsTheSameRuleAsLoading() {
-        assertError("error: --rev-id \"head\": is reserved: head, heads and base are targets", cli.run("revision", "-m", "x", "--rev-id", "head"));
-        assertError("error: --rev-id \"a-b\": may only have letters, digits and underscores", cli.run("revision", "-m", "x", "--rev-id", "a-b"));
+        assertError(
+                "error: --rev-id \"head\": is reserved: head, heads and base are targets",
+                cli.run("revision", "-m", "x", "--rev-id", "head"));
+        assertError(
+                "error: --rev-id \"a-b\": may only have letters, digits and underscores",
+                cli.run("revision", "-m", "x", "--rev-id", "a-b"));
         assertEquals(0, cli.run("revision", "-m", "x", "--rev-id", "Release_1").code());
         assertEquals("Release_1 (head)\n", cli.run("heads").out());
     }
@@ -122,11 +135,11 @@ class SmallHolesTest {
         Path file = workDir.resolve("retort.properties");
         cli.environment.put("SCHEMA", "public");
         String[][] cases = {
-                {"${env:SCHEMA", "has no closing }"},
-                {"${env:}", "needs a name of letters, digits and underscores, not starting with a digit"},
-                {"${env:1X}", "needs a name of letters, digits and underscores, not starting with a digit"},
-                {"${env:SCHEMA}${env:A-B}", "needs a name of letters, digits and underscores, not starting with a digit"},
-                {"${env:SCH EMA}", "needs a name of letters, digits and underscores, not starting with a digit"},
+            {"${env:SCHEMA", "has no closing }"},
+            {"${env:}", "needs a name of letters, digits and underscores, not starting with a digit"},
+            {"${env:1X}", "needs a name of letters, digits and underscores, not starting with a digit"},
+            {"${env:SCHEMA}${env:A-B}", "needs a name of letters, digits and underscores, not starting with a digit"},
+            {"${env:SCH EMA}", "needs a name of letters, digits and underscores, not starting with a digit"},
         };
         for (String[] c : cases) {
             cli.configure(db, Shop.V1, "snake");
@@ -141,12 +154,15 @@ class SmallHolesTest {
     @Test
     void hugeRelativeStepsArePlainErrors() {
         twoRevisions();
-        assertError("error: relative step +99999999999999999999 is too large (at most 2147483647)",
+        assertError(
+                "error: relative step +99999999999999999999 is too large (at most 2147483647)",
                 cli.run("upgrade", "+99999999999999999999"));
-        assertError("error: relative step 000000000001+99999999999999999999 is too large (at most 2147483647)",
+        assertError(
+                "error: relative step 000000000001+99999999999999999999 is too large (at most 2147483647)",
                 cli.run("upgrade", "000000000001+99999999999999999999"));
         assertEquals(0, cli.run("upgrade", "head").code());
-        assertError("error: relative step -9999999999999999999 is too large (at most 2147483647)",
+        assertError(
+                "error: relative step -9999999999999999999 is too large (at most 2147483647)",
                 cli.run("downgrade", "-9999999999999999999"));
     }
 
@@ -154,12 +170,18 @@ class SmallHolesTest {
     void hugeLockTimeoutIsAPlainError() {
         twoRevisions();
         cli.environment.put("RETORT_LOCK_TIMEOUT", "99999999999999");
-        assertError("error: lock.timeout: 99999999999999 is out of range: expected 0 to 2147483 seconds",
+        assertError(
+                "error: lock.timeout: 99999999999999 is out of range: expected 0 to 2147483 seconds",
                 cli.run("upgrade", "head"));
         cli.environment.put("RETORT_LOCK_TIMEOUT", "99999999999999999999");
-        assertError("error: lock.timeout: expected a whole number of seconds, got 99999999999999999999", cli.run("upgrade", "head"));
-        MigrationException e = assertThrows(MigrationException.class, () -> new Migrator.Options(true, Duration.ofSeconds(Long.MAX_VALUE)));
-        assertEquals("lock timeout: from 0 to 2147483 seconds (PostgreSQL's lock_timeout limit), got " + Long.MAX_VALUE, e.getMessage());
+        assertError(
+                "error: lock.timeout: expected a whole number of seconds, got 99999999999999999999",
+                cli.run("upgrade", "head"));
+        MigrationException e = assertThrows(
+                MigrationException.class, () -> new Migrator.Options(true, Duration.ofSeconds(Long.MAX_VALUE)));
+        assertEquals(
+                "lock timeout: from 0 to 2147483 seconds (PostgreSQL's lock_timeout limit), got " + Long.MAX_VALUE,
+                e.getMessage());
     }
 
     @Test
@@ -167,10 +189,20 @@ class SmallHolesTest {
         twoRevisions();
         assertEquals(0, cli.run("stamp", "head").code());
         Cli.Result result = cli.run("validate");
-        assertEquals(new Cli.Result(1, unverifiable("000000000001", "M1", "no row")
-                + unverifiable("000000000002", "M2", "no checksum"), ""), result);
-        assertEquals(new Cli.Result(1, "Accepted the current content of revision 000000000001.\n"
-                + unverifiable("000000000002", "M2", "no checksum"), ""), cli.run("validate", "--accept", "000000000001"));
+        assertEquals(
+                new Cli.Result(
+                        1,
+                        unverifiable("000000000001", "M1", "no row")
+                                + unverifiable("000000000002", "M2", "no checksum"),
+                        ""),
+                result);
+        assertEquals(
+                new Cli.Result(
+                        1,
+                        "Accepted the current content of revision 000000000001.\n"
+                                + unverifiable("000000000002", "M2", "no checksum"),
+                        ""),
+                cli.run("validate", "--accept", "000000000001"));
         assertEquals(0, cli.run("validate", "--accept", "000000000002").code());
         assertEquals(new Cli.Result(0, "All applied revisions match their migrations.\n", ""), cli.run("validate"));
     }
@@ -185,7 +217,8 @@ class SmallHolesTest {
     }
 
     private static String unverifiable(String id, String className, String lacking) {
-        return "unverifiable: revision " + id + " (migrations/" + className + ".java) is applied, and the history has " + lacking
+        return "unverifiable: revision " + id + " (migrations/" + className + ".java) is applied, and the history has "
+                + lacking
                 + " for it (stamped, or recorded by another tool), so an edit cannot be detected; record its current content "
                 + "with 'retort validate --accept " + id + "'\n";
     }
@@ -194,9 +227,14 @@ class SmallHolesTest {
     void acceptRefusesARevisionThatIsNotApplied() throws SQLException {
         twoRevisions();
         assertEquals(0, cli.run("upgrade", "+1").code());
-        assertError("error: cannot accept revision 000000000002: it is not applied (the database is at 000000000001); "
-                + "only an applied revision's edit can be accepted", cli.run("validate", "--accept", "000000000002"));
-        assertTrue(db.query("SELECT direction FROM retort_version_history WHERE direction = 'accept'").isEmpty(), "nothing recorded");
+        assertError(
+                "error: cannot accept revision 000000000002: it is not applied (the database is at 000000000001); "
+                        + "only an applied revision's edit can be accepted",
+                cli.run("validate", "--accept", "000000000002"));
+        assertTrue(
+                db.query("SELECT direction FROM retort_version_history WHERE direction = 'accept'")
+                        .isEmpty(),
+                "nothing recorded");
         assertEquals(0, cli.run("validate", "--accept", "000000000001").code());
     }
 }

@@ -31,7 +31,8 @@ class StatementTimeoutWaitTest {
     static final TestDatabase db = new TestDatabase();
 
     /** The lock key of the default version table, as the runner computes it. */
-    private static final String LOCK = "pg_advisory_lock(" + 0x52657472 + ", " + "public.retort_version".hashCode() + ")";
+    private static final String LOCK =
+            "pg_advisory_lock(" + 0x52657472 + ", " + "public.retort_version".hashCode() + ")";
 
     @TempDir
     Path dir;
@@ -42,7 +43,8 @@ class StatementTimeoutWaitTest {
     @BeforeEach
     void impatientRole() throws SQLException {
         db.reset();
-        role = "retort_impatient_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        role = "retort_impatient_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         db.execute("CREATE ROLE " + role + " LOGIN");
         db.execute("ALTER ROLE " + role + " SET statement_timeout = '1s'");
         db.execute("GRANT CREATE, USAGE ON SCHEMA public TO " + role);
@@ -66,9 +68,11 @@ class StatementTimeoutWaitTest {
 
     @Test
     void runnerWaitsForTheLockBeyondItsRolesStatementTimeout() throws Exception {
-        try (Connection holder = db.connect(); Statement st = holder.createStatement()) {
+        try (Connection holder = db.connect();
+                Statement st = holder.createStatement()) {
             st.execute("SELECT " + LOCK);
-            CompletableFuture<Cli.Result> waiting = CompletableFuture.supplyAsync(() -> cli.run("--user", role, "upgrade", "head"));
+            CompletableFuture<Cli.Result> waiting =
+                    CompletableFuture.supplyAsync(() -> cli.run("--user", role, "upgrade", "head"));
             Thread.sleep(3000);
             assertEquals(false, waiting.isDone(), () -> "gave up waiting: " + waiting.join());
             st.execute("SELECT pg_advisory_unlock_all()");
@@ -77,8 +81,9 @@ class StatementTimeoutWaitTest {
             assertTrue(result.out().contains("Waiting for the migration lock"), result::toString);
         }
         assertEquals("a00000000001 (head)", cli.run("current").out().strip());
-        try (Connection c = db.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT tableowner FROM pg_tables WHERE tablename = 't1'")) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT tableowner FROM pg_tables WHERE tablename = 't1'")) {
             assertTrue(rs.next());
             assertEquals(role, rs.getString(1), "the migration ran as the impatient role");
         }
@@ -86,7 +91,8 @@ class StatementTimeoutWaitTest {
 
     @Test
     void roleStatementTimeoutIsInForceAgainAfterTheWait() throws Exception {
-        try (Connection holder = db.connect(); Statement st = holder.createStatement()) {
+        try (Connection holder = db.connect();
+                Statement st = holder.createStatement()) {
             st.execute("SELECT " + LOCK);
             cli.write("migrations/R2.java", """
                     package com.example.migrations;
@@ -96,13 +102,18 @@ class StatementTimeoutWaitTest {
                         public void downgrade(dev.retort.runtime.Ops op) { }
                     }
                     """);
-            CompletableFuture<Cli.Result> waiting = CompletableFuture.supplyAsync(() -> cli.run("--user", role, "upgrade", "head"));
+            CompletableFuture<Cli.Result> waiting =
+                    CompletableFuture.supplyAsync(() -> cli.run("--user", role, "upgrade", "head"));
             Thread.sleep(2000);
             st.execute("SELECT pg_advisory_unlock_all()");
             Cli.Result result = waiting.get();
             assertEquals(2, result.code(), result::toString);
-            assertTrue(result.err().startsWith("error: revision b00000000002 (upgrade): statement 1 failed: SELECT pg_sleep(2): "
-                    + "ERROR: canceling statement due to statement timeout"), result::toString);
+            assertTrue(
+                    result.err()
+                            .startsWith(
+                                    "error: revision b00000000002 (upgrade): statement 1 failed: SELECT pg_sleep(2): "
+                                            + "ERROR: canceling statement due to statement timeout"),
+                    result::toString);
         }
         assertEquals("a00000000001", cli.run("current").out().strip());
     }
@@ -112,18 +123,22 @@ class StatementTimeoutWaitTest {
         for (String value : new String[] {"2147484", "99999999999", "-1"}) {
             Cli.Result result = cli.run("-x", "lock.timeout=" + value, "current");
             assertEquals(2, result.code(), result::toString);
-            assertEquals("error: lock.timeout: " + value + " is out of range: expected 0 to 2147483 seconds", result.err().strip());
+            assertEquals(
+                    "error: lock.timeout: " + value + " is out of range: expected 0 to 2147483 seconds",
+                    result.err().strip());
         }
         cli.environment.put("RETORT_LOCK_TIMEOUT", "3000000");
-        assertEquals("error: lock.timeout: 3000000 is out of range: expected 0 to 2147483 seconds", cli.run("heads").err().strip());
+        assertEquals(
+                "error: lock.timeout: 3000000 is out of range: expected 0 to 2147483 seconds",
+                cli.run("heads").err().strip());
         cli.environment.put("RETORT_LOCK_TIMEOUT", "2147483");
         assertEquals(0, cli.run("heads").code());
     }
 
     @Test
     void runtimeApiRefusesALockTimeoutPostgresCannotWait() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Retort.configure().lockTimeout(Duration.ofDays(30)));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Retort.configure().lockTimeout(Duration.ofDays(30)));
         assertEquals("lock timeout out of range (0 to 2147483 s): 2592000 s", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Retort.configure().lockTimeout(Duration.ofSeconds(-1)));
     }

@@ -42,9 +42,13 @@ class VanishedClientKeepaliveTest {
                 """);
         Cli.Result result = cli.run("upgrade", "head");
         assertEquals(0, result.code(), result::toString);
-        try (Connection c = db.connect(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT * FROM seen")) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT * FROM seen")) {
             rs.next();
-            assertEquals("60 10 6", rs.getString("idle") + " " + rs.getString("interval") + " " + rs.getString("count"),
+            assertEquals(
+                    "60 10 6",
+                    rs.getString("idle") + " " + rs.getString("interval") + " " + rs.getString("count"),
                     "the test server is reached over TCP, where these settings apply");
         }
     }

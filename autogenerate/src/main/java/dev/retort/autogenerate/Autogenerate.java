@@ -66,7 +66,8 @@ public final class Autogenerate {
 
     /** The database's tables in the schemas, as the filter accepts them and without those left out, expressions canonical. */
     public Schema readDatabase(Connection connection) {
-        return ExpressionCanonicalizer.canonicalize(connection, tables.apply(PostgresIntrospector.read(connection, scope)));
+        return ExpressionCanonicalizer.canonicalize(
+                connection, tables.apply(PostgresIntrospector.read(connection, scope)));
     }
 
     /** An entity model as the filter accepts it, without the tables left out, with its expressions as this database writes them. */

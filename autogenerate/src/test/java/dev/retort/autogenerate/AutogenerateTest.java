@@ -48,7 +48,11 @@ class AutogenerateTest {
         Schema entities = AUTOGENERATE.readEntities(SHOP_V1);
         try (Connection connection = db.connect()) {
             Plan plan = AUTOGENERATE.compare(connection, entities);
-            List<String> created = plan.upgrade().stream().filter(op -> op instanceof CreateTable).map(op -> op.table().name()).sorted().toList();
+            List<String> created = plan.upgrade().stream()
+                    .filter(op -> op instanceof CreateTable)
+                    .map(op -> op.table().name())
+                    .sorted()
+                    .toList();
             assertEquals(List.of("coupons", "customers", "order_lines", "orders", "products"), created);
             apply(connection, plan.upgrade());
             Plan rest = AUTOGENERATE.compare(connection, entities);
@@ -58,14 +62,19 @@ class AutogenerateTest {
 
     @Test
     void tablesLeftOutOrFilteredOutAreComparedOnNeitherSide() throws SQLException {
-        db.execute("CREATE TABLE retort_version (version_num varchar(32) PRIMARY KEY); CREATE TABLE audit_log (id bigint)");
+        db.execute(
+                "CREATE TABLE retort_version (version_num varchar(32) PRIMARY KEY); CREATE TABLE audit_log (id bigint)");
         Autogenerate autogenerate = Autogenerate.configure()
                 .leaveOut(Set.of(TableName.of("retort_version"), TableName.of("customers")))
                 .tables(new TableFilter(List.of(), List.of("audit_*", "order*")))
                 .load();
         try (Connection connection = db.connect()) {
             Plan plan = autogenerate.compare(connection, autogenerate.readEntities(SHOP_V1));
-            List<String> created = plan.upgrade().stream().map(op -> op.table().name()).distinct().sorted().toList();
+            List<String> created = plan.upgrade().stream()
+                    .map(op -> op.table().name())
+                    .distinct()
+                    .sorted()
+                    .toList();
             assertEquals(List.of("coupons", "products"), created);
         }
     }
@@ -73,13 +82,17 @@ class AutogenerateTest {
     @Test
     void theDatabaseIsReadWhileTheEntitiesAreAndTheirReadsErrorIsThrownAsRaised() throws SQLException {
         try (Connection connection = db.connect()) {
-            CompletableFuture<Schema> entities = CompletableFuture.supplyAsync(() -> AUTOGENERATE.readEntities(SHOP_V1));
-            assertEquals(AUTOGENERATE.compare(connection, AUTOGENERATE.readEntities(SHOP_V1)), AUTOGENERATE.compare(connection, entities));
+            CompletableFuture<Schema> entities =
+                    CompletableFuture.supplyAsync(() -> AUTOGENERATE.readEntities(SHOP_V1));
+            assertEquals(
+                    AUTOGENERATE.compare(connection, AUTOGENERATE.readEntities(SHOP_V1)),
+                    AUTOGENERATE.compare(connection, entities));
             IllegalStateException failure = new IllegalStateException("no entities");
             CompletableFuture<Schema> failed = CompletableFuture.supplyAsync(() -> {
                 throw failure;
             });
-            assertSame(failure, assertThrows(IllegalStateException.class, () -> AUTOGENERATE.compare(connection, failed)));
+            assertSame(
+                    failure, assertThrows(IllegalStateException.class, () -> AUTOGENERATE.compare(connection, failed)));
         }
     }
 

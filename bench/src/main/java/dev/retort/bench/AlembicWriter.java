@@ -23,7 +23,10 @@ final class AlembicWriter {
     static void write(Model model, String url, Path dir) throws IOException {
         Path scripts = Files.createDirectories(dir.resolve("alembic"));
         Files.createDirectories(scripts.resolve("versions"));
-        Files.writeString(dir.resolve("alembic.ini"), "[alembic]\nscript_location = alembic\nsqlalchemy.url = " + url + "\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("alembic.ini"),
+                "[alembic]\nscript_location = alembic\nsqlalchemy.url = " + url + "\n",
+                StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("models.py"), models(model), StandardCharsets.UTF_8);
         Files.writeString(scripts.resolve("env.py"), """
                 import logging
@@ -78,12 +81,20 @@ final class AlembicWriter {
             List<String> elements = new ArrayList<>();
             for (Column column : table.columns()) elements.add(column(table, column));
             for (Unique unique : table.uniques()) {
-                elements.add("UniqueConstraint(" + String.join(", ", unique.columns().stream().map(AlembicWriter::quoted).toList())
-                        + ", name=" + quoted(unique.name()) + ")");
+                elements.add("UniqueConstraint("
+                        + String.join(
+                                ", ",
+                                unique.columns().stream()
+                                        .map(AlembicWriter::quoted)
+                                        .toList()) + ", name=" + quoted(unique.name()) + ")");
             }
             String variable = "t_" + table.name();
-            py.append(variable).append(" = Table(").append(quoted(table.name())).append(", metadata,\n    ")
-                    .append(String.join(",\n    ", elements)).append(")\n");
+            py.append(variable)
+                    .append(" = Table(")
+                    .append(quoted(table.name()))
+                    .append(", metadata,\n    ")
+                    .append(String.join(",\n    ", elements))
+                    .append(")\n");
             for (Index index : table.indexes()) {
                 List<String> keys = new ArrayList<>();
                 for (String key : index.keys()) {
@@ -91,7 +102,11 @@ final class AlembicWriter {
                     String name = descending ? key.substring(0, key.length() - " DESC".length()) : key;
                     keys.add(variable + ".c." + name + (descending ? ".desc()" : ""));
                 }
-                py.append("Index(").append(quoted(index.name())).append(", ").append(String.join(", ", keys)).append(")\n");
+                py.append("Index(")
+                        .append(quoted(index.name()))
+                        .append(", ")
+                        .append(String.join(", ", keys))
+                        .append(")\n");
             }
             py.append("\n");
         }
@@ -114,13 +129,20 @@ final class AlembicWriter {
         StringBuilder py = new StringBuilder("Column(" + quoted(column.name()) + ", " + type);
         if (column.type() == Model.Type.REFERENCE) {
             Model.ForeignKey key = table.foreignKey();
-            py.append(", ForeignKey(").append(quoted(key.target() + ".id")).append(", name=").append(quoted(key.name()))
-                    .append(key.cascade() ? ", ondelete=\"CASCADE\"" : "").append(")");
+            py.append(", ForeignKey(")
+                    .append(quoted(key.target() + ".id"))
+                    .append(", name=")
+                    .append(quoted(key.name()))
+                    .append(key.cascade() ? ", ondelete=\"CASCADE\"" : "")
+                    .append(")");
         }
         if (column.type() == Model.Type.ID) py.append(", Identity(), primary_key=True");
         if (!column.nullable() && column.type() != Model.Type.ID) py.append(", nullable=False");
         if (column.unique()) py.append(", unique=True");
-        if (column.defaultValue() != null) py.append(", server_default=text(").append(quoted(column.defaultValue())).append(")");
+        if (column.defaultValue() != null)
+            py.append(", server_default=text(")
+                    .append(quoted(column.defaultValue()))
+                    .append(")");
         return py.append(")").toString();
     }
 

@@ -20,12 +20,21 @@ import java.util.stream.Stream;
  * {@code psql}, and prints a Markdown table of the figures and targets.
  */
 public final class Bench {
-    private static final String USAGE = "usage: bench/run [--tables 100,1000] [--runs 5] [--migrations 200] [--out FILE] [--keep]"
-            + " [--no-alembic] [--host 127.0.0.1] [--port 5432] [--user postgres]";
+    private static final String USAGE =
+            "usage: bench/run [--tables 100,1000] [--runs 5] [--migrations 200] [--out FILE] [--keep]"
+                    + " [--no-alembic] [--host 127.0.0.1] [--port 5432] [--user postgres]";
 
     /** What every part of the benchmark runs with. */
-    record Setup(Path jar, Path launcher, Path benchClasses, Path work, List<String> java, Postgres postgres, ProcessTimer timer,
-                 int runs, String alembic) {
+    record Setup(
+            Path jar,
+            Path launcher,
+            Path benchClasses,
+            Path work,
+            List<String> java,
+            Postgres postgres,
+            ProcessTimer timer,
+            int runs,
+            String alembic) {
         /** Retort as users run it: the {@code retort} launcher (its JVM options and class-data archive), on the copied jar. */
         List<String> retort(String... arguments) {
             List<String> command = new ArrayList<>(List.of("env", "RETORT_JAR=" + jar, launcher.toString()));
@@ -40,7 +49,11 @@ public final class Bench {
          */
         List<String> introspect(String url) {
             List<String> command = new ArrayList<>(java);
-            command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC", "-XX:-UsePerfData", "-Xlog:cds=off",
+            command.addAll(List.of(
+                    "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseParallelGC",
+                    "-XX:-UsePerfData",
+                    "-Xlog:cds=off",
                     "-Xlog:cds+dynamic=off"));
             Path archive = jar.resolveSibling(jar.getFileName() + ".jsa");
             if (Files.isRegularFile(archive)) command.add("-XX:SharedArchiveFile=" + archive);
@@ -60,12 +73,17 @@ public final class Bench {
         String host = "127.0.0.1";
         int port = 5432;
         String user = "postgres";
-        Path root = Path.of(System.getProperty("retort.root", ".")).toAbsolutePath().normalize();
+        Path root =
+                Path.of(System.getProperty("retort.root", ".")).toAbsolutePath().normalize();
         Path out = root.resolve("bench/target/results.md");
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--tables" -> tables = Arrays.stream(args[++i].split(",")).map(String::strip).map(Integer::valueOf).toList();
+                    case "--tables" ->
+                        tables = Arrays.stream(args[++i].split(","))
+                                .map(String::strip)
+                                .map(Integer::valueOf)
+                                .toList();
                     case "--runs" -> runs = Integer.parseInt(args[++i]);
                     case "--migrations" -> migrations = Integer.parseInt(args[++i]);
                     case "--out" -> out = Path.of(args[++i]).toAbsolutePath();
@@ -85,15 +103,31 @@ public final class Bench {
         Path work = root.resolve("bench/target/bench");
         Postgres postgres = new Postgres(host, port, user);
         // a copy, so a rebuild of the jar during the run cannot mix two versions of Retort in one report
-        Path jar = Files.copy(root.resolve("cli/target/retort.jar"), Files.createDirectories(work).resolve("retort.jar"),
+        Path jar = Files.copy(
+                root.resolve("cli/target/retort.jar"),
+                Files.createDirectories(work).resolve("retort.jar"),
                 StandardCopyOption.REPLACE_EXISTING);
         Files.deleteIfExists(work.resolve("retort.jar.jsa"));
-        Setup setup = new Setup(jar, root.resolve("retort"), root.resolve("bench/target/classes"), work, java(), postgres,
-                new ProcessTimer(work.resolve("process")), runs, alembic ? AlembicBench.version() : null);
-        // the launcher trains the jar's class-data archive at its first run after an install; do it before timing anything
-        new ProcessBuilder(setup.retort("--help")).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-        String header = "# Retort benchmark\n\nmachine: " + machine(postgres) + "\n\ncommand: `" + String.join(" ", "bench/run", String.join(" ", args)).strip()
-                + "` (median of " + runs + " runs after one warm-up; wall time and peak RSS of the whole process)\n\n";
+        Setup setup = new Setup(
+                jar,
+                root.resolve("retort"),
+                root.resolve("bench/target/classes"),
+                work,
+                java(),
+                postgres,
+                new ProcessTimer(work.resolve("process")),
+                runs,
+                alembic ? AlembicBench.version() : null);
+        // the launcher trains the jar's class-data archive at its first run after an install; do it before timing
+        // anything
+        new ProcessBuilder(setup.retort("--help"))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start()
+                .waitFor();
+        String header = "# Retort benchmark\n\nmachine: " + machine(postgres) + "\n\ncommand: `"
+                + String.join(" ", "bench/run", String.join(" ", args)).strip() + "` (median of " + runs
+                + " runs after one warm-up; wall time and peak RSS of the whole process)\n\n";
         System.err.print(header);
         Report report = new Report();
         List<String> notes = new ArrayList<>();
@@ -113,8 +147,9 @@ public final class Bench {
                 postgres.drop("retort_bench_upgrade");
             }
         }
-        String text = header + report.markdown() + "\n" + String.join("\n", notes.stream().map(n -> "- " + n).toList())
-                + "\n- Alembic autogenerate: " + alembicNote(setup.alembic(), alembic) + "\n";
+        String text = header + report.markdown() + "\n"
+                + String.join("\n", notes.stream().map(n -> "- " + n).toList()) + "\n- Alembic autogenerate: "
+                + alembicNote(setup.alembic(), alembic) + "\n";
         System.out.print(text);
         Files.createDirectories(out.getParent());
         Files.writeString(out, text, StandardCharsets.UTF_8);
@@ -122,25 +157,37 @@ public final class Bench {
     }
 
     private static List<String> java() {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         String options = System.getenv("RETORT_JAVA_OPTS");
-        if (options != null && !options.isBlank()) command.addAll(Arrays.asList(options.strip().split("\\s+")));
+        if (options != null && !options.isBlank())
+            command.addAll(Arrays.asList(options.strip().split("\\s+")));
         return command;
     }
 
     private static String machine(Postgres postgres) throws IOException, InterruptedException {
-        String memory = Files.readAllLines(Path.of("/proc/meminfo"), StandardCharsets.UTF_8).stream().filter(l -> l.startsWith("MemTotal:"))
-                .map(l -> String.format(Locale.ROOT, "%.1f GiB", Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0))
-                .findFirst().orElse("?");
-        String load = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.UTF_8).split(" ")[0];
-        return Runtime.getRuntime().availableProcessors() + " cores, " + memory + " memory, load " + load + " at start, PostgreSQL "
-                + postgres.version() + ", JDK " + System.getProperty("java.vm.vendor") + " " + System.getProperty("java.runtime.version")
+        String memory = Files.readAllLines(Path.of("/proc/meminfo"), StandardCharsets.UTF_8).stream()
+                .filter(l -> l.startsWith("MemTotal:"))
+                .map(l -> String.format(
+                        Locale.ROOT, "%.1f GiB", Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0))
+                .findFirst()
+                .orElse("?");
+        String load = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.UTF_8)
+                .split(" ")[0];
+        return Runtime.getRuntime().availableProcessors() + " cores, " + memory + " memory, load " + load
+                + " at start, PostgreSQL "
+                + postgres.version() + ", JDK " + System.getProperty("java.vm.vendor") + " "
+                + System.getProperty("java.runtime.version")
                 + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version");
     }
 
     private static String alembicNote(String version, boolean wanted) {
-        if (version != null) return "timed (" + version + " from Debian's packages, on /usr/bin/python3), rows marked \"for comparison\"";
-        return wanted ? "not timed (Debian's python3-alembic and python3-psycopg2 are not both installed)" : "not timed (--no-alembic)";
+        if (version != null)
+            return "timed (" + version
+                    + " from Debian's packages, on /usr/bin/python3), rows marked \"for comparison\"";
+        return wanted
+                ? "not timed (Debian's python3-alembic and python3-psycopg2 are not both installed)"
+                : "not timed (--no-alembic)";
     }
 
     static void progress(String format, Object... arguments) {

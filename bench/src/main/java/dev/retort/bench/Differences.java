@@ -33,7 +33,8 @@ record Differences(Model database, Model entities, List<String> expected, List<S
         expected.add("drop table bench_dropped");
 
         String t = pick(base, 0);
-        entities = entities.withTable(t, table -> table.withColumn(Column.of("note", Type.VARCHAR).length(100)));
+        entities = entities.withTable(
+                t, table -> table.withColumn(Column.of("note", Type.VARCHAR).length(100)));
         expected.add("add column " + t + ".note varchar(100)");
 
         t = pick(base, 1);
@@ -43,7 +44,8 @@ record Differences(Model database, Model entities, List<String> expected, List<S
         t = pick(base, 2);
         Column name = column(base.table(t), "name");
         entities = entities.withTable(t, table -> table.withColumn("name", c -> c.length(c.length() + 100)));
-        expected.add("alter column " + t + ".name: type varchar(" + name.length() + ") -> varchar(" + (name.length() + 100) + ")");
+        expected.add("alter column " + t + ".name: type varchar(" + name.length() + ") -> varchar("
+                + (name.length() + 100) + ")");
 
         t = pick(base, 3);
         entities = entities.withTable(t, table -> table.withColumn("due_on", Column::notNull));
@@ -56,12 +58,14 @@ record Differences(Model database, Model entities, List<String> expected, List<S
 
         t = pick(base, 5);
         String added = t;
-        entities = entities.withTable(t, table -> table.withIndex(new Index(added + "_name_idx", List.of("name"), null)));
+        entities =
+                entities.withTable(t, table -> table.withIndex(new Index(added + "_name_idx", List.of("name"), null)));
         expected.add("add index " + t + " (name)");
 
         t = pick(base, 6);
         String dropped = t;
-        database = database.withTable(t, table -> table.withIndex(new Index(dropped + "_due_active_idx", List.of("due_on"), "active")));
+        database = database.withTable(
+                t, table -> table.withIndex(new Index(dropped + "_due_active_idx", List.of("due_on"), "active")));
         expected.add("drop index " + t + " (due_on) where active");
 
         t = pick(base, 7);
@@ -72,7 +76,8 @@ record Differences(Model database, Model entities, List<String> expected, List<S
         expected.add("add foreign key " + foreignKey(t, toggled));
 
         List<String> betweenDatabases = expected.stream()
-                .map(line -> line.equals(defaultChange) ? line + "::character varying" : line).toList();
+                .map(line -> line.equals(defaultChange) ? line + "::character varying" : line)
+                .toList();
         return new Differences(database, entities, expected, betweenDatabases);
     }
 
@@ -82,15 +87,25 @@ record Differences(Model database, Model entities, List<String> expected, List<S
     }
 
     private static Column column(Table table, String name) {
-        return table.columns().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+        return table.columns().stream()
+                .filter(c -> c.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static Table smallTable(String name) {
-        return new Table(name, List.of(Column.of("id", Type.ID).notNull(), Column.of("label", Type.VARCHAR).length(50)),
-                List.of(), List.of(), null);
+        return new Table(
+                name,
+                List.of(
+                        Column.of("id", Type.ID).notNull(),
+                        Column.of("label", Type.VARCHAR).length(50)),
+                List.of(),
+                List.of(),
+                null);
     }
 
     private static String foreignKey(String table, ForeignKey key) {
-        return table + " (" + key.column() + ") -> " + key.target() + " (id)" + (key.cascade() ? " on delete cascade" : "");
+        return table + " (" + key.column() + ") -> " + key.target() + " (id)"
+                + (key.cascade() ? " on delete cascade" : "");
     }
 }

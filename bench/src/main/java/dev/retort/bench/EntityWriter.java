@@ -57,20 +57,30 @@ final class EntityWriter {
 
     static String className(String table) {
         StringBuilder name = new StringBuilder();
-        for (String part : table.split("_")) name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        for (String part : table.split("_"))
+            name.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
         return name.toString();
     }
 
     private static String source(Table table) {
-        StringBuilder java = new StringBuilder("package " + PACKAGE + ";\n\n").append(IMPORTS).append("\n");
-        java.append("/** Table ").append(table.name()).append(". */\n@Entity\n@Table(name = ").append(quoted(table.name()));
+        StringBuilder java = new StringBuilder("package " + PACKAGE + ";\n\n")
+                .append(IMPORTS)
+                .append("\n");
+        java.append("/** Table ")
+                .append(table.name())
+                .append(". */\n@Entity\n@Table(name = ")
+                .append(quoted(table.name()));
         if (!table.indexes().isEmpty()) {
-            java.append(",\n        indexes = {").append(table.indexes().stream().map(EntityWriter::index)
-                    .collect(Collectors.joining(",\n                "))).append("}");
+            java.append(",\n        indexes = {")
+                    .append(table.indexes().stream()
+                            .map(EntityWriter::index)
+                            .collect(Collectors.joining(",\n                ")))
+                    .append("}");
         }
         if (!table.uniques().isEmpty()) {
-            java.append(",\n        uniqueConstraints = {").append(table.uniques().stream().map(EntityWriter::unique)
-                    .collect(Collectors.joining(", "))).append("}");
+            java.append(",\n        uniqueConstraints = {")
+                    .append(table.uniques().stream().map(EntityWriter::unique).collect(Collectors.joining(", ")))
+                    .append("}");
         }
         java.append(")\npublic class ").append(className(table.name())).append(" {\n");
         for (Column column : table.columns()) java.append(field(table, column));
@@ -78,8 +88,10 @@ final class EntityWriter {
     }
 
     private static String index(Index index) {
-        if (index.where() != null) throw new IllegalArgumentException("index " + index.name() + ": JPA cannot declare a partial index");
-        return "@Index(name = " + quoted(index.name()) + ", columnList = " + quoted(String.join(", ", index.keys())) + ")";
+        if (index.where() != null)
+            throw new IllegalArgumentException("index " + index.name() + ": JPA cannot declare a partial index");
+        return "@Index(name = " + quoted(index.name()) + ", columnList = " + quoted(String.join(", ", index.keys()))
+                + ")";
     }
 
     private static String unique(Unique unique) {
@@ -88,7 +100,8 @@ final class EntityWriter {
     }
 
     private static String field(Table table, Column column) {
-        String annotations = column.defaultValue() == null ? "" : "    @ColumnDefault(" + quoted(column.defaultValue()) + ")\n";
+        String annotations =
+                column.defaultValue() == null ? "" : "    @ColumnDefault(" + quoted(column.defaultValue()) + ")\n";
         String attributes = "name = " + quoted(column.name());
         String javaType;
         switch (column.type()) {
@@ -98,8 +111,14 @@ final class EntityWriter {
             case REFERENCE -> {
                 return reference(table, column);
             }
-            case VARCHAR -> { javaType = "String"; attributes += ", length = " + column.length(); }
-            case TEXT -> { javaType = "String"; attributes += ", length = Length.LONG32"; }
+            case VARCHAR -> {
+                javaType = "String";
+                attributes += ", length = " + column.length();
+            }
+            case TEXT -> {
+                javaType = "String";
+                attributes += ", length = Length.LONG32";
+            }
             case INTEGER -> javaType = "Integer";
             case NUMERIC -> {
                 javaType = "BigDecimal";
@@ -109,23 +128,29 @@ final class EntityWriter {
             case TIMESTAMP -> javaType = "LocalDateTime";
             case DATE -> javaType = "LocalDate";
             case UUID -> javaType = "UUID";
-            case JSONB -> { javaType = "String"; annotations += "    @JdbcTypeCode(SqlTypes.JSON)\n"; }
+            case JSONB -> {
+                javaType = "String";
+                annotations += "    @JdbcTypeCode(SqlTypes.JSON)\n";
+            }
             default -> throw new AssertionError(column.type());
         }
         if (!column.nullable()) attributes += ", nullable = false";
         if (column.unique()) attributes += ", unique = true";
-        return annotations + "    @Column(" + attributes + ")\n    " + javaType + " " + fieldName(column.name()) + ";\n\n";
+        return annotations + "    @Column(" + attributes + ")\n    " + javaType + " " + fieldName(column.name())
+                + ";\n\n";
     }
 
     private static String reference(Table table, Column column) {
         Model.ForeignKey key = table.foreignKey();
         if (key == null || !key.column().equals(column.name())) {
-            throw new IllegalArgumentException(table.name() + "." + column.name() + ": a reference column needs its foreign key");
+            throw new IllegalArgumentException(
+                    table.name() + "." + column.name() + ": a reference column needs its foreign key");
         }
         String onDelete = key.cascade() ? "    @OnDelete(action = OnDeleteAction.CASCADE)\n" : "";
         String optional = column.nullable() ? "" : "(optional = false)";
         return "    @ManyToOne" + optional + "\n    @JoinColumn(name = " + quoted(column.name()) + ")\n" + onDelete
-                + "    " + className(key.target()) + " " + fieldName(column.name().replaceFirst("_id$", "")) + ";\n\n";
+                + "    " + className(key.target()) + " "
+                + fieldName(column.name().replaceFirst("_id$", "")) + ";\n\n";
     }
 
     private static String fieldName(String column) {

@@ -24,7 +24,9 @@ public final class Introspect {
             long read = System.nanoTime();
             System.out.println(schema.tables().size() + " tables");
             // where the time goes inside the process, beside the whole process's time the bench measures
-            System.err.printf("connect %d ms, read and canonicalize %d ms%n", (start - began) / 1_000_000, (read - start) / 1_000_000);
+            System.err.printf(
+                    "connect %d ms, read and canonicalize %d ms%n",
+                    (start - began) / 1_000_000, (read - start) / 1_000_000);
         }
     }
 }

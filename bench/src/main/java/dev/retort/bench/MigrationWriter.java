@@ -17,7 +17,8 @@ final class MigrationWriter {
     static void write(int count, Path directory) throws IOException {
         Files.createDirectories(directory);
         for (int step = 1; step <= count; step++) {
-            Files.writeString(directory.resolve("R" + id(step) + "_Step" + step + ".java"), source(step), StandardCharsets.UTF_8);
+            Files.writeString(
+                    directory.resolve("R" + id(step) + "_Step" + step + ".java"), source(step), StandardCharsets.UTF_8);
         }
     }
 
@@ -30,8 +31,9 @@ final class MigrationWriter {
         String upgrade;
         String downgrade;
         if (step % 2 == 1) {
-            String columns = "column(\"id\", \"bigint\").identityByDefault(), column(\"name\", \"varchar(100)\").notNull(), "
-                    + "column(\"created_at\", \"timestamp(6)\").defaultValue(\"now()\").notNull(), primaryKey(\"id\")";
+            String columns =
+                    "column(\"id\", \"bigint\").identityByDefault(), column(\"name\", \"varchar(100)\").notNull(), "
+                            + "column(\"created_at\", \"timestamp(6)\").defaultValue(\"now()\").notNull(), primaryKey(\"id\")";
             upgrade = "op.createTable(\"" + table + "\", " + columns + ");";
             downgrade = "op.dropTable(\"" + table + "\", " + columns + ");";
         } else {

@@ -16,10 +16,29 @@ record Model(List<Table> tables) {
     }
 
     /** The column types of the benchmark, each with its PostgreSQL spelling. */
-    enum Type { ID, VARCHAR, TEXT, INTEGER, NUMERIC, BOOLEAN, TIMESTAMP, DATE, UUID, JSONB, REFERENCE }
+    enum Type {
+        ID,
+        VARCHAR,
+        TEXT,
+        INTEGER,
+        NUMERIC,
+        BOOLEAN,
+        TIMESTAMP,
+        DATE,
+        UUID,
+        JSONB,
+        REFERENCE
+    }
 
-    record Column(String name, Type type, int length, int precision, int scale, boolean nullable, String defaultValue,
-                  boolean unique) {
+    record Column(
+            String name,
+            Type type,
+            int length,
+            int precision,
+            int scale,
+            boolean nullable,
+            String defaultValue,
+            boolean unique) {
         Column {
             requireNonNull(name, "name");
             requireNonNull(type, "type");
@@ -93,8 +112,11 @@ record Model(List<Table> tables) {
         }
 
         Table withColumn(String columnName, UnaryOperator<Column> change) {
-            if (columns.stream().noneMatch(c -> c.name().equals(columnName))) throw new IllegalArgumentException("no column " + columnName);
-            List<Column> changed = columns.stream().map(c -> c.name().equals(columnName) ? change.apply(c) : c).toList();
+            if (columns.stream().noneMatch(c -> c.name().equals(columnName)))
+                throw new IllegalArgumentException("no column " + columnName);
+            List<Column> changed = columns.stream()
+                    .map(c -> c.name().equals(columnName) ? change.apply(c) : c)
+                    .toList();
             return new Table(name, changed, indexes, uniques, foreignKey);
         }
 
@@ -110,7 +132,10 @@ record Model(List<Table> tables) {
 
         /** The number of indexes PostgreSQL creates: the declared ones and those of the primary key and unique constraints. */
         int indexCount() {
-            return 1 + indexes.size() + uniques.size() + (int) columns.stream().filter(Column::unique).count();
+            return 1
+                    + indexes.size()
+                    + uniques.size()
+                    + (int) columns.stream().filter(Column::unique).count();
         }
     }
 
@@ -144,12 +169,16 @@ record Model(List<Table> tables) {
         List<Index> indexes = List.of(
                 new Index(name + "_parent_idx", List.of("parent_id"), null),
                 new Index(name + "_status_created_idx", List.of("status", "created_at DESC"), null));
-        List<Unique> uniques = i % 2 == 0 ? List.of(new Unique(name + "_name_due_key", List.of("name", "due_on"))) : List.of();
-        return new Table(name, columns, indexes, uniques, new ForeignKey(name + "_parent_fk", "parent_id", parent, i % 3 == 0));
+        List<Unique> uniques =
+                i % 2 == 0 ? List.of(new Unique(name + "_name_due_key", List.of("name", "due_on"))) : List.of();
+        return new Table(
+                name, columns, indexes, uniques, new ForeignKey(name + "_parent_fk", "parent_id", parent, i % 3 == 0));
     }
 
     Table table(String name) {
-        return tables.stream().filter(t -> t.name().equals(name)).findFirst()
+        return tables.stream()
+                .filter(t -> t.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no table " + name));
     }
 
@@ -161,7 +190,9 @@ record Model(List<Table> tables) {
 
     Model withTable(String name, UnaryOperator<Table> change) {
         table(name);
-        return new Model(tables.stream().map(t -> t.name().equals(name) ? change.apply(t) : t).toList());
+        return new Model(tables.stream()
+                .map(t -> t.name().equals(name) ? change.apply(t) : t)
+                .toList());
     }
 
     int columnCount() {

@@ -29,14 +29,27 @@ final class Postgres {
 
     /** {@code psql} on a database, quiet, stopping at the first error, without reading {@code ~/.psqlrc}. */
     List<String> psql(String database, String... arguments) {
-        List<String> command = new ArrayList<>(List.of("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", host, "-p",
-                String.valueOf(port), "-U", user, "-d", database));
+        List<String> command = new ArrayList<>(List.of(
+                "psql",
+                "-X",
+                "-q",
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-h",
+                host,
+                "-p",
+                String.valueOf(port),
+                "-U",
+                user,
+                "-d",
+                database));
         command.addAll(List.of(arguments));
         return command;
     }
 
     List<String> schemaDump(String database, Path file) {
-        return List.of("pg_dump", "-s", "-h", host, "-p", String.valueOf(port), "-U", user, "-f", file.toString(), database);
+        return List.of(
+                "pg_dump", "-s", "-h", host, "-p", String.valueOf(port), "-U", user, "-f", file.toString(), database);
     }
 
     void recreate(String database) throws IOException, InterruptedException {

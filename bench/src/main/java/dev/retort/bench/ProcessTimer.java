@@ -25,7 +25,8 @@ final class ProcessTimer {
         }
 
         BenchException failure(String what) {
-            return new BenchException(String.join(" ", command) + ": " + what + "\n--- stdout:\n" + tail(out) + "\n--- stderr:\n" + tail(err));
+            return new BenchException(String.join(" ", command) + ": " + what + "\n--- stdout:\n" + tail(out)
+                    + "\n--- stderr:\n" + tail(err));
         }
 
         private static String tail(String text) {
@@ -36,11 +37,13 @@ final class ProcessTimer {
     /** The median wall time and peak RSS of some runs. */
     record Sample(List<Double> seconds, List<Long> peakRssKb) {
         double medianSeconds() {
-            return median(seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray());
+            return median(
+                    seconds.stream().mapToDouble(Double::doubleValue).sorted().toArray());
         }
 
         double medianRssMb() {
-            return median(peakRssKb.stream().mapToDouble(kb -> kb / 1024.0).sorted().toArray());
+            return median(
+                    peakRssKb.stream().mapToDouble(kb -> kb / 1024.0).sorted().toArray());
         }
 
         private static double median(double[] sorted) {
@@ -62,36 +65,59 @@ final class ProcessTimer {
     private final Path scratch;
 
     ProcessTimer(Path scratch) throws IOException {
-        if (!Files.isExecutable(Path.of(GNU_TIME))) throw new BenchException(GNU_TIME + " (GNU time) is needed for peak RSS");
+        if (!Files.isExecutable(Path.of(GNU_TIME)))
+            throw new BenchException(GNU_TIME + " (GNU time) is needed for peak RSS");
         this.scratch = Files.createDirectories(scratch);
     }
 
-    Run run(Path directory, Map<String, String> environment, List<String> command) throws IOException, InterruptedException {
+    Run run(Path directory, Map<String, String> environment, List<String> command)
+            throws IOException, InterruptedException {
         Path rss = scratch.resolve("rss.txt");
         Path out = scratch.resolve("stdout.txt");
         Path err = scratch.resolve("stderr.txt");
         List<String> timed = new ArrayList<>(List.of(GNU_TIME, "-f", "%M", "-o", rss.toString()));
         timed.addAll(command);
-        ProcessBuilder builder = new ProcessBuilder(timed).directory(directory.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(new File("/dev/null"));
+        ProcessBuilder builder = new ProcessBuilder(timed)
+                .directory(directory.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .redirectInput(new File("/dev/null"));
         builder.environment().putAll(environment);
         long start = System.nanoTime();
         int exit = builder.start().waitFor();
         double seconds = (System.nanoTime() - start) / 1e9;
         String rssText = Files.readString(rss, StandardCharsets.UTF_8).strip();
         // GNU time writes "Command exited with non-zero status N" before the figure
-        long rssKb = Long.parseLong(rssText.substring(rssText.lastIndexOf('\n') + 1).strip());
-        return new Run(command, exit, seconds, rssKb, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        long rssKb =
+                Long.parseLong(rssText.substring(rssText.lastIndexOf('\n') + 1).strip());
+        return new Run(
+                command,
+                exit,
+                seconds,
+                rssKb,
+                Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
     }
 
     /** A command to time, with what to do before each run and what to check after. */
-    record Job(Path directory, Map<String, String> environment, List<String> command, Preparation preparation,
-               Verification verification) {}
+    record Job(
+            Path directory,
+            Map<String, String> environment,
+            List<String> command,
+            Preparation preparation,
+            Verification verification) {}
 
     /** One warm-up run and then {@code runs} timed ones, each prepared first and verified after. */
-    Sample repeat(int runs, Path directory, Map<String, String> environment, List<String> command, Preparation preparation,
-                  Verification verification) throws Exception {
-        return interleave(runs, List.of(new Job(directory, environment, command, preparation, verification))).get(0);
+    Sample repeat(
+            int runs,
+            Path directory,
+            Map<String, String> environment,
+            List<String> command,
+            Preparation preparation,
+            Verification verification)
+            throws Exception {
+        return interleave(runs, List.of(new Job(directory, environment, command, preparation, verification)))
+                .get(0);
     }
 
     /**

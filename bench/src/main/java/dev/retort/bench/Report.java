@@ -32,7 +32,12 @@ final class Report {
         }
     }
 
-    record Row(String figure, ProcessTimer.Sample sample, String referenceName, ProcessTimer.Sample reference, Target target) {
+    record Row(
+            String figure,
+            ProcessTimer.Sample sample,
+            String referenceName,
+            ProcessTimer.Sample reference,
+            Target target) {
         double ratio() {
             return reference == null ? Double.NaN : sample.medianSeconds() / reference.medianSeconds();
         }
@@ -62,18 +67,31 @@ final class Report {
     }
 
     String markdown() {
-        StringBuilder text = new StringBuilder("| figure | median wall s | peak RSS MB | ratio | target | met? |\n|---|---:|---:|---|---|---|\n");
+        StringBuilder text = new StringBuilder(
+                "| figure | median wall s | peak RSS MB | ratio | target | met? |\n|---|---:|---:|---|---|---|\n");
         for (Row row : rows) {
             String ratio = row.reference() == null ? "" : fmt(row.ratio()) + "x " + row.referenceName();
             String met = row.target().none() ? "" : row.met() ? "yes" : "**NO**";
-            text.append("| ").append(row.figure()).append(" | ").append(String.format(Locale.ROOT, "%.3f", row.sample().medianSeconds()))
-                    .append(" | ").append(String.format(Locale.ROOT, "%.0f", row.sample().medianRssMb())).append(" | ").append(ratio)
-                    .append(" | ").append(row.targetText()).append(" | ").append(met).append(" |\n");
+            text.append("| ")
+                    .append(row.figure())
+                    .append(" | ")
+                    .append(String.format(Locale.ROOT, "%.3f", row.sample().medianSeconds()))
+                    .append(" | ")
+                    .append(String.format(Locale.ROOT, "%.0f", row.sample().medianRssMb()))
+                    .append(" | ")
+                    .append(ratio)
+                    .append(" | ")
+                    .append(row.targetText())
+                    .append(" | ")
+                    .append(met)
+                    .append(" |\n");
         }
         return text.toString();
     }
 
     private static String fmt(double value) {
-        return String.format(Locale.ROOT, "%.2f", value).replaceAll("(\\.\\d*?)0+$", "$1").replaceAll("\\.$", "");
+        return String.format(Locale.ROOT, "%.2f", value)
+                .replaceAll("(\\.\\d*?)0+$", "$1")
+                .replaceAll("\\.$", "");
     }
 }

@@ -21,9 +21,17 @@ final class SqlWriter {
         for (Table table : model.tables()) {
             if (table.foreignKey() == null) continue;
             Model.ForeignKey key = table.foreignKey();
-            sql.append("ALTER TABLE ").append(table.name()).append(" ADD CONSTRAINT ").append(key.name())
-                    .append(" FOREIGN KEY (").append(key.column()).append(") REFERENCES ").append(key.target()).append(" (id)")
-                    .append(key.cascade() ? " ON DELETE CASCADE" : "").append(";\n");
+            sql.append("ALTER TABLE ")
+                    .append(table.name())
+                    .append(" ADD CONSTRAINT ")
+                    .append(key.name())
+                    .append(" FOREIGN KEY (")
+                    .append(key.column())
+                    .append(") REFERENCES ")
+                    .append(key.target())
+                    .append(" (id)")
+                    .append(key.cascade() ? " ON DELETE CASCADE" : "")
+                    .append(";\n");
         }
         return sql.toString();
     }
@@ -33,13 +41,18 @@ final class SqlWriter {
         for (Column column : table.columns()) elements.add(column(column));
         elements.add("CONSTRAINT " + table.name() + "_pkey PRIMARY KEY (id)");
         for (Column column : table.columns()) {
-            if (column.unique()) elements.add("CONSTRAINT " + table.name() + "_" + column.name() + "_key UNIQUE (" + column.name() + ")");
+            if (column.unique())
+                elements.add(
+                        "CONSTRAINT " + table.name() + "_" + column.name() + "_key UNIQUE (" + column.name() + ")");
         }
         for (Unique unique : table.uniques()) {
             elements.add("CONSTRAINT " + unique.name() + " UNIQUE (" + String.join(", ", unique.columns()) + ")");
         }
-        sql.append("CREATE TABLE ").append(table.name()).append(" (\n    ")
-                .append(String.join(",\n    ", elements)).append("\n);\n");
+        sql.append("CREATE TABLE ")
+                .append(table.name())
+                .append(" (\n    ")
+                .append(String.join(",\n    ", elements))
+                .append("\n);\n");
     }
 
     private static String column(Column column) {
@@ -50,8 +63,14 @@ final class SqlWriter {
     }
 
     private static void createIndex(StringBuilder sql, Table table, Index index) {
-        sql.append("CREATE INDEX ").append(index.name()).append(" ON ").append(table.name())
-                .append(" (").append(String.join(", ", index.keys())).append(")")
-                .append(index.where() == null ? "" : " WHERE " + index.where()).append(";\n");
+        sql.append("CREATE INDEX ")
+                .append(index.name())
+                .append(" ON ")
+                .append(table.name())
+                .append(" (")
+                .append(String.join(", ", index.keys()))
+                .append(")")
+                .append(index.where() == null ? "" : " WHERE " + index.where())
+                .append(";\n");
     }
 }

@@ -35,11 +35,15 @@ final class TableBench {
         Path dir = Bench.emptyDirectory(setup.work().resolve("n" + n));
         Model base = Model.generate(n);
         Differences differences = Differences.apply(base);
-        Path databaseSql = Files.writeString(dir.resolve("database.sql"), SqlWriter.write(differences.database()), StandardCharsets.UTF_8);
-        Path entitiesSql = Files.writeString(dir.resolve("entities.sql"), SqlWriter.write(differences.entities()), StandardCharsets.UTF_8);
-        Bench.progress("N=%d: %d tables, %d columns, %d indexes, %d foreign keys; writing and compiling the entities", n,
-                base.tables().size(), base.columnCount(), base.indexCount(), base.foreignKeyCount());
-        Path classes = compile(EntityWriter.write(differences.entities(), dir.resolve("entities")), dir.resolve("classes"));
+        Path databaseSql = Files.writeString(
+                dir.resolve("database.sql"), SqlWriter.write(differences.database()), StandardCharsets.UTF_8);
+        Path entitiesSql = Files.writeString(
+                dir.resolve("entities.sql"), SqlWriter.write(differences.entities()), StandardCharsets.UTF_8);
+        Bench.progress(
+                "N=%d: %d tables, %d columns, %d indexes, %d foreign keys; writing and compiling the entities",
+                n, base.tables().size(), base.columnCount(), base.indexCount(), base.foreignKeyCount());
+        Path classes =
+                compile(EntityWriter.write(differences.entities(), dir.resolve("entities")), dir.resolve("classes"));
 
         String database = "retort_bench_n" + n;
         String twin = database + "_entities";
@@ -50,33 +54,71 @@ final class TableBench {
 
         Path project = Files.createDirectories(dir.resolve("project"));
         Path migrations = Files.createDirectories(project.resolve("migrations"));
-        Files.writeString(project.resolve("retort.properties"), "url = " + setup.postgres().url(database) + "\n"
-                + "entities.packages = " + EntityWriter.PACKAGE + "\nentities.classpath = " + classes + "\n", StandardCharsets.UTF_8);
-        Map<String, String> environment = Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        Files.writeString(
+                project.resolve("retort.properties"),
+                "url = " + setup.postgres().url(database) + "\n" + "entities.packages = " + EntityWriter.PACKAGE
+                        + "\nentities.classpath = " + classes + "\n",
+                StandardCharsets.UTF_8);
+        Map<String, String> environment =
+                Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString());
         ProcessTimer timer = setup.timer();
 
         Bench.progress("N=%d: no false positives: check against the schema made from the entities' own model", n);
-        Run exact = timer.run(project, environment, setup.retort("--url", setup.postgres().url(twin), "check"));
-        if (exact.exit() != 0 || !exact.out().contains(NO_CHANGES)) throw exact.failure("the entities and their own schema differ");
+        Run exact = timer.run(
+                project, environment, setup.retort("--url", setup.postgres().url(twin), "check"));
+        if (exact.exit() != 0 || !exact.out().contains(NO_CHANGES))
+            throw exact.failure("the entities and their own schema differ");
 
         // in turn, so that each figure and the reference see the machine as it is at the time
-        Bench.progress("N=%d: pg_dump -s, introspection alone, retort check, revision --autogenerate and diff, in turn", n);
+        Bench.progress(
+                "N=%d: pg_dump -s, introspection alone, retort check, revision --autogenerate and diff, in turn", n);
         String tables = (differences.database().tables().size()) + " tables";
-        List<Sample> samples = timer.interleave(setup.runs(), List.of(
-                new ProcessTimer.Job(dir, environment, setup.postgres().schemaDump(database, dir.resolve("dump.sql")), () -> { },
-                        run -> run.expectExit(0)),
-                new ProcessTimer.Job(dir, environment, setup.introspect(setup.postgres().url(database)), () -> { }, run -> {
-                    if (!run.expectExit(0).out().strip().equals(tables)) throw run.failure("expected " + tables);
-                }),
-                // revision --autogenerate writes a migration; check and the next revision start without it
-                new ProcessTimer.Job(project, environment, setup.retort("check"), () -> Bench.emptyDirectory(migrations),
-                        run -> expectLines(run.expectExit(1), checkLines(run.out()), differences.expected())),
-                new ProcessTimer.Job(project, environment, setup.retort("revision", "--autogenerate", "-m", "bench"),
-                        () -> Bench.emptyDirectory(migrations),
-                        run -> expectLines(run.expectExit(0), detectedLines(run.out()), differences.expected())),
-                new ProcessTimer.Job(dir, environment,
-                        setup.retort("diff", "--from", setup.postgres().url(database), "--to", setup.postgres().url(twin)), () -> { },
-                        run -> expectLines(run.expectExit(1), diffLines(run.out()), differences.expectedBetweenDatabases()))));
+        List<Sample> samples = timer.interleave(
+                setup.runs(),
+                List.of(
+                        new ProcessTimer.Job(
+                                dir,
+                                environment,
+                                setup.postgres().schemaDump(database, dir.resolve("dump.sql")),
+                                () -> {},
+                                run -> run.expectExit(0)),
+                        new ProcessTimer.Job(
+                                dir,
+                                environment,
+                                setup.introspect(setup.postgres().url(database)),
+                                () -> {},
+                                run -> {
+                                    if (!run.expectExit(0).out().strip().equals(tables))
+                                        throw run.failure("expected " + tables);
+                                }),
+                        // revision --autogenerate writes a migration; check and the next revision start without it
+                        new ProcessTimer.Job(
+                                project,
+                                environment,
+                                setup.retort("check"),
+                                () -> Bench.emptyDirectory(migrations),
+                                run -> expectLines(run.expectExit(1), checkLines(run.out()), differences.expected())),
+                        new ProcessTimer.Job(
+                                project,
+                                environment,
+                                setup.retort("revision", "--autogenerate", "-m", "bench"),
+                                () -> Bench.emptyDirectory(migrations),
+                                run -> expectLines(
+                                        run.expectExit(0), detectedLines(run.out()), differences.expected())),
+                        new ProcessTimer.Job(
+                                dir,
+                                environment,
+                                setup.retort(
+                                        "diff",
+                                        "--from",
+                                        setup.postgres().url(database),
+                                        "--to",
+                                        setup.postgres().url(twin)),
+                                () -> {},
+                                run -> expectLines(
+                                        run.expectExit(1),
+                                        diffLines(run.out()),
+                                        differences.expectedBetweenDatabases()))));
         Bench.emptyDirectory(migrations);
         Sample dump = samples.get(0);
         Sample introspection = samples.get(1);
@@ -89,43 +131,81 @@ final class TableBench {
         boolean small = n <= 100;
         Target checkTarget = large ? Target.ratio(3).rss(300) : small ? Target.seconds(0.8) : Target.NONE;
         report.add(new Report.Row("N=" + n + ": pg_dump -s (reference)", dump, reference, dump, Target.NONE));
-        report.add(new Report.Row("N=" + n + ": introspection alone", introspection, reference, dump,
+        report.add(new Report.Row(
+                "N=" + n + ": introspection alone",
+                introspection,
+                reference,
+                dump,
                 large ? Target.ratio(1.2) : Target.NONE));
         report.add(new Report.Row("N=" + n + ": retort check", check, reference, dump, checkTarget));
-        report.add(new Report.Row("N=" + n + ": retort revision --autogenerate", revision, reference, dump, checkTarget));
-        report.add(new Report.Row("N=" + n + ": retort diff (two databases)", diff, reference, dump,
+        report.add(
+                new Report.Row("N=" + n + ": retort revision --autogenerate", revision, reference, dump, checkTarget));
+        report.add(new Report.Row(
+                "N=" + n + ": retort diff (two databases)",
+                diff,
+                reference,
+                dump,
                 large ? Target.ratio(2) : Target.NONE));
-        notes.add(String.format(Locale.ROOT, "N=%d: %d tables, %d columns, %d indexes (primary keys and unique constraints included), "
+        notes.add(String.format(
+                Locale.ROOT,
+                "N=%d: %d tables, %d columns, %d indexes (primary keys and unique constraints included), "
                         + "%d foreign keys, plus the known differences, which check, revision --autogenerate and diff each found exactly "
-                        + "(%d operations)", n, base.tables().size(), base.columnCount(), base.indexCount(), base.foreignKeyCount(),
+                        + "(%d operations)",
+                n,
+                base.tables().size(),
+                base.columnCount(),
+                base.indexCount(),
+                base.foreignKeyCount(),
                 differences.expected().size()));
         if (setup.alembic() != null) {
-            AlembicBench.Found found = new AlembicBench(setup).run(n, differences.entities(), database, twin, dump, report);
-            notes.add(String.format(Locale.ROOT, "N=%d: Alembic detected %d operations against the database (%s) and %d against the "
-                            + "entities' own schema%s", n, found.operations().size(), String.join("; ", found.operations()),
-                    found.falsePositives().size(), found.falsePositives().isEmpty() ? "" : " (" + String.join("; ", found.falsePositives()) + ")"));
+            AlembicBench.Found found =
+                    new AlembicBench(setup).run(n, differences.entities(), database, twin, dump, report);
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "N=%d: Alembic detected %d operations against the database (%s) and %d against the "
+                            + "entities' own schema%s",
+                    n,
+                    found.operations().size(),
+                    String.join("; ", found.operations()),
+                    found.falsePositives().size(),
+                    found.falsePositives().isEmpty() ? "" : " (" + String.join("; ", found.falsePositives()) + ")"));
         }
         return dump;
     }
 
     private Path compile(List<Path> sources, Path classes) throws IOException {
         Files.createDirectories(classes);
-        List<String> arguments = new ArrayList<>(List.of("-proc:none", "-nowarn", "--release", "17", "-d", classes.toString(),
-                "-cp", setup.jar().toString()));
+        List<String> arguments = new ArrayList<>(List.of(
+                "-proc:none",
+                "-nowarn",
+                "--release",
+                "17",
+                "-d",
+                classes.toString(),
+                "-cp",
+                setup.jar().toString()));
         sources.forEach(source -> arguments.add(source.toString()));
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int exit = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, errors, errors, arguments.toArray(String[]::new));
-        if (exit != 0) throw new BenchException("compiling the entities failed:\n" + errors.toString(StandardCharsets.UTF_8));
+        int exit = javax.tools.ToolProvider.getSystemJavaCompiler()
+                .run(null, errors, errors, arguments.toArray(String[]::new));
+        if (exit != 0)
+            throw new BenchException("compiling the entities failed:\n" + errors.toString(StandardCharsets.UTF_8));
         return classes;
     }
 
     /** {@code check} prints each operation indented by two spaces, its hazards by four. */
     static List<String> checkLines(String out) {
-        return out.lines().filter(l -> l.startsWith("  ") && !l.startsWith("    ")).map(String::strip).toList();
+        return out.lines()
+                .filter(l -> l.startsWith("  ") && !l.startsWith("    "))
+                .map(String::strip)
+                .toList();
     }
 
     static List<String> detectedLines(String out) {
-        return out.lines().filter(l -> l.startsWith("Detected ")).map(l -> l.substring("Detected ".length())).toList();
+        return out.lines()
+                .filter(l -> l.startsWith("Detected "))
+                .map(l -> l.substring("Detected ".length()))
+                .toList();
     }
 
     /** {@code diff} prints each operation unindented, its hazards indented. */

@@ -27,54 +27,83 @@ final class UpgradeBench {
         Path dir = Bench.emptyDirectory(setup.work().resolve("upgrade"));
         Path project = Files.createDirectories(dir.resolve("project"));
         MigrationWriter.write(count, project.resolve("migrations"));
-        Files.writeString(project.resolve("retort.properties"), "url = " + setup.postgres().url(DATABASE) + "\n"
-                + "migrations.package = " + MigrationWriter.PACKAGE + "\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                project.resolve("retort.properties"),
+                "url = " + setup.postgres().url(DATABASE) + "\n" + "migrations.package = " + MigrationWriter.PACKAGE
+                        + "\n",
+                StandardCharsets.UTF_8);
         Path cache = dir.resolve("cache");
         Map<String, String> environment = Map.of("XDG_CACHE_HOME", cache.toString());
         ProcessTimer timer = setup.timer();
         Postgres postgres = setup.postgres();
 
         Bench.progress("%d migrations: the psql reference (upgrade head --sql, one transaction per migration)", count);
-        Run offline = timer.run(project, environment, setup.retort("upgrade", "head", "--sql")).expectExit(0);
+        Run offline = timer.run(project, environment, setup.retort("upgrade", "head", "--sql"))
+                .expectExit(0);
         Path script = Files.writeString(dir.resolve("upgrade.sql"), offline.out(), StandardCharsets.UTF_8);
         long begins = offline.out().lines().filter("BEGIN;"::equals).count();
         long commits = offline.out().lines().filter("COMMIT;"::equals).count();
-        long steps = offline.out().lines().filter(l -> l.startsWith("-- Running upgrade")).count();
+        long steps = offline.out()
+                .lines()
+                .filter(l -> l.startsWith("-- Running upgrade"))
+                .count();
         // the first migration's transaction also creates the version and history tables
         if (steps != count || begins != count || commits != count) {
-            throw offline.failure("expected " + count + " migrations with BEGIN/COMMIT each, found " + steps + " migrations, "
-                    + begins + " BEGIN, " + commits + " COMMIT");
+            throw offline.failure("expected " + count + " migrations with BEGIN/COMMIT each, found " + steps
+                    + " migrations, " + begins + " BEGIN, " + commits + " COMMIT");
         }
         String head = MigrationWriter.id(count);
         ProcessTimer.Verification upgraded = run -> {
             if (!run.expectExit(0).out().contains(head)) throw run.failure("did not reach " + head);
         };
-        // in turn, each on a new database: psql, upgrade with the cache emptied, upgrade with the cache the previous run filled
+        // in turn, each on a new database: psql, upgrade with the cache emptied, upgrade with the cache the previous
+        // run filled
         Bench.progress("%d migrations: psql, upgrade head with the compile cache cold and warm, in turn", count);
-        List<Sample> upgrades = timer.interleave(setup.runs(), List.of(
-                new ProcessTimer.Job(dir, environment, postgres.psql(DATABASE, "-f", script.toString()),
-                        () -> postgres.recreate(DATABASE), run -> run.expectExit(0)),
-                new ProcessTimer.Job(project, environment, setup.retort("upgrade", "head"), () -> {
-                    postgres.recreate(DATABASE);
-                    Bench.delete(cache);
-                }, upgraded),
-                new ProcessTimer.Job(project, environment, setup.retort("upgrade", "head"), () -> postgres.recreate(DATABASE), upgraded)));
+        List<Sample> upgrades = timer.interleave(
+                setup.runs(),
+                List.of(
+                        new ProcessTimer.Job(
+                                dir,
+                                environment,
+                                postgres.psql(DATABASE, "-f", script.toString()),
+                                () -> postgres.recreate(DATABASE),
+                                run -> run.expectExit(0)),
+                        new ProcessTimer.Job(
+                                project,
+                                environment,
+                                setup.retort("upgrade", "head"),
+                                () -> {
+                                    postgres.recreate(DATABASE);
+                                    Bench.delete(cache);
+                                },
+                                upgraded),
+                        new ProcessTimer.Job(
+                                project,
+                                environment,
+                                setup.retort("upgrade", "head"),
+                                () -> postgres.recreate(DATABASE),
+                                upgraded)));
         Sample psql = upgrades.get(0);
         Sample cold = upgrades.get(1);
         Sample warm = upgrades.get(2);
 
         Bench.progress("%d migrations: current and heads", count);
-        Sample current = timer.repeat(setup.runs(), project, environment, setup.retort("current"), () -> { }, upgraded);
-        Sample heads = timer.repeat(setup.runs(), project, environment, setup.retort("heads"), () -> { }, upgraded);
-        Sample headsCold = timer.repeat(setup.runs(), project, environment, setup.retort("heads"), () -> Bench.delete(cache), upgraded);
+        Sample current = timer.repeat(setup.runs(), project, environment, setup.retort("current"), () -> {}, upgraded);
+        Sample heads = timer.repeat(setup.runs(), project, environment, setup.retort("heads"), () -> {}, upgraded);
+        Sample headsCold = timer.repeat(
+                setup.runs(), project, environment, setup.retort("heads"), () -> Bench.delete(cache), upgraded);
 
         String psqlName = "psql";
         String label = count + " migrations: ";
-        report.add(new Report.Row(label + "psql -f upgrade --sql script (reference)", psql, psqlName, psql, Target.NONE));
+        report.add(
+                new Report.Row(label + "psql -f upgrade --sql script (reference)", psql, psqlName, psql, Target.NONE));
         report.add(new Report.Row(label + "upgrade head, compile cache cold", cold, psqlName, psql, Target.NONE));
         report.add(new Report.Row(label + "upgrade head, compile cache warm", warm, psqlName, psql, Target.plus(1)));
-        report.add(new Report.Row(label + "current (cold JVM, compile cache warm)", current, dumpName, dump, Target.seconds(0.5)));
-        report.add(new Report.Row(label + "heads (cold JVM, compile cache warm)", heads, dumpName, dump, Target.seconds(0.5)));
-        report.add(new Report.Row(label + "heads (cold JVM, compile cache cold)", headsCold, dumpName, dump, Target.NONE));
+        report.add(new Report.Row(
+                label + "current (cold JVM, compile cache warm)", current, dumpName, dump, Target.seconds(0.5)));
+        report.add(new Report.Row(
+                label + "heads (cold JVM, compile cache warm)", heads, dumpName, dump, Target.seconds(0.5)));
+        report.add(
+                new Report.Row(label + "heads (cold JVM, compile cache cold)", headsCold, dumpName, dump, Target.NONE));
     }
 }

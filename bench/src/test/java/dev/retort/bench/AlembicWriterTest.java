@@ -20,7 +20,8 @@ class AlembicWriterTest {
         assertEquals(entities.tables().size(), count(models, " = Table("));
         assertEquals(entities.columnCount(), count(models, "    Column("));
         assertEquals(entities.foreignKeyCount(), count(models, "ForeignKey(\""));
-        assertEquals(entities.tables().stream().mapToInt(t -> t.indexes().size()).sum(), count(models, "\nIndex("));
+        assertEquals(
+                entities.tables().stream().mapToInt(t -> t.indexes().size()).sum(), count(models, "\nIndex("));
         for (String line : List.of(
                 "t_t0003 = Table(\"t0003\", metadata,",
                 "    Column(\"id\", BigInteger, Identity(), primary_key=True),",
@@ -32,7 +33,8 @@ class AlembicWriterTest {
                 "Index(\"t0003_status_created_idx\", t_t0003.c.status, t_t0003.c.created_at.desc())")) {
             assertTrue(models.contains(line + "\n"), () -> "models.py has " + line + "\n" + models);
         }
-        assertTrue(Files.readString(dir.resolve("alembic/env.py")).contains("compare_type=True, compare_server_default=True"));
+        assertTrue(Files.readString(dir.resolve("alembic/env.py"))
+                .contains("compare_type=True, compare_server_default=True"));
         assertTrue(Files.isDirectory(dir.resolve("alembic/versions")));
     }
 

@@ -9,7 +9,9 @@ import picocli.CommandLine.Option;
 /** {@code retort branches [-v]}: the revisions where the history forks, and the branches they fork into. */
 @Command(name = "branches", description = "Show the branch points of the history and the revisions they branch into.")
 final class BranchesCommand extends Subcommand {
-    @Option(names = {"-v", "--verbose"}, description = "Show each branch point in full.")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Show each branch point in full.")
     boolean verbose;
 
     @Override
@@ -17,9 +19,15 @@ final class BranchesCommand extends Subcommand {
         RevisionGraph graph = root.project().graph();
         for (RevisionNode node : graph.inOrder()) {
             if (!graph.isBranchPoint(node.id())) continue;
-            root.out().print(verbose ? Revisions.verbose(graph, node, Set.of()) : Revisions.line(graph, node, Set.of()) + "\n");
+            root.out()
+                    .print(
+                            verbose
+                                    ? Revisions.verbose(graph, node, Set.of())
+                                    : Revisions.line(graph, node, Set.of()) + "\n");
             for (String child : graph.childrenOf(node.id())) {
-                root.out().println("    -> " + Revisions.marked(graph, child, Set.of()) + ", " + Terminal.safe(graph.node(child).message()));
+                root.out()
+                        .println("    -> " + Revisions.marked(graph, child, Set.of()) + ", "
+                                + Terminal.safe(graph.node(child).message()));
             }
         }
         return Main.OK;

@@ -3,12 +3,13 @@ package dev.retort.cli;
 import dev.retort.diff.Plan;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
-import java.sql.Connection;
 import picocli.CommandLine.Command;
 
 /** {@code retort check}: does the database at head match the entities? */
-@Command(name = "check", description = "Compare the entities with the database at head: exit 0 when they match, "
-        + "1 when a new migration is needed (the operations are printed), 2 on error.")
+@Command(
+        name = "check",
+        description = "Compare the entities with the database at head: exit 0 when they match, "
+                + "1 when a new migration is needed (the operations are printed), 2 on error.")
 final class CheckCommand extends Subcommand {
     static final int DRIFT = 1;
 
@@ -23,7 +24,8 @@ final class CheckCommand extends Subcommand {
         root.out().println("New upgrade operations detected:");
         for (Op op : plan.upgrade()) {
             root.out().println("  " + Terminal.safe(OpText.describe(op)));
-            for (Hazard hazard : Plan.hazards(op, plan.upgrade())) root.out().println("    " + Terminal.safe(hazard.toString()));
+            for (Hazard hazard : Plan.hazards(op, plan.upgrade()))
+                root.out().println("    " + Terminal.safe(hazard.toString()));
         }
         return DRIFT;
     }

@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
 final class CurrentCommand extends Subcommand {
     static final int NOT_AT_HEADS = 1;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show each revision in full.")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Show each revision in full.")
     boolean verbose;
 
     @Option(names = "--check-heads", description = "Exit 1 when the database is not at all heads.")
@@ -27,9 +29,11 @@ final class CurrentCommand extends Subcommand {
         Set<String> current;
         PrintWriter out = root.out();
         try (Connection connection = project.connect()) {
-            Migrator migrator = project.migrator(new Migrator.Listener() { });
+            Migrator migrator = project.migrator(new Migrator.Listener() {});
             current = migrator.current(connection);
-            if (verbose) out.println(Terminal.safe("Version table: " + migrator.versionTable(connection).qualified()));
+            if (verbose)
+                out.println(Terminal.safe(
+                        "Version table: " + migrator.versionTable(connection).qualified()));
         }
         RevisionGraph graph = project.graph();
         for (String id : current) {
@@ -37,11 +41,17 @@ final class CurrentCommand extends Subcommand {
                 throw new RetortException("the database is at revision " + id + ", which no migration in "
                         + project.settings().migrationsDir() + " declares");
             }
-            out.print(verbose ? Revisions.verbose(graph, graph.node(id), Set.of()) : Revisions.marked(graph, id, Set.of()) + "\n");
+            out.print(
+                    verbose
+                            ? Revisions.verbose(graph, graph.node(id), Set.of())
+                            : Revisions.marked(graph, id, Set.of()) + "\n");
         }
         if (checkHeads && !current.equals(Set.copyOf(graph.heads()))) {
-            root.spec.commandLine().getErr().println(Terminal.safe("the database is not at all heads: it is at " + Revisions.heads(current)
-                    + ", the heads are " + Revisions.heads(graph.heads())));
+            root.spec
+                    .commandLine()
+                    .getErr()
+                    .println(Terminal.safe("the database is not at all heads: it is at " + Revisions.heads(current)
+                            + ", the heads are " + Revisions.heads(graph.heads())));
             return NOT_AT_HEADS;
         }
         return Main.OK;

@@ -26,24 +26,37 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code retort diff --from URL --to URL}: what turns one database into another, like migra or atlas schema diff. */
-@Command(name = "diff", description = "Print the operations that turn the --from database into the --to database: exit 0 when equal, "
-        + "1 when different, 2 on error; --sql prints only the SQL script, for psql. Needs no configuration file.")
+@Command(
+        name = "diff",
+        description =
+                "Print the operations that turn the --from database into the --to database: exit 0 when equal, "
+                        + "1 when different, 2 on error; --sql prints only the SQL script, for psql. Needs no configuration file.")
 final class DiffCommand extends Subcommand {
     static final int DIFFERENT = 1;
 
     @Option(names = "--from", required = true, paramLabel = "URL", description = "JDBC URL of the database to change.")
     String from;
 
-    @Option(names = "--to", required = true, paramLabel = "URL", description = "JDBC URL of the database to make it like.")
+    @Option(
+            names = "--to",
+            required = true,
+            paramLabel = "URL",
+            description = "JDBC URL of the database to make it like.")
     String to;
 
-    @Option(names = "--schema", paramLabel = "S", description = "Compare only these schemas (default: every schema but the system ones).")
+    @Option(
+            names = "--schema",
+            paramLabel = "S",
+            description = "Compare only these schemas (default: every schema but the system ones).")
     List<String> schemas = new ArrayList<>();
 
     @Option(names = "--exclude-schema", paramLabel = "S", description = "Leave these schemas out.")
     List<String> excludedSchemas = new ArrayList<>();
 
-    @Option(names = "--include-table", paramLabel = "GLOB", description = "Compare only tables matching (name, or schema.name outside public; * for any run).")
+    @Option(
+            names = "--include-table",
+            paramLabel = "GLOB",
+            description = "Compare only tables matching (name, or schema.name outside public; * for any run).")
     List<String> includedTables = new ArrayList<>();
 
     @Option(names = "--exclude-table", paramLabel = "GLOB", description = "Leave out tables matching.")
@@ -57,18 +70,22 @@ final class DiffCommand extends Subcommand {
         root.connectsTo(from);
         root.connectsTo(to);
         Duration timeout = root.project().settings().connectTimeout();
-        try (Connection source = connect(from, timeout); Connection target = connect(to, timeout)) {
+        try (Connection source = connect(from, timeout);
+                Connection target = connect(to, timeout)) {
             Autogenerate autogenerate = autogenerate(source, target);
             // the two databases are read at the same time, the target's on a thread of its own
-            CompletableFuture<Schema> targetSchema = CompletableFuture.supplyAsync(() -> autogenerate.readDatabase(target));
+            CompletableFuture<Schema> targetSchema =
+                    CompletableFuture.supplyAsync(() -> autogenerate.readDatabase(target));
             Schema sourceSchema = autogenerate.readDatabase(source);
             Plan plan = autogenerate.diff(sourceSchema, Project.join(targetSchema));
             if (sql) {
                 if (plan.isEmpty()) return Main.OK;
                 root.out().println("BEGIN;");
                 for (Op op : plan.upgrade()) {
-                    for (Hazard hazard : Plan.hazards(op, plan.upgrade())) root.out().println("-- " + PostgresSql.comment(hazard.toString()));
-                    for (String statement : PostgresSql.statements(op)) root.out().println(statement + ";");
+                    for (Hazard hazard : Plan.hazards(op, plan.upgrade()))
+                        root.out().println("-- " + PostgresSql.comment(hazard.toString()));
+                    for (String statement : PostgresSql.statements(op))
+                        root.out().println(statement + ";");
                 }
                 root.out().println("COMMIT;");
                 return DIFFERENT;
@@ -79,7 +96,8 @@ final class DiffCommand extends Subcommand {
             }
             for (Op op : plan.upgrade()) {
                 root.out().println(Terminal.safe(OpText.describe(op)));
-                for (Hazard hazard : Plan.hazards(op, plan.upgrade())) root.out().println("  " + Terminal.safe(hazard.toString()));
+                for (Hazard hazard : Plan.hazards(op, plan.upgrade()))
+                    root.out().println("  " + Terminal.safe(hazard.toString()));
             }
             return DIFFERENT;
         }
@@ -101,16 +119,20 @@ final class DiffCommand extends Subcommand {
         if (names.remove("public")) ordered.add("public");
         ordered.addAll(names);
         VersionTable versions = new VersionTable(null);
-        return Autogenerate.configure().schemas(ordered).defaultSchema("public")
+        return Autogenerate.configure()
+                .schemas(ordered)
+                .defaultSchema("public")
                 .leaveOut(Set.of(TableName.of(versions.name()), TableName.of(new HistoryTable(versions).name())))
-                .tables(new TableFilter(includedTables, excludedTables)).load();
+                .tables(new TableFilter(includedTables, excludedTables))
+                .load();
     }
 
     private static List<String> userSchemas(Connection connection) throws SQLException {
         List<String> names = new ArrayList<>();
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema') "
-                     + "AND nspname NOT LIKE 'pg\\_toast%' AND nspname NOT LIKE 'pg\\_temp\\_%'")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema') "
+                                + "AND nspname NOT LIKE 'pg\\_toast%' AND nspname NOT LIKE 'pg\\_temp\\_%'")) {
             while (rs.next()) names.add(rs.getString(1));
         }
         return names;

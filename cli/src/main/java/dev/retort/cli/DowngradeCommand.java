@@ -7,8 +7,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code retort downgrade TARGET [--sql]}: undoes migrations down to a target, or prints their SQL. */
-@Command(name = "downgrade", description = "Downgrade the database to TARGET: -N, REV-N, a revision (id, prefix or branch label), "
-        + "LABEL@REV, LABEL@-N, or base; with --sql, FROM:TO prints the script instead.")
+@Command(
+        name = "downgrade",
+        description = "Downgrade the database to TARGET: -N, REV-N, a revision (id, prefix or branch label), "
+                + "LABEL@REV, LABEL@-N, or base; with --sql, FROM:TO prints the script instead.")
 final class DowngradeCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "TARGET")
     String target;
@@ -22,12 +24,15 @@ final class DowngradeCommand extends Subcommand {
         project.startLoadingMigrations();
         if (sql) {
             OfflineRange range = OfflineRange.parse(project.graph(), target, true);
-            root.out().print(project.offline(project.migrator(new Migrator.Listener() { }).downgradeScript(range.from(), range.to())));
+            root.out()
+                    .print(project.offline(
+                            project.migrator(new Migrator.Listener() {}).downgradeScript(range.from(), range.to())));
             return Main.OK;
         }
         try (Connection connection = project.connect()) {
             Migrator.Result result = project.migrator(new Progress(root)).downgrade(connection, target);
-            if (result.steps().isEmpty()) root.info("Nothing to downgrade: the database is at " + Revisions.heads(result.after()) + ".");
+            if (result.steps().isEmpty())
+                root.info("Nothing to downgrade: the database is at " + Revisions.heads(result.after()) + ".");
         }
         return Main.OK;
     }

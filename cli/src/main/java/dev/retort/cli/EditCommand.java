@@ -25,7 +25,8 @@ final class EditCommand extends Subcommand {
         Path file = Revisions.file(project, graph.node(id));
         if (!Files.isRegularFile(file)) throw new RetortException("revision " + id + ": file " + file + " not found");
         String editor = root.environment.getOrDefault("VISUAL", root.environment.get("EDITOR"));
-        if (editor == null || editor.isBlank()) throw new RetortException("set VISUAL or EDITOR to the editor to open " + file + " with");
+        if (editor == null || editor.isBlank())
+            throw new RetortException("set VISUAL or EDITOR to the editor to open " + file + " with");
         List<String> command = new ArrayList<>(Arrays.asList(editor.trim().split("\\s+")));
         command.add(file.toString());
         int status = new ProcessBuilder(command).inheritIO().start().waitFor();

@@ -8,14 +8,20 @@ import picocli.CommandLine.Option;
 /** {@code retort heads [-v]}: the newest revisions of the migrations. */
 @Command(name = "heads", description = "Show the head revision(s) of the migrations.")
 final class HeadsCommand extends Subcommand {
-    @Option(names = {"-v", "--verbose"}, description = "Show each head in full.")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Show each head in full.")
     boolean verbose;
 
     @Override
     public Integer call() {
         RevisionGraph graph = root.project().graph();
         for (String head : graph.heads()) {
-            root.out().print(verbose ? Revisions.verbose(graph, graph.node(head), Set.of()) : Revisions.marked(graph, head, Set.of()) + "\n");
+            root.out()
+                    .print(
+                            verbose
+                                    ? Revisions.verbose(graph, graph.node(head), Set.of())
+                                    : Revisions.marked(graph, head, Set.of()) + "\n");
         }
         return Main.OK;
     }

@@ -12,16 +12,25 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code retort history [-r START:END] [-v] [-i]}: the revisions, newest first. */
-@Command(name = "history", description = "List the revisions, newest first: <parent> -> <rev> (head) (branchpoint) (mergepoint), <message>.")
+@Command(
+        name = "history",
+        description =
+                "List the revisions, newest first: <parent> -> <rev> (head) (branchpoint) (mergepoint), <message>.")
 final class HistoryCommand extends Subcommand {
-    @Option(names = {"-r", "--rev-range"}, paramLabel = "[START]:[END]",
+    @Option(
+            names = {"-r", "--rev-range"},
+            paramLabel = "[START]:[END]",
             description = "Only revisions from START up to END (revisions, 'base', 'head', 'heads' or 'current').")
     String range;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show each revision in full.")
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Show each revision in full.")
     boolean verbose;
 
-    @Option(names = {"-i", "--indicate-current"}, description = "Mark the revisions the database is at (connects to it).")
+    @Option(
+            names = {"-i", "--indicate-current"},
+            description = "Mark the revisions the database is at (connects to it).")
     boolean indicateCurrent;
 
     @Override
@@ -40,7 +49,11 @@ final class HistoryCommand extends Subcommand {
             RevisionNode node = nodes.get(i);
             if (shown != null && !shown.contains(node.id())) continue;
             Set<String> marks = indicateCurrent ? current : Set.of();
-            root.out().print(verbose ? Revisions.verbose(graph, node, marks) + "\n" : Revisions.line(graph, node, marks) + "\n");
+            root.out()
+                    .print(
+                            verbose
+                                    ? Revisions.verbose(graph, node, marks) + "\n"
+                                    : Revisions.line(graph, node, marks) + "\n");
         }
         return Main.OK;
     }

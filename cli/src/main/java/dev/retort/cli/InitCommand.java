@@ -12,20 +12,29 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code retort init [DIR]}: creates the migrations folder and a commented {@code retort.properties}. */
-@Command(name = "init", description = "Create the migrations folder DIR and a commented retort.properties; never overwrites.")
+@Command(
+        name = "init",
+        description = "Create the migrations folder DIR and a commented retort.properties; never overwrites.")
 final class InitCommand extends Subcommand {
-    @Parameters(index = "0", defaultValue = "migrations", paramLabel = "DIR", description = "Migrations folder (default: migrations).")
+    @Parameters(
+            index = "0",
+            defaultValue = "migrations",
+            paramLabel = "DIR",
+            description = "Migrations folder (default: migrations).")
     String directory;
 
     @Override
     public Integer call() throws IOException {
-        Path config = root.workDir.resolve(root.config != null ? root.config : SettingsLoader.DEFAULT_FILE).normalize();
+        Path config = root.workDir
+                .resolve(root.config != null ? root.config : SettingsLoader.DEFAULT_FILE)
+                .normalize();
         Path folder = root.workDir.resolve(directory).normalize();
         if (Files.exists(config)) {
             throw new RetortException(config + " already exists; init never overwrites it");
         }
         if (Files.isDirectory(folder) && !isEmpty(folder)) {
-            throw new RetortException("directory " + folder + " already exists and is not empty; init never overwrites it");
+            throw new RetortException(
+                    "directory " + folder + " already exists and is not empty; init never overwrites it");
         }
         try {
             Files.createDirectories(folder);
@@ -34,7 +43,8 @@ final class InitCommand extends Subcommand {
         }
         root.info("Creating directory " + folder + " ... done");
         try {
-            Files.writeString(config, template(config.getParent().relativize(folder).toString()), StandardCharsets.UTF_8);
+            Files.writeString(
+                    config, template(config.getParent().relativize(folder).toString()), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new FileException("cannot write", config, e);
         }

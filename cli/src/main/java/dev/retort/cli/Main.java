@@ -9,10 +9,10 @@ import dev.retort.runtime.Redaction;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
-import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -29,11 +29,17 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        System.exit(run(Path.of("").toAbsolutePath(), NativeText.environment(System.getenv()), out, err, NativeText.arguments(args)));
+        System.exit(run(
+                Path.of("").toAbsolutePath(),
+                NativeText.environment(System.getenv()),
+                out,
+                err,
+                NativeText.arguments(args)));
     }
 
     /** Runs one command with the given working directory and environment; returns its exit code. */
-    public static int run(Path workDir, Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
+    public static int run(
+            Path workDir, Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
         String command = QuickLook.subcommandName(args);
         DriverPrewarm.startFor(command, environment);
         EarlyEntityRead.startFor(command, workDir, environment, args);
@@ -48,8 +54,11 @@ public final class Main {
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, root, err));
         commandLine.setParameterExceptionHandler((e, parsedArgs) -> {
             err.println("error: " + Terminal.safe(root.redaction().text(e.getMessage())));
-            err.println("Try 'retort --help' or 'retort " + (e.getCommandLine().getCommandName().equals("retort")
-                    ? "" : e.getCommandLine().getCommandName() + " ") + "--help'.");
+            err.println("Try 'retort --help' or 'retort "
+                    + (e.getCommandLine().getCommandName().equals("retort")
+                            ? ""
+                            : e.getCommandLine().getCommandName() + " ")
+                    + "--help'.");
             return ERROR;
         });
         int code = commandLine.execute(args);
@@ -76,7 +85,10 @@ public final class Main {
             StringWriter trace = new StringWriter();
             redaction.exception(e).printStackTrace(new PrintWriter(trace));
             // the frames' leading tab stays: it is ours, not the message's
-            trace.toString().lines().forEach(line -> err.println(line.startsWith("\t") ? "\t" + Terminal.safe(line.substring(1)) : Terminal.safe(line)));
+            trace.toString()
+                    .lines()
+                    .forEach(line -> err.println(
+                            line.startsWith("\t") ? "\t" + Terminal.safe(line.substring(1)) : Terminal.safe(line)));
         }
         return ERROR;
     }

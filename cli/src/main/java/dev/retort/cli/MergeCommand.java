@@ -16,9 +16,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code retort merge -m MSG REV... | heads}: a revision that joins several heads. */
-@Command(name = "merge", description = "Create a revision that merges the given revisions (or all heads) into one head.")
+@Command(
+        name = "merge",
+        description = "Create a revision that merges the given revisions (or all heads) into one head.")
 final class MergeCommand extends Subcommand {
-    @Option(names = {"-m", "--message"}, required = true, description = "What the merge is for.")
+    @Option(
+            names = {"-m", "--message"},
+            required = true,
+            description = "What the merge is for.")
     String message;
 
     @Option(names = "--rev-id", paramLabel = "ID", description = "Use this revision id instead of a random one.")
@@ -36,10 +41,12 @@ final class MergeCommand extends Subcommand {
         RevisionGraph graph = project.graph();
         Set<String> parents = new LinkedHashSet<>();
         for (String spec : revisions) {
-            if (spec.equals("heads")) parents.addAll(graph.heads()); else parents.add(graph.resolve(spec));
+            if (spec.equals("heads")) parents.addAll(graph.heads());
+            else parents.add(graph.resolve(spec));
         }
         if (parents.size() < 2) {
-            throw new RetortException("merge needs at least two revisions, got " + (parents.isEmpty() ? "none" : String.join(", ", parents))
+            throw new RetortException("merge needs at least two revisions, got "
+                    + (parents.isEmpty() ? "none" : String.join(", ", parents))
                     + (revisions.contains("heads") ? " (the history has a single head)" : ""));
         }
         for (String id : parents) {
@@ -49,8 +56,13 @@ final class MergeCommand extends Subcommand {
                 }
             }
         }
-        RevisionHeader header = new RevisionHeader(project.revisionId(revisionId), List.copyOf(parents), branchLabels, List.of(),
-                message, LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
+        RevisionHeader header = new RevisionHeader(
+                project.revisionId(revisionId),
+                List.copyOf(parents),
+                branchLabels,
+                List.of(),
+                message,
+                LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
         Path target = project.writeMigration(header, Plan.EMPTY);
         root.out().println(Terminal.safe("Generating " + target + " ... done"));
         return Main.OK;

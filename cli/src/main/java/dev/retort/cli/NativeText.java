@@ -27,7 +27,8 @@ final class NativeText {
 
     static String[] arguments(String[] args) {
         Charset platform = platformCharset();
-        if (platform.equals(StandardCharsets.UTF_8) || Arrays.stream(args).noneMatch(a -> a.indexOf(REPLACEMENT) >= 0)) return args;
+        if (platform.equals(StandardCharsets.UTF_8) || Arrays.stream(args).noneMatch(a -> a.indexOf(REPLACEMENT) >= 0))
+            return args;
         List<byte[]> raw = entries(Path.of("/proc/self/cmdline"));
         if (raw.size() < args.length) return args;
         List<byte[]> mine = raw.subList(raw.size() - args.length, raw.size());
@@ -42,7 +43,8 @@ final class NativeText {
 
     static Map<String, String> environment(Map<String, String> environment) {
         Charset platform = platformCharset();
-        if (platform.equals(StandardCharsets.UTF_8) || environment.values().stream().noneMatch(v -> v.indexOf(REPLACEMENT) >= 0)) {
+        if (platform.equals(StandardCharsets.UTF_8)
+                || environment.values().stream().noneMatch(v -> v.indexOf(REPLACEMENT) >= 0)) {
             return environment;
         }
         Map<String, String> typed = new HashMap<>(environment);
@@ -62,7 +64,10 @@ final class NativeText {
     /** The bytes as UTF-8, or {@code fallback} when they are not UTF-8. */
     private static String utf8(byte[] bytes, String fallback) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             return fallback;
         }

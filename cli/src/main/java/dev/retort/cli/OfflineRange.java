@@ -11,7 +11,9 @@ record OfflineRange(Set<String> from, String to) {
     static OfflineRange parse(RevisionGraph graph, String spec, boolean fromRequired) {
         int colon = spec.indexOf(':');
         if (colon < 0) {
-            if (fromRequired) throw new RetortException("downgrade --sql needs FROM:TO, e.g. head:base (there is no database to ask)");
+            if (fromRequired)
+                throw new RetortException(
+                        "downgrade --sql needs FROM:TO, e.g. head:base (there is no database to ask)");
             return new OfflineRange(Set.of(), spec);
         }
         String from = spec.substring(0, colon);

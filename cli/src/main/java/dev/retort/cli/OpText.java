@@ -3,37 +3,37 @@ package dev.retort.cli;
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddForeignKey;
-import dev.retort.op.AddUnique;
-import dev.retort.op.CreateIndex;
-import dev.retort.op.DropIndex;
-import dev.retort.op.AlterSequence;
-import dev.retort.op.AlterSequenceOwner;
-import dev.retort.op.CreateSequence;
-import dev.retort.op.DropForeignKey;
-import dev.retort.op.DropSequence;
-import dev.retort.op.DropUnique;
 import dev.retort.op.AddPrimaryKey;
+import dev.retort.op.AddUnique;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.AlterEnum;
-import dev.retort.op.CreateEnum;
-import dev.retort.op.DropEnum;
+import dev.retort.op.AlterSequence;
+import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
+import dev.retort.op.CreateEnum;
+import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
+import dev.retort.op.DropEnum;
+import dev.retort.op.DropForeignKey;
+import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
+import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
+import dev.retort.op.DropUnique;
 import dev.retort.op.Op;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
 import dev.retort.schema.Column;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Identity;
+import dev.retort.schema.Index;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.TableName;
 import dev.retort.schema.UniqueConstraint;
-import dev.retort.schema.Identity;
-import dev.retort.schema.Index;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,56 +50,76 @@ public final class OpText {
 
     /** The hand-written options of an operation, in lower case ({@code concurrently, if not exists}). */
     private static String options(Op op) {
-        return java.util.Arrays.stream(dev.retort.op.Option.values()).filter(op.options()::contains)
-                .map(o -> o.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).collect(Collectors.joining(", "));
+        return java.util.Arrays.stream(dev.retort.op.Option.values())
+                .filter(op.options()::contains)
+                .map(o -> o.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                .collect(Collectors.joining(", "));
     }
 
     private static String operation(Op op) {
         if (op instanceof CreateTable c) return "add table " + c.table();
         if (op instanceof DropTable d) return "drop table " + d.table();
-        if (op instanceof AddColumn a) return "add column " + a.table() + "." + a.column().name() + " " + column(a.column());
-        if (op instanceof DropColumn d) return "drop column " + d.table() + "." + d.column().name();
-        if (op instanceof dev.retort.op.AddExclusion a) return "add exclusion " + a.table() + " " + a.constraint().name() + " " + a.constraint().definition();
-        if (op instanceof dev.retort.op.DropExclusion d) return "drop exclusion " + d.table() + " " + d.constraint().name();
+        if (op instanceof AddColumn a)
+            return "add column " + a.table() + "." + a.column().name() + " " + column(a.column());
+        if (op instanceof DropColumn d)
+            return "drop column " + d.table() + "." + d.column().name();
+        if (op instanceof dev.retort.op.AddExclusion a)
+            return "add exclusion " + a.table() + " " + a.constraint().name() + " "
+                    + a.constraint().definition();
+        if (op instanceof dev.retort.op.DropExclusion d)
+            return "drop exclusion " + d.table() + " " + d.constraint().name();
         if (op instanceof AlterColumn a) return "alter column " + a.table() + "." + a.columnName() + ": " + changes(a);
-        if (op instanceof AddPrimaryKey a) return "add primary key " + a.table() + " (" + String.join(", ", a.key().columns()) + ")";
+        if (op instanceof AddPrimaryKey a)
+            return "add primary key " + a.table() + " ("
+                    + String.join(", ", a.key().columns()) + ")";
         if (op instanceof DropPrimaryKey d) {
-            return "drop primary key " + d.table() + " (" + String.join(", ", d.key().columns()) + ")";
+            return "drop primary key " + d.table() + " ("
+                    + String.join(", ", d.key().columns()) + ")";
         }
         if (op instanceof AddUnique a) return "add unique " + a.table() + " " + unique(a.constraint());
         if (op instanceof DropUnique d) return "drop unique " + d.table() + " " + unique(d.constraint());
-        if (op instanceof AddCheck a) return "add check " + a.table() + " " + a.constraint().expression();
-        if (op instanceof DropCheck d) return "drop check " + d.table() + " " + d.constraint().expression();
+        if (op instanceof AddCheck a)
+            return "add check " + a.table() + " " + a.constraint().expression();
+        if (op instanceof DropCheck d)
+            return "drop check " + d.table() + " " + d.constraint().expression();
         if (op instanceof AddForeignKey a) return "add foreign key " + foreignKey(a.table(), a.key());
         if (op instanceof DropForeignKey d) return "drop foreign key " + foreignKey(d.table(), d.key());
-        if (op instanceof AlterTableComment c) return "alter table comment " + c.table() + ": " + quoted(c.from()) + " -> " + quoted(c.to());
+        if (op instanceof AlterTableComment c)
+            return "alter table comment " + c.table() + ": " + quoted(c.from()) + " -> " + quoted(c.to());
         if (op instanceof RenameColumn r) return "rename column " + r.table() + "." + r.from() + " to " + r.to();
         if (op instanceof RenameTable r) return "rename table " + r.table() + " to " + r.to();
         if (op instanceof CreateIndex c) return "add index " + index(c.table(), c.index());
         if (op instanceof DropIndex d) return "drop index " + index(d.table(), d.index());
         if (op instanceof CreateEnum c) return "add enum " + c.type().name() + " " + labels(c.type());
         if (op instanceof DropEnum d) return "drop enum " + d.type().name();
-        if (op instanceof AlterEnum a) return "alter enum " + a.to().name() + ": " + labels(a.from()) + " -> " + labels(a.to());
+        if (op instanceof AlterEnum a)
+            return "alter enum " + a.to().name() + ": " + labels(a.from()) + " -> " + labels(a.to());
         if (op instanceof CreateSequence c) return "add sequence " + sequence(c.sequence());
         if (op instanceof DropSequence d) return "drop sequence " + d.sequence().name();
         if (op instanceof AlterSequenceOwner o) {
             return "alter sequence " + o.sequence() + ": owned by " + (o.from() == null ? "none" : o.from()) + " -> "
                     + (o.to() == null ? "none" : o.to());
         }
-        if (op instanceof AlterSequence a) return "alter sequence " + a.to().name() + ": " + sequence(a.from()) + " -> " + sequence(a.to());
+        if (op instanceof AlterSequence a)
+            return "alter sequence " + a.to().name() + ": " + sequence(a.from()) + " -> " + sequence(a.to());
         throw new AssertionError(op);
     }
 
     private static String unique(UniqueConstraint unique) {
-        return "(" + String.join(", ", unique.columns()) + ")" + (unique.nullsNotDistinct() ? " nulls not distinct" : "");
+        return "(" + String.join(", ", unique.columns()) + ")"
+                + (unique.nullsNotDistinct() ? " nulls not distinct" : "");
     }
 
     private static String foreignKey(TableName table, ForeignKey key) {
         String text = table + " (" + String.join(", ", key.columns()) + ") -> " + key.referencedTable() + " ("
                 + String.join(", ", key.referencedColumns()) + ")";
-        if (key.onDelete() != ForeignKey.Action.NO_ACTION) text += " on delete " + key.onDelete().sql().toLowerCase(Locale.ROOT);
-        if (key.onUpdate() != ForeignKey.Action.NO_ACTION) text += " on update " + key.onUpdate().sql().toLowerCase(Locale.ROOT);
-        return key.deferrable() ? text + (key.initiallyDeferred() ? " deferrable initially deferred" : " deferrable") : text;
+        if (key.onDelete() != ForeignKey.Action.NO_ACTION)
+            text += " on delete " + key.onDelete().sql().toLowerCase(Locale.ROOT);
+        if (key.onUpdate() != ForeignKey.Action.NO_ACTION)
+            text += " on update " + key.onUpdate().sql().toLowerCase(Locale.ROOT);
+        return key.deferrable()
+                ? text + (key.initiallyDeferred() ? " deferrable initially deferred" : " deferrable")
+                : text;
     }
 
     private static String labels(EnumType type) {
@@ -111,8 +131,12 @@ public final class OpText {
     }
 
     private static String index(TableName table, Index index) {
-        String keys = index.keys().stream().map(k -> k.column() + (k.opclass() == null ? "" : " " + k.opclass()) + (k.descending() ? " desc" : "")
-                + (k.nullsFirst() != k.descending() ? (k.nullsFirst() ? " nulls first" : " nulls last") : "")).collect(Collectors.joining(", "));
+        String keys = index.keys().stream()
+                .map(k -> k.column()
+                        + (k.opclass() == null ? "" : " " + k.opclass())
+                        + (k.descending() ? " desc" : "")
+                        + (k.nullsFirst() != k.descending() ? (k.nullsFirst() ? " nulls first" : " nulls last") : ""))
+                .collect(Collectors.joining(", "));
         String text = (index.unique() ? "unique " : "") + table + " (" + keys + ")";
         if (!index.method().equals("btree")) text += " using " + index.method();
         if (!index.include().isEmpty()) text += " include (" + String.join(", ", index.include()) + ")";
@@ -127,12 +151,15 @@ public final class OpText {
     private static String column(Column column) {
         String text = column.type();
         if (column.collation() != null) text += " collate " + column.collation();
-        if (column.generated() != null) text += " generated as (" + column.generated().expression() + ")";
+        if (column.generated() != null)
+            text += " generated as (" + column.generated().expression() + ")";
         if (column.identity() != Identity.NONE) {
-            text += " identity " + column.identity().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+            text += " identity "
+                    + column.identity().name().toLowerCase(Locale.ROOT).replace('_', ' ')
                     + (column.identityOptions().isDefault() ? "" : " (" + column.identityOptions() + ")");
         }
-        if (column.defaultValue() != null) text += " default " + column.defaultValue().expression();
+        if (column.defaultValue() != null)
+            text += " default " + column.defaultValue().expression();
         return column.nullable() ? text : text + " NOT NULL";
     }
 
@@ -143,23 +170,42 @@ public final class OpText {
 
     private static String changes(AlterColumn op) {
         List<String> changes = new ArrayList<>();
-        if (op.reapply() && op.from().sameAs(op.to())) return "type and default set again (a comparison hook finds a difference)";
-        if (op.typeChanged()) changes.add("type " + op.from().type() + " -> " + op.to().type());
+        if (op.reapply() && op.from().sameAs(op.to()))
+            return "type and default set again (a comparison hook finds a difference)";
+        if (op.typeChanged())
+            changes.add("type " + op.from().type() + " -> " + op.to().type());
         if (op.nullabilityChanged()) changes.add(op.to().nullable() ? "NOT NULL -> nullable" : "nullable -> NOT NULL");
-        if (op.commentChanged()) changes.add("comment " + quoted(op.from().comment()) + " -> " + quoted(op.to().comment()));
+        if (op.commentChanged())
+            changes.add("comment " + quoted(op.from().comment()) + " -> "
+                    + quoted(op.to().comment()));
         // after a type change the same default text canonicalises differently; it is set again, not changed
-        boolean sameText = op.from().defaultValue() != null && op.to().defaultValue() != null
-                && op.from().defaultValue().expression().equals(op.to().defaultValue().expression());
+        boolean sameText = op.from().defaultValue() != null
+                && op.to().defaultValue() != null
+                && op.from()
+                        .defaultValue()
+                        .expression()
+                        .equals(op.to().defaultValue().expression());
         if (op.defaultChanged() && !(op.typeChanged() && sameText)) {
-            changes.add("default " + (op.from().defaultValue() == null ? "none" : op.from().defaultValue().expression()) + " -> "
-                    + (op.to().defaultValue() == null ? "none" : op.to().defaultValue().expression()));
+            changes.add("default "
+                    + (op.from().defaultValue() == null
+                            ? "none"
+                            : op.from().defaultValue().expression()) + " -> "
+                    + (op.to().defaultValue() == null
+                            ? "none"
+                            : op.to().defaultValue().expression()));
         }
         if (op.generatedChanged()) {
-            changes.add("generated " + (op.from().generated() == null ? "none" : "as (" + op.from().generated().expression() + ")") + " -> "
-                    + (op.to().generated() == null ? "none" : "as (" + op.to().generated().expression() + ")"));
+            changes.add("generated "
+                    + (op.from().generated() == null
+                            ? "none"
+                            : "as (" + op.from().generated().expression() + ")") + " -> "
+                    + (op.to().generated() == null
+                            ? "none"
+                            : "as (" + op.to().generated().expression() + ")"));
         }
         if (op.collationChanged()) {
-            changes.add("collation " + (op.from().collation() == null ? "default" : op.from().collation()) + " -> "
+            changes.add("collation "
+                    + (op.from().collation() == null ? "default" : op.from().collation()) + " -> "
                     + (op.to().collation() == null ? "default" : op.to().collation()));
         }
         if (op.identityChanged()) {

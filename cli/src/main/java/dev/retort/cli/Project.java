@@ -1,10 +1,13 @@
 package dev.retort.cli;
 
+import com.palantir.javapoet.JavaFile;
 import dev.retort.FileException;
 import dev.retort.RetortException;
 import dev.retort.autogenerate.Autogenerate;
 import dev.retort.cli.config.Settings;
 import dev.retort.cli.startup.EarlyEntityRead;
+import dev.retort.codegen.MigrationWriter;
+import dev.retort.codegen.RevisionHeader;
 import dev.retort.diff.ColumnComparison;
 import dev.retort.diff.Plan;
 import dev.retort.postgres.PostgresSql;
@@ -18,9 +21,6 @@ import dev.retort.runtime.VersionTable;
 import dev.retort.runtime.source.SourceMigrations;
 import dev.retort.schema.Schema;
 import dev.retort.schema.TableName;
-import com.palantir.javapoet.JavaFile;
-import dev.retort.codegen.MigrationWriter;
-import dev.retort.codegen.RevisionHeader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -28,11 +28,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
-import java.util.HashSet;
-import java.util.HexFormat;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,7 +67,11 @@ final class Project {
     }
 
     UrlConnector connector() {
-        return new UrlConnector(settings.url(), settings.user().orElse(null), settings.password().orElse(null), settings.connectTimeout());
+        return new UrlConnector(
+                settings.url(),
+                settings.user().orElse(null),
+                settings.password().orElse(null),
+                settings.connectTimeout());
     }
 
     /** Makes unqualified names in migrations resolve to the configured default schema, as the readers assume. */
@@ -100,7 +104,9 @@ final class Project {
     }
 
     MigrationSet migrations() {
-        if (migrations == null) migrations = CompletableFuture.completedFuture(SourceMigrations.load(settings.migrationsDir(), cacheRoot()));
+        if (migrations == null)
+            migrations =
+                    CompletableFuture.completedFuture(SourceMigrations.load(settings.migrationsDir(), cacheRoot()));
         return join(migrations);
     }
 
@@ -110,7 +116,8 @@ final class Project {
      */
     void startLoadingMigrations() {
         if (migrations == null) {
-            migrations = CompletableFuture.supplyAsync(() -> SourceMigrations.load(settings.migrationsDir(), cacheRoot()));
+            migrations =
+                    CompletableFuture.supplyAsync(() -> SourceMigrations.load(settings.migrationsDir(), cacheRoot()));
         }
     }
 
@@ -164,7 +171,8 @@ final class Project {
         } catch (RuntimeException e) {
             read = null; // a configuration error, reported by the read below
         }
-        if (read == null) read = CompletableFuture.supplyAsync(() -> EntityRead.read(settings.entities(), settings.defaultSchema()));
+        if (read == null)
+            read = CompletableFuture.supplyAsync(() -> EntityRead.read(settings.entities(), settings.defaultSchema()));
         model = read;
     }
 
@@ -189,7 +197,12 @@ final class Project {
     private Autogenerate autogenerate(VersionTable at) {
         Set<TableName> own = new HashSet<>(ownTables());
         own.addAll(ownTables(at));
-        return Autogenerate.configure().schemas(settings.schemas()).tables(settings.tableFilter()).leaveOut(own).hooks(comparisons()).load();
+        return Autogenerate.configure()
+                .schemas(settings.schemas())
+                .tables(settings.tableFilter())
+                .leaveOut(own)
+                .hooks(comparisons())
+                .load();
     }
 
     /** The configured comparison hooks, instantiated from {@code entities.classpath} and the tool's own class path. */
@@ -204,18 +217,25 @@ final class Project {
                 throw new RetortException("entities.classpath: " + entry + ": " + e.getMessage(), e);
             }
         }
-        ClassLoader loader = new java.net.URLClassLoader(urls.toArray(java.net.URL[]::new), Project.class.getClassLoader());
+        ClassLoader loader =
+                new java.net.URLClassLoader(urls.toArray(java.net.URL[]::new), Project.class.getClassLoader());
         List<ColumnComparison> hooks = new java.util.ArrayList<>();
         for (String name : names) {
             try {
-                Object hook = Class.forName(name, true, loader).getDeclaredConstructor().newInstance();
+                Object hook = Class.forName(name, true, loader)
+                        .getDeclaredConstructor()
+                        .newInstance();
                 if (!(hook instanceof ColumnComparison comparison)) {
-                    throw new RetortException("compare.hooks: " + name + " does not implement " + ColumnComparison.class.getName());
+                    throw new RetortException(
+                            "compare.hooks: " + name + " does not implement " + ColumnComparison.class.getName());
                 }
                 hooks.add(comparison);
             } catch (ReflectiveOperationException | LinkageError e) {
-                throw new RetortException("compare.hooks: cannot create " + name + " (a public class with a public no-argument constructor on"
-                        + " entities.classpath): " + e, e);
+                throw new RetortException(
+                        "compare.hooks: cannot create " + name
+                                + " (a public class with a public no-argument constructor on" + " entities.classpath): "
+                                + e,
+                        e);
             }
         }
         return hooks;
@@ -226,8 +246,10 @@ final class Project {
         RevisionGraph graph = graph();
         if (requested != null) {
             String problem = RevisionIds.problem(requested);
-            if (problem != null) throw new RetortException("--rev-id " + RevisionIds.quoted(requested) + ": " + problem);
-            if (graph.contains(requested)) throw new RetortException("--rev-id " + requested + ": a revision with that id already exists");
+            if (problem != null)
+                throw new RetortException("--rev-id " + RevisionIds.quoted(requested) + ": " + problem);
+            if (graph.contains(requested))
+                throw new RetortException("--rev-id " + requested + ": a revision with that id already exists");
             return requested;
         }
         while (true) {
@@ -272,7 +294,8 @@ final class Project {
     private Path cacheRoot() {
         String xdg = environment.get("XDG_CACHE_HOME");
         // the XDG base directory specification: a relative path is invalid and ignored
-        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
+        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
+                ? Path.of(xdg)
                 : Path.of(System.getProperty("user.home"), ".cache");
         return base.resolve("retort").resolve("classes");
     }

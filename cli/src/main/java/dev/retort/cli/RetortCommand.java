@@ -19,19 +19,37 @@ import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The {@code retort} command: global options, and the subcommands that do the work. */
-@Command(name = "retort", mixinStandardHelpOptions = true, versionProvider = RetortCommand.Version.class,
+@Command(
+        name = "retort",
+        mixinStandardHelpOptions = true,
+        versionProvider = RetortCommand.Version.class,
         description = "Schema migrations for the JVM: JPA entities in, reviewable Java migrations out.")
 final class RetortCommand {
     /** The subcommands, in the order help lists them (registered by {@link Main}). */
-    static final List<Class<?>> SUBCOMMANDS = List.of(InitCommand.class, RevisionCommand.class, UpgradeCommand.class,
-            DowngradeCommand.class, CurrentCommand.class, HeadsCommand.class, HistoryCommand.class, BranchesCommand.class,
-            ShowCommand.class, MergeCommand.class, StampCommand.class, EditCommand.class, CheckCommand.class, ValidateCommand.class,
+    static final List<Class<?>> SUBCOMMANDS = List.of(
+            InitCommand.class,
+            RevisionCommand.class,
+            UpgradeCommand.class,
+            DowngradeCommand.class,
+            CurrentCommand.class,
+            HeadsCommand.class,
+            HistoryCommand.class,
+            BranchesCommand.class,
+            ShowCommand.class,
+            MergeCommand.class,
+            StampCommand.class,
+            EditCommand.class,
+            CheckCommand.class,
+            ValidateCommand.class,
             DiffCommand.class);
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", scope = ScopeType.INHERIT,
+    @Option(
+            names = {"-c", "--config"},
+            paramLabel = "FILE",
+            scope = ScopeType.INHERIT,
             description = "Configuration file (default: retort.properties, or RETORT_CONFIG).")
     String config;
 
@@ -41,17 +59,26 @@ final class RetortCommand {
     @Option(names = "--user", scope = ScopeType.INHERIT, description = "Database user.")
     String user;
 
-    @Option(names = "--password", scope = ScopeType.INHERIT, description = "Database password (prefer RETORT_PASSWORD).")
+    @Option(
+            names = "--password",
+            scope = ScopeType.INHERIT,
+            description = "Database password (prefer RETORT_PASSWORD).")
     String password;
 
-    @Option(names = "-x", paramLabel = "KEY=VALUE", scope = ScopeType.INHERIT,
+    @Option(
+            names = "-x",
+            paramLabel = "KEY=VALUE",
+            scope = ScopeType.INHERIT,
             description = "Override any configuration key, e.g. -x schemas=public,sales.")
     Map<String, String> extra = new LinkedHashMap<>();
 
     @Option(names = "--stacktrace", scope = ScopeType.INHERIT, description = "Print the stack trace of an error.")
     boolean stacktrace;
 
-    @Option(names = {"-q", "--quiet"}, scope = ScopeType.INHERIT, description = "Print only results and errors.")
+    @Option(
+            names = {"-q", "--quiet"},
+            scope = ScopeType.INHERIT,
+            description = "Print only results and errors.")
     boolean quiet;
 
     final Path workDir;
@@ -68,7 +95,8 @@ final class RetortCommand {
         Map<String, String> overrides = new HashMap<>();
         extra.forEach((key, value) -> {
             if (!Settings.KEYS.contains(key)) {
-                throw new ConfigException("-x " + key + ": unknown key (known: " + String.join(", ", Settings.KEYS) + ")");
+                throw new ConfigException(
+                        "-x " + key + ": unknown key (known: " + String.join(", ", Settings.KEYS) + ")");
             }
             overrides.put(key, value);
         });
@@ -89,8 +117,12 @@ final class RetortCommand {
     Redaction redaction() {
         Redaction redaction = Redaction.of(url, password)
                 .and(extra.get("url"), extra.get("password"))
-                .and(environment.get(Settings.environmentName("url")), environment.get(Settings.environmentName("password")));
-        if (loaded != null) redaction = redaction.and(loaded.get("url").orElse(null), loaded.password().orElse(null));
+                .and(
+                        environment.get(Settings.environmentName("url")),
+                        environment.get(Settings.environmentName("password")));
+        if (loaded != null)
+            redaction = redaction.and(
+                    loaded.get("url").orElse(null), loaded.password().orElse(null));
         for (String other : otherUrls) redaction = redaction.and(other, null);
         return redaction;
     }

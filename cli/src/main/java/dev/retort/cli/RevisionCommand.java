@@ -10,7 +10,6 @@ import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionIds;
 import dev.retort.revision.Targets;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -19,28 +18,46 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code retort revision -m MSG [--autogenerate]}: writes a new migration class. */
-@Command(name = "revision", description = "Create a new migration after the head; with --autogenerate, filled with what makes the "
-        + "database match the entities.")
+@Command(
+        name = "revision",
+        description = "Create a new migration after the head; with --autogenerate, filled with what makes the "
+                + "database match the entities.")
 final class RevisionCommand extends Subcommand {
-    @Option(names = {"-m", "--message"}, required = true, description = "What the revision does.")
+    @Option(
+            names = {"-m", "--message"},
+            required = true,
+            description = "What the revision does.")
     String message;
 
-    @Option(names = "--autogenerate", description = "Fill the migration with the changes that make the database match the entities.")
+    @Option(
+            names = "--autogenerate",
+            description = "Fill the migration with the changes that make the database match the entities.")
     boolean autogenerate;
 
     @Option(names = "--rev-id", paramLabel = "ID", description = "Use this revision id instead of a random one.")
     String revisionId;
 
-    @Option(names = "--head", paramLabel = "REV", description = "The revision to build on (a head, LABEL@head, or base for a new base).")
+    @Option(
+            names = "--head",
+            paramLabel = "REV",
+            description = "The revision to build on (a head, LABEL@head, or base for a new base).")
     String head;
 
-    @Option(names = "--splice", description = "Allow --head to name a revision that is not a head, starting a new branch from it.")
+    @Option(
+            names = "--splice",
+            description = "Allow --head to name a revision that is not a head, starting a new branch from it.")
     boolean splice;
 
-    @Option(names = "--branch-label", paramLabel = "LABEL", description = "Name the branch that starts with this revision.")
+    @Option(
+            names = "--branch-label",
+            paramLabel = "LABEL",
+            description = "Name the branch that starts with this revision.")
     List<String> branchLabels = new ArrayList<>();
 
-    @Option(names = "--depends-on", paramLabel = "REV", description = "A revision that must be applied first (not merged).")
+    @Option(
+            names = "--depends-on",
+            paramLabel = "REV",
+            description = "A revision that must be applied first (not merged).")
     List<String> dependsOn = new ArrayList<>();
 
     @Option(names = "--allow-empty", description = "Write the migration even when --autogenerate finds no change.")
@@ -52,7 +69,8 @@ final class RevisionCommand extends Subcommand {
         if (autogenerate) project.startReadingEntities();
         RevisionGraph graph = project.graph();
         List<String> parents = parents(graph);
-        List<String> dependencies = dependsOn.stream().map(graph::resolve).distinct().toList();
+        List<String> dependencies =
+                dependsOn.stream().map(graph::resolve).distinct().toList();
         for (String label : branchLabels) checkLabel(graph, label);
         String id = project.revisionId(revisionId);
         Plan plan = Plan.EMPTY;
@@ -60,11 +78,18 @@ final class RevisionCommand extends Subcommand {
             plan = project.autogenerate();
             for (Op op : plan.upgrade()) root.info("Detected " + OpText.describe(op));
             if (plan.isEmpty() && !allowEmpty) {
-                root.out().println("No changes in schema detected; no migration written (use --allow-empty to write one).");
+                root.out()
+                        .println(
+                                "No changes in schema detected; no migration written (use --allow-empty to write one).");
                 return Main.OK;
             }
         }
-        RevisionHeader header = new RevisionHeader(id, parents, branchLabels, dependencies, message,
+        RevisionHeader header = new RevisionHeader(
+                id,
+                parents,
+                branchLabels,
+                dependencies,
+                message,
                 LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
         Path target = project.writeMigration(header, plan);
         root.out().println(Terminal.safe("Generating " + target + " ... done"));
@@ -78,16 +103,17 @@ final class RevisionCommand extends Subcommand {
         if (head == null) {
             List<String> heads = graph.heads();
             if (heads.size() > 1) {
-                throw new RetortException("the history has several heads (" + String.join(", ", heads) + "): pass --head REV "
-                        + "(or LABEL@head) to choose the parent, or merge them first with 'retort merge -m MESSAGE heads'");
+                throw new RetortException(
+                        "the history has several heads (" + String.join(", ", heads) + "): pass --head REV "
+                                + "(or LABEL@head) to choose the parent, or merge them first with 'retort merge -m MESSAGE heads'");
             }
             return heads;
         }
         if (head.equals("base")) return List.of();
         String parent = Targets.single(graph, head);
         if (!splice && !graph.heads().contains(parent)) {
-            throw new RetortException("--head " + head + ": revision " + parent + " is not a head; pass --splice to start a new "
-                    + "branch from it");
+            throw new RetortException("--head " + head + ": revision " + parent
+                    + " is not a head; pass --splice to start a new " + "branch from it");
         }
         return List.of(parent);
     }
@@ -96,11 +122,13 @@ final class RevisionCommand extends Subcommand {
         String problem = RevisionIds.labelProblem(label);
         if (problem != null) throw new RetortException("--branch-label " + RevisionIds.quoted(label) + " " + problem);
         if (graph.branchLabels().containsKey(label)) {
-            throw new RetortException("--branch-label " + label + ": already names revision " + graph.branchLabels().get(label));
+            throw new RetortException("--branch-label " + label + ": already names revision "
+                    + graph.branchLabels().get(label));
         }
         try {
             graph.resolve(label);
-            throw new RetortException("--branch-label " + label + ": would be mistaken for revision " + graph.resolve(label));
+            throw new RetortException(
+                    "--branch-label " + label + ": would be mistaken for revision " + graph.resolve(label));
         } catch (RevisionException.Unknown expected) {
             // the label is free
         }

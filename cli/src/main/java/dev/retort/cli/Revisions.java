@@ -28,7 +28,10 @@ final class Revisions {
     static String marked(RevisionGraph graph, String id, Set<String> current) {
         RevisionNode node = graph.node(id);
         StringBuilder text = new StringBuilder(Terminal.safe(id));
-        if (!node.branchLabels().isEmpty()) text.append(" (").append(Terminal.safe(String.join(", ", node.branchLabels()))).append(')');
+        if (!node.branchLabels().isEmpty())
+            text.append(" (")
+                    .append(Terminal.safe(String.join(", ", node.branchLabels())))
+                    .append(')');
         if (graph.heads().contains(id)) text.append(" (head)");
         if (graph.isBranchPoint(id)) text.append(" (branchpoint)");
         if (node.isMergePoint()) text.append(" (mergepoint)");
@@ -43,18 +46,28 @@ final class Revisions {
 
     /** The verbose block of {@code history -v}, {@code heads -v}, {@code show}. */
     static String verbose(RevisionGraph graph, RevisionNode node, Set<String> current) {
-        StringBuilder text = new StringBuilder("Rev: ").append(marked(graph, node.id(), current)).append('\n');
+        StringBuilder text = new StringBuilder("Rev: ")
+                .append(marked(graph, node.id(), current))
+                .append('\n');
         if (node.isMergePoint()) {
             text.append("Merges: ").append(String.join(", ", node.parents())).append('\n');
         } else {
             text.append("Parent: ").append(parents(node)).append('\n');
         }
         List<String> children = graph.childrenOf(node.id());
-        if (children.size() > 1) text.append("Branches into: ").append(String.join(", ", children)).append('\n');
-        if (!node.branchLabels().isEmpty()) text.append("Branch names: ").append(Terminal.safe(String.join(", ", node.branchLabels()))).append('\n');
-        if (!node.dependsOn().isEmpty()) text.append("Also depends on: ").append(String.join(", ", node.dependsOn())).append('\n');
+        if (children.size() > 1)
+            text.append("Branches into: ").append(String.join(", ", children)).append('\n');
+        if (!node.branchLabels().isEmpty())
+            text.append("Branch names: ")
+                    .append(Terminal.safe(String.join(", ", node.branchLabels())))
+                    .append('\n');
+        if (!node.dependsOn().isEmpty())
+            text.append("Also depends on: ")
+                    .append(String.join(", ", node.dependsOn()))
+                    .append('\n');
         text.append("Path: ").append(Terminal.safe(node.source())).append("\n\n");
-        for (String line : node.message().split("\n")) text.append("    ").append(Terminal.safe(line)).append('\n');
+        for (String line : node.message().split("\n"))
+            text.append("    ").append(Terminal.safe(line)).append('\n');
         return text.toString();
     }
 

@@ -8,7 +8,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code retort stamp REV... [--purge] [--sql]}: set the version table without running migrations. */
-@Command(name = "stamp", description = "Set the version table to REV... ('base' for none, 'heads' for all) without running any migration.")
+@Command(
+        name = "stamp",
+        description =
+                "Set the version table to REV... ('base' for none, 'heads' for all) without running any migration.")
 final class StampCommand extends Subcommand {
     @Parameters(arity = "1..*", paramLabel = "REV")
     List<String> revisions;

@@ -7,8 +7,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code retort upgrade TARGET [--sql]}: applies migrations up to a target, or prints their SQL. */
-@Command(name = "upgrade", description = "Upgrade the database to TARGET: head, heads, a revision (id, prefix or branch label), +N, "
-        + "REV+N, LABEL@head, LABEL@REV, LABEL@+N; with --sql, [FROM:]TO prints the script instead (from base when FROM is left out).")
+@Command(
+        name = "upgrade",
+        description =
+                "Upgrade the database to TARGET: head, heads, a revision (id, prefix or branch label), +N, "
+                        + "REV+N, LABEL@head, LABEL@REV, LABEL@+N; with --sql, [FROM:]TO prints the script instead (from base when FROM is left out).")
 final class UpgradeCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "TARGET")
     String target;
@@ -22,12 +25,15 @@ final class UpgradeCommand extends Subcommand {
         project.startLoadingMigrations();
         if (sql) {
             OfflineRange range = OfflineRange.parse(project.graph(), target, false);
-            root.out().print(project.offline(project.migrator(new Migrator.Listener() { }).upgradeScript(range.from(), range.to())));
+            root.out()
+                    .print(project.offline(
+                            project.migrator(new Migrator.Listener() {}).upgradeScript(range.from(), range.to())));
             return Main.OK;
         }
         try (Connection connection = project.connect()) {
             Migrator.Result result = project.migrator(new Progress(root)).upgrade(connection, target);
-            if (result.steps().isEmpty()) root.info("Nothing to upgrade: the database is at " + Revisions.heads(result.after()) + ".");
+            if (result.steps().isEmpty())
+                root.info("Nothing to upgrade: the database is at " + Revisions.heads(result.after()) + ".");
         }
         return Main.OK;
     }

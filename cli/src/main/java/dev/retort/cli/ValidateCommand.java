@@ -8,13 +8,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code retort validate [--accept REV]}: compares what ran with the migrations as they are now. */
-@Command(name = "validate", description = "Report applied revisions whose migration was edited, has gone missing, is unknown, "
-        + "or cannot be checked for want of a recorded checksum: exit 0 when all match, 1 otherwise. "
-        + "--accept REV records an applied revision's current content as deliberate.")
+@Command(
+        name = "validate",
+        description = "Report applied revisions whose migration was edited, has gone missing, is unknown, "
+                + "or cannot be checked for want of a recorded checksum: exit 0 when all match, 1 otherwise. "
+                + "--accept REV records an applied revision's current content as deliberate.")
 final class ValidateCommand extends Subcommand {
     static final int PROBLEMS = 1;
 
-    @Option(names = "--accept", paramLabel = "REV", description = "Accept the current content of an applied revision (edited or unverifiable).")
+    @Option(
+            names = "--accept",
+            paramLabel = "REV",
+            description = "Accept the current content of an applied revision (edited or unverifiable).")
     String accept;
 
     @Override
@@ -24,7 +29,8 @@ final class ValidateCommand extends Subcommand {
         try (Connection connection = project.connect()) {
             if (accept != null) {
                 migrator.accept(connection, accept);
-                root.info("Accepted the current content of revision " + project.graph().resolve(accept) + ".");
+                root.info("Accepted the current content of revision "
+                        + project.graph().resolve(accept) + ".");
             }
             Validation validation = migrator.validate(connection);
             if (validation.isClean()) {
@@ -32,7 +38,9 @@ final class ValidateCommand extends Subcommand {
                 return Main.OK;
             }
             for (Validation.Problem problem : validation.problems()) {
-                root.out().println(problem.kind().name().toLowerCase(Locale.ROOT) + ": " + Terminal.safe(problem.message()));
+                root.out()
+                        .println(problem.kind().name().toLowerCase(Locale.ROOT) + ": "
+                                + Terminal.safe(problem.message()));
             }
             return PROBLEMS;
         }

@@ -68,15 +68,18 @@ class BadInputTest {
                     public void downgrade(dev.retort.runtime.Ops op) { }
                 }
                 """);
-        assertError("error: revision prefix ab is ambiguous: matches ab0000000001, ab0000000002", cli.run("upgrade", "ab"));
+        assertError(
+                "error: revision prefix ab is ambiguous: matches ab0000000001, ab0000000002", cli.run("upgrade", "ab"));
     }
 
     @Test
     void unreachableDatabase() {
         cli.environment.remove("RETORT_PASSWORD");
         Cli.Result result = cli.run("--url", "jdbc:postgresql://127.0.0.1:1/nowhere?password=" + PASSWORD, "current");
-        assertError("error: cannot connect to jdbc:postgresql://127.0.0.1:1/nowhere?password=***: Connection to 127.0.0.1:1 refused. "
-                + "Check that the hostname and port are correct and that the postmaster is accepting TCP/IP connections.", result);
+        assertError(
+                "error: cannot connect to jdbc:postgresql://127.0.0.1:1/nowhere?password=***: Connection to 127.0.0.1:1 refused. "
+                        + "Check that the hostname and port are correct and that the postmaster is accepting TCP/IP connections.",
+                result);
     }
 
     @Test
@@ -89,24 +92,31 @@ class BadInputTest {
 
     @Test
     void missingConfigFile() {
-        assertError("error: config file " + workDir.resolve("missing.properties") + " not found",
+        assertError(
+                "error: config file " + workDir.resolve("missing.properties") + " not found",
                 cli.run("-c", "missing.properties", "current"));
         cli.environment.put("RETORT_CONFIG", "gone.properties");
-        assertError("error: config file " + workDir.resolve("gone.properties") + " not found (from RETORT_CONFIG)", cli.run("heads"));
+        assertError(
+                "error: config file " + workDir.resolve("gone.properties") + " not found (from RETORT_CONFIG)",
+                cli.run("heads"));
     }
 
     @Test
     void noConfigurationAtAll() throws IOException {
         Files.delete(workDir.resolve("retort.properties"));
-        assertError("error: no url configured (needed to connect to the database): set it in retort.properties "
-                + "(none found; run 'retort init'), in RETORT_URL, or with a flag", cli.run("current"));
+        assertError(
+                "error: no url configured (needed to connect to the database): set it in retort.properties "
+                        + "(none found; run 'retort init'), in RETORT_URL, or with a flag",
+                cli.run("current"));
     }
 
     @Test
     void entityPackageWithoutEntities() {
         Cli.Result result = cli.run("-x", "entities.packages=dev.retort.fixtures.db", "check");
-        assertError("error: no @Entity classes found in packages [dev.retort.fixtures.db] on entities.classpath ["
-                + Cli.fixturesClasses() + "]", result);
+        assertError(
+                "error: no @Entity classes found in packages [dev.retort.fixtures.db] on entities.classpath ["
+                        + Cli.fixturesClasses() + "]",
+                result);
     }
 
     @Test
@@ -118,7 +128,9 @@ class BadInputTest {
                     void x() { undefinedCall(); }
                 }
                 """);
-        assertError("error: " + workDir.resolve("migrations/Broken.java") + ":4: error: cannot find symbol", cli.run("heads"));
+        assertError(
+                "error: " + workDir.resolve("migrations/Broken.java") + ":4: error: cannot find symbol",
+                cli.run("heads"));
     }
 
     @Test
@@ -137,9 +149,13 @@ class BadInputTest {
                 """);
         Cli.Result result = cli.run("upgrade", "head");
         assertEquals(2, result.code(), result::toString);
-        assertEquals("Running upgrade <base> -> aaaaaaaaaaaa, first\nRunning upgrade aaaaaaaaaaaa -> bbbbbbbbbbbb, bad\n", result.out());
-        assertError("error: revision bbbbbbbbbbbb (upgrade): statement 1 failed: ALTER TABLE \"no_such_table\" ADD COLUMN \"x\" integer: "
-                + "ERROR: relation \"no_such_table\" does not exist", result);
+        assertEquals(
+                "Running upgrade <base> -> aaaaaaaaaaaa, first\nRunning upgrade aaaaaaaaaaaa -> bbbbbbbbbbbb, bad\n",
+                result.out());
+        assertError(
+                "error: revision bbbbbbbbbbbb (upgrade): statement 1 failed: ALTER TABLE \"no_such_table\" ADD COLUMN \"x\" integer: "
+                        + "ERROR: relation \"no_such_table\" does not exist",
+                result);
         assertEquals("aaaaaaaaaaaa\n", cli.run("current").out());
     }
 
@@ -158,7 +174,8 @@ class BadInputTest {
         assertEquals(2, missing.code());
         assertTrue(missing.err().startsWith("error: Missing required parameter: 'TARGET'"), missing::toString);
         assertEquals(2, cli.run("frobnicate").code());
-        assertError("error: -x colour: unknown key (known: " + String.join(", ", dev.retort.cli.config.Settings.KEYS) + ")",
+        assertError(
+                "error: -x colour: unknown key (known: " + String.join(", ", dev.retort.cli.config.Settings.KEYS) + ")",
                 cli.run("-x", "colour=blue", "heads"));
     }
 
@@ -176,7 +193,8 @@ class BadInputTest {
         assertEquals(0, result.code(), result::toString);
         assertFalse(result.out().contains(PASSWORD));
         try (Stream<Path> files = Files.walk(workDir.resolve("migrations"))) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) assertFalse(Files.readString(file).contains(PASSWORD));
+            for (Path file : files.filter(Files::isRegularFile).toList())
+                assertFalse(Files.readString(file).contains(PASSWORD));
         }
     }
 }

@@ -59,7 +59,8 @@ class ChecklistScenarioTest {
     static final TestDatabase model = new TestDatabase();
 
     static final Path SCENARIOS = Path.of(System.getProperty("retort.repository.root", ".."))
-            .resolve("fixtures/src/main/resources/scenarios/alembic").normalize();
+            .resolve("fixtures/src/main/resources/scenarios/alembic")
+            .normalize();
 
     @TempDir
     Path workDir;
@@ -69,7 +70,10 @@ class ChecklistScenarioTest {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(SCENARIOS)) {
             String only = System.getProperty("retort.scenario", "");
-            files = walk.filter(p -> p.toString().endsWith(".scenario") && p.getFileName().toString().contains(only)).sorted().toList();
+            files = walk.filter(p -> p.toString().endsWith(".scenario")
+                            && p.getFileName().toString().contains(only))
+                    .sorted()
+                    .toList();
         }
         assertTrue(!files.isEmpty(), "no scenarios under " + SCENARIOS);
         return files.stream().map(file -> {
@@ -87,9 +91,11 @@ class ChecklistScenarioTest {
         Schema target;
         if (scenario.has("entities")) {
             Naming naming = new Naming(scenario.option("naming", "jpa"));
-            List<String> packages = Arrays.asList(scenario.section("entities").strip().split("\\s+"));
+            List<String> packages =
+                    Arrays.asList(scenario.section("entities").strip().split("\\s+"));
             try (Connection c = live.connect()) {
-                target = autogenerate.canonicalize(c, autogenerate.readEntities(new EntitySource(packages, List.of(), naming)));
+                target = autogenerate.canonicalize(
+                        c, autogenerate.readEntities(new EntitySource(packages, List.of(), naming)));
             }
         } else {
             psql(model, scenario.section("model"), scenario.file());
@@ -97,8 +103,10 @@ class ChecklistScenarioTest {
         }
         Plan plan = autogenerate.diff(start, target);
         List<String> described = plan.upgrade().stream().map(OpText::describe).toList();
-        assertEquals(scenario.expected(), described, () -> scenario.file() + ": operations differ; the plan was:\n"
-                + String.join("\n", described));
+        assertEquals(
+                scenario.expected(),
+                described,
+                () -> scenario.file() + ": operations differ; the plan was:\n" + String.join("\n", described));
 
         MigrationSet migrations = compile(scenario, plan);
         VersionTable versions = scenario.versionTable();
@@ -107,20 +115,29 @@ class ChecklistScenarioTest {
             migrator.upgrade(c, "head");
         }
         Plan rest = autogenerate.diff(read(live, autogenerate), target);
-        assertTrue(rest.isEmpty(), () -> "after upgrade, still different: " + rest.upgrade().stream().map(OpText::describe).toList());
+        assertTrue(
+                rest.isEmpty(),
+                () -> "after upgrade, still different: "
+                        + rest.upgrade().stream().map(OpText::describe).toList());
         try (Connection c = connect(live, scenario.defaultSchema())) {
             migrator.downgrade(c, "base");
         }
         Plan back = Differ.diff(read(live, autogenerate), start);
-        assertTrue(back.isEmpty(), () -> "after downgrade, not the starting schema: " + back.upgrade().stream().map(OpText::describe).toList());
+        assertTrue(
+                back.isEmpty(),
+                () -> "after downgrade, not the starting schema: "
+                        + back.upgrade().stream().map(OpText::describe).toList());
     }
 
     private MigrationSet compile(Scenario scenario, Plan plan) throws IOException {
         Path folder = workDir.resolve(scenario.file().getFileName().toString().replace(".scenario", ""));
-        RevisionHeader header = new RevisionHeader("a1b2c3d4e5f6", List.of(), scenario.title(), LocalDateTime.of(2026, 1, 1, 0, 0));
+        RevisionHeader header =
+                new RevisionHeader("a1b2c3d4e5f6", List.of(), scenario.title(), LocalDateTime.of(2026, 1, 1, 0, 0));
         Files.createDirectories(folder);
-        Files.writeString(folder.resolve(MigrationWriter.className(header) + ".java"),
-                MigrationWriter.write("scenario", header, plan).toString(), StandardCharsets.UTF_8);
+        Files.writeString(
+                folder.resolve(MigrationWriter.className(header) + ".java"),
+                MigrationWriter.write("scenario", header, plan).toString(),
+                StandardCharsets.UTF_8);
         return SourceMigrations.load(folder, null);
     }
 
@@ -141,11 +158,18 @@ class ChecklistScenarioTest {
         }
     }
 
-
     private static void psql(TestDatabase db, String sql, Path origin) throws Exception {
         if (sql.isBlank()) return;
-        Process process = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", db.url().substring("jdbc:".length()))
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        "psql",
+                        "-X",
+                        "-q",
+                        "-v",
+                        "ON_ERROR_STOP=1",
+                        "-d",
+                        db.url().substring("jdbc:".length()))
+                .redirectErrorStream(true)
+                .start();
         process.getOutputStream().write(sql.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -165,7 +189,8 @@ class ChecklistScenarioTest {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-            if (lines.isEmpty() || !lines.get(0).startsWith("# ")) throw new IllegalStateException(file + ": first line must be '# <title>'");
+            if (lines.isEmpty() || !lines.get(0).startsWith("# "))
+                throw new IllegalStateException(file + ": first line must be '# <title>'");
             Map<String, String> sections = new LinkedHashMap<>();
             String current = null;
             StringBuilder text = new StringBuilder();
@@ -179,7 +204,8 @@ class ChecklistScenarioTest {
                 }
             }
             if (current != null) sections.put(current, text.toString());
-            if (!sections.containsKey("db") || !sections.containsKey("expect")) throw new IllegalStateException(file + ": needs --- db and --- expect");
+            if (!sections.containsKey("db") || !sections.containsKey("expect"))
+                throw new IllegalStateException(file + ": needs --- db and --- expect");
             if (sections.containsKey("model") == sections.containsKey("entities")) {
                 throw new IllegalStateException(file + ": needs exactly one of --- model and --- entities");
             }
@@ -195,14 +221,19 @@ class ChecklistScenarioTest {
         }
 
         List<String> expected() {
-            return section("expect").lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+            return section("expect")
+                    .lines()
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .toList();
         }
 
         /** A {@code key: value} line of the {@code --- options} section. */
         String option(String key, String fallback) {
             for (String line : section("options").lines().toList()) {
                 int colon = line.indexOf(':');
-                if (colon > 0 && line.substring(0, colon).strip().equals(key)) return line.substring(colon + 1).strip();
+                if (colon > 0 && line.substring(0, colon).strip().equals(key))
+                    return line.substring(colon + 1).strip();
             }
             return fallback;
         }
@@ -230,8 +261,12 @@ class ChecklistScenarioTest {
         /** The pipeline over the schemas and the table filter, with the hooks, Retort's own tables left out. */
         Autogenerate autogenerate() {
             VersionTable versions = versionTable();
-            return Autogenerate.configure().schemas(schemas()).tables(filter()).hooks(hooks())
-                    .leaveOut(Set.of(TableName.of(versions.name()), TableName.of(new HistoryTable(versions).name()))).load();
+            return Autogenerate.configure()
+                    .schemas(schemas())
+                    .tables(filter())
+                    .hooks(hooks())
+                    .leaveOut(Set.of(TableName.of(versions.name()), TableName.of(new HistoryTable(versions).name())))
+                    .load();
         }
 
         /** The {@code compare-hooks} option: comparison hooks by class name, from the test class path. */
@@ -239,7 +274,8 @@ class ChecklistScenarioTest {
             List<ColumnComparison> hooks = new ArrayList<>();
             for (String name : list("compare-hooks")) {
                 try {
-                    hooks.add((ColumnComparison) Class.forName(name).getDeclaredConstructor().newInstance());
+                    hooks.add((ColumnComparison)
+                            Class.forName(name).getDeclaredConstructor().newInstance());
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(file + ": compare-hooks: " + e, e);
                 }

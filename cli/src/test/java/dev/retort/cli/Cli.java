@@ -39,14 +39,17 @@ public final class Cli {
 
     /** Writes a retort.properties for the test database and the given entity package of the shop. */
     public void configure(TestDatabase db, String entityPackage, String naming) {
-        write("retort.properties", String.join("\n",
-                "url = " + db.url(),
-                "migrations.dir = migrations",
-                "migrations.package = com.example.migrations",
-                "entities.packages = " + entityPackage,
-                "entities.classpath = " + fixturesClasses(),
-                "entities.naming = " + naming,
-                ""));
+        write(
+                "retort.properties",
+                String.join(
+                        "\n",
+                        "url = " + db.url(),
+                        "migrations.dir = migrations",
+                        "migrations.package = com.example.migrations",
+                        "entities.packages = " + entityPackage,
+                        "entities.classpath = " + fixturesClasses(),
+                        "entities.naming = " + naming,
+                        ""));
     }
 
     public void write(String relative, String content) {
@@ -69,7 +72,12 @@ public final class Cli {
 
     public static String fixturesClasses() {
         try {
-            return Path.of(Shop.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(Shop.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -28,14 +28,16 @@ class DeploymentIT {
     @BeforeEach
     void project() throws IOException, SQLException {
         db.reset();
-        Files.writeString(workDir.resolve("retort.properties"), "url = " + db.url() + "\nmigrations.dir = migrations\n");
+        Files.writeString(
+                workDir.resolve("retort.properties"), "url = " + db.url() + "\nmigrations.dir = migrations\n");
         Files.createDirectories(workDir.resolve("migrations"));
     }
 
     /** Migration N creates table tN and records itself in it; {@code extra} adds upgrade statements. */
     private void migration(int n, String extra) throws IOException {
         String parent = n == 1 ? "" : ", revises = \"" + String.format("%012d", n - 1) + "\"";
-        Files.writeString(workDir.resolve("migrations/M" + n + ".java"), """
+        Files.writeString(
+                workDir.resolve("migrations/M" + n + ".java"), """
                 package deploy;
                 import static dev.retort.runtime.Ops.column;
                 @dev.retort.runtime.Revision(id = "%012d"%s, message = "step %d")
@@ -53,13 +55,19 @@ class DeploymentIT {
     }
 
     private Process start(String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of(System.getProperty("retort.jar", "target/retort.jar")).toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                Path.of(System.getProperty("retort.jar", "target/retort.jar"))
+                        .toAbsolutePath()
+                        .toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().put("XDG_CACHE_HOME", workDir.resolve(".cache").toString());
-        builder.redirectOutput(workDir.resolve("out-" + System.nanoTime() + ".log").toFile());
-        builder.redirectError(workDir.resolve("err-" + System.nanoTime() + ".log").toFile());
+        builder.redirectOutput(
+                workDir.resolve("out-" + System.nanoTime() + ".log").toFile());
+        builder.redirectError(
+                workDir.resolve("err-" + System.nanoTime() + ".log").toFile());
         return builder.start();
     }
 
@@ -72,10 +80,14 @@ class DeploymentIT {
             assertTrue(replica.waitFor(300, TimeUnit.SECONDS), "replica finishes");
             assertEquals(0, replica.exitValue(), () -> logs());
         }
-        assertEquals(List.of("20 20"), db.query("SELECT count(*), count(DISTINCT revision) FROM retort_version_history "
-                + "WHERE direction = 'upgrade'"), "every migration applied exactly once");
+        assertEquals(
+                List.of("20 20"),
+                db.query("SELECT count(*), count(DISTINCT revision) FROM retort_version_history "
+                        + "WHERE direction = 'upgrade'"),
+                "every migration applied exactly once");
         assertEquals(List.of("000000000020"), db.query("SELECT version_num FROM retort_version"));
-        for (int n = 1; n <= 20; n++) assertEquals(List.of(String.valueOf(n)), db.query("SELECT n FROM t" + n), "table t" + n);
+        for (int n = 1; n <= 20; n++)
+            assertEquals(List.of(String.valueOf(n)), db.query("SELECT n FROM t" + n), "table t" + n);
     }
 
     @Test
@@ -84,7 +96,8 @@ class DeploymentIT {
         migration(2, "op.execute(\"SELECT pg_sleep(120)\");");
         Process runner = start("upgrade", "head");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (db.query("SELECT pid FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(120)' AND state = 'active'").isEmpty()) {
+        while (db.query("SELECT pid FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(120)' AND state = 'active'")
+                .isEmpty()) {
             assertTrue(runner.isAlive(), () -> "runner ended before its long migration: " + logs());
             assertTrue(System.nanoTime() < deadline, "the long migration starts");
             Thread.sleep(100); // polling the server for the runner's progress; nothing to wait on instead
@@ -97,7 +110,8 @@ class DeploymentIT {
             Thread.sleep(100); // the server notices the vanished client within client_connection_check_interval
         }
         assertEquals(List.of("000000000001"), db.query("SELECT version_num FROM retort_version"));
-        assertEquals(List.of(), db.query("SELECT 1 FROM pg_tables WHERE tablename = 't2'"), "migration 2 was rolled back");
+        assertEquals(
+                List.of(), db.query("SELECT 1 FROM pg_tables WHERE tablename = 't2'"), "migration 2 was rolled back");
 
         migration(2, "");
         Process next = start("upgrade", "head");

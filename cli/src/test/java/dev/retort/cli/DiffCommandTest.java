@@ -44,10 +44,16 @@ class DiffCommandTest {
         Cli cli = new Cli(workDir);
         Cli.Result described = cli.run("diff", "--from", a.url(), "--to", b.url());
         assertEquals(1, described.code(), described::toString);
-        for (String expected : new String[] {"alter sequence invoice_numbers", "add table audit.logins",
-                "add column audit.events.at timestamptz(6) NOT NULL", "alter column customers.email: type varchar(100) -> varchar(200)",
-                "add unique customers (email)", "drop column orders.note", "add foreign key orders (customer_id) -> customers (id) on delete cascade",
-                "add foreign key audit.logins (customer_id) -> customers (id)"}) {
+        for (String expected : new String[] {
+            "alter sequence invoice_numbers",
+            "add table audit.logins",
+            "add column audit.events.at timestamptz(6) NOT NULL",
+            "alter column customers.email: type varchar(100) -> varchar(200)",
+            "add unique customers (email)",
+            "drop column orders.note",
+            "add foreign key orders (customer_id) -> customers (id) on delete cascade",
+            "add foreign key audit.logins (customer_id) -> customers (id)"
+        }) {
             assertTrue(described.out().contains(expected), () -> expected + "\n" + described);
         }
         assertTrue(described.out().contains("add check customers"), described::toString);
@@ -57,8 +63,18 @@ class DiffCommandTest {
         assertEquals(1, script.code());
         assertTrue(script.out().startsWith("BEGIN;\n") && script.out().endsWith("COMMIT;\n"), script.out());
         Path file = Files.writeString(workDir.resolve("diff.sql"), script.out(), StandardCharsets.UTF_8);
-        Process psql = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", a.url().substring("jdbc:".length()),
-                "-f", file.toString()).redirectErrorStream(true).start();
+        Process psql = new ProcessBuilder(
+                        "psql",
+                        "-X",
+                        "-q",
+                        "-v",
+                        "ON_ERROR_STOP=1",
+                        "-d",
+                        a.url().substring("jdbc:".length()),
+                        "-f",
+                        file.toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(psql.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, psql.exitValue(), output);
@@ -77,7 +93,9 @@ class DiffCommandTest {
         Cli.Result tableExcluded = cli.run("diff", "--from", a.url(), "--to", b.url(), "--exclude-table", "only_a.*");
         assertTrue(!tableExcluded.out().contains("only_a.t"), tableExcluded::toString);
         Cli.Result tableIncluded = cli.run("diff", "--from", a.url(), "--to", b.url(), "--include-table", "only_*.t");
-        assertEquals("drop table only_a.t\n  HAZARD data-loss: drops table only_a.t and all its rows\n", tableIncluded.out());
+        assertEquals(
+                "drop table only_a.t\n  HAZARD data-loss: drops table only_a.t and all its rows\n",
+                tableIncluded.out());
         Cli.Result publicOnly = cli.run("diff", "--from", a.url(), "--to", b.url(), "--schema", "public");
         assertTrue(!publicOnly.out().contains("only_a") && !publicOnly.out().contains("audit"), publicOnly::toString);
         a.execute("DROP SCHEMA only_a CASCADE");
@@ -87,6 +105,8 @@ class DiffCommandTest {
     void unreachableDatabaseIsOneLine() {
         Cli.Result result = new Cli(workDir).run("diff", "--from", "jdbc:postgresql://127.0.0.1:1/x", "--to", b.url());
         assertEquals(2, result.code());
-        assertTrue(result.err().startsWith("error: cannot connect to jdbc:postgresql://127.0.0.1:1/x: "), result::toString);
+        assertTrue(
+                result.err().startsWith("error: cannot connect to jdbc:postgresql://127.0.0.1:1/x: "),
+                result::toString);
     }
 }

@@ -38,9 +38,18 @@ class HibernateOracleTest {
     }
 
     @ParameterizedTest(name = "{0} with {1} naming")
-    @CsvSource({Shop.V1 + ",snake", Shop.V2 + ",snake", Shop.V1 + ",jpa", Shop.V2 + ",jpa",
-        Library.V1 + ",snake", Library.V2 + ",snake", Library.V1 + ",jpa", Library.V2 + ",jpa",
-        "dev.retort.fixtures.mappings,snake", "dev.retort.fixtures.mappings,jpa"})
+    @CsvSource({
+        Shop.V1 + ",snake",
+        Shop.V2 + ",snake",
+        Shop.V1 + ",jpa",
+        Shop.V2 + ",jpa",
+        Library.V1 + ",snake",
+        Library.V2 + ",snake",
+        Library.V1 + ",jpa",
+        Library.V2 + ",jpa",
+        "dev.retort.fixtures.mappings,snake",
+        "dev.retort.fixtures.mappings,jpa"
+    })
     void hibernatesOwnSchemaChecksClean(String entities, String naming) throws Exception {
         db.execute(hibernateCreateScript(entities, naming));
         Cli cli = new Cli(workDir);

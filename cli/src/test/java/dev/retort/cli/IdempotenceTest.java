@@ -40,8 +40,9 @@ class IdempotenceTest {
         Cli.Result up = cli.run("upgrade", "head");
         assertEquals(0, up.code(), up::toString);
         assertEquals(new Cli.Result(0, "No new upgrade operations detected.\n", ""), cli.run("check"));
-        try (var c = db.connect(); var st = c.createStatement();
-             var rs = st.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'app'")) {
+        try (var c = db.connect();
+                var st = c.createStatement();
+                var rs = st.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'app'")) {
             rs.next();
             assertEquals(7, rs.getInt(1), "five shop tables, the version and the history table, all in schema app");
         }
@@ -54,9 +55,13 @@ class IdempotenceTest {
         cli.configure(db, Shop.V1, "snake");
         assertEquals(0, cli.run("revision", "--autogenerate", "-m", "initial").code());
         assertEquals(0, cli.run("upgrade", "head").code());
-        db.execute("CREATE TABLE legacy_audit (id integer); CREATE TABLE legacy_log (id integer); CREATE SEQUENCE legacy_seq");
+        db.execute(
+                "CREATE TABLE legacy_audit (id integer); CREATE TABLE legacy_log (id integer); CREATE SEQUENCE legacy_seq");
         Cli.Result noticed = cli.run("check");
-        assertTrue(noticed.out().contains("drop table legacy_audit") && noticed.out().contains("drop sequence legacy_seq"), noticed::toString);
+        assertTrue(
+                noticed.out().contains("drop table legacy_audit")
+                        && noticed.out().contains("drop sequence legacy_seq"),
+                noticed::toString);
         cli.environment.put("RETORT_TABLES_EXCLUDE", "legacy_*");
         assertEquals(new Cli.Result(0, "No new upgrade operations detected.\n", ""), cli.run("check"));
         cli.environment.remove("RETORT_TABLES_EXCLUDE");
@@ -65,9 +70,18 @@ class IdempotenceTest {
     }
 
     @ParameterizedTest(name = "{0} with {1} naming")
-    @CsvSource({Shop.V1 + ",snake", Shop.V2 + ",snake", Shop.V1 + ",jpa", Shop.V2 + ",jpa",
-        Library.V1 + ",snake", Library.V2 + ",snake", Library.V1 + ",jpa", Library.V2 + ",jpa",
-        "dev.retort.fixtures.mappings,snake", "dev.retort.fixtures.mappings,jpa"})
+    @CsvSource({
+        Shop.V1 + ",snake",
+        Shop.V2 + ",snake",
+        Shop.V1 + ",jpa",
+        Shop.V2 + ",jpa",
+        Library.V1 + ",snake",
+        Library.V2 + ",snake",
+        Library.V1 + ",jpa",
+        Library.V2 + ",jpa",
+        "dev.retort.fixtures.mappings,snake",
+        "dev.retort.fixtures.mappings,jpa"
+    })
     void noFalsePositivesAfterUpgrade(String entities, String naming) throws IOException {
         Cli cli = new Cli(workDir);
         cli.configure(db, entities, naming);

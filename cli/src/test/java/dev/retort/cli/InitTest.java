@@ -17,9 +17,11 @@ class InitTest {
         Cli cli = new Cli(workDir);
         Cli.Result result = cli.run("init", "db/migrations");
         assertEquals(0, result.code(), result::toString);
-        assertEquals("Creating directory " + workDir.resolve("db/migrations") + " ... done\n"
-                + "Generating " + workDir.resolve("retort.properties") + " ... done\n"
-                + "Please edit the database and entity settings in " + workDir.resolve("retort.properties") + " before proceeding.\n",
+        assertEquals(
+                "Creating directory " + workDir.resolve("db/migrations") + " ... done\n"
+                        + "Generating " + workDir.resolve("retort.properties") + " ... done\n"
+                        + "Please edit the database and entity settings in " + workDir.resolve("retort.properties")
+                        + " before proceeding.\n",
                 result.out());
         assertTrue(Files.isDirectory(workDir.resolve("db/migrations")));
         String config = cli.read("retort.properties");
@@ -33,7 +35,9 @@ class InitTest {
         cli.write("retort.properties", "url = mine\n");
         Cli.Result result = cli.run("init");
         assertEquals(2, result.code());
-        assertEquals("error: " + workDir.resolve("retort.properties") + " already exists; init never overwrites it\n", result.err());
+        assertEquals(
+                "error: " + workDir.resolve("retort.properties") + " already exists; init never overwrites it\n",
+                result.err());
         assertEquals("url = mine\n", cli.read("retort.properties"));
         assertTrue(Files.notExists(workDir.resolve("migrations")));
     }
@@ -44,7 +48,9 @@ class InitTest {
         cli.write("migrations/Existing.java", "class Existing {}");
         Cli.Result result = cli.run("init");
         assertEquals(2, result.code());
-        assertEquals("error: directory " + workDir.resolve("migrations") + " already exists and is not empty; init never overwrites it\n",
+        assertEquals(
+                "error: directory " + workDir.resolve("migrations")
+                        + " already exists and is not empty; init never overwrites it\n",
                 result.err());
         assertTrue(Files.notExists(workDir.resolve("retort.properties")));
     }
@@ -56,7 +62,8 @@ class InitTest {
         Cli.Result revision = cli.run("revision", "-m", "hand written", "--rev-id", "abc123");
         assertEquals(0, revision.code(), revision::toString);
         assertTrue(Files.exists(workDir.resolve("migrations/Rabc123_HandWritten.java")));
-        assertEquals("<base> -> abc123 (head), hand written\n", cli.run("history").out());
+        assertEquals(
+                "<base> -> abc123 (head), hand written\n", cli.run("history").out());
         assertEquals("abc123 (head)\n", cli.run("heads").out());
     }
 }

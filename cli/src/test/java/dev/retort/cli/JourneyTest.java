@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -62,9 +61,14 @@ class JourneyTest {
         cli.configure(db, Shop.V2, "snake");
         Cli.Result drift = cli.run("check");
         assertEquals(1, drift.code(), drift::toString);
-        for (String expected : List.of("add table reviews", "drop table coupons", "add column customers.phone varchar(30)",
-                "alter column customers.email: type varchar(200) -> varchar(320)", "alter column customers.name: nullable -> NOT NULL",
-                "drop column orders.notes", "add column products.description varchar(2000)",
+        for (String expected : List.of(
+                "add table reviews",
+                "drop table coupons",
+                "add column customers.phone varchar(30)",
+                "alter column customers.email: type varchar(200) -> varchar(320)",
+                "alter column customers.name: nullable -> NOT NULL",
+                "drop column orders.notes",
+                "add column products.description varchar(2000)",
                 "alter column products.price: type numeric(10,2) -> numeric(12,2)",
                 "HAZARD data-loss: drops column orders.notes and its data")) {
             assertTrue(drift.out().contains(expected), () -> "check names " + expected + "\n" + drift);
@@ -77,22 +81,32 @@ class JourneyTest {
         assertEquals(0, cli.run("check").code());
         Schema v2 = catalog();
         String secondId = cli.run("heads").out().substring(0, 12);
-        assertEquals(List.of(secondId + " (head)", "<base> -> " + firstId + ", create"),
-                List.of(cli.run("heads").out().strip(), cli.run("history").out().lines().toList().get(1)));
-        assertEquals(firstId + " -> " + secondId + " (head), shop v2", cli.run("history").out().lines().findFirst().orElseThrow());
+        assertEquals(
+                List.of(secondId + " (head)", "<base> -> " + firstId + ", create"),
+                List.of(
+                        cli.run("heads").out().strip(),
+                        cli.run("history").out().lines().toList().get(1)));
+        assertEquals(
+                firstId + " -> " + secondId + " (head), shop v2",
+                cli.run("history").out().lines().findFirst().orElseThrow());
 
         Cli.Result down = cli.run("downgrade", "-1");
         assertEquals(0, down.code(), down::toString);
         assertEquals("Running downgrade " + secondId + " -> " + firstId + ", shop v2\n", down.out());
         assertEquals(byColumnName(v1), byColumnName(catalog()), "downgrade -1 gives back exactly the v1 schema");
-        assertEquals(List.of("1 ada@example.com Ada", "2 bob@example.com Bob"),
-                db.query("SELECT id, email, name FROM customers ORDER BY id"), "rows survive where their columns do");
+        assertEquals(
+                List.of("1 ada@example.com Ada", "2 bob@example.com Bob"),
+                db.query("SELECT id, email, name FROM customers ORDER BY id"),
+                "rows survive where their columns do");
         assertEquals(List.of("1 1 NEW 19.90"), db.query("SELECT id, customer_id, status, total FROM orders"));
-        assertEquals(firstId + "\n", cli.run("-c", "retort.properties", "current").out(), "no longer at the head");
+        assertEquals(
+                firstId + "\n", cli.run("-c", "retort.properties", "current").out(), "no longer at the head");
 
         assertEquals(0, cli.run("upgrade", "head").code());
         assertEquals(byColumnName(v2), byColumnName(catalog()), "upgrade head gives back v2");
-        assertEquals(List.of("1 ada@example.com Ada", "2 bob@example.com Bob"), db.query("SELECT id, email, name FROM customers ORDER BY id"));
+        assertEquals(
+                List.of("1 ada@example.com Ada", "2 bob@example.com Bob"),
+                db.query("SELECT id, email, name FROM customers ORDER BY id"));
 
         Cli.Result base = cli.run("downgrade", "base");
         assertEquals(0, base.code(), base::toString);
@@ -101,18 +115,23 @@ class JourneyTest {
     }
 
     private void insertVersionOneRows() throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
             st.execute("INSERT INTO customers (email, name, created_at) VALUES ('ada@example.com', 'Ada', now()), "
                     + "('bob@example.com', 'Bob', now())");
-            st.execute("INSERT INTO orders (customer_id, placed_at, status, total, notes) VALUES (1, now(), 'NEW', 19.90, 'ring twice')");
+            st.execute(
+                    "INSERT INTO orders (customer_id, placed_at, status, total, notes) VALUES (1, now(), 'NEW', 19.90, 'ring twice')");
             st.execute("INSERT INTO coupons (code, discount_percent) VALUES ('WELCOME', 10)");
         }
     }
 
     private static Schema catalog() throws SQLException {
         try (Connection c = db.connect()) {
-            return PostgresIntrospector.read(c, new SchemaScope(List.of("public"),
-                    Set.of(TableName.of("retort_version"), TableName.of("retort_version_history"))));
+            return PostgresIntrospector.read(
+                    c,
+                    new SchemaScope(
+                            List.of("public"),
+                            Set.of(TableName.of("retort_version"), TableName.of("retort_version_history"))));
         }
     }
 

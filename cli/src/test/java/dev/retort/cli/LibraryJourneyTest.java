@@ -33,29 +33,43 @@ class LibraryJourneyTest {
         assertEquals(0, cli.run("upgrade", "head").code());
         assertEquals(new Cli.Result(0, "No new upgrade operations detected.\n", ""), cli.run("check"));
         Schema v1 = catalog();
-        db.execute("INSERT INTO authors (id, name) VALUES (1, 'Ursula'); INSERT INTO books (id, isbn, title, author_id) "
-                + "VALUES (1, '978-0060512', 'The Dispossessed', 1); INSERT INTO members (id, email, branch) VALUES (1000, 'a@b', 'main'); "
-                + "INSERT INTO loans (book_id, member_id, due, status) VALUES (1, 1000, current_date, 'OPEN')");
+        db.execute(
+                "INSERT INTO authors (id, name) VALUES (1, 'Ursula'); INSERT INTO books (id, isbn, title, author_id) "
+                        + "VALUES (1, '978-0060512', 'The Dispossessed', 1); INSERT INTO members (id, email, branch) VALUES (1000, 'a@b', 'main'); "
+                        + "INSERT INTO loans (book_id, member_id, due, status) VALUES (1, 1000, current_date, 'OPEN')");
 
         cli.configure(db, Library.V2, "snake");
         Cli.Result drift = cli.run("check");
         assertEquals(1, drift.code(), drift::toString);
-        for (String expected : List.of("add sequence reviews_seq start 1 increment 50",
+        for (String expected : List.of(
+                "add sequence reviews_seq start 1 increment 50",
                 "alter sequence member_cards: member_cards start 1000 increment 1 -> member_cards start 1000 increment 10",
-                "add table reviews", "add unique books (isbn)", "drop unique members (email)", "add unique members (email, branch)",
-                "add foreign key loans (member_id) -> members (id) on delete cascade", "add foreign key reviews (book_id) -> books (id)",
+                "add table reviews",
+                "add unique books (isbn)",
+                "drop unique members (email)",
+                "add unique members (email, branch)",
+                "add foreign key loans (member_id) -> members (id) on delete cascade",
+                "add foreign key reviews (book_id) -> books (id)",
                 "drop check loans (((status)::text = ANY ((ARRAY['OPEN'::character varying, 'RETURNED'::character varying])::text[])))",
-                "add check loans status in ('OPEN','RETURNED','LOST')", "alter column members.branch: default none -> 'main'",
-                "add index books (title desc, author_id)", "alter table comment books: none -> 'Books in the catalogue'",
+                "add check loans status in ('OPEN','RETURNED','LOST')",
+                "alter column members.branch: default none -> 'main'",
+                "add index books (title desc, author_id)",
+                "alter table comment books: none -> 'Books in the catalogue'",
                 "alter column books.isbn: comment none -> 'ISBN-13, with or without dashes'")) {
             assertTrue(drift.out().contains("  " + expected + "\n"), () -> "check names " + expected + "\n" + drift);
         }
-        assertTrue(drift.out().contains("  add foreign key loans (member_id) -> members (id) on delete cascade\n    HAZARD long-lock"),
+        assertTrue(
+                drift.out()
+                        .contains(
+                                "  add foreign key loans (member_id) -> members (id) on delete cascade\n    HAZARD long-lock"),
                 drift::toString);
-        assertTrue(drift.out().contains("  add foreign key reviews (book_id) -> books (id)\n") 
-                && !drift.out().contains("reviews (book_id) -> books (id)\n    HAZARD"), "no lock hazard on a new table's key");
+        assertTrue(
+                drift.out().contains("  add foreign key reviews (book_id) -> books (id)\n")
+                        && !drift.out().contains("reviews (book_id) -> books (id)\n    HAZARD"),
+                "no lock hazard on a new table's key");
 
-        assertEquals(0, cli.run("revision", "--autogenerate", "-m", "library v2").code());
+        assertEquals(
+                0, cli.run("revision", "--autogenerate", "-m", "library v2").code());
         Cli.Result up = cli.run("upgrade", "head");
         assertEquals(0, up.code(), up::toString);
         assertEquals(new Cli.Result(0, "No new upgrade operations detected.\n", ""), cli.run("check"));
@@ -78,8 +92,10 @@ class LibraryJourneyTest {
 
     private static Schema catalog() throws SQLException {
         try (Connection c = db.connect()) {
-            return Autogenerate.configure().leaveOut(Set.of(TableName.of("retort_version"), TableName.of("retort_version_history")))
-                    .load().readDatabase(c);
+            return Autogenerate.configure()
+                    .leaveOut(Set.of(TableName.of("retort_version"), TableName.of("retort_version_history")))
+                    .load()
+                    .readDatabase(c);
         }
     }
 

@@ -7,10 +7,7 @@ import dev.retort.autogenerate.Autogenerate;
 import dev.retort.diff.Plan;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.op.Op;
-import dev.retort.postgres.ExpressionCanonicalizer;
-import dev.retort.postgres.PostgresIntrospector;
 import dev.retort.postgres.PostgresSql;
-import dev.retort.postgres.SchemaScope;
 import dev.retort.schema.Schema;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -43,23 +40,26 @@ class MigraFixturesTest {
     static final TestDatabase b = new TestDatabase();
 
     private static final Path FIXTURES = Path.of(System.getProperty("retort.repository.root", ".."))
-            .resolve("../shared/peer-fixtures/migra").normalize();
+            .resolve("../shared/peer-fixtures/migra")
+            .normalize();
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "constraints||",
-        "enumdefaults||",
-        "excludeschema||excludedschema",
-        "generated||",
-        "identitycols||",
-        "singleschema|goodschema|",
-        "collations||",
-        "dependencies4||",
-        "triggers2||",
-        "seq||",
-        "everything||",
-        "enumdeps||",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "constraints||",
+                "enumdefaults||",
+                "excludeschema||excludedschema",
+                "generated||",
+                "identitycols||",
+                "singleschema|goodschema|",
+                "collations||",
+                "dependencies4||",
+                "triggers2||",
+                "seq||",
+                "everything||",
+                "enumdeps||",
+            })
     void upgradeReachesBAndDowngradeReturnsToA(String fixture, String schemas, String excluded) throws Exception {
         a.resetAllSchemas();
         b.resetAllSchemas();
@@ -69,15 +69,18 @@ class MigraFixturesTest {
         Schema start = read(a, autogenerate);
         Plan plan = autogenerate.diff(start, read(b, autogenerate));
         assertTrue(!plan.isEmpty(), "the fixture has changes in scope");
-        // extensions are outside Retort's scope: the types B's tables use come with them, so A gets B's extensions first
+        // extensions are outside Retort's scope: the types B's tables use come with them, so A gets B's extensions
+        // first
         for (String extension : b.query("SELECT extname FROM pg_extension WHERE extname <> 'plpgsql'")) {
             a.execute("CREATE EXTENSION IF NOT EXISTS \"" + extension + "\"");
         }
-        // views are outside Retort's scope too, and PostgreSQL will not change a column a view reads: as a user would in
+        // views are outside Retort's scope too, and PostgreSQL will not change a column a view reads: as a user would
+        // in
         // the migration (op.execute), A's views go first; nothing in scope depends on them
-        for (String view : a.query("SELECT format('%s %I.%I', CASE c.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END, n.nspname, c.relname)"
-                + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('v', 'm')"
-                + " AND n.nspname NOT IN ('pg_catalog', 'information_schema')")) {
+        for (String view : a.query(
+                "SELECT format('%s %I.%I', CASE c.relkind WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'VIEW' END, n.nspname, c.relname)"
+                        + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('v', 'm')"
+                        + " AND n.nspname NOT IN ('pg_catalog', 'information_schema')")) {
             a.execute("DROP " + view + " CASCADE");
         }
         apply(a, plan.upgrade());
@@ -93,8 +96,9 @@ class MigraFixturesTest {
         List<String> names = new ArrayList<>();
         if (schemas == null || schemas.isBlank()) {
             for (TestDatabase db : List.of(a, b)) {
-                for (String name : db.query("SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema')"
-                        + " AND nspname NOT LIKE 'pg\\_%' ORDER BY nspname")) {
+                for (String name : db.query(
+                        "SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema')"
+                                + " AND nspname NOT LIKE 'pg\\_%' ORDER BY nspname")) {
                     if (!names.contains(name)) names.add(name);
                 }
             }
@@ -114,17 +118,27 @@ class MigraFixturesTest {
     }
 
     private static void apply(TestDatabase db, List<Op> ops) throws SQLException {
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
             for (Op op : ops) {
                 for (String sql : PostgresSql.statements(op)) st.execute(sql);
             }
         }
     }
 
-
     private static void psql(TestDatabase db, Path script) throws Exception {
-        Process process = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", db.url().substring("jdbc:".length()),
-                "-f", script.toString()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        "psql",
+                        "-X",
+                        "-q",
+                        "-v",
+                        "ON_ERROR_STOP=1",
+                        "-d",
+                        db.url().substring("jdbc:".length()),
+                        "-f",
+                        script.toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, process.exitValue(), () -> "loading " + script + ":\n" + output);

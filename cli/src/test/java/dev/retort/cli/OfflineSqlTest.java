@@ -97,13 +97,16 @@ class OfflineSqlTest {
         assertEquals(0, up.code(), up::toString);
         assertTrue(up.out().contains("\n-- Running upgrade a00000000001 -> b00000000002, email\nBEGIN;\n"), up.out());
         assertTrue(up.out().contains("COMMIT;\n-- outside a transaction\nCREATE INDEX CONCURRENTLY"), up.out());
-        assertFalse(up.out().contains("Running upgrade <base> -> a00000000001, customers, with O'Brien\nRunning"), "no progress lines");
+        assertFalse(
+                up.out().contains("Running upgrade <base> -> a00000000001, customers, with O'Brien\nRunning"),
+                "no progress lines");
         psql(offline, up.out());
         assertEquals(0, onlineCli.run("upgrade", "head").code());
         assertSame();
         assertEquals(List.of("c00000000003"), offline.query("SELECT version_num FROM retort_version"));
         assertEquals(List.of("O'Brien", "back\\slash"), offline.query("SELECT name FROM customers ORDER BY id"));
-        assertEquals(online.query("SELECT revision, direction, checksum, message FROM retort_version_history ORDER BY id"),
+        assertEquals(
+                online.query("SELECT revision, direction, checksum, message FROM retort_version_history ORDER BY id"),
                 offline.query("SELECT revision, direction, checksum, message FROM retort_version_history ORDER BY id"));
 
         Cli.Result partial = offlineCli.run("downgrade", "--sql", "c00000000003:a00000000001");
@@ -121,16 +124,23 @@ class OfflineSqlTest {
         Cli.Result stamp = offlineCli.run("stamp", "--sql", "b00000000002");
         psql(offline, stamp.out());
         assertEquals(0, onlineCli.run("stamp", "b00000000002").code());
-        assertEquals(online.query("SELECT version_num FROM retort_version"), offline.query("SELECT version_num FROM retort_version"));
+        assertEquals(
+                online.query("SELECT version_num FROM retort_version"),
+                offline.query("SELECT version_num FROM retort_version"));
 
         Cli.Result needsRange = offlineCli.run("downgrade", "--sql", "base");
-        assertEquals("error: downgrade --sql needs FROM:TO, e.g. head:base (there is no database to ask)\n", needsRange.err());
+        assertEquals(
+                "error: downgrade --sql needs FROM:TO, e.g. head:base (there is no database to ask)\n",
+                needsRange.err());
     }
 
     private static void assertSame() throws SQLException {
         assertEquals(read(online), read(offline));
-        assertEquals(online.query("SELECT version_num FROM retort_version"), offline.query("SELECT version_num FROM retort_version"));
-        assertEquals(online.query("SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1"),
+        assertEquals(
+                online.query("SELECT version_num FROM retort_version"),
+                offline.query("SELECT version_num FROM retort_version"));
+        assertEquals(
+                online.query("SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1"),
                 offline.query("SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1"));
     }
 
@@ -142,9 +152,20 @@ class OfflineSqlTest {
 
     /** Applies a script with psql, as a user would: stop at the first error. */
     private void psql(TestDatabase db, String script) throws IOException, InterruptedException {
-        Path file = Files.writeString(workDir.resolve("script-" + System.nanoTime() + ".sql"), script, StandardCharsets.UTF_8);
-        Process process = new ProcessBuilder("psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", db.url().substring("jdbc:".length()),
-                "-f", file.toString()).redirectErrorStream(true).start();
+        Path file = Files.writeString(
+                workDir.resolve("script-" + System.nanoTime() + ".sql"), script, StandardCharsets.UTF_8);
+        Process process = new ProcessBuilder(
+                        "psql",
+                        "-X",
+                        "-q",
+                        "-v",
+                        "ON_ERROR_STOP=1",
+                        "-d",
+                        db.url().substring("jdbc:".length()),
+                        "-f",
+                        file.toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, process.exitValue(), () -> "psql failed:\n" + output + "\n--- script\n" + script);

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** The README's configuration table names exactly the keys Retort reads. */
 class ReadmeTest {
-    private static final Path README = Path.of(System.getProperty("retort.repository.root", "..")).resolve("README.md");
+    private static final Path README =
+            Path.of(System.getProperty("retort.repository.root", "..")).resolve("README.md");
 
     /** A row of the table: its first cell holds one or more keys in backquotes. */
     private static final Pattern KEY = Pattern.compile("`([a-z][a-z.-]*)`");

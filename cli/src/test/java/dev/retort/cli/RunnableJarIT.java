@@ -3,6 +3,7 @@ package dev.retort.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.retort.fixtures.db.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import dev.retort.fixtures.db.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,15 +28,19 @@ class RunnableJarIT {
     private Outcome run(String... args) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("retort.jar", "target/retort.jar"));
         assertTrue(Files.isRegularFile(jar), "built jar " + jar);
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().put("XDG_CACHE_HOME", workDir.resolve(".cache").toString());
         Process process = builder.start();
         process.getOutputStream().close();
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "finishes");
-        return new Outcome(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
+        return new Outcome(
+                process.exitValue(),
+                new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
                 new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
@@ -60,11 +64,15 @@ class RunnableJarIT {
     @Test
     void autogenerateFromTheJarIsQuiet() throws Exception {
         assertEquals(0, run("init").code());
-        Files.writeString(workDir.resolve("retort.properties"), String.join("\n",
-                "url = " + db.url(),
-                "entities.packages = dev.retort.fixtures.shop.v1",
-                "entities.classpath = " + Cli.fixturesClasses(),
-                "entities.naming = snake", ""));
+        Files.writeString(
+                workDir.resolve("retort.properties"),
+                String.join(
+                        "\n",
+                        "url = " + db.url(),
+                        "entities.packages = dev.retort.fixtures.shop.v1",
+                        "entities.classpath = " + Cli.fixturesClasses(),
+                        "entities.naming = snake",
+                        ""));
         Outcome revision = run("revision", "--autogenerate", "-m", "create");
         assertEquals(0, revision.code(), revision.err());
         assertEquals("", revision.err(), "no Hibernate or driver log lines");

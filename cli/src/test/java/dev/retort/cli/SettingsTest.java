@@ -24,33 +24,44 @@ class SettingsTest {
 
     @Test
     void environmentOverridesFileAndFlagsOverrideEnvironment() throws IOException {
-        Files.writeString(dir.resolve("retort.properties"), "url = from-file\nuser = file-user\nschemas = app, audit\n");
+        Files.writeString(
+                dir.resolve("retort.properties"), "url = from-file\nuser = file-user\nschemas = app, audit\n");
         assertEquals("from-file", load(Map.of(), Map.of()).url());
-        assertEquals("from-env", load(Map.of("RETORT_URL", "from-env"), Map.of()).url());
-        assertEquals("from-flag", load(Map.of("RETORT_URL", "from-env"), Map.of("url", "from-flag")).url());
+        assertEquals(
+                "from-env", load(Map.of("RETORT_URL", "from-env"), Map.of()).url());
+        assertEquals(
+                "from-flag",
+                load(Map.of("RETORT_URL", "from-env"), Map.of("url", "from-flag"))
+                        .url());
         assertEquals(java.util.List.of("app", "audit"), load(Map.of(), Map.of()).schemas());
         assertEquals("app", load(Map.of(), Map.of()).defaultSchema());
     }
 
     @Test
     void expandsEnvironmentReferences() throws IOException {
-        Files.writeString(dir.resolve("retort.properties"), "url = jdbc:postgresql://${env:DB_HOST}:5432/app\npassword = ${env:DB_PW}\n");
+        Files.writeString(
+                dir.resolve("retort.properties"),
+                "url = jdbc:postgresql://${env:DB_HOST}:5432/app\npassword = ${env:DB_PW}\n");
         Settings settings = load(Map.of("DB_HOST", "db.internal", "DB_PW", "hunter2"), Map.of());
         assertEquals("jdbc:postgresql://db.internal:5432/app", settings.url());
         assertEquals("hunter2", settings.password().orElseThrow());
         assertFalse(settings.toString().contains("hunter2"));
         var e = assertThrows(ConfigException.class, () -> load(Map.of("DB_HOST", "x"), Map.of()));
-        assertEquals(dir.resolve("retort.properties") + ": password: environment variable DB_PW is not set", e.getMessage());
+        assertEquals(
+                dir.resolve("retort.properties") + ": password: environment variable DB_PW is not set", e.getMessage());
     }
 
     @Test
     void relativePathsResolveAgainstTheConfigFile() throws IOException {
         Path nested = dir.resolve("conf");
         Files.createDirectories(nested);
-        Files.writeString(nested.resolve("r.properties"), "migrations.dir = ../db/migrations\nentities.packages = a\nentities.classpath = ../build\n");
+        Files.writeString(
+                nested.resolve("r.properties"),
+                "migrations.dir = ../db/migrations\nentities.packages = a\nentities.classpath = ../build\n");
         Settings settings = SettingsLoader.load(dir, "conf/r.properties", Map.of(), Map.of());
         assertEquals(dir.resolve("db/migrations"), settings.migrationsDir());
-        assertEquals(java.util.List.of(dir.resolve("build")), settings.entities().classpath());
+        assertEquals(
+                java.util.List.of(dir.resolve("build")), settings.entities().classpath());
         assertEquals(dir.resolve("migrations"), load(Map.of(), Map.of()).migrationsDir(), "defaults to ./migrations");
     }
 
@@ -58,7 +69,9 @@ class SettingsTest {
     void unknownKeysAndBadPackagesAreErrors() throws IOException {
         Files.writeString(dir.resolve("retort.properties"), "urll = typo\n");
         var e = assertThrows(ConfigException.class, () -> load(Map.of(), Map.of()));
-        assertEquals(dir.resolve("retort.properties") + ": unknown key 'urll' (known: " + String.join(", ", Settings.KEYS) + ")",
+        assertEquals(
+                dir.resolve("retort.properties") + ": unknown key 'urll' (known: " + String.join(", ", Settings.KEYS)
+                        + ")",
                 e.getMessage());
         Files.writeString(dir.resolve("retort.properties"), "migrations.package = not a package\n");
         assertThrows(ConfigException.class, () -> load(Map.of(), Map.of()).migrationsPackage());

@@ -47,7 +47,11 @@ public final class JavaText {
 
     /** Text for Javadoc: a {@link #comment} that also cannot close the comment, start markup or a tag. */
     public static String javadoc(String text) {
-        return comment(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("*/", "*&#47;").replace("@", "&#64;");
+        return comment(text)
+                .replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("*/", "*&#47;")
+                .replace("@", "&#64;");
     }
 }

@@ -39,7 +39,19 @@ public final class MigrationWriter {
                 .addMethod(body("downgrade", plan.downgrade()))
                 .build();
         return JavaFile.builder(packageName, type)
-                .addStaticImport(OpRenderer.OPS, "check", "column", "enumType", "foreignKey", "index", "key", "owner", "primaryKey", "sequence", "tableComment", "unique")
+                .addStaticImport(
+                        OpRenderer.OPS,
+                        "check",
+                        "column",
+                        "enumType",
+                        "foreignKey",
+                        "index",
+                        "key",
+                        "owner",
+                        "primaryKey",
+                        "sequence",
+                        "tableComment",
+                        "unique")
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
@@ -81,20 +93,28 @@ public final class MigrationWriter {
     }
 
     private static CodeBlock javadoc(RevisionHeader header) {
-        String message = header.message().isBlank() ? "(no message)" : header.message().strip();
-        String sentence = Character.toUpperCase(message.charAt(0)) + message.substring(1)
-                + (message.endsWith(".") ? "" : ".");
+        String message =
+                header.message().isBlank() ? "(no message)" : header.message().strip();
+        String sentence =
+                Character.toUpperCase(message.charAt(0)) + message.substring(1) + (message.endsWith(".") ? "" : ".");
         CodeBlock.Builder doc = CodeBlock.builder()
                 .add("$L\n\n", JavaText.javadoc(sentence))
                 .add("<p>Revision ID: $L<br>\n", header.id())
-                .add("Revises: $L<br>\n", header.revises().isEmpty() ? "&lt;base&gt;" : JavaText.javadoc(String.join(", ", header.revises())));
-        if (!header.branchLabels().isEmpty()) doc.add("Branch labels: $L<br>\n", JavaText.javadoc(String.join(", ", header.branchLabels())));
-        if (!header.dependsOn().isEmpty()) doc.add("Depends on: $L<br>\n", JavaText.javadoc(String.join(", ", header.dependsOn())));
+                .add(
+                        "Revises: $L<br>\n",
+                        header.revises().isEmpty()
+                                ? "&lt;base&gt;"
+                                : JavaText.javadoc(String.join(", ", header.revises())));
+        if (!header.branchLabels().isEmpty())
+            doc.add("Branch labels: $L<br>\n", JavaText.javadoc(String.join(", ", header.branchLabels())));
+        if (!header.dependsOn().isEmpty())
+            doc.add("Depends on: $L<br>\n", JavaText.javadoc(String.join(", ", header.dependsOn())));
         return doc.add("Create Date: $L\n", DATE.format(header.created())).build();
     }
 
     private static AnnotationSpec revision(RevisionHeader header) {
-        AnnotationSpec.Builder annotation = AnnotationSpec.builder(REVISION).addMember("id", "$L", JavaText.string(header.id()));
+        AnnotationSpec.Builder annotation =
+                AnnotationSpec.builder(REVISION).addMember("id", "$L", JavaText.string(header.id()));
         strings(annotation, "revises", header.revises());
         annotation.addMember("message", "$L", JavaText.string(header.message()));
         strings(annotation, "branchLabels", header.branchLabels());
@@ -107,7 +127,14 @@ public final class MigrationWriter {
         if (values.size() == 1) {
             annotation.addMember(member, "$L", JavaText.string(values.get(0)));
         } else if (values.size() > 1) {
-            annotation.addMember(member, "{$L}", CodeBlock.join(values.stream().map(v -> CodeBlock.of("$L", JavaText.string(v))).toList(), ", "));
+            annotation.addMember(
+                    member,
+                    "{$L}",
+                    CodeBlock.join(
+                            values.stream()
+                                    .map(v -> CodeBlock.of("$L", JavaText.string(v)))
+                                    .toList(),
+                            ", "));
         }
     }
 }

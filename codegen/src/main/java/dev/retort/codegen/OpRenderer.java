@@ -4,46 +4,46 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
+import dev.retort.op.AddExclusion;
 import dev.retort.op.AddForeignKey;
+import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AddUnique;
-import dev.retort.op.CreateIndex;
-import dev.retort.op.DropIndex;
+import dev.retort.op.AlterColumn;
+import dev.retort.op.AlterEnum;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
-import dev.retort.op.CreateSequence;
-import dev.retort.op.DropForeignKey;
-import dev.retort.op.DropSequence;
-import dev.retort.op.DropUnique;
-import dev.retort.op.AddPrimaryKey;
-import dev.retort.op.AlterColumn;
-import dev.retort.op.AddExclusion;
-import dev.retort.op.AlterEnum;
-import dev.retort.op.DropExclusion;
-import dev.retort.op.Option;
-import dev.retort.op.CreateEnum;
-import dev.retort.op.DropEnum;
 import dev.retort.op.AlterTableComment;
+import dev.retort.op.CreateEnum;
+import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
+import dev.retort.op.DropEnum;
+import dev.retort.op.DropExclusion;
+import dev.retort.op.DropForeignKey;
+import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
+import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
+import dev.retort.op.DropUnique;
 import dev.retort.op.Op;
+import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
-import dev.retort.schema.Sequence;
-import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.Identity;
 import dev.retort.schema.IdentityOptions;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.Sequence;
 import dev.retort.schema.TableComment;
 import dev.retort.schema.TableElement;
 import dev.retort.schema.TableName;
+import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,18 +59,31 @@ public final class OpRenderer {
 
     /** The call, without the trailing semicolon; multi-argument calls put one argument per line. */
     public static CodeBlock statement(Op op) {
-        if (op instanceof CreateTable c) return call(c.table(), "createTable", elements(c.definition().elements()));
-        if (op instanceof DropTable d) return call(d.table(), "dropTable", elements(d.definition().elements()));
-        if (op instanceof AddColumn a) return call(a.table(), "addColumn", withOptions(List.of(column(a.column())), a.options()));
-        if (op instanceof DropColumn d) return call(d.table(), "dropColumn", withOptions(List.of(column(d.column())), d.options()));
+        if (op instanceof CreateTable c)
+            return call(c.table(), "createTable", elements(c.definition().elements()));
+        if (op instanceof DropTable d)
+            return call(d.table(), "dropTable", elements(d.definition().elements()));
+        if (op instanceof AddColumn a)
+            return call(a.table(), "addColumn", withOptions(List.of(column(a.column())), a.options()));
+        if (op instanceof DropColumn d)
+            return call(d.table(), "dropColumn", withOptions(List.of(column(d.column())), d.options()));
         if (op instanceof AddExclusion a) {
-            return call(a.table(), "addExclusion", List.of(string(a.constraint().name()), string(a.constraint().definition())));
+            return call(
+                    a.table(),
+                    "addExclusion",
+                    List.of(string(a.constraint().name()), string(a.constraint().definition())));
         }
         if (op instanceof DropExclusion d) {
-            return call(d.table(), "dropExclusion", List.of(string(d.constraint().name()), string(d.constraint().definition())));
+            return call(
+                    d.table(),
+                    "dropExclusion",
+                    List.of(string(d.constraint().name()), string(d.constraint().definition())));
         }
         if (op instanceof AlterColumn a) {
-            return call(a.table(), a.reapply() ? "reapplyColumn" : "alterColumn", List.of(column(a.from()), column(a.to())));
+            return call(
+                    a.table(),
+                    a.reapply() ? "reapplyColumn" : "alterColumn",
+                    List.of(column(a.from()), column(a.to())));
         }
         if (op instanceof AddPrimaryKey a) return call(a.table(), "addPrimaryKey", List.of(primaryKey(a.key())));
         if (op instanceof DropPrimaryKey d) return call(d.table(), "dropPrimaryKey", List.of(primaryKey(d.key())));
@@ -78,8 +91,10 @@ public final class OpRenderer {
         if (op instanceof DropUnique d) return call(d.table(), "dropUnique", List.of(unique(d.constraint())));
         if (op instanceof AddCheck a) return call(a.table(), "addCheck", List.of(check(a.constraint())));
         if (op instanceof DropCheck d) return call(d.table(), "dropCheck", List.of(check(d.constraint())));
-        if (op instanceof AddForeignKey a) return call(a.table(), "addForeignKey", withOptions(List.of(foreignKey(a.key())), a.options()));
-        if (op instanceof DropForeignKey d) return call(d.table(), "dropForeignKey", withOptions(List.of(foreignKey(d.key())), d.options()));
+        if (op instanceof AddForeignKey a)
+            return call(a.table(), "addForeignKey", withOptions(List.of(foreignKey(a.key())), a.options()));
+        if (op instanceof DropForeignKey d)
+            return call(d.table(), "dropForeignKey", withOptions(List.of(foreignKey(d.key())), d.options()));
         if (op instanceof RenameColumn r) {
             return call(r.table(), "renameColumn", List.of(string(r.from()), string(r.to())), false);
         }
@@ -87,22 +102,31 @@ public final class OpRenderer {
         if (op instanceof AlterTableComment c) {
             return call(c.table(), "alterTableComment", List.of(string(c.from()), string(c.to())), false);
         }
-        if (op instanceof CreateIndex c) return call(c.table(), "createIndex", withOptions(List.of(index(c.index())), c.options()));
-        if (op instanceof DropIndex d) return call(d.table(), "dropIndex", withOptions(List.of(index(d.index())), d.options()));
+        if (op instanceof CreateIndex c)
+            return call(c.table(), "createIndex", withOptions(List.of(index(c.index())), c.options()));
+        if (op instanceof DropIndex d)
+            return call(d.table(), "dropIndex", withOptions(List.of(index(d.index())), d.options()));
         if (op instanceof CreateEnum c) return sequenceCall(c.table(), "createEnum", List.of(enumType(c.type())));
         if (op instanceof DropEnum d) return sequenceCall(d.table(), "dropEnum", List.of(enumType(d.type())));
         if (op instanceof AlterEnum a) {
             List<CodeBlock> arguments = List.of(enumType(a.from()), enumType(a.to()));
             // a label added inside a transaction cannot be used before it commits, so ADD VALUE runs outside one
-            if (a.from().onlyAddsTo(a.to())) return CodeBlock.of("op.autocommit(a -> $L)", sequenceCall("a", a.table(), "alterEnum", arguments));
+            if (a.from().onlyAddsTo(a.to()))
+                return CodeBlock.of("op.autocommit(a -> $L)", sequenceCall("a", a.table(), "alterEnum", arguments));
             return sequenceCall(a.table(), "alterEnum", arguments);
         }
-        if (op instanceof CreateSequence c) return sequenceCall(c.table(), "createSequence", List.of(sequence(c.sequence())));
-        if (op instanceof DropSequence d) return sequenceCall(d.table(), "dropSequence", List.of(sequence(d.sequence())));
+        if (op instanceof CreateSequence c)
+            return sequenceCall(c.table(), "createSequence", List.of(sequence(c.sequence())));
+        if (op instanceof DropSequence d)
+            return sequenceCall(d.table(), "dropSequence", List.of(sequence(d.sequence())));
         if (op instanceof AlterSequenceOwner o) {
-            return sequenceCall(o.table(), "alterSequenceOwner", List.of(string(o.sequence().name()), owner(o.from()), owner(o.to())));
+            return sequenceCall(
+                    o.table(),
+                    "alterSequenceOwner",
+                    List.of(string(o.sequence().name()), owner(o.from()), owner(o.to())));
         }
-        if (op instanceof AlterSequence a) return sequenceCall(a.table(), "alterSequence", List.of(sequence(a.from()), sequence(a.to())));
+        if (op instanceof AlterSequence a)
+            return sequenceCall(a.table(), "alterSequence", List.of(sequence(a.from()), sequence(a.to())));
         throw new AssertionError(op);
     }
 
@@ -129,11 +153,19 @@ public final class OpRenderer {
     }
 
     static CodeBlock sequence(Sequence sequence) {
-        return CodeBlock.of("$T.sequence($L, $L, $L)", OPS, JavaText.string(sequence.name().name()), sequence.start(), sequence.increment());
+        return CodeBlock.of(
+                "$T.sequence($L, $L, $L)",
+                OPS,
+                JavaText.string(sequence.name().name()),
+                sequence.start(),
+                sequence.increment());
     }
 
     static CodeBlock unique(UniqueConstraint unique) {
-        CodeBlock.Builder code = CodeBlock.builder().add("$T.unique(", OPS).add(strings(unique.columns())).add(")");
+        CodeBlock.Builder code = CodeBlock.builder()
+                .add("$T.unique(", OPS)
+                .add(strings(unique.columns()))
+                .add(")");
         if (unique.name() != null) code.add(".named($L)", JavaText.string(unique.name()));
         if (unique.nullsNotDistinct()) code.add(".withNullsNotDistinct()");
         return code.build();
@@ -158,7 +190,8 @@ public final class OpRenderer {
         code.add(")");
         if (index.unique()) code.add(".asUnique()");
         if (!index.method().equals("btree")) code.add(".using($L)", JavaText.string(index.method()));
-        if (!index.include().isEmpty()) code.add(".including(").add(strings(index.include())).add(")");
+        if (!index.include().isEmpty())
+            code.add(".including(").add(strings(index.include())).add(")");
         if (index.where() != null) code.add(".where($L)", JavaText.string(index.where()));
         if (index.nullsNotDistinct()) code.add(".withNullsNotDistinct()");
         if (index.name() != null) code.add(".named($L)", JavaText.string(index.name()));
@@ -172,7 +205,10 @@ public final class OpRenderer {
     }
 
     static CodeBlock foreignKey(ForeignKey key) {
-        CodeBlock.Builder code = CodeBlock.builder().add("$T.foreignKey(", OPS).add(strings(key.columns())).add(")");
+        CodeBlock.Builder code = CodeBlock.builder()
+                .add("$T.foreignKey(", OPS)
+                .add(strings(key.columns()))
+                .add(")");
         TableName target = key.referencedTable();
         if (target.schema() == null) {
             code.add(".references($L, ", JavaText.string(target.name()));
@@ -180,8 +216,10 @@ public final class OpRenderer {
             code.add(".referencesIn($L, $L, ", JavaText.string(target.schema()), JavaText.string(target.name()));
         }
         code.add(strings(key.referencedColumns())).add(")");
-        if (key.onDelete() != ForeignKey.Action.NO_ACTION) code.add(".onDelete($T.$L)", ACTION, key.onDelete().name());
-        if (key.onUpdate() != ForeignKey.Action.NO_ACTION) code.add(".onUpdate($T.$L)", ACTION, key.onUpdate().name());
+        if (key.onDelete() != ForeignKey.Action.NO_ACTION)
+            code.add(".onDelete($T.$L)", ACTION, key.onDelete().name());
+        if (key.onUpdate() != ForeignKey.Action.NO_ACTION)
+            code.add(".onUpdate($T.$L)", ACTION, key.onUpdate().name());
         if (key.deferrable()) code.add(".deferrable($L)", key.initiallyDeferred());
         if (key.name() != null) code.add(".named($L)", JavaText.string(key.name()));
         return code.build();
@@ -198,7 +236,8 @@ public final class OpRenderer {
     /** The arguments followed by the options, in their declaration order ({@code Option.CONCURRENTLY}, ...). */
     private static List<CodeBlock> withOptions(List<CodeBlock> arguments, java.util.Set<Option> options) {
         List<CodeBlock> all = new ArrayList<>(arguments);
-        for (Option option : Option.values()) if (options.contains(option)) all.add(CodeBlock.of("$T.$L", Option.class, option.name()));
+        for (Option option : Option.values())
+            if (options.contains(option)) all.add(CodeBlock.of("$T.$L", Option.class, option.name()));
         return all;
     }
 
@@ -242,10 +281,13 @@ public final class OpRenderer {
     }
 
     static CodeBlock column(Column column) {
-        CodeBlock.Builder code = CodeBlock.builder().add("$T.column($L, $L)", OPS, JavaText.string(column.name()), JavaText.string(column.type()));
+        CodeBlock.Builder code = CodeBlock.builder()
+                .add("$T.column($L, $L)", OPS, JavaText.string(column.name()), JavaText.string(column.type()));
         if (column.collation() != null) code.add(".collate($L)", JavaText.string(column.collation()));
-        if (column.defaultValue() != null) code.add(".defaultValue($L)", JavaText.string(column.defaultValue().expression()));
-        if (column.generated() != null) code.add(".generatedAs($L)", JavaText.string(column.generated().expression()));
+        if (column.defaultValue() != null)
+            code.add(".defaultValue($L)", JavaText.string(column.defaultValue().expression()));
+        if (column.generated() != null)
+            code.add(".generatedAs($L)", JavaText.string(column.generated().expression()));
         if (column.comment() != null) code.add(".comment($L)", JavaText.string(column.comment()));
         if (column.identity() == Identity.BY_DEFAULT) {
             code.add(".identityByDefault()");
@@ -254,7 +296,8 @@ public final class OpRenderer {
         } else if (!column.nullable()) {
             code.add(".notNull()");
         }
-        if (!column.identityOptions().isDefault()) code.add(".withIdentityOptions($L)", identityOptions(column.identityOptions()));
+        if (!column.identityOptions().isDefault())
+            code.add(".withIdentityOptions($L)", identityOptions(column.identityOptions()));
         return code.build();
     }
 
@@ -270,7 +313,10 @@ public final class OpRenderer {
     }
 
     static CodeBlock primaryKey(PrimaryKey key) {
-        CodeBlock.Builder code = CodeBlock.builder().add("$T.primaryKey(", OPS).add(strings(key.columns())).add(")");
+        CodeBlock.Builder code = CodeBlock.builder()
+                .add("$T.primaryKey(", OPS)
+                .add(strings(key.columns()))
+                .add(")");
         if (key.name() != null) code.add(".named($L)", JavaText.string(key.name()));
         return code.build();
     }

@@ -6,8 +6,13 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 /** What the header of a migration class states: revision id, parents, branch labels, dependencies, message, creation time. */
-public record RevisionHeader(String id, List<String> revises, List<String> branchLabels, List<String> dependsOn,
-                             String message, LocalDateTime created) {
+public record RevisionHeader(
+        String id,
+        List<String> revises,
+        List<String> branchLabels,
+        List<String> dependsOn,
+        String message,
+        LocalDateTime created) {
     public RevisionHeader {
         requireNonNull(id, "id");
         revises = List.copyOf(requireNonNull(revises, "revises"));

@@ -16,12 +16,12 @@ import dev.retort.schema.Column;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
-import dev.retort.schema.Sequence;
-import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.Schema;
+import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
 import dev.retort.schema.TableName;
+import dev.retort.schema.UniqueConstraint;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -56,54 +56,137 @@ class MigrationWriterTest {
     private static final Column NAME = new Column("name", "varchar(100)");
 
     private static final Table CUSTOMERS_V1 = new Table(CUSTOMERS, List.of(ID, EMAIL, NAME), PrimaryKey.of("id"));
-    private static final Table LINES = new Table(TableName.of("order_lines"), List.of(new Column("order_id", "bigint"),
-            new Column("line_no", "integer"), new Column("quantity", "integer").notNull()), PrimaryKey.of("order_id", "line_no"));
-    private static final Table SALES_ORDERS = new Table(new TableName("sales", "orders"),
+    private static final Table LINES = new Table(
+            TableName.of("order_lines"),
+            List.of(
+                    new Column("order_id", "bigint"),
+                    new Column("line_no", "integer"),
+                    new Column("quantity", "integer").notNull()),
+            PrimaryKey.of("order_id", "line_no"));
+    private static final Table SALES_ORDERS = new Table(
+            new TableName("sales", "orders"),
             List.of(ID, new Column("total", "numeric(12,2)"), new Column("placed_at", "timestamptz(6)").notNull()),
             PrimaryKey.of("id"));
 
     static Stream<Arguments> cases() {
         Schema v1 = new Schema(List.of(CUSTOMERS_V1, LINES));
-        Table customersV2 = new Table(CUSTOMERS, List.of(ID, EMAIL.withType("varchar(100)"), NAME.notNull(),
-                new Column("phone", "varchar(30)")), PrimaryKey.of("id"));
-        Table linesV2 = new Table(LINES.name(), List.of(new Column("order_id", "bigint"), new Column("line_no", "integer"),
-                new Column("quantity", "bigint").notNull()), PrimaryKey.of("order_id"));
+        Table customersV2 = new Table(
+                CUSTOMERS,
+                List.of(ID, EMAIL.withType("varchar(100)"), NAME.notNull(), new Column("phone", "varchar(30)")),
+                PrimaryKey.of("id"));
+        Table linesV2 = new Table(
+                LINES.name(),
+                List.of(
+                        new Column("order_id", "bigint"),
+                        new Column("line_no", "integer"),
+                        new Column("quantity", "bigint").notNull()),
+                PrimaryKey.of("order_id"));
         return Stream.of(
-                Arguments.of("create_tables", new RevisionHeader("3f2a9c1b7d4e", List.of(), "create customers and lines", CREATED),
+                Arguments.of(
+                        "create_tables",
+                        new RevisionHeader("3f2a9c1b7d4e", List.of(), "create customers and lines", CREATED),
                         Differ.diff(Schema.EMPTY, new Schema(List.of(CUSTOMERS_V1, LINES, SALES_ORDERS)))),
-                Arguments.of("every_op", new RevisionHeader("9b1e0c2d4f6a", List.of("3f2a9c1b7d4e"), "v2: phone, narrower email */ <b>",
-                        CREATED), Differ.diff(v1, new Schema(List.of(customersV2, linesV2, SALES_ORDERS)))),
-                Arguments.of("empty", new RevisionHeader("0a1b2c3d4e5f", List.of("9b1e0c2d4f6a"), "data fix only", CREATED),
+                Arguments.of(
+                        "every_op",
+                        new RevisionHeader(
+                                "9b1e0c2d4f6a", List.of("3f2a9c1b7d4e"), "v2: phone, narrower email */ <b>", CREATED),
+                        Differ.diff(v1, new Schema(List.of(customersV2, linesV2, SALES_ORDERS)))),
+                Arguments.of(
+                        "empty",
+                        new RevisionHeader("0a1b2c3d4e5f", List.of("9b1e0c2d4f6a"), "data fix only", CREATED),
                         Plan.EMPTY),
-                Arguments.of("constraints_and_sequences", new RevisionHeader("5e5e5e5e5e5e", List.of("9b1e0c2d4f6a"),
-                        "library v2", CREATED), libraryPlan()),
-                Arguments.of("renames", new RevisionHeader("1e1e1e1e1e1e", List.of("5e5e5e5e5e5e"), "renames by hand", CREATED),
-                        new Plan(List.of(new RenameTable(TableName.of("customers"), "clients"),
+                Arguments.of(
+                        "constraints_and_sequences",
+                        new RevisionHeader("5e5e5e5e5e5e", List.of("9b1e0c2d4f6a"), "library v2", CREATED),
+                        libraryPlan()),
+                Arguments.of(
+                        "renames",
+                        new RevisionHeader("1e1e1e1e1e1e", List.of("5e5e5e5e5e5e"), "renames by hand", CREATED),
+                        new Plan(List.of(
+                                new RenameTable(TableName.of("customers"), "clients"),
                                 new RenameColumn(TableName.of("clients"), "name", "full_name")))),
-                Arguments.of("rename_hints", new RevisionHeader("2e2e2e2e2e2e", List.of("1e1e1e1e1e1e"), "looks like renames", CREATED),
-                        Differ.diff(new Schema(List.of(CUSTOMERS_V1, LINES)), new Schema(List.of(
-                                new Table(CUSTOMERS, List.of(ID, EMAIL, new Column("full_name", "varchar(100)")), PrimaryKey.of("id")),
-                                new Table(TableName.of("invoice_lines"), LINES.columns(), PrimaryKey.of("order_id", "line_no")))))),
-                Arguments.of("comments", new RevisionHeader("3e3e3e3e3e3e", List.of("2e2e2e2e2e2e"), "comments", CREATED),
-                        Differ.diff(new Schema(List.of(CUSTOMERS_V1)), new Schema(List.of(
-                                new Table(CUSTOMERS, List.of(ID.comment("surrogate key"), EMAIL, NAME), PrimaryKey.of("id"), List.of(),
-                                        List.of(), List.of(), List.of(), "People who buy"),
-                                new Table(TableName.of("notes"), List.of(new Column("body", "text").comment("it's free text")), null,
-                                        List.of(), List.of(), List.of(), List.of(), "Notes \"quoted\""))))),
-                Arguments.of("serial_generated_collation", new RevisionHeader("4e4e4e4e4e4e", List.of("3e3e3e3e3e3e"),
-                        "serial to identity, generated and collated columns", CREATED), serialPlan()),
-                Arguments.of("hand_written_options", new RevisionHeader("6e6e6e6e6e6e", List.of("4e4e4e4e4e4e"),
-                        "concurrent index, not valid key, exclusion", CREATED), new Plan(List.of(
-                                new dev.retort.op.AddColumn(TableName.of("bookings"), new Column("during", "tsrange"),
+                Arguments.of(
+                        "rename_hints",
+                        new RevisionHeader("2e2e2e2e2e2e", List.of("1e1e1e1e1e1e"), "looks like renames", CREATED),
+                        Differ.diff(
+                                new Schema(List.of(CUSTOMERS_V1, LINES)),
+                                new Schema(List.of(
+                                        new Table(
+                                                CUSTOMERS,
+                                                List.of(ID, EMAIL, new Column("full_name", "varchar(100)")),
+                                                PrimaryKey.of("id")),
+                                        new Table(
+                                                TableName.of("invoice_lines"),
+                                                LINES.columns(),
+                                                PrimaryKey.of("order_id", "line_no")))))),
+                Arguments.of(
+                        "comments",
+                        new RevisionHeader("3e3e3e3e3e3e", List.of("2e2e2e2e2e2e"), "comments", CREATED),
+                        Differ.diff(
+                                new Schema(List.of(CUSTOMERS_V1)),
+                                new Schema(List.of(
+                                        new Table(
+                                                CUSTOMERS,
+                                                List.of(ID.comment("surrogate key"), EMAIL, NAME),
+                                                PrimaryKey.of("id"),
+                                                List.of(),
+                                                List.of(),
+                                                List.of(),
+                                                List.of(),
+                                                "People who buy"),
+                                        new Table(
+                                                TableName.of("notes"),
+                                                List.of(new Column("body", "text").comment("it's free text")),
+                                                null,
+                                                List.of(),
+                                                List.of(),
+                                                List.of(),
+                                                List.of(),
+                                                "Notes \"quoted\""))))),
+                Arguments.of(
+                        "serial_generated_collation",
+                        new RevisionHeader(
+                                "4e4e4e4e4e4e",
+                                List.of("3e3e3e3e3e3e"),
+                                "serial to identity, generated and collated columns",
+                                CREATED),
+                        serialPlan()),
+                Arguments.of(
+                        "hand_written_options",
+                        new RevisionHeader(
+                                "6e6e6e6e6e6e",
+                                List.of("4e4e4e4e4e4e"),
+                                "concurrent index, not valid key, exclusion",
+                                CREATED),
+                        new Plan(List.of(
+                                new dev.retort.op.AddColumn(
+                                        TableName.of("bookings"),
+                                        new Column("during", "tsrange"),
                                         java.util.Set.of(dev.retort.op.Option.IF_NOT_EXISTS)),
-                                new dev.retort.op.AddExclusion(TableName.of("bookings"),
-                                        new dev.retort.schema.ExclusionConstraint("bookings_no_overlap", "USING gist (during WITH &&)")),
-                                new dev.retort.op.AddForeignKey(TableName.of("bookings"), ForeignKey.Columns.of("customer_id")
-                                        .references("customers", "id"), java.util.Set.of(dev.retort.op.Option.NOT_VALID)),
-                                new dev.retort.op.CreateIndex(TableName.of("bookings"), Index.on("customer_id"),
-                                        java.util.Set.of(dev.retort.op.Option.CONCURRENTLY, dev.retort.op.Option.IF_NOT_EXISTS))))),
-                Arguments.of("merge", new RevisionHeader("7c7c7c7c7c7c", List.of("0a1b2c3d4e5f", "5e5e5e5e5e5e"), List.of("billing"),
-                        List.of("3f2a9c1b7d4e"), "merge heads", CREATED), Plan.EMPTY));
+                                new dev.retort.op.AddExclusion(
+                                        TableName.of("bookings"),
+                                        new dev.retort.schema.ExclusionConstraint(
+                                                "bookings_no_overlap", "USING gist (during WITH &&)")),
+                                new dev.retort.op.AddForeignKey(
+                                        TableName.of("bookings"),
+                                        ForeignKey.Columns.of("customer_id").references("customers", "id"),
+                                        java.util.Set.of(dev.retort.op.Option.NOT_VALID)),
+                                new dev.retort.op.CreateIndex(
+                                        TableName.of("bookings"),
+                                        Index.on("customer_id"),
+                                        java.util.Set.of(
+                                                dev.retort.op.Option.CONCURRENTLY,
+                                                dev.retort.op.Option.IF_NOT_EXISTS))))),
+                Arguments.of(
+                        "merge",
+                        new RevisionHeader(
+                                "7c7c7c7c7c7c",
+                                List.of("0a1b2c3d4e5f", "5e5e5e5e5e5e"),
+                                List.of("billing"),
+                                List.of("3f2a9c1b7d4e"),
+                                "merge heads",
+                                CREATED),
+                        Plan.EMPTY));
     }
 
     /**
@@ -113,58 +196,130 @@ class MigrationWriterTest {
     static Plan serialPlan() {
         Column serialId = new Column("id", "integer").notNull().defaultValue("nextval('tickets_id_seq'::regclass)");
         Column price = new Column("price", "numeric(10,2)");
-        Table before = new Table(TableName.of("tickets"), List.of(serialId, new Column("code", "text"), price,
-                new Column("total", "numeric(10,2)")), PrimaryKey.of("id"));
-        Table after = new Table(TableName.of("tickets"), List.of(new Column("id", "integer").identityByDefault(),
-                new Column("code", "text").collate("\"C\""), price, new Column("total", "numeric(10,2)").generatedAs("price * 2")),
+        Table before = new Table(
+                TableName.of("tickets"),
+                List.of(serialId, new Column("code", "text"), price, new Column("total", "numeric(10,2)")),
                 PrimaryKey.of("id"));
-        Table counters = new Table(TableName.of("counters"), List.of(new Column("id", "bigint").notNull()
-                .defaultValue("nextval('counters_id_seq'::regclass)")), PrimaryKey.of("id"));
-        return Differ.diff(new Schema(List.of(before), List.of(Sequence.of("tickets_id_seq", 1, 1).ownedBy("tickets", "id")), List.of()),
-                new Schema(List.of(after, counters), List.of(Sequence.of("counters_id_seq", 1, 1).ownedBy("counters", "id")), List.of()));
+        Table after = new Table(
+                TableName.of("tickets"),
+                List.of(
+                        new Column("id", "integer").identityByDefault(),
+                        new Column("code", "text").collate("\"C\""),
+                        price,
+                        new Column("total", "numeric(10,2)").generatedAs("price * 2")),
+                PrimaryKey.of("id"));
+        Table counters = new Table(
+                TableName.of("counters"),
+                List.of(new Column("id", "bigint").notNull().defaultValue("nextval('counters_id_seq'::regclass)")),
+                PrimaryKey.of("id"));
+        return Differ.diff(
+                new Schema(
+                        List.of(before),
+                        List.of(Sequence.of("tickets_id_seq", 1, 1).ownedBy("tickets", "id")),
+                        List.of()),
+                new Schema(
+                        List.of(after, counters),
+                        List.of(Sequence.of("counters_id_seq", 1, 1).ownedBy("counters", "id")),
+                        List.of()));
     }
 
     /** Sequences created, changed and dropped; tables with foreign keys created and dropped; keys and uniques changed. */
     static Plan libraryPlan() {
         Column id = new Column("id", "bigint").notNull();
-        Table authors = new Table(TableName.of("authors"), List.of(id, new Column("name", "varchar(200)").notNull()),
+        Table authors = new Table(
+                TableName.of("authors"),
+                List.of(id, new Column("name", "varchar(200)").notNull()),
                 PrimaryKey.of("id"));
-        Table members = new Table(TableName.of("members"), List.of(id, new Column("email", "varchar(200)").notNull(),
-                new Column("branch", "varchar(40)").notNull()), PrimaryKey.of("id"),
-                List.of(UniqueConstraint.of("email").named("members_email_key")), List.of());
-        Table loans = new Table(TableName.of("loans"), List.of(id, new Column("member_id", "bigint").notNull(),
-                new Column("status", "varchar(20)")), PrimaryKey.of("id"), List.of(), List.of(),
-                List.of(CheckConstraint.of("((status)::text = ANY ((ARRAY['OPEN'::character varying])::text[]))").named("loans_status_check")));
-        Table legacy = new Table(TableName.of("legacy_notes"), List.of(id, new Column("author_id", "bigint")), PrimaryKey.of("id"),
-                List.of(), List.of(ForeignKey.Columns.of("author_id").references("authors", "id").named("legacy_notes_author_fk")),
-                List.of(), List.of(Index.on("author_id").using("hash").named("legacy_notes_author_idx")));
-        Schema before = new Schema(List.of(authors, members, loans, legacy),
-                List.of(Sequence.of("authors_seq", 1, 50), Sequence.of("member_cards", 1000, 1), Sequence.of("legacy_seq", 1, 1)),
+        Table members = new Table(
+                TableName.of("members"),
+                List.of(
+                        id,
+                        new Column("email", "varchar(200)").notNull(),
+                        new Column("branch", "varchar(40)").notNull()),
+                PrimaryKey.of("id"),
+                List.of(UniqueConstraint.of("email").named("members_email_key")),
+                List.of());
+        Table loans = new Table(
+                TableName.of("loans"),
+                List.of(id, new Column("member_id", "bigint").notNull(), new Column("status", "varchar(20)")),
+                PrimaryKey.of("id"),
+                List.of(),
+                List.of(),
+                List.of(CheckConstraint.of("((status)::text = ANY ((ARRAY['OPEN'::character varying])::text[]))")
+                        .named("loans_status_check")));
+        Table legacy = new Table(
+                TableName.of("legacy_notes"),
+                List.of(id, new Column("author_id", "bigint")),
+                PrimaryKey.of("id"),
+                List.of(),
+                List.of(ForeignKey.Columns.of("author_id")
+                        .references("authors", "id")
+                        .named("legacy_notes_author_fk")),
+                List.of(),
+                List.of(Index.on("author_id").using("hash").named("legacy_notes_author_idx")));
+        Schema before = new Schema(
+                List.of(authors, members, loans, legacy),
+                List.of(
+                        Sequence.of("authors_seq", 1, 50),
+                        Sequence.of("member_cards", 1000, 1),
+                        Sequence.of("legacy_seq", 1, 1)),
                 List.of(EnumType.of("loan_status", "OPEN", "RETURNED"), EnumType.of("legacy_kind", "A")));
-        Table membersV2 = new Table(members.name(), members.columns(), PrimaryKey.of("id"),
-                List.of(UniqueConstraint.of("email", "branch").named("members_email_branch_key")), List.of(), List.of(),
-                List.of(new Index("members_branch_idx", List.of(Index.Key.of("branch").desc(), Index.Key.of("(lower((email)::text))")), false,
-                        "btree", List.of("id"), "(id > 1000)", false)));
-        Table loansV2 = new Table(loans.name(), loans.columns(), PrimaryKey.of("id"), List.of(),
-                List.of(ForeignKey.Columns.of("member_id").references("members", "id").onDelete(ForeignKey.Action.CASCADE)
-                        .named("fkcx90n1minpb22v3jw4ojinqm")), List.of(CheckConstraint.of("status in ('OPEN','LOST')")));
-        Table reviews = new Table(new TableName("reading", "reviews"), List.of(id, new Column("author_id", "bigint").notNull()),
-                PrimaryKey.of("id"), List.of(), List.of(ForeignKey.Columns.of("author_id").references("authors", "id").deferrable(false)));
-        Schema after = new Schema(List.of(authors, membersV2, loansV2, reviews),
-                List.of(Sequence.of("authors_seq", 1, 50), Sequence.of("member_cards", 1000, 10),
+        Table membersV2 = new Table(
+                members.name(),
+                members.columns(),
+                PrimaryKey.of("id"),
+                List.of(UniqueConstraint.of("email", "branch").named("members_email_branch_key")),
+                List.of(),
+                List.of(),
+                List.of(new Index(
+                        "members_branch_idx",
+                        List.of(Index.Key.of("branch").desc(), Index.Key.of("(lower((email)::text))")),
+                        false,
+                        "btree",
+                        List.of("id"),
+                        "(id > 1000)",
+                        false)));
+        Table loansV2 = new Table(
+                loans.name(),
+                loans.columns(),
+                PrimaryKey.of("id"),
+                List.of(),
+                List.of(ForeignKey.Columns.of("member_id")
+                        .references("members", "id")
+                        .onDelete(ForeignKey.Action.CASCADE)
+                        .named("fkcx90n1minpb22v3jw4ojinqm")),
+                List.of(CheckConstraint.of("status in ('OPEN','LOST')")));
+        Table reviews = new Table(
+                new TableName("reading", "reviews"),
+                List.of(id, new Column("author_id", "bigint").notNull()),
+                PrimaryKey.of("id"),
+                List.of(),
+                List.of(ForeignKey.Columns.of("author_id")
+                        .references("authors", "id")
+                        .deferrable(false)));
+        Schema after = new Schema(
+                List.of(authors, membersV2, loansV2, reviews),
+                List.of(
+                        Sequence.of("authors_seq", 1, 50),
+                        Sequence.of("member_cards", 1000, 10),
                         Sequence.of("reviews_seq", 1, 50).inSchema("reading")),
-                List.of(EnumType.of("loan_status", "LOST", "OPEN", "RETURNED"), EnumType.of("mood", "sad", "happy").inSchema("reading")));
+                List.of(
+                        EnumType.of("loan_status", "LOST", "OPEN", "RETURNED"),
+                        EnumType.of("mood", "sad", "happy").inSchema("reading")));
         return Differ.diff(before, after);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void generatedClassMatchesGoldenCompilesAndRecordsThePlan(String name, RevisionHeader header, Plan plan, @TempDir Path dir)
-            throws Exception {
+    void generatedClassMatchesGoldenCompilesAndRecordsThePlan(
+            String name, RevisionHeader header, Plan plan, @TempDir Path dir) throws Exception {
         String source = MigrationWriter.write("migrations", header, plan).toString();
         Path golden = GOLDEN.resolve(name + ".java");
         if (Boolean.getBoolean("retort.golden.update")) Files.writeString(golden, source, StandardCharsets.UTF_8);
-        assertEquals(Files.readString(golden, StandardCharsets.UTF_8), source, "golden " + golden + " (refresh with -Dretort.golden.update=true)");
+        assertEquals(
+                Files.readString(golden, StandardCharsets.UTF_8),
+                source,
+                "golden " + golden + " (refresh with -Dretort.golden.update=true)");
 
         Migration migration = compileAndLoad(golden, "migrations." + MigrationWriter.className(header), dir);
         Revision revision = migration.getClass().getAnnotation(Revision.class);
@@ -183,9 +338,11 @@ class MigrationWriterTest {
 
     @Test
     void goldenCasesRenderEveryOperationType() {
-        Set<Class<?>> rendered = cases().flatMap(a -> ((Plan) a.get()[2]).upgrade().stream()).map(Object::getClass)
+        Set<Class<?>> rendered = cases().flatMap(a -> ((Plan) a.get()[2]).upgrade().stream())
+                .map(Object::getClass)
                 .collect(Collectors.toSet());
-        Set<Class<?>> rendered2 = cases().flatMap(a -> ((Plan) a.get()[2]).downgrade().stream()).map(Object::getClass)
+        Set<Class<?>> rendered2 = cases().flatMap(a -> ((Plan) a.get()[2]).downgrade().stream())
+                .map(Object::getClass)
                 .collect(Collectors.toSet());
         rendered.addAll(rendered2);
         assertEquals(Set.of(Op.class.getPermittedSubclasses()), rendered, "add a golden case for each new Op type");
@@ -194,23 +351,31 @@ class MigrationWriterTest {
     @Test
     void hazardsAreMarkedAboveTheirStatement() throws IOException {
         String golden = Files.readString(GOLDEN.resolve("every_op.java"));
-        assertTrue(golden.contains("// HAZARD data-loss: drops table sales.orders and all its rows\n        op.schema(\"sales\").dropTable("),
+        assertTrue(
+                golden.contains(
+                        "// HAZARD data-loss: drops table sales.orders and all its rows\n        op.schema(\"sales\").dropTable("),
                 golden);
     }
 
     @Test
     void classNamesComeFromTheMessage() {
-        assertEquals("R3f2a9c1b7d4e_AddUserAvatar", MigrationWriter.className(new RevisionHeader("3f2a9c1b7d4e", List.of(),
-                "add user avatar", CREATED)));
-        assertEquals("R3f2a9c1b7d4e", MigrationWriter.className(new RevisionHeader("3f2a9c1b7d4e", List.of(), "--- !!", CREATED)));
-        assertEquals("R1_V2Changes", MigrationWriter.className(new RevisionHeader("1", List.of(), "v2 changes", CREATED)));
+        assertEquals(
+                "R3f2a9c1b7d4e_AddUserAvatar",
+                MigrationWriter.className(new RevisionHeader("3f2a9c1b7d4e", List.of(), "add user avatar", CREATED)));
+        assertEquals(
+                "R3f2a9c1b7d4e",
+                MigrationWriter.className(new RevisionHeader("3f2a9c1b7d4e", List.of(), "--- !!", CREATED)));
+        assertEquals(
+                "R1_V2Changes", MigrationWriter.className(new RevisionHeader("1", List.of(), "v2 changes", CREATED)));
     }
 
     @Test
     void sameInputSameSource() {
         Plan plan = Differ.diff(Schema.EMPTY, new Schema(List.of(SALES_ORDERS, LINES, CUSTOMERS_V1)));
         RevisionHeader header = new RevisionHeader("abc", List.of(), "x", CREATED);
-        assertEquals(MigrationWriter.write("m", header, plan).toString(), MigrationWriter.write("m", header, plan).toString());
+        assertEquals(
+                MigrationWriter.write("m", header, plan).toString(),
+                MigrationWriter.write("m", header, plan).toString());
     }
 
     /** Compiles a golden file against Retort's runtime and loads the migration it declares. */
@@ -218,18 +383,36 @@ class MigrationWriterTest {
         Path source = out.resolve(className.substring(className.lastIndexOf('.') + 1) + ".java");
         Files.copy(golden, source);
         String classpath = Stream.of(Migration.class, Op.class)
-                .map(MigrationWriterTest::location).distinct().collect(Collectors.joining(java.io.File.pathSeparator));
-        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null,
-                "-Xlint:all", "-Werror", "-d", out.toString(), "-cp", classpath, source.toString());
+                .map(MigrationWriterTest::location)
+                .distinct()
+                .collect(Collectors.joining(java.io.File.pathSeparator));
+        int status = ToolProvider.getSystemJavaCompiler()
+                .run(
+                        null,
+                        null,
+                        null,
+                        "-Xlint:all",
+                        "-Werror",
+                        "-d",
+                        out.toString(),
+                        "-cp",
+                        classpath,
+                        source.toString());
         assertEquals(0, status, "golden " + golden + " compiles without warnings");
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, Migration.class.getClassLoader())) {
-            return (Migration) loader.loadClass(className).getDeclaredConstructor().newInstance();
+        try (URLClassLoader loader =
+                new URLClassLoader(new URL[] {out.toUri().toURL()}, Migration.class.getClassLoader())) {
+            return (Migration)
+                    loader.loadClass(className).getDeclaredConstructor().newInstance();
         }
     }
 
     private static String location(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

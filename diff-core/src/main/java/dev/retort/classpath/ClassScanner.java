@@ -35,7 +35,8 @@ public final class ClassScanner {
             for (Path entry : entries) {
                 if (Files.isDirectory(entry)) {
                     Path directory = entry.resolve(path);
-                    if (Files.isDirectory(directory) && read.add(directory.toAbsolutePath().normalize())) {
+                    if (Files.isDirectory(directory)
+                            && read.add(directory.toAbsolutePath().normalize())) {
                         fromDirectory(directory, packageName, names);
                     }
                 } else if (read.add(entry.toAbsolutePath().normalize())) {
@@ -52,7 +53,9 @@ public final class ClassScanner {
                 } else if (root.getProtocol().equals("jar")) {
                     JarURLConnection connection = (JarURLConnection) root.openConnection();
                     URL jarFile = connection.getJarFileURL();
-                    if (jarFile.getProtocol().equals("file") && !read.add(Path.of(jarFile.toURI()).toAbsolutePath().normalize())) continue;
+                    if (jarFile.getProtocol().equals("file")
+                            && !read.add(
+                                    Path.of(jarFile.toURI()).toAbsolutePath().normalize())) continue;
                     connection.setUseCaches(false);
                     try (JarFile jar = connection.getJarFile()) {
                         fromJar(jar, path, names);
@@ -70,7 +73,10 @@ public final class ClassScanner {
     private static void fromDirectory(Path directory, String packageName, TreeSet<String> names) throws IOException {
         try (Stream<Path> files = Files.walk(directory)) {
             files.filter(f -> f.toString().endsWith(".class")).forEach(file -> {
-                String relative = directory.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".");
+                String relative = directory
+                        .relativize(file)
+                        .toString()
+                        .replace(file.getFileSystem().getSeparator(), ".");
                 names.add(packageName + "." + relative.substring(0, relative.length() - ".class".length()));
             });
         }

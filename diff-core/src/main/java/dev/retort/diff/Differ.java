@@ -3,48 +3,48 @@ package dev.retort.diff;
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddForeignKey;
+import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AddUnique;
-import dev.retort.op.CreateIndex;
-import dev.retort.op.DropIndex;
+import dev.retort.op.AlterColumn;
 import dev.retort.op.AlterEnum;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
-import dev.retort.op.CreateEnum;
-import dev.retort.op.DropEnum;
-import dev.retort.op.CreateSequence;
-import dev.retort.op.DropForeignKey;
-import dev.retort.op.DropSequence;
-import dev.retort.op.DropUnique;
-import dev.retort.op.AddPrimaryKey;
-import dev.retort.op.AlterColumn;
 import dev.retort.op.AlterTableComment;
+import dev.retort.op.CreateEnum;
+import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
+import dev.retort.op.DropEnum;
+import dev.retort.op.DropForeignKey;
+import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
+import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
+import dev.retort.op.DropUnique;
 import dev.retort.op.Op;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
-import dev.retort.schema.Sequence;
-import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.Schema;
+import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
 import dev.retort.schema.TableElement;
 import dev.retort.schema.TableName;
+import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -115,15 +115,18 @@ public final class Differ {
             Sequence existing = currentByName.get(sequence.name());
             if (existing == null) {
                 ops.add(new CreateSequence(sequence.withoutOwner()));
-                if (sequence.ownedBy() != null) ops.add(new AlterSequenceOwner(sequence.name(), null, sequence.ownedBy()));
+                if (sequence.ownedBy() != null)
+                    ops.add(new AlterSequenceOwner(sequence.name(), null, sequence.ownedBy()));
                 continue;
             }
             if (!existing.withoutOwner().equals(sequence.withoutOwner())) {
                 ops.add(new AlterSequence(existing.withoutOwner(), sequence.withoutOwner()));
             }
             if (!java.util.Objects.equals(existing.ownedBy(), sequence.ownedBy())) {
-                if (existing.ownedBy() != null) ops.add(new AlterSequenceOwner(sequence.name(), existing.ownedBy(), null));
-                if (sequence.ownedBy() != null) ops.add(new AlterSequenceOwner(sequence.name(), null, sequence.ownedBy()));
+                if (existing.ownedBy() != null)
+                    ops.add(new AlterSequenceOwner(sequence.name(), existing.ownedBy(), null));
+                if (sequence.ownedBy() != null)
+                    ops.add(new AlterSequenceOwner(sequence.name(), null, sequence.ownedBy()));
             }
         }
         for (Sequence sequence : current) {
@@ -218,21 +221,27 @@ public final class Differ {
         }
 
         private static boolean uses(Index index, Set<String> rebuilt) {
-            return uses(index.include(), rebuilt) || mentions(index.where(), rebuilt)
-                    || index.keys().stream().anyMatch(key -> rebuilt.contains(key.column()) || key.isExpression() && mentions(key.column(), rebuilt));
+            return uses(index.include(), rebuilt)
+                    || mentions(index.where(), rebuilt)
+                    || index.keys().stream()
+                            .anyMatch(key -> rebuilt.contains(key.column())
+                                    || key.isExpression() && mentions(key.column(), rebuilt));
         }
 
         /** Whether an expression names one of the columns (as a word, quoted or not; a false match only costs a rebuild). */
         private static boolean mentions(String expression, Set<String> rebuilt) {
             if (expression == null) return false;
             for (String column : rebuilt) {
-                if (Pattern.compile("(?<![\\w$])\"?" + Pattern.quote(column) + "\"?(?![\\w$])").matcher(expression).find()) return true;
+                if (Pattern.compile("(?<![\\w$])\"?" + Pattern.quote(column) + "\"?(?![\\w$])")
+                        .matcher(expression)
+                        .find()) return true;
             }
             return false;
         }
     }
 
-    private static ColumnComparison.Verdict verdict(List<ColumnComparison> comparisons, TableName table, Column database, Column model) {
+    private static ColumnComparison.Verdict verdict(
+            List<ColumnComparison> comparisons, TableName table, Column database, Column model) {
         for (ColumnComparison comparison : comparisons) {
             ColumnComparison.Verdict verdict = comparison.compare(table, database, model);
             if (verdict != null && verdict != ColumnComparison.Verdict.UNDECIDED) return verdict;
@@ -250,22 +259,46 @@ public final class Differ {
 
     /** Unique constraints are the same when they cover the same columns in the same order, with the same NULLS, whatever their names. */
     static List<Op> diffUniques(TableName table, List<UniqueConstraint> current, List<UniqueConstraint> target) {
-        return byShape(current, target, UniqueConstraint::unnamed, UniqueConstraint::name, u -> new AddUnique(table, u), u -> new DropUnique(table, u));
+        return byShape(
+                current,
+                target,
+                UniqueConstraint::unnamed,
+                UniqueConstraint::name,
+                u -> new AddUnique(table, u),
+                u -> new DropUnique(table, u));
     }
 
     /** Check constraints are the same when their canonical forms are, whatever their names. */
     static List<Op> diffChecks(TableName table, List<CheckConstraint> current, List<CheckConstraint> target) {
-        return byShape(current, target, CheckConstraint::key, CheckConstraint::name, c -> new AddCheck(table, c), c -> new DropCheck(table, c));
+        return byShape(
+                current,
+                target,
+                CheckConstraint::key,
+                CheckConstraint::name,
+                c -> new AddCheck(table, c),
+                c -> new DropCheck(table, c));
     }
 
     /** Indexes are the same when everything but their names is. */
     static List<Op> diffIndexes(TableName table, List<Index> current, List<Index> target) {
-        return byShape(current, target, Index::unnamed, Index::name, i -> new CreateIndex(table, i), i -> new DropIndex(table, i));
+        return byShape(
+                current,
+                target,
+                Index::unnamed,
+                Index::name,
+                i -> new CreateIndex(table, i),
+                i -> new DropIndex(table, i));
     }
 
     /** Foreign keys are the same when everything but their names is. */
     static List<Op> diffForeignKeys(TableName table, List<ForeignKey> current, List<ForeignKey> target) {
-        return byShape(current, target, ForeignKey::unnamed, ForeignKey::name, k -> new AddForeignKey(table, k), k -> new DropForeignKey(table, k));
+        return byShape(
+                current,
+                target,
+                ForeignKey::unnamed,
+                ForeignKey::name,
+                k -> new AddForeignKey(table, k),
+                k -> new DropForeignKey(table, k));
     }
 
     /**
@@ -274,19 +307,26 @@ public final class Differ {
      * {@code x} now called {@code y}, while a new check is called {@code x}) is dropped and added
      * again under its new name, so the names never clash.
      */
-    private static <T> List<Op> byShape(List<T> current, List<T> target, Function<T, Object> shape, Function<T, String> name,
-                                        Function<T, Op> add, Function<T, Op> drop) {
+    private static <T> List<Op> byShape(
+            List<T> current,
+            List<T> target,
+            Function<T, Object> shape,
+            Function<T, String> name,
+            Function<T, Op> add,
+            Function<T, Op> drop) {
         Map<Object, T> currentByShape = byName(current, shape);
         Map<Object, T> targetByShape = byName(target, shape);
         Set<String> added = new HashSet<>();
         for (T element : target) {
-            if (!currentByShape.containsKey(shape.apply(element)) && name.apply(element) != null) added.add(name.apply(element));
+            if (!currentByShape.containsKey(shape.apply(element)) && name.apply(element) != null)
+                added.add(name.apply(element));
         }
         Set<Object> moved = new HashSet<>();
         for (T element : current) {
             T matched = targetByShape.get(shape.apply(element));
             String old = name.apply(element);
-            if (matched != null && old != null && added.contains(old) && !old.equals(name.apply(matched))) moved.add(shape.apply(element));
+            if (matched != null && old != null && added.contains(old) && !old.equals(name.apply(matched)))
+                moved.add(shape.apply(element));
         }
         List<Op> ops = new ArrayList<>();
         for (T element : target) {
@@ -311,6 +351,7 @@ public final class Differ {
 
     /** Values by key; the first of several with the same key wins (two identical constraints are one). */
     private static <K, V> Map<K, V> byName(List<V> values, Function<V, K> key) {
-        return values.stream().collect(Collectors.toMap(key, Function.identity(), (first, second) -> first, LinkedHashMap::new));
+        return values.stream()
+                .collect(Collectors.toMap(key, Function.identity(), (first, second) -> first, LinkedHashMap::new));
     }
 }

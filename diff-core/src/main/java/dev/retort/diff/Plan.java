@@ -5,25 +5,25 @@ import static java.util.Objects.requireNonNull;
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddForeignKey;
+import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AddUnique;
-import dev.retort.op.CreateIndex;
-import dev.retort.op.DropIndex;
+import dev.retort.op.AlterColumn;
 import dev.retort.op.AlterEnum;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.CreateEnum;
-import dev.retort.op.DropEnum;
+import dev.retort.op.CreateIndex;
 import dev.retort.op.CreateSequence;
-import dev.retort.op.DropForeignKey;
-import dev.retort.op.DropSequence;
-import dev.retort.op.DropUnique;
-import dev.retort.op.AddPrimaryKey;
-import dev.retort.op.AlterColumn;
 import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
+import dev.retort.op.DropEnum;
+import dev.retort.op.DropForeignKey;
+import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
+import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
+import dev.retort.op.DropUnique;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
 import java.util.ArrayList;
@@ -51,9 +51,8 @@ public record Plan(List<Op> upgrade) {
     /** Orders the given operations into an executable plan. */
     public static Plan of(List<Op> ops) {
         List<Op> ordered = new ArrayList<>(ops);
-        ordered.sort(Comparator.comparingInt(Plan::phase)
-                .thenComparing(Op::table)
-                .thenComparingInt(Plan::step));
+        ordered.sort(
+                Comparator.comparingInt(Plan::phase).thenComparing(Op::table).thenComparingInt(Plan::step));
         return new Plan(ordered);
     }
 
@@ -74,7 +73,9 @@ public record Plan(List<Op> upgrade) {
      */
     public static List<Hazard> hazards(Op op, List<Op> context) {
         boolean onNewTable = (op instanceof AddForeignKey || op instanceof CreateIndex)
-                && context.stream().anyMatch(other -> other instanceof CreateTable c && c.table().equals(op.table()));
+                && context.stream()
+                        .anyMatch(other ->
+                                other instanceof CreateTable c && c.table().equals(op.table()));
         if (onNewTable) return List.of();
         return op.hazards();
     }
@@ -82,7 +83,10 @@ public record Plan(List<Op> upgrade) {
     private static int phase(Op op) {
         if (op instanceof DropForeignKey) return 0;
         if (op instanceof AlterSequenceOwner o) return o.claims() ? 5 : 0;
-        if (op instanceof CreateSequence || op instanceof AlterSequence || op instanceof CreateEnum || op instanceof AlterEnum) return 1;
+        if (op instanceof CreateSequence
+                || op instanceof AlterSequence
+                || op instanceof CreateEnum
+                || op instanceof AlterEnum) return 1;
         if (op instanceof CreateTable) return 2;
         if (op instanceof DropTable) return 4;
         if (op instanceof AddForeignKey) return 5;

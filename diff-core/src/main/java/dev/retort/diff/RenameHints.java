@@ -30,23 +30,42 @@ public final class RenameHints {
         Map<Op, Hint> hints = new IdentityHashMap<>();
         for (Op op : ops) {
             if (op instanceof DropColumn drop) {
-                List<AddColumn> adds = ops.stream().filter(o -> o instanceof AddColumn a && a.table().equals(drop.table()))
-                        .map(AddColumn.class::cast).toList();
-                long drops = ops.stream().filter(o -> o instanceof DropColumn d && d.table().equals(drop.table())).count();
-                if (drops == 1 && adds.size() == 1 && adds.get(0).column().type().equals(drop.column().type())) {
+                List<AddColumn> adds = ops.stream()
+                        .filter(o -> o instanceof AddColumn a && a.table().equals(drop.table()))
+                        .map(AddColumn.class::cast)
+                        .toList();
+                long drops = ops.stream()
+                        .filter(o -> o instanceof DropColumn d && d.table().equals(drop.table()))
+                        .count();
+                if (drops == 1
+                        && adds.size() == 1
+                        && adds.get(0).column().type().equals(drop.column().type())) {
                     Column added = adds.get(0).column();
-                    hints.put(drop, new Hint("RENAME? " + drop.table() + "." + drop.column().name() + " -> " + added.name()
-                            + " looks like a rename: to keep the data, replace the addColumn and this dropColumn with",
-                            new RenameColumn(drop.table(), drop.column().name(), added.name())));
+                    hints.put(
+                            drop,
+                            new Hint(
+                                    "RENAME? " + drop.table() + "."
+                                            + drop.column().name() + " -> " + added.name()
+                                            + " looks like a rename: to keep the data, replace the addColumn and this dropColumn with",
+                                    new RenameColumn(drop.table(), drop.column().name(), added.name())));
                 }
             } else if (op instanceof DropTable drop) {
-                List<CreateTable> creates = ops.stream().filter(o -> o instanceof CreateTable c
-                        && java.util.Objects.equals(c.table().schema(), drop.table().schema())
-                        && sameColumns(c.definition(), drop.definition())).map(CreateTable.class::cast).toList();
+                List<CreateTable> creates = ops.stream()
+                        .filter(o -> o instanceof CreateTable c
+                                && java.util.Objects.equals(
+                                        c.table().schema(), drop.table().schema())
+                                && sameColumns(c.definition(), drop.definition()))
+                        .map(CreateTable.class::cast)
+                        .toList();
                 if (creates.size() == 1) {
-                    hints.put(drop, new Hint("RENAME? table " + drop.table() + " -> " + creates.get(0).table().name()
-                            + " looks like a rename: to keep the rows, replace the createTable and this dropTable with",
-                            new RenameTable(drop.table(), creates.get(0).table().name())));
+                    hints.put(
+                            drop,
+                            new Hint(
+                                    "RENAME? table " + drop.table() + " -> "
+                                            + creates.get(0).table().name()
+                                            + " looks like a rename: to keep the rows, replace the createTable and this dropTable with",
+                                    new RenameTable(
+                                            drop.table(), creates.get(0).table().name())));
                 }
             }
         }

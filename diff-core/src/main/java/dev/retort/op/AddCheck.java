@@ -20,7 +20,9 @@ public record AddCheck(TableName table, CheckConstraint constraint) implements O
 
     @Override
     public List<Hazard> hazards() {
-        return List.of(new Hazard(Hazard.Kind.LONG_LOCK, "adding check " + constraint.expression() + " on " + table
-                + " scans the table under an exclusive lock and fails on rows that violate it"));
+        return List.of(new Hazard(
+                Hazard.Kind.LONG_LOCK,
+                "adding check " + constraint.expression() + " on " + table
+                        + " scans the table under an exclusive lock and fails on rows that violate it"));
     }
 }

@@ -27,14 +27,19 @@ public record AddColumn(TableName table, Column column, java.util.Set<Option> op
     @Override
     public List<Hazard> hazards() {
         if (column.generated() != null) {
-            return List.of(new Hazard(Hazard.Kind.TABLE_REWRITE, "adding generated column " + table + "." + column.name() + " rewrites the table"));
+            return List.of(new Hazard(
+                    Hazard.Kind.TABLE_REWRITE,
+                    "adding generated column " + table + "." + column.name() + " rewrites the table"));
         }
         if (column.nullable() || column.defaultValue() != null) return List.of();
         if (column.identity() != Identity.NONE) {
-            return List.of(new Hazard(Hazard.Kind.TABLE_REWRITE,
+            return List.of(new Hazard(
+                    Hazard.Kind.TABLE_REWRITE,
                     "adding identity column " + table + "." + column.name() + " rewrites the table"));
         }
-        return List.of(new Hazard(Hazard.Kind.FAILS_ON_DATA,
-                "adds NOT NULL column " + table + "." + column.name() + " without a default: fails if the table has rows"));
+        return List.of(new Hazard(
+                Hazard.Kind.FAILS_ON_DATA,
+                "adds NOT NULL column " + table + "." + column.name()
+                        + " without a default: fails if the table has rows"));
     }
 }

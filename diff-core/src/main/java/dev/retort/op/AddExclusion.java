@@ -20,7 +20,9 @@ public record AddExclusion(TableName table, ExclusionConstraint constraint) impl
 
     @Override
     public List<Hazard> hazards() {
-        return List.of(new Hazard(Hazard.Kind.LONG_LOCK, "adding exclusion constraint " + constraint.name() + " on " + table
-                + " builds its index and checks every row under an exclusive lock"));
+        return List.of(new Hazard(
+                Hazard.Kind.LONG_LOCK,
+                "adding exclusion constraint " + constraint.name() + " on " + table
+                        + " builds its index and checks every row under an exclusive lock"));
     }
 }

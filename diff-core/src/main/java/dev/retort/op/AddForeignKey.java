@@ -26,7 +26,10 @@ public record AddForeignKey(TableName table, ForeignKey key, java.util.Set<Optio
     @Override
     public List<Hazard> hazards() {
         if (options.contains(Option.NOT_VALID)) return List.of();
-        return List.of(new Hazard(Hazard.Kind.LONG_LOCK, "adding a foreign key on " + table + " (" + String.join(", ", key.columns())
-                + ") checks every row while both tables are locked against writes, and fails on rows without a match"));
+        return List.of(
+                new Hazard(
+                        Hazard.Kind.LONG_LOCK,
+                        "adding a foreign key on " + table + " (" + String.join(", ", key.columns())
+                                + ") checks every row while both tables are locked against writes, and fails on rows without a match"));
     }
 }

@@ -20,7 +20,9 @@ public record AddPrimaryKey(TableName table, PrimaryKey key) implements Op {
 
     @Override
     public List<Hazard> hazards() {
-        return List.of(new Hazard(Hazard.Kind.LONG_LOCK, "adding the primary key of " + table
-                + " builds a unique index under an exclusive lock and fails on duplicates or nulls"));
+        return List.of(new Hazard(
+                Hazard.Kind.LONG_LOCK,
+                "adding the primary key of " + table
+                        + " builds a unique index under an exclusive lock and fails on duplicates or nulls"));
     }
 }

@@ -20,7 +20,9 @@ public record AddUnique(TableName table, UniqueConstraint constraint) implements
 
     @Override
     public List<Hazard> hazards() {
-        return List.of(new Hazard(Hazard.Kind.LONG_LOCK, "adding unique (" + String.join(", ", constraint.columns()) + ") on " + table
-                + " builds an index under an exclusive lock and fails on duplicates"));
+        return List.of(new Hazard(
+                Hazard.Kind.LONG_LOCK,
+                "adding unique (" + String.join(", ", constraint.columns()) + ") on " + table
+                        + " builds an index under an exclusive lock and fails on duplicates"));
     }
 }

@@ -19,9 +19,11 @@ public record AlterColumn(TableName table, Column from, Column to, boolean reapp
         requireNonNull(from, "from");
         requireNonNull(to, "to");
         if (!from.name().equals(to.name())) {
-            throw new IllegalArgumentException("alter column " + table + "." + from.name() + " cannot rename to " + to.name());
+            throw new IllegalArgumentException(
+                    "alter column " + table + "." + from.name() + " cannot rename to " + to.name());
         }
-        if (from.sameAs(to) && !reapply) throw new IllegalArgumentException("alter column " + table + "." + from.name() + " changes nothing");
+        if (from.sameAs(to) && !reapply)
+            throw new IllegalArgumentException("alter column " + table + "." + from.name() + " changes nothing");
     }
 
     public AlterColumn(TableName table, Column from, Column to) {
@@ -80,26 +82,35 @@ public record AlterColumn(TableName table, Column from, Column to, boolean reapp
         List<Hazard> hazards = new ArrayList<>();
         switch (Types.classify(from.type(), to.type())) {
             case LOSSY -> {
-                hazards.add(new Hazard(Hazard.Kind.DATA_LOSS, "type " + from.type() + " -> " + to.type()
-                        + " of " + where + " may cut or fail to convert values"));
-                hazards.add(new Hazard(Hazard.Kind.TABLE_REWRITE, "changing the type of " + where + " rewrites the table"));
+                hazards.add(new Hazard(
+                        Hazard.Kind.DATA_LOSS,
+                        "type " + from.type() + " -> " + to.type() + " of " + where
+                                + " may cut or fail to convert values"));
+                hazards.add(
+                        new Hazard(Hazard.Kind.TABLE_REWRITE, "changing the type of " + where + " rewrites the table"));
             }
-            case WIDENING_REWRITE -> hazards.add(new Hazard(Hazard.Kind.TABLE_REWRITE,
-                    "changing the type of " + where + " rewrites the table"));
-            case NONE, WIDENING_IN_PLACE -> { }
+            case WIDENING_REWRITE ->
+                hazards.add(
+                        new Hazard(Hazard.Kind.TABLE_REWRITE, "changing the type of " + where + " rewrites the table"));
+            case NONE, WIDENING_IN_PLACE -> {}
         }
         if (rebuilds()) {
             if (from.generated() == null) {
-                hazards.add(new Hazard(Hazard.Kind.DATA_LOSS, "the values of " + where + " are replaced by the generated ones"));
+                hazards.add(new Hazard(
+                        Hazard.Kind.DATA_LOSS, "the values of " + where + " are replaced by the generated ones"));
             }
-            hazards.add(new Hazard(Hazard.Kind.TABLE_REWRITE, "adding the generated column " + where + " again rewrites the table"));
+            hazards.add(new Hazard(
+                    Hazard.Kind.TABLE_REWRITE, "adding the generated column " + where + " again rewrites the table"));
         } else if (collationChanged()) {
-            hazards.add(new Hazard(Hazard.Kind.LONG_LOCK, "changing the collation of " + where
-                    + " rebuilds its indexes under an exclusive lock"));
+            hazards.add(new Hazard(
+                    Hazard.Kind.LONG_LOCK,
+                    "changing the collation of " + where + " rebuilds its indexes under an exclusive lock"));
         }
         if (from.nullable() && !to.nullable()) {
-            hazards.add(new Hazard(Hazard.Kind.LONG_LOCK, "SET NOT NULL on " + where
-                    + " scans the table under an exclusive lock and fails if it holds nulls"));
+            hazards.add(new Hazard(
+                    Hazard.Kind.LONG_LOCK,
+                    "SET NOT NULL on " + where
+                            + " scans the table under an exclusive lock and fails if it holds nulls"));
         }
         return List.copyOf(hazards);
     }

@@ -15,7 +15,8 @@ public record AlterEnum(EnumType from, EnumType to) implements Op {
     public AlterEnum {
         requireNonNull(from, "from");
         requireNonNull(to, "to");
-        if (!from.name().equals(to.name())) throw new IllegalArgumentException("alter enum " + from.name() + " cannot rename it");
+        if (!from.name().equals(to.name()))
+            throw new IllegalArgumentException("alter enum " + from.name() + " cannot rename it");
         if (from.equals(to)) throw new IllegalArgumentException("alter enum " + from.name() + " changes nothing");
     }
 
@@ -32,7 +33,9 @@ public record AlterEnum(EnumType from, EnumType to) implements Op {
     @Override
     public List<Hazard> hazards() {
         if (from.onlyAddsTo(to)) return List.of();
-        return List.of(new Hazard(Hazard.Kind.DATA_LOSS, "enum " + to.name() + " loses or reorders labels: the type is rebuilt and "
-                + "every column using it rewritten, which fails if a row holds a removed label"));
+        return List.of(new Hazard(
+                Hazard.Kind.DATA_LOSS,
+                "enum " + to.name() + " loses or reorders labels: the type is rebuilt and "
+                        + "every column using it rewritten, which fails if a row holds a removed label"));
     }
 }

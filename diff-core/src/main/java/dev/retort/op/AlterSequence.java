@@ -11,7 +11,8 @@ public record AlterSequence(Sequence from, Sequence to) implements Op {
     public AlterSequence {
         requireNonNull(from, "from");
         requireNonNull(to, "to");
-        if (!from.name().equals(to.name())) throw new IllegalArgumentException("alter sequence " + from.name() + " cannot rename it");
+        if (!from.name().equals(to.name()))
+            throw new IllegalArgumentException("alter sequence " + from.name() + " cannot rename it");
         if (from.equals(to)) throw new IllegalArgumentException("alter sequence " + from.name() + " changes nothing");
     }
 

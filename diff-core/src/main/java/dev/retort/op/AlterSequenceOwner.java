@@ -15,7 +15,8 @@ public record AlterSequenceOwner(TableName sequence, Sequence.Owner from, Sequen
     public AlterSequenceOwner {
         requireNonNull(sequence, "sequence");
         if ((from == null) == (to == null)) {
-            throw new IllegalArgumentException("sequence " + sequence + ": give it an owner or take it away, one at a time");
+            throw new IllegalArgumentException(
+                    "sequence " + sequence + ": give it an owner or take it away, one at a time");
         }
     }
 

@@ -8,7 +8,8 @@ import dev.retort.schema.TableName;
 public record AlterTableComment(TableName table, String from, String to) implements Op {
     public AlterTableComment {
         requireNonNull(table, "table");
-        if (java.util.Objects.equals(from, to)) throw new IllegalArgumentException("comment of " + table + " does not change");
+        if (java.util.Objects.equals(from, to))
+            throw new IllegalArgumentException("comment of " + table + " does not change");
     }
 
     @Override

@@ -26,7 +26,13 @@ public record CreateIndex(TableName table, Index index, java.util.Set<Option> op
     @Override
     public List<Hazard> hazards() {
         if (options.contains(Option.CONCURRENTLY)) return List.of();
-        return List.of(new Hazard(Hazard.Kind.LONG_LOCK, "building index on " + table + " (" + index.keys().stream().map(dev.retort.schema.Index.Key::column)
-                .collect(java.util.stream.Collectors.joining(", ")) + ") blocks writes to it; for a large table, build it with CREATE INDEX CONCURRENTLY in op.autocommit, in a migration of its own"));
+        return List.of(
+                new Hazard(
+                        Hazard.Kind.LONG_LOCK,
+                        "building index on " + table + " ("
+                                + index.keys().stream()
+                                        .map(dev.retort.schema.Index.Key::column)
+                                        .collect(java.util.stream.Collectors.joining(", "))
+                                + ") blocks writes to it; for a large table, build it with CREATE INDEX CONCURRENTLY in op.autocommit, in a migration of its own"));
     }
 }

@@ -25,7 +25,7 @@ public record DropColumn(TableName table, Column column, java.util.Set<Option> o
 
     @Override
     public List<Hazard> hazards() {
-        return List.of(new Hazard(Hazard.Kind.DATA_LOSS,
-                "drops column " + table + "." + column.name() + " and its data"));
+        return List.of(
+                new Hazard(Hazard.Kind.DATA_LOSS, "drops column " + table + "." + column.name() + " and its data"));
     }
 }

@@ -24,6 +24,7 @@ public record DropSequence(Sequence sequence) implements Op {
 
     @Override
     public List<Hazard> hazards() {
-        return List.of(new Hazard(Hazard.Kind.DATA_LOSS, "drops sequence " + sequence.name() + " and its current value"));
+        return List.of(
+                new Hazard(Hazard.Kind.DATA_LOSS, "drops sequence " + sequence.name() + " and its current value"));
     }
 }

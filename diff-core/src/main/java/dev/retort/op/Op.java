@@ -8,9 +8,33 @@ import java.util.List;
  * the migration DSL and executed as SQL; each knows its inverse and its hazards.
  */
 public sealed interface Op
-        permits CreateTable, DropTable, AddColumn, DropColumn, AlterColumn, AddPrimaryKey, DropPrimaryKey, AddUnique, DropUnique,
-                AddCheck, DropCheck, AddForeignKey, DropForeignKey, CreateIndex, DropIndex, CreateSequence, DropSequence,
-                AlterSequence, AlterSequenceOwner, RenameColumn, RenameTable, AlterTableComment, CreateEnum, DropEnum, AlterEnum, AddExclusion, DropExclusion {
+        permits CreateTable,
+                DropTable,
+                AddColumn,
+                DropColumn,
+                AlterColumn,
+                AddPrimaryKey,
+                DropPrimaryKey,
+                AddUnique,
+                DropUnique,
+                AddCheck,
+                DropCheck,
+                AddForeignKey,
+                DropForeignKey,
+                CreateIndex,
+                DropIndex,
+                CreateSequence,
+                DropSequence,
+                AlterSequence,
+                AlterSequenceOwner,
+                RenameColumn,
+                RenameTable,
+                AlterTableComment,
+                CreateEnum,
+                DropEnum,
+                AlterEnum,
+                AddExclusion,
+                DropExclusion {
 
     /** The table (or, for sequence operations, the sequence) this operation changes. */
     TableName table();

@@ -28,11 +28,12 @@ public enum Option {
     static Set<Option> reversed(Set<Option> options) {
         EnumSet<Option> reverse = EnumSet.noneOf(Option.class);
         for (Option option : options) {
-            reverse.add(switch (option) {
-                case IF_EXISTS -> IF_NOT_EXISTS;
-                case IF_NOT_EXISTS -> IF_EXISTS;
-                default -> option;
-            });
+            reverse.add(
+                    switch (option) {
+                        case IF_EXISTS -> IF_NOT_EXISTS;
+                        case IF_NOT_EXISTS -> IF_EXISTS;
+                        default -> option;
+                    });
         }
         return reverse.isEmpty() ? Set.of() : Set.copyOf(reverse);
     }

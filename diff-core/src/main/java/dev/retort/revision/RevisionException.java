@@ -97,8 +97,10 @@ public class RevisionException extends RetortException {
     /** {@code head} was asked for where the history has several heads. */
     public static final class MultipleHeads extends RevisionException {
         MultipleHeads(String what, List<String> heads) {
-            super(what + " has several heads (" + String.join(", ", heads) + "): name one, use 'heads' for all of them or "
-                    + "LABEL@head for one branch, or join them with 'retort merge -m MESSAGE heads'; 'retort heads' lists them");
+            super(
+                    what + " has several heads (" + String.join(", ", heads)
+                            + "): name one, use 'heads' for all of them or "
+                            + "LABEL@head for one branch, or join them with 'retort merge -m MESSAGE heads'; 'retort heads' lists them");
         }
     }
 

@@ -35,8 +35,10 @@ public final class RevisionGraph {
     private RevisionGraph(Map<String, RevisionNode> nodes) {
         this.nodes = nodes;
         for (RevisionNode node : nodes.values()) {
-            for (String parent : node.parents()) children.computeIfAbsent(parent, p -> new ArrayList<>()).add(node.id());
-            for (String dependency : node.dependsOn()) dependents.computeIfAbsent(dependency, p -> new ArrayList<>()).add(node.id());
+            for (String parent : node.parents())
+                children.computeIfAbsent(parent, p -> new ArrayList<>()).add(node.id());
+            for (String dependency : node.dependsOn())
+                dependents.computeIfAbsent(dependency, p -> new ArrayList<>()).add(node.id());
             for (String label : node.branchLabels()) labels.put(label, node.id());
         }
         children.values().forEach(list -> list.sort(String::compareTo));
@@ -49,7 +51,8 @@ public final class RevisionGraph {
             throw new RevisionException.SelfAncestor(cycle.get(0), cycle);
         }
         this.order = sorted(RevisionGraph::requirements);
-        this.heads = order.stream().filter(id -> !children.containsKey(id)).sorted().toList();
+        this.heads =
+                order.stream().filter(id -> !children.containsKey(id)).sorted().toList();
     }
 
     /** Builds and validates a graph. */
@@ -73,7 +76,8 @@ public final class RevisionGraph {
                 if (!byId.containsKey(parent)) throw new RevisionException.MissingParent(node.id(), "revises", parent);
             }
             for (String dependency : node.dependsOn()) {
-                if (!byId.containsKey(dependency)) throw new RevisionException.MissingParent(node.id(), "depends on", dependency);
+                if (!byId.containsKey(dependency))
+                    throw new RevisionException.MissingParent(node.id(), "depends on", dependency);
             }
         }
         return new RevisionGraph(byId);
@@ -203,7 +207,8 @@ public final class RevisionGraph {
             Set<String> above = new HashSet<>();
             for (String target : targets) {
                 if (!undo.contains(target)) {
-                    throw new RevisionException.OutOfRange("revision " + target + " is not applied; use 'retort upgrade " + target + "'");
+                    throw new RevisionException.OutOfRange(
+                            "revision " + target + " is not applied; use 'retort upgrade " + target + "'");
                 }
                 above.addAll(descendantsOf(target));
             }
@@ -236,10 +241,11 @@ public final class RevisionGraph {
     String stepUp(String from, int steps, Set<String> allowed) {
         String at = from;
         for (int i = 0; i < steps; i++) {
-            List<String> next = (at == null ? bases() : childrenOf(at)).stream().filter(allowed::contains).toList();
+            List<String> next = (at == null ? bases() : childrenOf(at))
+                    .stream().filter(allowed::contains).toList();
             if (next.isEmpty()) {
-                throw new RevisionException.OutOfRange("+" + steps + " goes past the head: only " + i + " revision(s) above "
-                        + (from == null ? "base" : from));
+                throw new RevisionException.OutOfRange("+" + steps + " goes past the head: only " + i
+                        + " revision(s) above " + (from == null ? "base" : from));
             }
             if (next.size() > 1) {
                 throw new RevisionException.OutOfRange("+" + steps + " is ambiguous: " + (at == null ? "base" : at)
@@ -262,8 +268,9 @@ public final class RevisionGraph {
                         + (from == null ? "the database is at base" : "only " + i + " revision(s) below " + from));
             }
             if (at.size() > 1) {
-                throw new RevisionException.OutOfRange("-" + steps + " is ambiguous: below the merge the history splits into "
-                        + String.join(", ", at) + "; name the revision to go down to");
+                throw new RevisionException.OutOfRange(
+                        "-" + steps + " is ambiguous: below the merge the history splits into " + String.join(", ", at)
+                                + "; name the revision to go down to");
             }
             at = node(at.get(0)).parents();
         }
@@ -296,7 +303,8 @@ public final class RevisionGraph {
         for (RevisionNode node : nodes.values()) {
             Set<String> before = new LinkedHashSet<>(edges.apply(node));
             pending.put(node.id(), before.size());
-            for (String b : before) after.computeIfAbsent(b, k -> new ArrayList<>()).add(node.id());
+            for (String b : before)
+                after.computeIfAbsent(b, k -> new ArrayList<>()).add(node.id());
             if (before.isEmpty()) ready.add(node.id());
         }
         List<String> sorted = new ArrayList<>(nodes.size());
@@ -316,7 +324,10 @@ public final class RevisionGraph {
         String at = stuck.iterator().next();
         while (!path.contains(at)) {
             path.add(at);
-            at = edges.apply(nodes.get(at)).stream().filter(stuck::contains).findFirst().orElseThrow();
+            at = edges.apply(nodes.get(at)).stream()
+                    .filter(stuck::contains)
+                    .findFirst()
+                    .orElseThrow();
         }
         List<String> cycle = new ArrayList<>(path.subList(path.indexOf(at), path.size()));
         cycle.add(at);

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 public final class RevisionIds {
     /** The width of the version table's and history's revision columns. */
     public static final int MAX_LENGTH = 32;
+
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9_]+");
     private static final Set<String> RESERVED = Set.of("head", "heads", "base");
     private static final Pattern LABEL = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
@@ -22,7 +23,8 @@ public final class RevisionIds {
     public static String problem(String id) {
         if (id.isEmpty()) return "is empty";
         if (RESERVED.contains(id)) return "is reserved: head, heads and base are targets";
-        if (id.length() > MAX_LENGTH) return "is " + id.length() + " characters long, at most " + MAX_LENGTH + " fit the version table";
+        if (id.length() > MAX_LENGTH)
+            return "is " + id.length() + " characters long, at most " + MAX_LENGTH + " fit the version table";
         if (!ALLOWED.matcher(id).matches()) return "may only have letters, digits and underscores";
         return null;
     }

@@ -9,8 +9,13 @@ import java.util.List;
  * a merge), its branch labels, the revisions it depends on without merging them, its message, and
  * where it was declared (a file or class name, for error messages).
  */
-public record RevisionNode(String id, List<String> parents, List<String> branchLabels, List<String> dependsOn,
-                           String message, String source) {
+public record RevisionNode(
+        String id,
+        List<String> parents,
+        List<String> branchLabels,
+        List<String> dependsOn,
+        String message,
+        String source) {
     public RevisionNode {
         requireNonNull(id, "id");
         parents = List.copyOf(requireNonNull(parents, "parents"));

@@ -24,8 +24,8 @@ public final class Targets {
     public static String single(RevisionGraph graph, String spec) {
         List<String> ids = upgrade(graph, spec, List.of());
         if (ids.size() != 1) {
-            throw new RevisionException.OutOfRange(spec + " names " + (ids.isEmpty() ? "no revision" : String.join(", ", ids))
-                    + "; name one revision");
+            throw new RevisionException.OutOfRange(spec + " names "
+                    + (ids.isEmpty() ? "no revision" : String.join(", ", ids)) + "; name one revision");
         }
         return ids.get(0);
     }
@@ -39,9 +39,11 @@ public final class Targets {
         Matcher relative = RELATIVE.matcher(spec);
         if (relative.matches()) {
             int steps = count(relative);
-            if (relative.group(2).equals("-")) throw new RevisionException.OutOfRange(spec + " goes down; use 'retort downgrade " + spec + "'");
+            if (relative.group(2).equals("-"))
+                throw new RevisionException.OutOfRange(spec + " goes down; use 'retort downgrade " + spec + "'");
             String from = relative.group(1).isEmpty() ? single(current, spec) : graph.resolve(relative.group(1));
-            return List.of(checkedUp(graph, graph.stepUp(from, steps, graph.ancestorsOf(graph.heads())), current, spec));
+            return List.of(
+                    checkedUp(graph, graph.stepUp(from, steps, graph.ancestorsOf(graph.heads())), current, spec));
         }
         return List.of(checkedUp(graph, graph.resolve(spec), current, spec));
     }
@@ -54,7 +56,8 @@ public final class Targets {
         Matcher relative = RELATIVE.matcher(spec);
         if (relative.matches()) {
             int steps = count(relative);
-            if (relative.group(2).equals("+")) throw new RevisionException.OutOfRange(spec + " goes up; use 'retort upgrade " + spec + "'");
+            if (relative.group(2).equals("+"))
+                throw new RevisionException.OutOfRange(spec + " goes up; use 'retort upgrade " + spec + "'");
             String from = relative.group(1).isEmpty() ? single(current, spec) : graph.resolve(relative.group(1));
             return new Downgrade(checkedDown(graph, graph.stepDown(from, steps), current, spec), from);
         }
@@ -65,28 +68,42 @@ public final class Targets {
         Set<String> branch = graph.branch(label);
         if (rest.equals("head")) return graph.branchHead(label);
         Matcher relative = RELATIVE.matcher(rest);
-        if (relative.matches() && relative.group(1).isEmpty() && relative.group(2).equals("+")) {
-            String from = current.stream().filter(branch::contains).findFirst()
-                    .orElseGet(() -> graph.node(graph.resolve(label)).parents().stream().findFirst().orElse(null));
+        if (relative.matches()
+                && relative.group(1).isEmpty()
+                && relative.group(2).equals("+")) {
+            String from = current.stream()
+                    .filter(branch::contains)
+                    .findFirst()
+                    .orElseGet(() -> graph.node(graph.resolve(label)).parents().stream()
+                            .findFirst()
+                            .orElse(null));
             Set<String> allowed = new java.util.HashSet<>(branch);
             allowed.addAll(graph.ancestorsOf(List.of(graph.resolve(label))));
             return checkedUp(graph, graph.stepUp(from, count(relative), allowed), current, label + "@" + rest);
         }
         String target = graph.resolve(rest);
-        if (!branch.contains(target)) throw new RevisionException.OutOfRange("revision " + target + " is not on branch " + label);
+        if (!branch.contains(target))
+            throw new RevisionException.OutOfRange("revision " + target + " is not on branch " + label);
         return checkedUp(graph, target, current, label + "@" + rest);
     }
 
-    private static Downgrade downgradeInBranch(RevisionGraph graph, String label, String rest, Collection<String> current) {
+    private static Downgrade downgradeInBranch(
+            RevisionGraph graph, String label, String rest, Collection<String> current) {
         Set<String> branch = graph.branch(label);
         Matcher relative = RELATIVE.matcher(rest);
-        if (relative.matches() && relative.group(1).isEmpty() && relative.group(2).equals("-")) {
-            String from = current.stream().filter(branch::contains).findFirst()
+        if (relative.matches()
+                && relative.group(1).isEmpty()
+                && relative.group(2).equals("-")) {
+            String from = current.stream()
+                    .filter(branch::contains)
+                    .findFirst()
                     .orElseThrow(() -> new RevisionException.OutOfRange("branch " + label + " is not applied"));
-            return new Downgrade(checkedDown(graph, graph.stepDown(from, count(relative)), current, label + "@" + rest), from);
+            return new Downgrade(
+                    checkedDown(graph, graph.stepDown(from, count(relative)), current, label + "@" + rest), from);
         }
         String target = graph.resolve(rest);
-        if (!branch.contains(target)) throw new RevisionException.OutOfRange("revision " + target + " is not on branch " + label);
+        if (!branch.contains(target))
+            throw new RevisionException.OutOfRange("revision " + target + " is not on branch " + label);
         return Downgrade.to(checkedDown(graph, List.of(target), current, label + "@" + rest));
     }
 
@@ -98,7 +115,8 @@ public final class Targets {
         return target;
     }
 
-    private static List<String> checkedDown(RevisionGraph graph, List<String> targets, Collection<String> current, String spec) {
+    private static List<String> checkedDown(
+            RevisionGraph graph, List<String> targets, Collection<String> current, String spec) {
         Set<String> applied = graph.ancestorsOf(current);
         for (String target : targets) {
             if (!applied.contains(target)) {
@@ -112,8 +130,9 @@ public final class Targets {
 
     private static String single(Collection<String> current, String spec) {
         if (current.size() > 1) {
-            throw new RevisionException.OutOfRange("relative target " + spec + " needs a single current revision, the database is at "
-                    + String.join(", ", current) + "; use LABEL@" + spec + " or REV" + spec);
+            throw new RevisionException.OutOfRange(
+                    "relative target " + spec + " needs a single current revision, the database is at "
+                            + String.join(", ", current) + "; use LABEL@" + spec + " or REV" + spec);
         }
         return current.isEmpty() ? null : current.iterator().next();
     }
@@ -123,7 +142,8 @@ public final class Targets {
         try {
             n = Integer.parseInt(relative.group(3));
         } catch (NumberFormatException e) {
-            throw new RevisionException.OutOfRange("relative step " + relative.group(0) + " is too large (at most " + Integer.MAX_VALUE + ")");
+            throw new RevisionException.OutOfRange(
+                    "relative step " + relative.group(0) + " is too large (at most " + Integer.MAX_VALUE + ")");
         }
         if (n < 1) throw new RevisionException.OutOfRange("relative step " + relative.group(0) + " must be at least 1");
         return n;

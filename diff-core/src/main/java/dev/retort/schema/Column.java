@@ -14,8 +14,16 @@ import java.util.Objects;
  * ({@link #sameAs}). A collation is SQL as it follows {@code COLLATE}: quoted where PostgreSQL
  * would quote it, schema-qualified unless it is in {@code pg_catalog}.
  */
-public record Column(String name, String type, boolean nullable, Identity identity, ColumnDefault defaultValue,
-                     String comment, ColumnDefault generated, String collation, IdentityOptions identityOptions)
+public record Column(
+        String name,
+        String type,
+        boolean nullable,
+        Identity identity,
+        ColumnDefault defaultValue,
+        String comment,
+        ColumnDefault generated,
+        String collation,
+        IdentityOptions identityOptions)
         implements TableElement {
     public Column {
         requireNonNull(name, "name");
@@ -24,22 +32,32 @@ public record Column(String name, String type, boolean nullable, Identity identi
         type = Types.normalize(requireNonNull(type, "type"));
         if (identity != Identity.NONE) {
             nullable = false;
-            if (defaultValue != null) throw new IllegalArgumentException("column " + name + ": an identity column has no default");
+            if (defaultValue != null)
+                throw new IllegalArgumentException("column " + name + ": an identity column has no default");
         }
         if (generated != null && (identity != Identity.NONE || defaultValue != null)) {
-            throw new IllegalArgumentException("column " + name + ": a generated column has no default and no identity");
+            throw new IllegalArgumentException(
+                    "column " + name + ": a generated column has no default and no identity");
         }
         if (comment != null && comment.isEmpty()) comment = null;
         if (collation != null && collation.isBlank()) collation = null;
         if (identityOptions == null || identity == Identity.NONE) identityOptions = IdentityOptions.DEFAULT;
     }
 
-    public Column(String name, String type, boolean nullable, Identity identity, ColumnDefault defaultValue, String comment,
-                  ColumnDefault generated, String collation) {
+    public Column(
+            String name,
+            String type,
+            boolean nullable,
+            Identity identity,
+            ColumnDefault defaultValue,
+            String comment,
+            ColumnDefault generated,
+            String collation) {
         this(name, type, nullable, identity, defaultValue, comment, generated, collation, IdentityOptions.DEFAULT);
     }
 
-    public Column(String name, String type, boolean nullable, Identity identity, ColumnDefault defaultValue, String comment) {
+    public Column(
+            String name, String type, boolean nullable, Identity identity, ColumnDefault defaultValue, String comment) {
         this(name, type, nullable, identity, defaultValue, comment, null, null);
     }
 
@@ -61,16 +79,26 @@ public record Column(String name, String type, boolean nullable, Identity identi
     }
 
     public Column withNullable(boolean newNullable) {
-        return new Column(name, type, newNullable, identity, defaultValue, comment, generated, collation, identityOptions);
+        return new Column(
+                name, type, newNullable, identity, defaultValue, comment, generated, collation, identityOptions);
     }
 
     public Column withType(String newType) {
-        return new Column(name, newType, nullable, identity, defaultValue, comment, generated, collation, identityOptions);
+        return new Column(
+                name, newType, nullable, identity, defaultValue, comment, generated, collation, identityOptions);
     }
 
     public Column withIdentity(Identity newIdentity) {
-        return new Column(name, type, nullable, newIdentity, newIdentity == Identity.NONE ? defaultValue : null, comment,
-                newIdentity == Identity.NONE ? generated : null, collation, identityOptions);
+        return new Column(
+                name,
+                type,
+                nullable,
+                newIdentity,
+                newIdentity == Identity.NONE ? defaultValue : null,
+                comment,
+                newIdentity == Identity.NONE ? generated : null,
+                collation,
+                identityOptions);
     }
 
     /** This column with a server default (an SQL expression, written as it would be in DDL). */
@@ -93,12 +121,14 @@ public record Column(String name, String type, boolean nullable, Identity identi
     }
 
     public Column withGenerated(ColumnDefault expression) {
-        return new Column(name, type, nullable, identity, defaultValue, comment, expression, collation, identityOptions);
+        return new Column(
+                name, type, nullable, identity, defaultValue, comment, expression, collation, identityOptions);
     }
 
     /** This column with a collation ({@code COLLATE}); null for the type's default. */
     public Column collate(String newCollation) {
-        return new Column(name, type, nullable, identity, defaultValue, comment, generated, newCollation, identityOptions);
+        return new Column(
+                name, type, nullable, identity, defaultValue, comment, generated, newCollation, identityOptions);
     }
 
     /** This identity column with sequence options other than the defaults. */
@@ -108,9 +138,14 @@ public record Column(String name, String type, boolean nullable, Identity identi
 
     /** Equal but for how the default and generation expression are written: what the differ compares columns by. */
     public boolean sameAs(Column other) {
-        return name.equals(other.name) && type.equals(other.type) && nullable == other.nullable && identity == other.identity
-                && Objects.equals(defaultKey(), other.defaultKey()) && Objects.equals(comment, other.comment)
-                && Objects.equals(generatedKey(), other.generatedKey()) && Objects.equals(collation, other.collation)
+        return name.equals(other.name)
+                && type.equals(other.type)
+                && nullable == other.nullable
+                && identity == other.identity
+                && Objects.equals(defaultKey(), other.defaultKey())
+                && Objects.equals(comment, other.comment)
+                && Objects.equals(generatedKey(), other.generatedKey())
+                && Objects.equals(collation, other.collation)
                 && identityOptions.equals(other.identityOptions);
     }
 

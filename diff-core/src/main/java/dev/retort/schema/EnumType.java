@@ -10,7 +10,8 @@ public record EnumType(TableName name, List<String> values) implements Comparabl
     public EnumType {
         requireNonNull(name, "name");
         values = List.copyOf(requireNonNull(values, "values"));
-        if (new HashSet<>(values).size() != values.size()) throw new IllegalArgumentException("enum " + name + ": duplicate labels");
+        if (new HashSet<>(values).size() != values.size())
+            throw new IllegalArgumentException("enum " + name + ": duplicate labels");
     }
 
     public static EnumType of(String name, String... values) {

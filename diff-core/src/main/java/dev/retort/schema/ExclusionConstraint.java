@@ -11,7 +11,8 @@ public record ExclusionConstraint(String name, String definition) {
     public ExclusionConstraint {
         requireNonNull(name, "name");
         requireNonNull(definition, "definition");
-        if (name.isBlank() || definition.isBlank()) throw new IllegalArgumentException("exclusion constraint without name or definition");
+        if (name.isBlank() || definition.isBlank())
+            throw new IllegalArgumentException("exclusion constraint without name or definition");
         definition = definition.strip();
     }
 }

@@ -8,8 +8,15 @@ import java.util.List;
  * A foreign key: its columns, the table and columns it references, its actions and deferrability.
  * Compared by everything but its name, which is carried to drop it.
  */
-public record ForeignKey(String name, List<String> columns, TableName referencedTable, List<String> referencedColumns,
-                         Action onDelete, Action onUpdate, boolean deferrable, boolean initiallyDeferred)
+public record ForeignKey(
+        String name,
+        List<String> columns,
+        TableName referencedTable,
+        List<String> referencedColumns,
+        Action onDelete,
+        Action onUpdate,
+        boolean deferrable,
+        boolean initiallyDeferred)
         implements TableElement {
     /** What happens to referencing rows when the referenced row goes or changes. */
     public enum Action {
@@ -59,20 +66,31 @@ public record ForeignKey(String name, List<String> columns, TableName referenced
         }
 
         private ForeignKey references(TableName table, String... referenced) {
-            return new ForeignKey(null, columns, table, List.of(referenced), Action.NO_ACTION, Action.NO_ACTION, false, false);
+            return new ForeignKey(
+                    null, columns, table, List.of(referenced), Action.NO_ACTION, Action.NO_ACTION, false, false);
         }
     }
 
     public ForeignKey named(String newName) {
-        return new ForeignKey(newName, columns, referencedTable, referencedColumns, onDelete, onUpdate, deferrable, initiallyDeferred);
+        return new ForeignKey(
+                newName,
+                columns,
+                referencedTable,
+                referencedColumns,
+                onDelete,
+                onUpdate,
+                deferrable,
+                initiallyDeferred);
     }
 
     public ForeignKey onDelete(Action action) {
-        return new ForeignKey(name, columns, referencedTable, referencedColumns, action, onUpdate, deferrable, initiallyDeferred);
+        return new ForeignKey(
+                name, columns, referencedTable, referencedColumns, action, onUpdate, deferrable, initiallyDeferred);
     }
 
     public ForeignKey onUpdate(Action action) {
-        return new ForeignKey(name, columns, referencedTable, referencedColumns, onDelete, action, deferrable, initiallyDeferred);
+        return new ForeignKey(
+                name, columns, referencedTable, referencedColumns, onDelete, action, deferrable, initiallyDeferred);
     }
 
     public ForeignKey deferrable(boolean initially) {

@@ -40,7 +40,8 @@ public record IdentityOptions(Long start, Long increment, Long minValue, Long ma
      * The options of a sequence as the catalog holds them, with every value that is the default for
      * a column of the given type left out.
      */
-    public static IdentityOptions of(String type, long start, long increment, long min, long max, long cache, boolean cycle) {
+    public static IdentityOptions of(
+            String type, long start, long increment, long min, long max, long cache, boolean cycle) {
         long typeMax = switch (Types.normalize(type)) {
             case "smallint" -> Short.MAX_VALUE;
             case "integer" -> Integer.MAX_VALUE;
@@ -50,8 +51,13 @@ public record IdentityOptions(Long start, Long increment, Long minValue, Long ma
         long defaultMin = increment > 0 ? 1 : typeMin;
         long defaultMax = increment > 0 ? typeMax : -1;
         long defaultStart = increment > 0 ? min : max;
-        return new IdentityOptions(start == defaultStart ? null : start, increment == 1 ? null : increment,
-                min == defaultMin ? null : min, max == defaultMax ? null : max, cache == 1 ? null : cache, cycle);
+        return new IdentityOptions(
+                start == defaultStart ? null : start,
+                increment == 1 ? null : increment,
+                min == defaultMin ? null : min,
+                max == defaultMax ? null : max,
+                cache == 1 ? null : cache,
+                cycle);
     }
 
     public boolean isDefault() {

@@ -9,8 +9,15 @@ import java.util.List;
  * order), uniqueness, method, covered columns, predicate and NULLS NOT DISTINCT. Compared by
  * everything but its name ({@link #unnamed()}), which is carried to drop it.
  */
-public record Index(String name, List<Key> keys, boolean unique, String method, List<String> include, String where,
-                    boolean nullsNotDistinct) implements TableElement {
+public record Index(
+        String name,
+        List<Key> keys,
+        boolean unique,
+        String method,
+        List<String> include,
+        String where,
+        boolean nullsNotDistinct)
+        implements TableElement {
     /**
      * One key: a column name or, in parentheses, an expression; descending or not; nulls first or
      * last; and an operator class other than the type's default (SQL, as PostgreSQL prints it), or

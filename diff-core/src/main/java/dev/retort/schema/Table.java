@@ -19,24 +19,46 @@ import java.util.function.Function;
  * <p>Primary-key columns are NOT NULL in PostgreSQL whatever was declared, so they are normalised
  * to not-null here and a silent model never differs from the catalog.
  */
-public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniques,
-                    List<ForeignKey> foreignKeys, List<CheckConstraint> checks, List<Index> indexes, String comment) {
+public record Table(
+        TableName name,
+        List<Column> columns,
+        PrimaryKey primaryKey,
+        List<UniqueConstraint> uniques,
+        List<ForeignKey> foreignKeys,
+        List<CheckConstraint> checks,
+        List<Index> indexes,
+        String comment) {
     public Table(TableName name, List<Column> columns, PrimaryKey primaryKey) {
         this(name, columns, primaryKey, List.of(), List.of(), List.of(), List.of(), null);
     }
 
-    public Table(TableName name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniques,
-                 List<ForeignKey> foreignKeys) {
+    public Table(
+            TableName name,
+            List<Column> columns,
+            PrimaryKey primaryKey,
+            List<UniqueConstraint> uniques,
+            List<ForeignKey> foreignKeys) {
         this(name, columns, primaryKey, uniques, foreignKeys, List.of(), List.of(), null);
     }
 
-    public Table(TableName name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniques,
-                 List<ForeignKey> foreignKeys, List<CheckConstraint> checks) {
+    public Table(
+            TableName name,
+            List<Column> columns,
+            PrimaryKey primaryKey,
+            List<UniqueConstraint> uniques,
+            List<ForeignKey> foreignKeys,
+            List<CheckConstraint> checks) {
         this(name, columns, primaryKey, uniques, foreignKeys, checks, List.of(), null);
     }
 
-    public Table(TableName name, List<Column> columns, PrimaryKey primaryKey, List<UniqueConstraint> uniques,
-                 List<ForeignKey> foreignKeys, List<CheckConstraint> checks, List<Index> indexes) {
+    public Table(
+            TableName name,
+            List<Column> columns,
+            PrimaryKey primaryKey,
+            List<UniqueConstraint> uniques,
+            List<ForeignKey> foreignKeys,
+            List<CheckConstraint> checks,
+            List<Index> indexes) {
         this(name, columns, primaryKey, uniques, foreignKeys, checks, indexes, null);
     }
 
@@ -51,7 +73,8 @@ public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey,
         if (primaryKey != null) {
             for (String key : primaryKey.columns()) {
                 if (!names.contains(key)) {
-                    throw new IllegalArgumentException("table " + name + ": primary key column " + key + " is not a column");
+                    throw new IllegalArgumentException(
+                            "table " + name + ": primary key column " + key + " is not a column");
                 }
             }
             List<Column> normalised = new ArrayList<>(columns.size());
@@ -61,8 +84,10 @@ public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey,
             columns = normalised;
         }
         columns = List.copyOf(columns);
-        for (UniqueConstraint unique : requireNonNull(uniques, "uniques")) requireColumns(name, names, unique.columns(), "unique constraint");
-        for (ForeignKey key : requireNonNull(foreignKeys, "foreignKeys")) requireColumns(name, names, key.columns(), "foreign key");
+        for (UniqueConstraint unique : requireNonNull(uniques, "uniques"))
+            requireColumns(name, names, unique.columns(), "unique constraint");
+        for (ForeignKey key : requireNonNull(foreignKeys, "foreignKeys"))
+            requireColumns(name, names, key.columns(), "foreign key");
         uniques = sorted(uniques, u -> String.join(",", u.columns()));
         foreignKeys = sorted(foreignKeys, f -> String.join(",", f.columns()) + "->" + f.referencedTable());
         checks = sorted(requireNonNull(checks, "checks"), CheckConstraint::key);
@@ -86,7 +111,9 @@ public record Table(TableName name, List<Column> columns, PrimaryKey primaryKey,
 
     private static void requireColumns(TableName table, Set<String> names, List<String> columns, String what) {
         for (String column : columns) {
-            if (!names.contains(column)) throw new IllegalArgumentException("table " + table + ": " + what + " column " + column + " is not a column");
+            if (!names.contains(column))
+                throw new IllegalArgumentException(
+                        "table " + table + ": " + what + " column " + column + " is not a column");
         }
     }
 

@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Which tables and sequences take part in a comparison: those matching an include pattern (all when
@@ -29,8 +29,11 @@ public record TableFilter(List<String> include, List<String> exclude) {
     /** The schema with only the accepted tables and sequences. */
     public Schema apply(Schema schema) {
         if (include.isEmpty() && exclude.isEmpty()) return schema;
-        return new Schema(schema.tables().stream().filter(t -> accepts(t.name())).toList(),
-                schema.sequences().stream().filter(s -> accepts(s.name()) && (s.ownedBy() == null || accepts(s.ownerTable()))).toList(),
+        return new Schema(
+                schema.tables().stream().filter(t -> accepts(t.name())).toList(),
+                schema.sequences().stream()
+                        .filter(s -> accepts(s.name()) && (s.ownedBy() == null || accepts(s.ownerTable())))
+                        .toList(),
                 schema.enums());
     }
 

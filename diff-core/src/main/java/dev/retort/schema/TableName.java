@@ -11,8 +11,8 @@ import java.util.Comparator;
  * that, so a table written with and without the default schema's name is the same table.
  */
 public record TableName(String schema, String name) implements Comparable<TableName> {
-    private static final Comparator<TableName> ORDER = Comparator
-            .comparing(TableName::schema, Comparator.nullsFirst(Comparator.naturalOrder()))
+    private static final Comparator<TableName> ORDER = Comparator.comparing(
+                    TableName::schema, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(TableName::name);
 
     public TableName {

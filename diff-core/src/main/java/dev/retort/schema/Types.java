@@ -102,10 +102,44 @@ public final class Types {
         return modifiers == null ? base : base + "(" + modifiers + ")";
     }
 
-    private static final java.util.Set<String> BUILT_IN = java.util.Set.of("smallint", "integer", "bigint", "numeric", "real",
-            "double precision", "text", "varchar", "char", "boolean", "date", "time", "timetz", "timestamp", "timestamptz",
-            "interval", "uuid", "json", "jsonb", "bytea", "oid", "inet", "cidr", "macaddr", "money", "xml", "bit", "varbit",
-            "tsvector", "tsquery", "point", "line", "box", "circle", "polygon", "path", "lseg");
+    private static final java.util.Set<String> BUILT_IN = java.util.Set.of(
+            "smallint",
+            "integer",
+            "bigint",
+            "numeric",
+            "real",
+            "double precision",
+            "text",
+            "varchar",
+            "char",
+            "boolean",
+            "date",
+            "time",
+            "timetz",
+            "timestamp",
+            "timestamptz",
+            "interval",
+            "uuid",
+            "json",
+            "jsonb",
+            "bytea",
+            "oid",
+            "inet",
+            "cidr",
+            "macaddr",
+            "money",
+            "xml",
+            "bit",
+            "varbit",
+            "tsvector",
+            "tsquery",
+            "point",
+            "line",
+            "box",
+            "circle",
+            "polygon",
+            "path",
+            "lseg");
 
     /** Whether a type is one of PostgreSQL's own, rather than an enum, domain or other user-defined type. */
     public static boolean isBuiltIn(String type) {
@@ -144,9 +178,11 @@ public final class Types {
             return length(b, 0) >= length(a, 0) ? Change.WIDENING_IN_PLACE : Change.LOSSY;
         }
         if (baseA.equals("char") && (baseB.equals("text") || baseB.equals("varchar"))) {
-            // trailing blanks of char(n) are dropped on conversion; only an unbounded or wide enough target keeps the rest
+            // trailing blanks of char(n) are dropped on conversion; only an unbounded or wide enough target keeps the
+            // rest
             return b.equals("varchar") || baseB.equals("text") || length(b, 0) >= length(a, 0)
-                    ? Change.WIDENING_REWRITE : Change.LOSSY;
+                    ? Change.WIDENING_REWRITE
+                    : Change.LOSSY;
         }
         if (baseA.equals("numeric") && baseB.equals("numeric") && !a.equals("numeric") && !b.equals("numeric")) {
             int precisionA = length(a, 0), scaleA = length(a, 1), precisionB = length(b, 0), scaleB = length(b, 1);

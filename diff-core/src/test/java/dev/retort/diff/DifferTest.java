@@ -1,19 +1,19 @@
 package dev.retort.diff;
 
-import dev.retort.op.DropCheck;
-import dev.retort.op.AddCheck;
-import dev.retort.schema.CheckConstraint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.CreateTable;
+import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropTable;
 import dev.retort.op.Op;
+import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.Schema;
@@ -50,12 +50,26 @@ class DifferTest {
         ColumnComparison different = (table, database, model) -> ColumnComparison.Verdict.DIFFERENT;
         ColumnComparison undecided = (table, database, model) -> ColumnComparison.Verdict.UNDECIDED;
         Schema current = schema(users(ID, NAME));
-        assertTrue(Differ.diff(current, schema(users(ID, wide)), List.of(undecided, same, different)).isEmpty(), "first verdict wins");
-        assertEquals(List.of(new AlterColumn(USERS, NAME, wide)), Differ.diff(current, schema(users(ID, wide)), List.of(undecided)).upgrade(),
+        assertTrue(
+                Differ.diff(current, schema(users(ID, wide)), List.of(undecided, same, different))
+                        .isEmpty(),
+                "first verdict wins");
+        assertEquals(
+                List.of(new AlterColumn(USERS, NAME, wide)),
+                Differ.diff(current, schema(users(ID, wide)), List.of(undecided))
+                        .upgrade(),
                 "all undecided: the built-in comparison");
-        List<Op> forced = Differ.diff(current, current, List.of((table, database, model) -> database.name().equals("name")
-                ? ColumnComparison.Verdict.DIFFERENT : ColumnComparison.Verdict.UNDECIDED)).upgrade();
-        assertEquals(List.of(new AlterColumn(USERS, NAME, NAME, true)), forced, "different where Retort sees none: set again");
+        List<Op> forced = Differ.diff(
+                        current,
+                        current,
+                        List.of((table, database, model) -> database.name().equals("name")
+                                ? ColumnComparison.Verdict.DIFFERENT
+                                : ColumnComparison.Verdict.UNDECIDED))
+                .upgrade();
+        assertEquals(
+                List.of(new AlterColumn(USERS, NAME, NAME, true)),
+                forced,
+                "different where Retort sees none: set again");
         assertTrue(((AlterColumn) forced.get(0)).typeChanged(), "the type is set again");
         assertEquals(forced.get(0), forced.get(0).reverse());
     }
@@ -66,10 +80,16 @@ class DifferTest {
         CheckConstraint positiveAsY = CheckConstraint.of("price > 0").named("y");
         CheckConstraint aboveTenAsX = CheckConstraint.of("price > 10").named("x");
         Table before = new Table(USERS, List.of(ID), PrimaryKey.of("id"), List.of(), List.of(), List.of(positiveAsX));
-        Table after = new Table(USERS, List.of(ID), PrimaryKey.of("id"), List.of(), List.of(), List.of(positiveAsY, aboveTenAsX));
-        assertPlan(schema(before), schema(after), new DropCheck(USERS, positiveAsX), new AddCheck(USERS, positiveAsY),
+        Table after = new Table(
+                USERS, List.of(ID), PrimaryKey.of("id"), List.of(), List.of(), List.of(positiveAsY, aboveTenAsX));
+        assertPlan(
+                schema(before),
+                schema(after),
+                new DropCheck(USERS, positiveAsX),
+                new AddCheck(USERS, positiveAsY),
                 new AddCheck(USERS, aboveTenAsX));
-        Table renamedOnly = new Table(USERS, List.of(ID), PrimaryKey.of("id"), List.of(), List.of(), List.of(positiveAsY));
+        Table renamedOnly =
+                new Table(USERS, List.of(ID), PrimaryKey.of("id"), List.of(), List.of(), List.of(positiveAsY));
         assertPlan(schema(before), schema(renamedOnly));
     }
 
@@ -115,19 +135,31 @@ class DifferTest {
 
     @Test
     void typeChangeIsOneAlterWithBothEnds() {
-        assertPlan(schema(users(ID, NAME)), schema(users(ID, NAME.withType("varchar(100)"))),
+        assertPlan(
+                schema(users(ID, NAME)),
+                schema(users(ID, NAME.withType("varchar(100)"))),
                 new AlterColumn(USERS, NAME, NAME.withType("varchar(100)")));
     }
 
     @Test
     void nullabilityChangesBothWays() {
-        assertPlan(schema(users(ID, NAME)), schema(users(ID, NAME.notNull())), new AlterColumn(USERS, NAME, NAME.notNull()));
-        assertPlan(schema(users(ID, NAME.notNull())), schema(users(ID, NAME)), new AlterColumn(USERS, NAME.notNull(), NAME));
+        assertPlan(
+                schema(users(ID, NAME)),
+                schema(users(ID, NAME.notNull())),
+                new AlterColumn(USERS, NAME, NAME.notNull()));
+        assertPlan(
+                schema(users(ID, NAME.notNull())),
+                schema(users(ID, NAME)),
+                new AlterColumn(USERS, NAME.notNull(), NAME));
     }
 
     @Test
     void sameTypeSpelledDifferentlyIsNoChange() {
-        assertPlan(schema(users(ID, new Column("n", "character varying(50)"), new Column("t", "timestamp(6) without time zone"))),
+        assertPlan(
+                schema(users(
+                        ID,
+                        new Column("n", "character varying(50)"),
+                        new Column("t", "timestamp(6) without time zone"))),
                 schema(users(ID, new Column("n", "varchar(50)"), new Column("t", "timestamp(6)"))));
     }
 
@@ -150,16 +182,20 @@ class DifferTest {
         Table before = new Table(USERS, List.of(ID, NAME), PrimaryKey.of("id").named("users_pkey"));
         Table after = new Table(USERS, List.of(ID, code), PrimaryKey.of("id", "code"));
         Plan plan = Differ.diff(schema(before), schema(after));
-        assertEquals(List.of(
-                new DropPrimaryKey(USERS, PrimaryKey.of("id").named("users_pkey")),
-                new AddColumn(USERS, code),
-                new DropColumn(USERS, NAME),
-                new AddPrimaryKey(USERS, PrimaryKey.of("id", "code"))), plan.upgrade());
-        assertEquals(List.of(
-                new DropPrimaryKey(USERS, PrimaryKey.of("id", "code")),
-                new AddColumn(USERS, NAME),
-                new DropColumn(USERS, code),
-                new AddPrimaryKey(USERS, PrimaryKey.of("id").named("users_pkey"))), plan.downgrade());
+        assertEquals(
+                List.of(
+                        new DropPrimaryKey(USERS, PrimaryKey.of("id").named("users_pkey")),
+                        new AddColumn(USERS, code),
+                        new DropColumn(USERS, NAME),
+                        new AddPrimaryKey(USERS, PrimaryKey.of("id", "code"))),
+                plan.upgrade());
+        assertEquals(
+                List.of(
+                        new DropPrimaryKey(USERS, PrimaryKey.of("id", "code")),
+                        new AddColumn(USERS, NAME),
+                        new DropColumn(USERS, code),
+                        new AddPrimaryKey(USERS, PrimaryKey.of("id").named("users_pkey"))),
+                plan.downgrade());
     }
 
     @Test
@@ -182,6 +218,7 @@ class DifferTest {
         Table item = new Table(TableName.of("item"), List.of(ID), PrimaryKey.of("id"));
         Plan plan = Differ.diff(schema(users(ID, NAME), orders, extra), schema(users(ID), orders, item));
         assertEquals(List.of(new CreateTable(item), new DropColumn(USERS, NAME), new DropTable(extra)), plan.upgrade());
-        assertEquals(List.of(new CreateTable(extra), new AddColumn(USERS, NAME), new DropTable(item)), plan.downgrade());
+        assertEquals(
+                List.of(new CreateTable(extra), new AddColumn(USERS, NAME), new DropTable(item)), plan.downgrade());
     }
 }

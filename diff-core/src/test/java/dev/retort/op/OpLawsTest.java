@@ -9,11 +9,11 @@ import dev.retort.schema.Column;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
-import dev.retort.schema.Sequence;
-import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
 import dev.retort.schema.TableName;
+import dev.retort.schema.UniqueConstraint;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 class OpLawsTest {
     private static final TableName USERS = new TableName(null, "users");
     private static final Column EMAIL = new Column("email", "varchar(100)");
-    private static final Table TABLE = new Table(USERS, List.of(new Column("id", "bigint").identityByDefault(), EMAIL),
-            PrimaryKey.of("id"));
+    private static final Table TABLE =
+            new Table(USERS, List.of(new Column("id", "bigint").identityByDefault(), EMAIL), PrimaryKey.of("id"));
 
     /** One instance of every operation type. */
     static final List<Op> SAMPLES = List.of(
@@ -37,8 +37,12 @@ class OpLawsTest {
             new DropPrimaryKey(USERS, PrimaryKey.of("id").named("users_pkey")),
             new AddUnique(USERS, UniqueConstraint.of("email")),
             new DropUnique(USERS, UniqueConstraint.of("email").named("users_email_key")),
-            new AddForeignKey(USERS, ForeignKey.Columns.of("id").references("accounts", "id").onDelete(ForeignKey.Action.CASCADE)),
-            new DropForeignKey(USERS, ForeignKey.Columns.of("id").references("accounts", "id").named("users_id_fkey")),
+            new AddForeignKey(
+                    USERS,
+                    ForeignKey.Columns.of("id").references("accounts", "id").onDelete(ForeignKey.Action.CASCADE)),
+            new DropForeignKey(
+                    USERS,
+                    ForeignKey.Columns.of("id").references("accounts", "id").named("users_id_fkey")),
             new AddCheck(USERS, CheckConstraint.of("char_length(email) > 3")),
             new DropCheck(USERS, CheckConstraint.of("char_length(email) > 3").named("users_email_check")),
             new CreateIndex(USERS, Index.on("email").using("hash")),
@@ -55,13 +59,18 @@ class OpLawsTest {
             new AlterSequenceOwner(TableName.of("users_id_seq"), null, new Sequence.Owner("users", "id")),
             new AlterColumn(USERS, EMAIL, EMAIL.generatedAs("lower(name)")),
             new AlterColumn(USERS, EMAIL, EMAIL.collate("\"C\"")),
-            new AddExclusion(USERS, new dev.retort.schema.ExclusionConstraint("users_no_overlap", "USING gist (during WITH &&)")),
-            new DropExclusion(USERS, new dev.retort.schema.ExclusionConstraint("users_no_overlap", "USING gist (during WITH &&)")),
+            new AddExclusion(
+                    USERS,
+                    new dev.retort.schema.ExclusionConstraint("users_no_overlap", "USING gist (during WITH &&)")),
+            new DropExclusion(
+                    USERS,
+                    new dev.retort.schema.ExclusionConstraint("users_no_overlap", "USING gist (during WITH &&)")),
             new CreateIndex(USERS, Index.on("email"), java.util.Set.of(Option.CONCURRENTLY, Option.IF_NOT_EXISTS)),
             new DropIndex(USERS, Index.on("email"), java.util.Set.of(Option.IF_EXISTS)),
             new AddColumn(USERS, EMAIL, java.util.Set.of(Option.IF_NOT_EXISTS)),
             new DropColumn(USERS, EMAIL, java.util.Set.of(Option.IF_EXISTS)),
-            new AddForeignKey(USERS, ForeignKey.Columns.of("id").references("x", "id"), java.util.Set.of(Option.NOT_VALID)));
+            new AddForeignKey(
+                    USERS, ForeignKey.Columns.of("id").references("x", "id"), java.util.Set.of(Option.NOT_VALID)));
 
     @Test
     void samplesCoverEveryOperationType() {
@@ -72,7 +81,8 @@ class OpLawsTest {
 
     @Test
     void reversingTwiceGivesTheSameOperation() {
-        for (Op op : SAMPLES) assertEquals(op, op.reverse().reverse(), op.getClass().getSimpleName());
+        for (Op op : SAMPLES)
+            assertEquals(op, op.reverse().reverse(), op.getClass().getSimpleName());
     }
 
     @Test
@@ -80,7 +90,10 @@ class OpLawsTest {
         for (Op op : SAMPLES) {
             assertNotEquals(op, op.reverse(), op.getClass().getSimpleName());
             if (op instanceof RenameTable rename) {
-                assertEquals(new TableName(rename.table().schema(), rename.to()), op.reverse().table(), "a renamed table's reverse starts from the new name");
+                assertEquals(
+                        new TableName(rename.table().schema(), rename.to()),
+                        op.reverse().table(),
+                        "a renamed table's reverse starts from the new name");
             } else {
                 assertEquals(op.table(), op.reverse().table());
             }
@@ -91,13 +104,20 @@ class OpLawsTest {
     void destructiveOperationsAreMarked() {
         assertTrue(hazardKinds(new DropTable(TABLE)).contains(Hazard.Kind.DATA_LOSS));
         assertTrue(hazardKinds(new DropColumn(USERS, EMAIL)).contains(Hazard.Kind.DATA_LOSS));
-        assertTrue(hazardKinds(new AlterColumn(USERS, EMAIL, EMAIL.withType("varchar(10)"))).contains(Hazard.Kind.DATA_LOSS));
-        assertTrue(hazardKinds(new AlterColumn(USERS, EMAIL, EMAIL.withType("integer"))).contains(Hazard.Kind.TABLE_REWRITE));
+        assertTrue(hazardKinds(new AlterColumn(USERS, EMAIL, EMAIL.withType("varchar(10)")))
+                .contains(Hazard.Kind.DATA_LOSS));
+        assertTrue(hazardKinds(new AlterColumn(USERS, EMAIL, EMAIL.withType("integer")))
+                .contains(Hazard.Kind.TABLE_REWRITE));
         assertTrue(hazardKinds(new AlterColumn(USERS, EMAIL, EMAIL.notNull())).contains(Hazard.Kind.LONG_LOCK));
-        assertTrue(hazardKinds(new AddColumn(USERS, new Column("x", "integer").notNull())).contains(Hazard.Kind.FAILS_ON_DATA));
-        assertEquals(List.of(), new AlterColumn(USERS, EMAIL, EMAIL.withType("varchar(200)")).hazards(), "widening in place is safe");
+        assertTrue(hazardKinds(new AddColumn(USERS, new Column("x", "integer").notNull()))
+                .contains(Hazard.Kind.FAILS_ON_DATA));
+        assertEquals(
+                List.of(),
+                new AlterColumn(USERS, EMAIL, EMAIL.withType("varchar(200)")).hazards(),
+                "widening in place is safe");
         assertEquals(List.of(), new AddColumn(USERS, EMAIL).hazards());
-        assertEquals("HAZARD data-loss: drops column users.email and its data",
+        assertEquals(
+                "HAZARD data-loss: drops column users.email and its data",
                 new DropColumn(USERS, EMAIL).hazards().get(0).toString());
     }
 

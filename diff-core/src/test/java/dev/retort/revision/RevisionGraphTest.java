@@ -14,7 +14,8 @@ class RevisionGraphTest {
     }
 
     /** a1 <- b2 <- c3, listed out of order. */
-    private static final RevisionGraph LINEAR = RevisionGraph.of(List.of(node("c3", "b2"), node("a1"), node("b2", "a1")));
+    private static final RevisionGraph LINEAR =
+            RevisionGraph.of(List.of(node("c3", "b2"), node("a1"), node("b2", "a1")));
 
     private static List<String> ids(List<RevisionNode> nodes) {
         return nodes.stream().map(RevisionNode::id).toList();
@@ -41,17 +42,20 @@ class RevisionGraphTest {
         assertEquals(List.of("b2"), Targets.upgrade(LINEAR, "b", Set.of()));
         assertEquals(List.of("a1"), Targets.upgrade(LINEAR, "+1", Set.of()));
         assertEquals(List.of("c3"), Targets.upgrade(LINEAR, "+2", Set.of("a1")));
-        assertEquals(List.of("a1"), Targets.downgrade(LINEAR, "-2", Set.of("c3")).targets());
+        assertEquals(
+                List.of("a1"), Targets.downgrade(LINEAR, "-2", Set.of("c3")).targets());
         assertEquals(List.of(), Targets.downgrade(LINEAR, "-3", Set.of("c3")).targets());
         assertEquals(List.of(), Targets.downgrade(LINEAR, "base", Set.of("c3")).targets());
-        assertEquals(List.of("b2"), Targets.downgrade(LINEAR, "b2", Set.of("c3")).targets());
+        assertEquals(
+                List.of("b2"), Targets.downgrade(LINEAR, "b2", Set.of("c3")).targets());
     }
 
     @Test
     void relativeTargetsPastTheEndsAreErrors() {
         var up = assertThrows(RevisionException.OutOfRange.class, () -> Targets.upgrade(LINEAR, "+2", Set.of("b2")));
         assertEquals("+2 goes past the head: only 1 revision(s) above b2", up.getMessage());
-        var down = assertThrows(RevisionException.OutOfRange.class, () -> Targets.downgrade(LINEAR, "-4", Set.of("c3")));
+        var down =
+                assertThrows(RevisionException.OutOfRange.class, () -> Targets.downgrade(LINEAR, "-4", Set.of("c3")));
         assertEquals("-4 goes past base: only 3 revision(s) below c3", down.getMessage());
         assertThrows(RevisionException.Unknown.class, () -> Targets.upgrade(LINEAR, "+x", Set.of()));
     }
@@ -81,7 +85,8 @@ class RevisionGraphTest {
 
     @Test
     void duplicateIdsNameBothSources() {
-        var e = assertThrows(RevisionException.Duplicate.class,
+        var e = assertThrows(
+                RevisionException.Duplicate.class,
                 () -> RevisionGraph.of(List.of(node("a1"), new RevisionNode("a1", List.of(), "again", "Other.java"))));
         assertEquals("duplicate revision id a1: declared by a1.java and Other.java", e.getMessage());
     }
@@ -94,11 +99,14 @@ class RevisionGraphTest {
 
     @Test
     void cyclesAreNamed() {
-        var e = assertThrows(RevisionException.Cycle.class,
-                () -> RevisionGraph.of(List.of(node("a1", "c3"), node("b2", "a1"), node("c3", "b2"), node("d4", "c3"))));
+        var e = assertThrows(
+                RevisionException.Cycle.class,
+                () -> RevisionGraph.of(
+                        List.of(node("a1", "c3"), node("b2", "a1"), node("c3", "b2"), node("d4", "c3"))));
         assertTrue(e.getMessage().startsWith("revisions form a cycle: "), e.getMessage());
         for (String id : List.of("a1", "b2", "c3")) assertTrue(e.getMessage().contains(id), e.getMessage());
-        var self = assertThrows(RevisionException.SelfAncestor.class, () -> RevisionGraph.of(List.of(node("a1", "a1"))));
+        var self =
+                assertThrows(RevisionException.SelfAncestor.class, () -> RevisionGraph.of(List.of(node("a1", "a1"))));
         assertEquals("revision a1 is its own ancestor: a1 -> a1", self.getMessage());
     }
 

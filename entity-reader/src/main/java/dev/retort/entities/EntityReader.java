@@ -70,11 +70,14 @@ public final class EntityReader {
      */
     public static Schema read(EntitySource source, String defaultSchema) {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader(urls(source.classpath()), EntityReader.class.getClassLoader())) {
+        try (URLClassLoader loader =
+                new URLClassLoader(urls(source.classpath()), EntityReader.class.getClassLoader())) {
             Thread.currentThread().setContextClassLoader(loader);
             List<String> names = new ArrayList<>();
-            for (String packageName : source.packages()) names.addAll(ClassScanner.classNames(loader, source.classpath(), packageName));
-            try (EntityClasses loaded = EntityClasses.load(names, loader, type -> MAPPED.stream().anyMatch(type::isAnnotationPresent))) {
+            for (String packageName : source.packages())
+                names.addAll(ClassScanner.classNames(loader, source.classpath(), packageName));
+            try (EntityClasses loaded =
+                    EntityClasses.load(names, loader, type -> MAPPED.stream().anyMatch(type::isAnnotationPresent))) {
                 if (loaded.classes().stream().noneMatch(c -> c.isAnnotationPresent(Entity.class))) {
                     throw new EntityException("no @Entity classes found in packages " + source.packages()
                             + (source.classpath().isEmpty() ? "" : " on entities.classpath " + source.classpath()));
@@ -155,7 +158,7 @@ public final class EntityReader {
 
     private static void applyNaming(MetadataBuilder builder, Naming naming, ClassLoader loader) {
         switch (naming.value()) {
-            case "jpa" -> { }
+            case "jpa" -> {}
             case "snake" -> builder.applyPhysicalNamingStrategy(new PhysicalNamingStrategySnakeCaseImpl());
             default -> {
                 Object strategy = instantiate(naming.value(), loader);
@@ -169,8 +172,9 @@ public final class EntityReader {
                     used = true;
                 }
                 if (!used) {
-                    throw new EntityException("entities.naming: " + naming.value()
-                            + " is neither 'jpa', 'snake', nor a Hibernate PhysicalNamingStrategy or ImplicitNamingStrategy");
+                    throw new EntityException(
+                            "entities.naming: " + naming.value()
+                                    + " is neither 'jpa', 'snake', nor a Hibernate PhysicalNamingStrategy or ImplicitNamingStrategy");
                 }
             }
         }
@@ -178,7 +182,9 @@ public final class EntityReader {
 
     private static Object instantiate(String className, ClassLoader loader) {
         try {
-            return Class.forName(className, true, loader).getDeclaredConstructor().newInstance();
+            return Class.forName(className, true, loader)
+                    .getDeclaredConstructor()
+                    .newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
             throw new EntityException("entities.naming: cannot instantiate " + className + ": " + e, e);
         }
@@ -194,7 +200,10 @@ public final class EntityReader {
         for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
             for (org.hibernate.boot.model.relational.Sequence sequence : namespace.getSequences()) {
                 Identifier schema = sequence.getName().getSchemaName();
-                TableName name = name(schema == null ? null : physical(schema), physical(sequence.getName().getSequenceName()), defaultSchema);
+                TableName name = name(
+                        schema == null ? null : physical(schema),
+                        physical(sequence.getName().getSequenceName()),
+                        defaultSchema);
                 sequences.add(new Sequence(name, sequence.getInitialValue(), sequence.getIncrementSize()));
             }
         }
@@ -210,10 +219,14 @@ public final class EntityReader {
         for (org.hibernate.mapping.Table table : metadata.collectTableMappings()) {
             if (!isPhysical(table)) continue;
             for (org.hibernate.mapping.Column column : table.getColumns()) {
-                if (column.getSqlTypeCode(metadata) != SqlTypes.NAMED_ENUM || !(column.getValue() instanceof BasicValue value)) continue;
+                if (column.getSqlTypeCode(metadata) != SqlTypes.NAMED_ENUM
+                        || !(column.getValue() instanceof BasicValue value)) continue;
                 Class<?> javaType = value.resolve().getDomainJavaType().getJavaTypeClass();
                 if (!javaType.isEnum()) continue;
-                List<String> labels = java.util.Arrays.stream(javaType.getEnumConstants()).map(c -> ((Enum<?>) c).name()).sorted().toList();
+                List<String> labels = java.util.Arrays.stream(javaType.getEnumConstants())
+                        .map(c -> ((Enum<?>) c).name())
+                        .sorted()
+                        .toList();
                 TableName name = name(null, column.getSqlType(metadata).toLowerCase(Locale.ROOT), defaultSchema);
                 enums.putIfAbsent(name, new EnumType(name, labels));
             }
@@ -234,7 +247,8 @@ public final class EntityReader {
     private static String collation(String name) {
         if (name == null || name.isBlank()) return null;
         String bare = name.strip();
-        if (bare.length() > 1 && bare.startsWith("\"") && bare.endsWith("\"")) bare = bare.substring(1, bare.length() - 1).replace("\"\"", "\"");
+        if (bare.length() > 1 && bare.startsWith("\"") && bare.endsWith("\""))
+            bare = bare.substring(1, bare.length() - 1).replace("\"\"", "\"");
         return bare.matches("[a-z_][a-z0-9_$]*") ? bare : "\"" + bare.replace("\"", "\"\"") + "\"";
     }
 
@@ -253,15 +267,33 @@ public final class EntityReader {
             if (SYSTEM_COLUMNS.contains(physicalColumn(column))) continue;
             String type = column.getSqlType(metadata);
             Identity identity = column.isIdentity() ? Identity.BY_DEFAULT : Identity.NONE;
-            ColumnDefault generated = column.getGeneratedAs() == null ? null : ColumnDefault.of(column.getGeneratedAs());
-            ColumnDefault defaultValue = column.getDefaultValue() == null || identity != Identity.NONE || generated != null ? null
-                    : ColumnDefault.of(column.getDefaultValue());
-            columns.add(new Column(physicalColumn(column), type, column.isNullable(), identity, defaultValue, column.getComment(),
-                    generated, collation(column.getCollation())));
+            ColumnDefault generated =
+                    column.getGeneratedAs() == null ? null : ColumnDefault.of(column.getGeneratedAs());
+            ColumnDefault defaultValue =
+                    column.getDefaultValue() == null || identity != Identity.NONE || generated != null
+                            ? null
+                            : ColumnDefault.of(column.getDefaultValue());
+            columns.add(new Column(
+                    physicalColumn(column),
+                    type,
+                    column.isNullable(),
+                    identity,
+                    defaultValue,
+                    column.getComment(),
+                    generated,
+                    collation(column.getCollation())));
         }
         PrimaryKey key = null;
-        if (table.hasPrimaryKey()) key = new PrimaryKey(null, names(table.getPrimaryKey().getColumns()));
-        return new Table(name, columns, key, uniques(table), foreignKeys(table, defaultSchema), checks(table), indexes(table),
+        if (table.hasPrimaryKey())
+            key = new PrimaryKey(null, names(table.getPrimaryKey().getColumns()));
+        return new Table(
+                name,
+                columns,
+                key,
+                uniques(table),
+                foreignKeys(table, defaultSchema),
+                checks(table),
+                indexes(table),
                 table.getComment());
     }
 
@@ -324,13 +356,22 @@ public final class EntityReader {
     private static List<ForeignKey> foreignKeys(org.hibernate.mapping.Table table, String defaultSchema) {
         List<ForeignKey> keys = new ArrayList<>();
         for (org.hibernate.mapping.ForeignKey key : table.getForeignKeyCollection()) {
-            if (!key.isCreationEnabled() || !key.isPhysicalConstraint() || !isPhysical(key.getReferencedTable())) continue;
+            if (!key.isCreationEnabled() || !key.isPhysicalConstraint() || !isPhysical(key.getReferencedTable()))
+                continue;
             org.hibernate.mapping.Table target = key.getReferencedTable();
-            List<String> referenced = key.isReferenceToPrimaryKey() ? names(target.getPrimaryKey().getColumns())
+            List<String> referenced = key.isReferenceToPrimaryKey()
+                    ? names(target.getPrimaryKey().getColumns())
                     : names(key.getReferencedColumns());
             String keyName = key.getName() == null ? null : key.getName().toLowerCase(Locale.ROOT);
-            keys.add(new ForeignKey(keyName, names(key.getColumns()), name(target, defaultSchema), referenced,
-                    action(key.getOnDeleteAction()), ForeignKey.Action.NO_ACTION, false, false));
+            keys.add(new ForeignKey(
+                    keyName,
+                    names(key.getColumns()),
+                    name(target, defaultSchema),
+                    referenced,
+                    action(key.getOnDeleteAction()),
+                    ForeignKey.Action.NO_ACTION,
+                    false,
+                    false));
         }
         return keys;
     }
@@ -352,7 +393,9 @@ public final class EntityReader {
 
     /** PostgreSQL folds unquoted identifiers to lower case; quoted ones keep their case. */
     private static String physical(Identifier identifier) {
-        return identifier.isQuoted() ? identifier.getText() : identifier.getText().toLowerCase(Locale.ROOT);
+        return identifier.isQuoted()
+                ? identifier.getText()
+                : identifier.getText().toLowerCase(Locale.ROOT);
     }
 
     private static String physicalColumn(org.hibernate.mapping.Column column) {
@@ -362,7 +405,8 @@ public final class EntityReader {
     private static URL[] urls(List<Path> classpath) {
         List<URL> urls = new ArrayList<>();
         for (Path entry : classpath) {
-            if (!Files.exists(entry)) throw new EntityException("entities.classpath entry " + entry + " does not exist");
+            if (!Files.exists(entry))
+                throw new EntityException("entities.classpath entry " + entry + " does not exist");
             try {
                 urls.add(entry.toUri().toURL());
             } catch (MalformedURLException e) {

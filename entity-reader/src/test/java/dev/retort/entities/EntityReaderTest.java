@@ -37,17 +37,27 @@ class EntityReaderTest {
         Schema schema = read(Shop.V1, Naming.SNAKE);
         assertEquals(List.of("coupons", "customers", "order_lines", "orders", "products"), tableNames(schema));
         Table customers = schema.table(TableName.of("customers")).orElseThrow();
-        assertEquals(new Table(TableName.of("customers"), List.of(
-                new Column("id", "bigint").identityByDefault(),
-                new Column("created_at", "timestamp(6)").notNull(),
-                new Column("email", "varchar(200)").notNull(),
-                new Column("name", "varchar(100)")), PrimaryKey.of("id")), customers);
+        assertEquals(
+                new Table(
+                        TableName.of("customers"),
+                        List.of(
+                                new Column("id", "bigint").identityByDefault(),
+                                new Column("created_at", "timestamp(6)").notNull(),
+                                new Column("email", "varchar(200)").notNull(),
+                                new Column("name", "varchar(100)")),
+                        PrimaryKey.of("id")),
+                customers);
         Table lines = schema.table(TableName.of("order_lines")).orElseThrow();
         assertEquals(PrimaryKey.of("line_no", "order_id"), lines.primaryKey());
         Table orders = schema.table(TableName.of("orders")).orElseThrow();
-        assertEquals(new Column("placed_at", "timestamptz(6)").notNull(), orders.column("placed_at").orElseThrow());
-        assertEquals(new Column("total", "numeric(12,2)"), orders.column("total").orElseThrow());
-        assertEquals(new Column("customer_id", "bigint").notNull(), orders.column("customer_id").orElseThrow(),
+        assertEquals(
+                new Column("placed_at", "timestamptz(6)").notNull(),
+                orders.column("placed_at").orElseThrow());
+        assertEquals(
+                new Column("total", "numeric(12,2)"), orders.column("total").orElseThrow());
+        assertEquals(
+                new Column("customer_id", "bigint").notNull(),
+                orders.column("customer_id").orElseThrow(),
                 "primitive fields are NOT NULL");
     }
 
@@ -56,33 +66,47 @@ class EntityReaderTest {
         Schema v2 = read(Shop.V2, Naming.SNAKE);
         assertEquals(List.of("customers", "order_lines", "orders", "products", "reviews"), tableNames(v2));
         Table customers = v2.table(TableName.of("customers")).orElseThrow();
-        assertEquals(new Column("email", "varchar(320)").notNull(), customers.column("email").orElseThrow());
-        assertEquals(new Column("name", "varchar(100)").notNull(), customers.column("name").orElseThrow());
-        assertEquals(new Column("rating", "smallint").notNull(),
+        assertEquals(
+                new Column("email", "varchar(320)").notNull(),
+                customers.column("email").orElseThrow());
+        assertEquals(
+                new Column("name", "varchar(100)").notNull(),
+                customers.column("name").orElseThrow());
+        assertEquals(
+                new Column("rating", "smallint").notNull(),
                 v2.table(TableName.of("reviews")).orElseThrow().column("rating").orElseThrow());
     }
 
     @Test
     void hibernateDefaultNamingFoldsCamelCaseToLowerCase() {
-        Table customers = read(Shop.V1, Naming.JPA).table(TableName.of("customers")).orElseThrow();
-        assertEquals(List.of("id", "createdat", "email", "name"), customers.columns().stream().map(Column::name).toList());
+        Table customers =
+                read(Shop.V1, Naming.JPA).table(TableName.of("customers")).orElseThrow();
+        assertEquals(
+                List.of("id", "createdat", "email", "name"),
+                customers.columns().stream().map(Column::name).toList());
     }
 
     @Test
     void customNamingStrategyByClassName() {
         Schema schema = read(Shop.V1, new Naming("dev.retort.entities.model.PrefixNaming"));
-        assertTrue(tableNames(schema).contains("app_customers"), tableNames(schema).toString());
+        assertTrue(
+                tableNames(schema).contains("app_customers"), tableNames(schema).toString());
         var e = assertThrows(EntityException.class, () -> read(Shop.V1, new Naming("java.lang.String")));
-        assertEquals("entities.naming: java.lang.String is neither 'jpa', 'snake', nor a Hibernate PhysicalNamingStrategy "
-                + "or ImplicitNamingStrategy", e.getMessage());
+        assertEquals(
+                "entities.naming: java.lang.String is neither 'jpa', 'snake', nor a Hibernate PhysicalNamingStrategy "
+                        + "or ImplicitNamingStrategy",
+                e.getMessage());
         assertThrows(EntityException.class, () -> read(Shop.V1, new Naming("no.such.Strategy")));
     }
 
     @Test
     void quotedNamesKeepTheirCaseAndUnquotedOnesFold() {
-        Table table = read("dev.retort.entities.model.quoted", Naming.JPA).tables().get(0);
+        Table table =
+                read("dev.retort.entities.model.quoted", Naming.JPA).tables().get(0);
         assertEquals(TableName.of("MixedCase"), table.name());
-        assertEquals(List.of("Id", "body", "plainupper"), table.columns().stream().map(Column::name).toList());
+        assertEquals(
+                List.of("Id", "body", "plainupper"),
+                table.columns().stream().map(Column::name).toList());
         assertEquals("text", table.column("body").orElseThrow().type());
     }
 
@@ -96,7 +120,8 @@ class EntityReaderTest {
     @Test
     void missingClasspathEntryIsAnError(@TempDir Path dir) {
         Path missing = dir.resolve("missing");
-        var e = assertThrows(EntityException.class,
+        var e = assertThrows(
+                EntityException.class,
                 () -> EntityReader.read(new EntitySource(List.of("x"), List.of(missing), Naming.JPA), "public"));
         assertEquals("entities.classpath entry " + missing + " does not exist", e.getMessage());
     }
@@ -115,23 +140,34 @@ class EntityReaderTest {
                 }
                 """);
         Path classes = dir.resolve("classes");
-        String jakarta = Path.of(Entity.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        int status = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), "-cp", jakarta,
-                source.toString());
+        String jakarta = Path.of(Entity.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .toString();
+        int status = ToolProvider.getSystemJavaCompiler()
+                .run(null, null, null, "-d", classes.toString(), "-cp", jakarta, source.toString());
         assertEquals(0, status);
         Path jar = dir.resolve("widgets.jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar)); Stream<Path> files = Files.walk(classes)) {
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+                Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                out.putNextEntry(
+                        new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
                 out.write(Files.readAllBytes(file));
                 out.closeEntry();
             }
         }
         Schema schema = EntityReader.read(new EntitySource(List.of("com.example"), List.of(jar), Naming.JPA), "public");
-        assertEquals(List.of(new Table(new TableName("inventory", "widget"),
-                List.of(new Column("id", "bigint").notNull(), new Column("label", "varchar(40)")), PrimaryKey.of("id"))),
+        assertEquals(
+                List.of(new Table(
+                        new TableName("inventory", "widget"),
+                        List.of(new Column("id", "bigint").notNull(), new Column("label", "varchar(40)")),
+                        PrimaryKey.of("id"))),
                 schema.tables());
-        Schema inDefault = EntityReader.read(new EntitySource(List.of("com.example"), List.of(jar), Naming.JPA), "inventory");
+        Schema inDefault =
+                EntityReader.read(new EntitySource(List.of("com.example"), List.of(jar), Naming.JPA), "inventory");
         assertEquals(TableName.of("widget"), inDefault.tables().get(0).name(), "the default schema's name is dropped");
     }
 
@@ -150,20 +186,33 @@ class EntityReaderTest {
             String name = String.format("E%02d", i);
             // E07 and E31 extend the class deleted below
             String parent = i == 7 || i == 31 ? " extends Base" : "";
-            Files.writeString(sources.resolve(name + ".java"), "package com.example.broken; @jakarta.persistence.Entity public class "
-                    + name + parent + " { @jakarta.persistence.Id Long id; }");
+            Files.writeString(
+                    sources.resolve(name + ".java"),
+                    "package com.example.broken; @jakarta.persistence.Entity public class " + name + parent
+                            + " { @jakarta.persistence.Id Long id; }");
             files.add(sources.resolve(name + ".java").toString());
         }
         Path classes = dir.resolve("classes");
-        String jakarta = Path.of(Entity.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        String jakarta = Path.of(Entity.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .toString();
         List<String> arguments = new java.util.ArrayList<>(List.of("-d", classes.toString(), "-cp", jakarta));
         arguments.addAll(files);
         assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new)));
         Files.delete(classes.resolve("com/example/broken/Base.class"));
 
-        var e = assertThrows(EntityException.class,
-                () -> EntityReader.read(new EntitySource(List.of("com.example"), List.of(classes), Naming.JPA), "public"));
-        assertTrue(e.getMessage().startsWith("entity class com.example.broken.E07 cannot be loaded: java.lang.NoClassDefFoundError: "
-                + "com/example/broken/Base"), e::getMessage);
+        var e = assertThrows(
+                EntityException.class,
+                () -> EntityReader.read(
+                        new EntitySource(List.of("com.example"), List.of(classes), Naming.JPA), "public"));
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "entity class com.example.broken.E07 cannot be loaded: java.lang.NoClassDefFoundError: "
+                                        + "com/example/broken/Base"),
+                e::getMessage);
     }
 }

@@ -18,9 +18,10 @@ final class CatalogPath {
      * resolve and print as they do for the user, built-ins cannot be shadowed. Computed in SQL from the session's path
      * (no round trip), calling only qualified functions and no operator.
      */
-    static final String CATALOG_FIRST = "SELECT pg_catalog.set_config('search_path', pg_catalog.array_to_string(pg_catalog.array_cat("
-            + "ARRAY['pg_catalog'], pg_catalog.array_append(ARRAY(SELECT pg_catalog.quote_ident(s) "
-            + "FROM pg_catalog.unnest(pg_catalog.current_schemas(false)) AS s), 'pg_temp')), ', '), true)";
+    static final String CATALOG_FIRST =
+            "SELECT pg_catalog.set_config('search_path', pg_catalog.array_to_string(pg_catalog.array_cat("
+                    + "ARRAY['pg_catalog'], pg_catalog.array_append(ARRAY(SELECT pg_catalog.quote_ident(s) "
+                    + "FROM pg_catalog.unnest(pg_catalog.current_schemas(false)) AS s), 'pg_temp')), ', '), true)";
 
     private CatalogPath() {}
 

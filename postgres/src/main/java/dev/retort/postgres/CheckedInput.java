@@ -71,7 +71,8 @@ record CheckedInput(Set<String> types, Set<String> arrayElements, Set<String> na
                 OR r.oid OPERATOR(pg_catalog.=) o.oprright OR r.oid OPERATOR(pg_catalog.=) o.oprresult
             """;
 
-    private static final Pattern IDENTIFIER = Pattern.compile("\"((?:[^\"]|\"\")+)\"|([A-Za-z_\\u0080-\\uffff][A-Za-z0-9_$\\u0080-\\uffff]*)");
+    private static final Pattern IDENTIFIER =
+            Pattern.compile("\"((?:[^\"]|\"\")+)\"|([A-Za-z_\\u0080-\\uffff][A-Za-z0-9_$\\u0080-\\uffff]*)");
 
     CheckedInput {
         types = Set.copyOf(types);
@@ -91,7 +92,8 @@ record CheckedInput(Set<String> types, Set<String> arrayElements, Set<String> na
         Set<String> operators = new HashSet<>();
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
-        try (Statement st = connection.createStatement(); ResultSet rs = CatalogPath.last(st, "SET LOCAL jit = off;\n" + QUERY)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = CatalogPath.last(st, "SET LOCAL jit = off;\n" + QUERY)) {
             while (rs.next()) {
                 String name = rs.getString(2).toLowerCase(Locale.ROOT);
                 switch (rs.getString(1)) {

@@ -22,10 +22,12 @@ final class ConstantValues {
      * A default PostgreSQL prints as a plain constant: a quoted literal with or without a cast, or a
      * number. Such defaults are compared by value ({@code 5}, {@code '5'} and {@code 5.0} alike).
      */
-    private static final Pattern CONSTANT = Pattern.compile("'(?:[^']|'')*'(?:::[a-z ]+(?:\\(\\d+(?:,\\d+)?\\))?)?|-?\\d+(?:\\.\\d+)?|\\(-?\\d+(?:\\.\\d+)?\\)(?:::[a-z ]+)?");
+    private static final Pattern CONSTANT = Pattern.compile(
+            "'(?:[^']|'')*'(?:::[a-z ]+(?:\\(\\d+(?:,\\d+)?\\))?)?|-?\\d+(?:\\.\\d+)?|\\(-?\\d+(?:\\.\\d+)?\\)(?:::[a-z ]+)?");
 
     /** The constants to evaluate, each with the type to evaluate it in. */
     private final Map<String, String> constants = new HashMap<>();
+
     private final Map<String, String> values = new HashMap<>();
 
     /**
@@ -47,14 +49,22 @@ final class ConstantValues {
         for (String key : keys) {
             String type = constants.get(key);
             String expression = key.substring(type.length() + 1);
-            boolean numeric = type.startsWith("numeric") || type.equals("double precision") || type.equals("real")
-                    || type.equals("integer") || type.equals("bigint") || type.equals("smallint");
-            expressions.add(numeric ? "pg_catalog.trim_scale((" + expression + ")::" + type + "::numeric)::text" : "((" + expression + ")::" + type + ")::text");
+            boolean numeric = type.startsWith("numeric")
+                    || type.equals("double precision")
+                    || type.equals("real")
+                    || type.equals("integer")
+                    || type.equals("bigint")
+                    || type.equals("smallint");
+            expressions.add(
+                    numeric
+                            ? "pg_catalog.trim_scale((" + expression + ")::" + type + "::numeric)::text"
+                            : "((" + expression + ")::" + type + ")::text");
         }
         try (ResultSet rs = st.executeQuery("SELECT ARRAY[" + String.join(", ", expressions) + "]::text[]")) {
             rs.next();
             String[] evaluated = (String[]) rs.getArray(1).getArray();
-            for (int i = 0; i < keys.size(); i++) values.put(keys.get(i), VALUE + constants.get(keys.get(i)) + " " + evaluated[i]);
+            for (int i = 0; i < keys.size(); i++)
+                values.put(keys.get(i), VALUE + constants.get(keys.get(i)) + " " + evaluated[i]);
         }
     }
 

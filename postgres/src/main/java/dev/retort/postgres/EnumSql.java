@@ -42,7 +42,8 @@ final class EnumSql {
                 }
             }
             if (position.isEmpty() && i > 0) position = " AFTER " + literal(target.get(i - 1));
-            // IF NOT EXISTS: run outside a transaction, a label may already be there when a migration is run again after a failure
+            // IF NOT EXISTS: run outside a transaction, a label may already be there when a migration is run again
+            // after a failure
             statements.add("ALTER TYPE " + table(to.name()) + " ADD VALUE IF NOT EXISTS " + literal(label) + position);
             known.add(label);
         }
@@ -57,27 +58,34 @@ final class EnumSql {
         String oldName = asideName(to.name().name());
         String old = table(new TableName(to.name().schema(), oldName));
         String type = table(to.name()).replace("%", "%%");
-        String body = String.join("\n",
+        String body = String.join(
+                "\n",
                 "DECLARE r record; d text;",
                 "BEGIN",
                 "  FOR r IN SELECT n.nspname, c.relname, a.attname, a.attnum, c.oid AS rel FROM pg_catalog.pg_attribute a",
                 "           JOIN pg_catalog.pg_class c ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace",
-                "           WHERE a.atttypid = " + literal(old) + "::regtype AND NOT a.attisdropped AND c.relkind IN ('r', 'p') LOOP",
+                "           WHERE a.atttypid = " + literal(old)
+                        + "::regtype AND NOT a.attisdropped AND c.relkind IN ('r', 'p') LOOP",
                 "    SELECT pg_catalog.pg_get_expr(adbin, adrelid) INTO d FROM pg_catalog.pg_attrdef WHERE adrelid = r.rel AND adnum = r.attnum;",
                 "    IF d IS NOT NULL THEN",
                 "      EXECUTE pg_catalog.format('ALTER TABLE %I.%I ALTER COLUMN %I DROP DEFAULT', r.nspname, r.relname, r.attname);",
                 "    END IF;",
-                "    EXECUTE pg_catalog.format('ALTER TABLE %I.%I ALTER COLUMN %I TYPE " + type.replace("'", "''") + " USING %I::text::"
-                        + type.replace("'", "''") + "', r.nspname, r.relname, r.attname, r.attname);",
+                "    EXECUTE pg_catalog.format('ALTER TABLE %I.%I ALTER COLUMN %I TYPE " + type.replace("'", "''")
+                        + " USING %I::text::" + type.replace("'", "''")
+                        + "', r.nspname, r.relname, r.attname, r.attname);",
                 "    IF d IS NOT NULL THEN",
                 "      EXECUTE pg_catalog.format('ALTER TABLE %I.%I ALTER COLUMN %I SET DEFAULT %s', r.nspname, r.relname, r.attname, pg_catalog.replace(d, "
-                        + "pg_catalog.quote_ident(" + literal(oldName) + "), pg_catalog.quote_ident(" + literal(to.name().name()) + ")));",
+                        + "pg_catalog.quote_ident(" + literal(oldName) + "), pg_catalog.quote_ident("
+                        + literal(to.name().name()) + ")));",
                 "    END IF;",
                 "  END LOOP;",
                 "END");
         String tag = dollarTag(body);
-        return List.of("ALTER TYPE " + table(to.name()) + " RENAME TO " + quote(oldName), PostgresSql.createEnum(to),
-                "DO " + tag + "\n" + body + "\n" + tag, "DROP TYPE " + old);
+        return List.of(
+                "ALTER TYPE " + table(to.name()) + " RENAME TO " + quote(oldName),
+                PostgresSql.createEnum(to),
+                "DO " + tag + "\n" + body + "\n" + tag,
+                "DROP TYPE " + old);
     }
 
     /**

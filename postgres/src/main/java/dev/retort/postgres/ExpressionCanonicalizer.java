@@ -59,7 +59,8 @@ public final class ExpressionCanonicalizer {
         try {
             checkedInput = CheckedInput.read(connection);
         } catch (SQLException e) {
-            throw new RetortException("reading the database's domains and the types that hold them failed: " + e.getMessage(), e);
+            throw new RetortException(
+                    "reading the database's domains and the types that hold them failed: " + e.getMessage(), e);
         }
         // a table is settled once a round would send PostgreSQL what it sent last time: the answer cannot change
         Set<TableName> settled = new HashSet<>();
@@ -106,12 +107,16 @@ public final class ExpressionCanonicalizer {
             "\\s(default|not\\s+null|null|generated|collate|check|references|primary|unique|constraint)[\\s(]");
 
     /** Whether a type's spelling is a definition, by spelling: asked several times for every column. */
-    private static final BoundedMemo<String, Boolean> DEFINITIONS =
-            new BoundedMemo<>(type -> DEFINITION.matcher(" " + type.toLowerCase(Locale.ROOT) + " ").find(), 4096);
+    private static final BoundedMemo<String, Boolean> DEFINITIONS = new BoundedMemo<>(
+            type -> DEFINITION
+                    .matcher(" " + type.toLowerCase(Locale.ROOT) + " ")
+                    .find(),
+            4096);
 
     private static boolean hasExpressions(Table table) {
         return !table.checks().isEmpty()
-                || table.columns().stream().anyMatch(c -> c.defaultValue() != null || c.generated() != null || isDefinition(c))
+                || table.columns().stream()
+                        .anyMatch(c -> c.defaultValue() != null || c.generated() != null || isDefinition(c))
                 || table.indexes().stream().anyMatch(ExpressionCanonicalizer::hasExpressions);
     }
 
@@ -119,12 +124,15 @@ public final class ExpressionCanonicalizer {
         return index.where() != null || index.keys().stream().anyMatch(Index.Key::isExpression);
     }
 
-    private static Schema round(Connection connection, Schema schema, Set<TableName> settled, CheckedInput checkedInput) {
-        List<Table> involved = checkedInput.without(
-                schema.tables().stream().filter(t -> !settled.contains(t.name()) && hasExpressions(t)).toList());
+    private static Schema round(
+            Connection connection, Schema schema, Set<TableName> settled, CheckedInput checkedInput) {
+        List<Table> involved = checkedInput.without(schema.tables().stream()
+                .filter(t -> !settled.contains(t.name()) && hasExpressions(t))
+                .toList());
         if (involved.isEmpty()) return schema;
         // tables with nothing but defaults share wide scratch tables, one column per distinct type and default
-        List<Table> own = involved.stream().filter(ExpressionCanonicalizer::needsOwnTable).toList();
+        List<Table> own =
+                involved.stream().filter(ExpressionCanonicalizer::needsOwnTable).toList();
         Map<List<String>, String[]> sharedColumns = sharedColumns(involved);
         PrintedForms printed = printBack(connection, schema, own, sharedColumns, involved);
         Map<Table, String> scratchOf = new IdentityHashMap<>();
@@ -139,7 +147,10 @@ public final class ExpressionCanonicalizer {
         List<Table> tables = new ArrayList<>();
         for (Table table : schema.tables()) {
             String scratch = scratchOf.get(table);
-            tables.add(scratch == null ? table : rewrite(resolveDefinitions(table, printed.definitions(scratch)), scratch, printed));
+            tables.add(
+                    scratch == null
+                            ? table
+                            : rewrite(resolveDefinitions(table, printed.definitions(scratch)), scratch, printed));
         }
         return new Schema(tables, schema.sequences(), schema.enums());
     }
@@ -151,16 +162,22 @@ public final class ExpressionCanonicalizer {
             if (needsOwnTable(table)) continue;
             for (Column column : table.columns()) {
                 if (column.defaultValue() == null) continue;
-                sharedColumns.computeIfAbsent(List.of(column.type(), ConstantValues.sqlOf(column.defaultValue())), k -> new String[] {
-                        SHARED + (sharedColumns.size() / SHARED_WIDTH), "d" + (sharedColumns.size() % SHARED_WIDTH)});
+                sharedColumns.computeIfAbsent(
+                        List.of(column.type(), ConstantValues.sqlOf(column.defaultValue())), k -> new String[] {
+                            SHARED + (sharedColumns.size() / SHARED_WIDTH), "d" + (sharedColumns.size() % SHARED_WIDTH)
+                        });
             }
         }
         return sharedColumns;
     }
 
     /** Creates the scratch tables in a transaction that is rolled back, and reads back what PostgreSQL printed for them. */
-    private static PrintedForms printBack(Connection connection, Schema schema, List<Table> own, Map<List<String>, String[]> sharedColumns,
-                                          List<Table> involved) {
+    private static PrintedForms printBack(
+            Connection connection,
+            Schema schema,
+            List<Table> own,
+            Map<List<String>, String[]> sharedColumns,
+            List<Table> involved) {
         try {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -169,16 +186,26 @@ public final class ExpressionCanonicalizer {
                 List<String> prelude = new ArrayList<>(missingTypesAndSequences(st, schema));
                 prelude.add(CatalogPath.CATALOG_FIRST);
                 Map<Table, ForeignCode.Found> foreign = ForeignCode.find(connection, st, own, prelude);
-                createScratchTables(connection, st, prelude, !foreign.isEmpty(), own, sharedStatements(sharedColumns), involved, foreign);
+                createScratchTables(
+                        connection,
+                        st,
+                        prelude,
+                        !foreign.isEmpty(),
+                        own,
+                        sharedStatements(sharedColumns),
+                        involved,
+                        foreign);
                 PrintedForms printed = PrintedForms.read(st);
-                for (int i = 0; i < own.size(); i++) printed.add(PREFIX + i, foreign.getOrDefault(own.get(i), ForeignCode.Found.NONE));
+                for (int i = 0; i < own.size(); i++)
+                    printed.add(PREFIX + i, foreign.getOrDefault(own.get(i), ForeignCode.Found.NONE));
                 return printed;
             } finally {
                 connection.rollback();
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new RetortException("reading check constraints and defaults back from PostgreSQL failed: " + e.getMessage(), e);
+            throw new RetortException(
+                    "reading check constraints and defaults back from PostgreSQL failed: " + e.getMessage(), e);
         }
     }
 
@@ -198,11 +225,25 @@ public final class ExpressionCanonicalizer {
             }
             ColumnDefault value = made.defaultValue() != null ? made.defaultValue() : column.defaultValue();
             ColumnDefault generation = made.generated() != null ? made.generated() : column.generated();
-            columns.add(new Column(column.name(), made.type(), column.nullable() && made.nullable(), column.identity(),
-                    column.identity() == Identity.NONE && generation == null ? value : null, column.comment(), generation,
-                    made.collation() != null ? made.collation() : column.collation(), column.identityOptions()));
+            columns.add(new Column(
+                    column.name(),
+                    made.type(),
+                    column.nullable() && made.nullable(),
+                    column.identity(),
+                    column.identity() == Identity.NONE && generation == null ? value : null,
+                    column.comment(),
+                    generation,
+                    made.collation() != null ? made.collation() : column.collation(),
+                    column.identityOptions()));
         }
-        return new Table(table.name(), columns, table.primaryKey(), table.uniques(), table.foreignKeys(), table.checks(), table.indexes(),
+        return new Table(
+                table.name(),
+                columns,
+                table.primaryKey(),
+                table.uniques(),
+                table.foreignKeys(),
+                table.checks(),
+                table.indexes(),
                 table.comment());
     }
 
@@ -220,7 +261,8 @@ public final class ExpressionCanonicalizer {
         }
         List<String> checks = printed.checks(scratch);
         List<CheckConstraint> canonicalChecks = new ArrayList<>();
-        for (int j = 0; j < table.checks().size(); j++) canonicalChecks.add(table.checks().get(j).withCanonical(checks.get(j)));
+        for (int j = 0; j < table.checks().size(); j++)
+            canonicalChecks.add(table.checks().get(j).withCanonical(checks.get(j)));
         List<Index> indexes = new ArrayList<>();
         for (int j = 0; j < table.indexes().size(); j++) {
             Index index = table.indexes().get(j);
@@ -236,13 +278,21 @@ public final class ExpressionCanonicalizer {
             }
             indexes.add(index.withKeys(keys).where(printed.indexPredicate(scratch + "_i" + j)));
         }
-        return new Table(table.name(), columns, table.primaryKey(), table.uniques(), table.foreignKeys(), canonicalChecks, indexes,
+        return new Table(
+                table.name(),
+                columns,
+                table.primaryKey(),
+                table.uniques(),
+                table.foreignKeys(),
+                canonicalChecks,
+                indexes,
                 table.comment());
     }
 
     /** Whether a table's expressions need its own scratch table: checks, generation expressions and indexes name its columns. */
     private static boolean needsOwnTable(Table table) {
-        return !table.checks().isEmpty() || table.indexes().stream().anyMatch(ExpressionCanonicalizer::hasExpressions)
+        return !table.checks().isEmpty()
+                || table.indexes().stream().anyMatch(ExpressionCanonicalizer::hasExpressions)
                 || table.columns().stream().anyMatch(c -> c.generated() != null || isDefinition(c));
     }
 
@@ -252,8 +302,8 @@ public final class ExpressionCanonicalizer {
         sharedColumns.forEach((typeAndDefault, at) -> columns.computeIfAbsent(at[0], k -> new ArrayList<>())
                 .add(at[1] + " " + typeAndDefault.get(0) + " DEFAULT " + typeAndDefault.get(1)));
         List<String> statements = new ArrayList<>();
-        columns.forEach((table, definitions) -> statements.add("CREATE TEMPORARY TABLE pg_temp." + table + " (" + String.join(", ", definitions)
-                + ") ON COMMIT DROP"));
+        columns.forEach((table, definitions) -> statements.add("CREATE TEMPORARY TABLE pg_temp." + table + " ("
+                + String.join(", ", definitions) + ") ON COMMIT DROP"));
         return statements;
     }
 
@@ -263,11 +313,20 @@ public final class ExpressionCanonicalizer {
      * is computed from the session's, so it runs once per transaction); when
      * PostgreSQL rejects something, again one table at a time, each with its own scratch table, to name the table at fault.
      */
-    private static void createScratchTables(Connection connection, Statement st, List<String> prelude, boolean preludeRan, List<Table> own,
-                                            List<String> shared, List<Table> involved, Map<Table, ForeignCode.Found> foreign) throws SQLException {
+    private static void createScratchTables(
+            Connection connection,
+            Statement st,
+            List<String> prelude,
+            boolean preludeRan,
+            List<Table> own,
+            List<String> shared,
+            List<Table> involved,
+            Map<Table, ForeignCode.Found> foreign)
+            throws SQLException {
         List<String> all = new ArrayList<>(preludeRan ? List.of() : prelude);
         all.addAll(shared);
-        for (int i = 0; i < own.size(); i++) all.addAll(scratchTable(PREFIX + i, own.get(i), foreign.getOrDefault(own.get(i), ForeignCode.Found.NONE)));
+        for (int i = 0; i < own.size(); i++)
+            all.addAll(scratchTable(PREFIX + i, own.get(i), foreign.getOrDefault(own.get(i), ForeignCode.Found.NONE)));
         try {
             st.execute(String.join(";\n", all));
             return;
@@ -277,7 +336,10 @@ public final class ExpressionCanonicalizer {
             for (String sql : prelude) st.execute(sql);
             for (int i = 0; i < involved.size(); i++) {
                 try {
-                    for (String sql : scratchTable(PREFIX + i, involved.get(i), foreign.getOrDefault(involved.get(i), ForeignCode.Found.NONE))) {
+                    for (String sql : scratchTable(
+                            PREFIX + i,
+                            involved.get(i),
+                            foreign.getOrDefault(involved.get(i), ForeignCode.Found.NONE))) {
                         st.execute(sql);
                     }
                 } catch (SQLException e) {
@@ -290,8 +352,10 @@ public final class ExpressionCanonicalizer {
 
     /** The error naming a table whose check constraint, default or index PostgreSQL rejects. */
     static RetortException rejected(Table table, SQLException e) {
-        return new RetortException("table " + table.name() + ": PostgreSQL rejects a check constraint, default or index: "
-                + e.getMessage().replaceAll("\\s*\\n\\s*", " "), e);
+        return new RetortException(
+                "table " + table.name() + ": PostgreSQL rejects a check constraint, default or index: "
+                        + e.getMessage().replaceAll("\\s*\\n\\s*", " "),
+                e);
     }
 
     /**
@@ -301,18 +365,22 @@ public final class ExpressionCanonicalizer {
     private static List<String> missingTypesAndSequences(Statement st, Schema schema) throws SQLException {
         if (schema.enums().isEmpty() && schema.sequences().isEmpty()) return List.of();
         List<String> probes = new ArrayList<>();
-        for (EnumType type : schema.enums()) probes.add("pg_catalog.to_regtype(" + PostgresSql.literal(PostgresSql.table(type.name())) + ") IS NULL");
+        for (EnumType type : schema.enums())
+            probes.add("pg_catalog.to_regtype(" + PostgresSql.literal(PostgresSql.table(type.name())) + ") IS NULL");
         for (Sequence sequence : schema.sequences()) {
-            probes.add("pg_catalog.to_regclass(" + PostgresSql.literal(PostgresSql.table(sequence.name())) + ") IS NULL");
+            probes.add(
+                    "pg_catalog.to_regclass(" + PostgresSql.literal(PostgresSql.table(sequence.name())) + ") IS NULL");
         }
         List<String> statements = new ArrayList<>();
         try (ResultSet rs = st.executeQuery("SELECT ARRAY[" + String.join(", ", probes) + "]")) {
             rs.next();
             Boolean[] missing = (Boolean[]) rs.getArray(1).getArray();
             int k = 0;
-            for (EnumType type : schema.enums()) if (missing[k++]) statements.addAll(PostgresSql.statements(new CreateEnum(type)));
+            for (EnumType type : schema.enums())
+                if (missing[k++]) statements.addAll(PostgresSql.statements(new CreateEnum(type)));
             for (Sequence sequence : schema.sequences()) {
-                if (missing[k++]) statements.addAll(PostgresSql.statements(new CreateSequence(sequence.withoutOwner())));
+                if (missing[k++])
+                    statements.addAll(PostgresSql.statements(new CreateSequence(sequence.withoutOwner())));
             }
         }
         return statements;
@@ -329,20 +397,24 @@ public final class ExpressionCanonicalizer {
             String definition = PostgresSql.quote(column.name()) + " " + column.type();
             if (!isDefinition(column)) {
                 if (column.collation() != null) definition += " COLLATE " + column.collation();
-                if (column.defaultValue() != null) definition += " DEFAULT " + ConstantValues.sqlOf(column.defaultValue());
+                if (column.defaultValue() != null)
+                    definition += " DEFAULT " + ConstantValues.sqlOf(column.defaultValue());
                 if (column.generated() != null && !foreign.generated().containsKey(column.name())) {
                     definition += " GENERATED ALWAYS AS (" + column.generated().key() + ") STORED";
                 }
             }
             parts.add(definition);
         }
-        for (int j = 0; j < table.checks().size(); j++) parts.add("CONSTRAINT c" + j + " CHECK (" + table.checks().get(j).key() + ")");
+        for (int j = 0; j < table.checks().size(); j++)
+            parts.add("CONSTRAINT c" + j + " CHECK (" + table.checks().get(j).key() + ")");
         List<String> statements = new ArrayList<>();
-        statements.add("CREATE TEMPORARY TABLE pg_temp." + scratch + " (" + String.join(", ", parts) + ") ON COMMIT DROP");
+        statements.add(
+                "CREATE TEMPORARY TABLE pg_temp." + scratch + " (" + String.join(", ", parts) + ") ON COMMIT DROP");
         for (int j = 0; j < table.indexes().size(); j++) {
             Index index = table.indexes().get(j);
             if (!hasExpressions(index) || foreign.has(j)) continue;
-            Index probe = new Index(scratch + "_i" + j, index.keys(), false, index.method(), List.of(), index.where(), false);
+            Index probe =
+                    new Index(scratch + "_i" + j, index.keys(), false, index.method(), List.of(), index.where(), false);
             statements.addAll(PostgresSql.statements(new CreateIndex(new TableName("pg_temp", scratch), probe)));
         }
         return statements;

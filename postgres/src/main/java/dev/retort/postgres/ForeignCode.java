@@ -60,9 +60,13 @@ final class ForeignCode {
         }
 
         /** Adds the printed forms to what the canonicaliser read back from the scratch table {@code scratch}. */
-        void printInto(String scratch, Map<String, Map<String, String>> printedGenerated, Map<String, List<String>> printedKeys,
-                       Map<String, String> printedPredicates) {
-            if (!generated.isEmpty()) printedGenerated.computeIfAbsent(scratch, k -> new HashMap<>()).putAll(generated);
+        void printInto(
+                String scratch,
+                Map<String, Map<String, String>> printedGenerated,
+                Map<String, List<String>> printedKeys,
+                Map<String, String> printedPredicates) {
+            if (!generated.isEmpty())
+                printedGenerated.computeIfAbsent(scratch, k -> new HashMap<>()).putAll(generated);
             indexKeys.forEach((j, keys) -> {
                 printedKeys.put(scratch + "_i" + j, keys);
                 printedPredicates.put(scratch + "_i" + j, predicates.get(j));
@@ -77,7 +81,8 @@ final class ForeignCode {
      * has a generated column or an expression index. {@code prelude} (types and sequences to create, the search path)
      * runs first and stays in effect.
      */
-    static Map<Table, Found> find(Connection connection, Statement st, List<Table> tables, List<String> prelude) throws SQLException {
+    static Map<Table, Found> find(Connection connection, Statement st, List<Table> tables, List<String> prelude)
+            throws SQLException {
         List<String> probes = new ArrayList<>();
         List<Table> probed = new ArrayList<>();
         for (Table table : tables) {
@@ -94,7 +99,8 @@ final class ForeignCode {
         try (ResultSet rs = CatalogPath.last(st, String.join(";\n", all) + ";\n" + FOREIGN)) {
             while (rs.next()) {
                 Table table = probed.get(Integer.parseInt(rs.getString(1).substring(PREFIX.length())));
-                printed.computeIfAbsent(table, t -> new HashMap<>()).put(rs.getString(2), new Printed(expression(rs.getString(3)), rs.getBoolean(4)));
+                printed.computeIfAbsent(table, t -> new HashMap<>())
+                        .put(rs.getString(2), new Printed(expression(rs.getString(3)), rs.getBoolean(4)));
             }
         } catch (SQLException e) {
             throw diagnosed(connection, st, probed, prelude, e);
@@ -110,7 +116,8 @@ final class ForeignCode {
     private static String expression(String definition) {
         String prefix = "CHECK ((";
         String suffix = " IS NULL))";
-        if (!definition.startsWith(prefix) || !definition.endsWith(suffix)) throw new IllegalStateException("not a probe: " + definition);
+        if (!definition.startsWith(prefix) || !definition.endsWith(suffix))
+            throw new IllegalStateException("not a probe: " + definition);
         return definition.substring(prefix.length(), definition.length() - suffix.length());
     }
 
@@ -120,7 +127,8 @@ final class ForeignCode {
         Map<Integer, String> predicates = new HashMap<>();
         for (int k = 0; k < table.columns().size(); k++) {
             Printed expression = printed.get("g" + k);
-            if (expression != null && expression.foreign()) generated.put(table.columns().get(k).name(), expression.expression());
+            if (expression != null && expression.foreign())
+                generated.put(table.columns().get(k).name(), expression.expression());
         }
         for (int j = 0; j < table.indexes().size(); j++) {
             Index index = table.indexes().get(j);
@@ -159,14 +167,16 @@ final class ForeignCode {
             if (column.collation() != null) definition += " COLLATE " + column.collation();
             parts.add(definition);
             if (column.generated() != null) {
-                checks.add("CONSTRAINT g" + k + " CHECK (CAST((" + column.generated().key() + ") AS " + column.type() + ") IS NULL)");
+                checks.add("CONSTRAINT g" + k + " CHECK (CAST(("
+                        + column.generated().key() + ") AS " + column.type() + ") IS NULL)");
             }
         }
         for (int j = 0; j < table.indexes().size(); j++) {
             Index index = table.indexes().get(j);
             for (int n = 0; n < index.keys().size(); n++) {
                 Index.Key key = index.keys().get(n);
-                if (key.isExpression()) checks.add("CONSTRAINT k" + j + "_" + n + " CHECK ((" + key.column() + ") IS NULL)");
+                if (key.isExpression())
+                    checks.add("CONSTRAINT k" + j + "_" + n + " CHECK ((" + key.column() + ") IS NULL)");
             }
             if (index.where() != null) checks.add("CONSTRAINT w" + j + " CHECK ((" + index.where() + ") IS NULL)");
         }
@@ -176,8 +186,9 @@ final class ForeignCode {
     }
 
     /** Names the table whose expressions PostgreSQL rejects, trying one probe at a time; else gives the failure back. */
-    private static SQLException diagnosed(Connection connection, Statement st, List<Table> probed, List<String> prelude,
-                                          SQLException failure) throws SQLException {
+    private static SQLException diagnosed(
+            Connection connection, Statement st, List<Table> probed, List<String> prelude, SQLException failure)
+            throws SQLException {
         connection.rollback();
         st.execute("SET LOCAL jit = off");
         for (String sql : prelude) st.execute(sql);

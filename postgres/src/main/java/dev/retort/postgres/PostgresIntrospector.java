@@ -64,7 +64,6 @@ public final class PostgresIntrospector {
             ORDER BY n.nspname, c.relname, a.attnum
             """;
 
-
     /**
      * The collation of column {@code a} (of type {@code t}) when it is not its type's default, as SQL after
      * {@code COLLATE}: quoted where needed, schema-qualified unless in {@code pg_catalog}.
@@ -188,7 +187,8 @@ public final class PostgresIntrospector {
                 }
             }
         } catch (SQLException e) {
-            throw new RetortException("reading the catalog of schemas " + scope.schemas() + " failed: " + e.getMessage(), e);
+            throw new RetortException(
+                    "reading the catalog of schemas " + scope.schemas() + " failed: " + e.getMessage(), e);
         }
     }
 
@@ -200,7 +200,8 @@ public final class PostgresIntrospector {
     }
 
     private static void restorePath(Connection connection, String path) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("SELECT pg_catalog.set_config('search_path', ?, true)")) {
+        try (PreparedStatement st =
+                connection.prepareStatement("SELECT pg_catalog.set_config('search_path', ?, true)")) {
             st.setString(1, path);
             st.execute();
         }
@@ -214,9 +215,15 @@ public final class PostgresIntrospector {
         Constraints constraints = readConstraints(connection, scope, columnNames, nullsNotDistinct);
         Map<TableName, List<Index>> indexes = readIndexes(connection, scope, columnNames, nullsNotDistinct);
         List<Table> tables = new ArrayList<>(columns.size());
-        columns.forEach((name, cols) -> tables.add(new Table(name, cols, constraints.primaryKeys.get(name),
-                constraints.uniques.getOrDefault(name, List.of()), constraints.foreignKeys.getOrDefault(name, List.of()),
-                constraints.checks.getOrDefault(name, List.of()), indexes.getOrDefault(name, List.of()), comments.get(name))));
+        columns.forEach((name, cols) -> tables.add(new Table(
+                name,
+                cols,
+                constraints.primaryKeys.get(name),
+                constraints.uniques.getOrDefault(name, List.of()),
+                constraints.foreignKeys.getOrDefault(name, List.of()),
+                constraints.checks.getOrDefault(name, List.of()),
+                indexes.getOrDefault(name, List.of()),
+                comments.get(name))));
         return new Schema(tables, readSequences(connection, scope), readEnums(connection, scope));
     }
 
@@ -225,10 +232,15 @@ public final class PostgresIntrospector {
      * the names of its columns by attribute number (for the keys of constraints and indexes),
      * excluded tables' included, since a foreign key may reference one.
      */
-    private static Map<TableName, List<Column>> readColumns(Connection connection, SchemaScope scope, Map<TableName, String> comments,
-                                                            Map<TableName, Map<Integer, String>> columnNames) throws SQLException {
+    private static Map<TableName, List<Column>> readColumns(
+            Connection connection,
+            SchemaScope scope,
+            Map<TableName, String> comments,
+            Map<TableName, Map<Integer, String>> columnNames)
+            throws SQLException {
         Map<TableName, List<Column>> columns = new LinkedHashMap<>();
-        try (PreparedStatement st = prepare(connection, COLUMNS, scope); ResultSet rs = st.executeQuery()) {
+        try (PreparedStatement st = prepare(connection, COLUMNS, scope);
+                ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 TableName table = scope.nameOf(rs.getString(1), rs.getString(2));
                 String name = rs.getString(3);
@@ -240,11 +252,25 @@ public final class PostgresIntrospector {
                 if (name == null) continue;
                 String defaultValue = rs.getString(7);
                 String generated = rs.getString(10);
-                list.add(new Column(name, rs.getString(4), !rs.getBoolean(5), identity(rs.getString(6)),
-                        defaultValue == null ? null : ColumnDefault.of(defaultValue), rs.getString(9),
-                        generated == null ? null : ColumnDefault.of(generated), rs.getString(11),
-                        rs.getObject(12) == null ? null : IdentityOptions.of(rs.getString(4), rs.getLong(12), rs.getLong(13), rs.getLong(14),
-                                rs.getLong(15), rs.getLong(16), rs.getBoolean(17))));
+                list.add(new Column(
+                        name,
+                        rs.getString(4),
+                        !rs.getBoolean(5),
+                        identity(rs.getString(6)),
+                        defaultValue == null ? null : ColumnDefault.of(defaultValue),
+                        rs.getString(9),
+                        generated == null ? null : ColumnDefault.of(generated),
+                        rs.getString(11),
+                        rs.getObject(12) == null
+                                ? null
+                                : IdentityOptions.of(
+                                        rs.getString(4),
+                                        rs.getLong(12),
+                                        rs.getLong(13),
+                                        rs.getLong(14),
+                                        rs.getLong(15),
+                                        rs.getLong(16),
+                                        rs.getBoolean(17))));
             }
         }
         return columns;
@@ -258,11 +284,16 @@ public final class PostgresIntrospector {
         final Map<TableName, List<CheckConstraint>> checks = new LinkedHashMap<>();
     }
 
-    private static Constraints readConstraints(Connection connection, SchemaScope scope, Map<TableName, Map<Integer, String>> columnNames,
-                                               boolean nullsNotDistinct) throws SQLException {
+    private static Constraints readConstraints(
+            Connection connection,
+            SchemaScope scope,
+            Map<TableName, Map<Integer, String>> columnNames,
+            boolean nullsNotDistinct)
+            throws SQLException {
         Constraints constraints = new Constraints();
         String sql = CONSTRAINTS.formatted(nullsNotDistinct ? "ci.indnullsnotdistinct" : "false");
-        try (PreparedStatement st = prepare(connection, sql, scope); ResultSet rs = st.executeQuery()) {
+        try (PreparedStatement st = prepare(connection, sql, scope);
+                ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 TableName table = scope.nameOf(rs.getString(1), rs.getString(2));
                 Map<Integer, String> names = columnNames.get(table);
@@ -271,18 +302,34 @@ public final class PostgresIntrospector {
                 List<String> columns = named(rs.getString(5), names, table);
                 switch (rs.getString(4)) {
                     case "p" -> constraints.primaryKeys.put(table, new PrimaryKey(name, columns));
-                    case "u" -> constraints.uniques.computeIfAbsent(table, t -> new ArrayList<>())
-                            .add(new UniqueConstraint(name, columns, rs.getBoolean(15)));
-                    case "c" -> constraints.checks.computeIfAbsent(table, t -> new ArrayList<>())
-                            .add(new CheckConstraint(name, checkExpression(rs.getString(14))));
+                    case "u" ->
+                        constraints
+                                .uniques
+                                .computeIfAbsent(table, t -> new ArrayList<>())
+                                .add(new UniqueConstraint(name, columns, rs.getBoolean(15)));
+                    case "c" ->
+                        constraints
+                                .checks
+                                .computeIfAbsent(table, t -> new ArrayList<>())
+                                .add(new CheckConstraint(name, checkExpression(rs.getString(14))));
                     default -> {
                         TableName referenced = scope.nameOf(rs.getString(6), rs.getString(7));
                         Array referencedNames = rs.getArray(9);
-                        List<String> referencedColumns = referencedNames != null ? strings(referencedNames)
+                        List<String> referencedColumns = referencedNames != null
+                                ? strings(referencedNames)
                                 : named(rs.getString(8), columnNames.getOrDefault(referenced, Map.of()), referenced);
-                        constraints.foreignKeys.computeIfAbsent(table, t -> new ArrayList<>()).add(new ForeignKey(name, columns,
-                                referenced, referencedColumns, action(rs.getString(10)), action(rs.getString(11)),
-                                rs.getBoolean(12), rs.getBoolean(13)));
+                        constraints
+                                .foreignKeys
+                                .computeIfAbsent(table, t -> new ArrayList<>())
+                                .add(new ForeignKey(
+                                        name,
+                                        columns,
+                                        referenced,
+                                        referencedColumns,
+                                        action(rs.getString(10)),
+                                        action(rs.getString(11)),
+                                        rs.getBoolean(12),
+                                        rs.getBoolean(13)));
                     }
                 }
             }
@@ -290,16 +337,21 @@ public final class PostgresIntrospector {
         return constraints;
     }
 
-    private static Map<TableName, List<Index>> readIndexes(Connection connection, SchemaScope scope,
-                                                           Map<TableName, Map<Integer, String>> columnNames, boolean nullsNotDistinct)
+    private static Map<TableName, List<Index>> readIndexes(
+            Connection connection,
+            SchemaScope scope,
+            Map<TableName, Map<Integer, String>> columnNames,
+            boolean nullsNotDistinct)
             throws SQLException {
         Map<Long, String> operatorClasses = new HashMap<>();
-        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(OPERATOR_CLASSES)) {
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery(OPERATOR_CLASSES)) {
             while (rs.next()) operatorClasses.put(rs.getLong(1), rs.getString(2));
         }
         String sql = INDEXES.formatted(nullsNotDistinct ? "i.indnullsnotdistinct" : "false");
         Map<TableName, List<Index>> indexes = new LinkedHashMap<>();
-        try (PreparedStatement st = prepare(connection, sql, scope); ResultSet rs = st.executeQuery()) {
+        try (PreparedStatement st = prepare(connection, sql, scope);
+                ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 TableName table = scope.nameOf(rs.getString(1), rs.getString(2));
                 Map<Integer, String> names = columnNames.getOrDefault(table, Map.of());
@@ -316,10 +368,18 @@ public final class PostgresIntrospector {
                 List<Index.Key> keys = new ArrayList<>(keyCount);
                 for (int k = 0; k < keyCount; k++) {
                     // indoption bits: 1 is DESC, 2 is NULLS FIRST
-                    keys.add(new Index.Key(all.get(k), (options[k] & 1) != 0, (options[k] & 2) != 0, operatorClasses.get(classes[k])));
+                    keys.add(new Index.Key(
+                            all.get(k), (options[k] & 1) != 0, (options[k] & 2) != 0, operatorClasses.get(classes[k])));
                 }
-                indexes.computeIfAbsent(table, t -> new ArrayList<>()).add(new Index(rs.getString(3), keys, rs.getBoolean(5),
-                        rs.getString(4), all.subList(keyCount, all.size()), rs.getString(10), rs.getBoolean(11)));
+                indexes.computeIfAbsent(table, t -> new ArrayList<>())
+                        .add(new Index(
+                                rs.getString(3),
+                                keys,
+                                rs.getBoolean(5),
+                                rs.getString(4),
+                                all.subList(keyCount, all.size()),
+                                rs.getString(10),
+                                rs.getBoolean(11)));
             }
         }
         return indexes;
@@ -350,15 +410,18 @@ public final class PostgresIntrospector {
 
     private static List<EnumType> readEnums(Connection connection, SchemaScope scope) throws SQLException {
         List<EnumType> enums = new ArrayList<>();
-        try (PreparedStatement st = prepare(connection, ENUMS, scope); ResultSet rs = st.executeQuery()) {
-            while (rs.next()) enums.add(new EnumType(scope.nameOf(rs.getString(1), rs.getString(2)), strings(rs.getArray(3))));
+        try (PreparedStatement st = prepare(connection, ENUMS, scope);
+                ResultSet rs = st.executeQuery()) {
+            while (rs.next())
+                enums.add(new EnumType(scope.nameOf(rs.getString(1), rs.getString(2)), strings(rs.getArray(3))));
         }
         return enums;
     }
 
     private static List<Sequence> readSequences(Connection connection, SchemaScope scope) throws SQLException {
         List<Sequence> sequences = new ArrayList<>();
-        try (PreparedStatement st = prepare(connection, SEQUENCES, scope); ResultSet rs = st.executeQuery()) {
+        try (PreparedStatement st = prepare(connection, SEQUENCES, scope);
+                ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 TableName name = scope.nameOf(rs.getString(1), rs.getString(2));
                 if (scope.excluded().contains(name)) continue;
@@ -376,7 +439,9 @@ public final class PostgresIntrospector {
     /** {@code CHECK ((x > 0)) NOT VALID} as printed by {@code pg_get_constraintdef} gives {@code ((x > 0))}. */
     static String checkExpression(String definition) {
         String expression = definition.startsWith("CHECK ") ? definition.substring("CHECK ".length()) : definition;
-        return expression.endsWith(" NOT VALID") ? expression.substring(0, expression.length() - " NOT VALID".length()) : expression;
+        return expression.endsWith(" NOT VALID")
+                ? expression.substring(0, expression.length() - " NOT VALID".length())
+                : expression;
     }
 
     private static List<String> strings(Array array) throws SQLException {

@@ -3,44 +3,44 @@ package dev.retort.postgres;
 import dev.retort.VisibleText;
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
+import dev.retort.op.AddExclusion;
 import dev.retort.op.AddForeignKey;
+import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AddUnique;
-import dev.retort.op.CreateIndex;
-import dev.retort.op.DropIndex;
+import dev.retort.op.AlterColumn;
+import dev.retort.op.AlterEnum;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
-import dev.retort.op.CreateSequence;
-import dev.retort.op.DropForeignKey;
-import dev.retort.op.DropSequence;
-import dev.retort.op.DropUnique;
-import dev.retort.op.AddPrimaryKey;
-import dev.retort.op.AddExclusion;
-import dev.retort.op.AlterColumn;
-import dev.retort.op.DropExclusion;
-import dev.retort.op.Option;
-import dev.retort.op.AlterEnum;
-import dev.retort.op.CreateEnum;
-import dev.retort.op.DropEnum;
 import dev.retort.op.AlterTableComment;
+import dev.retort.op.CreateEnum;
+import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
+import dev.retort.op.DropEnum;
+import dev.retort.op.DropExclusion;
+import dev.retort.op.DropForeignKey;
+import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
+import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
+import dev.retort.op.DropUnique;
 import dev.retort.op.Op;
+import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
-import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.Identity;
 import dev.retort.schema.IdentityOptions;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.TableName;
 import dev.retort.schema.Types;
+import dev.retort.schema.UniqueConstraint;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,34 +58,47 @@ public final class PostgresSql {
         if (op instanceof DropTable d) return List.of("DROP TABLE " + table(d.table()));
         if (op instanceof AddColumn a) {
             String add = a.options().contains(Option.IF_NOT_EXISTS) ? " ADD COLUMN IF NOT EXISTS " : " ADD COLUMN ";
-            List<String> statements = new ArrayList<>(List.of(alterTable(a.table()) + add + columnDefinition(a.column())));
-            if (a.column().comment() != null) statements.add(columnComment(a.table(), a.column().name(), a.column().comment()));
+            List<String> statements =
+                    new ArrayList<>(List.of(alterTable(a.table()) + add + columnDefinition(a.column())));
+            if (a.column().comment() != null)
+                statements.add(
+                        columnComment(a.table(), a.column().name(), a.column().comment()));
             return statements;
         }
-        if (op instanceof AlterTableComment c) return List.of("COMMENT ON TABLE " + table(c.table()) + " IS " + text(c.to()));
+        if (op instanceof AlterTableComment c)
+            return List.of("COMMENT ON TABLE " + table(c.table()) + " IS " + text(c.to()));
         if (op instanceof DropColumn d) {
-            return List.of(alterTable(d.table()) + " DROP COLUMN " + (d.options().contains(Option.IF_EXISTS) ? "IF EXISTS " : "")
+            return List.of(alterTable(d.table()) + " DROP COLUMN "
+                    + (d.options().contains(Option.IF_EXISTS) ? "IF EXISTS " : "")
                     + quote(d.column().name()));
         }
         if (op instanceof AddExclusion a) {
-            return List.of(alterTable(a.table()) + " ADD CONSTRAINT " + quote(a.constraint().name()) + " EXCLUDE " + VisibleExpression.of(a.constraint().definition()));
+            return List.of(alterTable(a.table()) + " ADD CONSTRAINT "
+                    + quote(a.constraint().name()) + " EXCLUDE "
+                    + VisibleExpression.of(a.constraint().definition()));
         }
-        if (op instanceof DropExclusion d) return List.of(alterTable(d.table()) + " DROP CONSTRAINT " + quote(d.constraint().name()));
+        if (op instanceof DropExclusion d)
+            return List.of(alterTable(d.table()) + " DROP CONSTRAINT "
+                    + quote(d.constraint().name()));
         if (op instanceof AlterColumn a) return alterColumn(a);
-        if (op instanceof AddPrimaryKey a) return List.of(alterTable(a.table()) + " ADD " + primaryKey(a.table(), a.key()));
+        if (op instanceof AddPrimaryKey a)
+            return List.of(alterTable(a.table()) + " ADD " + primaryKey(a.table(), a.key()));
         if (op instanceof DropPrimaryKey d) {
             return List.of(alterTable(d.table()) + " DROP CONSTRAINT " + quote(primaryKeyName(d.table(), d.key())));
         }
-        if (op instanceof AddUnique a) return List.of(alterTable(a.table()) + " ADD " + unique(a.table(), a.constraint()));
+        if (op instanceof AddUnique a)
+            return List.of(alterTable(a.table()) + " ADD " + unique(a.table(), a.constraint()));
         if (op instanceof DropUnique d) {
             return List.of(alterTable(d.table()) + " DROP CONSTRAINT " + quote(uniqueName(d.table(), d.constraint())));
         }
-        if (op instanceof AddCheck a) return List.of(alterTable(a.table()) + " ADD " + check(a.table(), a.constraint()));
+        if (op instanceof AddCheck a)
+            return List.of(alterTable(a.table()) + " ADD " + check(a.table(), a.constraint()));
         if (op instanceof DropCheck d) {
             return List.of(alterTable(d.table()) + " DROP CONSTRAINT " + quote(checkName(d.table(), d.constraint())));
         }
         if (op instanceof AddForeignKey a) {
-            return List.of(alterTable(a.table()) + " ADD " + foreignKey(a.table(), a.key()) + (a.options().contains(Option.NOT_VALID) ? " NOT VALID" : ""));
+            return List.of(alterTable(a.table()) + " ADD " + foreignKey(a.table(), a.key())
+                    + (a.options().contains(Option.NOT_VALID) ? " NOT VALID" : ""));
         }
         if (op instanceof DropForeignKey d) {
             return List.of(alterTable(d.table()) + " DROP CONSTRAINT " + quote(foreignKeyName(d.table(), d.key())));
@@ -97,22 +110,28 @@ public final class PostgresSql {
         if (op instanceof CreateIndex c) return List.of(createIndex(c.table(), c.index(), c.options()));
         if (op instanceof DropIndex d) {
             return List.of("DROP INDEX " + (d.options().contains(Option.CONCURRENTLY) ? "CONCURRENTLY " : "")
-                    + (d.options().contains(Option.IF_EXISTS) ? "IF EXISTS " : "") + table(new TableName(d.table().schema(), indexName(d.table(), d.index()))));
+                    + (d.options().contains(Option.IF_EXISTS) ? "IF EXISTS " : "")
+                    + table(new TableName(d.table().schema(), indexName(d.table(), d.index()))));
         }
         if (op instanceof CreateEnum c) return List.of(createEnum(c.type()));
-        if (op instanceof DropEnum d) return List.of("DROP TYPE " + table(d.type().name()));
+        if (op instanceof DropEnum d)
+            return List.of("DROP TYPE " + table(d.type().name()));
         if (op instanceof AlterEnum a) return EnumSql.alter(a);
         if (op instanceof CreateSequence c) {
-            return List.of("CREATE SEQUENCE " + table(c.sequence().name()) + " START WITH " + c.sequence().start()
-                    + " INCREMENT BY " + c.sequence().increment());
+            return List.of("CREATE SEQUENCE " + table(c.sequence().name()) + " START WITH "
+                    + c.sequence().start() + " INCREMENT BY " + c.sequence().increment());
         }
-        if (op instanceof DropSequence d) return List.of("DROP SEQUENCE " + table(d.sequence().name()));
+        if (op instanceof DropSequence d)
+            return List.of("DROP SEQUENCE " + table(d.sequence().name()));
         if (op instanceof AlterSequenceOwner o) {
-            String owner = o.to() == null ? "NONE" : table(new TableName(o.sequence().schema(), o.to().table())) + "." + quote(o.to().column());
+            String owner = o.to() == null
+                    ? "NONE"
+                    : table(new TableName(o.sequence().schema(), o.to().table())) + "." + quote(o.to().column());
             return List.of("ALTER SEQUENCE " + table(o.sequence()) + " OWNED BY " + owner);
         }
         if (op instanceof AlterSequence a) {
-            return List.of("ALTER SEQUENCE " + table(a.to().name()) + " START WITH " + a.to().start() + " INCREMENT BY " + a.to().increment());
+            return List.of("ALTER SEQUENCE " + table(a.to().name()) + " START WITH " + a.to().start() + " INCREMENT BY "
+                    + a.to().increment());
         }
         throw new AssertionError(op);
     }
@@ -171,8 +190,8 @@ public final class PostgresSql {
     }
 
     static String createEnum(EnumType type) {
-        return "CREATE TYPE " + table(type.name()) + " AS ENUM (" + type.values().stream().map(PostgresSql::literal)
-                .collect(Collectors.joining(", ")) + ")";
+        return "CREATE TYPE " + table(type.name()) + " AS ENUM ("
+                + type.values().stream().map(PostgresSql::literal).collect(Collectors.joining(", ")) + ")";
     }
 
     private static String columnComment(TableName table, String column, String comment) {
@@ -187,7 +206,8 @@ public final class PostgresSql {
     private static List<String> createTable(CreateTable op) {
         List<String> statements = new ArrayList<>(List.of(createTableStatement(op)));
         if (op.definition().comment() != null) {
-            statements.add("COMMENT ON TABLE " + table(op.table()) + " IS " + text(op.definition().comment()));
+            statements.add("COMMENT ON TABLE " + table(op.table()) + " IS "
+                    + text(op.definition().comment()));
         }
         for (Column column : op.definition().columns()) {
             if (column.comment() != null) statements.add(columnComment(op.table(), column.name(), column.comment()));
@@ -207,18 +227,29 @@ public final class PostgresSql {
     }
 
     private static String columnDefinition(Column column) {
-        StringBuilder sql = new StringBuilder(quote(column.name())).append(' ').append(VisibleExpression.of(column.type()));
+        StringBuilder sql =
+                new StringBuilder(quote(column.name())).append(' ').append(VisibleExpression.of(column.type()));
         if (column.collation() != null) sql.append(" COLLATE ").append(VisibleExpression.of(column.collation()));
-        if (column.generated() != null) sql.append(" GENERATED ALWAYS AS (").append(VisibleExpression.of(column.generated().expression())).append(") STORED");
-        if (column.defaultValue() != null) sql.append(" DEFAULT ").append(VisibleExpression.of(column.defaultValue().expression()));
+        if (column.generated() != null)
+            sql.append(" GENERATED ALWAYS AS (")
+                    .append(VisibleExpression.of(column.generated().expression()))
+                    .append(") STORED");
+        if (column.defaultValue() != null)
+            sql.append(" DEFAULT ")
+                    .append(VisibleExpression.of(column.defaultValue().expression()));
         if (column.identity() != Identity.NONE) sql.append(' ').append(identity(column));
         if (!column.nullable()) sql.append(" NOT NULL");
         return sql.toString();
     }
 
     private static String identity(Column column) {
-        String options = column.identityOptions().isDefault() ? "" : " (" + column.identityOptions().sql() + ")";
-        return (column.identity() == Identity.ALWAYS ? "GENERATED ALWAYS AS IDENTITY" : "GENERATED BY DEFAULT AS IDENTITY") + options;
+        String options = column.identityOptions().isDefault()
+                ? ""
+                : " (" + column.identityOptions().sql() + ")";
+        return (column.identity() == Identity.ALWAYS
+                        ? "GENERATED ALWAYS AS IDENTITY"
+                        : "GENERATED BY DEFAULT AS IDENTITY")
+                + options;
     }
 
     /**
@@ -230,9 +261,11 @@ public final class PostgresSql {
         String alter = "ALTER COLUMN " + column + " ";
         if (op.rebuilds()) {
             // the column's keys, checks and indexes are dropped before and added after by their own operations
-            List<String> statements = new ArrayList<>(List.of(alterTable(op.table()) + " DROP COLUMN " + column + ", ADD COLUMN "
-                    + columnDefinition(op.to())));
-            if (op.to().comment() != null) statements.add(columnComment(op.table(), op.columnName(), op.to().comment()));
+            List<String> statements = new ArrayList<>(List.of(
+                    alterTable(op.table()) + " DROP COLUMN " + column + ", ADD COLUMN " + columnDefinition(op.to())));
+            if (op.to().comment() != null)
+                statements.add(
+                        columnComment(op.table(), op.columnName(), op.to().comment()));
             return statements;
         }
         List<String> actions = new ArrayList<>();
@@ -245,31 +278,46 @@ public final class PostgresSql {
         if (from != Identity.NONE && to == Identity.NONE) actions.add(alter + "DROP IDENTITY");
         if (op.typeChanged() || op.collationChanged()) {
             String type = VisibleExpression.of(op.to().type());
-            boolean sameKind = Types.baseName(op.from().type()).equals(Types.baseName(op.to().type()));
+            boolean sameKind = Types.baseName(op.from().type())
+                    .equals(Types.baseName(op.to().type()));
             // enums and other user-defined types have no casts to each other; text goes both ways
-            boolean viaText = !Types.isBuiltIn(op.from().type()) || !Types.isBuiltIn(op.to().type());
-            String collate = op.to().collation() == null ? "" : " COLLATE " + VisibleExpression.of(op.to().collation());
-            actions.add(alter + "TYPE " + type + collate + (sameKind ? "" : " USING " + column + (viaText ? "::text::" : "::") + type));
+            boolean viaText = !Types.isBuiltIn(op.from().type())
+                    || !Types.isBuiltIn(op.to().type());
+            String collate = op.to().collation() == null
+                    ? ""
+                    : " COLLATE " + VisibleExpression.of(op.to().collation());
+            actions.add(alter + "TYPE " + type + collate
+                    + (sameKind ? "" : " USING " + column + (viaText ? "::text::" : "::") + type));
         }
-        if (resetDefault && op.to().defaultValue() != null) actions.add(alter + "SET DEFAULT " + VisibleExpression.of(op.to().defaultValue().expression()));
+        if (resetDefault && op.to().defaultValue() != null)
+            actions.add(alter + "SET DEFAULT "
+                    + VisibleExpression.of(op.to().defaultValue().expression()));
         if (op.nullabilityChanged()) actions.add(alter + (op.to().nullable() ? "DROP NOT NULL" : "SET NOT NULL"));
         if (from != Identity.NONE && to != Identity.NONE && from != to) {
             actions.add(alter + (to == Identity.ALWAYS ? "SET GENERATED ALWAYS" : "SET GENERATED BY DEFAULT"));
         }
-        if (from != Identity.NONE && to != Identity.NONE && !op.from().identityOptions().equals(op.to().identityOptions())) {
+        if (from != Identity.NONE
+                && to != Identity.NONE
+                && !op.from().identityOptions().equals(op.to().identityOptions())) {
             actions.add(alter + String.join(" ", op.to().identityOptions().setClauses()));
         }
         if (from == Identity.NONE && to != Identity.NONE) actions.add(alter + "ADD " + identity(op.to()));
         List<String> statements = new ArrayList<>();
         if (!actions.isEmpty()) statements.add(alterTable(op.table()) + " " + String.join(", ", actions));
-        if (op.commentChanged()) statements.add(columnComment(op.table(), op.columnName(), op.to().comment()));
-        if (to != Identity.NONE && (from == Identity.NONE || !op.from().identityOptions().equals(op.to().identityOptions()))) {
+        if (op.commentChanged())
+            statements.add(columnComment(op.table(), op.columnName(), op.to().comment()));
+        if (to != Identity.NONE
+                && (from == Identity.NONE
+                        || !op.from().identityOptions().equals(op.to().identityOptions()))) {
             // the identity's next value goes past the values already in the column
             IdentityOptions options = op.to().identityOptions();
             long start = options.effectiveStart();
-            String next = options.descending() ? "least(min(" + column + ") - 1, " + start + ")" : "greatest(max(" + column + ") + 1, " + start + ")";
-            statements.add("SELECT setval(pg_get_serial_sequence(" + literal(table(op.table())) + ", " + literal(op.columnName())
-                    + "), coalesce(" + next + ", " + start + "), false) FROM " + table(op.table()));
+            String next = options.descending()
+                    ? "least(min(" + column + ") - 1, " + start + ")"
+                    : "greatest(max(" + column + ") + 1, " + start + ")";
+            statements.add("SELECT setval(pg_get_serial_sequence(" + literal(table(op.table())) + ", "
+                    + literal(op.columnName()) + "), coalesce(" + next + ", " + start + "), false) FROM "
+                    + table(op.table()));
         }
         return statements;
     }
@@ -283,12 +331,13 @@ public final class PostgresSql {
     }
 
     private static String unique(TableName table, UniqueConstraint unique) {
-        return "CONSTRAINT " + quote(uniqueName(table, unique)) + " UNIQUE" + (unique.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "")
-                + " (" + columns(unique.columns()) + ")";
+        return "CONSTRAINT " + quote(uniqueName(table, unique)) + " UNIQUE"
+                + (unique.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "") + " (" + columns(unique.columns()) + ")";
     }
 
     private static String check(TableName table, CheckConstraint check) {
-        return "CONSTRAINT " + quote(checkName(table, check)) + " CHECK (" + VisibleExpression.of(check.expression()) + ")";
+        return "CONSTRAINT " + quote(checkName(table, check)) + " CHECK (" + VisibleExpression.of(check.expression())
+                + ")";
     }
 
     /**
@@ -302,11 +351,19 @@ public final class PostgresSql {
     }
 
     private static String foreignKey(TableName table, ForeignKey key) {
-        StringBuilder sql = new StringBuilder("CONSTRAINT ").append(quote(foreignKeyName(table, key)))
-                .append(" FOREIGN KEY (").append(columns(key.columns())).append(") REFERENCES ")
-                .append(table(key.referencedTable())).append(" (").append(columns(key.referencedColumns())).append(')');
-        if (key.onDelete() != ForeignKey.Action.NO_ACTION) sql.append(" ON DELETE ").append(key.onDelete().sql());
-        if (key.onUpdate() != ForeignKey.Action.NO_ACTION) sql.append(" ON UPDATE ").append(key.onUpdate().sql());
+        StringBuilder sql = new StringBuilder("CONSTRAINT ")
+                .append(quote(foreignKeyName(table, key)))
+                .append(" FOREIGN KEY (")
+                .append(columns(key.columns()))
+                .append(") REFERENCES ")
+                .append(table(key.referencedTable()))
+                .append(" (")
+                .append(columns(key.referencedColumns()))
+                .append(')');
+        if (key.onDelete() != ForeignKey.Action.NO_ACTION)
+            sql.append(" ON DELETE ").append(key.onDelete().sql());
+        if (key.onUpdate() != ForeignKey.Action.NO_ACTION)
+            sql.append(" ON UPDATE ").append(key.onUpdate().sql());
         if (key.deferrable()) sql.append(" DEFERRABLE").append(key.initiallyDeferred() ? " INITIALLY DEFERRED" : "");
         return sql.toString();
     }
@@ -316,10 +373,14 @@ public final class PostgresSql {
     }
 
     private static String createIndex(TableName table, Index index, java.util.Set<Option> options) {
-        StringBuilder sql = new StringBuilder("CREATE ").append(index.unique() ? "UNIQUE " : "").append("INDEX ")
+        StringBuilder sql = new StringBuilder("CREATE ")
+                .append(index.unique() ? "UNIQUE " : "")
+                .append("INDEX ")
                 .append(options.contains(Option.CONCURRENTLY) ? "CONCURRENTLY " : "")
                 .append(options.contains(Option.IF_NOT_EXISTS) ? "IF NOT EXISTS " : "")
-                .append(quote(indexName(table, index))).append(" ON ").append(table(table));
+                .append(quote(indexName(table, index)))
+                .append(" ON ")
+                .append(table(table));
         if (!index.method().equals("btree")) sql.append(" USING ").append(index.method());
         List<String> keys = new ArrayList<>();
         for (Index.Key key : index.keys()) {
@@ -330,7 +391,8 @@ public final class PostgresSql {
             keys.add(text);
         }
         sql.append(" (").append(String.join(", ", keys)).append(')');
-        if (!index.include().isEmpty()) sql.append(" INCLUDE (").append(columns(index.include())).append(')');
+        if (!index.include().isEmpty())
+            sql.append(" INCLUDE (").append(columns(index.include())).append(')');
         if (index.nullsNotDistinct()) sql.append(" NULLS NOT DISTINCT");
         if (index.where() != null) sql.append(" WHERE ").append(VisibleExpression.of(index.where()));
         return sql.toString();
@@ -339,7 +401,9 @@ public final class PostgresSql {
     /** The index's name, or PostgreSQL's default {@code <table>_<columns>_idx} ({@code expr} for expressions). */
     static String indexName(TableName table, Index index) {
         if (index.name() != null) return index.name();
-        String columns = index.keys().stream().map(k -> k.isExpression() ? "expr" : k.column()).collect(Collectors.joining("_"));
+        String columns = index.keys().stream()
+                .map(k -> k.isExpression() ? "expr" : k.column())
+                .collect(Collectors.joining("_"));
         return defaultName(table.name(), columns, "idx");
     }
 
@@ -354,7 +418,9 @@ public final class PostgresSql {
 
     /** The constraint's name, or PostgreSQL's default {@code <table>_<columns>_key}. */
     static String uniqueName(TableName table, UniqueConstraint unique) {
-        return unique.name() != null ? unique.name() : defaultName(table.name(), String.join("_", unique.columns()), "key");
+        return unique.name() != null
+                ? unique.name()
+                : defaultName(table.name(), String.join("_", unique.columns()), "key");
     }
 
     /** The key's name, or PostgreSQL's default {@code <table>_<columns>_fkey}. */
@@ -371,7 +437,8 @@ public final class PostgresSql {
         int tableBytes = bytes(table);
         int columnBytes = bytes(columns);
         while (tableBytes + columnBytes > MAX_IDENTIFIER_BYTES - overhead) {
-            if (tableBytes > columnBytes) tableBytes--; else columnBytes--;
+            if (tableBytes > columnBytes) tableBytes--;
+            else columnBytes--;
         }
         String name = truncate(table, tableBytes);
         if (!columns.isEmpty()) name += "_" + truncate(columns, columnBytes);

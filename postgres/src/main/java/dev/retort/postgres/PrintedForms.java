@@ -15,7 +15,8 @@ import java.util.Map;
 /** What PostgreSQL printed back for one round's scratch tables, by scratch table and index name. */
 final class PrintedForms {
     /** Whether the relation aliased {@code %s} is one of the scratch tables or their indexes. */
-    private static final String SCRATCH = "pg_catalog.starts_with(%s.relname, '" + ExpressionCanonicalizer.PREFIX + "')";
+    private static final String SCRATCH =
+            "pg_catalog.starts_with(%s.relname, '" + ExpressionCanonicalizer.PREFIX + "')";
 
     /**
      * The scratch tables' defaults and generation expressions, with the type to take a constant default's value in: the
@@ -41,6 +42,7 @@ final class PrintedForms {
     private final Map<String, Map<String, String>> generated = new HashMap<>();
     /** The pg_catalog base type of each column whose default is a constant. */
     private final Map<String, Map<String, String>> defaultTypes = new HashMap<>();
+
     private final ConstantValues constants = new ConstantValues();
     private final Map<String, Map<String, Column>> definitions = new HashMap<>();
     private final Map<String, List<String>> indexKeys = new HashMap<>();
@@ -62,27 +64,41 @@ final class PrintedForms {
 
     /** What PostgreSQL made of every scratch table's columns, for the columns whose type is a whole definition. */
     private void readDefinitions(Statement st) throws SQLException {
-        try (ResultSet rs = st.executeQuery("SELECT c.relname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-                + "pg_catalog.pg_get_expr(d.adbin, d.adrelid), a.attgenerated = 's', " + PostgresIntrospector.COLLATION
-                + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
-                + "JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
-                + "WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND c.relkind = 'r' AND " + SCRATCH.formatted("c")
-                + " AND a.attnum > 0 AND NOT a.attisdropped")) {
+        try (ResultSet rs = st.executeQuery(
+                "SELECT c.relname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, "
+                        + "pg_catalog.pg_get_expr(d.adbin, d.adrelid), a.attgenerated = 's', "
+                        + PostgresIntrospector.COLLATION
+                        + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+                        + "JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+                        + "WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND c.relkind = 'r' AND "
+                        + SCRATCH.formatted("c")
+                        + " AND a.attnum > 0 AND NOT a.attisdropped")) {
             while (rs.next()) {
                 String printed = rs.getString(5);
                 boolean isGenerated = rs.getBoolean(6);
-                definitions.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), new Column(rs.getString(2),
-                        rs.getString(3), !rs.getBoolean(4), Identity.NONE,
-                        printed == null || isGenerated ? null : ColumnDefault.of(printed), null,
-                        printed == null || !isGenerated ? null : ColumnDefault.of(printed), rs.getString(7)));
+                definitions
+                        .computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                        .put(
+                                rs.getString(2),
+                                new Column(
+                                        rs.getString(2),
+                                        rs.getString(3),
+                                        !rs.getBoolean(4),
+                                        Identity.NONE,
+                                        printed == null || isGenerated ? null : ColumnDefault.of(printed),
+                                        null,
+                                        printed == null || !isGenerated ? null : ColumnDefault.of(printed),
+                                        rs.getString(7)));
             }
         }
     }
 
     private void readChecks(Statement st) throws SQLException {
-        try (ResultSet rs = CatalogPath.pinned(st, "SELECT c.relname, con.conname, pg_catalog.pg_get_constraintdef(con.oid) FROM pg_constraint con "
-                + "JOIN pg_class c ON c.oid = con.conrelid WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND con.contype = 'c' "
-                + "AND " + SCRATCH.formatted("c") + " ORDER BY c.relname, con.conname")) {
+        try (ResultSet rs = CatalogPath.pinned(
+                st,
+                "SELECT c.relname, con.conname, pg_catalog.pg_get_constraintdef(con.oid) FROM pg_constraint con "
+                        + "JOIN pg_class c ON c.oid = con.conrelid WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND con.contype = 'c' "
+                        + "AND " + SCRATCH.formatted("c") + " ORDER BY c.relname, con.conname")) {
             while (rs.next()) {
                 List<String> list = checks.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
                 int index = Integer.parseInt(rs.getString(2).substring("c".length()));
@@ -96,12 +112,16 @@ final class PrintedForms {
         try (ResultSet rs = st.executeQuery(DEFAULTS)) {
             while (rs.next()) {
                 if (rs.getBoolean(5)) {
-                    generated.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
+                    generated
+                            .computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                            .put(rs.getString(2), rs.getString(3));
                     continue;
                 }
                 defaults.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
                 if (constants.add(rs.getString(4), rs.getString(3))) {
-                    defaultTypes.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(4));
+                    defaultTypes
+                            .computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                            .put(rs.getString(2), rs.getString(4));
                 }
             }
         }
@@ -137,7 +157,8 @@ final class PrintedForms {
             if (printed == null) continue;
             defaults.computeIfAbsent(key, k -> new HashMap<>()).put(column.name(), printed);
             String type = defaultTypes.getOrDefault(at[0], Map.of()).get(at[1]);
-            if (type != null) defaultTypes.computeIfAbsent(key, k -> new HashMap<>()).put(column.name(), type);
+            if (type != null)
+                defaultTypes.computeIfAbsent(key, k -> new HashMap<>()).put(column.name(), type);
         }
     }
 

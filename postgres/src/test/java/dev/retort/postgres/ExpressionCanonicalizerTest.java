@@ -25,8 +25,13 @@ class ExpressionCanonicalizerTest {
     static final TestDatabase db = new TestDatabase();
 
     private static Schema loans(String... checks) {
-        return new Schema(List.of(new Table(TableName.of("loans"), List.of(new Column("status", "varchar(20)"),
-                new Column("qty", "integer")), null, List.of(), List.of(), List.of(checks).stream().map(CheckConstraint::of).toList())));
+        return new Schema(List.of(new Table(
+                TableName.of("loans"),
+                List.of(new Column("status", "varchar(20)"), new Column("qty", "integer")),
+                null,
+                List.of(),
+                List.of(),
+                List.of(checks).stream().map(CheckConstraint::of).toList())));
     }
 
     private static String key(Schema schema) {
@@ -37,15 +42,25 @@ class ExpressionCanonicalizerTest {
     void theSameCheckWrittenThreeWaysHasOneCanonicalForm() throws SQLException {
         try (Connection c = db.connect()) {
             String written = key(ExpressionCanonicalizer.canonicalize(c, loans("status in ('OPEN','RETURNED')")));
-            String printedOnce = key(ExpressionCanonicalizer.canonicalize(c, loans(
-                    "((status)::text = ANY ((ARRAY['OPEN'::character varying, 'RETURNED'::character varying])::text[]))")));
-            String printedTwice = key(ExpressionCanonicalizer.canonicalize(c, loans(
-                    "((status)::text = ANY (ARRAY[('OPEN'::character varying)::text, ('RETURNED'::character varying)::text]))")));
+            String printedOnce = key(
+                    ExpressionCanonicalizer.canonicalize(
+                            c,
+                            loans(
+                                    "((status)::text = ANY ((ARRAY['OPEN'::character varying, 'RETURNED'::character varying])::text[]))")));
+            String printedTwice = key(
+                    ExpressionCanonicalizer.canonicalize(
+                            c,
+                            loans(
+                                    "((status)::text = ANY (ARRAY[('OPEN'::character varying)::text, ('RETURNED'::character varying)::text]))")));
             assertEquals(written, printedOnce);
             assertEquals(written, printedTwice);
-            assertEquals(key(ExpressionCanonicalizer.canonicalize(c, loans("qty between 1 and 5"))),
-                    key(ExpressionCanonicalizer.canonicalize(c, loans("(qty >= 1)   AND (qty<=5)"))), "spacing and BETWEEN");
-            assertNotEquals(written, key(ExpressionCanonicalizer.canonicalize(c, loans("status in ('OPEN','RETURNED','LOST')"))));
+            assertEquals(
+                    key(ExpressionCanonicalizer.canonicalize(c, loans("qty between 1 and 5"))),
+                    key(ExpressionCanonicalizer.canonicalize(c, loans("(qty >= 1)   AND (qty<=5)"))),
+                    "spacing and BETWEEN");
+            assertNotEquals(
+                    written,
+                    key(ExpressionCanonicalizer.canonicalize(c, loans("status in ('OPEN','RETURNED','LOST')"))));
             assertTrue(c.getAutoCommit(), "the connection is left as it was");
         }
     }
@@ -57,7 +72,8 @@ class ExpressionCanonicalizerTest {
             CheckConstraint check = canonical.tables().get(0).checks().get(0);
             assertEquals("qty > 0", check.expression());
             assertEquals("((qty > 0))", check.canonical());
-            assertTrue(Differ.diff(canonical, ExpressionCanonicalizer.canonicalize(c, loans("(qty>0)"))).isEmpty());
+            assertTrue(Differ.diff(canonical, ExpressionCanonicalizer.canonicalize(c, loans("(qty>0)")))
+                    .isEmpty());
         }
     }
 
@@ -72,9 +88,14 @@ class ExpressionCanonicalizerTest {
     @Test
     void anExpressionPostgresRejectsNamesItsTable() throws SQLException {
         try (Connection c = db.connect()) {
-            RetortException e = assertThrows(RetortException.class, () -> ExpressionCanonicalizer.canonicalize(c, loans("no_such_column > 1")));
-            assertTrue(e.getMessage().startsWith("table loans: PostgreSQL rejects a check constraint, default or index: ERROR: column "
-                    + "\"no_such_column\" does not exist"), e.getMessage());
+            RetortException e = assertThrows(
+                    RetortException.class, () -> ExpressionCanonicalizer.canonicalize(c, loans("no_such_column > 1")));
+            assertTrue(
+                    e.getMessage()
+                            .startsWith(
+                                    "table loans: PostgreSQL rejects a check constraint, default or index: ERROR: column "
+                                            + "\"no_such_column\" does not exist"),
+                    e.getMessage());
             assertTrue(c.getAutoCommit());
         }
     }

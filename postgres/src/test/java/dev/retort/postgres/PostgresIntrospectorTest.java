@@ -57,20 +57,26 @@ class PostgresIntrospectorTest {
                 CREATE TABLE empty_one ();
                 """);
         Schema expected = new Schema(List.of(
-                new Table(TableName.of("users"), List.of(
-                        new Column("id", "bigint", false, Identity.BY_DEFAULT),
-                        new Column("email", "varchar(200)").notNull(),
-                        new Column("score", "float8"),
-                        new Column("created", "timestamp(6)"),
-                        new Column("seen", "timestamptz(3)"),
-                        new Column("price", "numeric(10,2)"),
-                        new Column("flags", "integer[]"),
-                        new Column("code", "char(1)")), new PrimaryKey("users_pkey", List.of("id"))),
-                new Table(TableName.of("lines"), List.of(
-                        new Column("order_id", "bigint"),
-                        new Column("line_no", "integer"),
-                        new Column("qty", "smallint").notNull(),
-                        new Column("serial_no", "integer").identityAlways()), new PrimaryKey("lines_pk", List.of("order_id", "line_no"))),
+                new Table(
+                        TableName.of("users"),
+                        List.of(
+                                new Column("id", "bigint", false, Identity.BY_DEFAULT),
+                                new Column("email", "varchar(200)").notNull(),
+                                new Column("score", "float8"),
+                                new Column("created", "timestamp(6)"),
+                                new Column("seen", "timestamptz(3)"),
+                                new Column("price", "numeric(10,2)"),
+                                new Column("flags", "integer[]"),
+                                new Column("code", "char(1)")),
+                        new PrimaryKey("users_pkey", List.of("id"))),
+                new Table(
+                        TableName.of("lines"),
+                        List.of(
+                                new Column("order_id", "bigint"),
+                                new Column("line_no", "integer"),
+                                new Column("qty", "smallint").notNull(),
+                                new Column("serial_no", "integer").identityAlways()),
+                        new PrimaryKey("lines_pk", List.of("order_id", "line_no"))),
                 new Table(TableName.of("empty_one"), List.of(), null)));
         assertEquals(expected, read(List.of("public"), Set.of()));
     }
@@ -78,7 +84,8 @@ class PostgresIntrospectorTest {
     @Test
     void inTheCallersTransactionTheSearchPathIsPutBack() throws SQLException {
         db.execute("CREATE TABLE kept (id integer)");
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
             c.setAutoCommit(false);
             st.execute("SET LOCAL search_path = public");
             PostgresIntrospector.read(c, new SchemaScope(List.of("public"), Set.of()));
@@ -99,10 +106,12 @@ class PostgresIntrospectorTest {
                 CREATE TABLE sales.orders (id integer);
                 """);
         Schema schema = read(List.of("public", "sales"), Set.of());
-        assertEquals(List.of(TableName.of("users"), new TableName("sales", "orders"), new TableName("sales", "users")),
+        assertEquals(
+                List.of(TableName.of("users"), new TableName("sales", "orders"), new TableName("sales", "users")),
                 schema.tables().stream().map(Table::name).toList());
         Schema salesOnly = read(List.of("sales"), Set.of());
-        assertEquals(List.of(TableName.of("orders"), TableName.of("users")),
+        assertEquals(
+                List.of(TableName.of("orders"), TableName.of("users")),
                 salesOnly.tables().stream().map(Table::name).toList());
     }
 
@@ -117,7 +126,9 @@ class PostgresIntrospectorTest {
                 CREATE TABLE parted_2026 PARTITION OF parted FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
                 """);
         Schema schema = read(List.of("public"), Set.of(TableName.of("retort_version")));
-        assertEquals(List.of(TableName.of("kept"), TableName.of("parted")), schema.tables().stream().map(Table::name).toList());
+        assertEquals(
+                List.of(TableName.of("kept"), TableName.of("parted")),
+                schema.tables().stream().map(Table::name).toList());
     }
 
     @Test
@@ -125,7 +136,9 @@ class PostgresIntrospectorTest {
         db.execute("CREATE TABLE \"UserAccount\" (\"Id\" integer PRIMARY KEY, \"a\"\"b\" text)");
         Table table = read(List.of("public"), Set.of()).tables().get(0);
         assertEquals(TableName.of("UserAccount"), table.name());
-        assertEquals(List.of("Id", "a\"b"), table.columns().stream().map(Column::name).toList());
+        assertEquals(
+                List.of("Id", "a\"b"),
+                table.columns().stream().map(Column::name).toList());
     }
 
     /**
@@ -152,24 +165,69 @@ class PostgresIntrospectorTest {
                 CREATE INDEX shop_pattern ON shop (name text_pattern_ops, (x + 1));
                 """);
         Schema schema = read(List.of("public", "sales"), Set.of(TableName.of("retort_version")));
-        Table shop = schema.tables().stream().filter(t -> t.name().equals(TableName.of("shop"))).findFirst().orElseThrow();
+        Table shop = schema.tables().stream()
+                .filter(t -> t.name().equals(TableName.of("shop")))
+                .findFirst()
+                .orElseThrow();
         assertEquals(List.of("id"), shop.primaryKey().columns());
-        assertEquals(List.of(
-                        new ForeignKey("shop_part_id_part_at_fkey", List.of("part_id", "part_at"), TableName.of("parted_2026"),
-                                List.of("id", "at"), ForeignKey.Action.NO_ACTION, ForeignKey.Action.NO_ACTION, false, false),
-                        new ForeignKey("shop_region_fkey", List.of("region"), new TableName("sales", "region"), List.of("id"),
-                                ForeignKey.Action.NO_ACTION, ForeignKey.Action.NO_ACTION, false, false),
-                        new ForeignKey("shop_vb_va_fkey", List.of("vb", "va"), TableName.of("retort_version"), List.of("b", "a"),
-                                ForeignKey.Action.CASCADE, ForeignKey.Action.NO_ACTION, false, false)),
+        assertEquals(
+                List.of(
+                        new ForeignKey(
+                                "shop_part_id_part_at_fkey",
+                                List.of("part_id", "part_at"),
+                                TableName.of("parted_2026"),
+                                List.of("id", "at"),
+                                ForeignKey.Action.NO_ACTION,
+                                ForeignKey.Action.NO_ACTION,
+                                false,
+                                false),
+                        new ForeignKey(
+                                "shop_region_fkey",
+                                List.of("region"),
+                                new TableName("sales", "region"),
+                                List.of("id"),
+                                ForeignKey.Action.NO_ACTION,
+                                ForeignKey.Action.NO_ACTION,
+                                false,
+                                false),
+                        new ForeignKey(
+                                "shop_vb_va_fkey",
+                                List.of("vb", "va"),
+                                TableName.of("retort_version"),
+                                List.of("b", "a"),
+                                ForeignKey.Action.CASCADE,
+                                ForeignKey.Action.NO_ACTION,
+                                false,
+                                false)),
                 shop.foreignKeys());
         assertEquals(List.of(new UniqueConstraint("shop_x_name_key", List.of("x", "name"), false)), shop.uniques());
-        assertEquals(List.of(
-                        new Index("shop_lookup", List.of(new Index.Key("(lower(name))", true, false, null),
-                                new Index.Key("x", false, true, null)), false, "btree", List.of("id"), "(x > 1)", false),
-                        new Index("shop_pattern", List.of(new Index.Key("name", false, false, "text_pattern_ops"),
-                                new Index.Key("((x + 1))", false, false, null)), false, "btree", List.of(), null, false)),
+        assertEquals(
+                List.of(
+                        new Index(
+                                "shop_lookup",
+                                List.of(
+                                        new Index.Key("(lower(name))", true, false, null),
+                                        new Index.Key("x", false, true, null)),
+                                false,
+                                "btree",
+                                List.of("id"),
+                                "(x > 1)",
+                                false),
+                        new Index(
+                                "shop_pattern",
+                                List.of(
+                                        new Index.Key("name", false, false, "text_pattern_ops"),
+                                        new Index.Key("((x + 1))", false, false, null)),
+                                false,
+                                "btree",
+                                List.of(),
+                                null,
+                                false)),
                 shop.indexes());
-        Table region = schema.tables().stream().filter(t -> t.name().equals(new TableName("sales", "region"))).findFirst().orElseThrow();
+        Table region = schema.tables().stream()
+                .filter(t -> t.name().equals(new TableName("sales", "region")))
+                .findFirst()
+                .orElseThrow();
         assertEquals(List.of(new UniqueConstraint("region_code_key", List.of("code"), true)), region.uniques());
     }
 }

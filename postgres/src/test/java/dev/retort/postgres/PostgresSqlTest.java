@@ -5,26 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddForeignKey;
-import dev.retort.op.AddUnique;
-import dev.retort.op.CreateIndex;
-import dev.retort.op.DropIndex;
-import dev.retort.op.AlterSequence;
-import dev.retort.op.AlterSequenceOwner;
-import dev.retort.op.CreateSequence;
-import dev.retort.op.DropForeignKey;
-import dev.retort.op.DropSequence;
-import dev.retort.op.DropUnique;
 import dev.retort.op.AddPrimaryKey;
+import dev.retort.op.AddUnique;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.AlterEnum;
-import dev.retort.op.CreateEnum;
-import dev.retort.op.DropEnum;
+import dev.retort.op.AlterSequence;
+import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
+import dev.retort.op.CreateEnum;
+import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
+import dev.retort.op.DropEnum;
+import dev.retort.op.DropForeignKey;
+import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
+import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
+import dev.retort.op.DropUnique;
 import dev.retort.op.Op;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
@@ -33,11 +33,11 @@ import dev.retort.schema.Column;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
-import dev.retort.schema.Sequence;
-import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
 import dev.retort.schema.TableName;
+import dev.retort.schema.UniqueConstraint;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -58,67 +58,109 @@ class PostgresSqlTest {
     void handWrittenOptionsAndExclusionConstraints() {
         String t = PostgresSql.table(ODD);
         Index byNote = Index.on("Note\"").named("ix");
-        java.util.Set<dev.retort.op.Option> concurrently = java.util.Set.of(dev.retort.op.Option.CONCURRENTLY, dev.retort.op.Option.IF_NOT_EXISTS);
+        java.util.Set<dev.retort.op.Option> concurrently =
+                java.util.Set.of(dev.retort.op.Option.CONCURRENTLY, dev.retort.op.Option.IF_NOT_EXISTS);
         CreateIndex create = new CreateIndex(ODD, byNote, concurrently);
-        assertEquals(List.of("CREATE INDEX CONCURRENTLY IF NOT EXISTS \"ix\" ON " + t + " (\"Note\"\"\")"), PostgresSql.statements(create));
-        assertEquals(List.of("DROP INDEX CONCURRENTLY IF EXISTS \"Sales \"\"EU\"\"\".\"ix\""), PostgresSql.statements(create.reverse()));
+        assertEquals(
+                List.of("CREATE INDEX CONCURRENTLY IF NOT EXISTS \"ix\" ON " + t + " (\"Note\"\"\")"),
+                PostgresSql.statements(create));
+        assertEquals(
+                List.of("DROP INDEX CONCURRENTLY IF EXISTS \"Sales \"\"EU\"\"\".\"ix\""),
+                PostgresSql.statements(create.reverse()));
         assertEquals(true, PostgresSql.outsideTransaction(create) && PostgresSql.outsideTransaction(create.reverse()));
         assertEquals(false, PostgresSql.outsideTransaction(new CreateIndex(ODD, byNote)));
         AddColumn add = new AddColumn(ODD, NOTE, java.util.Set.of(dev.retort.op.Option.IF_NOT_EXISTS));
-        assertEquals(List.of("ALTER TABLE " + t + " ADD COLUMN IF NOT EXISTS \"Note\"\"\" varchar(20)"), PostgresSql.statements(add));
-        assertEquals(List.of("ALTER TABLE " + t + " DROP COLUMN IF EXISTS \"Note\"\"\""), PostgresSql.statements(add.reverse()));
-        AddForeignKey key = new AddForeignKey(ODD, ForeignKey.Columns.of("id").references("x", "id").named("fk"),
+        assertEquals(
+                List.of("ALTER TABLE " + t + " ADD COLUMN IF NOT EXISTS \"Note\"\"\" varchar(20)"),
+                PostgresSql.statements(add));
+        assertEquals(
+                List.of("ALTER TABLE " + t + " DROP COLUMN IF EXISTS \"Note\"\"\""),
+                PostgresSql.statements(add.reverse()));
+        AddForeignKey key = new AddForeignKey(
+                ODD,
+                ForeignKey.Columns.of("id").references("x", "id").named("fk"),
                 java.util.Set.of(dev.retort.op.Option.NOT_VALID));
-        assertEquals(true, PostgresSql.statements(key).get(0).endsWith(" NOT VALID"), PostgresSql.statements(key).toString());
+        assertEquals(
+                true,
+                PostgresSql.statements(key).get(0).endsWith(" NOT VALID"),
+                PostgresSql.statements(key).toString());
         assertEquals(List.of(), key.hazards(), "NOT VALID checks no rows");
         var exclusion = new dev.retort.schema.ExclusionConstraint("no \"overlap\"", "USING gist (during WITH &&)");
-        assertEquals(List.of("ALTER TABLE " + t + " ADD CONSTRAINT \"no \"\"overlap\"\"\" EXCLUDE USING gist (during WITH &&)"),
+        assertEquals(
+                List.of("ALTER TABLE " + t
+                        + " ADD CONSTRAINT \"no \"\"overlap\"\"\" EXCLUDE USING gist (during WITH &&)"),
                 PostgresSql.statements(new dev.retort.op.AddExclusion(ODD, exclusion)));
-        assertEquals(List.of("ALTER TABLE " + t + " DROP CONSTRAINT \"no \"\"overlap\"\"\""),
+        assertEquals(
+                List.of("ALTER TABLE " + t + " DROP CONSTRAINT \"no \"\"overlap\"\"\""),
                 PostgresSql.statements(new dev.retort.op.DropExclusion(ODD, exclusion)));
     }
 
     @Test
     void generatedColumnsCollationsAndSequenceOwners() {
         Column total = new Column("Total", "numeric(10,2)").generatedAs("price * qty");
-        assertEquals(List.of("ALTER TABLE " + PostgresSql.table(ODD) + " ADD COLUMN \"Total\" numeric(10,2) GENERATED ALWAYS AS (price * qty) STORED"),
+        assertEquals(
+                List.of("ALTER TABLE " + PostgresSql.table(ODD)
+                        + " ADD COLUMN \"Total\" numeric(10,2) GENERATED ALWAYS AS (price * qty) STORED"),
                 PostgresSql.statements(new AddColumn(ODD, total)));
         Column plain = new Column("Total", "numeric(10,2)");
-        assertEquals(List.of("ALTER TABLE " + PostgresSql.table(ODD) + " ALTER COLUMN \"Total\" DROP EXPRESSION"),
+        assertEquals(
+                List.of("ALTER TABLE " + PostgresSql.table(ODD) + " ALTER COLUMN \"Total\" DROP EXPRESSION"),
                 PostgresSql.statements(new AlterColumn(ODD, total, plain)));
-        assertEquals(List.of("ALTER TABLE " + PostgresSql.table(ODD) + " DROP COLUMN \"Total\", ADD COLUMN \"Total\" numeric(10,2)"
-                + " GENERATED ALWAYS AS (price * qty) STORED"), PostgresSql.statements(new AlterColumn(ODD, plain, total)));
+        assertEquals(
+                List.of("ALTER TABLE " + PostgresSql.table(ODD)
+                        + " DROP COLUMN \"Total\", ADD COLUMN \"Total\" numeric(10,2)"
+                        + " GENERATED ALWAYS AS (price * qty) STORED"),
+                PostgresSql.statements(new AlterColumn(ODD, plain, total)));
         Column name = new Column("name", "text");
-        assertEquals(List.of("ALTER TABLE " + PostgresSql.table(ODD) + " ALTER COLUMN \"name\" TYPE text COLLATE \"C\""),
+        assertEquals(
+                List.of("ALTER TABLE " + PostgresSql.table(ODD) + " ALTER COLUMN \"name\" TYPE text COLLATE \"C\""),
                 PostgresSql.statements(new AlterColumn(ODD, name, name.collate("\"C\""))));
-        assertEquals(List.of("ALTER TABLE " + PostgresSql.table(ODD) + " ALTER COLUMN \"name\" TYPE text"),
+        assertEquals(
+                List.of("ALTER TABLE " + PostgresSql.table(ODD) + " ALTER COLUMN \"name\" TYPE text"),
                 PostgresSql.statements(new AlterColumn(ODD, name.collate("\"C\""), name)));
         TableName sequence = new TableName("Sales \"EU\"", "order_id_seq");
-        assertEquals(List.of("ALTER SEQUENCE " + PostgresSql.table(sequence) + " OWNED BY " + PostgresSql.table(ODD) + ".\"id\""),
+        assertEquals(
+                List.of("ALTER SEQUENCE " + PostgresSql.table(sequence) + " OWNED BY " + PostgresSql.table(ODD)
+                        + ".\"id\""),
                 PostgresSql.statements(new AlterSequenceOwner(sequence, null, new Sequence.Owner(ODD.name(), "id"))));
-        assertEquals(List.of("ALTER SEQUENCE " + PostgresSql.table(sequence) + " OWNED BY NONE"),
+        assertEquals(
+                List.of("ALTER SEQUENCE " + PostgresSql.table(sequence) + " OWNED BY NONE"),
                 PostgresSql.statements(new AlterSequenceOwner(sequence, new Sequence.Owner(ODD.name(), "id"), null)));
     }
 
     @Test
     void everyOperationHasStatements() {
         Table table = new Table(ODD, List.of(ID, NOTE), PrimaryKey.of("id"));
-        List<Op> samples = List.of(new CreateTable(table), new DropTable(table), new AddColumn(ODD, NOTE),
-                new DropColumn(ODD, NOTE), new AlterColumn(ODD, NOTE, NOTE.notNull()),
-                new AddPrimaryKey(ODD, PrimaryKey.of("id")), new DropPrimaryKey(ODD, PrimaryKey.of("id")),
-                new AddUnique(ODD, UniqueConstraint.of("Note\"")), new DropUnique(ODD, UniqueConstraint.of("Note\"")),
+        List<Op> samples = List.of(
+                new CreateTable(table),
+                new DropTable(table),
+                new AddColumn(ODD, NOTE),
+                new DropColumn(ODD, NOTE),
+                new AlterColumn(ODD, NOTE, NOTE.notNull()),
+                new AddPrimaryKey(ODD, PrimaryKey.of("id")),
+                new DropPrimaryKey(ODD, PrimaryKey.of("id")),
+                new AddUnique(ODD, UniqueConstraint.of("Note\"")),
+                new DropUnique(ODD, UniqueConstraint.of("Note\"")),
                 new AddForeignKey(ODD, ForeignKey.Columns.of("id").references("x", "id")),
                 new DropForeignKey(ODD, ForeignKey.Columns.of("id").references("x", "id")),
-                new AddCheck(ODD, CheckConstraint.of("id > 0")), new DropCheck(ODD, CheckConstraint.of("id > 0")),
-                new CreateIndex(ODD, Index.on("id")), new DropIndex(ODD, Index.on("id")),
-                new RenameColumn(ODD, "id", "ID"), new RenameTable(ODD, "New\"Name"), new AlterTableComment(ODD, "a", null),
-                new CreateEnum(EnumType.of("e", "a")), new DropEnum(EnumType.of("e", "a")),
+                new AddCheck(ODD, CheckConstraint.of("id > 0")),
+                new DropCheck(ODD, CheckConstraint.of("id > 0")),
+                new CreateIndex(ODD, Index.on("id")),
+                new DropIndex(ODD, Index.on("id")),
+                new RenameColumn(ODD, "id", "ID"),
+                new RenameTable(ODD, "New\"Name"),
+                new AlterTableComment(ODD, "a", null),
+                new CreateEnum(EnumType.of("e", "a")),
+                new DropEnum(EnumType.of("e", "a")),
                 new AlterEnum(EnumType.of("e", "a"), EnumType.of("e", "a", "b")),
-                new CreateSequence(Sequence.of("s", 1, 1)), new DropSequence(Sequence.of("s", 1, 1)),
+                new CreateSequence(Sequence.of("s", 1, 1)),
+                new DropSequence(Sequence.of("s", 1, 1)),
                 new AlterSequence(Sequence.of("s", 1, 1), Sequence.of("s", 1, 2)),
                 new AlterSequenceOwner(TableName.of("s"), null, new Sequence.Owner("t", "id")),
-                new dev.retort.op.AddExclusion(ODD, new dev.retort.schema.ExclusionConstraint("x", "USING gist (during WITH &&)")),
-                new dev.retort.op.DropExclusion(ODD, new dev.retort.schema.ExclusionConstraint("x", "USING gist (during WITH &&)")));
+                new dev.retort.op.AddExclusion(
+                        ODD, new dev.retort.schema.ExclusionConstraint("x", "USING gist (during WITH &&)")),
+                new dev.retort.op.DropExclusion(
+                        ODD, new dev.retort.schema.ExclusionConstraint("x", "USING gist (during WITH &&)")));
         Set<Class<?>> covered = samples.stream().map(Object::getClass).collect(Collectors.toSet());
         assertEquals(Set.of(Op.class.getPermittedSubclasses()), covered, "add a sample for each new Op type");
         for (Op op : samples) assertEquals(false, PostgresSql.statements(op).isEmpty(), op.toString());
@@ -139,9 +181,13 @@ class PostgresSqlTest {
     void alterColumnIsOneStatementAndCastsOnlyAcrossTypes() {
         TableName users = TableName.of("users");
         Column name = new Column("name", "varchar(20)");
-        assertEquals(List.of("ALTER TABLE \"users\" ALTER COLUMN \"name\" TYPE varchar(40), ALTER COLUMN \"name\" SET NOT NULL"),
-                PostgresSql.statements(new AlterColumn(users, name, name.withType("varchar(40)").notNull())));
-        assertEquals(List.of("ALTER TABLE \"users\" ALTER COLUMN \"name\" TYPE integer USING \"name\"::integer"),
+        assertEquals(
+                List.of(
+                        "ALTER TABLE \"users\" ALTER COLUMN \"name\" TYPE varchar(40), ALTER COLUMN \"name\" SET NOT NULL"),
+                PostgresSql.statements(new AlterColumn(
+                        users, name, name.withType("varchar(40)").notNull())));
+        assertEquals(
+                List.of("ALTER TABLE \"users\" ALTER COLUMN \"name\" TYPE integer USING \"name\"::integer"),
                 PostgresSql.statements(new AlterColumn(users, name, name.withType("integer"))));
     }
 
@@ -151,34 +197,60 @@ class PostgresSqlTest {
         Column plain = new Column("id", "bigint").notNull();
         List<String> sql = PostgresSql.statements(new AlterColumn(users, plain, plain.identityByDefault()));
         assertEquals("ALTER TABLE \"users\" ALTER COLUMN \"id\" ADD GENERATED BY DEFAULT AS IDENTITY", sql.get(0));
-        assertEquals("SELECT setval(pg_get_serial_sequence('\"users\"', 'id'), coalesce(greatest(max(\"id\") + 1, 1), 1), false) FROM \"users\"",
+        assertEquals(
+                "SELECT setval(pg_get_serial_sequence('\"users\"', 'id'), coalesce(greatest(max(\"id\") + 1, 1), 1), false) FROM \"users\"",
                 sql.get(1));
     }
 
     @Test
     void foreignKeysAndUniquesRenderAllTheirOptions() {
         TableName loans = TableName.of("loans");
-        ForeignKey key = ForeignKey.Columns.of("member_id", "branch").referencesIn("crm", "members", "id", "branch")
-                .onDelete(ForeignKey.Action.CASCADE).onUpdate(ForeignKey.Action.SET_NULL).deferrable(true);
-        assertEquals(List.of("ALTER TABLE \"loans\" ADD CONSTRAINT \"loans_member_id_branch_fkey\" FOREIGN KEY (\"member_id\", \"branch\") "
-                + "REFERENCES \"crm\".\"members\" (\"id\", \"branch\") ON DELETE CASCADE ON UPDATE SET NULL DEFERRABLE INITIALLY DEFERRED"),
+        ForeignKey key = ForeignKey.Columns.of("member_id", "branch")
+                .referencesIn("crm", "members", "id", "branch")
+                .onDelete(ForeignKey.Action.CASCADE)
+                .onUpdate(ForeignKey.Action.SET_NULL)
+                .deferrable(true);
+        assertEquals(
+                List.of(
+                        "ALTER TABLE \"loans\" ADD CONSTRAINT \"loans_member_id_branch_fkey\" FOREIGN KEY (\"member_id\", \"branch\") "
+                                + "REFERENCES \"crm\".\"members\" (\"id\", \"branch\") ON DELETE CASCADE ON UPDATE SET NULL DEFERRABLE INITIALLY DEFERRED"),
                 PostgresSql.statements(new AddForeignKey(loans, key)));
-        assertEquals(List.of("ALTER TABLE \"loans\" DROP CONSTRAINT \"fk1\""), PostgresSql.statements(new DropForeignKey(loans, key.named("fk1"))));
-        assertEquals(List.of("ALTER TABLE \"loans\" ADD CONSTRAINT \"loans_due_book_key\" UNIQUE (\"due\", \"book\")"),
+        assertEquals(
+                List.of("ALTER TABLE \"loans\" DROP CONSTRAINT \"fk1\""),
+                PostgresSql.statements(new DropForeignKey(loans, key.named("fk1"))));
+        assertEquals(
+                List.of("ALTER TABLE \"loans\" ADD CONSTRAINT \"loans_due_book_key\" UNIQUE (\"due\", \"book\")"),
                 PostgresSql.statements(new AddUnique(loans, UniqueConstraint.of("due", "book"))));
-        assertEquals(List.of("ALTER SEQUENCE \"loans_seq\" START WITH 1 INCREMENT BY 10"),
-                PostgresSql.statements(new AlterSequence(Sequence.of("loans_seq", 1, 50), Sequence.of("loans_seq", 1, 10))));
+        assertEquals(
+                List.of("ALTER SEQUENCE \"loans_seq\" START WITH 1 INCREMENT BY 10"),
+                PostgresSql.statements(
+                        new AlterSequence(Sequence.of("loans_seq", 1, 50), Sequence.of("loans_seq", 1, 10))));
     }
 
     @Test
     void indexesRenderEveryOption() {
         TableName books = new TableName("lib", "books");
-        Index index = new Index(null, List.of(Index.Key.of("title").desc(), Index.Key.of("(lower(isbn))").nullsFirst(true),
-                new Index.Key("id", true, false)), true, "btree", List.of("author_id"), "(id > 0)", true);
-        assertEquals(List.of("CREATE UNIQUE INDEX \"books_title_expr_id_idx\" ON \"lib\".\"books\" (\"title\" DESC, (lower(isbn)) NULLS FIRST, "
-                + "\"id\" DESC NULLS LAST) INCLUDE (\"author_id\") NULLS NOT DISTINCT WHERE (id > 0)"), PostgresSql.statements(new CreateIndex(books, index)));
-        assertEquals(List.of("DROP INDEX \"lib\".\"t_idx\""), PostgresSql.statements(new DropIndex(books, index.named("t_idx"))));
-        assertEquals(List.of("CREATE INDEX \"books_tags_idx\" ON \"lib\".\"books\" USING gin (\"tags\")"),
+        Index index = new Index(
+                null,
+                List.of(
+                        Index.Key.of("title").desc(),
+                        Index.Key.of("(lower(isbn))").nullsFirst(true),
+                        new Index.Key("id", true, false)),
+                true,
+                "btree",
+                List.of("author_id"),
+                "(id > 0)",
+                true);
+        assertEquals(
+                List.of(
+                        "CREATE UNIQUE INDEX \"books_title_expr_id_idx\" ON \"lib\".\"books\" (\"title\" DESC, (lower(isbn)) NULLS FIRST, "
+                                + "\"id\" DESC NULLS LAST) INCLUDE (\"author_id\") NULLS NOT DISTINCT WHERE (id > 0)"),
+                PostgresSql.statements(new CreateIndex(books, index)));
+        assertEquals(
+                List.of("DROP INDEX \"lib\".\"t_idx\""),
+                PostgresSql.statements(new DropIndex(books, index.named("t_idx"))));
+        assertEquals(
+                List.of("CREATE INDEX \"books_tags_idx\" ON \"lib\".\"books\" USING gin (\"tags\")"),
                 PostgresSql.statements(new CreateIndex(books, Index.on("tags").using("gin"))));
     }
 
@@ -186,20 +258,32 @@ class PostgresSqlTest {
     void commentsAreLiteralsAndACommentOnlyChangeIsNoAlterTable() {
         TableName users = TableName.of("users");
         Column name = new Column("name", "text");
-        assertEquals(List.of("COMMENT ON COLUMN \"users\".\"name\" IS 'it''s \"quoted\"'"),
+        assertEquals(
+                List.of("COMMENT ON COLUMN \"users\".\"name\" IS 'it''s \"quoted\"'"),
                 PostgresSql.statements(new AlterColumn(users, name, name.comment("it's \"quoted\""))));
-        assertEquals(List.of("COMMENT ON TABLE \"users\" IS NULL"), PostgresSql.statements(new AlterTableComment(users, "old", null)));
-        Table table = new Table(users, List.of(name.comment("full name")), null, List.of(), List.of(), List.of(), List.of(), "people");
+        assertEquals(
+                List.of("COMMENT ON TABLE \"users\" IS NULL"),
+                PostgresSql.statements(new AlterTableComment(users, "old", null)));
+        Table table = new Table(
+                users, List.of(name.comment("full name")), null, List.of(), List.of(), List.of(), List.of(), "people");
         List<String> create = PostgresSql.statements(new CreateTable(table));
-        assertEquals(List.of("COMMENT ON TABLE \"users\" IS 'people'", "COMMENT ON COLUMN \"users\".\"name\" IS 'full name'"),
+        assertEquals(
+                List.of(
+                        "COMMENT ON TABLE \"users\" IS 'people'",
+                        "COMMENT ON COLUMN \"users\".\"name\" IS 'full name'"),
                 create.subList(1, 3));
     }
 
     @Test
     void enumLabelsAreAddedInPlace() {
-        assertEquals(List.of("ALTER TYPE \"mood\" ADD VALUE IF NOT EXISTS 'ok' BEFORE 'happy'", "ALTER TYPE \"mood\" ADD VALUE IF NOT EXISTS 'ecstatic' AFTER 'happy'"),
-                PostgresSql.statements(new AlterEnum(EnumType.of("mood", "sad", "happy"), EnumType.of("mood", "sad", "ok", "happy", "ecstatic"))));
-        List<String> rebuild = PostgresSql.statements(new AlterEnum(EnumType.of("mood", "sad", "happy"), EnumType.of("mood", "happy")));
+        assertEquals(
+                List.of(
+                        "ALTER TYPE \"mood\" ADD VALUE IF NOT EXISTS 'ok' BEFORE 'happy'",
+                        "ALTER TYPE \"mood\" ADD VALUE IF NOT EXISTS 'ecstatic' AFTER 'happy'"),
+                PostgresSql.statements(new AlterEnum(
+                        EnumType.of("mood", "sad", "happy"), EnumType.of("mood", "sad", "ok", "happy", "ecstatic"))));
+        List<String> rebuild = PostgresSql.statements(
+                new AlterEnum(EnumType.of("mood", "sad", "happy"), EnumType.of("mood", "happy")));
         assertEquals("ALTER TYPE \"mood\" RENAME TO \"mood__retort_old\"", rebuild.get(0));
         assertEquals("CREATE TYPE \"mood\" AS ENUM ('happy')", rebuild.get(1));
         assertEquals("DROP TYPE \"mood__retort_old\"", rebuild.get(3));
@@ -207,9 +291,11 @@ class PostgresSqlTest {
 
     @Test
     void renames() {
-        assertEquals(List.of("ALTER TABLE \"Sales \"\"EU\"\"\".\"Order\"\"s\" RENAME TO \"orders\""),
+        assertEquals(
+                List.of("ALTER TABLE \"Sales \"\"EU\"\"\".\"Order\"\"s\" RENAME TO \"orders\""),
                 PostgresSql.statements(new RenameTable(ODD, "orders")));
-        assertEquals(List.of("ALTER TABLE \"users\" RENAME COLUMN \"name\" TO \"full_name\""),
+        assertEquals(
+                List.of("ALTER TABLE \"users\" RENAME COLUMN \"name\" TO \"full_name\""),
                 PostgresSql.statements(new RenameColumn(TableName.of("users"), "name", "full_name")));
     }
 
@@ -218,13 +304,18 @@ class PostgresSqlTest {
         String table = "t".repeat(40);
         String columns = "c".repeat(40);
         assertEquals("t".repeat(29) + "_" + "c".repeat(29) + "_key", PostgresSql.defaultName(table, columns, "key"));
-        assertEquals("t".repeat(40) + "_" + "c".repeat(17) + "_fkey", PostgresSql.defaultName(table, "c".repeat(17), "fkey"));
+        assertEquals(
+                "t".repeat(40) + "_" + "c".repeat(17) + "_fkey",
+                PostgresSql.defaultName(table, "c".repeat(17), "fkey"));
     }
 
     @Test
     void unnamedPrimaryKeysGetPostgresDefaultNameCutTo63Bytes() {
         String longName = "t".repeat(70);
         assertEquals("t".repeat(58) + "_pkey", PostgresSql.primaryKeyName(TableName.of(longName), PrimaryKey.of("id")));
-        assertEquals("custom", PostgresSql.primaryKeyName(TableName.of("x"), PrimaryKey.of("id").named("custom")));
+        assertEquals(
+                "custom",
+                PostgresSql.primaryKeyName(
+                        TableName.of("x"), PrimaryKey.of("id").named("custom")));
     }
 }

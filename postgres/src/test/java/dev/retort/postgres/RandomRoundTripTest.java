@@ -43,11 +43,13 @@ class RandomRoundTripTest {
 
     private static final SchemaScope SCOPE = new SchemaScope(List.of("public", "sales"), Set.of());
     /** Column types that PostgreSQL can cast between, so any change among them can be applied. */
-    private static final List<String> CASTABLE = List.of("integer", "bigint", "smallint", "numeric(12,2)", "text", "varchar(40)",
-            "double precision");
+    private static final List<String> CASTABLE =
+            List.of("integer", "bigint", "smallint", "numeric(12,2)", "text", "varchar(40)", "double precision");
     /** Columns whose type never changes, by name. */
-    private static final List<String[]> FIXED = List.of(new String[] {"flag", "boolean", "true"},
-            new String[] {"day", "date", "CURRENT_DATE"}, new String[] {"uid", "uuid", "gen_random_uuid()"},
+    private static final List<String[]> FIXED = List.of(
+            new String[] {"flag", "boolean", "true"},
+            new String[] {"day", "date", "CURRENT_DATE"},
+            new String[] {"uid", "uuid", "gen_random_uuid()"},
             new String[] {"at", "timestamptz(6)", "now()"});
 
     @Test
@@ -61,7 +63,10 @@ class RandomRoundTripTest {
                 try {
                     roundTrip(c, seed);
                 } catch (AssertionError | SQLException | RuntimeException e) {
-                    fail("random pair with seed " + seed + " (rerun with -Dretort.random.seed=" + seed + " -Dretort.random.pairs=1): " + e, e);
+                    fail(
+                            "random pair with seed " + seed + " (rerun with -Dretort.random.seed=" + seed
+                                    + " -Dretort.random.pairs=1): " + e,
+                            e);
                 }
             }
         }
@@ -101,35 +106,55 @@ class RandomRoundTripTest {
                 String sequence = name.name() + "_serial_no_seq";
                 String qualified = name.schema() == null ? sequence : name.schema() + "." + sequence;
                 List<Column> columns = new ArrayList<>(table.columns());
-                columns.add(new Column("serial_no", "integer").notNull().defaultValue("nextval('" + qualified + "'::regclass)"));
-                table = new Table(name, columns, table.primaryKey(), table.uniques(), table.foreignKeys(), table.checks(), table.indexes());
-                sequences.add(new Sequence(new TableName(name.schema(), sequence), 1, 1).ownedBy(name.name(), "serial_no"));
+                columns.add(new Column("serial_no", "integer")
+                        .notNull()
+                        .defaultValue("nextval('" + qualified + "'::regclass)"));
+                table = new Table(
+                        name,
+                        columns,
+                        table.primaryKey(),
+                        table.uniques(),
+                        table.foreignKeys(),
+                        table.checks(),
+                        table.indexes());
+                sequences.add(
+                        new Sequence(new TableName(name.schema(), sequence), 1, 1).ownedBy(name.name(), "serial_no"));
             }
             tables.add(table);
         }
         for (String name : List.of("s0", "s1")) {
-            if (random.nextBoolean()) sequences.add(Sequence.of(name, 1 + random.nextInt(3), 1 + random.nextInt(3) * 24));
+            if (random.nextBoolean())
+                sequences.add(Sequence.of(name, 1 + random.nextInt(3), 1 + random.nextInt(3) * 24));
         }
         return new Schema(tables, sequences);
     }
 
     private static Table randomTable(Random random, TableName name, List<TableName> tables) {
         List<Column> columns = new ArrayList<>();
-        Identity identity = List.of(Identity.NONE, Identity.BY_DEFAULT, Identity.ALWAYS).get(random.nextInt(3));
+        Identity identity =
+                List.of(Identity.NONE, Identity.BY_DEFAULT, Identity.ALWAYS).get(random.nextInt(3));
         Column id = new Column("id", "bigint", false, identity);
         if (identity != Identity.NONE && random.nextInt(3) == 0) {
-            IdentityOptions options = List.of(IdentityOptions.DEFAULT.start(100), IdentityOptions.DEFAULT.increment(5),
-                    IdentityOptions.DEFAULT.withCycle().cache(10), IdentityOptions.DEFAULT.minValue(10).maxValue(100000)).get(random.nextInt(4));
+            IdentityOptions options = List.of(
+                            IdentityOptions.DEFAULT.start(100),
+                            IdentityOptions.DEFAULT.increment(5),
+                            IdentityOptions.DEFAULT.withCycle().cache(10),
+                            IdentityOptions.DEFAULT.minValue(10).maxValue(100000))
+                    .get(random.nextInt(4));
             id = id.withIdentityOptions(options);
         }
         columns.add(id);
-        if (random.nextInt(3) == 0) columns.add(new Column("label", "text").collate(random.nextBoolean() ? "\"C\"" : null));
-        if (random.nextInt(4) == 0) columns.add(new Column("twice", "bigint").generatedAs(random.nextBoolean() ? "id * 2" : "id * 3"));
+        if (random.nextInt(3) == 0)
+            columns.add(new Column("label", "text").collate(random.nextBoolean() ? "\"C\"" : null));
+        if (random.nextInt(4) == 0)
+            columns.add(new Column("twice", "bigint").generatedAs(random.nextBoolean() ? "id * 2" : "id * 3"));
         for (int i = 0; i < 3; i++) {
             if (random.nextInt(4) == 0) continue;
             String type = CASTABLE.get(random.nextInt(CASTABLE.size()));
             Column column = new Column("c" + i, type).withNullable(random.nextBoolean());
-            if (random.nextInt(3) == 0) column = column.defaultValue(type.startsWith("varchar") || type.equals("text") ? "'" + i + "'" : "" + i);
+            if (random.nextInt(3) == 0)
+                column =
+                        column.defaultValue(type.startsWith("varchar") || type.equals("text") ? "'" + i + "'" : "" + i);
             columns.add(column);
         }
         for (String[] fixed : FIXED) {
@@ -143,12 +168,15 @@ class RandomRoundTripTest {
             String column = "ref_" + other.name();
             columns.add(new Column(column, "bigint"));
             ForeignKey key = ForeignKey.Columns.of(column).references(other.name(), "id");
-            if (other.schema() != null) key = ForeignKey.Columns.of(column).referencesIn(other.schema(), other.name(), "id");
-            if (random.nextBoolean()) key = key.onDelete(List.of(ForeignKey.Action.values()).get(random.nextInt(5)));
+            if (other.schema() != null)
+                key = ForeignKey.Columns.of(column).referencesIn(other.schema(), other.name(), "id");
+            if (random.nextBoolean())
+                key = key.onDelete(List.of(ForeignKey.Action.values()).get(random.nextInt(5)));
             if (random.nextInt(4) == 0) key = key.deferrable(random.nextBoolean());
             keys.add(key);
         }
-        List<String> names = columns.stream().map(Column::name).filter(n -> !n.equals("id")).toList();
+        List<String> names =
+                columns.stream().map(Column::name).filter(n -> !n.equals("id")).toList();
         List<UniqueConstraint> uniques = new ArrayList<>();
         List<CheckConstraint> checks = new ArrayList<>();
         List<Index> indexes = new ArrayList<>();
@@ -156,24 +184,34 @@ class RandomRoundTripTest {
             String first = names.get(random.nextInt(names.size()));
             String second = names.get(random.nextInt(names.size()));
             if (random.nextInt(3) == 0) {
-                UniqueConstraint unique = first.equals(second) ? UniqueConstraint.of(first) : UniqueConstraint.of(first, second);
+                UniqueConstraint unique =
+                        first.equals(second) ? UniqueConstraint.of(first) : UniqueConstraint.of(first, second);
                 uniques.add(random.nextInt(3) == 0 ? unique.withNullsNotDistinct() : unique);
             }
             if (random.nextInt(3) == 0) checks.add(CheckConstraint.of(first + " IS NOT NULL OR id > 0"));
             if (random.nextInt(2) == 0) {
                 Index index = Index.on(first);
-                if (random.nextBoolean()) index = index.withKeys(List.of(new Index.Key(first, random.nextBoolean(), random.nextBoolean())));
+                if (random.nextBoolean())
+                    index = index.withKeys(List.of(new Index.Key(first, random.nextBoolean(), random.nextBoolean())));
                 if (random.nextInt(4) == 0) index = index.where("(id > " + random.nextInt(10) + ")");
                 if (random.nextInt(4) == 0 && !first.equals(second)) index = index.including(second);
                 if (random.nextInt(5) == 0) index = index.asUnique();
                 indexes.add(index);
             }
         }
-        // not beside another index on label alone: two indexes of one shape are one to the differ, and the second default name would clash
-        boolean labelIndexed = indexes.stream().anyMatch(i -> i.keys().get(0).column().equals("label"));
+        // not beside another index on label alone: two indexes of one shape are one to the differ, and the second
+        // default name would clash
+        boolean labelIndexed =
+                indexes.stream().anyMatch(i -> i.keys().get(0).column().equals("label"));
         if (names.contains("label") && !labelIndexed && random.nextInt(3) == 0) {
-            indexes.add(new Index(name.name() + "_label_pattern", List.of(Index.Key.of("label").opclass(random.nextBoolean() ? "text_pattern_ops" : null)), false,
-                    "btree", List.of(), null, false));
+            indexes.add(new Index(
+                    name.name() + "_label_pattern",
+                    List.of(Index.Key.of("label").opclass(random.nextBoolean() ? "text_pattern_ops" : null)),
+                    false,
+                    "btree",
+                    List.of(),
+                    null,
+                    false));
         }
         // every table keeps its key on id: other tables' foreign keys may reference it
         return new Table(name, columns, PrimaryKey.of("id"), uniques, keys, checks, indexes);
@@ -197,7 +235,8 @@ class RandomRoundTripTest {
 
     private static void reset(Connection c) throws SQLException {
         try (Statement st = c.createStatement()) {
-            st.execute("DROP SCHEMA IF EXISTS sales CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public; CREATE SCHEMA sales");
+            st.execute(
+                    "DROP SCHEMA IF EXISTS sales CASCADE; DROP SCHEMA public CASCADE; CREATE SCHEMA public; CREATE SCHEMA sales");
         }
     }
 
@@ -208,8 +247,12 @@ class RandomRoundTripTest {
                     try {
                         st.execute(sql);
                     } catch (SQLException e) {
-                        throw new SQLException(e.getMessage() + " in: " + sql + "\nof the plan:\n" + ops.stream().map(Op::toString)
-                                .collect(java.util.stream.Collectors.joining("\n")), e);
+                        throw new SQLException(
+                                e.getMessage() + " in: " + sql + "\nof the plan:\n"
+                                        + ops.stream()
+                                                .map(Op::toString)
+                                                .collect(java.util.stream.Collectors.joining("\n")),
+                                e);
                     }
                 }
             }

@@ -11,12 +11,12 @@ import dev.retort.schema.Column;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
-import dev.retort.schema.Sequence;
-import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.Schema;
+import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
 import dev.retort.schema.TableName;
+import dev.retort.schema.UniqueConstraint;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -56,15 +56,28 @@ class RoundTripTest {
     }
 
     private static Table commented(String comment, Column... columns) {
-        return new Table(USERS, List.of(columns), PrimaryKey.of("id"), List.of(), List.of(), List.of(), List.of(), comment);
+        return new Table(
+                USERS, List.of(columns), PrimaryKey.of("id"), List.of(), List.of(), List.of(), List.of(), comment);
     }
 
     private static Table indexed(Index... indexes) {
-        return new Table(USERS, List.of(ID, EMAIL, NAME), PrimaryKey.of("id"), List.of(), List.of(), List.of(), List.of(indexes));
+        return new Table(
+                USERS,
+                List.of(ID, EMAIL, NAME),
+                PrimaryKey.of("id"),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(indexes));
     }
 
     private static Table orders(List<UniqueConstraint> uniques, List<ForeignKey> keys) {
-        return new Table(TableName.of("orders"), List.of(ID, new Column("user_id", "bigint")), PrimaryKey.of("id"), uniques, keys);
+        return new Table(
+                TableName.of("orders"),
+                List.of(ID, new Column("user_id", "bigint")),
+                PrimaryKey.of("id"),
+                uniques,
+                keys);
     }
 
     private static ForeignKey toUsers() {
@@ -73,87 +86,231 @@ class RoundTripTest {
 
     static Stream<Arguments> pairs() {
         Column code = new Column("code", "varchar(10)").notNull();
-        Table lines = new Table(TableName.of("lines"), List.of(new Column("order_id", "bigint"), new Column("line_no", "integer"),
-                new Column("qty", "integer").notNull()), PrimaryKey.of("order_id", "line_no"));
-        Table salesOrders = new Table(new TableName("sales", "orders"), List.of(ID, new Column("total", "numeric(10,2)")),
+        Table lines = new Table(
+                TableName.of("lines"),
+                List.of(
+                        new Column("order_id", "bigint"),
+                        new Column("line_no", "integer"),
+                        new Column("qty", "integer").notNull()),
+                PrimaryKey.of("order_id", "line_no"));
+        Table salesOrders = new Table(
+                new TableName("sales", "orders"),
+                List.of(ID, new Column("total", "numeric(10,2)")),
                 PrimaryKey.of("id"));
         return Stream.of(
                 Arguments.of("create tables from nothing", Schema.EMPTY, schema(users(ID, EMAIL, NAME), lines)),
-                Arguments.of("add and drop columns", schema(users(ID, EMAIL, NAME)), schema(users(ID, EMAIL, new Column("phone", "text")))),
-                Arguments.of("widen and narrow types", schema(users(ID, EMAIL, NAME)),
+                Arguments.of(
+                        "add and drop columns",
+                        schema(users(ID, EMAIL, NAME)),
+                        schema(users(ID, EMAIL, new Column("phone", "text")))),
+                Arguments.of(
+                        "widen and narrow types",
+                        schema(users(ID, EMAIL, NAME)),
                         schema(users(ID, EMAIL.withType("varchar(320)"), NAME.withType("varchar(50)")))),
-                Arguments.of("type change needing a cast", schema(users(ID, new Column("age", "varchar(3)"))),
+                Arguments.of(
+                        "type change needing a cast",
+                        schema(users(ID, new Column("age", "varchar(3)"))),
                         schema(users(ID, new Column("age", "integer")))),
-                Arguments.of("nullability both ways", schema(users(ID, EMAIL, NAME)), schema(users(ID, EMAIL.withNullable(true), NAME.notNull()))),
-                Arguments.of("identity added and removed", schema(users(ID.withIdentity(dev.retort.schema.Identity.NONE), EMAIL)),
+                Arguments.of(
+                        "nullability both ways",
+                        schema(users(ID, EMAIL, NAME)),
+                        schema(users(ID, EMAIL.withNullable(true), NAME.notNull()))),
+                Arguments.of(
+                        "identity added and removed",
+                        schema(users(ID.withIdentity(dev.retort.schema.Identity.NONE), EMAIL)),
                         schema(users(ID, EMAIL.withType("text")))),
-                Arguments.of("primary key moves to new columns", schema(users(ID, EMAIL, NAME)),
+                Arguments.of(
+                        "primary key moves to new columns",
+                        schema(users(ID, EMAIL, NAME)),
                         schema(new Table(USERS, List.of(ID, code), PrimaryKey.of("code", "id")))),
                 Arguments.of("composite key table dropped and another created", schema(lines), schema(users(ID))),
                 Arguments.of("tables in another schema", schema(users(ID)), schema(users(ID, NAME), salesOrders)),
-                Arguments.of("foreign keys added, changed and dropped", schema(users(ID, EMAIL), orders(List.of(), List.of())),
-                        schema(users(ID, EMAIL), orders(List.of(), List.of(toUsers().onDelete(ForeignKey.Action.CASCADE))))),
-                Arguments.of("foreign key actions and deferrability change", schema(users(ID, EMAIL), orders(List.of(), List.of(toUsers()))),
-                        schema(users(ID, EMAIL), orders(List.of(), List.of(toUsers().onDelete(ForeignKey.Action.SET_NULL)
-                                .onUpdate(ForeignKey.Action.RESTRICT).deferrable(true))))),
-                Arguments.of("tables referencing each other created and dropped", schema(),
-                        schema(new Table(TableName.of("a"), List.of(ID, new Column("b_id", "bigint")), PrimaryKey.of("id"), List.of(),
-                                List.of(ForeignKey.Columns.of("b_id").references("b", "id"))),
-                                new Table(TableName.of("b"), List.of(ID, new Column("a_id", "bigint")), PrimaryKey.of("id"), List.of(),
+                Arguments.of(
+                        "foreign keys added, changed and dropped",
+                        schema(users(ID, EMAIL), orders(List.of(), List.of())),
+                        schema(
+                                users(ID, EMAIL),
+                                orders(List.of(), List.of(toUsers().onDelete(ForeignKey.Action.CASCADE))))),
+                Arguments.of(
+                        "foreign key actions and deferrability change",
+                        schema(users(ID, EMAIL), orders(List.of(), List.of(toUsers()))),
+                        schema(
+                                users(ID, EMAIL),
+                                orders(
+                                        List.of(),
+                                        List.of(toUsers()
+                                                .onDelete(ForeignKey.Action.SET_NULL)
+                                                .onUpdate(ForeignKey.Action.RESTRICT)
+                                                .deferrable(true))))),
+                Arguments.of(
+                        "tables referencing each other created and dropped",
+                        schema(),
+                        schema(
+                                new Table(
+                                        TableName.of("a"),
+                                        List.of(ID, new Column("b_id", "bigint")),
+                                        PrimaryKey.of("id"),
+                                        List.of(),
+                                        List.of(ForeignKey.Columns.of("b_id").references("b", "id"))),
+                                new Table(
+                                        TableName.of("b"),
+                                        List.of(ID, new Column("a_id", "bigint")),
+                                        PrimaryKey.of("id"),
+                                        List.of(),
                                         List.of(ForeignKey.Columns.of("a_id").references("a", "id"))))),
-                Arguments.of("composite and cross-schema foreign keys", schema(lines, salesOrders),
-                        schema(lines, salesOrders, new Table(TableName.of("shipments"), List.of(ID, new Column("order_id", "bigint"),
-                                new Column("line_no", "integer"), new Column("sales_order", "bigint")), PrimaryKey.of("id"), List.of(),
-                                List.of(ForeignKey.Columns.of("order_id", "line_no").references("lines", "order_id", "line_no"),
-                                        ForeignKey.Columns.of("sales_order").referencesIn("sales", "orders", "id"))))),
-                Arguments.of("unique constraints added, moved and dropped",
+                Arguments.of(
+                        "composite and cross-schema foreign keys",
+                        schema(lines, salesOrders),
+                        schema(
+                                lines,
+                                salesOrders,
+                                new Table(
+                                        TableName.of("shipments"),
+                                        List.of(
+                                                ID,
+                                                new Column("order_id", "bigint"),
+                                                new Column("line_no", "integer"),
+                                                new Column("sales_order", "bigint")),
+                                        PrimaryKey.of("id"),
+                                        List.of(),
+                                        List.of(
+                                                ForeignKey.Columns.of("order_id", "line_no")
+                                                        .references("lines", "order_id", "line_no"),
+                                                ForeignKey.Columns.of("sales_order")
+                                                        .referencesIn("sales", "orders", "id"))))),
+                Arguments.of(
+                        "unique constraints added, moved and dropped",
                         schema(users(List.of(UniqueConstraint.of("email")), ID, EMAIL, NAME)),
-                        schema(users(List.of(UniqueConstraint.of("email", "name"), UniqueConstraint.of("name")), ID, EMAIL, NAME))),
-                Arguments.of("sequences created, changed and dropped",
+                        schema(users(
+                                List.of(UniqueConstraint.of("email", "name"), UniqueConstraint.of("name")),
+                                ID,
+                                EMAIL,
+                                NAME))),
+                Arguments.of(
+                        "sequences created, changed and dropped",
                         new Schema(List.of(), List.of(Sequence.of("a_seq", 1, 50), Sequence.of("b_seq", 1, 1))),
-                        new Schema(List.of(), List.of(Sequence.of("a_seq", 10, 5), Sequence.of("c_seq", 1, 50).inSchema("sales")))),
-                Arguments.of("defaults added, changed and dropped",
-                        schema(users(ID, EMAIL.defaultValue("'nobody@example.com'"), NAME, new Column("score", "integer").defaultValue("0"))),
-                        schema(users(ID, EMAIL, NAME.defaultValue("'anonymous'"), new Column("score", "integer").defaultValue("10")))),
-                Arguments.of("default kept across a type change", schema(users(ID, new Column("score", "integer").defaultValue("5"))),
+                        new Schema(
+                                List.of(),
+                                List.of(
+                                        Sequence.of("a_seq", 10, 5),
+                                        Sequence.of("c_seq", 1, 50).inSchema("sales")))),
+                Arguments.of(
+                        "defaults added, changed and dropped",
+                        schema(users(
+                                ID,
+                                EMAIL.defaultValue("'nobody@example.com'"),
+                                NAME,
+                                new Column("score", "integer").defaultValue("0"))),
+                        schema(users(
+                                ID,
+                                EMAIL,
+                                NAME.defaultValue("'anonymous'"),
+                                new Column("score", "integer").defaultValue("10")))),
+                Arguments.of(
+                        "default kept across a type change",
+                        schema(users(ID, new Column("score", "integer").defaultValue("5"))),
                         schema(users(ID, new Column("score", "varchar(10)").defaultValue("'5'")))),
-                Arguments.of("a default replaced by an identity", schema(users(ID.withIdentity(dev.retort.schema.Identity.NONE),
-                        new Column("n", "bigint").notNull().defaultValue("7"))), schema(users(ID.withIdentity(dev.retort.schema.Identity.NONE),
-                        new Column("n", "bigint").identityAlways()))),
-                Arguments.of("new NOT NULL column with a default on a table", schema(users(ID)),
-                        schema(users(ID, new Column("active", "boolean").notNull().defaultValue("true")))),
-                Arguments.of("indexes added, dropped, reordered", schema(indexed(Index.on("email", "name"), Index.on("name"))),
-                        schema(indexed(Index.on("name", "email"), Index.on("email").asUnique()))),
-                Arguments.of("sort orders: DESC NULLS LAST and NULLS FIRST are changes", schema(indexed(Index.on("email").withKeys(
-                        List.of(Index.Key.of("email").desc())))), schema(indexed(Index.on("email").withKeys(List.of(
-                        new Index.Key("email", true, false), Index.Key.of("name").nullsFirst(true)))))),
-                Arguments.of("expression, partial, covering and method indexes", schema(users(ID, EMAIL, NAME)),
-                        schema(indexed(new Index(null, List.of(Index.Key.of("(lower((email)::text))")), true, "btree", List.of("name"),
-                                "(name IS NOT NULL)", false), Index.on("name").using("hash"), Index.on("id").using("brin")))),
-                Arguments.of("NULLS NOT DISTINCT toggled", schema(indexed(Index.on("name").asUnique())),
+                Arguments.of(
+                        "a default replaced by an identity",
+                        schema(users(
+                                ID.withIdentity(dev.retort.schema.Identity.NONE),
+                                new Column("n", "bigint").notNull().defaultValue("7"))),
+                        schema(users(
+                                ID.withIdentity(dev.retort.schema.Identity.NONE),
+                                new Column("n", "bigint").identityAlways()))),
+                Arguments.of(
+                        "new NOT NULL column with a default on a table",
+                        schema(users(ID)),
+                        schema(users(
+                                ID, new Column("active", "boolean").notNull().defaultValue("true")))),
+                Arguments.of(
+                        "indexes added, dropped, reordered",
+                        schema(indexed(Index.on("email", "name"), Index.on("name"))),
+                        schema(indexed(
+                                Index.on("name", "email"), Index.on("email").asUnique()))),
+                Arguments.of(
+                        "sort orders: DESC NULLS LAST and NULLS FIRST are changes",
+                        schema(indexed(Index.on("email")
+                                .withKeys(List.of(Index.Key.of("email").desc())))),
+                        schema(indexed(Index.on("email")
+                                .withKeys(List.of(
+                                        new Index.Key("email", true, false),
+                                        Index.Key.of("name").nullsFirst(true)))))),
+                Arguments.of(
+                        "expression, partial, covering and method indexes",
+                        schema(users(ID, EMAIL, NAME)),
+                        schema(indexed(
+                                new Index(
+                                        null,
+                                        List.of(Index.Key.of("(lower((email)::text))")),
+                                        true,
+                                        "btree",
+                                        List.of("name"),
+                                        "(name IS NOT NULL)",
+                                        false),
+                                Index.on("name").using("hash"),
+                                Index.on("id").using("brin")))),
+                Arguments.of(
+                        "NULLS NOT DISTINCT toggled",
+                        schema(indexed(Index.on("name").asUnique())),
                         schema(indexed(Index.on("name").asUnique().withNullsNotDistinct()))),
-                Arguments.of("plain index replaced by a unique constraint", schema(indexed(Index.on("email"))),
+                Arguments.of(
+                        "plain index replaced by a unique constraint",
+                        schema(indexed(Index.on("email"))),
                         schema(users(List.of(UniqueConstraint.of("email")), ID, EMAIL, NAME))),
-                Arguments.of("comments added, altered and removed, with quotes",
+                Arguments.of(
+                        "comments added, altered and removed, with quotes",
                         schema(commented("old table comment", ID, EMAIL.comment("old"), NAME.comment("goes"))),
                         schema(commented("it's the \"new\" one", ID.comment("key"), EMAIL.comment("new"), NAME))),
-                Arguments.of("table created with table and column comments", Schema.EMPTY,
+                Arguments.of(
+                        "table created with table and column comments",
+                        Schema.EMPTY,
                         schema(commented("people", ID.comment("key"), EMAIL.comment("where to write")))),
-                Arguments.of("enum created with the table using it", Schema.EMPTY, new Schema(List.of(users(ID,
-                        new Column("mood", "mood").defaultValue("'happy'"))), List.of(), List.of(EnumType.of("mood", "sad", "happy")))),
-                Arguments.of("enum label added in the middle", new Schema(List.of(users(ID, new Column("mood", "mood"))), List.of(),
-                        List.of(EnumType.of("mood", "sad", "happy"))), new Schema(List.of(users(ID, new Column("mood", "mood"))), List.of(),
-                        List.of(EnumType.of("mood", "sad", "ok", "happy")))),
-                Arguments.of("enum label removed: the type is rebuilt under the column and its default",
-                        new Schema(List.of(users(ID, new Column("mood", "mood").defaultValue("'happy'::mood"))), List.of(),
+                Arguments.of(
+                        "enum created with the table using it",
+                        Schema.EMPTY,
+                        new Schema(
+                                List.of(users(ID, new Column("mood", "mood").defaultValue("'happy'"))),
+                                List.of(),
+                                List.of(EnumType.of("mood", "sad", "happy")))),
+                Arguments.of(
+                        "enum label added in the middle",
+                        new Schema(
+                                List.of(users(ID, new Column("mood", "mood"))),
+                                List.of(),
+                                List.of(EnumType.of("mood", "sad", "happy"))),
+                        new Schema(
+                                List.of(users(ID, new Column("mood", "mood"))),
+                                List.of(),
+                                List.of(EnumType.of("mood", "sad", "ok", "happy")))),
+                Arguments.of(
+                        "enum label removed: the type is rebuilt under the column and its default",
+                        new Schema(
+                                List.of(users(ID, new Column("mood", "mood").defaultValue("'happy'::mood"))),
+                                List.of(),
                                 List.of(EnumType.of("mood", "sad", "ok", "happy"))),
-                        new Schema(List.of(users(ID, new Column("mood", "mood").defaultValue("'happy'::mood"))), List.of(),
+                        new Schema(
+                                List.of(users(ID, new Column("mood", "mood").defaultValue("'happy'::mood"))),
+                                List.of(),
                                 List.of(EnumType.of("mood", "happy", "sad")))),
-                Arguments.of("enum in another schema dropped with its table", new Schema(List.of(users(ID),
-                        new Table(new TableName("sales", "tickets"), List.of(ID, new Column("level", "sales.level")), PrimaryKey.of("id"))),
-                        List.of(), List.of(EnumType.of("level", "low", "high").inSchema("sales"))), schema(users(ID))),
-                Arguments.of("mixed case and quotes", Schema.EMPTY,
-                        schema(new Table(TableName.of("Odd \"Name\""), List.of(new Column("Mixed", "text"), new Column("a\"b", "integer")),
+                Arguments.of(
+                        "enum in another schema dropped with its table",
+                        new Schema(
+                                List.of(
+                                        users(ID),
+                                        new Table(
+                                                new TableName("sales", "tickets"),
+                                                List.of(ID, new Column("level", "sales.level")),
+                                                PrimaryKey.of("id"))),
+                                List.of(),
+                                List.of(EnumType.of("level", "low", "high").inSchema("sales"))),
+                        schema(users(ID))),
+                Arguments.of(
+                        "mixed case and quotes",
+                        Schema.EMPTY,
+                        schema(new Table(
+                                TableName.of("Odd \"Name\""),
+                                List.of(new Column("Mixed", "text"), new Column("a\"b", "integer")),
                                 PrimaryKey.of("a\"b")))));
     }
 
@@ -175,12 +332,18 @@ class RoundTripTest {
             Plan plan = Differ.diff(start, b);
             apply(c, plan.upgrade());
             Schema upgraded = read(c);
-            assertTrue(Differ.diff(upgraded, b).isEmpty(), () -> "after upgrade: " + Differ.diff(upgraded, b).upgrade());
+            assertTrue(
+                    Differ.diff(upgraded, b).isEmpty(),
+                    () -> "after upgrade: " + Differ.diff(upgraded, b).upgrade());
             assertTrue(Differ.diff(upgraded, b).isEmpty(), () -> "re-diff after upgrade: " + Differ.diff(upgraded, b));
             apply(c, plan.downgrade());
             Schema downgraded = read(c);
-            assertTrue(Differ.diff(downgraded, start).isEmpty(), () -> "after downgrade: " + Differ.diff(downgraded, start).upgrade());
-            assertTrue(Differ.diff(downgraded, a).isEmpty(), () -> "re-diff after downgrade: " + Differ.diff(downgraded, a));
+            assertTrue(
+                    Differ.diff(downgraded, start).isEmpty(),
+                    () -> "after downgrade: " + Differ.diff(downgraded, start).upgrade());
+            assertTrue(
+                    Differ.diff(downgraded, a).isEmpty(),
+                    () -> "re-diff after downgrade: " + Differ.diff(downgraded, a));
         }
     }
 

@@ -24,43 +24,55 @@ class ServerDefaultsTest {
     static final TestDatabase db = new TestDatabase();
 
     private static String canonical(String type, String expression) throws SQLException {
-        Schema schema = new Schema(List.of(new Table(TableName.of("t"), List.of(new Column("c", type).defaultValue(expression)), null)));
+        Schema schema = new Schema(
+                List.of(new Table(TableName.of("t"), List.of(new Column("c", type).defaultValue(expression)), null)));
         try (Connection c = db.connect()) {
-            return ExpressionCanonicalizer.canonicalize(c, schema).tables().get(0).columns().get(0).defaultKey();
+            return ExpressionCanonicalizer.canonicalize(c, schema)
+                    .tables()
+                    .get(0)
+                    .columns()
+                    .get(0)
+                    .defaultKey();
         }
     }
 
     @ParameterizedTest(name = "{0}: {1} == {2}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "text             | 'some default'                     | 'some default'::text",
-        "varchar(50)      | 'it''s'                            | 'it''s'::character varying",
-        "varchar(20)      | substring('name',1,3)              | \"substring('name', 1, 3)\"",
-        "timestamptz      | now()                              | now()",
-        "integer          | 15                                 | '15'",
-        "text             | ''                                 | ''::text",
-        "interval         | '14 days'                          | '14 days'::interval",
-        "interval         | interval '14 days'                 | '14 days'::interval",
-        "uuid             | gen_random_uuid()                  | gen_random_uuid()",
-        "integer[]        | ARRAY[]::integer[]                 | ARRAY[]::int4[]",
-        "timestamp        | timezone('utc', current_timestamp) | timezone('utc'::text, CURRENT_TIMESTAMP)",
-        "integer          | 5                                  | '5'",
-        "double precision | 5.2                                | '5.2'",
-        "double precision | 5                                  | 5.0",
-        "numeric          | 5                                  | 5.0",
-        "text             | 'héllo wörld'                      | 'héllo wörld'::text",
-        "varchar(100)     | 'a // b'                           | 'a // b'",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "text             | 'some default'                     | 'some default'::text",
+                "varchar(50)      | 'it''s'                            | 'it''s'::character varying",
+                "varchar(20)      | substring('name',1,3)              | \"substring('name', 1, 3)\"",
+                "timestamptz      | now()                              | now()",
+                "integer          | 15                                 | '15'",
+                "text             | ''                                 | ''::text",
+                "interval         | '14 days'                          | '14 days'::interval",
+                "interval         | interval '14 days'                 | '14 days'::interval",
+                "uuid             | gen_random_uuid()                  | gen_random_uuid()",
+                "integer[]        | ARRAY[]::integer[]                 | ARRAY[]::int4[]",
+                "timestamp        | timezone('utc', current_timestamp) | timezone('utc'::text, CURRENT_TIMESTAMP)",
+                "integer          | 5                                  | '5'",
+                "double precision | 5.2                                | '5.2'",
+                "double precision | 5                                  | 5.0",
+                "numeric          | 5                                  | 5.0",
+                "text             | 'héllo wörld'                      | 'héllo wörld'::text",
+                "varchar(100)     | 'a // b'                           | 'a // b'",
+            })
     void sameDefaultWrittenDifferentlyIsTheSame(String type, String written, String other) throws SQLException {
         assertEquals(canonical(type, written), canonical(type, other));
     }
 
     @ParameterizedTest(name = "{0}: {1} != {2}")
-    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-        "integer     | 5                | 7",
-        "text        | 'hello'          | 'there'",
-        "varchar(40) | 'some default'   | 'some new default'",
-        "integer     | 15               | 20",
-    })
+    @CsvSource(
+            delimiter = '|',
+            quoteCharacter = '"',
+            value = {
+                "integer     | 5                | 7",
+                "text        | 'hello'          | 'there'",
+                "varchar(40) | 'some default'   | 'some new default'",
+                "integer     | 15               | 20",
+            })
     void differentDefaultsDiffer(String type, String one, String other) throws SQLException {
         assertNotEquals(canonical(type, one), canonical(type, other));
     }
@@ -71,7 +83,10 @@ class ServerDefaultsTest {
         assertEquals(canonical("price", "5"), canonical("price", "5.00"));
         assertEquals("value numeric(10,2) 5", canonical("price", "'5'"));
         assertNotEquals(canonical("price", "5"), canonical("price", "6"));
-        assertEquals(canonical("price", "-1"), canonical("price", "-1.0"), "the domain's check never runs, so it cannot fail");
+        assertEquals(
+                canonical("price", "-1"),
+                canonical("price", "-1.0"),
+                "the domain's check never runs, so it cannot fail");
     }
 
     @Test
@@ -85,16 +100,35 @@ class ServerDefaultsTest {
         try (Connection c = db.connect()) {
             Schema schema = PostgresIntrospector.read(c, new SchemaScope(List.of("public"), Set.of()));
             Table table = schema.table(TableName.of("s")).orElseThrow();
-            assertEquals("nextval('s_id_seq'::regclass)", table.column("id").orElseThrow().defaultKey(), "a serial's nextval is a default");
-            assertEquals(List.of(Sequence.of("s_id_seq", 1, 1).ownedBy("s", "id")), schema.sequences(),
+            assertEquals(
+                    "nextval('s_id_seq'::regclass)",
+                    table.column("id").orElseThrow().defaultKey(),
+                    "a serial's nextval is a default");
+            assertEquals(
+                    List.of(Sequence.of("s_id_seq", 1, 1).ownedBy("s", "id")),
+                    schema.sequences(),
                     "its sequence is owned by the column; other schemas' sequences are out of scope");
-            assertEquals("nextval('other.counter'::regclass)", table.column("n").orElseThrow().defaultKey());
-            assertEquals("nextval('other.counter'::regclass)", table.column("q").orElseThrow().defaultKey());
+            assertEquals(
+                    "nextval('other.counter'::regclass)",
+                    table.column("n").orElseThrow().defaultKey());
+            assertEquals(
+                    "nextval('other.counter'::regclass)",
+                    table.column("q").orElseThrow().defaultKey());
             Schema read = PostgresIntrospector.read(c, new SchemaScope(List.of("public"), Set.of()));
             Schema canonical = ExpressionCanonicalizer.canonicalize(c, read);
-            assertEquals("nextval('public.s_id_seq'::regclass)", canonical.table(TableName.of("s")).orElseThrow().column("id").orElseThrow()
-                    .defaultKey(), "printed back under search_path pg_catalog, where no user schema is visible");
-            assertEquals(canonical.comparable(), ExpressionCanonicalizer.canonicalize(c, canonical).comparable(), "stable");
+            assertEquals(
+                    "nextval('public.s_id_seq'::regclass)",
+                    canonical
+                            .table(TableName.of("s"))
+                            .orElseThrow()
+                            .column("id")
+                            .orElseThrow()
+                            .defaultKey(),
+                    "printed back under search_path pg_catalog, where no user schema is visible");
+            assertEquals(
+                    canonical.comparable(),
+                    ExpressionCanonicalizer.canonicalize(c, canonical).comparable(),
+                    "stable");
         }
     }
 }

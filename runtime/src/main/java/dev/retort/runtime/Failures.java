@@ -17,7 +17,8 @@ final class Failures {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
-                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) return true;
+                if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03"))
+                    return true;
             }
             if (t instanceof SocketException || t instanceof EOFException) return true;
         }

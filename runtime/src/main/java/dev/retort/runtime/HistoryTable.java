@@ -21,8 +21,16 @@ import java.util.Map;
  */
 public final class HistoryTable {
     /** What the history says about one run; {@code accept} rows record a deliberately accepted edit. */
-    public record Entry(long id, String revision, String direction, String checksum, String message,
-                        OffsetDateTime appliedAt, String appliedBy, Duration duration, String retortVersion) {}
+    public record Entry(
+            long id,
+            String revision,
+            String direction,
+            String checksum,
+            String message,
+            OffsetDateTime appliedAt,
+            String appliedBy,
+            Duration duration,
+            String retortVersion) {}
 
     public static final String ACCEPT = "accept";
     public static final String STAMP = "stamp";
@@ -58,10 +66,14 @@ public final class HistoryTable {
     }
 
     /** The row for one run; {@code applied_by} is the database user at {@code host}. */
-    public String appendSql(String revision, String direction, String checksum, String message, Duration duration, String host) {
-        return "INSERT INTO " + qualified() + " (revision, direction, checksum, message, applied_by, duration_ms, retort_version)"
-                + " VALUES (" + literal(revision) + ", " + literal(direction) + ", " + (checksum == null ? "NULL" : literal(checksum))
-                + ", " + literal(message) + ", current_user || " + literal("@" + host) + ", " + duration.toMillis() + ", "
+    public String appendSql(
+            String revision, String direction, String checksum, String message, Duration duration, String host) {
+        return "INSERT INTO " + qualified()
+                + " (revision, direction, checksum, message, applied_by, duration_ms, retort_version)"
+                + " VALUES (" + literal(revision) + ", " + literal(direction) + ", "
+                + (checksum == null ? "NULL" : literal(checksum))
+                + ", " + literal(message) + ", current_user || " + literal("@" + host) + ", " + duration.toMillis()
+                + ", "
                 + literal(Migrator.retortVersion()) + ")";
     }
 
@@ -70,11 +82,20 @@ public final class HistoryTable {
         List<Entry> entries = new ArrayList<>();
         if (!VersionTable.exists(connection, qualified())) return entries;
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT id, revision, direction, checksum, message, applied_at, applied_by, duration_ms,"
-                     + " retort_version FROM " + qualified() + " ORDER BY id")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT id, revision, direction, checksum, message, applied_at, applied_by, duration_ms,"
+                                + " retort_version FROM " + qualified() + " ORDER BY id")) {
             while (rs.next()) {
-                entries.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getObject(6, OffsetDateTime.class), rs.getString(7), Duration.ofMillis(rs.getLong(8)), rs.getString(9)));
+                entries.add(new Entry(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getObject(6, OffsetDateTime.class),
+                        rs.getString(7),
+                        Duration.ofMillis(rs.getLong(8)),
+                        rs.getString(9)));
             }
         }
         return entries;

@@ -46,7 +46,8 @@ final class MigrationLock implements AutoCloseable {
      */
     static MigrationLock acquire(Connection connection, VersionTable table, Duration timeout, Consumer<String> waiting)
             throws SQLException {
-        // the configured table's qualified name, so every runner of one project, wherever it then finds the table, takes one lock
+        // the configured table's qualified name, so every runner of one project, wherever it then finds the table,
+        // takes one lock
         String versionTable = table.schema() + "." + table.name();
         int key = versionTable.hashCode();
         watchForVanishedClient(connection);
@@ -61,22 +62,28 @@ final class MigrationLock implements AutoCloseable {
             st.execute("SELECT pg_catalog.pg_advisory_lock(" + KEY_SPACE + ", " + key + ")");
         } catch (SQLException e) {
             if (Failures.connectionLost(e)) {
-                throw new MigrationException("lost the connection while waiting for the migration lock for " + versionTable + ": "
-                        + Failures.oneLine(e.getMessage()), e);
+                throw new MigrationException(
+                        "lost the connection while waiting for the migration lock for " + versionTable + ": "
+                                + Failures.oneLine(e.getMessage()),
+                        e);
             }
             // a pooled connection goes back with its own settings, whatever ended the wait
             restore(connection, previousLockTimeout, previousStatementTimeout);
             if (!"55P03".equals(e.getSQLState())) throw e;
-            throw new MigrationException("another runner holds the migration lock for " + versionTable + " and did not release it within "
-                    + (timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s") + ": " + holder(connection, key).replace("pid", "held by pid")
-                    + "; set lock.timeout to wait longer");
+            throw new MigrationException(
+                    "another runner holds the migration lock for " + versionTable + " and did not release it within "
+                            + (timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s")
+                            + ": " + holder(connection, key).replace("pid", "held by pid")
+                            + "; set lock.timeout to wait longer");
         }
         restore(connection, previousLockTimeout, previousStatementTimeout);
         return new MigrationLock(connection, key);
     }
 
-    private static void restore(Connection connection, String lockTimeout, String statementTimeout) throws SQLException {
-        String sql = "SELECT pg_catalog.set_config('lock_timeout', ?, false), pg_catalog.set_config('statement_timeout', ?, false)";
+    private static void restore(Connection connection, String lockTimeout, String statementTimeout)
+            throws SQLException {
+        String sql =
+                "SELECT pg_catalog.set_config('lock_timeout', ?, false), pg_catalog.set_config('statement_timeout', ?, false)";
         try (PreparedStatement st = connection.prepareStatement(sql)) {
             st.setString(1, lockTimeout);
             st.setString(2, statementTimeout);
@@ -93,7 +100,8 @@ final class MigrationLock implements AutoCloseable {
 
     private static boolean tryLock(Connection connection, int key) throws SQLException {
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT pg_catalog.pg_try_advisory_lock(" + KEY_SPACE + ", " + key + ")")) {
+                ResultSet rs =
+                        st.executeQuery("SELECT pg_catalog.pg_try_advisory_lock(" + KEY_SPACE + ", " + key + ")")) {
             rs.next();
             return rs.getBoolean(1);
         }
@@ -115,8 +123,8 @@ final class MigrationLock implements AutoCloseable {
             st.setLong(2, Integer.toUnsignedLong(key));
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) return "a runner that has just finished";
-                return "pid " + rs.getInt(1) + " (" + rs.getString(2) + ", user " + rs.getString(3) + " from " + rs.getString(4)
-                        + ", connected since " + rs.getString(5) + ")";
+                return "pid " + rs.getInt(1) + " (" + rs.getString(2) + ", user " + rs.getString(3) + " from "
+                        + rs.getString(4) + ", connected since " + rs.getString(5) + ")";
             }
         }
     }
@@ -131,7 +139,8 @@ final class MigrationLock implements AutoCloseable {
             st.execute("SET tcp_keepalives_idle = 60");
             st.execute("SET tcp_keepalives_interval = 10");
             st.execute("SET tcp_keepalives_count = 6");
-            if (connection.getMetaData().getDatabaseMajorVersion() >= 14) st.execute("SET client_connection_check_interval = 1000");
+            if (connection.getMetaData().getDatabaseMajorVersion() >= 14)
+                st.execute("SET client_connection_check_interval = 1000");
         }
     }
 

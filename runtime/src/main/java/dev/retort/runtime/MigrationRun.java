@@ -23,10 +23,16 @@ final class MigrationRun {
     private boolean created;
     /** The migration whose autocommit block ran last in this run, and how many of its statements that committed. */
     private RevisionNode blockRevision;
+
     private int blockStatements;
 
-    MigrationRun(MigrationSet migrations, boolean transactionPerMigration, Migrator.Listener listener, Sink sink, Migrator.Tables tables,
-                 Set<String> before) {
+    MigrationRun(
+            MigrationSet migrations,
+            boolean transactionPerMigration,
+            Migrator.Listener listener,
+            Sink sink,
+            Migrator.Tables tables,
+            Set<String> before) {
         this.migrations = migrations;
         this.transactionPerMigration = transactionPerMigration;
         this.listener = listener;
@@ -60,9 +66,13 @@ final class MigrationRun {
         RevisionGraph graph = migrations.graph();
         MigrationSet.Scripts scripts = migrations.scripts(node.id());
         Script script = direction == Direction.UPGRADE ? scripts.upgrade() : scripts.downgrade();
-        Set<String> next = direction == Direction.UPGRADE ? graph.headsAfterUpgrade(heads, node) : graph.headsAfterDowngrade(heads, node);
-        sink.note("Running " + direction.word() + " " + (direction == Direction.UPGRADE
-                ? Migrator.heads(Set.copyOf(node.parents())) + " -> " + node.id() : node.id() + " -> " + Migrator.heads(Set.copyOf(node.parents())))
+        Set<String> next = direction == Direction.UPGRADE
+                ? graph.headsAfterUpgrade(heads, node)
+                : graph.headsAfterDowngrade(heads, node);
+        sink.note("Running " + direction.word() + " "
+                + (direction == Direction.UPGRADE
+                        ? Migrator.heads(Set.copyOf(node.parents())) + " -> " + node.id()
+                        : node.id() + " -> " + Migrator.heads(Set.copyOf(node.parents())))
                 + ", " + node.message());
         long started = System.nanoTime();
         if (transactionPerMigration) sink.begin();
@@ -70,10 +80,12 @@ final class MigrationRun {
         execute(direction, node, script.statements());
         Duration duration = Duration.ofNanos(System.nanoTime() - started);
         List<String> bookkeeping = new ArrayList<>();
-        for (String id : heads) if (!next.contains(id)) bookkeeping.add(tables.versions().deleteSql(id));
-        for (String id : next) if (!heads.contains(id)) bookkeeping.add(tables.versions().insertSql(id));
-        bookkeeping.add(tables.history().appendSql(node.id(), direction.word(), scripts.checksum(), node.message(), duration,
-                sink.origin()));
+        for (String id : heads)
+            if (!next.contains(id)) bookkeeping.add(tables.versions().deleteSql(id));
+        for (String id : next)
+            if (!heads.contains(id)) bookkeeping.add(tables.versions().insertSql(id));
+        bookkeeping.add(tables.history()
+                .appendSql(node.id(), direction.word(), scripts.checksum(), node.message(), duration, sink.origin()));
         record(node, direction, bookkeeping, transactionPerMigration);
         created = true;
         if (transactionPerMigration) committed = next;
@@ -82,7 +94,8 @@ final class MigrationRun {
     }
 
     /** Runs one migration's statements; an autocommit block commits what came before it, then runs outside the transaction. */
-    private void execute(Direction direction, RevisionNode node, List<Script.Statement> statements) throws SQLException {
+    private void execute(Direction direction, RevisionNode node, List<Script.Statement> statements)
+            throws SQLException {
         int committedStatements = 0;
         for (int i = 0; i < statements.size(); i++) {
             Script.Statement statement = statements.get(i);
@@ -100,18 +113,28 @@ final class MigrationRun {
                 }
             } catch (SQLException e) {
                 rollbackAfter(sink, e);
-                String partial = committedStatements == 0 ? "" : "; statements 1-" + committedStatements + " of this migration "
-                        + "were committed before the failure (autocommit block) and stay applied, the version table stays at "
-                        + Migrator.heads(committed);
-                throw new MigrationException("revision " + node.id() + " (" + direction.word() + "): statement " + (i + 1)
-                        + " failed: " + Failures.oneLine(statement.sql()) + ": " + Failures.describe(e, committedStatements == 0
-                        ? "the version table stays at " + Migrator.heads(committed) : "") + partial, e);
+                String partial = committedStatements == 0
+                        ? ""
+                        : "; statements 1-" + committedStatements + " of this migration "
+                                + "were committed before the failure (autocommit block) and stay applied, the version table stays at "
+                                + Migrator.heads(committed);
+                throw new MigrationException(
+                        "revision " + node.id() + " (" + direction.word() + "): statement " + (i + 1)
+                                + " failed: " + Failures.oneLine(statement.sql()) + ": "
+                                + Failures.describe(
+                                        e,
+                                        committedStatements == 0
+                                                ? "the version table stays at " + Migrator.heads(committed)
+                                                : "")
+                                + partial,
+                        e);
             }
         }
     }
 
     /** Writes the version-table update and the history row; commits them with the migration when it has its own transaction. */
-    private void record(RevisionNode node, Direction direction, List<String> bookkeeping, boolean commit) throws SQLException {
+    private void record(RevisionNode node, Direction direction, List<String> bookkeeping, boolean commit)
+            throws SQLException {
         try {
             if (!created) tables.create(sink);
             sink.executeAll(bookkeeping);
@@ -120,10 +143,14 @@ final class MigrationRun {
             rollbackAfter(sink, e);
             if (!Failures.connectionLost(e)) throw e;
             String what = commit ? "recording and committing" : "recording";
-            String outcome = commit ? "; whether the commit reached the server is unknown: run 'retort current' to see the revision "
-                    + "the database is at" : "";
-            throw new MigrationException("revision " + node.id() + " (" + direction.word() + "): " + what + " it failed: "
-                    + Failures.describe(e, "") + outcome, e);
+            String outcome = commit
+                    ? "; whether the commit reached the server is unknown: run 'retort current' to see the revision "
+                            + "the database is at"
+                    : "";
+            throw new MigrationException(
+                    "revision " + node.id() + " (" + direction.word() + "): " + what + " it failed: "
+                            + Failures.describe(e, "") + outcome,
+                    e);
         }
     }
 
@@ -133,11 +160,15 @@ final class MigrationRun {
      */
     private String inRunRollback() {
         if (blockRevision == null) {
-            return steps.isEmpty() ? "" : "; the whole run was rolled back, the database stays at " + Migrator.heads(committed);
+            return steps.isEmpty()
+                    ? ""
+                    : "; the whole run was rolled back, the database stays at " + Migrator.heads(committed);
         }
         if (steps.stream().noneMatch(step -> step.revision().equals(blockRevision))) return "";
-        return "; the run was rolled back only to the autocommit block of revision " + blockRevision.id() + ": its statements 1-"
-                + blockStatements + " and every revision before it were committed and stay applied, the version table stays at "
+        return "; the run was rolled back only to the autocommit block of revision " + blockRevision.id()
+                + ": its statements 1-"
+                + blockStatements
+                + " and every revision before it were committed and stay applied, the version table stays at "
                 + Migrator.heads(committed);
     }
 

@@ -18,7 +18,8 @@ public final class MigrationSet {
     private final Map<String, Class<? extends Migration>> classes;
     private final Set<String> forwardOnly;
 
-    private MigrationSet(RevisionGraph graph, Map<String, Class<? extends Migration>> classes, Set<String> forwardOnly) {
+    private MigrationSet(
+            RevisionGraph graph, Map<String, Class<? extends Migration>> classes, Set<String> forwardOnly) {
         this.graph = graph;
         this.classes = classes;
         this.forwardOnly = forwardOnly;
@@ -42,8 +43,13 @@ public final class MigrationSet {
                 throw new MigrationException(sourceOf.apply(type) + ": class " + type.getName()
                         + " has @Revision but does not implement " + Migration.class.getName());
             }
-            nodes.add(new RevisionNode(revision.id(), List.of(revision.revises()), List.of(revision.branchLabels()),
-                    List.of(revision.dependsOn()), revision.message(), sourceOf.apply(type)));
+            nodes.add(new RevisionNode(
+                    revision.id(),
+                    List.of(revision.revises()),
+                    List.of(revision.branchLabels()),
+                    List.of(revision.dependsOn()),
+                    revision.message(),
+                    sourceOf.apply(type)));
             classes.putIfAbsent(revision.id(), type.asSubclass(Migration.class));
             if (revision.forwardOnly()) forwardOnly.add(revision.id());
         }
@@ -73,7 +79,8 @@ public final class MigrationSet {
     /** The statements of both directions; an {@code upgrade()} that throws is reported, not run. */
     public Scripts scripts(String revision) {
         Script upgrade = render(revision, Direction.UPGRADE);
-        if (forwardOnly.contains(graph.node(revision).id())) return new Scripts(upgrade, null, "it is declared forward-only");
+        if (forwardOnly.contains(graph.node(revision).id()))
+            return new Scripts(upgrade, null, "it is declared forward-only");
         try {
             return new Scripts(upgrade, render(revision, Direction.DOWNGRADE), null);
         } catch (MigrationException e) {
@@ -91,18 +98,19 @@ public final class MigrationSet {
     public Script requireDowngrade(String revision) {
         Scripts scripts = scripts(revision);
         if (scripts.downgrade() != null) return scripts.downgrade();
-        throw new MigrationException("revision " + graph.node(revision).id() + " (" + source(revision) + ") cannot be downgraded: "
-                + scripts.noDowngrade() + "; nothing was run");
+        throw new MigrationException("revision " + graph.node(revision).id() + " (" + source(revision)
+                + ") cannot be downgraded: " + scripts.noDowngrade() + "; nothing was run");
     }
 
     private Script render(String revision, Direction direction) {
         Migration migration = instantiate(revision);
         Ops ops = new Ops();
         try {
-            if (direction == Direction.UPGRADE) migration.upgrade(ops); else migration.downgrade(ops);
+            if (direction == Direction.UPGRADE) migration.upgrade(ops);
+            else migration.downgrade(ops);
         } catch (RuntimeException e) {
-            throw new MigrationException("revision " + revision + ": " + direction.word() + "() of " + source(revision)
-                    + " threw " + e, e);
+            throw new MigrationException(
+                    "revision " + revision + ": " + direction.word() + "() of " + source(revision) + " threw " + e, e);
         }
         return Script.of(ops.steps());
     }
@@ -120,11 +128,14 @@ public final class MigrationSet {
             constructor.setAccessible(true);
             return constructor.newInstance();
         } catch (InvocationTargetException e) {
-            throw new MigrationException("revision " + revision + ": constructor of " + type.getName() + " failed: "
-                    + e.getCause(), e.getCause());
+            throw new MigrationException(
+                    "revision " + revision + ": constructor of " + type.getName() + " failed: " + e.getCause(),
+                    e.getCause());
         } catch (ReflectiveOperationException e) {
-            throw new MigrationException("revision " + revision + ": cannot instantiate " + type.getName()
-                    + " (it needs a no-argument constructor): " + e, e);
+            throw new MigrationException(
+                    "revision " + revision + ": cannot instantiate " + type.getName()
+                            + " (it needs a no-argument constructor): " + e,
+                    e);
         }
     }
 }

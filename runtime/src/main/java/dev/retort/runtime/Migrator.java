@@ -31,6 +31,7 @@ public final class Migrator {
     public record Options(boolean transactionPerMigration, Duration lockTimeout) {
         /** PostgreSQL's {@code lock_timeout} is an int of milliseconds. */
         public static final Duration MAX_LOCK_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
+
         public static final Options DEFAULTS = new Options(true, Duration.ofMinutes(5));
 
         public Options {
@@ -43,9 +44,9 @@ public final class Migrator {
 
     /** Told what the runner is doing, for progress output. */
     public interface Listener {
-        default void migrating(Direction direction, RevisionNode revision) { }
+        default void migrating(Direction direction, RevisionNode revision) {}
 
-        default void waitingForLock(String holder) { }
+        default void waitingForLock(String holder) {}
     }
 
     /** One migration applied: which, which way, and how long it took. */
@@ -67,7 +68,7 @@ public final class Migrator {
     }
 
     public Migrator(MigrationSet migrations, VersionTable versionTable) {
-        this(migrations, versionTable, Options.DEFAULTS, new Listener() { });
+        this(migrations, versionTable, Options.DEFAULTS, new Listener() {});
     }
 
     /**
@@ -101,13 +102,19 @@ public final class Migrator {
     }
 
     public Result upgrade(Connection connection, String target) throws SQLException {
-        return locked(connection, true, (tables, before) -> run(new Sink.Jdbc(connection), tables, Direction.UPGRADE, before,
-                upPath(before, target)));
+        return locked(
+                connection,
+                true,
+                (tables, before) ->
+                        run(new Sink.Jdbc(connection), tables, Direction.UPGRADE, before, upPath(before, target)));
     }
 
     public Result downgrade(Connection connection, String target) throws SQLException {
-        return locked(connection, true, (tables, before) -> run(new Sink.Jdbc(connection), tables, Direction.DOWNGRADE, before,
-                downPath(before, target)));
+        return locked(
+                connection,
+                true,
+                (tables, before) ->
+                        run(new Sink.Jdbc(connection), tables, Direction.DOWNGRADE, before, downPath(before, target)));
     }
 
     /** The SQL script of an upgrade from the {@code from} heads to {@code target}, without a connection. */
@@ -129,8 +136,10 @@ public final class Migrator {
      * migration. {@code purge} first empties the table even of revisions no migration declares.
      */
     public Result stamp(Connection connection, List<String> revisions, boolean purge) throws SQLException {
-        return locked(connection, !purge, (tables, before) -> stamp(new Sink.Jdbc(connection), tables, before, stampTargets(revisions),
-                purge));
+        return locked(
+                connection,
+                !purge,
+                (tables, before) -> stamp(new Sink.Jdbc(connection), tables, before, stampTargets(revisions), purge));
     }
 
     /** The SQL script that stamps an existing database to the given revisions, without a connection. */
@@ -159,8 +168,9 @@ public final class Migrator {
     private static Sink.Script prelude(String what) {
         Sink.Script script = new Sink.Script();
         script.note("Retort offline script: " + what);
-        script.comment("Apply with psql -v ON_ERROR_STOP=1: each block first checks that the version table is where the block expects,"
-                + " and aborts the script otherwise");
+        script.comment(
+                "Apply with psql -v ON_ERROR_STOP=1: each block first checks that the version table is where the block expects,"
+                        + " and aborts the script otherwise");
         return script;
     }
 
@@ -173,14 +183,16 @@ public final class Migrator {
         for (String id : targets) {
             for (String other : targets) {
                 if (!id.equals(other) && graph.parentAncestorsOf(List.of(other)).contains(id)) {
-                    throw new MigrationException("cannot stamp " + id + " and " + other + " together: " + id + " is below " + other);
+                    throw new MigrationException(
+                            "cannot stamp " + id + " and " + other + " together: " + id + " is below " + other);
                 }
             }
         }
         return targets;
     }
 
-    private Result stamp(Sink sink, Tables tables, Set<String> before, Set<String> targets, boolean purge) throws SQLException {
+    private Result stamp(Sink sink, Tables tables, Set<String> before, Set<String> targets, boolean purge)
+            throws SQLException {
         sink.note("Stamping " + heads(before) + " -> " + heads(targets));
         sink.begin();
         VersionTable versions = tables.versions();
@@ -194,7 +206,8 @@ public final class Migrator {
             }
             for (String id : targets) if (purge || !before.contains(id)) sink.execute(versions.insertSql(id));
             for (String id : targets) {
-                sink.execute(tables.history().appendSql(id, HistoryTable.STAMP, null, "stamp", Duration.ZERO, sink.origin()));
+                sink.execute(tables.history()
+                        .appendSql(id, HistoryTable.STAMP, null, "stamp", Duration.ZERO, sink.origin()));
             }
             sink.commit();
         } catch (SQLException | RuntimeException e) {
@@ -214,14 +227,16 @@ public final class Migrator {
         locked(connection, false, (tables, before) -> {
             RevisionGraph graph = migrations.graph();
             String id = graph.resolve(revision);
-            if (!graph.ancestorsOf(before.stream().filter(graph::contains).toList()).contains(id)) {
+            if (!graph.ancestorsOf(before.stream().filter(graph::contains).toList())
+                    .contains(id)) {
                 throw new MigrationException("cannot accept revision " + id + ": it is not applied (the database is at "
                         + heads(before) + "); only an applied revision's edit can be accepted");
             }
             Sink.Jdbc sink = new Sink.Jdbc(connection);
             if (!tables.exist()) tables.create(sink);
-            sink.execute(tables.history().appendSql(id, HistoryTable.ACCEPT, migrations.checksum(id), "accepted edit",
-                    Duration.ZERO, host()));
+            sink.execute(tables.history()
+                    .appendSql(
+                            id, HistoryTable.ACCEPT, migrations.checksum(id), "accepted edit", Duration.ZERO, host()));
             return null;
         });
     }
@@ -270,19 +285,26 @@ public final class Migrator {
     }
 
     private <T> T lockedInAutocommit(Connection connection, boolean refuseBlocking, Work<T> work) throws SQLException {
-        try (MigrationLock ignored = MigrationLock.acquire(connection, versionTable, options.lockTimeout(), listener::waitingForLock)) {
+        try (MigrationLock ignored =
+                MigrationLock.acquire(connection, versionTable, options.lockTimeout(), listener::waitingForLock)) {
             VersionTable at = versionTable.locate(connection);
-            Tables tables = new Tables(at, at.exists(connection) && VersionTable.exists(connection, new HistoryTable(at).qualified()));
+            Tables tables = new Tables(
+                    at, at.exists(connection) && VersionTable.exists(connection, new HistoryTable(at).qualified()));
             Set<String> before = at.readHere(connection);
-            List<Validation.Problem> blocking = refuseBlocking ? Validator.validate(migrations, at, before, connection).blocking() : List.of();
-            if (!blocking.isEmpty()) throw new MigrationException(blocking.get(0).message());
+            List<Validation.Problem> blocking = refuseBlocking
+                    ? Validator.validate(migrations, at, before, connection).blocking()
+                    : List.of();
+            if (!blocking.isEmpty())
+                throw new MigrationException(blocking.get(0).message());
             return work.run(tables, before);
         }
     }
 
-    private Result run(Sink sink, Tables tables, Direction direction, Set<String> before, List<RevisionNode> path) throws SQLException {
+    private Result run(Sink sink, Tables tables, Direction direction, Set<String> before, List<RevisionNode> path)
+            throws SQLException {
         if (direction == Direction.DOWNGRADE) for (RevisionNode node : path) migrations.requireDowngrade(node.id());
-        return new MigrationRun(migrations, options.transactionPerMigration(), listener, sink, tables, before).run(direction, path);
+        return new MigrationRun(migrations, options.transactionPerMigration(), listener, sink, tables, before)
+                .run(direction, path);
     }
 
     /** Revisions as messages name them: comma-separated, or {@code base} for none. */

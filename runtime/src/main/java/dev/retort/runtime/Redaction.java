@@ -24,6 +24,7 @@ public final class Redaction {
     private static final String MASK = "***";
     /** A password parameter's value, unless masked already (a known secret, which may contain any character). */
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)(?!\\*\\*\\*)([^&;\\s]+)");
+
     private static final Pattern USER_INFO = Pattern.compile("(//[^/?#@:\\s]*):(?!\\*\\*\\*@)([^/?#@\\s]+)@");
 
     private final List<String> secrets;
@@ -48,7 +49,9 @@ public final class Redaction {
             }
         }
         // the longest first, so that a secret containing another is masked whole
-        return new Redaction(found.stream().sorted(Comparator.comparingInt(String::length).reversed()).toList());
+        return new Redaction(found.stream()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .toList());
     }
 
     private static void addForms(Set<String> found, String secret) {
@@ -99,7 +102,8 @@ public final class Redaction {
     }
 
     private Throwable rebuild(Throwable e, int depth) {
-        Throwable cause = e.getCause() == null || e.getCause() == e || depth > 20 ? null : rebuild(e.getCause(), depth + 1);
+        Throwable cause =
+                e.getCause() == null || e.getCause() == e || depth > 20 ? null : rebuild(e.getCause(), depth + 1);
         String message = text(e.getMessage());
         Throwable copy;
         if (e.getClass() == MigrationException.class) {
@@ -107,7 +111,8 @@ public final class Redaction {
         } else if (e instanceof dev.retort.RetortException) {
             copy = new dev.retort.RetortException(message, cause);
         } else if (e instanceof SQLException sql) {
-            copy = new RedactedSqlException(e.getClass().getName(), message, sql.getSQLState(), sql.getErrorCode(), cause);
+            copy = new RedactedSqlException(
+                    e.getClass().getName(), message, sql.getSQLState(), sql.getErrorCode(), cause);
         } else {
             copy = new RedactedException(e.getClass().getName(), message, cause);
         }

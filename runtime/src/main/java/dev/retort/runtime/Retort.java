@@ -116,7 +116,8 @@ public final class Retort {
     private static String setSearchPath(Connection connection, String path) throws SQLException {
         if (!connection.getAutoCommit()) connection.rollback();
         connection.setAutoCommit(true);
-        try (PreparedStatement st = connection.prepareStatement("SELECT pg_catalog.current_setting('search_path'), pg_catalog.set_config('search_path', ?, false)")) {
+        try (PreparedStatement st = connection.prepareStatement(
+                "SELECT pg_catalog.current_setting('search_path'), pg_catalog.set_config('search_path', ?, false)")) {
             st.setString(1, path);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
@@ -143,7 +144,7 @@ public final class Retort {
         private final List<String> schemas = new ArrayList<>();
         private boolean transactionPerMigration = Migrator.Options.DEFAULTS.transactionPerMigration();
         private Duration lockTimeout = Migrator.Options.DEFAULTS.lockTimeout();
-        private Migrator.Listener listener = new Migrator.Listener() { };
+        private Migrator.Listener listener = new Migrator.Listener() {};
 
         private Builder() {}
 
@@ -257,21 +258,27 @@ public final class Retort {
             if (connector == null) throw new IllegalStateException("configure a dataSource or a url");
             MigrationSet migrations = migrations();
             String defaultSchema = schemas.isEmpty() ? VersionTable.DEFAULT_SCHEMA : schemas.get(0);
-            VersionTable versions = new VersionTable(versionSchema != null ? versionSchema : defaultSchema, versionTable, schemas);
-            Migrator migrator = new Migrator(migrations, versions, new Migrator.Options(transactionPerMigration, lockTimeout), listener);
-            String searchPath = defaultSchema.equals(VersionTable.DEFAULT_SCHEMA) ? null : quote(defaultSchema) + ", public";
+            VersionTable versions =
+                    new VersionTable(versionSchema != null ? versionSchema : defaultSchema, versionTable, schemas);
+            Migrator migrator = new Migrator(
+                    migrations, versions, new Migrator.Options(transactionPerMigration, lockTimeout), listener);
+            String searchPath =
+                    defaultSchema.equals(VersionTable.DEFAULT_SCHEMA) ? null : quote(defaultSchema) + ", public";
             return new Retort(connector, redaction, migrator, searchPath);
         }
 
         private MigrationSet migrations() {
-            int sources = (migrationsPackage != null ? 1 : 0) + (migrationsDirectory != null ? 1 : 0)
+            int sources = (migrationsPackage != null ? 1 : 0)
+                    + (migrationsDirectory != null ? 1 : 0)
                     + (migrationClasses.isEmpty() ? 0 : 1);
             if (sources != 1) {
-                throw new IllegalStateException("configure exactly one of migrationsPackage, migrationsDirectory or migrations");
+                throw new IllegalStateException(
+                        "configure exactly one of migrationsPackage, migrationsDirectory or migrations");
             }
             if (migrationsDirectory != null) return SourceMigrations.load(migrationsDirectory, compileCache);
             if (!migrationClasses.isEmpty()) return MigrationSet.of(migrationClasses, Class::getName);
-            ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
+            ClassLoader loader =
+                    classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
             List<Class<?>> classes = new ArrayList<>();
             for (String name : ClassScanner.classNames(loader, List.of(), migrationsPackage)) {
                 try {

@@ -3,8 +3,8 @@ package dev.retort.runtime;
 import dev.retort.postgres.PostgresSql;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * Where the runner sends its statements: a live connection, or an offline SQL script. Both receive
@@ -86,10 +86,10 @@ interface Sink {
         }
 
         @Override
-        public void note(String text) { }
+        public void note(String text) {}
 
         @Override
-        public void guard(String sql) { }
+        public void guard(String sql) {}
 
         @Override
         public String origin() {
@@ -112,7 +112,7 @@ interface Sink {
         }
 
         @Override
-        public void rollback() { }
+        public void rollback() {}
 
         @Override
         public void execute(String sql) {

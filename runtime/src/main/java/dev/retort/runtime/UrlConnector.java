@@ -33,8 +33,8 @@ public record UrlConnector(String url, String user, String password, Duration ti
         java.util.Objects.requireNonNull(url, "url");
         java.util.Objects.requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.toSeconds() > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("connect timeout out of range (0 to " + Integer.MAX_VALUE + " s): "
-                    + timeout.toSeconds() + " s");
+            throw new IllegalArgumentException(
+                    "connect timeout out of range (0 to " + Integer.MAX_VALUE + " s): " + timeout.toSeconds() + " s");
         }
     }
 
@@ -66,7 +66,8 @@ public record UrlConnector(String url, String user, String password, Duration ti
             return DriverManager.getConnection(target, properties);
         } catch (SQLException e) {
             boolean timedOut = seconds > 0 && System.nanoTime() - started >= timeout.toNanos() - 100_000_000L;
-            throw new RetortException("cannot connect to " + redaction.text(target) + ": " + reason(e, timedOut, redaction),
+            throw new RetortException(
+                    "cannot connect to " + redaction.text(target) + ": " + reason(e, timedOut, redaction),
                     redaction.exception(e));
         }
     }
@@ -79,7 +80,8 @@ public record UrlConnector(String url, String user, String password, Duration ti
             return "the PostgreSQL driver cannot read this URL (check the host, port and parameters)";
         }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.net.UnknownHostException) return "unknown host " + redaction.text(cause.getMessage());
+            if (cause instanceof java.net.UnknownHostException)
+                return "unknown host " + redaction.text(cause.getMessage());
         }
         return message;
     }
@@ -88,13 +90,14 @@ public record UrlConnector(String url, String user, String password, Duration ti
     private static void refuseUnreadable(String target, Redaction redaction) {
         String shown = redaction.text(target);
         if (!target.startsWith(SCHEME)) {
-            throw new RetortException("cannot connect to " + shown + ": not a PostgreSQL JDBC URL (expected "
-                    + SCHEME + "//host[:port]/database)");
+            throw new RetortException("cannot connect to " + shown + ": not a PostgreSQL JDBC URL (expected " + SCHEME
+                    + "//host[:port]/database)");
         }
         String rest = target.substring(SCHEME.length());
         if (USER_INFO.matcher(rest).matches()) {
-            throw new RetortException("cannot connect to " + shown + ": the PostgreSQL driver does not read user:password@host;"
-                    + " give the user and password separately (or as user= and password= parameters)");
+            throw new RetortException(
+                    "cannot connect to " + shown + ": the PostgreSQL driver does not read user:password@host;"
+                            + " give the user and password separately (or as user= and password= parameters)");
         }
         if (!rest.startsWith("//")) return;
         // the driver logs a bad port on stderr and then declines the URL with a message repeating all of it

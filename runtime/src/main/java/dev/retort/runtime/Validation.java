@@ -31,6 +31,8 @@ public record Validation(List<Problem> problems) {
 
     /** The problems that make running migrations unsafe: edited, unknown and inconsistent revisions (not missing or unverifiable ones). */
     public List<Problem> blocking() {
-        return problems.stream().filter(p -> p.kind() == Kind.EDITED || p.kind() == Kind.UNKNOWN || p.kind() == Kind.INCONSISTENT).toList();
+        return problems.stream()
+                .filter(p -> p.kind() == Kind.EDITED || p.kind() == Kind.UNKNOWN || p.kind() == Kind.INCONSISTENT)
+                .toList();
     }
 }

@@ -31,9 +31,12 @@ final class Validator {
     }
 
     /** The same, for the revisions {@code current} already read from the version table at {@code at}. */
-    static Validation validate(MigrationSet migrations, VersionTable at, Set<String> current, Connection connection) throws SQLException {
+    static Validation validate(MigrationSet migrations, VersionTable at, Set<String> current, Connection connection)
+            throws SQLException {
         List<Validation.Problem> problems = new ArrayList<>(overlap(migrations.graph(), at, current));
-        problems.addAll(compare(migrations, current, HistoryTable.appliedChecksums(new HistoryTable(at).read(connection))).problems());
+        problems.addAll(
+                compare(migrations, current, HistoryTable.appliedChecksums(new HistoryTable(at).read(connection)))
+                        .problems());
         return new Validation(problems);
     }
 
@@ -44,7 +47,9 @@ final class Validator {
     static Validation compare(MigrationSet migrations, Set<String> current, Map<String, String> applied) {
         Validator validator = new Validator(migrations, current, applied);
         validator.unknown();
-        Set<String> appliedNow = migrations.graph().ancestorsOf(current.stream().filter(validator.known::contains).toList());
+        Set<String> appliedNow = migrations
+                .graph()
+                .ancestorsOf(current.stream().filter(validator.known::contains).toList());
         validator.missingOrEdited(appliedNow);
         validator.unverifiable(appliedNow);
         return new Validation(validator.problems);
@@ -53,8 +58,11 @@ final class Validator {
     private void unknown() {
         for (String id : current) {
             if (!known.contains(id)) {
-                add(Validation.Kind.UNKNOWN, id, "the database is at revision " + id
-                        + ", which no migration declares (is this the right migrations folder?)");
+                add(
+                        Validation.Kind.UNKNOWN,
+                        id,
+                        "the database is at revision " + id
+                                + ", which no migration declares (is this the right migrations folder?)");
             }
         }
     }
@@ -63,10 +71,20 @@ final class Validator {
         for (Map.Entry<String, String> entry : applied.entrySet()) {
             String id = entry.getKey();
             if (!known.contains(id)) {
-                if (!current.contains(id)) add(Validation.Kind.MISSING, id, "revision " + id + " was applied, and no migration declares it any more");
-            } else if (appliedNow.contains(id) && entry.getValue() != null && !entry.getValue().equals(migrations.checksum(id))) {
-                add(Validation.Kind.EDITED, id, "revision " + id + " (" + migrations.source(id) + ") was edited after it was applied: "
-                        + "it no longer does what ran; undo the edit, or accept it deliberately with 'retort validate --accept " + id + "'");
+                if (!current.contains(id))
+                    add(
+                            Validation.Kind.MISSING,
+                            id,
+                            "revision " + id + " was applied, and no migration declares it any more");
+            } else if (appliedNow.contains(id)
+                    && entry.getValue() != null
+                    && !entry.getValue().equals(migrations.checksum(id))) {
+                add(
+                        Validation.Kind.EDITED,
+                        id,
+                        "revision " + id + " (" + migrations.source(id) + ") was edited after it was applied: "
+                                + "it no longer does what ran; undo the edit, or accept it deliberately with 'retort validate --accept "
+                                + id + "'");
             }
         }
     }
@@ -74,9 +92,14 @@ final class Validator {
     private void unverifiable(Set<String> appliedNow) {
         for (String id : new TreeSet<>(appliedNow)) {
             if (applied.get(id) == null) {
-                add(Validation.Kind.UNVERIFIABLE, id, "revision " + id + " (" + migrations.source(id) + ") is applied, and the history has "
-                        + (applied.containsKey(id) ? "no checksum" : "no row") + " for it (stamped, or recorded by another tool), so an "
-                        + "edit cannot be detected; record its current content with 'retort validate --accept " + id + "'");
+                add(
+                        Validation.Kind.UNVERIFIABLE,
+                        id,
+                        "revision " + id + " (" + migrations.source(id) + ") is applied, and the history has "
+                                + (applied.containsKey(id) ? "no checksum" : "no row")
+                                + " for it (stamped, or recorded by another tool), so an "
+                                + "edit cannot be detected; record its current content with 'retort validate --accept "
+                                + id + "'");
             }
         }
     }
@@ -101,8 +124,15 @@ final class Validator {
         if (below.isEmpty()) return List.of();
         Set<String> tops = new TreeSet<>(known);
         tops.removeAll(below);
-        return below.stream().map(id -> new Validation.Problem(Validation.Kind.INCONSISTENT, id, "the version table "
-                + at.qualified() + " holds revision " + id + " together with its descendant " + String.join(", ", tops) + ", as after a script"
-                + " applied twice: check what ran, then repair it with 'retort stamp --purge " + String.join(" ", tops) + "'")).toList();
+        return below.stream()
+                .map(id -> new Validation.Problem(
+                        Validation.Kind.INCONSISTENT,
+                        id,
+                        "the version table "
+                                + at.qualified() + " holds revision " + id + " together with its descendant "
+                                + String.join(", ", tops) + ", as after a script"
+                                + " applied twice: check what ran, then repair it with 'retort stamp --purge "
+                                + String.join(" ", tops) + "'"))
+                .toList();
     }
 }

@@ -84,7 +84,8 @@ public final class VersionTable {
             }
         }
         if (found.size() > 1) {
-            throw new MigrationException("two version tables, " + in(found.get(0)).qualified() + " and " + in(found.get(1)).qualified()
+            throw new MigrationException("two version tables, "
+                    + in(found.get(0)).qualified() + " and " + in(found.get(1)).qualified()
                     + ": keep the one that records the database's revision and drop the other (with its _history table),"
                     + " or set version.schema to the one to use");
         }
@@ -120,7 +121,7 @@ public final class VersionTable {
         Set<String> heads = new TreeSet<>();
         if (!exists(connection)) return heads;
         try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT version_num FROM " + qualified())) {
+                ResultSet rs = st.executeQuery("SELECT version_num FROM " + qualified())) {
             while (rs.next()) heads.add(rs.getString(1));
         }
         return heads;
@@ -134,7 +135,8 @@ public final class VersionTable {
     public List<String> createSql() {
         String createSchema = "IF pg_catalog.to_regnamespace(" + literal(quote(schema)) + ") IS NULL THEN EXECUTE "
                 + literal("CREATE SCHEMA " + quote(schema)) + "; END IF;";
-        return List.of("DO " + literal("BEGIN " + createSchema + " END"),
+        return List.of(
+                "DO " + literal("BEGIN " + createSchema + " END"),
                 "CREATE TABLE IF NOT EXISTS " + qualified() + " (version_num varchar(32) NOT NULL, CONSTRAINT "
                         + quote(name + "_pkc") + " PRIMARY KEY (version_num))");
     }
@@ -158,25 +160,29 @@ public final class VersionTable {
      * applied twice, or to a database it was not written for, stops before its block runs.
      */
     public String expectSql(Set<String> heads) {
-        String schemas = "ARRAY[" + String.join(", ", lookIn().stream().map(PostgresSql::literal).toList()) + "]::text[]";
+        String schemas = "ARRAY["
+                + String.join(", ", lookIn().stream().map(PostgresSql::literal).toList()) + "]::text[]";
         List<String> body = new ArrayList<>(List.of(
                 "DECLARE at text := ''; elsewhere text;",
                 "BEGIN",
                 "  IF pg_catalog.to_regclass(" + literal(qualified()) + ") IS NOT NULL THEN",
-                "    SELECT coalesce(pg_catalog.string_agg(version_num, ', ' ORDER BY version_num COLLATE \"C\"), '') INTO at FROM " + qualified() + ";",
+                "    SELECT coalesce(pg_catalog.string_agg(version_num, ', ' ORDER BY version_num COLLATE \"C\"), '') INTO at FROM "
+                        + qualified() + ";",
                 "  ELSE",
                 "    SELECT pg_catalog.string_agg(pg_catalog.quote_ident(n.nspname) || '.' || pg_catalog.quote_ident(c.relname), ', ') INTO elsewhere",
                 "    " + candidates(literal(name), schemas) + ";",
                 "    IF elsewhere IS NOT NULL THEN",
                 "      RAISE EXCEPTION 'retort: this script keeps its versions in %, and the database has its version table at %:"
-                        + " write the script with version.schema set to that schema', " + literal(qualified()) + ", elsewhere;",
+                        + " write the script with version.schema set to that schema', " + literal(qualified())
+                        + ", elsewhere;",
                 "    END IF;",
                 "  END IF;"));
         if (heads != null) {
             String expected = String.join(", ", new TreeSet<>(heads));
             body.add("  IF at <> " + literal(expected) + " THEN");
-            body.add("    RAISE EXCEPTION 'retort: the version table % is at %, this block expects %', " + literal(qualified())
-                    + ", CASE WHEN at = '' THEN 'base' ELSE at END, " + literal(expected.isEmpty() ? "base" : expected) + ";");
+            body.add("    RAISE EXCEPTION 'retort: the version table % is at %, this block expects %', "
+                    + literal(qualified()) + ", CASE WHEN at = '' THEN 'base' ELSE at END, "
+                    + literal(expected.isEmpty() ? "base" : expected) + ";");
             body.add("  END IF;");
         }
         body.add("END");

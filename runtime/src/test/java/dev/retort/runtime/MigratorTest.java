@@ -3,10 +3,10 @@ package dev.retort.runtime;
 import static dev.retort.runtime.Ops.check;
 import static dev.retort.runtime.Ops.column;
 import static dev.retort.runtime.Ops.enumType;
-import static dev.retort.runtime.Ops.owner;
 import static dev.retort.runtime.Ops.foreignKey;
 import static dev.retort.runtime.Ops.index;
 import static dev.retort.runtime.Ops.key;
+import static dev.retort.runtime.Ops.owner;
 import static dev.retort.runtime.Ops.primaryKey;
 import static dev.retort.runtime.Ops.sequence;
 import static dev.retort.runtime.Ops.unique;
@@ -36,12 +36,20 @@ class MigratorTest {
     public static final class CreateUsers implements Migration {
         @Override
         public void upgrade(Ops op) {
-            op.createTable("users", column("id", "bigint").identityByDefault(), column("email", "varchar(100)"), primaryKey("id"));
+            op.createTable(
+                    "users",
+                    column("id", "bigint").identityByDefault(),
+                    column("email", "varchar(100)"),
+                    primaryKey("id"));
         }
 
         @Override
         public void downgrade(Ops op) {
-            op.dropTable("users", column("id", "bigint").identityByDefault(), column("email", "varchar(100)"), primaryKey("id"));
+            op.dropTable(
+                    "users",
+                    column("id", "bigint").identityByDefault(),
+                    column("email", "varchar(100)"),
+                    primaryKey("id"));
         }
     }
 
@@ -64,7 +72,10 @@ class MigratorTest {
         @Override
         public void upgrade(Ops op) {
             op.addColumn("users", column("phone", "text"));
-            op.alterColumn("users", column("email", "varchar(100)"), column("email", "varchar(100)").notNull());
+            op.alterColumn(
+                    "users",
+                    column("email", "varchar(100)"),
+                    column("email", "varchar(100)").notNull());
         }
 
         @Override
@@ -95,7 +106,7 @@ class MigratorTest {
         }
 
         @Override
-        public void downgrade(Ops op) { }
+        public void downgrade(Ops op) {}
     }
 
     private static MigrationSet set(Class<?>... classes) {
@@ -110,7 +121,10 @@ class MigratorTest {
     @Test
     void upgradesAndDowngradesStepByStep() throws SQLException {
         List<String> log = new ArrayList<>();
-        Migrator migrator = new Migrator(set(CreateUsers.class, AddName.class), new VersionTable(null), Migrator.Options.DEFAULTS,
+        Migrator migrator = new Migrator(
+                set(CreateUsers.class, AddName.class),
+                new VersionTable(null),
+                Migrator.Options.DEFAULTS,
                 new Migrator.Listener() {
                     @Override
                     public void migrating(Direction direction, dev.retort.revision.RevisionNode node) {
@@ -130,39 +144,57 @@ class MigratorTest {
             assertEquals(Set.of("bbbb00000002"), migrator.upgrade(c, "bbbb").after(), "unique prefix");
             assertEquals(List.of(), migrator.upgrade(c, "head").steps(), "nothing left to do");
         }
-        assertEquals(List.of("up aaaa00000001", "up bbbb00000002", "down bbbb00000002", "down aaaa00000001",
-                "up aaaa00000001", "up bbbb00000002"), log);
+        assertEquals(
+                List.of(
+                        "up aaaa00000001",
+                        "up bbbb00000002",
+                        "down bbbb00000002",
+                        "down aaaa00000001",
+                        "up aaaa00000001",
+                        "up bbbb00000002"),
+                log);
     }
 
     @Test
     void failedStatementRollsBackItsMigrationAndKeepsTheLastGoodRevision() throws SQLException {
-        Migrator broken = new Migrator(set(CreateUsers.class, AddName.class, RequireEmailBroken.class), new VersionTable(null));
+        Migrator broken =
+                new Migrator(set(CreateUsers.class, AddName.class, RequireEmailBroken.class), new VersionTable(null));
         try (Connection c = db.connect()) {
             broken.upgrade(c, "bbbb00000002");
             try (Statement st = c.createStatement()) {
                 st.execute("INSERT INTO users (email) VALUES (NULL)");
             }
             MigrationException e = assertThrows(MigrationException.class, () -> broken.upgrade(c, "head"));
-            assertEquals("revision cccc00000003 (upgrade): statement 2 failed: ALTER TABLE \"users\" ALTER COLUMN \"email\" "
-                    + "SET NOT NULL: ERROR: column \"email\" of relation \"users\" contains null values", e.getMessage());
+            assertEquals(
+                    "revision cccc00000003 (upgrade): statement 2 failed: ALTER TABLE \"users\" ALTER COLUMN \"email\" "
+                            + "SET NOT NULL: ERROR: column \"email\" of relation \"users\" contains null values",
+                    e.getMessage());
             assertEquals(Set.of("bbbb00000002"), broken.current(c));
             assertFalse(columns(c, "users").contains("phone"), "statement 1 of the failed migration is rolled back");
             assertTrue(c.getAutoCommit());
         }
-        Migrator fixed = new Migrator(set(CreateUsers.class, AddName.class, RequireEmailFixed.class), new VersionTable(null));
+        Migrator fixed =
+                new Migrator(set(CreateUsers.class, AddName.class, RequireEmailFixed.class), new VersionTable(null));
         try (Connection c = db.connect()) {
-            assertEquals(List.of("cccc00000003"), fixed.upgrade(c, "head").steps().stream().map(s -> s.revision().id()).toList());
+            assertEquals(
+                    List.of("cccc00000003"),
+                    fixed.upgrade(c, "head").steps().stream()
+                            .map(s -> s.revision().id())
+                            .toList());
             assertTrue(columns(c, "users").contains("phone"));
         }
     }
 
     @Test
     void migrationThatThrowsIsNamedAndNothingRuns() throws SQLException {
-        Migrator migrator = new Migrator(set(CreateUsers.class, AddName.class, RequireEmailFixed.class, Throws.class),
+        Migrator migrator = new Migrator(
+                set(CreateUsers.class, AddName.class, RequireEmailFixed.class, Throws.class),
                 new VersionTable("custom_versions"));
         try (Connection c = db.connect()) {
             MigrationException e = assertThrows(MigrationException.class, () -> migrator.upgrade(c, "head"));
-            assertEquals("revision dddd00000004: upgrade() of Throws threw java.lang.IllegalStateException: boom", e.getMessage());
+            assertEquals(
+                    "revision dddd00000004: upgrade() of Throws threw java.lang.IllegalStateException: boom",
+                    e.getMessage());
             assertEquals(3, migrator.history(c).size(), "the three good migrations are in the history");
             assertEquals(Set.of("cccc00000003"), migrator.current(c));
             assertEquals(Set.of("cccc00000003"), new VersionTable("custom_versions").read(c));
@@ -195,17 +227,32 @@ class MigratorTest {
         up.createIndex("t", index(key("b").desc(), key("(a + 1)")).where("a > 0"));
         up.dropIndex("t", index(key("b").desc(), key("(a + 1)")).where("a > 0"));
         up.dropCheck("t", check("a > 0"));
-        up.addForeignKey("t", foreignKey("a").references("parent", "id").onDelete(dev.retort.schema.ForeignKey.Action.CASCADE));
-        up.dropForeignKey("t", foreignKey("a").references("parent", "id").onDelete(dev.retort.schema.ForeignKey.Action.CASCADE));
+        up.addForeignKey(
+                "t", foreignKey("a").references("parent", "id").onDelete(dev.retort.schema.ForeignKey.Action.CASCADE));
+        up.dropForeignKey(
+                "t", foreignKey("a").references("parent", "id").onDelete(dev.retort.schema.ForeignKey.Action.CASCADE));
         up.dropUnique("t", unique("b", "a"));
         up.addColumn("t", column("c", "bigint").notNull());
         up.alterColumn("t", column("b", "varchar(10)"), column("b", "integer").notNull());
         up.dropPrimaryKey("t", primaryKey("a"));
         up.addPrimaryKey("t", primaryKey("a", "c"));
-        up.alterColumn("t", column("c", "bigint").notNull(), column("c", "bigint").identityAlways());
-        up.alterColumn("t", column("c", "bigint").identityAlways(),
-                column("c", "bigint").identityAlways().withIdentityOptions(dev.retort.schema.IdentityOptions.DEFAULT.increment(5).withCycle()));
-        up.alterColumn("t", column("c", "bigint").identityAlways().withIdentityOptions(dev.retort.schema.IdentityOptions.DEFAULT.increment(5).withCycle()),
+        up.alterColumn(
+                "t", column("c", "bigint").notNull(), column("c", "bigint").identityAlways());
+        up.alterColumn(
+                "t",
+                column("c", "bigint").identityAlways(),
+                column("c", "bigint")
+                        .identityAlways()
+                        .withIdentityOptions(dev.retort.schema.IdentityOptions.DEFAULT
+                                .increment(5)
+                                .withCycle()));
+        up.alterColumn(
+                "t",
+                column("c", "bigint")
+                        .identityAlways()
+                        .withIdentityOptions(dev.retort.schema.IdentityOptions.DEFAULT
+                                .increment(5)
+                                .withCycle()),
                 column("c", "bigint").identityAlways());
         up.addColumn("t", column("d", "text").collate("\"C\""));
         up.addColumn("t", column("e", "integer").generatedAs("a * 2"));
@@ -221,8 +268,13 @@ class MigratorTest {
         up.addColumn("t", column("during", "tsrange"), dev.retort.op.Option.IF_NOT_EXISTS);
         up.addExclusion("t", "t_no_overlap", "USING gist (during WITH &&)");
         up.dropExclusion("t", "t_no_overlap", "USING gist (during WITH &&)");
-        up.createIndex("t", index("during").using("gist"), dev.retort.op.Option.CONCURRENTLY, dev.retort.op.Option.IF_NOT_EXISTS);
-        up.dropIndex("t", index("during").using("gist"), dev.retort.op.Option.CONCURRENTLY, dev.retort.op.Option.IF_EXISTS);
+        up.createIndex(
+                "t",
+                index("during").using("gist"),
+                dev.retort.op.Option.CONCURRENTLY,
+                dev.retort.op.Option.IF_NOT_EXISTS);
+        up.dropIndex(
+                "t", index("during").using("gist"), dev.retort.op.Option.CONCURRENTLY, dev.retort.op.Option.IF_EXISTS);
         up.dropIndex("t", index("during").using("gist"), dev.retort.op.Option.IF_EXISTS);
         up.dropColumn("t", column("during", "tsrange"), dev.retort.op.Option.IF_EXISTS);
         up.addForeignKey("t", foreignKey("a").references("parent", "id"), dev.retort.op.Option.NOT_VALID);
@@ -234,18 +286,22 @@ class MigratorTest {
         up.renameTable("t", "t_renamed");
         up.renameTable("t_renamed", "t");
         up.dropColumn("t", column("c", "bigint").identityAlways());
-        up.dropTable("t", column("a", "integer").notNull(), column("b", "integer").notNull());
+        up.dropTable(
+                "t", column("a", "integer").notNull(), column("b", "integer").notNull());
         up.dropSequence(sequence("t_seq", 5, 10));
         List<dev.retort.op.Op> ops = up.operations();
-        assertEquals(Set.of(dev.retort.op.Op.class.getPermittedSubclasses()),
+        assertEquals(
+                Set.of(dev.retort.op.Op.class.getPermittedSubclasses()),
                 ops.stream().map(Object::getClass).collect(java.util.stream.Collectors.toSet()));
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
             for (dev.retort.op.Op op : ops) {
                 for (String sql : dev.retort.postgres.PostgresSql.statements(op)) st.execute(sql);
             }
             assertEquals(List.of(), columns(c, "t"));
             for (int i = ops.size() - 1; i >= 0; i--) {
-                for (String sql : dev.retort.postgres.PostgresSql.statements(ops.get(i).reverse())) st.execute(sql);
+                for (String sql :
+                        dev.retort.postgres.PostgresSql.statements(ops.get(i).reverse())) st.execute(sql);
             }
             assertEquals(List.of(), columns(c, "t"));
             assertEquals(List.of(), columns(c, "parent"));
@@ -254,7 +310,8 @@ class MigratorTest {
 
     private static List<String> columns(Connection c, String table) throws SQLException {
         List<String> names = new ArrayList<>();
-        try (var st = c.prepareStatement("SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY 1")) {
+        try (var st = c.prepareStatement(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY 1")) {
             st.setString(1, table);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) names.add(rs.getString(1));

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class RedactionTest {
     @Test
     void urlFormsAreMaskedWithoutKnowingThePassword() {
-        assertEquals("jdbc:postgresql://h/db?user=u&password=***&ssl=true",
+        assertEquals(
+                "jdbc:postgresql://h/db?user=u&password=***&ssl=true",
                 Redaction.NONE.text("jdbc:postgresql://h/db?user=u&password=s3cr&ssl=true"));
         assertEquals("jdbc:postgres://h/db?PassWord=***", Redaction.NONE.text("jdbc:postgres://h/db?PassWord=s3cr"));
         assertEquals("jdbc:postgresql://u:***@h:5432/db", Redaction.NONE.text("jdbc:postgresql://u:s3cr@h:5432/db"));
@@ -26,8 +27,10 @@ class RedactionTest {
     @Test
     void knownPasswordsAreMaskedWhereverTheyAppearInEveryForm() {
         Redaction redaction = Redaction.of("jdbc:postgresql://h/db?password=%53ekr%20t", "p@ss word");
-        assertEquals("url ***, decoded ***, given ***, encoded *** or ***",
-                redaction.text("url %53ekr%20t, decoded Sekr t, given p@ss word, encoded p%40ss+word or p%40ss%20word"));
+        assertEquals(
+                "url ***, decoded ***, given ***, encoded *** or ***",
+                redaction.text(
+                        "url %53ekr%20t, decoded Sekr t, given p@ss word, encoded p%40ss+word or p%40ss%20word"));
         assertEquals("refused: ***: wrong", Redaction.of(null, "a:b").text("refused: a:b: wrong"));
     }
 
@@ -45,16 +48,20 @@ class RedactionTest {
 
     @Test
     void chainsAreRebuiltWithTheirTypesStatesAndFrames() {
-        SQLException driver = new SQLException("No suitable driver found for jdbc:postgres://h/db?password=s3cr3t", "08001", 7);
+        SQLException driver =
+                new SQLException("No suitable driver found for jdbc:postgres://h/db?password=s3cr3t", "08001", 7);
         driver.addSuppressed(new IllegalStateException("also s3cr3t"));
         MigrationException e = new MigrationException("cannot use s3cr3t", new RetortException("wrapped", driver));
         Throwable clean = Redaction.of(null, "s3cr3t").exception(e);
         assertInstanceOf(MigrationException.class, clean);
         assertEquals("cannot use ***", clean.getMessage());
-        SQLException cause = assertInstanceOf(SQLException.class, clean.getCause().getCause());
+        SQLException cause =
+                assertInstanceOf(SQLException.class, clean.getCause().getCause());
         assertEquals("08001", cause.getSQLState());
         assertEquals(7, cause.getErrorCode());
-        assertEquals("java.sql.SQLException: No suitable driver found for jdbc:postgres://h/db?password=***", cause.toString());
+        assertEquals(
+                "java.sql.SQLException: No suitable driver found for jdbc:postgres://h/db?password=***",
+                cause.toString());
         assertEquals("java.lang.IllegalStateException: also ***", cause.getSuppressed()[0].toString());
         assertEquals(e.getStackTrace()[0], clean.getStackTrace()[0]);
         StringWriter trace = new StringWriter();

@@ -51,7 +51,7 @@ class SafetyTest {
         }
 
         @Override
-        public void downgrade(Ops op) { }
+        public void downgrade(Ops op) {}
     }
 
     /** Accounts, with a different downgrade: an edit after it was applied. */
@@ -91,12 +91,15 @@ class SafetyTest {
         }
 
         @Override
-        public void downgrade(Ops op) { }
+        public void downgrade(Ops op) {}
     }
 
     private static Migrator migrator(Migrator.Options options, Class<?>... classes) {
-        return new Migrator(MigrationSet.of(List.of(classes), Class::getSimpleName), new VersionTable(null), options,
-                new Migrator.Listener() { });
+        return new Migrator(
+                MigrationSet.of(List.of(classes), Class::getSimpleName),
+                new VersionTable(null),
+                options,
+                new Migrator.Listener() {});
     }
 
     private static Migrator migrator(Class<?>... classes) {
@@ -113,20 +116,29 @@ class SafetyTest {
         Migrator migrator = migrator(Accounts.class, BackfillThenFail.class);
         try (Connection c = db.connect()) {
             MigrationException e = assertThrows(MigrationException.class, () -> migrator.upgrade(c, "head"));
-            assertTrue(e.getMessage().startsWith("revision b00000000002 (upgrade): statement 2 failed: INSERT INTO accounts (id) "
-                    + "VALUES (1): ERROR: duplicate key value violates unique constraint \"accounts_pkey\""), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .startsWith(
+                                    "revision b00000000002 (upgrade): statement 2 failed: INSERT INTO accounts (id) "
+                                            + "VALUES (1): ERROR: duplicate key value violates unique constraint \"accounts_pkey\""),
+                    e.getMessage());
             assertEquals(Set.of("a00000000001"), migrator.current(c));
-            assertEquals(List.of("A@Example.com", "b@example.com"), strings(c, "SELECT email FROM accounts ORDER BY id"),
+            assertEquals(
+                    List.of("A@Example.com", "b@example.com"),
+                    strings(c, "SELECT email FROM accounts ORDER BY id"),
                     "the backfill was rolled back with the failing statement");
         }
     }
 
     @Test
     void wholeRunTransactionRollsBackEverything() throws SQLException {
-        Migrator migrator = migrator(new Migrator.Options(false, Duration.ofMinutes(1)), Accounts.class, BackfillThenFail.class);
+        Migrator migrator =
+                migrator(new Migrator.Options(false, Duration.ofMinutes(1)), Accounts.class, BackfillThenFail.class);
         try (Connection c = db.connect()) {
             MigrationException e = assertThrows(MigrationException.class, () -> migrator.upgrade(c, "head"));
-            assertTrue(e.getMessage().endsWith("; the whole run was rolled back, the database stays at base"), e.getMessage());
+            assertTrue(
+                    e.getMessage().endsWith("; the whole run was rolled back, the database stays at base"),
+                    e.getMessage());
             assertEquals(Set.of(), migrator.current(c));
             assertEquals(List.of(), strings(c, "SELECT tablename FROM pg_tables WHERE tablename = 'accounts'"));
             assertEquals(List.of(), migrator.history(c));
@@ -138,10 +150,13 @@ class SafetyTest {
         Migrator migrator = migrator(Accounts.class, IndexConcurrently.class);
         try (Connection c = db.connect()) {
             migrator.upgrade(c, "head");
-            assertEquals(List.of("accounts_email", "accounts_pkey"), strings(c, "SELECT indexname FROM pg_indexes "
-                    + "WHERE tablename = 'accounts' ORDER BY 1"));
+            assertEquals(
+                    List.of("accounts_email", "accounts_pkey"),
+                    strings(c, "SELECT indexname FROM pg_indexes " + "WHERE tablename = 'accounts' ORDER BY 1"));
             migrator.downgrade(c, "-1");
-            assertEquals(List.of("accounts_pkey"), strings(c, "SELECT indexname FROM pg_indexes WHERE tablename = 'accounts'"));
+            assertEquals(
+                    List.of("accounts_pkey"),
+                    strings(c, "SELECT indexname FROM pg_indexes WHERE tablename = 'accounts'"));
         }
     }
 
@@ -150,9 +165,11 @@ class SafetyTest {
         Migrator migrator = migrator(Accounts.class, IndexConcurrently.class, ConcurrentlyThenFail.class);
         try (Connection c = db.connect()) {
             MigrationException e = assertThrows(MigrationException.class, () -> migrator.upgrade(c, "head"));
-            assertEquals("revision d00000000004 (upgrade): statement 2 failed: SELECT 1 / 0: ERROR: division by zero; statements 1-1 "
-                    + "of this migration were committed before the failure (autocommit block) and stay applied, the version table "
-                    + "stays at c00000000003", e.getMessage());
+            assertEquals(
+                    "revision d00000000004 (upgrade): statement 2 failed: SELECT 1 / 0: ERROR: division by zero; statements 1-1 "
+                            + "of this migration were committed before the failure (autocommit block) and stay applied, the version table "
+                            + "stays at c00000000003",
+                    e.getMessage());
             assertEquals(Set.of("c00000000003"), migrator.current(c));
         }
     }
@@ -164,10 +181,20 @@ class SafetyTest {
             migrator.upgrade(c, "head");
             migrator.downgrade(c, "base");
             List<HistoryTable.Entry> history = migrator.history(c);
-            assertEquals(List.of("a00000000001 upgrade", "c00000000003 upgrade", "c00000000003 downgrade", "a00000000001 downgrade"),
-                    history.stream().map(h -> h.revision() + " " + h.direction()).toList());
+            assertEquals(
+                    List.of(
+                            "a00000000001 upgrade",
+                            "c00000000003 upgrade",
+                            "c00000000003 downgrade",
+                            "a00000000001 downgrade"),
+                    history.stream()
+                            .map(h -> h.revision() + " " + h.direction())
+                            .toList());
             HistoryTable.Entry first = history.get(0);
-            assertEquals(MigrationSet.of(List.of(Accounts.class), Class::getSimpleName).checksum("a00000000001"), first.checksum());
+            assertEquals(
+                    MigrationSet.of(List.of(Accounts.class), Class::getSimpleName)
+                            .checksum("a00000000001"),
+                    first.checksum());
             assertEquals(64, first.checksum().length());
             assertTrue(first.appliedBy().startsWith("postgres@"), first.appliedBy());
             assertEquals("accounts", first.message());
@@ -181,11 +208,19 @@ class SafetyTest {
         try (Connection c = db.connect()) {
             migrator(Accounts.class).upgrade(c, "head");
             Migrator edited = migrator(AccountsEdited.class, IndexConcurrently.class);
-            String expected = "revision a00000000001 (AccountsEdited) was edited after it was applied: it no longer does what ran; "
-                    + "undo the edit, or accept it deliberately with 'retort validate --accept a00000000001'";
-            assertEquals(expected, assertThrows(MigrationException.class, () -> edited.upgrade(c, "head")).getMessage());
-            assertEquals(expected, assertThrows(MigrationException.class, () -> edited.downgrade(c, "base")).getMessage());
-            assertEquals(List.of(new Validation.Problem(Validation.Kind.EDITED, "a00000000001", expected)),
+            String expected =
+                    "revision a00000000001 (AccountsEdited) was edited after it was applied: it no longer does what ran; "
+                            + "undo the edit, or accept it deliberately with 'retort validate --accept a00000000001'";
+            assertEquals(
+                    expected,
+                    assertThrows(MigrationException.class, () -> edited.upgrade(c, "head"))
+                            .getMessage());
+            assertEquals(
+                    expected,
+                    assertThrows(MigrationException.class, () -> edited.downgrade(c, "base"))
+                            .getMessage());
+            assertEquals(
+                    List.of(new Validation.Problem(Validation.Kind.EDITED, "a00000000001", expected)),
                     edited.validate(c).problems());
             edited.accept(c, "a0");
             assertTrue(edited.validate(c).isClean());
@@ -200,16 +235,24 @@ class SafetyTest {
             migrator(Accounts.class, IndexConcurrently.class).upgrade(c, "head");
             Migrator withoutIndex = migrator(Accounts.class);
             List<Validation.Problem> problems = withoutIndex.validate(c).problems();
-            assertEquals(List.of(Validation.Kind.UNKNOWN), problems.stream().map(Validation.Problem::kind).toList(), problems::toString);
-            assertEquals("the database is at revision c00000000003, which no migration declares (is this the right migrations folder?)",
+            assertEquals(
+                    List.of(Validation.Kind.UNKNOWN),
+                    problems.stream().map(Validation.Problem::kind).toList(),
+                    problems::toString);
+            assertEquals(
+                    "the database is at revision c00000000003, which no migration declares (is this the right migrations folder?)",
                     problems.get(0).message());
             assertThrows(MigrationException.class, () -> withoutIndex.upgrade(c, "head"));
             try (Statement st = c.createStatement()) {
                 st.execute("UPDATE retort_version SET version_num = 'a00000000001'");
             }
             List<Validation.Problem> missing = withoutIndex.validate(c).problems();
-            assertEquals(List.of(new Validation.Problem(Validation.Kind.MISSING, "c00000000003",
-                    "revision c00000000003 was applied, and no migration declares it any more")), missing);
+            assertEquals(
+                    List.of(new Validation.Problem(
+                            Validation.Kind.MISSING,
+                            "c00000000003",
+                            "revision c00000000003 was applied, and no migration declares it any more")),
+                    missing);
             assertTrue(withoutIndex.validate(c).blocking().isEmpty(), "a missing revision does not stop runs");
         }
     }
@@ -219,15 +262,19 @@ class SafetyTest {
         Migrator first = migrator(Accounts.class);
         CountDownLatch waiting = new CountDownLatch(1);
         StringBuilder holder = new StringBuilder();
-        Migrator second = new Migrator(MigrationSet.of(List.of(Accounts.class), Class::getSimpleName), new VersionTable(null),
-                Migrator.Options.DEFAULTS, new Migrator.Listener() {
+        Migrator second = new Migrator(
+                MigrationSet.of(List.of(Accounts.class), Class::getSimpleName),
+                new VersionTable(null),
+                Migrator.Options.DEFAULTS,
+                new Migrator.Listener() {
                     @Override
                     public void waitingForLock(String who) {
                         holder.append(who);
                         waiting.countDown();
                     }
                 });
-        try (Connection blocker = db.connect(); Connection c2 = db.connect()) {
+        try (Connection blocker = db.connect();
+                Connection c2 = db.connect()) {
             int pid = pid(blocker);
             try (Statement st = blocker.createStatement()) {
                 st.execute("SET application_name = 'blocking test'");
@@ -241,7 +288,9 @@ class SafetyTest {
                 }
             });
             assertTrue(waiting.await(30, TimeUnit.SECONDS), "second runner waits");
-            assertTrue(holder.toString().startsWith("pid " + pid + " (blocking test, user postgres from "), holder.toString());
+            assertTrue(
+                    holder.toString().startsWith("pid " + pid + " (blocking test, user postgres from "),
+                    holder.toString());
             try (Connection c1 = db.connect()) {
                 try (Statement st = blocker.createStatement()) {
                     st.execute("SELECT pg_advisory_unlock_all()");
@@ -256,14 +305,20 @@ class SafetyTest {
     @Test
     void lockTimeoutNamesTheHolder() throws SQLException {
         Migrator impatient = migrator(new Migrator.Options(true, Duration.ofMillis(300)), Accounts.class);
-        try (Connection blocker = db.connect(); Connection c = db.connect()) {
+        try (Connection blocker = db.connect();
+                Connection c = db.connect()) {
             try (Statement st = blocker.createStatement()) {
                 st.execute("SET application_name = 'long runner'");
                 st.execute("SELECT pg_advisory_lock(" + 0x52657472 + ", " + "public.retort_version".hashCode() + ")");
             }
             MigrationException e = assertThrows(MigrationException.class, () -> impatient.upgrade(c, "head"));
-            assertTrue(e.getMessage().startsWith("another runner holds the migration lock for public.retort_version and did not release it "
-                    + "within 300 ms: held by pid " + pid(blocker) + " (long runner, user postgres"), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .startsWith(
+                                    "another runner holds the migration lock for public.retort_version and did not release it "
+                                            + "within 300 ms: held by pid " + pid(blocker)
+                                            + " (long runner, user postgres"),
+                    e.getMessage());
             assertEquals(Set.of(), impatient.current(c));
             assertEquals("0", strings(c, "SHOW lock_timeout").get(0), "the session's lock_timeout is restored");
         }
@@ -275,7 +330,8 @@ class SafetyTest {
 
     private static List<String> strings(Connection c, String sql) throws SQLException {
         List<String> values = new java.util.ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) values.add(rs.getString(1));
         }
         return values;

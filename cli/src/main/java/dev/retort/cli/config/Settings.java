@@ -19,9 +19,24 @@ import java.util.Optional;
  */
 public final class Settings {
     /** The keys Retort reads, with their environment variable names derived from them. */
-    public static final List<String> KEYS = List.of("url", "user", "password", "schemas", "migrations.dir",
-            "migrations.package", "entities.packages", "entities.classpath", "entities.naming", "version.table", "version.schema",
-            "transaction.per-migration", "lock.timeout", "connect.timeout", "tables.include", "tables.exclude", "compare.hooks");
+    public static final List<String> KEYS = List.of(
+            "url",
+            "user",
+            "password",
+            "schemas",
+            "migrations.dir",
+            "migrations.package",
+            "entities.packages",
+            "entities.classpath",
+            "entities.naming",
+            "version.table",
+            "version.schema",
+            "transaction.per-migration",
+            "lock.timeout",
+            "connect.timeout",
+            "tables.include",
+            "tables.exclude",
+            "compare.hooks");
 
     private final Map<String, String> values;
     private final Path baseDirectory;
@@ -44,9 +59,10 @@ public final class Settings {
 
     /** A value that must be there, or an error saying where it can be set. */
     public String require(String key, String purpose) {
-        return get(key).orElseThrow(() -> new ConfigException("no " + key + " configured (needed " + purpose + "): set it in "
-                + file.map(Path::toString).orElse("retort.properties (none found; run 'retort init')")
-                + ", in " + environmentName(key) + ", or with a flag"));
+        return get(key).orElseThrow(
+                        () -> new ConfigException("no " + key + " configured (needed " + purpose + "): set it in "
+                                + file.map(Path::toString).orElse("retort.properties (none found; run 'retort init')")
+                                + ", in " + environmentName(key) + ", or with a flag"));
     }
 
     public Optional<Path> file() {
@@ -133,7 +149,9 @@ public final class Settings {
 
     /** The tables (and sequences) compared: {@code tables.include} and {@code tables.exclude} globs. */
     public TableFilter tableFilter() {
-        return new TableFilter(list(get("tables.include").orElse("")), list(get("tables.exclude").orElse("")));
+        return new TableFilter(
+                list(get("tables.include").orElse("")),
+                list(get("tables.exclude").orElse("")));
     }
 
     /** Class names of the project's {@code ColumnComparison} hooks, in order; found on {@code entities.classpath}. */
@@ -147,7 +165,8 @@ public final class Settings {
         for (String entry : get("entities.classpath").orElse("").split("[," + java.io.File.pathSeparator + "]")) {
             if (!entry.isBlank()) classpath.add(resolve(entry.trim()));
         }
-        return new EntitySource(packages, classpath, new Naming(get("entities.naming").orElse("jpa")));
+        return new EntitySource(
+                packages, classpath, new Naming(get("entities.naming").orElse("jpa")));
     }
 
     private Path resolve(String path) {
@@ -155,13 +174,19 @@ public final class Settings {
     }
 
     private static List<String> list(String value) {
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("Settings{");
-        values.forEach((k, v) -> text.append(k).append('=').append(k.equals("password") ? "***" : v).append(", "));
+        values.forEach((k, v) -> text.append(k)
+                .append('=')
+                .append(k.equals("password") ? "***" : v)
+                .append(", "));
         return text.append("file=").append(file.orElse(null)).append('}').toString();
     }
 }

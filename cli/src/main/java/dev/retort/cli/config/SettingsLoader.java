@@ -27,13 +27,15 @@ public final class SettingsLoader {
      * @param environment the process environment
      * @param overrides keys set on the command line ({@code --url}, {@code -x key=value}, ...)
      */
-    public static Settings load(Path workDir, String configFile, Map<String, String> environment, Map<String, String> overrides) {
+    public static Settings load(
+            Path workDir, String configFile, Map<String, String> environment, Map<String, String> overrides) {
         Optional<Path> file = locate(workDir, configFile, environment);
         Map<String, String> values = new HashMap<>();
         if (file.isPresent()) values.putAll(read(file.get(), environment));
         for (String key : Settings.KEYS) {
             String fromEnvironment = environment.get(Settings.environmentName(key));
-            if (fromEnvironment != null) values.put(key, expand(fromEnvironment, environment, Settings.environmentName(key)));
+            if (fromEnvironment != null)
+                values.put(key, expand(fromEnvironment, environment, Settings.environmentName(key)));
         }
         overrides.forEach((key, value) -> {
             if (value != null) values.put(key, expand(value, environment, "option " + key));
@@ -51,7 +53,8 @@ public final class SettingsLoader {
         if (named != null) {
             Path path = workDir.resolve(named);
             if (!Files.isRegularFile(path)) {
-                throw new ConfigException("config file " + path + " not found" + (configFile == null ? " (from RETORT_CONFIG)" : ""));
+                throw new ConfigException(
+                        "config file " + path + " not found" + (configFile == null ? " (from RETORT_CONFIG)" : ""));
             }
             return Optional.of(path);
         }
@@ -71,7 +74,8 @@ public final class SettingsLoader {
         Map<String, String> values = new HashMap<>();
         for (String key : properties.stringPropertyNames()) {
             if (!Settings.KEYS.contains(key)) {
-                throw new ConfigException(file + ": unknown key '" + key + "' (known: " + String.join(", ", Settings.KEYS) + ")");
+                throw new ConfigException(
+                        file + ": unknown key '" + key + "' (known: " + String.join(", ", Settings.KEYS) + ")");
             }
             values.put(key, expand(properties.getProperty(key).trim(), environment, file + ": " + key));
         }
@@ -87,7 +91,8 @@ public final class SettingsLoader {
             malformedBefore(value, searched, m.start(), where);
             searched = m.end();
             String replacement = environment.get(m.group(1));
-            if (replacement == null) throw new ConfigException(where + ": environment variable " + m.group(1) + " is not set");
+            if (replacement == null)
+                throw new ConfigException(where + ": environment variable " + m.group(1) + " is not set");
             m.appendReplacement(expanded, Matcher.quoteReplacement(replacement));
         }
         malformedBefore(value, searched, value.length(), where);
@@ -99,7 +104,8 @@ public final class SettingsLoader {
         int start = value.substring(0, to).indexOf(ENV_START, from);
         if (start < 0) return;
         // the reference itself is not shown: a value may be a password
-        String problem = value.indexOf('}', start) < 0 ? "has no closing }"
+        String problem = value.indexOf('}', start) < 0
+                ? "has no closing }"
                 : "needs a name of letters, digits and underscores, not starting with a digit";
         throw new ConfigException(where + ": malformed ${env:NAME} reference: it " + problem);
     }

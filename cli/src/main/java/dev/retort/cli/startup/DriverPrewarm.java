@@ -43,7 +43,8 @@ public final class DriverPrewarm {
      * is switched off; whether it started.
      */
     public static boolean startFor(String command, Map<String, String> environment) {
-        if (command == null || OFFLINE.contains(command) || !StartupSwitch.DRIVER_PREWARM.isOn(environment)) return false;
+        if (command == null || OFFLINE.contains(command) || !StartupSwitch.DRIVER_PREWARM.isOn(environment))
+            return false;
         Thread thread = new Thread(DriverPrewarm::run, "retort-driver-prewarm");
         thread.setDaemon(true);
         thread.start();
@@ -57,9 +58,10 @@ public final class DriverPrewarm {
         properties.setProperty("sslmode", "disable");
         properties.setProperty("gssEncMode", "disable");
         properties.setProperty("socketFactory", InMemorySocketFactory.class.getName());
-        try (Connection connection = new org.postgresql.Driver().connect("jdbc:postgresql://127.0.0.1:5432/retort", properties);
-             PreparedStatement statement = connection.prepareStatement("SELECT 1");
-             ResultSet rows = statement.executeQuery()) {
+        try (Connection connection =
+                        new org.postgresql.Driver().connect("jdbc:postgresql://127.0.0.1:5432/retort", properties);
+                PreparedStatement statement = connection.prepareStatement("SELECT 1");
+                ResultSet rows = statement.executeQuery()) {
             return rows.next() && rows.getInt(1) == 1;
         } catch (SQLException | RuntimeException e) {
             return false;
@@ -70,9 +72,16 @@ public final class DriverPrewarm {
     private static byte[] serverMessages() {
         Messages server = new Messages();
         server.message('R', 0); // authentication ok
-        for (String[] parameter : new String[][] {{"server_version", "15.0"}, {"server_encoding", "UTF8"},
-                {"client_encoding", "UTF8"}, {"DateStyle", "ISO, MDY"}, {"integer_datetimes", "on"},
-                {"standard_conforming_strings", "on"}, {"TimeZone", "UTC"}, {"is_superuser", "off"}}) {
+        for (String[] parameter : new String[][] {
+            {"server_version", "15.0"},
+            {"server_encoding", "UTF8"},
+            {"client_encoding", "UTF8"},
+            {"DateStyle", "ISO, MDY"},
+            {"integer_datetimes", "on"},
+            {"standard_conforming_strings", "on"},
+            {"TimeZone", "UTC"},
+            {"is_superuser", "off"}
+        }) {
             server.message('S', parameter[0], parameter[1]);
         }
         server.message('K', 1, 1); // backend key
@@ -195,8 +204,7 @@ public final class DriverPrewarm {
         private int timeout;
 
         @Override
-        public void connect(SocketAddress endpoint, int connectTimeout) {
-        }
+        public void connect(SocketAddress endpoint, int connectTimeout) {}
 
         @Override
         public boolean isConnected() {
@@ -214,12 +222,10 @@ public final class DriverPrewarm {
         }
 
         @Override
-        public void setTcpNoDelay(boolean on) {
-        }
+        public void setTcpNoDelay(boolean on) {}
 
         @Override
-        public void setKeepAlive(boolean on) {
-        }
+        public void setKeepAlive(boolean on) {}
 
         @Override
         public int getSendBufferSize() {
@@ -237,7 +243,6 @@ public final class DriverPrewarm {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

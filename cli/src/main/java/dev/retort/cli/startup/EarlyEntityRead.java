@@ -32,10 +32,12 @@ import java.util.concurrent.CompletableFuture;
 public final class EarlyEntityRead {
     /** The subcommands that map entities; {@link #REVISION} only with {@link #AUTOGENERATE}. */
     static final String CHECK = "check";
+
     static final String REVISION = "revision";
     static final String AUTOGENERATE = "--autogenerate";
     /** The global options whose values can change the entities or the default schema. */
     static final String CONFIG = "-c";
+
     static final String CONFIG_LONG = "--config";
     static final String OVERRIDE = "-x";
 
@@ -52,7 +54,8 @@ public final class EarlyEntityRead {
      */
     public static boolean startFor(String command, Path workDir, Map<String, String> environment, String... args) {
         STARTED.remove();
-        boolean maps = CHECK.equals(command) || REVISION.equals(command) && Arrays.asList(args).contains(AUTOGENERATE);
+        boolean maps = CHECK.equals(command)
+                || REVISION.equals(command) && Arrays.asList(args).contains(AUTOGENERATE);
         if (!maps) return false;
         if (!StartupSwitch.EARLY_READ.isOn(environment)) {
             HibernatePrewarm.start(environment);
@@ -70,13 +73,15 @@ public final class EarlyEntityRead {
             return false;
         }
         CompletableFuture<Schema> model = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                model.complete(EntityRead.read(source, defaultSchema));
-            } catch (RuntimeException | Error e) {
-                model.completeExceptionally(e);
-            }
-        }, "retort-entities");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        model.complete(EntityRead.read(source, defaultSchema));
+                    } catch (RuntimeException | Error e) {
+                        model.completeExceptionally(e);
+                    }
+                },
+                "retort-entities");
         thread.setDaemon(true);
         thread.start();
         STARTED.set(new Started(source, defaultSchema, model));
@@ -90,7 +95,9 @@ public final class EarlyEntityRead {
     public static CompletableFuture<Schema> claim(EntitySource source, String defaultSchema) {
         Started early = STARTED.get();
         STARTED.remove();
-        if (early == null || !early.source().equals(source) || !early.defaultSchema().equals(defaultSchema)) return null;
+        if (early == null
+                || !early.source().equals(source)
+                || !early.defaultSchema().equals(defaultSchema)) return null;
         return early.model();
     }
 
@@ -110,7 +117,9 @@ public final class EarlyEntityRead {
             } else if (argument.startsWith(CONFIG_LONG + "=")) {
                 config = argument.substring(CONFIG_LONG.length() + 1);
             } else if (argument.startsWith(OVERRIDE)) {
-                String pair = argument.equals(OVERRIDE) ? (i + 1 < args.length ? args[++i] : "") : argument.substring(OVERRIDE.length());
+                String pair = argument.equals(OVERRIDE)
+                        ? (i + 1 < args.length ? args[++i] : "")
+                        : argument.substring(OVERRIDE.length());
                 int equals = pair.indexOf('=');
                 if (equals > 0 && Settings.KEYS.contains(pair.substring(0, equals))) {
                     overrides.put(pair.substring(0, equals), pair.substring(equals + 1));

@@ -24,7 +24,8 @@ import java.util.Map;
  */
 final class HibernatePrewarm {
     /** The bundled warm-up entities, which the launcher's training run maps too. */
-    static final EntitySource WARMUP = new EntitySource(List.of(Account.class.getPackageName()), List.of(), Naming.SNAKE);
+    static final EntitySource WARMUP =
+            new EntitySource(List.of(Account.class.getPackageName()), List.of(), Naming.SNAKE);
 
     private HibernatePrewarm() {}
 

@@ -14,8 +14,13 @@ public final class QuickLook {
     static final Set<String> OPTIONS_WITH_VALUES = Set.of("-c", "--config", "--url", "--user", "--password", "-x");
 
     /** Clustered short options whose last takes the next argument as its value, as in {@code -qc FILE}. */
-    private static final String CLUSTERED_VALUE = "-[a-z]*[" + OPTIONS_WITH_VALUES.stream()
-            .filter(option -> option.length() == 2).map(option -> option.substring(1)).sorted().collect(Collectors.joining()) + "]";
+    private static final String CLUSTERED_VALUE = "-[a-z]*["
+            + OPTIONS_WITH_VALUES.stream()
+                    .filter(option -> option.length() == 2)
+                    .map(option -> option.substring(1))
+                    .sorted()
+                    .collect(Collectors.joining())
+            + "]";
 
     private QuickLook() {}
 

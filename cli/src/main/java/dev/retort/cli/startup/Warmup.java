@@ -61,7 +61,11 @@ public final class Warmup {
     private static void loadClasses(String... prefixes) throws IOException {
         Path jar;
         try {
-            jar = Path.of(Warmup.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            jar = Path.of(Warmup.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException | RuntimeException e) {
             return;
         }
@@ -70,9 +74,12 @@ public final class Warmup {
         try (JarFile file = new JarFile(jar.toFile())) {
             for (JarEntry entry : Collections.list(file.entries())) {
                 String name = entry.getName();
-                if (!name.endsWith(".class") || name.contains("-") || Stream.of(prefixes).noneMatch(name::startsWith)) continue;
+                if (!name.endsWith(".class")
+                        || name.contains("-")
+                        || Stream.of(prefixes).noneMatch(name::startsWith)) continue;
                 try {
-                    Class.forName(name.substring(0, name.length() - ".class".length()).replace('/', '.'), false, loader);
+                    Class.forName(
+                            name.substring(0, name.length() - ".class".length()).replace('/', '.'), false, loader);
                 } catch (ClassNotFoundException | LinkageError absentDependency) {
                     // left out of the archive
                 }
@@ -89,13 +96,25 @@ public final class Warmup {
         for (Table table : model.tables()) {
             List<Column> columns = new ArrayList<>();
             for (Column column : table.columns().subList(0, table.columns().size() - 1)) {
-                boolean key = table.primaryKey() != null && table.primaryKey().columns().contains(column.name());
-                columns.add(key ? column : column.withType("text").withNullable(!column.nullable())
-                        .withDefault(ColumnDefault.of("'x'")));
+                boolean key = table.primaryKey() != null
+                        && table.primaryKey().columns().contains(column.name());
+                columns.add(
+                        key
+                                ? column
+                                : column.withType("text")
+                                        .withNullable(!column.nullable())
+                                        .withDefault(ColumnDefault.of("'x'")));
             }
             columns.add(new Column("warmup_added", "varchar(20)"));
-            tables.add(new Table(table.name(), columns, table.primaryKey(), List.of(), List.of(),
-                    List.of(new CheckConstraint("warmup_check", "(warmup_added <> '')")), List.of(), "changed"));
+            tables.add(new Table(
+                    table.name(),
+                    columns,
+                    table.primaryKey(),
+                    List.of(),
+                    List.of(),
+                    List.of(new CheckConstraint("warmup_check", "(warmup_added <> '')")),
+                    List.of(),
+                    "changed"));
         }
         return new Schema(tables, model.sequences(), model.enums());
     }
@@ -120,13 +139,19 @@ public final class Warmup {
                     }
                 }
             }
-            RevisionHeader header = new RevisionHeader("0a0a0a0a0a0a", List.of(), "warm up", LocalDateTime.of(2026, 1, 1, 0, 0));
+            RevisionHeader header =
+                    new RevisionHeader("0a0a0a0a0a0a", List.of(), "warm up", LocalDateTime.of(2026, 1, 1, 0, 0));
             Path migrations = Files.createDirectories(directory.resolve("warmup-migrations"));
-            Files.writeString(migrations.resolve(MigrationWriter.className(header) + ".java"),
-                    MigrationWriter.write("warmup", header, plan).toString(), StandardCharsets.UTF_8);
-            SourceMigrations.load(migrations, directory.resolve("cache")).graph().heads();
+            Files.writeString(
+                    migrations.resolve(MigrationWriter.className(header) + ".java"),
+                    MigrationWriter.write("warmup", header, plan).toString(),
+                    StandardCharsets.UTF_8);
+            SourceMigrations.load(migrations, directory.resolve("cache"))
+                    .graph()
+                    .heads();
             // the runner's path, as an offline script: migrations run, SQL rendered, checksums and bookkeeping written
-            Migrator runner = new Migrator(SourceMigrations.load(migrations, directory.resolve("cache")), new VersionTable(null));
+            Migrator runner =
+                    new Migrator(SourceMigrations.load(migrations, directory.resolve("cache")), new VersionTable(null));
             runner.upgradeScript(Set.of(), "heads");
             runner.downgradeScript(Set.of(header.id()), "base");
             DriverPrewarm.run();

@@ -32,8 +32,11 @@ class ArchiveIT {
 
     private record Outcome(int code, String out, String err) {}
 
-    private Outcome launch(Path jar, Map<String, String> environment, String... args) throws IOException, InterruptedException {
-        Path launcher = Path.of(System.getProperty("retort.repository.root", "..")).resolve("retort").toAbsolutePath();
+    private Outcome launch(Path jar, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        Path launcher = Path.of(System.getProperty("retort.repository.root", ".."))
+                .resolve("retort")
+                .toAbsolutePath();
         List<String> command = new java.util.ArrayList<>(List.of("bash", launcher.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
@@ -45,12 +48,15 @@ class ArchiveIT {
         Process process = builder.start();
         process.getOutputStream().close();
         assertTrue(process.waitFor(300, TimeUnit.SECONDS), "finishes");
-        return new Outcome(process.exitValue(), Files.readString(workDir.resolve("out.log"), StandardCharsets.UTF_8),
+        return new Outcome(
+                process.exitValue(),
+                Files.readString(workDir.resolve("out.log"), StandardCharsets.UTF_8),
                 Files.readString(workDir.resolve("err.log"), StandardCharsets.UTF_8));
     }
 
     private Path copyOfTheJar(String directory) throws IOException {
-        Path built = Path.of(System.getProperty("retort.jar", "target/retort.jar")).toAbsolutePath();
+        Path built =
+                Path.of(System.getProperty("retort.jar", "target/retort.jar")).toAbsolutePath();
         assertTrue(Files.isRegularFile(built), "built jar " + built);
         Path copy = Files.createDirectories(workDir.resolve(directory)).resolve("retort.jar");
         Files.copy(built, copy);
@@ -69,10 +75,18 @@ class ArchiveIT {
         Outcome traced = launch(jar, Map.of("RETORT_JAVA_OPTS", "-Xlog:class+load=info:file=" + loads), "check");
         assertEquals(first, traced);
         List<String> lines = Files.readAllLines(loads);
-        for (String name : List.of("picocli.CommandLine", "dev.retort.cli.CheckCommand", "dev.retort.cli.startup.EarlyEntityRead",
-                "org.hibernate.boot.MetadataSources", "org.postgresql.core.v3.QueryExecutorImpl")) {
-            assertTrue(lines.stream().anyMatch(line -> line.contains("] " + name + " source: shared objects file")),
-                    () -> name + " from the archive: " + lines.stream().filter(line -> line.contains("] " + name + " ")).toList());
+        for (String name : List.of(
+                "picocli.CommandLine",
+                "dev.retort.cli.CheckCommand",
+                "dev.retort.cli.startup.EarlyEntityRead",
+                "org.hibernate.boot.MetadataSources",
+                "org.postgresql.core.v3.QueryExecutorImpl")) {
+            assertTrue(
+                    lines.stream().anyMatch(line -> line.contains("] " + name + " source: shared objects file")),
+                    () -> name + " from the archive: "
+                            + lines.stream()
+                                    .filter(line -> line.contains("] " + name + " "))
+                                    .toList());
         }
 
         Path offJar = copyOfTheJar("off");

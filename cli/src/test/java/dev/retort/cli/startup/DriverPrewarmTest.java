@@ -10,7 +10,8 @@ class DriverPrewarmTest {
     /** The canned exchange still satisfies the driver: start-up, its setting, a query and its row. */
     @Test
     void theDriverConnectsToTheInMemoryServerAndReadsTheRow() {
-        assertTrue(DriverPrewarm.run(), "the PostgreSQL driver no longer accepts the canned exchange; see DriverPrewarm");
+        assertTrue(
+                DriverPrewarm.run(), "the PostgreSQL driver no longer accepts the canned exchange; see DriverPrewarm");
     }
 
     /** Started for the commands that connect, not for those that never do nor without a command. */

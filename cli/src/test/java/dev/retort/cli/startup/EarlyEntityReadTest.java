@@ -67,9 +67,11 @@ class EarlyEntityReadTest {
         String v1 = cli.read("retort.properties");
         cli.write("other.properties", v1.replace(Shop.V1, Shop.V2));
 
-        EarlyEntityRead.startFor("revision", workDir, Map.of(), "-c", "other.properties", "revision", "--autogenerate", "-m", "x");
+        EarlyEntityRead.startFor(
+                "revision", workDir, Map.of(), "-c", "other.properties", "revision", "--autogenerate", "-m", "x");
         assertNull(EarlyEntityRead.claim(entities(null), "public"), "not the default configuration's entities");
-        EarlyEntityRead.startFor("revision", workDir, Map.of(), "--config=other.properties", "revision", "--autogenerate", "-m", "x");
+        EarlyEntityRead.startFor(
+                "revision", workDir, Map.of(), "--config=other.properties", "revision", "--autogenerate", "-m", "x");
         assertNotNull(EarlyEntityRead.claim(entities("other.properties"), "public"));
         EarlyEntityRead.startFor("check", workDir, Map.of(), "check", "-x", "entities.packages=" + Shop.V2);
         assertNotNull(EarlyEntityRead.claim(entities("other.properties"), "public"));
@@ -81,7 +83,8 @@ class EarlyEntityReadTest {
     void onlyForCommandsThatMapEntities() {
         Cli cli = new Cli(workDir);
         cli.configure(db, Shop.V1, "snake");
-        for (String[] args : new String[][] {{"current"}, {"revision", "-m", "empty"}, {"upgrade", "head"}, {"--help"}}) {
+        for (String[] args :
+                new String[][] {{"current"}, {"revision", "-m", "empty"}, {"upgrade", "head"}, {"--help"}}) {
             EarlyEntityRead.startFor(QuickLook.subcommandName(args), workDir, Map.of(), args);
             assertNull(EarlyEntityRead.claim(entities(null), "public"), () -> String.join(" ", args));
         }
@@ -102,7 +105,9 @@ class EarlyEntityReadTest {
         cli.write("other.properties", cli.read("retort.properties"));
         cli.configure(db, Shop.V2, "snake");
 
-        assertEquals(new Cli.Result(0, "No new upgrade operations detected.\n", ""), cli.run("-qc", "other.properties", "check"));
+        assertEquals(
+                new Cli.Result(0, "No new upgrade operations detected.\n", ""),
+                cli.run("-qc", "other.properties", "check"));
         Cli.Result drift = cli.run("check");
         assertEquals(1, drift.code(), drift::toString);
         assertTrue(drift.out().contains("add table reviews"), drift::toString);

@@ -11,7 +11,9 @@ class HibernatePrewarmTest {
     @Test
     void theBundledEntitiesMap() {
         List<String> tables = EntityRead.read(HibernatePrewarm.WARMUP, "public").tables().stream()
-                .map(table -> table.name().name()).sorted().toList();
+                .map(table -> table.name().name())
+                .sorted()
+                .toList();
         assertEquals(List.of("warmup_account", "warmup_entry"), tables);
     }
 }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class InStepTest {
     /** The subcommands that connect to a database; the others are DriverPrewarm.OFFLINE. */
-    private static final Set<String> CONNECTING = Set.of("revision", "upgrade", "downgrade", "current", "history", "stamp",
-            "check", "validate", "diff");
+    private static final Set<String> CONNECTING =
+            Set.of("revision", "upgrade", "downgrade", "current", "history", "stamp", "check", "validate", "diff");
 
     /** A global option added with a value must be known, or its value would be taken for the subcommand. */
     @Test
@@ -43,10 +43,14 @@ class InStepTest {
     @Test
     void everySubcommandIsKnownToConnectOrNot() {
         Set<String> names = Commands.subcommands().keySet();
-        assertTrue(names.containsAll(DriverPrewarm.OFFLINE), () -> "DriverPrewarm.OFFLINE names no subcommand: " + DriverPrewarm.OFFLINE);
+        assertTrue(
+                names.containsAll(DriverPrewarm.OFFLINE),
+                () -> "DriverPrewarm.OFFLINE names no subcommand: " + DriverPrewarm.OFFLINE);
         Set<String> classified = new TreeSet<>(DriverPrewarm.OFFLINE);
         classified.addAll(CONNECTING);
-        assertEquals(new TreeSet<>(names), classified,
+        assertEquals(
+                new TreeSet<>(names),
+                classified,
                 "a subcommand that never connects belongs in DriverPrewarm.OFFLINE, one that does in CONNECTING here");
         assertTrue(DriverPrewarm.OFFLINE.stream().noneMatch(CONNECTING::contains));
     }
@@ -56,9 +60,11 @@ class InStepTest {
         Map<String, Class<?>> subcommands = Commands.subcommands();
         assertTrue(subcommands.containsKey(EarlyEntityRead.CHECK));
         assertTrue(subcommands.containsKey(EarlyEntityRead.REVISION));
-        assertTrue(Commands.options(subcommands.get(EarlyEntityRead.REVISION), false).contains(EarlyEntityRead.AUTOGENERATE));
+        assertTrue(Commands.options(subcommands.get(EarlyEntityRead.REVISION), false)
+                .contains(EarlyEntityRead.AUTOGENERATE));
         // every global option with a value, but the connection's, can change the entities or the default schema
-        Set<String> read = new TreeSet<>(List.of(EarlyEntityRead.CONFIG, EarlyEntityRead.CONFIG_LONG, EarlyEntityRead.OVERRIDE));
+        Set<String> read =
+                new TreeSet<>(List.of(EarlyEntityRead.CONFIG, EarlyEntityRead.CONFIG_LONG, EarlyEntityRead.OVERRIDE));
         Set<String> others = new TreeSet<>(Commands.options(Commands.root(), true));
         others.removeAll(Set.of("--url", "--user", "--password"));
         assertEquals(others, read);
@@ -67,7 +73,8 @@ class InStepTest {
     @Test
     void oneSubcommandFindsEachSubcommandByItsName() {
         List<Class<?>> all = Commands.subcommandClasses();
-        Commands.subcommands().forEach((name, type) -> assertEquals(List.of(type), OneSubcommand.toBuild(name, all, Map.of()), name));
+        Commands.subcommands()
+                .forEach((name, type) -> assertEquals(List.of(type), OneSubcommand.toBuild(name, all, Map.of()), name));
         assertEquals(all, OneSubcommand.toBuild(null, all, Map.of()));
         assertEquals(all, OneSubcommand.toBuild("nosuch", all, Map.of()));
     }
@@ -80,9 +87,12 @@ class InStepTest {
     /** The launcher starts the training run by its class name and reads the archive's switch by its variable. */
     @Test
     void theLauncherNamesTheTrainingRunAndTheArchivesSwitch() throws IOException {
-        String launcher = Files.readString(Path.of(System.getProperty("retort.repository.root", "..")).resolve("retort"));
+        String launcher = Files.readString(
+                Path.of(System.getProperty("retort.repository.root", "..")).resolve("retort"));
         assertTrue(launcher.contains(" " + Warmup.class.getName() + " "), "./retort names " + Warmup.class.getName());
-        assertTrue(launcher.contains("${" + StartupSwitch.ARCHIVE.variable() + ":-on}\" != off"), StartupSwitch.ARCHIVE.variable());
+        assertTrue(
+                launcher.contains("${" + StartupSwitch.ARCHIVE.variable() + ":-on}\" != off"),
+                StartupSwitch.ARCHIVE.variable());
         assertTrue(launcher.contains("${" + StartupSwitch.ALL + ":-on}\" != off"), StartupSwitch.ALL);
     }
 
@@ -95,6 +105,11 @@ class InStepTest {
             assertTrue(!keys.contains(each.variable()), each.variable());
         }
         assertTrue(!keys.contains(StartupSwitch.ALL));
-        assertEquals(StartupSwitch.values().length, Arrays.stream(StartupSwitch.values()).map(StartupSwitch::variable).distinct().count());
+        assertEquals(
+                StartupSwitch.values().length,
+                Arrays.stream(StartupSwitch.values())
+                        .map(StartupSwitch::variable)
+                        .distinct()
+                        .count());
     }
 }

@@ -39,7 +39,12 @@ class StartupSwitchTest {
         for (String variable : List.of(StartupSwitch.EARLY_READ.variable(), StartupSwitch.ALL)) {
             assertTrue(EarlyEntityRead.startFor("check", workDir, Map.of(), "check"));
             assertFalse(EarlyEntityRead.startFor("check", workDir, off(variable), "check"), variable);
-            assertNull(EarlyEntityRead.claim(SettingsLoader.load(workDir, null, Map.of(), Map.of()).entities(), "public"), variable);
+            assertNull(
+                    EarlyEntityRead.claim(
+                            SettingsLoader.load(workDir, null, Map.of(), Map.of())
+                                    .entities(),
+                            "public"),
+                    variable);
         }
         for (String variable : List.of(StartupSwitch.HIBERNATE_PREWARM.variable(), StartupSwitch.ALL)) {
             assertTrue(HibernatePrewarm.start(Map.of()));
@@ -53,7 +58,9 @@ class StartupSwitchTest {
         assertTrue(StartupSwitch.ARCHIVE.isOn(Map.of()));
         assertFalse(StartupSwitch.ARCHIVE.isOn(off(StartupSwitch.ARCHIVE.variable())));
         assertFalse(StartupSwitch.ARCHIVE.isOn(off(StartupSwitch.ALL)));
-        assertTrue(StartupSwitch.EARLY_READ.isOn(Map.of(StartupSwitch.EARLY_READ.variable(), "on")), "only off turns it off");
+        assertTrue(
+                StartupSwitch.EARLY_READ.isOn(Map.of(StartupSwitch.EARLY_READ.variable(), "on")),
+                "only off turns it off");
     }
 
     /**
@@ -69,8 +76,18 @@ class StartupSwitchTest {
         List<String> variables = new ArrayList<>();
         for (StartupSwitch each : StartupSwitch.values()) variables.add(each.variable());
         variables.add(StartupSwitch.ALL);
-        String[][] commands = {{"check"}, {"-x", "schemas=public", "check"}, {"current"}, {"heads"}, {"history"},
-                {"--help"}, {"check", "--help"}, {"nosuch"}, {"-c", "missing.properties", "check"}, {"upgrade", "head", "--sql"}};
+        String[][] commands = {
+            {"check"},
+            {"-x", "schemas=public", "check"},
+            {"current"},
+            {"heads"},
+            {"history"},
+            {"--help"},
+            {"check", "--help"},
+            {"nosuch"},
+            {"-c", "missing.properties", "check"},
+            {"upgrade", "head", "--sql"}
+        };
         for (String[] args : commands) {
             Cli.Result on = cli.run(args);
             for (String variable : variables) {

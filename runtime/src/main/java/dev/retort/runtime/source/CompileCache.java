@@ -65,7 +65,8 @@ final class CompileCache {
             }
             return classes.isEmpty() ? null : new Compiled(classes, sourceOf);
         } catch (IOException | IllegalArgumentException e) {
-            // IllegalArgumentException: a malformed index, or a class name the file system cannot spell (InvalidPathException)
+            // IllegalArgumentException: a malformed index, or a class name the file system cannot spell
+            // (InvalidPathException)
             return null;
         }
     }
@@ -94,7 +95,8 @@ final class CompileCache {
             Files.move(temporary, entry(), StandardCopyOption.ATOMIC_MOVE);
             temporary = null;
         } catch (IOException | UncheckedIOException | InvalidPathException e) {
-            // another process may have written the same entry first, the cache is read-only, or a class name cannot be a file name here
+            // another process may have written the same entry first, the cache is read-only, or a class name cannot be
+            // a file name here
         } finally {
             if (temporary != null) deleteQuietly(temporary);
         }
@@ -116,7 +118,8 @@ final class CompileCache {
     /** Deletes {@code tmp-} folders last changed before {@code cutoff}: what killed runs left behind. */
     private void removeStale(Instant cutoff) {
         try (Stream<Path> children = Files.list(root)) {
-            for (Path child : children.filter(p -> p.getFileName().toString().startsWith("tmp-")).toList()) {
+            for (Path child : children.filter(p -> p.getFileName().toString().startsWith("tmp-"))
+                    .toList()) {
                 if (Files.getLastModifiedTime(child).toInstant().isBefore(cutoff)) deleteQuietly(child);
             }
         } catch (IOException | UncheckedIOException e) {

@@ -61,7 +61,8 @@ public final class SourceMigrations {
         }
         Path relativeBase = directory.toAbsolutePath().getParent();
         Map<String, String> sourceOf = compiled.sourceOf();
-        return MigrationSet.of(loaded, type -> display(relativeBase, sourceOf.getOrDefault(type.getName(), type.getName())));
+        return MigrationSet.of(
+                loaded, type -> display(relativeBase, sourceOf.getOrDefault(type.getName(), type.getName())));
     }
 
     /** The cached classes defined, or null when the JVM refuses them: then they are compiled again. */
@@ -81,7 +82,8 @@ public final class SourceMigrations {
             try {
                 loaded.add(Class.forName(name, false, loader));
             } catch (ClassNotFoundException | LinkageError e) {
-                throw new MigrationException(compiled.sourceOf().getOrDefault(name, name) + ": cannot be loaded: " + e, e);
+                throw new MigrationException(
+                        compiled.sourceOf().getOrDefault(name, name) + ": cannot be loaded: " + e, e);
             }
         }
         return loaded;
@@ -95,7 +97,9 @@ public final class SourceMigrations {
     private static List<Path> sources(Path directory) {
         if (Files.notExists(directory)) return List.of();
         try (Stream<Path> list = Files.list(directory)) {
-            return list.filter(p -> p.getFileName().toString().endsWith(".java") && Files.isRegularFile(p)).sorted().toList();
+            return list.filter(p -> p.getFileName().toString().endsWith(".java") && Files.isRegularFile(p))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new FileException("reading the migrations folder", directory, e);
         }
@@ -110,7 +114,10 @@ public final class SourceMigrations {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (String entry : compileClasspath().split(java.io.File.pathSeparator)) {
                 Path path = Path.of(entry);
-                String identity = entry + (Files.isRegularFile(path) ? "|" + Files.size(path) + "|" + Files.getLastModifiedTime(path) : "");
+                String identity = entry
+                        + (Files.isRegularFile(path)
+                                ? "|" + Files.size(path) + "|" + Files.getLastModifiedTime(path)
+                                : "");
                 digest.update(identity.getBytes(StandardCharsets.UTF_8));
             }
             for (Path file : files) {
@@ -144,11 +151,14 @@ public final class SourceMigrations {
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         Map<String, ByteArrayOutputStream> outputs = new HashMap<>();
-        try (StandardJavaFileManager standard = compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
-             MemoryFileManager manager = new MemoryFileManager(standard, outputs, sourceOf)) {
+        try (StandardJavaFileManager standard =
+                        compiler.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8);
+                MemoryFileManager manager = new MemoryFileManager(standard, outputs, sourceOf)) {
             Iterable<? extends JavaFileObject> units = standard.getJavaFileObjectsFromPaths(files);
-            List<String> options = List.of("-classpath", compileClasspath(), "-proc:none", "-g", "-nowarn", "--release", "17");
-            boolean ok = compiler.getTask(Writer.nullWriter(), manager, diagnostics, options, null, units).call();
+            List<String> options =
+                    List.of("-classpath", compileClasspath(), "-proc:none", "-g", "-nowarn", "--release", "17");
+            boolean ok = compiler.getTask(Writer.nullWriter(), manager, diagnostics, options, null, units)
+                    .call();
             if (!ok) throw new MigrationException(firstError(diagnostics, files.size()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -160,10 +170,13 @@ public final class SourceMigrations {
 
     private static String firstError(DiagnosticCollector<JavaFileObject> diagnostics, int fileCount) {
         List<Diagnostic<? extends JavaFileObject>> errors = diagnostics.getDiagnostics().stream()
-                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).toList();
+                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                .toList();
         if (errors.isEmpty()) return "compiling " + fileCount + " migration(s) failed";
         Diagnostic<? extends JavaFileObject> first = errors.get(0);
-        String file = first.getSource() == null ? "migrations" : Path.of(first.getSource().toUri()).toString();
+        String file = first.getSource() == null
+                ? "migrations"
+                : Path.of(first.getSource().toUri()).toString();
         String message = first.getMessage(Locale.ROOT).lines().findFirst().orElse("");
         String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more error(s))" : "";
         return file + ":" + first.getLineNumber() + ": error: " + message + more;
@@ -174,7 +187,11 @@ public final class SourceMigrations {
         List<String> entries = new ArrayList<>();
         for (Class<?> anchor : List.of(Migration.class, Op.class)) {
             try {
-                String entry = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+                String entry = Path.of(anchor.getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toURI())
+                        .toString();
                 if (!entries.contains(entry)) entries.add(entry);
             } catch (URISyntaxException e) {
                 throw new IllegalStateException(e);
@@ -188,16 +205,22 @@ public final class SourceMigrations {
         private final Map<String, ByteArrayOutputStream> outputs;
         private final Map<String, String> sourceOf;
 
-        MemoryFileManager(StandardJavaFileManager delegate, Map<String, ByteArrayOutputStream> outputs, Map<String, String> sourceOf) {
+        MemoryFileManager(
+                StandardJavaFileManager delegate,
+                Map<String, ByteArrayOutputStream> outputs,
+                Map<String, String> sourceOf) {
             super(delegate);
             this.outputs = outputs;
             this.sourceOf = sourceOf;
         }
 
         @Override
-        public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
-            if (sibling != null) sourceOf.put(className, Path.of(sibling.toUri()).toString());
-            return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
+        public JavaFileObject getJavaFileForOutput(
+                Location location, String className, JavaFileObject.Kind kind, FileObject sibling) {
+            if (sibling != null)
+                sourceOf.put(className, Path.of(sibling.toUri()).toString());
+            return new SimpleJavaFileObject(
+                    URI.create("mem:///" + className.replace('.', '/') + kind.extension), kind) {
                 @Override
                 public OutputStream openOutputStream() {
                     return outputs.computeIfAbsent(className, n -> new ByteArrayOutputStream());

@@ -44,19 +44,25 @@ class ApplicationTest {
     void startUpWithAndWithoutTheSwitch() throws SQLException {
         Retort retort = startUp(false);
         assertEquals(Set.of(), retort.current());
-        assertEquals(List.of("000000000001", "000000000002"), retort.pending().stream().map(RevisionNode::id).toList());
+        assertEquals(
+                List.of("000000000001", "000000000002"),
+                retort.pending().stream().map(RevisionNode::id).toList());
 
         startUp(true);
         assertEquals(Set.of("000000000002"), retort.current());
         assertTrue(retort.pending().isEmpty());
         assertTrue(retort.validate().isClean());
-        assertEquals(List.of("000000000001 upgrade", "000000000002 upgrade"),
-                retort.history().stream().map(h -> h.revision() + " " + h.direction()).toList());
+        assertEquals(
+                List.of("000000000001 upgrade", "000000000002 upgrade"),
+                retort.history().stream()
+                        .map(h -> h.revision() + " " + h.direction())
+                        .toList());
 
         Migrator.Result again = startUp(true).upgrade("head");
         assertTrue(again.steps().isEmpty(), "a second replica finds nothing to do");
 
-        try (Connection c = db.connect(); Statement st = c.createStatement()) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
             st.execute("INSERT INTO accounts (email, name) VALUES ('ada@example.com', 'ada')");
         }
         Migrator.Result down = retort.downgrade("-1");
@@ -70,26 +76,41 @@ class ApplicationTest {
 
     @Test
     void aPackageWithoutMigrationsIsAnError() {
-        IllegalStateException noSource = assertThrows(IllegalStateException.class, () -> Retort.configure().url(db.url(), null, null).load());
-        assertEquals("configure exactly one of migrationsPackage, migrationsDirectory or migrations", noSource.getMessage());
-        MigrationException e = assertThrows(MigrationException.class,
-                () -> Retort.configure().url(db.url(), null, null).migrationsPackage("dev.retort.postgres").load());
+        IllegalStateException noSource = assertThrows(
+                IllegalStateException.class,
+                () -> Retort.configure().url(db.url(), null, null).load());
+        assertEquals(
+                "configure exactly one of migrationsPackage, migrationsDirectory or migrations", noSource.getMessage());
+        MigrationException e = assertThrows(
+                MigrationException.class,
+                () -> Retort.configure()
+                        .url(db.url(), null, null)
+                        .migrationsPackage("dev.retort.postgres")
+                        .load());
         assertEquals("no @Revision migrations found in package dev.retort.postgres", e.getMessage());
     }
 
     @Test
     void runtimePullsNoToolingLibraries() {
-        for (String tooling : List.of("org.hibernate.Version", "org.jooq.meta.Database", "com.palantir.javapoet.JavaFile",
-                "com.squareup.javapoet.JavaFile", "picocli.CommandLine")) {
-            assertThrows(ClassNotFoundException.class, () -> Class.forName(tooling), tooling + " is on the runtime's class path");
+        for (String tooling : List.of(
+                "org.hibernate.Version",
+                "org.jooq.meta.Database",
+                "com.palantir.javapoet.JavaFile",
+                "com.squareup.javapoet.JavaFile",
+                "picocli.CommandLine")) {
+            assertThrows(
+                    ClassNotFoundException.class,
+                    () -> Class.forName(tooling),
+                    tooling + " is on the runtime's class path");
         }
     }
 
     private static List<String> columns(String table) throws SQLException {
         List<String> names = new java.util.ArrayList<>();
-        try (Connection c = db.connect(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT column_name FROM information_schema.columns WHERE table_name = '" + table
-                     + "' ORDER BY 1")) {
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT column_name FROM information_schema.columns WHERE table_name = '"
+                        + table + "' ORDER BY 1")) {
             while (rs.next()) names.add(rs.getString(1));
         }
         return names;

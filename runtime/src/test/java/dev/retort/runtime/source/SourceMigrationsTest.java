@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.runtime.MigrationException;
-import dev.retort.runtime.MigrationSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,23 +41,35 @@ class SourceMigrationsTest {
         Path cache = dir.resolve("cache");
         Files.createDirectories(migrations);
         Files.writeString(migrations.resolve("A.java"), migration("A", "aaa", "original"));
-        assertEquals("original", SourceMigrations.load(migrations, cache).graph().node("aaa").message());
+        assertEquals(
+                "original",
+                SourceMigrations.load(migrations, cache).graph().node("aaa").message());
         List<Path> entries = list(cache);
         assertEquals(1, entries.size());
 
-        // Put different bytes under the same key, their digest in the index: a second load must use them rather than compile again.
+        // Put different bytes under the same key, their digest in the index: a second load must use them rather than
+        // compile again.
         Path scratch = dir.resolve("scratch");
         Files.createDirectories(scratch);
         Files.writeString(scratch.resolve("A.java"), migration("A", "aaa", "from the cache"));
         SourceMigrations.load(scratch, dir.resolve("other-cache"));
-        byte[] replaced = Files.readAllBytes(list(dir.resolve("other-cache")).get(0).resolve("m.A.class"));
+        byte[] replaced =
+                Files.readAllBytes(list(dir.resolve("other-cache")).get(0).resolve("m.A.class"));
         Files.write(entries.get(0).resolve("m.A.class"), replaced);
         Path index = entries.get(0).resolve("index.properties");
-        Files.writeString(index, Files.readString(index).replaceAll("(?m)^/sha256/m\\.A=.*$", "/sha256/m.A=" + CompileCache.sha256(replaced)));
-        assertEquals("from the cache", SourceMigrations.load(migrations, cache).graph().node("aaa").message());
+        Files.writeString(
+                index,
+                Files.readString(index)
+                        .replaceAll("(?m)^/sha256/m\\.A=.*$", "/sha256/m.A=" + CompileCache.sha256(replaced)));
+        assertEquals(
+                "from the cache",
+                SourceMigrations.load(migrations, cache).graph().node("aaa").message());
 
         Files.writeString(migrations.resolve("A.java"), migration("A", "aaa", "edited"));
-        assertEquals("edited", SourceMigrations.load(migrations, cache).graph().node("aaa").message(), "an edit changes the hash");
+        assertEquals(
+                "edited",
+                SourceMigrations.load(migrations, cache).graph().node("aaa").message(),
+                "an edit changes the hash");
         assertEquals(2, list(cache).size());
     }
 
@@ -78,10 +89,16 @@ class SourceMigrationsTest {
         Files.createDirectories(migrations);
         Files.writeString(migrations.resolve("A.java"), "package m;\n\nclass A { int x = \"text\"; }\n");
         Files.writeString(migrations.resolve("B.java"), "package m;\nclass B { void y() { z(); } }\n");
-        MigrationException e = assertThrows(MigrationException.class, () -> SourceMigrations.load(migrations, dir.resolve("c")));
-        assertEquals(migrations.resolve("A.java") + ":3: error: incompatible types: java.lang.String cannot be converted to int "
-                + "(and 1 more error(s))", e.getMessage());
-        assertTrue(Files.notExists(dir.resolve("c")) || list(dir.resolve("c")).isEmpty(), "failed compilations are not cached");
+        MigrationException e =
+                assertThrows(MigrationException.class, () -> SourceMigrations.load(migrations, dir.resolve("c")));
+        assertEquals(
+                migrations.resolve("A.java")
+                        + ":3: error: incompatible types: java.lang.String cannot be converted to int "
+                        + "(and 1 more error(s))",
+                e.getMessage());
+        assertTrue(
+                Files.notExists(dir.resolve("c")) || list(dir.resolve("c")).isEmpty(),
+                "failed compilations are not cached");
     }
 
     private static List<Path> list(Path directory) throws IOException {

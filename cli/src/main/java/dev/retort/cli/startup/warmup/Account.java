@@ -19,7 +19,10 @@ import org.hibernate.annotations.ColumnDefault;
 @Table(name = "warmup_account", indexes = @Index(columnList = "email, createdAt"))
 public class Account {
     /** Its states, mapped as a check constraint. */
-    public enum Status { OPEN, CLOSED }
+    public enum Status {
+        OPEN,
+        CLOSED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -1,5 +1,4 @@
 package dev.retort.entities.model.none;
 
 /** A package without entities. */
-public class NotAnEntity {
-}
+public class NotAnEntity {}

@@ -12,7 +12,8 @@ import dev.retort.runtime.Revision;
 public final class R0001_CreateAccounts implements Migration {
     @Override
     public void upgrade(Ops op) {
-        op.createTable("accounts",
+        op.createTable(
+                "accounts",
                 column("id", "bigint").identityByDefault(),
                 column("email", "varchar(200)").notNull(),
                 primaryKey("id"));
@@ -20,7 +21,8 @@ public final class R0001_CreateAccounts implements Migration {
 
     @Override
     public void downgrade(Ops op) {
-        op.dropTable("accounts",
+        op.dropTable(
+                "accounts",
                 column("id", "bigint").identityByDefault(),
                 column("email", "varchar(200)").notNull(),
                 primaryKey("id"));
