@@ -43,16 +43,15 @@ class HostileMigrationTest {
     static Schema before() {
         List<Table> tables = new ArrayList<>();
         for (String text : HostileText.ALL) {
-            Column column = new Column(text, "text").comment(text).defaultValue(text);
-            tables.add(new Table(
-                    TableName.of(text),
-                    List.of(new Column("id", "bigint").notNull(), column),
-                    PrimaryKey.of("id").named(text),
-                    List.of(UniqueConstraint.of(text).named(text + " u")),
-                    List.of(),
-                    List.of(CheckConstraint.of(text).named(text + " c")),
-                    List.of(Index.on(text).named(text + " i").where(text)),
-                    text));
+            Column column = Column.of(text, "text").comment(text).defaultValue(text);
+            tables.add(Table.of(
+                            TableName.of(text),
+                            List.of(Column.of("id", "bigint").notNull(), column))
+                    .withPrimaryKey(PrimaryKey.of("id").named(text))
+                    .withUniques(List.of(UniqueConstraint.of(text).named(text + " u")))
+                    .withChecks(List.of(CheckConstraint.of(text).named(text + " c")))
+                    .withIndexes(List.of(Index.on(text).named(text + " i").where(text)))
+                    .withComment(text));
         }
         return new Schema(tables, List.of(), List.of(EnumType.of("labels", HostileText.ALL.toArray(String[]::new))));
     }
@@ -61,10 +60,12 @@ class HostileMigrationTest {
     static Schema after() {
         List<Table> tables = new ArrayList<>();
         for (String text : HostileText.ALL) {
-            tables.add(new Table(
-                    TableName.of("new " + text),
-                    List.of(new Column("id", "bigint").notNull(), new Column(text, "text").comment("now " + text)),
-                    PrimaryKey.of("id")));
+            tables.add(Table.of(
+                            TableName.of("new " + text),
+                            List.of(
+                                    Column.of("id", "bigint").notNull(),
+                                    Column.of(text, "text").comment("now " + text)))
+                    .withPrimaryKey(PrimaryKey.of("id")));
         }
         List<String> labels = new ArrayList<>(HostileText.ALL);
         labels.add(0, "first " + HostileText.LF);
@@ -92,7 +93,7 @@ class HostileMigrationTest {
     /** The example: javac reads the backslash-u in a {@code // HAZARD} comment as a line break, and the rest as a statement. */
     @Test
     void unicodeEscapeInADroppedTableNameHidesNoStatement() throws Exception {
-        Table hostile = new Table(TableName.of(HostileText.UNICODE_NEWLINE), List.of(new Column("id", "bigint")), null);
+        Table hostile = Table.of(TableName.of(HostileText.UNICODE_NEWLINE), List.of(Column.of("id", "bigint")));
         Plan plan = Differ.diff(new Schema(List.of(hostile), List.of(), List.of()), Schema.EMPTY);
         RevisionHeader header = new RevisionHeader("b1b2c3d4e5f6", List.of(), "drop it", CREATED);
         assertRecordsExactly(

@@ -51,36 +51,40 @@ class MigrationWriterTest {
     private static final LocalDateTime CREATED = LocalDateTime.of(2026, 11, 21, 10, 15, 2);
 
     private static final TableName CUSTOMERS = TableName.of("customers");
-    private static final Column ID = new Column("id", "bigint").identityByDefault();
-    private static final Column EMAIL = new Column("email", "varchar(200)").notNull();
-    private static final Column NAME = new Column("name", "varchar(100)");
+    private static final Column ID = Column.of("id", "bigint").identityByDefault();
+    private static final Column EMAIL = Column.of("email", "varchar(200)").notNull();
+    private static final Column NAME = Column.of("name", "varchar(100)");
 
-    private static final Table CUSTOMERS_V1 = new Table(CUSTOMERS, List.of(ID, EMAIL, NAME), PrimaryKey.of("id"));
-    private static final Table LINES = new Table(
-            TableName.of("order_lines"),
-            List.of(
-                    new Column("order_id", "bigint"),
-                    new Column("line_no", "integer"),
-                    new Column("quantity", "integer").notNull()),
-            PrimaryKey.of("order_id", "line_no"));
-    private static final Table SALES_ORDERS = new Table(
-            new TableName("sales", "orders"),
-            List.of(ID, new Column("total", "numeric(12,2)"), new Column("placed_at", "timestamptz(6)").notNull()),
-            PrimaryKey.of("id"));
+    private static final Table CUSTOMERS_V1 =
+            Table.of(CUSTOMERS, List.of(ID, EMAIL, NAME)).withPrimaryKey(PrimaryKey.of("id"));
+    private static final Table LINES = Table.of(
+                    TableName.of("order_lines"),
+                    List.of(
+                            Column.of("order_id", "bigint"),
+                            Column.of("line_no", "integer"),
+                            Column.of("quantity", "integer").notNull()))
+            .withPrimaryKey(PrimaryKey.of("order_id", "line_no"));
+    private static final Table SALES_ORDERS = Table.of(
+                    new TableName("sales", "orders"),
+                    List.of(
+                            ID,
+                            Column.of("total", "numeric(12,2)"),
+                            Column.of("placed_at", "timestamptz(6)").notNull()))
+            .withPrimaryKey(PrimaryKey.of("id"));
 
     static Stream<Arguments> cases() {
         Schema v1 = new Schema(List.of(CUSTOMERS_V1, LINES));
-        Table customersV2 = new Table(
-                CUSTOMERS,
-                List.of(ID, EMAIL.withType("varchar(100)"), NAME.notNull(), new Column("phone", "varchar(30)")),
-                PrimaryKey.of("id"));
-        Table linesV2 = new Table(
-                LINES.name(),
-                List.of(
-                        new Column("order_id", "bigint"),
-                        new Column("line_no", "integer"),
-                        new Column("quantity", "bigint").notNull()),
-                PrimaryKey.of("order_id"));
+        Table customersV2 = Table.of(
+                        CUSTOMERS,
+                        List.of(ID, EMAIL.withType("varchar(100)"), NAME.notNull(), Column.of("phone", "varchar(30)")))
+                .withPrimaryKey(PrimaryKey.of("id"));
+        Table linesV2 = Table.of(
+                        LINES.name(),
+                        List.of(
+                                Column.of("order_id", "bigint"),
+                                Column.of("line_no", "integer"),
+                                Column.of("quantity", "bigint").notNull()))
+                .withPrimaryKey(PrimaryKey.of("order_id"));
         return Stream.of(
                 Arguments.of(
                         "create_tables",
@@ -111,38 +115,24 @@ class MigrationWriterTest {
                         Differ.diff(
                                 new Schema(List.of(CUSTOMERS_V1, LINES)),
                                 new Schema(List.of(
-                                        new Table(
-                                                CUSTOMERS,
-                                                List.of(ID, EMAIL, new Column("full_name", "varchar(100)")),
-                                                PrimaryKey.of("id")),
-                                        new Table(
-                                                TableName.of("invoice_lines"),
-                                                LINES.columns(),
-                                                PrimaryKey.of("order_id", "line_no")))))),
+                                        Table.of(CUSTOMERS, List.of(ID, EMAIL, Column.of("full_name", "varchar(100)")))
+                                                .withPrimaryKey(PrimaryKey.of("id")),
+                                        Table.of(TableName.of("invoice_lines"), LINES.columns())
+                                                .withPrimaryKey(PrimaryKey.of("order_id", "line_no")))))),
                 Arguments.of(
                         "comments",
                         new RevisionHeader("3e3e3e3e3e3e", List.of("2e2e2e2e2e2e"), "comments", CREATED),
                         Differ.diff(
                                 new Schema(List.of(CUSTOMERS_V1)),
                                 new Schema(List.of(
-                                        new Table(
-                                                CUSTOMERS,
-                                                List.of(ID.comment("surrogate key"), EMAIL, NAME),
-                                                PrimaryKey.of("id"),
-                                                List.of(),
-                                                List.of(),
-                                                List.of(),
-                                                List.of(),
-                                                "People who buy"),
-                                        new Table(
-                                                TableName.of("notes"),
-                                                List.of(new Column("body", "text").comment("it's free text")),
-                                                null,
-                                                List.of(),
-                                                List.of(),
-                                                List.of(),
-                                                List.of(),
-                                                "Notes \"quoted\""))))),
+                                        Table.of(CUSTOMERS, List.of(ID.comment("surrogate key"), EMAIL, NAME))
+                                                .withPrimaryKey(PrimaryKey.of("id"))
+                                                .withComment("People who buy"),
+                                        Table.of(
+                                                        TableName.of("notes"),
+                                                        List.of(Column.of("body", "text")
+                                                                .comment("it's free text")))
+                                                .withComment("Notes \"quoted\""))))),
                 Arguments.of(
                         "serial_generated_collation",
                         new RevisionHeader(
@@ -161,7 +151,7 @@ class MigrationWriterTest {
                         new Plan(List.of(
                                 new dev.retort.op.AddColumn(
                                         TableName.of("bookings"),
-                                        new Column("during", "tsrange"),
+                                        Column.of("during", "tsrange"),
                                         java.util.Set.of(dev.retort.op.Option.IF_NOT_EXISTS)),
                                 new dev.retort.op.AddExclusion(
                                         TableName.of("bookings"),
@@ -194,24 +184,26 @@ class MigrationWriterTest {
      * serial column (its sequence created, then owned), a column becomes generated, another collated.
      */
     static Plan serialPlan() {
-        Column serialId = new Column("id", "integer").notNull().defaultValue("nextval('tickets_id_seq'::regclass)");
-        Column price = new Column("price", "numeric(10,2)");
-        Table before = new Table(
-                TableName.of("tickets"),
-                List.of(serialId, new Column("code", "text"), price, new Column("total", "numeric(10,2)")),
-                PrimaryKey.of("id"));
-        Table after = new Table(
-                TableName.of("tickets"),
-                List.of(
-                        new Column("id", "integer").identityByDefault(),
-                        new Column("code", "text").collate("\"C\""),
-                        price,
-                        new Column("total", "numeric(10,2)").generatedAs("price * 2")),
-                PrimaryKey.of("id"));
-        Table counters = new Table(
-                TableName.of("counters"),
-                List.of(new Column("id", "bigint").notNull().defaultValue("nextval('counters_id_seq'::regclass)")),
-                PrimaryKey.of("id"));
+        Column serialId = Column.of("id", "integer").notNull().defaultValue("nextval('tickets_id_seq'::regclass)");
+        Column price = Column.of("price", "numeric(10,2)");
+        Table before = Table.of(
+                        TableName.of("tickets"),
+                        List.of(serialId, Column.of("code", "text"), price, Column.of("total", "numeric(10,2)")))
+                .withPrimaryKey(PrimaryKey.of("id"));
+        Table after = Table.of(
+                        TableName.of("tickets"),
+                        List.of(
+                                Column.of("id", "integer").identityByDefault(),
+                                Column.of("code", "text").collate("\"C\""),
+                                price,
+                                Column.of("total", "numeric(10,2)").generatedAs("price * 2")))
+                .withPrimaryKey(PrimaryKey.of("id"));
+        Table counters = Table.of(
+                        TableName.of("counters"),
+                        List.of(Column.of("id", "bigint")
+                                .notNull()
+                                .defaultValue("nextval('counters_id_seq'::regclass)")))
+                .withPrimaryKey(PrimaryKey.of("id"));
         return Differ.diff(
                 new Schema(
                         List.of(before),
@@ -225,38 +217,32 @@ class MigrationWriterTest {
 
     /** Sequences created, changed and dropped; tables with foreign keys created and dropped; keys and uniques changed. */
     static Plan libraryPlan() {
-        Column id = new Column("id", "bigint").notNull();
-        Table authors = new Table(
-                TableName.of("authors"),
-                List.of(id, new Column("name", "varchar(200)").notNull()),
-                PrimaryKey.of("id"));
-        Table members = new Table(
-                TableName.of("members"),
-                List.of(
-                        id,
-                        new Column("email", "varchar(200)").notNull(),
-                        new Column("branch", "varchar(40)").notNull()),
-                PrimaryKey.of("id"),
-                List.of(UniqueConstraint.of("email").named("members_email_key")),
-                List.of());
-        Table loans = new Table(
-                TableName.of("loans"),
-                List.of(id, new Column("member_id", "bigint").notNull(), new Column("status", "varchar(20)")),
-                PrimaryKey.of("id"),
-                List.of(),
-                List.of(),
-                List.of(CheckConstraint.of("((status)::text = ANY ((ARRAY['OPEN'::character varying])::text[]))")
-                        .named("loans_status_check")));
-        Table legacy = new Table(
-                TableName.of("legacy_notes"),
-                List.of(id, new Column("author_id", "bigint")),
-                PrimaryKey.of("id"),
-                List.of(),
-                List.of(ForeignKey.Columns.of("author_id")
+        Column id = Column.of("id", "bigint").notNull();
+        Table authors = Table.of(
+                        TableName.of("authors"),
+                        List.of(id, Column.of("name", "varchar(200)").notNull()))
+                .withPrimaryKey(PrimaryKey.of("id"));
+        Table members = Table.of(
+                        TableName.of("members"),
+                        List.of(
+                                id,
+                                Column.of("email", "varchar(200)").notNull(),
+                                Column.of("branch", "varchar(40)").notNull()))
+                .withPrimaryKey(PrimaryKey.of("id"))
+                .withUniques(List.of(UniqueConstraint.of("email").named("members_email_key")));
+        Table loans = Table.of(
+                        TableName.of("loans"),
+                        List.of(id, Column.of("member_id", "bigint").notNull(), Column.of("status", "varchar(20)")))
+                .withPrimaryKey(PrimaryKey.of("id"))
+                .withChecks(List.of(
+                        CheckConstraint.of("((status)::text = ANY ((ARRAY['OPEN'::character varying])::text[]))")
+                                .named("loans_status_check")));
+        Table legacy = Table.of(TableName.of("legacy_notes"), List.of(id, Column.of("author_id", "bigint")))
+                .withPrimaryKey(PrimaryKey.of("id"))
+                .withForeignKeys(List.of(ForeignKey.Columns.of("author_id")
                         .references("authors", "id")
-                        .named("legacy_notes_author_fk")),
-                List.of(),
-                List.of(Index.on("author_id").using("hash").named("legacy_notes_author_idx")));
+                        .named("legacy_notes_author_fk")))
+                .withIndexes(List.of(Index.on("author_id").using("hash").named("legacy_notes_author_idx")));
         Schema before = new Schema(
                 List.of(authors, members, loans, legacy),
                 List.of(
@@ -264,37 +250,26 @@ class MigrationWriterTest {
                         Sequence.of("member_cards", 1000, 1),
                         Sequence.of("legacy_seq", 1, 1)),
                 List.of(EnumType.of("loan_status", "OPEN", "RETURNED"), EnumType.of("legacy_kind", "A")));
-        Table membersV2 = new Table(
-                members.name(),
-                members.columns(),
-                PrimaryKey.of("id"),
-                List.of(UniqueConstraint.of("email", "branch").named("members_email_branch_key")),
-                List.of(),
-                List.of(),
-                List.of(new Index(
-                        "members_branch_idx",
-                        List.of(Index.Key.of("branch").desc(), Index.Key.of("(lower((email)::text))")),
-                        false,
-                        "btree",
-                        List.of("id"),
-                        "(id > 1000)",
-                        false)));
-        Table loansV2 = new Table(
-                loans.name(),
-                loans.columns(),
-                PrimaryKey.of("id"),
-                List.of(),
-                List.of(ForeignKey.Columns.of("member_id")
+        Table membersV2 = Table.of(members.name(), members.columns())
+                .withPrimaryKey(PrimaryKey.of("id"))
+                .withUniques(List.of(UniqueConstraint.of("email", "branch").named("members_email_branch_key")))
+                .withIndexes(
+                        List.of(Index.of(List.of(Index.Key.of("branch").desc(), Index.Key.of("(lower((email)::text))")))
+                                .withInclude(List.of("id"))
+                                .where("(id > 1000)")
+                                .named("members_branch_idx")));
+        Table loansV2 = Table.of(loans.name(), loans.columns())
+                .withPrimaryKey(PrimaryKey.of("id"))
+                .withForeignKeys(List.of(ForeignKey.Columns.of("member_id")
                         .references("members", "id")
                         .onDelete(ForeignKey.Action.CASCADE)
-                        .named("fkcx90n1minpb22v3jw4ojinqm")),
-                List.of(CheckConstraint.of("status in ('OPEN','LOST')")));
-        Table reviews = new Table(
-                new TableName("reading", "reviews"),
-                List.of(id, new Column("author_id", "bigint").notNull()),
-                PrimaryKey.of("id"),
-                List.of(),
-                List.of(ForeignKey.Columns.of("author_id")
+                        .named("fkcx90n1minpb22v3jw4ojinqm")))
+                .withChecks(List.of(CheckConstraint.of("status in ('OPEN','LOST')")));
+        Table reviews = Table.of(
+                        new TableName("reading", "reviews"),
+                        List.of(id, Column.of("author_id", "bigint").notNull()))
+                .withPrimaryKey(PrimaryKey.of("id"))
+                .withForeignKeys(List.of(ForeignKey.Columns.of("author_id")
                         .references("authors", "id")
                         .deferrable(false)));
         Schema after = new Schema(

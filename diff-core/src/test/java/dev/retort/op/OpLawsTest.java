@@ -22,9 +22,10 @@ import org.junit.jupiter.api.Test;
 
 class OpLawsTest {
     private static final TableName USERS = new TableName(null, "users");
-    private static final Column EMAIL = new Column("email", "varchar(100)");
-    private static final Table TABLE =
-            new Table(USERS, List.of(new Column("id", "bigint").identityByDefault(), EMAIL), PrimaryKey.of("id"));
+    private static final Column EMAIL = Column.of("email", "varchar(100)");
+    private static final Table TABLE = Table.of(
+                    USERS, List.of(Column.of("id", "bigint").identityByDefault(), EMAIL))
+            .withPrimaryKey(PrimaryKey.of("id"));
 
     /** One instance of every operation type. */
     static final List<Op> SAMPLES = List.of(
@@ -109,7 +110,7 @@ class OpLawsTest {
         assertTrue(hazardKinds(new AlterColumn(USERS, EMAIL, EMAIL.withType("integer")))
                 .contains(Hazard.Kind.TABLE_REWRITE));
         assertTrue(hazardKinds(new AlterColumn(USERS, EMAIL, EMAIL.notNull())).contains(Hazard.Kind.LONG_LOCK));
-        assertTrue(hazardKinds(new AddColumn(USERS, new Column("x", "integer").notNull()))
+        assertTrue(hazardKinds(new AddColumn(USERS, Column.of("x", "integer").notNull()))
                 .contains(Hazard.Kind.FAILS_ON_DATA));
         assertEquals(
                 List.of(),

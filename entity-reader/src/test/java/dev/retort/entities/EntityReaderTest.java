@@ -38,25 +38,24 @@ class EntityReaderTest {
         assertEquals(List.of("coupons", "customers", "order_lines", "orders", "products"), tableNames(schema));
         Table customers = schema.table(TableName.of("customers")).orElseThrow();
         assertEquals(
-                new Table(
-                        TableName.of("customers"),
-                        List.of(
-                                new Column("id", "bigint").identityByDefault(),
-                                new Column("created_at", "timestamp(6)").notNull(),
-                                new Column("email", "varchar(200)").notNull(),
-                                new Column("name", "varchar(100)")),
-                        PrimaryKey.of("id")),
+                Table.of(
+                                TableName.of("customers"),
+                                List.of(
+                                        Column.of("id", "bigint").identityByDefault(),
+                                        Column.of("created_at", "timestamp(6)").notNull(),
+                                        Column.of("email", "varchar(200)").notNull(),
+                                        Column.of("name", "varchar(100)")))
+                        .withPrimaryKey(PrimaryKey.of("id")),
                 customers);
         Table lines = schema.table(TableName.of("order_lines")).orElseThrow();
         assertEquals(PrimaryKey.of("line_no", "order_id"), lines.primaryKey());
         Table orders = schema.table(TableName.of("orders")).orElseThrow();
         assertEquals(
-                new Column("placed_at", "timestamptz(6)").notNull(),
+                Column.of("placed_at", "timestamptz(6)").notNull(),
                 orders.column("placed_at").orElseThrow());
+        assertEquals(Column.of("total", "numeric(12,2)"), orders.column("total").orElseThrow());
         assertEquals(
-                new Column("total", "numeric(12,2)"), orders.column("total").orElseThrow());
-        assertEquals(
-                new Column("customer_id", "bigint").notNull(),
+                Column.of("customer_id", "bigint").notNull(),
                 orders.column("customer_id").orElseThrow(),
                 "primitive fields are NOT NULL");
     }
@@ -67,13 +66,13 @@ class EntityReaderTest {
         assertEquals(List.of("customers", "order_lines", "orders", "products", "reviews"), tableNames(v2));
         Table customers = v2.table(TableName.of("customers")).orElseThrow();
         assertEquals(
-                new Column("email", "varchar(320)").notNull(),
+                Column.of("email", "varchar(320)").notNull(),
                 customers.column("email").orElseThrow());
         assertEquals(
-                new Column("name", "varchar(100)").notNull(),
+                Column.of("name", "varchar(100)").notNull(),
                 customers.column("name").orElseThrow());
         assertEquals(
-                new Column("rating", "smallint").notNull(),
+                Column.of("rating", "smallint").notNull(),
                 v2.table(TableName.of("reviews")).orElseThrow().column("rating").orElseThrow());
     }
 
@@ -161,10 +160,10 @@ class EntityReaderTest {
         }
         Schema schema = EntityReader.read(new EntitySource(List.of("com.example"), List.of(jar), Naming.JPA), "public");
         assertEquals(
-                List.of(new Table(
-                        new TableName("inventory", "widget"),
-                        List.of(new Column("id", "bigint").notNull(), new Column("label", "varchar(40)")),
-                        PrimaryKey.of("id"))),
+                List.of(Table.of(
+                                new TableName("inventory", "widget"),
+                                List.of(Column.of("id", "bigint").notNull(), Column.of("label", "varchar(40)")))
+                        .withPrimaryKey(PrimaryKey.of("id"))),
                 schema.tables());
         Schema inDefault =
                 EntityReader.read(new EntitySource(List.of("com.example"), List.of(jar), Naming.JPA), "inventory");

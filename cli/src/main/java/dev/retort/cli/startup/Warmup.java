@@ -105,16 +105,12 @@ public final class Warmup {
                                         .withNullable(!column.nullable())
                                         .withDefault(ColumnDefault.of("'x'")));
             }
-            columns.add(new Column("warmup_added", "varchar(20)"));
-            tables.add(new Table(
-                    table.name(),
-                    columns,
-                    table.primaryKey(),
-                    List.of(),
-                    List.of(),
-                    List.of(new CheckConstraint("warmup_check", "(warmup_added <> '')")),
-                    List.of(),
-                    "changed"));
+            columns.add(Column.of("warmup_added", "varchar(20)"));
+            tables.add(Table.of(table.name(), columns)
+                    .withPrimaryKey(table.primaryKey())
+                    .withChecks(
+                            List.of(CheckConstraint.of("(warmup_added <> '')").named("warmup_check")))
+                    .withComment("changed"));
         }
         return new Schema(tables, model.sequences(), model.enums());
     }
