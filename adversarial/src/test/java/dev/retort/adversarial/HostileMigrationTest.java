@@ -75,8 +75,8 @@ class HostileMigrationTest {
     @Test
     void hostileSchemaTextsCompileToOneClassThatRecordsExactlyThePlan() throws Exception {
         Plan plan = Differ.diff(before(), after());
-        RevisionHeader header = new RevisionHeader(
-                "a1b2c3d4e5f6", List.of(), List.of(), List.of(), String.join(" | ", HostileText.ALL), CREATED);
+        RevisionHeader header =
+                RevisionHeader.of("a1b2c3d4e5f6", List.of(), String.join(" | ", HostileText.ALL), CREATED);
         String source = MigrationWriter.write("hostile", header, plan).toString();
         Migration migration = compile(header, source);
         assertRecordsExactly(plan, migration);
@@ -95,7 +95,7 @@ class HostileMigrationTest {
     void unicodeEscapeInADroppedTableNameHidesNoStatement() throws Exception {
         Table hostile = Table.of(TableName.of(HostileText.UNICODE_NEWLINE), List.of(Column.of("id", "bigint")));
         Plan plan = Differ.diff(new Schema(List.of(hostile), List.of(), List.of()), Schema.EMPTY);
-        RevisionHeader header = new RevisionHeader("b1b2c3d4e5f6", List.of(), "drop it", CREATED);
+        RevisionHeader header = RevisionHeader.of("b1b2c3d4e5f6", List.of(), "drop it", CREATED);
         assertRecordsExactly(
                 plan,
                 compile(header, MigrationWriter.write("hostile", header, plan).toString()));
@@ -106,7 +106,7 @@ class HostileMigrationTest {
     void messagesThatClosedTheJavadocOrBrokeJavacGiveOneClass() throws Exception {
         for (String message :
                 List.of(HostileText.ESCAPED_CLOSE_COMMENT, HostileText.CLOSE_COMMENT, HostileText.WINDOWS_PATH)) {
-            RevisionHeader header = new RevisionHeader("c" + Math.abs(message.hashCode()), List.of(), message, CREATED);
+            RevisionHeader header = RevisionHeader.of("c" + Math.abs(message.hashCode()), List.of(), message, CREATED);
             Path classes = java.nio.file.Files.createDirectories(dir.resolve(header.id()));
             Migration migration = compile(
                     classes,
@@ -123,7 +123,7 @@ class HostileMigrationTest {
         for (int i = 0; i < HostileText.ALL.size(); i++) {
             String message = HostileText.ALL.get(i);
             RevisionHeader header =
-                    new RevisionHeader("m" + i, List.of(), List.of(message), List.of(), message, CREATED);
+                    RevisionHeader.of("m" + i, List.of(), message, CREATED).withBranchLabels(List.of(message));
             String source = MigrationWriter.write("hostile", header, Plan.EMPTY).toString();
             Path classes = dir.resolve("m" + i);
             java.nio.file.Files.createDirectories(classes);
@@ -136,7 +136,7 @@ class HostileMigrationTest {
         }
         assertEquals(
                 "R1_CUsersData",
-                MigrationWriter.className(new RevisionHeader("1", List.of(), HostileText.WINDOWS_PATH, CREATED)));
+                MigrationWriter.className(RevisionHeader.of("1", List.of(), HostileText.WINDOWS_PATH, CREATED)));
     }
 
     private Migration compile(RevisionHeader header, String source) throws Exception {

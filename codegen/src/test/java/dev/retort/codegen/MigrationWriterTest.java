@@ -88,30 +88,30 @@ class MigrationWriterTest {
         return Stream.of(
                 Arguments.of(
                         "create_tables",
-                        new RevisionHeader("3f2a9c1b7d4e", List.of(), "create customers and lines", CREATED),
+                        RevisionHeader.of("3f2a9c1b7d4e", List.of(), "create customers and lines", CREATED),
                         Differ.diff(Schema.EMPTY, new Schema(List.of(CUSTOMERS_V1, LINES, SALES_ORDERS)))),
                 Arguments.of(
                         "every_op",
-                        new RevisionHeader(
+                        RevisionHeader.of(
                                 "9b1e0c2d4f6a", List.of("3f2a9c1b7d4e"), "v2: phone, narrower email */ <b>", CREATED),
                         Differ.diff(v1, new Schema(List.of(customersV2, linesV2, SALES_ORDERS)))),
                 Arguments.of(
                         "empty",
-                        new RevisionHeader("0a1b2c3d4e5f", List.of("9b1e0c2d4f6a"), "data fix only", CREATED),
+                        RevisionHeader.of("0a1b2c3d4e5f", List.of("9b1e0c2d4f6a"), "data fix only", CREATED),
                         Plan.EMPTY),
                 Arguments.of(
                         "constraints_and_sequences",
-                        new RevisionHeader("5e5e5e5e5e5e", List.of("9b1e0c2d4f6a"), "library v2", CREATED),
+                        RevisionHeader.of("5e5e5e5e5e5e", List.of("9b1e0c2d4f6a"), "library v2", CREATED),
                         libraryPlan()),
                 Arguments.of(
                         "renames",
-                        new RevisionHeader("1e1e1e1e1e1e", List.of("5e5e5e5e5e5e"), "renames by hand", CREATED),
+                        RevisionHeader.of("1e1e1e1e1e1e", List.of("5e5e5e5e5e5e"), "renames by hand", CREATED),
                         new Plan(List.of(
                                 new RenameTable(TableName.of("customers"), "clients"),
                                 new RenameColumn(TableName.of("clients"), "name", "full_name")))),
                 Arguments.of(
                         "rename_hints",
-                        new RevisionHeader("2e2e2e2e2e2e", List.of("1e1e1e1e1e1e"), "looks like renames", CREATED),
+                        RevisionHeader.of("2e2e2e2e2e2e", List.of("1e1e1e1e1e1e"), "looks like renames", CREATED),
                         Differ.diff(
                                 new Schema(List.of(CUSTOMERS_V1, LINES)),
                                 new Schema(List.of(
@@ -121,7 +121,7 @@ class MigrationWriterTest {
                                                 .withPrimaryKey(PrimaryKey.of("order_id", "line_no")))))),
                 Arguments.of(
                         "comments",
-                        new RevisionHeader("3e3e3e3e3e3e", List.of("2e2e2e2e2e2e"), "comments", CREATED),
+                        RevisionHeader.of("3e3e3e3e3e3e", List.of("2e2e2e2e2e2e"), "comments", CREATED),
                         Differ.diff(
                                 new Schema(List.of(CUSTOMERS_V1)),
                                 new Schema(List.of(
@@ -135,7 +135,7 @@ class MigrationWriterTest {
                                                 .withComment("Notes \"quoted\""))))),
                 Arguments.of(
                         "serial_generated_collation",
-                        new RevisionHeader(
+                        RevisionHeader.of(
                                 "4e4e4e4e4e4e",
                                 List.of("3e3e3e3e3e3e"),
                                 "serial to identity, generated and collated columns",
@@ -143,7 +143,7 @@ class MigrationWriterTest {
                         serialPlan()),
                 Arguments.of(
                         "hand_written_options",
-                        new RevisionHeader(
+                        RevisionHeader.of(
                                 "6e6e6e6e6e6e",
                                 List.of("4e4e4e4e4e4e"),
                                 "concurrent index, not valid key, exclusion",
@@ -169,13 +169,10 @@ class MigrationWriterTest {
                                                 dev.retort.op.Option.IF_NOT_EXISTS))))),
                 Arguments.of(
                         "merge",
-                        new RevisionHeader(
-                                "7c7c7c7c7c7c",
-                                List.of("0a1b2c3d4e5f", "5e5e5e5e5e5e"),
-                                List.of("billing"),
-                                List.of("3f2a9c1b7d4e"),
-                                "merge heads",
-                                CREATED),
+                        RevisionHeader.of(
+                                        "7c7c7c7c7c7c", List.of("0a1b2c3d4e5f", "5e5e5e5e5e5e"), "merge heads", CREATED)
+                                .withBranchLabels(List.of("billing"))
+                                .withDependsOn(List.of("3f2a9c1b7d4e")),
                         Plan.EMPTY));
     }
 
@@ -336,18 +333,18 @@ class MigrationWriterTest {
     void classNamesComeFromTheMessage() {
         assertEquals(
                 "R3f2a9c1b7d4e_AddUserAvatar",
-                MigrationWriter.className(new RevisionHeader("3f2a9c1b7d4e", List.of(), "add user avatar", CREATED)));
+                MigrationWriter.className(RevisionHeader.of("3f2a9c1b7d4e", List.of(), "add user avatar", CREATED)));
         assertEquals(
                 "R3f2a9c1b7d4e",
-                MigrationWriter.className(new RevisionHeader("3f2a9c1b7d4e", List.of(), "--- !!", CREATED)));
+                MigrationWriter.className(RevisionHeader.of("3f2a9c1b7d4e", List.of(), "--- !!", CREATED)));
         assertEquals(
-                "R1_V2Changes", MigrationWriter.className(new RevisionHeader("1", List.of(), "v2 changes", CREATED)));
+                "R1_V2Changes", MigrationWriter.className(RevisionHeader.of("1", List.of(), "v2 changes", CREATED)));
     }
 
     @Test
     void sameInputSameSource() {
         Plan plan = Differ.diff(Schema.EMPTY, new Schema(List.of(SALES_ORDERS, LINES, CUSTOMERS_V1)));
-        RevisionHeader header = new RevisionHeader("abc", List.of(), "x", CREATED);
+        RevisionHeader header = RevisionHeader.of("abc", List.of(), "x", CREATED);
         assertEquals(
                 MigrationWriter.write("m", header, plan).toString(),
                 MigrationWriter.write("m", header, plan).toString());

@@ -136,7 +136,7 @@ public final class Warmup {
                 }
             }
             RevisionHeader header =
-                    new RevisionHeader("0a0a0a0a0a0a", List.of(), "warm up", LocalDateTime.of(2026, 1, 1, 0, 0));
+                    RevisionHeader.of("0a0a0a0a0a0a", List.of(), "warm up", LocalDateTime.of(2026, 1, 1, 0, 0));
             Path migrations = Files.createDirectories(directory.resolve("warmup-migrations"));
             Files.writeString(
                     migrations.resolve(MigrationWriter.className(header) + ".java"),
