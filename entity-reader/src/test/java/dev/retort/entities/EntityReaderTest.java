@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -178,7 +179,7 @@ class EntityReaderTest {
     void theFirstClassThatCannotBeLoadedIsNamed(@TempDir Path dir) throws IOException, URISyntaxException {
         Path sources = dir.resolve("src/com/example/broken");
         Files.createDirectories(sources);
-        List<String> files = new java.util.ArrayList<>();
+        List<String> files = new ArrayList<>();
         Files.writeString(sources.resolve("Base.java"), "package com.example.broken; public class Base { }");
         files.add(sources.resolve("Base.java").toString());
         for (int i = 0; i < 40; i++) {
@@ -198,7 +199,7 @@ class EntityReaderTest {
                         .getLocation()
                         .toURI())
                 .toString();
-        List<String> arguments = new java.util.ArrayList<>(List.of("-d", classes.toString(), "-cp", jakarta));
+        List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-cp", jakarta));
         arguments.addAll(files);
         assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new)));
         Files.delete(classes.resolve("com/example/broken/Base.class"));
