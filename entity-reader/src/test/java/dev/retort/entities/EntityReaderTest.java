@@ -91,12 +91,16 @@ class EntityReaderTest {
         Schema schema = read(Shop.V1, new Naming("dev.retort.entities.model.PrefixNaming"));
         assertTrue(
                 tableNames(schema).contains("app_customers"), tableNames(schema).toString());
-        var e = assertThrows(EntityException.class, () -> read(Shop.V1, new Naming("java.lang.String")));
+        var e = assertThrows(EntityException.BadNaming.class, () -> read(Shop.V1, new Naming("java.lang.String")));
         assertEquals(
                 "entities.naming: java.lang.String is neither 'jpa', 'snake', nor a Hibernate PhysicalNamingStrategy "
                         + "or ImplicitNamingStrategy",
                 e.getMessage());
-        assertThrows(EntityException.class, () -> read(Shop.V1, new Naming("no.such.Strategy")));
+        assertEquals("java.lang.String", e.naming());
+        assertEquals(
+                "no.such.Strategy",
+                assertThrows(EntityException.BadNaming.class, () -> read(Shop.V1, new Naming("no.such.Strategy")))
+                        .naming());
     }
 
     @Test
@@ -112,8 +116,10 @@ class EntityReaderTest {
 
     @Test
     void packageWithoutEntitiesIsAnError() {
-        var e = assertThrows(EntityException.class, () -> read("dev.retort.entities.model.none", Naming.JPA));
+        var e = assertThrows(
+                EntityException.NoEntities.class, () -> read("dev.retort.entities.model.none", Naming.JPA));
         assertEquals("no @Entity classes found in packages [dev.retort.entities.model.none]", e.getMessage());
+        assertEquals(List.of("dev.retort.entities.model.none"), e.packages());
         assertThrows(EntityException.class, () -> read("no.such.pkg", Naming.JPA));
     }
 
@@ -121,9 +127,10 @@ class EntityReaderTest {
     void missingClasspathEntryIsAnError(@TempDir Path dir) {
         Path missing = dir.resolve("missing");
         var e = assertThrows(
-                EntityException.class,
+                EntityException.BadClasspathEntry.class,
                 () -> EntityReader.read(new EntitySource(List.of("x"), List.of(missing), Naming.JPA), "public"));
         assertEquals("entities.classpath entry " + missing + " does not exist", e.getMessage());
+        assertEquals(missing, e.entry());
     }
 
     @Test
@@ -205,9 +212,10 @@ class EntityReaderTest {
         Files.delete(classes.resolve("com/example/broken/Base.class"));
 
         var e = assertThrows(
-                EntityException.class,
+                EntityException.Unloadable.class,
                 () -> EntityReader.read(
                         new EntitySource(List.of("com.example"), List.of(classes), Naming.JPA), "public"));
+        assertEquals("com.example.broken.E07", e.className());
         assertTrue(
                 e.getMessage()
                         .startsWith(
