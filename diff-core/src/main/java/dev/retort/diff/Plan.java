@@ -97,21 +97,9 @@ public record Plan(List<Op> upgrade) {
     private static final Rank ADD_FOREIGN_KEYS = new Rank(5, 0);
     private static final Rank DROP_SEQUENCES_AND_ENUMS = new Rank(6, 0);
 
-    private static final Rank[] IN_TABLE = {
-        new Rank(3, 0),
-        new Rank(3, 1),
-        new Rank(3, 2),
-        new Rank(3, 3),
-        new Rank(3, 4),
-        new Rank(3, 5),
-        new Rank(3, 6),
-        new Rank(3, 7),
-        new Rank(3, 8)
-    };
-
     /** A change to an existing table, at its step. */
     private static Rank inTable(int step) {
-        return IN_TABLE[step];
+        return new Rank(3, step);
     }
 
     /** Every operation's rank; one that has none is a programming error, not something to put anywhere. */

@@ -22,7 +22,8 @@ import java.util.function.Function;
  *
  * <p>Two kinds of edge: the revisions a revision revises shape the history (heads, branches,
  * merges, the version table's rows; the revisions that revise one are its children), while its
- * dependencies ({@code dependsOn}) only have to be applied first. Paths are set differences of ancestor sets, so they are right for any shape.
+ * dependencies ({@code dependsOn}) only have to be applied first. Paths are set differences of
+ * ancestor sets, so they are right for any shape.
  */
 public final class RevisionGraph {
     private final Map<String, RevisionNode> nodes;
