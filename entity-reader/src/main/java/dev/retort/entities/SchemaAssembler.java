@@ -7,10 +7,8 @@ import dev.retort.entities.MappedTable.MappedIndex;
 import dev.retort.entities.MappedTable.MappedUnique;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
-import dev.retort.schema.ColumnDefault;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
-import dev.retort.schema.Identity;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.Schema;
@@ -57,19 +55,23 @@ final class SchemaAssembler {
         return Table.of(mapped.name(), elements);
     }
 
+    /** The column with what the mapping sets and nothing else: a default only without identity and generation. */
     private static Column column(MappedColumn mapped) {
-        Identity identity = mapped.identity() ? Identity.BY_DEFAULT : Identity.NONE;
-        ColumnDefault generated = mapped.generatedAs() == null ? null : ColumnDefault.of(mapped.generatedAs());
-        ColumnDefault defaultValue = mapped.defaultValue() == null || identity != Identity.NONE || generated != null
-                ? null
-                : ColumnDefault.of(mapped.defaultValue());
-        return Column.of(mapped.name(), mapped.type())
-                .withNullable(mapped.nullable())
-                .withIdentity(identity)
-                .withGenerated(generated)
-                .withDefault(defaultValue)
-                .comment(mapped.comment())
-                .collate(mapped.collation());
+        Column column = Column.of(mapped.name(), mapped.type());
+        if (!mapped.nullable()) column = column.notNull();
+        if (mapped.identity()) column = column.identityByDefault();
+        String generatedAs = mapped.generatedAs();
+        String defaultValue = mapped.defaultValue();
+        if (generatedAs != null) {
+            column = column.generatedAs(generatedAs);
+        } else if (defaultValue != null && !mapped.identity()) {
+            column = column.defaultValue(defaultValue);
+        }
+        String comment = mapped.comment();
+        if (comment != null) column = column.comment(comment);
+        String collation = mapped.collation();
+        if (collation != null) column = column.collate(collation);
+        return column;
     }
 
     private static Index index(MappedIndex mapped) {
