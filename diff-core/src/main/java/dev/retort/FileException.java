@@ -11,16 +11,34 @@ import java.nio.file.Path;
 
 /** A file or folder Retort could not read or write: what it was doing, the path, and why, in words. */
 public class FileException extends RetortException {
+    private final String doing;
     private final Path path;
+    private final String reason;
 
     /** @param doing what Retort was doing, as in "cannot write" or "reading the migrations folder" */
     public FileException(String doing, Path path, IOException cause) {
-        super(doing + " " + path + ": " + reason(cause), cause);
+        this(doing, path, reason(cause), cause);
+    }
+
+    private FileException(String doing, Path path, String reason, IOException cause) {
+        super(doing + " " + path + ": " + reason, cause);
+        this.doing = doing;
         this.path = path;
+        this.reason = reason;
+    }
+
+    /** What Retort was doing, as in "cannot write". */
+    public String doing() {
+        return doing;
     }
 
     public Path path() {
         return path;
+    }
+
+    /** The operating system's reason, in words, as in "permission denied". */
+    public String reason() {
+        return reason;
     }
 
     /** The operating system's reason, without the exception class and the path it repeats. */

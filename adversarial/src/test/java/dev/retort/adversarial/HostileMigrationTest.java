@@ -43,16 +43,15 @@ class HostileMigrationTest {
     static Schema before() {
         List<Table> tables = new ArrayList<>();
         for (String text : HostileText.ALL) {
-            Column column = new Column(text, "text").comment(text).defaultValue(text);
-            tables.add(new Table(
-                    TableName.of(text),
-                    List.of(new Column("id", "bigint").notNull(), column),
-                    PrimaryKey.of("id").named(text),
-                    List.of(UniqueConstraint.of(text).named(text + " u")),
-                    List.of(),
-                    List.of(CheckConstraint.of(text).named(text + " c")),
-                    List.of(Index.on(text).named(text + " i").where(text)),
-                    text));
+            Column column = Column.of(text, "text").comment(text).defaultValue(text);
+            tables.add(Table.of(
+                            TableName.of(text),
+                            List.of(Column.of("id", "bigint").notNull(), column))
+                    .withPrimaryKey(PrimaryKey.of("id").named(text))
+                    .withUniques(List.of(UniqueConstraint.of(text).named(text + " u")))
+                    .withChecks(List.of(CheckConstraint.of(text).named(text + " c")))
+                    .withIndexes(List.of(Index.on(text).named(text + " i").where(text)))
+                    .withComment(text));
         }
         return new Schema(tables, List.of(), List.of(EnumType.of("labels", HostileText.ALL.toArray(String[]::new))));
     }
@@ -61,10 +60,12 @@ class HostileMigrationTest {
     static Schema after() {
         List<Table> tables = new ArrayList<>();
         for (String text : HostileText.ALL) {
-            tables.add(new Table(
-                    TableName.of("new " + text),
-                    List.of(new Column("id", "bigint").notNull(), new Column(text, "text").comment("now " + text)),
-                    PrimaryKey.of("id")));
+            tables.add(Table.of(
+                            TableName.of("new " + text),
+                            List.of(
+                                    Column.of("id", "bigint").notNull(),
+                                    Column.of(text, "text").comment("now " + text)))
+                    .withPrimaryKey(PrimaryKey.of("id")));
         }
         List<String> labels = new ArrayList<>(HostileText.ALL);
         labels.add(0, "first " + HostileText.LF);
@@ -74,8 +75,8 @@ class HostileMigrationTest {
     @Test
     void hostileSchemaTextsCompileToOneClassThatRecordsExactlyThePlan() throws Exception {
         Plan plan = Differ.diff(before(), after());
-        RevisionHeader header = new RevisionHeader(
-                "a1b2c3d4e5f6", List.of(), List.of(), List.of(), String.join(" | ", HostileText.ALL), CREATED);
+        RevisionHeader header =
+                RevisionHeader.of("a1b2c3d4e5f6", List.of(), String.join(" | ", HostileText.ALL), CREATED);
         String source = MigrationWriter.write("hostile", header, plan).toString();
         Migration migration = compile(header, source);
         assertRecordsExactly(plan, migration);
@@ -92,9 +93,9 @@ class HostileMigrationTest {
     /** The example: javac reads the backslash-u in a {@code // HAZARD} comment as a line break, and the rest as a statement. */
     @Test
     void unicodeEscapeInADroppedTableNameHidesNoStatement() throws Exception {
-        Table hostile = new Table(TableName.of(HostileText.UNICODE_NEWLINE), List.of(new Column("id", "bigint")), null);
+        Table hostile = Table.of(TableName.of(HostileText.UNICODE_NEWLINE), List.of(Column.of("id", "bigint")));
         Plan plan = Differ.diff(new Schema(List.of(hostile), List.of(), List.of()), Schema.EMPTY);
-        RevisionHeader header = new RevisionHeader("b1b2c3d4e5f6", List.of(), "drop it", CREATED);
+        RevisionHeader header = RevisionHeader.of("b1b2c3d4e5f6", List.of(), "drop it", CREATED);
         assertRecordsExactly(
                 plan,
                 compile(header, MigrationWriter.write("hostile", header, plan).toString()));
@@ -105,7 +106,7 @@ class HostileMigrationTest {
     void messagesThatClosedTheJavadocOrBrokeJavacGiveOneClass() throws Exception {
         for (String message :
                 List.of(HostileText.ESCAPED_CLOSE_COMMENT, HostileText.CLOSE_COMMENT, HostileText.WINDOWS_PATH)) {
-            RevisionHeader header = new RevisionHeader("c" + Math.abs(message.hashCode()), List.of(), message, CREATED);
+            RevisionHeader header = RevisionHeader.of("c" + Math.abs(message.hashCode()), List.of(), message, CREATED);
             Path classes = java.nio.file.Files.createDirectories(dir.resolve(header.id()));
             Migration migration = compile(
                     classes,
@@ -122,7 +123,7 @@ class HostileMigrationTest {
         for (int i = 0; i < HostileText.ALL.size(); i++) {
             String message = HostileText.ALL.get(i);
             RevisionHeader header =
-                    new RevisionHeader("m" + i, List.of(), List.of(message), List.of(), message, CREATED);
+                    RevisionHeader.of("m" + i, List.of(), message, CREATED).withBranchLabels(List.of(message));
             String source = MigrationWriter.write("hostile", header, Plan.EMPTY).toString();
             Path classes = dir.resolve("m" + i);
             java.nio.file.Files.createDirectories(classes);
@@ -135,7 +136,7 @@ class HostileMigrationTest {
         }
         assertEquals(
                 "R1_CUsersData",
-                MigrationWriter.className(new RevisionHeader("1", List.of(), HostileText.WINDOWS_PATH, CREATED)));
+                MigrationWriter.className(RevisionHeader.of("1", List.of(), HostileText.WINDOWS_PATH, CREATED)));
     }
 
     private Migration compile(RevisionHeader header, String source) throws Exception {

@@ -94,14 +94,11 @@ record Differences(Model database, Model entities, List<String> expected, List<S
     }
 
     private static Table smallTable(String name) {
-        return new Table(
+        return Table.of(
                 name,
                 List.of(
                         Column.of("id", Type.ID).notNull(),
-                        Column.of("label", Type.VARCHAR).length(50)),
-                List.of(),
-                List.of(),
-                null);
+                        Column.of("label", Type.VARCHAR).length(50)));
     }
 
     private static String foreignKey(String table, ForeignKey key) {

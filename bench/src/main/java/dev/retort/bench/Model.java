@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 /**
@@ -78,7 +79,7 @@ record Model(List<Table> tables) {
                 case VARCHAR -> "varchar(" + length + ")";
                 case NUMERIC -> "numeric(" + precision + "," + scale + ")";
                 case TIMESTAMP -> "timestamp(6)";
-                default -> type.name().toLowerCase(java.util.Locale.ROOT);
+                default -> type.name().toLowerCase(Locale.ROOT);
             };
         }
     }
@@ -105,6 +106,11 @@ record Model(List<Table> tables) {
             uniques = List.copyOf(uniques);
         }
 
+        /** A table of these columns, without indexes, unique constraints or a foreign key. */
+        static Table of(String name, List<Column> columns) {
+            return new Table(name, columns, List.of(), List.of(), null);
+        }
+
         Table withColumn(Column column) {
             List<Column> more = new ArrayList<>(columns);
             more.add(column);
@@ -124,6 +130,14 @@ record Model(List<Table> tables) {
             List<Index> more = new ArrayList<>(indexes);
             more.add(index);
             return new Table(name, columns, more, uniques, foreignKey);
+        }
+
+        Table withIndexes(List<Index> newIndexes) {
+            return new Table(name, columns, newIndexes, uniques, foreignKey);
+        }
+
+        Table withUniques(List<Unique> newUniques) {
+            return new Table(name, columns, indexes, newUniques, foreignKey);
         }
 
         Table withForeignKey(ForeignKey key) {
@@ -171,8 +185,10 @@ record Model(List<Table> tables) {
                 new Index(name + "_status_created_idx", List.of("status", "created_at DESC"), null));
         List<Unique> uniques =
                 i % 2 == 0 ? List.of(new Unique(name + "_name_due_key", List.of("name", "due_on"))) : List.of();
-        return new Table(
-                name, columns, indexes, uniques, new ForeignKey(name + "_parent_fk", "parent_id", parent, i % 3 == 0));
+        return Table.of(name, columns)
+                .withIndexes(indexes)
+                .withUniques(uniques)
+                .withForeignKey(new ForeignKey(name + "_parent_fk", "parent_id", parent, i % 3 == 0));
     }
 
     Table table(String name) {

@@ -73,7 +73,8 @@ final class Postgres {
     private static String run(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) throw new BenchException(String.join(" ", command) + " failed:\n" + output);
+        if (process.waitFor() != 0)
+            throw new BenchException(command, String.join(" ", command) + " failed:\n" + output);
         return output;
     }
 }

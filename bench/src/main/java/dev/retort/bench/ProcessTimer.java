@@ -25,8 +25,10 @@ final class ProcessTimer {
         }
 
         BenchException failure(String what) {
-            return new BenchException(String.join(" ", command) + ": " + what + "\n--- stdout:\n" + tail(out)
-                    + "\n--- stderr:\n" + tail(err));
+            return new BenchException(
+                    command,
+                    String.join(" ", command) + ": " + what + "\n--- stdout:\n" + tail(out) + "\n--- stderr:\n"
+                            + tail(err));
         }
 
         private static String tail(String text) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.tools.ToolProvider;
 
 /**
  * The figures at N tables: {@code pg_dump -s} (the reference), introspection alone, {@code check},
@@ -186,8 +187,7 @@ final class TableBench {
                 setup.jar().toString()));
         sources.forEach(source -> arguments.add(source.toString()));
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
-        int exit = javax.tools.ToolProvider.getSystemJavaCompiler()
-                .run(null, errors, errors, arguments.toArray(String[]::new));
+        int exit = ToolProvider.getSystemJavaCompiler().run(null, errors, errors, arguments.toArray(String[]::new));
         if (exit != 0)
             throw new BenchException("compiling the entities failed:\n" + errors.toString(StandardCharsets.UTF_8));
         return classes;

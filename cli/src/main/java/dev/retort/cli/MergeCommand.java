@@ -51,18 +51,18 @@ final class MergeCommand extends Subcommand {
         }
         for (String id : parents) {
             for (String other : parents) {
-                if (!id.equals(other) && graph.parentAncestorsOf(List.of(other)).contains(id)) {
+                if (!id.equals(other)
+                        && graph.ancestorsAlongRevises(List.of(other)).contains(id)) {
                     throw new RetortException("cannot merge " + id + " into " + other + ": it is already below it");
                 }
             }
         }
-        RevisionHeader header = new RevisionHeader(
-                project.revisionId(revisionId),
-                List.copyOf(parents),
-                branchLabels,
-                List.of(),
-                message,
-                LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
+        RevisionHeader header = RevisionHeader.of(
+                        project.revisionId(revisionId),
+                        List.copyOf(parents),
+                        message,
+                        LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS))
+                .withBranchLabels(branchLabels);
         Path target = project.writeMigration(header, Plan.EMPTY);
         root.out().println(Terminal.safe("Generating " + target + " ... done"));
         return Main.OK;

@@ -84,13 +84,10 @@ final class RevisionCommand extends Subcommand {
                 return Main.OK;
             }
         }
-        RevisionHeader header = new RevisionHeader(
-                id,
-                parents,
-                branchLabels,
-                dependencies,
-                message,
-                LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS));
+        RevisionHeader header = RevisionHeader.of(
+                        id, parents, message, LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS))
+                .withBranchLabels(branchLabels)
+                .withDependsOn(dependencies);
         Path target = project.writeMigration(header, plan);
         root.out().println(Terminal.safe("Generating " + target + " ... done"));
         for (Op op : plan.upgrade()) {

@@ -15,9 +15,9 @@ final class Revisions {
 
     /** {@code <base>}, {@code a1}, or {@code (a1, b2)} for a merge. */
     static String parents(RevisionNode node) {
-        if (node.parents().isEmpty()) return BASE;
-        if (node.parents().size() == 1) return node.parents().get(0);
-        return "(" + String.join(", ", node.parents()) + ")";
+        if (node.revises().isEmpty()) return BASE;
+        if (node.revises().size() == 1) return node.revises().get(0);
+        return "(" + String.join(", ", node.revises()) + ")";
     }
 
     static String heads(Collection<String> heads) {
@@ -50,7 +50,7 @@ final class Revisions {
                 .append(marked(graph, node.id(), current))
                 .append('\n');
         if (node.isMergePoint()) {
-            text.append("Merges: ").append(String.join(", ", node.parents())).append('\n');
+            text.append("Merges: ").append(String.join(", ", node.revises())).append('\n');
         } else {
             text.append("Parent: ").append(parents(node)).append('\n');
         }

@@ -132,7 +132,7 @@ class ChecklistScenarioTest {
     private MigrationSet compile(Scenario scenario, Plan plan) throws IOException {
         Path folder = workDir.resolve(scenario.file().getFileName().toString().replace(".scenario", ""));
         RevisionHeader header =
-                new RevisionHeader("a1b2c3d4e5f6", List.of(), scenario.title(), LocalDateTime.of(2026, 1, 1, 0, 0));
+                RevisionHeader.of("a1b2c3d4e5f6", List.of(), scenario.title(), LocalDateTime.of(2026, 1, 1, 0, 0));
         Files.createDirectories(folder);
         Files.writeString(
                 folder.resolve(MigrationWriter.className(header) + ".java"),

@@ -10,6 +10,7 @@ import dev.retort.diff.Plan;
 import dev.retort.diff.RenameHints;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
+import dev.retort.revision.Targets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -102,9 +103,8 @@ public final class MigrationWriter {
                 .add("<p>Revision ID: $L<br>\n", header.id())
                 .add(
                         "Revises: $L<br>\n",
-                        header.revises().isEmpty()
-                                ? "&lt;base&gt;"
-                                : JavaText.javadoc(String.join(", ", header.revises())));
+                        JavaText.javadoc(
+                                header.revises().isEmpty() ? Targets.BASE_SHOWN : String.join(", ", header.revises())));
         if (!header.branchLabels().isEmpty())
             doc.add("Branch labels: $L<br>\n", JavaText.javadoc(String.join(", ", header.branchLabels())));
         if (!header.dependsOn().isEmpty())

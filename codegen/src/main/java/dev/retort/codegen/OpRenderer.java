@@ -46,6 +46,7 @@ import dev.retort.schema.TableName;
 import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Renders one operation as the {@code op.*} call that records it again: the generated code builds
@@ -234,7 +235,7 @@ public final class OpRenderer {
     }
 
     /** The arguments followed by the options, in their declaration order ({@code Option.CONCURRENTLY}, ...). */
-    private static List<CodeBlock> withOptions(List<CodeBlock> arguments, java.util.Set<Option> options) {
+    private static List<CodeBlock> withOptions(List<CodeBlock> arguments, Set<Option> options) {
         List<CodeBlock> all = new ArrayList<>(arguments);
         for (Option option : Option.values())
             if (options.contains(option)) all.add(CodeBlock.of("$T.$L", Option.class, option.name()));
@@ -275,6 +276,8 @@ public final class OpRenderer {
                 blocks.add(index(i));
             } else if (element instanceof TableComment t) {
                 blocks.add(CodeBlock.of("$T.tableComment($L)", OPS, JavaText.string(t.text())));
+            } else {
+                throw new AssertionError(element);
             }
         }
         return blocks;

@@ -5,7 +5,12 @@ import static java.util.Objects.requireNonNull;
 import java.time.LocalDateTime;
 import java.util.List;
 
-/** What the header of a migration class states: revision id, parents, branch labels, dependencies, message, creation time. */
+/**
+ * What the header of a migration class states: revision id, the revisions it revises, branch
+ * labels, dependencies, message, creation time.
+ *
+ * <p>{@link #of} gives a header with no branch labels and no dependencies; each wither sets one.
+ */
 public record RevisionHeader(
         String id,
         List<String> revises,
@@ -24,7 +29,15 @@ public record RevisionHeader(
     }
 
     /** A header with no branch labels and no dependencies. */
-    public RevisionHeader(String id, List<String> revises, String message, LocalDateTime created) {
-        this(id, revises, List.of(), List.of(), message, created);
+    public static RevisionHeader of(String id, List<String> revises, String message, LocalDateTime created) {
+        return new RevisionHeader(id, revises, List.of(), List.of(), message, created);
+    }
+
+    public RevisionHeader withBranchLabels(List<String> newBranchLabels) {
+        return new RevisionHeader(id, revises, newBranchLabels, dependsOn, message, created);
+    }
+
+    public RevisionHeader withDependsOn(List<String> newDependsOn) {
+        return new RevisionHeader(id, revises, branchLabels, newDependsOn, message, created);
     }
 }

@@ -41,6 +41,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -122,7 +123,7 @@ public final class Differ {
             if (!existing.withoutOwner().equals(sequence.withoutOwner())) {
                 ops.add(new AlterSequence(existing.withoutOwner(), sequence.withoutOwner()));
             }
-            if (!java.util.Objects.equals(existing.ownedBy(), sequence.ownedBy())) {
+            if (!Objects.equals(existing.ownedBy(), sequence.ownedBy())) {
                 if (existing.ownedBy() != null)
                     ops.add(new AlterSequenceOwner(sequence.name(), existing.ownedBy(), null));
                 if (sequence.ownedBy() != null)
@@ -178,7 +179,7 @@ public final class Differ {
             before.dropped.forEach(element -> ops.add(drop(name, element)));
             after.dropped.forEach(element -> ops.add(drop(name, element).reverse()));
         }
-        if (!java.util.Objects.equals(current.comment(), target.comment())) {
+        if (!Objects.equals(current.comment(), target.comment())) {
             ops.add(new AlterTableComment(name, current.comment(), target.comment()));
         }
         return ops;
@@ -254,7 +255,8 @@ public final class Differ {
         if (element instanceof UniqueConstraint unique) return new DropUnique(table, unique);
         if (element instanceof CheckConstraint check) return new DropCheck(table, check);
         if (element instanceof ForeignKey key) return new DropForeignKey(table, key);
-        return new DropIndex(table, (Index) element);
+        if (element instanceof Index index) return new DropIndex(table, index);
+        throw new AssertionError(element);
     }
 
     /** Unique constraints are the same when they cover the same columns in the same order, with the same NULLS, whatever their names. */

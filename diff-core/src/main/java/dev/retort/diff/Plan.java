@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
+import dev.retort.op.AddExclusion;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AddUnique;
@@ -11,6 +12,7 @@ import dev.retort.op.AlterColumn;
 import dev.retort.op.AlterEnum;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
+import dev.retort.op.AlterTableComment;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.CreateSequence;
@@ -18,6 +20,7 @@ import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropEnum;
+import dev.retort.op.DropExclusion;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
@@ -26,6 +29,8 @@ import dev.retort.op.DropTable;
 import dev.retort.op.DropUnique;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
+import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameTable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -39,7 +44,8 @@ import java.util.List;
  * table changes (old unique constraints and primary key dropped before columns change, new ones
  * added after); tables that go are dropped; foreign keys are added, and sequences given their owning columns, once every table and key they
  * need exists (so cycles need no special case); sequences and enum types that go are dropped last. Sorting is
- * stable, so columns are added in declaration order.
+ * stable, so columns are added in declaration order. An operation the ordering has no rank for is an
+ * error ({@link AssertionError}), never put in some default place.
  */
 public record Plan(List<Op> upgrade) {
     public static final Plan EMPTY = new Plan(List.of());
@@ -51,8 +57,9 @@ public record Plan(List<Op> upgrade) {
     /** Orders the given operations into an executable plan. */
     public static Plan of(List<Op> ops) {
         List<Op> ordered = new ArrayList<>(ops);
-        ordered.sort(
-                Comparator.comparingInt(Plan::phase).thenComparing(Op::table).thenComparingInt(Plan::step));
+        ordered.sort(Comparator.comparingInt((Op op) -> rank(op).phase())
+                .thenComparing(Op::table)
+                .thenComparingInt(op -> rank(op).step()));
         return new Plan(ordered);
     }
 
@@ -80,31 +87,50 @@ public record Plan(List<Op> upgrade) {
         return op.hazards();
     }
 
-    private static int phase(Op op) {
-        if (op instanceof DropForeignKey) return 0;
-        if (op instanceof AlterSequenceOwner o) return o.claims() ? 5 : 0;
-        if (op instanceof CreateSequence
-                || op instanceof AlterSequence
-                || op instanceof CreateEnum
-                || op instanceof AlterEnum) return 1;
-        if (op instanceof CreateTable) return 2;
-        if (op instanceof DropTable) return 4;
-        if (op instanceof AddForeignKey) return 5;
-        if (op instanceof DropSequence || op instanceof DropEnum) return 6;
-        return 3;
+    /** Where an operation goes: its phase, then its step among one existing table's changes. */
+    record Rank(int phase, int step) {}
+
+    private static final Rank DROP_FOREIGN_KEYS = new Rank(0, 0);
+    private static final Rank SEQUENCES_AND_ENUMS = new Rank(1, 0);
+    private static final Rank CREATE_TABLES = new Rank(2, 0);
+    private static final Rank DROP_TABLES = new Rank(4, 0);
+    private static final Rank ADD_FOREIGN_KEYS = new Rank(5, 0);
+    private static final Rank DROP_SEQUENCES_AND_ENUMS = new Rank(6, 0);
+
+    /** A change to an existing table, at its step. */
+    private static Rank inTable(int step) {
+        return new Rank(3, step);
     }
 
-    /** Order of the changes within one existing table. */
-    private static int step(Op op) {
-        if (op instanceof DropUnique || op instanceof DropCheck || op instanceof DropIndex) return 0;
-        if (op instanceof DropPrimaryKey) return 1;
-        if (op instanceof AddColumn) return 2;
-        if (op instanceof AlterColumn) return 3;
-        if (op instanceof DropColumn) return 4;
-        if (op instanceof AddPrimaryKey) return 5;
-        if (op instanceof AddUnique) return 6;
-        if (op instanceof AddCheck) return 7;
-        if (op instanceof CreateIndex) return 8;
-        return 0;
+    /** Every operation's rank; one that has none is a programming error, not something to put anywhere. */
+    static Rank rank(Op op) {
+        if (op instanceof DropForeignKey) return DROP_FOREIGN_KEYS;
+        if (op instanceof AlterSequenceOwner o) return o.claims() ? ADD_FOREIGN_KEYS : DROP_FOREIGN_KEYS;
+        if (op instanceof CreateSequence) return SEQUENCES_AND_ENUMS;
+        if (op instanceof AlterSequence) return SEQUENCES_AND_ENUMS;
+        if (op instanceof CreateEnum) return SEQUENCES_AND_ENUMS;
+        if (op instanceof AlterEnum) return SEQUENCES_AND_ENUMS;
+        if (op instanceof CreateTable) return CREATE_TABLES;
+        if (op instanceof DropUnique) return inTable(0);
+        if (op instanceof DropCheck) return inTable(0);
+        if (op instanceof DropIndex) return inTable(0);
+        if (op instanceof DropExclusion) return inTable(0);
+        if (op instanceof AddExclusion) return inTable(0);
+        if (op instanceof RenameColumn) return inTable(0);
+        if (op instanceof RenameTable) return inTable(0);
+        if (op instanceof AlterTableComment) return inTable(0);
+        if (op instanceof DropPrimaryKey) return inTable(1);
+        if (op instanceof AddColumn) return inTable(2);
+        if (op instanceof AlterColumn) return inTable(3);
+        if (op instanceof DropColumn) return inTable(4);
+        if (op instanceof AddPrimaryKey) return inTable(5);
+        if (op instanceof AddUnique) return inTable(6);
+        if (op instanceof AddCheck) return inTable(7);
+        if (op instanceof CreateIndex) return inTable(8);
+        if (op instanceof DropTable) return DROP_TABLES;
+        if (op instanceof AddForeignKey) return ADD_FOREIGN_KEYS;
+        if (op instanceof DropSequence) return DROP_SEQUENCES_AND_ENUMS;
+        if (op instanceof DropEnum) return DROP_SEQUENCES_AND_ENUMS;
+        throw new AssertionError(op);
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Spots drops and adds that look like renames: in one table, exactly one column dropped and one
@@ -52,7 +53,7 @@ public final class RenameHints {
             } else if (op instanceof DropTable drop) {
                 List<CreateTable> creates = ops.stream()
                         .filter(o -> o instanceof CreateTable c
-                                && java.util.Objects.equals(
+                                && Objects.equals(
                                         c.table().schema(), drop.table().schema())
                                 && sameColumns(c.definition(), drop.definition()))
                         .map(CreateTable.class::cast)

@@ -6,17 +6,18 @@ import dev.retort.schema.Column;
 import dev.retort.schema.Identity;
 import dev.retort.schema.TableName;
 import java.util.List;
+import java.util.Set;
 
 /** Adds a column to an existing table. */
-public record AddColumn(TableName table, Column column, java.util.Set<Option> options) implements Op {
+public record AddColumn(TableName table, Column column, Set<Option> options) implements Op {
     public AddColumn {
         requireNonNull(table, "table");
         requireNonNull(column, "column");
-        options = Option.check("AddColumn", options, java.util.Set.of(Option.IF_NOT_EXISTS));
+        options = Option.check("AddColumn", options, Set.of(Option.IF_NOT_EXISTS));
     }
 
     public AddColumn(TableName table, Column column) {
-        this(table, column, java.util.Set.of());
+        this(table, column, Set.of());
     }
 
     @Override

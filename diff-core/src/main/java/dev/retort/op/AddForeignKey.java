@@ -5,17 +5,18 @@ import static java.util.Objects.requireNonNull;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.TableName;
 import java.util.List;
+import java.util.Set;
 
 /** Adds a foreign key; created after the tables and columns it needs. */
-public record AddForeignKey(TableName table, ForeignKey key, java.util.Set<Option> options) implements Op {
+public record AddForeignKey(TableName table, ForeignKey key, Set<Option> options) implements Op {
     public AddForeignKey {
         requireNonNull(table, "table");
         requireNonNull(key, "key");
-        options = Option.check("AddForeignKey", options, java.util.Set.of(Option.NOT_VALID));
+        options = Option.check("AddForeignKey", options, Set.of(Option.NOT_VALID));
     }
 
     public AddForeignKey(TableName table, ForeignKey key) {
-        this(table, key, java.util.Set.of());
+        this(table, key, Set.of());
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.retort.schema.TableName;
 import dev.retort.schema.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /** Changes a column from one whole definition to another (type, nullability, identity). */
 public record AlterColumn(TableName table, Column from, Column to, boolean reapply) implements Op {
@@ -48,11 +49,11 @@ public record AlterColumn(TableName table, Column from, Column to, boolean reapp
     }
 
     public boolean commentChanged() {
-        return !java.util.Objects.equals(from.comment(), to.comment());
+        return !Objects.equals(from.comment(), to.comment());
     }
 
     public boolean generatedChanged() {
-        return !java.util.Objects.equals(from.generatedKey(), to.generatedKey());
+        return !Objects.equals(from.generatedKey(), to.generatedKey());
     }
 
     /**
@@ -64,11 +65,11 @@ public record AlterColumn(TableName table, Column from, Column to, boolean reapp
     }
 
     public boolean collationChanged() {
-        return !java.util.Objects.equals(from.collation(), to.collation());
+        return !Objects.equals(from.collation(), to.collation());
     }
 
     public boolean defaultChanged() {
-        return !java.util.Objects.equals(from.defaultKey(), to.defaultKey());
+        return !Objects.equals(from.defaultKey(), to.defaultKey());
     }
 
     @Override

@@ -5,17 +5,19 @@ import static java.util.Objects.requireNonNull;
 import dev.retort.schema.Index;
 import dev.retort.schema.TableName;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Creates an index on an existing table. */
-public record CreateIndex(TableName table, Index index, java.util.Set<Option> options) implements Op {
+public record CreateIndex(TableName table, Index index, Set<Option> options) implements Op {
     public CreateIndex {
         requireNonNull(table, "table");
         requireNonNull(index, "index");
-        options = Option.check("create index", options, java.util.Set.of(Option.CONCURRENTLY, Option.IF_NOT_EXISTS));
+        options = Option.check("create index", options, Set.of(Option.CONCURRENTLY, Option.IF_NOT_EXISTS));
     }
 
     public CreateIndex(TableName table, Index index) {
-        this(table, index, java.util.Set.of());
+        this(table, index, Set.of());
     }
 
     @Override
@@ -30,9 +32,7 @@ public record CreateIndex(TableName table, Index index, java.util.Set<Option> op
                 new Hazard(
                         Hazard.Kind.LONG_LOCK,
                         "building index on " + table + " ("
-                                + index.keys().stream()
-                                        .map(dev.retort.schema.Index.Key::column)
-                                        .collect(java.util.stream.Collectors.joining(", "))
+                                + index.keys().stream().map(Index.Key::column).collect(Collectors.joining(", "))
                                 + ") blocks writes to it; for a large table, build it with CREATE INDEX CONCURRENTLY in op.autocommit, in a migration of its own"));
     }
 }

@@ -5,17 +5,18 @@ import static java.util.Objects.requireNonNull;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.TableName;
 import java.util.List;
+import java.util.Set;
 
 /** Drops a foreign key; carries it so the reverse can add it again. */
-public record DropForeignKey(TableName table, ForeignKey key, java.util.Set<Option> options) implements Op {
+public record DropForeignKey(TableName table, ForeignKey key, Set<Option> options) implements Op {
     public DropForeignKey {
         requireNonNull(table, "table");
         requireNonNull(key, "key");
-        options = Option.check("DropForeignKey", options, java.util.Set.of(Option.NOT_VALID));
+        options = Option.check("DropForeignKey", options, Set.of(Option.NOT_VALID));
     }
 
     public DropForeignKey(TableName table, ForeignKey key) {
-        this(table, key, java.util.Set.of());
+        this(table, key, Set.of());
     }
 
     @Override

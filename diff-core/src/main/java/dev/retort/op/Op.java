@@ -2,6 +2,7 @@ package dev.retort.op;
 
 import dev.retort.schema.TableName;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One schema change. The same records are produced by the differ, rendered by codegen, built by
@@ -43,8 +44,8 @@ public sealed interface Op
     Op reverse();
 
     /** The hand-written options it runs with ({@code CONCURRENTLY}, {@code IF EXISTS}, ...); none for most operations. */
-    default java.util.Set<Option> options() {
-        return java.util.Set.of();
+    default Set<Option> options() {
+        return Set.of();
     }
 
     /** What a reviewer must know before this runs; empty when it is harmless. */

@@ -17,12 +17,13 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * The validated graph of revisions: ids and branch labels are unique, every parent and dependency
- * exists, and nothing is its own ancestor.
+ * The validated graph of revisions: ids and branch labels are unique, every revision revised or
+ * depended on exists, and nothing is its own ancestor.
  *
- * <p>Two kinds of edge: a revision's parents ({@code revises}) shape the history (heads, branches,
- * merges, the version table's rows), while its dependencies ({@code dependsOn}) only have to be
- * applied first. Paths are set differences of ancestor sets, so they are right for any shape.
+ * <p>Two kinds of edge: the revisions a revision revises shape the history (heads, branches,
+ * merges, the version table's rows; the revisions that revise one are its children), while its
+ * dependencies ({@code dependsOn}) only have to be applied first. Paths are set differences of
+ * ancestor sets, so they are right for any shape.
  */
 public final class RevisionGraph {
     private final Map<String, RevisionNode> nodes;
@@ -35,15 +36,15 @@ public final class RevisionGraph {
     private RevisionGraph(Map<String, RevisionNode> nodes) {
         this.nodes = nodes;
         for (RevisionNode node : nodes.values()) {
-            for (String parent : node.parents())
-                children.computeIfAbsent(parent, p -> new ArrayList<>()).add(node.id());
+            for (String revised : node.revises())
+                children.computeIfAbsent(revised, r -> new ArrayList<>()).add(node.id());
             for (String dependency : node.dependsOn())
                 dependents.computeIfAbsent(dependency, p -> new ArrayList<>()).add(node.id());
             for (String label : node.branchLabels()) labels.put(label, node.id());
         }
         children.values().forEach(list -> list.sort(String::compareTo));
-        topologicalOrder(n -> n.parents()).ifPresent(stuck -> {
-            throw new RevisionException.Cycle(cycleWithin(stuck, RevisionNode::parents));
+        topologicalOrder(RevisionNode::revises).ifPresent(stuck -> {
+            throw new RevisionException.Cycle(cycleWithin(stuck, RevisionNode::revises));
         });
         Optional<Set<String>> stuck = topologicalOrder(RevisionGraph::requirements);
         if (stuck.isPresent()) {
@@ -69,22 +70,23 @@ public final class RevisionGraph {
             }
         }
         for (RevisionNode node : byId.values()) {
-            if (node.parents().contains(node.id()) || node.dependsOn().contains(node.id())) {
+            if (node.revises().contains(node.id()) || node.dependsOn().contains(node.id())) {
                 throw new RevisionException.SelfAncestor(node.id(), List.of(node.id(), node.id()));
             }
-            for (String parent : node.parents()) {
-                if (!byId.containsKey(parent)) throw new RevisionException.MissingParent(node.id(), "revises", parent);
+            for (String revised : node.revises()) {
+                if (!byId.containsKey(revised))
+                    throw new RevisionException.MissingRevision(node.id(), "revises", revised);
             }
             for (String dependency : node.dependsOn()) {
                 if (!byId.containsKey(dependency))
-                    throw new RevisionException.MissingParent(node.id(), "depends on", dependency);
+                    throw new RevisionException.MissingRevision(node.id(), "depends on", dependency);
             }
         }
         return new RevisionGraph(byId);
     }
 
     private static List<String> requirements(RevisionNode node) {
-        List<String> all = new ArrayList<>(node.parents());
+        List<String> all = new ArrayList<>(node.revises());
         all.addAll(node.dependsOn());
         return all;
     }
@@ -115,11 +117,12 @@ public final class RevisionGraph {
         return heads.stream().findFirst();
     }
 
-    public List<String> bases() {
-        return order.stream().filter(id -> nodes.get(id).isBase()).sorted().toList();
+    /** Revisions that revise none, sorted by id: where the history starts. */
+    public List<String> roots() {
+        return order.stream().filter(id -> nodes.get(id).isRoot()).sorted().toList();
     }
 
-    /** All revisions, parents and dependencies before the revisions that need them. */
+    /** All revisions, the revisions they revise and depend on before them. */
     public List<RevisionNode> inOrder() {
         return order.stream().map(nodes::get).toList();
     }
@@ -148,14 +151,14 @@ public final class RevisionGraph {
         return matches.get(0);
     }
 
-    /** The revisions and everything they need: parents and dependencies, transitively. */
+    /** The revisions and everything they need: what they revise and depend on, transitively. */
     public Set<String> ancestorsOf(Collection<String> ids) {
         return closure(ids, id -> requirements(node(id)));
     }
 
-    /** The revisions and their parents, transitively; dependencies not followed. */
-    public Set<String> parentAncestorsOf(Collection<String> ids) {
-        return closure(ids, id -> node(id).parents());
+    /** The revisions and what they revise, transitively; dependencies not followed. */
+    public Set<String> ancestorsAlongRevises(Collection<String> ids) {
+        return closure(ids, id -> node(id).revises());
     }
 
     /** The revision and every revision that revises or depends on it, transitively. */
@@ -167,10 +170,10 @@ public final class RevisionGraph {
         });
     }
 
-    /** The labelled revision and its descendants along parent edges: the branch a label names. */
+    /** The labelled revision and its children, transitively: the branch a label names. */
     public Set<String> branch(String label) {
         String root = labels.get(label);
-        if (root == null) throw new RevisionException.Unknown("branch label " + label);
+        if (root == null) throw RevisionException.Unknown.label(label);
         return closure(List.of(root), this::childrenOf);
     }
 
@@ -198,8 +201,8 @@ public final class RevisionGraph {
         Collection<String> targets = downgrade.targets();
         Set<String> undo = ancestorsOf(current);
         if (downgrade.from() != null) {
-            Set<String> walked = parentAncestorsOf(List.of(downgrade.from()));
-            walked.removeAll(parentAncestorsOf(targets));
+            Set<String> walked = ancestorsAlongRevises(List.of(downgrade.from()));
+            walked.removeAll(ancestorsAlongRevises(targets));
             Set<String> affected = new HashSet<>();
             for (String id : walked) affected.addAll(descendantsOf(id));
             undo.retainAll(affected);
@@ -208,7 +211,7 @@ public final class RevisionGraph {
             for (String target : targets) {
                 if (!undo.contains(target)) {
                     throw new RevisionException.OutOfRange(
-                            "revision " + target + " is not applied; use 'retort upgrade " + target + "'");
+                            target, "revision " + target + " is not applied; use 'retort upgrade " + target + "'");
                 }
                 above.addAll(descendantsOf(target));
             }
@@ -220,20 +223,20 @@ public final class RevisionGraph {
         return path;
     }
 
-    /** The heads after applying {@code node} on top of {@code heads}: its parents' line is replaced by it. */
+    /** The heads after applying {@code node} on top of {@code heads}: the line it revises is replaced by it. */
     public Set<String> headsAfterUpgrade(Set<String> heads, RevisionNode node) {
         Set<String> next = new TreeSet<>(heads);
-        next.removeAll(parentAncestorsOf(node.parents()));
+        next.removeAll(ancestorsAlongRevises(node.revises()));
         next.add(node.id());
         return next;
     }
 
-    /** The heads after undoing {@code node}: it goes, its parents come back unless still below another head. */
+    /** The heads after undoing {@code node}: it goes, what it revises comes back unless still below another head. */
     public Set<String> headsAfterDowngrade(Set<String> heads, RevisionNode node) {
         Set<String> next = new TreeSet<>(heads);
         next.remove(node.id());
-        Set<String> stillBelow = parentAncestorsOf(next);
-        for (String parent : new LinkedHashSet<>(node.parents())) if (!stillBelow.contains(parent)) next.add(parent);
+        Set<String> stillBelow = ancestorsAlongRevises(next);
+        for (String revised : new LinkedHashSet<>(node.revises())) if (!stillBelow.contains(revised)) next.add(revised);
         return next;
     }
 
@@ -241,15 +244,19 @@ public final class RevisionGraph {
     String stepUp(String from, int steps, Set<String> allowed) {
         String at = from;
         for (int i = 0; i < steps; i++) {
-            List<String> next = (at == null ? bases() : childrenOf(at))
+            List<String> next = (at == null ? roots() : childrenOf(at))
                     .stream().filter(allowed::contains).toList();
             if (next.isEmpty()) {
-                throw new RevisionException.OutOfRange("+" + steps + " goes past the head: only " + i
-                        + " revision(s) above " + (from == null ? "base" : from));
+                throw new RevisionException.OutOfRange(
+                        "+" + steps,
+                        "+" + steps + " goes past the head: only " + i + " revision(s) above "
+                                + (from == null ? Targets.BASE : from));
             }
             if (next.size() > 1) {
-                throw new RevisionException.OutOfRange("+" + steps + " is ambiguous: " + (at == null ? "base" : at)
-                        + " branches into " + String.join(", ", next) + "; name the branch (LABEL@+N) or the revision");
+                throw new RevisionException.OutOfRange(
+                        "+" + steps,
+                        "+" + steps + " is ambiguous: " + (at == null ? Targets.BASE : at) + " branches into "
+                                + String.join(", ", next) + "; name the branch (LABEL@+N) or the revision");
             }
             at = next.get(0);
         }
@@ -257,22 +264,27 @@ public final class RevisionGraph {
     }
 
     /**
-     * The revisions {@code steps} below {@code from} (null for base): empty for base, and both parents
-     * when the last step goes down from a merge.
+     * The revisions {@code steps} below {@code from} (null for base): empty for base, and every
+     * revision a merge revises when the last step goes down from one.
      */
     List<String> stepDown(String from, int steps) {
         List<String> at = from == null ? List.of() : List.of(from);
         for (int i = 0; i < steps; i++) {
             if (at.isEmpty()) {
-                throw new RevisionException.OutOfRange("-" + steps + " goes past base: "
-                        + (from == null ? "the database is at base" : "only " + i + " revision(s) below " + from));
+                throw new RevisionException.OutOfRange(
+                        "-" + steps,
+                        "-" + steps + " goes past base: "
+                                + (from == null
+                                        ? "the database is at base"
+                                        : "only " + i + " revision(s) below " + from));
             }
             if (at.size() > 1) {
                 throw new RevisionException.OutOfRange(
+                        "-" + steps,
                         "-" + steps + " is ambiguous: below the merge the history splits into " + String.join(", ", at)
                                 + "; name the revision to go down to");
             }
-            at = node(at.get(0)).parents();
+            at = node(at.get(0)).revises();
         }
         return at;
     }

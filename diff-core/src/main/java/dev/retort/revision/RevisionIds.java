@@ -14,7 +14,7 @@ public final class RevisionIds {
     public static final int MAX_LENGTH = 32;
 
     private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9_]+");
-    private static final Set<String> RESERVED = Set.of("head", "heads", "base");
+    private static final Set<String> RESERVED = Set.of(Targets.HEAD, Targets.HEADS, Targets.BASE);
     private static final Pattern LABEL = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
     private RevisionIds() {}

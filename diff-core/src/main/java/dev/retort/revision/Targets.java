@@ -1,6 +1,7 @@
 package dev.retort.revision;
 
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -15,6 +16,18 @@ import java.util.regex.Pattern;
  * {@code base}, a revision, {@code -N}, {@code REV-N}, {@code LABEL@REV}, {@code LABEL@-N}.
  */
 public final class Targets {
+    /** The only head (upgrade), as users type it. */
+    public static final String HEAD = "head";
+
+    /** Every head (upgrade), as users type it. */
+    public static final String HEADS = "heads";
+
+    /** The state before the first revision (downgrade, stamp), as users type it. */
+    public static final String BASE = "base";
+
+    /** The state before the first revision as history lines and generated headers show it. */
+    public static final String BASE_SHOWN = "<base>";
+
     private static final Pattern BRANCHED = Pattern.compile("([^@]+)@(.+)");
     private static final Pattern RELATIVE = Pattern.compile("(.*?)([+-])(\\d+)");
 
@@ -24,8 +37,10 @@ public final class Targets {
     public static String single(RevisionGraph graph, String spec) {
         List<String> ids = upgrade(graph, spec, List.of());
         if (ids.size() != 1) {
-            throw new RevisionException.OutOfRange(spec + " names "
-                    + (ids.isEmpty() ? "no revision" : String.join(", ", ids)) + "; name one revision");
+            throw new RevisionException.OutOfRange(
+                    spec,
+                    spec + " names " + (ids.isEmpty() ? "no revision" : String.join(", ", ids))
+                            + "; name one revision");
         }
         return ids.get(0);
     }
@@ -34,13 +49,13 @@ public final class Targets {
     public static List<String> upgrade(RevisionGraph graph, String spec, Collection<String> current) {
         Matcher branched = BRANCHED.matcher(spec);
         if (branched.matches()) return List.of(upgradeInBranch(graph, branched.group(1), branched.group(2), current));
-        if (spec.equals("head")) return graph.head().map(List::of).orElse(List.of());
-        if (spec.equals("heads")) return graph.heads();
+        if (spec.equals(HEAD)) return graph.head().map(List::of).orElse(List.of());
+        if (spec.equals(HEADS)) return graph.heads();
         Matcher relative = RELATIVE.matcher(spec);
         if (relative.matches()) {
             int steps = count(relative);
             if (relative.group(2).equals("-"))
-                throw new RevisionException.OutOfRange(spec + " goes down; use 'retort downgrade " + spec + "'");
+                throw new RevisionException.OutOfRange(spec, spec + " goes down; use 'retort downgrade " + spec + "'");
             String from = relative.group(1).isEmpty() ? single(current, spec) : graph.resolve(relative.group(1));
             return List.of(
                     checkedUp(graph, graph.stepUp(from, steps, graph.ancestorsOf(graph.heads())), current, spec));
@@ -48,16 +63,16 @@ public final class Targets {
         return List.of(checkedUp(graph, graph.resolve(spec), current, spec));
     }
 
-    /** Where to downgrade to: none for base, both parents when stepping down from a merge. */
+    /** Where to downgrade to: none for base, what a merge revises when stepping down from one. */
     public static Downgrade downgrade(RevisionGraph graph, String spec, Collection<String> current) {
         Matcher branched = BRANCHED.matcher(spec);
         if (branched.matches()) return downgradeInBranch(graph, branched.group(1), branched.group(2), current);
-        if (spec.equals("base")) return Downgrade.to(List.of());
+        if (spec.equals(BASE)) return Downgrade.to(List.of());
         Matcher relative = RELATIVE.matcher(spec);
         if (relative.matches()) {
             int steps = count(relative);
             if (relative.group(2).equals("+"))
-                throw new RevisionException.OutOfRange(spec + " goes up; use 'retort upgrade " + spec + "'");
+                throw new RevisionException.OutOfRange(spec, spec + " goes up; use 'retort upgrade " + spec + "'");
             String from = relative.group(1).isEmpty() ? single(current, spec) : graph.resolve(relative.group(1));
             return new Downgrade(checkedDown(graph, graph.stepDown(from, steps), current, spec), from);
         }
@@ -66,7 +81,7 @@ public final class Targets {
 
     private static String upgradeInBranch(RevisionGraph graph, String label, String rest, Collection<String> current) {
         Set<String> branch = graph.branch(label);
-        if (rest.equals("head")) return graph.branchHead(label);
+        if (rest.equals(HEAD)) return graph.branchHead(label);
         Matcher relative = RELATIVE.matcher(rest);
         if (relative.matches()
                 && relative.group(1).isEmpty()
@@ -74,16 +89,16 @@ public final class Targets {
             String from = current.stream()
                     .filter(branch::contains)
                     .findFirst()
-                    .orElseGet(() -> graph.node(graph.resolve(label)).parents().stream()
+                    .orElseGet(() -> graph.node(graph.resolve(label)).revises().stream()
                             .findFirst()
                             .orElse(null));
-            Set<String> allowed = new java.util.HashSet<>(branch);
+            Set<String> allowed = new HashSet<>(branch);
             allowed.addAll(graph.ancestorsOf(List.of(graph.resolve(label))));
             return checkedUp(graph, graph.stepUp(from, count(relative), allowed), current, label + "@" + rest);
         }
         String target = graph.resolve(rest);
         if (!branch.contains(target))
-            throw new RevisionException.OutOfRange("revision " + target + " is not on branch " + label);
+            throw new RevisionException.OutOfRange(target, "revision " + target + " is not on branch " + label);
         return checkedUp(graph, target, current, label + "@" + rest);
     }
 
@@ -97,20 +112,23 @@ public final class Targets {
             String from = current.stream()
                     .filter(branch::contains)
                     .findFirst()
-                    .orElseThrow(() -> new RevisionException.OutOfRange("branch " + label + " is not applied"));
+                    .orElseThrow(() -> new RevisionException.OutOfRange(
+                            label + "@" + rest, "branch " + label + " is not applied"));
             return new Downgrade(
                     checkedDown(graph, graph.stepDown(from, count(relative)), current, label + "@" + rest), from);
         }
         String target = graph.resolve(rest);
         if (!branch.contains(target))
-            throw new RevisionException.OutOfRange("revision " + target + " is not on branch " + label);
+            throw new RevisionException.OutOfRange(target, "revision " + target + " is not on branch " + label);
         return Downgrade.to(checkedDown(graph, List.of(target), current, label + "@" + rest));
     }
 
     private static String checkedUp(RevisionGraph graph, String target, Collection<String> current, String spec) {
         if (!current.contains(target) && graph.ancestorsOf(current).contains(target)) {
-            throw new RevisionException.OutOfRange("revision " + target + " is below the current revision "
-                    + String.join(", ", current) + "; use 'retort downgrade " + spec + "'");
+            throw new RevisionException.OutOfRange(
+                    target,
+                    "revision " + target + " is below the current revision " + String.join(", ", current)
+                            + "; use 'retort downgrade " + spec + "'");
         }
         return target;
     }
@@ -120,9 +138,11 @@ public final class Targets {
         Set<String> applied = graph.ancestorsOf(current);
         for (String target : targets) {
             if (!applied.contains(target)) {
-                throw new RevisionException.OutOfRange("revision " + target + " is not below the current revision"
-                        + (current.isEmpty() ? " (the database is at base)" : " " + String.join(", ", current))
-                        + "; use 'retort upgrade " + spec + "'");
+                throw new RevisionException.OutOfRange(
+                        target,
+                        "revision " + target + " is not below the current revision"
+                                + (current.isEmpty() ? " (the database is at base)" : " " + String.join(", ", current))
+                                + "; use 'retort upgrade " + spec + "'");
             }
         }
         return targets;
@@ -131,6 +151,7 @@ public final class Targets {
     private static String single(Collection<String> current, String spec) {
         if (current.size() > 1) {
             throw new RevisionException.OutOfRange(
+                    spec,
                     "relative target " + spec + " needs a single current revision, the database is at "
                             + String.join(", ", current) + "; use LABEL@" + spec + " or REV" + spec);
         }
@@ -143,9 +164,12 @@ public final class Targets {
             n = Integer.parseInt(relative.group(3));
         } catch (NumberFormatException e) {
             throw new RevisionException.OutOfRange(
+                    relative.group(0),
                     "relative step " + relative.group(0) + " is too large (at most " + Integer.MAX_VALUE + ")");
         }
-        if (n < 1) throw new RevisionException.OutOfRange("relative step " + relative.group(0) + " must be at least 1");
+        if (n < 1)
+            throw new RevisionException.OutOfRange(
+                    relative.group(0), "relative step " + relative.group(0) + " must be at least 1");
         return n;
     }
 }

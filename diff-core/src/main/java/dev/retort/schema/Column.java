@@ -13,6 +13,9 @@ import java.util.Objects;
  * have no default. Defaults and generation expressions are compared by canonical form
  * ({@link #sameAs}). A collation is SQL as it follows {@code COLLATE}: quoted where PostgreSQL
  * would quote it, schema-qualified unless it is in {@code pg_catalog}.
+ *
+ * <p>{@link #of} gives the usual column; each wither, and each of the migration DSL's words
+ * ({@code notNull}, {@code defaultValue}, {@code comment}, {@code collate}, ...), changes one thing.
  */
 public record Column(
         String name,
@@ -44,6 +47,7 @@ public record Column(
         if (identityOptions == null || identity == Identity.NONE) identityOptions = IdentityOptions.DEFAULT;
     }
 
+    /** The canonical constructor with {@link IdentityOptions#DEFAULT}. */
     public Column(
             String name,
             String type,
@@ -56,22 +60,9 @@ public record Column(
         this(name, type, nullable, identity, defaultValue, comment, generated, collation, IdentityOptions.DEFAULT);
     }
 
-    public Column(
-            String name, String type, boolean nullable, Identity identity, ColumnDefault defaultValue, String comment) {
-        this(name, type, nullable, identity, defaultValue, comment, null, null);
-    }
-
-    public Column(String name, String type, boolean nullable, Identity identity, ColumnDefault defaultValue) {
-        this(name, type, nullable, identity, defaultValue, null);
-    }
-
-    public Column(String name, String type, boolean nullable, Identity identity) {
-        this(name, type, nullable, identity, null, null);
-    }
-
-    /** A nullable, non-identity column without a default. */
-    public Column(String name, String type) {
-        this(name, type, true, Identity.NONE, null, null);
+    /** A nullable, non-identity column without a default, comment, generation expression or collation. */
+    public static Column of(String name, String type) {
+        return new Column(name, type, true, Identity.NONE, null, null, null, null, IdentityOptions.DEFAULT);
     }
 
     public Column notNull() {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A foreign key: its columns, the table and columns it references, its actions and deferrability.
- * Compared by everything but its name, which is carried to drop it.
+ * Compared by everything but its name, which is carried to drop it. {@link #of} (or, as migrations
+ * write it, {@link Columns#references}) gives a plain key; each wither changes one part.
  */
 public record ForeignKey(
         String name,
@@ -66,9 +67,14 @@ public record ForeignKey(
         }
 
         private ForeignKey references(TableName table, String... referenced) {
-            return new ForeignKey(
-                    null, columns, table, List.of(referenced), Action.NO_ACTION, Action.NO_ACTION, false, false);
+            return ForeignKey.of(columns, table, List.of(referenced));
         }
+    }
+
+    /** An unnamed key without actions ({@code NO ACTION}) that is not deferrable. */
+    public static ForeignKey of(List<String> columns, TableName referencedTable, List<String> referencedColumns) {
+        return new ForeignKey(
+                null, columns, referencedTable, referencedColumns, Action.NO_ACTION, Action.NO_ACTION, false, false);
     }
 
     public ForeignKey named(String newName) {

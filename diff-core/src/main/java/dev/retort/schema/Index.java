@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * An index that does not back a constraint: its keys (columns or expressions, each with its sort
  * order), uniqueness, method, covered columns, predicate and NULLS NOT DISTINCT. Compared by
- * everything but its name ({@link #unnamed()}), which is carried to drop it.
+ * everything but its name ({@link #unnamed()}), which is carried to drop it. {@link #on} and
+ * {@link #of} give a plain btree index; each wither changes one part.
  */
 public record Index(
         String name,
@@ -70,7 +71,12 @@ public record Index(
 
     /** A plain btree index over columns, ascending. */
     public static Index on(String... columns) {
-        return new Index(null, List.of(columns).stream().map(Key::of).toList(), false, "btree", List.of(), null, false);
+        return of(List.of(columns).stream().map(Key::of).toList());
+    }
+
+    /** A plain, unnamed btree index over keys, each with its own sort order. */
+    public static Index of(List<Key> keys) {
+        return new Index(null, keys, false, "btree", List.of(), null, false);
     }
 
     public Index named(String newName) {
@@ -78,7 +84,11 @@ public record Index(
     }
 
     public Index asUnique() {
-        return new Index(name, keys, true, method, include, where, nullsNotDistinct);
+        return withUnique(true);
+    }
+
+    public Index withUnique(boolean newUnique) {
+        return new Index(name, keys, newUnique, method, include, where, nullsNotDistinct);
     }
 
     public Index using(String newMethod) {
@@ -86,7 +96,12 @@ public record Index(
     }
 
     public Index including(String... columns) {
-        return new Index(name, keys, unique, method, List.of(columns), where, nullsNotDistinct);
+        return withInclude(List.of(columns));
+    }
+
+    /** This index covering other columns ({@code INCLUDE}). */
+    public Index withInclude(List<String> columns) {
+        return new Index(name, keys, unique, method, columns, where, nullsNotDistinct);
     }
 
     public Index where(String predicate) {
@@ -94,7 +109,11 @@ public record Index(
     }
 
     public Index withNullsNotDistinct() {
-        return new Index(name, keys, unique, method, include, where, true);
+        return withNullsNotDistinct(true);
+    }
+
+    public Index withNullsNotDistinct(boolean newNullsNotDistinct) {
+        return new Index(name, keys, unique, method, include, where, newNullsNotDistinct);
     }
 
     public Index withKeys(List<Key> newKeys) {

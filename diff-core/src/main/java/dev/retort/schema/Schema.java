@@ -41,7 +41,7 @@ public record Schema(List<Table> tables, List<Sequence> sequences, List<EnumType
     }
 
     /** This schema without the given tables (and the sequences they own). */
-    public Schema withoutTables(java.util.Set<TableName> names) {
+    public Schema withoutTables(Set<TableName> names) {
         if (tables.stream().noneMatch(t -> names.contains(t.name()))) return this;
         return new Schema(
                 tables.stream().filter(t -> !names.contains(t.name())).toList(),
@@ -60,31 +60,23 @@ public record Schema(List<Table> tables, List<Sequence> sequences, List<EnumType
         List<Table> normalised = new ArrayList<>();
         for (Table table : tables) {
             Table sorted = table.withColumnsByName();
-            sorted = new Table(
-                    sorted.name(),
-                    sorted.columns().stream()
+            normalised.add(sorted.withColumns(sorted.columns().stream()
                             .map(c -> c.withDefault(c.defaultValue() == null ? null : ColumnDefault.of(c.defaultKey()))
                                     .withGenerated(c.generated() == null ? null : ColumnDefault.of(c.generatedKey())))
-                            .toList(),
-                    sorted.primaryKey(),
-                    sorted.uniques(),
-                    sorted.foreignKeys(),
-                    sorted.checks(),
-                    sorted.indexes(),
-                    sorted.comment());
-            PrimaryKey key =
-                    sorted.primaryKey() == null ? null : sorted.primaryKey().named(null);
-            normalised.add(new Table(
-                    sorted.name(),
-                    sorted.columns(),
-                    key,
-                    sorted.uniques().stream().map(u -> u.named(null)).toList(),
-                    sorted.foreignKeys().stream().map(ForeignKey::unnamed).toList(),
-                    sorted.checks().stream()
-                            .map(c -> new CheckConstraint(null, c.key(), null))
-                            .toList(),
-                    sorted.indexes().stream().map(Index::unnamed).toList(),
-                    sorted.comment()));
+                            .toList())
+                    .withPrimaryKey(
+                            sorted.primaryKey() == null
+                                    ? null
+                                    : sorted.primaryKey().named(null))
+                    .withUniques(
+                            sorted.uniques().stream().map(u -> u.named(null)).toList())
+                    .withForeignKeys(sorted.foreignKeys().stream()
+                            .map(ForeignKey::unnamed)
+                            .toList())
+                    .withChecks(sorted.checks().stream()
+                            .map(c -> CheckConstraint.of(c.key()))
+                            .toList())
+                    .withIndexes(sorted.indexes().stream().map(Index::unnamed).toList()));
         }
         return new Schema(normalised, sequences, enums);
     }

@@ -29,8 +29,14 @@ public record Sequence(TableName name, long start, long increment, Owner ownedBy
         }
     }
 
+    /** A sequence in the default schema, without an owner. */
     public static Sequence of(String name, long start, long increment) {
-        return new Sequence(new TableName(null, name), start, increment);
+        return of(new TableName(null, name), start, increment);
+    }
+
+    /** A sequence without an owner. */
+    public static Sequence of(TableName name, long start, long increment) {
+        return new Sequence(name, start, increment, null);
     }
 
     public Sequence inSchema(String schema) {

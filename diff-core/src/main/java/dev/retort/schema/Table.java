@@ -17,7 +17,8 @@ import java.util.function.Function;
  * equal records), and its comment.
  *
  * <p>Primary-key columns are NOT NULL in PostgreSQL whatever was declared, so they are normalised
- * to not-null here and a silent model never differs from the catalog.
+ * to not-null here and a silent model never differs from the catalog. {@link #of} builds a table
+ * from the elements of its definition; each wither changes one part.
  */
 public record Table(
         TableName name,
@@ -28,40 +29,6 @@ public record Table(
         List<CheckConstraint> checks,
         List<Index> indexes,
         String comment) {
-    public Table(TableName name, List<Column> columns, PrimaryKey primaryKey) {
-        this(name, columns, primaryKey, List.of(), List.of(), List.of(), List.of(), null);
-    }
-
-    public Table(
-            TableName name,
-            List<Column> columns,
-            PrimaryKey primaryKey,
-            List<UniqueConstraint> uniques,
-            List<ForeignKey> foreignKeys) {
-        this(name, columns, primaryKey, uniques, foreignKeys, List.of(), List.of(), null);
-    }
-
-    public Table(
-            TableName name,
-            List<Column> columns,
-            PrimaryKey primaryKey,
-            List<UniqueConstraint> uniques,
-            List<ForeignKey> foreignKeys,
-            List<CheckConstraint> checks) {
-        this(name, columns, primaryKey, uniques, foreignKeys, checks, List.of(), null);
-    }
-
-    public Table(
-            TableName name,
-            List<Column> columns,
-            PrimaryKey primaryKey,
-            List<UniqueConstraint> uniques,
-            List<ForeignKey> foreignKeys,
-            List<CheckConstraint> checks,
-            List<Index> indexes) {
-        this(name, columns, primaryKey, uniques, foreignKeys, checks, indexes, null);
-    }
-
     public Table {
         requireNonNull(name, "name");
         Set<String> names = new HashSet<>();
@@ -117,7 +84,10 @@ public record Table(
         }
     }
 
-    /** Builds a table from DSL-style elements: columns in order, at most one primary key, unique constraints, foreign keys. */
+    /**
+     * A table from the elements of its definition: columns in order, at most one primary key, and
+     * any unique, check and foreign-key constraints, indexes and comment.
+     */
     public static Table of(TableName name, List<? extends TableElement> elements) {
         List<Column> columns = new ArrayList<>();
         List<UniqueConstraint> uniques = new ArrayList<>();
@@ -142,6 +112,8 @@ public record Table(
                 indexes.add(i);
             } else if (element instanceof TableComment t) {
                 comment = t.text();
+            } else {
+                throw new AssertionError(element);
             }
         }
         return new Table(name, columns, primaryKey, uniques, keys, checks, indexes, comment);
@@ -161,12 +133,38 @@ public record Table(
 
     /** This table without its foreign keys and indexes, which are created and dropped as operations of their own. */
     public Table withoutForeignKeysAndIndexes() {
-        return new Table(name, columns, primaryKey, uniques, List.of(), checks, List.of(), comment);
+        return withForeignKeys(List.of()).withIndexes(List.of());
+    }
+
+    public Table withColumns(List<Column> newColumns) {
+        return new Table(name, newColumns, primaryKey, uniques, foreignKeys, checks, indexes, comment);
+    }
+
+    /** This table with another primary key; null for none. */
+    public Table withPrimaryKey(PrimaryKey newPrimaryKey) {
+        return new Table(name, columns, newPrimaryKey, uniques, foreignKeys, checks, indexes, comment);
+    }
+
+    public Table withUniques(List<UniqueConstraint> newUniques) {
+        return new Table(name, columns, primaryKey, newUniques, foreignKeys, checks, indexes, comment);
+    }
+
+    public Table withForeignKeys(List<ForeignKey> newForeignKeys) {
+        return new Table(name, columns, primaryKey, uniques, newForeignKeys, checks, indexes, comment);
     }
 
     /** This table with other check constraints (for example as PostgreSQL prints them back). */
     public Table withChecks(List<CheckConstraint> newChecks) {
         return new Table(name, columns, primaryKey, uniques, foreignKeys, newChecks, indexes, comment);
+    }
+
+    public Table withIndexes(List<Index> newIndexes) {
+        return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, newIndexes, comment);
+    }
+
+    /** This table with another comment; null for none. */
+    public Table withComment(String newComment) {
+        return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, indexes, newComment);
     }
 
     public Optional<Column> column(String columnName) {
@@ -177,6 +175,6 @@ public record Table(
     public Table withColumnsByName() {
         List<Column> sorted = new ArrayList<>(columns);
         sorted.sort(Comparator.comparing(Column::name));
-        return new Table(name, sorted, primaryKey, uniques, foreignKeys, checks, indexes, comment);
+        return withColumns(sorted);
     }
 }

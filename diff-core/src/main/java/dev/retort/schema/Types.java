@@ -2,6 +2,7 @@ package dev.retort.schema;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -102,7 +103,7 @@ public final class Types {
         return modifiers == null ? base : base + "(" + modifiers + ")";
     }
 
-    private static final java.util.Set<String> BUILT_IN = java.util.Set.of(
+    private static final Set<String> BUILT_IN = Set.of(
             "smallint",
             "integer",
             "bigint",

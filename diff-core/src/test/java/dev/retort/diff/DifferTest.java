@@ -26,11 +26,11 @@ import org.junit.jupiter.api.Test;
 class DifferTest {
     private static final TableName USERS = TableName.of("users");
     private static final TableName ORDERS = TableName.of("orders");
-    private static final Column ID = new Column("id", "bigint").identityByDefault();
-    private static final Column NAME = new Column("name", "varchar(50)");
+    private static final Column ID = Column.of("id", "bigint").identityByDefault();
+    private static final Column NAME = Column.of("name", "varchar(50)");
 
     private static Table users(Column... columns) {
-        return new Table(USERS, List.of(columns), PrimaryKey.of("id"));
+        return Table.of(USERS, List.of(columns)).withPrimaryKey(PrimaryKey.of("id"));
     }
 
     private static Schema schema(Table... tables) {
@@ -79,9 +79,11 @@ class DifferTest {
         CheckConstraint positiveAsX = CheckConstraint.of("price > 0").named("x");
         CheckConstraint positiveAsY = CheckConstraint.of("price > 0").named("y");
         CheckConstraint aboveTenAsX = CheckConstraint.of("price > 10").named("x");
-        Table before = new Table(USERS, List.of(ID), PrimaryKey.of("id"), List.of(), List.of(), List.of(positiveAsX));
-        Table after = new Table(
-                USERS, List.of(ID), PrimaryKey.of("id"), List.of(), List.of(), List.of(positiveAsY, aboveTenAsX));
+        Table before =
+                Table.of(USERS, List.of(ID)).withPrimaryKey(PrimaryKey.of("id")).withChecks(List.of(positiveAsX));
+        Table after = Table.of(USERS, List.of(ID))
+                .withPrimaryKey(PrimaryKey.of("id"))
+                .withChecks(List.of(positiveAsY, aboveTenAsX));
         assertPlan(
                 schema(before),
                 schema(after),
@@ -89,7 +91,7 @@ class DifferTest {
                 new AddCheck(USERS, positiveAsY),
                 new AddCheck(USERS, aboveTenAsX));
         Table renamedOnly =
-                new Table(USERS, List.of(ID), PrimaryKey.of("id"), List.of(), List.of(), List.of(positiveAsY));
+                Table.of(USERS, List.of(ID)).withPrimaryKey(PrimaryKey.of("id")).withChecks(List.of(positiveAsY));
         assertPlan(schema(before), schema(renamedOnly));
     }
 
@@ -100,7 +102,7 @@ class DifferTest {
 
     @Test
     void columnOrderIsNotAChange() {
-        assertPlan(schema(users(ID, NAME, new Column("a", "text"))), schema(users(new Column("a", "text"), NAME, ID)));
+        assertPlan(schema(users(ID, NAME, Column.of("a", "text"))), schema(users(Column.of("a", "text"), NAME, ID)));
     }
 
     @Test
@@ -115,14 +117,14 @@ class DifferTest {
 
     @Test
     void sameNameInAnotherSchemaIsAnotherTable() {
-        Table sales = new Table(new TableName("sales", "users"), List.of(ID), PrimaryKey.of("id"));
+        Table sales = Table.of(new TableName("sales", "users"), List.of(ID)).withPrimaryKey(PrimaryKey.of("id"));
         assertPlan(schema(users(ID)), schema(users(ID), sales), new CreateTable(sales));
     }
 
     @Test
     void addedColumnsKeepDeclarationOrderAndDowngradeInReverse() {
-        Column a = new Column("zeta", "text");
-        Column b = new Column("alpha", "text");
+        Column a = Column.of("zeta", "text");
+        Column b = Column.of("alpha", "text");
         Plan plan = Differ.diff(schema(users(ID)), schema(users(ID, a, b)));
         assertEquals(List.of(new AddColumn(USERS, a), new AddColumn(USERS, b)), plan.upgrade());
         assertEquals(List.of(new DropColumn(USERS, b), new DropColumn(USERS, a)), plan.downgrade());
@@ -157,30 +159,31 @@ class DifferTest {
     void sameTypeSpelledDifferentlyIsNoChange() {
         assertPlan(
                 schema(users(
-                        ID,
-                        new Column("n", "character varying(50)"),
-                        new Column("t", "timestamp(6) without time zone"))),
-                schema(users(ID, new Column("n", "varchar(50)"), new Column("t", "timestamp(6)"))));
+                        ID, Column.of("n", "character varying(50)"), Column.of("t", "timestamp(6) without time zone"))),
+                schema(users(ID, Column.of("n", "varchar(50)"), Column.of("t", "timestamp(6)"))));
     }
 
     @Test
     void primaryKeyColumnsAreNotNullWhateverWasDeclared() {
-        Table silent = new Table(USERS, List.of(new Column("id", "bigint"), NAME), PrimaryKey.of("id"));
-        Table explicit = new Table(USERS, List.of(new Column("id", "bigint").notNull(), NAME), PrimaryKey.of("id"));
+        Table silent = Table.of(USERS, List.of(Column.of("id", "bigint"), NAME)).withPrimaryKey(PrimaryKey.of("id"));
+        Table explicit = Table.of(USERS, List.of(Column.of("id", "bigint").notNull(), NAME))
+                .withPrimaryKey(PrimaryKey.of("id"));
         assertPlan(schema(explicit), schema(silent));
     }
 
     @Test
     void primaryKeysAreComparedByColumnsNotNames() {
-        Table named = new Table(USERS, List.of(ID, NAME), PrimaryKey.of("id").named("users_pkey"));
+        Table named = Table.of(USERS, List.of(ID, NAME))
+                .withPrimaryKey(PrimaryKey.of("id").named("users_pkey"));
         assertPlan(schema(named), schema(users(ID, NAME)));
     }
 
     @Test
     void primaryKeyColumnChangeDropsTheOldKeyBeforeAndAddsTheNewOneAfter() {
-        Column code = new Column("code", "varchar(10)").notNull();
-        Table before = new Table(USERS, List.of(ID, NAME), PrimaryKey.of("id").named("users_pkey"));
-        Table after = new Table(USERS, List.of(ID, code), PrimaryKey.of("id", "code"));
+        Column code = Column.of("code", "varchar(10)").notNull();
+        Table before = Table.of(USERS, List.of(ID, NAME))
+                .withPrimaryKey(PrimaryKey.of("id").named("users_pkey"));
+        Table after = Table.of(USERS, List.of(ID, code)).withPrimaryKey(PrimaryKey.of("id", "code"));
         Plan plan = Differ.diff(schema(before), schema(after));
         assertEquals(
                 List.of(
@@ -200,22 +203,22 @@ class DifferTest {
 
     @Test
     void tableGainsAndLosesItsPrimaryKey() {
-        Table keyless = new Table(USERS, List.of(ID, NAME), null);
+        Table keyless = Table.of(USERS, List.of(ID, NAME));
         assertPlan(schema(keyless), schema(users(ID, NAME)), new AddPrimaryKey(USERS, PrimaryKey.of("id")));
         assertPlan(schema(users(ID, NAME)), schema(keyless), new DropPrimaryKey(USERS, PrimaryKey.of("id")));
     }
 
     @Test
     void identityAddedAndRemovedIsAnAlteration() {
-        Column plain = new Column("id", "bigint").notNull();
+        Column plain = Column.of("id", "bigint").notNull();
         assertPlan(schema(users(plain)), schema(users(ID)), new AlterColumn(USERS, plain, ID));
     }
 
     @Test
     void newTablesFirstThenChangesPerTableThenDroppedTables() {
-        Table orders = new Table(ORDERS, List.of(ID), PrimaryKey.of("id"));
-        Table extra = new Table(TableName.of("extra"), List.of(NAME), null);
-        Table item = new Table(TableName.of("item"), List.of(ID), PrimaryKey.of("id"));
+        Table orders = Table.of(ORDERS, List.of(ID)).withPrimaryKey(PrimaryKey.of("id"));
+        Table extra = Table.of(TableName.of("extra"), List.of(NAME));
+        Table item = Table.of(TableName.of("item"), List.of(ID)).withPrimaryKey(PrimaryKey.of("id"));
         Plan plan = Differ.diff(schema(users(ID, NAME), orders, extra), schema(users(ID), orders, item));
         assertEquals(List.of(new CreateTable(item), new DropColumn(USERS, NAME), new DropTable(extra)), plan.upgrade());
         assertEquals(

@@ -10,16 +10,18 @@ import org.junit.jupiter.api.Test;
 
 /** Small inline graphs: two branches, a merge, a diamond, labelled branches, dependencies, several bases. */
 class BranchingGraphTest {
-    private static RevisionNode node(String id, String... parents) {
-        return new RevisionNode(id, List.of(parents), "msg " + id);
+    private static RevisionNode node(String id, String... revises) {
+        return RevisionNode.of(id, List.of(revises)).withMessage("msg " + id);
     }
 
-    private static RevisionNode labelled(String id, String label, String... parents) {
-        return new RevisionNode(id, List.of(parents), List.of(label), List.of(), "msg " + id, null);
+    private static RevisionNode labelled(String id, String label, String... revises) {
+        return RevisionNode.of(id, List.of(revises))
+                .withBranchLabels(List.of(label))
+                .withMessage("msg " + id);
     }
 
-    private static RevisionNode depending(String id, List<String> parents, String... dependsOn) {
-        return new RevisionNode(id, parents, List.of(), List.of(dependsOn), "msg " + id, null);
+    private static RevisionNode depending(String id, List<String> revises, String... dependsOn) {
+        return RevisionNode.of(id, revises).withDependsOn(List.of(dependsOn)).withMessage("msg " + id);
     }
 
     private static List<String> ids(List<RevisionNode> nodes) {
@@ -76,7 +78,7 @@ class BranchingGraphTest {
         assertEquals(
                 List.of("b2", "c3"),
                 Targets.downgrade(DIAMOND, "-1", Set.of("m4")).targets(),
-                "down from a merge: both parents");
+                "down from a merge: both revisions it revises");
         assertEquals(List.of("m4"), ids(DIAMOND.downgradePath(Set.of("m4"), Downgrade.to(List.of("b2", "c3")))));
         var down =
                 assertThrows(RevisionException.OutOfRange.class, () -> Targets.downgrade(DIAMOND, "-2", Set.of("m4")));
@@ -115,7 +117,7 @@ class BranchingGraphTest {
 
     @Test
     void labelledBranchTargets() {
-        assertEquals(List.of("k1", "n1"), LABELLED.bases());
+        assertEquals(List.of("k1", "n1"), LABELLED.roots());
         assertEquals(List.of("k3"), Targets.upgrade(LABELLED, "cart@head", Set.of()));
         assertEquals(List.of("n2"), Targets.upgrade(LABELLED, "net@head", Set.of("k3")));
         assertEquals(List.of("k2"), Targets.upgrade(LABELLED, "cart@+1", Set.of("k1", "n2")));
@@ -169,7 +171,7 @@ class BranchingGraphTest {
         assertEquals(
                 "revision b2 depends on zz, which does not exist",
                 assertThrows(
-                                RevisionException.MissingParent.class,
+                                RevisionException.MissingRevision.class,
                                 () -> RevisionGraph.of(List.of(node("a1"), depending("b2", List.of("a1"), "zz"))))
                         .getMessage());
         assertEquals(
@@ -198,7 +200,7 @@ class BranchingGraphTest {
                         .getMessage());
         assertEquals(
                 "revision b2 revises a1, which does not exist",
-                assertThrows(RevisionException.MissingParent.class, () -> RevisionGraph.of(List.of(node("b2", "a1"))))
+                assertThrows(RevisionException.MissingRevision.class, () -> RevisionGraph.of(List.of(node("b2", "a1"))))
                         .getMessage());
     }
 
@@ -208,5 +210,13 @@ class BranchingGraphTest {
         var e = assertThrows(
                 RevisionException.MultipleHeads.class, () -> Targets.upgrade(graph, "cart@head", Set.of()));
         assertTrue(e.getMessage().startsWith("branch cart has several heads (k2, k3)"), e.getMessage());
+        assertEquals("branch cart", e.what());
+    }
+
+    @Test
+    void anUnknownLabelIsNamedAsGiven() {
+        var e = assertThrows(RevisionException.Unknown.class, () -> LABELLED.branch("nope"));
+        assertEquals("no such revision: branch label nope", e.getMessage());
+        assertEquals("nope", e.name());
     }
 }

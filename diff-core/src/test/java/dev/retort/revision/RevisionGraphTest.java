@@ -9,8 +9,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RevisionGraphTest {
-    private static RevisionNode node(String id, String... parents) {
-        return new RevisionNode(id, List.of(parents), "msg " + id, id + ".java");
+    private static RevisionNode node(String id, String... revises) {
+        return RevisionNode.of(id, List.of(revises)).withMessage("msg " + id).withSource(id + ".java");
     }
 
     /** a1 <- b2 <- c3, listed out of order. */
@@ -24,7 +24,7 @@ class RevisionGraphTest {
     @Test
     void linearHistoryHasOneHeadAndOneBase() {
         assertEquals(List.of("c3"), LINEAR.heads());
-        assertEquals(List.of("a1"), LINEAR.bases());
+        assertEquals(List.of("a1"), LINEAR.roots());
         assertEquals(List.of("a1", "b2", "c3"), ids(LINEAR.inOrder()));
     }
 
@@ -57,6 +57,7 @@ class RevisionGraphTest {
         var down =
                 assertThrows(RevisionException.OutOfRange.class, () -> Targets.downgrade(LINEAR, "-4", Set.of("c3")));
         assertEquals("-4 goes past base: only 3 revision(s) below c3", down.getMessage());
+        assertEquals(List.of("+2", "-4"), List.of(up.target(), down.target()));
         assertThrows(RevisionException.Unknown.class, () -> Targets.upgrade(LINEAR, "+x", Set.of()));
     }
 
@@ -64,6 +65,7 @@ class RevisionGraphTest {
     void upgradeToARevisionBelowTheCurrentOneSaysToDowngrade() {
         var e = assertThrows(RevisionException.OutOfRange.class, () -> Targets.upgrade(LINEAR, "a1", Set.of("c3")));
         assertTrue(e.getMessage().contains("use 'retort downgrade a1'"), e.getMessage());
+        assertEquals("a1", e.target());
     }
 
     @Test
@@ -79,22 +81,29 @@ class RevisionGraphTest {
         assertEquals("ab12", graph.resolve("ab12"));
         var ambiguous = assertThrows(RevisionException.Ambiguous.class, () -> graph.resolve("ab"));
         assertEquals("revision prefix ab is ambiguous: matches ab12, ab34", ambiguous.getMessage());
+        assertEquals(List.of("ab12", "ab34"), ambiguous.candidates());
         var unknown = assertThrows(RevisionException.Unknown.class, () -> graph.resolve("zz"));
         assertEquals("no such revision: zz", unknown.getMessage());
+        assertEquals("zz", unknown.name());
     }
 
     @Test
     void duplicateIdsNameBothSources() {
         var e = assertThrows(
                 RevisionException.Duplicate.class,
-                () -> RevisionGraph.of(List.of(node("a1"), new RevisionNode("a1", List.of(), "again", "Other.java"))));
+                () -> RevisionGraph.of(List.of(
+                        node("a1"),
+                        RevisionNode.of("a1", List.of()).withMessage("again").withSource("Other.java"))));
         assertEquals("duplicate revision id a1: declared by a1.java and Other.java", e.getMessage());
+        assertEquals(List.of("a1", "a1.java", "Other.java"), List.of(e.id(), e.first(), e.second()));
     }
 
     @Test
-    void missingParentIsNamed() {
-        var e = assertThrows(RevisionException.MissingParent.class, () -> RevisionGraph.of(List.of(node("b2", "a1"))));
+    void missingRevisionIsNamed() {
+        var e = assertThrows(
+                RevisionException.MissingRevision.class, () -> RevisionGraph.of(List.of(node("b2", "a1"))));
         assertEquals("revision b2 revises a1, which does not exist", e.getMessage());
+        assertEquals(List.of("b2", "revises", "a1"), List.of(e.id(), e.relation(), e.missing()));
     }
 
     @Test
@@ -108,6 +117,7 @@ class RevisionGraphTest {
         var self =
                 assertThrows(RevisionException.SelfAncestor.class, () -> RevisionGraph.of(List.of(node("a1", "a1"))));
         assertEquals("revision a1 is its own ancestor: a1 -> a1", self.getMessage());
+        assertEquals(List.of("a1", "a1"), self.path());
     }
 
     @Test
@@ -116,6 +126,7 @@ class RevisionGraphTest {
         assertEquals(List.of("b2", "c3"), forked.heads());
         var e = assertThrows(RevisionException.MultipleHeads.class, () -> Targets.upgrade(forked, "head", Set.of()));
         assertTrue(e.getMessage().contains("b2, c3"), e.getMessage());
+        assertEquals(List.of("b2", "c3"), e.heads());
         assertEquals(List.of("b2", "c3"), Targets.upgrade(forked, "heads", Set.of()));
     }
 

@@ -52,7 +52,7 @@ final class EntityClasses implements AutoCloseable {
         for (int i = 0; i < results.length; i++) {
             if (results[i] instanceof VirtualMachineError e) throw e;
             if (results[i] instanceof Throwable e) {
-                throw new EntityException("entity class " + names.get(i) + " cannot be loaded: " + e, e);
+                throw new EntityException.Unloadable(names.get(i), e);
             }
             if (results[i] instanceof Class<?> type) classes.add(type);
         }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -38,25 +39,24 @@ class EntityReaderTest {
         assertEquals(List.of("coupons", "customers", "order_lines", "orders", "products"), tableNames(schema));
         Table customers = schema.table(TableName.of("customers")).orElseThrow();
         assertEquals(
-                new Table(
-                        TableName.of("customers"),
-                        List.of(
-                                new Column("id", "bigint").identityByDefault(),
-                                new Column("created_at", "timestamp(6)").notNull(),
-                                new Column("email", "varchar(200)").notNull(),
-                                new Column("name", "varchar(100)")),
-                        PrimaryKey.of("id")),
+                Table.of(
+                                TableName.of("customers"),
+                                List.of(
+                                        Column.of("id", "bigint").identityByDefault(),
+                                        Column.of("created_at", "timestamp(6)").notNull(),
+                                        Column.of("email", "varchar(200)").notNull(),
+                                        Column.of("name", "varchar(100)")))
+                        .withPrimaryKey(PrimaryKey.of("id")),
                 customers);
         Table lines = schema.table(TableName.of("order_lines")).orElseThrow();
         assertEquals(PrimaryKey.of("line_no", "order_id"), lines.primaryKey());
         Table orders = schema.table(TableName.of("orders")).orElseThrow();
         assertEquals(
-                new Column("placed_at", "timestamptz(6)").notNull(),
+                Column.of("placed_at", "timestamptz(6)").notNull(),
                 orders.column("placed_at").orElseThrow());
+        assertEquals(Column.of("total", "numeric(12,2)"), orders.column("total").orElseThrow());
         assertEquals(
-                new Column("total", "numeric(12,2)"), orders.column("total").orElseThrow());
-        assertEquals(
-                new Column("customer_id", "bigint").notNull(),
+                Column.of("customer_id", "bigint").notNull(),
                 orders.column("customer_id").orElseThrow(),
                 "primitive fields are NOT NULL");
     }
@@ -67,13 +67,13 @@ class EntityReaderTest {
         assertEquals(List.of("customers", "order_lines", "orders", "products", "reviews"), tableNames(v2));
         Table customers = v2.table(TableName.of("customers")).orElseThrow();
         assertEquals(
-                new Column("email", "varchar(320)").notNull(),
+                Column.of("email", "varchar(320)").notNull(),
                 customers.column("email").orElseThrow());
         assertEquals(
-                new Column("name", "varchar(100)").notNull(),
+                Column.of("name", "varchar(100)").notNull(),
                 customers.column("name").orElseThrow());
         assertEquals(
-                new Column("rating", "smallint").notNull(),
+                Column.of("rating", "smallint").notNull(),
                 v2.table(TableName.of("reviews")).orElseThrow().column("rating").orElseThrow());
     }
 
@@ -91,12 +91,16 @@ class EntityReaderTest {
         Schema schema = read(Shop.V1, new Naming("dev.retort.entities.model.PrefixNaming"));
         assertTrue(
                 tableNames(schema).contains("app_customers"), tableNames(schema).toString());
-        var e = assertThrows(EntityException.class, () -> read(Shop.V1, new Naming("java.lang.String")));
+        var e = assertThrows(EntityException.BadNaming.class, () -> read(Shop.V1, new Naming("java.lang.String")));
         assertEquals(
                 "entities.naming: java.lang.String is neither 'jpa', 'snake', nor a Hibernate PhysicalNamingStrategy "
                         + "or ImplicitNamingStrategy",
                 e.getMessage());
-        assertThrows(EntityException.class, () -> read(Shop.V1, new Naming("no.such.Strategy")));
+        assertEquals("java.lang.String", e.naming());
+        assertEquals(
+                "no.such.Strategy",
+                assertThrows(EntityException.BadNaming.class, () -> read(Shop.V1, new Naming("no.such.Strategy")))
+                        .naming());
     }
 
     @Test
@@ -112,8 +116,10 @@ class EntityReaderTest {
 
     @Test
     void packageWithoutEntitiesIsAnError() {
-        var e = assertThrows(EntityException.class, () -> read("dev.retort.entities.model.none", Naming.JPA));
+        var e = assertThrows(
+                EntityException.NoEntities.class, () -> read("dev.retort.entities.model.none", Naming.JPA));
         assertEquals("no @Entity classes found in packages [dev.retort.entities.model.none]", e.getMessage());
+        assertEquals(List.of("dev.retort.entities.model.none"), e.packages());
         assertThrows(EntityException.class, () -> read("no.such.pkg", Naming.JPA));
     }
 
@@ -121,9 +127,10 @@ class EntityReaderTest {
     void missingClasspathEntryIsAnError(@TempDir Path dir) {
         Path missing = dir.resolve("missing");
         var e = assertThrows(
-                EntityException.class,
+                EntityException.BadClasspathEntry.class,
                 () -> EntityReader.read(new EntitySource(List.of("x"), List.of(missing), Naming.JPA), "public"));
         assertEquals("entities.classpath entry " + missing + " does not exist", e.getMessage());
+        assertEquals(missing, e.entry());
     }
 
     @Test
@@ -161,10 +168,10 @@ class EntityReaderTest {
         }
         Schema schema = EntityReader.read(new EntitySource(List.of("com.example"), List.of(jar), Naming.JPA), "public");
         assertEquals(
-                List.of(new Table(
-                        new TableName("inventory", "widget"),
-                        List.of(new Column("id", "bigint").notNull(), new Column("label", "varchar(40)")),
-                        PrimaryKey.of("id"))),
+                List.of(Table.of(
+                                new TableName("inventory", "widget"),
+                                List.of(Column.of("id", "bigint").notNull(), Column.of("label", "varchar(40)")))
+                        .withPrimaryKey(PrimaryKey.of("id"))),
                 schema.tables());
         Schema inDefault =
                 EntityReader.read(new EntitySource(List.of("com.example"), List.of(jar), Naming.JPA), "inventory");
@@ -179,7 +186,7 @@ class EntityReaderTest {
     void theFirstClassThatCannotBeLoadedIsNamed(@TempDir Path dir) throws IOException, URISyntaxException {
         Path sources = dir.resolve("src/com/example/broken");
         Files.createDirectories(sources);
-        List<String> files = new java.util.ArrayList<>();
+        List<String> files = new ArrayList<>();
         Files.writeString(sources.resolve("Base.java"), "package com.example.broken; public class Base { }");
         files.add(sources.resolve("Base.java").toString());
         for (int i = 0; i < 40; i++) {
@@ -199,15 +206,16 @@ class EntityReaderTest {
                         .getLocation()
                         .toURI())
                 .toString();
-        List<String> arguments = new java.util.ArrayList<>(List.of("-d", classes.toString(), "-cp", jakarta));
+        List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-cp", jakarta));
         arguments.addAll(files);
         assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new)));
         Files.delete(classes.resolve("com/example/broken/Base.class"));
 
         var e = assertThrows(
-                EntityException.class,
+                EntityException.Unloadable.class,
                 () -> EntityReader.read(
                         new EntitySource(List.of("com.example"), List.of(classes), Naming.JPA), "public"));
+        assertEquals("com.example.broken.E07", e.className());
         assertTrue(
                 e.getMessage()
                         .startsWith(

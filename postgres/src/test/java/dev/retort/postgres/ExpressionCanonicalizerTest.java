@@ -25,13 +25,9 @@ class ExpressionCanonicalizerTest {
     static final TestDatabase db = new TestDatabase();
 
     private static Schema loans(String... checks) {
-        return new Schema(List.of(new Table(
-                TableName.of("loans"),
-                List.of(new Column("status", "varchar(20)"), new Column("qty", "integer")),
-                null,
-                List.of(),
-                List.of(),
-                List.of(checks).stream().map(CheckConstraint::of).toList())));
+        return new Schema(List.of(Table.of(
+                        TableName.of("loans"), List.of(Column.of("status", "varchar(20)"), Column.of("qty", "integer")))
+                .withChecks(List.of(checks).stream().map(CheckConstraint::of).toList())));
     }
 
     private static String key(Schema schema) {
@@ -79,7 +75,7 @@ class ExpressionCanonicalizerTest {
 
     @Test
     void schemasWithoutChecksAreReturnedAsTheyAre() throws SQLException {
-        Schema none = new Schema(List.of(new Table(TableName.of("t"), List.of(new Column("a", "integer")), null)));
+        Schema none = new Schema(List.of(Table.of(TableName.of("t"), List.of(Column.of("a", "integer")))));
         try (Connection c = db.connect()) {
             assertSame(none, ExpressionCanonicalizer.canonicalize(c, none));
         }

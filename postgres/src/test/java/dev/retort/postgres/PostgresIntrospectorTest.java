@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
-import dev.retort.schema.Identity;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.Schema;
@@ -57,27 +56,27 @@ class PostgresIntrospectorTest {
                 CREATE TABLE empty_one ();
                 """);
         Schema expected = new Schema(List.of(
-                new Table(
-                        TableName.of("users"),
-                        List.of(
-                                new Column("id", "bigint", false, Identity.BY_DEFAULT),
-                                new Column("email", "varchar(200)").notNull(),
-                                new Column("score", "float8"),
-                                new Column("created", "timestamp(6)"),
-                                new Column("seen", "timestamptz(3)"),
-                                new Column("price", "numeric(10,2)"),
-                                new Column("flags", "integer[]"),
-                                new Column("code", "char(1)")),
-                        new PrimaryKey("users_pkey", List.of("id"))),
-                new Table(
-                        TableName.of("lines"),
-                        List.of(
-                                new Column("order_id", "bigint"),
-                                new Column("line_no", "integer"),
-                                new Column("qty", "smallint").notNull(),
-                                new Column("serial_no", "integer").identityAlways()),
-                        new PrimaryKey("lines_pk", List.of("order_id", "line_no"))),
-                new Table(TableName.of("empty_one"), List.of(), null)));
+                Table.of(
+                                TableName.of("users"),
+                                List.of(
+                                        Column.of("id", "bigint").identityByDefault(),
+                                        Column.of("email", "varchar(200)").notNull(),
+                                        Column.of("score", "float8"),
+                                        Column.of("created", "timestamp(6)"),
+                                        Column.of("seen", "timestamptz(3)"),
+                                        Column.of("price", "numeric(10,2)"),
+                                        Column.of("flags", "integer[]"),
+                                        Column.of("code", "char(1)")))
+                        .withPrimaryKey(new PrimaryKey("users_pkey", List.of("id"))),
+                Table.of(
+                                TableName.of("lines"),
+                                List.of(
+                                        Column.of("order_id", "bigint"),
+                                        Column.of("line_no", "integer"),
+                                        Column.of("qty", "smallint").notNull(),
+                                        Column.of("serial_no", "integer").identityAlways()))
+                        .withPrimaryKey(new PrimaryKey("lines_pk", List.of("order_id", "line_no"))),
+                Table.of(TableName.of("empty_one"), List.of())));
         assertEquals(expected, read(List.of("public"), Set.of()));
     }
 
@@ -172,57 +171,27 @@ class PostgresIntrospectorTest {
         assertEquals(List.of("id"), shop.primaryKey().columns());
         assertEquals(
                 List.of(
-                        new ForeignKey(
-                                "shop_part_id_part_at_fkey",
-                                List.of("part_id", "part_at"),
-                                TableName.of("parted_2026"),
-                                List.of("id", "at"),
-                                ForeignKey.Action.NO_ACTION,
-                                ForeignKey.Action.NO_ACTION,
-                                false,
-                                false),
-                        new ForeignKey(
-                                "shop_region_fkey",
-                                List.of("region"),
-                                new TableName("sales", "region"),
-                                List.of("id"),
-                                ForeignKey.Action.NO_ACTION,
-                                ForeignKey.Action.NO_ACTION,
-                                false,
-                                false),
-                        new ForeignKey(
-                                "shop_vb_va_fkey",
-                                List.of("vb", "va"),
-                                TableName.of("retort_version"),
-                                List.of("b", "a"),
-                                ForeignKey.Action.CASCADE,
-                                ForeignKey.Action.NO_ACTION,
-                                false,
-                                false)),
+                        ForeignKey.of(List.of("part_id", "part_at"), TableName.of("parted_2026"), List.of("id", "at"))
+                                .named("shop_part_id_part_at_fkey"),
+                        ForeignKey.of(List.of("region"), new TableName("sales", "region"), List.of("id"))
+                                .named("shop_region_fkey"),
+                        ForeignKey.of(List.of("vb", "va"), TableName.of("retort_version"), List.of("b", "a"))
+                                .onDelete(ForeignKey.Action.CASCADE)
+                                .named("shop_vb_va_fkey")),
                 shop.foreignKeys());
         assertEquals(List.of(new UniqueConstraint("shop_x_name_key", List.of("x", "name"), false)), shop.uniques());
         assertEquals(
                 List.of(
-                        new Index(
-                                "shop_lookup",
-                                List.of(
+                        Index.of(List.of(
                                         new Index.Key("(lower(name))", true, false, null),
-                                        new Index.Key("x", false, true, null)),
-                                false,
-                                "btree",
-                                List.of("id"),
-                                "(x > 1)",
-                                false),
-                        new Index(
-                                "shop_pattern",
-                                List.of(
+                                        new Index.Key("x", false, true, null)))
+                                .withInclude(List.of("id"))
+                                .where("(x > 1)")
+                                .named("shop_lookup"),
+                        Index.of(List.of(
                                         new Index.Key("name", false, false, "text_pattern_ops"),
-                                        new Index.Key("((x + 1))", false, false, null)),
-                                false,
-                                "btree",
-                                List.of(),
-                                null,
-                                false)),
+                                        new Index.Key("((x + 1))", false, false, null)))
+                                .named("shop_pattern")),
                 shop.indexes());
         Table region = schema.tables().stream()
                 .filter(t -> t.name().equals(new TableName("sales", "region")))

@@ -106,19 +106,12 @@ class RandomRoundTripTest {
                 String sequence = name.name() + "_serial_no_seq";
                 String qualified = name.schema() == null ? sequence : name.schema() + "." + sequence;
                 List<Column> columns = new ArrayList<>(table.columns());
-                columns.add(new Column("serial_no", "integer")
+                columns.add(Column.of("serial_no", "integer")
                         .notNull()
                         .defaultValue("nextval('" + qualified + "'::regclass)"));
-                table = new Table(
-                        name,
-                        columns,
-                        table.primaryKey(),
-                        table.uniques(),
-                        table.foreignKeys(),
-                        table.checks(),
-                        table.indexes());
-                sequences.add(
-                        new Sequence(new TableName(name.schema(), sequence), 1, 1).ownedBy(name.name(), "serial_no"));
+                table = table.withColumns(columns);
+                sequences.add(Sequence.of(new TableName(name.schema(), sequence), 1, 1)
+                        .ownedBy(name.name(), "serial_no"));
             }
             tables.add(table);
         }
@@ -133,7 +126,7 @@ class RandomRoundTripTest {
         List<Column> columns = new ArrayList<>();
         Identity identity =
                 List.of(Identity.NONE, Identity.BY_DEFAULT, Identity.ALWAYS).get(random.nextInt(3));
-        Column id = new Column("id", "bigint", false, identity);
+        Column id = Column.of("id", "bigint").notNull().withIdentity(identity);
         if (identity != Identity.NONE && random.nextInt(3) == 0) {
             IdentityOptions options = List.of(
                             IdentityOptions.DEFAULT.start(100),
@@ -145,13 +138,13 @@ class RandomRoundTripTest {
         }
         columns.add(id);
         if (random.nextInt(3) == 0)
-            columns.add(new Column("label", "text").collate(random.nextBoolean() ? "\"C\"" : null));
+            columns.add(Column.of("label", "text").collate(random.nextBoolean() ? "\"C\"" : null));
         if (random.nextInt(4) == 0)
-            columns.add(new Column("twice", "bigint").generatedAs(random.nextBoolean() ? "id * 2" : "id * 3"));
+            columns.add(Column.of("twice", "bigint").generatedAs(random.nextBoolean() ? "id * 2" : "id * 3"));
         for (int i = 0; i < 3; i++) {
             if (random.nextInt(4) == 0) continue;
             String type = CASTABLE.get(random.nextInt(CASTABLE.size()));
-            Column column = new Column("c" + i, type).withNullable(random.nextBoolean());
+            Column column = Column.of("c" + i, type).withNullable(random.nextBoolean());
             if (random.nextInt(3) == 0)
                 column =
                         column.defaultValue(type.startsWith("varchar") || type.equals("text") ? "'" + i + "'" : "" + i);
@@ -159,14 +152,14 @@ class RandomRoundTripTest {
         }
         for (String[] fixed : FIXED) {
             if (random.nextInt(3) != 0) continue;
-            Column column = new Column(fixed[0], fixed[1]).withNullable(random.nextBoolean());
+            Column column = Column.of(fixed[0], fixed[1]).withNullable(random.nextBoolean());
             columns.add(random.nextBoolean() ? column.defaultValue(fixed[2]) : column);
         }
         List<ForeignKey> keys = new ArrayList<>();
         for (TableName other : tables) {
             if (other.equals(name) || random.nextInt(3) != 0) continue;
             String column = "ref_" + other.name();
-            columns.add(new Column(column, "bigint"));
+            columns.add(Column.of(column, "bigint"));
             ForeignKey key = ForeignKey.Columns.of(column).references(other.name(), "id");
             if (other.schema() != null)
                 key = ForeignKey.Columns.of(column).referencesIn(other.schema(), other.name(), "id");
@@ -204,17 +197,17 @@ class RandomRoundTripTest {
         boolean labelIndexed =
                 indexes.stream().anyMatch(i -> i.keys().get(0).column().equals("label"));
         if (names.contains("label") && !labelIndexed && random.nextInt(3) == 0) {
-            indexes.add(new Index(
-                    name.name() + "_label_pattern",
-                    List.of(Index.Key.of("label").opclass(random.nextBoolean() ? "text_pattern_ops" : null)),
-                    false,
-                    "btree",
-                    List.of(),
-                    null,
-                    false));
+            indexes.add(
+                    Index.of(List.of(Index.Key.of("label").opclass(random.nextBoolean() ? "text_pattern_ops" : null)))
+                            .named(name.name() + "_label_pattern"));
         }
         // every table keeps its key on id: other tables' foreign keys may reference it
-        return new Table(name, columns, PrimaryKey.of("id"), uniques, keys, checks, indexes);
+        return Table.of(name, columns)
+                .withPrimaryKey(PrimaryKey.of("id"))
+                .withUniques(uniques)
+                .withForeignKeys(keys)
+                .withChecks(checks)
+                .withIndexes(indexes);
     }
 
     private static Schema read(Connection c) {

@@ -39,45 +39,41 @@ class RoundTripTest {
 
     private static final SchemaScope SCOPE = new SchemaScope(List.of("public", "sales"), Set.of());
     private static final TableName USERS = TableName.of("users");
-    private static final Column ID = new Column("id", "bigint").identityByDefault();
-    private static final Column EMAIL = new Column("email", "varchar(200)").notNull();
-    private static final Column NAME = new Column("name", "varchar(100)");
+    private static final Column ID = Column.of("id", "bigint").identityByDefault();
+    private static final Column EMAIL = Column.of("email", "varchar(200)").notNull();
+    private static final Column NAME = Column.of("name", "varchar(100)");
 
     private static Schema schema(Table... tables) {
         return new Schema(List.of(tables));
     }
 
     private static Table users(Column... columns) {
-        return new Table(USERS, List.of(columns), PrimaryKey.of("id"));
+        return Table.of(USERS, List.of(columns)).withPrimaryKey(PrimaryKey.of("id"));
     }
 
     private static Table users(List<UniqueConstraint> uniques, Column... columns) {
-        return new Table(USERS, List.of(columns), PrimaryKey.of("id"), uniques, List.of());
+        return Table.of(USERS, List.of(columns))
+                .withPrimaryKey(PrimaryKey.of("id"))
+                .withUniques(uniques);
     }
 
     private static Table commented(String comment, Column... columns) {
-        return new Table(
-                USERS, List.of(columns), PrimaryKey.of("id"), List.of(), List.of(), List.of(), List.of(), comment);
+        return Table.of(USERS, List.of(columns))
+                .withPrimaryKey(PrimaryKey.of("id"))
+                .withComment(comment);
     }
 
     private static Table indexed(Index... indexes) {
-        return new Table(
-                USERS,
-                List.of(ID, EMAIL, NAME),
-                PrimaryKey.of("id"),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(indexes));
+        return Table.of(USERS, List.of(ID, EMAIL, NAME))
+                .withPrimaryKey(PrimaryKey.of("id"))
+                .withIndexes(List.of(indexes));
     }
 
     private static Table orders(List<UniqueConstraint> uniques, List<ForeignKey> keys) {
-        return new Table(
-                TableName.of("orders"),
-                List.of(ID, new Column("user_id", "bigint")),
-                PrimaryKey.of("id"),
-                uniques,
-                keys);
+        return Table.of(TableName.of("orders"), List.of(ID, Column.of("user_id", "bigint")))
+                .withPrimaryKey(PrimaryKey.of("id"))
+                .withUniques(uniques)
+                .withForeignKeys(keys);
     }
 
     private static ForeignKey toUsers() {
@@ -85,32 +81,30 @@ class RoundTripTest {
     }
 
     static Stream<Arguments> pairs() {
-        Column code = new Column("code", "varchar(10)").notNull();
-        Table lines = new Table(
-                TableName.of("lines"),
-                List.of(
-                        new Column("order_id", "bigint"),
-                        new Column("line_no", "integer"),
-                        new Column("qty", "integer").notNull()),
-                PrimaryKey.of("order_id", "line_no"));
-        Table salesOrders = new Table(
-                new TableName("sales", "orders"),
-                List.of(ID, new Column("total", "numeric(10,2)")),
-                PrimaryKey.of("id"));
+        Column code = Column.of("code", "varchar(10)").notNull();
+        Table lines = Table.of(
+                        TableName.of("lines"),
+                        List.of(
+                                Column.of("order_id", "bigint"),
+                                Column.of("line_no", "integer"),
+                                Column.of("qty", "integer").notNull()))
+                .withPrimaryKey(PrimaryKey.of("order_id", "line_no"));
+        Table salesOrders = Table.of(new TableName("sales", "orders"), List.of(ID, Column.of("total", "numeric(10,2)")))
+                .withPrimaryKey(PrimaryKey.of("id"));
         return Stream.of(
                 Arguments.of("create tables from nothing", Schema.EMPTY, schema(users(ID, EMAIL, NAME), lines)),
                 Arguments.of(
                         "add and drop columns",
                         schema(users(ID, EMAIL, NAME)),
-                        schema(users(ID, EMAIL, new Column("phone", "text")))),
+                        schema(users(ID, EMAIL, Column.of("phone", "text")))),
                 Arguments.of(
                         "widen and narrow types",
                         schema(users(ID, EMAIL, NAME)),
                         schema(users(ID, EMAIL.withType("varchar(320)"), NAME.withType("varchar(50)")))),
                 Arguments.of(
                         "type change needing a cast",
-                        schema(users(ID, new Column("age", "varchar(3)"))),
-                        schema(users(ID, new Column("age", "integer")))),
+                        schema(users(ID, Column.of("age", "varchar(3)"))),
+                        schema(users(ID, Column.of("age", "integer")))),
                 Arguments.of(
                         "nullability both ways",
                         schema(users(ID, EMAIL, NAME)),
@@ -122,7 +116,7 @@ class RoundTripTest {
                 Arguments.of(
                         "primary key moves to new columns",
                         schema(users(ID, EMAIL, NAME)),
-                        schema(new Table(USERS, List.of(ID, code), PrimaryKey.of("code", "id")))),
+                        schema(Table.of(USERS, List.of(ID, code)).withPrimaryKey(PrimaryKey.of("code", "id")))),
                 Arguments.of("composite key table dropped and another created", schema(lines), schema(users(ID))),
                 Arguments.of("tables in another schema", schema(users(ID)), schema(users(ID, NAME), salesOrders)),
                 Arguments.of(
@@ -146,34 +140,29 @@ class RoundTripTest {
                         "tables referencing each other created and dropped",
                         schema(),
                         schema(
-                                new Table(
-                                        TableName.of("a"),
-                                        List.of(ID, new Column("b_id", "bigint")),
-                                        PrimaryKey.of("id"),
-                                        List.of(),
-                                        List.of(ForeignKey.Columns.of("b_id").references("b", "id"))),
-                                new Table(
-                                        TableName.of("b"),
-                                        List.of(ID, new Column("a_id", "bigint")),
-                                        PrimaryKey.of("id"),
-                                        List.of(),
-                                        List.of(ForeignKey.Columns.of("a_id").references("a", "id"))))),
+                                Table.of(TableName.of("a"), List.of(ID, Column.of("b_id", "bigint")))
+                                        .withPrimaryKey(PrimaryKey.of("id"))
+                                        .withForeignKeys(List.of(
+                                                ForeignKey.Columns.of("b_id").references("b", "id"))),
+                                Table.of(TableName.of("b"), List.of(ID, Column.of("a_id", "bigint")))
+                                        .withPrimaryKey(PrimaryKey.of("id"))
+                                        .withForeignKeys(List.of(
+                                                ForeignKey.Columns.of("a_id").references("a", "id"))))),
                 Arguments.of(
                         "composite and cross-schema foreign keys",
                         schema(lines, salesOrders),
                         schema(
                                 lines,
                                 salesOrders,
-                                new Table(
-                                        TableName.of("shipments"),
-                                        List.of(
-                                                ID,
-                                                new Column("order_id", "bigint"),
-                                                new Column("line_no", "integer"),
-                                                new Column("sales_order", "bigint")),
-                                        PrimaryKey.of("id"),
-                                        List.of(),
-                                        List.of(
+                                Table.of(
+                                                TableName.of("shipments"),
+                                                List.of(
+                                                        ID,
+                                                        Column.of("order_id", "bigint"),
+                                                        Column.of("line_no", "integer"),
+                                                        Column.of("sales_order", "bigint")))
+                                        .withPrimaryKey(PrimaryKey.of("id"))
+                                        .withForeignKeys(List.of(
                                                 ForeignKey.Columns.of("order_id", "line_no")
                                                         .references("lines", "order_id", "line_no"),
                                                 ForeignKey.Columns.of("sales_order")
@@ -200,29 +189,29 @@ class RoundTripTest {
                                 ID,
                                 EMAIL.defaultValue("'nobody@example.com'"),
                                 NAME,
-                                new Column("score", "integer").defaultValue("0"))),
+                                Column.of("score", "integer").defaultValue("0"))),
                         schema(users(
                                 ID,
                                 EMAIL,
                                 NAME.defaultValue("'anonymous'"),
-                                new Column("score", "integer").defaultValue("10")))),
+                                Column.of("score", "integer").defaultValue("10")))),
                 Arguments.of(
                         "default kept across a type change",
-                        schema(users(ID, new Column("score", "integer").defaultValue("5"))),
-                        schema(users(ID, new Column("score", "varchar(10)").defaultValue("'5'")))),
+                        schema(users(ID, Column.of("score", "integer").defaultValue("5"))),
+                        schema(users(ID, Column.of("score", "varchar(10)").defaultValue("'5'")))),
                 Arguments.of(
                         "a default replaced by an identity",
                         schema(users(
                                 ID.withIdentity(dev.retort.schema.Identity.NONE),
-                                new Column("n", "bigint").notNull().defaultValue("7"))),
+                                Column.of("n", "bigint").notNull().defaultValue("7"))),
                         schema(users(
                                 ID.withIdentity(dev.retort.schema.Identity.NONE),
-                                new Column("n", "bigint").identityAlways()))),
+                                Column.of("n", "bigint").identityAlways()))),
                 Arguments.of(
                         "new NOT NULL column with a default on a table",
                         schema(users(ID)),
                         schema(users(
-                                ID, new Column("active", "boolean").notNull().defaultValue("true")))),
+                                ID, Column.of("active", "boolean").notNull().defaultValue("true")))),
                 Arguments.of(
                         "indexes added, dropped, reordered",
                         schema(indexed(Index.on("email", "name"), Index.on("name"))),
@@ -240,14 +229,10 @@ class RoundTripTest {
                         "expression, partial, covering and method indexes",
                         schema(users(ID, EMAIL, NAME)),
                         schema(indexed(
-                                new Index(
-                                        null,
-                                        List.of(Index.Key.of("(lower((email)::text))")),
-                                        true,
-                                        "btree",
-                                        List.of("name"),
-                                        "(name IS NOT NULL)",
-                                        false),
+                                Index.of(List.of(Index.Key.of("(lower((email)::text))")))
+                                        .asUnique()
+                                        .withInclude(List.of("name"))
+                                        .where("(name IS NOT NULL)"),
                                 Index.on("name").using("hash"),
                                 Index.on("id").using("brin")))),
                 Arguments.of(
@@ -270,27 +255,27 @@ class RoundTripTest {
                         "enum created with the table using it",
                         Schema.EMPTY,
                         new Schema(
-                                List.of(users(ID, new Column("mood", "mood").defaultValue("'happy'"))),
+                                List.of(users(ID, Column.of("mood", "mood").defaultValue("'happy'"))),
                                 List.of(),
                                 List.of(EnumType.of("mood", "sad", "happy")))),
                 Arguments.of(
                         "enum label added in the middle",
                         new Schema(
-                                List.of(users(ID, new Column("mood", "mood"))),
+                                List.of(users(ID, Column.of("mood", "mood"))),
                                 List.of(),
                                 List.of(EnumType.of("mood", "sad", "happy"))),
                         new Schema(
-                                List.of(users(ID, new Column("mood", "mood"))),
+                                List.of(users(ID, Column.of("mood", "mood"))),
                                 List.of(),
                                 List.of(EnumType.of("mood", "sad", "ok", "happy")))),
                 Arguments.of(
                         "enum label removed: the type is rebuilt under the column and its default",
                         new Schema(
-                                List.of(users(ID, new Column("mood", "mood").defaultValue("'happy'::mood"))),
+                                List.of(users(ID, Column.of("mood", "mood").defaultValue("'happy'::mood"))),
                                 List.of(),
                                 List.of(EnumType.of("mood", "sad", "ok", "happy"))),
                         new Schema(
-                                List.of(users(ID, new Column("mood", "mood").defaultValue("'happy'::mood"))),
+                                List.of(users(ID, Column.of("mood", "mood").defaultValue("'happy'::mood"))),
                                 List.of(),
                                 List.of(EnumType.of("mood", "happy", "sad")))),
                 Arguments.of(
@@ -298,20 +283,20 @@ class RoundTripTest {
                         new Schema(
                                 List.of(
                                         users(ID),
-                                        new Table(
-                                                new TableName("sales", "tickets"),
-                                                List.of(ID, new Column("level", "sales.level")),
-                                                PrimaryKey.of("id"))),
+                                        Table.of(
+                                                        new TableName("sales", "tickets"),
+                                                        List.of(ID, Column.of("level", "sales.level")))
+                                                .withPrimaryKey(PrimaryKey.of("id"))),
                                 List.of(),
                                 List.of(EnumType.of("level", "low", "high").inSchema("sales"))),
                         schema(users(ID))),
                 Arguments.of(
                         "mixed case and quotes",
                         Schema.EMPTY,
-                        schema(new Table(
-                                TableName.of("Odd \"Name\""),
-                                List.of(new Column("Mixed", "text"), new Column("a\"b", "integer")),
-                                PrimaryKey.of("a\"b")))));
+                        schema(Table.of(
+                                        TableName.of("Odd \"Name\""),
+                                        List.of(Column.of("Mixed", "text"), Column.of("a\"b", "integer")))
+                                .withPrimaryKey(PrimaryKey.of("a\"b")))));
     }
 
     @BeforeEach

@@ -25,7 +25,7 @@ class ServerDefaultsTest {
 
     private static String canonical(String type, String expression) throws SQLException {
         Schema schema = new Schema(
-                List.of(new Table(TableName.of("t"), List.of(new Column("c", type).defaultValue(expression)), null)));
+                List.of(Table.of(TableName.of("t"), List.of(Column.of("c", type).defaultValue(expression)))));
         try (Connection c = db.connect()) {
             return ExpressionCanonicalizer.canonicalize(c, schema)
                     .tables()

@@ -71,8 +71,8 @@ final class MigrationRun {
                 : graph.headsAfterDowngrade(heads, node);
         sink.note("Running " + direction.word() + " "
                 + (direction == Direction.UPGRADE
-                        ? Migrator.heads(Set.copyOf(node.parents())) + " -> " + node.id()
-                        : node.id() + " -> " + Migrator.heads(Set.copyOf(node.parents())))
+                        ? Migrator.heads(Set.copyOf(node.revises())) + " -> " + node.id()
+                        : node.id() + " -> " + Migrator.heads(Set.copyOf(node.revises())))
                 + ", " + node.message());
         long started = System.nanoTime();
         if (transactionPerMigration) sink.begin();

@@ -43,13 +43,11 @@ public final class MigrationSet {
                 throw new MigrationException(sourceOf.apply(type) + ": class " + type.getName()
                         + " has @Revision but does not implement " + Migration.class.getName());
             }
-            nodes.add(new RevisionNode(
-                    revision.id(),
-                    List.of(revision.revises()),
-                    List.of(revision.branchLabels()),
-                    List.of(revision.dependsOn()),
-                    revision.message(),
-                    sourceOf.apply(type)));
+            nodes.add(RevisionNode.of(revision.id(), List.of(revision.revises()))
+                    .withBranchLabels(List.of(revision.branchLabels()))
+                    .withDependsOn(List.of(revision.dependsOn()))
+                    .withMessage(revision.message())
+                    .withSource(sourceOf.apply(type)));
             classes.putIfAbsent(revision.id(), type.asSubclass(Migration.class));
             if (revision.forwardOnly()) forwardOnly.add(revision.id());
         }

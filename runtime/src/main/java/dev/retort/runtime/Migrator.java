@@ -182,7 +182,8 @@ public final class Migrator {
         }
         for (String id : targets) {
             for (String other : targets) {
-                if (!id.equals(other) && graph.parentAncestorsOf(List.of(other)).contains(id)) {
+                if (!id.equals(other)
+                        && graph.ancestorsAlongRevises(List.of(other)).contains(id)) {
                     throw new MigrationException(
                             "cannot stamp " + id + " and " + other + " together: " + id + " is below " + other);
                 }

@@ -74,7 +74,7 @@ public final class Ops {
 
     /** A column of the given name and PostgreSQL type, nullable until {@code .notNull()}. */
     public static Column column(String name, String type) {
-        return new Column(name, type);
+        return Column.of(name, type);
     }
 
     /** A primary key over the given columns, in key order. */
@@ -104,7 +104,7 @@ public final class Ops {
 
     /** An index over keys with their own sort orders, e.g. {@code index(key("title").desc(), key("code"))}. */
     public static Index index(Index.Key... keys) {
-        return new Index(null, List.of(keys), false, "btree", List.of(), null, false);
+        return Index.of(List.of(keys));
     }
 
     /** An index key: a column name, or an expression in parentheses. */

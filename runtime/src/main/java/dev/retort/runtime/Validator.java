@@ -116,7 +116,7 @@ final class Validator {
         List<String> known = heads.stream().filter(graph::contains).toList();
         Set<String> below = new TreeSet<>();
         for (String id : known) {
-            Set<String> ancestors = graph.parentAncestorsOf(List.of(id));
+            Set<String> ancestors = graph.ancestorsAlongRevises(List.of(id));
             ancestors.remove(id);
             below.addAll(ancestors);
         }

@@ -105,16 +105,12 @@ public final class Warmup {
                                         .withNullable(!column.nullable())
                                         .withDefault(ColumnDefault.of("'x'")));
             }
-            columns.add(new Column("warmup_added", "varchar(20)"));
-            tables.add(new Table(
-                    table.name(),
-                    columns,
-                    table.primaryKey(),
-                    List.of(),
-                    List.of(),
-                    List.of(new CheckConstraint("warmup_check", "(warmup_added <> '')")),
-                    List.of(),
-                    "changed"));
+            columns.add(Column.of("warmup_added", "varchar(20)"));
+            tables.add(Table.of(table.name(), columns)
+                    .withPrimaryKey(table.primaryKey())
+                    .withChecks(
+                            List.of(CheckConstraint.of("(warmup_added <> '')").named("warmup_check")))
+                    .withComment("changed"));
         }
         return new Schema(tables, model.sequences(), model.enums());
     }
@@ -140,7 +136,7 @@ public final class Warmup {
                 }
             }
             RevisionHeader header =
-                    new RevisionHeader("0a0a0a0a0a0a", List.of(), "warm up", LocalDateTime.of(2026, 1, 1, 0, 0));
+                    RevisionHeader.of("0a0a0a0a0a0a", List.of(), "warm up", LocalDateTime.of(2026, 1, 1, 0, 0));
             Path migrations = Files.createDirectories(directory.resolve("warmup-migrations"));
             Files.writeString(
                     migrations.resolve(MigrationWriter.className(header) + ".java"),

@@ -1,0 +1,84 @@
+package dev.retort.op;
+
+import dev.retort.schema.CheckConstraint;
+import dev.retort.schema.Column;
+import dev.retort.schema.EnumType;
+import dev.retort.schema.ExclusionConstraint;
+import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Index;
+import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.Sequence;
+import dev.retort.schema.Table;
+import dev.retort.schema.TableName;
+import dev.retort.schema.UniqueConstraint;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** One sample of every operation type, for the tests that must cover them all, and the list of those types. */
+public final class OpSamples {
+    static final TableName USERS = new TableName(null, "users");
+    static final Column EMAIL = Column.of("email", "varchar(100)");
+    static final Table TABLE = Table.of(USERS, List.of(Column.of("id", "bigint").identityByDefault(), EMAIL))
+            .withPrimaryKey(PrimaryKey.of("id"));
+
+    /** One instance of every operation type. */
+    public static final List<Op> ALL = List.of(
+            new CreateTable(TABLE),
+            new DropTable(TABLE),
+            new AddColumn(USERS, EMAIL),
+            new DropColumn(USERS, EMAIL),
+            new AlterColumn(USERS, EMAIL, EMAIL.withType("varchar(200)").notNull()),
+            new AddPrimaryKey(USERS, PrimaryKey.of("email")),
+            new DropPrimaryKey(USERS, PrimaryKey.of("id").named("users_pkey")),
+            new AddUnique(USERS, UniqueConstraint.of("email")),
+            new DropUnique(USERS, UniqueConstraint.of("email").named("users_email_key")),
+            new AddForeignKey(
+                    USERS,
+                    ForeignKey.Columns.of("id").references("accounts", "id").onDelete(ForeignKey.Action.CASCADE)),
+            new DropForeignKey(
+                    USERS,
+                    ForeignKey.Columns.of("id").references("accounts", "id").named("users_id_fkey")),
+            new AddCheck(USERS, CheckConstraint.of("char_length(email) > 3")),
+            new DropCheck(USERS, CheckConstraint.of("char_length(email) > 3").named("users_email_check")),
+            new CreateIndex(USERS, Index.on("email").using("hash")),
+            new DropIndex(USERS, Index.on("email").named("users_email_idx")),
+            new RenameColumn(USERS, "email", "mail"),
+            new AlterTableComment(USERS, null, "People who log in"),
+            new CreateEnum(EnumType.of("mood", "sad", "happy")),
+            new DropEnum(EnumType.of("mood", "sad", "happy")),
+            new AlterEnum(EnumType.of("mood", "sad", "happy"), EnumType.of("mood", "sad", "ok", "happy")),
+            new RenameTable(new TableName("crm", "users"), "people"),
+            new CreateSequence(Sequence.of("users_seq", 1, 50)),
+            new DropSequence(Sequence.of("users_seq", 1, 50)),
+            new AlterSequence(Sequence.of("users_seq", 1, 50), Sequence.of("users_seq", 1, 10)),
+            new AlterSequenceOwner(TableName.of("users_id_seq"), null, new Sequence.Owner("users", "id")),
+            new AlterColumn(USERS, EMAIL, EMAIL.generatedAs("lower(name)")),
+            new AlterColumn(USERS, EMAIL, EMAIL.collate("\"C\"")),
+            new AddExclusion(USERS, new ExclusionConstraint("users_no_overlap", "USING gist (during WITH &&)")),
+            new DropExclusion(USERS, new ExclusionConstraint("users_no_overlap", "USING gist (during WITH &&)")),
+            new CreateIndex(USERS, Index.on("email"), Set.of(Option.CONCURRENTLY, Option.IF_NOT_EXISTS)),
+            new DropIndex(USERS, Index.on("email"), Set.of(Option.IF_EXISTS)),
+            new AddColumn(USERS, EMAIL, Set.of(Option.IF_NOT_EXISTS)),
+            new DropColumn(USERS, EMAIL, Set.of(Option.IF_EXISTS)),
+            new AddForeignKey(USERS, ForeignKey.Columns.of("id").references("x", "id"), Set.of(Option.NOT_VALID)));
+
+    private OpSamples() {}
+
+    /** Every record that implements {@link Op}, through sealed sub-interfaces too. */
+    public static Set<Class<?>> kinds() {
+        Set<Class<?>> kinds = new HashSet<>();
+        Deque<Class<?>> todo = new ArrayDeque<>(List.of(Op.class));
+        while (!todo.isEmpty()) {
+            Class<?> type = todo.pop();
+            if (type.isSealed()) {
+                todo.addAll(List.of(type.getPermittedSubclasses()));
+            } else {
+                kinds.add(type);
+            }
+        }
+        return kinds;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.retort.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The named factories and withers build the same records as the canonical constructors, validation included. */
+class WithersTest {
+    private static final TableName USERS = TableName.of("users");
+
+    @Test
+    void columnFactoryAndWithersSetOneComponentEach() {
+        assertEquals(
+                new Column("a", "int4", true, Identity.NONE, null, null, null, null, IdentityOptions.DEFAULT),
+                Column.of("a", "int4"));
+        assertEquals(
+                new Column(
+                        "a",
+                        "text",
+                        false,
+                        Identity.NONE,
+                        ColumnDefault.of("'x'"),
+                        "note",
+                        null,
+                        "\"C\"",
+                        IdentityOptions.DEFAULT),
+                Column.of("a", "text")
+                        .notNull()
+                        .defaultValue("'x'")
+                        .comment("note")
+                        .collate("\"C\""));
+        assertEquals(
+                new Column(
+                        "id",
+                        "bigint",
+                        false,
+                        Identity.ALWAYS,
+                        null,
+                        null,
+                        null,
+                        null,
+                        IdentityOptions.DEFAULT.start(10)),
+                Column.of("id", "bigint").identityAlways().withIdentityOptions(IdentityOptions.DEFAULT.start(10)));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> Column.of("id", "bigint").identityAlways().defaultValue("1"),
+                "an identity column has no default, however it is built");
+    }
+
+    @Test
+    void tableFactoryAndWithersSetOneComponentEach() {
+        Column id = Column.of("id", "bigint");
+        Column email = Column.of("email", "text");
+        UniqueConstraint unique = UniqueConstraint.of("email");
+        ForeignKey key = ForeignKey.Columns.of("id").references("accounts", "id");
+        CheckConstraint check = CheckConstraint.of("id > 0");
+        Index index = Index.on("email");
+        Table canonical = new Table(
+                USERS,
+                List.of(id, email),
+                PrimaryKey.of("id"),
+                List.of(unique),
+                List.of(key),
+                List.of(check),
+                List.of(index),
+                "people");
+        assertEquals(
+                canonical,
+                Table.of(USERS, List.of(id, email))
+                        .withPrimaryKey(PrimaryKey.of("id"))
+                        .withUniques(List.of(unique))
+                        .withForeignKeys(List.of(key))
+                        .withChecks(List.of(check))
+                        .withIndexes(List.of(index))
+                        .withComment("people"));
+        assertEquals(canonical, Table.of(USERS, canonical.elements()));
+        assertEquals(id.notNull(), canonical.columns().get(0), "primary-key columns are NOT NULL either way");
+    }
+
+    @Test
+    void indexFactoryAndWithersSetOneComponentEach() {
+        List<Index.Key> keys = List.of(Index.Key.of("a").desc());
+        assertEquals(new Index(null, keys, false, "btree", List.of(), null, false), Index.of(keys));
+        assertEquals(
+                new Index("i", keys, true, "hash", List.of("b"), "(a > 0)", true),
+                Index.of(keys)
+                        .withUnique(true)
+                        .using("hash")
+                        .withInclude(List.of("b"))
+                        .where("(a > 0)")
+                        .withNullsNotDistinct(true)
+                        .named("i"));
+        assertEquals(Index.of(keys).withNullsNotDistinct(true), Index.of(keys), "only a unique index has the flag");
+    }
+
+    @Test
+    void foreignKeyAndSequenceFactories() {
+        TableName accounts = new TableName("crm", "accounts");
+        assertEquals(
+                new ForeignKey(
+                        null,
+                        List.of("a"),
+                        accounts,
+                        List.of("id"),
+                        ForeignKey.Action.NO_ACTION,
+                        ForeignKey.Action.NO_ACTION,
+                        false,
+                        false),
+                ForeignKey.of(List.of("a"), accounts, List.of("id")));
+        assertEquals(
+                ForeignKey.Columns.of("a").referencesIn("crm", "accounts", "id"),
+                ForeignKey.of(List.of("a"), accounts, List.of("id")));
+        assertEquals(new Sequence(accounts, 1, 50, null), Sequence.of(accounts, 1, 50));
+    }
+}

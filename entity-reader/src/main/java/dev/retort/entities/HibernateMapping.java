@@ -1,0 +1,77 @@
+package dev.retort.entities;
+
+import dev.retort.schema.TableName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.model.naming.Identifier;
+import org.hibernate.boot.model.relational.Namespace;
+import org.hibernate.boot.model.relational.Sequence;
+import org.hibernate.mapping.Table;
+
+/**
+ * Hibernate's boot metamodel read into plain values for {@link SchemaAssembler}: the tables and
+ * sequences Hibernate would create, named as PostgreSQL folds names, tables in the default schema
+ * without its name (as the introspector writes them).
+ */
+final class HibernateMapping {
+    private final Metadata metadata;
+    private final String defaultSchema;
+
+    HibernateMapping(Metadata metadata, String defaultSchema) {
+        this.metadata = metadata;
+        this.defaultSchema = defaultSchema;
+    }
+
+    /** A standalone sequence: its name, start and increment. */
+    record MappedSequence(TableName name, long start, long increment) {}
+
+    /** The tables Hibernate would create: no views and no abstract union tables. */
+    List<MappedTable> tables() {
+        List<MappedTable> tables = new ArrayList<>();
+        for (Table table : metadata.collectTableMappings()) {
+            if (isPhysical(table)) tables.add(new MappedTable(table, this));
+        }
+        return tables;
+    }
+
+    List<MappedSequence> sequences() {
+        List<MappedSequence> sequences = new ArrayList<>();
+        for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
+            for (Sequence sequence : namespace.getSequences()) {
+                Identifier schema = sequence.getName().getSchemaName();
+                TableName name = name(
+                        schema == null ? null : physical(schema),
+                        physical(sequence.getName().getSequenceName()));
+                sequences.add(new MappedSequence(name, sequence.getInitialValue(), sequence.getIncrementSize()));
+            }
+        }
+        return sequences;
+    }
+
+    Metadata metadata() {
+        return metadata;
+    }
+
+    static boolean isPhysical(Table table) {
+        return table.isPhysicalTable() && !table.isAbstractUnionTable() && !table.isView();
+    }
+
+    TableName name(Table table) {
+        String schema = table.getSchemaIdentifier() == null ? null : physical(table.getSchemaIdentifier());
+        return name(schema, physical(table.getNameIdentifier()));
+    }
+
+    /** The name in its schema, or without one in the default schema. */
+    TableName name(String schema, String name) {
+        return new TableName(defaultSchema.equals(schema) ? null : schema, name);
+    }
+
+    /** PostgreSQL folds unquoted identifiers to lower case; quoted ones keep their case. */
+    private static String physical(Identifier identifier) {
+        return identifier.isQuoted()
+                ? identifier.getText()
+                : identifier.getText().toLowerCase(Locale.ROOT);
+    }
+}

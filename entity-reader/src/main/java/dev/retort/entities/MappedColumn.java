@@ -1,0 +1,93 @@
+package dev.retort.entities;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.hibernate.boot.Metadata;
+import org.hibernate.mapping.BasicValue;
+import org.hibernate.mapping.Column;
+import org.hibernate.type.SqlTypes;
+
+/** One column as Hibernate maps it, in plain values: its name as PostgreSQL folds it, SQL as Hibernate writes it. */
+record MappedColumn(Column column, Metadata metadata) {
+    /** PostgreSQL's system columns, present in every table and never in the catalog's column list. */
+    private static final Set<String> SYSTEM_COLUMNS = Set.of("tableoid", "xmin", "cmin", "xmax", "cmax", "ctid");
+
+    String name() {
+        return name(column);
+    }
+
+    /** A column's name as PostgreSQL folds it: unquoted names to lower case. */
+    static String name(Column column) {
+        return column.isQuoted() ? column.getName() : column.getName().toLowerCase(Locale.ROOT);
+    }
+
+    static List<String> names(List<Column> columns) {
+        return columns.stream().map(MappedColumn::name).toList();
+    }
+
+    /** Whether it is one of PostgreSQL's system columns (xmin mapped as an optimistic-lock version, ctid, ...). */
+    boolean system() {
+        return SYSTEM_COLUMNS.contains(name());
+    }
+
+    String type() {
+        return column.getSqlType(metadata);
+    }
+
+    boolean nullable() {
+        return column.isNullable();
+    }
+
+    boolean identity() {
+        return column.isIdentity();
+    }
+
+    /** The default as Hibernate writes it, or null. */
+    String defaultValue() {
+        return column.getDefaultValue();
+    }
+
+    /** The generation expression as Hibernate writes it, or null for a plain column. */
+    String generatedAs() {
+        return column.getGeneratedAs();
+    }
+
+    String comment() {
+        return column.getComment();
+    }
+
+    /** A {@code @Collate} name as PostgreSQL's catalog prints it: bare when it is a plain lower-case word, else quoted. */
+    String collation() {
+        String name = column.getCollation();
+        if (name == null || name.isBlank()) return null;
+        String bare = name.strip();
+        if (bare.length() > 1 && bare.startsWith("\"") && bare.endsWith("\""))
+            bare = bare.substring(1, bare.length() - 1).replace("\"\"", "\"");
+        return bare.matches("[a-z_][a-z0-9_$]*") ? bare : "\"" + bare.replace("\"", "\"\"") + "\"";
+    }
+
+    /**
+     * The name of the enum type of a {@code @JdbcTypeCode(SqlTypes.NAMED_ENUM)} column over a Java
+     * enum, as Hibernate creates it; null for any other column.
+     */
+    String enumType() {
+        return enumClass() == null ? null : type().toLowerCase(Locale.ROOT);
+    }
+
+    /** The labels of {@link #enumType}: the Java enum's constants, sorted by name. */
+    List<String> enumLabels() {
+        return Arrays.stream(enumClass().getEnumConstants())
+                .map(c -> ((Enum<?>) c).name())
+                .sorted()
+                .toList();
+    }
+
+    private Class<?> enumClass() {
+        if (column.getSqlTypeCode(metadata) != SqlTypes.NAMED_ENUM || !(column.getValue() instanceof BasicValue value))
+            return null;
+        Class<?> javaType = value.resolve().getDomainJavaType().getJavaTypeClass();
+        return javaType.isEnum() ? javaType : null;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.retort.entities;
+
+import dev.retort.schema.TableName;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.hibernate.annotations.OnDeleteAction;
+import org.hibernate.mapping.CheckConstraint;
+import org.hibernate.mapping.Column;
+import org.hibernate.mapping.ForeignKey;
+import org.hibernate.mapping.Index;
+import org.hibernate.mapping.Selectable;
+import org.hibernate.mapping.Table;
+import org.hibernate.mapping.UniqueKey;
+
+/**
+ * One table as Hibernate maps it, in plain values (names as PostgreSQL folds them, SQL as Hibernate
+ * writes it) for {@link SchemaAssembler}.
+ */
+record MappedTable(Table table, HibernateMapping mapping) {
+    /** A unique constraint: its name when the mapping gave one, its columns in order. */
+    record MappedUnique(String name, List<String> columns) {}
+
+    /** A check constraint: its name when the mapping gave one, its expression as Hibernate writes it. */
+    record MappedCheck(String name, String expression) {}
+
+    /** An index on columns: its name, its columns in key order, those sorted descending, and whether it is unique. */
+    record MappedIndex(String name, List<String> columns, Set<String> descending, boolean unique) {}
+
+    /** A foreign key: its name, columns, the table and columns it references, and its {@code @OnDelete} action. */
+    record MappedForeignKey(
+            String name, List<String> columns, TableName target, List<String> targetColumns, OnDeleteAction onDelete) {}
+
+    TableName name() {
+        return mapping.name(table);
+    }
+
+    String comment() {
+        return table.getComment();
+    }
+
+    /** Every column, system columns included. */
+    List<MappedColumn> columns() {
+        return table.getColumns().stream()
+                .map(column -> new MappedColumn(column, mapping.metadata()))
+                .toList();
+    }
+
+    /** The primary key's columns in key order; empty when the table has none. */
+    List<String> primaryKey() {
+        return table.hasPrimaryKey() ? MappedColumn.names(table.getPrimaryKey().getColumns()) : List.of();
+    }
+
+    /**
+     * Column-level {@code unique} and {@code @UniqueConstraint}s, one per column list; a name is kept
+     * only when the mapping gave one, since Hibernate's own are made up and never compared.
+     */
+    List<MappedUnique> uniques() {
+        Map<List<String>, MappedUnique> byColumns = new LinkedHashMap<>();
+        for (UniqueKey key : table.getUniqueKeys().values()) {
+            List<String> columns = MappedColumn.names(key.getColumns());
+            byColumns.putIfAbsent(columns, new MappedUnique(key.isNameExplicit() ? key.getName() : null, columns));
+        }
+        for (Column column : table.getColumns()) {
+            if (column.isUnique() && !table.isPrimaryKey(column)) {
+                List<String> columns = List.of(MappedColumn.name(column));
+                byColumns.putIfAbsent(columns, new MappedUnique(null, columns));
+            }
+        }
+        return List.copyOf(byColumns.values());
+    }
+
+    /**
+     * {@code @Check}s on the table and checks on columns, including those Hibernate derives from
+     * {@code @Enumerated}; expressions as Hibernate writes them, to be compared through PostgreSQL.
+     */
+    List<MappedCheck> checks() {
+        List<MappedCheck> checks = new ArrayList<>();
+        for (CheckConstraint check : table.getChecks()) checks.add(check(check));
+        for (Column column : table.getColumns()) {
+            for (CheckConstraint check : column.getCheckConstraints()) checks.add(check(check));
+        }
+        return checks;
+    }
+
+    private static MappedCheck check(CheckConstraint check) {
+        String name = check.isNamed() ? check.getName().toLowerCase(Locale.ROOT) : null;
+        return new MappedCheck(name, check.getConstraint());
+    }
+
+    /** {@code @Index}es on columns, with their sort order; unique ones are unique constraints in Hibernate's model. */
+    List<MappedIndex> indexes() {
+        List<MappedIndex> indexes = new ArrayList<>();
+        for (Index index : table.getIndexes().values()) {
+            Map<Selectable, String> order = index.getSelectableOrderMap();
+            List<String> columns = new ArrayList<>();
+            Set<String> descending = new LinkedHashSet<>();
+            for (Selectable selectable : index.getSelectables()) {
+                if (!(selectable instanceof Column column)) continue;
+                columns.add(MappedColumn.name(column));
+                if ("desc".equalsIgnoreCase(order.get(selectable))) descending.add(MappedColumn.name(column));
+            }
+            if (columns.isEmpty()) continue;
+            String name = index.getName() == null ? null : index.getName().toLowerCase(Locale.ROOT);
+            indexes.add(new MappedIndex(name, columns, descending, index.isUnique()));
+        }
+        return indexes;
+    }
+
+    /** The foreign keys Hibernate would create, to tables it would create. */
+    List<MappedForeignKey> foreignKeys() {
+        List<MappedForeignKey> keys = new ArrayList<>();
+        for (ForeignKey key : table.getForeignKeyCollection()) {
+            Table target = key.getReferencedTable();
+            if (!key.isCreationEnabled() || !key.isPhysicalConstraint() || !HibernateMapping.isPhysical(target))
+                continue;
+            List<String> referenced = key.isReferenceToPrimaryKey()
+                    ? MappedColumn.names(target.getPrimaryKey().getColumns())
+                    : MappedColumn.names(key.getReferencedColumns());
+            String name = key.getName() == null ? null : key.getName().toLowerCase(Locale.ROOT);
+            keys.add(new MappedForeignKey(
+                    name,
+                    MappedColumn.names(key.getColumns()),
+                    mapping.name(target),
+                    referenced,
+                    key.getOnDeleteAction()));
+        }
+        return keys;
+    }
+}

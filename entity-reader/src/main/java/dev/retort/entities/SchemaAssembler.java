@@ -1,0 +1,119 @@
+package dev.retort.entities;
+
+import dev.retort.entities.HibernateMapping.MappedSequence;
+import dev.retort.entities.MappedTable.MappedCheck;
+import dev.retort.entities.MappedTable.MappedForeignKey;
+import dev.retort.entities.MappedTable.MappedIndex;
+import dev.retort.entities.MappedTable.MappedUnique;
+import dev.retort.schema.CheckConstraint;
+import dev.retort.schema.Column;
+import dev.retort.schema.EnumType;
+import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Index;
+import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.Schema;
+import dev.retort.schema.Sequence;
+import dev.retort.schema.Table;
+import dev.retort.schema.TableComment;
+import dev.retort.schema.TableElement;
+import dev.retort.schema.TableName;
+import dev.retort.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hibernate.annotations.OnDeleteAction;
+
+/** Builds Retort's schema records from the plain values {@link HibernateMapping} reads of Hibernate's mapping. */
+final class SchemaAssembler {
+    private SchemaAssembler() {}
+
+    static Schema schema(HibernateMapping mapping) {
+        List<MappedTable> mapped = mapping.tables();
+        List<Table> tables = new ArrayList<>(mapped.size());
+        for (MappedTable table : mapped) tables.add(table(table));
+        List<Sequence> sequences = new ArrayList<>();
+        for (MappedSequence sequence : mapping.sequences())
+            sequences.add(Sequence.of(sequence.name(), sequence.start(), sequence.increment()));
+        return new Schema(tables, sequences, enums(mapped));
+    }
+
+    private static Table table(MappedTable mapped) {
+        List<TableElement> elements = new ArrayList<>();
+        for (MappedColumn column : mapped.columns()) {
+            // every table has the system columns: nothing to add
+            if (!column.system()) elements.add(column(column));
+        }
+        if (!mapped.primaryKey().isEmpty()) elements.add(new PrimaryKey(null, mapped.primaryKey()));
+        for (MappedUnique unique : mapped.uniques())
+            elements.add(new UniqueConstraint(unique.name(), unique.columns()));
+        for (MappedCheck check : mapped.checks())
+            elements.add(CheckConstraint.of(check.expression()).named(check.name()));
+        for (MappedForeignKey key : mapped.foreignKeys()) elements.add(foreignKey(key));
+        for (MappedIndex index : mapped.indexes()) elements.add(index(index));
+        if (mapped.comment() != null) elements.add(new TableComment(mapped.comment()));
+        return Table.of(mapped.name(), elements);
+    }
+
+    /** The column with what the mapping sets and nothing else: a default only without identity and generation. */
+    private static Column column(MappedColumn mapped) {
+        Column column = Column.of(mapped.name(), mapped.type());
+        if (!mapped.nullable()) column = column.notNull();
+        if (mapped.identity()) column = column.identityByDefault();
+        String generatedAs = mapped.generatedAs();
+        String defaultValue = mapped.defaultValue();
+        if (generatedAs != null) {
+            column = column.generatedAs(generatedAs);
+        } else if (defaultValue != null && !mapped.identity()) {
+            column = column.defaultValue(defaultValue);
+        }
+        String comment = mapped.comment();
+        if (comment != null) column = column.comment(comment);
+        String collation = mapped.collation();
+        if (collation != null) column = column.collate(collation);
+        return column;
+    }
+
+    private static Index index(MappedIndex mapped) {
+        List<Index.Key> keys = new ArrayList<>();
+        for (String column : mapped.columns()) {
+            Index.Key key = Index.Key.of(column);
+            keys.add(mapped.descending().contains(column) ? key.desc() : key);
+        }
+        return Index.of(keys).withUnique(mapped.unique()).named(mapped.name());
+    }
+
+    private static ForeignKey foreignKey(MappedForeignKey mapped) {
+        return ForeignKey.of(mapped.columns(), mapped.target(), mapped.targetColumns())
+                .onDelete(action(mapped.onDelete()))
+                .named(mapped.name());
+    }
+
+    private static ForeignKey.Action action(OnDeleteAction action) {
+        if (action == null) return ForeignKey.Action.NO_ACTION;
+        return switch (action) {
+            case CASCADE -> ForeignKey.Action.CASCADE;
+            case SET_NULL -> ForeignKey.Action.SET_NULL;
+            case SET_DEFAULT -> ForeignKey.Action.SET_DEFAULT;
+            case RESTRICT -> ForeignKey.Action.RESTRICT;
+            default -> ForeignKey.Action.NO_ACTION;
+        };
+    }
+
+    /**
+     * The enum types of {@code @JdbcTypeCode(SqlTypes.NAMED_ENUM)} columns, with the Java enum's
+     * constants sorted by name, as Hibernate creates them.
+     */
+    private static List<EnumType> enums(List<MappedTable> tables) {
+        Map<TableName, EnumType> enums = new TreeMap<>();
+        for (MappedTable table : tables) {
+            for (MappedColumn column : table.columns()) {
+                String type = column.enumType();
+                if (type == null) continue;
+                TableName name = new TableName(null, type);
+                enums.putIfAbsent(name, new EnumType(name, column.enumLabels()));
+            }
+        }
+        return List.copyOf(enums.values());
+    }
+}
