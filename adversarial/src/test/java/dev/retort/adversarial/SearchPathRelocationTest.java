@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.retort.cli.Cli;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.runtime.Migration;
-import dev.retort.runtime.Migrator;
 import dev.retort.runtime.Ops;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.Revision;
+import dev.retort.runtime.RunResult;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
@@ -140,18 +140,18 @@ class SearchPathRelocationTest {
                 .schemas("sales")
                 .migrations(CreateSales.class)
                 .load();
-        assertEquals(1, first.upgrade("head").steps().size());
+        assertEquals(1, first.upgrade("head").applied().size());
         Retort second = Retort.configure()
                 .url(db.url(), null, null)
                 .schemas("sales")
                 .migrations(CreateSales.class, SecondCustomer.class)
                 .load();
 
-        Migrator.Result result = second.upgrade("head");
+        RunResult result = second.upgrade("head");
 
         assertEquals(
                 List.of("b00000000002"),
-                result.steps().stream().map(s -> s.revision().id()).toList());
+                result.applied().stream().map(s -> s.revision().id()).toList());
         assertEquals(List.of("first", "second"), db.query("SELECT name FROM sales.customers ORDER BY name"));
         assertEquals(List.of("sales.retort_version", "sales.retort_version_history"), versionTables());
         Retort elsewhere = Retort.configure()

@@ -2,7 +2,8 @@ package dev.retort.cli;
 
 import dev.retort.RetortException;
 import dev.retort.revision.RevisionGraph;
-import dev.retort.runtime.Migrator;
+import dev.retort.runtime.MigrationListener;
+import dev.retort.runtime.internal.Migrator;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.util.Set;
@@ -29,7 +30,7 @@ final class CurrentCommand extends Subcommand {
         Set<String> current;
         PrintWriter out = root.out();
         try (Connection connection = project.connect()) {
-            Migrator migrator = project.migrator(new Migrator.Listener() {});
+            Migrator migrator = project.migrator(new MigrationListener() {});
             current = migrator.current(connection);
             if (verbose)
                 out.println(Terminal.safe(

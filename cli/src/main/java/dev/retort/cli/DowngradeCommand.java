@@ -1,6 +1,7 @@
 package dev.retort.cli;
 
-import dev.retort.runtime.Migrator;
+import dev.retort.runtime.MigrationListener;
+import dev.retort.runtime.RunResult;
 import java.sql.Connection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,12 +27,12 @@ final class DowngradeCommand extends Subcommand {
             OfflineRange range = OfflineRange.parse(project.graph(), target, true);
             root.out()
                     .print(project.offline(
-                            project.migrator(new Migrator.Listener() {}).downgradeScript(range.from(), range.to())));
+                            project.migrator(new MigrationListener() {}).downgradeScript(range.from(), range.to())));
             return Main.OK;
         }
         try (Connection connection = project.connect()) {
-            Migrator.Result result = project.migrator(new Progress(root)).downgrade(connection, target);
-            if (result.steps().isEmpty())
+            RunResult result = project.migrator(new Progress(root)).downgrade(connection, target);
+            if (result.applied().isEmpty())
                 root.info("Nothing to downgrade: the database is at " + Revisions.heads(result.after()) + ".");
         }
         return Main.OK;

@@ -5,7 +5,7 @@ import dev.retort.cli.startup.DriverPrewarm;
 import dev.retort.cli.startup.EarlyEntityRead;
 import dev.retort.cli.startup.OneSubcommand;
 import dev.retort.cli.startup.QuickLook;
-import dev.retort.runtime.Redaction;
+import dev.retort.runtime.internal.Redaction;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;

@@ -13,12 +13,13 @@ import dev.retort.diff.Plan;
 import dev.retort.postgres.PostgresSql;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionIds;
-import dev.retort.runtime.HistoryTable;
-import dev.retort.runtime.MigrationSet;
-import dev.retort.runtime.Migrator;
-import dev.retort.runtime.UrlConnector;
-import dev.retort.runtime.VersionTable;
-import dev.retort.runtime.source.SourceMigrations;
+import dev.retort.runtime.MigrationListener;
+import dev.retort.runtime.internal.HistoryTable;
+import dev.retort.runtime.internal.MigrationSet;
+import dev.retort.runtime.internal.Migrator;
+import dev.retort.runtime.internal.UrlConnector;
+import dev.retort.runtime.internal.VersionTable;
+import dev.retort.runtime.internal.source.SourceMigrations;
 import dev.retort.schema.Schema;
 import dev.retort.schema.TableName;
 import java.io.IOException;
@@ -142,7 +143,7 @@ final class Project {
     }
 
     /** The runner for this project's migrations, with the configured transaction mode and lock timeout. */
-    Migrator migrator(Migrator.Listener listener) {
+    Migrator migrator(MigrationListener listener) {
         Migrator.Options options = new Migrator.Options(settings.transactionPerMigration(), settings.lockTimeout());
         return new Migrator(migrations(), versionTable(), options, listener);
     }

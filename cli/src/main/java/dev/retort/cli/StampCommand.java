@@ -1,6 +1,7 @@
 package dev.retort.cli;
 
-import dev.retort.runtime.Migrator;
+import dev.retort.runtime.RunResult;
+import dev.retort.runtime.internal.Migrator;
 import java.sql.Connection;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -31,7 +32,7 @@ final class StampCommand extends Subcommand {
             return Main.OK;
         }
         try (Connection connection = project.connect()) {
-            Migrator.Result result = migrator.stamp(connection, revisions, purge);
+            RunResult result = migrator.stamp(connection, revisions, purge);
             root.info("Stamped " + Revisions.heads(result.before()) + " -> " + Revisions.heads(result.after()));
         }
         return Main.OK;

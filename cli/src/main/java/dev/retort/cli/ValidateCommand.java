@@ -1,7 +1,7 @@
 package dev.retort.cli;
 
-import dev.retort.runtime.Migrator;
 import dev.retort.runtime.Validation;
+import dev.retort.runtime.internal.Migrator;
 import java.sql.Connection;
 import java.util.Locale;
 import picocli.CommandLine.Command;

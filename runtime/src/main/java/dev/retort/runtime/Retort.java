@@ -6,7 +6,12 @@ import static java.util.Objects.requireNonNull;
 import dev.retort.RetortException;
 import dev.retort.classpath.ClassScanner;
 import dev.retort.revision.RevisionNode;
-import dev.retort.runtime.source.SourceMigrations;
+import dev.retort.runtime.internal.MigrationSet;
+import dev.retort.runtime.internal.Migrator;
+import dev.retort.runtime.internal.Redaction;
+import dev.retort.runtime.internal.UrlConnector;
+import dev.retort.runtime.internal.VersionTable;
+import dev.retort.runtime.internal.source.SourceMigrations;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -34,6 +39,9 @@ import javax.sql.DataSource;
  * take turns, and the ones that come second find nothing left to do.
  */
 public final class Retort {
+    /** The longest lock timeout: PostgreSQL's {@code lock_timeout} takes at most {@code INT_MAX} milliseconds, about 24 days. */
+    public static final Duration MAX_LOCK_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
+
     /** Supplies connections: a {@code DataSource}, or a URL with credentials. */
     @FunctionalInterface
     private interface Connector {
@@ -57,12 +65,12 @@ public final class Retort {
     }
 
     /** Applies migrations up to {@code target} ({@code head}, a revision, {@code +N}, ...). */
-    public Migrator.Result upgrade(String target) {
+    public RunResult upgrade(String target) {
         return withConnection(c -> migrator.upgrade(c, target));
     }
 
     /** Undoes migrations down to {@code target} ({@code -N}, a revision, {@code base}). */
-    public Migrator.Result downgrade(String target) {
+    public RunResult downgrade(String target) {
         return withConnection(c -> migrator.downgrade(c, target));
     }
 
@@ -72,7 +80,7 @@ public final class Retort {
     }
 
     /** Every recorded run, oldest first. */
-    public List<HistoryTable.Entry> history() {
+    public List<HistoryEntry> history() {
         return withConnection(migrator::history);
     }
 
@@ -142,9 +150,8 @@ public final class Retort {
         private String versionTable = VersionTable.DEFAULT_NAME;
         private String versionSchema;
         private final List<String> schemas = new ArrayList<>();
-        private boolean transactionPerMigration = Migrator.Options.DEFAULTS.transactionPerMigration();
-        private Duration lockTimeout = Migrator.Options.DEFAULTS.lockTimeout();
-        private Migrator.Listener listener = new Migrator.Listener() {};
+        private Migrator.Options options = Migrator.Options.DEFAULTS;
+        private MigrationListener listener = new MigrationListener() {};
 
         private Builder() {}
 
@@ -234,17 +241,17 @@ public final class Retort {
 
         /** One transaction per migration (the default), or one for the whole run. */
         public Builder transactionPerMigration(boolean perMigration) {
-            this.transactionPerMigration = perMigration;
+            this.options = new Migrator.Options(perMigration, options.lockTimeout());
             return this;
         }
 
-        /** How long to wait for another runner's lock before failing. */
+        /** How long to wait for another runner's lock before failing: 0 to {@link #MAX_LOCK_TIMEOUT}, else IllegalArgumentException. */
         public Builder lockTimeout(Duration timeout) {
-            this.lockTimeout = MigrationLock.checkTimeout(requireNonNull(timeout, "timeout"));
+            this.options = new Migrator.Options(options.transactionPerMigration(), requireNonNull(timeout, "timeout"));
             return this;
         }
 
-        public Builder listener(Migrator.Listener progress) {
+        public Builder listener(MigrationListener progress) {
             this.listener = requireNonNull(progress, "progress");
             return this;
         }
@@ -260,8 +267,7 @@ public final class Retort {
             String defaultSchema = schemas.isEmpty() ? VersionTable.DEFAULT_SCHEMA : schemas.get(0);
             VersionTable versions =
                     new VersionTable(versionSchema != null ? versionSchema : defaultSchema, versionTable, schemas);
-            Migrator migrator = new Migrator(
-                    migrations, versions, new Migrator.Options(transactionPerMigration, lockTimeout), listener);
+            Migrator migrator = new Migrator(migrations, versions, options, listener);
             String searchPath =
                     defaultSchema.equals(VersionTable.DEFAULT_SCHEMA) ? null : quote(defaultSchema) + ", public";
             return new Retort(connector, redaction, migrator, searchPath);

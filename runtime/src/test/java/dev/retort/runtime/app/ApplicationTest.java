@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.revision.RevisionNode;
-import dev.retort.runtime.HistoryTable;
+import dev.retort.runtime.HistoryEntry;
 import dev.retort.runtime.MigrationException;
-import dev.retort.runtime.Migrator;
 import dev.retort.runtime.Retort;
+import dev.retort.runtime.RunResult;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -58,17 +59,17 @@ class ApplicationTest {
                         .map(h -> h.revision() + " " + h.direction())
                         .toList());
 
-        Migrator.Result again = startUp(true).upgrade("head");
-        assertTrue(again.steps().isEmpty(), "a second replica finds nothing to do");
+        RunResult again = startUp(true).upgrade("head");
+        assertTrue(again.applied().isEmpty(), "a second replica finds nothing to do");
 
         try (Connection c = db.connect();
                 Statement st = c.createStatement()) {
             st.execute("INSERT INTO accounts (email, name) VALUES ('ada@example.com', 'ada')");
         }
-        Migrator.Result down = retort.downgrade("-1");
+        RunResult down = retort.downgrade("-1");
         assertEquals(Set.of("000000000001"), down.after());
         assertEquals(List.of("email", "id"), columns("accounts"));
-        HistoryTable.Entry last = retort.history().get(retort.history().size() - 1);
+        HistoryEntry last = retort.history().get(retort.history().size() - 1);
         assertEquals("000000000002 downgrade", last.revision() + " " + last.direction());
         retort.upgrade("head");
         assertEquals(List.of("email", "id", "name"), columns("accounts"));
@@ -106,7 +107,7 @@ class ApplicationTest {
     }
 
     private static List<String> columns(String table) throws SQLException {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         try (Connection c = db.connect();
                 Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT column_name FROM information_schema.columns WHERE table_name = '"

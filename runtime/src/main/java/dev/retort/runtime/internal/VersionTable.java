@@ -1,9 +1,10 @@
-package dev.retort.runtime;
+package dev.retort.runtime.internal;
 
 import static dev.retort.postgres.PostgresSql.literal;
 import static dev.retort.postgres.PostgresSql.quote;
 
 import dev.retort.postgres.PostgresSql;
+import dev.retort.runtime.MigrationException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

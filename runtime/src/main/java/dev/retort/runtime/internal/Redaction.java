@@ -1,5 +1,7 @@
-package dev.retort.runtime;
+package dev.retort.runtime.internal;
 
+import dev.retort.RetortException;
+import dev.retort.runtime.MigrationException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +82,7 @@ public final class Redaction {
     /**
      * The exception with every message in its chain (causes and suppressed ones) redacted, stack
      * frames kept; the same object when nothing in it needed redacting. A rebuilt exception keeps
-     * its type where callers catch it ({@link MigrationException}, {@link dev.retort.RetortException},
+     * its type where callers catch it ({@link MigrationException}, {@link RetortException},
      * {@link SQLException} with its SQL state); any other is rebuilt as an unchecked exception that
      * prints as the original type.
      */
@@ -108,8 +110,8 @@ public final class Redaction {
         Throwable copy;
         if (e.getClass() == MigrationException.class) {
             copy = new MigrationException(message, cause);
-        } else if (e instanceof dev.retort.RetortException) {
-            copy = new dev.retort.RetortException(message, cause);
+        } else if (e instanceof RetortException) {
+            copy = new RetortException(message, cause);
         } else if (e instanceof SQLException sql) {
             copy = new RedactedSqlException(
                     e.getClass().getName(), message, sql.getSQLState(), sql.getErrorCode(), cause);

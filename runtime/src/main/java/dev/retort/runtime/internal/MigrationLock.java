@@ -1,5 +1,6 @@
-package dev.retort.runtime;
+package dev.retort.runtime.internal;
 
+import dev.retort.runtime.MigrationException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,18 +26,6 @@ final class MigrationLock implements AutoCloseable {
     private MigrationLock(Connection connection, int key) {
         this.connection = connection;
         this.key = key;
-    }
-
-    /** The longest wait PostgreSQL's {@code lock_timeout} takes: {@code INT_MAX} milliseconds, about 24 days. */
-    static final Duration MAX_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
-
-    /** The timeout, or an error when PostgreSQL could not wait that long (or it is negative). */
-    static Duration checkTimeout(Duration timeout) {
-        if (timeout.isNegative() || timeout.compareTo(MAX_TIMEOUT) > 0) {
-            throw new IllegalArgumentException("lock timeout out of range (0 to " + MAX_TIMEOUT.toSeconds() + " s): "
-                    + timeout.toSeconds() + " s");
-        }
-        return timeout;
     }
 
     /**

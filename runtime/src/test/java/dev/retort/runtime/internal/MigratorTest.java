@@ -1,4 +1,4 @@
-package dev.retort.runtime;
+package dev.retort.runtime.internal;
 
 import static dev.retort.runtime.Ops.check;
 import static dev.retort.runtime.Ops.column;
@@ -17,6 +17,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.revision.RevisionException;
+import dev.retort.revision.RevisionNode;
+import dev.retort.runtime.Direction;
+import dev.retort.runtime.Migration;
+import dev.retort.runtime.MigrationException;
+import dev.retort.runtime.MigrationListener;
+import dev.retort.runtime.Ops;
+import dev.retort.runtime.Revision;
+import dev.retort.runtime.RunResult;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -125,15 +133,15 @@ class MigratorTest {
                 set(CreateUsers.class, AddName.class),
                 new VersionTable(null),
                 Migrator.Options.DEFAULTS,
-                new Migrator.Listener() {
+                new MigrationListener() {
                     @Override
-                    public void migrating(Direction direction, dev.retort.revision.RevisionNode node) {
+                    public void migrating(Direction direction, RevisionNode node) {
                         log.add((direction == Direction.UPGRADE ? "up " : "down ") + node.id());
                     }
                 });
         try (Connection c = db.connect()) {
             assertEquals(Set.of(), migrator.current(c));
-            Migrator.Result first = migrator.upgrade(c, "+1");
+            RunResult first = migrator.upgrade(c, "+1");
             assertEquals(Set.of("aaaa00000001"), first.after());
             assertEquals(Set.of("bbbb00000002"), migrator.upgrade(c, "head").after());
             assertTrue(columns(c, "users").contains("name"));
@@ -142,7 +150,7 @@ class MigratorTest {
             assertEquals(Set.of(), migrator.downgrade(c, "base").after());
             assertEquals(List.of(), columns(c, "users"));
             assertEquals(Set.of("bbbb00000002"), migrator.upgrade(c, "bbbb").after(), "unique prefix");
-            assertEquals(List.of(), migrator.upgrade(c, "head").steps(), "nothing left to do");
+            assertEquals(List.of(), migrator.upgrade(c, "head").applied(), "nothing left to do");
         }
         assertEquals(
                 List.of(
@@ -178,7 +186,7 @@ class MigratorTest {
         try (Connection c = db.connect()) {
             assertEquals(
                     List.of("cccc00000003"),
-                    fixed.upgrade(c, "head").steps().stream()
+                    fixed.upgrade(c, "head").applied().stream()
                             .map(s -> s.revision().id())
                             .toList());
             assertTrue(columns(c, "users").contains("phone"));

@@ -1,4 +1,4 @@
-package dev.retort.runtime;
+package dev.retort.runtime.internal;
 
 import static dev.retort.runtime.Ops.column;
 import static dev.retort.runtime.Ops.enumType;
@@ -13,6 +13,7 @@ import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.op.Op;
 import dev.retort.op.Option;
 import dev.retort.postgres.PostgresSql;
+import dev.retort.runtime.Ops;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -196,16 +197,16 @@ class ChecklistRenderingTest {
             throws Exception {
         Ops ops = new Ops();
         upgrade.accept(ops);
-        Script script = Script.of(ops.steps());
+        RenderedSql rendered = RenderedSql.of(ops.steps());
         assertTrue(
-                script.statements().stream().anyMatch(s -> s.sql().contains(clause)),
-                () -> name + ": no statement with " + clause + " in " + script.statements());
+                rendered.statements().stream().anyMatch(s -> s.sql().contains(clause)),
+                () -> name + ": no statement with " + clause + " in " + rendered.statements());
         String before = catalog();
         try (Connection c = db.connect();
                 Statement st = c.createStatement()) {
             // as the runner does: one transaction, committed before each statement that must run outside one
             c.setAutoCommit(false);
-            for (Script.Statement statement : script.statements()) {
+            for (RenderedSql.Statement statement : rendered.statements()) {
                 if (statement.autocommit()) {
                     c.commit();
                     c.setAutoCommit(true);

@@ -1,8 +1,15 @@
-package dev.retort.runtime;
+package dev.retort.runtime.internal;
 
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionNode;
 import dev.retort.revision.Targets;
+import dev.retort.runtime.Direction;
+import dev.retort.runtime.HistoryEntry;
+import dev.retort.runtime.MigrationException;
+import dev.retort.runtime.MigrationListener;
+import dev.retort.runtime.Retort;
+import dev.retort.runtime.RunResult;
+import dev.retort.runtime.Validation;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.Connection;
@@ -29,38 +36,23 @@ import java.util.TreeSet;
 public final class Migrator {
     /** How to run: one transaction per migration or one for the whole run, and how long to wait for the lock. */
     public record Options(boolean transactionPerMigration, Duration lockTimeout) {
-        /** PostgreSQL's {@code lock_timeout} is an int of milliseconds. */
-        public static final Duration MAX_LOCK_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
-
         public static final Options DEFAULTS = new Options(true, Duration.ofMinutes(5));
 
+        /** The one check of the lock timeout's range, for the facade's builder and every other caller. */
         public Options {
-            if (lockTimeout.isNegative() || lockTimeout.compareTo(MAX_LOCK_TIMEOUT) > 0) {
-                throw new MigrationException("lock timeout: from 0 to " + MAX_LOCK_TIMEOUT.toSeconds()
-                        + " seconds (PostgreSQL's lock_timeout limit), got " + lockTimeout.toSeconds());
+            if (lockTimeout.isNegative() || lockTimeout.compareTo(Retort.MAX_LOCK_TIMEOUT) > 0) {
+                throw new IllegalArgumentException("lock timeout out of range (0 to "
+                        + Retort.MAX_LOCK_TIMEOUT.toSeconds() + " s): " + lockTimeout.toSeconds() + " s");
             }
         }
     }
 
-    /** Told what the runner is doing, for progress output. */
-    public interface Listener {
-        default void migrating(Direction direction, RevisionNode revision) {}
-
-        default void waitingForLock(String holder) {}
-    }
-
-    /** One migration applied: which, which way, and how long it took. */
-    public record Step(Direction direction, RevisionNode revision, Duration duration) {}
-
-    /** What a run did: the heads before and after, and the steps in order. */
-    public record Result(Set<String> before, Set<String> after, List<Step> steps) {}
-
     private final MigrationSet migrations;
     private final VersionTable versionTable;
     private final Options options;
-    private final Listener listener;
+    private final MigrationListener listener;
 
-    public Migrator(MigrationSet migrations, VersionTable versionTable, Options options, Listener listener) {
+    public Migrator(MigrationSet migrations, VersionTable versionTable, Options options, MigrationListener listener) {
         this.migrations = migrations;
         this.versionTable = versionTable;
         this.options = options;
@@ -68,7 +60,7 @@ public final class Migrator {
     }
 
     public Migrator(MigrationSet migrations, VersionTable versionTable) {
-        this(migrations, versionTable, Options.DEFAULTS, new Listener() {});
+        this(migrations, versionTable, Options.DEFAULTS, new MigrationListener() {});
     }
 
     /**
@@ -89,7 +81,7 @@ public final class Migrator {
     }
 
     /** Every run recorded in the history table, oldest first. */
-    public List<HistoryTable.Entry> history(Connection connection) throws SQLException {
+    public List<HistoryEntry> history(Connection connection) throws SQLException {
         return new HistoryTable(versionTable.locate(connection)).read(connection);
     }
 
@@ -101,7 +93,7 @@ public final class Migrator {
         return graph.upgradePath(current, graph.heads());
     }
 
-    public Result upgrade(Connection connection, String target) throws SQLException {
+    public RunResult upgrade(Connection connection, String target) throws SQLException {
         return locked(
                 connection,
                 true,
@@ -109,7 +101,7 @@ public final class Migrator {
                         run(new Sink.Jdbc(connection), tables, Direction.UPGRADE, before, upPath(before, target)));
     }
 
-    public Result downgrade(Connection connection, String target) throws SQLException {
+    public RunResult downgrade(Connection connection, String target) throws SQLException {
         return locked(
                 connection,
                 true,
@@ -119,14 +111,14 @@ public final class Migrator {
 
     /** The SQL script of an upgrade from the {@code from} heads to {@code target}, without a connection. */
     public String upgradeScript(Set<String> from, String target) throws SQLException {
-        Sink.Script script = prelude("upgrade " + heads(from) + " -> " + target);
+        Sink.OfflineScript script = prelude("upgrade " + heads(from) + " -> " + target);
         run(script, new Tables(versionTable, false), Direction.UPGRADE, from, upPath(from, target));
         return script.toString();
     }
 
     /** The SQL script of a downgrade from the {@code from} heads to {@code target}, without a connection. */
     public String downgradeScript(Set<String> from, String target) throws SQLException {
-        Sink.Script script = prelude("downgrade " + heads(from) + " -> " + target);
+        Sink.OfflineScript script = prelude("downgrade " + heads(from) + " -> " + target);
         run(script, new Tables(versionTable, true), Direction.DOWNGRADE, from, downPath(from, target));
         return script.toString();
     }
@@ -135,7 +127,7 @@ public final class Migrator {
      * Sets the version table to the given revisions ({@code base} for none) without running any
      * migration. {@code purge} first empties the table even of revisions no migration declares.
      */
-    public Result stamp(Connection connection, List<String> revisions, boolean purge) throws SQLException {
+    public RunResult stamp(Connection connection, List<String> revisions, boolean purge) throws SQLException {
         return locked(
                 connection,
                 !purge,
@@ -145,7 +137,7 @@ public final class Migrator {
     /** The SQL script that stamps an existing database to the given revisions, without a connection. */
     public String stampScript(List<String> revisions) throws SQLException {
         Set<String> targets = stampTargets(revisions);
-        Sink.Script script = prelude("stamp " + heads(targets));
+        Sink.OfflineScript script = prelude("stamp " + heads(targets));
         stamp(script, new Tables(versionTable, false), Set.of(), targets, true);
         return script.toString();
     }
@@ -165,8 +157,8 @@ public final class Migrator {
      * transaction (after its migration, which may create their schema), and every block first
      * checks the version table is where it expects: apply with {@code psql -v ON_ERROR_STOP=1}.
      */
-    private static Sink.Script prelude(String what) {
-        Sink.Script script = new Sink.Script();
+    private static Sink.OfflineScript prelude(String what) {
+        Sink.OfflineScript script = new Sink.OfflineScript();
         script.note("Retort offline script: " + what);
         script.comment(
                 "Apply with psql -v ON_ERROR_STOP=1: each block first checks that the version table is where the block expects,"
@@ -191,7 +183,7 @@ public final class Migrator {
         return targets;
     }
 
-    private Result stamp(Sink sink, Tables tables, Set<String> before, Set<String> targets, boolean purge)
+    private RunResult stamp(Sink sink, Tables tables, Set<String> before, Set<String> targets, boolean purge)
             throws SQLException {
         sink.note("Stamping " + heads(before) + " -> " + heads(targets));
         sink.begin();
@@ -214,7 +206,7 @@ public final class Migrator {
             sink.rollback();
             throw e;
         }
-        return new Result(Set.copyOf(before), Set.copyOf(targets), List.of());
+        return new RunResult(Set.copyOf(before), Set.copyOf(targets), List.of());
     }
 
     /** Compares the applied revisions with the migrations: edited, missing, unknown and inconsistent ones. */
@@ -300,7 +292,7 @@ public final class Migrator {
         }
     }
 
-    private Result run(Sink sink, Tables tables, Direction direction, Set<String> before, List<RevisionNode> path)
+    private RunResult run(Sink sink, Tables tables, Direction direction, Set<String> before, List<RevisionNode> path)
             throws SQLException {
         if (direction == Direction.DOWNGRADE) for (RevisionNode node : path) migrations.requireDowngrade(node.id());
         return new MigrationRun(migrations, options.transactionPerMigration(), listener, sink, tables, before)

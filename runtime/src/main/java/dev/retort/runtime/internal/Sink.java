@@ -1,4 +1,4 @@
-package dev.retort.runtime;
+package dev.retort.runtime.internal;
 
 import dev.retort.postgres.PostgresSql;
 import java.sql.Connection;
@@ -98,7 +98,7 @@ interface Sink {
     }
 
     /** Writes a script for {@code psql}: explicit BEGIN/COMMIT, one statement per line group, notes as comments. */
-    final class Script implements Sink {
+    final class OfflineScript implements Sink {
         private final StringBuilder text = new StringBuilder();
 
         @Override

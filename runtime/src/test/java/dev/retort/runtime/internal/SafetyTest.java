@@ -1,4 +1,4 @@
-package dev.retort.runtime;
+package dev.retort.runtime.internal;
 
 import static dev.retort.runtime.Ops.column;
 import static dev.retort.runtime.Ops.primaryKey;
@@ -8,6 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.fixtures.db.TestDatabase;
+import dev.retort.runtime.HistoryEntry;
+import dev.retort.runtime.Migration;
+import dev.retort.runtime.MigrationException;
+import dev.retort.runtime.MigrationListener;
+import dev.retort.runtime.Ops;
+import dev.retort.runtime.Revision;
+import dev.retort.runtime.RunResult;
+import dev.retort.runtime.Validation;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -99,7 +107,7 @@ class SafetyTest {
                 MigrationSet.of(List.of(classes), Class::getSimpleName),
                 new VersionTable(null),
                 options,
-                new Migrator.Listener() {});
+                new MigrationListener() {});
     }
 
     private static Migrator migrator(Class<?>... classes) {
@@ -180,7 +188,7 @@ class SafetyTest {
         try (Connection c = db.connect()) {
             migrator.upgrade(c, "head");
             migrator.downgrade(c, "base");
-            List<HistoryTable.Entry> history = migrator.history(c);
+            List<HistoryEntry> history = migrator.history(c);
             assertEquals(
                     List.of(
                             "a00000000001 upgrade",
@@ -190,7 +198,7 @@ class SafetyTest {
                     history.stream()
                             .map(h -> h.revision() + " " + h.direction())
                             .toList());
-            HistoryTable.Entry first = history.get(0);
+            HistoryEntry first = history.get(0);
             assertEquals(
                     MigrationSet.of(List.of(Accounts.class), Class::getSimpleName)
                             .checksum("a00000000001"),
@@ -266,7 +274,7 @@ class SafetyTest {
                 MigrationSet.of(List.of(Accounts.class), Class::getSimpleName),
                 new VersionTable(null),
                 Migrator.Options.DEFAULTS,
-                new Migrator.Listener() {
+                new MigrationListener() {
                     @Override
                     public void waitingForLock(String who) {
                         holder.append(who);
@@ -280,7 +288,7 @@ class SafetyTest {
                 st.execute("SET application_name = 'blocking test'");
                 st.execute("SELECT pg_advisory_lock(" + 0x52657472 + ", " + "public.retort_version".hashCode() + ")");
             }
-            CompletableFuture<Migrator.Result> run = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> {
                 try {
                     return second.upgrade(c2, "head");
                 } catch (SQLException e) {
@@ -297,7 +305,7 @@ class SafetyTest {
                 }
                 first.upgrade(c1, "head");
             }
-            Migrator.Result result = run.get(30, TimeUnit.SECONDS);
+            RunResult result = run.get(30, TimeUnit.SECONDS);
             assertTrue(result.after().contains("a00000000001"));
         }
     }
