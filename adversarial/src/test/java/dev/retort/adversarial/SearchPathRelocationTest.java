@@ -13,6 +13,7 @@ import dev.retort.runtime.RunResult;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -161,9 +162,7 @@ class SearchPathRelocationTest {
                 .migrations(CreateSales.class, SecondCustomer.class)
                 .load();
         assertEquals(
-                java.util.Set.of("b00000000002"),
-                elsewhere.current(),
-                "the table found in sales is used, none created in ops");
+                Set.of("b00000000002"), elsewhere.current(), "the table found in sales is used, none created in ops");
     }
 
     @Test

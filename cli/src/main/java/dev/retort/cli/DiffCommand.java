@@ -133,7 +133,7 @@ final class DiffCommand extends Subcommand {
                 ResultSet rs = st.executeQuery(
                         "SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema') "
                                 + "AND nspname NOT LIKE 'pg\\_toast%' AND nspname NOT LIKE 'pg\\_temp\\_%'")) {
-            while (rs.next()) names.add(rs.getString(1));
+            while (rs.next()) names.add(rs.getString("nspname"));
         }
         return names;
     }

@@ -23,6 +23,9 @@ import dev.retort.runtime.internal.source.SourceMigrations;
 import dev.retort.schema.Schema;
 import dev.retort.schema.TableName;
 import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -32,6 +35,7 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -210,17 +214,16 @@ final class Project {
     List<ColumnComparison> comparisons() {
         List<String> names = settings.compareHooks();
         if (names.isEmpty()) return List.of();
-        List<java.net.URL> urls = new java.util.ArrayList<>();
+        List<URL> urls = new ArrayList<>();
         for (Path entry : settings.entities().classpath()) {
             try {
                 urls.add(entry.toUri().toURL());
-            } catch (java.net.MalformedURLException e) {
+            } catch (MalformedURLException e) {
                 throw new RetortException("entities.classpath: " + entry + ": " + e.getMessage(), e);
             }
         }
-        ClassLoader loader =
-                new java.net.URLClassLoader(urls.toArray(java.net.URL[]::new), Project.class.getClassLoader());
-        List<ColumnComparison> hooks = new java.util.ArrayList<>();
+        ClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), Project.class.getClassLoader());
+        List<ColumnComparison> hooks = new ArrayList<>();
         for (String name : names) {
             try {
                 Object hook = Class.forName(name, true, loader)

@@ -96,7 +96,7 @@ final class RetortCommand {
         extra.forEach((key, value) -> {
             if (!Settings.KEYS.contains(key)) {
                 throw new ConfigException(
-                        "-x " + key + ": unknown key (known: " + String.join(", ", Settings.KEYS) + ")");
+                        "-x " + key, "-x " + key + ": unknown key (known: " + String.join(", ", Settings.KEYS) + ")");
             }
             overrides.put(key, value);
         });

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.retort.cli.config.Settings;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.shop.Shop;
 import java.io.IOException;
@@ -175,7 +176,7 @@ class BadInputTest {
         assertTrue(missing.err().startsWith("error: Missing required parameter: 'TARGET'"), missing::toString);
         assertEquals(2, cli.run("frobnicate").code());
         assertError(
-                "error: -x colour: unknown key (known: " + String.join(", ", dev.retort.cli.config.Settings.KEYS) + ")",
+                "error: -x colour: unknown key (known: " + String.join(", ", Settings.KEYS) + ")",
                 cli.run("-x", "colour=blue", "heads"));
     }
 

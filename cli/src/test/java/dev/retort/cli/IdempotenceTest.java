@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +31,7 @@ class IdempotenceTest {
         db.reset();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void defaultSchemaOtherThanPublic() throws SQLException {
         db.execute("DROP SCHEMA IF EXISTS app CASCADE; CREATE SCHEMA app");
         Cli cli = new Cli(workDir);
@@ -42,14 +43,15 @@ class IdempotenceTest {
         assertEquals(new Cli.Result(0, "No new upgrade operations detected.\n", ""), cli.run("check"));
         try (var c = db.connect();
                 var st = c.createStatement();
-                var rs = st.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'app'")) {
+                var rs = st.executeQuery("SELECT count(*) AS tables FROM pg_tables WHERE schemaname = 'app'")) {
             rs.next();
-            assertEquals(7, rs.getInt(1), "five shop tables, the version and the history table, all in schema app");
+            assertEquals(
+                    7, rs.getInt("tables"), "five shop tables, the version and the history table, all in schema app");
         }
         db.execute("DROP SCHEMA app CASCADE");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void excludedTablesAreNeverReported() throws SQLException {
         Cli cli = new Cli(workDir);
         cli.configure(db, Shop.V1, "snake");

@@ -11,6 +11,7 @@ import dev.retort.schema.TableName;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -100,7 +101,7 @@ class LibraryJourneyTest {
     }
 
     private static List<String> names(Schema schema) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (var table : schema.tables()) {
             table.uniques().forEach(u -> names.add(u.name()));
             table.foreignKeys().forEach(f -> names.add(f.name()));

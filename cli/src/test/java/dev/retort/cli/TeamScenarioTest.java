@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.fixtures.db.TestDatabase;
+import dev.retort.fixtures.shop.Shop;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.junit.jupiter.api.BeforeEach;
@@ -142,8 +143,8 @@ class TeamScenarioTest {
         migration("Base", "aaaa00000000", null, "accounts", "accounts");
         cli.write(
                 "retort.properties",
-                cli.read("retort.properties") + "entities.packages = " + dev.retort.fixtures.shop.Shop.V1
-                        + "\nentities.classpath = " + Cli.fixturesClasses() + "\n");
+                cli.read("retort.properties") + "entities.packages = " + Shop.V1 + "\nentities.classpath = "
+                        + Cli.fixturesClasses() + "\n");
         Cli.Result result = cli.run("revision", "--autogenerate", "-m", "too early");
         assertEquals(
                 new Cli.Result(

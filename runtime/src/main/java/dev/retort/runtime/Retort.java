@@ -3,7 +3,6 @@ package dev.retort.runtime;
 import static dev.retort.postgres.PostgresSql.quote;
 import static java.util.Objects.requireNonNull;
 
-import dev.retort.RetortException;
 import dev.retort.classpath.ClassScanner;
 import dev.retort.revision.RevisionNode;
 import dev.retort.runtime.internal.MigrationSet;
@@ -114,7 +113,7 @@ public final class Retort {
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new RetortException("database: " + redaction.text(e.getMessage()), redaction.exception(e));
+            throw new DatabaseException(redaction.text(e.getMessage()), e.getSQLState(), redaction.exception(e));
         } catch (RuntimeException e) {
             throw redaction.unchecked(e);
         }
@@ -125,11 +124,11 @@ public final class Retort {
         if (!connection.getAutoCommit()) connection.rollback();
         connection.setAutoCommit(true);
         try (PreparedStatement st = connection.prepareStatement(
-                "SELECT pg_catalog.current_setting('search_path'), pg_catalog.set_config('search_path', ?, false)")) {
+                "SELECT pg_catalog.current_setting('search_path') AS previous, pg_catalog.set_config('search_path', ?, false)")) {
             st.setString(1, path);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
-                return rs.getString(1);
+                return rs.getString("previous");
             }
         }
     }

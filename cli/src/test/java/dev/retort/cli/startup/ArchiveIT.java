@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,7 @@ class ArchiveIT {
         Path launcher = Path.of(System.getProperty("retort.repository.root", ".."))
                 .resolve("retort")
                 .toAbsolutePath();
-        List<String> command = new java.util.ArrayList<>(List.of("bash", launcher.toString()));
+        List<String> command = new ArrayList<>(List.of("bash", launcher.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().put("XDG_CACHE_HOME", workDir.resolve(".cache").toString());

@@ -77,15 +77,15 @@ public final class HistoryTable {
                                 + " retort_version FROM " + qualified() + " ORDER BY id")) {
             while (rs.next()) {
                 entries.add(new HistoryEntry(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getObject(6, OffsetDateTime.class),
-                        rs.getString(7),
-                        Duration.ofMillis(rs.getLong(8)),
-                        rs.getString(9)));
+                        rs.getLong("id"),
+                        rs.getString("revision"),
+                        rs.getString("direction"),
+                        rs.getString("checksum"),
+                        rs.getString("message"),
+                        rs.getObject("applied_at", OffsetDateTime.class),
+                        rs.getString("applied_by"),
+                        Duration.ofMillis(rs.getLong("duration_ms")),
+                        rs.getString("retort_version")));
             }
         }
         return entries;

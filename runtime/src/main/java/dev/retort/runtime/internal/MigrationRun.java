@@ -7,6 +7,7 @@ import dev.retort.runtime.Direction;
 import dev.retort.runtime.MigrationException;
 import dev.retort.runtime.MigrationListener;
 import dev.retort.runtime.RunResult;
+import dev.retort.runtime.StatementException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ final class MigrationRun {
             rollbackAfter(sink, e);
             if (!transactionPerMigration && e instanceof MigrationException m) {
                 String rest = inRunRollback();
-                if (!rest.isEmpty()) throw new MigrationException(m.getMessage() + rest, m);
+                if (!rest.isEmpty()) throw withRollback(m, m.getMessage() + rest);
             }
             throw e;
         }
@@ -98,6 +99,14 @@ final class MigrationRun {
         applied.add(new AppliedMigration(direction, node, duration));
     }
 
+    /** The failure again, of the same kind and about the same revision and statement, saying what was rolled back. */
+    private static MigrationException withRollback(MigrationException failure, String message) {
+        if (failure instanceof StatementException s) {
+            return new StatementException(s.revision(), s.direction(), s.statement(), s.sql(), message, failure);
+        }
+        return new MigrationException(failure.revision(), message, failure);
+    }
+
     /** Runs one migration's statements; an autocommit block commits what came before it, then runs outside the transaction. */
     private void execute(Direction direction, RevisionNode node, List<RenderedSql.Statement> statements)
             throws SQLException {
@@ -123,7 +132,11 @@ final class MigrationRun {
                         : "; statements 1-" + committedStatements + " of this migration "
                                 + "were committed before the failure (autocommit block) and stay applied, the version table stays at "
                                 + Migrator.heads(committed);
-                throw new MigrationException(
+                throw new StatementException(
+                        node.id(),
+                        direction,
+                        i + 1,
+                        statement.sql(),
                         "revision " + node.id() + " (" + direction.word() + "): statement " + (i + 1)
                                 + " failed: " + Failures.oneLine(statement.sql()) + ": "
                                 + Failures.describe(
@@ -153,6 +166,7 @@ final class MigrationRun {
                             + "the database is at"
                     : "";
             throw new MigrationException(
+                    node.id(),
                     "revision " + node.id() + " (" + direction.word() + "): " + what + " it failed: "
                             + Failures.describe(e, "") + outcome,
                     e);

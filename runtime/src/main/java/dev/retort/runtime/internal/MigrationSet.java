@@ -103,8 +103,12 @@ public final class MigrationSet {
     public RenderedSql requireDowngrade(String revision) {
         BothWays both = bothWays(revision);
         if (both.downgrade() != null) return both.downgrade();
-        throw new MigrationException("revision " + graph.node(revision).id() + " (" + source(revision)
-                + ") cannot be downgraded: " + both.noDowngrade() + "; nothing was run");
+        String id = graph.node(revision).id();
+        throw new MigrationException(
+                id,
+                "revision " + id + " (" + source(revision) + ") cannot be downgraded: " + both.noDowngrade()
+                        + "; nothing was run",
+                null);
     }
 
     private RenderedSql render(String revision, Direction direction) {
@@ -115,7 +119,9 @@ public final class MigrationSet {
             else migration.downgrade(ops);
         } catch (RuntimeException e) {
             throw new MigrationException(
-                    "revision " + revision + ": " + direction.word() + "() of " + source(revision) + " threw " + e, e);
+                    revision,
+                    "revision " + revision + ": " + direction.word() + "() of " + source(revision) + " threw " + e,
+                    e);
         }
         return RenderedSql.of(ops.steps());
     }
@@ -134,10 +140,12 @@ public final class MigrationSet {
             return constructor.newInstance();
         } catch (InvocationTargetException e) {
             throw new MigrationException(
+                    revision,
                     "revision " + revision + ": constructor of " + type.getName() + " failed: " + e.getCause(),
                     e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new MigrationException(
+                    revision,
                     "revision " + revision + ": cannot instantiate " + type.getName()
                             + " (it needs a no-argument constructor): " + e,
                     e);

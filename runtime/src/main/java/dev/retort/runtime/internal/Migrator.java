@@ -71,7 +71,7 @@ public final class Migrator {
         VersionTable at = versionTable.locate(connection);
         Set<String> heads = at.readHere(connection);
         List<Validation.Problem> overlap = Validator.overlap(migrations.graph(), at, heads);
-        if (!overlap.isEmpty()) throw new MigrationException(overlap.get(0).message());
+        if (!overlap.isEmpty()) throw refusal(overlap.get(0));
         return heads;
     }
 
@@ -221,8 +221,11 @@ public final class Migrator {
             String id = graph.resolve(revision);
             if (!graph.ancestorsOf(before.stream().filter(graph::contains).toList())
                     .contains(id)) {
-                throw new MigrationException("cannot accept revision " + id + ": it is not applied (the database is at "
-                        + heads(before) + "); only an applied revision's edit can be accepted");
+                throw new MigrationException(
+                        id,
+                        "cannot accept revision " + id + ": it is not applied (the database is at " + heads(before)
+                                + "); only an applied revision's edit can be accepted",
+                        null);
             }
             Sink.Jdbc sink = new Sink.Jdbc(connection);
             if (!tables.exist()) tables.create(sink);
@@ -286,10 +289,14 @@ public final class Migrator {
             List<Validation.Problem> blocking = refuseBlocking
                     ? Validator.validate(migrations, at, before, connection).blocking()
                     : List.of();
-            if (!blocking.isEmpty())
-                throw new MigrationException(blocking.get(0).message());
+            if (!blocking.isEmpty()) throw refusal(blocking.get(0));
             return work.run(tables, before);
         }
+    }
+
+    /** The error that stops a command at a problem {@code validate} would report. */
+    private static MigrationException refusal(Validation.Problem problem) {
+        return new MigrationException(problem.revision(), problem.message(), null);
     }
 
     private RunResult run(Sink sink, Tables tables, Direction direction, Set<String> before, List<RevisionNode> path)

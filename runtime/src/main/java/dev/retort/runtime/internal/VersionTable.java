@@ -81,7 +81,7 @@ public final class VersionTable {
             st.setArray(2, array);
             st.setString(3, schema);
             try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) found.add(rs.getString(1));
+                while (rs.next()) found.add(rs.getString("nspname"));
             }
         }
         if (found.size() > 1) {
@@ -123,7 +123,7 @@ public final class VersionTable {
         if (!exists(connection)) return heads;
         try (Statement st = connection.createStatement();
                 ResultSet rs = st.executeQuery("SELECT version_num FROM " + qualified())) {
-            while (rs.next()) heads.add(rs.getString(1));
+            while (rs.next()) heads.add(rs.getString("version_num"));
         }
         return heads;
     }
@@ -191,11 +191,12 @@ public final class VersionTable {
     }
 
     static boolean exists(Connection connection, String qualifiedTable) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("SELECT pg_catalog.to_regclass(?) IS NOT NULL")) {
+        try (PreparedStatement st =
+                connection.prepareStatement("SELECT pg_catalog.to_regclass(?) IS NOT NULL AS present")) {
             st.setString(1, qualifiedTable);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
-                return rs.getBoolean(1);
+                return rs.getBoolean("present");
             }
         }
     }

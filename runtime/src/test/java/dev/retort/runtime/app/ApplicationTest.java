@@ -112,7 +112,7 @@ class ApplicationTest {
                 Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT column_name FROM information_schema.columns WHERE table_name = '"
                         + table + "' ORDER BY 1")) {
-            while (rs.next()) names.add(rs.getString(1));
+            while (rs.next()) names.add(rs.getString("column_name"));
         }
         return names;
     }

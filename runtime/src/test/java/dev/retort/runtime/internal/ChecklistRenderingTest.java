@@ -18,10 +18,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * as it was.
  */
 class ChecklistRenderingTest {
-    @org.junit.jupiter.api.extension.RegisterExtension
+    @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
     private static final String SETUP = """
@@ -220,7 +222,7 @@ class ChecklistRenderingTest {
             c.setAutoCommit(true);
             assertEquals(List.of(expected), db.query(query), name);
             List<Op> reversed = new ArrayList<>(ops.operations());
-            java.util.Collections.reverse(reversed);
+            Collections.reverse(reversed);
             for (Op op : reversed) {
                 for (String sql : PostgresSql.statements(op.reverse())) st.execute(sql);
             }

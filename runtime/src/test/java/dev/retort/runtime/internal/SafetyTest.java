@@ -4,11 +4,13 @@ import static dev.retort.runtime.Ops.column;
 import static dev.retort.runtime.Ops.primaryKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.runtime.HistoryEntry;
+import dev.retort.runtime.LockException;
 import dev.retort.runtime.Migration;
 import dev.retort.runtime.MigrationException;
 import dev.retort.runtime.MigrationListener;
@@ -21,6 +23,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -327,6 +330,9 @@ class SafetyTest {
                                             + "within 300 ms: held by pid " + pid(blocker)
                                             + " (long runner, user postgres"),
                     e.getMessage());
+            LockException timedOut = assertInstanceOf(LockException.class, e, "the values it names as fields");
+            assertEquals("public.retort_version", timedOut.versionTable());
+            assertTrue(timedOut.holder().startsWith("pid " + pid(blocker) + " (long runner"), timedOut.holder());
             assertEquals(Set.of(), impatient.current(c));
             assertEquals("0", strings(c, "SHOW lock_timeout").get(0), "the session's lock_timeout is restored");
         }
@@ -337,7 +343,7 @@ class SafetyTest {
     }
 
     private static List<String> strings(Connection c, String sql) throws SQLException {
-        List<String> values = new java.util.ArrayList<>();
+        List<String> values = new ArrayList<>();
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) values.add(rs.getString(1));
