@@ -32,8 +32,6 @@ import picocli.CommandLine.Option;
                 "Print the operations that turn the --from database into the --to database: exit 0 when equal, "
                         + "1 when different, 2 on error; --sql prints only the SQL script, for psql. Needs no configuration file.")
 final class DiffCommand extends Subcommand {
-    static final int DIFFERENT = 1;
-
     @Option(names = "--from", required = true, paramLabel = "URL", description = "JDBC URL of the database to change.")
     String from;
 
@@ -79,7 +77,7 @@ final class DiffCommand extends Subcommand {
             Schema sourceSchema = autogenerate.readDatabase(source);
             Plan plan = autogenerate.diff(sourceSchema, Project.join(targetSchema));
             if (sql) {
-                if (plan.isEmpty()) return Main.OK;
+                if (plan.isEmpty()) return ExitCode.OK;
                 root.out().println("BEGIN;");
                 for (Op op : plan.upgrade()) {
                     for (Hazard hazard : Plan.hazards(op, plan.upgrade()))
@@ -88,18 +86,18 @@ final class DiffCommand extends Subcommand {
                         root.out().println(statement + ";");
                 }
                 root.out().println("COMMIT;");
-                return DIFFERENT;
+                return ExitCode.FOUND;
             }
             if (plan.isEmpty()) {
                 root.out().println("No differences.");
-                return Main.OK;
+                return ExitCode.OK;
             }
             for (Op op : plan.upgrade()) {
                 root.out().println(Terminal.safe(OpText.describe(op)));
                 for (Hazard hazard : Plan.hazards(op, plan.upgrade()))
                     root.out().println("  " + Terminal.safe(hazard.toString()));
             }
-            return DIFFERENT;
+            return ExitCode.FOUND;
         }
     }
 

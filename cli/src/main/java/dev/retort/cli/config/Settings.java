@@ -2,6 +2,7 @@ package dev.retort.cli.config;
 
 import dev.retort.entities.EntitySource;
 import dev.retort.entities.Naming;
+import dev.retort.runtime.Retort;
 import dev.retort.schema.TableFilter;
 import java.io.File;
 import java.nio.file.Path;
@@ -125,12 +126,9 @@ public final class Settings {
         return Boolean.parseBoolean(value);
     }
 
-    /** The longest lock.timeout: PostgreSQL's lock_timeout takes at most INT_MAX milliseconds. */
-    static final long MAX_LOCK_TIMEOUT_SECONDS = Integer.MAX_VALUE / 1000;
-
-    /** How long to wait for another runner's migration lock, in whole seconds (default 300). */
+    /** How long to wait for another runner's migration lock, in whole seconds (default 300, at most the runtime's limit). */
     public Duration lockTimeout() {
-        return seconds("lock.timeout", 300, MAX_LOCK_TIMEOUT_SECONDS);
+        return seconds("lock.timeout", 300, Retort.MAX_LOCK_TIMEOUT.toSeconds());
     }
 
     /** How long connecting may take, in whole seconds (default 30; 0 waits for ever). */

@@ -64,7 +64,7 @@ public final class HistoryTable {
                 + (checksum == null ? "NULL" : literal(checksum))
                 + ", " + literal(message) + ", current_user || " + literal("@" + host) + ", " + duration.toMillis()
                 + ", "
-                + literal(Migrator.retortVersion()) + ")";
+                + literal(retortVersion()) + ")";
     }
 
     /** Every row, oldest first; empty when the table does not exist yet. */
@@ -89,6 +89,11 @@ public final class HistoryTable {
             }
         }
         return entries;
+    }
+
+    private static String retortVersion() {
+        String version = HistoryTable.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
     }
 
     /** For each revision whose last upgrade or accept is not followed by a downgrade: the checksum recorded then. */

@@ -21,7 +21,7 @@ final class MigrationRun {
     private final boolean transactionPerMigration;
     private final MigrationListener listener;
     private final Sink sink;
-    private final Migrator.Tables tables;
+    private final Tables tables;
     private final Set<String> before;
     private final List<AppliedMigration> applied = new ArrayList<>();
     private Set<String> heads;
@@ -37,7 +37,7 @@ final class MigrationRun {
             boolean transactionPerMigration,
             MigrationListener listener,
             Sink sink,
-            Migrator.Tables tables,
+            Tables tables,
             Set<String> before) {
         this.migrations = migrations;
         this.transactionPerMigration = transactionPerMigration;

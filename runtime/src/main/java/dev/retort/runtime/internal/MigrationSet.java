@@ -1,5 +1,6 @@
 package dev.retort.runtime.internal;
 
+import dev.retort.classpath.ClassScanner;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionNode;
 import dev.retort.runtime.Direction;
@@ -59,6 +60,22 @@ public final class MigrationSet {
             if (revision.forwardOnly()) forwardOnly.add(revision.id());
         }
         return new MigrationSet(RevisionGraph.of(nodes), classes, Set.copyOf(forwardOnly));
+    }
+
+    /** The migrations compiled into a package (sub-packages included), found through the class loader. */
+    public static MigrationSet inPackage(ClassLoader loader, String packageName) {
+        List<Class<?>> classes = new ArrayList<>();
+        for (String name : ClassScanner.classNames(loader, List.of(), packageName)) {
+            try {
+                classes.add(Class.forName(name, false, loader));
+            } catch (ClassNotFoundException | LinkageError e) {
+                throw new MigrationException("migration class " + name + " cannot be loaded: " + e, e);
+            }
+        }
+        if (classes.stream().noneMatch(c -> c.isAnnotationPresent(Revision.class))) {
+            throw new MigrationException("no @Revision migrations found in package " + packageName);
+        }
+        return of(classes, Class::getName);
     }
 
     public RevisionGraph graph() {

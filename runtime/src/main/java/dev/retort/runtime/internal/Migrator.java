@@ -1,5 +1,7 @@
 package dev.retort.runtime.internal;
 
+import static dev.retort.postgres.PostgresSql.quote;
+
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionNode;
 import dev.retort.revision.Targets;
@@ -10,12 +12,9 @@ import dev.retort.runtime.MigrationListener;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.RunResult;
 import dev.retort.runtime.Validation;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -49,18 +48,34 @@ public final class Migrator {
 
     private final MigrationSet migrations;
     private final VersionTable versionTable;
+    private final String defaultSchema;
     private final Options options;
     private final MigrationListener listener;
 
-    public Migrator(MigrationSet migrations, VersionTable versionTable, Options options, MigrationListener listener) {
+    /** @param defaultSchema the schema unqualified names resolve to, first on the search path of offline scripts too */
+    public Migrator(
+            MigrationSet migrations,
+            VersionTable versionTable,
+            String defaultSchema,
+            Options options,
+            MigrationListener listener) {
         this.migrations = migrations;
         this.versionTable = versionTable;
+        this.defaultSchema = defaultSchema;
         this.options = options;
         this.listener = listener;
     }
 
+    public Migrator(MigrationSet migrations, VersionTable versionTable, Options options, MigrationListener listener) {
+        this(migrations, versionTable, VersionTable.DEFAULT_SCHEMA, options, listener);
+    }
+
     public Migrator(MigrationSet migrations, VersionTable versionTable) {
         this(migrations, versionTable, Options.DEFAULTS, new MigrationListener() {});
+    }
+
+    public MigrationSet migrations() {
+        return migrations;
     }
 
     /**
@@ -155,14 +170,17 @@ public final class Migrator {
     /**
      * A script's head. The tables are created by the first block that writes to them, in its
      * transaction (after its migration, which may create their schema), and every block first
-     * checks the version table is where it expects: apply with {@code psql -v ON_ERROR_STOP=1}.
+     * checks the version table is where it expects: apply with {@code psql -v ON_ERROR_STOP=1}. A
+     * default schema other than {@code public} comes first on the search path, as in an online run.
      */
-    private static Sink.OfflineScript prelude(String what) {
+    private Sink.OfflineScript prelude(String what) {
         Sink.OfflineScript script = new Sink.OfflineScript();
         script.note("Retort offline script: " + what);
         script.comment(
                 "Apply with psql -v ON_ERROR_STOP=1: each block first checks that the version table is where the block expects,"
                         + " and aborts the script otherwise");
+        if (!defaultSchema.equals(VersionTable.DEFAULT_SCHEMA))
+            script.execute("SET search_path TO " + quote(defaultSchema) + ", public");
         return script;
     }
 
@@ -231,32 +249,14 @@ public final class Migrator {
             if (!tables.exist()) tables.create(sink);
             sink.execute(tables.history()
                     .appendSql(
-                            id, HistoryTable.ACCEPT, migrations.checksum(id), "accepted edit", Duration.ZERO, host()));
+                            id,
+                            HistoryTable.ACCEPT,
+                            migrations.checksum(id),
+                            "accepted edit",
+                            Duration.ZERO,
+                            sink.origin()));
             return null;
         });
-    }
-
-    /** The version and history tables one command works on, and whether they exist yet. */
-    record Tables(VersionTable versions, boolean exist) {
-        HistoryTable history() {
-            return new HistoryTable(versions);
-        }
-
-        /**
-         * Creates the missing version and history tables; a failure other than a lost connection (a
-         * role without CREATE on the schema) says that this is what failed.
-         */
-        void create(Sink sink) throws SQLException {
-            List<String> statements = new ArrayList<>(versions.createSql());
-            statements.add(history().createSql());
-            try {
-                sink.executeAll(statements);
-            } catch (SQLException e) {
-                if (Failures.connectionLost(e) || e.getMessage() == null) throw e;
-                String reason = e.getMessage().lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
-                throw new MigrationException("creating the version table " + versions.qualified() + ": " + reason, e);
-            }
-        }
     }
 
     private interface Work<T> {
@@ -309,21 +309,5 @@ public final class Migrator {
     /** Revisions as messages name them: comma-separated, or {@code base} for none. */
     static String heads(Set<String> heads) {
         return heads.isEmpty() ? "base" : String.join(", ", heads);
-    }
-
-    /** The runner's host name, for the history's {@code applied_by}. */
-    static String host() {
-        String fromEnvironment = System.getenv("HOSTNAME");
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) return fromEnvironment;
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "unknown host";
-        }
-    }
-
-    static String retortVersion() {
-        String version = Migrator.class.getPackage().getImplementationVersion();
-        return version == null ? "development" : version;
     }
 }

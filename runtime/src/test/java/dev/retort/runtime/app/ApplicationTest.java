@@ -10,6 +10,10 @@ import dev.retort.runtime.HistoryEntry;
 import dev.retort.runtime.MigrationException;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.RunResult;
+import dev.retort.runtime.Validation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,8 +21,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -29,12 +35,15 @@ class ApplicationTest {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
+    @BeforeEach
+    void emptyDatabase() throws SQLException {
+        db.reset();
+    }
+
     /** What an application's start-up code does. */
     static Retort startUp(boolean autoMigrate) {
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(db.url());
         Retort retort = Retort.configure()
-                .dataSource(dataSource)
+                .dataSource(dataSource())
                 .migrationsPackage("dev.retort.runtime.app.migrations")
                 .load();
         if (autoMigrate) retort.upgrade("head");
@@ -75,6 +84,42 @@ class ApplicationTest {
         assertEquals(List.of("email", "id", "name"), columns("accounts"));
     }
 
+    /** The verbs the command line calls besides those above: stamp, accept, where the version table is, the graph, scripts. */
+    @Test
+    void stampAcceptAndOfflineScripts(@TempDir Path folder) throws IOException {
+        Retort offline = Retort.configure()
+                .offline()
+                .schemas("app")
+                .migrationsPackage("dev.retort.runtime.app.migrations")
+                .load();
+        assertEquals(List.of("000000000002"), offline.revisions().heads());
+        String script = offline.upgradeScript(Set.of(), "head");
+        assertTrue(script.startsWith("\n-- Retort offline script: upgrade base -> head\n-- Apply with psql"), script);
+        assertTrue(script.contains(" aborts the script otherwise\nSET search_path TO \"app\", public;\n"), script);
+        assertThrows(IllegalStateException.class, offline::current, "an offline facade does not connect");
+
+        Retort retort = startUp(false);
+        assertEquals(
+                Set.of("000000000002"), retort.stamp(List.of("head"), false).after());
+        assertEquals("\"public\".\"retort_version\"", retort.versionTable());
+        assertEquals(
+                List.of(Validation.Kind.UNVERIFIABLE, Validation.Kind.UNVERIFIABLE),
+                retort.validate().problems().stream()
+                        .map(Validation.Problem::kind)
+                        .toList());
+        retort.accept("000000000001");
+        retort.accept("000000000002");
+        assertTrue(retort.validate().isClean());
+
+        Files.writeString(folder.resolve("Broken.java"), "class Broken { int x = \"text\"; }");
+        Retort later = Retort.configure()
+                .dataSource(dataSource())
+                .migrationsDirectory(folder)
+                .loadInBackground()
+                .load();
+        assertThrows(MigrationException.class, later::revisions, "the compile error comes with the first verb");
+    }
+
     @Test
     void aPackageWithoutMigrationsIsAnError() {
         IllegalStateException noSource = assertThrows(
@@ -104,6 +149,12 @@ class ApplicationTest {
                     () -> Class.forName(tooling),
                     tooling + " is on the runtime's class path");
         }
+    }
+
+    private static PGSimpleDataSource dataSource() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(db.url());
+        return dataSource;
     }
 
     private static List<String> columns(String table) throws SQLException {
