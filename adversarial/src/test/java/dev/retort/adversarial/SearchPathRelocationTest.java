@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.cli.Cli;
+import dev.retort.cli.ExitCode;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.runtime.Migration;
 import dev.retort.runtime.Ops;
@@ -50,7 +51,7 @@ class SearchPathRelocationTest {
     }
 
     private static void ok(Cli.Result result) {
-        assertEquals(0, result.code(), result::toString);
+        assertEquals(ExitCode.OK, result.code(), result::toString);
     }
 
     @Test
@@ -246,7 +247,7 @@ class SearchPathRelocationTest {
 
         for (String command : List.of("current", "upgrade", "validate")) {
             Cli.Result result = command.equals("upgrade") ? cli.run("upgrade", "head") : cli.run(command);
-            assertEquals(2, result.code(), result::toString);
+            assertEquals(ExitCode.ERROR, result.code(), result::toString);
             assertEquals(error, result.err(), command);
         }
         assertEquals(List.of("a00000000001"), db.query("SELECT version_num FROM public.retort_version"));

@@ -57,7 +57,7 @@ class HibernateOracleTest {
         db.execute(hibernateCreateScript(entities, naming));
         Cli cli = new Cli(workDir);
         cli.configure(db, entities, naming);
-        assertEquals(new Cli.Result(0, "No new upgrade operations detected.\n", ""), cli.run("check"));
+        assertEquals(new Cli.Result(ExitCode.OK, "No new upgrade operations detected.\n", ""), cli.run("check"));
     }
 
     private String hibernateCreateScript(String entityPackage, String naming) throws Exception {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.cli.Cli;
+import dev.retort.cli.ExitCode;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.shop.Shop;
 import java.io.IOException;
@@ -95,6 +96,6 @@ class ArchiveIT {
             assertEquals(first, launch(offJar, Map.of(variable, "off"), "check"), variable);
             assertFalse(Files.exists(offJar.resolveSibling("retort.jar.jsa")), variable);
         }
-        assertEquals(1, first.code(), first::toString);
+        assertEquals(ExitCode.FOUND, first.code(), first::toString);
     }
 }
