@@ -127,27 +127,33 @@ final class MigrationRun {
                 }
             } catch (SQLException e) {
                 rollbackAfter(sink, e);
-                String partial = committedStatements == 0
-                        ? ""
-                        : "; statements 1-" + committedStatements + " of this migration "
-                                + "were committed before the failure (autocommit block) and stay applied, the version table stays at "
-                                + Migrator.heads(committed);
-                throw new StatementException(
-                        node.id(),
-                        direction,
-                        i + 1,
-                        statement.sql(),
-                        "revision " + node.id() + " (" + direction.word() + "): statement " + (i + 1)
-                                + " failed: " + Failures.oneLine(statement.sql()) + ": "
-                                + Failures.describe(
-                                        e,
-                                        committedStatements == 0
-                                                ? "the version table stays at " + Migrator.heads(committed)
-                                                : "")
-                                + partial,
-                        e);
+                throw failed(direction, node, i + 1, statement.sql(), committedStatements, e);
             }
         }
+    }
+
+    /** Statement {@code number} failed: what it was, what the server said, and what stays committed. */
+    private StatementException failed(
+            Direction direction, RevisionNode node, int number, String sql, int committedStatements, SQLException e) {
+        String partial = committedStatements == 0
+                ? ""
+                : "; statements 1-" + committedStatements + " of this migration "
+                        + "were committed before the failure (autocommit block) and stay applied, the version table stays at "
+                        + Migrator.heads(committed);
+        return new StatementException(
+                node.id(),
+                direction,
+                number,
+                sql,
+                "revision " + node.id() + " (" + direction.word() + "): statement " + number + " failed: "
+                        + Failures.oneLine(sql) + ": "
+                        + Failures.describe(
+                                e,
+                                committedStatements == 0
+                                        ? "the version table stays at " + Migrator.heads(committed)
+                                        : "")
+                        + partial,
+                e);
     }
 
     /** Writes the version-table update and the history row; commits them with the migration when it has its own transaction. */

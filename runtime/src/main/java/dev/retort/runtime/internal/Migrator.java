@@ -259,7 +259,8 @@ public final class Migrator {
         });
     }
 
-    private interface Work<T> {
+    /** What a command does under the lock, given its tables and the heads before. */
+    private interface LockedWork<T> {
         T run(Tables tables, Set<String> before) throws SQLException;
     }
 
@@ -269,7 +270,7 @@ public final class Migrator {
      * handed over with autocommit off (a pool's setting) is switched to autocommit for the run, which
      * makes its own transactions, and switched back afterwards.
      */
-    private <T> T locked(Connection connection, boolean refuseBlocking, Work<T> work) throws SQLException {
+    private <T> T locked(Connection connection, boolean refuseBlocking, LockedWork<T> work) throws SQLException {
         if (connection.getAutoCommit()) return lockedInAutocommit(connection, refuseBlocking, work);
         connection.setAutoCommit(true);
         try {
@@ -279,7 +280,8 @@ public final class Migrator {
         }
     }
 
-    private <T> T lockedInAutocommit(Connection connection, boolean refuseBlocking, Work<T> work) throws SQLException {
+    private <T> T lockedInAutocommit(Connection connection, boolean refuseBlocking, LockedWork<T> work)
+            throws SQLException {
         try (MigrationLock ignored =
                 MigrationLock.acquire(connection, versionTable, options.lockTimeout(), listener::waitingForLock)) {
             VersionTable at = versionTable.locate(connection);
