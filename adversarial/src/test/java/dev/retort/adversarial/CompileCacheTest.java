@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.retort.runtime.source.SourceMigrations;
+import dev.retort.runtime.internal.source.SourceMigrations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,7 +92,7 @@ class CompileCacheTest {
         Files.copy(
                 foreignEntry().resolve("m.A.class"),
                 entry(cache).resolve("m.A.class"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
         assertEquals("original", load(migrations, cache));
     }
 
@@ -103,7 +104,7 @@ class CompileCacheTest {
         Path foreign = foreignEntry();
         try (Stream<Path> files = Files.list(foreign)) {
             for (Path file : files.toList()) {
-                Files.copy(file, mine.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(file, mine.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
         assertEquals(

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.cli.Cli;
+import dev.retort.cli.ExitCode;
 import dev.retort.fixtures.db.TestDatabase;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,7 +59,7 @@ class ForwardOnlyTest {
     }
 
     private static void ok(Cli.Result result) {
-        assertEquals(0, result.code(), result::toString);
+        assertEquals(ExitCode.OK, result.code(), result::toString);
     }
 
     private void assertAtHeadUntouched() throws Exception {
@@ -97,7 +98,7 @@ class ForwardOnlyTest {
 
         Cli.Result validate = cli.run("validate");
 
-        assertEquals(1, validate.code(), validate::toString);
+        assertEquals(ExitCode.FOUND, validate.code(), validate::toString);
         assertTrue(validate.out().startsWith("edited: revision c00000000003 "), validate.out());
     }
 
@@ -108,12 +109,12 @@ class ForwardOnlyTest {
         Cli.Result declared = cli.run("downgrade", "b00000000002");
         Cli.Result throwing = cli.run("downgrade", "base");
 
-        assertEquals(2, declared.code(), declared::toString);
+        assertEquals(ExitCode.ERROR, declared.code(), declared::toString);
         assertEquals(
                 "error: revision c00000000003 (migrations/C.java) cannot be downgraded:"
                         + " it is declared forward-only; nothing was run\n",
                 declared.err());
-        assertEquals(2, throwing.code(), throwing::toString);
+        assertEquals(ExitCode.ERROR, throwing.code(), throwing::toString);
         assertTrue(throwing.err().startsWith("error: revision c00000000003 "), throwing.err());
         assertAtHeadUntouched();
         Cli.Result stepBack = cli.run("downgrade", "-1");
@@ -126,10 +127,10 @@ class ForwardOnlyTest {
         Cli.Result declared = cli.run("downgrade", "--sql", "d00000000004:a00000000001");
         Cli.Result throwing = cli.run("downgrade", "--sql", "b00000000002:a00000000001");
 
-        assertEquals(2, declared.code(), declared::toString);
+        assertEquals(ExitCode.ERROR, declared.code(), declared::toString);
         assertEquals("", declared.out());
         assertTrue(declared.err().startsWith("error: revision c00000000003 "), declared.err());
-        assertEquals(2, throwing.code(), throwing::toString);
+        assertEquals(ExitCode.ERROR, throwing.code(), throwing::toString);
         assertEquals("", throwing.out());
         assertEquals(
                 "error: revision b00000000002 (migrations/B.java) cannot be downgraded: its downgrade()"

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.cli.Cli;
+import dev.retort.cli.ExitCode;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.hostile.HostileText;
 import dev.retort.fixtures.shop.Shop;
@@ -111,13 +112,13 @@ class HostileDatabaseTest {
         Cli cli = cli();
 
         Cli.Result check = cli.run("check");
-        assertEquals(1, check.code(), check::toString);
+        assertEquals(ExitCode.FOUND, check.code(), check::toString);
         assertShowsNothingHidden(check);
         assertTrue(check.out().contains("drop table x\\u000aop.execute(\"DROP TABLE victim\");//"), check::toString);
         assertTrue(check.out().contains("lf\\nop.execute("), check::toString);
 
         Cli.Result revision = cli.run("revision", "--autogenerate", "-m", "drop the hostile tables");
-        assertEquals(0, revision.code(), revision::toString);
+        assertEquals(ExitCode.OK, revision.code(), revision::toString);
         assertShowsNothingHidden(revision);
         Path migration = onlyMigration(cli);
         String source = Files.readString(migration);
@@ -130,13 +131,13 @@ class HostileDatabaseTest {
                 () -> Javac.topLevelClasses(classes).toString());
 
         Cli.Result up = cli.run("upgrade", "head");
-        assertEquals(0, up.code(), up::toString);
+        assertEquals(ExitCode.OK, up.code(), up::toString);
         assertShowsNothingHidden(up);
         assertEquals(List.of("1"), db.query("SELECT count(*) FROM pg_class WHERE relname = 'victim'"));
         assertOnlyShopTablesAndVictim(db);
 
         Cli.Result down = cli.run("downgrade", "base");
-        assertEquals(0, down.code(), down::toString);
+        assertEquals(ExitCode.OK, down.code(), down::toString);
         assertShowsNothingHidden(down);
         assertEquals(planted, read(db));
 
@@ -159,17 +160,17 @@ class HostileDatabaseTest {
         Schema planted = read(offline);
         Cli cli = cli();
         Cli.Result revision = cli.run("revision", "--autogenerate", "-m", "drop the hostile tables");
-        assertEquals(0, revision.code(), revision::toString);
+        assertEquals(ExitCode.OK, revision.code(), revision::toString);
 
         Cli.Result up = cli.run("upgrade", "--sql", "base:head");
-        assertEquals(0, up.code(), up::toString);
+        assertEquals(ExitCode.OK, up.code(), up::toString);
         assertShowsNothingHidden(up);
         Psql.run(offline, workDir, up.out());
         assertEquals(List.of("1"), offline.query("SELECT count(*) FROM pg_class WHERE relname = 'victim'"));
         assertOnlyShopTablesAndVictim(offline);
 
         Cli.Result down = cli.run("downgrade", "--sql", "head:base");
-        assertEquals(0, down.code(), down::toString);
+        assertEquals(ExitCode.OK, down.code(), down::toString);
         assertShowsNothingHidden(down);
         Psql.run(offline, workDir, down.out());
         assertEquals(planted, read(offline));
@@ -185,7 +186,7 @@ class HostileDatabaseTest {
         Cli cli = new Cli(workDir.resolve("diff"));
 
         Cli.Result described = cli.run("diff", "--from", offline.url(), "--to", db.url());
-        assertEquals(1, described.code(), described::toString);
+        assertEquals(ExitCode.FOUND, described.code(), described::toString);
         assertShowsNothingHidden(described);
         Cli.Result creates = cli.run("diff", "--from", offline.url(), "--to", db.url(), "--sql");
         assertShowsNothingHidden(creates);
@@ -224,7 +225,7 @@ class HostileDatabaseTest {
                 }
                 """);
         Cli.Result up = cli.run("upgrade", "head");
-        assertEquals(2, up.code(), up::toString);
+        assertEquals(ExitCode.ERROR, up.code(), up::toString);
         assertShowsNothingHidden(up);
         assertTrue(up.err().contains("\\x{1b}[2J\\x{1b}[Hclear"), up::toString);
         assertEquals(1, up.err().lines().count(), up::toString);
@@ -237,7 +238,7 @@ class HostileDatabaseTest {
                 new String[] {"history", "-r", HostileText.CRLF},
                 new String[] {"--stacktrace", "upgrade", HostileText.BIDI})) {
             Cli.Result result = cli.run(command);
-            assertEquals(2, result.code(), result::toString);
+            assertEquals(ExitCode.ERROR, result.code(), result::toString);
             // the tab that starts a stack frame is the JDK's, not the attacker's
             assertShowsNothingHidden(
                     new Cli.Result(result.code(), result.out(), result.err().replace("\n\tat ", "\n at ")));

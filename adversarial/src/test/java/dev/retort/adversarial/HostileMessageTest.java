@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.cli.Cli;
+import dev.retort.cli.ExitCode;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.hostile.HostileText;
 import dev.retort.fixtures.shop.Shop;
@@ -40,13 +41,13 @@ class HostileMessageTest {
         for (int i = 0; i < HostileText.ALL.size(); i++) {
             String id = String.format("m%011d", i);
             Cli.Result revision = cli.run("revision", "-m", HostileText.ALL.get(i), "--rev-id", id);
-            assertEquals(0, revision.code(), revision::toString);
+            assertEquals(ExitCode.OK, revision.code(), revision::toString);
             assertShowsNothingHidden(revision);
             ids.add(id);
         }
 
         Cli.Result up = cli.run("upgrade", "head");
-        assertEquals(0, up.code(), up::toString);
+        assertEquals(ExitCode.OK, up.code(), up::toString);
         assertShowsNothingHidden(up);
         assertEquals(
                 HostileText.ALL.size(),
@@ -79,12 +80,12 @@ class HostileMessageTest {
         }
         for (String id : ids) {
             Cli.Result show = cli.run("show", id);
-            assertEquals(0, show.code(), show::toString);
+            assertEquals(ExitCode.OK, show.code(), show::toString);
             assertShowsNothingHidden(show);
         }
 
         Cli.Result script = cli.run("upgrade", "--sql", "base:head");
-        assertEquals(0, script.code(), script::toString);
+        assertEquals(ExitCode.OK, script.code(), script::toString);
         assertShowsNothingHidden(script);
         offline.reset();
         offline.execute("CREATE TABLE victim (id int)");
@@ -101,10 +102,10 @@ class HostileMessageTest {
         cli.configure(db, Shop.V1, "snake");
         for (String message : List.of(HostileText.CR, HostileText.CRLF, HostileText.DASHES)) {
             Cli.Result revision = cli.run("revision", "-m", message);
-            assertEquals(0, revision.code(), revision::toString);
+            assertEquals(ExitCode.OK, revision.code(), revision::toString);
         }
         Cli.Result script = cli.run("upgrade", "--sql", "base:head");
-        assertEquals(0, script.code(), script::toString);
+        assertEquals(ExitCode.OK, script.code(), script::toString);
         offline.reset();
         offline.execute("CREATE TABLE victim (id int)");
         Psql.run(offline, workDir, script.out());

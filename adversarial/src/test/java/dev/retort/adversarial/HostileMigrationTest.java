@@ -22,6 +22,7 @@ import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
 import dev.retort.schema.TableName;
 import dev.retort.schema.UniqueConstraint;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -107,7 +108,7 @@ class HostileMigrationTest {
         for (String message :
                 List.of(HostileText.ESCAPED_CLOSE_COMMENT, HostileText.CLOSE_COMMENT, HostileText.WINDOWS_PATH)) {
             RevisionHeader header = RevisionHeader.of("c" + Math.abs(message.hashCode()), List.of(), message, CREATED);
-            Path classes = java.nio.file.Files.createDirectories(dir.resolve(header.id()));
+            Path classes = Files.createDirectories(dir.resolve(header.id()));
             Migration migration = compile(
                     classes,
                     header,
@@ -126,7 +127,7 @@ class HostileMigrationTest {
                     RevisionHeader.of("m" + i, List.of(), message, CREATED).withBranchLabels(List.of(message));
             String source = MigrationWriter.write("hostile", header, Plan.EMPTY).toString();
             Path classes = dir.resolve("m" + i);
-            java.nio.file.Files.createDirectories(classes);
+            Files.createDirectories(classes);
             Migration migration = compile(classes, header, source);
             Revision revision = migration.getClass().getAnnotation(Revision.class);
             assertEquals(message, revision.message());

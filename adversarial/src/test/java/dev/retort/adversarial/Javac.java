@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.retort.op.Op;
 import dev.retort.runtime.Migration;
+import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -61,7 +62,7 @@ final class Javac {
                             && !f.getFileName().toString().contains("$"))
                     .map(f -> dir.relativize(f)
                             .toString()
-                            .replace(java.io.File.separatorChar, '.')
+                            .replace(File.separatorChar, '.')
                             .replaceAll("\\.class$", ""))
                     .sorted()
                     .collect(Collectors.toList());
@@ -79,7 +80,7 @@ final class Javac {
         return Stream.of(Migration.class, Op.class)
                 .map(Javac::location)
                 .distinct()
-                .collect(Collectors.joining(java.io.File.pathSeparator));
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     private static String location(Class<?> type) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.cli.Cli;
+import dev.retort.cli.ExitCode;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.shop.Shop;
 import dev.retort.schema.IdentityOptions;
@@ -66,7 +67,7 @@ class LocaleEncodingTest {
 
     private void messageIsKept(Map<String, String> locale, List<String> jvmOptions) throws Exception {
         Run revision = retort(locale, jvmOptions, "revision", "-m", MESSAGE, "--rev-id", "000000000001");
-        assertEquals(0, revision.code(), revision::toString);
+        assertEquals(ExitCode.OK, revision.code(), revision::toString);
         try (Stream<Path> files = Files.list(workDir.resolve("migrations"))) {
             Path generated = files.filter(p -> p.toString().endsWith(".java"))
                     .findFirst()
@@ -75,10 +76,10 @@ class LocaleEncodingTest {
             assertTrue(source.contains("message = \"" + MESSAGE + "\""), source);
         }
         Run upgrade = retort(locale, jvmOptions, "upgrade", "head");
-        assertEquals(0, upgrade.code(), upgrade::toString);
+        assertEquals(ExitCode.OK, upgrade.code(), upgrade::toString);
         assertEquals(List.of(MESSAGE), db.query("SELECT message FROM retort_version_history"));
         Run history = retort(locale, jvmOptions, "history");
-        assertEquals(new Run(0, "<base> -> 000000000001 (head), " + MESSAGE + "\n", ""), history);
+        assertEquals(new Run(ExitCode.OK, "<base> -> 000000000001 (head), " + MESSAGE + "\n", ""), history);
     }
 
     @Test
@@ -109,16 +110,17 @@ class LocaleEncodingTest {
         Path config = workDir.resolve("retort.properties");
         Files.write(config, "schemas = sch\u00e9ma\n".getBytes(StandardCharsets.ISO_8859_1));
         Cli.Result result = new Cli(workDir).run("heads");
-        assertEquals(new Cli.Result(2, "", "error: " + config + ": cannot be read: not UTF-8 text\n"), result);
+        assertEquals(
+                new Cli.Result(ExitCode.ERROR, "", "error: " + config + ": cannot be read: not UTF-8 text\n"), result);
     }
 
     @Test
     void environmentIsKeptInTheCLocale() throws Exception {
         Map<String, String> locale = Map.of("LC_ALL", "C", "LANG", "C", "RETORT_VERSION_TABLE", "versiön");
         Run revision = retort(locale, List.of(), "revision", "-m", "x", "--rev-id", "000000000001");
-        assertEquals(0, revision.code(), revision::toString);
+        assertEquals(ExitCode.OK, revision.code(), revision::toString);
         Run upgrade = retort(locale, List.of(), "upgrade", "head");
-        assertEquals(0, upgrade.code(), upgrade::toString);
+        assertEquals(ExitCode.OK, upgrade.code(), upgrade::toString);
         assertEquals(List.of("000000000001"), db.query("SELECT version_num FROM \"versiön\""));
     }
 }

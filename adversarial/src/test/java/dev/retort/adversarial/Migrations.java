@@ -1,6 +1,7 @@
 package dev.retort.adversarial;
 
 import dev.retort.cli.Cli;
+import java.util.Locale;
 
 /** Hand-written migration classes in a project's {@code migrations} folder, in package {@code adv}. */
 final class Migrations {
@@ -25,7 +26,7 @@ final class Migrations {
                     }
                 }
                 """.formatted(
-                        id, revises, name.toLowerCase(java.util.Locale.ROOT), attributes, name, upgrade, downgrade));
+                        id, revises, name.toLowerCase(Locale.ROOT), attributes, name, upgrade, downgrade));
     }
 
     /** A migration whose bodies are SQL statements run with {@code op.execute}. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.cli.Cli;
+import dev.retort.cli.ExitCode;
 import dev.retort.fixtures.db.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ class OfflineScriptTwiceTest {
     @Test
     void upgradeScriptAppliedTwiceAbortsBeforeAnyDataMigrationRunsAgain() throws Exception {
         Cli.Result script = cli.run("upgrade", "--sql", "head");
-        assertEquals(0, script.code(), script::toString);
+        assertEquals(ExitCode.OK, script.code(), script::toString);
         assertEquals(0, Psql.apply(db, workDir, script.out()).code());
 
         Psql.Result again = Psql.apply(db, workDir, script.out());
@@ -77,7 +78,7 @@ class OfflineScriptTwiceTest {
 
     @Test
     void downgradeScriptAppliedTwiceAbortsBeforeItsFirstBlock() throws Exception {
-        assertEquals(0, cli.run("upgrade", "head").code());
+        assertEquals(ExitCode.OK, cli.run("upgrade", "head").code());
         Cli.Result script = cli.run("downgrade", "--sql", "c00000000003:a00000000001");
         assertEquals(0, Psql.apply(db, workDir, script.out()).code());
         db.execute("INSERT INTO events VALUES ('kept')");
@@ -92,7 +93,7 @@ class OfflineScriptTwiceTest {
 
     @Test
     void scriptFromTheWrongRevisionAborts() throws Exception {
-        assertEquals(0, cli.run("upgrade", "a00000000001").code());
+        assertEquals(ExitCode.OK, cli.run("upgrade", "a00000000001").code());
         Cli.Result script = cli.run("upgrade", "--sql", "b00000000002:head");
 
         Psql.Result wrong = Psql.apply(db, workDir, script.out());
@@ -104,7 +105,7 @@ class OfflineScriptTwiceTest {
 
     @Test
     void currentUpgradeAndValidateRefuseARevisionHeldWithItsAncestor() throws Exception {
-        assertEquals(0, cli.run("upgrade", "b00000000002").code());
+        assertEquals(ExitCode.OK, cli.run("upgrade", "b00000000002").code());
         db.execute("INSERT INTO retort_version VALUES ('a00000000001')");
         String problem =
                 "the version table \"public\".\"retort_version\" holds revision a00000000001 together with its descendant"
@@ -115,17 +116,17 @@ class OfflineScriptTwiceTest {
         Cli.Result upgrade = cli.run("upgrade", "head");
         Cli.Result validate = cli.run("validate");
 
-        assertEquals(2, current.code(), current::toString);
+        assertEquals(ExitCode.ERROR, current.code(), current::toString);
         assertEquals("error: " + problem + "\n", current.err());
-        assertEquals(2, upgrade.code(), upgrade::toString);
+        assertEquals(ExitCode.ERROR, upgrade.code(), upgrade::toString);
         assertEquals("error: " + problem + "\n", upgrade.err());
-        assertEquals(1, validate.code(), validate::toString);
+        assertEquals(ExitCode.FOUND, validate.code(), validate::toString);
         assertEquals("inconsistent: " + problem + "\n", validate.out());
         assertTrue(
                 db.query("SELECT 1 FROM information_schema.columns WHERE table_name = 'events' AND column_name = 'at'")
                         .isEmpty(),
                 "c did not run");
-        assertEquals(0, cli.run("stamp", "--purge", "b00000000002").code());
+        assertEquals(ExitCode.OK, cli.run("stamp", "--purge", "b00000000002").code());
         assertEquals("b00000000002\n", cli.run("current").out());
     }
 
@@ -144,7 +145,7 @@ class OfflineScriptTwiceTest {
                 cli, "B", "b00000000002", "a00000000001", "INSERT INTO events VALUES ('b')", "DELETE FROM events");
         Files.delete(workDir.resolve("migrations/C.java"));
         Cli.Result script = cli.run("upgrade", "--sql", "head");
-        assertEquals(0, script.code(), script::toString);
+        assertEquals(ExitCode.OK, script.code(), script::toString);
         assertTrue(script.out().contains("\nSET search_path TO \"sales\", public;\n"), script.out());
 
         Psql.Result once = Psql.apply(db, workDir, script.out());

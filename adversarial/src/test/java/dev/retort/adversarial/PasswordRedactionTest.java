@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.cli.Cli;
+import dev.retort.cli.ExitCode;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.runtime.Migration;
 import dev.retort.runtime.Ops;
@@ -156,7 +157,7 @@ class PasswordRedactionTest {
     }
 
     private static void assertClean(Cli.Result result) {
-        assertEquals(2, result.code(), result::toString);
+        assertEquals(ExitCode.ERROR, result.code(), result::toString);
         assertNoSecret(result.out() + result.err());
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.abort;
 
 import dev.retort.cli.Cli;
+import dev.retort.cli.ExitCode;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.shop.Shop;
 import java.io.IOException;
@@ -82,9 +83,10 @@ class PermissionErrorTest {
         Files.writeString(workDir.resolve("a-file"), "");
         cli.environment.put("XDG_CACHE_HOME", workDir.resolve("a-file").toString());
         assertEquals(
-                0, cli.run("revision", "-m", "x", "--rev-id", "000000000001").code());
+                ExitCode.OK,
+                cli.run("revision", "-m", "x", "--rev-id", "000000000001").code());
         Cli.Result upgrade = cli.run("upgrade", "head");
-        assertEquals(new Cli.Result(0, "Running upgrade <base> -> 000000000001, x\n", ""), upgrade);
+        assertEquals(new Cli.Result(ExitCode.OK, "Running upgrade <base> -> 000000000001, x\n", ""), upgrade);
     }
 
     @Test
@@ -95,17 +97,17 @@ class PermissionErrorTest {
         try {
             db.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC; GRANT USAGE ON SCHEMA public TO " + role);
             assertEquals(
-                    0,
+                    ExitCode.OK,
                     cli.run("revision", "-m", "x", "--rev-id", "000000000001").code());
             assertError(
                     "error: creating the version table \"public\".\"retort_version\": permission denied for schema public",
                     cli.run("--user", role, "upgrade", "head"));
 
-            assertEquals(0, cli.run("stamp", "base").code(), "the owner creates the tables");
+            assertEquals(ExitCode.OK, cli.run("stamp", "base").code(), "the owner creates the tables");
             db.execute("GRANT SELECT, INSERT, DELETE ON retort_version, retort_version_history TO " + role);
             assertEquals(List.of(), db.query("SELECT version_num FROM retort_version"));
             Cli.Result upgrade = cli.run("--user", role, "upgrade", "head");
-            assertEquals(0, upgrade.code(), "a role without CREATE runs once the tables exist: " + upgrade);
+            assertEquals(ExitCode.OK, upgrade.code(), "a role without CREATE runs once the tables exist: " + upgrade);
         } finally {
             db.execute("DROP OWNED BY " + role + "; DROP ROLE " + role);
         }

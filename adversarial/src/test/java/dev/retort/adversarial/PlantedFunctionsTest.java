@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.retort.adversarial.planted.Stock;
 import dev.retort.autogenerate.Autogenerate;
 import dev.retort.cli.Cli;
+import dev.retort.cli.ExitCode;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.shop.Shop;
 import dev.retort.schema.Schema;
@@ -202,10 +203,10 @@ class PlantedFunctionsTest {
                         "entities.naming = snake",
                         ""));
         Cli.Result check = cli.run("check");
-        assertEquals(new Cli.Result(0, "No new upgrade operations detected.\n", ""), check);
+        assertEquals(new Cli.Result(ExitCode.OK, "No new upgrade operations detected.\n", ""), check);
         assertUntouched();
         Cli.Result revision = cli.run("revision", "--autogenerate", "-m", "planted");
-        assertEquals(0, revision.code(), revision::toString);
+        assertEquals(ExitCode.OK, revision.code(), revision::toString);
         assertUntouched();
     }
 
@@ -272,7 +273,7 @@ class PlantedFunctionsTest {
     private void readEverywayAndAssertNothingRan(String table) throws Exception {
         Cli cli = new Cli(dir);
         Cli.Result diff = cli.run("diff", "--from", db.url(), "--to", twin.url());
-        assertEquals(new Cli.Result(0, "No differences.\n", ""), diff);
+        assertEquals(new Cli.Result(ExitCode.OK, "No differences.\n", ""), diff);
         assertUntouched();
 
         try (Connection a = db.connect();
@@ -289,13 +290,13 @@ class PlantedFunctionsTest {
 
         cli.configure(db, Shop.V1, "snake");
         Cli.Result check = cli.run("check");
-        assertEquals(1, check.code(), check::toString);
+        assertEquals(ExitCode.FOUND, check.code(), check::toString);
         assertTrue(check.out().contains("drop table " + table), check::toString);
         assertEquals("", check.err(), check::toString);
         assertUntouched();
 
         Cli.Result revision = cli.run("revision", "--autogenerate", "-m", "planted");
-        assertEquals(0, revision.code(), revision::toString);
+        assertEquals(ExitCode.OK, revision.code(), revision::toString);
         assertTrue(revision.out().contains("Detected drop table " + table), revision::toString);
         assertUntouched();
     }

@@ -7,10 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.runtime.MigrationException;
-import dev.retort.runtime.MigrationSet;
-import dev.retort.runtime.Migrator;
+import dev.retort.runtime.MigrationListener;
 import dev.retort.runtime.Retort;
-import dev.retort.runtime.VersionTable;
+import dev.retort.runtime.internal.MigrationSet;
+import dev.retort.runtime.internal.Migrator;
+import dev.retort.runtime.internal.VersionTable;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -105,7 +106,7 @@ class PooledAutoCommitLockTimeoutTest {
                 MigrationSet.of(List.of(PasswordRedactionTest.Nothing.class), Class::getName),
                 new VersionTable(VersionTable.DEFAULT_NAME),
                 new Migrator.Options(true, Duration.ofMillis(200)),
-                new Migrator.Listener() {});
+                new MigrationListener() {});
         try (Connection blocker = db.connect();
                 Statement st = blocker.createStatement();
                 Connection pooled = dataSource.getConnection()) {

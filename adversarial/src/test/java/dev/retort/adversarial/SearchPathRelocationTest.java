@@ -4,15 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.cli.Cli;
+import dev.retort.cli.ExitCode;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.runtime.Migration;
-import dev.retort.runtime.Migrator;
 import dev.retort.runtime.Ops;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.Revision;
+import dev.retort.runtime.RunResult;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -49,7 +51,7 @@ class SearchPathRelocationTest {
     }
 
     private static void ok(Cli.Result result) {
-        assertEquals(0, result.code(), result::toString);
+        assertEquals(ExitCode.OK, result.code(), result::toString);
     }
 
     @Test
@@ -140,18 +142,18 @@ class SearchPathRelocationTest {
                 .schemas("sales")
                 .migrations(CreateSales.class)
                 .load();
-        assertEquals(1, first.upgrade("head").steps().size());
+        assertEquals(1, first.upgrade("head").applied().size());
         Retort second = Retort.configure()
                 .url(db.url(), null, null)
                 .schemas("sales")
                 .migrations(CreateSales.class, SecondCustomer.class)
                 .load();
 
-        Migrator.Result result = second.upgrade("head");
+        RunResult result = second.upgrade("head");
 
         assertEquals(
                 List.of("b00000000002"),
-                result.steps().stream().map(s -> s.revision().id()).toList());
+                result.applied().stream().map(s -> s.revision().id()).toList());
         assertEquals(List.of("first", "second"), db.query("SELECT name FROM sales.customers ORDER BY name"));
         assertEquals(List.of("sales.retort_version", "sales.retort_version_history"), versionTables());
         Retort elsewhere = Retort.configure()
@@ -161,9 +163,7 @@ class SearchPathRelocationTest {
                 .migrations(CreateSales.class, SecondCustomer.class)
                 .load();
         assertEquals(
-                java.util.Set.of("b00000000002"),
-                elsewhere.current(),
-                "the table found in sales is used, none created in ops");
+                Set.of("b00000000002"), elsewhere.current(), "the table found in sales is used, none created in ops");
     }
 
     @Test
@@ -247,7 +247,7 @@ class SearchPathRelocationTest {
 
         for (String command : List.of("current", "upgrade", "validate")) {
             Cli.Result result = command.equals("upgrade") ? cli.run("upgrade", "head") : cli.run(command);
-            assertEquals(2, result.code(), result::toString);
+            assertEquals(ExitCode.ERROR, result.code(), result::toString);
             assertEquals(error, result.err(), command);
         }
         assertEquals(List.of("a00000000001"), db.query("SELECT version_num FROM public.retort_version"));

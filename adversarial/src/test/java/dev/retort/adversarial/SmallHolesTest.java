@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.cli.Cli;
+import dev.retort.cli.ExitCode;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.shop.Shop;
-import dev.retort.runtime.MigrationException;
-import dev.retort.runtime.Migrator;
+import dev.retort.runtime.internal.Migrator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +54,7 @@ class SmallHolesTest {
     }
 
     static void assertError(String expected, Cli.Result result) {
-        assertEquals(2, result.code(), result::toString);
+        assertEquals(ExitCode.ERROR, result.code(), result::toString);
         assertEquals(expected, result.err().stripTrailing(), result::toString);
         assertEquals(1, result.err().lines().count(), result::toString);
     }
@@ -91,7 +91,9 @@ class SmallHolesTest {
                 cli.run("heads"));
         migration(cli, "Bad", "Ab_" + "9".repeat(29), null, "");
         assertEquals(
-                0, cli.run("heads").code(), "letters of either case, digits and underscores, 32 of them, are an id");
+                ExitCode.OK,
+                cli.run("heads").code(),
+                "letters of either case, digits and underscores, 32 of them, are an id");
     }
 
     @Test
@@ -126,7 +128,9 @@ class SmallHolesTest {
         assertError(
                 "error: --rev-id \"a-b\": may only have letters, digits and underscores",
                 cli.run("revision", "-m", "x", "--rev-id", "a-b"));
-        assertEquals(0, cli.run("revision", "-m", "x", "--rev-id", "Release_1").code());
+        assertEquals(
+                ExitCode.OK,
+                cli.run("revision", "-m", "x", "--rev-id", "Release_1").code());
         assertEquals("Release_1 (head)\n", cli.run("heads").out());
     }
 
@@ -160,7 +164,7 @@ class SmallHolesTest {
         assertError(
                 "error: relative step 000000000001+99999999999999999999 is too large (at most 2147483647)",
                 cli.run("upgrade", "000000000001+99999999999999999999"));
-        assertEquals(0, cli.run("upgrade", "head").code());
+        assertEquals(ExitCode.OK, cli.run("upgrade", "head").code());
         assertError(
                 "error: relative step -9999999999999999999 is too large (at most 2147483647)",
                 cli.run("downgrade", "-9999999999999999999"));
@@ -177,43 +181,46 @@ class SmallHolesTest {
         assertError(
                 "error: lock.timeout: expected a whole number of seconds, got 99999999999999999999",
                 cli.run("upgrade", "head"));
-        MigrationException e = assertThrows(
-                MigrationException.class, () -> new Migrator.Options(true, Duration.ofSeconds(Long.MAX_VALUE)));
-        assertEquals(
-                "lock timeout: from 0 to 2147483 seconds (PostgreSQL's lock_timeout limit), got " + Long.MAX_VALUE,
-                e.getMessage());
+        // the runner's own options refuse it too, with the one range check the runtime API's builder uses
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> new Migrator.Options(true, Duration.ofSeconds(Long.MAX_VALUE)));
+        assertEquals("lock timeout out of range (0 to 2147483 s): " + Long.MAX_VALUE + " s", e.getMessage());
     }
 
     @Test
     void validateReportsStampedRevisionsAsUnverifiable() {
         twoRevisions();
-        assertEquals(0, cli.run("stamp", "head").code());
+        assertEquals(ExitCode.OK, cli.run("stamp", "head").code());
         Cli.Result result = cli.run("validate");
         assertEquals(
                 new Cli.Result(
-                        1,
+                        ExitCode.FOUND,
                         unverifiable("000000000001", "M1", "no row")
                                 + unverifiable("000000000002", "M2", "no checksum"),
                         ""),
                 result);
         assertEquals(
                 new Cli.Result(
-                        1,
+                        ExitCode.FOUND,
                         "Accepted the current content of revision 000000000001.\n"
                                 + unverifiable("000000000002", "M2", "no checksum"),
                         ""),
                 cli.run("validate", "--accept", "000000000001"));
-        assertEquals(0, cli.run("validate", "--accept", "000000000002").code());
-        assertEquals(new Cli.Result(0, "All applied revisions match their migrations.\n", ""), cli.run("validate"));
+        assertEquals(
+                ExitCode.OK, cli.run("validate", "--accept", "000000000002").code());
+        assertEquals(
+                new Cli.Result(ExitCode.OK, "All applied revisions match their migrations.\n", ""),
+                cli.run("validate"));
     }
 
     @Test
     void validateReportsAppliedRevisionsWithoutHistoryAsUnverifiable() throws SQLException {
         twoRevisions();
-        assertEquals(0, cli.run("upgrade", "+1").code());
+        assertEquals(ExitCode.OK, cli.run("upgrade", "+1").code());
         db.execute("DELETE FROM retort_version_history");
-        assertEquals(new Cli.Result(1, unverifiable("000000000001", "M1", "no row"), ""), cli.run("validate"));
-        assertEquals(0, cli.run("upgrade", "head").code(), "an unverifiable revision does not stop runs");
+        assertEquals(
+                new Cli.Result(ExitCode.FOUND, unverifiable("000000000001", "M1", "no row"), ""), cli.run("validate"));
+        assertEquals(ExitCode.OK, cli.run("upgrade", "head").code(), "an unverifiable revision does not stop runs");
     }
 
     private static String unverifiable(String id, String className, String lacking) {
@@ -226,7 +233,7 @@ class SmallHolesTest {
     @Test
     void acceptRefusesARevisionThatIsNotApplied() throws SQLException {
         twoRevisions();
-        assertEquals(0, cli.run("upgrade", "+1").code());
+        assertEquals(ExitCode.OK, cli.run("upgrade", "+1").code());
         assertError(
                 "error: cannot accept revision 000000000002: it is not applied (the database is at 000000000001); "
                         + "only an applied revision's edit can be accepted",
@@ -235,6 +242,7 @@ class SmallHolesTest {
                 db.query("SELECT direction FROM retort_version_history WHERE direction = 'accept'")
                         .isEmpty(),
                 "nothing recorded");
-        assertEquals(0, cli.run("validate", "--accept", "000000000001").code());
+        assertEquals(
+                ExitCode.OK, cli.run("validate", "--accept", "000000000001").code());
     }
 }

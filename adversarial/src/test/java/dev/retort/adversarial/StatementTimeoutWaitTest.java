@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.cli.Cli;
+import dev.retort.cli.ExitCode;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.runtime.Retort;
 import java.nio.file.Path;
@@ -77,7 +78,7 @@ class StatementTimeoutWaitTest {
             assertEquals(false, waiting.isDone(), () -> "gave up waiting: " + waiting.join());
             st.execute("SELECT pg_advisory_unlock_all()");
             Cli.Result result = waiting.get();
-            assertEquals(0, result.code(), result::toString);
+            assertEquals(ExitCode.OK, result.code(), result::toString);
             assertTrue(result.out().contains("Waiting for the migration lock"), result::toString);
         }
         assertEquals("a00000000001 (head)", cli.run("current").out().strip());
@@ -107,7 +108,7 @@ class StatementTimeoutWaitTest {
             Thread.sleep(2000);
             st.execute("SELECT pg_advisory_unlock_all()");
             Cli.Result result = waiting.get();
-            assertEquals(2, result.code(), result::toString);
+            assertEquals(ExitCode.ERROR, result.code(), result::toString);
             assertTrue(
                     result.err()
                             .startsWith(
@@ -122,7 +123,7 @@ class StatementTimeoutWaitTest {
     void outOfRangeLockTimeoutIsRefusedInOneLine() {
         for (String value : new String[] {"2147484", "99999999999", "-1"}) {
             Cli.Result result = cli.run("-x", "lock.timeout=" + value, "current");
-            assertEquals(2, result.code(), result::toString);
+            assertEquals(ExitCode.ERROR, result.code(), result::toString);
             assertEquals(
                     "error: lock.timeout: " + value + " is out of range: expected 0 to 2147483 seconds",
                     result.err().strip());
@@ -132,7 +133,7 @@ class StatementTimeoutWaitTest {
                 "error: lock.timeout: 3000000 is out of range: expected 0 to 2147483 seconds",
                 cli.run("heads").err().strip());
         cli.environment.put("RETORT_LOCK_TIMEOUT", "2147483");
-        assertEquals(0, cli.run("heads").code());
+        assertEquals(ExitCode.OK, cli.run("heads").code());
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.cli.Cli;
+import dev.retort.cli.ExitCode;
 import dev.retort.fixtures.db.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -81,7 +82,7 @@ class TerminatedBackendTest {
                 "a00000000001",
                 "op.execute(\"CREATE TABLE t2 (id integer)\"); op.execute(\"SELECT pg_sleep(30) AS terminated_here\");");
         Cli.Result result = upgradeKilledDuring("terminated_here");
-        assertEquals(2, result.code(), result::toString);
+        assertEquals(ExitCode.ERROR, result.code(), result::toString);
         assertEquals(
                 "error: revision b00000000002 (upgrade): statement 2 failed: SELECT pg_sleep(30) AS terminated_here: the connection "
                         + "to the database was lost (FATAL: terminating connection due to administrator command); the server rolled back the "
@@ -100,7 +101,7 @@ class TerminatedBackendTest {
                 "op.autocommit(a -> a.execute(\"CREATE INDEX CONCURRENTLY t1_id ON t1 (id)\"));"
                         + " op.execute(\"SELECT pg_sleep(30) AS terminated_here\");");
         Cli.Result result = upgradeKilledDuring("terminated_here");
-        assertEquals(2, result.code(), result::toString);
+        assertEquals(ExitCode.ERROR, result.code(), result::toString);
         assertEquals(
                 "error: revision b00000000002 (upgrade): statement 2 failed: SELECT pg_sleep(30) AS terminated_here: the connection "
                         + "to the database was lost (FATAL: terminating connection due to administrator command); the server rolled back the "
@@ -121,7 +122,7 @@ class TerminatedBackendTest {
         cli.write("retort.properties", cli.read("retort.properties") + "transaction.per-migration = false\n");
         migration("R2", "b00000000002", "a00000000001", "op.execute(\"SELECT pg_sleep(30) AS terminated_here\");");
         Cli.Result result = upgradeKilledDuring("terminated_here");
-        assertEquals(2, result.code(), result::toString);
+        assertEquals(ExitCode.ERROR, result.code(), result::toString);
         assertTrue(
                 result.err()
                         .startsWith(
@@ -141,7 +142,7 @@ class TerminatedBackendTest {
         upgradeKilledDuring("terminated_here");
         migration("R2", "b00000000002", "a00000000001", "op.execute(\"CREATE TABLE t2 (id integer)\");");
         Cli.Result result = cli.run("upgrade", "head");
-        assertEquals(0, result.code(), result::toString);
+        assertEquals(ExitCode.OK, result.code(), result::toString);
         assertEquals("b00000000002 (head)", cli.run("current").out().strip());
     }
 
@@ -151,7 +152,7 @@ class TerminatedBackendTest {
                 Statement st = holder.createStatement()) {
             st.execute("SELECT pg_advisory_lock(" + 0x52657472 + ", " + "public.retort_version".hashCode() + ")");
             Cli.Result result = upgradeKilledDuring("pg_advisory_lock(");
-            assertEquals(2, result.code(), result::toString);
+            assertEquals(ExitCode.ERROR, result.code(), result::toString);
             assertEquals(
                     "error: lost the connection while waiting for the migration lock for public.retort_version: FATAL: terminating "
                             + "connection due to administrator command",

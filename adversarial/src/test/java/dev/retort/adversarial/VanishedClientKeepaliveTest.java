@@ -3,6 +3,7 @@ package dev.retort.adversarial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.retort.cli.Cli;
+import dev.retort.cli.ExitCode;
 import dev.retort.fixtures.db.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -41,7 +42,7 @@ class VanishedClientKeepaliveTest {
                 }
                 """);
         Cli.Result result = cli.run("upgrade", "head");
-        assertEquals(0, result.code(), result::toString);
+        assertEquals(ExitCode.OK, result.code(), result::toString);
         try (Connection c = db.connect();
                 Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("SELECT * FROM seen")) {

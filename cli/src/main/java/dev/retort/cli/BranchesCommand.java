@@ -30,6 +30,6 @@ final class BranchesCommand extends Subcommand {
                                 + Terminal.safe(graph.node(child).message()));
             }
         }
-        return Main.OK;
+        return ExitCode.OK;
     }
 }

@@ -11,15 +11,13 @@ import picocli.CommandLine.Command;
         description = "Compare the entities with the database at head: exit 0 when they match, "
                 + "1 when a new migration is needed (the operations are printed), 2 on error.")
 final class CheckCommand extends Subcommand {
-    static final int DRIFT = 1;
-
     @Override
     public Integer call() throws Exception {
         Project project = root.project();
         Plan plan = project.autogenerate();
         if (plan.isEmpty()) {
             root.out().println("No new upgrade operations detected.");
-            return Main.OK;
+            return ExitCode.OK;
         }
         root.out().println("New upgrade operations detected:");
         for (Op op : plan.upgrade()) {
@@ -27,6 +25,6 @@ final class CheckCommand extends Subcommand {
             for (Hazard hazard : Plan.hazards(op, plan.upgrade()))
                 root.out().println("    " + Terminal.safe(hazard.toString()));
         }
-        return DRIFT;
+        return ExitCode.FOUND;
     }
 }

@@ -2,9 +2,9 @@ package dev.retort.cli;
 
 import dev.retort.RetortException;
 import dev.retort.revision.RevisionGraph;
-import dev.retort.runtime.Migrator;
+import dev.retort.runtime.MigrationListener;
+import dev.retort.runtime.Retort;
 import java.io.PrintWriter;
-import java.sql.Connection;
 import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,8 +12,6 @@ import picocli.CommandLine.Option;
 /** {@code retort current [-v] [--check-heads]}: the revisions the database is at. */
 @Command(name = "current", description = "Show the revision(s) the database is at; nothing at base.")
 final class CurrentCommand extends Subcommand {
-    static final int NOT_AT_HEADS = 1;
-
     @Option(
             names = {"-v", "--verbose"},
             description = "Show each revision in full.")
@@ -23,19 +21,13 @@ final class CurrentCommand extends Subcommand {
     boolean checkHeads;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         Project project = root.project();
-        project.startLoadingMigrations();
-        Set<String> current;
+        Retort retort = project.retort(new MigrationListener() {}, true);
+        Set<String> current = retort.current();
         PrintWriter out = root.out();
-        try (Connection connection = project.connect()) {
-            Migrator migrator = project.migrator(new Migrator.Listener() {});
-            current = migrator.current(connection);
-            if (verbose)
-                out.println(Terminal.safe(
-                        "Version table: " + migrator.versionTable(connection).qualified()));
-        }
-        RevisionGraph graph = project.graph();
+        if (verbose) out.println(Terminal.safe("Version table: " + retort.versionTable()));
+        RevisionGraph graph = retort.revisions();
         for (String id : current) {
             if (!graph.contains(id)) {
                 throw new RetortException("the database is at revision " + id + ", which no migration in "
@@ -52,8 +44,8 @@ final class CurrentCommand extends Subcommand {
                     .getErr()
                     .println(Terminal.safe("the database is not at all heads: it is at " + Revisions.heads(current)
                             + ", the heads are " + Revisions.heads(graph.heads())));
-            return NOT_AT_HEADS;
+            return ExitCode.FOUND;
         }
-        return Main.OK;
+        return ExitCode.OK;
     }
 }

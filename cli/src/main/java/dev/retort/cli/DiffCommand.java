@@ -6,9 +6,9 @@ import dev.retort.diff.Plan;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
 import dev.retort.postgres.PostgresSql;
-import dev.retort.runtime.HistoryTable;
-import dev.retort.runtime.UrlConnector;
-import dev.retort.runtime.VersionTable;
+import dev.retort.runtime.internal.HistoryTable;
+import dev.retort.runtime.internal.UrlConnector;
+import dev.retort.runtime.internal.VersionTable;
 import dev.retort.schema.Schema;
 import dev.retort.schema.TableFilter;
 import dev.retort.schema.TableName;
@@ -32,8 +32,6 @@ import picocli.CommandLine.Option;
                 "Print the operations that turn the --from database into the --to database: exit 0 when equal, "
                         + "1 when different, 2 on error; --sql prints only the SQL script, for psql. Needs no configuration file.")
 final class DiffCommand extends Subcommand {
-    static final int DIFFERENT = 1;
-
     @Option(names = "--from", required = true, paramLabel = "URL", description = "JDBC URL of the database to change.")
     String from;
 
@@ -79,7 +77,7 @@ final class DiffCommand extends Subcommand {
             Schema sourceSchema = autogenerate.readDatabase(source);
             Plan plan = autogenerate.diff(sourceSchema, Project.join(targetSchema));
             if (sql) {
-                if (plan.isEmpty()) return Main.OK;
+                if (plan.isEmpty()) return ExitCode.OK;
                 root.out().println("BEGIN;");
                 for (Op op : plan.upgrade()) {
                     for (Hazard hazard : Plan.hazards(op, plan.upgrade()))
@@ -88,18 +86,18 @@ final class DiffCommand extends Subcommand {
                         root.out().println(statement + ";");
                 }
                 root.out().println("COMMIT;");
-                return DIFFERENT;
+                return ExitCode.FOUND;
             }
             if (plan.isEmpty()) {
                 root.out().println("No differences.");
-                return Main.OK;
+                return ExitCode.OK;
             }
             for (Op op : plan.upgrade()) {
                 root.out().println(Terminal.safe(OpText.describe(op)));
                 for (Hazard hazard : Plan.hazards(op, plan.upgrade()))
                     root.out().println("  " + Terminal.safe(hazard.toString()));
             }
-            return DIFFERENT;
+            return ExitCode.FOUND;
         }
     }
 
@@ -133,7 +131,7 @@ final class DiffCommand extends Subcommand {
                 ResultSet rs = st.executeQuery(
                         "SELECT nspname FROM pg_namespace WHERE nspname NOT IN ('pg_catalog', 'information_schema') "
                                 + "AND nspname NOT LIKE 'pg\\_toast%' AND nspname NOT LIKE 'pg\\_temp\\_%'")) {
-            while (rs.next()) names.add(rs.getString(1));
+            while (rs.next()) names.add(rs.getString("nspname"));
         }
         return names;
     }

@@ -1,7 +1,7 @@
 package dev.retort.cli;
 
-import dev.retort.runtime.Migrator;
-import java.sql.Connection;
+import dev.retort.runtime.Retort;
+import dev.retort.runtime.RunResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,21 +19,17 @@ final class DowngradeCommand extends Subcommand {
     boolean sql;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         Project project = root.project();
-        project.startLoadingMigrations();
         if (sql) {
-            OfflineRange range = OfflineRange.parse(project.graph(), target, true);
-            root.out()
-                    .print(project.offline(
-                            project.migrator(new Migrator.Listener() {}).downgradeScript(range.from(), range.to())));
-            return Main.OK;
+            Retort offline = project.offline();
+            OfflineRange range = OfflineRange.parse(offline.revisions(), target, true);
+            root.out().print(offline.downgradeScript(range.from(), range.to()));
+            return ExitCode.OK;
         }
-        try (Connection connection = project.connect()) {
-            Migrator.Result result = project.migrator(new Progress(root)).downgrade(connection, target);
-            if (result.steps().isEmpty())
-                root.info("Nothing to downgrade: the database is at " + Revisions.heads(result.after()) + ".");
-        }
-        return Main.OK;
+        RunResult result = project.retort(new Progress(root), true).downgrade(target);
+        if (result.applied().isEmpty())
+            root.info("Nothing to downgrade: the database is at " + Revisions.heads(result.after()) + ".");
+        return ExitCode.OK;
     }
 }

@@ -31,6 +31,6 @@ final class EditCommand extends Subcommand {
         command.add(file.toString());
         int status = new ProcessBuilder(command).inheritIO().start().waitFor();
         if (status != 0) throw new RetortException("editor " + command.get(0) + " exited with status " + status);
-        return Main.OK;
+        return ExitCode.OK;
     }
 }

@@ -23,6 +23,6 @@ final class HeadsCommand extends Subcommand {
                                     ? Revisions.verbose(graph, graph.node(head), Set.of())
                                     : Revisions.marked(graph, head, Set.of()) + "\n");
         }
-        return Main.OK;
+        return ExitCode.OK;
     }
 }

@@ -40,6 +40,8 @@ final class HistoryCommand extends Subcommand {
         Set<String> current = Set.of();
         if (indicateCurrent || (range != null && range.contains("current"))) {
             try (Connection connection = project.connect()) {
+                // the version table as it is, below the facade: Retort.current() refuses a revision recorded with its
+                // ancestor, which -i marks all the same, to help repair it
                 current = project.versionTable().read(connection);
             }
         }
@@ -55,7 +57,7 @@ final class HistoryCommand extends Subcommand {
                                     ? Revisions.verbose(graph, node, marks) + "\n"
                                     : Revisions.line(graph, node, marks) + "\n");
         }
-        return Main.OK;
+        return ExitCode.OK;
     }
 
     /** The revisions at or above START and at or below END. */

@@ -50,7 +50,7 @@ final class InitCommand extends Subcommand {
         }
         root.info("Generating " + config + " ... done");
         root.info("Please edit the database and entity settings in " + config + " before proceeding.");
-        return Main.OK;
+        return ExitCode.OK;
     }
 
     private static boolean isEmpty(Path folder) throws IOException {

@@ -5,7 +5,8 @@ import dev.retort.cli.startup.DriverPrewarm;
 import dev.retort.cli.startup.EarlyEntityRead;
 import dev.retort.cli.startup.OneSubcommand;
 import dev.retort.cli.startup.QuickLook;
-import dev.retort.runtime.Redaction;
+import dev.retort.runtime.DatabaseException;
+import dev.retort.runtime.internal.Redaction;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -18,11 +19,6 @@ import picocli.CommandLine;
 
 /** Entry point of the {@code retort} command line. */
 public final class Main {
-    /** Exit code of commands that succeed. */
-    public static final int OK = 0;
-    /** Exit code of errors in usage, configuration or at run time. */
-    public static final int ERROR = 2;
-
     private Main() {}
 
     /** Writes UTF-8 whatever the locale, as Retort's files are: a message in another script is kept, not turned into '?'. */
@@ -59,7 +55,7 @@ public final class Main {
                             ? ""
                             : e.getCommandLine().getCommandName() + " ")
                     + "--help'.");
-            return ERROR;
+            return ExitCode.ERROR;
         });
         int code = commandLine.execute(args);
         out.flush();
@@ -70,11 +66,13 @@ public final class Main {
     /** Prints the error in one line (and its stack trace with --stacktrace), every message of it without a password. */
     private static int report(Exception e, RetortCommand root, PrintWriter err) {
         Redaction redaction = root.redaction();
-        String message = String.valueOf(redaction.text(e.getMessage()));
-        if (e instanceof RetortException) {
-            err.println("error: " + Terminal.safe(message));
-        } else if (e instanceof SQLException) {
+        // a database failure in a runtime verb reads as the driver's exception it wraps, as below the facade
+        Throwable shown = e instanceof DatabaseException && e.getCause() != null ? e.getCause() : e;
+        String message = String.valueOf(redaction.text(shown.getMessage()));
+        if (shown instanceof SQLException) {
             err.println("error: database: " + Terminal.safe(message.replaceAll("\\s*\\n\\s*", " ")));
+        } else if (e instanceof RetortException) {
+            err.println("error: " + Terminal.safe(message));
         } else if (e instanceof IOException) {
             err.println("error: " + Terminal.safe(redaction.text(e.toString())));
         } else {
@@ -83,14 +81,14 @@ public final class Main {
         }
         if (root.stacktrace) {
             StringWriter trace = new StringWriter();
-            redaction.exception(e).printStackTrace(new PrintWriter(trace));
+            redaction.exception(shown).printStackTrace(new PrintWriter(trace));
             // the frames' leading tab stays: it is ours, not the message's
             trace.toString()
                     .lines()
                     .forEach(line -> err.println(
                             line.startsWith("\t") ? "\t" + Terminal.safe(line.substring(1)) : Terminal.safe(line)));
         }
-        return ERROR;
+        return ExitCode.ERROR;
     }
 
     /** Gives subcommands the root command they belong to. */

@@ -65,6 +65,6 @@ final class MergeCommand extends Subcommand {
                 .withBranchLabels(branchLabels);
         Path target = project.writeMigration(header, Plan.EMPTY);
         root.out().println(Terminal.safe("Generating " + target + " ... done"));
-        return Main.OK;
+        return ExitCode.OK;
     }
 }

@@ -2,6 +2,7 @@ package dev.retort.cli;
 
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
+import dev.retort.op.AddExclusion;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AddUnique;
@@ -17,6 +18,7 @@ import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropEnum;
+import dev.retort.op.DropExclusion;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
@@ -24,6 +26,7 @@ import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropUnique;
 import dev.retort.op.Op;
+import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
 import dev.retort.schema.Column;
@@ -35,6 +38,7 @@ import dev.retort.schema.Sequence;
 import dev.retort.schema.TableName;
 import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -50,9 +54,9 @@ public final class OpText {
 
     /** The hand-written options of an operation, in lower case ({@code concurrently, if not exists}). */
     private static String options(Op op) {
-        return java.util.Arrays.stream(dev.retort.op.Option.values())
+        return Arrays.stream(Option.values())
                 .filter(op.options()::contains)
-                .map(o -> o.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                .map(o -> o.name().toLowerCase(Locale.ROOT).replace('_', ' '))
                 .collect(Collectors.joining(", "));
     }
 
@@ -63,10 +67,10 @@ public final class OpText {
             return "add column " + a.table() + "." + a.column().name() + " " + column(a.column());
         if (op instanceof DropColumn d)
             return "drop column " + d.table() + "." + d.column().name();
-        if (op instanceof dev.retort.op.AddExclusion a)
+        if (op instanceof AddExclusion a)
             return "add exclusion " + a.table() + " " + a.constraint().name() + " "
                     + a.constraint().definition();
-        if (op instanceof dev.retort.op.DropExclusion d)
+        if (op instanceof DropExclusion d)
             return "drop exclusion " + d.table() + " " + d.constraint().name();
         if (op instanceof AlterColumn a) return "alter column " + a.table() + "." + a.columnName() + ": " + changes(a);
         if (op instanceof AddPrimaryKey a)

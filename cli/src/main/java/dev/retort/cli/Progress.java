@@ -2,10 +2,10 @@ package dev.retort.cli;
 
 import dev.retort.revision.RevisionNode;
 import dev.retort.runtime.Direction;
-import dev.retort.runtime.Migrator;
+import dev.retort.runtime.MigrationListener;
 
 /** Prints what the runner does, the way Alembic does: {@code Running upgrade a -> b, message}. */
-final class Progress implements Migrator.Listener {
+final class Progress implements MigrationListener {
     private final RetortCommand root;
 
     Progress(RetortCommand root) {

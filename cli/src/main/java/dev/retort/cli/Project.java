@@ -13,15 +13,17 @@ import dev.retort.diff.Plan;
 import dev.retort.postgres.PostgresSql;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionIds;
-import dev.retort.runtime.HistoryTable;
-import dev.retort.runtime.MigrationSet;
-import dev.retort.runtime.Migrator;
-import dev.retort.runtime.UrlConnector;
-import dev.retort.runtime.VersionTable;
-import dev.retort.runtime.source.SourceMigrations;
+import dev.retort.runtime.MigrationListener;
+import dev.retort.runtime.Retort;
+import dev.retort.runtime.internal.HistoryTable;
+import dev.retort.runtime.internal.UrlConnector;
+import dev.retort.runtime.internal.VersionTable;
 import dev.retort.schema.Schema;
 import dev.retort.schema.TableName;
 import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -31,6 +33,7 @@ import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -44,7 +47,9 @@ final class Project {
     private static final SecureRandom RANDOM = new SecureRandom();
     private final Settings settings;
     private final Map<String, String> environment;
-    private CompletableFuture<MigrationSet> migrations;
+    /** The runtime facade this command built; its migrations are loaded once. */
+    private Retort facade;
+
     private CompletableFuture<Schema> model;
 
     Project(Settings settings, Map<String, String> environment) {
@@ -92,22 +97,42 @@ final class Project {
     }
 
     /**
-     * An offline script as psql should run it: with the search path an online run would have, set
-     * after the script's header comments.
+     * The runtime facade for a command that connects, configured as an application configures it:
+     * the URL, user, password and connect timeout, the schemas and version table, the transaction
+     * mode and lock timeout, the migrations folder with the compile cache, and the listener. With
+     * {@code inBackground} the migrations load while the first verb connects.
      */
-    String offline(String script) {
-        String sql = searchPathSql();
-        if (sql == null) return script;
-        int body = script.startsWith("\n") ? 1 : 0;
-        while (script.startsWith("-- ", body) && script.indexOf('\n', body) >= 0) body = script.indexOf('\n', body) + 1;
-        return script.substring(0, body) + sql + ";\n" + script.substring(body);
+    Retort retort(MigrationListener listener, boolean inBackground) {
+        Retort.Builder builder = Retort.configure()
+                .url(
+                        settings.url(),
+                        settings.user().orElse(null),
+                        settings.password().orElse(null))
+                .connectTimeout(settings.connectTimeout());
+        facade = load(runs(builder).listener(listener), inBackground);
+        return facade;
     }
 
-    MigrationSet migrations() {
-        if (migrations == null)
-            migrations =
-                    CompletableFuture.completedFuture(SourceMigrations.load(settings.migrationsDir(), cacheRoot()));
-        return join(migrations);
+    /** The runtime facade for an offline ({@code --sql}) script: configured as {@link #retort}, without a connection. */
+    Retort offline() {
+        facade = load(runs(Retort.configure().offline()), false);
+        return facade;
+    }
+
+    /** What runs migrations, online or offline: the schemas, the version table, the transaction mode, the lock timeout. */
+    private Retort.Builder runs(Retort.Builder builder) {
+        return builder.schemas(settings.schemas().toArray(String[]::new))
+                .versionSchema(settings.versionSchema())
+                .versionTable(settings.versionTable())
+                .transactionPerMigration(settings.transactionPerMigration())
+                .lockTimeout(settings.lockTimeout());
+    }
+
+    /** The configured migrations folder, compiled through the cache. */
+    private Retort load(Retort.Builder builder, boolean inBackground) {
+        builder.migrationsDirectory(settings.migrationsDir()).compileCache(cacheRoot());
+        if (inBackground) builder.loadInBackground();
+        return builder.load();
     }
 
     /**
@@ -115,10 +140,13 @@ final class Project {
      * a command that connects first: connecting, and the driver's first run, overlap it.
      */
     void startLoadingMigrations() {
-        if (migrations == null) {
-            migrations =
-                    CompletableFuture.supplyAsync(() -> SourceMigrations.load(settings.migrationsDir(), cacheRoot()));
-        }
+        if (facade == null) facade = load(Retort.configure().offline(), true);
+    }
+
+    /** The migrations' revision graph, from the facade this command built, else from one that only loads them. */
+    RevisionGraph graph() {
+        if (facade == null) facade = load(Retort.configure().offline(), false);
+        return facade.revisions();
     }
 
     /** A background result, or the error it ended with as if it had been computed here. */
@@ -132,19 +160,9 @@ final class Project {
         }
     }
 
-    RevisionGraph graph() {
-        return migrations().graph();
-    }
-
     /** The configured version table, in {@code version.schema}; found in another of the schemas if it is there instead. */
     VersionTable versionTable() {
         return new VersionTable(settings.versionSchema(), settings.versionTable(), settings.schemas());
-    }
-
-    /** The runner for this project's migrations, with the configured transaction mode and lock timeout. */
-    Migrator migrator(Migrator.Listener listener) {
-        Migrator.Options options = new Migrator.Options(settings.transactionPerMigration(), settings.lockTimeout());
-        return new Migrator(migrations(), versionTable(), options, listener);
     }
 
     /** The version table and its history, which are never compared. */
@@ -209,17 +227,16 @@ final class Project {
     List<ColumnComparison> comparisons() {
         List<String> names = settings.compareHooks();
         if (names.isEmpty()) return List.of();
-        List<java.net.URL> urls = new java.util.ArrayList<>();
+        List<URL> urls = new ArrayList<>();
         for (Path entry : settings.entities().classpath()) {
             try {
                 urls.add(entry.toUri().toURL());
-            } catch (java.net.MalformedURLException e) {
+            } catch (MalformedURLException e) {
                 throw new RetortException("entities.classpath: " + entry + ": " + e.getMessage(), e);
             }
         }
-        ClassLoader loader =
-                new java.net.URLClassLoader(urls.toArray(java.net.URL[]::new), Project.class.getClassLoader());
-        List<ColumnComparison> hooks = new java.util.ArrayList<>();
+        ClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), Project.class.getClassLoader());
+        List<ColumnComparison> hooks = new ArrayList<>();
         for (String name : names) {
             try {
                 Object hook = Class.forName(name, true, loader)

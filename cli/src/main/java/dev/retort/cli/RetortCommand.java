@@ -3,7 +3,7 @@ package dev.retort.cli;
 import dev.retort.cli.config.ConfigException;
 import dev.retort.cli.config.Settings;
 import dev.retort.cli.config.SettingsLoader;
-import dev.retort.runtime.Redaction;
+import dev.retort.runtime.internal.Redaction;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -96,7 +96,7 @@ final class RetortCommand {
         extra.forEach((key, value) -> {
             if (!Settings.KEYS.contains(key)) {
                 throw new ConfigException(
-                        "-x " + key + ": unknown key (known: " + String.join(", ", Settings.KEYS) + ")");
+                        "-x " + key, "-x " + key + ": unknown key (known: " + String.join(", ", Settings.KEYS) + ")");
             }
             overrides.put(key, value);
         });

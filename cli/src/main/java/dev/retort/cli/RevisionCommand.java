@@ -81,7 +81,7 @@ final class RevisionCommand extends Subcommand {
                 root.out()
                         .println(
                                 "No changes in schema detected; no migration written (use --allow-empty to write one).");
-                return Main.OK;
+                return ExitCode.OK;
             }
         }
         RevisionHeader header = RevisionHeader.of(
@@ -93,7 +93,7 @@ final class RevisionCommand extends Subcommand {
         for (Op op : plan.upgrade()) {
             for (Hazard hazard : Plan.hazards(op, plan.upgrade())) root.info("  " + hazard);
         }
-        return Main.OK;
+        return ExitCode.OK;
     }
 
     private List<String> parents(RevisionGraph graph) {

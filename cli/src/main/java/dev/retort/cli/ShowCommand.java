@@ -19,6 +19,6 @@ final class ShowCommand extends Subcommand {
         RevisionGraph graph = root.project().graph();
         for (String id : Targets.upgrade(graph, revision, Set.of()))
             root.out().print(Revisions.verbose(graph, graph.node(id), Set.of()));
-        return Main.OK;
+        return ExitCode.OK;
     }
 }

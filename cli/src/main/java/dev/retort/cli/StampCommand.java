@@ -1,7 +1,6 @@
 package dev.retort.cli;
 
-import dev.retort.runtime.Migrator;
-import java.sql.Connection;
+import dev.retort.runtime.RunResult;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,17 +22,14 @@ final class StampCommand extends Subcommand {
     boolean sql;
 
     @Override
-    public Integer call() throws Exception {
+    public Integer call() {
         Project project = root.project();
-        Migrator migrator = project.migrator(new Progress(root));
         if (sql) {
-            root.out().print(project.offline(migrator.stampScript(revisions)));
-            return Main.OK;
+            root.out().print(project.offline().stampScript(revisions));
+            return ExitCode.OK;
         }
-        try (Connection connection = project.connect()) {
-            Migrator.Result result = migrator.stamp(connection, revisions, purge);
-            root.info("Stamped " + Revisions.heads(result.before()) + " -> " + Revisions.heads(result.after()));
-        }
-        return Main.OK;
+        RunResult result = project.retort(new Progress(root), false).stamp(revisions, purge);
+        root.info("Stamped " + Revisions.heads(result.before()) + " -> " + Revisions.heads(result.after()));
+        return ExitCode.OK;
     }
 }

@@ -1,8 +1,7 @@
 package dev.retort.cli;
 
-import dev.retort.runtime.Migrator;
+import dev.retort.runtime.Retort;
 import dev.retort.runtime.Validation;
-import java.sql.Connection;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -14,8 +13,6 @@ import picocli.CommandLine.Option;
                 + "or cannot be checked for want of a recorded checksum: exit 0 when all match, 1 otherwise. "
                 + "--accept REV records an applied revision's current content as deliberate.")
 final class ValidateCommand extends Subcommand {
-    static final int PROBLEMS = 1;
-
     @Option(
             names = "--accept",
             paramLabel = "REV",
@@ -23,26 +20,22 @@ final class ValidateCommand extends Subcommand {
     String accept;
 
     @Override
-    public Integer call() throws Exception {
-        Project project = root.project();
-        Migrator migrator = project.migrator(new Progress(root));
-        try (Connection connection = project.connect()) {
-            if (accept != null) {
-                migrator.accept(connection, accept);
-                root.info("Accepted the current content of revision "
-                        + project.graph().resolve(accept) + ".");
-            }
-            Validation validation = migrator.validate(connection);
-            if (validation.isClean()) {
-                root.out().println("All applied revisions match their migrations.");
-                return Main.OK;
-            }
-            for (Validation.Problem problem : validation.problems()) {
-                root.out()
-                        .println(problem.kind().name().toLowerCase(Locale.ROOT) + ": "
-                                + Terminal.safe(problem.message()));
-            }
-            return PROBLEMS;
+    public Integer call() {
+        Retort retort = root.project().retort(new Progress(root), false);
+        if (accept != null) {
+            retort.accept(accept);
+            root.info("Accepted the current content of revision "
+                    + retort.revisions().resolve(accept) + ".");
         }
+        Validation validation = retort.validate();
+        if (validation.isClean()) {
+            root.out().println("All applied revisions match their migrations.");
+            return ExitCode.OK;
+        }
+        for (Validation.Problem problem : validation.problems()) {
+            root.out()
+                    .println(problem.kind().name().toLowerCase(Locale.ROOT) + ": " + Terminal.safe(problem.message()));
+        }
+        return ExitCode.FOUND;
     }
 }

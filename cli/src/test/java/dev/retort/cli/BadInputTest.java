@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.retort.cli.config.Settings;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.shop.Shop;
 import java.io.IOException;
@@ -38,7 +39,7 @@ class BadInputTest {
 
     /** Asserts exit 2 and a single stderr line equal to the expected one, with no password anywhere. */
     private static void assertError(String expected, Cli.Result result) {
-        assertEquals(2, result.code(), result::toString);
+        assertEquals(ExitCode.ERROR, result.code(), result::toString);
         assertEquals(expected, result.err().stripTrailing(), result::toString);
         assertEquals(1, result.err().lines().count(), result::toString);
         assertFalse(result.out().contains(PASSWORD) || result.err().contains(PASSWORD), "password shown");
@@ -46,7 +47,7 @@ class BadInputTest {
 
     private String revision(String id, String message) {
         Cli.Result r = cli.run("revision", "-m", message, "--rev-id", id);
-        assertEquals(0, r.code(), r::toString);
+        assertEquals(ExitCode.OK, r.code(), r::toString);
         return id;
     }
 
@@ -85,7 +86,7 @@ class BadInputTest {
     @Test
     void explicitUserAndPasswordWinOverTheUrlsAndAreNotEchoed() {
         Cli.Result result = cli.run("--user", "retort_no_such_user", "--password", PASSWORD, "current");
-        assertEquals(2, result.code(), result::toString);
+        assertEquals(ExitCode.ERROR, result.code(), result::toString);
         assertTrue(result.err().startsWith("error: cannot connect to "), result::toString);
         assertFalse(result.err().contains(PASSWORD));
     }
@@ -148,7 +149,7 @@ class BadInputTest {
                 }
                 """);
         Cli.Result result = cli.run("upgrade", "head");
-        assertEquals(2, result.code(), result::toString);
+        assertEquals(ExitCode.ERROR, result.code(), result::toString);
         assertEquals(
                 "Running upgrade <base> -> aaaaaaaaaaaa, first\nRunning upgrade aaaaaaaaaaaa -> bbbbbbbbbbbb, bad\n",
                 result.out());
@@ -164,18 +165,18 @@ class BadInputTest {
         Cli.Result plain = cli.run("upgrade", "nope");
         assertFalse(plain.err().contains("\tat "), plain::toString);
         Cli.Result traced = cli.run("--stacktrace", "upgrade", "nope");
-        assertEquals(2, traced.code());
+        assertEquals(ExitCode.ERROR, traced.code());
         assertTrue(traced.err().contains("\tat dev.retort."), traced::toString);
     }
 
     @Test
     void usageErrors() {
         Cli.Result missing = cli.run("upgrade");
-        assertEquals(2, missing.code());
+        assertEquals(ExitCode.ERROR, missing.code());
         assertTrue(missing.err().startsWith("error: Missing required parameter: 'TARGET'"), missing::toString);
-        assertEquals(2, cli.run("frobnicate").code());
+        assertEquals(ExitCode.ERROR, cli.run("frobnicate").code());
         assertError(
-                "error: -x colour: unknown key (known: " + String.join(", ", dev.retort.cli.config.Settings.KEYS) + ")",
+                "error: -x colour: unknown key (known: " + String.join(", ", Settings.KEYS) + ")",
                 cli.run("-x", "colour=blue", "heads"));
     }
 
@@ -190,7 +191,7 @@ class BadInputTest {
     void passwordNeverReachesGeneratedFilesOrOutput() throws IOException {
         cli.write("retort.properties", cli.read("retort.properties") + "password = " + PASSWORD + "\n");
         Cli.Result result = cli.run("revision", "--autogenerate", "-m", "create");
-        assertEquals(0, result.code(), result::toString);
+        assertEquals(ExitCode.OK, result.code(), result::toString);
         assertFalse(result.out().contains(PASSWORD));
         try (Stream<Path> files = Files.walk(workDir.resolve("migrations"))) {
             for (Path file : files.filter(Files::isRegularFile).toList())

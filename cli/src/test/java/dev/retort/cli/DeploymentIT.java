@@ -78,7 +78,7 @@ class DeploymentIT {
         for (int i = 0; i < 8; i++) replicas.add(start("upgrade", "head"));
         for (Process replica : replicas) {
             assertTrue(replica.waitFor(300, TimeUnit.SECONDS), "replica finishes");
-            assertEquals(0, replica.exitValue(), () -> logs());
+            assertEquals(ExitCode.OK, replica.exitValue(), () -> logs());
         }
         assertEquals(
                 List.of("20 20"),
@@ -116,7 +116,7 @@ class DeploymentIT {
         migration(2, "");
         Process next = start("upgrade", "head");
         assertTrue(next.waitFor(120, TimeUnit.SECONDS));
-        assertEquals(0, next.exitValue(), () -> logs());
+        assertEquals(ExitCode.OK, next.exitValue(), () -> logs());
         assertEquals(List.of("000000000002"), db.query("SELECT version_num FROM retort_version"));
     }
 

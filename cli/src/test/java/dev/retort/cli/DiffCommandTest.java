@@ -43,7 +43,7 @@ class DiffCommandTest {
                 """);
         Cli cli = new Cli(workDir);
         Cli.Result described = cli.run("diff", "--from", a.url(), "--to", b.url());
-        assertEquals(1, described.code(), described::toString);
+        assertEquals(ExitCode.FOUND, described.code(), described::toString);
         for (String expected : new String[] {
             "alter sequence invoice_numbers",
             "add table audit.logins",
@@ -60,7 +60,7 @@ class DiffCommandTest {
         assertTrue(!described.out().contains("recent"), "views are out of scope and never reported");
 
         Cli.Result script = cli.run("diff", "--from", a.url(), "--to", b.url(), "--sql");
-        assertEquals(1, script.code());
+        assertEquals(ExitCode.FOUND, script.code());
         assertTrue(script.out().startsWith("BEGIN;\n") && script.out().endsWith("COMMIT;\n"), script.out());
         Path file = Files.writeString(workDir.resolve("diff.sql"), script.out(), StandardCharsets.UTF_8);
         Process psql = new ProcessBuilder(
@@ -78,8 +78,10 @@ class DiffCommandTest {
         String output = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(psql.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, psql.exitValue(), output);
-        assertEquals(new Cli.Result(0, "No differences.\n", ""), cli.run("diff", "--from", a.url(), "--to", b.url()));
-        assertEquals(new Cli.Result(0, "", ""), cli.run("diff", "--from", a.url(), "--to", b.url(), "--sql"));
+        assertEquals(
+                new Cli.Result(ExitCode.OK, "No differences.\n", ""),
+                cli.run("diff", "--from", a.url(), "--to", b.url()));
+        assertEquals(new Cli.Result(ExitCode.OK, "", ""), cli.run("diff", "--from", a.url(), "--to", b.url(), "--sql"));
     }
 
     @Test
@@ -104,7 +106,7 @@ class DiffCommandTest {
     @Test
     void unreachableDatabaseIsOneLine() {
         Cli.Result result = new Cli(workDir).run("diff", "--from", "jdbc:postgresql://127.0.0.1:1/x", "--to", b.url());
-        assertEquals(2, result.code());
+        assertEquals(ExitCode.ERROR, result.code());
         assertTrue(
                 result.err().startsWith("error: cannot connect to jdbc:postgresql://127.0.0.1:1/x: "),
                 result::toString);

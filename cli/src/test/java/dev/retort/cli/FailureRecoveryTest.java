@@ -54,7 +54,7 @@ class FailureRecoveryTest {
         for (int n = 1; n <= 5; n++)
             migration(n, n == 3 ? "op.execute(\"INSERT INTO t3 (id) VALUES ('three')\");" : "");
         Cli.Result failed = cli.run("upgrade", "head");
-        assertEquals(2, failed.code(), failed::toString);
+        assertEquals(ExitCode.ERROR, failed.code(), failed::toString);
         assertEquals(
                 "error: revision 000000000003 (upgrade): statement 2 failed: INSERT INTO t3 (id) VALUES ('three'): "
                         + "ERROR: invalid input syntax for type integer: \"three\" Position: 29\n",
@@ -63,7 +63,7 @@ class FailureRecoveryTest {
 
         migration(3, "op.execute(\"INSERT INTO t3 (id) VALUES (3)\");");
         Cli.Result fixed = cli.run("upgrade", "head");
-        assertEquals(0, fixed.code(), fixed::toString);
+        assertEquals(ExitCode.OK, fixed.code(), fixed::toString);
         assertEquals(
                 "Running upgrade 000000000002 -> 000000000003, step 3\n"
                         + "Running upgrade 000000000003 -> 000000000004, step 4\n"
@@ -76,36 +76,38 @@ class FailureRecoveryTest {
     void editingAnAppliedMigrationStopsUpgradeAndValidateUntilAccepted() {
         migration(1, "");
         migration(2, "");
-        assertEquals(0, cli.run("upgrade", "+1").code());
-        assertEquals(new Cli.Result(0, "All applied revisions match their migrations.\n", ""), cli.run("validate"));
+        assertEquals(ExitCode.OK, cli.run("upgrade", "+1").code());
+        assertEquals(
+                new Cli.Result(ExitCode.OK, "All applied revisions match their migrations.\n", ""),
+                cli.run("validate"));
 
         migration(1, "op.execute(\"INSERT INTO t1 (id) VALUES (1)\");");
         String message =
                 "revision 000000000001 (migrations/M1.java) was edited after it was applied: it no longer does what ran; "
                         + "undo the edit, or accept it deliberately with 'retort validate --accept 000000000001'";
         Cli.Result upgrade = cli.run("upgrade", "head");
-        assertEquals(new Cli.Result(2, "", "error: " + message + "\n"), upgrade);
-        assertEquals(new Cli.Result(1, "edited: " + message + "\n", ""), cli.run("validate"));
+        assertEquals(new Cli.Result(ExitCode.ERROR, "", "error: " + message + "\n"), upgrade);
+        assertEquals(new Cli.Result(ExitCode.FOUND, "edited: " + message + "\n", ""), cli.run("validate"));
         assertEquals("000000000001\n", cli.run("current").out());
 
         Cli.Result accepted = cli.run("validate", "--accept", "00000000000" + "1");
         assertEquals(
                 new Cli.Result(
-                        0,
+                        ExitCode.OK,
                         "Accepted the current content of revision 000000000001.\n"
                                 + "All applied revisions match their migrations.\n",
                         ""),
                 accepted);
-        assertEquals(0, cli.run("upgrade", "head").code());
+        assertEquals(ExitCode.OK, cli.run("upgrade", "head").code());
     }
 
     @Test
     void validateReportsUnknownRevisions() throws SQLException {
         migration(1, "");
-        assertEquals(0, cli.run("upgrade", "head").code());
+        assertEquals(ExitCode.OK, cli.run("upgrade", "head").code());
         db.execute("UPDATE retort_version SET version_num = 'feedfacecafe'");
         Cli.Result result = cli.run("validate");
-        assertEquals(1, result.code(), result::toString);
+        assertEquals(ExitCode.FOUND, result.code(), result::toString);
         assertTrue(
                 result.out()
                         .startsWith("unknown: the database is at revision feedfacecafe, which no migration declares"),
@@ -114,8 +116,10 @@ class FailureRecoveryTest {
 
     @Test
     void historyAndVersionTablesAreNeverReportedByCheck() {
-        assertEquals(0, cli.run("revision", "--autogenerate", "-m", "create").code());
-        assertEquals(0, cli.run("upgrade", "head").code());
-        assertEquals(new Cli.Result(0, "No new upgrade operations detected.\n", ""), cli.run("check"));
+        assertEquals(
+                ExitCode.OK,
+                cli.run("revision", "--autogenerate", "-m", "create").code());
+        assertEquals(ExitCode.OK, cli.run("upgrade", "head").code());
+        assertEquals(new Cli.Result(ExitCode.OK, "No new upgrade operations detected.\n", ""), cli.run("check"));
     }
 }

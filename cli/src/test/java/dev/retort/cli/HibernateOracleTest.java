@@ -2,11 +2,14 @@ package dev.retort.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.retort.classpath.ClassScanner;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.library.Library;
 import dev.retort.fixtures.shop.Shop;
+import jakarta.persistence.Entity;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataBuilder;
@@ -54,7 +57,7 @@ class HibernateOracleTest {
         db.execute(hibernateCreateScript(entities, naming));
         Cli cli = new Cli(workDir);
         cli.configure(db, entities, naming);
-        assertEquals(new Cli.Result(0, "No new upgrade operations detected.\n", ""), cli.run("check"));
+        assertEquals(new Cli.Result(ExitCode.OK, "No new upgrade operations detected.\n", ""), cli.run("check"));
     }
 
     private String hibernateCreateScript(String entityPackage, String naming) throws Exception {
@@ -77,11 +80,11 @@ class HibernateOracleTest {
     }
 
     private static List<Class<?>> entityClasses(String entityPackage) throws ClassNotFoundException {
-        List<Class<?>> classes = new java.util.ArrayList<>();
+        List<Class<?>> classes = new ArrayList<>();
         ClassLoader loader = HibernateOracleTest.class.getClassLoader();
-        for (String name : dev.retort.classpath.ClassScanner.classNames(loader, List.of(), entityPackage)) {
+        for (String name : ClassScanner.classNames(loader, List.of(), entityPackage)) {
             Class<?> type = Class.forName(name, false, loader);
-            if (type.isAnnotationPresent(jakarta.persistence.Entity.class)) classes.add(type);
+            if (type.isAnnotationPresent(Entity.class)) classes.add(type);
         }
         return classes;
     }

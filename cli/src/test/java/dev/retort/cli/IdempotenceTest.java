@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,31 +31,36 @@ class IdempotenceTest {
         db.reset();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void defaultSchemaOtherThanPublic() throws SQLException {
         db.execute("DROP SCHEMA IF EXISTS app CASCADE; CREATE SCHEMA app");
         Cli cli = new Cli(workDir);
         cli.configure(db, Shop.V2, "snake");
         cli.environment.put("RETORT_SCHEMAS", "app");
-        assertEquals(0, cli.run("revision", "--autogenerate", "-m", "initial").code());
+        assertEquals(
+                ExitCode.OK,
+                cli.run("revision", "--autogenerate", "-m", "initial").code());
         Cli.Result up = cli.run("upgrade", "head");
-        assertEquals(0, up.code(), up::toString);
-        assertEquals(new Cli.Result(0, "No new upgrade operations detected.\n", ""), cli.run("check"));
+        assertEquals(ExitCode.OK, up.code(), up::toString);
+        assertEquals(new Cli.Result(ExitCode.OK, "No new upgrade operations detected.\n", ""), cli.run("check"));
         try (var c = db.connect();
                 var st = c.createStatement();
-                var rs = st.executeQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'app'")) {
+                var rs = st.executeQuery("SELECT count(*) AS tables FROM pg_tables WHERE schemaname = 'app'")) {
             rs.next();
-            assertEquals(7, rs.getInt(1), "five shop tables, the version and the history table, all in schema app");
+            assertEquals(
+                    7, rs.getInt("tables"), "five shop tables, the version and the history table, all in schema app");
         }
         db.execute("DROP SCHEMA app CASCADE");
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void excludedTablesAreNeverReported() throws SQLException {
         Cli cli = new Cli(workDir);
         cli.configure(db, Shop.V1, "snake");
-        assertEquals(0, cli.run("revision", "--autogenerate", "-m", "initial").code());
-        assertEquals(0, cli.run("upgrade", "head").code());
+        assertEquals(
+                ExitCode.OK,
+                cli.run("revision", "--autogenerate", "-m", "initial").code());
+        assertEquals(ExitCode.OK, cli.run("upgrade", "head").code());
         db.execute(
                 "CREATE TABLE legacy_audit (id integer); CREATE TABLE legacy_log (id integer); CREATE SEQUENCE legacy_seq");
         Cli.Result noticed = cli.run("check");
@@ -63,10 +69,10 @@ class IdempotenceTest {
                         && noticed.out().contains("drop sequence legacy_seq"),
                 noticed::toString);
         cli.environment.put("RETORT_TABLES_EXCLUDE", "legacy_*");
-        assertEquals(new Cli.Result(0, "No new upgrade operations detected.\n", ""), cli.run("check"));
+        assertEquals(new Cli.Result(ExitCode.OK, "No new upgrade operations detected.\n", ""), cli.run("check"));
         cli.environment.remove("RETORT_TABLES_EXCLUDE");
         cli.environment.put("RETORT_TABLES_INCLUDE", "customers, orders");
-        assertEquals(new Cli.Result(0, "No new upgrade operations detected.\n", ""), cli.run("check"));
+        assertEquals(new Cli.Result(ExitCode.OK, "No new upgrade operations detected.\n", ""), cli.run("check"));
     }
 
     @ParameterizedTest(name = "{0} with {1} naming")
@@ -85,13 +91,15 @@ class IdempotenceTest {
     void noFalsePositivesAfterUpgrade(String entities, String naming) throws IOException {
         Cli cli = new Cli(workDir);
         cli.configure(db, entities, naming);
-        assertEquals(0, cli.run("revision", "--autogenerate", "-m", "initial").code());
+        assertEquals(
+                ExitCode.OK,
+                cli.run("revision", "--autogenerate", "-m", "initial").code());
         Cli.Result up = cli.run("upgrade", "head");
-        assertEquals(0, up.code(), up::toString);
+        assertEquals(ExitCode.OK, up.code(), up::toString);
         Cli.Result check = cli.run("check");
-        assertEquals(new Cli.Result(0, "No new upgrade operations detected.\n", ""), check);
+        assertEquals(new Cli.Result(ExitCode.OK, "No new upgrade operations detected.\n", ""), check);
         Cli.Result again = cli.run("revision", "--autogenerate", "-m", "nothing");
-        assertEquals(0, again.code(), again::toString);
+        assertEquals(ExitCode.OK, again.code(), again::toString);
         assertTrue(again.out().contains("No changes in schema detected; no migration written"), again::toString);
         try (Stream<Path> files = Files.list(workDir.resolve("migrations"))) {
             assertEquals(1, files.count(), "no empty migration written");

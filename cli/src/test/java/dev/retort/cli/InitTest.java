@@ -16,7 +16,7 @@ class InitTest {
     void createsFolderAndCommentedConfig() {
         Cli cli = new Cli(workDir);
         Cli.Result result = cli.run("init", "db/migrations");
-        assertEquals(0, result.code(), result::toString);
+        assertEquals(ExitCode.OK, result.code(), result::toString);
         assertEquals(
                 "Creating directory " + workDir.resolve("db/migrations") + " ... done\n"
                         + "Generating " + workDir.resolve("retort.properties") + " ... done\n"
@@ -34,7 +34,7 @@ class InitTest {
         Cli cli = new Cli(workDir);
         cli.write("retort.properties", "url = mine\n");
         Cli.Result result = cli.run("init");
-        assertEquals(2, result.code());
+        assertEquals(ExitCode.ERROR, result.code());
         assertEquals(
                 "error: " + workDir.resolve("retort.properties") + " already exists; init never overwrites it\n",
                 result.err());
@@ -47,7 +47,7 @@ class InitTest {
         Cli cli = new Cli(workDir);
         cli.write("migrations/Existing.java", "class Existing {}");
         Cli.Result result = cli.run("init");
-        assertEquals(2, result.code());
+        assertEquals(ExitCode.ERROR, result.code());
         assertEquals(
                 "error: directory " + workDir.resolve("migrations")
                         + " already exists and is not empty; init never overwrites it\n",
@@ -58,9 +58,9 @@ class InitTest {
     @Test
     void commandsThatNeedNoEntitiesWorkWithoutEntitySettings() {
         Cli cli = new Cli(workDir);
-        assertEquals(0, cli.run("init").code());
+        assertEquals(ExitCode.OK, cli.run("init").code());
         Cli.Result revision = cli.run("revision", "-m", "hand written", "--rev-id", "abc123");
-        assertEquals(0, revision.code(), revision::toString);
+        assertEquals(ExitCode.OK, revision.code(), revision::toString);
         assertTrue(Files.exists(workDir.resolve("migrations/Rabc123_HandWritten.java")));
         assertEquals(
                 "<base> -> abc123 (head), hand written\n", cli.run("history").out());

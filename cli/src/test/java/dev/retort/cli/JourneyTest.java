@@ -35,13 +35,13 @@ class JourneyTest {
     void entitiesToMigrationsAndBackAgain() throws Exception {
         Cli cli = new Cli(workDir);
         Cli.Result init = cli.run("init");
-        assertEquals(0, init.code(), init::toString);
+        assertEquals(ExitCode.OK, init.code(), init::toString);
         assertTrue(Files.isDirectory(workDir.resolve("migrations")));
         assertTrue(cli.read("retort.properties").contains("migrations.dir = migrations"));
 
         cli.configure(db, Shop.V1, "snake");
         Cli.Result create = cli.run("revision", "--autogenerate", "-m", "create");
-        assertEquals(0, create.code(), create::toString);
+        assertEquals(ExitCode.OK, create.code(), create::toString);
         assertTrue(create.out().contains("Detected add table customers"), create::toString);
         Path first = single(workDir.resolve("migrations"));
         assertTrue(create.out().contains("Generating " + first + " ... done"), create::toString);
@@ -49,18 +49,18 @@ class JourneyTest {
 
         assertEquals("", cli.run("current").out(), "nothing applied yet");
         Cli.Result up = cli.run("upgrade", "head");
-        assertEquals(0, up.code(), up::toString);
+        assertEquals(ExitCode.OK, up.code(), up::toString);
         assertEquals("Running upgrade <base> -> " + firstId + ", create\n", up.out());
         assertEquals(firstId + " (head)\n", cli.run("current").out());
         Cli.Result clean = cli.run("check");
-        assertEquals(new Cli.Result(0, "No new upgrade operations detected.\n", ""), clean);
+        assertEquals(new Cli.Result(ExitCode.OK, "No new upgrade operations detected.\n", ""), clean);
 
         Schema v1 = catalog();
         insertVersionOneRows();
 
         cli.configure(db, Shop.V2, "snake");
         Cli.Result drift = cli.run("check");
-        assertEquals(1, drift.code(), drift::toString);
+        assertEquals(ExitCode.FOUND, drift.code(), drift::toString);
         for (String expected : List.of(
                 "add table reviews",
                 "drop table coupons",
@@ -75,10 +75,10 @@ class JourneyTest {
         }
 
         Cli.Result second = cli.run("revision", "--autogenerate", "-m", "shop v2");
-        assertEquals(0, second.code(), second::toString);
+        assertEquals(ExitCode.OK, second.code(), second::toString);
         Cli.Result up2 = cli.run("upgrade", "head");
-        assertEquals(0, up2.code(), up2::toString);
-        assertEquals(0, cli.run("check").code());
+        assertEquals(ExitCode.OK, up2.code(), up2::toString);
+        assertEquals(ExitCode.OK, cli.run("check").code());
         Schema v2 = catalog();
         String secondId = cli.run("heads").out().substring(0, 12);
         assertEquals(
@@ -91,7 +91,7 @@ class JourneyTest {
                 cli.run("history").out().lines().findFirst().orElseThrow());
 
         Cli.Result down = cli.run("downgrade", "-1");
-        assertEquals(0, down.code(), down::toString);
+        assertEquals(ExitCode.OK, down.code(), down::toString);
         assertEquals("Running downgrade " + secondId + " -> " + firstId + ", shop v2\n", down.out());
         assertEquals(byColumnName(v1), byColumnName(catalog()), "downgrade -1 gives back exactly the v1 schema");
         assertEquals(
@@ -102,14 +102,14 @@ class JourneyTest {
         assertEquals(
                 firstId + "\n", cli.run("-c", "retort.properties", "current").out(), "no longer at the head");
 
-        assertEquals(0, cli.run("upgrade", "head").code());
+        assertEquals(ExitCode.OK, cli.run("upgrade", "head").code());
         assertEquals(byColumnName(v2), byColumnName(catalog()), "upgrade head gives back v2");
         assertEquals(
                 List.of("1 ada@example.com Ada", "2 bob@example.com Bob"),
                 db.query("SELECT id, email, name FROM customers ORDER BY id"));
 
         Cli.Result base = cli.run("downgrade", "base");
-        assertEquals(0, base.code(), base::toString);
+        assertEquals(ExitCode.OK, base.code(), base::toString);
         assertEquals(List.of(), catalog().tables(), "downgrade base leaves no model tables");
         assertEquals("", cli.run("current").out());
     }

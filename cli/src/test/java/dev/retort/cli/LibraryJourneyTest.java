@@ -11,6 +11,7 @@ import dev.retort.schema.TableName;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -29,9 +30,11 @@ class LibraryJourneyTest {
     void constraintsAndSequencesRoundTrip() throws SQLException {
         Cli cli = new Cli(workDir);
         cli.configure(db, Library.V1, "snake");
-        assertEquals(0, cli.run("revision", "--autogenerate", "-m", "library").code());
-        assertEquals(0, cli.run("upgrade", "head").code());
-        assertEquals(new Cli.Result(0, "No new upgrade operations detected.\n", ""), cli.run("check"));
+        assertEquals(
+                ExitCode.OK,
+                cli.run("revision", "--autogenerate", "-m", "library").code());
+        assertEquals(ExitCode.OK, cli.run("upgrade", "head").code());
+        assertEquals(new Cli.Result(ExitCode.OK, "No new upgrade operations detected.\n", ""), cli.run("check"));
         Schema v1 = catalog();
         db.execute(
                 "INSERT INTO authors (id, name) VALUES (1, 'Ursula'); INSERT INTO books (id, isbn, title, author_id) "
@@ -40,7 +43,7 @@ class LibraryJourneyTest {
 
         cli.configure(db, Library.V2, "snake");
         Cli.Result drift = cli.run("check");
-        assertEquals(1, drift.code(), drift::toString);
+        assertEquals(ExitCode.FOUND, drift.code(), drift::toString);
         for (String expected : List.of(
                 "add sequence reviews_seq start 1 increment 50",
                 "alter sequence member_cards: member_cards start 1000 increment 1 -> member_cards start 1000 increment 10",
@@ -69,24 +72,25 @@ class LibraryJourneyTest {
                 "no lock hazard on a new table's key");
 
         assertEquals(
-                0, cli.run("revision", "--autogenerate", "-m", "library v2").code());
+                ExitCode.OK,
+                cli.run("revision", "--autogenerate", "-m", "library v2").code());
         Cli.Result up = cli.run("upgrade", "head");
-        assertEquals(0, up.code(), up::toString);
-        assertEquals(new Cli.Result(0, "No new upgrade operations detected.\n", ""), cli.run("check"));
+        assertEquals(ExitCode.OK, up.code(), up::toString);
+        assertEquals(new Cli.Result(ExitCode.OK, "No new upgrade operations detected.\n", ""), cli.run("check"));
         Schema v2 = catalog();
 
-        assertEquals(0, cli.run("downgrade", "-1").code());
+        assertEquals(ExitCode.OK, cli.run("downgrade", "-1").code());
         assertEquals(v1.comparable(), catalog().comparable(), "downgrade -1 gives back v1, checks compared by meaning");
         assertEquals(names(v1), names(catalog()), "and every constraint under its v1 name");
         assertEquals(List.of("1 1000"), db.query("SELECT book_id, member_id FROM loans"));
-        assertEquals(0, cli.run("upgrade", "head").code());
+        assertEquals(ExitCode.OK, cli.run("upgrade", "head").code());
         assertEquals(v2.comparable(), catalog().comparable());
         db.execute("INSERT INTO loans (book_id, member_id, due, status) VALUES (1, 1000, current_date, 'LOST')");
         db.execute("INSERT INTO members (id, email) VALUES (1001, 'c@d')");
         assertEquals(List.of("main"), db.query("SELECT branch FROM members WHERE id = 1001"), "the v2 default applies");
         db.execute("DELETE FROM members");
         assertEquals(List.of(), db.query("SELECT * FROM loans"), "the v2 foreign key cascades");
-        assertEquals(0, cli.run("downgrade", "base").code());
+        assertEquals(ExitCode.OK, cli.run("downgrade", "base").code());
         assertEquals(Schema.EMPTY, catalog());
     }
 
@@ -100,7 +104,7 @@ class LibraryJourneyTest {
     }
 
     private static List<String> names(Schema schema) {
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         for (var table : schema.tables()) {
             table.uniques().forEach(u -> names.add(u.name()));
             table.foreignKeys().forEach(f -> names.add(f.name()));

@@ -94,14 +94,14 @@ class OfflineSqlTest {
         migrations(offlineCli);
 
         Cli.Result up = offlineCli.run("upgrade", "--sql", "head");
-        assertEquals(0, up.code(), up::toString);
+        assertEquals(ExitCode.OK, up.code(), up::toString);
         assertTrue(up.out().contains("\n-- Running upgrade a00000000001 -> b00000000002, email\nBEGIN;\n"), up.out());
         assertTrue(up.out().contains("COMMIT;\n-- outside a transaction\nCREATE INDEX CONCURRENTLY"), up.out());
         assertFalse(
                 up.out().contains("Running upgrade <base> -> a00000000001, customers, with O'Brien\nRunning"),
                 "no progress lines");
         psql(offline, up.out());
-        assertEquals(0, onlineCli.run("upgrade", "head").code());
+        assertEquals(ExitCode.OK, onlineCli.run("upgrade", "head").code());
         assertSame();
         assertEquals(List.of("c00000000003"), offline.query("SELECT version_num FROM retort_version"));
         assertEquals(List.of("O'Brien", "back\\slash"), offline.query("SELECT name FROM customers ORDER BY id"));
@@ -110,20 +110,20 @@ class OfflineSqlTest {
                 offline.query("SELECT revision, direction, checksum, message FROM retort_version_history ORDER BY id"));
 
         Cli.Result partial = offlineCli.run("downgrade", "--sql", "c00000000003:a00000000001");
-        assertEquals(0, partial.code(), partial::toString);
+        assertEquals(ExitCode.OK, partial.code(), partial::toString);
         psql(offline, partial.out());
-        assertEquals(0, onlineCli.run("downgrade", "a00000000001").code());
+        assertEquals(ExitCode.OK, onlineCli.run("downgrade", "a00000000001").code());
         assertSame();
 
         Cli.Result down = offlineCli.run("downgrade", "--sql", "a00000000001:base");
         psql(offline, down.out());
-        assertEquals(0, onlineCli.run("downgrade", "base").code());
+        assertEquals(ExitCode.OK, onlineCli.run("downgrade", "base").code());
         assertSame();
         assertEquals(List.of(), offline.query("SELECT version_num FROM retort_version"));
 
         Cli.Result stamp = offlineCli.run("stamp", "--sql", "b00000000002");
         psql(offline, stamp.out());
-        assertEquals(0, onlineCli.run("stamp", "b00000000002").code());
+        assertEquals(ExitCode.OK, onlineCli.run("stamp", "b00000000002").code());
         assertEquals(
                 online.query("SELECT version_num FROM retort_version"),
                 offline.query("SELECT version_num FROM retort_version"));

@@ -47,23 +47,23 @@ class RunnableJarIT {
     @Test
     void exitCodesAndStreams() throws Exception {
         Outcome init = run("init");
-        assertEquals(0, init.code(), init.err());
+        assertEquals(ExitCode.OK, init.code(), init.err());
         Outcome revision = run("revision", "-m", "first", "--rev-id", "abc");
-        assertEquals(0, revision.code(), revision.err());
-        assertEquals(new Outcome(0, "abc (head)\n", ""), run("heads"));
+        assertEquals(ExitCode.OK, revision.code(), revision.err());
+        assertEquals(new Outcome(ExitCode.OK, "abc (head)\n", ""), run("heads"));
         Outcome error = run("--url", "jdbc:postgresql://127.0.0.1:1/x", "current");
-        assertEquals(2, error.code());
+        assertEquals(ExitCode.ERROR, error.code());
         assertEquals("", error.out());
         assertTrue(error.err().startsWith("error: cannot connect to jdbc:postgresql://127.0.0.1:1/x: "), error.err());
         assertEquals(1, error.err().lines().count(), error.err());
         Outcome usage = run("upgrade");
-        assertEquals(2, usage.code());
+        assertEquals(ExitCode.ERROR, usage.code());
         assertTrue(run("--version").out().startsWith("retort 0.1.0-SNAPSHOT"));
     }
 
     @Test
     void autogenerateFromTheJarIsQuiet() throws Exception {
-        assertEquals(0, run("init").code());
+        assertEquals(ExitCode.OK, run("init").code());
         Files.writeString(
                 workDir.resolve("retort.properties"),
                 String.join(
@@ -74,11 +74,11 @@ class RunnableJarIT {
                         "entities.naming = snake",
                         ""));
         Outcome revision = run("revision", "--autogenerate", "-m", "create");
-        assertEquals(0, revision.code(), revision.err());
+        assertEquals(ExitCode.OK, revision.code(), revision.err());
         assertEquals("", revision.err(), "no Hibernate or driver log lines");
         assertTrue(revision.out().contains("Detected add table customers"), revision.out());
         Outcome upgrade = run("upgrade", "head");
-        assertEquals(0, upgrade.code(), upgrade.err());
-        assertEquals(new Outcome(0, "No new upgrade operations detected.\n", ""), run("check"));
+        assertEquals(ExitCode.OK, upgrade.code(), upgrade.err());
+        assertEquals(new Outcome(ExitCode.OK, "No new upgrade operations detected.\n", ""), run("check"));
     }
 }

@@ -10,6 +10,7 @@ import dev.retort.cli.config.SettingsLoader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +34,7 @@ class SettingsTest {
                 "from-flag",
                 load(Map.of("RETORT_URL", "from-env"), Map.of("url", "from-flag"))
                         .url());
-        assertEquals(java.util.List.of("app", "audit"), load(Map.of(), Map.of()).schemas());
+        assertEquals(List.of("app", "audit"), load(Map.of(), Map.of()).schemas());
         assertEquals("app", load(Map.of(), Map.of()).defaultSchema());
     }
 
@@ -49,6 +50,7 @@ class SettingsTest {
         var e = assertThrows(ConfigException.class, () -> load(Map.of("DB_HOST", "x"), Map.of()));
         assertEquals(
                 dir.resolve("retort.properties") + ": password: environment variable DB_PW is not set", e.getMessage());
+        assertEquals(dir.resolve("retort.properties") + ": password", e.where());
     }
 
     @Test
@@ -60,8 +62,7 @@ class SettingsTest {
                 "migrations.dir = ../db/migrations\nentities.packages = a\nentities.classpath = ../build\n");
         Settings settings = SettingsLoader.load(dir, "conf/r.properties", Map.of(), Map.of());
         assertEquals(dir.resolve("db/migrations"), settings.migrationsDir());
-        assertEquals(
-                java.util.List.of(dir.resolve("build")), settings.entities().classpath());
+        assertEquals(List.of(dir.resolve("build")), settings.entities().classpath());
         assertEquals(dir.resolve("migrations"), load(Map.of(), Map.of()).migrationsDir(), "defaults to ./migrations");
     }
 
@@ -73,8 +74,14 @@ class SettingsTest {
                 dir.resolve("retort.properties") + ": unknown key 'urll' (known: " + String.join(", ", Settings.KEYS)
                         + ")",
                 e.getMessage());
+        assertEquals(dir.resolve("retort.properties") + ": urll", e.where());
         Files.writeString(dir.resolve("retort.properties"), "migrations.package = not a package\n");
-        assertThrows(ConfigException.class, () -> load(Map.of(), Map.of()).migrationsPackage());
+        assertEquals(
+                "migrations.package",
+                assertThrows(
+                                ConfigException.class,
+                                () -> load(Map.of(), Map.of()).migrationsPackage())
+                        .where());
     }
 
     @Test

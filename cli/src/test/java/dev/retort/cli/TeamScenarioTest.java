@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.fixtures.db.TestDatabase;
+import dev.retort.fixtures.shop.Shop;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +45,7 @@ class TeamScenarioTest {
 
     private Cli.Result ok(String... args) {
         Cli.Result result = cli.run(args);
-        assertEquals(0, result.code(), result::toString);
+        assertEquals(ExitCode.OK, result.code(), result::toString);
         return result;
     }
 
@@ -57,24 +58,24 @@ class TeamScenarioTest {
 
         assertEquals("bbbb00000000 (head)\ncccc00000000 (head)\n", ok("heads").out());
         Cli.Result single = cli.run("upgrade", "head");
-        assertEquals(2, single.code());
+        assertEquals(ExitCode.ERROR, single.code());
         assertEquals(
                 "error: the history has several heads (bbbb00000000, cccc00000000): name one, use 'heads' for all of them "
                         + "or LABEL@head for one branch, or join them with 'retort merge -m MESSAGE heads'; 'retort heads' lists them\n",
                 single.err());
         Cli.Result revision = cli.run("revision", "-m", "more");
-        assertEquals(2, revision.code());
+        assertEquals(ExitCode.ERROR, revision.code());
         assertTrue(
                 revision.err().contains("pass --head REV (or LABEL@head) to choose the parent, or merge them first"),
                 revision::toString);
 
         ok("upgrade", "heads");
         assertEquals("bbbb00000000 (head)\ncccc00000000 (head)\n", ok("current").out());
-        assertEquals(0, ok("current", "--check-heads").code());
+        assertEquals(ExitCode.OK, ok("current", "--check-heads").code());
 
         ok("merge", "-m", "join orders and invoices", "--rev-id", "dddd00000000", "heads");
         Cli.Result notAtHeads = cli.run("current", "--check-heads");
-        assertEquals(1, notAtHeads.code());
+        assertEquals(ExitCode.FOUND, notAtHeads.code());
         assertEquals(
                 "the database is not at all heads: it is at bbbb00000000, cccc00000000, the heads are dddd00000000\n",
                 notAtHeads.err());
@@ -142,12 +143,12 @@ class TeamScenarioTest {
         migration("Base", "aaaa00000000", null, "accounts", "accounts");
         cli.write(
                 "retort.properties",
-                cli.read("retort.properties") + "entities.packages = " + dev.retort.fixtures.shop.Shop.V1
-                        + "\nentities.classpath = " + Cli.fixturesClasses() + "\n");
+                cli.read("retort.properties") + "entities.packages = " + Shop.V1 + "\nentities.classpath = "
+                        + Cli.fixturesClasses() + "\n");
         Cli.Result result = cli.run("revision", "--autogenerate", "-m", "too early");
         assertEquals(
                 new Cli.Result(
-                        2,
+                        ExitCode.ERROR,
                         "",
                         "error: target database is not up to date: it is at base, the migrations' head is "
                                 + "aaaa00000000; run 'retort upgrade head' first\n"),
@@ -208,7 +209,7 @@ class TeamScenarioTest {
         assertEquals("", ok("current").out());
         db.execute("INSERT INTO retort_version VALUES ('feedfacecafe')");
         Cli.Result unknown = cli.run("stamp", "aaaa");
-        assertEquals(2, unknown.code());
+        assertEquals(ExitCode.ERROR, unknown.code());
         assertTrue(
                 unknown.err()
                         .startsWith("error: the database is at revision feedfacecafe, which no migration declares"),

@@ -122,12 +122,12 @@ public final class Ops {
         return EnumType.of(name, values);
     }
 
-    /** A standalone sequence. */
     /** The column owning a sequence ({@code OWNED BY table.column}). */
     public static Sequence.Owner owner(String table, String column) {
         return new Sequence.Owner(table, column);
     }
 
+    /** A standalone sequence. */
     public static Sequence sequence(String name, long start, long increment) {
         return Sequence.of(name, start, increment);
     }
@@ -151,18 +151,20 @@ public final class Ops {
         add(new AddColumn(name(table), column, Set.of(options)));
     }
 
-    /** Drops a column; the column describes it as it is, so that it can be added again. */
-    /** Drops a column; {@code Option.IF_EXISTS} makes it {@code DROP COLUMN IF EXISTS}. */
+    /**
+     * Drops a column; the column describes it as it is, so that it can be added again;
+     * {@code Option.IF_EXISTS} makes it {@code DROP COLUMN IF EXISTS}.
+     */
     public void dropColumn(String table, Column column, Option... options) {
         add(new DropColumn(name(table), column, Set.of(options)));
     }
 
-    /** Changes a column from its current definition to a new one of the same name. */
     /** Sets a column's type and default again, as they are: what a comparison hook's "different" verdict asks for. */
     public void reapplyColumn(String table, Column from, Column to) {
         add(new AlterColumn(name(table), from, to, true));
     }
 
+    /** Changes a column from its current definition to a new one of the same name. */
     public void alterColumn(String table, Column from, Column to) {
         add(new AlterColumn(name(table), from, to));
     }

@@ -1,21 +1,24 @@
 package dev.retort.runtime;
 
-import static dev.retort.postgres.PostgresSql.quote;
 import static java.util.Objects.requireNonNull;
 
-import dev.retort.RetortException;
-import dev.retort.classpath.ClassScanner;
+import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionNode;
-import dev.retort.runtime.source.SourceMigrations;
+import dev.retort.runtime.internal.MigrationSet;
+import dev.retort.runtime.internal.Migrator;
+import dev.retort.runtime.internal.Session;
+import dev.retort.runtime.internal.UrlConnector;
+import dev.retort.runtime.internal.VersionTable;
+import dev.retort.runtime.internal.source.SourceMigrations;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -30,26 +33,23 @@ import javax.sql.DataSource;
  * if (Boolean.parseBoolean(System.getenv("AUTO_MIGRATE"))) retort.upgrade("head");
  * }</pre>
  *
- * <p>Each verb opens its own connection and closes it; the advisory lock makes concurrent replicas
- * take turns, and the ones that come second find nothing left to do.
+ * <p>Each verb that reads or changes the database opens its own connection and closes it; the
+ * advisory lock makes concurrent replicas take turns, and the ones that come second find nothing
+ * left to do. {@link #revisions()} and the offline scripts need no connection, and are all a Retort
+ * configured {@link Builder#offline() offline} does.
  */
 public final class Retort {
-    /** Supplies connections: a {@code DataSource}, or a URL with credentials. */
-    @FunctionalInterface
-    private interface Connector {
-        Connection connect() throws SQLException;
-    }
+    /** The longest lock timeout: PostgreSQL's {@code lock_timeout} takes at most {@code INT_MAX} milliseconds, about 24 days. */
+    public static final Duration MAX_LOCK_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
 
-    private final Connector connector;
-    private final Redaction redaction;
-    private final Migrator migrator;
-    private final String searchPath;
+    /** Null when offline. */
+    private final Session session;
 
-    private Retort(Connector connector, Redaction redaction, Migrator migrator, String searchPath) {
-        this.connector = connector;
-        this.redaction = redaction;
+    private final CompletableFuture<Migrator> migrator;
+
+    private Retort(Session session, CompletableFuture<Migrator> migrator) {
+        this.session = session;
         this.migrator = migrator;
-        this.searchPath = searchPath;
     }
 
     public static Builder configure() {
@@ -57,94 +57,126 @@ public final class Retort {
     }
 
     /** Applies migrations up to {@code target} ({@code head}, a revision, {@code +N}, ...). */
-    public Migrator.Result upgrade(String target) {
-        return withConnection(c -> migrator.upgrade(c, target));
+    public RunResult upgrade(String target) {
+        return connected(c -> migrator().upgrade(c, target));
     }
 
     /** Undoes migrations down to {@code target} ({@code -N}, a revision, {@code base}). */
-    public Migrator.Result downgrade(String target) {
-        return withConnection(c -> migrator.downgrade(c, target));
+    public RunResult downgrade(String target) {
+        return connected(c -> migrator().downgrade(c, target));
     }
 
-    /** The revisions the database is at; empty at base. */
+    /**
+     * Sets the version table to the given revisions ({@code base} for none, {@code heads} for all)
+     * without running any migration; {@code purge} first empties it, even of revisions no migration declares.
+     */
+    public RunResult stamp(List<String> revisions, boolean purge) {
+        return connected(c -> migrator().stamp(c, revisions, purge));
+    }
+
+    /** The revisions the database is at; empty at base. A version table that holds a revision with its ancestor is refused. */
     public Set<String> current() {
-        return withConnection(migrator::current);
+        return connected(c -> migrator().current(c));
+    }
+
+    /** Where the version table is, as SQL ({@code "schema"."name"}): the configured one, or the one found in another schema. */
+    public String versionTable() {
+        return connected(c -> migrator().versionTable(c).qualified());
     }
 
     /** Every recorded run, oldest first. */
-    public List<HistoryTable.Entry> history() {
-        return withConnection(migrator::history);
+    public List<HistoryEntry> history() {
+        return connected(c -> migrator().history(c));
     }
 
     /** The migrations {@code upgrade("heads")} would apply; empty when the database is up to date. */
     public List<RevisionNode> pending() {
-        return withConnection(migrator::pending);
+        return connected(c -> migrator().pending(c));
     }
 
-    /** Edited, missing and unknown applied revisions. */
+    /** Edited, missing, unknown, inconsistent and unverifiable applied revisions. */
     public Validation validate() {
-        return withConnection(migrator::validate);
+        return connected(c -> migrator().validate(c));
     }
 
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
+    /** Records that an applied revision's current content is accepted, so that its edit no longer stops runs. */
+    public void accept(String revision) {
+        connected(c -> {
+            migrator().accept(c, revision);
+            return null;
+        });
+    }
+
+    /** The migrations' revision graph: heads, branches, each revision's parents and message. Needs no connection. */
+    public RevisionGraph revisions() {
+        return migrator().migrations().graph();
     }
 
     /**
-     * Runs on a new connection, with the configured default schema first on its search path while it runs; no
-     * exception it ends with shows a password, nor does any of its causes.
+     * The SQL script, for {@code psql -v ON_ERROR_STOP=1}, of an upgrade from the {@code from} heads
+     * (empty for base) to {@code target}. Needs no connection: each block checks the version table first.
      */
-    private <T> T withConnection(Work<T> work) {
-        try (Connection connection = connector.connect()) {
-            if (searchPath == null) return work.run(connection);
-            boolean autoCommit = connection.getAutoCommit();
-            String previous = setSearchPath(connection, searchPath);
-            try {
-                return work.run(connection);
-            } finally {
-                setSearchPath(connection, previous);
-                connection.setAutoCommit(autoCommit);
-            }
+    public String upgradeScript(Set<String> from, String target) {
+        return offline(() -> migrator().upgradeScript(from, target));
+    }
+
+    /** The SQL script of a downgrade from the {@code from} heads to {@code target}; needs no connection. */
+    public String downgradeScript(Set<String> from, String target) {
+        return offline(() -> migrator().downgradeScript(from, target));
+    }
+
+    /** The SQL script that stamps an existing database to the given revisions; needs no connection. */
+    public String stampScript(List<String> revisions) {
+        return offline(() -> migrator().stampScript(revisions));
+    }
+
+    private <T> T connected(Session.Work<T> work) {
+        if (session == null) throw new IllegalStateException("configured offline: no dataSource or url to connect to");
+        return session.run(work);
+    }
+
+    private interface ScriptWork {
+        String write() throws SQLException;
+    }
+
+    private static String offline(ScriptWork script) {
+        try {
+            return script.write();
         } catch (SQLException e) {
-            throw new RetortException("database: " + redaction.text(e.getMessage()), redaction.exception(e));
-        } catch (RuntimeException e) {
-            throw redaction.unchecked(e);
+            throw new IllegalStateException("an offline script runs no statement", e);
         }
     }
 
-    /** Sets the session's search path, in autocommit so that it holds (the caller puts both back); returns the one before. */
-    private static String setSearchPath(Connection connection, String path) throws SQLException {
-        if (!connection.getAutoCommit()) connection.rollback();
-        connection.setAutoCommit(true);
-        try (PreparedStatement st = connection.prepareStatement(
-                "SELECT pg_catalog.current_setting('search_path'), pg_catalog.set_config('search_path', ?, false)")) {
-            st.setString(1, path);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
+    /** The runner, once its migrations are loaded; what failed in loading them is thrown here, as it was. */
+    private Migrator migrator() {
+        try {
+            return migrator.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) throw cause;
+            if (e.getCause() instanceof Error cause) throw cause;
+            throw e;
         }
     }
 
     /** Collects the configuration; {@link #load()} checks it and loads the migrations. */
     public static final class Builder {
-        private Connector connector;
-        private Redaction redaction = Redaction.NONE;
+        private DataSource dataSource;
         private String url;
         private String user;
         private String password;
+        private boolean offline;
         private Duration connectTimeout = UrlConnector.DEFAULT_TIMEOUT;
         private String migrationsPackage;
         private ClassLoader classLoader;
         private Path migrationsDirectory;
         private Path compileCache;
         private final List<Class<?>> migrationClasses = new ArrayList<>();
+        private boolean inBackground;
         private String versionTable = VersionTable.DEFAULT_NAME;
         private String versionSchema;
         private final List<String> schemas = new ArrayList<>();
-        private boolean transactionPerMigration = Migrator.Options.DEFAULTS.transactionPerMigration();
-        private Duration lockTimeout = Migrator.Options.DEFAULTS.lockTimeout();
-        private Migrator.Listener listener = new Migrator.Listener() {};
+        private Migrator.Options options = Migrator.Options.DEFAULTS;
+        private MigrationListener listener = new MigrationListener() {};
 
         private Builder() {}
 
@@ -154,9 +186,9 @@ public final class Retort {
          * a connection handed out with autocommit off is switched to autocommit for each verb and back.
          */
         public Builder dataSource(DataSource dataSource) {
-            requireNonNull(dataSource, "dataSource");
-            this.connector = dataSource::getConnection;
+            this.dataSource = requireNonNull(dataSource, "dataSource");
             this.url = null;
+            this.offline = false;
             return this;
         }
 
@@ -168,6 +200,18 @@ public final class Retort {
             this.url = requireNonNull(url, "url");
             this.user = user;
             this.password = password;
+            this.offline = false;
+            return this;
+        }
+
+        /**
+         * No database: only {@link Retort#revisions()} and the offline scripts, for a build step that
+         * writes SQL for someone else to apply; the verbs that connect throw IllegalStateException.
+         */
+        public Builder offline() {
+            this.dataSource = null;
+            this.url = null;
+            this.offline = true;
             return this;
         }
 
@@ -207,6 +251,16 @@ public final class Retort {
             return this;
         }
 
+        /**
+         * Loads the migrations on another thread from {@link #load()} on, so that compiling them
+         * overlaps connecting; what fails in loading them is thrown by the first verb that needs
+         * them, once it has connected.
+         */
+        public Builder loadInBackground() {
+            this.inBackground = true;
+            return this;
+        }
+
         public Builder versionTable(String name) {
             this.versionTable = requireNonNull(name, "name");
             return this;
@@ -214,8 +268,9 @@ public final class Retort {
 
         /**
          * The application's schemas, the first the default one: unqualified names in migrations
-         * resolve to it (it comes first on the search path while Retort runs), and the version
-         * table lives in it unless {@link #versionSchema} says otherwise. Default: {@code public}.
+         * resolve to it (it comes first on the search path while Retort runs, and in offline
+         * scripts), and the version table lives in it unless {@link #versionSchema} says otherwise.
+         * Default: {@code public}.
          */
         public Builder schemas(String... names) {
             schemas.clear();
@@ -234,40 +289,44 @@ public final class Retort {
 
         /** One transaction per migration (the default), or one for the whole run. */
         public Builder transactionPerMigration(boolean perMigration) {
-            this.transactionPerMigration = perMigration;
+            this.options = new Migrator.Options(perMigration, options.lockTimeout());
             return this;
         }
 
-        /** How long to wait for another runner's lock before failing. */
+        /** How long to wait for another runner's lock before failing: 0 to {@link #MAX_LOCK_TIMEOUT}, else IllegalArgumentException. */
         public Builder lockTimeout(Duration timeout) {
-            this.lockTimeout = MigrationLock.checkTimeout(requireNonNull(timeout, "timeout"));
+            this.options = new Migrator.Options(options.transactionPerMigration(), requireNonNull(timeout, "timeout"));
             return this;
         }
 
-        public Builder listener(Migrator.Listener progress) {
+        /** Told of each migration as it starts and of a wait for another runner's lock, for progress output. */
+        public Builder listener(MigrationListener progress) {
             this.listener = requireNonNull(progress, "progress");
             return this;
         }
 
         public Retort load() {
-            if (url != null) {
-                UrlConnector urlConnector = new UrlConnector(url, user, password, connectTimeout);
-                connector = urlConnector::open;
-                redaction = urlConnector.redaction();
-            }
-            if (connector == null) throw new IllegalStateException("configure a dataSource or a url");
-            MigrationSet migrations = migrations();
             String defaultSchema = schemas.isEmpty() ? VersionTable.DEFAULT_SCHEMA : schemas.get(0);
+            Session session = session(defaultSchema);
+            if (session == null && !offline) throw new IllegalStateException("configure a dataSource or a url");
+            Supplier<MigrationSet> migrations = migrations();
             VersionTable versions =
                     new VersionTable(versionSchema != null ? versionSchema : defaultSchema, versionTable, schemas);
-            Migrator migrator = new Migrator(
-                    migrations, versions, new Migrator.Options(transactionPerMigration, lockTimeout), listener);
-            String searchPath =
-                    defaultSchema.equals(VersionTable.DEFAULT_SCHEMA) ? null : quote(defaultSchema) + ", public";
-            return new Retort(connector, redaction, migrator, searchPath);
+            Supplier<Migrator> runner =
+                    () -> new Migrator(migrations.get(), versions, defaultSchema, options, listener);
+            CompletableFuture<Migrator> migrator = inBackground
+                    ? CompletableFuture.supplyAsync(runner)
+                    : CompletableFuture.completedFuture(runner.get());
+            return new Retort(session, migrator);
         }
 
-        private MigrationSet migrations() {
+        private Session session(String defaultSchema) {
+            if (url != null) return Session.of(new UrlConnector(url, user, password, connectTimeout), defaultSchema);
+            return dataSource == null ? null : Session.of(dataSource, defaultSchema);
+        }
+
+        /** Loads the configured migrations when called; the choice of where from is checked at once. */
+        private Supplier<MigrationSet> migrations() {
             int sources = (migrationsPackage != null ? 1 : 0)
                     + (migrationsDirectory != null ? 1 : 0)
                     + (migrationClasses.isEmpty() ? 0 : 1);
@@ -275,22 +334,15 @@ public final class Retort {
                 throw new IllegalStateException(
                         "configure exactly one of migrationsPackage, migrationsDirectory or migrations");
             }
-            if (migrationsDirectory != null) return SourceMigrations.load(migrationsDirectory, compileCache);
-            if (!migrationClasses.isEmpty()) return MigrationSet.of(migrationClasses, Class::getName);
+            Path directory = migrationsDirectory;
+            Path cache = compileCache;
+            if (directory != null) return () -> SourceMigrations.load(directory, cache);
+            List<Class<?>> classes = List.copyOf(migrationClasses);
+            if (!classes.isEmpty()) return () -> MigrationSet.of(classes, Class::getName);
+            String packageName = migrationsPackage;
             ClassLoader loader =
                     classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
-            List<Class<?>> classes = new ArrayList<>();
-            for (String name : ClassScanner.classNames(loader, List.of(), migrationsPackage)) {
-                try {
-                    classes.add(Class.forName(name, false, loader));
-                } catch (ClassNotFoundException | LinkageError e) {
-                    throw new MigrationException("migration class " + name + " cannot be loaded: " + e, e);
-                }
-            }
-            if (classes.stream().noneMatch(c -> c.isAnnotationPresent(Revision.class))) {
-                throw new MigrationException("no @Revision migrations found in package " + migrationsPackage);
-            }
-            return MigrationSet.of(classes, Class::getName);
+            return () -> MigrationSet.inPackage(loader, packageName);
         }
     }
 }

@@ -2,11 +2,15 @@ package dev.retort.cli.config;
 
 import dev.retort.entities.EntitySource;
 import dev.retort.entities.Naming;
+import dev.retort.runtime.Retort;
 import dev.retort.schema.TableFilter;
+import java.io.File;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,7 +54,7 @@ public final class Settings {
 
     /** {@code migrations.dir} becomes {@code RETORT_MIGRATIONS_DIR}. */
     public static String environmentName(String key) {
-        return "RETORT_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_');
+        return "RETORT_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
     }
 
     public Optional<String> get(String key) {
@@ -59,10 +63,11 @@ public final class Settings {
 
     /** A value that must be there, or an error saying where it can be set. */
     public String require(String key, String purpose) {
-        return get(key).orElseThrow(
-                        () -> new ConfigException("no " + key + " configured (needed " + purpose + "): set it in "
-                                + file.map(Path::toString).orElse("retort.properties (none found; run 'retort init')")
-                                + ", in " + environmentName(key) + ", or with a flag"));
+        return get(key).orElseThrow(() -> new ConfigException(
+                key,
+                "no " + key + " configured (needed " + purpose + "): set it in "
+                        + file.map(Path::toString).orElse("retort.properties (none found; run 'retort init')")
+                        + ", in " + environmentName(key) + ", or with a flag"));
     }
 
     public Optional<Path> file() {
@@ -97,7 +102,7 @@ public final class Settings {
     public String migrationsPackage() {
         String name = get("migrations.package").orElse("migrations");
         if (!name.matches("([A-Za-z_$][A-Za-z0-9_$]*)(\\.[A-Za-z_$][A-Za-z0-9_$]*)*")) {
-            throw new ConfigException("migrations.package: not a Java package name: " + name);
+            throw new ConfigException("migrations.package", "migrations.package: not a Java package name: " + name);
         }
         return name;
     }
@@ -115,36 +120,34 @@ public final class Settings {
     public boolean transactionPerMigration() {
         String value = get("transaction.per-migration").orElse("true").trim();
         if (!value.equals("true") && !value.equals("false")) {
-            throw new ConfigException("transaction.per-migration: expected true or false, got " + value);
+            throw new ConfigException(
+                    "transaction.per-migration", "transaction.per-migration: expected true or false, got " + value);
         }
         return Boolean.parseBoolean(value);
     }
 
-    /** The longest lock.timeout: PostgreSQL's lock_timeout takes at most INT_MAX milliseconds. */
-    static final long MAX_LOCK_TIMEOUT_SECONDS = Integer.MAX_VALUE / 1000;
-
-    /** How long to wait for another runner's migration lock, in whole seconds (default 300). */
-    public java.time.Duration lockTimeout() {
-        return seconds("lock.timeout", 300, MAX_LOCK_TIMEOUT_SECONDS);
+    /** How long to wait for another runner's migration lock, in whole seconds (default 300, at most the runtime's limit). */
+    public Duration lockTimeout() {
+        return seconds("lock.timeout", 300, Retort.MAX_LOCK_TIMEOUT.toSeconds());
     }
 
     /** How long connecting may take, in whole seconds (default 30; 0 waits for ever). */
-    public java.time.Duration connectTimeout() {
+    public Duration connectTimeout() {
         return seconds("connect.timeout", 30, Integer.MAX_VALUE);
     }
 
-    private java.time.Duration seconds(String key, long defaultSeconds, long max) {
+    private Duration seconds(String key, long defaultSeconds, long max) {
         String value = get(key).orElse(Long.toString(defaultSeconds)).trim();
         long seconds;
         try {
             seconds = Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw new ConfigException(key + ": expected a whole number of seconds, got " + value);
+            throw new ConfigException(key, key + ": expected a whole number of seconds, got " + value);
         }
         if (seconds < 0 || seconds > max) {
-            throw new ConfigException(key + ": " + value + " is out of range: expected 0 to " + max + " seconds");
+            throw new ConfigException(key, key + ": " + value + " is out of range: expected 0 to " + max + " seconds");
         }
-        return java.time.Duration.ofSeconds(seconds);
+        return Duration.ofSeconds(seconds);
     }
 
     /** The tables (and sequences) compared: {@code tables.include} and {@code tables.exclude} globs. */
@@ -162,7 +165,7 @@ public final class Settings {
     public EntitySource entities() {
         List<String> packages = list(require("entities.packages", "to read the entity model"));
         List<Path> classpath = new ArrayList<>();
-        for (String entry : get("entities.classpath").orElse("").split("[," + java.io.File.pathSeparator + "]")) {
+        for (String entry : get("entities.classpath").orElse("").split("[," + File.pathSeparator + "]")) {
             if (!entry.isBlank()) classpath.add(resolve(entry.trim()));
         }
         return new EntitySource(

@@ -54,6 +54,7 @@ public final class SettingsLoader {
             Path path = workDir.resolve(named);
             if (!Files.isRegularFile(path)) {
                 throw new ConfigException(
+                        path.toString(),
                         "config file " + path + " not found" + (configFile == null ? " (from RETORT_CONFIG)" : ""));
             }
             return Optional.of(path);
@@ -67,14 +68,15 @@ public final class SettingsLoader {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             properties.load(reader);
         } catch (IOException e) {
-            throw new ConfigException(file + ": cannot be read: " + FileException.reason(e));
+            throw new ConfigException(file.toString(), file + ": cannot be read: " + FileException.reason(e));
         } catch (IllegalArgumentException e) {
-            throw new ConfigException(file + ": cannot be read: " + e.getMessage());
+            throw new ConfigException(file.toString(), file + ": cannot be read: " + e.getMessage());
         }
         Map<String, String> values = new HashMap<>();
         for (String key : properties.stringPropertyNames()) {
             if (!Settings.KEYS.contains(key)) {
                 throw new ConfigException(
+                        file + ": " + key,
                         file + ": unknown key '" + key + "' (known: " + String.join(", ", Settings.KEYS) + ")");
             }
             values.put(key, expand(properties.getProperty(key).trim(), environment, file + ": " + key));
@@ -92,7 +94,7 @@ public final class SettingsLoader {
             searched = m.end();
             String replacement = environment.get(m.group(1));
             if (replacement == null)
-                throw new ConfigException(where + ": environment variable " + m.group(1) + " is not set");
+                throw new ConfigException(where, where + ": environment variable " + m.group(1) + " is not set");
             m.appendReplacement(expanded, Matcher.quoteReplacement(replacement));
         }
         malformedBefore(value, searched, value.length(), where);
@@ -107,6 +109,6 @@ public final class SettingsLoader {
         String problem = value.indexOf('}', start) < 0
                 ? "has no closing }"
                 : "needs a name of letters, digits and underscores, not starting with a digit";
-        throw new ConfigException(where + ": malformed ${env:NAME} reference: it " + problem);
+        throw new ConfigException(where, where + ": malformed ${env:NAME} reference: it " + problem);
     }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import javax.net.SocketFactory;
+import org.postgresql.Driver;
 
 /**
  * Runs the PostgreSQL driver once, on a background thread, against a server that exists only in
@@ -58,8 +59,7 @@ public final class DriverPrewarm {
         properties.setProperty("sslmode", "disable");
         properties.setProperty("gssEncMode", "disable");
         properties.setProperty("socketFactory", InMemorySocketFactory.class.getName());
-        try (Connection connection =
-                        new org.postgresql.Driver().connect("jdbc:postgresql://127.0.0.1:5432/retort", properties);
+        try (Connection connection = new Driver().connect("jdbc:postgresql://127.0.0.1:5432/retort", properties);
                 PreparedStatement statement = connection.prepareStatement("SELECT 1");
                 ResultSet rows = statement.executeQuery()) {
             return rows.next() && rows.getInt(1) == 1;

@@ -9,9 +9,7 @@ import dev.retort.codegen.RevisionHeader;
 import dev.retort.diff.Plan;
 import dev.retort.op.Op;
 import dev.retort.postgres.PostgresSql;
-import dev.retort.runtime.Migrator;
-import dev.retort.runtime.VersionTable;
-import dev.retort.runtime.source.SourceMigrations;
+import dev.retort.runtime.Retort;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ColumnDefault;
@@ -115,6 +113,14 @@ public final class Warmup {
         return new Schema(tables, model.sequences(), model.enums());
     }
 
+    private static Retort offline(Path migrations, Path cache) {
+        return Retort.configure()
+                .offline()
+                .migrationsDirectory(migrations)
+                .compileCache(cache)
+                .load();
+    }
+
     public static void main(String[] args) throws IOException, SQLException {
         Path directory = Files.createTempDirectory("retort-warmup");
         try {
@@ -142,12 +148,10 @@ public final class Warmup {
                     migrations.resolve(MigrationWriter.className(header) + ".java"),
                     MigrationWriter.write("warmup", header, plan).toString(),
                     StandardCharsets.UTF_8);
-            SourceMigrations.load(migrations, directory.resolve("cache"))
-                    .graph()
-                    .heads();
-            // the runner's path, as an offline script: migrations run, SQL rendered, checksums and bookkeeping written
-            Migrator runner =
-                    new Migrator(SourceMigrations.load(migrations, directory.resolve("cache")), new VersionTable(null));
+            offline(migrations, directory.resolve("cache")).revisions().heads();
+            // the runner's path through the runtime facade, as an offline script (the migrations read from the cache):
+            // migrations run, SQL rendered, checksums and bookkeeping written
+            Retort runner = offline(migrations, directory.resolve("cache"));
             runner.upgradeScript(Set.of(), "heads");
             runner.downgradeScript(Set.of(header.id()), "base");
             DriverPrewarm.run();

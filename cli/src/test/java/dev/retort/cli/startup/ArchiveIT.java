@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.cli.Cli;
+import dev.retort.cli.ExitCode;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.shop.Shop;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +39,7 @@ class ArchiveIT {
         Path launcher = Path.of(System.getProperty("retort.repository.root", ".."))
                 .resolve("retort")
                 .toAbsolutePath();
-        List<String> command = new java.util.ArrayList<>(List.of("bash", launcher.toString()));
+        List<String> command = new ArrayList<>(List.of("bash", launcher.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().put("XDG_CACHE_HOME", workDir.resolve(".cache").toString());
@@ -94,6 +96,6 @@ class ArchiveIT {
             assertEquals(first, launch(offJar, Map.of(variable, "off"), "check"), variable);
             assertFalse(Files.exists(offJar.resolveSibling("retort.jar.jsa")), variable);
         }
-        assertEquals(1, first.code(), first::toString);
+        assertEquals(ExitCode.FOUND, first.code(), first::toString);
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.cli.Cli;
 import dev.retort.cli.EntityRead;
+import dev.retort.cli.ExitCode;
 import dev.retort.cli.config.SettingsLoader;
 import dev.retort.entities.EntitySource;
 import dev.retort.fixtures.db.TestDatabase;
@@ -53,10 +54,10 @@ class EarlyEntityReadTest {
         Cli cli = new Cli(workDir);
         cli.configure(db, Shop.V1, "snake");
         Cli.Result revision = cli.run("revision", "--autogenerate", "-m", "create");
-        assertEquals(0, revision.code(), revision::toString);
+        assertEquals(ExitCode.OK, revision.code(), revision::toString);
         assertNull(EarlyEntityRead.claim(entities(null), "public"), "revision --autogenerate claimed the early read");
-        assertEquals(0, cli.run("upgrade", "head").code());
-        assertEquals(new Cli.Result(0, "No new upgrade operations detected.\n", ""), cli.run("-q", "check"));
+        assertEquals(ExitCode.OK, cli.run("upgrade", "head").code());
+        assertEquals(new Cli.Result(ExitCode.OK, "No new upgrade operations detected.\n", ""), cli.run("-q", "check"));
         assertNull(EarlyEntityRead.claim(entities(null), "public"), "check claimed the early read");
     }
 
@@ -100,16 +101,16 @@ class EarlyEntityReadTest {
         Cli cli = new Cli(workDir);
         cli.configure(db, Shop.V1, "snake");
         Cli.Result create = cli.run("revision", "--autogenerate", "-m", "create");
-        assertEquals(0, create.code(), create::toString);
-        assertEquals(0, cli.run("upgrade", "head").code());
+        assertEquals(ExitCode.OK, create.code(), create::toString);
+        assertEquals(ExitCode.OK, cli.run("upgrade", "head").code());
         cli.write("other.properties", cli.read("retort.properties"));
         cli.configure(db, Shop.V2, "snake");
 
         assertEquals(
-                new Cli.Result(0, "No new upgrade operations detected.\n", ""),
+                new Cli.Result(ExitCode.OK, "No new upgrade operations detected.\n", ""),
                 cli.run("-qc", "other.properties", "check"));
         Cli.Result drift = cli.run("check");
-        assertEquals(1, drift.code(), drift::toString);
+        assertEquals(ExitCode.FOUND, drift.code(), drift::toString);
         assertTrue(drift.out().contains("add table reviews"), drift::toString);
     }
 }

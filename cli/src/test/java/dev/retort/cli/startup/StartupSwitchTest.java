@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.cli.Cli;
+import dev.retort.cli.ExitCode;
 import dev.retort.cli.config.SettingsLoader;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.shop.Shop;
@@ -72,7 +73,7 @@ class StartupSwitchTest {
         Cli cli = new Cli(workDir);
         cli.configure(db, Shop.V1, "snake");
         Cli.Result check = cli.run("check");
-        assertEquals(1, check.code(), check::toString);
+        assertEquals(ExitCode.FOUND, check.code(), check::toString);
         List<String> variables = new ArrayList<>();
         for (StartupSwitch each : StartupSwitch.values()) variables.add(each.variable());
         variables.add(StartupSwitch.ALL);

@@ -1,5 +1,10 @@
-package dev.retort.runtime;
+package dev.retort.runtime.internal;
 
+import dev.retort.RetortException;
+import dev.retort.runtime.DatabaseException;
+import dev.retort.runtime.LockException;
+import dev.retort.runtime.MigrationException;
+import dev.retort.runtime.StatementException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -80,9 +85,9 @@ public final class Redaction {
     /**
      * The exception with every message in its chain (causes and suppressed ones) redacted, stack
      * frames kept; the same object when nothing in it needed redacting. A rebuilt exception keeps
-     * its type where callers catch it ({@link MigrationException}, {@link dev.retort.RetortException},
-     * {@link SQLException} with its SQL state); any other is rebuilt as an unchecked exception that
-     * prints as the original type.
+     * its type and fields where callers catch it ({@link MigrationException} and its subtypes,
+     * {@link DatabaseException}, {@link RetortException}, {@link SQLException} with its SQL state);
+     * any other is rebuilt as an unchecked exception that prints as the original type.
      */
     public Throwable exception(Throwable e) {
         if (e == null || isClean(e, 0)) return e;
@@ -105,20 +110,32 @@ public final class Redaction {
         Throwable cause =
                 e.getCause() == null || e.getCause() == e || depth > 20 ? null : rebuild(e.getCause(), depth + 1);
         String message = text(e.getMessage());
-        Throwable copy;
-        if (e.getClass() == MigrationException.class) {
-            copy = new MigrationException(message, cause);
-        } else if (e instanceof dev.retort.RetortException) {
-            copy = new dev.retort.RetortException(message, cause);
-        } else if (e instanceof SQLException sql) {
-            copy = new RedactedSqlException(
-                    e.getClass().getName(), message, sql.getSQLState(), sql.getErrorCode(), cause);
-        } else {
-            copy = new RedactedException(e.getClass().getName(), message, cause);
-        }
+        Throwable copy = e instanceof RetortException retort ? copy(retort, message, cause) : copy(e, message, cause);
         copy.setStackTrace(e.getStackTrace());
         for (Throwable suppressed : e.getSuppressed()) copy.addSuppressed(rebuild(suppressed, depth + 1));
         return copy;
+    }
+
+    /** A copy of the same type, with the message and every text it keeps redacted. */
+    private RetortException copy(RetortException e, String message, Throwable cause) {
+        if (e instanceof StatementException s) {
+            return new StatementException(
+                    text(s.revision()), s.direction(), s.statement(), text(s.sql()), message, cause);
+        }
+        if (e instanceof LockException l)
+            return new LockException(text(l.versionTable()), text(l.holder()), message, cause);
+        if (e instanceof MigrationException m) return new MigrationException(text(m.revision()), message, cause);
+        if (e instanceof DatabaseException d)
+            return new DatabaseException(text(d.serverMessage()), d.sqlState(), cause);
+        return new RetortException(message, cause);
+    }
+
+    private static Throwable copy(Throwable e, String message, Throwable cause) {
+        if (e instanceof SQLException sql) {
+            return new RedactedSqlException(
+                    e.getClass().getName(), message, sql.getSQLState(), sql.getErrorCode(), cause);
+        }
+        return new RedactedException(e.getClass().getName(), message, cause);
     }
 
     /** A redacted copy of an exception of another type: prints as that type. */

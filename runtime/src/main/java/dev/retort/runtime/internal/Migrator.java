@@ -1,14 +1,20 @@
-package dev.retort.runtime;
+package dev.retort.runtime.internal;
+
+import static dev.retort.postgres.PostgresSql.quote;
 
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionNode;
 import dev.retort.revision.Targets;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import dev.retort.runtime.Direction;
+import dev.retort.runtime.HistoryEntry;
+import dev.retort.runtime.MigrationException;
+import dev.retort.runtime.MigrationListener;
+import dev.retort.runtime.Retort;
+import dev.retort.runtime.RunResult;
+import dev.retort.runtime.Validation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -29,46 +35,47 @@ import java.util.TreeSet;
 public final class Migrator {
     /** How to run: one transaction per migration or one for the whole run, and how long to wait for the lock. */
     public record Options(boolean transactionPerMigration, Duration lockTimeout) {
-        /** PostgreSQL's {@code lock_timeout} is an int of milliseconds. */
-        public static final Duration MAX_LOCK_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
-
         public static final Options DEFAULTS = new Options(true, Duration.ofMinutes(5));
 
+        /** The one check of the lock timeout's range, for the facade's builder and every other caller. */
         public Options {
-            if (lockTimeout.isNegative() || lockTimeout.compareTo(MAX_LOCK_TIMEOUT) > 0) {
-                throw new MigrationException("lock timeout: from 0 to " + MAX_LOCK_TIMEOUT.toSeconds()
-                        + " seconds (PostgreSQL's lock_timeout limit), got " + lockTimeout.toSeconds());
+            if (lockTimeout.isNegative() || lockTimeout.compareTo(Retort.MAX_LOCK_TIMEOUT) > 0) {
+                throw new IllegalArgumentException("lock timeout out of range (0 to "
+                        + Retort.MAX_LOCK_TIMEOUT.toSeconds() + " s): " + lockTimeout.toSeconds() + " s");
             }
         }
     }
 
-    /** Told what the runner is doing, for progress output. */
-    public interface Listener {
-        default void migrating(Direction direction, RevisionNode revision) {}
-
-        default void waitingForLock(String holder) {}
-    }
-
-    /** One migration applied: which, which way, and how long it took. */
-    public record Step(Direction direction, RevisionNode revision, Duration duration) {}
-
-    /** What a run did: the heads before and after, and the steps in order. */
-    public record Result(Set<String> before, Set<String> after, List<Step> steps) {}
-
     private final MigrationSet migrations;
     private final VersionTable versionTable;
+    private final String defaultSchema;
     private final Options options;
-    private final Listener listener;
+    private final MigrationListener listener;
 
-    public Migrator(MigrationSet migrations, VersionTable versionTable, Options options, Listener listener) {
+    /** @param defaultSchema the schema unqualified names resolve to, first on the search path of offline scripts too */
+    public Migrator(
+            MigrationSet migrations,
+            VersionTable versionTable,
+            String defaultSchema,
+            Options options,
+            MigrationListener listener) {
         this.migrations = migrations;
         this.versionTable = versionTable;
+        this.defaultSchema = defaultSchema;
         this.options = options;
         this.listener = listener;
     }
 
+    public Migrator(MigrationSet migrations, VersionTable versionTable, Options options, MigrationListener listener) {
+        this(migrations, versionTable, VersionTable.DEFAULT_SCHEMA, options, listener);
+    }
+
     public Migrator(MigrationSet migrations, VersionTable versionTable) {
-        this(migrations, versionTable, Options.DEFAULTS, new Listener() {});
+        this(migrations, versionTable, Options.DEFAULTS, new MigrationListener() {});
+    }
+
+    public MigrationSet migrations() {
+        return migrations;
     }
 
     /**
@@ -79,7 +86,7 @@ public final class Migrator {
         VersionTable at = versionTable.locate(connection);
         Set<String> heads = at.readHere(connection);
         List<Validation.Problem> overlap = Validator.overlap(migrations.graph(), at, heads);
-        if (!overlap.isEmpty()) throw new MigrationException(overlap.get(0).message());
+        if (!overlap.isEmpty()) throw refusal(overlap.get(0));
         return heads;
     }
 
@@ -89,7 +96,7 @@ public final class Migrator {
     }
 
     /** Every run recorded in the history table, oldest first. */
-    public List<HistoryTable.Entry> history(Connection connection) throws SQLException {
+    public List<HistoryEntry> history(Connection connection) throws SQLException {
         return new HistoryTable(versionTable.locate(connection)).read(connection);
     }
 
@@ -101,7 +108,7 @@ public final class Migrator {
         return graph.upgradePath(current, graph.heads());
     }
 
-    public Result upgrade(Connection connection, String target) throws SQLException {
+    public RunResult upgrade(Connection connection, String target) throws SQLException {
         return locked(
                 connection,
                 true,
@@ -109,7 +116,7 @@ public final class Migrator {
                         run(new Sink.Jdbc(connection), tables, Direction.UPGRADE, before, upPath(before, target)));
     }
 
-    public Result downgrade(Connection connection, String target) throws SQLException {
+    public RunResult downgrade(Connection connection, String target) throws SQLException {
         return locked(
                 connection,
                 true,
@@ -119,14 +126,14 @@ public final class Migrator {
 
     /** The SQL script of an upgrade from the {@code from} heads to {@code target}, without a connection. */
     public String upgradeScript(Set<String> from, String target) throws SQLException {
-        Sink.Script script = prelude("upgrade " + heads(from) + " -> " + target);
+        Sink.OfflineScript script = prelude("upgrade " + heads(from) + " -> " + target);
         run(script, new Tables(versionTable, false), Direction.UPGRADE, from, upPath(from, target));
         return script.toString();
     }
 
     /** The SQL script of a downgrade from the {@code from} heads to {@code target}, without a connection. */
     public String downgradeScript(Set<String> from, String target) throws SQLException {
-        Sink.Script script = prelude("downgrade " + heads(from) + " -> " + target);
+        Sink.OfflineScript script = prelude("downgrade " + heads(from) + " -> " + target);
         run(script, new Tables(versionTable, true), Direction.DOWNGRADE, from, downPath(from, target));
         return script.toString();
     }
@@ -135,7 +142,7 @@ public final class Migrator {
      * Sets the version table to the given revisions ({@code base} for none) without running any
      * migration. {@code purge} first empties the table even of revisions no migration declares.
      */
-    public Result stamp(Connection connection, List<String> revisions, boolean purge) throws SQLException {
+    public RunResult stamp(Connection connection, List<String> revisions, boolean purge) throws SQLException {
         return locked(
                 connection,
                 !purge,
@@ -145,7 +152,7 @@ public final class Migrator {
     /** The SQL script that stamps an existing database to the given revisions, without a connection. */
     public String stampScript(List<String> revisions) throws SQLException {
         Set<String> targets = stampTargets(revisions);
-        Sink.Script script = prelude("stamp " + heads(targets));
+        Sink.OfflineScript script = prelude("stamp " + heads(targets));
         stamp(script, new Tables(versionTable, false), Set.of(), targets, true);
         return script.toString();
     }
@@ -163,14 +170,17 @@ public final class Migrator {
     /**
      * A script's head. The tables are created by the first block that writes to them, in its
      * transaction (after its migration, which may create their schema), and every block first
-     * checks the version table is where it expects: apply with {@code psql -v ON_ERROR_STOP=1}.
+     * checks the version table is where it expects: apply with {@code psql -v ON_ERROR_STOP=1}. A
+     * default schema other than {@code public} comes first on the search path, as in an online run.
      */
-    private static Sink.Script prelude(String what) {
-        Sink.Script script = new Sink.Script();
+    private Sink.OfflineScript prelude(String what) {
+        Sink.OfflineScript script = new Sink.OfflineScript();
         script.note("Retort offline script: " + what);
         script.comment(
                 "Apply with psql -v ON_ERROR_STOP=1: each block first checks that the version table is where the block expects,"
                         + " and aborts the script otherwise");
+        if (!defaultSchema.equals(VersionTable.DEFAULT_SCHEMA))
+            script.execute("SET search_path TO " + quote(defaultSchema) + ", public");
         return script;
     }
 
@@ -192,7 +202,7 @@ public final class Migrator {
         return targets;
     }
 
-    private Result stamp(Sink sink, Tables tables, Set<String> before, Set<String> targets, boolean purge)
+    private RunResult stamp(Sink sink, Tables tables, Set<String> before, Set<String> targets, boolean purge)
             throws SQLException {
         sink.note("Stamping " + heads(before) + " -> " + heads(targets));
         sink.begin();
@@ -215,7 +225,7 @@ public final class Migrator {
             sink.rollback();
             throw e;
         }
-        return new Result(Set.copyOf(before), Set.copyOf(targets), List.of());
+        return new RunResult(Set.copyOf(before), Set.copyOf(targets), List.of());
     }
 
     /** Compares the applied revisions with the migrations: edited, missing, unknown and inconsistent ones. */
@@ -230,42 +240,28 @@ public final class Migrator {
             String id = graph.resolve(revision);
             if (!graph.ancestorsOf(before.stream().filter(graph::contains).toList())
                     .contains(id)) {
-                throw new MigrationException("cannot accept revision " + id + ": it is not applied (the database is at "
-                        + heads(before) + "); only an applied revision's edit can be accepted");
+                throw new MigrationException(
+                        id,
+                        "cannot accept revision " + id + ": it is not applied (the database is at " + heads(before)
+                                + "); only an applied revision's edit can be accepted",
+                        null);
             }
             Sink.Jdbc sink = new Sink.Jdbc(connection);
             if (!tables.exist()) tables.create(sink);
             sink.execute(tables.history()
                     .appendSql(
-                            id, HistoryTable.ACCEPT, migrations.checksum(id), "accepted edit", Duration.ZERO, host()));
+                            id,
+                            HistoryTable.ACCEPT,
+                            migrations.checksum(id),
+                            "accepted edit",
+                            Duration.ZERO,
+                            sink.origin()));
             return null;
         });
     }
 
-    /** The version and history tables one command works on, and whether they exist yet. */
-    record Tables(VersionTable versions, boolean exist) {
-        HistoryTable history() {
-            return new HistoryTable(versions);
-        }
-
-        /**
-         * Creates the missing version and history tables; a failure other than a lost connection (a
-         * role without CREATE on the schema) says that this is what failed.
-         */
-        void create(Sink sink) throws SQLException {
-            List<String> statements = new ArrayList<>(versions.createSql());
-            statements.add(history().createSql());
-            try {
-                sink.executeAll(statements);
-            } catch (SQLException e) {
-                if (Failures.connectionLost(e) || e.getMessage() == null) throw e;
-                String reason = e.getMessage().lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
-                throw new MigrationException("creating the version table " + versions.qualified() + ": " + reason, e);
-            }
-        }
-    }
-
-    private interface Work<T> {
+    /** What a command does under the lock, given its tables and the heads before. */
+    private interface LockedWork<T> {
         T run(Tables tables, Set<String> before) throws SQLException;
     }
 
@@ -275,7 +271,7 @@ public final class Migrator {
      * handed over with autocommit off (a pool's setting) is switched to autocommit for the run, which
      * makes its own transactions, and switched back afterwards.
      */
-    private <T> T locked(Connection connection, boolean refuseBlocking, Work<T> work) throws SQLException {
+    private <T> T locked(Connection connection, boolean refuseBlocking, LockedWork<T> work) throws SQLException {
         if (connection.getAutoCommit()) return lockedInAutocommit(connection, refuseBlocking, work);
         connection.setAutoCommit(true);
         try {
@@ -285,7 +281,8 @@ public final class Migrator {
         }
     }
 
-    private <T> T lockedInAutocommit(Connection connection, boolean refuseBlocking, Work<T> work) throws SQLException {
+    private <T> T lockedInAutocommit(Connection connection, boolean refuseBlocking, LockedWork<T> work)
+            throws SQLException {
         try (MigrationLock ignored =
                 MigrationLock.acquire(connection, versionTable, options.lockTimeout(), listener::waitingForLock)) {
             VersionTable at = versionTable.locate(connection);
@@ -295,13 +292,17 @@ public final class Migrator {
             List<Validation.Problem> blocking = refuseBlocking
                     ? Validator.validate(migrations, at, before, connection).blocking()
                     : List.of();
-            if (!blocking.isEmpty())
-                throw new MigrationException(blocking.get(0).message());
+            if (!blocking.isEmpty()) throw refusal(blocking.get(0));
             return work.run(tables, before);
         }
     }
 
-    private Result run(Sink sink, Tables tables, Direction direction, Set<String> before, List<RevisionNode> path)
+    /** The error that stops a command at a problem {@code validate} would report. */
+    private static MigrationException refusal(Validation.Problem problem) {
+        return new MigrationException(problem.revision(), problem.message(), null);
+    }
+
+    private RunResult run(Sink sink, Tables tables, Direction direction, Set<String> before, List<RevisionNode> path)
             throws SQLException {
         if (direction == Direction.DOWNGRADE) for (RevisionNode node : path) migrations.requireDowngrade(node.id());
         return new MigrationRun(migrations, options.transactionPerMigration(), listener, sink, tables, before)
@@ -311,21 +312,5 @@ public final class Migrator {
     /** Revisions as messages name them: comma-separated, or {@code base} for none. */
     static String heads(Set<String> heads) {
         return heads.isEmpty() ? "base" : String.join(", ", heads);
-    }
-
-    /** The runner's host name, for the history's {@code applied_by}. */
-    static String host() {
-        String fromEnvironment = System.getenv("HOSTNAME");
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) return fromEnvironment;
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "unknown host";
-        }
-    }
-
-    static String retortVersion() {
-        String version = Migrator.class.getPackage().getImplementationVersion();
-        return version == null ? "development" : version;
     }
 }

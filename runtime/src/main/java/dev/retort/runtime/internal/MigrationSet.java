@@ -1,7 +1,13 @@
-package dev.retort.runtime;
+package dev.retort.runtime.internal;
 
+import dev.retort.classpath.ClassScanner;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionNode;
+import dev.retort.runtime.Direction;
+import dev.retort.runtime.Migration;
+import dev.retort.runtime.MigrationException;
+import dev.retort.runtime.Ops;
+import dev.retort.runtime.Revision;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -54,6 +60,22 @@ public final class MigrationSet {
         return new MigrationSet(RevisionGraph.of(nodes), classes, Set.copyOf(forwardOnly));
     }
 
+    /** The migrations compiled into a package (sub-packages included), found through the class loader. */
+    public static MigrationSet inPackage(ClassLoader loader, String packageName) {
+        List<Class<?>> classes = new ArrayList<>();
+        for (String name : ClassScanner.classNames(loader, List.of(), packageName)) {
+            try {
+                classes.add(Class.forName(name, false, loader));
+            } catch (ClassNotFoundException | LinkageError e) {
+                throw new MigrationException("migration class " + name + " cannot be loaded: " + e, e);
+            }
+        }
+        if (classes.stream().noneMatch(c -> c.isAnnotationPresent(Revision.class))) {
+            throw new MigrationException("no @Revision migrations found in package " + packageName);
+        }
+        return of(classes, Class::getName);
+    }
+
     public RevisionGraph graph() {
         return graph;
     }
@@ -64,43 +86,47 @@ public final class MigrationSet {
     }
 
     /**
-     * Both directions of a revision. A forward-only revision (declared so, or whose
-     * {@code downgrade()} throws) has no downgrade script, and {@code noDowngrade} says why.
+     * Both directions of a revision as SQL. A forward-only revision (declared so, or whose
+     * {@code downgrade()} throws) has no downgrade, and {@code noDowngrade} says why.
      */
-    public record Scripts(Script upgrade, Script downgrade, String noDowngrade) {
+    public record BothWays(RenderedSql upgrade, RenderedSql downgrade, String noDowngrade) {
         /** What the revision does: its upgrade, and its downgrade or the mark that it has none. */
         public String checksum() {
-            return Script.checksum(upgrade, downgrade);
+            return RenderedSql.checksum(upgrade, downgrade);
         }
     }
 
     /** The statements of both directions; an {@code upgrade()} that throws is reported, not run. */
-    public Scripts scripts(String revision) {
-        Script upgrade = render(revision, Direction.UPGRADE);
+    public BothWays bothWays(String revision) {
+        RenderedSql upgrade = render(revision, Direction.UPGRADE);
         if (forwardOnly.contains(graph.node(revision).id()))
-            return new Scripts(upgrade, null, "it is declared forward-only");
+            return new BothWays(upgrade, null, "it is declared forward-only");
         try {
-            return new Scripts(upgrade, render(revision, Direction.DOWNGRADE), null);
+            return new BothWays(upgrade, render(revision, Direction.DOWNGRADE), null);
         } catch (MigrationException e) {
-            return new Scripts(upgrade, null, "its downgrade() threw " + e.getCause());
+            return new BothWays(upgrade, null, "its downgrade() threw " + e.getCause());
         }
     }
 
     /** The statements one direction of a revision runs; a forward-only revision has no way down. */
-    public Script script(String revision, Direction direction) {
+    public RenderedSql sql(String revision, Direction direction) {
         if (direction == Direction.UPGRADE) return render(revision, direction);
         return requireDowngrade(revision);
     }
 
     /** The downgrade of a revision, or an error saying that it has none and why. */
-    public Script requireDowngrade(String revision) {
-        Scripts scripts = scripts(revision);
-        if (scripts.downgrade() != null) return scripts.downgrade();
-        throw new MigrationException("revision " + graph.node(revision).id() + " (" + source(revision)
-                + ") cannot be downgraded: " + scripts.noDowngrade() + "; nothing was run");
+    public RenderedSql requireDowngrade(String revision) {
+        BothWays both = bothWays(revision);
+        if (both.downgrade() != null) return both.downgrade();
+        String id = graph.node(revision).id();
+        throw new MigrationException(
+                id,
+                "revision " + id + " (" + source(revision) + ") cannot be downgraded: " + both.noDowngrade()
+                        + "; nothing was run",
+                null);
     }
 
-    private Script render(String revision, Direction direction) {
+    private RenderedSql render(String revision, Direction direction) {
         Migration migration = instantiate(revision);
         Ops ops = new Ops();
         try {
@@ -108,14 +134,16 @@ public final class MigrationSet {
             else migration.downgrade(ops);
         } catch (RuntimeException e) {
             throw new MigrationException(
-                    "revision " + revision + ": " + direction.word() + "() of " + source(revision) + " threw " + e, e);
+                    revision,
+                    "revision " + revision + ": " + direction.word() + "() of " + source(revision) + " threw " + e,
+                    e);
         }
-        return Script.of(ops.steps());
+        return RenderedSql.of(ops.steps());
     }
 
     /** What a revision does, as a checksum of its upgrade and downgrade statements. */
     public String checksum(String revision) {
-        return scripts(revision).checksum();
+        return bothWays(revision).checksum();
     }
 
     /** A new instance of the migration for a revision. */
@@ -127,10 +155,12 @@ public final class MigrationSet {
             return constructor.newInstance();
         } catch (InvocationTargetException e) {
             throw new MigrationException(
+                    revision,
                     "revision " + revision + ": constructor of " + type.getName() + " failed: " + e.getCause(),
                     e.getCause());
         } catch (ReflectiveOperationException e) {
             throw new MigrationException(
+                    revision,
                     "revision " + revision + ": cannot instantiate " + type.getName()
                             + " (it needs a no-argument constructor): " + e,
                     e);

@@ -1,6 +1,7 @@
-package dev.retort.runtime;
+package dev.retort.runtime.internal;
 
 import dev.retort.postgres.PostgresSql;
+import dev.retort.runtime.Step;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,20 +10,23 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
-/** The SQL statements one direction of a migration runs, each marked when it must run outside a transaction. */
-public record Script(List<Script.Statement> statements) {
+/**
+ * The SQL one direction of a migration renders to: its steps as statements, each marked when it must
+ * run outside a transaction.
+ */
+public record RenderedSql(List<RenderedSql.Statement> statements) {
     /** One statement, and whether it runs in autocommit. */
     public record Statement(String sql, boolean autocommit) {}
 
-    public Script {
+    public RenderedSql {
         statements = List.copyOf(statements);
     }
 
     /** Renders recorded steps: operations through {@link PostgresSql}, SQL as written. */
-    public static Script of(List<Step> steps) {
+    public static RenderedSql of(List<Step> steps) {
         List<Statement> statements = new ArrayList<>();
         render(steps, false, statements);
-        return new Script(statements);
+        return new RenderedSql(statements);
     }
 
     private static void render(List<Step> steps, boolean autocommit, List<Statement> into) {
@@ -43,20 +47,20 @@ public record Script(List<Script.Statement> statements) {
     }
 
     /**
-     * SHA-256 of an upgrade and a downgrade script: what a migration does, the same whether it was
+     * SHA-256 of a migration's upgrade and downgrade SQL: what a migration does, the same whether it was
      * loaded from source or from the classpath. A forward-only migration's missing downgrade
      * ({@code null}) counts as a mark of its own, unlike an empty one.
      */
-    public static String checksum(Script upgrade, Script downgrade) {
+    public static String checksum(RenderedSql upgrade, RenderedSql downgrade) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (Script script : Arrays.asList(upgrade, downgrade)) {
-                if (script == null) {
+            for (RenderedSql sql : Arrays.asList(upgrade, downgrade)) {
+                if (sql == null) {
                     digest.update("no downgrade".getBytes(StandardCharsets.UTF_8));
                     digest.update((byte) 2);
                     continue;
                 }
-                for (Statement statement : script.statements) {
+                for (Statement statement : sql.statements) {
                     digest.update((statement.autocommit() ? "A:" : "T:").getBytes(StandardCharsets.UTF_8));
                     digest.update(statement.sql().getBytes(StandardCharsets.UTF_8));
                     digest.update((byte) 0);

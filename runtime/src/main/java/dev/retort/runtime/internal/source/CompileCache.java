@@ -1,4 +1,4 @@
-package dev.retort.runtime.source;
+package dev.retort.runtime.internal.source;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -1,4 +1,4 @@
-package dev.retort.runtime;
+package dev.retort.runtime.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,9 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.RetortException;
+import dev.retort.runtime.DatabaseException;
+import dev.retort.runtime.Direction;
+import dev.retort.runtime.LockException;
+import dev.retort.runtime.MigrationException;
+import dev.retort.runtime.StatementException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.sql.SQLException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** What the one redaction function masks, in text and in exception chains. */
@@ -38,6 +44,31 @@ class RedactionTest {
     void aSecretContainingAnotherIsMaskedWhole() {
         Redaction redaction = Redaction.of("jdbc:postgresql://h/db?password=abc", "abcdef");
         assertEquals("*** and ***", redaction.text("abcdef and abc"));
+    }
+
+    @Test
+    void rebuiltExceptionsKeepTheirFieldsRedacted() {
+        StatementException failed = new StatementException(
+                "a1", Direction.UPGRADE, 3, "ALTER ROLE app PASSWORD 's3cr3t'", "statement 3 failed: s3cr3t", null);
+        StatementException clean = assertInstanceOf(
+                StatementException.class, Redaction.of(null, "s3cr3t").exception(failed));
+        assertEquals("statement 3 failed: ***", clean.getMessage());
+        assertEquals(
+                List.of("a1", "UPGRADE", "3", "ALTER ROLE app PASSWORD '***'"),
+                List.of(clean.revision(), clean.direction().name(), Integer.toString(clean.statement()), clean.sql()));
+        LockException lock = new LockException("public.retort_version", "pid 7 (s3cr3t)", "held by s3cr3t", null);
+        assertEquals(
+                "pid 7 (***)",
+                assertInstanceOf(
+                                LockException.class,
+                                Redaction.of(null, "s3cr3t").exception(lock))
+                        .holder());
+        DatabaseException database = new DatabaseException("no s3cr3t", "42501", null);
+        DatabaseException cleanDatabase = assertInstanceOf(
+                DatabaseException.class, Redaction.of(null, "s3cr3t").exception(database));
+        assertEquals(
+                List.of("database: no ***", "no ***", "42501"),
+                List.of(cleanDatabase.getMessage(), cleanDatabase.serverMessage(), cleanDatabase.sqlState()));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.retort.runtime.source;
+package dev.retort.runtime.internal.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

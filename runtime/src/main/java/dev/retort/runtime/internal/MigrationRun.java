@@ -1,7 +1,13 @@
-package dev.retort.runtime;
+package dev.retort.runtime.internal;
 
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionNode;
+import dev.retort.runtime.AppliedMigration;
+import dev.retort.runtime.Direction;
+import dev.retort.runtime.MigrationException;
+import dev.retort.runtime.MigrationListener;
+import dev.retort.runtime.RunResult;
+import dev.retort.runtime.StatementException;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,15 +15,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** One upgrade or downgrade run: its heads as applied and as committed, and the steps done so far. */
+/** One upgrade or downgrade run: its heads as applied and as committed, and the migrations applied so far. */
 final class MigrationRun {
     private final MigrationSet migrations;
     private final boolean transactionPerMigration;
-    private final Migrator.Listener listener;
+    private final MigrationListener listener;
     private final Sink sink;
-    private final Migrator.Tables tables;
+    private final Tables tables;
     private final Set<String> before;
-    private final List<Migrator.Step> steps = new ArrayList<>();
+    private final List<AppliedMigration> applied = new ArrayList<>();
     private Set<String> heads;
     private Set<String> committed;
     private boolean created;
@@ -29,9 +35,9 @@ final class MigrationRun {
     MigrationRun(
             MigrationSet migrations,
             boolean transactionPerMigration,
-            Migrator.Listener listener,
+            MigrationListener listener,
             Sink sink,
-            Migrator.Tables tables,
+            Tables tables,
             Set<String> before) {
         this.migrations = migrations;
         this.transactionPerMigration = transactionPerMigration;
@@ -45,7 +51,7 @@ final class MigrationRun {
     }
 
     /** Applies the path's migrations in order, each in its own transaction or all in one. */
-    Migrator.Result run(Direction direction, List<RevisionNode> path) throws SQLException {
+    RunResult run(Direction direction, List<RevisionNode> path) throws SQLException {
         if (!transactionPerMigration) sink.begin();
         try {
             for (RevisionNode node : path) apply(direction, node);
@@ -54,18 +60,18 @@ final class MigrationRun {
             rollbackAfter(sink, e);
             if (!transactionPerMigration && e instanceof MigrationException m) {
                 String rest = inRunRollback();
-                if (!rest.isEmpty()) throw new MigrationException(m.getMessage() + rest, m);
+                if (!rest.isEmpty()) throw withRollback(m, m.getMessage() + rest);
             }
             throw e;
         }
-        return new Migrator.Result(Set.copyOf(before), Set.copyOf(heads), List.copyOf(steps));
+        return new RunResult(Set.copyOf(before), Set.copyOf(heads), List.copyOf(applied));
     }
 
     private void apply(Direction direction, RevisionNode node) throws SQLException {
         listener.migrating(direction, node);
         RevisionGraph graph = migrations.graph();
-        MigrationSet.Scripts scripts = migrations.scripts(node.id());
-        Script script = direction == Direction.UPGRADE ? scripts.upgrade() : scripts.downgrade();
+        MigrationSet.BothWays both = migrations.bothWays(node.id());
+        RenderedSql sql = direction == Direction.UPGRADE ? both.upgrade() : both.downgrade();
         Set<String> next = direction == Direction.UPGRADE
                 ? graph.headsAfterUpgrade(heads, node)
                 : graph.headsAfterDowngrade(heads, node);
@@ -77,7 +83,7 @@ final class MigrationRun {
         long started = System.nanoTime();
         if (transactionPerMigration) sink.begin();
         sink.guard(tables.versions().expectSql(heads));
-        execute(direction, node, script.statements());
+        execute(direction, node, sql.statements());
         Duration duration = Duration.ofNanos(System.nanoTime() - started);
         List<String> bookkeeping = new ArrayList<>();
         for (String id : heads)
@@ -85,20 +91,28 @@ final class MigrationRun {
         for (String id : next)
             if (!heads.contains(id)) bookkeeping.add(tables.versions().insertSql(id));
         bookkeeping.add(tables.history()
-                .appendSql(node.id(), direction.word(), scripts.checksum(), node.message(), duration, sink.origin()));
+                .appendSql(node.id(), direction.word(), both.checksum(), node.message(), duration, sink.origin()));
         record(node, direction, bookkeeping, transactionPerMigration);
         created = true;
         if (transactionPerMigration) committed = next;
         heads = next;
-        steps.add(new Migrator.Step(direction, node, duration));
+        applied.add(new AppliedMigration(direction, node, duration));
+    }
+
+    /** The failure again, of the same kind and about the same revision and statement, saying what was rolled back. */
+    private static MigrationException withRollback(MigrationException failure, String message) {
+        if (failure instanceof StatementException s) {
+            return new StatementException(s.revision(), s.direction(), s.statement(), s.sql(), message, failure);
+        }
+        return new MigrationException(failure.revision(), message, failure);
     }
 
     /** Runs one migration's statements; an autocommit block commits what came before it, then runs outside the transaction. */
-    private void execute(Direction direction, RevisionNode node, List<Script.Statement> statements)
+    private void execute(Direction direction, RevisionNode node, List<RenderedSql.Statement> statements)
             throws SQLException {
         int committedStatements = 0;
         for (int i = 0; i < statements.size(); i++) {
-            Script.Statement statement = statements.get(i);
+            RenderedSql.Statement statement = statements.get(i);
             try {
                 if (statement.autocommit()) {
                     sink.commit();
@@ -113,23 +127,33 @@ final class MigrationRun {
                 }
             } catch (SQLException e) {
                 rollbackAfter(sink, e);
-                String partial = committedStatements == 0
-                        ? ""
-                        : "; statements 1-" + committedStatements + " of this migration "
-                                + "were committed before the failure (autocommit block) and stay applied, the version table stays at "
-                                + Migrator.heads(committed);
-                throw new MigrationException(
-                        "revision " + node.id() + " (" + direction.word() + "): statement " + (i + 1)
-                                + " failed: " + Failures.oneLine(statement.sql()) + ": "
-                                + Failures.describe(
-                                        e,
-                                        committedStatements == 0
-                                                ? "the version table stays at " + Migrator.heads(committed)
-                                                : "")
-                                + partial,
-                        e);
+                throw failed(direction, node, i + 1, statement.sql(), committedStatements, e);
             }
         }
+    }
+
+    /** Statement {@code number} failed: what it was, what the server said, and what stays committed. */
+    private StatementException failed(
+            Direction direction, RevisionNode node, int number, String sql, int committedStatements, SQLException e) {
+        String partial = committedStatements == 0
+                ? ""
+                : "; statements 1-" + committedStatements + " of this migration "
+                        + "were committed before the failure (autocommit block) and stay applied, the version table stays at "
+                        + Migrator.heads(committed);
+        return new StatementException(
+                node.id(),
+                direction,
+                number,
+                sql,
+                "revision " + node.id() + " (" + direction.word() + "): statement " + number + " failed: "
+                        + Failures.oneLine(sql) + ": "
+                        + Failures.describe(
+                                e,
+                                committedStatements == 0
+                                        ? "the version table stays at " + Migrator.heads(committed)
+                                        : "")
+                        + partial,
+                e);
     }
 
     /** Writes the version-table update and the history row; commits them with the migration when it has its own transaction. */
@@ -148,6 +172,7 @@ final class MigrationRun {
                             + "the database is at"
                     : "";
             throw new MigrationException(
+                    node.id(),
                     "revision " + node.id() + " (" + direction.word() + "): " + what + " it failed: "
                             + Failures.describe(e, "") + outcome,
                     e);
@@ -160,11 +185,11 @@ final class MigrationRun {
      */
     private String inRunRollback() {
         if (blockRevision == null) {
-            return steps.isEmpty()
+            return applied.isEmpty()
                     ? ""
                     : "; the whole run was rolled back, the database stays at " + Migrator.heads(committed);
         }
-        if (steps.stream().noneMatch(step -> step.revision().equals(blockRevision))) return "";
+        if (applied.stream().noneMatch(done -> done.revision().equals(blockRevision))) return "";
         return "; the run was rolled back only to the autocommit block of revision " + blockRevision.id()
                 + ": its statements 1-"
                 + blockStatements

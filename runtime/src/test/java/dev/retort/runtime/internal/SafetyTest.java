@@ -1,18 +1,29 @@
-package dev.retort.runtime;
+package dev.retort.runtime.internal;
 
 import static dev.retort.runtime.Ops.column;
 import static dev.retort.runtime.Ops.primaryKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.fixtures.db.TestDatabase;
+import dev.retort.runtime.HistoryEntry;
+import dev.retort.runtime.LockException;
+import dev.retort.runtime.Migration;
+import dev.retort.runtime.MigrationException;
+import dev.retort.runtime.MigrationListener;
+import dev.retort.runtime.Ops;
+import dev.retort.runtime.Revision;
+import dev.retort.runtime.RunResult;
+import dev.retort.runtime.Validation;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -99,7 +110,7 @@ class SafetyTest {
                 MigrationSet.of(List.of(classes), Class::getSimpleName),
                 new VersionTable(null),
                 options,
-                new Migrator.Listener() {});
+                new MigrationListener() {});
     }
 
     private static Migrator migrator(Class<?>... classes) {
@@ -180,7 +191,7 @@ class SafetyTest {
         try (Connection c = db.connect()) {
             migrator.upgrade(c, "head");
             migrator.downgrade(c, "base");
-            List<HistoryTable.Entry> history = migrator.history(c);
+            List<HistoryEntry> history = migrator.history(c);
             assertEquals(
                     List.of(
                             "a00000000001 upgrade",
@@ -190,7 +201,7 @@ class SafetyTest {
                     history.stream()
                             .map(h -> h.revision() + " " + h.direction())
                             .toList());
-            HistoryTable.Entry first = history.get(0);
+            HistoryEntry first = history.get(0);
             assertEquals(
                     MigrationSet.of(List.of(Accounts.class), Class::getSimpleName)
                             .checksum("a00000000001"),
@@ -266,7 +277,7 @@ class SafetyTest {
                 MigrationSet.of(List.of(Accounts.class), Class::getSimpleName),
                 new VersionTable(null),
                 Migrator.Options.DEFAULTS,
-                new Migrator.Listener() {
+                new MigrationListener() {
                     @Override
                     public void waitingForLock(String who) {
                         holder.append(who);
@@ -280,7 +291,7 @@ class SafetyTest {
                 st.execute("SET application_name = 'blocking test'");
                 st.execute("SELECT pg_advisory_lock(" + 0x52657472 + ", " + "public.retort_version".hashCode() + ")");
             }
-            CompletableFuture<Migrator.Result> run = CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> {
                 try {
                     return second.upgrade(c2, "head");
                 } catch (SQLException e) {
@@ -297,7 +308,7 @@ class SafetyTest {
                 }
                 first.upgrade(c1, "head");
             }
-            Migrator.Result result = run.get(30, TimeUnit.SECONDS);
+            RunResult result = run.get(30, TimeUnit.SECONDS);
             assertTrue(result.after().contains("a00000000001"));
         }
     }
@@ -319,6 +330,9 @@ class SafetyTest {
                                             + "within 300 ms: held by pid " + pid(blocker)
                                             + " (long runner, user postgres"),
                     e.getMessage());
+            LockException timedOut = assertInstanceOf(LockException.class, e, "the values it names as fields");
+            assertEquals("public.retort_version", timedOut.versionTable());
+            assertTrue(timedOut.holder().startsWith("pid " + pid(blocker) + " (long runner"), timedOut.holder());
             assertEquals(Set.of(), impatient.current(c));
             assertEquals("0", strings(c, "SHOW lock_timeout").get(0), "the session's lock_timeout is restored");
         }
@@ -329,7 +343,7 @@ class SafetyTest {
     }
 
     private static List<String> strings(Connection c, String sql) throws SQLException {
-        List<String> values = new java.util.ArrayList<>();
+        List<String> values = new ArrayList<>();
         try (Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery(sql)) {
             while (rs.next()) values.add(rs.getString(1));

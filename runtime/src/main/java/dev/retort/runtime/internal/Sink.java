@@ -1,6 +1,8 @@
-package dev.retort.runtime;
+package dev.retort.runtime.internal;
 
 import dev.retort.postgres.PostgresSql;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -91,14 +93,21 @@ interface Sink {
         @Override
         public void guard(String sql) {}
 
+        /** The runner's host name, for the history's {@code applied_by}. */
         @Override
         public String origin() {
-            return Migrator.host();
+            String fromEnvironment = System.getenv("HOSTNAME");
+            if (fromEnvironment != null && !fromEnvironment.isBlank()) return fromEnvironment;
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                return "unknown host";
+            }
         }
     }
 
     /** Writes a script for {@code psql}: explicit BEGIN/COMMIT, one statement per line group, notes as comments. */
-    final class Script implements Sink {
+    final class OfflineScript implements Sink {
         private final StringBuilder text = new StringBuilder();
 
         @Override

@@ -1,9 +1,10 @@
-package dev.retort.runtime;
+package dev.retort.runtime.internal;
 
 import static dev.retort.postgres.PostgresSql.literal;
 import static dev.retort.postgres.PostgresSql.quote;
 
 import dev.retort.postgres.PostgresSql;
+import dev.retort.runtime.MigrationException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -80,7 +81,7 @@ public final class VersionTable {
             st.setArray(2, array);
             st.setString(3, schema);
             try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) found.add(rs.getString(1));
+                while (rs.next()) found.add(rs.getString("nspname"));
             }
         }
         if (found.size() > 1) {
@@ -122,7 +123,7 @@ public final class VersionTable {
         if (!exists(connection)) return heads;
         try (Statement st = connection.createStatement();
                 ResultSet rs = st.executeQuery("SELECT version_num FROM " + qualified())) {
-            while (rs.next()) heads.add(rs.getString(1));
+            while (rs.next()) heads.add(rs.getString("version_num"));
         }
         return heads;
     }
@@ -190,11 +191,12 @@ public final class VersionTable {
     }
 
     static boolean exists(Connection connection, String qualifiedTable) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("SELECT pg_catalog.to_regclass(?) IS NOT NULL")) {
+        try (PreparedStatement st =
+                connection.prepareStatement("SELECT pg_catalog.to_regclass(?) IS NOT NULL AS present")) {
             st.setString(1, qualifiedTable);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
-                return rs.getBoolean(1);
+                return rs.getBoolean("present");
             }
         }
     }

@@ -1,4 +1,4 @@
-package dev.retort.runtime;
+package dev.retort.runtime.internal;
 
 import static dev.retort.runtime.Ops.check;
 import static dev.retort.runtime.Ops.column;
@@ -12,11 +12,26 @@ import static dev.retort.runtime.Ops.sequence;
 import static dev.retort.runtime.Ops.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.fixtures.db.TestDatabase;
+import dev.retort.op.Op;
+import dev.retort.op.Option;
+import dev.retort.postgres.PostgresSql;
 import dev.retort.revision.RevisionException;
+import dev.retort.revision.RevisionNode;
+import dev.retort.runtime.Direction;
+import dev.retort.runtime.Migration;
+import dev.retort.runtime.MigrationException;
+import dev.retort.runtime.MigrationListener;
+import dev.retort.runtime.Ops;
+import dev.retort.runtime.Revision;
+import dev.retort.runtime.RunResult;
+import dev.retort.runtime.StatementException;
+import dev.retort.schema.ForeignKey;
+import dev.retort.schema.IdentityOptions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,6 +39,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -125,15 +141,15 @@ class MigratorTest {
                 set(CreateUsers.class, AddName.class),
                 new VersionTable(null),
                 Migrator.Options.DEFAULTS,
-                new Migrator.Listener() {
+                new MigrationListener() {
                     @Override
-                    public void migrating(Direction direction, dev.retort.revision.RevisionNode node) {
+                    public void migrating(Direction direction, RevisionNode node) {
                         log.add((direction == Direction.UPGRADE ? "up " : "down ") + node.id());
                     }
                 });
         try (Connection c = db.connect()) {
             assertEquals(Set.of(), migrator.current(c));
-            Migrator.Result first = migrator.upgrade(c, "+1");
+            RunResult first = migrator.upgrade(c, "+1");
             assertEquals(Set.of("aaaa00000001"), first.after());
             assertEquals(Set.of("bbbb00000002"), migrator.upgrade(c, "head").after());
             assertTrue(columns(c, "users").contains("name"));
@@ -142,7 +158,7 @@ class MigratorTest {
             assertEquals(Set.of(), migrator.downgrade(c, "base").after());
             assertEquals(List.of(), columns(c, "users"));
             assertEquals(Set.of("bbbb00000002"), migrator.upgrade(c, "bbbb").after(), "unique prefix");
-            assertEquals(List.of(), migrator.upgrade(c, "head").steps(), "nothing left to do");
+            assertEquals(List.of(), migrator.upgrade(c, "head").applied(), "nothing left to do");
         }
         assertEquals(
                 List.of(
@@ -169,6 +185,11 @@ class MigratorTest {
                     "revision cccc00000003 (upgrade): statement 2 failed: ALTER TABLE \"users\" ALTER COLUMN \"email\" "
                             + "SET NOT NULL: ERROR: column \"email\" of relation \"users\" contains null values",
                     e.getMessage());
+            StatementException failed = assertInstanceOf(StatementException.class, e, "the values it names as fields");
+            assertEquals("cccc00000003", failed.revision());
+            assertEquals(Direction.UPGRADE, failed.direction());
+            assertEquals(2, failed.statement());
+            assertEquals("ALTER TABLE \"users\" ALTER COLUMN \"email\" SET NOT NULL", failed.sql());
             assertEquals(Set.of("bbbb00000002"), broken.current(c));
             assertFalse(columns(c, "users").contains("phone"), "statement 1 of the failed migration is rolled back");
             assertTrue(c.getAutoCommit());
@@ -178,7 +199,7 @@ class MigratorTest {
         try (Connection c = db.connect()) {
             assertEquals(
                     List.of("cccc00000003"),
-                    fixed.upgrade(c, "head").steps().stream()
+                    fixed.upgrade(c, "head").applied().stream()
                             .map(s -> s.revision().id())
                             .toList());
             assertTrue(columns(c, "users").contains("phone"));
@@ -227,10 +248,8 @@ class MigratorTest {
         up.createIndex("t", index(key("b").desc(), key("(a + 1)")).where("a > 0"));
         up.dropIndex("t", index(key("b").desc(), key("(a + 1)")).where("a > 0"));
         up.dropCheck("t", check("a > 0"));
-        up.addForeignKey(
-                "t", foreignKey("a").references("parent", "id").onDelete(dev.retort.schema.ForeignKey.Action.CASCADE));
-        up.dropForeignKey(
-                "t", foreignKey("a").references("parent", "id").onDelete(dev.retort.schema.ForeignKey.Action.CASCADE));
+        up.addForeignKey("t", foreignKey("a").references("parent", "id").onDelete(ForeignKey.Action.CASCADE));
+        up.dropForeignKey("t", foreignKey("a").references("parent", "id").onDelete(ForeignKey.Action.CASCADE));
         up.dropUnique("t", unique("b", "a"));
         up.addColumn("t", column("c", "bigint").notNull());
         up.alterColumn("t", column("b", "varchar(10)"), column("b", "integer").notNull());
@@ -243,16 +262,14 @@ class MigratorTest {
                 column("c", "bigint").identityAlways(),
                 column("c", "bigint")
                         .identityAlways()
-                        .withIdentityOptions(dev.retort.schema.IdentityOptions.DEFAULT
-                                .increment(5)
-                                .withCycle()));
+                        .withIdentityOptions(
+                                IdentityOptions.DEFAULT.increment(5).withCycle()));
         up.alterColumn(
                 "t",
                 column("c", "bigint")
                         .identityAlways()
-                        .withIdentityOptions(dev.retort.schema.IdentityOptions.DEFAULT
-                                .increment(5)
-                                .withCycle()),
+                        .withIdentityOptions(
+                                IdentityOptions.DEFAULT.increment(5).withCycle()),
                 column("c", "bigint").identityAlways());
         up.addColumn("t", column("d", "text").collate("\"C\""));
         up.addColumn("t", column("e", "integer").generatedAs("a * 2"));
@@ -264,21 +281,16 @@ class MigratorTest {
         up.dropSequence(sequence("t_d_seq", 1, 1));
         up.dropColumn("t", column("e", "integer").generatedAs("a * 3"));
         up.dropColumn("t", column("d", "text").collate("\"C\""));
-        up.addColumn("t", column("during", "tsrange"), dev.retort.op.Option.IF_NOT_EXISTS);
-        up.addColumn("t", column("during", "tsrange"), dev.retort.op.Option.IF_NOT_EXISTS);
+        up.addColumn("t", column("during", "tsrange"), Option.IF_NOT_EXISTS);
+        up.addColumn("t", column("during", "tsrange"), Option.IF_NOT_EXISTS);
         up.addExclusion("t", "t_no_overlap", "USING gist (during WITH &&)");
         up.dropExclusion("t", "t_no_overlap", "USING gist (during WITH &&)");
-        up.createIndex(
-                "t",
-                index("during").using("gist"),
-                dev.retort.op.Option.CONCURRENTLY,
-                dev.retort.op.Option.IF_NOT_EXISTS);
-        up.dropIndex(
-                "t", index("during").using("gist"), dev.retort.op.Option.CONCURRENTLY, dev.retort.op.Option.IF_EXISTS);
-        up.dropIndex("t", index("during").using("gist"), dev.retort.op.Option.IF_EXISTS);
-        up.dropColumn("t", column("during", "tsrange"), dev.retort.op.Option.IF_EXISTS);
-        up.addForeignKey("t", foreignKey("a").references("parent", "id"), dev.retort.op.Option.NOT_VALID);
-        up.dropForeignKey("t", foreignKey("a").references("parent", "id"), dev.retort.op.Option.NOT_VALID);
+        up.createIndex("t", index("during").using("gist"), Option.CONCURRENTLY, Option.IF_NOT_EXISTS);
+        up.dropIndex("t", index("during").using("gist"), Option.CONCURRENTLY, Option.IF_EXISTS);
+        up.dropIndex("t", index("during").using("gist"), Option.IF_EXISTS);
+        up.dropColumn("t", column("during", "tsrange"), Option.IF_EXISTS);
+        up.addForeignKey("t", foreignKey("a").references("parent", "id"), Option.NOT_VALID);
+        up.dropForeignKey("t", foreignKey("a").references("parent", "id"), Option.NOT_VALID);
         up.dropPrimaryKey("t", primaryKey("a", "c"));
         up.renameColumn("t", "c", "renamed");
         up.renameColumn("t", "renamed", "c");
@@ -289,19 +301,18 @@ class MigratorTest {
         up.dropTable(
                 "t", column("a", "integer").notNull(), column("b", "integer").notNull());
         up.dropSequence(sequence("t_seq", 5, 10));
-        List<dev.retort.op.Op> ops = up.operations();
+        List<Op> ops = up.operations();
         assertEquals(
-                Set.of(dev.retort.op.Op.class.getPermittedSubclasses()),
-                ops.stream().map(Object::getClass).collect(java.util.stream.Collectors.toSet()));
+                Set.of(Op.class.getPermittedSubclasses()),
+                ops.stream().map(Object::getClass).collect(Collectors.toSet()));
         try (Connection c = db.connect();
                 Statement st = c.createStatement()) {
-            for (dev.retort.op.Op op : ops) {
-                for (String sql : dev.retort.postgres.PostgresSql.statements(op)) st.execute(sql);
+            for (Op op : ops) {
+                for (String sql : PostgresSql.statements(op)) st.execute(sql);
             }
             assertEquals(List.of(), columns(c, "t"));
             for (int i = ops.size() - 1; i >= 0; i--) {
-                for (String sql :
-                        dev.retort.postgres.PostgresSql.statements(ops.get(i).reverse())) st.execute(sql);
+                for (String sql : PostgresSql.statements(ops.get(i).reverse())) st.execute(sql);
             }
             assertEquals(List.of(), columns(c, "t"));
             assertEquals(List.of(), columns(c, "parent"));
@@ -314,7 +325,7 @@ class MigratorTest {
                 "SELECT column_name FROM information_schema.columns WHERE table_name = ? ORDER BY 1")) {
             st.setString(1, table);
             try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) names.add(rs.getString(1));
+                while (rs.next()) names.add(rs.getString("column_name"));
             }
         }
         return names;

@@ -1,5 +1,6 @@
-package dev.retort.runtime;
+package dev.retort.runtime.internal;
 
+import dev.retort.runtime.LockException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,18 +28,6 @@ final class MigrationLock implements AutoCloseable {
         this.key = key;
     }
 
-    /** The longest wait PostgreSQL's {@code lock_timeout} takes: {@code INT_MAX} milliseconds, about 24 days. */
-    static final Duration MAX_TIMEOUT = Duration.ofMillis(Integer.MAX_VALUE);
-
-    /** The timeout, or an error when PostgreSQL could not wait that long (or it is negative). */
-    static Duration checkTimeout(Duration timeout) {
-        if (timeout.isNegative() || timeout.compareTo(MAX_TIMEOUT) > 0) {
-            throw new IllegalArgumentException("lock timeout out of range (0 to " + MAX_TIMEOUT.toSeconds() + " s): "
-                    + timeout.toSeconds() + " s");
-        }
-        return timeout;
-    }
-
     /**
      * Takes the lock, waiting at most {@code timeout}; tells {@code waiting} who holds it before
      * waiting. The wait runs without a statement timeout (the role's would cut it short), bounded
@@ -62,7 +51,9 @@ final class MigrationLock implements AutoCloseable {
             st.execute("SELECT pg_catalog.pg_advisory_lock(" + KEY_SPACE + ", " + key + ")");
         } catch (SQLException e) {
             if (Failures.connectionLost(e)) {
-                throw new MigrationException(
+                throw new LockException(
+                        versionTable,
+                        null,
                         "lost the connection while waiting for the migration lock for " + versionTable + ": "
                                 + Failures.oneLine(e.getMessage()),
                         e);
@@ -70,14 +61,21 @@ final class MigrationLock implements AutoCloseable {
             // a pooled connection goes back with its own settings, whatever ended the wait
             restore(connection, previousLockTimeout, previousStatementTimeout);
             if (!"55P03".equals(e.getSQLState())) throw e;
-            throw new MigrationException(
-                    "another runner holds the migration lock for " + versionTable + " and did not release it within "
-                            + (timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s")
-                            + ": " + holder(connection, key).replace("pid", "held by pid")
-                            + "; set lock.timeout to wait longer");
+            throw timedOut(versionTable, timeout, holder(connection, key));
         }
         restore(connection, previousLockTimeout, previousStatementTimeout);
         return new MigrationLock(connection, key);
+    }
+
+    private static LockException timedOut(String versionTable, Duration timeout, String holder) {
+        return new LockException(
+                versionTable,
+                holder,
+                "another runner holds the migration lock for " + versionTable + " and did not release it within "
+                        + (timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s")
+                        + ": " + holder.replace("pid", "held by pid")
+                        + "; set lock.timeout to wait longer",
+                null);
     }
 
     private static void restore(Connection connection, String lockTimeout, String statementTimeout)
@@ -100,19 +98,19 @@ final class MigrationLock implements AutoCloseable {
 
     private static boolean tryLock(Connection connection, int key) throws SQLException {
         try (Statement st = connection.createStatement();
-                ResultSet rs =
-                        st.executeQuery("SELECT pg_catalog.pg_try_advisory_lock(" + KEY_SPACE + ", " + key + ")")) {
+                ResultSet rs = st.executeQuery(
+                        "SELECT pg_catalog.pg_try_advisory_lock(" + KEY_SPACE + ", " + key + ") AS locked")) {
             rs.next();
-            return rs.getBoolean(1);
+            return rs.getBoolean("locked");
         }
     }
 
     /** Who holds the lock: backend pid, application, user, client address and since when. */
     static String holder(Connection connection, int key) throws SQLException {
         String sql = """
-                SELECT a.pid, coalesce(nullif(a.application_name, ''), 'unnamed client'), a.usename,
-                       coalesce(pg_catalog.host(a.client_addr), 'local socket'),
-                       pg_catalog.to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS TZ')
+                SELECT a.pid, coalesce(nullif(a.application_name, ''), 'unnamed client') AS application, a.usename,
+                       coalesce(pg_catalog.host(a.client_addr), 'local socket') AS client,
+                       pg_catalog.to_char(a.backend_start, 'YYYY-MM-DD HH24:MI:SS TZ') AS since
                 FROM pg_catalog.pg_locks l JOIN pg_catalog.pg_stat_activity a ON a.pid = l.pid
                 WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
                   AND l.classid::text::bigint = ? AND l.objid::text::bigint = ?
@@ -123,8 +121,9 @@ final class MigrationLock implements AutoCloseable {
             st.setLong(2, Integer.toUnsignedLong(key));
             try (ResultSet rs = st.executeQuery()) {
                 if (!rs.next()) return "a runner that has just finished";
-                return "pid " + rs.getInt(1) + " (" + rs.getString(2) + ", user " + rs.getString(3) + " from "
-                        + rs.getString(4) + ", connected since " + rs.getString(5) + ")";
+                return "pid " + rs.getInt("pid") + " (" + rs.getString("application") + ", user "
+                        + rs.getString("usename") + " from " + rs.getString("client") + ", connected since "
+                        + rs.getString("since") + ")";
             }
         }
     }
@@ -145,11 +144,11 @@ final class MigrationLock implements AutoCloseable {
     }
 
     private static String setting(Connection connection, String name) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("SELECT pg_catalog.current_setting(?)")) {
+        try (PreparedStatement st = connection.prepareStatement("SELECT pg_catalog.current_setting(?) AS setting")) {
             st.setString(1, name);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
-                return rs.getString(1);
+                return rs.getString("setting");
             }
         }
     }

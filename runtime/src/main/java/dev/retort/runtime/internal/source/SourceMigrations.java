@@ -1,12 +1,13 @@
-package dev.retort.runtime.source;
+package dev.retort.runtime.internal.source;
 
 import dev.retort.FileException;
 import dev.retort.op.Op;
 import dev.retort.runtime.Migration;
 import dev.retort.runtime.MigrationException;
-import dev.retort.runtime.MigrationSet;
-import dev.retort.runtime.source.CompileCache.Compiled;
+import dev.retort.runtime.internal.MigrationSet;
+import dev.retort.runtime.internal.source.CompileCache.Compiled;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -112,7 +113,7 @@ public final class SourceMigrations {
     private static String hash(List<Path> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String entry : compileClasspath().split(java.io.File.pathSeparator)) {
+            for (String entry : compileClasspath().split(File.pathSeparator)) {
                 Path path = Path.of(entry);
                 String identity = entry
                         + (Files.isRegularFile(path)
@@ -197,7 +198,7 @@ public final class SourceMigrations {
                 throw new IllegalStateException(e);
             }
         }
-        return String.join(java.io.File.pathSeparator, entries);
+        return String.join(File.pathSeparator, entries);
     }
 
     /** Keeps compiled classes in memory and remembers which source file each came from. */

@@ -1,8 +1,10 @@
-package dev.retort.runtime;
+package dev.retort.runtime.internal;
 
 import static dev.retort.postgres.PostgresSql.literal;
 import static dev.retort.postgres.PostgresSql.quote;
 
+import dev.retort.runtime.Direction;
+import dev.retort.runtime.HistoryEntry;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,18 +22,6 @@ import java.util.Map;
  * Retort only ever inserts into it.
  */
 public final class HistoryTable {
-    /** What the history says about one run; {@code accept} rows record a deliberately accepted edit. */
-    public record Entry(
-            long id,
-            String revision,
-            String direction,
-            String checksum,
-            String message,
-            OffsetDateTime appliedAt,
-            String appliedBy,
-            Duration duration,
-            String retortVersion) {}
-
     public static final String ACCEPT = "accept";
     public static final String STAMP = "stamp";
 
@@ -74,37 +64,42 @@ public final class HistoryTable {
                 + (checksum == null ? "NULL" : literal(checksum))
                 + ", " + literal(message) + ", current_user || " + literal("@" + host) + ", " + duration.toMillis()
                 + ", "
-                + literal(Migrator.retortVersion()) + ")";
+                + literal(retortVersion()) + ")";
     }
 
     /** Every row, oldest first; empty when the table does not exist yet. */
-    public List<Entry> read(Connection connection) throws SQLException {
-        List<Entry> entries = new ArrayList<>();
+    public List<HistoryEntry> read(Connection connection) throws SQLException {
+        List<HistoryEntry> entries = new ArrayList<>();
         if (!VersionTable.exists(connection, qualified())) return entries;
         try (Statement st = connection.createStatement();
                 ResultSet rs = st.executeQuery(
                         "SELECT id, revision, direction, checksum, message, applied_at, applied_by, duration_ms,"
                                 + " retort_version FROM " + qualified() + " ORDER BY id")) {
             while (rs.next()) {
-                entries.add(new Entry(
-                        rs.getLong(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getObject(6, OffsetDateTime.class),
-                        rs.getString(7),
-                        Duration.ofMillis(rs.getLong(8)),
-                        rs.getString(9)));
+                entries.add(new HistoryEntry(
+                        rs.getLong("id"),
+                        rs.getString("revision"),
+                        rs.getString("direction"),
+                        rs.getString("checksum"),
+                        rs.getString("message"),
+                        rs.getObject("applied_at", OffsetDateTime.class),
+                        rs.getString("applied_by"),
+                        Duration.ofMillis(rs.getLong("duration_ms")),
+                        rs.getString("retort_version")));
             }
         }
         return entries;
     }
 
+    private static String retortVersion() {
+        String version = HistoryTable.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+
     /** For each revision whose last upgrade or accept is not followed by a downgrade: the checksum recorded then. */
-    static Map<String, String> appliedChecksums(List<Entry> entries) {
+    static Map<String, String> appliedChecksums(List<HistoryEntry> entries) {
         Map<String, String> applied = new HashMap<>();
-        for (Entry entry : entries) {
+        for (HistoryEntry entry : entries) {
             if (entry.direction().equals(Direction.DOWNGRADE.word())) {
                 applied.remove(entry.revision());
             } else {

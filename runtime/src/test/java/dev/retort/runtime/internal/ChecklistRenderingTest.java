@@ -1,4 +1,4 @@
-package dev.retort.runtime;
+package dev.retort.runtime.internal;
 
 import static dev.retort.runtime.Ops.column;
 import static dev.retort.runtime.Ops.enumType;
@@ -13,14 +13,17 @@ import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.op.Op;
 import dev.retort.op.Option;
 import dev.retort.postgres.PostgresSql;
+import dev.retort.runtime.Ops;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * as it was.
  */
 class ChecklistRenderingTest {
-    @org.junit.jupiter.api.extension.RegisterExtension
+    @RegisterExtension
     static final TestDatabase db = new TestDatabase();
 
     private static final String SETUP = """
@@ -196,16 +199,16 @@ class ChecklistRenderingTest {
             throws Exception {
         Ops ops = new Ops();
         upgrade.accept(ops);
-        Script script = Script.of(ops.steps());
+        RenderedSql rendered = RenderedSql.of(ops.steps());
         assertTrue(
-                script.statements().stream().anyMatch(s -> s.sql().contains(clause)),
-                () -> name + ": no statement with " + clause + " in " + script.statements());
+                rendered.statements().stream().anyMatch(s -> s.sql().contains(clause)),
+                () -> name + ": no statement with " + clause + " in " + rendered.statements());
         String before = catalog();
         try (Connection c = db.connect();
                 Statement st = c.createStatement()) {
             // as the runner does: one transaction, committed before each statement that must run outside one
             c.setAutoCommit(false);
-            for (Script.Statement statement : script.statements()) {
+            for (RenderedSql.Statement statement : rendered.statements()) {
                 if (statement.autocommit()) {
                     c.commit();
                     c.setAutoCommit(true);
@@ -219,7 +222,7 @@ class ChecklistRenderingTest {
             c.setAutoCommit(true);
             assertEquals(List.of(expected), db.query(query), name);
             List<Op> reversed = new ArrayList<>(ops.operations());
-            java.util.Collections.reverse(reversed);
+            Collections.reverse(reversed);
             for (Op op : reversed) {
                 for (String sql : PostgresSql.statements(op.reverse())) st.execute(sql);
             }

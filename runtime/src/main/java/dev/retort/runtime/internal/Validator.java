@@ -1,6 +1,7 @@
-package dev.retort.runtime;
+package dev.retort.runtime.internal;
 
 import dev.retort.revision.RevisionGraph;
+import dev.retort.runtime.Validation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.retort.runtime;
+package dev.retort.runtime.internal;
 
 import java.io.EOFException;
 import java.net.SocketException;

@@ -1,6 +1,9 @@
-package dev.retort.runtime;
+package dev.retort.runtime.internal;
+
+import static java.util.Objects.requireNonNull;
 
 import dev.retort.RetortException;
+import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -30,8 +33,8 @@ public record UrlConnector(String url, String user, String password, Duration ti
     private static final Pattern USER_INFO = Pattern.compile("^//[^/?#]*@.*");
 
     public UrlConnector {
-        java.util.Objects.requireNonNull(url, "url");
-        java.util.Objects.requireNonNull(timeout, "timeout");
+        requireNonNull(url, "url");
+        requireNonNull(timeout, "timeout");
         if (timeout.isNegative() || timeout.toSeconds() > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(
                     "connect timeout out of range (0 to " + Integer.MAX_VALUE + " s): " + timeout.toSeconds() + " s");
@@ -80,8 +83,7 @@ public record UrlConnector(String url, String user, String password, Duration ti
             return "the PostgreSQL driver cannot read this URL (check the host, port and parameters)";
         }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.net.UnknownHostException)
-                return "unknown host " + redaction.text(cause.getMessage());
+            if (cause instanceof UnknownHostException) return "unknown host " + redaction.text(cause.getMessage());
         }
         return message;
     }
