@@ -311,6 +311,6 @@ public final class Migrator {
 
     /** Revisions as messages name them: comma-separated, or {@code base} for none. */
     static String heads(Set<String> heads) {
-        return heads.isEmpty() ? "base" : String.join(", ", heads);
+        return heads.isEmpty() ? "base" : String.join(", ", new TreeSet<>(heads));
     }
 }
