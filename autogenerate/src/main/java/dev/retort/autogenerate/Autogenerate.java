@@ -36,6 +36,10 @@ import java.util.concurrent.CompletionException;
  * }
  * }</pre>
  *
+ * <p>The revision a plan calls for is rendered by the {@code codegen} module, the same call
+ * {@code retort revision --autogenerate} makes: {@code MigrationWriter.writeNew(folder,
+ * "com.example.migrations", RevisionHeader.of(id, parents, message, now), plan)}.
+ *
  * <p>Both sides take part only with the tables the filter accepts and without the tables left out,
  * and both have their expressions (defaults, checks, index expressions) as the database writes them,
  * so that a change the database would not see is never reported.

@@ -1,7 +1,5 @@
 package dev.retort.cli;
 
-import com.palantir.javapoet.JavaFile;
-import dev.retort.FileException;
 import dev.retort.RetortException;
 import dev.retort.autogenerate.Autogenerate;
 import dev.retort.cli.config.Settings;
@@ -20,15 +18,10 @@ import dev.retort.runtime.internal.UrlConnector;
 import dev.retort.runtime.internal.VersionTable;
 import dev.retort.schema.Schema;
 import dev.retort.schema.TableName;
-import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -278,23 +271,8 @@ final class Project {
     }
 
     /** Writes a new migration class into the migrations folder; never overwrites. */
-    Path writeMigration(RevisionHeader header, Plan plan) throws IOException {
-        JavaFile file = MigrationWriter.write(settings.migrationsPackage(), header, plan);
-        Path directory = settings.migrationsDir();
-        Path target = directory.resolve(MigrationWriter.className(header) + ".java");
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new FileException("cannot create the migrations folder", directory, e);
-        }
-        try {
-            Files.writeString(target, file.toString(), StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-        } catch (FileAlreadyExistsException e) {
-            throw new RetortException(target + " already exists");
-        } catch (IOException e) {
-            throw new FileException("cannot write", target, e);
-        }
-        return target;
+    Path writeMigration(RevisionHeader header, Plan plan) {
+        return MigrationWriter.writeNew(settings.migrationsDir(), settings.migrationsPackage(), header, plan);
     }
 
     /** Refuses a database whose version table ({@code current}) is not at the migrations' heads. */

@@ -6,11 +6,19 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
+import dev.retort.FileException;
+import dev.retort.RetortException;
 import dev.retort.diff.Plan;
 import dev.retort.diff.RenameHints;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
 import dev.retort.revision.Targets;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +37,29 @@ public final class MigrationWriter {
     private static final int MAX_NAME_WORDS_LENGTH = 48;
 
     private MigrationWriter() {}
+
+    /**
+     * Writes the migration class for {@code header} and {@code plan} into {@code directory} (the
+     * folder of {@code packageName}'s sources), creating the folder when needed and never
+     * overwriting a file; returns the file written.
+     */
+    public static Path writeNew(Path directory, String packageName, RevisionHeader header, Plan plan) {
+        String source = write(packageName, header, plan).toString();
+        Path target = directory.resolve(className(header) + ".java");
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new FileException("cannot create the migrations folder", directory, e);
+        }
+        try {
+            Files.writeString(target, source, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+        } catch (FileAlreadyExistsException e) {
+            throw new RetortException(target + " already exists");
+        } catch (IOException e) {
+            throw new FileException("cannot write", target, e);
+        }
+        return target;
+    }
 
     public static JavaFile write(String packageName, RevisionHeader header, Plan plan) {
         TypeSpec type = TypeSpec.classBuilder(className(header))
