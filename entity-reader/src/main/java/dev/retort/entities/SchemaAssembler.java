@@ -44,7 +44,8 @@ final class SchemaAssembler {
             // every table has the system columns: nothing to add
             if (!column.system()) elements.add(column(column));
         }
-        if (!mapped.primaryKey().isEmpty()) elements.add(new PrimaryKey(null, mapped.primaryKey()));
+        List<String> primaryKey = mapped.primaryKey();
+        if (!primaryKey.isEmpty()) elements.add(new PrimaryKey(null, primaryKey));
         for (MappedUnique unique : mapped.uniques())
             elements.add(new UniqueConstraint(unique.name(), unique.columns()));
         for (MappedCheck check : mapped.checks())
