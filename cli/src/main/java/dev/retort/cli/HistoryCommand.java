@@ -67,7 +67,7 @@ final class HistoryCommand extends Subcommand {
         String start = range.substring(0, colon);
         String end = range.substring(colon + 1);
         Set<String> below = graph.ancestorsOf(end.isEmpty() ? graph.heads() : points(graph, end, current));
-        if (start.isEmpty() || start.equals("base")) return below;
+        if (start.isEmpty() || start.equals(Targets.BASE)) return below;
         Set<String> above = new HashSet<>();
         for (String id : points(graph, start, current)) above.addAll(graph.descendantsOf(id));
         below.retainAll(above);
@@ -76,7 +76,7 @@ final class HistoryCommand extends Subcommand {
 
     private static List<String> points(RevisionGraph graph, String spec, Set<String> current) {
         if (spec.equals("current")) return List.copyOf(current);
-        if (spec.equals("base")) return List.of();
+        if (spec.equals(Targets.BASE)) return List.of();
         return Targets.upgrade(graph, spec, Set.of());
     }
 }

@@ -4,6 +4,7 @@ import dev.retort.RetortException;
 import dev.retort.codegen.RevisionHeader;
 import dev.retort.diff.Plan;
 import dev.retort.revision.RevisionGraph;
+import dev.retort.revision.Targets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -39,18 +40,18 @@ final class MergeCommand extends Subcommand {
     public Integer call() throws Exception {
         Project project = root.project();
         RevisionGraph graph = project.graph();
-        Set<String> parents = new LinkedHashSet<>();
+        Set<String> revises = new LinkedHashSet<>();
         for (String spec : revisions) {
-            if (spec.equals("heads")) parents.addAll(graph.heads());
-            else parents.add(graph.resolve(spec));
+            if (spec.equals(Targets.HEADS)) revises.addAll(graph.heads());
+            else revises.add(graph.resolve(spec));
         }
-        if (parents.size() < 2) {
+        if (revises.size() < 2) {
             throw new RetortException("merge needs at least two revisions, got "
-                    + (parents.isEmpty() ? "none" : String.join(", ", parents))
-                    + (revisions.contains("heads") ? " (the history has a single head)" : ""));
+                    + (revises.isEmpty() ? "none" : String.join(", ", revises))
+                    + (revisions.contains(Targets.HEADS) ? " (the history has a single head)" : ""));
         }
-        for (String id : parents) {
-            for (String other : parents) {
+        for (String id : revises) {
+            for (String other : revises) {
                 if (!id.equals(other)
                         && graph.ancestorsAlongRevises(List.of(other)).contains(id)) {
                     throw new RetortException("cannot merge " + id + " into " + other + ": it is already below it");
@@ -59,7 +60,7 @@ final class MergeCommand extends Subcommand {
         }
         RevisionHeader header = RevisionHeader.of(
                         project.revisionId(revisionId),
-                        List.copyOf(parents),
+                        List.copyOf(revises),
                         message,
                         LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS))
                 .withBranchLabels(branchLabels);

@@ -20,7 +20,7 @@ record OfflineRange(Set<String> from, String to) {
         String to = spec.substring(colon + 1);
         if (to.isEmpty()) throw new RetortException("--sql " + spec + ": missing TO after ':'");
         Set<String> heads = new TreeSet<>();
-        if (!from.isEmpty() && !from.equals("base")) heads.addAll(Targets.upgrade(graph, from, Set.of()));
+        if (!from.isEmpty() && !from.equals(Targets.BASE)) heads.addAll(Targets.upgrade(graph, from, Set.of()));
         return new OfflineRange(heads, to);
     }
 }

@@ -14,8 +14,8 @@ final class Progress implements MigrationListener {
 
     @Override
     public void migrating(Direction direction, RevisionNode node) {
-        String parents = Revisions.parents(node);
-        String step = direction == Direction.UPGRADE ? parents + " -> " + node.id() : node.id() + " -> " + parents;
+        String revises = Revisions.revises(node);
+        String step = direction == Direction.UPGRADE ? revises + " -> " + node.id() : node.id() + " -> " + revises;
         root.info("Running " + direction.word() + " " + step + ", " + node.message());
     }
 

@@ -11,6 +11,7 @@ import dev.retort.diff.Plan;
 import dev.retort.postgres.PostgresSql;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionIds;
+import dev.retort.revision.Targets;
 import dev.retort.runtime.MigrationListener;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.internal.HistoryTable;
@@ -281,7 +282,7 @@ final class Project {
         List<String> heads = graph().heads();
         if (!current.equals(Set.copyOf(heads))) {
             throw new RetortException("target database is not up to date: it is at "
-                    + (current.isEmpty() ? "base" : String.join(", ", current)) + ", the migrations' head is "
+                    + (current.isEmpty() ? Targets.BASE : String.join(", ", current)) + ", the migrations' head is "
                     + String.join(", ", heads) + "; run 'retort upgrade head' first");
         }
     }

@@ -68,7 +68,7 @@ final class RevisionCommand extends Subcommand {
         Project project = root.project();
         if (autogenerate) project.startReadingEntities();
         RevisionGraph graph = project.graph();
-        List<String> parents = parents(graph);
+        List<String> revises = revises(graph);
         List<String> dependencies =
                 dependsOn.stream().map(graph::resolve).distinct().toList();
         for (String label : branchLabels) checkLabel(graph, label);
@@ -85,7 +85,7 @@ final class RevisionCommand extends Subcommand {
             }
         }
         RevisionHeader header = RevisionHeader.of(
-                        id, parents, message, LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS))
+                        id, revises, message, LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS))
                 .withBranchLabels(branchLabels)
                 .withDependsOn(dependencies);
         Path target = project.writeMigration(header, plan);
@@ -96,7 +96,7 @@ final class RevisionCommand extends Subcommand {
         return ExitCode.OK;
     }
 
-    private List<String> parents(RevisionGraph graph) {
+    private List<String> revises(RevisionGraph graph) {
         if (head == null) {
             List<String> heads = graph.heads();
             if (heads.size() > 1) {
@@ -106,7 +106,7 @@ final class RevisionCommand extends Subcommand {
             }
             return heads;
         }
-        if (head.equals("base")) return List.of();
+        if (head.equals(Targets.BASE)) return List.of();
         String parent = Targets.single(graph, head);
         if (!splice && !graph.heads().contains(parent)) {
             throw new RetortException("--head " + head + ": revision " + parent

@@ -2,6 +2,7 @@ package dev.retort.cli;
 
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionNode;
+import dev.retort.revision.Targets;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -9,19 +10,18 @@ import java.util.Set;
 
 /** How revisions are written in command output, the way Alembic writes them. */
 final class Revisions {
-    static final String BASE = "<base>";
 
     private Revisions() {}
 
     /** {@code <base>}, {@code a1}, or {@code (a1, b2)} for a merge. */
-    static String parents(RevisionNode node) {
-        if (node.revises().isEmpty()) return BASE;
+    static String revises(RevisionNode node) {
+        if (node.revises().isEmpty()) return Targets.BASE_SHOWN;
         if (node.revises().size() == 1) return node.revises().get(0);
         return "(" + String.join(", ", node.revises()) + ")";
     }
 
     static String heads(Collection<String> heads) {
-        return heads.isEmpty() ? BASE : Terminal.safe(String.join(", ", heads));
+        return heads.isEmpty() ? Targets.BASE_SHOWN : Terminal.safe(String.join(", ", heads));
     }
 
     /** {@code a1 (cart) (head) (branchpoint) (mergepoint) (current)}: the id and what it is. */
@@ -41,7 +41,7 @@ final class Revisions {
 
     /** A history line: {@code <parent> -> <rev> (head) (branchpoint) (mergepoint), <message>}. */
     static String line(RevisionGraph graph, RevisionNode node, Set<String> current) {
-        return Terminal.safe(parents(node) + " -> " + marked(graph, node.id(), current) + ", " + node.message());
+        return Terminal.safe(revises(node) + " -> " + marked(graph, node.id(), current) + ", " + node.message());
     }
 
     /** The verbose block of {@code history -v}, {@code heads -v}, {@code show}. */
@@ -52,7 +52,7 @@ final class Revisions {
         if (node.isMergePoint()) {
             text.append("Merges: ").append(String.join(", ", node.revises())).append('\n');
         } else {
-            text.append("Parent: ").append(parents(node)).append('\n');
+            text.append("Parent: ").append(revises(node)).append('\n');
         }
         List<String> children = graph.childrenOf(node.id());
         if (children.size() > 1)

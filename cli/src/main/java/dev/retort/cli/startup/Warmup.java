@@ -9,6 +9,7 @@ import dev.retort.codegen.RevisionHeader;
 import dev.retort.diff.Plan;
 import dev.retort.op.Op;
 import dev.retort.postgres.PostgresSql;
+import dev.retort.revision.Targets;
 import dev.retort.runtime.Retort;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
@@ -153,7 +154,7 @@ public final class Warmup {
             // migrations run, SQL rendered, checksums and bookkeeping written
             Retort runner = offline(migrations, directory.resolve("cache"));
             runner.upgradeScript(Set.of(), "heads");
-            runner.downgradeScript(Set.of(header.id()), "base");
+            runner.downgradeScript(Set.of(header.id()), Targets.BASE);
             DriverPrewarm.run();
             loadClasses("org/postgresql/", "dev/retort/");
         } finally {

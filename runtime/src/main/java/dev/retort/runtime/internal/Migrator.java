@@ -188,7 +188,7 @@ public final class Migrator {
         RevisionGraph graph = migrations.graph();
         Set<String> targets = new TreeSet<>();
         for (String spec : revisions) {
-            if (!spec.equals("base")) targets.addAll(Targets.upgrade(graph, spec, Set.of()));
+            if (!spec.equals(Targets.BASE)) targets.addAll(Targets.upgrade(graph, spec, Set.of()));
         }
         for (String id : targets) {
             for (String other : targets) {
@@ -311,6 +311,6 @@ public final class Migrator {
 
     /** Revisions as messages name them: comma-separated, or {@code base} for none. */
     static String heads(Set<String> heads) {
-        return heads.isEmpty() ? "base" : String.join(", ", new TreeSet<>(heads));
+        return heads.isEmpty() ? Targets.BASE : String.join(", ", new TreeSet<>(heads));
     }
 }

@@ -4,6 +4,7 @@ import static dev.retort.postgres.PostgresSql.literal;
 import static dev.retort.postgres.PostgresSql.quote;
 
 import dev.retort.postgres.PostgresSql;
+import dev.retort.revision.Targets;
 import dev.retort.runtime.MigrationException;
 import java.sql.Array;
 import java.sql.Connection;
@@ -183,7 +184,7 @@ public final class VersionTable {
             body.add("  IF at <> " + literal(expected) + " THEN");
             body.add("    RAISE EXCEPTION 'retort: the version table % is at %, this block expects %', "
                     + literal(qualified()) + ", CASE WHEN at = '' THEN 'base' ELSE at END, "
-                    + literal(expected.isEmpty() ? "base" : expected) + ";");
+                    + literal(expected.isEmpty() ? Targets.BASE : expected) + ";");
             body.add("  END IF;");
         }
         body.add("END");
