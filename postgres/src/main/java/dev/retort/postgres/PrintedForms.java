@@ -67,7 +67,7 @@ final class PrintedForms {
         try (ResultSet rs = st.executeQuery(
                 "SELECT c.relname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, "
                         + "pg_catalog.pg_get_expr(d.adbin, d.adrelid), a.attgenerated = 's', "
-                        + PostgresIntrospector.COLLATION
+                        + CatalogColumns.COLLATION
                         + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
                         + "JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
                         + "WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND c.relkind = 'r' AND "
@@ -103,7 +103,7 @@ final class PrintedForms {
                 List<String> list = checks.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
                 int index = Integer.parseInt(rs.getString(2).substring("c".length()));
                 while (list.size() <= index) list.add(null);
-                list.set(index, PostgresIntrospector.checkExpression(rs.getString(3)));
+                list.set(index, CatalogConstraints.checkExpression(rs.getString(3)));
             }
         }
     }
