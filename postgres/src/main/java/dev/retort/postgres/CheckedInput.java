@@ -57,7 +57,7 @@ record CheckedInput(Set<String> types, Set<String> arrayElements, Set<String> na
                 SELECT e.outer_type FROM (SELECT * FROM edge UNION ALL SELECT t.oid, t.typbasetype FROM pg_catalog.pg_type t
                                           WHERE t.typtype OPERATOR(pg_catalog.=) 'd'::pg_catalog."char") e
                 JOIN risky r ON e.inner_type OPERATOR(pg_catalog.=) r.oid)
-            SELECT 't', t.typname::pg_catalog.text FROM risky r JOIN pg_catalog.pg_type t ON t.oid OPERATOR(pg_catalog.=) r.oid
+            SELECT 't' AS kind, t.typname::pg_catalog.text AS name FROM risky r JOIN pg_catalog.pg_type t ON t.oid OPERATOR(pg_catalog.=) r.oid
             UNION ALL
             SELECT 'a', el.typname::pg_catalog.text FROM risky r JOIN pg_catalog.pg_type t ON t.oid OPERATOR(pg_catalog.=) r.oid
             JOIN pg_catalog.pg_type el ON el.oid OPERATOR(pg_catalog.=) t.typelem WHERE t.typcategory OPERATOR(pg_catalog.=) 'A'::pg_catalog."char"
@@ -95,8 +95,8 @@ record CheckedInput(Set<String> types, Set<String> arrayElements, Set<String> na
         try (Statement st = connection.createStatement();
                 ResultSet rs = CatalogPath.last(st, "SET LOCAL jit = off;\n" + QUERY)) {
             while (rs.next()) {
-                String name = rs.getString(2).toLowerCase(Locale.ROOT);
-                switch (rs.getString(1)) {
+                String name = rs.getString("name").toLowerCase(Locale.ROOT);
+                switch (rs.getString("kind")) {
                     case "t" -> types.add(name);
                     case "a" -> arrayElements.add(name);
                     case "o" -> operators.add(name);

@@ -60,9 +60,10 @@ final class ConstantValues {
                             ? "pg_catalog.trim_scale((" + expression + ")::" + type + "::numeric)::text"
                             : "((" + expression + ")::" + type + ")::text");
         }
-        try (ResultSet rs = st.executeQuery("SELECT ARRAY[" + String.join(", ", expressions) + "]::text[]")) {
+        try (ResultSet rs =
+                st.executeQuery("SELECT ARRAY[" + String.join(", ", expressions) + "]::text[] AS evaluated")) {
             rs.next();
-            String[] evaluated = (String[]) rs.getArray(1).getArray();
+            String[] evaluated = (String[]) rs.getArray("evaluated").getArray();
             for (int i = 0; i < keys.size(); i++)
                 values.put(keys.get(i), VALUE + constants.get(keys.get(i)) + " " + evaluated[i]);
         }

@@ -5,6 +5,8 @@ import static dev.retort.postgres.PostgresSql.quote;
 import static dev.retort.postgres.PostgresSql.table;
 
 import dev.retort.op.AlterEnum;
+import dev.retort.op.CreateEnum;
+import dev.retort.op.DropEnum;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.TableName;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +17,26 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
-/** The statements that change an enum type's labels. */
+/** The statements that create and drop enum types and change their labels. */
 final class EnumSql {
     private static final String OLD_SUFFIX = "__retort_old";
 
     private EnumSql() {}
+
+    static List<String> create(CreateEnum op) {
+        return List.of(createStatement(op.type()));
+    }
+
+    static List<String> drop(DropEnum op) {
+        return List.of("DROP TYPE " + table(op.type().name()));
+    }
+
+    private static String createStatement(EnumType type) {
+        return "CREATE TYPE " + table(type.name()) + " AS ENUM ("
+                + type.values().stream().map(PostgresSql::literal).collect(Collectors.joining(", ")) + ")";
+    }
 
     static List<String> alter(AlterEnum op) {
         return op.from().onlyAddsTo(op.to()) ? addValues(op.from(), op.to()) : rebuild(op.to());
@@ -83,7 +99,7 @@ final class EnumSql {
         String tag = dollarTag(body);
         return List.of(
                 "ALTER TYPE " + table(to.name()) + " RENAME TO " + quote(oldName),
-                PostgresSql.createEnum(to),
+                createStatement(to),
                 "DO " + tag + "\n" + body + "\n" + tag,
                 "DROP TYPE " + old);
     }
@@ -94,10 +110,10 @@ final class EnumSql {
      * share a start get different names and the same name always gets the same one.
      */
     static String asideName(String name) {
-        if (PostgresSql.bytes(name + OLD_SUFFIX) <= PostgresSql.MAX_IDENTIFIER_BYTES) return name + OLD_SUFFIX;
+        if (ObjectNames.bytes(name + OLD_SUFFIX) <= ObjectNames.MAX_IDENTIFIER_BYTES) return name + OLD_SUFFIX;
         String hash = HexFormat.of().formatHex(sha256(name)).substring(0, 8);
         String tail = "_" + hash + OLD_SUFFIX;
-        return PostgresSql.truncate(name, PostgresSql.MAX_IDENTIFIER_BYTES - tail.length()) + tail;
+        return ObjectNames.truncate(name, ObjectNames.MAX_IDENTIFIER_BYTES - tail.length()) + tail;
     }
 
     /** A dollar-quote tag that does not occur in {@code body}, which holds names a user chose. */

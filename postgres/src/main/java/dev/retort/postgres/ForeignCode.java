@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -30,14 +31,15 @@ final class ForeignCode {
      * operator compares two values of the same built-in type. Enum types are safe: their functions are pg_catalog's.
      */
     private static final String FOREIGN = """
-            SELECT c.relname, con.conname, pg_catalog.pg_get_constraintdef(con.oid),
+            SELECT c.relname AS table_name, con.conname AS constraint_name,
+                   pg_catalog.pg_get_constraintdef(con.oid) AS definition,
                    EXISTS (SELECT FROM pg_depend d
                           LEFT JOIN pg_proc p ON d.refclassid = 'pg_catalog.pg_proc'::regclass::oid AND p.oid = d.refobjid
                           LEFT JOIN pg_operator o ON d.refclassid = 'pg_catalog.pg_operator'::regclass::oid AND o.oid = d.refobjid
                           LEFT JOIN pg_type t ON d.refclassid = 'pg_catalog.pg_type'::regclass::oid AND t.oid = d.refobjid
                           WHERE d.classid = 'pg_catalog.pg_constraint'::regclass::oid AND d.objid = con.oid
                             AND (p.pronamespace <> 'pg_catalog'::regnamespace::oid OR o.oprnamespace <> 'pg_catalog'::regnamespace::oid
-                                 OR (t.typnamespace <> 'pg_catalog'::regnamespace::oid AND t.typtype <> 'e')))
+                                 OR (t.typnamespace <> 'pg_catalog'::regnamespace::oid AND t.typtype <> 'e'))) AS is_foreign
             FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid
             WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND pg_catalog.starts_with(c.relname, 'retort_probe_')
             """;
@@ -52,25 +54,11 @@ final class ForeignCode {
         Found {
             generated = Map.copyOf(generated);
             indexKeys = Map.copyOf(indexKeys);
-            predicates = new HashMap<>(predicates); // a predicate may be null
+            predicates = Collections.unmodifiableMap(new HashMap<>(predicates)); // a predicate may be null
         }
 
         boolean has(int index) {
             return indexKeys.containsKey(index);
-        }
-
-        /** Adds the printed forms to what the canonicaliser read back from the scratch table {@code scratch}. */
-        void printInto(
-                String scratch,
-                Map<String, Map<String, String>> printedGenerated,
-                Map<String, List<String>> printedKeys,
-                Map<String, String> printedPredicates) {
-            if (!generated.isEmpty())
-                printedGenerated.computeIfAbsent(scratch, k -> new HashMap<>()).putAll(generated);
-            indexKeys.forEach((j, keys) -> {
-                printedKeys.put(scratch + "_i" + j, keys);
-                printedPredicates.put(scratch + "_i" + j, predicates.get(j));
-            });
         }
     }
 
@@ -98,9 +86,12 @@ final class ForeignCode {
         Map<Table, Map<String, Printed>> printed = new IdentityHashMap<>();
         try (ResultSet rs = CatalogPath.last(st, String.join(";\n", all) + ";\n" + FOREIGN)) {
             while (rs.next()) {
-                Table table = probed.get(Integer.parseInt(rs.getString(1).substring(PREFIX.length())));
+                Table table =
+                        probed.get(Integer.parseInt(rs.getString("table_name").substring(PREFIX.length())));
                 printed.computeIfAbsent(table, t -> new HashMap<>())
-                        .put(rs.getString(2), new Printed(expression(rs.getString(3)), rs.getBoolean(4)));
+                        .put(
+                                rs.getString("constraint_name"),
+                                new Printed(expression(rs.getString("definition")), rs.getBoolean("is_foreign")));
             }
         } catch (SQLException e) {
             throw diagnosed(connection, st, probed, prelude, e);

@@ -9,14 +9,49 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What PostgreSQL printed back for one round's scratch tables, by scratch table and index name. */
+/**
+ * Reads back what PostgreSQL printed for one round's scratch tables, one {@link Scratch} per scratch table, and gives
+ * each table of the round its {@link PrintedTable}: for a table with a scratch table of its own, that table's forms;
+ * for one that shares the wide scratch tables, the forms of its defaults there.
+ *
+ * <p>The queries are the canonicaliser's own rather than the catalog reader's: reading the scratch tables through
+ * {@link CatalogColumns}, {@link CatalogConstraints} and {@link CatalogIndexes} was measured at 1,000 tables at about
+ * 150 ms more per round than these queries, far over 5% of reading the catalog itself (about 250 ms): the catalog
+ * reader reads every column of a scratch table where these read only its defaults, and plans larger queries. The
+ * columns whose type is a whole definition are read first, under the path the scratch tables were created under, so
+ * that their types print as the introspector prints column types; everything else is read, and constant defaults are
+ * evaluated ({@link ConstantValues}), under the pinned path ({@link CatalogPath#PINNED}).
+ */
 final class PrintedForms {
     /** Whether the relation aliased {@code %s} is one of the scratch tables or their indexes. */
-    private static final String SCRATCH =
-            "pg_catalog.starts_with(%s.relname, '" + ExpressionCanonicalizer.PREFIX + "')";
+    private static final String SCRATCH = "pg_catalog.starts_with(%s.relname, '" + ScratchTables.PREFIX + "')";
+
+    /**
+     * The scratch tables' columns with what PostgreSQL made of them, for the columns whose type is a whole definition;
+     * the collation as the introspector reads it.
+     */
+    private static final String DEFINITIONS = ("""
+            SELECT c.relname AS table_name, a.attname AS column_name,
+                   pg_catalog.format_type(a.atttypid, a.atttypmod) AS column_type, a.attnotnull AS not_null,
+                   pg_catalog.pg_get_expr(d.adbin, d.adrelid) AS expression, a.attgenerated = 's' AS is_generated,
+            """ + CatalogColumns.COLLATION + """
+                 AS collation
+            FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+            JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+            WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND c.relkind = 'r' AND %s AND a.attnum > 0 AND NOT a.attisdropped
+            """).formatted(SCRATCH.formatted("c"));
+
+    private static final String CHECKS = """
+            SELECT c.relname AS table_name, con.conname AS constraint_name,
+                   pg_catalog.pg_get_constraintdef(con.oid) AS definition
+            FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid
+            WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND con.contype = 'c' AND %s
+            ORDER BY c.relname, con.conname
+            """.formatted(SCRATCH.formatted("c"));
 
     /**
      * The scratch tables' defaults and generation expressions, with the type to take a constant default's value in: the
@@ -24,7 +59,8 @@ final class PrintedForms {
      * run none of the database's code (a domain's CHECK, a cast's function would).
      */
     private static final String DEFAULTS = """
-            SELECT c.relname, a.attname, pg_catalog.pg_get_expr(d.adbin, d.adrelid), base.name, a.attgenerated = 's'
+            SELECT c.relname AS table_name, a.attname AS column_name, pg_catalog.pg_get_expr(d.adbin, d.adrelid) AS expression,
+                   base.name AS constant_type, a.attgenerated = 's' AS is_generated
             FROM pg_attrdef d
             JOIN pg_class c ON c.oid = d.adrelid
             JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
@@ -34,76 +70,98 @@ final class PrintedForms {
                                    SELECT t.typbasetype, t.typtypmod FROM chain JOIN pg_type t ON t.oid = chain.oid WHERE t.typtype = 'd')
                                SELECT pg_catalog.format_type(t.oid, chain.mod) AS name FROM chain JOIN pg_type t ON t.oid = chain.oid
                                WHERE t.typtype = 'b' AND t.typnamespace = 'pg_catalog'::regnamespace) base ON true
-            WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND pg_catalog.starts_with(c.relname, 'retort_canon_')
-            """;
+            WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND %s
+            """.formatted(SCRATCH.formatted("c"));
 
-    private final Map<String, List<String>> checks = new HashMap<>();
-    private final Map<String, Map<String, String>> defaults = new HashMap<>();
-    private final Map<String, Map<String, String>> generated = new HashMap<>();
-    /** The pg_catalog base type of each column whose default is a constant. */
-    private final Map<String, Map<String, String>> defaultTypes = new HashMap<>();
+    /** The scratch indexes' keys (a column's name, or an expression in parentheses) and predicates. */
+    private static final String INDEXES = """
+            SELECT ic.relname AS index_name,
+                   ARRAY(SELECT CASE WHEN i.indkey[k - 1] <> 0
+                                     THEN (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1])
+                                     ELSE '(' || pg_catalog.pg_get_indexdef(i.indexrelid, k, true) || ')' END
+                         FROM pg_catalog.generate_series(1, i.indnkeyatts) AS k ORDER BY k) AS keys,
+                   pg_catalog.pg_get_expr(i.indpred, i.indrelid) AS predicate
+            FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+            WHERE ic.relnamespace = pg_catalog.pg_my_temp_schema() AND %s
+            """.formatted(SCRATCH.formatted("ic"));
 
+    /** What the queries' rows give for one scratch table, by its column names and the positions of its checks. */
+    private static final class Scratch {
+        final Map<String, Column> made = new HashMap<>();
+        final Map<String, String> defaults = new HashMap<>();
+        /** The pg_catalog base type of each column whose default is a constant. */
+        final Map<String, String> constantTypes = new HashMap<>();
+
+        final Map<String, String> generated = new HashMap<>();
+        final List<String> checks = new ArrayList<>();
+    }
+
+    private static final Scratch NONE = new Scratch();
+
+    private final Map<String, Scratch> scratchTables = new HashMap<>();
+    private final Map<String, PrintedTable.PrintedIndex> scratchIndexes = new HashMap<>();
     private final ConstantValues constants = new ConstantValues();
-    private final Map<String, Map<String, Column>> definitions = new HashMap<>();
-    private final Map<String, List<String>> indexKeys = new HashMap<>();
-    private final Map<String, String> indexPredicates = new HashMap<>();
 
     private PrintedForms() {}
 
-    /** Reads back every scratch table's definitions, checks, defaults (constants evaluated) and indexes. */
-    static PrintedForms read(Statement st) throws SQLException {
-        PrintedForms printed = new PrintedForms();
-        // the definitions' types print as the introspector prints column types: under the session's schemas
-        printed.readDefinitions(st);
-        printed.readChecks(st);
-        printed.readDefaults(st);
-        printed.constants.evaluate(st);
-        printed.readIndexes(st);
-        return printed;
+    /** What PostgreSQL printed for each table of {@code scratch}, with {@code foreign} what it must not create. */
+    static Map<Table, PrintedTable> read(Statement st, ScratchTables scratch, Map<Table, ForeignCode.Found> foreign)
+            throws SQLException {
+        PrintedForms forms = new PrintedForms();
+        if (scratch.hasDefinitions()) forms.readDefinitions(st);
+        forms.readChecks(st);
+        forms.readDefaults(st);
+        forms.constants.evaluate(st);
+        forms.readIndexes(st);
+        Map<Table, PrintedTable> byTable = new IdentityHashMap<>();
+        List<Table> own = scratch.own();
+        for (int i = 0; i < own.size(); i++) {
+            Table table = own.get(i);
+            byTable.put(
+                    table,
+                    forms.ownTable(
+                            table, ScratchTables.ownName(i), foreign.getOrDefault(table, ForeignCode.Found.NONE)));
+        }
+        Map<ScratchTables.SharedColumn, String> shared = forms.sharedDefaults(scratch);
+        for (Table table : scratch.involved()) byTable.computeIfAbsent(table, t -> sharing(t, scratch, shared));
+        return byTable;
+    }
+
+    private Scratch scratch(String name) {
+        return scratchTables.computeIfAbsent(name, k -> new Scratch());
     }
 
     /** What PostgreSQL made of every scratch table's columns, for the columns whose type is a whole definition. */
     private void readDefinitions(Statement st) throws SQLException {
-        try (ResultSet rs = st.executeQuery(
-                "SELECT c.relname, a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod), a.attnotnull, "
-                        + "pg_catalog.pg_get_expr(d.adbin, d.adrelid), a.attgenerated = 's', "
-                        + PostgresIntrospector.COLLATION
-                        + " FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
-                        + "JOIN pg_type t ON t.oid = a.atttypid LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
-                        + "WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND c.relkind = 'r' AND "
-                        + SCRATCH.formatted("c")
-                        + " AND a.attnum > 0 AND NOT a.attisdropped")) {
+        try (ResultSet rs = st.executeQuery(DEFINITIONS)) {
             while (rs.next()) {
-                String printed = rs.getString(5);
-                boolean isGenerated = rs.getBoolean(6);
-                definitions
-                        .computeIfAbsent(rs.getString(1), k -> new HashMap<>())
+                String printed = rs.getString("expression");
+                boolean isGenerated = rs.getBoolean("is_generated");
+                String name = rs.getString("column_name");
+                scratch(rs.getString("table_name"))
+                        .made
                         .put(
-                                rs.getString(2),
+                                name,
                                 new Column(
-                                        rs.getString(2),
-                                        rs.getString(3),
-                                        !rs.getBoolean(4),
+                                        name,
+                                        rs.getString("column_type"),
+                                        !rs.getBoolean("not_null"),
                                         Identity.NONE,
                                         printed == null || isGenerated ? null : ColumnDefault.of(printed),
                                         null,
                                         printed == null || !isGenerated ? null : ColumnDefault.of(printed),
-                                        rs.getString(7)));
+                                        rs.getString("collation")));
             }
         }
     }
 
     private void readChecks(Statement st) throws SQLException {
-        try (ResultSet rs = CatalogPath.pinned(
-                st,
-                "SELECT c.relname, con.conname, pg_catalog.pg_get_constraintdef(con.oid) FROM pg_constraint con "
-                        + "JOIN pg_class c ON c.oid = con.conrelid WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND con.contype = 'c' "
-                        + "AND " + SCRATCH.formatted("c") + " ORDER BY c.relname, con.conname")) {
+        try (ResultSet rs = CatalogPath.pinned(st, CHECKS)) {
             while (rs.next()) {
-                List<String> list = checks.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
-                int index = Integer.parseInt(rs.getString(2).substring("c".length()));
-                while (list.size() <= index) list.add(null);
-                list.set(index, PostgresIntrospector.checkExpression(rs.getString(3)));
+                List<String> checks = scratch(rs.getString("table_name")).checks;
+                int index = Integer.parseInt(rs.getString("constraint_name").substring("c".length()));
+                while (checks.size() <= index) checks.add(null);
+                checks.set(index, CatalogConstraints.checkExpression(rs.getString("definition")));
             }
         }
     }
@@ -111,84 +169,70 @@ final class PrintedForms {
     private void readDefaults(Statement st) throws SQLException {
         try (ResultSet rs = st.executeQuery(DEFAULTS)) {
             while (rs.next()) {
-                if (rs.getBoolean(5)) {
-                    generated
-                            .computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                            .put(rs.getString(2), rs.getString(3));
+                Scratch scratch = scratch(rs.getString("table_name"));
+                String column = rs.getString("column_name");
+                String printed = rs.getString("expression");
+                if (rs.getBoolean("is_generated")) {
+                    scratch.generated.put(column, printed);
                     continue;
                 }
-                defaults.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getString(3));
-                if (constants.add(rs.getString(4), rs.getString(3))) {
-                    defaultTypes
-                            .computeIfAbsent(rs.getString(1), k -> new HashMap<>())
-                            .put(rs.getString(2), rs.getString(4));
-                }
+                scratch.defaults.put(column, printed);
+                String type = rs.getString("constant_type");
+                if (constants.add(type, printed)) scratch.constantTypes.put(column, type);
             }
         }
     }
 
     private void readIndexes(Statement st) throws SQLException {
-        try (ResultSet rs = st.executeQuery("SELECT ic.relname, ARRAY(SELECT CASE WHEN i.indkey[k - 1] <> 0 "
-                + "THEN (SELECT a.attname FROM pg_attribute a WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[k - 1]) "
-                + "ELSE '(' || pg_catalog.pg_get_indexdef(i.indexrelid, k, true) || ')' END FROM pg_catalog.generate_series(1, i.indnkeyatts) AS k "
-                + "ORDER BY k), pg_catalog.pg_get_expr(i.indpred, i.indrelid) FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid "
-                + "WHERE ic.relnamespace = pg_catalog.pg_my_temp_schema() AND " + SCRATCH.formatted("ic"))) {
+        try (ResultSet rs = st.executeQuery(INDEXES)) {
             while (rs.next()) {
-                indexKeys.put(rs.getString(1), List.of((String[]) rs.getArray(2).getArray()));
-                indexPredicates.put(rs.getString(1), rs.getString(3));
+                List<String> keys = List.of((String[]) rs.getArray("keys").getArray());
+                scratchIndexes.put(
+                        rs.getString("index_name"), new PrintedTable.PrintedIndex(keys, rs.getString("predicate")));
             }
         }
     }
 
-    /** Adds the printed forms of what {@link ForeignCode} probed instead of creating it in scratch table {@code scratch}. */
-    void add(String scratch, ForeignCode.Found foreign) {
-        foreign.printInto(scratch, generated, indexKeys, indexPredicates);
+    /** The printed forms of a table with scratch table {@code name} of its own. */
+    private PrintedTable ownTable(Table table, String name, ForeignCode.Found foreign) {
+        Scratch read = scratchTables.getOrDefault(name, NONE);
+        Map<String, String> defaults = new HashMap<>();
+        read.defaults.forEach((column, printed) ->
+                defaults.put(column, constants.canonical(read.constantTypes.get(column), printed)));
+        Map<String, String> generated = new HashMap<>(read.generated);
+        generated.putAll(foreign.generated());
+        Map<Integer, PrintedTable.PrintedIndex> indexes = new HashMap<>();
+        for (int j = 0; j < table.indexes().size(); j++) {
+            PrintedTable.PrintedIndex index = scratchIndexes.get(ScratchTables.indexName(name, j));
+            if (index != null) indexes.put(j, index);
+        }
+        foreign.indexKeys()
+                .forEach((j, keys) -> indexes.put(
+                        j,
+                        new PrintedTable.PrintedIndex(keys, foreign.predicates().get(j))));
+        return new PrintedTable(read.made, defaults, generated, read.checks, indexes);
     }
 
-    /**
-     * Files the defaults of a table that shares the wide scratch tables under {@code key}, by its own column names;
-     * {@code sharedColumns} tells where each distinct type and default went.
-     */
-    void share(String key, Table table, Map<List<String>, String[]> sharedColumns) {
+    /** Each shared scratch column's default as printed, or its value when it is a constant. */
+    private Map<ScratchTables.SharedColumn, String> sharedDefaults(ScratchTables scratch) {
+        Map<ScratchTables.SharedColumn, String> defaults = new HashMap<>();
+        for (ScratchTables.SharedColumn at : scratch.shared().values()) {
+            Scratch read = scratchTables.getOrDefault(at.table(), NONE);
+            String printed = read.defaults.get(at.column());
+            if (printed != null) defaults.put(at, constants.canonical(read.constantTypes.get(at.column()), printed));
+        }
+        return defaults;
+    }
+
+    /** The printed defaults of a table that shares the wide scratch tables, by its own column names. */
+    private static PrintedTable sharing(
+            Table table, ScratchTables scratch, Map<ScratchTables.SharedColumn, String> shared) {
+        Map<String, String> defaults = new HashMap<>();
         for (Column column : table.columns()) {
             if (column.defaultValue() == null) continue;
-            String[] at = sharedColumns.get(List.of(column.type(), ConstantValues.sqlOf(column.defaultValue())));
-            String printed = defaults.getOrDefault(at[0], Map.of()).get(at[1]);
-            if (printed == null) continue;
-            defaults.computeIfAbsent(key, k -> new HashMap<>()).put(column.name(), printed);
-            String type = defaultTypes.getOrDefault(at[0], Map.of()).get(at[1]);
-            if (type != null)
-                defaultTypes.computeIfAbsent(key, k -> new HashMap<>()).put(column.name(), type);
+            String printed = shared.get(scratch.shared().get(ScratchTables.TypedDefault.of(column)));
+            if (printed != null) defaults.put(column.name(), printed);
         }
-    }
-
-    /** The check constraints of scratch table {@code scratch} as printed, in order. */
-    List<String> checks(String scratch) {
-        return checks.getOrDefault(scratch, List.of());
-    }
-
-    /** A column's default as printed, or its value when it is a constant; null when none was printed. */
-    String defaultOf(String scratch, String column) {
-        String printed = defaults.getOrDefault(scratch, Map.of()).get(column);
-        return constants.canonical(defaultTypes.getOrDefault(scratch, Map.of()).get(column), printed);
-    }
-
-    /** A generated column's generation expression as printed; null when none was printed. */
-    String generatedOf(String scratch, String column) {
-        return generated.getOrDefault(scratch, Map.of()).get(column);
-    }
-
-    /** What PostgreSQL made of scratch table {@code scratch}'s columns, by name. */
-    Map<String, Column> definitions(String scratch) {
-        return definitions.getOrDefault(scratch, Map.of());
-    }
-
-    /** The keys of scratch index {@code index} as printed (a column's name, or an expression in parentheses); null when none. */
-    List<String> indexKeys(String index) {
-        return indexKeys.get(index);
-    }
-
-    String indexPredicate(String index) {
-        return indexPredicates.get(index);
+        return PrintedTable.ofDefaults(defaults);
     }
 }

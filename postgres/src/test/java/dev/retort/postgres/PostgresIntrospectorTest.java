@@ -90,7 +90,10 @@ class PostgresIntrospectorTest {
             PostgresIntrospector.read(c, new SchemaScope(List.of("public"), Set.of()));
             try (ResultSet rs = st.executeQuery("SHOW search_path")) {
                 rs.next();
-                assertEquals("public", rs.getString(1), "the caller creates in the schema it chose, not in pg_catalog");
+                assertEquals(
+                        "public",
+                        rs.getString("search_path"),
+                        "the caller creates in the schema it chose, not in pg_catalog");
             }
             c.rollback();
         }

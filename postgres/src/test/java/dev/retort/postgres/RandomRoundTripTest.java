@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -242,9 +243,7 @@ class RandomRoundTripTest {
                     } catch (SQLException e) {
                         throw new SQLException(
                                 e.getMessage() + " in: " + sql + "\nof the plan:\n"
-                                        + ops.stream()
-                                                .map(Op::toString)
-                                                .collect(java.util.stream.Collectors.joining("\n")),
+                                        + ops.stream().map(Op::toString).collect(Collectors.joining("\n")),
                                 e);
                     }
                 }

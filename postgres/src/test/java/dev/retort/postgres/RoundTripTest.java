@@ -10,6 +10,7 @@ import dev.retort.op.Op;
 import dev.retort.schema.Column;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Identity;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.Schema;
@@ -111,7 +112,7 @@ class RoundTripTest {
                         schema(users(ID, EMAIL.withNullable(true), NAME.notNull()))),
                 Arguments.of(
                         "identity added and removed",
-                        schema(users(ID.withIdentity(dev.retort.schema.Identity.NONE), EMAIL)),
+                        schema(users(ID.withIdentity(Identity.NONE), EMAIL)),
                         schema(users(ID, EMAIL.withType("text")))),
                 Arguments.of(
                         "primary key moves to new columns",
@@ -202,10 +203,10 @@ class RoundTripTest {
                 Arguments.of(
                         "a default replaced by an identity",
                         schema(users(
-                                ID.withIdentity(dev.retort.schema.Identity.NONE),
+                                ID.withIdentity(Identity.NONE),
                                 Column.of("n", "bigint").notNull().defaultValue("7"))),
                         schema(users(
-                                ID.withIdentity(dev.retort.schema.Identity.NONE),
+                                ID.withIdentity(Identity.NONE),
                                 Column.of("n", "bigint").identityAlways()))),
                 Arguments.of(
                         "new NOT NULL column with a default on a table",

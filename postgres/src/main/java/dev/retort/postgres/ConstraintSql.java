@@ -1,0 +1,112 @@
+package dev.retort.postgres;
+
+import static dev.retort.postgres.ObjectNames.checkName;
+import static dev.retort.postgres.ObjectNames.foreignKeyName;
+import static dev.retort.postgres.ObjectNames.primaryKeyName;
+import static dev.retort.postgres.ObjectNames.uniqueName;
+import static dev.retort.postgres.PostgresSql.columnList;
+import static dev.retort.postgres.PostgresSql.quote;
+import static dev.retort.postgres.PostgresSql.table;
+import static dev.retort.postgres.TableSql.alterTable;
+
+import dev.retort.op.AddCheck;
+import dev.retort.op.AddExclusion;
+import dev.retort.op.AddForeignKey;
+import dev.retort.op.AddPrimaryKey;
+import dev.retort.op.AddUnique;
+import dev.retort.op.DropCheck;
+import dev.retort.op.DropExclusion;
+import dev.retort.op.DropForeignKey;
+import dev.retort.op.DropPrimaryKey;
+import dev.retort.op.DropUnique;
+import dev.retort.op.Option;
+import dev.retort.schema.CheckConstraint;
+import dev.retort.schema.ForeignKey;
+import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.TableName;
+import dev.retort.schema.UniqueConstraint;
+import java.util.List;
+
+/** The statements that add and drop primary keys, unique, check, foreign-key and exclusion constraints. */
+final class ConstraintSql {
+    private ConstraintSql() {}
+
+    static List<String> addPrimaryKey(AddPrimaryKey op) {
+        return List.of(alterTable(op.table()) + " ADD " + primaryKey(op.table(), op.key()));
+    }
+
+    static List<String> dropPrimaryKey(DropPrimaryKey op) {
+        return dropConstraint(op.table(), primaryKeyName(op.table(), op.key()));
+    }
+
+    static List<String> addUnique(AddUnique op) {
+        return List.of(alterTable(op.table()) + " ADD " + unique(op.table(), op.constraint()));
+    }
+
+    static List<String> dropUnique(DropUnique op) {
+        return dropConstraint(op.table(), uniqueName(op.table(), op.constraint()));
+    }
+
+    static List<String> addCheck(AddCheck op) {
+        return List.of(alterTable(op.table()) + " ADD " + check(op.table(), op.constraint()));
+    }
+
+    static List<String> dropCheck(DropCheck op) {
+        return dropConstraint(op.table(), checkName(op.table(), op.constraint()));
+    }
+
+    static List<String> addForeignKey(AddForeignKey op) {
+        return List.of(alterTable(op.table()) + " ADD " + foreignKey(op.table(), op.key())
+                + (op.options().contains(Option.NOT_VALID) ? " NOT VALID" : ""));
+    }
+
+    static List<String> dropForeignKey(DropForeignKey op) {
+        return dropConstraint(op.table(), foreignKeyName(op.table(), op.key()));
+    }
+
+    static List<String> addExclusion(AddExclusion op) {
+        return List.of(alterTable(op.table()) + " ADD CONSTRAINT "
+                + quote(op.constraint().name()) + " EXCLUDE "
+                + VisibleExpression.of(op.constraint().definition()));
+    }
+
+    static List<String> dropExclusion(DropExclusion op) {
+        return dropConstraint(op.table(), op.constraint().name());
+    }
+
+    private static List<String> dropConstraint(TableName table, String name) {
+        return List.of(alterTable(table) + " DROP CONSTRAINT " + quote(name));
+    }
+
+    static String primaryKey(TableName table, PrimaryKey key) {
+        return "CONSTRAINT " + quote(primaryKeyName(table, key)) + " PRIMARY KEY (" + columnList(key.columns()) + ")";
+    }
+
+    static String unique(TableName table, UniqueConstraint unique) {
+        return "CONSTRAINT " + quote(uniqueName(table, unique)) + " UNIQUE"
+                + (unique.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "") + " (" + columnList(unique.columns()) + ")";
+    }
+
+    static String check(TableName table, CheckConstraint check) {
+        return "CONSTRAINT " + quote(checkName(table, check)) + " CHECK (" + VisibleExpression.of(check.expression())
+                + ")";
+    }
+
+    static String foreignKey(TableName table, ForeignKey key) {
+        StringBuilder sql = new StringBuilder("CONSTRAINT ")
+                .append(quote(foreignKeyName(table, key)))
+                .append(" FOREIGN KEY (")
+                .append(columnList(key.columns()))
+                .append(") REFERENCES ")
+                .append(table(key.referencedTable()))
+                .append(" (")
+                .append(columnList(key.referencedColumns()))
+                .append(')');
+        if (key.onDelete() != ForeignKey.Action.NO_ACTION)
+            sql.append(" ON DELETE ").append(key.onDelete().sql());
+        if (key.onUpdate() != ForeignKey.Action.NO_ACTION)
+            sql.append(" ON UPDATE ").append(key.onUpdate().sql());
+        if (key.deferrable()) sql.append(" DEFERRABLE").append(key.initiallyDeferred() ? " INITIALLY DEFERRED" : "");
+        return sql.toString();
+    }
+}

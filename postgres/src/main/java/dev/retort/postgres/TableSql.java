@@ -1,0 +1,96 @@
+package dev.retort.postgres;
+
+import static dev.retort.postgres.PostgresSql.literal;
+import static dev.retort.postgres.PostgresSql.quote;
+import static dev.retort.postgres.PostgresSql.table;
+
+import dev.retort.op.AddColumn;
+import dev.retort.op.AlterTableComment;
+import dev.retort.op.CreateTable;
+import dev.retort.op.DropColumn;
+import dev.retort.op.DropTable;
+import dev.retort.op.Option;
+import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameTable;
+import dev.retort.schema.CheckConstraint;
+import dev.retort.schema.Column;
+import dev.retort.schema.ForeignKey;
+import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.TableName;
+import dev.retort.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The statements that create, drop, rename and comment on tables, and add and drop their columns. */
+final class TableSql {
+    private TableSql() {}
+
+    /** The CREATE TABLE, then its comments. */
+    static List<String> create(CreateTable op) {
+        List<String> statements = new ArrayList<>(List.of(createStatement(op)));
+        if (op.definition().comment() != null) {
+            statements.add("COMMENT ON TABLE " + table(op.table()) + " IS "
+                    + text(op.definition().comment()));
+        }
+        for (Column column : op.definition().columns()) {
+            if (column.comment() != null) statements.add(columnComment(op.table(), column.name(), column.comment()));
+        }
+        return statements;
+    }
+
+    private static String createStatement(CreateTable op) {
+        List<String> lines = new ArrayList<>();
+        for (Column column : op.definition().columns()) lines.add(ColumnSql.definition(column));
+        PrimaryKey key = op.definition().primaryKey();
+        if (key != null) lines.add(ConstraintSql.primaryKey(op.table(), key));
+        for (UniqueConstraint unique : op.definition().uniques()) lines.add(ConstraintSql.unique(op.table(), unique));
+        for (CheckConstraint check : op.definition().checks()) lines.add(ConstraintSql.check(op.table(), check));
+        for (ForeignKey foreignKey : op.definition().foreignKeys())
+            lines.add(ConstraintSql.foreignKey(op.table(), foreignKey));
+        return "CREATE TABLE " + table(op.table()) + " (\n    " + String.join(",\n    ", lines) + "\n)";
+    }
+
+    static List<String> drop(DropTable op) {
+        return List.of("DROP TABLE " + table(op.table()));
+    }
+
+    static List<String> rename(RenameTable op) {
+        return List.of(alterTable(op.table()) + " RENAME TO " + quote(op.to()));
+    }
+
+    static List<String> comment(AlterTableComment op) {
+        return List.of("COMMENT ON TABLE " + table(op.table()) + " IS " + text(op.to()));
+    }
+
+    static List<String> addColumn(AddColumn op) {
+        String add = op.options().contains(Option.IF_NOT_EXISTS) ? " ADD COLUMN IF NOT EXISTS " : " ADD COLUMN ";
+        List<String> statements =
+                new ArrayList<>(List.of(alterTable(op.table()) + add + ColumnSql.definition(op.column())));
+        if (op.column().comment() != null)
+            statements.add(
+                    columnComment(op.table(), op.column().name(), op.column().comment()));
+        return statements;
+    }
+
+    static List<String> dropColumn(DropColumn op) {
+        return List.of(alterTable(op.table()) + " DROP COLUMN "
+                + (op.options().contains(Option.IF_EXISTS) ? "IF EXISTS " : "")
+                + quote(op.column().name()));
+    }
+
+    static List<String> renameColumn(RenameColumn op) {
+        return List.of(alterTable(op.table()) + " RENAME COLUMN " + quote(op.from()) + " TO " + quote(op.to()));
+    }
+
+    static String alterTable(TableName name) {
+        return "ALTER TABLE " + table(name);
+    }
+
+    static String columnComment(TableName table, String column, String comment) {
+        return "COMMENT ON COLUMN " + table(table) + "." + quote(column) + " IS " + text(comment);
+    }
+
+    private static String text(String comment) {
+        return comment == null ? "NULL" : literal(comment);
+    }
+}
