@@ -16,10 +16,6 @@ public record CheckConstraint(String name, String expression, String canonical) 
         if (name != null && name.isEmpty()) name = null;
     }
 
-    public CheckConstraint(String name, String expression) {
-        this(name, expression, null);
-    }
-
     public static CheckConstraint of(String expression) {
         return new CheckConstraint(null, expression, null);
     }

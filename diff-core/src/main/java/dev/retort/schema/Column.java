@@ -47,19 +47,6 @@ public record Column(
         if (identityOptions == null || identity == Identity.NONE) identityOptions = IdentityOptions.DEFAULT;
     }
 
-    /** The canonical constructor with {@link IdentityOptions#DEFAULT}. */
-    public Column(
-            String name,
-            String type,
-            boolean nullable,
-            Identity identity,
-            ColumnDefault defaultValue,
-            String comment,
-            ColumnDefault generated,
-            String collation) {
-        this(name, type, nullable, identity, defaultValue, comment, generated, collation, IdentityOptions.DEFAULT);
-    }
-
     /** A nullable, non-identity column without a default, comment, generation expression or collation. */
     public static Column of(String name, String type) {
         return new Column(name, type, true, Identity.NONE, null, null, null, null, IdentityOptions.DEFAULT);

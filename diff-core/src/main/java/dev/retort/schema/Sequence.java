@@ -12,10 +12,6 @@ public record Sequence(TableName name, long start, long increment, Owner ownedBy
         if (increment == 0) throw new IllegalArgumentException("sequence " + name + ": increment 0");
     }
 
-    public Sequence(TableName name, long start, long increment) {
-        this(name, start, increment, null);
-    }
-
     /** The column owning a sequence; PostgreSQL keeps a sequence in its owner table's schema. */
     public record Owner(String table, String column) {
         public Owner {

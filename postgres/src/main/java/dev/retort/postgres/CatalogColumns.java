@@ -117,25 +117,22 @@ record CatalogColumns(
         String type = rs.getString("column_type");
         String defaultValue = rs.getString("default_value");
         String generated = rs.getString("generated");
-        return new Column(
-                name,
+        Column column = Column.of(name, type)
+                .withNullable(!rs.getBoolean("not_null"))
+                .withDefault(defaultValue == null ? null : ColumnDefault.of(defaultValue))
+                .withGenerated(generated == null ? null : ColumnDefault.of(generated))
+                .comment(rs.getString("column_comment"))
+                .collate(rs.getString("collation"))
+                .withIdentity(identity(rs.getString("identity")));
+        if (rs.getObject("identity_start") == null) return column;
+        return column.withIdentityOptions(IdentityOptions.of(
                 type,
-                !rs.getBoolean("not_null"),
-                identity(rs.getString("identity")),
-                defaultValue == null ? null : ColumnDefault.of(defaultValue),
-                rs.getString("column_comment"),
-                generated == null ? null : ColumnDefault.of(generated),
-                rs.getString("collation"),
-                rs.getObject("identity_start") == null
-                        ? null
-                        : IdentityOptions.of(
-                                type,
-                                rs.getLong("identity_start"),
-                                rs.getLong("identity_increment"),
-                                rs.getLong("identity_min"),
-                                rs.getLong("identity_max"),
-                                rs.getLong("identity_cache"),
-                                rs.getBoolean("identity_cycle")));
+                rs.getLong("identity_start"),
+                rs.getLong("identity_increment"),
+                rs.getLong("identity_min"),
+                rs.getLong("identity_max"),
+                rs.getLong("identity_cache"),
+                rs.getBoolean("identity_cycle")));
     }
 
     private static Identity identity(String code) {

@@ -105,7 +105,8 @@ record CatalogConstraints(
                             .add(new UniqueConstraint(name, columns, rs.getBoolean("nulls_not_distinct")));
                 case "c" ->
                     checks.computeIfAbsent(table, t -> new ArrayList<>())
-                            .add(new CheckConstraint(name, checkExpression(rs.getString("check_definition"))));
+                            .add(CheckConstraint.of(checkExpression(rs.getString("check_definition")))
+                                    .named(name));
                 default ->
                     foreignKeys
                             .computeIfAbsent(table, t -> new ArrayList<>())

@@ -146,7 +146,7 @@ public final class PostgresIntrospector {
             while (rs.next()) {
                 TableName name = scope.nameOf(rs.getString("sequence_schema"), rs.getString("sequence_name"));
                 if (scope.excluded().contains(name)) continue;
-                Sequence sequence = new Sequence(name, rs.getLong("start_value"), rs.getLong("increment_by"));
+                Sequence sequence = Sequence.of(name, rs.getLong("start_value"), rs.getLong("increment_by"));
                 if (rs.getString("owner_table") != null) {
                     sequence = sequence.ownedBy(rs.getString("owner_table"), rs.getString("owner_column"));
                     if (scope.excluded().contains(sequence.ownerTable())) continue;

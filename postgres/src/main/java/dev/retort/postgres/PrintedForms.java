@@ -2,7 +2,6 @@ package dev.retort.postgres;
 
 import dev.retort.schema.Column;
 import dev.retort.schema.ColumnDefault;
-import dev.retort.schema.Identity;
 import dev.retort.schema.Table;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -142,15 +141,12 @@ final class PrintedForms {
                         .made
                         .put(
                                 name,
-                                new Column(
-                                        name,
-                                        rs.getString("column_type"),
-                                        !rs.getBoolean("not_null"),
-                                        Identity.NONE,
-                                        printed == null || isGenerated ? null : ColumnDefault.of(printed),
-                                        null,
-                                        printed == null || !isGenerated ? null : ColumnDefault.of(printed),
-                                        rs.getString("collation")));
+                                Column.of(name, rs.getString("column_type"))
+                                        .withNullable(!rs.getBoolean("not_null"))
+                                        .withDefault(printed == null || isGenerated ? null : ColumnDefault.of(printed))
+                                        .withGenerated(
+                                                printed == null || !isGenerated ? null : ColumnDefault.of(printed))
+                                        .collate(rs.getString("collation")));
             }
         }
     }

@@ -101,16 +101,11 @@ record PrintedTable(
             }
             ColumnDefault value = madeOf.defaultValue() != null ? madeOf.defaultValue() : column.defaultValue();
             ColumnDefault generation = madeOf.generated() != null ? madeOf.generated() : column.generated();
-            columns.add(new Column(
-                    column.name(),
-                    madeOf.type(),
-                    column.nullable() && madeOf.nullable(),
-                    column.identity(),
-                    column.identity() == Identity.NONE && generation == null ? value : null,
-                    column.comment(),
-                    generation,
-                    madeOf.collation() != null ? madeOf.collation() : column.collation(),
-                    column.identityOptions()));
+            columns.add(column.withType(madeOf.type())
+                    .withNullable(column.nullable() && madeOf.nullable())
+                    .withDefault(column.identity() == Identity.NONE && generation == null ? value : null)
+                    .withGenerated(generation)
+                    .collate(madeOf.collation() != null ? madeOf.collation() : column.collation()));
         }
         return new Table(
                 table.name(),
