@@ -39,7 +39,6 @@ import dev.retort.schema.IdentityOptions;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.TableName;
-import dev.retort.schema.Types;
 import dev.retort.schema.UniqueConstraint;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -278,16 +277,12 @@ public final class PostgresSql {
         if (from != Identity.NONE && to == Identity.NONE) actions.add(alter + "DROP IDENTITY");
         if (op.typeChanged() || op.collationChanged()) {
             String type = VisibleExpression.of(op.to().type());
-            boolean sameKind = Types.baseName(op.from().type())
-                    .equals(Types.baseName(op.to().type()));
-            // enums and other user-defined types have no casts to each other; text goes both ways
-            boolean viaText = !Types.isBuiltIn(op.from().type())
-                    || !Types.isBuiltIn(op.to().type());
             String collate = op.to().collation() == null
                     ? ""
                     : " COLLATE " + VisibleExpression.of(op.to().collation());
             actions.add(alter + "TYPE " + type + collate
-                    + (sameKind ? "" : " USING " + column + (viaText ? "::text::" : "::") + type));
+                    + TypeConversion.using(
+                            op.columnName(), op.from().type(), op.to().type()));
         }
         if (resetDefault && op.to().defaultValue() != null)
             actions.add(alter + "SET DEFAULT "
@@ -303,6 +298,13 @@ public final class PostgresSql {
         }
         if (from == Identity.NONE && to != Identity.NONE) actions.add(alter + "ADD " + identity(op.to()));
         List<String> statements = new ArrayList<>();
+        if (op.typeChanged())
+            TypeConversion.guard(
+                            op.table(),
+                            op.columnName(),
+                            op.from().type(),
+                            op.to().type())
+                    .ifPresent(statements::add);
         if (!actions.isEmpty()) statements.add(alterTable(op.table()) + " " + String.join(", ", actions));
         if (op.commentChanged())
             statements.add(columnComment(op.table(), op.columnName(), op.to().comment()));
