@@ -37,7 +37,7 @@ public final class R9b1e0c2d4f6a_V2PhoneNarrowerEmailB implements Migration {
                 column("placed_at", "timestamptz(6)").notNull(),
                 primaryKey("id"));
         op.addColumn("customers", column("phone", "varchar(30)"));
-        // HAZARD data-loss: type varchar(200) -> varchar(100) of customers.email may cut or fail to convert values
+        // HAZARD fails-on-data: type varchar(200) -> varchar(100) of customers.email fails, before anything changes, if a value would be cut or rounded
         // HAZARD table-rewrite: changing the type of customers.email rewrites the table
         op.alterColumn("customers",
                 column("email", "varchar(200)").notNull(),

@@ -113,13 +113,14 @@ final class Project {
         return facade;
     }
 
-    /** What runs migrations, online or offline: the schemas, the version table, the transaction mode, the lock timeout. */
+    /** What runs migrations, online or offline: the schemas, the version table, the transaction mode, the lock timeout, the time zone. */
     private Retort.Builder runs(Retort.Builder builder) {
         return builder.schemas(settings.schemas().toArray(String[]::new))
                 .versionSchema(settings.versionSchema())
                 .versionTable(settings.versionTable())
                 .transactionPerMigration(settings.transactionPerMigration())
-                .lockTimeout(settings.lockTimeout());
+                .lockTimeout(settings.lockTimeout())
+                .timeZone(settings.timeZone());
     }
 
     /** The configured migrations folder, compiled through the cache. */

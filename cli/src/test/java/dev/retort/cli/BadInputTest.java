@@ -181,6 +181,18 @@ class BadInputTest {
     }
 
     @Test
+    void aTimeZonePostgresqlWouldMisreadIsAOneLineError() {
+        assertError(
+                "error: timezone: not a time zone PostgreSQL accepts: \"+02:00\" (use UTC or an IANA name such as"
+                        + " Europe/Berlin)",
+                cli.run("-x", "timezone=+02:00", "heads"));
+        assertError(
+                "error: timezone: not a time zone PostgreSQL accepts: \"Mars/Olympus\" (use UTC or an IANA name such"
+                        + " as Europe/Berlin)",
+                cli.run("-x", "timezone=Mars/Olympus", "upgrade", "head"));
+    }
+
+    @Test
     void relativeTargetPastTheEnds() {
         revision("aaaaaaaaaaaa", "first");
         assertError("error: +2 goes past the head: only 1 revision(s) above base", cli.run("upgrade", "+2"));

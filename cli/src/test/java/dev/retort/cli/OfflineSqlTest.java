@@ -96,6 +96,11 @@ class OfflineSqlTest {
         Cli.Result up = offlineCli.run("upgrade", "--sql", "head");
         assertEquals(ExitCode.OK, up.code(), up::toString);
         assertTrue(up.out().contains("\n-- Running upgrade a00000000001 -> b00000000002, email\nBEGIN;\n"), up.out());
+        assertTrue(
+                up.out().contains(" aborts the script otherwise\nSET TIME ZONE 'UTC';\n"),
+                "the zone first: " + up.out());
+        Cli.Result berlin = offlineCli.run("-x", "timezone=Europe/Berlin", "upgrade", "--sql", "head");
+        assertTrue(berlin.out().contains("\nSET TIME ZONE 'Europe/Berlin';\n"), berlin::toString);
         assertTrue(up.out().contains("COMMIT;\n-- outside a transaction\nCREATE INDEX CONCURRENTLY"), up.out());
         assertFalse(
                 up.out().contains("Running upgrade <base> -> a00000000001, customers, with O'Brien\nRunning"),

@@ -3,6 +3,7 @@ package dev.retort.op;
 import static java.util.Objects.requireNonNull;
 
 import dev.retort.schema.Column;
+import dev.retort.schema.Narrowing;
 import dev.retort.schema.TableName;
 import dev.retort.schema.Types;
 import java.util.ArrayList;
@@ -83,10 +84,17 @@ public record AlterColumn(TableName table, Column from, Column to, boolean reapp
         List<Hazard> hazards = new ArrayList<>();
         switch (Types.classify(from.type(), to.type())) {
             case LOSSY -> {
-                hazards.add(new Hazard(
-                        Hazard.Kind.DATA_LOSS,
-                        "type " + from.type() + " -> " + to.type() + " of " + where
-                                + " may cut or fail to convert values"));
+                if (Narrowing.rounds(from.type(), to.type())) {
+                    hazards.add(new Hazard(
+                            Hazard.Kind.FAILS_ON_DATA,
+                            "type " + from.type() + " -> " + to.type() + " of " + where
+                                    + " fails, before anything changes, if a value would be cut or rounded"));
+                } else {
+                    hazards.add(new Hazard(
+                            Hazard.Kind.DATA_LOSS,
+                            "type " + from.type() + " -> " + to.type() + " of " + where
+                                    + " may cut or fail to convert values"));
+                }
                 hazards.add(
                         new Hazard(Hazard.Kind.TABLE_REWRITE, "changing the type of " + where + " rewrites the table"));
             }
@@ -94,6 +102,12 @@ public record AlterColumn(TableName table, Column from, Column to, boolean reapp
                 hazards.add(
                         new Hazard(Hazard.Kind.TABLE_REWRITE, "changing the type of " + where + " rewrites the table"));
             case NONE, WIDENING_IN_PLACE -> {}
+        }
+        if (typeChanged() && Narrowing.readsTimeZone(from.type(), to.type())) {
+            hazards.add(new Hazard(
+                    Hazard.Kind.DATA_LOSS,
+                    "type " + from.type() + " -> " + to.type() + " of " + where
+                            + " reads the values in the migration's time zone (the timezone setting, UTC by default)"));
         }
         if (rebuilds()) {
             if (from.generated() == null) {

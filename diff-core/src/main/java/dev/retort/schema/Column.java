@@ -132,9 +132,9 @@ public record Column(
         return generated == null ? null : generated.key();
     }
 
-    /** The default's canonical form, or null without a default. */
+    /** The default's canonical form, or null without a default or with a NULL constant for one. */
     public String defaultKey() {
-        return defaultValue == null ? null : defaultValue.key();
+        return defaultValue == null || defaultValue.isNull() ? null : defaultValue.key();
     }
 
     public Column identityByDefault() {

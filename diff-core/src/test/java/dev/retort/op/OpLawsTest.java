@@ -48,8 +48,19 @@ class OpLawsTest {
     void destructiveOperationsAreMarked() {
         assertTrue(hazardKinds(new DropTable(TABLE)).contains(Hazard.Kind.DATA_LOSS));
         assertTrue(hazardKinds(new DropColumn(USERS, EMAIL)).contains(Hazard.Kind.DATA_LOSS));
-        assertTrue(hazardKinds(new AlterColumn(USERS, EMAIL, EMAIL.withType("varchar(10)")))
-                .contains(Hazard.Kind.DATA_LOSS));
+        assertEquals(
+                List.of(Hazard.Kind.FAILS_ON_DATA, Hazard.Kind.TABLE_REWRITE),
+                hazardKinds(new AlterColumn(USERS, EMAIL, EMAIL.withType("varchar(10)"))),
+                "a narrowing the migration guards fails instead of cutting");
+        Column at = Column.of("at", "timestamp(6)");
+        assertTrue(
+                hazardKinds(new AlterColumn(USERS, at, at.withType("time(6)"))).contains(Hazard.Kind.DATA_LOSS));
+        assertTrue(new AlterColumn(USERS, at, at.withType("timestamptz(6)"))
+                .hazards().stream()
+                        .map(Hazard::toString)
+                        .toList()
+                        .contains("HAZARD data-loss: type timestamp(6) -> timestamptz(6) of users.at reads the values"
+                                + " in the migration's time zone (the timezone setting, UTC by default)"));
         assertTrue(hazardKinds(new AlterColumn(USERS, EMAIL, EMAIL.withType("integer")))
                 .contains(Hazard.Kind.TABLE_REWRITE));
         assertTrue(hazardKinds(new AlterColumn(USERS, EMAIL, EMAIL.notNull())).contains(Hazard.Kind.LONG_LOCK));

@@ -50,6 +50,10 @@ final class ColumnSql {
         if (op.rebuilds()) return rebuild(op);
         List<String> actions = actions(op);
         List<String> statements = new ArrayList<>();
+        // a change even the assignment cast would make to a stored value fails before anything changes
+        if (op.typeChanged())
+            TypeConversion.guard(op.table(), op.columnName(), op.from().type(), op.to().type())
+                    .ifPresent(statements::add);
         if (!actions.isEmpty()) statements.add(TableSql.alterTable(op.table()) + " " + String.join(", ", actions));
         if (op.commentChanged())
             statements.add(
@@ -97,19 +101,13 @@ final class ColumnSql {
         return actions;
     }
 
-    /** {@code TYPE ...} with the collation, cast through text when either type is not built in. */
+    /** {@code TYPE ...} with the collation, and {@code USING} only where no assignment cast exists ({@link TypeConversion}). */
     private static String typeChange(AlterColumn op) {
         String type = VisibleExpression.of(op.to().type());
-        boolean sameKind =
-                Types.baseName(op.from().type()).equals(Types.baseName(op.to().type()));
-        // enums and other user-defined types have no casts to each other; text goes both ways
-        boolean viaText =
-                !Types.isBuiltIn(op.from().type()) || !Types.isBuiltIn(op.to().type());
         String collate = op.to().collation() == null
                 ? ""
                 : " COLLATE " + VisibleExpression.of(op.to().collation());
-        return "TYPE " + type + collate
-                + (sameKind ? "" : " USING " + quote(op.columnName()) + (viaText ? "::text::" : "::") + type);
+        return "TYPE " + type + collate + TypeConversion.using(op.columnName(), op.from().type(), op.to().type());
     }
 
     private static boolean identityOptionsChanged(AlterColumn op) {

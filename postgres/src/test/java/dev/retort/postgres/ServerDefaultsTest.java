@@ -2,8 +2,11 @@ package dev.retort.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.retort.diff.Differ;
 import dev.retort.fixtures.db.TestDatabase;
+import dev.retort.op.AlterColumn;
 import dev.retort.schema.Column;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Sequence;
@@ -75,6 +78,42 @@ class ServerDefaultsTest {
             })
     void differentDefaultsDiffer(String type, String one, String other) throws SQLException {
         assertNotEquals(canonical(type, one), canonical(type, other));
+    }
+
+    /** Found on Netflix genie: 29 columns {@code DEFAULT NULL::character varying} reported as a default to drop. */
+    @Test
+    void aNullDefaultIsNoDefault() throws SQLException {
+        db.execute("""
+                DROP TABLE IF EXISTS n;
+                CREATE TABLE n (a varchar(255) DEFAULT NULL, b integer DEFAULT NULL, c text DEFAULT (NULL)::text,
+                  d timestamp DEFAULT CAST(NULL AS timestamp), e numeric(10,2) DEFAULT NULL::numeric(10,2),
+                  f varchar(10) DEFAULT 'NULL', g boolean DEFAULT (NULL::boolean OR true))
+                """);
+        try (Connection c = db.connect()) {
+            SchemaScope scope = new SchemaScope(List.of("public"), Set.of());
+            Table read = ExpressionCanonicalizer.canonicalize(c, PostgresIntrospector.read(c, scope))
+                    .table(TableName.of("n"))
+                    .orElseThrow();
+            for (String name : List.of("a", "b", "c", "d", "e")) {
+                assertNull(read.column(name).orElseThrow().defaultKey(), name);
+            }
+            Table model = Table.of(
+                    TableName.of("n"),
+                    List.of(
+                            Column.of("a", "varchar(255)"),
+                            Column.of("b", "integer"),
+                            Column.of("c", "text"),
+                            Column.of("d", "timestamp(6)"),
+                            Column.of("e", "numeric(10,2)"),
+                            Column.of("f", "varchar(10)"),
+                            Column.of("g", "boolean")));
+            assertEquals(
+                    List.of("f", "g"),
+                    Differ.diff(new Schema(List.of(read)), new Schema(List.of(model))).upgrade().stream()
+                            .map(op -> ((AlterColumn) op).columnName())
+                            .toList(),
+                    "the string 'NULL' and an expression that is not NULL are defaults");
+        }
     }
 
     @Test

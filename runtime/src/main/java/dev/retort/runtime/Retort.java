@@ -289,13 +289,25 @@ public final class Retort {
 
         /** One transaction per migration (the default), or one for the whole run. */
         public Builder transactionPerMigration(boolean perMigration) {
-            this.options = new Migrator.Options(perMigration, options.lockTimeout());
+            this.options = new Migrator.Options(perMigration, options.lockTimeout(), options.timeZone());
             return this;
         }
 
         /** How long to wait for another runner's lock before failing: 0 to {@link #MAX_LOCK_TIMEOUT}, else IllegalArgumentException. */
         public Builder lockTimeout(Duration timeout) {
-            this.options = new Migrator.Options(options.transactionPerMigration(), requireNonNull(timeout, "timeout"));
+            this.options = new Migrator.Options(
+                    options.transactionPerMigration(), requireNonNull(timeout, "timeout"), options.timeZone());
+            return this;
+        }
+
+        /**
+         * The session time zone migrations run in, online and in offline scripts, so that converting
+         * between {@code timestamp} and {@code timestamptz} reads the values in it whatever the JVM's
+         * zone: {@code UTC} (the default) or an IANA name, else IllegalArgumentException.
+         */
+        public Builder timeZone(String zone) {
+            this.options = new Migrator.Options(
+                    options.transactionPerMigration(), options.lockTimeout(), requireNonNull(zone, "zone"));
             return this;
         }
 

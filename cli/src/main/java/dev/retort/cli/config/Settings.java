@@ -38,6 +38,7 @@ public final class Settings {
             "transaction.per-migration",
             "lock.timeout",
             "connect.timeout",
+            "timezone",
             "tables.include",
             "tables.exclude",
             "compare.hooks");
@@ -129,6 +130,17 @@ public final class Settings {
     /** How long to wait for another runner's migration lock, in whole seconds (default 300, at most the runtime's limit). */
     public Duration lockTimeout() {
         return seconds("lock.timeout", 300, Retort.MAX_LOCK_TIMEOUT.toSeconds());
+    }
+
+    /** The session time zone migrations run in (default {@code UTC}): UTC or an IANA name, checked by the facade. */
+    public String timeZone() {
+        String zone = get("timezone").orElse("UTC").trim();
+        try {
+            Retort.configure().timeZone(zone);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("timezone", "timezone: " + e.getMessage());
+        }
+        return zone;
     }
 
     /** How long connecting may take, in whole seconds (default 30; 0 waits for ever). */

@@ -45,6 +45,7 @@ public final class SettingsLoader {
         // numbers are checked as they are read, so that a wrong one stops every command with one line
         settings.lockTimeout();
         settings.connectTimeout();
+        settings.timeZone();
         return settings;
     }
 

@@ -33,12 +33,21 @@ import java.util.TreeSet;
  * </ul>
  */
 public final class Migrator {
-    /** How to run: one transaction per migration or one for the whole run, and how long to wait for the lock. */
-    public record Options(boolean transactionPerMigration, Duration lockTimeout) {
+    /**
+     * How to run: one transaction per migration or one for the whole run, how long to wait for the
+     * lock, and the session time zone the migrations run in.
+     */
+    public record Options(boolean transactionPerMigration, Duration lockTimeout, String timeZone) {
         public static final Options DEFAULTS = new Options(true, Duration.ofMinutes(5));
 
-        /** The one check of the lock timeout's range, for the facade's builder and every other caller. */
+        /** In the default time zone, {@link MigrationTimeZone#DEFAULT}. */
+        public Options(boolean transactionPerMigration, Duration lockTimeout) {
+            this(transactionPerMigration, lockTimeout, MigrationTimeZone.DEFAULT);
+        }
+
+        /** The one check of the lock timeout's range and the zone, for the facade's builder and every other caller. */
         public Options {
+            MigrationTimeZone.check(timeZone);
             if (lockTimeout.isNegative() || lockTimeout.compareTo(Retort.MAX_LOCK_TIMEOUT) > 0) {
                 throw new IllegalArgumentException("lock timeout out of range (0 to "
                         + Retort.MAX_LOCK_TIMEOUT.toSeconds() + " s): " + lockTimeout.toSeconds() + " s");
@@ -171,7 +180,8 @@ public final class Migrator {
      * A script's head. The tables are created by the first block that writes to them, in its
      * transaction (after its migration, which may create their schema), and every block first
      * checks the version table is where it expects: apply with {@code psql -v ON_ERROR_STOP=1}. A
-     * default schema other than {@code public} comes first on the search path, as in an online run.
+     * default schema other than {@code public} comes first on the search path, and the time zone is set, as in an
+     * online run.
      */
     private Sink.OfflineScript prelude(String what) {
         Sink.OfflineScript script = new Sink.OfflineScript();
@@ -179,6 +189,7 @@ public final class Migrator {
         script.comment(
                 "Apply with psql -v ON_ERROR_STOP=1: each block first checks that the version table is where the block expects,"
                         + " and aborts the script otherwise");
+        script.execute(MigrationTimeZone.sql(options.timeZone()));
         if (!defaultSchema.equals(VersionTable.DEFAULT_SCHEMA))
             script.execute("SET search_path TO " + quote(defaultSchema) + ", public");
         return script;
@@ -293,7 +304,12 @@ public final class Migrator {
                     ? Validator.validate(migrations, at, before, connection).blocking()
                     : List.of();
             if (!blocking.isEmpty()) throw refusal(blocking.get(0));
-            return work.run(tables, before);
+            String previousZone = MigrationTimeZone.set(connection, options.timeZone());
+            try {
+                return work.run(tables, before);
+            } finally {
+                MigrationTimeZone.restore(connection, previousZone);
+            }
         }
     }
 

@@ -95,7 +95,10 @@ class ApplicationTest {
         assertEquals(List.of("000000000002"), offline.revisions().heads());
         String script = offline.upgradeScript(Set.of(), "head");
         assertTrue(script.startsWith("\n-- Retort offline script: upgrade base -> head\n-- Apply with psql"), script);
-        assertTrue(script.contains(" aborts the script otherwise\nSET search_path TO \"app\", public;\n"), script);
+        assertTrue(
+                script.contains(
+                        " aborts the script otherwise\nSET TIME ZONE 'UTC';\nSET search_path TO \"app\", public;\n"),
+                script);
         assertThrows(IllegalStateException.class, offline::current, "an offline facade does not connect");
 
         Retort retort = startUp(false);

@@ -86,7 +86,7 @@ class ChecklistRenderingTest {
                         "0"),
                 rendering(
                         "12.5 alter column type with USING",
-                        "USING \"amount\"::numeric(10,2)",
+                        "USING \"amount\"::numeric",
                         op -> op.schema("sales")
                                 .alterColumn("orders", column("amount", "text"), column("amount", "numeric(10,2)")),
                         "SELECT data_type FROM information_schema.columns WHERE table_name = 'orders' AND column_name = 'amount'",
