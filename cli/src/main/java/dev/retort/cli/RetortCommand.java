@@ -94,7 +94,7 @@ final class RetortCommand {
     Project project() {
         Map<String, String> overrides = new HashMap<>();
         extra.forEach((key, value) -> {
-            if (!Settings.KEYS.contains(key)) {
+            if (!Settings.isKnown(key)) {
                 throw new ConfigException(
                         "-x " + key, "-x " + key + ": unknown key (known: " + String.join(", ", Settings.KEYS) + ")");
             }

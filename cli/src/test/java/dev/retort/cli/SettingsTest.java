@@ -72,7 +72,7 @@ class SettingsTest {
         var e = assertThrows(ConfigException.class, () -> load(Map.of(), Map.of()));
         assertEquals(
                 dir.resolve("retort.properties") + ": unknown key 'urll' (known: " + String.join(", ", Settings.KEYS)
-                        + ")",
+                        + ", and entities.properties.KEY for a Hibernate setting)",
                 e.getMessage());
         assertEquals(dir.resolve("retort.properties") + ": urll", e.where());
         Files.writeString(dir.resolve("retort.properties"), "migrations.package = not a package\n");

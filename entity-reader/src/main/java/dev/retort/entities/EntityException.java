@@ -14,6 +14,16 @@ public class EntityException extends RetortException {
         super(message, cause);
     }
 
+    /** What went wrong, for a one-line message: the exception's message and, when it has one, its root cause's. */
+    static String reason(Throwable e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        if (root == e) return message;
+        String rootMessage = root.getMessage() == null ? root.toString() : root.getMessage();
+        return message.contains(rootMessage) ? message : message + ": " + rootMessage;
+    }
+
     /** The packages (on the entity class path) hold no {@code @Entity} class. */
     public static final class NoEntities extends EntityException {
         private final List<String> packages;
@@ -50,18 +60,44 @@ public class EntityException extends RetortException {
         }
     }
 
-    /** {@code entities.naming} names nothing Retort can use. */
+    /** {@code entities.naming} (or its {@code .physical}/{@code .implicit} half) names nothing Retort can use. */
     public static final class BadNaming extends EntityException {
+        private final String key;
         private final String naming;
 
-        BadNaming(String naming, String problem, Throwable cause) {
-            super("entities.naming: " + problem, cause);
+        BadNaming(String key, String naming, String problem, Throwable cause) {
+            super(key + ": " + problem, cause);
+            this.key = key;
             this.naming = naming;
+        }
+
+        /** The setting: {@code entities.naming}, {@code entities.naming.physical} or {@code entities.naming.implicit}. */
+        public String key() {
+            return key;
         }
 
         /** The setting's value. */
         public String naming() {
             return naming;
+        }
+    }
+
+    /**
+     * A Hibernate setting Retort cannot pass to Hibernate: not a {@code hibernate.*} or
+     * {@code jakarta.persistence.*} key, one that would make Hibernate connect or export a schema,
+     * or a value Hibernate refuses; or a settings file or persistence unit that cannot be read.
+     */
+    public static final class BadSetting extends EntityException {
+        private final String where;
+
+        BadSetting(String where, String problem, Throwable cause) {
+            super(where + ": " + problem, cause);
+            this.where = where;
+        }
+
+        /** Where the setting was given: {@code entities.properties.KEY}, a file and key, or a unit. */
+        public String where() {
+            return where;
         }
     }
 

@@ -14,17 +14,10 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.hibernate.boot.Metadata;
-import org.hibernate.boot.MetadataBuilder;
-import org.hibernate.boot.MetadataSources;
-import org.hibernate.boot.model.naming.ImplicitNamingStrategy;
-import org.hibernate.boot.model.naming.PhysicalNamingStrategy;
-import org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl;
-import org.hibernate.boot.registry.BootstrapServiceRegistry;
-import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
-import org.hibernate.boot.registry.StandardServiceRegistry;
-import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 
 /**
  * Reads JPA entities into a {@link Schema} through Hibernate's boot metamodel, without a database
@@ -47,15 +40,16 @@ public final class EntityReader {
         try (URLClassLoader loader =
                 new URLClassLoader(urls(source.classpath()), EntityReader.class.getClassLoader())) {
             Thread.currentThread().setContextClassLoader(loader);
-            List<String> names = new ArrayList<>();
-            for (String packageName : source.packages())
-                names.addAll(ClassScanner.classNames(loader, source.classpath(), packageName));
-            try (EntityClasses loaded =
-                    EntityClasses.load(names, loader, type -> MAPPED.stream().anyMatch(type::isAnnotationPresent))) {
+            String unitName = source.hibernate().persistenceUnit();
+            PersistenceUnit unit = unitName == null ? null : PersistenceUnit.find(unitName, loader);
+            try (EntityClasses loaded = EntityClasses.load(
+                    classNames(source, unit, loader),
+                    loader,
+                    type -> MAPPED.stream().anyMatch(type::isAnnotationPresent))) {
                 if (loaded.classes().stream().noneMatch(c -> c.isAnnotationPresent(Entity.class))) {
                     throw new EntityException.NoEntities(source.packages(), source.classpath());
                 }
-                Metadata metadata = metadata(loaded.classes(), source.naming(), loader);
+                Metadata metadata = HibernateBoot.metadata(loaded.classes(), unit, source, loader);
                 return SchemaAssembler.schema(new HibernateMapping(metadata, defaultSchema));
             }
         } catch (IOException e) {
@@ -65,68 +59,15 @@ public final class EntityReader {
         }
     }
 
-    private static Metadata metadata(List<Class<?>> classes, Naming naming, ClassLoader loader) {
-        BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
-                .applyClassLoaderService(new RememberingClassLoaderService(loader))
-                .build();
-        // destroying this registry also closes the bootstrap registry
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap)
-                .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
-                .applySetting("hibernate.xml_mapping_enabled", "false")
-                .applySetting("jakarta.persistence.database-product-name", "PostgreSQL")
-                .applySetting("jakarta.persistence.database-major-version", "15")
-                .applySetting("jakarta.persistence.database-minor-version", "0")
-                .applySetting("hibernate.temp.use_jdbc_metadata_defaults", "false")
-                .build();
-        try {
-            MetadataSources sources = new MetadataSources(registry);
-            classes.forEach(sources::addAnnotatedClass);
-            MetadataBuilder builder = sources.getMetadataBuilder();
-            applyNaming(builder, naming, loader);
-            return builder.build();
-        } catch (EntityException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new EntityException("Hibernate could not map the entities: " + e.getMessage(), e);
-        } finally {
-            StandardServiceRegistryBuilder.destroy(registry);
+    /** The persistence unit's classes, then, unless it excludes unlisted classes, those under the packages. */
+    private static List<String> classNames(EntitySource source, PersistenceUnit unit, ClassLoader loader) {
+        Set<String> names = new LinkedHashSet<>();
+        if (unit != null) names.addAll(unit.classNames());
+        if (unit == null || !unit.excludeUnlistedClasses()) {
+            for (String packageName : source.packages())
+                names.addAll(ClassScanner.classNames(loader, source.classpath(), packageName));
         }
-    }
-
-    private static void applyNaming(MetadataBuilder builder, Naming naming, ClassLoader loader) {
-        switch (naming.value()) {
-            case "jpa" -> {}
-            case "snake" -> builder.applyPhysicalNamingStrategy(new PhysicalNamingStrategySnakeCaseImpl());
-            default -> {
-                Object strategy = instantiate(naming.value(), loader);
-                boolean used = false;
-                if (strategy instanceof PhysicalNamingStrategy physical) {
-                    builder.applyPhysicalNamingStrategy(physical);
-                    used = true;
-                }
-                if (strategy instanceof ImplicitNamingStrategy implicit) {
-                    builder.applyImplicitNamingStrategy(implicit);
-                    used = true;
-                }
-                if (!used) {
-                    throw new EntityException.BadNaming(
-                            naming.value(),
-                            naming.value()
-                                    + " is neither 'jpa', 'snake', nor a Hibernate PhysicalNamingStrategy or ImplicitNamingStrategy",
-                            null);
-                }
-            }
-        }
-    }
-
-    private static Object instantiate(String className, ClassLoader loader) {
-        try {
-            return Class.forName(className, true, loader)
-                    .getDeclaredConstructor()
-                    .newInstance();
-        } catch (ReflectiveOperationException | LinkageError e) {
-            throw new EntityException.BadNaming(className, "cannot instantiate " + className + ": " + e, e);
-        }
+        return List.copyOf(names);
     }
 
     private static URL[] urls(List<Path> classpath) {

@@ -81,8 +81,27 @@ record MappedTable(Table table, HibernateMapping mapping) {
     List<MappedCheck> checks() {
         List<MappedCheck> checks = new ArrayList<>();
         for (CheckConstraint check : table.getChecks()) checks.add(check(check));
-        for (Column column : table.getColumns()) {
-            for (CheckConstraint check : column.getCheckConstraints()) checks.add(check(check));
+        for (Column column : table.getColumns()) checks.addAll(columnChecks(column));
+        return checks;
+    }
+
+    /**
+     * A column's checks as Hibernate's DDL writes them: its anonymous ones as one check, joined with
+     * {@code and} ({@code @Min} and {@code @Max} on one column give one), its named ones apart.
+     */
+    private static List<MappedCheck> columnChecks(Column column) {
+        List<MappedCheck> checks = new ArrayList<>();
+        List<CheckConstraint> anonymous = new ArrayList<>();
+        for (CheckConstraint check : column.getCheckConstraints()) {
+            if (check.isAnonymous()) anonymous.add(check);
+            else checks.add(check(check));
+        }
+        if (anonymous.size() == 1) checks.add(0, check(anonymous.get(0)));
+        if (anonymous.size() > 1) {
+            List<String> parts = anonymous.stream()
+                    .map(CheckConstraint::getConstraintInParens)
+                    .toList();
+            checks.add(0, new MappedCheck(null, String.join(" and ", parts)));
         }
         return checks;
     }

@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
@@ -42,10 +43,10 @@ class EntityReaderTest {
                 Table.of(
                                 TableName.of("customers"),
                                 List.of(
-                                        Column.of("id", "bigint").identityByDefault(),
                                         Column.of("created_at", "timestamp(6)").notNull(),
-                                        Column.of("email", "varchar(200)").notNull(),
-                                        Column.of("name", "varchar(100)")))
+                                        Column.of("id", "bigint").identityByDefault(),
+                                        Column.of("name", "varchar(100)"),
+                                        Column.of("email", "varchar(200)").notNull()))
                         .withPrimaryKey(PrimaryKey.of("id")),
                 customers);
         Table lines = schema.table(TableName.of("order_lines")).orElseThrow();
@@ -78,11 +79,11 @@ class EntityReaderTest {
     }
 
     @Test
-    void hibernateDefaultNamingFoldsCamelCaseToLowerCase() {
+    void hibernateDefaultNamingFoldsCamelCaseToLowerCaseInHibernatesColumnOrder() {
         Table customers =
                 read(Shop.V1, Naming.JPA).table(TableName.of("customers")).orElseThrow();
         assertEquals(
-                List.of("id", "createdat", "email", "name"),
+                List.of("createdat", "id", "name", "email"),
                 customers.columns().stream().map(Column::name).toList());
     }
 
@@ -93,7 +94,7 @@ class EntityReaderTest {
                 tableNames(schema).contains("app_customers"), tableNames(schema).toString());
         var e = assertThrows(EntityException.BadNaming.class, () -> read(Shop.V1, new Naming("java.lang.String")));
         assertEquals(
-                "entities.naming: java.lang.String is neither 'jpa', 'snake', nor a Hibernate PhysicalNamingStrategy "
+                "entities.naming: java.lang.String is neither 'jpa', 'snake', 'spring', nor a Hibernate PhysicalNamingStrategy "
                         + "or ImplicitNamingStrategy",
                 e.getMessage());
         assertEquals("java.lang.String", e.naming());
@@ -104,12 +105,76 @@ class EntityReaderTest {
     }
 
     @Test
+    void springNamingNamesJoinTablesAfterTheOwningTableAndTheAttribute() {
+        Schema spring = read("dev.retort.fixtures.boot.naming", Naming.SPRING);
+        assertTrue(
+                tableNames(spring).contains("vets_skills"), tableNames(spring).toString());
+        assertTrue(tableNames(spring).contains("note_tags"), tableNames(spring).toString());
+        Schema snake = read("dev.retort.fixtures.boot.naming", Naming.SNAKE);
+        assertTrue(
+                tableNames(snake).contains("vets_specialties"),
+                tableNames(snake).toString());
+        assertTrue(tableNames(snake).contains("note_tag"), tableNames(snake).toString());
+        // the implicit half alone, over jpa's physical naming
+        Schema implicit =
+                read("dev.retort.fixtures.boot.naming", Naming.JPA.withImplicit(SpringImplicitNaming.class.getName()));
+        assertTrue(
+                tableNames(implicit).contains("vets_skills"),
+                tableNames(implicit).toString());
+    }
+
+    @Test
+    void hibernateSettingsReachTheBootAndConnectingOnesAreRefused() {
+        EntitySource events = new EntitySource(List.of("dev.retort.fixtures.boot.instants"), List.of(), Naming.JPA);
+        assertEquals(
+                "timestamptz(6)",
+                EntityReader.read(events, "public")
+                        .tables()
+                        .get(0)
+                        .column("created")
+                        .orElseThrow()
+                        .type());
+        EntitySource timestamps = events.withHibernate(
+                HibernateSettings.of(Map.of("hibernate.type.preferred_instant_jdbc_type", "TIMESTAMP")));
+        assertEquals(
+                "timestamp(6)",
+                EntityReader.read(timestamps, "public")
+                        .tables()
+                        .get(0)
+                        .column("created")
+                        .orElseThrow()
+                        .type());
+        var e = assertThrows(
+                EntityException.BadSetting.class,
+                () -> HibernateSettings.of(Map.of("jakarta.persistence.schema-generation.database.action", "create")));
+        assertEquals("entities.properties.jakarta.persistence.schema-generation.database.action", e.where());
+    }
+
+    @Test
+    void keysFollowHibernatesColumnOrderingStrategy() {
+        Schema schema = read("dev.retort.fixtures.boot.ordering", Naming.JPA);
+        assertEquals(
+                PrimaryKey.of("group_id", "owner_id"),
+                schema.table(TableName.of("owner_groups")).orElseThrow().primaryKey());
+        assertEquals(
+                PrimaryKey.of("argument_order", "owner_id"),
+                schema.table(TableName.of("owner_arguments")).orElseThrow().primaryKey());
+        Schema legacy = EntityReader.read(
+                new EntitySource(List.of("dev.retort.fixtures.boot.ordering"), List.of(), Naming.JPA)
+                        .withHibernate(HibernateSettings.of(Map.of("hibernate.column_ordering_strategy", "legacy"))),
+                "public");
+        assertEquals(
+                PrimaryKey.of("owner_id", "group_id"),
+                legacy.table(TableName.of("owner_groups")).orElseThrow().primaryKey());
+    }
+
+    @Test
     void quotedNamesKeepTheirCaseAndUnquotedOnesFold() {
         Table table =
                 read("dev.retort.entities.model.quoted", Naming.JPA).tables().get(0);
         assertEquals(TableName.of("MixedCase"), table.name());
         assertEquals(
-                List.of("Id", "body", "plainupper"),
+                List.of("Id", "plainupper", "body"),
                 table.columns().stream().map(Column::name).toList());
         assertEquals("text", table.column("body").orElseThrow().type());
     }

@@ -1,6 +1,7 @@
 package dev.retort.cli.config;
 
 import dev.retort.entities.EntitySource;
+import dev.retort.entities.HibernateSettings;
 import dev.retort.entities.Naming;
 import dev.retort.runtime.Retort;
 import dev.retort.schema.TableFilter;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Resolved configuration: every key from {@code retort.properties}, overridden by the matching
@@ -33,6 +35,10 @@ public final class Settings {
             "entities.packages",
             "entities.classpath",
             "entities.naming",
+            "entities.naming.physical",
+            "entities.naming.implicit",
+            "entities.properties-file",
+            "entities.persistence-unit",
             "version.table",
             "version.schema",
             "transaction.per-migration",
@@ -43,6 +49,12 @@ public final class Settings {
             "tables.exclude",
             "compare.hooks");
 
+    /**
+     * The family of keys passed to Hibernate one by one, {@code entities.properties.KEY}; a key of it
+     * is known when {@link #isKnown} says so.
+     */
+    public static final String HIBERNATE_PREFIX = HibernateSettings.PREFIX;
+
     private final Map<String, String> values;
     private final Path baseDirectory;
     private final Optional<Path> file;
@@ -51,6 +63,11 @@ public final class Settings {
         this.values = Map.copyOf(values);
         this.baseDirectory = baseDirectory;
         this.file = file;
+    }
+
+    /** Whether Retort reads this key: one of {@link #KEYS}, or {@code entities.properties.} and a Hibernate key. */
+    public static boolean isKnown(String key) {
+        return KEYS.contains(key) || key.startsWith(HIBERNATE_PREFIX) && key.length() > HIBERNATE_PREFIX.length();
     }
 
     /** {@code migrations.dir} becomes {@code RETORT_MIGRATIONS_DIR}. */
@@ -175,13 +192,33 @@ public final class Settings {
     }
 
     public EntitySource entities() {
-        List<String> packages = list(require("entities.packages", "to read the entity model"));
+        String unit = get("entities.persistence-unit").map(String::trim).orElse(null);
+        List<String> packages = unit == null
+                ? list(require("entities.packages", "to read the entity model"))
+                : list(get("entities.packages").orElse(""));
         List<Path> classpath = new ArrayList<>();
         for (String entry : get("entities.classpath").orElse("").split("[," + File.pathSeparator + "]")) {
             if (!entry.isBlank()) classpath.add(resolve(entry.trim()));
         }
-        return new EntitySource(
-                packages, classpath, new Naming(get("entities.naming").orElse("jpa")));
+        Naming naming = new Naming(get("entities.naming").orElse("jpa"))
+                .withPhysical(get("entities.naming.physical").orElse(null))
+                .withImplicit(get("entities.naming.implicit").orElse(null));
+        return new EntitySource(packages, classpath, naming, hibernate(unit));
+    }
+
+    /** The {@code entities.properties.*} keys, the properties file and the persistence unit. */
+    private HibernateSettings hibernate(String unit) {
+        Map<String, String> properties = new TreeMap<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith(HIBERNATE_PREFIX))
+                properties.put(key.substring(HIBERNATE_PREFIX.length()), value.trim());
+        });
+        return HibernateSettings.of(properties)
+                .withPropertiesFile(get("entities.properties-file")
+                        .map(String::trim)
+                        .map(this::resolve)
+                        .orElse(null))
+                .withPersistenceUnit(unit);
     }
 
     private Path resolve(String path) {

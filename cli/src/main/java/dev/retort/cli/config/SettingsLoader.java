@@ -75,10 +75,11 @@ public final class SettingsLoader {
         }
         Map<String, String> values = new HashMap<>();
         for (String key : properties.stringPropertyNames()) {
-            if (!Settings.KEYS.contains(key)) {
+            if (!Settings.isKnown(key)) {
                 throw new ConfigException(
                         file + ": " + key,
-                        file + ": unknown key '" + key + "' (known: " + String.join(", ", Settings.KEYS) + ")");
+                        file + ": unknown key '" + key + "' (known: " + String.join(", ", Settings.KEYS) + ", and "
+                                + Settings.HIBERNATE_PREFIX + "KEY for a Hibernate setting)");
             }
             values.put(key, expand(properties.getProperty(key).trim(), environment, file + ": " + key));
         }

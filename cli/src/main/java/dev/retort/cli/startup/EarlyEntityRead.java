@@ -121,7 +121,7 @@ public final class EarlyEntityRead {
                         ? (i + 1 < args.length ? args[++i] : "")
                         : argument.substring(OVERRIDE.length());
                 int equals = pair.indexOf('=');
-                if (equals > 0 && Settings.KEYS.contains(pair.substring(0, equals))) {
+                if (equals > 0 && Settings.isKnown(pair.substring(0, equals))) {
                     overrides.put(pair.substring(0, equals), pair.substring(equals + 1));
                 }
             } else if (QuickLook.OPTIONS_WITH_VALUES.contains(argument)) {

@@ -87,16 +87,22 @@ public final class Warmup {
     }
 
     /**
-     * The model with every table changed: its last column dropped, the others' types, nullability
+     * The model with every table changed: its last column outside the primary key dropped, the others' types, nullability
      * and defaults changed, its keys, indexes and checks gone, a check and a column added.
      */
     private static Schema changed(Schema model) {
         List<Table> tables = new ArrayList<>();
         for (Table table : model.tables()) {
             List<Column> columns = new ArrayList<>();
-            for (Column column : table.columns().subList(0, table.columns().size() - 1)) {
-                boolean key = table.primaryKey() != null
-                        && table.primaryKey().columns().contains(column.name());
+            List<String> keyColumns =
+                    table.primaryKey() == null ? List.of() : table.primaryKey().columns();
+            Column dropped = table.columns().stream()
+                    .filter(c -> !keyColumns.contains(c.name()))
+                    .reduce((first, second) -> second)
+                    .orElse(null);
+            for (Column column : table.columns()) {
+                if (column == dropped) continue;
+                boolean key = keyColumns.contains(column.name());
                 columns.add(
                         key
                                 ? column

@@ -1,0 +1,119 @@
+package dev.retort.entities;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataBuilder;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.BootstrapServiceRegistry;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.boot.spi.MetadataImplementor;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.PostgreSQLDialect;
+
+/**
+ * Boots Hibernate's metadata for the entity classes with the application's settings and naming,
+ * without a connection, and brings it to the state Hibernate's own schema export reads: Bean
+ * Validation applied ({@link BeanValidation}), then columns, primary keys and foreign keys in the
+ * configured column-ordering strategy's order ({@code hibernate.column_ordering_strategy}), as a
+ * session factory that creates the schema does.
+ */
+final class HibernateBoot {
+    static final String PROPERTIES_FILE = "entities.properties-file";
+
+    private HibernateBoot() {}
+
+    static Metadata metadata(List<Class<?>> classes, PersistenceUnit unit, EntitySource source, ClassLoader loader) {
+        Map<String, Object> settings = settings(source.hibernate(), unit);
+        BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
+                .applyClassLoaderService(new RememberingClassLoaderService(loader))
+                .build();
+        StandardServiceRegistry registry;
+        try {
+            // destroying this registry also closes the bootstrap registry
+            registry = new StandardServiceRegistryBuilder(bootstrap)
+                    .applySettings(settings)
+                    .build();
+        } catch (RuntimeException e) {
+            bootstrap.close();
+            throw new EntityException.BadSetting(
+                    "Hibernate's settings", "Hibernate refuses them: " + EntityException.reason(e), e);
+        }
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            classes.forEach(sources::addAnnotatedClass);
+            if (unit != null) unit.mappingFiles().forEach(sources::addResource);
+            MetadataBuilder builder = sources.getMetadataBuilder();
+            NamingStrategies.apply(builder, source.naming(), loader);
+            MetadataImplementor metadata = (MetadataImplementor) builder.build();
+            requirePostgres(metadata.getDatabase().getDialect());
+            BeanValidation.apply(metadata, registry);
+            metadata.orderColumns(true);
+            return metadata;
+        } catch (EntityException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new EntityException("Hibernate could not map the entities: " + e.getMessage(), e);
+        } finally {
+            StandardServiceRegistryBuilder.destroy(registry);
+        }
+    }
+
+    /**
+     * Retort's boot settings, then the unit's properties, the file's and the ones given one by one,
+     * each winning over the ones before; the two that keep Hibernate from reaching for a connection
+     * come last, so nothing overrides them.
+     */
+    static Map<String, Object> settings(HibernateSettings hibernate, PersistenceUnit unit) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("hibernate.xml_mapping_enabled", "false");
+        settings.put("jakarta.persistence.database-product-name", "PostgreSQL");
+        settings.put("jakarta.persistence.database-major-version", "15");
+        settings.put("jakarta.persistence.database-minor-version", "0");
+        if (unit != null) settings.putAll(unit.properties());
+        if (hibernate.propertiesFile() != null) settings.putAll(read(hibernate.propertiesFile()));
+        settings.putAll(hibernate.properties());
+        settings.put("hibernate.boot.allow_jdbc_metadata_access", "false");
+        settings.put("hibernate.temp.use_jdbc_metadata_defaults", "false");
+        return settings;
+    }
+
+    /** A file read as Hibernate reads {@code hibernate.properties}: Java properties in ISO 8859-1. */
+    private static Map<String, String> read(Path file) {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+        } catch (NoSuchFileException e) {
+            throw new EntityException.BadSetting(PROPERTIES_FILE, file + " does not exist", e);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new EntityException.BadSetting(PROPERTIES_FILE, file + " cannot be read: " + e.getMessage(), e);
+        }
+        Map<String, String> values = new HashMap<>();
+        for (String key : properties.stringPropertyNames()) {
+            String problem = HibernateSettings.problem(key);
+            if (problem != null) throw new EntityException.BadSetting(file + ": " + key, problem, null);
+            values.put(key, properties.getProperty(key).trim());
+        }
+        return values;
+    }
+
+    private static void requirePostgres(Dialect dialect) {
+        if (!(dialect instanceof PostgreSQLDialect)) {
+            throw new EntityException.BadSetting(
+                    "hibernate.dialect",
+                    dialect.getClass().getName()
+                            + " is not a PostgreSQL dialect: Retort reads the entities as Hibernate maps them for"
+                            + " PostgreSQL",
+                    null);
+        }
+    }
+}

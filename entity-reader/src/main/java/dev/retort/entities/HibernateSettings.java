@@ -1,0 +1,85 @@
+package dev.retort.entities;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The application's own Hibernate settings, passed to Hibernate's boot: keys given one by one
+ * ({@code entities.properties.KEY}), a file read as {@code hibernate.properties}
+ * ({@code entities.properties-file}; its keys lose to the ones given one by one), and a persistence
+ * unit of a {@code META-INF/persistence.xml} on the entity class path
+ * ({@code entities.persistence-unit}; its properties lose to both).
+ *
+ * <p>Only {@code hibernate.*} and {@code jakarta.persistence.*} keys are taken, and none that would
+ * make Hibernate connect to a database or export a schema: the entity read never touches a
+ * database.
+ */
+public record HibernateSettings(Map<String, String> properties, Path propertiesFile, String persistenceUnit) {
+    /** The prefix of the keys given one by one in {@code retort.properties}. */
+    public static final String PREFIX = "entities.properties.";
+
+    public static final HibernateSettings NONE = new HibernateSettings(Map.of(), null, null);
+
+    /** Keys that would let Hibernate reach a database or write a schema somewhere. */
+    private static final Set<String> REFUSED = Set.of(
+            "hibernate.boot.allow_jdbc_metadata_access",
+            "hibernate.temp.use_jdbc_metadata_defaults",
+            "hibernate.hbm2ddl.auto",
+            "jakarta.persistence.jtaDataSource",
+            "jakarta.persistence.nonJtaDataSource",
+            "jakarta.persistence.schema-generation-connection",
+            "jakarta.persistence.schema-generation.database.action",
+            "jakarta.persistence.schema-generation.scripts.action",
+            "jakarta.persistence.schema-generation.scripts.create-target",
+            "jakarta.persistence.schema-generation.scripts.drop-target");
+
+    private static final List<String> REFUSED_PREFIXES = List.of("hibernate.connection", "jakarta.persistence.jdbc.");
+
+    public HibernateSettings {
+        properties = Collections.unmodifiableMap(new TreeMap<>(requireNonNull(properties, "properties")));
+        for (String key : properties.keySet()) {
+            String problem = problem(key);
+            if (problem != null) throw new EntityException.BadSetting(PREFIX + key, problem, null);
+        }
+        if (persistenceUnit != null && persistenceUnit.isBlank()) persistenceUnit = null;
+        if (persistenceUnit != null) persistenceUnit = persistenceUnit.trim();
+    }
+
+    /** The settings given one by one, keyed without {@link #PREFIX}. */
+    public static HibernateSettings of(Map<String, String> properties) {
+        return new HibernateSettings(properties, null, null);
+    }
+
+    /** These settings with a file read as {@code hibernate.properties}, or none for null. */
+    public HibernateSettings withPropertiesFile(Path file) {
+        return new HibernateSettings(properties, file, persistenceUnit);
+    }
+
+    /** These settings with the persistence unit of that name, or none for null. */
+    public HibernateSettings withPersistenceUnit(String name) {
+        return new HibernateSettings(properties, propertiesFile, name);
+    }
+
+    /** Why Retort cannot pass this key to Hibernate, or null when it can. */
+    static String problem(String key) {
+        if (!key.startsWith("hibernate.") && !key.startsWith("jakarta.persistence.")) {
+            return "not a Hibernate setting: only hibernate.* and jakarta.persistence.* keys are passed to Hibernate";
+        }
+        if (connectsOrExports(key)) {
+            return "refused: it would make Hibernate connect to a database or export a schema, and the entity read"
+                    + " never touches a database";
+        }
+        return null;
+    }
+
+    /** Whether the key would make Hibernate connect or export (left out of a persistence unit's properties). */
+    static boolean connectsOrExports(String key) {
+        return REFUSED.contains(key) || REFUSED_PREFIXES.stream().anyMatch(key::startsWith);
+    }
+}
