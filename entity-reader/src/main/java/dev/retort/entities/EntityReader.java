@@ -1,12 +1,12 @@
 package dev.retort.entities;
 
-import dev.retort.classpath.ClassScanner;
 import dev.retort.schema.Schema;
 import jakarta.persistence.Converter;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.MappedSuperclass;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -47,22 +47,34 @@ public final class EntityReader {
         try (URLClassLoader loader =
                 new URLClassLoader(urls(source.classpath()), EntityReader.class.getClassLoader())) {
             Thread.currentThread().setContextClassLoader(loader);
-            List<String> names = new ArrayList<>();
-            for (String packageName : source.packages())
-                names.addAll(ClassScanner.classNames(loader, source.classpath(), packageName));
-            try (EntityClasses loaded =
-                    EntityClasses.load(names, loader, type -> MAPPED.stream().anyMatch(type::isAnnotationPresent))) {
-                if (loaded.classes().stream().noneMatch(c -> c.isAnnotationPresent(Entity.class))) {
-                    throw new EntityException.NoEntities(source.packages(), source.classpath());
-                }
-                Metadata metadata = metadata(loaded.classes(), source.naming(), loader);
-                return SchemaAssembler.schema(new HibernateMapping(metadata, defaultSchema));
+            EntityDiscovery discovery = EntityDiscovery.discover(loader, source.classpath(), source.packages());
+            if (discovery.entityCount() == 0)
+                throw new EntityException.NoEntities(source.packages(), source.classpath());
+            Metadata metadata;
+            try (EntityClasses loaded = EntityClasses.load(
+                    discovery.names(), loader, type -> MAPPED.stream().anyMatch(type::isAnnotationPresent))) {
+                metadata = metadata(loaded.classes(), source.naming(), loader);
+            } catch (EntityException e) {
+                throw named(e, discovery);
             }
+            return SchemaAssembler.schema(new HibernateMapping(metadata, defaultSchema));
+        } catch (UncheckedIOException e) {
+            throw new EntityException("reading entities failed: " + e.getCause().getMessage(), e);
         } catch (IOException e) {
             throw new EntityException("reading entities failed: " + e.getMessage(), e);
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
+    }
+
+    /** Hibernate's failure, or the class it misses and the entity that needs it when a class is missing. */
+    private static EntityException named(EntityException failure, EntityDiscovery discovery) {
+        if (failure instanceof EntityException.BadNaming) return failure;
+        Throwable cause = failure instanceof EntityException.MissingClass ? failure.getCause() : failure;
+        return EntityException.MissingClass.missingIn(cause)
+                .<EntityException>map(missing -> new EntityException.MissingClass(
+                        discovery.needing(missing).orElse(null), missing, cause))
+                .orElse(failure);
     }
 
     private static Metadata metadata(List<Class<?>> classes, Naming naming, ClassLoader loader) {
