@@ -4,10 +4,8 @@ import dev.retort.entities.EntitySource;
 import dev.retort.entities.Naming;
 import dev.retort.runtime.Retort;
 import dev.retort.schema.TableFilter;
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -162,12 +160,13 @@ public final class Settings {
         return list(get("compare.hooks").orElse(""));
     }
 
-    public EntitySource entities() {
+    /**
+     * The entity source; fat jars and WARs on {@code entities.classpath} are extracted under
+     * {@code cache}'s {@code archives} directory.
+     */
+    public EntitySource entities(Path cache) {
         List<String> packages = list(require("entities.packages", "to read the entity model"));
-        List<Path> classpath = new ArrayList<>();
-        for (String entry : get("entities.classpath").orElse("").split("[," + File.pathSeparator + "]")) {
-            if (!entry.isBlank()) classpath.add(resolve(entry.trim()));
-        }
+        List<Path> classpath = EntityClasspath.parse(get("entities.classpath").orElse(""), baseDirectory, cache);
         return new EntitySource(
                 packages, classpath, new Naming(get("entities.naming").orElse("jpa")));
     }
