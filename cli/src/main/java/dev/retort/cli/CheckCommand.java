@@ -1,9 +1,11 @@
 package dev.retort.cli;
 
 import dev.retort.diff.Plan;
+import dev.retort.entities.EntityInventory;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code retort check}: does the database at head match the entities? */
 @Command(
@@ -11,9 +13,21 @@ import picocli.CommandLine.Command;
         description = "Compare the entities with the database at head: exit 0 when they match, "
                 + "1 when a new migration is needed (the operations are printed), 2 on error.")
 final class CheckCommand extends Subcommand {
+    @Option(
+            names = {"-v", "--verbose"},
+            description = "Also say which Hibernate read the entities and how many entity classes were found.")
+    boolean verbose;
+
     @Override
     public Integer call() throws Exception {
         Project project = root.project();
+        if (verbose) {
+            EntityInventory inventory = EntityInventory.of(project.entitySource());
+            root.out()
+                    .println("Entities read by Hibernate ORM " + Terminal.safe(inventory.hibernateVersion())
+                            + " (bundled): " + inventory.entityClasses() + " entity classes, "
+                            + inventory.mappedClasses().size() + " mapped classes in all");
+        }
         Plan plan = project.autogenerate();
         if (plan.isEmpty()) {
             root.out().println("No new upgrade operations detected.");

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.HelpCommand;
 
 /** Entry point of the {@code retort} command line. */
 public final class Main {
@@ -45,6 +46,7 @@ public final class Main {
         for (Class<?> subcommand : OneSubcommand.toBuild(command, RetortCommand.SUBCOMMANDS, environment)) {
             commandLine.addSubcommand(new CommandLine(subcommand, factory));
         }
+        commandLine.addSubcommand(new CommandLine(HelpCommand.class, factory));
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, root, err));

@@ -2,12 +2,14 @@ package dev.retort.cli;
 
 import dev.retort.RetortException;
 import dev.retort.autogenerate.Autogenerate;
+import dev.retort.cli.config.CacheDirectory;
 import dev.retort.cli.config.Settings;
 import dev.retort.cli.startup.EarlyEntityRead;
 import dev.retort.codegen.MigrationWriter;
 import dev.retort.codegen.RevisionHeader;
 import dev.retort.diff.ColumnComparison;
 import dev.retort.diff.Plan;
+import dev.retort.entities.EntitySource;
 import dev.retort.postgres.PostgresSql;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionIds;
@@ -176,16 +178,22 @@ final class Project {
      * the read {@link EarlyEntityRead} started for these entities, if any, else a new one. Retort's own
      * tables, should the application map them, are left out by the comparison.
      */
+    /** The entity source the settings name, its archives extracted to the cache directory. */
+    EntitySource entitySource() {
+        return settings.entities(CacheDirectory.of(environment));
+    }
+
     void startReadingEntities() {
         if (model != null) return;
         CompletableFuture<Schema> read;
         try {
-            read = EarlyEntityRead.claim(settings.entities(), settings.defaultSchema());
+            read = EarlyEntityRead.claim(settings.entities(CacheDirectory.of(environment)), settings.defaultSchema());
         } catch (RuntimeException e) {
             read = null; // a configuration error, reported by the read below
         }
         if (read == null)
-            read = CompletableFuture.supplyAsync(() -> EntityRead.read(settings.entities(), settings.defaultSchema()));
+            read = CompletableFuture.supplyAsync(
+                    () -> EntityRead.read(settings.entities(CacheDirectory.of(environment)), settings.defaultSchema()));
         model = read;
     }
 
@@ -223,7 +231,7 @@ final class Project {
         List<String> names = settings.compareHooks();
         if (names.isEmpty()) return List.of();
         List<URL> urls = new ArrayList<>();
-        for (Path entry : settings.entities().classpath()) {
+        for (Path entry : settings.entities(CacheDirectory.of(environment)).classpath()) {
             try {
                 urls.add(entry.toUri().toURL());
             } catch (MalformedURLException e) {
@@ -289,11 +297,6 @@ final class Project {
     }
 
     private Path cacheRoot() {
-        String xdg = environment.get("XDG_CACHE_HOME");
-        // the XDG base directory specification: a relative path is invalid and ignored
-        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
-                ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("retort").resolve("classes");
+        return CacheDirectory.of(environment).resolve("classes");
     }
 }

@@ -60,9 +60,12 @@ class SettingsTest {
         Files.writeString(
                 nested.resolve("r.properties"),
                 "migrations.dir = ../db/migrations\nentities.packages = a\nentities.classpath = ../build\n");
+        Files.createDirectories(dir.resolve("build"));
         Settings settings = SettingsLoader.load(dir, "conf/r.properties", Map.of(), Map.of());
         assertEquals(dir.resolve("db/migrations"), settings.migrationsDir());
-        assertEquals(List.of(dir.resolve("build")), settings.entities().classpath());
+        assertEquals(
+                List.of(dir.resolve("build")),
+                settings.entities(dir.resolve("cache")).classpath());
         assertEquals(dir.resolve("migrations"), load(Map.of(), Map.of()).migrationsDir(), "defaults to ./migrations");
     }
 

@@ -34,7 +34,8 @@ final class EntityClasses implements AutoCloseable {
     /**
      * Loads the named classes (without initialising them) and keeps those {@code mapped} accepts,
      * in the order given, then starts reading ahead of Hibernate in that order. A class that cannot
-     * be loaded fails the whole load with the first such name in the given order.
+     * be loaded, or whose fields' or methods' types cannot, fails the whole load with the first such
+     * name in the given order (as {@link EntityException.MissingClass} when a class is missing).
      */
     static EntityClasses load(List<String> names, ClassLoader loader, Predicate<Class<?>> mapped) {
         Object[] results = new Object[names.size()];
@@ -52,7 +53,10 @@ final class EntityClasses implements AutoCloseable {
         for (int i = 0; i < results.length; i++) {
             if (results[i] instanceof VirtualMachineError e) throw e;
             if (results[i] instanceof Throwable e) {
-                throw new EntityException.Unloadable(names.get(i), e);
+                String name = names.get(i);
+                throw EntityException.MissingClass.missingIn(e)
+                        .<EntityException>map(missing -> new EntityException.MissingClass(name, missing, e))
+                        .orElseGet(() -> new EntityException.Unloadable(name, e));
             }
             if (results[i] instanceof Class<?> type) classes.add(type);
         }
@@ -66,6 +70,9 @@ final class EntityClasses implements AutoCloseable {
     private static Object loadOne(String name, ClassLoader loader, Predicate<Class<?>> mapped) {
         try {
             Class<?> type = Class.forName(name, false, loader);
+            // the members' types are resolved here, so a missing one is reported with the class that needs it
+            type.getDeclaredFields();
+            type.getDeclaredMethods();
             return mapped.test(type) ? type : null;
         } catch (Throwable e) {
             return e;

@@ -3,6 +3,7 @@ package dev.retort.entities;
 import dev.retort.RetortException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** The entity model could not be read: nothing found, a class that fails to load, a mapping error. */
 public class EntityException extends RetortException {
@@ -57,6 +58,45 @@ public class EntityException extends RetortException {
 
         public String className() {
             return className;
+        }
+    }
+
+    /** A class that an entity (or a class it names) needs is not on the entity class path. */
+    public static final class MissingClass extends EntityException {
+        private final String entity;
+        private final String missing;
+
+        MissingClass(String entity, String missing, Throwable cause) {
+            super(
+                    (entity == null ? "the entities need " : "entity " + entity + " needs ") + missing
+                            + ", which is not on entities.classpath",
+                    cause);
+            this.entity = entity;
+            this.missing = missing;
+        }
+
+        /** The mapped class that needs it; {@code null} when no class file names it. */
+        public String entity() {
+            return entity;
+        }
+
+        /** The class that is missing, by its binary name. */
+        public String missing() {
+            return missing;
+        }
+
+        /**
+         * The class a failure says is missing, searched along its causes (Hibernate's own errors
+         * often hide it under a reflection or converter error); empty when none says so.
+         */
+        static Optional<String> missingIn(Throwable failure) {
+            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof NoClassDefFoundError && t.getMessage() != null)
+                    return Optional.of(t.getMessage().replace('/', '.'));
+                if (t instanceof ClassNotFoundException && t.getMessage() != null) return Optional.of(t.getMessage());
+                if (t instanceof TypeNotPresentException e) return Optional.of(e.typeName());
+            }
+            return Optional.empty();
         }
     }
 

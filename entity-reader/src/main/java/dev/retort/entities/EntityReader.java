@@ -1,12 +1,12 @@
 package dev.retort.entities;
 
-import dev.retort.classpath.ClassScanner;
 import dev.retort.schema.Schema;
 import jakarta.persistence.Converter;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.MappedSuperclass;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -42,16 +42,21 @@ public final class EntityReader {
             Thread.currentThread().setContextClassLoader(loader);
             String unitName = source.hibernate().persistenceUnit();
             PersistenceUnit unit = unitName == null ? null : PersistenceUnit.find(unitName, loader);
+            // a unit that excludes unlisted classes names every class itself
+            List<String> packages = unit != null && unit.excludeUnlistedClasses() ? List.of() : source.packages();
+            EntityDiscovery discovery = EntityDiscovery.discover(loader, source.classpath(), packages);
             try (EntityClasses loaded = EntityClasses.load(
-                    classNames(source, unit, loader),
-                    loader,
-                    type -> MAPPED.stream().anyMatch(type::isAnnotationPresent))) {
+                    classNames(unit, discovery), loader, type -> MAPPED.stream().anyMatch(type::isAnnotationPresent))) {
                 if (loaded.classes().stream().noneMatch(c -> c.isAnnotationPresent(Entity.class))) {
                     throw new EntityException.NoEntities(source.packages(), source.classpath());
                 }
                 Metadata metadata = HibernateBoot.metadata(loaded.classes(), unit, source, loader);
                 return SchemaAssembler.schema(new HibernateMapping(metadata, defaultSchema));
+            } catch (EntityException e) {
+                throw named(e, discovery);
             }
+        } catch (UncheckedIOException e) {
+            throw new EntityException("reading entities failed: " + e.getCause().getMessage(), e);
         } catch (IOException e) {
             throw new EntityException("reading entities failed: " + e.getMessage(), e);
         } finally {
@@ -59,15 +64,22 @@ public final class EntityReader {
         }
     }
 
-    /** The persistence unit's classes, then, unless it excludes unlisted classes, those under the packages. */
-    private static List<String> classNames(EntitySource source, PersistenceUnit unit, ClassLoader loader) {
+    /** The persistence unit's classes, then the mapped classes discovered under the packages. */
+    private static List<String> classNames(PersistenceUnit unit, EntityDiscovery discovery) {
         Set<String> names = new LinkedHashSet<>();
         if (unit != null) names.addAll(unit.classNames());
-        if (unit == null || !unit.excludeUnlistedClasses()) {
-            for (String packageName : source.packages())
-                names.addAll(ClassScanner.classNames(loader, source.classpath(), packageName));
-        }
+        names.addAll(discovery.names());
         return List.copyOf(names);
+    }
+
+    /** Hibernate's failure, or the class it misses and the entity that needs it when a class is missing. */
+    private static EntityException named(EntityException failure, EntityDiscovery discovery) {
+        if (failure instanceof EntityException.BadNaming) return failure;
+        Throwable cause = failure instanceof EntityException.MissingClass ? failure.getCause() : failure;
+        return EntityException.MissingClass.missingIn(cause)
+                .<EntityException>map(missing -> new EntityException.MissingClass(
+                        discovery.needing(missing).orElse(null), missing, cause))
+                .orElse(failure);
     }
 
     private static URL[] urls(List<Path> classpath) {

@@ -16,6 +16,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.jar.JarEntry;
@@ -277,15 +278,85 @@ class EntityReaderTest {
         Files.delete(classes.resolve("com/example/broken/Base.class"));
 
         var e = assertThrows(
-                EntityException.Unloadable.class,
+                EntityException.MissingClass.class,
                 () -> EntityReader.read(
                         new EntitySource(List.of("com.example"), List.of(classes), Naming.JPA), "public"));
-        assertEquals("com.example.broken.E07", e.className());
-        assertTrue(
-                e.getMessage()
-                        .startsWith(
-                                "entity class com.example.broken.E07 cannot be loaded: java.lang.NoClassDefFoundError: "
-                                        + "com/example/broken/Base"),
-                e::getMessage);
+        assertEquals("com.example.broken.E07", e.entity());
+        assertEquals("com.example.broken.Base", e.missing());
+        assertEquals(
+                "entity com.example.broken.E07 needs com.example.broken.Base, which is not on entities.classpath",
+                e.getMessage());
+    }
+
+    /**
+     * Only mapped classes are loaded: a validator whose dependency is missing is never touched; a
+     * converter's missing type, which Hibernate reports as a converter failure, is named with the
+     * entity that uses the converter.
+     */
+    @Test
+    void loadsOnlyMappedClassesAndNamesTheClassAnEntityMisses(@TempDir Path dir) throws Exception {
+        Path sources = dir.resolve("src/com/example/app");
+        Files.createDirectories(sources);
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("Gone.java", "package com.example.app; public class Gone { }");
+        files.put(
+                "OwnerValidator.java",
+                "package com.example.app; public class OwnerValidator { Gone gone; public Gone check() { return gone; } }");
+        files.put(
+                "Owner.java",
+                "package com.example.app; @jakarta.persistence.Entity public class Owner"
+                        + " { @jakarta.persistence.Id Long id; String name; }");
+        Path classes = compile(dir, sources, files);
+        Files.delete(classes.resolve("com/example/app/Gone.class"));
+        EntitySource source = new EntitySource(List.of("com.example"), List.of(classes), Naming.JPA);
+        assertEquals(
+                List.of(TableName.of("owner")),
+                EntityReader.read(source, "public").tables().stream()
+                        .map(Table::name)
+                        .toList());
+
+        Files.writeString(
+                sources.resolve("Owner.java"),
+                "package com.example.app; @jakarta.persistence.Entity public class Owner"
+                        + " { @jakarta.persistence.Id Long id;"
+                        + " @jakarta.persistence.Convert(converter = NameConverter.class) String name; }");
+        files.put(
+                "NameConverter.java",
+                "package com.example.app; @jakarta.persistence.Converter public class NameConverter implements"
+                        + " jakarta.persistence.AttributeConverter<String, String> {"
+                        + " public String convertToDatabaseColumn(String s) { return s; }"
+                        + " public String convertToEntityAttribute(String s) { return s; }"
+                        + " Gone gone() { return null; } }");
+        files.remove("Owner.java");
+        files.put("Owner.java", Files.readString(sources.resolve("Owner.java")));
+        Path converting = compile(dir, sources, files);
+        Files.delete(converting.resolve("com/example/app/Gone.class"));
+        var e = assertThrows(
+                EntityException.MissingClass.class,
+                () -> EntityReader.read(
+                        new EntitySource(List.of("com.example"), List.of(converting), Naming.JPA), "public"));
+        assertEquals("com.example.app.Gone", e.missing());
+        assertEquals("com.example.app.Owner", e.entity(), e::getMessage);
+    }
+
+    private static Path compile(Path dir, Path sources, Map<String, String> files) throws Exception {
+        List<String> arguments = new ArrayList<>();
+        Path classes = dir.resolve("classes-" + System.nanoTime());
+        arguments.addAll(List.of(
+                "-d",
+                classes.toString(),
+                "-cp",
+                Path.of(Entity.class
+                                .getProtectionDomain()
+                                .getCodeSource()
+                                .getLocation()
+                                .toURI())
+                        .toString()));
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Files.writeString(sources.resolve(file.getKey()), file.getValue());
+            arguments.add(sources.resolve(file.getKey()).toString());
+        }
+        assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new)));
+        return classes;
     }
 }

@@ -8,7 +8,6 @@ import dev.retort.op.AlterColumn;
 import dev.retort.schema.Column;
 import dev.retort.schema.Identity;
 import dev.retort.schema.IdentityOptions;
-import dev.retort.schema.Types;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,7 +51,11 @@ final class ColumnSql {
         List<String> statements = new ArrayList<>();
         // a change even the assignment cast would make to a stored value fails before anything changes
         if (op.typeChanged())
-            TypeConversion.guard(op.table(), op.columnName(), op.from().type(), op.to().type())
+            TypeConversion.guard(
+                            op.table(),
+                            op.columnName(),
+                            op.from().type(),
+                            op.to().type())
                     .ifPresent(statements::add);
         if (!actions.isEmpty()) statements.add(TableSql.alterTable(op.table()) + " " + String.join(", ", actions));
         if (op.commentChanged())
@@ -107,7 +110,9 @@ final class ColumnSql {
         String collate = op.to().collation() == null
                 ? ""
                 : " COLLATE " + VisibleExpression.of(op.to().collation());
-        return "TYPE " + type + collate + TypeConversion.using(op.columnName(), op.from().type(), op.to().type());
+        return "TYPE " + type + collate
+                + TypeConversion.using(
+                        op.columnName(), op.from().type(), op.to().type());
     }
 
     private static boolean identityOptionsChanged(AlterColumn op) {

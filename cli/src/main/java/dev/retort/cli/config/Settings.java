@@ -5,10 +5,8 @@ import dev.retort.entities.HibernateSettings;
 import dev.retort.entities.Naming;
 import dev.retort.runtime.Retort;
 import dev.retort.schema.TableFilter;
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -191,15 +189,16 @@ public final class Settings {
         return list(get("compare.hooks").orElse(""));
     }
 
-    public EntitySource entities() {
+    /**
+     * The entity source; fat jars and WARs on {@code entities.classpath} are extracted under
+     * {@code cache}'s {@code archives} directory.
+     */
+    public EntitySource entities(Path cache) {
         String unit = get("entities.persistence-unit").map(String::trim).orElse(null);
         List<String> packages = unit == null
                 ? list(require("entities.packages", "to read the entity model"))
                 : list(get("entities.packages").orElse(""));
-        List<Path> classpath = new ArrayList<>();
-        for (String entry : get("entities.classpath").orElse("").split("[," + File.pathSeparator + "]")) {
-            if (!entry.isBlank()) classpath.add(resolve(entry.trim()));
-        }
+        List<Path> classpath = EntityClasspath.parse(get("entities.classpath").orElse(""), baseDirectory, cache);
         Naming naming = new Naming(get("entities.naming").orElse("jpa"))
                 .withPhysical(get("entities.naming.physical").orElse(null))
                 .withImplicit(get("entities.naming.implicit").orElse(null));

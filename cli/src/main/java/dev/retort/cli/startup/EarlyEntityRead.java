@@ -1,6 +1,7 @@
 package dev.retort.cli.startup;
 
 import dev.retort.cli.EntityRead;
+import dev.retort.cli.config.CacheDirectory;
 import dev.retort.cli.config.Settings;
 import dev.retort.cli.config.SettingsLoader;
 import dev.retort.entities.EntitySource;
@@ -65,7 +66,7 @@ public final class EarlyEntityRead {
         String defaultSchema;
         try {
             Settings settings = settings(workDir, environment, args);
-            source = settings.entities();
+            source = settings.entities(CacheDirectory.of(environment));
             defaultSchema = settings.defaultSchema();
         } catch (RuntimeException e) {
             // the command reports what is wrong with its configuration

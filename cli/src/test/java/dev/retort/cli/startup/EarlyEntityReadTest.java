@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.retort.cli.Cli;
 import dev.retort.cli.EntityRead;
 import dev.retort.cli.ExitCode;
+import dev.retort.cli.config.CacheDirectory;
 import dev.retort.cli.config.SettingsLoader;
 import dev.retort.entities.EntitySource;
 import dev.retort.fixtures.db.TestDatabase;
@@ -33,7 +34,7 @@ class EarlyEntityReadTest {
     Path workDir;
 
     private EntitySource entities(String config) {
-        return SettingsLoader.load(workDir, config, Map.of(), Map.of()).entities();
+        return SettingsLoader.load(workDir, config, Map.of(), Map.of()).entities(CacheDirectory.of(Map.of()));
     }
 
     @Test

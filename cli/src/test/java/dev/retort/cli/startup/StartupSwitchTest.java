@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.cli.Cli;
 import dev.retort.cli.ExitCode;
+import dev.retort.cli.config.CacheDirectory;
 import dev.retort.cli.config.SettingsLoader;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.shop.Shop;
@@ -43,7 +44,7 @@ class StartupSwitchTest {
             assertNull(
                     EarlyEntityRead.claim(
                             SettingsLoader.load(workDir, null, Map.of(), Map.of())
-                                    .entities(),
+                                    .entities(CacheDirectory.of(Map.of())),
                             "public"),
                     variable);
         }
