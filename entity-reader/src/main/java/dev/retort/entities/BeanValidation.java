@@ -75,8 +75,9 @@ final class BeanValidation {
             }
             return null;
         } catch (RuntimeException | LinkageError e) {
-            throw new EntityException(
-                    "Bean Validation: the validator factory on entities.classpath cannot be built (Hibernate Validator"
+            throw new EntityException.BadSetting(
+                    "Bean Validation",
+                    "the validator factory on entities.classpath cannot be built (Hibernate Validator"
                             + " needs a Jakarta Expression Language implementation such as Expressly beside it): "
                             + EntityException.reason(e),
                     e);
