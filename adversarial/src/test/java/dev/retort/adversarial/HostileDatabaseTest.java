@@ -13,8 +13,8 @@ import dev.retort.fixtures.hostile.HostileText;
 import dev.retort.fixtures.shop.Shop;
 import dev.retort.postgres.PostgresIntrospector;
 import dev.retort.postgres.SchemaScope;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
-import dev.retort.schema.TableName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * hidden character reaches the terminal.
  */
 class HostileDatabaseTest {
-    private static final Set<TableName> BOOKKEEPING =
-            Set.of(TableName.of("retort_version"), TableName.of("retort_version_history"));
+    private static final Set<QualifiedName> BOOKKEEPING =
+            Set.of(QualifiedName.of("retort_version"), QualifiedName.of("retort_version_history"));
 
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();

@@ -18,9 +18,9 @@ import dev.retort.schema.Column;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
-import dev.retort.schema.TableName;
 import dev.retort.schema.UniqueConstraint;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ class HostileMigrationTest {
         for (String text : HostileText.ALL) {
             Column column = Column.of(text, "text").comment(text).defaultValue(text);
             tables.add(Table.of(
-                            TableName.of(text),
+                            QualifiedName.of(text),
                             List.of(Column.of("id", "bigint").notNull(), column))
                     .withPrimaryKey(PrimaryKey.of("id").named(text))
                     .withUniques(List.of(UniqueConstraint.of(text).named(text + " u")))
@@ -62,7 +62,7 @@ class HostileMigrationTest {
         List<Table> tables = new ArrayList<>();
         for (String text : HostileText.ALL) {
             tables.add(Table.of(
-                            TableName.of("new " + text),
+                            QualifiedName.of("new " + text),
                             List.of(
                                     Column.of("id", "bigint").notNull(),
                                     Column.of(text, "text").comment("now " + text)))
@@ -94,7 +94,7 @@ class HostileMigrationTest {
     /** The example: javac reads the backslash-u in a {@code // HAZARD} comment as a line break, and the rest as a statement. */
     @Test
     void unicodeEscapeInADroppedTableNameHidesNoStatement() throws Exception {
-        Table hostile = Table.of(TableName.of(HostileText.UNICODE_NEWLINE), List.of(Column.of("id", "bigint")));
+        Table hostile = Table.of(QualifiedName.of(HostileText.UNICODE_NEWLINE), List.of(Column.of("id", "bigint")));
         Plan plan = Differ.diff(new Schema(List.of(hostile), List.of(), List.of()), Schema.EMPTY);
         RevisionHeader header = RevisionHeader.of("b1b2c3d4e5f6", List.of(), "drop it", CREATED);
         assertRecordsExactly(

@@ -10,9 +10,9 @@ import dev.retort.entities.EntitySource;
 import dev.retort.postgres.ExpressionCanonicalizer;
 import dev.retort.postgres.PostgresIntrospector;
 import dev.retort.postgres.SchemaScope;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.TableFilter;
-import dev.retort.schema.TableName;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Set;
@@ -27,7 +27,7 @@ import java.util.concurrent.CompletionException;
  * <pre>{@code
  * Autogenerate autogenerate = Autogenerate.configure()
  *         .schemas("public")
- *         .leaveOut(Set.of(TableName.of("retort_version"), TableName.of("retort_version_history")))
+ *         .leaveOut(Set.of(QualifiedName.of("retort_version"), QualifiedName.of("retort_version_history")))
  *         .load();
  * Schema entities = autogenerate.readEntities(new EntitySource(List.of("com.example.domain"), List.of(), Naming.SNAKE));
  * try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/app?user=app")) {
@@ -113,7 +113,7 @@ public final class Autogenerate {
         private List<String> schemas = List.of("public");
         private String defaultSchema;
         private TableFilter tables = TableFilter.ALL;
-        private Set<TableName> leftOut = Set.of();
+        private Set<QualifiedName> leftOut = Set.of();
         private List<ColumnComparison> hooks = List.of();
 
         private Builder() {}
@@ -141,7 +141,7 @@ public final class Autogenerate {
         }
 
         /** Tables never compared, on either side, such as Retort's own version and history tables. */
-        public Builder leaveOut(Set<TableName> tables) {
+        public Builder leaveOut(Set<QualifiedName> tables) {
             this.leftOut = Set.copyOf(requireNonNull(tables, "tables"));
             return this;
         }

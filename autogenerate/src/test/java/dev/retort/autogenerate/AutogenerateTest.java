@@ -13,9 +13,9 @@ import dev.retort.fixtures.shop.Shop;
 import dev.retort.op.CreateTable;
 import dev.retort.op.Op;
 import dev.retort.postgres.PostgresSql;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.TableFilter;
-import dev.retort.schema.TableName;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -35,7 +35,7 @@ class AutogenerateTest {
 
     private static final Autogenerate AUTOGENERATE = Autogenerate.configure()
             .schemas("public")
-            .leaveOut(Set.of(TableName.of("retort_version"), TableName.of("retort_version_history")))
+            .leaveOut(Set.of(QualifiedName.of("retort_version"), QualifiedName.of("retort_version_history")))
             .load();
 
     @BeforeEach
@@ -65,7 +65,7 @@ class AutogenerateTest {
         db.execute(
                 "CREATE TABLE retort_version (version_num varchar(32) PRIMARY KEY); CREATE TABLE audit_log (id bigint)");
         Autogenerate autogenerate = Autogenerate.configure()
-                .leaveOut(Set.of(TableName.of("retort_version"), TableName.of("customers")))
+                .leaveOut(Set.of(QualifiedName.of("retort_version"), QualifiedName.of("customers")))
                 .tables(new TableFilter(List.of(), List.of("audit_*", "order*")))
                 .load();
         try (Connection connection = db.connect()) {

@@ -9,9 +9,9 @@ import dev.retort.postgres.PostgresSql;
 import dev.retort.runtime.internal.HistoryTable;
 import dev.retort.runtime.internal.UrlConnector;
 import dev.retort.runtime.internal.VersionTable;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.TableFilter;
-import dev.retort.schema.TableName;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -120,7 +120,8 @@ final class DiffCommand extends Subcommand {
         return Autogenerate.configure()
                 .schemas(ordered)
                 .defaultSchema("public")
-                .leaveOut(Set.of(TableName.of(versions.name()), TableName.of(new HistoryTable(versions).name())))
+                .leaveOut(
+                        Set.of(QualifiedName.of(versions.name()), QualifiedName.of(new HistoryTable(versions).name())))
                 .tables(new TableFilter(includedTables, excludedTables))
                 .load();
     }

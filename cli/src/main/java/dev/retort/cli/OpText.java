@@ -34,8 +34,8 @@ import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Identity;
 import dev.retort.schema.Index;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Sequence;
-import dev.retort.schema.TableName;
 import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -114,7 +114,7 @@ public final class OpText {
                 + (unique.nullsNotDistinct() ? " nulls not distinct" : "");
     }
 
-    private static String foreignKey(TableName table, ForeignKey key) {
+    private static String foreignKey(QualifiedName table, ForeignKey key) {
         String text = table + " (" + String.join(", ", key.columns()) + ") -> " + key.referencedTable() + " ("
                 + String.join(", ", key.referencedColumns()) + ")";
         if (key.onDelete() != ForeignKey.Action.NO_ACTION)
@@ -134,7 +134,7 @@ public final class OpText {
         return text == null ? "none" : "'" + text + "'";
     }
 
-    private static String index(TableName table, Index index) {
+    private static String index(QualifiedName table, Index index) {
         String keys = index.keys().stream()
                 .map(k -> k.column()
                         + (k.opclass() == null ? "" : " " + k.opclass())

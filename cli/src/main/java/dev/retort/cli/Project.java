@@ -19,8 +19,8 @@ import dev.retort.runtime.Retort;
 import dev.retort.runtime.internal.HistoryTable;
 import dev.retort.runtime.internal.UrlConnector;
 import dev.retort.runtime.internal.VersionTable;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
-import dev.retort.schema.TableName;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -163,13 +163,15 @@ final class Project {
     }
 
     /** The version table and its history, which are never compared. */
-    Set<TableName> ownTables() {
+    Set<QualifiedName> ownTables() {
         return ownTables(versionTable());
     }
 
-    private Set<TableName> ownTables(VersionTable versions) {
+    private Set<QualifiedName> ownTables(VersionTable versions) {
         String schema = versions.schema().equals(settings.defaultSchema()) ? null : versions.schema();
-        return Set.of(new TableName(schema, versions.name()), new TableName(schema, new HistoryTable(versions).name()));
+        return Set.of(
+                new QualifiedName(schema, versions.name()),
+                new QualifiedName(schema, new HistoryTable(versions).name()));
     }
 
     /**
@@ -216,7 +218,7 @@ final class Project {
      * Retort's own tables (wherever the version table was found).
      */
     private Autogenerate autogenerate(VersionTable at) {
-        Set<TableName> own = new HashSet<>(ownTables());
+        Set<QualifiedName> own = new HashSet<>(ownTables());
         own.addAll(ownTables(at));
         return Autogenerate.configure()
                 .schemas(settings.schemas())

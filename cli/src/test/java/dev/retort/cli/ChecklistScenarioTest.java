@@ -17,9 +17,9 @@ import dev.retort.runtime.internal.MigrationSet;
 import dev.retort.runtime.internal.Migrator;
 import dev.retort.runtime.internal.VersionTable;
 import dev.retort.runtime.internal.source.SourceMigrations;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.TableFilter;
-import dev.retort.schema.TableName;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -265,7 +265,8 @@ class ChecklistScenarioTest {
                     .schemas(schemas())
                     .tables(filter())
                     .hooks(hooks())
-                    .leaveOut(Set.of(TableName.of(versions.name()), TableName.of(new HistoryTable(versions).name())))
+                    .leaveOut(Set.of(
+                            QualifiedName.of(versions.name()), QualifiedName.of(new HistoryTable(versions).name())))
                     .load();
         }
 

@@ -7,9 +7,9 @@ import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.shop.Shop;
 import dev.retort.postgres.PostgresIntrospector;
 import dev.retort.postgres.SchemaScope;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
-import dev.retort.schema.TableName;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -131,7 +131,7 @@ class JourneyTest {
                     c,
                     new SchemaScope(
                             List.of("public"),
-                            Set.of(TableName.of("retort_version"), TableName.of("retort_version_history"))));
+                            Set.of(QualifiedName.of("retort_version"), QualifiedName.of("retort_version_history"))));
         }
     }
 

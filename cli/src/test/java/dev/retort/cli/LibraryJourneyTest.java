@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.retort.autogenerate.Autogenerate;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.library.Library;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
-import dev.retort.schema.TableName;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -97,7 +97,7 @@ class LibraryJourneyTest {
     private static Schema catalog() throws SQLException {
         try (Connection c = db.connect()) {
             return Autogenerate.configure()
-                    .leaveOut(Set.of(TableName.of("retort_version"), TableName.of("retort_version_history")))
+                    .leaveOut(Set.of(QualifiedName.of("retort_version"), QualifiedName.of("retort_version_history")))
                     .load()
                     .readDatabase(c);
         }

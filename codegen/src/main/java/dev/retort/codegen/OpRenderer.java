@@ -39,10 +39,10 @@ import dev.retort.schema.Identity;
 import dev.retort.schema.IdentityOptions;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.TableComment;
 import dev.retort.schema.TableElement;
-import dev.retort.schema.TableName;
 import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,11 +132,12 @@ public final class OpRenderer {
     }
 
     /** {@code op.createSequence(sequence(...))}: sequences and enum types are named inside their argument, not as a first one. */
-    private static CodeBlock sequenceCall(TableName name, String method, List<CodeBlock> arguments) {
+    private static CodeBlock sequenceCall(QualifiedName name, String method, List<CodeBlock> arguments) {
         return sequenceCall("op", name, method, arguments);
     }
 
-    private static CodeBlock sequenceCall(String receiver, TableName name, String method, List<CodeBlock> arguments) {
+    private static CodeBlock sequenceCall(
+            String receiver, QualifiedName name, String method, List<CodeBlock> arguments) {
         CodeBlock.Builder code = CodeBlock.builder().add("$L", receiver);
         if (name.schema() != null) code.add(".schema($L)", JavaText.string(name.schema()));
         return code.add(".$L($L)", method, CodeBlock.join(arguments, ", ")).build();
@@ -210,7 +211,7 @@ public final class OpRenderer {
                 .add("$T.foreignKey(", OPS)
                 .add(strings(key.columns()))
                 .add(")");
-        TableName target = key.referencedTable();
+        QualifiedName target = key.referencedTable();
         if (target.schema() == null) {
             code.add(".references($L, ", JavaText.string(target.name()));
         } else {
@@ -242,12 +243,12 @@ public final class OpRenderer {
         return all;
     }
 
-    private static CodeBlock call(TableName table, String method, List<CodeBlock> arguments) {
+    private static CodeBlock call(QualifiedName table, String method, List<CodeBlock> arguments) {
         return call(table, method, arguments, true);
     }
 
     /** {@code op.method("table", args)}; several arguments go one per line when {@code multiline}. */
-    private static CodeBlock call(TableName table, String method, List<CodeBlock> arguments, boolean multiline) {
+    private static CodeBlock call(QualifiedName table, String method, List<CodeBlock> arguments, boolean multiline) {
         CodeBlock.Builder code = CodeBlock.builder().add("op");
         if (table.schema() != null) code.add(".schema($L)", JavaText.string(table.schema()));
         code.add(".$L($L", method, JavaText.string(table.name()));

@@ -23,10 +23,10 @@ import dev.retort.schema.ExclusionConstraint;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
-import dev.retort.schema.TableName;
 import dev.retort.schema.UniqueConstraint;
 import java.io.File;
 import java.io.IOException;
@@ -60,7 +60,7 @@ class MigrationWriterTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
     private static final LocalDateTime CREATED = LocalDateTime.of(2026, 11, 21, 10, 15, 2);
 
-    private static final TableName CUSTOMERS = TableName.of("customers");
+    private static final QualifiedName CUSTOMERS = QualifiedName.of("customers");
     private static final Column ID = Column.of("id", "bigint").identityByDefault();
     private static final Column EMAIL = Column.of("email", "varchar(200)").notNull();
     private static final Column NAME = Column.of("name", "varchar(100)");
@@ -68,14 +68,14 @@ class MigrationWriterTest {
     private static final Table CUSTOMERS_V1 =
             Table.of(CUSTOMERS, List.of(ID, EMAIL, NAME)).withPrimaryKey(PrimaryKey.of("id"));
     private static final Table LINES = Table.of(
-                    TableName.of("order_lines"),
+                    QualifiedName.of("order_lines"),
                     List.of(
                             Column.of("order_id", "bigint"),
                             Column.of("line_no", "integer"),
                             Column.of("quantity", "integer").notNull()))
             .withPrimaryKey(PrimaryKey.of("order_id", "line_no"));
     private static final Table SALES_ORDERS = Table.of(
-                    new TableName("sales", "orders"),
+                    new QualifiedName("sales", "orders"),
                     List.of(
                             ID,
                             Column.of("total", "numeric(12,2)"),
@@ -117,8 +117,8 @@ class MigrationWriterTest {
                         "renames",
                         RevisionHeader.of("1e1e1e1e1e1e", List.of("5e5e5e5e5e5e"), "renames by hand", CREATED),
                         new Plan(List.of(
-                                new RenameTable(TableName.of("customers"), "clients"),
-                                new RenameColumn(TableName.of("clients"), "name", "full_name")))),
+                                new RenameTable(QualifiedName.of("customers"), "clients"),
+                                new RenameColumn(QualifiedName.of("clients"), "name", "full_name")))),
                 Arguments.of(
                         "rename_hints",
                         RevisionHeader.of("2e2e2e2e2e2e", List.of("1e1e1e1e1e1e"), "looks like renames", CREATED),
@@ -127,7 +127,7 @@ class MigrationWriterTest {
                                 new Schema(List.of(
                                         Table.of(CUSTOMERS, List.of(ID, EMAIL, Column.of("full_name", "varchar(100)")))
                                                 .withPrimaryKey(PrimaryKey.of("id")),
-                                        Table.of(TableName.of("invoice_lines"), LINES.columns())
+                                        Table.of(QualifiedName.of("invoice_lines"), LINES.columns())
                                                 .withPrimaryKey(PrimaryKey.of("order_id", "line_no")))))),
                 Arguments.of(
                         "comments",
@@ -139,7 +139,7 @@ class MigrationWriterTest {
                                                 .withPrimaryKey(PrimaryKey.of("id"))
                                                 .withComment("People who buy"),
                                         Table.of(
-                                                        TableName.of("notes"),
+                                                        QualifiedName.of("notes"),
                                                         List.of(Column.of("body", "text")
                                                                 .comment("it's free text")))
                                                 .withComment("Notes \"quoted\""))))),
@@ -160,18 +160,18 @@ class MigrationWriterTest {
                                 CREATED),
                         new Plan(List.of(
                                 new AddColumn(
-                                        TableName.of("bookings"),
+                                        QualifiedName.of("bookings"),
                                         Column.of("during", "tsrange"),
                                         Set.of(Option.IF_NOT_EXISTS)),
                                 new AddExclusion(
-                                        TableName.of("bookings"),
+                                        QualifiedName.of("bookings"),
                                         new ExclusionConstraint("bookings_no_overlap", "USING gist (during WITH &&)")),
                                 new AddForeignKey(
-                                        TableName.of("bookings"),
+                                        QualifiedName.of("bookings"),
                                         ForeignKey.Columns.of("customer_id").references("customers", "id"),
                                         Set.of(Option.NOT_VALID)),
                                 new CreateIndex(
-                                        TableName.of("bookings"),
+                                        QualifiedName.of("bookings"),
                                         Index.on("customer_id"),
                                         Set.of(Option.CONCURRENTLY, Option.IF_NOT_EXISTS))))),
                 Arguments.of(
@@ -191,11 +191,11 @@ class MigrationWriterTest {
         Column serialId = Column.of("id", "integer").notNull().defaultValue("nextval('tickets_id_seq'::regclass)");
         Column price = Column.of("price", "numeric(10,2)");
         Table before = Table.of(
-                        TableName.of("tickets"),
+                        QualifiedName.of("tickets"),
                         List.of(serialId, Column.of("code", "text"), price, Column.of("total", "numeric(10,2)")))
                 .withPrimaryKey(PrimaryKey.of("id"));
         Table after = Table.of(
-                        TableName.of("tickets"),
+                        QualifiedName.of("tickets"),
                         List.of(
                                 Column.of("id", "integer").identityByDefault(),
                                 Column.of("code", "text").collate("\"C\""),
@@ -203,7 +203,7 @@ class MigrationWriterTest {
                                 Column.of("total", "numeric(10,2)").generatedAs("price * 2")))
                 .withPrimaryKey(PrimaryKey.of("id"));
         Table counters = Table.of(
-                        TableName.of("counters"),
+                        QualifiedName.of("counters"),
                         List.of(Column.of("id", "bigint")
                                 .notNull()
                                 .defaultValue("nextval('counters_id_seq'::regclass)")))
@@ -223,11 +223,11 @@ class MigrationWriterTest {
     static Plan libraryPlan() {
         Column id = Column.of("id", "bigint").notNull();
         Table authors = Table.of(
-                        TableName.of("authors"),
+                        QualifiedName.of("authors"),
                         List.of(id, Column.of("name", "varchar(200)").notNull()))
                 .withPrimaryKey(PrimaryKey.of("id"));
         Table members = Table.of(
-                        TableName.of("members"),
+                        QualifiedName.of("members"),
                         List.of(
                                 id,
                                 Column.of("email", "varchar(200)").notNull(),
@@ -235,13 +235,13 @@ class MigrationWriterTest {
                 .withPrimaryKey(PrimaryKey.of("id"))
                 .withUniques(List.of(UniqueConstraint.of("email").named("members_email_key")));
         Table loans = Table.of(
-                        TableName.of("loans"),
+                        QualifiedName.of("loans"),
                         List.of(id, Column.of("member_id", "bigint").notNull(), Column.of("status", "varchar(20)")))
                 .withPrimaryKey(PrimaryKey.of("id"))
                 .withChecks(List.of(
                         CheckConstraint.of("((status)::text = ANY ((ARRAY['OPEN'::character varying])::text[]))")
                                 .named("loans_status_check")));
-        Table legacy = Table.of(TableName.of("legacy_notes"), List.of(id, Column.of("author_id", "bigint")))
+        Table legacy = Table.of(QualifiedName.of("legacy_notes"), List.of(id, Column.of("author_id", "bigint")))
                 .withPrimaryKey(PrimaryKey.of("id"))
                 .withForeignKeys(List.of(ForeignKey.Columns.of("author_id")
                         .references("authors", "id")
@@ -270,7 +270,7 @@ class MigrationWriterTest {
                         .named("fkcx90n1minpb22v3jw4ojinqm")))
                 .withChecks(List.of(CheckConstraint.of("status in ('OPEN','LOST')")));
         Table reviews = Table.of(
-                        new TableName("reading", "reviews"),
+                        new QualifiedName("reading", "reviews"),
                         List.of(id, Column.of("author_id", "bigint").notNull()))
                 .withPrimaryKey(PrimaryKey.of("id"))
                 .withForeignKeys(List.of(ForeignKey.Columns.of("author_id")

@@ -1,7 +1,7 @@
 package dev.retort.diff;
 
 import dev.retort.schema.Column;
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 
 /**
  * A project's own say on whether a database column and the model's column of the same name are the
@@ -22,5 +22,5 @@ public interface ColumnComparison {
         UNDECIDED
     }
 
-    Verdict compare(TableName table, Column database, Column model);
+    Verdict compare(QualifiedName table, Column database, Column model);
 }

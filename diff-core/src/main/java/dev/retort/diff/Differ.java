@@ -30,11 +30,11 @@ import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
 import dev.retort.schema.TableElement;
-import dev.retort.schema.TableName;
 import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -68,8 +68,8 @@ public final class Differ {
     public static Plan diff(Schema current, Schema target, List<ColumnComparison> comparisons) {
         List<Op> ops = new ArrayList<>(diffSequences(current.sequences(), target.sequences()));
         ops.addAll(diffEnums(current.enums(), target.enums()));
-        Map<TableName, Table> currentTables = byName(current.tables(), Table::name);
-        Map<TableName, Table> targetTables = byName(target.tables(), Table::name);
+        Map<QualifiedName, Table> currentTables = byName(current.tables(), Table::name);
+        Map<QualifiedName, Table> targetTables = byName(target.tables(), Table::name);
         for (Table table : target.tables()) {
             Table existing = currentTables.get(table.name());
             if (existing == null) {
@@ -92,8 +92,8 @@ public final class Differ {
 
     static List<Op> diffEnums(List<EnumType> current, List<EnumType> target) {
         List<Op> ops = new ArrayList<>();
-        Map<TableName, EnumType> currentByName = byName(current, EnumType::name);
-        Map<TableName, EnumType> targetByName = byName(target, EnumType::name);
+        Map<QualifiedName, EnumType> currentByName = byName(current, EnumType::name);
+        Map<QualifiedName, EnumType> targetByName = byName(target, EnumType::name);
         for (EnumType type : target) {
             EnumType existing = currentByName.get(type.name());
             if (existing == null) {
@@ -110,8 +110,8 @@ public final class Differ {
 
     static List<Op> diffSequences(List<Sequence> current, List<Sequence> target) {
         List<Op> ops = new ArrayList<>();
-        Map<TableName, Sequence> currentByName = byName(current, Sequence::name);
-        Map<TableName, Sequence> targetByName = byName(target, Sequence::name);
+        Map<QualifiedName, Sequence> currentByName = byName(current, Sequence::name);
+        Map<QualifiedName, Sequence> targetByName = byName(target, Sequence::name);
         for (Sequence sequence : target) {
             Sequence existing = currentByName.get(sequence.name());
             if (existing == null) {
@@ -144,7 +144,7 @@ public final class Differ {
 
     static List<Op> diffTable(Table current, Table target, List<ColumnComparison> comparisons) {
         List<Op> ops = new ArrayList<>();
-        TableName name = target.name();
+        QualifiedName name = target.name();
         Map<String, Column> currentColumns = byName(current.columns(), Column::name);
         Map<String, Column> targetColumns = byName(target.columns(), Column::name);
         Set<String> rebuilt = new HashSet<>();
@@ -242,7 +242,7 @@ public final class Differ {
     }
 
     private static ColumnComparison.Verdict verdict(
-            List<ColumnComparison> comparisons, TableName table, Column database, Column model) {
+            List<ColumnComparison> comparisons, QualifiedName table, Column database, Column model) {
         for (ColumnComparison comparison : comparisons) {
             ColumnComparison.Verdict verdict = comparison.compare(table, database, model);
             if (verdict != null && verdict != ColumnComparison.Verdict.UNDECIDED) return verdict;
@@ -250,7 +250,7 @@ public final class Differ {
         return ColumnComparison.Verdict.UNDECIDED;
     }
 
-    private static Op drop(TableName table, TableElement element) {
+    private static Op drop(QualifiedName table, TableElement element) {
         if (element instanceof PrimaryKey key) return new DropPrimaryKey(table, key);
         if (element instanceof UniqueConstraint unique) return new DropUnique(table, unique);
         if (element instanceof CheckConstraint check) return new DropCheck(table, check);
@@ -260,7 +260,7 @@ public final class Differ {
     }
 
     /** Unique constraints are the same when they cover the same columns in the same order, with the same NULLS, whatever their names. */
-    static List<Op> diffUniques(TableName table, List<UniqueConstraint> current, List<UniqueConstraint> target) {
+    static List<Op> diffUniques(QualifiedName table, List<UniqueConstraint> current, List<UniqueConstraint> target) {
         return byShape(
                 current,
                 target,
@@ -271,7 +271,7 @@ public final class Differ {
     }
 
     /** Check constraints are the same when their canonical forms are, whatever their names. */
-    static List<Op> diffChecks(TableName table, List<CheckConstraint> current, List<CheckConstraint> target) {
+    static List<Op> diffChecks(QualifiedName table, List<CheckConstraint> current, List<CheckConstraint> target) {
         return byShape(
                 current,
                 target,
@@ -282,7 +282,7 @@ public final class Differ {
     }
 
     /** Indexes are the same when everything but their names is. */
-    static List<Op> diffIndexes(TableName table, List<Index> current, List<Index> target) {
+    static List<Op> diffIndexes(QualifiedName table, List<Index> current, List<Index> target) {
         return byShape(
                 current,
                 target,
@@ -293,7 +293,7 @@ public final class Differ {
     }
 
     /** Foreign keys are the same when everything but their names is. */
-    static List<Op> diffForeignKeys(TableName table, List<ForeignKey> current, List<ForeignKey> target) {
+    static List<Op> diffForeignKeys(QualifiedName table, List<ForeignKey> current, List<ForeignKey> target) {
         return byShape(
                 current,
                 target,
@@ -342,7 +342,7 @@ public final class Differ {
         return ops;
     }
 
-    static List<Op> diffPrimaryKey(TableName table, PrimaryKey current, PrimaryKey target) {
+    static List<Op> diffPrimaryKey(QualifiedName table, PrimaryKey current, PrimaryKey target) {
         if (current == null && target == null) return List.of();
         if (current != null && current.sameColumns(target)) return List.of();
         List<Op> ops = new ArrayList<>(2);

@@ -3,11 +3,11 @@ package dev.retort.op;
 import static java.util.Objects.requireNonNull;
 
 import dev.retort.schema.CheckConstraint;
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import java.util.List;
 
 /** Adds a check constraint to an existing table. */
-public record AddCheck(TableName table, CheckConstraint constraint) implements Op {
+public record AddCheck(QualifiedName table, CheckConstraint constraint) implements Op {
     public AddCheck {
         requireNonNull(table, "table");
         requireNonNull(constraint, "constraint");

@@ -4,19 +4,19 @@ import static java.util.Objects.requireNonNull;
 
 import dev.retort.schema.Column;
 import dev.retort.schema.Identity;
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import java.util.List;
 import java.util.Set;
 
 /** Adds a column to an existing table. */
-public record AddColumn(TableName table, Column column, Set<Option> options) implements Op {
+public record AddColumn(QualifiedName table, Column column, Set<Option> options) implements Op {
     public AddColumn {
         requireNonNull(table, "table");
         requireNonNull(column, "column");
         options = Option.check("AddColumn", options, Set.of(Option.IF_NOT_EXISTS));
     }
 
-    public AddColumn(TableName table, Column column) {
+    public AddColumn(QualifiedName table, Column column) {
         this(table, column, Set.of());
     }
 

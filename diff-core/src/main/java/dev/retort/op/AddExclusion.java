@@ -3,11 +3,11 @@ package dev.retort.op;
 import static java.util.Objects.requireNonNull;
 
 import dev.retort.schema.ExclusionConstraint;
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import java.util.List;
 
 /** Adds an exclusion constraint (hand-written; autogenerate does not produce it). */
-public record AddExclusion(TableName table, ExclusionConstraint constraint) implements Op {
+public record AddExclusion(QualifiedName table, ExclusionConstraint constraint) implements Op {
     public AddExclusion {
         requireNonNull(table, "table");
         requireNonNull(constraint, "constraint");

@@ -3,19 +3,19 @@ package dev.retort.op;
 import static java.util.Objects.requireNonNull;
 
 import dev.retort.schema.ForeignKey;
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import java.util.List;
 import java.util.Set;
 
 /** Adds a foreign key; created after the tables and columns it needs. */
-public record AddForeignKey(TableName table, ForeignKey key, Set<Option> options) implements Op {
+public record AddForeignKey(QualifiedName table, ForeignKey key, Set<Option> options) implements Op {
     public AddForeignKey {
         requireNonNull(table, "table");
         requireNonNull(key, "key");
         options = Option.check("AddForeignKey", options, Set.of(Option.NOT_VALID));
     }
 
-    public AddForeignKey(TableName table, ForeignKey key) {
+    public AddForeignKey(QualifiedName table, ForeignKey key) {
         this(table, key, Set.of());
     }
 

@@ -3,11 +3,11 @@ package dev.retort.op;
 import static java.util.Objects.requireNonNull;
 
 import dev.retort.schema.PrimaryKey;
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import java.util.List;
 
 /** Adds a primary key to an existing table. */
-public record AddPrimaryKey(TableName table, PrimaryKey key) implements Op {
+public record AddPrimaryKey(QualifiedName table, PrimaryKey key) implements Op {
     public AddPrimaryKey {
         requireNonNull(table, "table");
         requireNonNull(key, "key");

@@ -2,12 +2,12 @@ package dev.retort.op;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.UniqueConstraint;
 import java.util.List;
 
 /** Adds a unique constraint to an existing table. */
-public record AddUnique(TableName table, UniqueConstraint constraint) implements Op {
+public record AddUnique(QualifiedName table, UniqueConstraint constraint) implements Op {
     public AddUnique {
         requireNonNull(table, "table");
         requireNonNull(constraint, "constraint");

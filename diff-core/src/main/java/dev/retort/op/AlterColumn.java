@@ -4,14 +4,14 @@ import static java.util.Objects.requireNonNull;
 
 import dev.retort.schema.Column;
 import dev.retort.schema.Narrowing;
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /** Changes a column from one whole definition to another (type, nullability, identity). */
-public record AlterColumn(TableName table, Column from, Column to, boolean reapply) implements Op {
+public record AlterColumn(QualifiedName table, Column from, Column to, boolean reapply) implements Op {
     /**
      * @param reapply set the type and default again even where they do not differ (a comparison
      *                hook found a difference Retort's own comparison does not see)
@@ -28,7 +28,7 @@ public record AlterColumn(TableName table, Column from, Column to, boolean reapp
             throw new IllegalArgumentException("alter column " + table + "." + from.name() + " changes nothing");
     }
 
-    public AlterColumn(TableName table, Column from, Column to) {
+    public AlterColumn(QualifiedName table, Column from, Column to) {
         this(table, from, to, false);
     }
 

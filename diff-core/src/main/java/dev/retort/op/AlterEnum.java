@@ -3,7 +3,7 @@ package dev.retort.op;
 import static java.util.Objects.requireNonNull;
 
 import dev.retort.schema.EnumType;
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import java.util.List;
 
 /**
@@ -21,7 +21,7 @@ public record AlterEnum(EnumType from, EnumType to) implements Op {
     }
 
     @Override
-    public TableName table() {
+    public QualifiedName table() {
         return to.name();
     }
 

@@ -2,8 +2,8 @@ package dev.retort.op;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Sequence;
-import dev.retort.schema.TableName;
 import java.util.List;
 
 /** Changes a sequence's start or increment. */
@@ -17,7 +17,7 @@ public record AlterSequence(Sequence from, Sequence to) implements Op {
     }
 
     @Override
-    public TableName table() {
+    public QualifiedName table() {
         return to.name();
     }
 

@@ -2,8 +2,8 @@ package dev.retort.op;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Sequence;
-import dev.retort.schema.TableName;
 import java.util.List;
 
 /**
@@ -11,7 +11,7 @@ import java.util.List;
  * a sequence is released before anything is dropped (so dropping its old column or table does not
  * take it along) and claimed once its new column exists.
  */
-public record AlterSequenceOwner(TableName sequence, Sequence.Owner from, Sequence.Owner to) implements Op {
+public record AlterSequenceOwner(QualifiedName sequence, Sequence.Owner from, Sequence.Owner to) implements Op {
     public AlterSequenceOwner {
         requireNonNull(sequence, "sequence");
         if ((from == null) == (to == null)) {
@@ -21,7 +21,7 @@ public record AlterSequenceOwner(TableName sequence, Sequence.Owner from, Sequen
     }
 
     @Override
-    public TableName table() {
+    public QualifiedName table() {
         return sequence;
     }
 

@@ -3,7 +3,7 @@ package dev.retort.op;
 import static java.util.Objects.requireNonNull;
 
 import dev.retort.schema.EnumType;
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import java.util.List;
 
 /** Creates an enum type, before the tables that use it. */
@@ -13,7 +13,7 @@ public record CreateEnum(EnumType type) implements Op {
     }
 
     @Override
-    public TableName table() {
+    public QualifiedName table() {
         return type.name();
     }
 

@@ -3,20 +3,20 @@ package dev.retort.op;
 import static java.util.Objects.requireNonNull;
 
 import dev.retort.schema.Index;
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /** Creates an index on an existing table. */
-public record CreateIndex(TableName table, Index index, Set<Option> options) implements Op {
+public record CreateIndex(QualifiedName table, Index index, Set<Option> options) implements Op {
     public CreateIndex {
         requireNonNull(table, "table");
         requireNonNull(index, "index");
         options = Option.check("create index", options, Set.of(Option.CONCURRENTLY, Option.IF_NOT_EXISTS));
     }
 
-    public CreateIndex(TableName table, Index index) {
+    public CreateIndex(QualifiedName table, Index index) {
         this(table, index, Set.of());
     }
 

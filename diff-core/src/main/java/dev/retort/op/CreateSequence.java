@@ -2,8 +2,8 @@ package dev.retort.op;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Sequence;
-import dev.retort.schema.TableName;
 import java.util.List;
 
 /** Creates a standalone sequence. */
@@ -13,7 +13,7 @@ public record CreateSequence(Sequence sequence) implements Op {
     }
 
     @Override
-    public TableName table() {
+    public QualifiedName table() {
         return sequence.name();
     }
 

@@ -2,8 +2,8 @@ package dev.retort.op;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Table;
-import dev.retort.schema.TableName;
 
 /** Creates a table with its columns and primary key. */
 public record CreateTable(Table definition) implements Op {
@@ -12,7 +12,7 @@ public record CreateTable(Table definition) implements Op {
     }
 
     @Override
-    public TableName table() {
+    public QualifiedName table() {
         return definition.name();
     }
 

@@ -3,11 +3,11 @@ package dev.retort.op;
 import static java.util.Objects.requireNonNull;
 
 import dev.retort.schema.CheckConstraint;
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import java.util.List;
 
 /** Drops a check constraint; carries it so the reverse can add it again. */
-public record DropCheck(TableName table, CheckConstraint constraint) implements Op {
+public record DropCheck(QualifiedName table, CheckConstraint constraint) implements Op {
     public DropCheck {
         requireNonNull(table, "table");
         requireNonNull(constraint, "constraint");

@@ -3,19 +3,19 @@ package dev.retort.op;
 import static java.util.Objects.requireNonNull;
 
 import dev.retort.schema.Column;
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import java.util.List;
 import java.util.Set;
 
 /** Drops a column; carries the whole column so the reverse can add it again. */
-public record DropColumn(TableName table, Column column, Set<Option> options) implements Op {
+public record DropColumn(QualifiedName table, Column column, Set<Option> options) implements Op {
     public DropColumn {
         requireNonNull(table, "table");
         requireNonNull(column, "column");
         options = Option.check("DropColumn", options, Set.of(Option.IF_EXISTS));
     }
 
-    public DropColumn(TableName table, Column column) {
+    public DropColumn(QualifiedName table, Column column) {
         this(table, column, Set.of());
     }
 

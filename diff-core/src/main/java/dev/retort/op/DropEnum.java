@@ -3,7 +3,7 @@ package dev.retort.op;
 import static java.util.Objects.requireNonNull;
 
 import dev.retort.schema.EnumType;
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import java.util.List;
 
 /** Drops an enum type, after the tables that used it; carries it so the reverse can create it again. */
@@ -13,7 +13,7 @@ public record DropEnum(EnumType type) implements Op {
     }
 
     @Override
-    public TableName table() {
+    public QualifiedName table() {
         return type.name();
     }
 

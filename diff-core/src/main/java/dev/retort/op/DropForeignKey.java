@@ -3,19 +3,19 @@ package dev.retort.op;
 import static java.util.Objects.requireNonNull;
 
 import dev.retort.schema.ForeignKey;
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import java.util.List;
 import java.util.Set;
 
 /** Drops a foreign key; carries it so the reverse can add it again. */
-public record DropForeignKey(TableName table, ForeignKey key, Set<Option> options) implements Op {
+public record DropForeignKey(QualifiedName table, ForeignKey key, Set<Option> options) implements Op {
     public DropForeignKey {
         requireNonNull(table, "table");
         requireNonNull(key, "key");
         options = Option.check("DropForeignKey", options, Set.of(Option.NOT_VALID));
     }
 
-    public DropForeignKey(TableName table, ForeignKey key) {
+    public DropForeignKey(QualifiedName table, ForeignKey key) {
         this(table, key, Set.of());
     }
 

@@ -3,10 +3,10 @@ package dev.retort.op;
 import static java.util.Objects.requireNonNull;
 
 import dev.retort.schema.PrimaryKey;
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 
 /** Drops a table's primary key; carries the key so the reverse can add it again. */
-public record DropPrimaryKey(TableName table, PrimaryKey key) implements Op {
+public record DropPrimaryKey(QualifiedName table, PrimaryKey key) implements Op {
     public DropPrimaryKey {
         requireNonNull(table, "table");
         requireNonNull(key, "key");

@@ -2,8 +2,8 @@ package dev.retort.op;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Table;
-import dev.retort.schema.TableName;
 import java.util.List;
 
 /** Drops a table; carries the whole definition so the reverse can create it again. */
@@ -13,7 +13,7 @@ public record DropTable(Table definition) implements Op {
     }
 
     @Override
-    public TableName table() {
+    public QualifiedName table() {
         return definition.name();
     }
 

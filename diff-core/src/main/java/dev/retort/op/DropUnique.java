@@ -2,12 +2,12 @@ package dev.retort.op;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.UniqueConstraint;
 import java.util.List;
 
 /** Drops a unique constraint; carries it so the reverse can add it again. */
-public record DropUnique(TableName table, UniqueConstraint constraint) implements Op {
+public record DropUnique(QualifiedName table, UniqueConstraint constraint) implements Op {
     public DropUnique {
         requireNonNull(table, "table");
         requireNonNull(constraint, "constraint");

@@ -1,6 +1,6 @@
 package dev.retort.op;
 
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import java.util.List;
 import java.util.Set;
 
@@ -38,7 +38,7 @@ public sealed interface Op
                 DropExclusion {
 
     /** The table (or, for sequence operations, the sequence) this operation changes. */
-    TableName table();
+    QualifiedName table();
 
     /** The operation that undoes this one; {@code op.reverse().reverse().equals(op)}. */
     Op reverse();

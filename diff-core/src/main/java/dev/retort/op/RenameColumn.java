@@ -2,10 +2,10 @@ package dev.retort.op;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 
 /** Renames a column, keeping its data. Written by people; the differ proposes it only in a comment. */
-public record RenameColumn(TableName table, String from, String to) implements Op {
+public record RenameColumn(QualifiedName table, String from, String to) implements Op {
     public RenameColumn {
         requireNonNull(table, "table");
         requireNonNull(from, "from");

@@ -2,10 +2,10 @@ package dev.retort.op;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 
 /** Renames a table within its schema, keeping its rows. Written by people; the differ proposes it only in a comment. */
-public record RenameTable(TableName table, String to) implements Op {
+public record RenameTable(QualifiedName table, String to) implements Op {
     public RenameTable {
         requireNonNull(table, "table");
         requireNonNull(to, "to");
@@ -14,6 +14,6 @@ public record RenameTable(TableName table, String to) implements Op {
 
     @Override
     public RenameTable reverse() {
-        return new RenameTable(new TableName(table.schema(), to), table.name());
+        return new RenameTable(new QualifiedName(table.schema(), to), table.name());
     }
 }

@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 
 /** A PostgreSQL enum type: its name and its labels, in sort order. */
-public record EnumType(TableName name, List<String> values) implements Comparable<EnumType> {
+public record EnumType(QualifiedName name, List<String> values) implements Comparable<EnumType> {
     public EnumType {
         requireNonNull(name, "name");
         values = List.copyOf(requireNonNull(values, "values"));
@@ -15,11 +15,11 @@ public record EnumType(TableName name, List<String> values) implements Comparabl
     }
 
     public static EnumType of(String name, String... values) {
-        return new EnumType(new TableName(null, name), List.of(values));
+        return new EnumType(new QualifiedName(null, name), List.of(values));
     }
 
     public EnumType inSchema(String schema) {
-        return new EnumType(new TableName(schema, name.name()), values);
+        return new EnumType(new QualifiedName(schema, name.name()), values);
     }
 
     /** Whether {@code other} only adds labels to this one, keeping the order of the ones it has. */

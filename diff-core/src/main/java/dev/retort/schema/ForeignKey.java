@@ -12,7 +12,7 @@ import java.util.List;
 public record ForeignKey(
         String name,
         List<String> columns,
-        TableName referencedTable,
+        QualifiedName referencedTable,
         List<String> referencedColumns,
         Action onDelete,
         Action onUpdate,
@@ -59,20 +59,20 @@ public record ForeignKey(
         }
 
         public ForeignKey references(String table, String... referenced) {
-            return references(new TableName(null, table), referenced);
+            return references(new QualifiedName(null, table), referenced);
         }
 
         public ForeignKey referencesIn(String schema, String table, String... referenced) {
-            return references(new TableName(schema, table), referenced);
+            return references(new QualifiedName(schema, table), referenced);
         }
 
-        private ForeignKey references(TableName table, String... referenced) {
+        private ForeignKey references(QualifiedName table, String... referenced) {
             return ForeignKey.of(columns, table, List.of(referenced));
         }
     }
 
     /** An unnamed key without actions ({@code NO ACTION}) that is not deferrable. */
-    public static ForeignKey of(List<String> columns, TableName referencedTable, List<String> referencedColumns) {
+    public static ForeignKey of(List<String> columns, QualifiedName referencedTable, List<String> referencedColumns) {
         return new ForeignKey(
                 null, columns, referencedTable, referencedColumns, Action.NO_ACTION, Action.NO_ACTION, false, false);
     }

@@ -23,7 +23,7 @@ public record Schema(List<Table> tables, List<Sequence> sequences, List<EnumType
     public Schema {
         List<Table> sorted = new ArrayList<>(requireNonNull(tables, "tables"));
         sorted.sort((a, b) -> a.name().compareTo(b.name()));
-        Set<TableName> names = new HashSet<>();
+        Set<QualifiedName> names = new HashSet<>();
         for (Table table : sorted) {
             if (!names.add(table.name())) throw new IllegalArgumentException("duplicate table " + table.name());
         }
@@ -36,12 +36,12 @@ public record Schema(List<Table> tables, List<Sequence> sequences, List<EnumType
         enums = List.copyOf(sortedEnums);
     }
 
-    public Optional<Table> table(TableName name) {
+    public Optional<Table> table(QualifiedName name) {
         return tables.stream().filter(t -> t.name().equals(name)).findFirst();
     }
 
     /** This schema without the given tables (and the sequences they own). */
-    public Schema withoutTables(Set<TableName> names) {
+    public Schema withoutTables(Set<QualifiedName> names) {
         if (tables.stream().noneMatch(t -> names.contains(t.name()))) return this;
         return new Schema(
                 tables.stream().filter(t -> !names.contains(t.name())).toList(),

@@ -6,7 +6,7 @@ import static java.util.Objects.requireNonNull;
  * A sequence that is not an identity column's own: its name, start and increment, and the column
  * that owns it ({@code OWNED BY}, as a {@code serial} column owns its sequence), or null.
  */
-public record Sequence(TableName name, long start, long increment, Owner ownedBy) implements Comparable<Sequence> {
+public record Sequence(QualifiedName name, long start, long increment, Owner ownedBy) implements Comparable<Sequence> {
     public Sequence {
         requireNonNull(name, "name");
         if (increment == 0) throw new IllegalArgumentException("sequence " + name + ": increment 0");
@@ -27,16 +27,16 @@ public record Sequence(TableName name, long start, long increment, Owner ownedBy
 
     /** A sequence in the default schema, without an owner. */
     public static Sequence of(String name, long start, long increment) {
-        return of(new TableName(null, name), start, increment);
+        return of(new QualifiedName(null, name), start, increment);
     }
 
     /** A sequence without an owner. */
-    public static Sequence of(TableName name, long start, long increment) {
+    public static Sequence of(QualifiedName name, long start, long increment) {
         return new Sequence(name, start, increment, null);
     }
 
     public Sequence inSchema(String schema) {
-        return new Sequence(new TableName(schema, name.name()), start, increment, ownedBy);
+        return new Sequence(new QualifiedName(schema, name.name()), start, increment, ownedBy);
     }
 
     public Sequence ownedBy(String table, String column) {
@@ -48,8 +48,8 @@ public record Sequence(TableName name, long start, long increment, Owner ownedBy
     }
 
     /** The owner's table, in the sequence's schema, or null. */
-    public TableName ownerTable() {
-        return ownedBy == null ? null : new TableName(name.schema(), ownedBy.table());
+    public QualifiedName ownerTable() {
+        return ownedBy == null ? null : new QualifiedName(name.schema(), ownedBy.table());
     }
 
     @Override

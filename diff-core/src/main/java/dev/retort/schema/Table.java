@@ -21,7 +21,7 @@ import java.util.function.Function;
  * from the elements of its definition; each wither changes one part.
  */
 public record Table(
-        TableName name,
+        QualifiedName name,
         List<Column> columns,
         PrimaryKey primaryKey,
         List<UniqueConstraint> uniques,
@@ -76,7 +76,7 @@ public record Table(
         return List.copyOf(sorted);
     }
 
-    private static void requireColumns(TableName table, Set<String> names, List<String> columns, String what) {
+    private static void requireColumns(QualifiedName table, Set<String> names, List<String> columns, String what) {
         for (String column : columns) {
             if (!names.contains(column))
                 throw new IllegalArgumentException(
@@ -88,7 +88,7 @@ public record Table(
      * A table from the elements of its definition: columns in order, at most one primary key, and
      * any unique, check and foreign-key constraints, indexes and comment.
      */
-    public static Table of(TableName name, List<? extends TableElement> elements) {
+    public static Table of(QualifiedName name, List<? extends TableElement> elements) {
         List<Column> columns = new ArrayList<>();
         List<UniqueConstraint> uniques = new ArrayList<>();
         List<ForeignKey> keys = new ArrayList<>();

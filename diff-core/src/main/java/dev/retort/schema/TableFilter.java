@@ -20,7 +20,7 @@ public record TableFilter(List<String> include, List<String> exclude) {
         exclude = List.copyOf(requireNonNull(exclude, "exclude"));
     }
 
-    public boolean accepts(TableName name) {
+    public boolean accepts(QualifiedName name) {
         String text = name.toString();
         boolean included = include.isEmpty() || include.stream().anyMatch(p -> matches(p, text));
         return included && exclude.stream().noneMatch(p -> matches(p, text));

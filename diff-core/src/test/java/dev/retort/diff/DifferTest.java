@@ -16,16 +16,16 @@ import dev.retort.op.Op;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
-import dev.retort.schema.TableName;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Named differ cases: each states a current and a target schema and the exact plan expected. */
 class DifferTest {
-    private static final TableName USERS = TableName.of("users");
-    private static final TableName ORDERS = TableName.of("orders");
+    private static final QualifiedName USERS = QualifiedName.of("users");
+    private static final QualifiedName ORDERS = QualifiedName.of("orders");
     private static final Column ID = Column.of("id", "bigint").identityByDefault();
     private static final Column NAME = Column.of("name", "varchar(50)");
 
@@ -117,7 +117,7 @@ class DifferTest {
 
     @Test
     void sameNameInAnotherSchemaIsAnotherTable() {
-        Table sales = Table.of(new TableName("sales", "users"), List.of(ID)).withPrimaryKey(PrimaryKey.of("id"));
+        Table sales = Table.of(new QualifiedName("sales", "users"), List.of(ID)).withPrimaryKey(PrimaryKey.of("id"));
         assertPlan(schema(users(ID)), schema(users(ID), sales), new CreateTable(sales));
     }
 
@@ -217,8 +217,8 @@ class DifferTest {
     @Test
     void newTablesFirstThenChangesPerTableThenDroppedTables() {
         Table orders = Table.of(ORDERS, List.of(ID)).withPrimaryKey(PrimaryKey.of("id"));
-        Table extra = Table.of(TableName.of("extra"), List.of(NAME));
-        Table item = Table.of(TableName.of("item"), List.of(ID)).withPrimaryKey(PrimaryKey.of("id"));
+        Table extra = Table.of(QualifiedName.of("extra"), List.of(NAME));
+        Table item = Table.of(QualifiedName.of("item"), List.of(ID)).withPrimaryKey(PrimaryKey.of("id"));
         Plan plan = Differ.diff(schema(users(ID, NAME), orders, extra), schema(users(ID), orders, item));
         assertEquals(List.of(new CreateTable(item), new DropColumn(USERS, NAME), new DropTable(extra)), plan.upgrade());
         assertEquals(

@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.schema.Column;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Table;
-import dev.retort.schema.TableName;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class OpLawsTest {
-    private static final TableName USERS = OpSamples.USERS;
+    private static final QualifiedName USERS = OpSamples.USERS;
     private static final Column EMAIL = OpSamples.EMAIL;
     private static final Table TABLE = OpSamples.TABLE;
 
@@ -35,7 +35,7 @@ class OpLawsTest {
             assertNotEquals(op, op.reverse(), op.getClass().getSimpleName());
             if (op instanceof RenameTable rename) {
                 assertEquals(
-                        new TableName(rename.table().schema(), rename.to()),
+                        new QualifiedName(rename.table().schema(), rename.to()),
                         op.reverse().table(),
                         "a renamed table's reverse starts from the new name");
             } else {

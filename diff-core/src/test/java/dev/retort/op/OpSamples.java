@@ -7,9 +7,9 @@ import dev.retort.schema.ExclusionConstraint;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
-import dev.retort.schema.TableName;
 import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -19,7 +19,7 @@ import java.util.Set;
 
 /** One sample of every operation type, for the tests that must cover them all, and the list of those types. */
 public final class OpSamples {
-    static final TableName USERS = new TableName(null, "users");
+    static final QualifiedName USERS = new QualifiedName(null, "users");
     static final Column EMAIL = Column.of("email", "varchar(100)");
     static final Table TABLE = Table.of(USERS, List.of(Column.of("id", "bigint").identityByDefault(), EMAIL))
             .withPrimaryKey(PrimaryKey.of("id"));
@@ -50,11 +50,11 @@ public final class OpSamples {
             new CreateEnum(EnumType.of("mood", "sad", "happy")),
             new DropEnum(EnumType.of("mood", "sad", "happy")),
             new AlterEnum(EnumType.of("mood", "sad", "happy"), EnumType.of("mood", "sad", "ok", "happy")),
-            new RenameTable(new TableName("crm", "users"), "people"),
+            new RenameTable(new QualifiedName("crm", "users"), "people"),
             new CreateSequence(Sequence.of("users_seq", 1, 50)),
             new DropSequence(Sequence.of("users_seq", 1, 50)),
             new AlterSequence(Sequence.of("users_seq", 1, 50), Sequence.of("users_seq", 1, 10)),
-            new AlterSequenceOwner(TableName.of("users_id_seq"), null, new Sequence.Owner("users", "id")),
+            new AlterSequenceOwner(QualifiedName.of("users_id_seq"), null, new Sequence.Owner("users", "id")),
             new AlterColumn(USERS, EMAIL, EMAIL.generatedAs("lower(name)")),
             new AlterColumn(USERS, EMAIL, EMAIL.collate("\"C\"")),
             new AddExclusion(USERS, new ExclusionConstraint("users_no_overlap", "USING gist (during WITH &&)")),

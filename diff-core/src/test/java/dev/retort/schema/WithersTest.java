@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /** The named factories and withers build the same records as the canonical constructors, validation included. */
 class WithersTest {
-    private static final TableName USERS = TableName.of("users");
+    private static final QualifiedName USERS = QualifiedName.of("users");
 
     @Test
     void columnFactoryAndWithersSetOneComponentEach() {
@@ -97,7 +97,7 @@ class WithersTest {
 
     @Test
     void foreignKeyAndSequenceFactories() {
-        TableName accounts = new TableName("crm", "accounts");
+        QualifiedName accounts = new QualifiedName("crm", "accounts");
         assertEquals(
                 new ForeignKey(
                         null,

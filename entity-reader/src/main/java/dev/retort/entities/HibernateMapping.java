@@ -1,6 +1,6 @@
 package dev.retort.entities;
 
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +25,7 @@ final class HibernateMapping {
     }
 
     /** A standalone sequence: its name, start and increment. */
-    record MappedSequence(TableName name, long start, long increment) {}
+    record MappedSequence(QualifiedName name, long start, long increment) {}
 
     /** The tables Hibernate would create: no views and no abstract union tables. */
     List<MappedTable> tables() {
@@ -41,7 +41,7 @@ final class HibernateMapping {
         for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
             for (Sequence sequence : namespace.getSequences()) {
                 Identifier schema = sequence.getName().getSchemaName();
-                TableName name = name(
+                QualifiedName name = name(
                         schema == null ? null : physical(schema),
                         physical(sequence.getName().getSequenceName()));
                 sequences.add(new MappedSequence(name, sequence.getInitialValue(), sequence.getIncrementSize()));
@@ -58,14 +58,14 @@ final class HibernateMapping {
         return table.isPhysicalTable() && !table.isAbstractUnionTable() && !table.isView();
     }
 
-    TableName name(Table table) {
+    QualifiedName name(Table table) {
         String schema = table.getSchemaIdentifier() == null ? null : physical(table.getSchemaIdentifier());
         return name(schema, physical(table.getNameIdentifier()));
     }
 
     /** The name in its schema, or without one in the default schema. */
-    TableName name(String schema, String name) {
-        return new TableName(defaultSchema.equals(schema) ? null : schema, name);
+    QualifiedName name(String schema, String name) {
+        return new QualifiedName(defaultSchema.equals(schema) ? null : schema, name);
     }
 
     /** PostgreSQL folds unquoted identifiers to lower case; quoted ones keep their case. */

@@ -1,6 +1,6 @@
 package dev.retort.entities;
 
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -33,9 +33,13 @@ record MappedTable(Table table, HibernateMapping mapping) {
 
     /** A foreign key: its name, columns, the table and columns it references, and its {@code @OnDelete} action. */
     record MappedForeignKey(
-            String name, List<String> columns, TableName target, List<String> targetColumns, OnDeleteAction onDelete) {}
+            String name,
+            List<String> columns,
+            QualifiedName target,
+            List<String> targetColumns,
+            OnDeleteAction onDelete) {}
 
-    TableName name() {
+    QualifiedName name() {
         return mapping.name(table);
     }
 

@@ -11,12 +11,12 @@ import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
 import dev.retort.schema.TableComment;
 import dev.retort.schema.TableElement;
-import dev.retort.schema.TableName;
 import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,12 +106,12 @@ final class SchemaAssembler {
      * constants sorted by name, as Hibernate creates them.
      */
     private static List<EnumType> enums(List<MappedTable> tables) {
-        Map<TableName, EnumType> enums = new TreeMap<>();
+        Map<QualifiedName, EnumType> enums = new TreeMap<>();
         for (MappedTable table : tables) {
             for (MappedColumn column : table.columns()) {
                 String type = column.enumType();
                 if (type == null) continue;
-                TableName name = new TableName(null, type);
+                QualifiedName name = new QualifiedName(null, type);
                 enums.putIfAbsent(name, new EnumType(name, column.enumLabels()));
             }
         }

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.retort.fixtures.shop.Shop;
 import dev.retort.schema.Column;
 import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
-import dev.retort.schema.TableName;
 import jakarta.persistence.Entity;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -39,10 +39,10 @@ class EntityReaderTest {
     void shopVersionOneWithSpringBootNaming() {
         Schema schema = read(Shop.V1, Naming.SNAKE);
         assertEquals(List.of("coupons", "customers", "order_lines", "orders", "products"), tableNames(schema));
-        Table customers = schema.table(TableName.of("customers")).orElseThrow();
+        Table customers = schema.table(QualifiedName.of("customers")).orElseThrow();
         assertEquals(
                 Table.of(
-                                TableName.of("customers"),
+                                QualifiedName.of("customers"),
                                 List.of(
                                         Column.of("created_at", "timestamp(6)").notNull(),
                                         Column.of("id", "bigint").identityByDefault(),
@@ -50,9 +50,9 @@ class EntityReaderTest {
                                         Column.of("email", "varchar(200)").notNull()))
                         .withPrimaryKey(PrimaryKey.of("id")),
                 customers);
-        Table lines = schema.table(TableName.of("order_lines")).orElseThrow();
+        Table lines = schema.table(QualifiedName.of("order_lines")).orElseThrow();
         assertEquals(PrimaryKey.of("line_no", "order_id"), lines.primaryKey());
-        Table orders = schema.table(TableName.of("orders")).orElseThrow();
+        Table orders = schema.table(QualifiedName.of("orders")).orElseThrow();
         assertEquals(
                 Column.of("placed_at", "timestamptz(6)").notNull(),
                 orders.column("placed_at").orElseThrow());
@@ -67,7 +67,7 @@ class EntityReaderTest {
     void shopVersionTwoDiffersAsDocumented() {
         Schema v2 = read(Shop.V2, Naming.SNAKE);
         assertEquals(List.of("customers", "order_lines", "orders", "products", "reviews"), tableNames(v2));
-        Table customers = v2.table(TableName.of("customers")).orElseThrow();
+        Table customers = v2.table(QualifiedName.of("customers")).orElseThrow();
         assertEquals(
                 Column.of("email", "varchar(320)").notNull(),
                 customers.column("email").orElseThrow());
@@ -76,13 +76,16 @@ class EntityReaderTest {
                 customers.column("name").orElseThrow());
         assertEquals(
                 Column.of("rating", "smallint").notNull(),
-                v2.table(TableName.of("reviews")).orElseThrow().column("rating").orElseThrow());
+                v2.table(QualifiedName.of("reviews"))
+                        .orElseThrow()
+                        .column("rating")
+                        .orElseThrow());
     }
 
     @Test
     void hibernateDefaultNamingFoldsCamelCaseToLowerCaseInHibernatesColumnOrder() {
         Table customers =
-                read(Shop.V1, Naming.JPA).table(TableName.of("customers")).orElseThrow();
+                read(Shop.V1, Naming.JPA).table(QualifiedName.of("customers")).orElseThrow();
         assertEquals(
                 List.of("createdat", "id", "name", "email"),
                 customers.columns().stream().map(Column::name).toList());
@@ -156,24 +159,24 @@ class EntityReaderTest {
         Schema schema = read("dev.retort.fixtures.boot.ordering", Naming.JPA);
         assertEquals(
                 PrimaryKey.of("group_id", "owner_id"),
-                schema.table(TableName.of("owner_groups")).orElseThrow().primaryKey());
+                schema.table(QualifiedName.of("owner_groups")).orElseThrow().primaryKey());
         assertEquals(
                 PrimaryKey.of("argument_order", "owner_id"),
-                schema.table(TableName.of("owner_arguments")).orElseThrow().primaryKey());
+                schema.table(QualifiedName.of("owner_arguments")).orElseThrow().primaryKey());
         Schema legacy = EntityReader.read(
                 new EntitySource(List.of("dev.retort.fixtures.boot.ordering"), List.of(), Naming.JPA)
                         .withHibernate(HibernateSettings.of(Map.of("hibernate.column_ordering_strategy", "legacy"))),
                 "public");
         assertEquals(
                 PrimaryKey.of("owner_id", "group_id"),
-                legacy.table(TableName.of("owner_groups")).orElseThrow().primaryKey());
+                legacy.table(QualifiedName.of("owner_groups")).orElseThrow().primaryKey());
     }
 
     @Test
     void quotedNamesKeepTheirCaseAndUnquotedOnesFold() {
         Table table =
                 read("dev.retort.entities.model.quoted", Naming.JPA).tables().get(0);
-        assertEquals(TableName.of("MixedCase"), table.name());
+        assertEquals(QualifiedName.of("MixedCase"), table.name());
         assertEquals(
                 List.of("Id", "plainupper", "body"),
                 table.columns().stream().map(Column::name).toList());
@@ -235,13 +238,14 @@ class EntityReaderTest {
         Schema schema = EntityReader.read(new EntitySource(List.of("com.example"), List.of(jar), Naming.JPA), "public");
         assertEquals(
                 List.of(Table.of(
-                                new TableName("inventory", "widget"),
+                                new QualifiedName("inventory", "widget"),
                                 List.of(Column.of("id", "bigint").notNull(), Column.of("label", "varchar(40)")))
                         .withPrimaryKey(PrimaryKey.of("id"))),
                 schema.tables());
         Schema inDefault =
                 EntityReader.read(new EntitySource(List.of("com.example"), List.of(jar), Naming.JPA), "inventory");
-        assertEquals(TableName.of("widget"), inDefault.tables().get(0).name(), "the default schema's name is dropped");
+        assertEquals(
+                QualifiedName.of("widget"), inDefault.tables().get(0).name(), "the default schema's name is dropped");
     }
 
     /**
@@ -310,7 +314,7 @@ class EntityReaderTest {
         Files.delete(classes.resolve("com/example/app/Gone.class"));
         EntitySource source = new EntitySource(List.of("com.example"), List.of(classes), Naming.JPA);
         assertEquals(
-                List.of(TableName.of("owner")),
+                List.of(QualifiedName.of("owner")),
                 EntityReader.read(source, "public").tables().stream()
                         .map(Table::name)
                         .toList());

@@ -6,7 +6,7 @@ import dev.retort.schema.Column;
 import dev.retort.schema.ColumnDefault;
 import dev.retort.schema.Identity;
 import dev.retort.schema.IdentityOptions;
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,9 +24,9 @@ import java.util.Map;
  * key may reference one).
  */
 record CatalogColumns(
-        Map<TableName, List<Column>> columns,
-        Map<TableName, String> comments,
-        Map<TableName, Map<Integer, String>> names) {
+        Map<QualifiedName, List<Column>> columns,
+        Map<QualifiedName, String> comments,
+        Map<QualifiedName, Map<Integer, String>> names) {
     /**
      * Columns with their defaults (a serial column's {@code nextval} is a default like any other; its
      * sequence is read with the sequences, owned by the column); generated columns' expressions are
@@ -91,9 +91,9 @@ record CatalogColumns(
     /** The maps being filled, one row at a time. */
     private static final class Rows {
         private final SchemaScope scope;
-        private final Map<TableName, List<Column>> columns = new LinkedHashMap<>();
-        private final Map<TableName, String> comments = new LinkedHashMap<>();
-        private final Map<TableName, Map<Integer, String>> names = new HashMap<>();
+        private final Map<QualifiedName, List<Column>> columns = new LinkedHashMap<>();
+        private final Map<QualifiedName, String> comments = new LinkedHashMap<>();
+        private final Map<QualifiedName, Map<Integer, String>> names = new HashMap<>();
 
         Rows(SchemaScope scope) {
             this.scope = scope;
@@ -101,7 +101,7 @@ record CatalogColumns(
 
         /** Files one row: a column, or a table without columns. */
         void add(ResultSet rs) throws SQLException {
-            TableName table = scope.nameOf(rs.getString("table_schema"), rs.getString("table_name"));
+            QualifiedName table = scope.nameOf(rs.getString("table_schema"), rs.getString("table_name"));
             String name = rs.getString("column_name");
             Map<Integer, String> numbered = names.computeIfAbsent(table, t -> new HashMap<>());
             if (name != null) numbered.put(rs.getInt("attnum"), name);

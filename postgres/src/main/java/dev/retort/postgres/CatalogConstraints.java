@@ -8,7 +8,7 @@ import static dev.retort.postgres.CatalogValues.strings;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.PrimaryKey;
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.UniqueConstraint;
 import java.sql.Array;
 import java.sql.Connection;
@@ -23,10 +23,10 @@ import java.util.Map;
 
 /** The primary keys, unique, foreign-key and check constraints of the tables in scope, by table. */
 record CatalogConstraints(
-        Map<TableName, PrimaryKey> primaryKeys,
-        Map<TableName, List<UniqueConstraint>> uniques,
-        Map<TableName, List<ForeignKey>> foreignKeys,
-        Map<TableName, List<CheckConstraint>> checks) {
+        Map<QualifiedName, PrimaryKey> primaryKeys,
+        Map<QualifiedName, List<UniqueConstraint>> uniques,
+        Map<QualifiedName, List<ForeignKey>> foreignKeys,
+        Map<QualifiedName, List<CheckConstraint>> checks) {
     /**
      * Primary keys, unique, foreign-key and check constraints. Key columns come as attribute
      * numbers, named from the columns already read; a foreign key's referenced columns are named
@@ -67,7 +67,7 @@ record CatalogConstraints(
      * attribute number).
      */
     static CatalogConstraints read(
-            Connection connection, SchemaScope scope, Map<TableName, Map<Integer, String>> columnNames)
+            Connection connection, SchemaScope scope, Map<QualifiedName, Map<Integer, String>> columnNames)
             throws SQLException {
         Rows rows = new Rows(scope, columnNames);
         String sql = CONSTRAINTS.formatted(nullsNotDistinct(connection) ? "ci.indnullsnotdistinct" : "false");
@@ -81,19 +81,19 @@ record CatalogConstraints(
     /** The maps being filled, one row at a time. */
     private static final class Rows {
         private final SchemaScope scope;
-        private final Map<TableName, Map<Integer, String>> columnNames;
-        private final Map<TableName, PrimaryKey> primaryKeys = new LinkedHashMap<>();
-        private final Map<TableName, List<UniqueConstraint>> uniques = new LinkedHashMap<>();
-        private final Map<TableName, List<ForeignKey>> foreignKeys = new LinkedHashMap<>();
-        private final Map<TableName, List<CheckConstraint>> checks = new LinkedHashMap<>();
+        private final Map<QualifiedName, Map<Integer, String>> columnNames;
+        private final Map<QualifiedName, PrimaryKey> primaryKeys = new LinkedHashMap<>();
+        private final Map<QualifiedName, List<UniqueConstraint>> uniques = new LinkedHashMap<>();
+        private final Map<QualifiedName, List<ForeignKey>> foreignKeys = new LinkedHashMap<>();
+        private final Map<QualifiedName, List<CheckConstraint>> checks = new LinkedHashMap<>();
 
-        Rows(SchemaScope scope, Map<TableName, Map<Integer, String>> columnNames) {
+        Rows(SchemaScope scope, Map<QualifiedName, Map<Integer, String>> columnNames) {
             this.scope = scope;
             this.columnNames = columnNames;
         }
 
         void add(ResultSet rs) throws SQLException {
-            TableName table = scope.nameOf(rs.getString("table_schema"), rs.getString("table_name"));
+            QualifiedName table = scope.nameOf(rs.getString("table_schema"), rs.getString("table_name"));
             Map<Integer, String> names = columnNames.get(table);
             if (names == null) return; // a partition's: partitions are not read
             String name = rs.getString("constraint_name");
@@ -118,11 +118,11 @@ record CatalogConstraints(
     private static ForeignKey foreignKey(
             ResultSet rs,
             SchemaScope scope,
-            Map<TableName, Map<Integer, String>> columnNames,
+            Map<QualifiedName, Map<Integer, String>> columnNames,
             String name,
             List<String> columns)
             throws SQLException {
-        TableName referenced = scope.nameOf(rs.getString("referenced_schema"), rs.getString("referenced_table"));
+        QualifiedName referenced = scope.nameOf(rs.getString("referenced_schema"), rs.getString("referenced_table"));
         Array referencedNames = rs.getArray("referenced_names");
         List<String> referencedColumns = referencedNames != null
                 ? strings(referencedNames)

@@ -6,7 +6,7 @@ import static dev.retort.postgres.CatalogValues.numbers;
 import static dev.retort.postgres.CatalogValues.prepare;
 
 import dev.retort.schema.Index;
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -58,16 +58,16 @@ final class CatalogIndexes {
      * The indexes of the tables in scope, by table, naming key columns through {@code columnNames} (by table, then
      * attribute number).
      */
-    static Map<TableName, List<Index>> read(
-            Connection connection, SchemaScope scope, Map<TableName, Map<Integer, String>> columnNames)
+    static Map<QualifiedName, List<Index>> read(
+            Connection connection, SchemaScope scope, Map<QualifiedName, Map<Integer, String>> columnNames)
             throws SQLException {
         Map<Long, String> operatorClasses = operatorClasses(connection);
         String sql = INDEXES.formatted(nullsNotDistinct(connection) ? "i.indnullsnotdistinct" : "false");
-        Map<TableName, List<Index>> indexes = new LinkedHashMap<>();
+        Map<QualifiedName, List<Index>> indexes = new LinkedHashMap<>();
         try (PreparedStatement st = prepare(connection, sql, scope);
                 ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
-                TableName table = scope.nameOf(rs.getString("table_schema"), rs.getString("table_name"));
+                QualifiedName table = scope.nameOf(rs.getString("table_schema"), rs.getString("table_name"));
                 indexes.computeIfAbsent(table, t -> new ArrayList<>())
                         .add(index(rs, table, columnNames.getOrDefault(table, Map.of()), operatorClasses));
             }
@@ -85,7 +85,7 @@ final class CatalogIndexes {
     }
 
     private static Index index(
-            ResultSet rs, TableName table, Map<Integer, String> names, Map<Long, String> operatorClasses)
+            ResultSet rs, QualifiedName table, Map<Integer, String> names, Map<Long, String> operatorClasses)
             throws SQLException {
         int keyCount = rs.getInt("key_count");
         long[] attributes = numbers(rs.getString("attributes"));

@@ -1,7 +1,7 @@
 package dev.retort.postgres;
 
 import dev.retort.RetortException;
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,14 +20,14 @@ final class CatalogValues {
     }
 
     /** Column names for attribute numbers separated by spaces ({@code "3 1"}), in that order. */
-    static List<String> named(String attributeNumbers, Map<Integer, String> names, TableName table) {
+    static List<String> named(String attributeNumbers, Map<Integer, String> names, QualifiedName table) {
         long[] numbers = numbers(attributeNumbers);
         List<String> columns = new ArrayList<>(numbers.length);
         for (long number : numbers) columns.add(column(names, (int) number, table));
         return columns;
     }
 
-    static String column(Map<Integer, String> names, int number, TableName table) {
+    static String column(Map<Integer, String> names, int number, QualifiedName table) {
         String name = names.get(number);
         if (name == null) throw new RetortException("the catalog names no column " + number + " of table " + table);
         return name;

@@ -23,7 +23,7 @@ import dev.retort.op.Option;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.PrimaryKey;
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.UniqueConstraint;
 import java.util.List;
 
@@ -74,25 +74,25 @@ final class ConstraintSql {
         return dropConstraint(op.table(), op.constraint().name());
     }
 
-    private static List<String> dropConstraint(TableName table, String name) {
+    private static List<String> dropConstraint(QualifiedName table, String name) {
         return List.of(alterTable(table) + " DROP CONSTRAINT " + quote(name));
     }
 
-    static String primaryKey(TableName table, PrimaryKey key) {
+    static String primaryKey(QualifiedName table, PrimaryKey key) {
         return "CONSTRAINT " + quote(primaryKeyName(table, key)) + " PRIMARY KEY (" + columnList(key.columns()) + ")";
     }
 
-    static String unique(TableName table, UniqueConstraint unique) {
+    static String unique(QualifiedName table, UniqueConstraint unique) {
         return "CONSTRAINT " + quote(uniqueName(table, unique)) + " UNIQUE"
                 + (unique.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "") + " (" + columnList(unique.columns()) + ")";
     }
 
-    static String check(TableName table, CheckConstraint check) {
+    static String check(QualifiedName table, CheckConstraint check) {
         return "CONSTRAINT " + quote(checkName(table, check)) + " CHECK (" + VisibleExpression.of(check.expression())
                 + ")";
     }
 
-    static String foreignKey(TableName table, ForeignKey key) {
+    static String foreignKey(QualifiedName table, ForeignKey key) {
         StringBuilder sql = new StringBuilder("CONSTRAINT ")
                 .append(quote(foreignKeyName(table, key)))
                 .append(" FOREIGN KEY (")

@@ -8,7 +8,7 @@ import dev.retort.op.AlterEnum;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.DropEnum;
 import dev.retort.schema.EnumType;
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -72,7 +72,7 @@ final class EnumSql {
      */
     private static List<String> rebuild(EnumType to) {
         String oldName = asideName(to.name().name());
-        String old = table(new TableName(to.name().schema(), oldName));
+        String old = table(new QualifiedName(to.name().schema(), oldName));
         String type = table(to.name()).replace("%", "%%");
         String body = String.join(
                 "\n",

@@ -4,9 +4,9 @@ import dev.retort.RetortException;
 import dev.retort.schema.BoundedMemo;
 import dev.retort.schema.Column;
 import dev.retort.schema.Index;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
-import dev.retort.schema.TableName;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ public final class ExpressionCanonicalizer {
                     "reading the database's domains and the types that hold them failed: " + e.getMessage(), e);
         }
         // a table is settled once a round would send PostgreSQL what it sent last time: the answer cannot change
-        Set<TableName> settled = new HashSet<>();
+        Set<QualifiedName> settled = new HashSet<>();
         Schema current = schema;
         for (int round = 0; round < MAX_ROUNDS; round++) {
             Schema next = round(connection, current, settled, checkedInput);
@@ -117,7 +117,7 @@ public final class ExpressionCanonicalizer {
      * printed in a transaction that is rolled back, and rewrite each table with its printed forms.
      */
     private static Schema round(
-            Connection connection, Schema schema, Set<TableName> settled, CheckedInput checkedInput) {
+            Connection connection, Schema schema, Set<QualifiedName> settled, CheckedInput checkedInput) {
         List<Table> involved = checkedInput.without(schema.tables().stream()
                 .filter(t -> !settled.contains(t.name()) && hasExpressions(t))
                 .toList());

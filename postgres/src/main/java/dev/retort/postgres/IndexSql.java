@@ -9,7 +9,7 @@ import dev.retort.op.CreateIndex;
 import dev.retort.op.DropIndex;
 import dev.retort.op.Option;
 import dev.retort.schema.Index;
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +18,7 @@ final class IndexSql {
     private IndexSql() {}
 
     static List<String> create(CreateIndex op) {
-        TableName table = op.table();
+        QualifiedName table = op.table();
         Index index = op.index();
         StringBuilder sql = new StringBuilder("CREATE ")
                 .append(index.unique() ? "UNIQUE " : "")
@@ -52,6 +52,6 @@ final class IndexSql {
     static List<String> drop(DropIndex op) {
         return List.of("DROP INDEX " + (op.options().contains(Option.CONCURRENTLY) ? "CONCURRENTLY " : "")
                 + (op.options().contains(Option.IF_EXISTS) ? "IF EXISTS " : "")
-                + table(new TableName(op.table().schema(), indexName(op.table(), op.index()))));
+                + table(new QualifiedName(op.table().schema(), indexName(op.table(), op.index()))));
     }
 }

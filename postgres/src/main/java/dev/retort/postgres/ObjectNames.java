@@ -4,7 +4,7 @@ import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.UniqueConstraint;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
@@ -19,14 +19,14 @@ final class ObjectNames {
      * The constraint's name, or {@code <table>_<hash>_check}: unnamed checks have no column list to
      * name them by, so a short hash of the expression keeps several on one table apart.
      */
-    static String checkName(TableName table, CheckConstraint check) {
+    static String checkName(QualifiedName table, CheckConstraint check) {
         if (check.name() != null) return check.name();
         String hash = Integer.toHexString(check.expression().hashCode() & 0xfffffff);
         return defaultName(table.name(), hash, "check");
     }
 
     /** The index's name, or PostgreSQL's default {@code <table>_<columns>_idx} ({@code expr} for expressions). */
-    static String indexName(TableName table, Index index) {
+    static String indexName(QualifiedName table, Index index) {
         if (index.name() != null) return index.name();
         String columns = index.keys().stream()
                 .map(k -> k.isExpression() ? "expr" : k.column())
@@ -35,19 +35,19 @@ final class ObjectNames {
     }
 
     /** The key's name, or PostgreSQL's default {@code <table>_pkey}. */
-    static String primaryKeyName(TableName table, PrimaryKey key) {
+    static String primaryKeyName(QualifiedName table, PrimaryKey key) {
         return key.name() != null ? key.name() : defaultName(table.name(), "", "pkey");
     }
 
     /** The constraint's name, or PostgreSQL's default {@code <table>_<columns>_key}. */
-    static String uniqueName(TableName table, UniqueConstraint unique) {
+    static String uniqueName(QualifiedName table, UniqueConstraint unique) {
         return unique.name() != null
                 ? unique.name()
                 : defaultName(table.name(), String.join("_", unique.columns()), "key");
     }
 
     /** The key's name, or PostgreSQL's default {@code <table>_<columns>_fkey}. */
-    static String foreignKeyName(TableName table, ForeignKey key) {
+    static String foreignKeyName(QualifiedName table, ForeignKey key) {
         return key.name() != null ? key.name() : defaultName(table.name(), String.join("_", key.columns()), "fkey");
     }
 

@@ -6,10 +6,10 @@ import static dev.retort.postgres.CatalogValues.strings;
 import dev.retort.RetortException;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.Index;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
-import dev.retort.schema.TableName;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -112,7 +112,7 @@ public final class PostgresIntrospector {
     private static Schema readAll(Connection connection, SchemaScope scope) throws SQLException {
         CatalogColumns columns = CatalogColumns.read(connection, scope);
         CatalogConstraints constraints = CatalogConstraints.read(connection, scope, columns.names());
-        Map<TableName, List<Index>> indexes = CatalogIndexes.read(connection, scope, columns.names());
+        Map<QualifiedName, List<Index>> indexes = CatalogIndexes.read(connection, scope, columns.names());
         List<Table> read = new ArrayList<>(columns.columns().size());
         columns.columns()
                 .forEach((name, cols) -> read.add(new Table(
@@ -132,7 +132,7 @@ public final class PostgresIntrospector {
         try (PreparedStatement st = prepare(connection, ENUMS, scope);
                 ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
-                TableName name = scope.nameOf(rs.getString("type_schema"), rs.getString("type_name"));
+                QualifiedName name = scope.nameOf(rs.getString("type_schema"), rs.getString("type_name"));
                 enums.add(new EnumType(name, strings(rs.getArray("labels"))));
             }
         }
@@ -144,7 +144,7 @@ public final class PostgresIntrospector {
         try (PreparedStatement st = prepare(connection, SEQUENCES, scope);
                 ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
-                TableName name = scope.nameOf(rs.getString("sequence_schema"), rs.getString("sequence_name"));
+                QualifiedName name = scope.nameOf(rs.getString("sequence_schema"), rs.getString("sequence_name"));
                 if (scope.excluded().contains(name)) continue;
                 Sequence sequence = Sequence.of(name, rs.getLong("start_value"), rs.getLong("increment_by"));
                 if (rs.getString("owner_table") != null) {

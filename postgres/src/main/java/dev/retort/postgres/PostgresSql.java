@@ -30,7 +30,7 @@ import dev.retort.op.Op;
 import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -123,7 +123,7 @@ public final class PostgresSql {
         return VisibleText.of(text, false);
     }
 
-    public static String table(TableName name) {
+    public static String table(QualifiedName name) {
         return name.schema() == null ? quote(name.name()) : quote(name.schema()) + "." + quote(name.name());
     }
 

@@ -2,7 +2,7 @@ package dev.retort.postgres;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import java.util.List;
 import java.util.Set;
 
@@ -11,7 +11,7 @@ import java.util.Set;
  * version table), and the default schema, whose tables get no schema in their name (the first
  * schema read, unless named).
  */
-public record SchemaScope(List<String> schemas, Set<TableName> excluded, String defaultSchema) {
+public record SchemaScope(List<String> schemas, Set<QualifiedName> excluded, String defaultSchema) {
     public SchemaScope {
         schemas = List.copyOf(requireNonNull(schemas, "schemas"));
         excluded = Set.copyOf(requireNonNull(excluded, "excluded"));
@@ -19,12 +19,12 @@ public record SchemaScope(List<String> schemas, Set<TableName> excluded, String 
         if (defaultSchema == null) defaultSchema = schemas.get(0);
     }
 
-    public SchemaScope(List<String> schemas, Set<TableName> excluded) {
+    public SchemaScope(List<String> schemas, Set<QualifiedName> excluded) {
         this(schemas, excluded, null);
     }
 
     /** The name as Retort writes it: without a schema in the default schema. */
-    TableName nameOf(String schema, String table) {
-        return new TableName(schema.equals(defaultSchema) ? null : schema, table);
+    QualifiedName nameOf(String schema, String table) {
+        return new QualifiedName(schema.equals(defaultSchema) ? null : schema, table);
     }
 }

@@ -3,8 +3,8 @@ package dev.retort.postgres;
 import dev.retort.op.CreateIndex;
 import dev.retort.schema.Column;
 import dev.retort.schema.Index;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Table;
-import dev.retort.schema.TableName;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -126,7 +126,7 @@ record ScratchTables(List<Table> involved, List<Table> own, Map<TypedDefault, Sh
             if (!ExpressionCanonicalizer.hasExpressions(index) || foreign.has(j)) continue;
             Index probe = new Index(
                     indexName(scratch, j), index.keys(), false, index.method(), List.of(), index.where(), false);
-            statements.addAll(PostgresSql.statements(new CreateIndex(new TableName("pg_temp", scratch), probe)));
+            statements.addAll(PostgresSql.statements(new CreateIndex(new QualifiedName("pg_temp", scratch), probe)));
         }
         return statements;
     }

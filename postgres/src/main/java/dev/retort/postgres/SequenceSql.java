@@ -7,7 +7,7 @@ import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.DropSequence;
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import java.util.List;
 
 /** The statements that create, drop and change standalone sequences. */
@@ -26,7 +26,7 @@ final class SequenceSql {
     static List<String> alterOwner(AlterSequenceOwner op) {
         String owner = op.to() == null
                 ? "NONE"
-                : table(new TableName(op.sequence().schema(), op.to().table())) + "."
+                : table(new QualifiedName(op.sequence().schema(), op.to().table())) + "."
                         + quote(op.to().column());
         return List.of("ALTER SEQUENCE " + table(op.sequence()) + " OWNED BY " + owner);
     }

@@ -16,7 +16,7 @@ import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.PrimaryKey;
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,11 +82,11 @@ final class TableSql {
         return List.of(alterTable(op.table()) + " RENAME COLUMN " + quote(op.from()) + " TO " + quote(op.to()));
     }
 
-    static String alterTable(TableName name) {
+    static String alterTable(QualifiedName name) {
         return "ALTER TABLE " + table(name);
     }
 
-    static String columnComment(TableName table, String column, String comment) {
+    static String columnComment(QualifiedName table, String column, String comment) {
         return "COMMENT ON COLUMN " + table(table) + "." + quote(column) + " IS " + text(comment);
     }
 

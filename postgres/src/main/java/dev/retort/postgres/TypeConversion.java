@@ -5,7 +5,7 @@ import static dev.retort.postgres.PostgresSql.quote;
 import static dev.retort.postgres.PostgresSql.table;
 
 import dev.retort.schema.Narrowing;
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Types;
 import java.util.Optional;
 import java.util.Set;
@@ -108,7 +108,7 @@ final class TypeConversion {
      * A statement that raises, before anything changes, when a value of the column would be cut or
      * rounded by the conversion: it counts the rows whose value does not survive the round trip.
      */
-    static Optional<String> guard(TableName table, String column, String from, String to) {
+    static Optional<String> guard(QualifiedName table, String column, String from, String to) {
         if (!Narrowing.rounds(from, to)) return Optional.empty();
         String value = quote(column);
         String target = VisibleExpression.of(to);

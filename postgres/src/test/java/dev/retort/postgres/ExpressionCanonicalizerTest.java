@@ -11,9 +11,9 @@ import dev.retort.diff.Differ;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
-import dev.retort.schema.TableName;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -26,7 +26,8 @@ class ExpressionCanonicalizerTest {
 
     private static Schema loans(String... checks) {
         return new Schema(List.of(Table.of(
-                        TableName.of("loans"), List.of(Column.of("status", "varchar(20)"), Column.of("qty", "integer")))
+                        QualifiedName.of("loans"),
+                        List.of(Column.of("status", "varchar(20)"), Column.of("qty", "integer")))
                 .withChecks(List.of(checks).stream().map(CheckConstraint::of).toList())));
     }
 
@@ -75,7 +76,7 @@ class ExpressionCanonicalizerTest {
 
     @Test
     void schemasWithoutChecksAreReturnedAsTheyAre() throws SQLException {
-        Schema none = new Schema(List.of(Table.of(TableName.of("t"), List.of(Column.of("a", "integer")))));
+        Schema none = new Schema(List.of(Table.of(QualifiedName.of("t"), List.of(Column.of("a", "integer")))));
         try (Connection c = db.connect()) {
             assertSame(none, ExpressionCanonicalizer.canonicalize(c, none));
         }

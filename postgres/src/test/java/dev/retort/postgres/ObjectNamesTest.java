@@ -3,7 +3,7 @@ package dev.retort.postgres;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.retort.schema.PrimaryKey;
-import dev.retort.schema.TableName;
+import dev.retort.schema.QualifiedName;
 import org.junit.jupiter.api.Test;
 
 class ObjectNamesTest {
@@ -20,10 +20,11 @@ class ObjectNamesTest {
     @Test
     void unnamedPrimaryKeysGetPostgresDefaultNameCutTo63Bytes() {
         String longName = "t".repeat(70);
-        assertEquals("t".repeat(58) + "_pkey", ObjectNames.primaryKeyName(TableName.of(longName), PrimaryKey.of("id")));
+        assertEquals(
+                "t".repeat(58) + "_pkey", ObjectNames.primaryKeyName(QualifiedName.of(longName), PrimaryKey.of("id")));
         assertEquals(
                 "custom",
                 ObjectNames.primaryKeyName(
-                        TableName.of("x"), PrimaryKey.of("id").named("custom")));
+                        QualifiedName.of("x"), PrimaryKey.of("id").named("custom")));
     }
 }

@@ -7,9 +7,9 @@ import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
-import dev.retort.schema.TableName;
 import dev.retort.schema.UniqueConstraint;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -31,7 +31,7 @@ class PostgresIntrospectorTest {
         db.reset();
     }
 
-    private static Schema read(List<String> schemas, Set<TableName> excluded) throws SQLException {
+    private static Schema read(List<String> schemas, Set<QualifiedName> excluded) throws SQLException {
         try (Connection c = db.connect()) {
             return PostgresIntrospector.read(c, new SchemaScope(schemas, excluded));
         }
@@ -57,7 +57,7 @@ class PostgresIntrospectorTest {
                 """);
         Schema expected = new Schema(List.of(
                 Table.of(
-                                TableName.of("users"),
+                                QualifiedName.of("users"),
                                 List.of(
                                         Column.of("id", "bigint").identityByDefault(),
                                         Column.of("email", "varchar(200)").notNull(),
@@ -69,14 +69,14 @@ class PostgresIntrospectorTest {
                                         Column.of("code", "char(1)")))
                         .withPrimaryKey(new PrimaryKey("users_pkey", List.of("id"))),
                 Table.of(
-                                TableName.of("lines"),
+                                QualifiedName.of("lines"),
                                 List.of(
                                         Column.of("order_id", "bigint"),
                                         Column.of("line_no", "integer"),
                                         Column.of("qty", "smallint").notNull(),
                                         Column.of("serial_no", "integer").identityAlways()))
                         .withPrimaryKey(new PrimaryKey("lines_pk", List.of("order_id", "line_no"))),
-                Table.of(TableName.of("empty_one"), List.of())));
+                Table.of(QualifiedName.of("empty_one"), List.of())));
         assertEquals(expected, read(List.of("public"), Set.of()));
     }
 
@@ -109,11 +109,14 @@ class PostgresIntrospectorTest {
                 """);
         Schema schema = read(List.of("public", "sales"), Set.of());
         assertEquals(
-                List.of(TableName.of("users"), new TableName("sales", "orders"), new TableName("sales", "users")),
+                List.of(
+                        QualifiedName.of("users"),
+                        new QualifiedName("sales", "orders"),
+                        new QualifiedName("sales", "users")),
                 schema.tables().stream().map(Table::name).toList());
         Schema salesOnly = read(List.of("sales"), Set.of());
         assertEquals(
-                List.of(TableName.of("orders"), TableName.of("users")),
+                List.of(QualifiedName.of("orders"), QualifiedName.of("users")),
                 salesOnly.tables().stream().map(Table::name).toList());
     }
 
@@ -127,9 +130,9 @@ class PostgresIntrospectorTest {
                 CREATE TABLE parted (id integer, at date) PARTITION BY RANGE (at);
                 CREATE TABLE parted_2026 PARTITION OF parted FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
                 """);
-        Schema schema = read(List.of("public"), Set.of(TableName.of("retort_version")));
+        Schema schema = read(List.of("public"), Set.of(QualifiedName.of("retort_version")));
         assertEquals(
-                List.of(TableName.of("kept"), TableName.of("parted")),
+                List.of(QualifiedName.of("kept"), QualifiedName.of("parted")),
                 schema.tables().stream().map(Table::name).toList());
     }
 
@@ -137,7 +140,7 @@ class PostgresIntrospectorTest {
     void quotedMixedCaseNamesKeepTheirCase() throws SQLException {
         db.execute("CREATE TABLE \"UserAccount\" (\"Id\" integer PRIMARY KEY, \"a\"\"b\" text)");
         Table table = read(List.of("public"), Set.of()).tables().get(0);
-        assertEquals(TableName.of("UserAccount"), table.name());
+        assertEquals(QualifiedName.of("UserAccount"), table.name());
         assertEquals(
                 List.of("Id", "a\"b"),
                 table.columns().stream().map(Column::name).toList());
@@ -166,19 +169,22 @@ class PostgresIntrospectorTest {
                 CREATE INDEX shop_lookup ON shop (lower(name) DESC NULLS LAST, x NULLS FIRST) INCLUDE (id) WHERE x > 1;
                 CREATE INDEX shop_pattern ON shop (name text_pattern_ops, (x + 1));
                 """);
-        Schema schema = read(List.of("public", "sales"), Set.of(TableName.of("retort_version")));
+        Schema schema = read(List.of("public", "sales"), Set.of(QualifiedName.of("retort_version")));
         Table shop = schema.tables().stream()
-                .filter(t -> t.name().equals(TableName.of("shop")))
+                .filter(t -> t.name().equals(QualifiedName.of("shop")))
                 .findFirst()
                 .orElseThrow();
         assertEquals(List.of("id"), shop.primaryKey().columns());
         assertEquals(
                 List.of(
-                        ForeignKey.of(List.of("part_id", "part_at"), TableName.of("parted_2026"), List.of("id", "at"))
+                        ForeignKey.of(
+                                        List.of("part_id", "part_at"),
+                                        QualifiedName.of("parted_2026"),
+                                        List.of("id", "at"))
                                 .named("shop_part_id_part_at_fkey"),
-                        ForeignKey.of(List.of("region"), new TableName("sales", "region"), List.of("id"))
+                        ForeignKey.of(List.of("region"), new QualifiedName("sales", "region"), List.of("id"))
                                 .named("shop_region_fkey"),
-                        ForeignKey.of(List.of("vb", "va"), TableName.of("retort_version"), List.of("b", "a"))
+                        ForeignKey.of(List.of("vb", "va"), QualifiedName.of("retort_version"), List.of("b", "a"))
                                 .onDelete(ForeignKey.Action.CASCADE)
                                 .named("shop_vb_va_fkey")),
                 shop.foreignKeys());
@@ -197,7 +203,7 @@ class PostgresIntrospectorTest {
                                 .named("shop_pattern")),
                 shop.indexes());
         Table region = schema.tables().stream()
-                .filter(t -> t.name().equals(new TableName("sales", "region")))
+                .filter(t -> t.name().equals(new QualifiedName("sales", "region")))
                 .findFirst()
                 .orElseThrow();
         assertEquals(List.of(new UniqueConstraint("region_code_key", List.of("code"), true)), region.uniques());

@@ -13,10 +13,10 @@ import dev.retort.schema.Identity;
 import dev.retort.schema.IdentityOptions;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
-import dev.retort.schema.TableName;
 import dev.retort.schema.UniqueConstraint;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -94,13 +94,13 @@ class RandomRoundTripTest {
     }
 
     static Schema randomSchema(Random random) {
-        List<TableName> names = new ArrayList<>();
+        List<QualifiedName> names = new ArrayList<>();
         for (String name : List.of("t0", "t1", "t2", "t3")) {
-            if (random.nextInt(3) > 0) names.add(new TableName(random.nextInt(5) == 0 ? "sales" : null, name));
+            if (random.nextInt(3) > 0) names.add(new QualifiedName(random.nextInt(5) == 0 ? "sales" : null, name));
         }
         List<Table> tables = new ArrayList<>();
         List<Sequence> sequences = new ArrayList<>();
-        for (TableName name : names) {
+        for (QualifiedName name : names) {
             Table table = randomTable(random, name, names);
             if (random.nextInt(4) == 0) {
                 // a serial column: its nextval default and the sequence it owns
@@ -111,7 +111,7 @@ class RandomRoundTripTest {
                         .notNull()
                         .defaultValue("nextval('" + qualified + "'::regclass)"));
                 table = table.withColumns(columns);
-                sequences.add(Sequence.of(new TableName(name.schema(), sequence), 1, 1)
+                sequences.add(Sequence.of(new QualifiedName(name.schema(), sequence), 1, 1)
                         .ownedBy(name.name(), "serial_no"));
             }
             tables.add(table);
@@ -123,7 +123,7 @@ class RandomRoundTripTest {
         return new Schema(tables, sequences);
     }
 
-    private static Table randomTable(Random random, TableName name, List<TableName> tables) {
+    private static Table randomTable(Random random, QualifiedName name, List<QualifiedName> tables) {
         List<Column> columns = new ArrayList<>();
         Identity identity =
                 List.of(Identity.NONE, Identity.BY_DEFAULT, Identity.ALWAYS).get(random.nextInt(3));
@@ -157,7 +157,7 @@ class RandomRoundTripTest {
             columns.add(random.nextBoolean() ? column.defaultValue(fixed[2]) : column);
         }
         List<ForeignKey> keys = new ArrayList<>();
-        for (TableName other : tables) {
+        for (QualifiedName other : tables) {
             if (other.equals(name) || random.nextInt(3) != 0) continue;
             String column = "ref_" + other.name();
             columns.add(Column.of(column, "bigint"));

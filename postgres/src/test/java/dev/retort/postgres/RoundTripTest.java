@@ -13,10 +13,10 @@ import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Identity;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
-import dev.retort.schema.TableName;
 import dev.retort.schema.UniqueConstraint;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -39,7 +39,7 @@ class RoundTripTest {
     static final TestDatabase db = new TestDatabase();
 
     private static final SchemaScope SCOPE = new SchemaScope(List.of("public", "sales"), Set.of());
-    private static final TableName USERS = TableName.of("users");
+    private static final QualifiedName USERS = QualifiedName.of("users");
     private static final Column ID = Column.of("id", "bigint").identityByDefault();
     private static final Column EMAIL = Column.of("email", "varchar(200)").notNull();
     private static final Column NAME = Column.of("name", "varchar(100)");
@@ -71,7 +71,7 @@ class RoundTripTest {
     }
 
     private static Table orders(List<UniqueConstraint> uniques, List<ForeignKey> keys) {
-        return Table.of(TableName.of("orders"), List.of(ID, Column.of("user_id", "bigint")))
+        return Table.of(QualifiedName.of("orders"), List.of(ID, Column.of("user_id", "bigint")))
                 .withPrimaryKey(PrimaryKey.of("id"))
                 .withUniques(uniques)
                 .withForeignKeys(keys);
@@ -84,13 +84,14 @@ class RoundTripTest {
     static Stream<Arguments> pairs() {
         Column code = Column.of("code", "varchar(10)").notNull();
         Table lines = Table.of(
-                        TableName.of("lines"),
+                        QualifiedName.of("lines"),
                         List.of(
                                 Column.of("order_id", "bigint"),
                                 Column.of("line_no", "integer"),
                                 Column.of("qty", "integer").notNull()))
                 .withPrimaryKey(PrimaryKey.of("order_id", "line_no"));
-        Table salesOrders = Table.of(new TableName("sales", "orders"), List.of(ID, Column.of("total", "numeric(10,2)")))
+        Table salesOrders = Table.of(
+                        new QualifiedName("sales", "orders"), List.of(ID, Column.of("total", "numeric(10,2)")))
                 .withPrimaryKey(PrimaryKey.of("id"));
         return Stream.of(
                 Arguments.of("create tables from nothing", Schema.EMPTY, schema(users(ID, EMAIL, NAME), lines)),
@@ -141,11 +142,11 @@ class RoundTripTest {
                         "tables referencing each other created and dropped",
                         schema(),
                         schema(
-                                Table.of(TableName.of("a"), List.of(ID, Column.of("b_id", "bigint")))
+                                Table.of(QualifiedName.of("a"), List.of(ID, Column.of("b_id", "bigint")))
                                         .withPrimaryKey(PrimaryKey.of("id"))
                                         .withForeignKeys(List.of(
                                                 ForeignKey.Columns.of("b_id").references("b", "id"))),
-                                Table.of(TableName.of("b"), List.of(ID, Column.of("a_id", "bigint")))
+                                Table.of(QualifiedName.of("b"), List.of(ID, Column.of("a_id", "bigint")))
                                         .withPrimaryKey(PrimaryKey.of("id"))
                                         .withForeignKeys(List.of(
                                                 ForeignKey.Columns.of("a_id").references("a", "id"))))),
@@ -156,7 +157,7 @@ class RoundTripTest {
                                 lines,
                                 salesOrders,
                                 Table.of(
-                                                TableName.of("shipments"),
+                                                QualifiedName.of("shipments"),
                                                 List.of(
                                                         ID,
                                                         Column.of("order_id", "bigint"),
@@ -285,7 +286,7 @@ class RoundTripTest {
                                 List.of(
                                         users(ID),
                                         Table.of(
-                                                        new TableName("sales", "tickets"),
+                                                        new QualifiedName("sales", "tickets"),
                                                         List.of(ID, Column.of("level", "sales.level")))
                                                 .withPrimaryKey(PrimaryKey.of("id"))),
                                 List.of(),
@@ -295,7 +296,7 @@ class RoundTripTest {
                         "mixed case and quotes",
                         Schema.EMPTY,
                         schema(Table.of(
-                                        TableName.of("Odd \"Name\""),
+                                        QualifiedName.of("Odd \"Name\""),
                                         List.of(Column.of("Mixed", "text"), Column.of("a\"b", "integer")))
                                 .withPrimaryKey(PrimaryKey.of("a\"b")))));
     }

@@ -8,10 +8,10 @@ import dev.retort.diff.Differ;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.op.AlterColumn;
 import dev.retort.schema.Column;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
-import dev.retort.schema.TableName;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -27,8 +27,8 @@ class ServerDefaultsTest {
     static final TestDatabase db = new TestDatabase();
 
     private static String canonical(String type, String expression) throws SQLException {
-        Schema schema = new Schema(
-                List.of(Table.of(TableName.of("t"), List.of(Column.of("c", type).defaultValue(expression)))));
+        Schema schema = new Schema(List.of(
+                Table.of(QualifiedName.of("t"), List.of(Column.of("c", type).defaultValue(expression)))));
         try (Connection c = db.connect()) {
             return ExpressionCanonicalizer.canonicalize(c, schema)
                     .tables()
@@ -92,13 +92,13 @@ class ServerDefaultsTest {
         try (Connection c = db.connect()) {
             SchemaScope scope = new SchemaScope(List.of("public"), Set.of());
             Table read = ExpressionCanonicalizer.canonicalize(c, PostgresIntrospector.read(c, scope))
-                    .table(TableName.of("n"))
+                    .table(QualifiedName.of("n"))
                     .orElseThrow();
             for (String name : List.of("a", "b", "c", "d", "e")) {
                 assertNull(read.column(name).orElseThrow().defaultKey(), name);
             }
             Table model = Table.of(
-                    TableName.of("n"),
+                    QualifiedName.of("n"),
                     List.of(
                             Column.of("a", "varchar(255)"),
                             Column.of("b", "integer"),
@@ -138,7 +138,7 @@ class ServerDefaultsTest {
                 """);
         try (Connection c = db.connect()) {
             Schema schema = PostgresIntrospector.read(c, new SchemaScope(List.of("public"), Set.of()));
-            Table table = schema.table(TableName.of("s")).orElseThrow();
+            Table table = schema.table(QualifiedName.of("s")).orElseThrow();
             assertEquals(
                     "nextval('s_id_seq'::regclass)",
                     table.column("id").orElseThrow().defaultKey(),
@@ -158,7 +158,7 @@ class ServerDefaultsTest {
             assertEquals(
                     "nextval('public.s_id_seq'::regclass)",
                     canonical
-                            .table(TableName.of("s"))
+                            .table(QualifiedName.of("s"))
                             .orElseThrow()
                             .column("id")
                             .orElseThrow()

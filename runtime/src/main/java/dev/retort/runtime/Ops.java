@@ -38,11 +38,11 @@ import dev.retort.schema.ExclusionConstraint;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
 import dev.retort.schema.TableComment;
 import dev.retort.schema.TableElement;
-import dev.retort.schema.TableName;
 import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
@@ -281,7 +281,7 @@ public final class Ops {
      * {@code to} is null); the owner is in the sequence's schema.
      */
     public void alterSequenceOwner(String name, Sequence.Owner from, Sequence.Owner to) {
-        add(new AlterSequenceOwner(new TableName(schema, name), from, to));
+        add(new AlterSequenceOwner(new QualifiedName(schema, name), from, to));
     }
 
     private Sequence inSchema(Sequence sequence) {
@@ -333,7 +333,7 @@ public final class Ops {
         return List.copyOf(recorded);
     }
 
-    private TableName name(String table) {
-        return new TableName(schema, table);
+    private QualifiedName name(String table) {
+        return new QualifiedName(schema, table);
     }
 }
