@@ -269,9 +269,11 @@ final class Project {
         if (requested != null) {
             String problem = RevisionIds.problem(requested);
             if (problem != null)
-                throw new RetortException("--rev-id " + RevisionIds.quoted(requested) + ": " + problem);
+                throw new OptionException(
+                        "--rev-id", requested, "--rev-id " + RevisionIds.quoted(requested) + ": " + problem);
             if (graph.contains(requested))
-                throw new RetortException("--rev-id " + requested + ": a revision with that id already exists");
+                throw new OptionException(
+                        "--rev-id", requested, "--rev-id " + requested + ": a revision with that id already exists");
             return requested;
         }
         while (true) {
