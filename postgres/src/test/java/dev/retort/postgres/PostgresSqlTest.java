@@ -28,6 +28,7 @@ import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropUnique;
 import dev.retort.op.Op;
+import dev.retort.op.OpKinds;
 import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
@@ -42,7 +43,6 @@ import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
 import dev.retort.schema.UniqueConstraint;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -162,16 +162,8 @@ class PostgresSqlTest {
                 new AddExclusion(ODD, new ExclusionConstraint("x", "USING gist (during WITH &&)")),
                 new DropExclusion(ODD, new ExclusionConstraint("x", "USING gist (during WITH &&)")));
         Set<Class<?>> covered = samples.stream().map(Object::getClass).collect(Collectors.toSet());
-        assertEquals(operations(Op.class), covered, "add a sample for each new Op type");
+        assertEquals(OpKinds.all(), covered, "add a sample for each new Op type");
         for (Op op : samples) assertEquals(false, PostgresSql.statements(op).isEmpty(), op.toString());
-    }
-
-    /** The concrete operations under a sealed type, through every sealed interface between. */
-    private static Set<Class<?>> operations(Class<?> type) {
-        if (!type.isSealed()) return Set.of(type);
-        Set<Class<?>> operations = new HashSet<>();
-        for (Class<?> permitted : type.getPermittedSubclasses()) operations.addAll(operations(permitted));
-        return operations;
     }
 
     @Test
