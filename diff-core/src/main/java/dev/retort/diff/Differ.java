@@ -45,7 +45,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -168,8 +167,8 @@ public final class Differ {
             if (!targetColumns.containsKey(column.name())) ops.add(new DropColumn(name, column));
         }
         // a column dropped and added again takes its keys, checks and indexes with it: they go and come back
-        Dependents before = new Dependents(current, rebuilt);
-        Dependents after = new Dependents(target, rebuilt);
+        ColumnDependents before = new ColumnDependents(current, rebuilt);
+        ColumnDependents after = new ColumnDependents(target, rebuilt);
         ops.addAll(diffPrimaryKey(name, before.primaryKey, after.primaryKey));
         ops.addAll(diffUniques(name, before.uniques, after.uniques));
         ops.addAll(diffChecks(name, before.checks, after.checks));
@@ -183,62 +182,6 @@ public final class Differ {
             ops.add(new AlterTableComment(name, current.comment(), target.comment()));
         }
         return ops;
-    }
-
-    /**
-     * A table's keys, checks and indexes split into those that survive when the given columns are
-     * dropped and added again, and those PostgreSQL drops with them.
-     */
-    private static final class Dependents {
-        PrimaryKey primaryKey;
-        final List<UniqueConstraint> uniques = new ArrayList<>();
-        final List<CheckConstraint> checks = new ArrayList<>();
-        final List<ForeignKey> foreignKeys = new ArrayList<>();
-        final List<Index> indexes = new ArrayList<>();
-        final List<TableElement> dropped = new ArrayList<>();
-
-        Dependents(Table table, Set<String> rebuilt) {
-            primaryKey = table.primaryKey();
-            if (primaryKey != null && uses(primaryKey.columns(), rebuilt)) {
-                dropped.add(primaryKey);
-                primaryKey = null;
-            }
-            for (UniqueConstraint unique : table.uniques()) keep(unique, uses(unique.columns(), rebuilt), uniques);
-            for (CheckConstraint check : table.checks()) keep(check, mentions(check.expression(), rebuilt), checks);
-            for (ForeignKey key : table.foreignKeys()) keep(key, uses(key.columns(), rebuilt), foreignKeys);
-            for (Index index : table.indexes()) keep(index, uses(index, rebuilt), indexes);
-        }
-
-        private <T extends TableElement> void keep(T element, boolean goes, List<T> kept) {
-            if (goes) {
-                dropped.add(element);
-            } else {
-                kept.add(element);
-            }
-        }
-
-        private static boolean uses(List<String> columns, Set<String> rebuilt) {
-            return columns.stream().anyMatch(rebuilt::contains);
-        }
-
-        private static boolean uses(Index index, Set<String> rebuilt) {
-            return uses(index.include(), rebuilt)
-                    || mentions(index.where(), rebuilt)
-                    || index.keys().stream()
-                            .anyMatch(key -> rebuilt.contains(key.column())
-                                    || key.isExpression() && mentions(key.column(), rebuilt));
-        }
-
-        /** Whether an expression names one of the columns (as a word, quoted or not; a false match only costs a rebuild). */
-        private static boolean mentions(String expression, Set<String> rebuilt) {
-            if (expression == null) return false;
-            for (String column : rebuilt) {
-                if (Pattern.compile("(?<![\\w$])\"?" + Pattern.quote(column) + "\"?(?![\\w$])")
-                        .matcher(expression)
-                        .find()) return true;
-            }
-            return false;
-        }
     }
 
     private static ColumnComparison.Verdict verdict(
