@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
+import dev.retort.op.AddEnumCasts;
 import dev.retort.op.AddExclusion;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AddPrimaryKey;
@@ -20,6 +21,7 @@ import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropEnum;
+import dev.retort.op.DropEnumCasts;
 import dev.retort.op.DropExclusion;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropIndex;
@@ -116,6 +118,8 @@ public final class OpRenderer {
                 return CodeBlock.of("op.autocommit(a -> $L)", sequenceCall("a", a.table(), "alterEnum", arguments));
             return sequenceCall(a.table(), "alterEnum", arguments);
         }
+        if (op instanceof AddEnumCasts a) return sequenceCall(a.table(), "addEnumCasts", casts(a.type(), a.casts()));
+        if (op instanceof DropEnumCasts d) return sequenceCall(d.table(), "dropEnumCasts", casts(d.type(), d.casts()));
         if (op instanceof CreateSequence c)
             return sequenceCall(c.table(), "createSequence", List.of(sequence(c.sequence())));
         if (op instanceof DropSequence d)
@@ -146,7 +150,25 @@ public final class OpRenderer {
     static CodeBlock enumType(EnumType type) {
         List<CodeBlock> arguments = new ArrayList<>(List.of(string(type.name().name())));
         type.values().forEach(v -> arguments.add(string(v)));
-        return CodeBlock.of("$T.enumType($L)", OPS, CodeBlock.join(arguments, ", "));
+        CodeBlock created = CodeBlock.of("$T.enumType($L)", OPS, CodeBlock.join(arguments, ", "));
+        if (type.casts().isEmpty()) return created;
+        if (type.casts().size() == EnumType.Cast.values().length) return CodeBlock.of("$L.withVarcharCasts()", created);
+        return CodeBlock.of("$L.withCasts($T.of($L))", created, Set.class, castList(type.casts()));
+    }
+
+    /** The type's name, then the casts unless both (the DSL's default). */
+    private static List<CodeBlock> casts(QualifiedName type, Set<EnumType.Cast> casts) {
+        List<CodeBlock> arguments = new ArrayList<>(List.of(string(type.name())));
+        if (casts.size() < EnumType.Cast.values().length) arguments.add(castList(casts));
+        return arguments;
+    }
+
+    private static CodeBlock castList(Set<EnumType.Cast> casts) {
+        List<CodeBlock> names = new ArrayList<>();
+        for (EnumType.Cast cast : EnumType.Cast.values()) {
+            if (casts.contains(cast)) names.add(CodeBlock.of("$T.$L", EnumType.Cast.class, cast.name()));
+        }
+        return CodeBlock.join(names, ", ");
     }
 
     private static CodeBlock owner(Sequence.Owner owner) {

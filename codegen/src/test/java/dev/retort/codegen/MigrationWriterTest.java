@@ -251,7 +251,9 @@ class MigrationWriterTest {
                         Sequence.of("authors_seq", 1, 50),
                         Sequence.of("member_cards", 1000, 1),
                         Sequence.of("legacy_seq", 1, 1)),
-                List.of(EnumType.of("loan_status", "OPEN", "RETURNED"), EnumType.of("legacy_kind", "A")));
+                List.of(
+                        EnumType.of("loan_status", "OPEN", "RETURNED").withVarcharCasts(),
+                        EnumType.of("legacy_kind", "A").withVarcharCasts()));
         Table membersV2 = Table.of(members.name(), members.columns())
                 .withPrimaryKey(PrimaryKey.of("id"))
                 .withUniques(List.of(UniqueConstraint.of("email", "branch").named("members_email_branch_key")))
@@ -281,8 +283,8 @@ class MigrationWriterTest {
                         Sequence.of("member_cards", 1000, 10),
                         Sequence.of("reviews_seq", 1, 50).inSchema("reading")),
                 List.of(
-                        EnumType.of("loan_status", "LOST", "OPEN", "RETURNED"),
-                        EnumType.of("mood", "sad", "happy").inSchema("reading")));
+                        EnumType.of("loan_status", "LOST", "OPEN", "RETURNED").withVarcharCasts(),
+                        EnumType.of("mood", "sad", "happy").inSchema("reading").withVarcharCasts()));
         return Differ.diff(before, after);
     }
 

@@ -6,17 +6,14 @@ import dev.retort.op.AddForeignKey;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AddUnique;
 import dev.retort.op.AlterColumn;
-import dev.retort.op.AlterEnum;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
-import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
-import dev.retort.op.DropEnum;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
@@ -26,7 +23,6 @@ import dev.retort.op.DropUnique;
 import dev.retort.op.Op;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
-import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
@@ -66,7 +62,7 @@ public final class Differ {
     /** The plan, with the project's column comparison hooks consulted before Retort's own comparison. */
     public static Plan diff(Schema current, Schema target, List<ColumnComparison> comparisons) {
         List<Op> ops = new ArrayList<>(diffSequences(current.sequences(), target.sequences()));
-        ops.addAll(diffEnums(current.enums(), target.enums()));
+        ops.addAll(EnumDiffer.diff(current.enums(), target.enums()));
         Map<QualifiedName, Table> currentTables = byName(current.tables(), Table::name);
         Map<QualifiedName, Table> targetTables = byName(target.tables(), Table::name);
         for (Table table : target.tables()) {
@@ -87,24 +83,6 @@ public final class Differ {
             }
         }
         return Plan.of(ops);
-    }
-
-    static List<Op> diffEnums(List<EnumType> current, List<EnumType> target) {
-        List<Op> ops = new ArrayList<>();
-        Map<QualifiedName, EnumType> currentByName = byName(current, EnumType::name);
-        Map<QualifiedName, EnumType> targetByName = byName(target, EnumType::name);
-        for (EnumType type : target) {
-            EnumType existing = currentByName.get(type.name());
-            if (existing == null) {
-                ops.add(new CreateEnum(type));
-            } else if (!existing.equals(type)) {
-                ops.add(new AlterEnum(existing, type));
-            }
-        }
-        for (EnumType type : current) {
-            if (!targetByName.containsKey(type.name())) ops.add(new DropEnum(type));
-        }
-        return ops;
     }
 
     static List<Op> diffSequences(List<Sequence> current, List<Sequence> target) {
@@ -295,7 +273,7 @@ public final class Differ {
     }
 
     /** Values by key; the first of several with the same key wins (two identical constraints are one). */
-    private static <K, V> Map<K, V> byName(List<V> values, Function<V, K> key) {
+    static <K, V> Map<K, V> byName(List<V> values, Function<V, K> key) {
         return values.stream()
                 .collect(Collectors.toMap(key, Function.identity(), (first, second) -> first, LinkedHashMap::new));
     }

@@ -34,6 +34,8 @@ public sealed interface Op
                 CreateEnum,
                 DropEnum,
                 AlterEnum,
+                AddEnumCasts,
+                DropEnumCasts,
                 AddExclusion,
                 DropExclusion {
 

@@ -47,6 +47,8 @@ public final class OpSamples {
             new CreateEnum(EnumType.of("mood", "sad", "happy")),
             new DropEnum(EnumType.of("mood", "sad", "happy")),
             new AlterEnum(EnumType.of("mood", "sad", "happy"), EnumType.of("mood", "sad", "ok", "happy")),
+            new AddEnumCasts(QualifiedName.of("mood"), Set.of(EnumType.Cast.FROM_VARCHAR, EnumType.Cast.TO_VARCHAR)),
+            new DropEnumCasts(QualifiedName.of("mood"), Set.of(EnumType.Cast.TO_VARCHAR)),
             new RenameTable(new QualifiedName("crm", "users"), "people"),
             new CreateSequence(Sequence.of("users_seq", 1, 50)),
             new DropSequence(Sequence.of("users_seq", 1, 50)),

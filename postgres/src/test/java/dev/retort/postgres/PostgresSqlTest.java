@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
+import dev.retort.op.AddEnumCasts;
 import dev.retort.op.AddExclusion;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AddPrimaryKey;
@@ -20,6 +21,7 @@ import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropEnum;
+import dev.retort.op.DropEnumCasts;
 import dev.retort.op.DropExclusion;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropIndex;
@@ -155,6 +157,8 @@ class PostgresSqlTest {
                 new CreateEnum(EnumType.of("e", "a")),
                 new DropEnum(EnumType.of("e", "a")),
                 new AlterEnum(EnumType.of("e", "a"), EnumType.of("e", "a", "b")),
+                new AddEnumCasts(QualifiedName.of("e"), Set.of(EnumType.Cast.FROM_VARCHAR)),
+                new DropEnumCasts(QualifiedName.of("e"), Set.of(EnumType.Cast.TO_VARCHAR)),
                 new CreateSequence(Sequence.of("s", 1, 1)),
                 new DropSequence(Sequence.of("s", 1, 1)),
                 new AlterSequence(Sequence.of("s", 1, 1), Sequence.of("s", 1, 2)),
@@ -284,6 +288,31 @@ class PostgresSqlTest {
         assertEquals("ALTER TYPE \"mood\" RENAME TO \"mood__retort_old\"", rebuild.get(0));
         assertEquals("CREATE TYPE \"mood\" AS ENUM ('happy')", rebuild.get(1));
         assertEquals("DROP TYPE \"mood__retort_old\"", rebuild.get(3));
+    }
+
+    @Test
+    void enumCastsAreHibernatesAndMoveWithARebuiltType() {
+        QualifiedName mood = new QualifiedName("crm", "mood");
+        Set<EnumType.Cast> both = Set.of(EnumType.Cast.TO_VARCHAR, EnumType.Cast.FROM_VARCHAR);
+        assertEquals(
+                List.of(
+                        "CREATE CAST (varchar AS \"crm\".\"mood\") WITH INOUT AS IMPLICIT",
+                        "CREATE CAST (\"crm\".\"mood\" AS varchar) WITH INOUT AS IMPLICIT"),
+                PostgresSql.statements(new AddEnumCasts(mood, both)));
+        assertEquals(
+                List.of("DROP CAST (\"crm\".\"mood\" AS varchar)"),
+                PostgresSql.statements(new DropEnumCasts(mood, Set.of(EnumType.Cast.TO_VARCHAR))));
+        EnumType from = EnumType.of("mood", "sad", "happy").withVarcharCasts();
+        List<String> rebuild = PostgresSql.statements(
+                new AlterEnum(from, EnumType.of("mood", "happy").withVarcharCasts()));
+        assertEquals(
+                List.of(
+                        "DROP CAST (varchar AS \"mood__retort_old\")",
+                        "DROP CAST (\"mood__retort_old\" AS varchar)",
+                        "DROP TYPE \"mood__retort_old\"",
+                        "CREATE CAST (varchar AS \"mood\") WITH INOUT AS IMPLICIT",
+                        "CREATE CAST (\"mood\" AS varchar) WITH INOUT AS IMPLICIT"),
+                rebuild.subList(3, rebuild.size()));
     }
 
     @Test
