@@ -119,6 +119,15 @@ public final class Autogenerate {
         return diff(database, canonicalize(connection, join(entities)));
     }
 
+    /**
+     * The plan that creates the database's schema (as {@link #readDatabase} reads it) from nothing: the
+     * first revision of a database that Retort adopts, so that a fresh database upgraded through it
+     * is the same and its downgrade empties one.
+     */
+    public Plan baseline(Connection connection) {
+        return diff(Schema.EMPTY, readDatabase(connection));
+    }
+
     /** The plan from one read schema to another, the hooks consulted before Retort's own column comparison. */
     public Plan diff(Schema current, Schema target) {
         return Differ.diff(current, target, hooks);

@@ -52,7 +52,7 @@ class ObjectFilterTest {
     @Test
     void withoutExclusionsEveryDatabaseOnlyObjectButTheToolTablesIsDropped() throws SQLException {
         assertEquals(
-                List.of("DropIndex customers", "DropIndex customers", "DropTable audit_2024", "DropColumn customers"),
+                List.of("DropIndex customers", "DropIndex customers", "DropColumn customers", "DropTable audit_2024"),
                 ops(Autogenerate.configure().load()));
     }
 
