@@ -109,6 +109,18 @@ class ObjectFilterTest {
     }
 
     @Test
+    void patternsAndAProjectsFilterCombine() throws SQLException {
+        ObjectFilter filter = ExcludePatterns.parse(List.of("table:audit_*", "column:customers.legacy_code"))
+                .and((kind, name, side, object) -> !(kind == ObjectKind.INDEX && name.endsWith("_search_idx")));
+        assertEquals(
+                List.of(), ops(Autogenerate.configure().objectFilter(filter).load()));
+        ObjectFilter half = ExcludePatterns.parse(List.of("table:audit_*", "column:customers.legacy_code"));
+        assertEquals(
+                List.of("DropIndex customers"),
+                ops(Autogenerate.configure().objectFilter(half).load()));
+    }
+
+    @Test
     void theFilterSeesOneSideAtATime() throws SQLException {
         // left out of the model only, the database's column is one the entities do not have
         ObjectFilter modelOnly = (kind, name, side, object) ->
