@@ -6,7 +6,8 @@ import static java.util.Objects.requireNonNull;
  * A project's verdict on which objects take part in a comparison, like Alembic's {@code include_object}:
  * asked for every table, column, index, constraint, sequence and enum type of both sides before they are
  * compared; an object it refuses is neither created nor dropped nor altered. Refusing a table refuses
- * everything in it; refusing a column refuses the constraints and indexes over it and the sequence it owns.
+ * everything in it; refusing a column refuses the keys, unique constraints and indexes that name it and the
+ * sequence it owns (not the checks and index expressions that use it, which are not taken apart).
  *
  * <p>{@code name} is what {@code compare.exclude} globs match: a table, sequence or enum type as
  * {@code name} (or {@code schema.name} outside the default schema), a column as {@code table.column},
