@@ -217,7 +217,7 @@ final class Project {
      * The pipeline over the configured schemas and tables, with the configured hooks, leaving out
      * Retort's own tables (wherever the version table was found).
      */
-    private Autogenerate autogenerate(VersionTable at) {
+    Autogenerate autogenerate(VersionTable at) {
         Set<QualifiedName> own = new HashSet<>(ownTables());
         own.addAll(ownTables(at));
         return Autogenerate.configure()
@@ -225,6 +225,8 @@ final class Project {
                 .tables(settings.tableFilter())
                 .leaveOut(own)
                 .hooks(comparisons())
+                .objectFilter(settings.objectExclusions())
+                .excludeToolTables(settings.excludeToolTables())
                 .load();
     }
 

@@ -32,7 +32,12 @@ import dev.retort.op.Op;
 import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
+import dev.retort.schema.CheckConstraint;
+import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Index;
+import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
+import dev.retort.schema.UniqueConstraint;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -129,6 +134,19 @@ public final class PostgresSql {
 
     public static String table(QualifiedName name) {
         return name.schema() == null ? quote(name.name()) : quote(name.schema()) + "." + quote(name.name());
+    }
+
+    /**
+     * The name a table's index or constraint has in the database: its own, else the one it gets when Retort creates it
+     * (PostgreSQL's default, or {@code <table>_<hash>_check} for an unnamed check).
+     */
+    public static String name(QualifiedName table, Object indexOrConstraint) {
+        if (indexOrConstraint instanceof Index i) return ObjectNames.indexName(table, i);
+        if (indexOrConstraint instanceof PrimaryKey p) return ObjectNames.primaryKeyName(table, p);
+        if (indexOrConstraint instanceof UniqueConstraint u) return ObjectNames.uniqueName(table, u);
+        if (indexOrConstraint instanceof ForeignKey f) return ObjectNames.foreignKeyName(table, f);
+        if (indexOrConstraint instanceof CheckConstraint c) return ObjectNames.checkName(table, c);
+        throw new IllegalArgumentException("not an index or constraint: " + indexOrConstraint);
     }
 
     /** Identifiers quoted and separated by commas: {@code "a", "b"}. */
