@@ -31,6 +31,7 @@ import dev.retort.op.Op;
 import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
+import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
@@ -85,10 +86,8 @@ public final class OpText {
         }
         if (op instanceof AddUnique a) return "add unique " + a.table() + " " + unique(a.constraint());
         if (op instanceof DropUnique d) return "drop unique " + d.table() + " " + unique(d.constraint());
-        if (op instanceof AddCheck a)
-            return "add check " + a.table() + " " + a.constraint().expression();
-        if (op instanceof DropCheck d)
-            return "drop check " + d.table() + " " + d.constraint().expression();
+        if (op instanceof AddCheck a) return "add check " + a.table() + " " + check(a.constraint());
+        if (op instanceof DropCheck d) return "drop check " + d.table() + " " + check(d.constraint());
         if (op instanceof AddForeignKey a) return "add foreign key " + foreignKey(a.table(), a.key());
         if (op instanceof DropForeignKey d) return "drop foreign key " + foreignKey(d.table(), d.key());
         if (op instanceof AlterTableComment c)
@@ -112,6 +111,10 @@ public final class OpText {
         if (op instanceof AlterSequence a)
             return "alter sequence " + a.to().name() + ": " + sequence(a.from()) + " -> " + sequence(a.to());
         throw new AssertionError(op);
+    }
+
+    private static String check(CheckConstraint check) {
+        return check.expression() + (check.inheritable() ? "" : " no inherit");
     }
 
     private static String unique(UniqueConstraint unique) {

@@ -225,6 +225,7 @@ public final class OpRenderer {
     static CodeBlock check(CheckConstraint check) {
         CodeBlock.Builder code = CodeBlock.builder().add("$T.check($L)", OPS, JavaText.string(check.expression()));
         if (check.name() != null) code.add(".named($L)", JavaText.string(check.name()));
+        if (!check.inheritable()) code.add(".noInherit()");
         return code.build();
     }
 

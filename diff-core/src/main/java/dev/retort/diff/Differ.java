@@ -196,7 +196,7 @@ public final class Differ {
         return byShape(
                 current,
                 target,
-                CheckConstraint::key,
+                CheckConstraint::shape,
                 CheckConstraint::name,
                 c -> new AddCheck(table, c),
                 c -> new DropCheck(table, c));

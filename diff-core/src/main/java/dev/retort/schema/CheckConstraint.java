@@ -3,12 +3,15 @@ package dev.retort.schema;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A check constraint: its boolean expression as written, its name when it has one, and, once
- * PostgreSQL has been asked, its canonical form. Compared by canonical form only (the expression
- * when there is none): {@code status in ('A','B')} and the {@code = ANY (ARRAY[...])} that
- * PostgreSQL prints back are the same check.
+ * A check constraint: its boolean expression as written, its name when it has one, once PostgreSQL
+ * has been asked its canonical form, whether child tables inherit it (not for {@code NO INHERIT})
+ * and whether the rows are known to satisfy it (not for one added {@code NOT VALID} and not yet
+ * validated). Matched by canonical form (the expression when there is none) and inheritance:
+ * {@code status in ('A','B')} and the {@code = ANY (ARRAY[...])} that PostgreSQL prints back are
+ * the same check. The entity model's checks are inherited and valid.
  */
-public record CheckConstraint(String name, String expression, String canonical) implements TableElement {
+public record CheckConstraint(String name, String expression, String canonical, boolean inheritable, boolean valid)
+        implements TableElement {
     public CheckConstraint {
         requireNonNull(expression, "expression");
         expression = expression.strip();
@@ -17,19 +20,29 @@ public record CheckConstraint(String name, String expression, String canonical) 
     }
 
     public static CheckConstraint of(String expression) {
-        return new CheckConstraint(null, expression, null);
+        return new CheckConstraint(null, expression, null, true, true);
     }
 
     public CheckConstraint named(String newName) {
-        return new CheckConstraint(newName, expression, canonical);
+        return new CheckConstraint(newName, expression, canonical, inheritable, valid);
     }
 
     public CheckConstraint withCanonical(String form) {
-        return new CheckConstraint(name, expression, form);
+        return new CheckConstraint(name, expression, form, inheritable, valid);
+    }
+
+    /** This check as {@code NO INHERIT}: child tables do not get it. */
+    public CheckConstraint noInherit() {
+        return new CheckConstraint(name, expression, canonical, false, valid);
     }
 
     /** What two checks are compared by. */
     public String key() {
         return canonical != null ? canonical : expression;
+    }
+
+    /** What two checks are matched by: their canonical form and whether they are inherited, not their names. */
+    public String shape() {
+        return inheritable ? key() : key() + " NO INHERIT";
     }
 }

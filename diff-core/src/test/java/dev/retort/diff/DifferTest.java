@@ -96,6 +96,17 @@ class DifferTest {
     }
 
     @Test
+    void aCheckThatBecomesNoInheritIsDroppedAndAddedAgain() {
+        CheckConstraint inherited = CheckConstraint.of("price > 0").named("x");
+        CheckConstraint notInherited = inherited.noInherit();
+        Table before =
+                Table.of(USERS, List.of(ID)).withPrimaryKey(PrimaryKey.of("id")).withChecks(List.of(inherited));
+        Table after = before.withChecks(List.of(notInherited));
+        assertPlan(schema(before), schema(after), new DropCheck(USERS, inherited), new AddCheck(USERS, notInherited));
+        assertPlan(schema(after), schema(after));
+    }
+
+    @Test
     void identicalSchemasGiveNoOperations() {
         assertPlan(schema(users(ID, NAME)), schema(users(ID, NAME)));
     }

@@ -89,7 +89,7 @@ final class ConstraintSql {
 
     static String check(QualifiedName table, CheckConstraint check) {
         return "CONSTRAINT " + quote(checkName(table, check)) + " CHECK (" + VisibleExpression.of(check.expression())
-                + ")";
+                + ")" + (check.inheritable() ? "" : " NO INHERIT");
     }
 
     static String foreignKey(QualifiedName table, ForeignKey key) {

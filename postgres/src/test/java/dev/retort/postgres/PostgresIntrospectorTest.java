@@ -3,6 +3,7 @@ package dev.retort.postgres;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.retort.fixtures.db.TestDatabase;
+import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
@@ -78,6 +79,19 @@ class PostgresIntrospectorTest {
                         .withPrimaryKey(new PrimaryKey("lines_pk", List.of("order_id", "line_no"))),
                 Table.of(QualifiedName.of("empty_one"), List.of())));
         assertEquals(expected, read(List.of("public"), Set.of()));
+    }
+
+    @Test
+    void checksKeepNoInheritApartFromTheirExpression() throws SQLException {
+        db.execute("""
+                CREATE TABLE t (x integer, CONSTRAINT plain CHECK (x > 0), CONSTRAINT own CHECK (x < 10) NO INHERIT);
+                """);
+        Table t = read(List.of("public"), Set.of()).tables().get(0);
+        assertEquals(
+                List.of(
+                        CheckConstraint.of("((x < 10))").named("own").noInherit(),
+                        CheckConstraint.of("((x > 0))").named("plain")),
+                t.checks());
     }
 
     @Test
