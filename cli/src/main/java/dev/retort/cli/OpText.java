@@ -27,10 +27,12 @@ import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropUnique;
+import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
 import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
+import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.EnumType;
@@ -39,6 +41,7 @@ import dev.retort.schema.Identity;
 import dev.retort.schema.Index;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Sequence;
+import dev.retort.schema.TableElement;
 import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -110,11 +113,19 @@ public final class OpText {
         }
         if (op instanceof AlterSequence a)
             return "alter sequence " + a.to().name() + ": " + sequence(a.from()) + " -> " + sequence(a.to());
+        if (op instanceof ValidateConstraint v) return "validate " + constraint(v.table(), v.constraint());
+        if (op instanceof InvalidateConstraint i) return "invalidate " + constraint(i.table(), i.constraint());
         throw new AssertionError(op);
     }
 
     private static String check(CheckConstraint check) {
-        return check.expression() + (check.inheritable() ? "" : " no inherit");
+        return check.expression() + (check.inheritable() ? "" : " no inherit") + (check.valid() ? "" : " not valid");
+    }
+
+    /** "check t (expression)" or "foreign key t (columns) -> ...": what is validated. */
+    private static String constraint(QualifiedName table, TableElement constraint) {
+        if (constraint instanceof CheckConstraint c) return "check " + table + " " + check(c);
+        return "foreign key " + foreignKey(table, (ForeignKey) constraint);
     }
 
     private static String unique(UniqueConstraint unique) {
@@ -129,9 +140,8 @@ public final class OpText {
             text += " on delete " + key.onDelete().sql().toLowerCase(Locale.ROOT);
         if (key.onUpdate() != ForeignKey.Action.NO_ACTION)
             text += " on update " + key.onUpdate().sql().toLowerCase(Locale.ROOT);
-        return key.deferrable()
-                ? text + (key.initiallyDeferred() ? " deferrable initially deferred" : " deferrable")
-                : text;
+        if (key.deferrable()) text += key.initiallyDeferred() ? " deferrable initially deferred" : " deferrable";
+        return key.valid() ? text : text + " not valid";
     }
 
     /** The casts, from varchar first: "varchar -> mood, mood -> varchar". */

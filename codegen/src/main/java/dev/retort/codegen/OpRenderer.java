@@ -29,10 +29,12 @@ import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropUnique;
+import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
 import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
+import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.EnumType;
@@ -95,9 +97,19 @@ public final class OpRenderer {
         if (op instanceof AddCheck a) return call(a.table(), "addCheck", List.of(check(a.constraint())));
         if (op instanceof DropCheck d) return call(d.table(), "dropCheck", List.of(check(d.constraint())));
         if (op instanceof AddForeignKey a)
-            return call(a.table(), "addForeignKey", withOptions(List.of(foreignKey(a.key())), a.options()));
+            return call(
+                    a.table(),
+                    "addForeignKey",
+                    withOptions(List.of(foreignKey(a.key().validated())), a.options()));
         if (op instanceof DropForeignKey d)
-            return call(d.table(), "dropForeignKey", withOptions(List.of(foreignKey(d.key())), d.options()));
+            return call(
+                    d.table(),
+                    "dropForeignKey",
+                    withOptions(List.of(foreignKey(d.key().validated())), d.options()));
+        if (op instanceof ValidateConstraint v)
+            return call(v.table(), "validateConstraint", List.of(constraint(v.constraint())));
+        if (op instanceof InvalidateConstraint i)
+            return call(i.table(), "invalidateConstraint", List.of(constraint(i.constraint())));
         if (op instanceof RenameColumn r) {
             return call(r.table(), "renameColumn", List.of(string(r.from()), string(r.to())), false);
         }
@@ -226,7 +238,13 @@ public final class OpRenderer {
         CodeBlock.Builder code = CodeBlock.builder().add("$T.check($L)", OPS, JavaText.string(check.expression()));
         if (check.name() != null) code.add(".named($L)", JavaText.string(check.name()));
         if (!check.inheritable()) code.add(".noInherit()");
+        if (!check.valid()) code.add(".notValid()");
         return code.build();
+    }
+
+    /** A check or a foreign key, the constraints that are validated. */
+    private static CodeBlock constraint(TableElement constraint) {
+        return constraint instanceof CheckConstraint c ? check(c) : foreignKey((ForeignKey) constraint);
     }
 
     static CodeBlock foreignKey(ForeignKey key) {
@@ -247,6 +265,7 @@ public final class OpRenderer {
             code.add(".onUpdate($T.$L)", ACTION, key.onUpdate().name());
         if (key.deferrable()) code.add(".deferrable($L)", key.initiallyDeferred());
         if (key.name() != null) code.add(".named($L)", JavaText.string(key.name()));
+        if (!key.valid()) code.add(".notValid()");
         return code.build();
     }
 

@@ -191,15 +191,23 @@ public final class Differ {
                 u -> new DropUnique(table, u));
     }
 
-    /** Check constraints are the same when their canonical forms are, whatever their names. */
+    /**
+     * Check constraints are the same when their canonical forms and inheritance are, whatever their
+     * names; a matched check whose validity differs is validated (or made not valid again).
+     */
     static List<Op> diffChecks(QualifiedName table, List<CheckConstraint> current, List<CheckConstraint> target) {
-        return byShape(
+        List<Op> ops = byShape(
                 current,
                 target,
                 CheckConstraint::shape,
                 CheckConstraint::name,
                 c -> new AddCheck(table, c),
                 c -> new DropCheck(table, c));
+        Set<Object> added = new HashSet<>();
+        for (Op op : ops) if (op instanceof AddCheck a) added.add(a.constraint().shape());
+        ops.addAll(
+                ConstraintValidity.diff(table, current, target, CheckConstraint::shape, CheckConstraint::valid, added));
+        return ops;
     }
 
     /** Indexes are the same when everything but their names is. */
@@ -213,15 +221,22 @@ public final class Differ {
                 i -> new DropIndex(table, i));
     }
 
-    /** Foreign keys are the same when everything but their names is. */
+    /**
+     * Foreign keys are the same when everything but their names and validity is; a matched key whose
+     * validity differs is validated (or made not valid again).
+     */
     static List<Op> diffForeignKeys(QualifiedName table, List<ForeignKey> current, List<ForeignKey> target) {
-        return byShape(
+        List<Op> ops = byShape(
                 current,
                 target,
-                ForeignKey::unnamed,
+                ForeignKey::shape,
                 ForeignKey::name,
                 k -> new AddForeignKey(table, k),
                 k -> new DropForeignKey(table, k));
+        Set<Object> added = new HashSet<>();
+        for (Op op : ops) if (op instanceof AddForeignKey a) added.add(a.key().shape());
+        ops.addAll(ConstraintValidity.diff(table, current, target, ForeignKey::shape, ForeignKey::valid, added));
+        return ops;
     }
 
     /**

@@ -36,12 +36,25 @@ public record CheckConstraint(String name, String expression, String canonical, 
         return new CheckConstraint(name, expression, canonical, false, valid);
     }
 
+    /** This check as added {@code NOT VALID}: the rows already there are not known to satisfy it. */
+    public CheckConstraint notValid() {
+        return new CheckConstraint(name, expression, canonical, inheritable, false);
+    }
+
+    /** This check once validated. */
+    public CheckConstraint validated() {
+        return new CheckConstraint(name, expression, canonical, inheritable, true);
+    }
+
     /** What two checks are compared by. */
     public String key() {
         return canonical != null ? canonical : expression;
     }
 
-    /** What two checks are matched by: their canonical form and whether they are inherited, not their names. */
+    /**
+     * What two checks are matched by: their canonical form and whether they are inherited, not their
+     * names nor their validity (a matched check that differs only in validity is validated).
+     */
     public String shape() {
         return inheritable ? key() : key() + " NO INHERIT";
     }

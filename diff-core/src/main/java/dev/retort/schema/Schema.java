@@ -74,7 +74,7 @@ public record Schema(List<Table> tables, List<Sequence> sequences, List<EnumType
                             .map(ForeignKey::unnamed)
                             .toList())
                     .withChecks(sorted.checks().stream()
-                            .map(c -> CheckConstraint.of(c.key()))
+                            .map(c -> new CheckConstraint(null, c.key(), null, c.inheritable(), c.valid()))
                             .toList())
                     .withIndexes(sorted.indexes().stream().map(Index::unnamed).toList()));
         }

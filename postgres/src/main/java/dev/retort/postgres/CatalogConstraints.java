@@ -43,6 +43,7 @@ record CatalogConstraints(
                         AS referenced_names,
                    con.confdeltype AS on_delete, con.confupdtype AS on_update, con.condeferrable AS is_deferrable,
                    con.condeferred AS initially_deferred, con.connoinherit AS no_inherit,
+                   con.convalidated AS validated,
                    CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_constraintdef(con.oid) END AS check_definition,
                    %s AS nulls_not_distinct
             FROM pg_constraint con
@@ -133,13 +134,15 @@ record CatalogConstraints(
                 action(rs.getString("on_delete")),
                 action(rs.getString("on_update")),
                 rs.getBoolean("is_deferrable"),
-                rs.getBoolean("initially_deferred"));
+                rs.getBoolean("initially_deferred"),
+                rs.getBoolean("validated"));
     }
 
     private static CheckConstraint check(ResultSet rs, String name) throws SQLException {
         CheckConstraint check = CheckConstraint.of(checkExpression(rs.getString("check_definition")))
                 .named(name);
-        return rs.getBoolean("no_inherit") ? check.noInherit() : check;
+        if (rs.getBoolean("no_inherit")) check = check.noInherit();
+        return rs.getBoolean("validated") ? check : check.notValid();
     }
 
     /**

@@ -28,10 +28,12 @@ import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropUnique;
+import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
 import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
+import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
@@ -80,6 +82,8 @@ public final class PostgresSql {
         if (op instanceof DropSequence d) return SequenceSql.drop(d);
         if (op instanceof AlterSequenceOwner o) return SequenceSql.alterOwner(o);
         if (op instanceof AlterSequence a) return SequenceSql.alter(a);
+        if (op instanceof ValidateConstraint v) return ConstraintSql.validate(v);
+        if (op instanceof InvalidateConstraint i) return ConstraintSql.invalidate(i);
         throw new AssertionError(op);
     }
 

@@ -95,6 +95,34 @@ class PostgresIntrospectorTest {
     }
 
     @Test
+    void notValidChecksAndForeignKeysAreReadAsNotValid() throws SQLException {
+        db.execute("""
+                CREATE TABLE p (id integer PRIMARY KEY);
+                CREATE TABLE t (x integer, CONSTRAINT checked CHECK (x > 0));
+                ALTER TABLE t ADD CONSTRAINT unchecked CHECK (x < 10) NO INHERIT NOT VALID;
+                ALTER TABLE t ADD CONSTRAINT t_x_fkey FOREIGN KEY (x) REFERENCES p NOT VALID;
+                """);
+        Table t = read(List.of("public"), Set.of()).tables().stream()
+                .filter(table -> table.name().name().equals("t"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                List.of(
+                        CheckConstraint.of("((x < 10))")
+                                .named("unchecked")
+                                .noInherit()
+                                .notValid(),
+                        CheckConstraint.of("((x > 0))").named("checked")),
+                t.checks());
+        assertEquals(
+                List.of(ForeignKey.Columns.of("x")
+                        .references("p", "id")
+                        .named("t_x_fkey")
+                        .notValid()),
+                t.foreignKeys());
+    }
+
+    @Test
     void inTheCallersTransactionTheSearchPathIsPutBack() throws SQLException {
         db.execute("CREATE TABLE kept (id integer)");
         try (Connection c = db.connect();
