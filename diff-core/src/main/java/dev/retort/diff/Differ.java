@@ -50,7 +50,8 @@ import java.util.stream.Collectors;
  * <p>Comparison goes level by level, the way Alembic's does: at each level what exists only in the
  * target is created, what exists only in the current schema is dropped, and what exists in both is
  * compared one level down. Pure: no I/O, and the returned plan is the whole record of what it
- * decided.
+ * decided. A plan that would drop or create a table in place of a partition, a partitioned table or
+ * an inheritance child of the other side is refused ({@link OutsideScopeException}).
  */
 public final class Differ {
     private Differ() {}
@@ -61,6 +62,7 @@ public final class Differ {
 
     /** The plan, with the project's column comparison hooks consulted before Retort's own comparison. */
     public static Plan diff(Schema current, Schema target, List<ColumnComparison> comparisons) {
+        OutsideScopeException.check(current, target);
         List<Op> ops = new ArrayList<>(diffSequences(current.sequences(), target.sequences()));
         ops.addAll(EnumDiffer.diff(current.enums(), target.enums()));
         Map<QualifiedName, Table> currentTables = byName(current.tables(), Table::name);

@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -171,11 +172,20 @@ class PostgresIntrospectorTest {
                 CREATE SEQUENCE a_sequence;
                 CREATE TABLE parted (id integer, at date) PARTITION BY RANGE (at);
                 CREATE TABLE parted_2026 PARTITION OF parted FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                CREATE TABLE child (extra text) INHERITS (kept);
                 """);
         Schema schema = read(List.of("public"), Set.of(QualifiedName.of("retort_version")));
         assertEquals(
-                List.of(QualifiedName.of("kept"), QualifiedName.of("parted")),
-                schema.tables().stream().map(Table::name).toList());
+                List.of(QualifiedName.of("kept")),
+                schema.tables().stream().map(Table::name).toList(),
+                "an inheritance parent is a table like any other");
+        assertEquals(
+                Map.of(
+                        QualifiedName.of("parted"), "a partitioned table",
+                        QualifiedName.of("parted_2026"), "a partition of parted",
+                        QualifiedName.of("child"), "an inheritance child of kept"),
+                schema.outsideScope(),
+                "partitioned tables, partitions and inheritance children are outside the scope");
     }
 
     @Test
