@@ -80,11 +80,18 @@ final class DiffCommand extends Subcommand {
             if (sql) {
                 if (plan.isEmpty()) return ExitCode.OK;
                 root.out().println("BEGIN;");
-                for (Op op : plan.upgrade()) {
-                    for (Hazard hazard : Plan.hazards(op, plan.upgrade()))
+                List<Op> upgrade = plan.upgrade();
+                for (int i = 0; i < upgrade.size(); i++) {
+                    Op op = upgrade.get(i);
+                    for (Hazard hazard : Plan.hazards(op, upgrade))
                         root.out().println("-- " + PostgresSql.comment(hazard.toString()));
                     for (String statement : PostgresSql.statements(op))
                         root.out().println(statement + ";");
+                    // the labels just added can be used only once committed
+                    if (PostgresSql.commitBeforeUse(op) && i + 1 < upgrade.size()) {
+                        root.out().println("COMMIT;");
+                        root.out().println("BEGIN;");
+                    }
                 }
                 root.out().println("COMMIT;");
                 return ExitCode.FOUND;

@@ -84,7 +84,7 @@ public final class Differ {
                 ops.add(new DropTable(table.withoutForeignKeysAndIndexes()));
             }
         }
-        return Plan.of(ops);
+        return Plan.of(EnumDefaults.split(ops));
     }
 
     static List<Op> diffSequences(List<Sequence> current, List<Sequence> target) {

@@ -50,7 +50,8 @@ import java.util.List;
  * table changes (old unique constraints and primary key dropped before columns change, new ones
  * added after, checks validated after they are added); tables that go are dropped; foreign keys are added (and validated), and sequences given their owning columns, once every table and key they
  * need exists (so cycles need no special case); sequences and enum types that go are dropped last. Sorting is
- * stable, so columns are added in declaration order. An operation the ordering has no rank for is an
+ * stable, so columns are added in declaration order; a column default that names a label an enum
+ * change removes changes just before it ({@link EnumDefaults}). An operation the ordering has no rank for is an
  * error ({@link AssertionError}), never put in some default place.
  */
 public record Plan(List<Op> upgrade) {
@@ -66,7 +67,7 @@ public record Plan(List<Op> upgrade) {
         ordered.sort(Comparator.comparingInt((Op op) -> rank(op).phase())
                 .thenComparing(Op::table)
                 .thenComparingInt(op -> rank(op).step()));
-        return new Plan(ordered);
+        return new Plan(EnumDefaults.order(ordered));
     }
 
     public List<Op> downgrade() {

@@ -87,6 +87,14 @@ public final class PostgresSql {
         throw new AssertionError(op);
     }
 
+    /**
+     * Whether what an operation makes can be used only once it is committed: enum labels added with
+     * {@code ADD VALUE} ("unsafe use of new value" in the same transaction).
+     */
+    public static boolean commitBeforeUse(Op op) {
+        return op instanceof AlterEnum a && a.from().onlyAddsTo(a.to());
+    }
+
     /** Whether an operation must run outside a transaction: a concurrent index build or drop. */
     public static boolean outsideTransaction(Op op) {
         return op.options().contains(Option.CONCURRENTLY);
