@@ -57,6 +57,29 @@ class RealMappingsTest {
         db.execute("INSERT INTO posts VALUES (1, '{a,b}', '{x}', '{1,2}', '{t}')");
     }
 
+    @Test
+    void serialColumnDefinitionsAreIntegersWithOwnedSequences() throws Exception {
+        String script = hibernateDdl("serials");
+        assertTrue(script.contains("id serial not null, small SMALLSERIAL, ticket bigserial"), script);
+        db.execute(script);
+        assertEquals(CLEAN, cli("serials").run("check"));
+
+        db.reset();
+        String sql = loop(
+                "serials",
+                "",
+                "add sequence counters_id_seq start 1 increment 1",
+                "add sequence counters_small_seq start 1 increment 1",
+                "add sequence counters_ticket_seq start 1 increment 1",
+                "add table counters",
+                "alter sequence counters_id_seq: owned by none -> counters.id",
+                "alter sequence counters_small_seq: owned by none -> counters.small",
+                "alter sequence counters_ticket_seq: owned by none -> counters.ticket");
+        assertTrue(sql.contains("\"ticket\" bigint DEFAULT nextval('counters_ticket_seq'::regclass) NOT NULL"), sql);
+        db.execute("INSERT INTO counters (name) VALUES ('first'), ('second')");
+        assertEquals(List.of("2 2 2"), db.query("SELECT id, ticket, small FROM counters WHERE name = 'second'"));
+    }
+
     /** Hibernate's own DDL for a fixture package, with Hibernate Validator on its class path. */
     private static String hibernateDdl(String fixture) throws Exception {
         return HibernateExport.createScript(BOOT + fixture, Map.of(), jars());

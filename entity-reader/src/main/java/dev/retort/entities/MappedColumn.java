@@ -3,6 +3,7 @@ package dev.retort.entities;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.hibernate.boot.Metadata;
 import org.hibernate.mapping.BasicValue;
@@ -32,8 +33,25 @@ record MappedColumn(Column column, Metadata metadata) {
         return SYSTEM_COLUMNS.contains(name());
     }
 
+    /** The {@code serial} pseudo-types of a {@code columnDefinition}, by the integer type PostgreSQL stores them as. */
+    private static final Map<String, String> SERIALS = Map.of(
+            "serial", "integer",
+            "serial4", "integer",
+            "bigserial", "bigint",
+            "serial8", "bigint",
+            "smallserial", "smallint",
+            "serial2", "smallint");
+
     String type() {
         return column.getSqlType(metadata);
+    }
+
+    /**
+     * The integer type of a column whose {@code columnDefinition} is one of the {@code serial}
+     * pseudo-types, which PostgreSQL stores as that type with an owned sequence; null for any other.
+     */
+    String serialType() {
+        return identity() ? null : SERIALS.get(type().strip().toLowerCase(Locale.ROOT));
     }
 
     boolean nullable() {
