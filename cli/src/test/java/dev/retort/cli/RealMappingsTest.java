@@ -80,6 +80,23 @@ class RealMappingsTest {
         assertEquals(List.of("2 2 2"), db.query("SELECT id, ticket, small FROM counters WHERE name = 'second'"));
     }
 
+    @Test
+    void inlineChecksOfAColumnDefinitionAreTheColumnsChecks() throws Exception {
+        String script = hibernateDdl("inlinechecks");
+        assertTrue(script.contains("data integer not null check (data > 0)"), script);
+        db.execute(script);
+        assertEquals(CLEAN, cli("inlinechecks").run("check"));
+
+        db.reset();
+        String sql = loop("inlinechecks", "", "add table readings");
+        assertTrue(sql.contains("CONSTRAINT \"readings_data_check\" CHECK (((data > 0)))"), sql);
+        assertTrue(sql.contains("\"state\" varchar(10) DEFAULT 'new'::character varying,"), sql);
+        assertEquals(
+                List.of("readings_data_check", "readings_state_check"),
+                db.query(
+                        "SELECT conname FROM pg_constraint WHERE conrelid = 'readings'::regclass AND contype = 'c' ORDER BY conname"));
+    }
+
     /** Hibernate's own DDL for a fixture package, with Hibernate Validator on its class path. */
     private static String hibernateDdl(String fixture) throws Exception {
         return HibernateExport.createScript(BOOT + fixture, Map.of(), jars());
