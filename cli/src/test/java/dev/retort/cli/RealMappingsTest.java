@@ -97,6 +97,31 @@ class RealMappingsTest {
                         "SELECT conname FROM pg_constraint WHERE conrelid = 'readings'::regclass AND contype = 'c' ORDER BY conname"));
     }
 
+    @Test
+    void columnOptionsAreReadAsHibernatesDdlMeansThem() throws Exception {
+        String script = hibernateDdl("options");
+        assertTrue(script.contains("retries integer default 3"), script);
+        assertTrue(script.contains("mode varchar(255) not null default 'on' check (mode <> '')"), script);
+        db.execute(script);
+        assertEquals(CLEAN, cli("options").run("check"));
+
+        db.reset();
+        String sql = loop("options", "", "add table settings");
+        assertTrue(sql.contains("\"retries\" integer DEFAULT 3,"), sql);
+        assertTrue(sql.contains("CONSTRAINT \"settings_mode_check\" CHECK"), sql);
+        db.execute("INSERT INTO settings (id) VALUES (1)");
+        assertEquals(List.of("3 on"), db.query("SELECT retries, mode FROM settings"));
+
+        assertEquals(
+                new Cli.Result(
+                        ExitCode.ERROR,
+                        "",
+                        "error: table blobs, column body: @Column(options = \"compression pglz\") is none of a default,"
+                                + " NOT NULL, check, collation, generation or constraint, which is all Retort can model"
+                                + " there\n"),
+                cli("badoptions").run("check"));
+    }
+
     /** Hibernate's own DDL for a fixture package, with Hibernate Validator on its class path. */
     private static String hibernateDdl(String fixture) throws Exception {
         return HibernateExport.createScript(BOOT + fixture, Map.of(), jars());

@@ -70,7 +70,7 @@ final class SchemaAssembler {
             return Column.of(mapped.name(), serial)
                     .notNull()
                     .defaultValue(nextval(serialSequence(table, mapped.name())));
-        Column column = Column.of(mapped.name(), mapped.type());
+        Column column = Column.of(mapped.name(), mapped.typeWithOptions(table));
         if (!mapped.nullable()) column = column.notNull();
         if (mapped.identity()) column = column.identityByDefault();
         String generatedAs = mapped.generatedAs();
