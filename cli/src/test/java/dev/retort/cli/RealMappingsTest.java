@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.retort.fixtures.db.TestDatabase;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -104,14 +105,6 @@ class RealMappingsTest {
         assertTrue(script.contains("mode varchar(255) not null default 'on' check (mode <> '')"), script);
         db.execute(script);
         assertEquals(CLEAN, cli("options").run("check"));
-
-        db.reset();
-        String sql = loop("options", "", "add table settings");
-        assertTrue(sql.contains("\"retries\" integer DEFAULT 3,"), sql);
-        assertTrue(sql.contains("CONSTRAINT \"settings_mode_check\" CHECK"), sql);
-        db.execute("INSERT INTO settings (id) VALUES (1)");
-        assertEquals(List.of("3 on"), db.query("SELECT retries, mode FROM settings"));
-
         assertEquals(
                 new Cli.Result(
                         ExitCode.ERROR,
@@ -120,6 +113,41 @@ class RealMappingsTest {
                                 + " NOT NULL, check, collation, generation or constraint, which is all Retort can model"
                                 + " there\n"),
                 cli("badoptions").run("check"));
+
+        db.reset();
+        String sql = loop("options", "", "add table settings");
+        assertTrue(sql.contains("\"retries\" integer DEFAULT 3,"), sql);
+        assertTrue(sql.contains("CONSTRAINT \"settings_mode_check\" CHECK"), sql);
+        db.execute("INSERT INTO settings (id) VALUES (1)");
+        assertEquals(List.of("3 on"), db.query("SELECT retries, mode FROM settings"));
+    }
+
+    @Test
+    void aPrimaryKeyNamedByTheMappingKeepsItsName() throws Exception {
+        String script = hibernateDdl("namedkeys");
+        assertTrue(script.contains("constraint pk_accounts primary key (id)"), script);
+        assertTrue(script.contains("constraint memberships_key primary key (member_id, group_id)"), script);
+        db.execute(script);
+        assertEquals(CLEAN, cli("namedkeys").run("check"));
+
+        db.reset();
+        String sql = loop("namedkeys", "", "add table accounts", "add table memberships");
+        assertTrue(sql.contains("CONSTRAINT \"pk_accounts\" PRIMARY KEY (\"id\")"), sql);
+        assertTrue(sql.contains("CONSTRAINT \"memberships_key\" PRIMARY KEY (\"member_id\", \"group_id\")"), sql);
+
+        // a database whose keys have PostgreSQL's default names (or other ones): renamed through a drop and an add
+        db.reset();
+        loop(
+                "namedkeys",
+                """
+                CREATE TABLE accounts (id bigint PRIMARY KEY, name varchar(255));
+                CREATE TABLE memberships (group_id bigint NOT NULL, member_id bigint NOT NULL,
+                    CONSTRAINT old_key PRIMARY KEY (member_id, group_id));
+                """,
+                "drop primary key accounts (id)",
+                "add primary key accounts pk_accounts (id)",
+                "drop primary key memberships old_key (member_id, group_id)",
+                "add primary key memberships memberships_key (member_id, group_id)");
     }
 
     /** Hibernate's own DDL for a fixture package, with Hibernate Validator on its class path. */
@@ -134,7 +162,11 @@ class RealMappingsTest {
     }
 
     private Cli cli(String fixture) {
-        Cli cli = new Cli(workDir);
+        return cli(fixture, workDir);
+    }
+
+    private Cli cli(String fixture, Path directory) {
+        Cli cli = new Cli(directory);
         String classpath =
                 Cli.fixturesClasses() + jars().stream().map(j -> "," + j).collect(Collectors.joining());
         cli.write(
@@ -158,7 +190,7 @@ class RealMappingsTest {
     private String loop(String fixture, String start, String... expected) throws Exception {
         if (!start.isBlank()) db.execute(start);
         String before = schemaDump();
-        Cli cli = cli(fixture);
+        Cli cli = cli(fixture, Files.createTempDirectory(workDir, fixture));
         Cli.Result check = cli.run("check");
         assertEquals(ExitCode.FOUND, check.code(), check::toString);
         List<String> found = check.out()

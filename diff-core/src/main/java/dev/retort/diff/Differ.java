@@ -265,7 +265,7 @@ public final class Differ {
 
     static List<Op> diffPrimaryKey(QualifiedName table, PrimaryKey current, PrimaryKey target) {
         if (current == null && target == null) return List.of();
-        if (current != null && current.sameColumns(target)) return List.of();
+        if (current != null && current.sameAs(target, table.name())) return List.of();
         List<Op> ops = new ArrayList<>(2);
         Optional.ofNullable(current).ifPresent(key -> ops.add(new DropPrimaryKey(table, key)));
         Optional.ofNullable(target).ifPresent(key -> ops.add(new AddPrimaryKey(table, key)));

@@ -60,6 +60,17 @@ record MappedTable(Table table, HibernateMapping mapping) {
     }
 
     /**
+     * The primary key's name when the mapping gave one, else null: Hibernate 7 names the key after a
+     * {@code @UniqueConstraint} (or orm.xml's {@code <unique-constraint>}) with a name on exactly the key's
+     * columns, and writes {@code constraint <name> primary key (...)}.
+     */
+    String primaryKeyName() {
+        if (!table.hasPrimaryKey()) return null;
+        UniqueKey named = table.getPrimaryKey().getOrderingUniqueKey();
+        return named == null || !named.isNameExplicit() ? null : named.getName().toLowerCase(Locale.ROOT);
+    }
+
+    /**
      * Column-level {@code unique} and {@code @UniqueConstraint}s, one per column list; a name is kept
      * only when the mapping gave one, since Hibernate's own are made up and never compared.
      */

@@ -49,7 +49,7 @@ final class SchemaAssembler {
             if (!column.system()) elements.add(column(column, mapped.name()));
         }
         List<String> primaryKey = mapped.primaryKey();
-        if (!primaryKey.isEmpty()) elements.add(new PrimaryKey(null, primaryKey));
+        if (!primaryKey.isEmpty()) elements.add(new PrimaryKey(mapped.primaryKeyName(), primaryKey));
         for (MappedUnique unique : mapped.uniques())
             elements.add(new UniqueConstraint(unique.name(), unique.columns()));
         for (MappedCheck check : mapped.checks())
