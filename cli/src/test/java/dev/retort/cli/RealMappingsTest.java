@@ -150,6 +150,38 @@ class RealMappingsTest {
                 "add primary key memberships memberships_key (member_id, group_id)");
     }
 
+    @Test
+    void andJoinedChecksCompareByTheirConjuncts() throws Exception {
+        String script = hibernateDdl("andchecks");
+        // in an order that changes from run to run
+        assertTrue(
+                script.contains("stars integer not null check ((stars>=1) and (stars<=5))")
+                        || script.contains("stars integer not null check ((stars<=5) and (stars>=1))"),
+                script);
+        db.execute(script);
+        assertEquals(CLEAN, cli("andchecks").run("check"));
+
+        // as Flyway scripts write them: the conjuncts the other way round, or as two checks
+        db.reset();
+        db.execute("CREATE TABLE ratings (id bigint PRIMARY KEY, stars integer NOT NULL"
+                + " CHECK (stars <= 5 AND stars >= 1))");
+        assertEquals(CLEAN, cli("andchecks").run("check"));
+        db.reset();
+        db.execute("CREATE TABLE ratings (id bigint PRIMARY KEY, stars integer NOT NULL CHECK (stars <= 5)"
+                + " CHECK (stars >= 1))");
+        assertEquals(CLEAN, cli("andchecks").run("check"));
+
+        // a check that means something else is still a change
+        db.reset();
+        loop(
+                "andchecks",
+                "CREATE TABLE ratings (id bigint PRIMARY KEY, stars integer NOT NULL CHECK (stars >= 1 OR stars <= 5))",
+                "drop check ratings (((stars >= 1) OR (stars <= 5)))",
+                "add check ratings (stars<=5) and (stars>=1)");
+        db.reset();
+        loop("andchecks", "", "add table ratings");
+    }
+
     /** Hibernate's own DDL for a fixture package, with Hibernate Validator on its class path. */
     private static String hibernateDdl(String fixture) throws Exception {
         return HibernateExport.createScript(BOOT + fixture, Map.of(), jars());

@@ -102,7 +102,7 @@ record MappedTable(Table table, HibernateMapping mapping) {
 
     /**
      * A column's checks as Hibernate's DDL writes them: its anonymous ones as one check, joined with
-     * {@code and} ({@code @Min} and {@code @Max} on one column give one), its named ones apart.
+     * {@code and} ({@code @Min} and {@code @Max} on one column give one) in a fixed order, its named ones apart.
      */
     private static List<MappedCheck> columnChecks(Column column) {
         List<MappedCheck> checks = new ArrayList<>();
@@ -113,8 +113,10 @@ record MappedTable(Table table, HibernateMapping mapping) {
         }
         if (anonymous.size() == 1) checks.add(0, check(anonymous.get(0)));
         if (anonymous.size() > 1) {
+            // sorted: Hibernate's own order of a column's constraints changes from run to run
             List<String> parts = anonymous.stream()
                     .map(CheckConstraint::getConstraintInParens)
+                    .sorted()
                     .toList();
             checks.add(0, new MappedCheck(null, String.join(" and ", parts)));
         }
