@@ -79,6 +79,22 @@ class RealMappingsTest {
         assertTrue(sql.contains("\"ticket\" bigint DEFAULT nextval('counters_ticket_seq'::regclass) NOT NULL"), sql);
         db.execute("INSERT INTO counters (name) VALUES ('first'), ('second')");
         assertEquals(List.of("2 2 2"), db.query("SELECT id, ticket, small FROM counters WHERE name = 'second'"));
+
+        // new serial columns on a table with rows: each row takes the next value
+        db.reset();
+        loop(
+                "serials",
+                """
+                CREATE TABLE counters (id serial PRIMARY KEY, name varchar(255));
+                INSERT INTO counters (name) VALUES ('first'), ('second');
+                """,
+                "add sequence counters_small_seq start 1 increment 1",
+                "add sequence counters_ticket_seq start 1 increment 1",
+                "add column counters.small smallint default nextval('counters_small_seq'::regclass) NOT NULL",
+                "add column counters.ticket bigint default nextval('counters_ticket_seq'::regclass) NOT NULL",
+                "alter sequence counters_small_seq: owned by none -> counters.small",
+                "alter sequence counters_ticket_seq: owned by none -> counters.ticket");
+        assertEquals(List.of("1 1 1", "2 2 2"), db.query("SELECT id, ticket, small FROM counters ORDER BY id"));
     }
 
     @Test
