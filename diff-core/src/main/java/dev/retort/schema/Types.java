@@ -47,6 +47,10 @@ public final class Types {
     private static final Pattern SHAPE = Pattern.compile(
             "([a-z_][a-z0-9_ ]*?)\\s*(?:\\(\\s*([0-9 ,]+?)\\s*\\))?\\s*(with time zone|without time zone)?");
 
+    /** An array suffix as SQL writes it: {@code []}, {@code [10]}, {@code array}, {@code array[10]}, repeated. */
+    private static final Pattern ARRAY =
+            Pattern.compile("(?:\\s*\\[\\s*[0-9]*\\s*]|\\s+(?i:array)(?:\\s*\\[\\s*[0-9]*\\s*])?)+$");
+
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** Normalised spellings by spelling. */
@@ -61,8 +65,11 @@ public final class Types {
     private static String normalizeUncached(String type) {
         String trimmed = WHITESPACE.matcher(type.trim()).replaceAll(" ");
         if (trimmed.isEmpty()) throw new IllegalArgumentException("empty type");
-        if (trimmed.endsWith("[]")) {
-            return normalize(trimmed.substring(0, trimmed.length() - 2)) + "[]";
+        Matcher array = ARRAY.matcher(trimmed);
+        if (array.find() && array.start() > 0) {
+            // PostgreSQL keeps neither the declared size nor the number of dimensions: varchar(40) array[10] is
+            // varchar(40)[]
+            return normalize(trimmed.substring(0, array.start())) + "[]";
         }
         if (trimmed.contains("\"")) return trimmed;
         String lower = trimmed.toLowerCase(Locale.ROOT);
