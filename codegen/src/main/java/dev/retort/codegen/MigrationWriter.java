@@ -10,6 +10,7 @@ import dev.retort.FileException;
 import dev.retort.RetortException;
 import dev.retort.diff.Plan;
 import dev.retort.diff.RenameHints;
+import dev.retort.op.ColumnChange;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
 import dev.retort.revision.Targets;
@@ -99,20 +100,39 @@ public final class MigrationWriter {
         return "R" + header.id() + (words.length() == 0 ? "" : "_" + words);
     }
 
-    /** The statements of a list of operations, hazards first, as they appear in a method body. */
+    /**
+     * The statements of a list of operations, hazards first, as they appear in a method body; a
+     * table's consecutive column changes go in one {@code op.alterTable} block, which runs them as
+     * one statement.
+     */
     public static CodeBlock statements(List<Op> ops) {
         CodeBlock.Builder code = CodeBlock.builder();
         Map<Op, RenameHints.Hint> renames = RenameHints.of(ops);
-        for (Op op : ops) {
-            RenameHints.Hint hint = renames.get(op);
-            if (hint != null) {
-                code.add("// $L\n", JavaText.comment(hint.sentence()));
-                code.add("// $L\n", JavaText.comment(OpRenderer.statement(hint.instead()) + ";"));
+        // an operation a rename hint is about stays a statement of its own, for the hint to replace
+        for (List<Op> run : ColumnChange.runs(ops, renames::containsKey)) {
+            if (run.size() == 1) {
+                Op op = run.get(0);
+                marks(code, op, ops, renames.get(op));
+                code.addStatement("$L", OpRenderer.statement(op));
+                continue;
             }
-            for (Hazard hazard : Plan.hazards(op, ops)) code.add("// $L\n", JavaText.comment(hazard.toString()));
-            code.addStatement("$L", OpRenderer.statement(op));
+            code.add("$L -> {\n", OpRenderer.alterTable(run.get(0).table())).indent();
+            for (Op op : run) {
+                marks(code, op, ops, null);
+                code.addStatement("$L", OpRenderer.change((ColumnChange) op));
+            }
+            code.unindent().add("});\n");
         }
         return code.build();
+    }
+
+    /** The comments above an operation's statement: its rename hint, then its hazards. */
+    private static void marks(CodeBlock.Builder code, Op op, List<Op> ops, RenameHints.Hint hint) {
+        if (hint != null) {
+            code.add("// $L\n", JavaText.comment(hint.sentence()));
+            code.add("// $L\n", JavaText.comment(OpRenderer.statement(hint.instead()) + ";"));
+        }
+        for (Hazard hazard : Plan.hazards(op, ops)) code.add("// $L\n", JavaText.comment(hazard.toString()));
     }
 
     private static MethodSpec body(String name, List<Op> ops) {

@@ -13,6 +13,7 @@ import dev.retort.op.AlterEnum;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
+import dev.retort.op.ColumnChange;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.CreateSequence;
@@ -129,6 +130,34 @@ public final class OpRenderer {
         if (op instanceof AlterSequence a)
             return sequenceCall(a.table(), "alterSequence", List.of(sequence(a.from()), sequence(a.to())));
         throw new AssertionError(op);
+    }
+
+    /** The start of a table's {@code op.alterTable} block, up to the lambda's parameter: {@code op.alterTable("t", t}. */
+    public static CodeBlock alterTable(QualifiedName table) {
+        CodeBlock.Builder code = CodeBlock.builder().add("op");
+        if (table.schema() != null) code.add(".schema($L)", JavaText.string(table.schema()));
+        return code.add(".alterTable($L, t", JavaText.string(table.name())).build();
+    }
+
+    /** A column change as the call that records it inside an {@code op.alterTable} block, without the semicolon. */
+    public static CodeBlock change(ColumnChange change) {
+        if (change instanceof AddColumn a)
+            return tableCall("addColumn", withOptions(List.of(column(a.column())), a.options()));
+        if (change instanceof DropColumn d)
+            return tableCall("dropColumn", withOptions(List.of(column(d.column())), d.options()));
+        if (change instanceof AlterColumn a)
+            return tableCall(a.reapply() ? "reapplyColumn" : "alterColumn", List.of(column(a.from()), column(a.to())));
+        throw new AssertionError(change);
+    }
+
+    /** {@code t.method(args)}; several arguments go one per line. */
+    private static CodeBlock tableCall(String method, List<CodeBlock> arguments) {
+        if (arguments.size() == 1) return CodeBlock.of("t.$L($L)", method, arguments.get(0));
+        return CodeBlock.builder()
+                .add("t.$L(\n", method)
+                .add(CodeBlock.join(arguments, ",\n"))
+                .add(")")
+                .build();
     }
 
     /** {@code op.createSequence(sequence(...))}: sequences and enum types are named inside their argument, not as a first one. */
