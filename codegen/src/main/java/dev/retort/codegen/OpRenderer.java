@@ -315,7 +315,7 @@ public final class OpRenderer {
 
     static CodeBlock column(Column column) {
         CodeBlock.Builder code = CodeBlock.builder()
-                .add("$T.column($L, $L)", OPS, JavaText.string(column.name()), JavaText.string(column.type()));
+                .add("$T.column($L, $L)", OPS, JavaText.string(column.name()), JavaText.string(column.sqlType()));
         if (column.collation() != null) code.add(".collate($L)", JavaText.string(column.collation()));
         if (column.defaultValue() != null)
             code.add(".defaultValue($L)", JavaText.string(column.defaultValue().expression()));

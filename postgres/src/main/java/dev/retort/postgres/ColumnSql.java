@@ -17,7 +17,7 @@ final class ColumnSql {
 
     static String definition(Column column) {
         StringBuilder sql =
-                new StringBuilder(quote(column.name())).append(' ').append(VisibleExpression.of(column.type()));
+                new StringBuilder(quote(column.name())).append(' ').append(VisibleExpression.of(column.sqlType()));
         if (column.collation() != null) sql.append(" COLLATE ").append(VisibleExpression.of(column.collation()));
         if (column.generated() != null)
             sql.append(" GENERATED ALWAYS AS (")
@@ -104,7 +104,7 @@ final class ColumnSql {
 
     /** {@code TYPE ...} with the collation, and {@code USING} only where no assignment cast exists ({@link TypeConversion}). */
     private static String typeChange(AlterColumn op) {
-        String type = VisibleExpression.of(op.to().type());
+        String type = VisibleExpression.of(op.to().sqlType());
         String collate = op.to().collation() == null
                 ? ""
                 : " COLLATE " + VisibleExpression.of(op.to().collation());
