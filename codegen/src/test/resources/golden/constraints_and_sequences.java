@@ -30,10 +30,12 @@ import dev.retort.schema.ForeignKey;
 public final class R5e5e5e5e5e5e_LibraryV2 implements Migration {
     @Override
     public void upgrade(Ops op) {
+        op.dropEnumCasts("legacy_kind");
         op.dropForeignKey("legacy_notes", foreignKey("author_id").references("authors", "id").named("legacy_notes_author_fk"));
-        op.autocommit(a -> a.alterEnum(enumType("loan_status", "OPEN", "RETURNED"), enumType("loan_status", "LOST", "OPEN", "RETURNED")));
+        op.autocommit(a -> a.alterEnum(enumType("loan_status", "OPEN", "RETURNED").withVarcharCasts(), enumType("loan_status", "LOST", "OPEN", "RETURNED").withVarcharCasts()));
         op.alterSequence(sequence("member_cards", 1000, 1), sequence("member_cards", 1000, 10));
         op.schema("reading").createEnum(enumType("mood", "sad", "happy"));
+        op.schema("reading").addEnumCasts("mood");
         op.schema("reading").createSequence(sequence("reviews_seq", 1, 50));
         op.schema("reading").createTable("reviews",
                 column("id", "bigint").notNull(),
@@ -86,10 +88,12 @@ public final class R5e5e5e5e5e5e_LibraryV2 implements Migration {
                 primaryKey("id"));
         // HAZARD data-loss: drops sequence reading.reviews_seq and its current value
         op.schema("reading").dropSequence(sequence("reviews_seq", 1, 50));
+        op.schema("reading").dropEnumCasts("mood");
         op.schema("reading").dropEnum(enumType("mood", "sad", "happy"));
         op.alterSequence(sequence("member_cards", 1000, 10), sequence("member_cards", 1000, 1));
         // HAZARD data-loss: enum loan_status loses or reorders labels: the type is rebuilt and every column using it rewritten, which fails if a row holds a removed label
-        op.alterEnum(enumType("loan_status", "LOST", "OPEN", "RETURNED"), enumType("loan_status", "OPEN", "RETURNED"));
+        op.alterEnum(enumType("loan_status", "LOST", "OPEN", "RETURNED").withVarcharCasts(), enumType("loan_status", "OPEN", "RETURNED").withVarcharCasts());
         op.addForeignKey("legacy_notes", foreignKey("author_id").references("authors", "id").named("legacy_notes_author_fk"));
+        op.addEnumCasts("legacy_kind");
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.cli.Cli;
 import dev.retort.cli.ExitCode;
+import dev.retort.fixtures.db.Psql;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.hostile.HostileText;
 import dev.retort.fixtures.shop.Shop;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.retort.VisibleText;
 import dev.retort.codegen.JavaText;
+import dev.retort.fixtures.db.Psql;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.hostile.HostileText;
 import dev.retort.op.AlterEnum;

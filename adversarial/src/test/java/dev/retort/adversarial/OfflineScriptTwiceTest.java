@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.cli.Cli;
 import dev.retort.cli.ExitCode;
+import dev.retort.fixtures.db.Psql;
 import dev.retort.fixtures.db.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;

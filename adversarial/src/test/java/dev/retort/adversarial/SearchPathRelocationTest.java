@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.cli.Cli;
 import dev.retort.cli.ExitCode;
+import dev.retort.fixtures.db.Psql;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.runtime.Migration;
 import dev.retort.runtime.Ops;

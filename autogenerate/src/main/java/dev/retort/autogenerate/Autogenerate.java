@@ -12,6 +12,7 @@ import dev.retort.postgres.PostgresIntrospector;
 import dev.retort.postgres.SchemaScope;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
+import dev.retort.schema.Table;
 import dev.retort.schema.TableFilter;
 import java.sql.Connection;
 import java.util.List;
@@ -40,7 +41,8 @@ import java.util.concurrent.CompletionException;
  * {@code retort revision --autogenerate} makes: {@code MigrationWriter.writeNew(folder,
  * "com.example.migrations", RevisionHeader.of(id, parents, message, now), plan)}.
  *
- * <p>Both sides take part only with the tables the filter accepts and without the tables left out,
+ * <p>Both sides take part only with the tables the filter accepts, without the tables left out and with
+ * the objects the {@link ObjectFilter} includes (Flyway's and Liquibase's own tables left alone by default),
  * and both have their expressions (defaults, checks, index expressions) as the database writes them,
  * so that a change the database would not see is never reported.
  */
@@ -48,14 +50,29 @@ public final class Autogenerate {
     private final SchemaScope scope;
     private final TableFilter tables;
     private final List<ColumnComparison> hooks;
+    private final ObjectFilter objects;
+
+    /**
+     * The tables Flyway and Liquibase keep their own history in, left alone by default (in any schema):
+     * a database adopted from either holds them, and no entity maps them.
+     */
+    public static final List<String> TOOL_TABLES =
+            List.of("databasechangelog", "databasechangeloglock", "flyway_schema_history");
+
+    private static final ObjectFilter NO_TOOL_TABLES = (kind, name, side, object) -> kind != ObjectKind.TABLE
+            || !TOOL_TABLES.contains(((Table) object).name().name());
 
     private Autogenerate(Builder builder) {
         this.scope = new SchemaScope(builder.schemas, builder.leftOut, builder.defaultSchema);
         this.tables = builder.tables;
         this.hooks = builder.hooks;
+        this.objects = builder.excludeToolTables ? NO_TOOL_TABLES.and(builder.objects) : builder.objects;
     }
 
-    /** A builder for the {@code public} schema, every table, none left out and no hooks. */
+    /**
+     * A builder for the {@code public} schema, every table, none left out, no hooks, no object filter,
+     * and the {@link #TOOL_TABLES} left alone.
+     */
     public static Builder configure() {
         return new Builder();
     }
@@ -68,15 +85,24 @@ public final class Autogenerate {
         return EntityReader.read(entities, scope.defaultSchema()).withoutTables(scope.excluded());
     }
 
-    /** The database's tables in the schemas, as the filter accepts them and without those left out, expressions canonical. */
+    /**
+     * The database's tables in the schemas, as the table filter accepts them, without those left out and
+     * with the objects the object filter includes, expressions canonical.
+     */
     public Schema readDatabase(Connection connection) {
+        Schema read = tables.apply(PostgresIntrospector.read(connection, scope));
         return ExpressionCanonicalizer.canonicalize(
-                connection, tables.apply(PostgresIntrospector.read(connection, scope)));
+                connection, FilteredSchema.apply(objects, ObjectFilter.Side.DATABASE, read));
     }
 
-    /** An entity model as the filter accepts it, without the tables left out, with its expressions as this database writes them. */
+    /**
+     * An entity model as the table filter accepts it, without the tables left out and with the objects the
+     * object filter includes, with its expressions as this database writes them.
+     */
     public Schema canonicalize(Connection connection, Schema entities) {
-        return ExpressionCanonicalizer.canonicalize(connection, tables.apply(entities.withoutTables(scope.excluded())));
+        Schema model = tables.apply(entities.withoutTables(scope.excluded()));
+        return ExpressionCanonicalizer.canonicalize(
+                connection, FilteredSchema.apply(objects, ObjectFilter.Side.MODEL, model));
     }
 
     /** The plan that makes the database match the entity model (as {@link #readEntities} gives it). */
@@ -91,6 +117,15 @@ public final class Autogenerate {
     public Plan compare(Connection connection, CompletableFuture<Schema> entities) {
         Schema database = readDatabase(connection);
         return diff(database, canonicalize(connection, join(entities)));
+    }
+
+    /**
+     * The plan that creates the database's schema (as {@link #readDatabase} reads it) from nothing: the
+     * first revision of a database that Retort adopts, so that a fresh database upgraded through it
+     * is the same and its downgrade empties one.
+     */
+    public Plan baseline(Connection connection) {
+        return diff(Schema.EMPTY, readDatabase(connection));
     }
 
     /** The plan from one read schema to another, the hooks consulted before Retort's own column comparison. */
@@ -115,6 +150,8 @@ public final class Autogenerate {
         private TableFilter tables = TableFilter.ALL;
         private Set<QualifiedName> leftOut = Set.of();
         private List<ColumnComparison> hooks = List.of();
+        private ObjectFilter objects = ObjectFilter.ALL;
+        private boolean excludeToolTables = true;
 
         private Builder() {}
 
@@ -149,6 +186,22 @@ public final class Autogenerate {
         /** The project's column comparison hooks, consulted in order. */
         public Builder hooks(List<ColumnComparison> hooks) {
             this.hooks = List.copyOf(requireNonNull(hooks, "hooks"));
+            return this;
+        }
+
+        /**
+         * Which objects take part, on both sides (an {@link ExcludePatterns} for {@code compare.exclude},
+         * or the project's own); the {@link #TOOL_TABLES} are left alone besides, unless
+         * {@link #excludeToolTables} says otherwise.
+         */
+        public Builder objectFilter(ObjectFilter filter) {
+            this.objects = requireNonNull(filter, "filter");
+            return this;
+        }
+
+        /** Whether Flyway's and Liquibase's own tables ({@link #TOOL_TABLES}) are left alone (the default) or compared. */
+        public Builder excludeToolTables(boolean exclude) {
+            this.excludeToolTables = exclude;
             return this;
         }
 

@@ -1,5 +1,8 @@
 package dev.retort.cli;
 
+import dev.retort.autogenerate.Autogenerate;
+import dev.retort.autogenerate.ExcludePatterns;
+import dev.retort.cli.config.Settings;
 import dev.retort.diff.Plan;
 import dev.retort.entities.EntityInventory;
 import dev.retort.op.Hazard;
@@ -15,19 +18,14 @@ import picocli.CommandLine.Option;
 final class CheckCommand extends Subcommand {
     @Option(
             names = {"-v", "--verbose"},
-            description = "Also say which Hibernate read the entities and how many entity classes were found.")
+            description = "Also say which Hibernate read the entities, how many entity classes were found, the naming "
+                    + "strategies and which objects are left alone.")
     boolean verbose;
 
     @Override
     public Integer call() throws Exception {
         Project project = root.project();
-        if (verbose) {
-            EntityInventory inventory = EntityInventory.of(project.entitySource());
-            root.out()
-                    .println("Entities read by Hibernate ORM " + Terminal.safe(inventory.hibernateVersion())
-                            + " (bundled): " + inventory.entityClasses() + " entity classes, "
-                            + inventory.mappedClasses().size() + " mapped classes in all");
-        }
+        if (verbose) describe(project.settings(), EntityInventory.of(project.entitySource()));
         Plan plan = project.autogenerate();
         if (plan.isEmpty()) {
             root.out().println("No new upgrade operations detected.");
@@ -40,5 +38,27 @@ final class CheckCommand extends Subcommand {
                 root.out().println("    " + Terminal.safe(hazard.toString()));
         }
         return ExitCode.FOUND;
+    }
+
+    /** What {@code -v} prints before the comparison: the entities' reader and naming, and what is left alone. */
+    private void describe(Settings settings, EntityInventory inventory) {
+        root.out()
+                .println("Entities read by Hibernate ORM " + Terminal.safe(inventory.hibernateVersion())
+                        + " (bundled): " + inventory.entityClasses() + " entity classes, "
+                        + inventory.mappedClasses().size() + " mapped classes in all");
+        root.out()
+                .println("Naming: physical " + Terminal.safe(inventory.physicalNaming()) + ", implicit "
+                        + Terminal.safe(inventory.implicitNaming()));
+        String toolTables = String.join(", ", Autogenerate.TOOL_TABLES);
+        root.out()
+                .println(
+                        settings.excludeToolTables()
+                                ? "Left alone: Flyway's and Liquibase's tables (" + toolTables
+                                        + "); compare.exclude-tool-tables = false compares them"
+                                : "Compared: Flyway's and Liquibase's tables (" + toolTables
+                                        + "), as compare.exclude-tool-tables = false asks");
+        ExcludePatterns excluded = settings.objectExclusions();
+        if (!excluded.entries().isEmpty())
+            root.out().println("Left alone (compare.exclude): " + Terminal.safe(excluded.toString()));
     }
 }

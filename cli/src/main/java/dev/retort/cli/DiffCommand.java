@@ -2,6 +2,7 @@ package dev.retort.cli;
 
 import dev.retort.RetortException;
 import dev.retort.autogenerate.Autogenerate;
+import dev.retort.cli.config.Settings;
 import dev.retort.diff.Plan;
 import dev.retort.op.ColumnChange;
 import dev.retort.op.Hazard;
@@ -120,12 +121,15 @@ final class DiffCommand extends Subcommand {
         if (names.remove("public")) ordered.add("public");
         ordered.addAll(names);
         VersionTable versions = new VersionTable(null);
+        Settings settings = root.project().settings();
         return Autogenerate.configure()
                 .schemas(ordered)
                 .defaultSchema("public")
                 .leaveOut(
                         Set.of(QualifiedName.of(versions.name()), QualifiedName.of(new HistoryTable(versions).name())))
                 .tables(new TableFilter(includedTables, excludedTables))
+                .objectFilter(settings.objectExclusions())
+                .excludeToolTables(settings.excludeToolTables())
                 .load();
     }
 

@@ -1,6 +1,5 @@
 package dev.retort.cli;
 
-import dev.retort.RetortException;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionNode;
 import dev.retort.revision.Targets;
@@ -63,7 +62,7 @@ final class HistoryCommand extends Subcommand {
     /** The revisions at or above START and at or below END. */
     private Set<String> inRange(RevisionGraph graph, Set<String> current) {
         int colon = range.indexOf(':');
-        if (colon < 0) throw new RetortException("-r " + range + ": expected [START]:[END]");
+        if (colon < 0) throw new OptionException("-r", range, "-r " + range + ": expected [START]:[END]");
         String start = range.substring(0, colon);
         String end = range.substring(colon + 1);
         Set<String> below = graph.ancestorsOf(end.isEmpty() ? graph.heads() : points(graph, end, current));

@@ -65,9 +65,10 @@ final class InitCommand extends Subcommand {
                 # RETORT_<KEY> (dots become underscores: RETORT_MIGRATIONS_DIR) and by command-line
                 # flags (--url, --user, --password, -x key=value). ${env:NAME} expands a variable.
 
-                # The database to migrate (JDBC URL), and who connects.
-                url = jdbc:postgresql://127.0.0.1:5432/postgres
-                user = postgres
+                # The application's database to migrate (JDBC URL), and who connects: name your own
+                # database and role (not the server's maintenance database, postgres).
+                url = jdbc:postgresql://127.0.0.1:5432/app
+                user = app
                 # Keep the password out of this file: set RETORT_PASSWORD, or reference a variable.
                 # password = ${env:DB_PASSWORD}
 
@@ -85,6 +86,12 @@ final class InitCommand extends Subcommand {
                 # entities.packages = com.example.domain
                 # entities.classpath = target/classes
                 entities.naming = jpa
+
+                # Objects check and autogenerate leave alone, KIND:GLOB, comma-separated (kinds: table,
+                # column as table.column, index, primary-key, unique, foreign-key, check, constraint,
+                # sequence, enum). Flyway's and Liquibase's own tables are left alone unless
+                # compare.exclude-tool-tables = false.
+                # compare.exclude = index:*_search_idx, table:audit_*
 
                 # The table that records the revisions the database is at, and its schema
                 # (default: the first of schemas).

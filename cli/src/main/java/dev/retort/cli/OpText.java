@@ -2,6 +2,7 @@ package dev.retort.cli;
 
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
+import dev.retort.op.AddEnumCasts;
 import dev.retort.op.AddExclusion;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AddPrimaryKey;
@@ -18,6 +19,7 @@ import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropEnum;
+import dev.retort.op.DropEnumCasts;
 import dev.retort.op.DropExclusion;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropIndex;
@@ -41,6 +43,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** One-line descriptions of operations, for {@code check} and {@code revision --autogenerate}. */
@@ -96,6 +99,8 @@ public final class OpText {
         if (op instanceof DropIndex d) return "drop index " + index(d.table(), d.index());
         if (op instanceof CreateEnum c) return "add enum " + c.type().name() + " " + labels(c.type());
         if (op instanceof DropEnum d) return "drop enum " + d.type().name();
+        if (op instanceof AddEnumCasts a) return "add casts of enum " + a.type() + ": " + casts(a.type(), a.casts());
+        if (op instanceof DropEnumCasts d) return "drop casts of enum " + d.type() + ": " + casts(d.type(), d.casts());
         if (op instanceof AlterEnum a)
             return "alter enum " + a.to().name() + ": " + labels(a.from()) + " -> " + labels(a.to());
         if (op instanceof CreateSequence c) return "add sequence " + sequence(c.sequence());
@@ -124,6 +129,14 @@ public final class OpText {
         return key.deferrable()
                 ? text + (key.initiallyDeferred() ? " deferrable initially deferred" : " deferrable")
                 : text;
+    }
+
+    /** The casts, from varchar first: "varchar -> mood, mood -> varchar". */
+    private static String casts(QualifiedName type, Set<EnumType.Cast> casts) {
+        List<String> shown = new ArrayList<>();
+        if (casts.contains(EnumType.Cast.FROM_VARCHAR)) shown.add("varchar -> " + type);
+        if (casts.contains(EnumType.Cast.TO_VARCHAR)) shown.add(type + " -> varchar");
+        return String.join(", ", shown);
     }
 
     private static String labels(EnumType type) {

@@ -217,7 +217,7 @@ final class Project {
      * The pipeline over the configured schemas and tables, with the configured hooks, leaving out
      * Retort's own tables (wherever the version table was found).
      */
-    private Autogenerate autogenerate(VersionTable at) {
+    Autogenerate autogenerate(VersionTable at) {
         Set<QualifiedName> own = new HashSet<>(ownTables());
         own.addAll(ownTables(at));
         return Autogenerate.configure()
@@ -225,6 +225,8 @@ final class Project {
                 .tables(settings.tableFilter())
                 .leaveOut(own)
                 .hooks(comparisons())
+                .objectFilter(settings.objectExclusions())
+                .excludeToolTables(settings.excludeToolTables())
                 .load();
     }
 
@@ -269,9 +271,11 @@ final class Project {
         if (requested != null) {
             String problem = RevisionIds.problem(requested);
             if (problem != null)
-                throw new RetortException("--rev-id " + RevisionIds.quoted(requested) + ": " + problem);
+                throw new OptionException(
+                        "--rev-id", requested, "--rev-id " + RevisionIds.quoted(requested) + ": " + problem);
             if (graph.contains(requested))
-                throw new RetortException("--rev-id " + requested + ": a revision with that id already exists");
+                throw new OptionException(
+                        "--rev-id", requested, "--rev-id " + requested + ": a revision with that id already exists");
             return requested;
         }
         while (true) {

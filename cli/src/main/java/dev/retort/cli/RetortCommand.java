@@ -38,6 +38,7 @@ final class RetortCommand {
             ShowCommand.class,
             MergeCommand.class,
             StampCommand.class,
+            BaselineCommand.class,
             EditCommand.class,
             CheckCommand.class,
             ValidateCommand.class,

@@ -109,22 +109,32 @@ final class RevisionCommand extends Subcommand {
         if (head.equals(Targets.BASE)) return List.of();
         String parent = Targets.single(graph, head);
         if (!splice && !graph.heads().contains(parent)) {
-            throw new RetortException("--head " + head + ": revision " + parent
-                    + " is not a head; pass --splice to start a new " + "branch from it");
+            throw new OptionException(
+                    "--head",
+                    head,
+                    "--head " + head + ": revision " + parent + " is not a head; pass --splice to start a new "
+                            + "branch from it");
         }
         return List.of(parent);
     }
 
     private static void checkLabel(RevisionGraph graph, String label) {
         String problem = RevisionIds.labelProblem(label);
-        if (problem != null) throw new RetortException("--branch-label " + RevisionIds.quoted(label) + " " + problem);
+        if (problem != null)
+            throw new OptionException(
+                    "--branch-label", label, "--branch-label " + RevisionIds.quoted(label) + " " + problem);
         if (graph.branchLabels().containsKey(label)) {
-            throw new RetortException("--branch-label " + label + ": already names revision "
-                    + graph.branchLabels().get(label));
+            throw new OptionException(
+                    "--branch-label",
+                    label,
+                    "--branch-label " + label + ": already names revision "
+                            + graph.branchLabels().get(label));
         }
         try {
             graph.resolve(label);
-            throw new RetortException(
+            throw new OptionException(
+                    "--branch-label",
+                    label,
                     "--branch-label " + label + ": would be mistaken for revision " + graph.resolve(label));
         } catch (RevisionException.Unknown expected) {
             // the label is free

@@ -11,6 +11,7 @@ import dev.retort.diff.Differ;
 import dev.retort.diff.Plan;
 import dev.retort.entities.EntitySource;
 import dev.retort.entities.Naming;
+import dev.retort.fixtures.db.Psql;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.runtime.internal.HistoryTable;
 import dev.retort.runtime.internal.MigrationSet;
@@ -33,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -85,7 +85,7 @@ class ChecklistScenarioTest {
     private void run(Scenario scenario) throws Exception {
         live.resetAllSchemas();
         model.resetAllSchemas();
-        psql(live, scenario.section("db"), scenario.file());
+        load(live, scenario.section("db"), scenario.file());
         Autogenerate autogenerate = scenario.autogenerate();
         Schema start = read(live, autogenerate);
         Schema target;
@@ -98,7 +98,7 @@ class ChecklistScenarioTest {
                         c, autogenerate.readEntities(new EntitySource(packages, List.of(), naming)));
             }
         } else {
-            psql(model, scenario.section("model"), scenario.file());
+            load(model, scenario.section("model"), scenario.file());
             target = read(model, autogenerate);
         }
         Plan plan = autogenerate.diff(start, target);
@@ -158,23 +158,8 @@ class ChecklistScenarioTest {
         }
     }
 
-    private static void psql(TestDatabase db, String sql, Path origin) throws Exception {
-        if (sql.isBlank()) return;
-        Process process = new ProcessBuilder(
-                        "psql",
-                        "-X",
-                        "-q",
-                        "-v",
-                        "ON_ERROR_STOP=1",
-                        "-d",
-                        db.url().substring("jdbc:".length()))
-                .redirectErrorStream(true)
-                .start();
-        process.getOutputStream().write(sql.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, process.exitValue(), () -> "loading SQL of " + origin + ":\n" + output);
+    private static void load(TestDatabase db, String sql, Path origin) throws Exception {
+        if (!sql.isBlank()) Psql.load(db, sql, origin);
     }
 
     /**

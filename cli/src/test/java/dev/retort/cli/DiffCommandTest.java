@@ -3,11 +3,11 @@ package dev.retort.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.retort.fixtures.db.Psql;
 import dev.retort.fixtures.db.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,21 +63,7 @@ class DiffCommandTest {
         assertEquals(ExitCode.FOUND, script.code());
         assertTrue(script.out().startsWith("BEGIN;\n") && script.out().endsWith("COMMIT;\n"), script.out());
         Path file = Files.writeString(workDir.resolve("diff.sql"), script.out(), StandardCharsets.UTF_8);
-        Process psql = new ProcessBuilder(
-                        "psql",
-                        "-X",
-                        "-q",
-                        "-v",
-                        "ON_ERROR_STOP=1",
-                        "-d",
-                        a.url().substring("jdbc:".length()),
-                        "-f",
-                        file.toString())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(psql.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(psql.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, psql.exitValue(), output);
+        Psql.load(a, file);
         assertEquals(
                 new Cli.Result(ExitCode.OK, "No differences.\n", ""),
                 cli.run("diff", "--from", a.url(), "--to", b.url()));

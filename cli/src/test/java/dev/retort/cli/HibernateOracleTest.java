@@ -19,6 +19,7 @@ import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.tool.schema.internal.SchemaCreatorImpl;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +59,37 @@ class HibernateOracleTest {
         Cli cli = new Cli(workDir);
         cli.configure(db, entities, naming);
         assertEquals(new Cli.Result(ExitCode.OK, "No new upgrade operations detected.\n", ""), cli.run("check"));
+    }
+
+    /**
+     * Beside a named enum Hibernate's export creates implicit casts with varchar; Retort's
+     * migration creates the same ones, and its downgrade drops them with the type.
+     */
+    @Test
+    void theMigrationCreatesTheEnumCastsHibernatesSchemaHas() throws Exception {
+        String mappings = "dev.retort.fixtures.mappings";
+        db.execute(hibernateCreateScript(mappings, "snake"));
+        List<String> hibernates = enumCasts();
+        assertEquals(List.of("character varying -> priority", "priority -> character varying"), hibernates);
+        db.reset();
+        Cli cli = new Cli(workDir);
+        cli.configure(db, mappings, "snake");
+        assertEquals(
+                ExitCode.OK,
+                cli.run("revision", "--autogenerate", "-m", "initial").code());
+        assertEquals(ExitCode.OK, cli.run("upgrade", "head").code());
+        assertEquals(hibernates, enumCasts());
+        assertEquals(ExitCode.OK, cli.run("downgrade", "base").code());
+        assertEquals(List.of(), enumCasts());
+    }
+
+    /** The casts between an enum type of the public schema and varchar, as "source -> target". */
+    private static List<String> enumCasts() throws SQLException {
+        return db.query("SELECT format_type(c.castsource, NULL) || ' -> ' || format_type(c.casttarget, NULL)"
+                + " FROM pg_cast c JOIN pg_type t ON t.oid IN (c.castsource, c.casttarget)"
+                + " JOIN pg_namespace n ON n.oid = t.typnamespace"
+                + " WHERE t.typtype = 'e' AND n.nspname = 'public' AND c.castmethod = 'i' AND c.castcontext = 'i'"
+                + " ORDER BY 1");
     }
 
     private String hibernateCreateScript(String entityPackage, String naming) throws Exception {

@@ -27,6 +27,8 @@ class InitTest {
         String config = cli.read("retort.properties");
         assertTrue(config.contains("migrations.dir = db/migrations"), config);
         assertTrue(config.contains("# Keep the password out of this file"), config);
+        assertTrue(config.contains("\nurl = jdbc:postgresql://127.0.0.1:5432/app\nuser = app\n"), config);
+        assertTrue(!config.contains("5432/postgres"), config);
     }
 
     @Test

@@ -1,15 +1,14 @@
 package dev.retort.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.autogenerate.Autogenerate;
 import dev.retort.diff.Plan;
+import dev.retort.fixtures.db.Psql;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.op.Op;
 import dev.retort.postgres.PostgresSql;
 import dev.retort.schema.Schema;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -17,7 +16,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -63,8 +61,8 @@ class MigraFixturesTest {
     void upgradeReachesBAndDowngradeReturnsToA(String fixture, String schemas, String excluded) throws Exception {
         a.resetAllSchemas();
         b.resetAllSchemas();
-        psql(a, FIXTURES.resolve(fixture).resolve("a.sql"));
-        psql(b, FIXTURES.resolve(fixture).resolve("b.sql"));
+        Psql.load(a, FIXTURES.resolve(fixture).resolve("a.sql"));
+        Psql.load(b, FIXTURES.resolve(fixture).resolve("b.sql"));
         Autogenerate autogenerate = autogenerate(schemas, excluded);
         Schema start = read(a, autogenerate);
         Plan plan = autogenerate.diff(start, read(b, autogenerate));
@@ -124,23 +122,5 @@ class MigraFixturesTest {
                 for (String sql : PostgresSql.statements(op)) st.execute(sql);
             }
         }
-    }
-
-    private static void psql(TestDatabase db, Path script) throws Exception {
-        Process process = new ProcessBuilder(
-                        "psql",
-                        "-X",
-                        "-q",
-                        "-v",
-                        "ON_ERROR_STOP=1",
-                        "-d",
-                        db.url().substring("jdbc:".length()),
-                        "-f",
-                        script.toString())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, process.exitValue(), () -> "loading " + script + ":\n" + output);
     }
 }

@@ -4,19 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.retort.fixtures.db.Psql;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.postgres.PostgresIntrospector;
 import dev.retort.postgres.SchemaScope;
 import dev.retort.schema.Schema;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,7 +102,7 @@ class OfflineSqlTest {
         assertFalse(
                 up.out().contains("Running upgrade <base> -> a00000000001, customers, with O'Brien\nRunning"),
                 "no progress lines");
-        psql(offline, up.out());
+        Psql.run(offline, workDir, up.out());
         assertEquals(ExitCode.OK, onlineCli.run("upgrade", "head").code());
         assertSame();
         assertEquals(List.of("c00000000003"), offline.query("SELECT version_num FROM retort_version"));
@@ -116,18 +113,18 @@ class OfflineSqlTest {
 
         Cli.Result partial = offlineCli.run("downgrade", "--sql", "c00000000003:a00000000001");
         assertEquals(ExitCode.OK, partial.code(), partial::toString);
-        psql(offline, partial.out());
+        Psql.run(offline, workDir, partial.out());
         assertEquals(ExitCode.OK, onlineCli.run("downgrade", "a00000000001").code());
         assertSame();
 
         Cli.Result down = offlineCli.run("downgrade", "--sql", "a00000000001:base");
-        psql(offline, down.out());
+        Psql.run(offline, workDir, down.out());
         assertEquals(ExitCode.OK, onlineCli.run("downgrade", "base").code());
         assertSame();
         assertEquals(List.of(), offline.query("SELECT version_num FROM retort_version"));
 
         Cli.Result stamp = offlineCli.run("stamp", "--sql", "b00000000002");
-        psql(offline, stamp.out());
+        Psql.run(offline, workDir, stamp.out());
         assertEquals(ExitCode.OK, onlineCli.run("stamp", "b00000000002").code());
         assertEquals(
                 online.query("SELECT version_num FROM retort_version"),
@@ -153,26 +150,5 @@ class OfflineSqlTest {
         try (Connection c = db.connect()) {
             return PostgresIntrospector.read(c, new SchemaScope(List.of("public"), Set.of()));
         }
-    }
-
-    /** Applies a script with psql, as a user would: stop at the first error. */
-    private void psql(TestDatabase db, String script) throws IOException, InterruptedException {
-        Path file = Files.writeString(
-                workDir.resolve("script-" + System.nanoTime() + ".sql"), script, StandardCharsets.UTF_8);
-        Process process = new ProcessBuilder(
-                        "psql",
-                        "-X",
-                        "-q",
-                        "-v",
-                        "ON_ERROR_STOP=1",
-                        "-d",
-                        db.url().substring("jdbc:".length()),
-                        "-f",
-                        file.toString())
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, process.exitValue(), () -> "psql failed:\n" + output + "\n--- script\n" + script);
     }
 }

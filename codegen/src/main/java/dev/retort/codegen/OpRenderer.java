@@ -5,6 +5,7 @@ import static dev.retort.codegen.ValueRenderer.string;
 import com.palantir.javapoet.CodeBlock;
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
+import dev.retort.op.AddEnumCasts;
 import dev.retort.op.AddExclusion;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AddPrimaryKey;
@@ -22,6 +23,7 @@ import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropEnum;
+import dev.retort.op.DropEnumCasts;
 import dev.retort.op.DropExclusion;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropIndex;
@@ -33,6 +35,7 @@ import dev.retort.op.Op;
 import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
+import dev.retort.schema.EnumType;
 import dev.retort.schema.QualifiedName;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +106,8 @@ final class OpRenderer {
         if (op instanceof CreateEnum c)
             return sequenceCall(c.table(), "createEnum", List.of(values.enumType(c.type())));
         if (op instanceof DropEnum d) return sequenceCall(d.table(), "dropEnum", List.of(values.enumType(d.type())));
+        if (op instanceof AddEnumCasts a) return sequenceCall(a.table(), "addEnumCasts", casts(a.type(), a.casts()));
+        if (op instanceof DropEnumCasts d) return sequenceCall(d.table(), "dropEnumCasts", casts(d.type(), d.casts()));
         if (op instanceof AlterEnum a) {
             List<CodeBlock> arguments = List.of(values.enumType(a.from()), values.enumType(a.to()));
             // a label added inside a transaction cannot be used before it commits, so ADD VALUE runs outside one
@@ -168,6 +173,13 @@ final class OpRenderer {
         CodeBlock.Builder code = CodeBlock.builder().add("$L", receiver);
         if (name.schema() != null) code.add(".schema($L)", JavaText.string(name.schema()));
         return code.add(".$L($L)", method, CodeBlock.join(arguments, ", ")).build();
+    }
+
+    /** The type's name, then the casts unless both (the DSL's default). */
+    private static List<CodeBlock> casts(QualifiedName type, Set<EnumType.Cast> casts) {
+        List<CodeBlock> arguments = new ArrayList<>(List.of(string(type.name())));
+        if (casts.size() < EnumType.Cast.values().length) arguments.add(ValueRenderer.castList(casts));
+        return arguments;
     }
 
     /** The arguments followed by the options, in their declaration order ({@code Option.CONCURRENTLY}, ...). */

@@ -167,7 +167,19 @@ final class ValueRenderer {
     CodeBlock enumType(EnumType type) {
         List<CodeBlock> arguments = new ArrayList<>(List.of(string(type.name().name())));
         type.values().forEach(v -> arguments.add(string(v)));
-        return CodeBlock.of("$L($L)", factory("enumType"), CodeBlock.join(arguments, ", "));
+        CodeBlock created = CodeBlock.of("$L($L)", factory("enumType"), CodeBlock.join(arguments, ", "));
+        if (type.casts().isEmpty()) return created;
+        if (type.casts().size() == EnumType.Cast.values().length) return CodeBlock.of("$L.withVarcharCasts()", created);
+        return CodeBlock.of("$L.withCasts($T.of($L))", created, Set.class, castList(type.casts()));
+    }
+
+    /** Casts as {@code EnumType.Cast.X, ...}, in declaration order. */
+    static CodeBlock castList(Set<EnumType.Cast> casts) {
+        List<CodeBlock> names = new ArrayList<>();
+        for (EnumType.Cast cast : EnumType.Cast.values()) {
+            if (casts.contains(cast)) names.add(CodeBlock.of("$T.$L", EnumType.Cast.class, cast.name()));
+        }
+        return CodeBlock.join(names, ", ");
     }
 
     CodeBlock owner(Sequence.Owner owner) {

@@ -6,17 +6,14 @@ import dev.retort.op.AddForeignKey;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AddUnique;
 import dev.retort.op.AlterColumn;
-import dev.retort.op.AlterEnum;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
-import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
-import dev.retort.op.DropEnum;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
@@ -26,7 +23,6 @@ import dev.retort.op.DropUnique;
 import dev.retort.op.Op;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
-import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
@@ -45,7 +41,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -67,7 +62,7 @@ public final class Differ {
     /** The plan, with the project's column comparison hooks consulted before Retort's own comparison. */
     public static Plan diff(Schema current, Schema target, List<ColumnComparison> comparisons) {
         List<Op> ops = new ArrayList<>(diffSequences(current.sequences(), target.sequences()));
-        ops.addAll(diffEnums(current.enums(), target.enums()));
+        ops.addAll(EnumDiffer.diff(current.enums(), target.enums()));
         Map<QualifiedName, Table> currentTables = byName(current.tables(), Table::name);
         Map<QualifiedName, Table> targetTables = byName(target.tables(), Table::name);
         for (Table table : target.tables()) {
@@ -88,24 +83,6 @@ public final class Differ {
             }
         }
         return Plan.of(ops);
-    }
-
-    static List<Op> diffEnums(List<EnumType> current, List<EnumType> target) {
-        List<Op> ops = new ArrayList<>();
-        Map<QualifiedName, EnumType> currentByName = byName(current, EnumType::name);
-        Map<QualifiedName, EnumType> targetByName = byName(target, EnumType::name);
-        for (EnumType type : target) {
-            EnumType existing = currentByName.get(type.name());
-            if (existing == null) {
-                ops.add(new CreateEnum(type));
-            } else if (!existing.equals(type)) {
-                ops.add(new AlterEnum(existing, type));
-            }
-        }
-        for (EnumType type : current) {
-            if (!targetByName.containsKey(type.name())) ops.add(new DropEnum(type));
-        }
-        return ops;
     }
 
     static List<Op> diffSequences(List<Sequence> current, List<Sequence> target) {
@@ -168,8 +145,8 @@ public final class Differ {
             if (!targetColumns.containsKey(column.name())) ops.add(new DropColumn(name, column));
         }
         // a column dropped and added again takes its keys, checks and indexes with it: they go and come back
-        Dependents before = new Dependents(current, rebuilt);
-        Dependents after = new Dependents(target, rebuilt);
+        ColumnDependents before = new ColumnDependents(current, rebuilt);
+        ColumnDependents after = new ColumnDependents(target, rebuilt);
         ops.addAll(diffPrimaryKey(name, before.primaryKey, after.primaryKey));
         ops.addAll(diffUniques(name, before.uniques, after.uniques));
         ops.addAll(diffChecks(name, before.checks, after.checks));
@@ -183,62 +160,6 @@ public final class Differ {
             ops.add(new AlterTableComment(name, current.comment(), target.comment()));
         }
         return ops;
-    }
-
-    /**
-     * A table's keys, checks and indexes split into those that survive when the given columns are
-     * dropped and added again, and those PostgreSQL drops with them.
-     */
-    private static final class Dependents {
-        PrimaryKey primaryKey;
-        final List<UniqueConstraint> uniques = new ArrayList<>();
-        final List<CheckConstraint> checks = new ArrayList<>();
-        final List<ForeignKey> foreignKeys = new ArrayList<>();
-        final List<Index> indexes = new ArrayList<>();
-        final List<TableElement> dropped = new ArrayList<>();
-
-        Dependents(Table table, Set<String> rebuilt) {
-            primaryKey = table.primaryKey();
-            if (primaryKey != null && uses(primaryKey.columns(), rebuilt)) {
-                dropped.add(primaryKey);
-                primaryKey = null;
-            }
-            for (UniqueConstraint unique : table.uniques()) keep(unique, uses(unique.columns(), rebuilt), uniques);
-            for (CheckConstraint check : table.checks()) keep(check, mentions(check.expression(), rebuilt), checks);
-            for (ForeignKey key : table.foreignKeys()) keep(key, uses(key.columns(), rebuilt), foreignKeys);
-            for (Index index : table.indexes()) keep(index, uses(index, rebuilt), indexes);
-        }
-
-        private <T extends TableElement> void keep(T element, boolean goes, List<T> kept) {
-            if (goes) {
-                dropped.add(element);
-            } else {
-                kept.add(element);
-            }
-        }
-
-        private static boolean uses(List<String> columns, Set<String> rebuilt) {
-            return columns.stream().anyMatch(rebuilt::contains);
-        }
-
-        private static boolean uses(Index index, Set<String> rebuilt) {
-            return uses(index.include(), rebuilt)
-                    || mentions(index.where(), rebuilt)
-                    || index.keys().stream()
-                            .anyMatch(key -> rebuilt.contains(key.column())
-                                    || key.isExpression() && mentions(key.column(), rebuilt));
-        }
-
-        /** Whether an expression names one of the columns (as a word, quoted or not; a false match only costs a rebuild). */
-        private static boolean mentions(String expression, Set<String> rebuilt) {
-            if (expression == null) return false;
-            for (String column : rebuilt) {
-                if (Pattern.compile("(?<![\\w$])\"?" + Pattern.quote(column) + "\"?(?![\\w$])")
-                        .matcher(expression)
-                        .find()) return true;
-            }
-            return false;
-        }
     }
 
     private static ColumnComparison.Verdict verdict(
@@ -352,7 +273,7 @@ public final class Differ {
     }
 
     /** Values by key; the first of several with the same key wins (two identical constraints are one). */
-    private static <K, V> Map<K, V> byName(List<V> values, Function<V, K> key) {
+    static <K, V> Map<K, V> byName(List<V> values, Function<V, K> key) {
         return values.stream()
                 .collect(Collectors.toMap(key, Function.identity(), (first, second) -> first, LinkedHashMap::new));
     }

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
+import dev.retort.op.AddEnumCasts;
 import dev.retort.op.AddExclusion;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AddPrimaryKey;
@@ -20,6 +21,7 @@ import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropEnum;
+import dev.retort.op.DropEnumCasts;
 import dev.retort.op.DropExclusion;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropIndex;
@@ -40,7 +42,7 @@ import java.util.List;
  * An ordered list of upgrade operations; the downgrade is the reversed list of reversed operations.
  *
  * <p>{@link #of} puts operations in an order PostgreSQL can execute: foreign keys that go are
- * dropped and sequences released from their owning columns first; then sequences and enum types are created or changed; new tables are created; each existing
+ * dropped, sequences released from their owning columns and enum types' casts dropped first; then sequences and enum types are created or changed (and an enum's casts added after it); new tables are created; each existing
  * table changes (old unique constraints and primary key dropped before columns change, new ones
  * added after); tables that go are dropped; foreign keys are added, and sequences given their owning columns, once every table and key they
  * need exists (so cycles need no special case); sequences and enum types that go are dropped last. Sorting is
@@ -91,7 +93,9 @@ public record Plan(List<Op> upgrade) {
     record Rank(int phase, int step) {}
 
     private static final Rank DROP_FOREIGN_KEYS = new Rank(0, 0);
+    private static final Rank DROP_ENUM_CASTS = new Rank(0, 1);
     private static final Rank SEQUENCES_AND_ENUMS = new Rank(1, 0);
+    private static final Rank ENUM_CASTS = new Rank(1, 1);
     private static final Rank CREATE_TABLES = new Rank(2, 0);
     private static final Rank DROP_TABLES = new Rank(4, 0);
     private static final Rank ADD_FOREIGN_KEYS = new Rank(5, 0);
@@ -110,6 +114,8 @@ public record Plan(List<Op> upgrade) {
         if (op instanceof AlterSequence) return SEQUENCES_AND_ENUMS;
         if (op instanceof CreateEnum) return SEQUENCES_AND_ENUMS;
         if (op instanceof AlterEnum) return SEQUENCES_AND_ENUMS;
+        if (op instanceof AddEnumCasts) return ENUM_CASTS;
+        if (op instanceof DropEnumCasts) return DROP_ENUM_CASTS;
         if (op instanceof CreateTable) return CREATE_TABLES;
         if (op instanceof DropUnique) return inTable(0);
         if (op instanceof DropCheck) return inTable(0);

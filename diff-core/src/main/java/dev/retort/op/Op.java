@@ -32,6 +32,8 @@ public sealed interface Op
                 CreateEnum,
                 DropEnum,
                 AlterEnum,
+                AddEnumCasts,
+                DropEnumCasts,
                 AddExclusion,
                 DropExclusion {
 

@@ -43,15 +43,14 @@ public final class RevisionGraph {
             for (String label : node.branchLabels()) labels.put(label, node.id());
         }
         children.values().forEach(list -> list.sort(String::compareTo));
-        topologicalOrder(RevisionNode::revises).ifPresent(stuck -> {
-            throw new RevisionException.Cycle(cycleWithin(stuck, RevisionNode::revises));
-        });
-        Optional<Set<String>> stuck = topologicalOrder(RevisionGraph::requirements);
-        if (stuck.isPresent()) {
-            List<String> cycle = cycleWithin(stuck.get(), RevisionGraph::requirements);
+        TopologicalOrder history = new TopologicalOrder(nodes, RevisionNode::revises);
+        if (!history.isComplete()) throw new RevisionException.Cycle(history.cycle());
+        TopologicalOrder requirements = new TopologicalOrder(nodes, RevisionGraph::requirements);
+        if (!requirements.isComplete()) {
+            List<String> cycle = requirements.cycle();
             throw new RevisionException.SelfAncestor(cycle.get(0), cycle);
         }
-        this.order = sorted(RevisionGraph::requirements);
+        this.order = requirements.ids();
         this.heads =
                 order.stream().filter(id -> !children.containsKey(id)).sorted().toList();
     }
@@ -297,52 +296,5 @@ public final class RevisionGraph {
             if (seen.add(id)) todo.addAll(next.apply(id));
         }
         return seen;
-    }
-
-    /** Kahn's algorithm over the given edges, ids taken in sorted order; the ids left over when there is a cycle. */
-    private Optional<Set<String>> topologicalOrder(Function<RevisionNode, List<String>> edges) {
-        List<String> sorted = sorted(edges);
-        if (sorted.size() == nodes.size()) return Optional.empty();
-        Set<String> stuck = new TreeSet<>(nodes.keySet());
-        sorted.forEach(stuck::remove);
-        return Optional.of(stuck);
-    }
-
-    private List<String> sorted(Function<RevisionNode, List<String>> edges) {
-        Map<String, Integer> pending = new HashMap<>();
-        Map<String, List<String>> after = new HashMap<>();
-        TreeSet<String> ready = new TreeSet<>();
-        for (RevisionNode node : nodes.values()) {
-            Set<String> before = new LinkedHashSet<>(edges.apply(node));
-            pending.put(node.id(), before.size());
-            for (String b : before)
-                after.computeIfAbsent(b, k -> new ArrayList<>()).add(node.id());
-            if (before.isEmpty()) ready.add(node.id());
-        }
-        List<String> sorted = new ArrayList<>(nodes.size());
-        while (!ready.isEmpty()) {
-            String id = ready.pollFirst();
-            sorted.add(id);
-            for (String next : after.getOrDefault(id, List.of())) {
-                if (pending.merge(next, -1, Integer::sum) == 0) ready.add(next);
-            }
-        }
-        return List.copyOf(sorted);
-    }
-
-    /** Every revision left over by Kahn's algorithm has an edge to another left-over one; follow them to a repeat. */
-    private List<String> cycleWithin(Set<String> stuck, Function<RevisionNode, List<String>> edges) {
-        List<String> path = new ArrayList<>();
-        String at = stuck.iterator().next();
-        while (!path.contains(at)) {
-            path.add(at);
-            at = edges.apply(nodes.get(at)).stream()
-                    .filter(stuck::contains)
-                    .findFirst()
-                    .orElseThrow();
-        }
-        List<String> cycle = new ArrayList<>(path.subList(path.indexOf(at), path.size()));
-        cycle.add(at);
-        return cycle;
     }
 }

@@ -11,13 +11,10 @@ import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
 import dev.retort.schema.UniqueConstraint;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** One sample of every operation type, for the tests that must cover them all, and the list of those types. */
+/** One sample of every operation type, for the tests that must cover them all ({@link OpKinds#all()}). */
 public final class OpSamples {
     static final QualifiedName USERS = new QualifiedName(null, "users");
     static final Column EMAIL = Column.of("email", "varchar(100)");
@@ -50,6 +47,8 @@ public final class OpSamples {
             new CreateEnum(EnumType.of("mood", "sad", "happy")),
             new DropEnum(EnumType.of("mood", "sad", "happy")),
             new AlterEnum(EnumType.of("mood", "sad", "happy"), EnumType.of("mood", "sad", "ok", "happy")),
+            new AddEnumCasts(QualifiedName.of("mood"), Set.of(EnumType.Cast.FROM_VARCHAR, EnumType.Cast.TO_VARCHAR)),
+            new DropEnumCasts(QualifiedName.of("mood"), Set.of(EnumType.Cast.TO_VARCHAR)),
             new RenameTable(new QualifiedName("crm", "users"), "people"),
             new CreateSequence(Sequence.of("users_seq", 1, 50)),
             new DropSequence(Sequence.of("users_seq", 1, 50)),
@@ -66,19 +65,4 @@ public final class OpSamples {
             new AddForeignKey(USERS, ForeignKey.Columns.of("id").references("x", "id"), Set.of(Option.NOT_VALID)));
 
     private OpSamples() {}
-
-    /** Every record that implements {@link Op}, through sealed sub-interfaces too. */
-    public static Set<Class<?>> kinds() {
-        Set<Class<?>> kinds = new HashSet<>();
-        Deque<Class<?>> todo = new ArrayDeque<>(List.of(Op.class));
-        while (!todo.isEmpty()) {
-            Class<?> type = todo.pop();
-            if (type.isSealed()) {
-                todo.addAll(List.of(type.getPermittedSubclasses()));
-            } else {
-                kinds.add(type);
-            }
-        }
-        return kinds;
-    }
 }

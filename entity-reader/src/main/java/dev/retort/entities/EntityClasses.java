@@ -5,6 +5,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -35,7 +36,8 @@ final class EntityClasses implements AutoCloseable {
      * Loads the named classes (without initialising them) and keeps those {@code mapped} accepts,
      * in the order given, then starts reading ahead of Hibernate in that order. A class that cannot
      * be loaded, or whose fields' or methods' types cannot, fails the whole load with the first such
-     * name in the given order (as {@link EntityException.MissingClass} when a class is missing).
+     * name in the given order (as {@link EntityException.MissingClass} when a class is missing, as
+     * {@link EntityException.NewerJava} when one is compiled for a newer Java).
      */
     static EntityClasses load(List<String> names, ClassLoader loader, Predicate<Class<?>> mapped) {
         Object[] results = new Object[names.size()];
@@ -54,6 +56,8 @@ final class EntityClasses implements AutoCloseable {
             if (results[i] instanceof VirtualMachineError e) throw e;
             if (results[i] instanceof Throwable e) {
                 String name = names.get(i);
+                Optional<EntityException.NewerJava> newer = NewerClassFiles.in(name, e, loader);
+                if (newer.isPresent()) throw newer.get();
                 throw EntityException.MissingClass.missingIn(e)
                         .<EntityException>map(missing -> new EntityException.MissingClass(name, missing, e))
                         .orElseGet(() -> new EntityException.Unloadable(name, e));

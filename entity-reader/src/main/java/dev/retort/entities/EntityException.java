@@ -100,6 +100,46 @@ public class EntityException extends RetortException {
         }
     }
 
+    /** An entity, or a class it needs, is compiled for a newer Java than the one Retort runs on. */
+    public static final class NewerJava extends EntityException {
+        private final String entity;
+        private final String className;
+        private final int classFileVersion;
+
+        NewerJava(String entity, String className, int classFileVersion, Throwable cause) {
+            super(
+                    "entity " + entity + (className.equals(entity) ? "" : " needs " + className + ", which")
+                            + " is compiled for Java " + javaOf(classFileVersion) + " (class file "
+                            + classFileVersion + "); Retort runs on Java "
+                            + Runtime.version().feature()
+                            + ": run it with Java " + javaOf(classFileVersion) + " or newer",
+                    cause);
+            this.entity = entity;
+            this.className = className;
+            this.classFileVersion = classFileVersion;
+        }
+
+        /** The Java release whose compiler writes this class file version (65 for Java 21). */
+        static int javaOf(int classFileVersion) {
+            return classFileVersion - 44;
+        }
+
+        /** The mapped class being loaded. */
+        public String entity() {
+            return entity;
+        }
+
+        /** The class compiled for the newer Java: the entity itself or one it needs. */
+        public String className() {
+            return className;
+        }
+
+        /** Its class file's major version. */
+        public int classFileVersion() {
+            return classFileVersion;
+        }
+    }
+
     /** {@code entities.naming} (or its {@code .physical}/{@code .implicit} half) names nothing Retort can use. */
     public static final class BadNaming extends EntityException {
         private final String key;

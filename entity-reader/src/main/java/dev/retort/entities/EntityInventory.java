@@ -12,14 +12,19 @@ import org.hibernate.Version;
 
 /**
  * What an entity source holds, found as {@link EntityReader} finds it (class files read, nothing
- * loaded), and which Hibernate reads it: for a verbose report.
+ * loaded), which Hibernate reads it and with which naming strategies (class names): for a verbose report.
  */
-public record EntityInventory(String hibernateVersion, List<String> mappedClasses, long entityClasses) {
+public record EntityInventory(
+        String hibernateVersion,
+        List<String> mappedClasses,
+        long entityClasses,
+        String physicalNaming,
+        String implicitNaming) {
     public EntityInventory {
         mappedClasses = List.copyOf(mappedClasses);
     }
 
-    /** The mapped classes of the source and the bundled Hibernate's version. */
+    /** The mapped classes of the source, the bundled Hibernate's version and the naming strategies it uses. */
     public static EntityInventory of(EntitySource source) {
         List<URL> urls = new ArrayList<>();
         for (Path entry : source.classpath()) {
@@ -33,7 +38,15 @@ public record EntityInventory(String hibernateVersion, List<String> mappedClasse
         try (URLClassLoader loader =
                 new URLClassLoader(urls.toArray(URL[]::new), EntityInventory.class.getClassLoader())) {
             EntityDiscovery discovery = EntityDiscovery.discover(loader, source.classpath(), source.packages());
-            return new EntityInventory(Version.getVersionString(), discovery.names(), discovery.entityCount());
+            String unitName = source.hibernate().persistenceUnit();
+            PersistenceUnit unit = unitName == null ? null : PersistenceUnit.find(unitName, loader);
+            List<String> naming = HibernateBoot.namingStrategies(unit, source, loader);
+            return new EntityInventory(
+                    Version.getVersionString(),
+                    discovery.names(),
+                    discovery.entityCount(),
+                    naming.get(0),
+                    naming.get(1));
         } catch (IOException e) {
             throw new EntityException("reading entities failed: " + e.getMessage(), e);
         }

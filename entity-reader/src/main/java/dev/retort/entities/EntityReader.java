@@ -75,8 +75,9 @@ public final class EntityReader {
     /** Hibernate's failure, or the class it misses and the entity that needs it when a class is missing. */
     private static EntityException named(EntityException failure, EntityDiscovery discovery) {
         // these already say what is wrong, in the application's own terms
-        if (failure instanceof EntityException.BadNaming || failure instanceof EntityException.BadSetting)
-            return failure;
+        if (failure instanceof EntityException.BadNaming
+                || failure instanceof EntityException.BadSetting
+                || failure instanceof EntityException.NewerJava) return failure;
         Throwable cause = failure instanceof EntityException.MissingClass ? failure.getCause() : failure;
         return EntityException.MissingClass.missingIn(cause)
                 .<EntityException>map(missing -> new EntityException.MissingClass(

@@ -16,6 +16,8 @@ import org.hibernate.boot.registry.BootstrapServiceRegistry;
 import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.boot.spi.MetadataBuilderImplementor;
+import org.hibernate.boot.spi.MetadataBuildingOptions;
 import org.hibernate.boot.spi.MetadataImplementor;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.PostgreSQLDialect;
@@ -33,21 +35,7 @@ final class HibernateBoot {
     private HibernateBoot() {}
 
     static Metadata metadata(List<Class<?>> classes, PersistenceUnit unit, EntitySource source, ClassLoader loader) {
-        Map<String, Object> settings = settings(source.hibernate(), unit);
-        BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
-                .applyClassLoaderService(new RememberingClassLoaderService(loader))
-                .build();
-        StandardServiceRegistry registry;
-        try {
-            // destroying this registry also closes the bootstrap registry
-            registry = new StandardServiceRegistryBuilder(bootstrap)
-                    .applySettings(settings)
-                    .build();
-        } catch (RuntimeException e) {
-            bootstrap.close();
-            throw new EntityException.BadSetting(
-                    "Hibernate's settings", "Hibernate refuses them: " + EntityException.reason(e), e);
-        }
+        StandardServiceRegistry registry = registry(source, unit, loader);
         try {
             MetadataSources sources = new MetadataSources(registry);
             classes.forEach(sources::addAnnotatedClass);
@@ -65,6 +53,42 @@ final class HibernateBoot {
             throw new EntityException("Hibernate could not map the entities: " + e.getMessage(), e);
         } finally {
             StandardServiceRegistryBuilder.destroy(registry);
+        }
+    }
+
+    /**
+     * The class names of the physical and implicit naming strategies Hibernate's boot uses for the
+     * source, as {@link #metadata} configures it: Retort's naming keys, else Hibernate's settings, else
+     * its defaults.
+     */
+    static List<String> namingStrategies(PersistenceUnit unit, EntitySource source, ClassLoader loader) {
+        StandardServiceRegistry registry = registry(source, unit, loader);
+        try {
+            MetadataBuilder builder = new MetadataSources(registry).getMetadataBuilder();
+            NamingStrategies.apply(builder, source.naming(), loader);
+            MetadataBuildingOptions options = ((MetadataBuilderImplementor) builder).getMetadataBuildingOptions();
+            return List.of(
+                    options.getPhysicalNamingStrategy().getClass().getName(),
+                    options.getImplicitNamingStrategy().getClass().getName());
+        } finally {
+            StandardServiceRegistryBuilder.destroy(registry);
+        }
+    }
+
+    private static StandardServiceRegistry registry(EntitySource source, PersistenceUnit unit, ClassLoader loader) {
+        Map<String, Object> settings = settings(source.hibernate(), unit);
+        BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
+                .applyClassLoaderService(new RememberingClassLoaderService(loader))
+                .build();
+        try {
+            // destroying this registry also closes the bootstrap registry
+            return new StandardServiceRegistryBuilder(bootstrap)
+                    .applySettings(settings)
+                    .build();
+        } catch (RuntimeException e) {
+            bootstrap.close();
+            throw new EntityException.BadSetting(
+                    "Hibernate's settings", "Hibernate refuses them: " + EntityException.reason(e), e);
         }
     }
 

@@ -50,6 +50,15 @@ final class HibernateMapping {
         return sequences;
     }
 
+    /**
+     * The statements the dialect creates a named enum type with: the type, then what Hibernate's
+     * schema export adds beside it (Hibernate 7: implicit casts with varchar).
+     */
+    List<String> enumTypeCommands(String name, List<String> labels) {
+        return List.of(
+                metadata.getDatabase().getDialect().getCreateEnumTypeCommand(name, labels.toArray(String[]::new)));
+    }
+
     Metadata metadata() {
         return metadata;
     }

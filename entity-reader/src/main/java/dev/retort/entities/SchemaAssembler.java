@@ -19,8 +19,11 @@ import dev.retort.schema.TableComment;
 import dev.retort.schema.TableElement;
 import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.hibernate.annotations.OnDeleteAction;
 
@@ -35,7 +38,7 @@ final class SchemaAssembler {
         List<Sequence> sequences = new ArrayList<>();
         for (MappedSequence sequence : mapping.sequences())
             sequences.add(Sequence.of(sequence.name(), sequence.start(), sequence.increment()));
-        return new Schema(tables, sequences, enums(mapped));
+        return new Schema(tables, sequences, enums(mapping, mapped));
     }
 
     private static Table table(MappedTable mapped) {
@@ -103,18 +106,37 @@ final class SchemaAssembler {
 
     /**
      * The enum types of {@code @JdbcTypeCode(SqlTypes.NAMED_ENUM)} columns, with the Java enum's
-     * constants sorted by name, as Hibernate creates them.
+     * constants sorted by name and the casts with varchar the dialect creates beside them, as
+     * Hibernate's schema export creates them.
      */
-    private static List<EnumType> enums(List<MappedTable> tables) {
+    private static List<EnumType> enums(HibernateMapping mapping, List<MappedTable> tables) {
         Map<QualifiedName, EnumType> enums = new TreeMap<>();
         for (MappedTable table : tables) {
             for (MappedColumn column : table.columns()) {
                 String type = column.enumType();
                 if (type == null) continue;
                 QualifiedName name = new QualifiedName(null, type);
-                enums.putIfAbsent(name, new EnumType(name, column.enumLabels()));
+                if (enums.containsKey(name)) continue;
+                Set<EnumType.Cast> casts = casts(mapping.enumTypeCommands(type, column.enumLabels()));
+                enums.put(name, new EnumType(name, column.enumLabels(), casts));
             }
         }
         return List.copyOf(enums.values());
+    }
+
+    /** The implicit casts with varchar among the statements that follow a {@code create type}. */
+    static Set<EnumType.Cast> casts(List<String> commands) {
+        Set<EnumType.Cast> casts = EnumSet.noneOf(EnumType.Cast.class);
+        for (String command : commands.subList(Math.min(1, commands.size()), commands.size())) {
+            String spaced =
+                    command.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
+            if (!spaced.startsWith("create cast (") || !spaced.endsWith(" with inout as implicit")) continue;
+            if (spaced.startsWith("create cast (varchar as ")) {
+                casts.add(EnumType.Cast.FROM_VARCHAR);
+            } else if (spaced.contains(" as varchar)")) {
+                casts.add(EnumType.Cast.TO_VARCHAR);
+            }
+        }
+        return casts;
     }
 }

@@ -4,9 +4,11 @@ import static dev.retort.postgres.PostgresSql.literal;
 import static dev.retort.postgres.PostgresSql.quote;
 import static dev.retort.postgres.PostgresSql.table;
 
+import dev.retort.op.AddEnumCasts;
 import dev.retort.op.AlterEnum;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.DropEnum;
+import dev.retort.op.DropEnumCasts;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.QualifiedName;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +33,28 @@ final class EnumSql {
 
     static List<String> drop(DropEnum op) {
         return List.of("DROP TYPE " + table(op.type().name()));
+    }
+
+    static List<String> addCasts(AddEnumCasts op) {
+        return casts(op.type(), op.casts(), "CREATE CAST (%s AS %s) WITH INOUT AS IMPLICIT");
+    }
+
+    static List<String> dropCasts(DropEnumCasts op) {
+        return casts(op.type(), op.casts(), "DROP CAST (%s AS %s)");
+    }
+
+    /** One statement per cast, from varchar first: the pattern given the source and the target. */
+    private static List<String> casts(QualifiedName type, Set<EnumType.Cast> casts, String pattern) {
+        List<String> statements = new ArrayList<>();
+        String name = table(type);
+        for (EnumType.Cast cast : EnumType.Cast.values()) {
+            if (!casts.contains(cast)) continue;
+            statements.add(
+                    cast == EnumType.Cast.FROM_VARCHAR
+                            ? String.format(pattern, "varchar", name)
+                            : String.format(pattern, name, "varchar"));
+        }
+        return statements;
     }
 
     private static String createStatement(EnumType type) {
@@ -97,11 +121,16 @@ final class EnumSql {
                 "  END LOOP;",
                 "END");
         String tag = dollarTag(body);
-        return List.of(
-                "ALTER TYPE " + table(to.name()) + " RENAME TO " + quote(oldName),
-                createStatement(to),
-                "DO " + tag + "\n" + body + "\n" + tag,
-                "DROP TYPE " + old);
+        // the casts stay with the renamed type and would keep it from being dropped: they move to the new one
+        QualifiedName aside = new QualifiedName(to.name().schema(), oldName);
+        List<String> statements = new ArrayList<>();
+        statements.add("ALTER TYPE " + table(to.name()) + " RENAME TO " + quote(oldName));
+        statements.add(createStatement(to));
+        statements.add("DO " + tag + "\n" + body + "\n" + tag);
+        statements.addAll(casts(aside, to.casts(), "DROP CAST (%s AS %s)"));
+        statements.add("DROP TYPE " + old);
+        statements.addAll(casts(to.name(), to.casts(), "CREATE CAST (%s AS %s) WITH INOUT AS IMPLICIT"));
+        return List.copyOf(statements);
     }
 
     /**

@@ -16,8 +16,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the tables and standalone sequences of a live PostgreSQL database into a {@link Schema}.
@@ -27,16 +29,24 @@ import java.util.Map;
  * much as reading ten.
  */
 public final class PostgresIntrospector {
-    /** Enum types and their labels in sort order; types that belong to an extension are not the schema's. */
+    /**
+     * Enum types, their labels in sort order and their implicit {@code WITH INOUT} casts with
+     * {@code varchar} (what Hibernate's schema export creates beside a named enum); types that belong
+     * to an extension are not the schema's.
+     */
     private static final String ENUMS = """
             SELECT n.nspname AS type_schema, t.typname AS type_name,
-                   pg_catalog.array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels
+                   pg_catalog.array_agg(e.enumlabel::text ORDER BY e.enumsortorder) AS labels,
+                   EXISTS (SELECT 1 FROM pg_cast c WHERE c.castsource = 'pg_catalog.varchar'::pg_catalog.regtype
+                           AND c.casttarget = t.oid AND c.castmethod = 'i' AND c.castcontext = 'i') AS cast_from_varchar,
+                   EXISTS (SELECT 1 FROM pg_cast c WHERE c.castsource = t.oid
+                           AND c.casttarget = 'pg_catalog.varchar'::pg_catalog.regtype AND c.castmethod = 'i' AND c.castcontext = 'i') AS cast_to_varchar
             FROM pg_type t
             JOIN pg_namespace n ON n.oid = t.typnamespace
             JOIN pg_enum e ON e.enumtypid = t.oid
             WHERE n.nspname = ANY (?)
               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_catalog.pg_type'::regclass::oid AND d.objid = t.oid AND d.deptype = 'e')
-            GROUP BY n.nspname, t.typname
+            GROUP BY n.nspname, t.typname, t.oid
             ORDER BY n.nspname, t.typname
             """;
 
@@ -133,7 +143,10 @@ public final class PostgresIntrospector {
                 ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 QualifiedName name = scope.nameOf(rs.getString("type_schema"), rs.getString("type_name"));
-                enums.add(new EnumType(name, strings(rs.getArray("labels"))));
+                Set<EnumType.Cast> casts = EnumSet.noneOf(EnumType.Cast.class);
+                if (rs.getBoolean("cast_from_varchar")) casts.add(EnumType.Cast.FROM_VARCHAR);
+                if (rs.getBoolean("cast_to_varchar")) casts.add(EnumType.Cast.TO_VARCHAR);
+                enums.add(new EnumType(name, strings(rs.getArray("labels")), casts));
             }
         }
         return enums;

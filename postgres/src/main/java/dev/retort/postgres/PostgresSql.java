@@ -3,6 +3,7 @@ package dev.retort.postgres;
 import dev.retort.VisibleText;
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
+import dev.retort.op.AddEnumCasts;
 import dev.retort.op.AddExclusion;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AddPrimaryKey;
@@ -20,6 +21,7 @@ import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropEnum;
+import dev.retort.op.DropEnumCasts;
 import dev.retort.op.DropExclusion;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropIndex;
@@ -31,7 +33,12 @@ import dev.retort.op.Op;
 import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
+import dev.retort.schema.CheckConstraint;
+import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Index;
+import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
+import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -69,6 +76,8 @@ public final class PostgresSql {
         if (op instanceof CreateEnum c) return EnumSql.create(c);
         if (op instanceof DropEnum d) return EnumSql.drop(d);
         if (op instanceof AlterEnum a) return EnumSql.alter(a);
+        if (op instanceof AddEnumCasts a) return EnumSql.addCasts(a);
+        if (op instanceof DropEnumCasts d) return EnumSql.dropCasts(d);
         if (op instanceof CreateSequence c) return SequenceSql.create(c);
         if (op instanceof DropSequence d) return SequenceSql.drop(d);
         if (op instanceof AlterSequenceOwner o) return SequenceSql.alterOwner(o);
@@ -152,6 +161,19 @@ public final class PostgresSql {
 
     public static String table(QualifiedName name) {
         return name.schema() == null ? quote(name.name()) : quote(name.schema()) + "." + quote(name.name());
+    }
+
+    /**
+     * The name a table's index or constraint has in the database: its own, else the one it gets when Retort creates it
+     * (PostgreSQL's default, or {@code <table>_<hash>_check} for an unnamed check).
+     */
+    public static String name(QualifiedName table, Object indexOrConstraint) {
+        if (indexOrConstraint instanceof Index i) return ObjectNames.indexName(table, i);
+        if (indexOrConstraint instanceof PrimaryKey p) return ObjectNames.primaryKeyName(table, p);
+        if (indexOrConstraint instanceof UniqueConstraint u) return ObjectNames.uniqueName(table, u);
+        if (indexOrConstraint instanceof ForeignKey f) return ObjectNames.foreignKeyName(table, f);
+        if (indexOrConstraint instanceof CheckConstraint c) return ObjectNames.checkName(table, c);
+        throw new IllegalArgumentException("not an index or constraint: " + indexOrConstraint);
     }
 
     /** Identifiers quoted and separated by commas: {@code "a", "b"}. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
+import dev.retort.op.AddEnumCasts;
 import dev.retort.op.AddExclusion;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AddPrimaryKey;
@@ -22,6 +23,7 @@ import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropEnum;
+import dev.retort.op.DropEnumCasts;
 import dev.retort.op.DropExclusion;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropIndex;
@@ -30,6 +32,7 @@ import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropUnique;
 import dev.retort.op.Op;
+import dev.retort.op.OpKinds;
 import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
@@ -44,7 +47,6 @@ import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
 import dev.retort.schema.UniqueConstraint;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -157,6 +159,8 @@ class PostgresSqlTest {
                 new CreateEnum(EnumType.of("e", "a")),
                 new DropEnum(EnumType.of("e", "a")),
                 new AlterEnum(EnumType.of("e", "a"), EnumType.of("e", "a", "b")),
+                new AddEnumCasts(QualifiedName.of("e"), Set.of(EnumType.Cast.FROM_VARCHAR)),
+                new DropEnumCasts(QualifiedName.of("e"), Set.of(EnumType.Cast.TO_VARCHAR)),
                 new CreateSequence(Sequence.of("s", 1, 1)),
                 new DropSequence(Sequence.of("s", 1, 1)),
                 new AlterSequence(Sequence.of("s", 1, 1), Sequence.of("s", 1, 2)),
@@ -164,16 +168,8 @@ class PostgresSqlTest {
                 new AddExclusion(ODD, new ExclusionConstraint("x", "USING gist (during WITH &&)")),
                 new DropExclusion(ODD, new ExclusionConstraint("x", "USING gist (during WITH &&)")));
         Set<Class<?>> covered = samples.stream().map(Object::getClass).collect(Collectors.toSet());
-        assertEquals(operations(Op.class), covered, "add a sample for each new Op type");
+        assertEquals(OpKinds.all(), covered, "add a sample for each new Op type");
         for (Op op : samples) assertEquals(false, PostgresSql.statements(op).isEmpty(), op.toString());
-    }
-
-    /** The concrete operations under a sealed type, through every sealed interface between. */
-    private static Set<Class<?>> operations(Class<?> type) {
-        if (!type.isSealed()) return Set.of(type);
-        Set<Class<?>> operations = new HashSet<>();
-        for (Class<?> permitted : type.getPermittedSubclasses()) operations.addAll(operations(permitted));
-        return operations;
     }
 
     @Test
@@ -339,6 +335,31 @@ class PostgresSqlTest {
         assertEquals("ALTER TYPE \"mood\" RENAME TO \"mood__retort_old\"", rebuild.get(0));
         assertEquals("CREATE TYPE \"mood\" AS ENUM ('happy')", rebuild.get(1));
         assertEquals("DROP TYPE \"mood__retort_old\"", rebuild.get(3));
+    }
+
+    @Test
+    void enumCastsAreHibernatesAndMoveWithARebuiltType() {
+        QualifiedName mood = new QualifiedName("crm", "mood");
+        Set<EnumType.Cast> both = Set.of(EnumType.Cast.TO_VARCHAR, EnumType.Cast.FROM_VARCHAR);
+        assertEquals(
+                List.of(
+                        "CREATE CAST (varchar AS \"crm\".\"mood\") WITH INOUT AS IMPLICIT",
+                        "CREATE CAST (\"crm\".\"mood\" AS varchar) WITH INOUT AS IMPLICIT"),
+                PostgresSql.statements(new AddEnumCasts(mood, both)));
+        assertEquals(
+                List.of("DROP CAST (\"crm\".\"mood\" AS varchar)"),
+                PostgresSql.statements(new DropEnumCasts(mood, Set.of(EnumType.Cast.TO_VARCHAR))));
+        EnumType from = EnumType.of("mood", "sad", "happy").withVarcharCasts();
+        List<String> rebuild = PostgresSql.statements(
+                new AlterEnum(from, EnumType.of("mood", "happy").withVarcharCasts()));
+        assertEquals(
+                List.of(
+                        "DROP CAST (varchar AS \"mood__retort_old\")",
+                        "DROP CAST (\"mood__retort_old\" AS varchar)",
+                        "DROP TYPE \"mood__retort_old\"",
+                        "CREATE CAST (varchar AS \"mood\") WITH INOUT AS IMPLICIT",
+                        "CREATE CAST (\"mood\" AS varchar) WITH INOUT AS IMPLICIT"),
+                rebuild.subList(3, rebuild.size()));
     }
 
     @Test

@@ -281,6 +281,48 @@ class RoundTripTest {
                                 List.of(),
                                 List.of(EnumType.of("mood", "happy", "sad")))),
                 Arguments.of(
+                        "enum created with Hibernate's casts to and from varchar",
+                        Schema.EMPTY,
+                        new Schema(
+                                List.of(users(ID, Column.of("mood", "mood"))),
+                                List.of(),
+                                List.of(EnumType.of("mood", "sad", "happy").withVarcharCasts()))),
+                Arguments.of(
+                        "casts added to an existing enum, then dropped",
+                        new Schema(
+                                List.of(users(ID, Column.of("mood", "mood"))),
+                                List.of(),
+                                List.of(EnumType.of("mood", "sad", "happy"))),
+                        new Schema(
+                                List.of(users(ID, Column.of("mood", "mood"))),
+                                List.of(),
+                                List.of(EnumType.of("mood", "sad", "happy").withVarcharCasts()))),
+                Arguments.of(
+                        "enum with casts rebuilt: the casts move to the new type",
+                        new Schema(
+                                List.of(users(ID, Column.of("mood", "mood").defaultValue("'happy'::mood"))),
+                                List.of(),
+                                List.of(EnumType.of("mood", "sad", "ok", "happy")
+                                        .withVarcharCasts())),
+                        new Schema(
+                                List.of(users(ID, Column.of("mood", "mood").defaultValue("'happy'::mood"))),
+                                List.of(),
+                                List.of(EnumType.of("mood", "happy", "sad").withVarcharCasts()))),
+                Arguments.of(
+                        "enum with casts in another schema dropped with its table",
+                        new Schema(
+                                List.of(
+                                        users(ID),
+                                        Table.of(
+                                                        new QualifiedName("sales", "tickets"),
+                                                        List.of(ID, Column.of("level", "sales.level")))
+                                                .withPrimaryKey(PrimaryKey.of("id"))),
+                                List.of(),
+                                List.of(EnumType.of("level", "low", "high")
+                                        .inSchema("sales")
+                                        .withVarcharCasts())),
+                        schema(users(ID))),
+                Arguments.of(
                         "enum in another schema dropped with its table",
                         new Schema(
                                 List.of(

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
+import dev.retort.op.AddEnumCasts;
 import dev.retort.op.AddExclusion;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AddPrimaryKey;
@@ -20,6 +21,7 @@ import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropEnum;
+import dev.retort.op.DropEnumCasts;
 import dev.retort.op.DropExclusion;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropIndex;
@@ -45,6 +47,7 @@ import dev.retort.schema.TableComment;
 import dev.retort.schema.TableElement;
 import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -269,6 +272,23 @@ public final class Ops {
     /** Changes an enum type's labels: added in place, or the type rebuilt when labels go or move. */
     public void alterEnum(EnumType from, EnumType to) {
         add(new AlterEnum(inSchema(from), inSchema(to)));
+    }
+
+    /**
+     * Adds implicit {@code WITH INOUT} casts between an enum type and {@code varchar}, as Hibernate's
+     * schema export creates them beside a named enum: the casts given, or both when none is.
+     */
+    public void addEnumCasts(String type, EnumType.Cast... casts) {
+        add(new AddEnumCasts(name(type), castsOrBoth(casts)));
+    }
+
+    /** Drops casts between an enum type and {@code varchar}: the casts given, or both when none is. */
+    public void dropEnumCasts(String type, EnumType.Cast... casts) {
+        add(new DropEnumCasts(name(type), castsOrBoth(casts)));
+    }
+
+    private static Set<EnumType.Cast> castsOrBoth(EnumType.Cast... casts) {
+        return casts.length == 0 ? EnumSet.allOf(EnumType.Cast.class) : Set.of(casts);
     }
 
     private EnumType inSchema(EnumType type) {

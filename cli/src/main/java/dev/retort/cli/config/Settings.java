@@ -1,5 +1,6 @@
 package dev.retort.cli.config;
 
+import dev.retort.autogenerate.ExcludePatterns;
 import dev.retort.entities.EntitySource;
 import dev.retort.entities.HibernateSettings;
 import dev.retort.entities.Naming;
@@ -45,7 +46,9 @@ public final class Settings {
             "timezone",
             "tables.include",
             "tables.exclude",
-            "compare.hooks");
+            "compare.hooks",
+            "compare.exclude",
+            "compare.exclude-tool-tables");
 
     /**
      * The family of keys passed to Hibernate one by one, {@code entities.properties.KEY}; a key of it
@@ -134,10 +137,13 @@ public final class Settings {
 
     /** One transaction per migration (true, the default) or one for the whole run (false). */
     public boolean transactionPerMigration() {
-        String value = get("transaction.per-migration").orElse("true").trim();
+        return bool("transaction.per-migration", true);
+    }
+
+    private boolean bool(String key, boolean defaultValue) {
+        String value = get(key).orElse(Boolean.toString(defaultValue)).trim();
         if (!value.equals("true") && !value.equals("false")) {
-            throw new ConfigException(
-                    "transaction.per-migration", "transaction.per-migration: expected true or false, got " + value);
+            throw new ConfigException(key, key + ": expected true or false, got " + value);
         }
         return Boolean.parseBoolean(value);
     }
@@ -187,6 +193,20 @@ public final class Settings {
     /** Class names of the project's {@code ColumnComparison} hooks, in order; found on {@code entities.classpath}. */
     public List<String> compareHooks() {
         return list(get("compare.hooks").orElse(""));
+    }
+
+    /** The {@code compare.exclude} patterns ({@code KIND:GLOB}, comma-separated); a bad entry is refused naming it. */
+    public ExcludePatterns objectExclusions() {
+        try {
+            return ExcludePatterns.parse(list(get("compare.exclude").orElse("")));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("compare.exclude", "compare.exclude: " + e.getMessage());
+        }
+    }
+
+    /** Whether Flyway's and Liquibase's own tables are left alone ({@code compare.exclude-tool-tables}, default true). */
+    public boolean excludeToolTables() {
+        return bool("compare.exclude-tool-tables", true);
     }
 
     /**

@@ -155,14 +155,19 @@ public final class Migrator {
         return locked(
                 connection,
                 !purge,
-                (tables, before) -> stamp(new Sink.Jdbc(connection), tables, before, stampTargets(revisions), purge));
+                (tables, before) -> Stamp.run(
+                        new Sink.Jdbc(connection),
+                        tables,
+                        before,
+                        Stamp.targets(migrations.graph(), revisions),
+                        purge));
     }
 
     /** The SQL script that stamps an existing database to the given revisions, without a connection. */
     public String stampScript(List<String> revisions) throws SQLException {
-        Set<String> targets = stampTargets(revisions);
+        Set<String> targets = Stamp.targets(migrations.graph(), revisions);
         Sink.OfflineScript script = prelude("stamp " + heads(targets));
-        stamp(script, new Tables(versionTable, false), Set.of(), targets, true);
+        Stamp.run(script, new Tables(versionTable, false), Set.of(), targets, true);
         return script.toString();
     }
 
@@ -193,50 +198,6 @@ public final class Migrator {
         if (!defaultSchema.equals(VersionTable.DEFAULT_SCHEMA))
             script.execute("SET search_path TO " + quote(defaultSchema) + ", public");
         return script;
-    }
-
-    private Set<String> stampTargets(List<String> revisions) {
-        RevisionGraph graph = migrations.graph();
-        Set<String> targets = new TreeSet<>();
-        for (String spec : revisions) {
-            if (!spec.equals(Targets.BASE)) targets.addAll(Targets.upgrade(graph, spec, Set.of()));
-        }
-        for (String id : targets) {
-            for (String other : targets) {
-                if (!id.equals(other)
-                        && graph.ancestorsAlongRevises(List.of(other)).contains(id)) {
-                    throw new MigrationException(
-                            "cannot stamp " + id + " and " + other + " together: " + id + " is below " + other);
-                }
-            }
-        }
-        return targets;
-    }
-
-    private RunResult stamp(Sink sink, Tables tables, Set<String> before, Set<String> targets, boolean purge)
-            throws SQLException {
-        sink.note("Stamping " + heads(before) + " -> " + heads(targets));
-        sink.begin();
-        VersionTable versions = tables.versions();
-        sink.guard(versions.expectSql(null));
-        try {
-            if (!tables.exist()) tables.create(sink);
-            if (purge) {
-                sink.execute(versions.deleteAllSql());
-            } else {
-                for (String id : before) if (!targets.contains(id)) sink.execute(versions.deleteSql(id));
-            }
-            for (String id : targets) if (purge || !before.contains(id)) sink.execute(versions.insertSql(id));
-            for (String id : targets) {
-                sink.execute(tables.history()
-                        .appendSql(id, HistoryTable.STAMP, null, "stamp", Duration.ZERO, sink.origin()));
-            }
-            sink.commit();
-        } catch (SQLException | RuntimeException e) {
-            sink.rollback();
-            throw e;
-        }
-        return new RunResult(Set.copyOf(before), Set.copyOf(targets), List.of());
     }
 
     /** Compares the applied revisions with the migrations: edited, missing, unknown and inconsistent ones. */

@@ -1,6 +1,8 @@
 package dev.retort.runtime.internal;
 
 import dev.retort.RetortException;
+import dev.retort.runtime.CompileException;
+import dev.retort.runtime.ConnectionException;
 import dev.retort.runtime.DatabaseException;
 import dev.retort.runtime.LockException;
 import dev.retort.runtime.MigrationException;
@@ -124,9 +126,13 @@ public final class Redaction {
         }
         if (e instanceof LockException l)
             return new LockException(text(l.versionTable()), text(l.holder()), message, cause);
+        if (e instanceof CompileException c) {
+            return new CompileException(text(c.file()), c.line(), text(c.compilerMessage()), c.errors());
+        }
         if (e instanceof MigrationException m) return new MigrationException(text(m.revision()), message, cause);
         if (e instanceof DatabaseException d)
             return new DatabaseException(text(d.serverMessage()), d.sqlState(), cause);
+        if (e instanceof ConnectionException c) return new ConnectionException(text(c.url()), text(c.problem()), cause);
         return new RetortException(message, cause);
     }
 

@@ -2,7 +2,7 @@ package dev.retort.runtime.internal;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.retort.RetortException;
+import dev.retort.runtime.ConnectionException;
 import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -69,9 +69,8 @@ public record UrlConnector(String url, String user, String password, Duration ti
             return DriverManager.getConnection(target, properties);
         } catch (SQLException e) {
             boolean timedOut = seconds > 0 && System.nanoTime() - started >= timeout.toNanos() - 100_000_000L;
-            throw new RetortException(
-                    "cannot connect to " + redaction.text(target) + ": " + reason(e, timedOut, redaction),
-                    redaction.exception(e));
+            throw new ConnectionException(
+                    redaction.text(target), reason(e, timedOut, redaction), redaction.exception(e));
         }
     }
 
@@ -92,14 +91,16 @@ public record UrlConnector(String url, String user, String password, Duration ti
     private static void refuseUnreadable(String target, Redaction redaction) {
         String shown = redaction.text(target);
         if (!target.startsWith(SCHEME)) {
-            throw new RetortException("cannot connect to " + shown + ": not a PostgreSQL JDBC URL (expected " + SCHEME
-                    + "//host[:port]/database)");
+            throw new ConnectionException(
+                    shown, "not a PostgreSQL JDBC URL (expected " + SCHEME + "//host[:port]/database)", null);
         }
         String rest = target.substring(SCHEME.length());
         if (USER_INFO.matcher(rest).matches()) {
-            throw new RetortException(
-                    "cannot connect to " + shown + ": the PostgreSQL driver does not read user:password@host;"
-                            + " give the user and password separately (or as user= and password= parameters)");
+            throw new ConnectionException(
+                    shown,
+                    "the PostgreSQL driver does not read user:password@host;"
+                            + " give the user and password separately (or as user= and password= parameters)",
+                    null);
         }
         if (!rest.startsWith("//")) return;
         // the driver logs a bad port on stderr and then declines the URL with a message repeating all of it
@@ -108,8 +109,8 @@ public record UrlConnector(String url, String user, String password, Duration ti
             if (colon < 0 || address.endsWith("]")) continue;
             String port = address.substring(colon + 1);
             if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) < 1 || Integer.parseInt(port) > 65535) {
-                throw new RetortException("cannot connect to " + shown + ": port " + redaction.text(port)
-                        + " is not a number from 1 to 65535");
+                throw new ConnectionException(
+                        shown, "port " + redaction.text(port) + " is not a number from 1 to 65535", null);
             }
         }
     }

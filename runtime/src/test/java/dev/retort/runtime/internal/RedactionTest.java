@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.RetortException;
+import dev.retort.runtime.ConnectionException;
 import dev.retort.runtime.DatabaseException;
 import dev.retort.runtime.Direction;
 import dev.retort.runtime.LockException;
@@ -69,6 +71,22 @@ class RedactionTest {
         assertEquals(
                 List.of("database: no ***", "no ***", "42501"),
                 List.of(cleanDatabase.getMessage(), cleanDatabase.serverMessage(), cleanDatabase.sqlState()));
+        ConnectionException connection =
+                new ConnectionException("jdbc:postgresql://h/db?password=s3cr3t", "refused for s3cr3t", null);
+        ConnectionException cleanConnection = assertInstanceOf(
+                ConnectionException.class, Redaction.of(null, "s3cr3t").exception(connection));
+        assertEquals(
+                List.of("jdbc:postgresql://h/db?password=***", "refused for ***"),
+                List.of(cleanConnection.url(), cleanConnection.problem()));
+    }
+
+    @Test
+    void aRefusedConnectionSaysWhereAndWhyWithoutThePassword() {
+        UrlConnector connector = new UrlConnector(
+                "jdbc:postgresql://127.0.0.1:99999/db?password=s3cr3t", null, null, UrlConnector.DEFAULT_TIMEOUT);
+        ConnectionException e = assertThrows(ConnectionException.class, connector::open);
+        assertEquals("jdbc:postgresql://127.0.0.1:99999/db?password=***", e.url());
+        assertEquals("port 99999 is not a number from 1 to 65535", e.problem());
     }
 
     @Test

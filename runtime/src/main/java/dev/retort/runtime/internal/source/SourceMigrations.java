@@ -2,6 +2,7 @@ package dev.retort.runtime.internal.source;
 
 import dev.retort.FileException;
 import dev.retort.op.Op;
+import dev.retort.runtime.CompileException;
 import dev.retort.runtime.Migration;
 import dev.retort.runtime.MigrationException;
 import dev.retort.runtime.internal.MigrationSet;
@@ -160,7 +161,7 @@ public final class SourceMigrations {
                     List.of("-classpath", compileClasspath(), "-proc:none", "-g", "-nowarn", "--release", "17");
             boolean ok = compiler.getTask(Writer.nullWriter(), manager, diagnostics, options, null, units)
                     .call();
-            if (!ok) throw new MigrationException(firstError(diagnostics, files.size()));
+            if (!ok) throw firstError(diagnostics, files.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -169,18 +170,17 @@ public final class SourceMigrations {
         return new Compiled(classes, sourceOf);
     }
 
-    private static String firstError(DiagnosticCollector<JavaFileObject> diagnostics, int fileCount) {
+    private static MigrationException firstError(DiagnosticCollector<JavaFileObject> diagnostics, int fileCount) {
         List<Diagnostic<? extends JavaFileObject>> errors = diagnostics.getDiagnostics().stream()
                 .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
                 .toList();
-        if (errors.isEmpty()) return "compiling " + fileCount + " migration(s) failed";
+        if (errors.isEmpty()) return new MigrationException("compiling " + fileCount + " migration(s) failed");
         Diagnostic<? extends JavaFileObject> first = errors.get(0);
         String file = first.getSource() == null
                 ? "migrations"
                 : Path.of(first.getSource().toUri()).toString();
         String message = first.getMessage(Locale.ROOT).lines().findFirst().orElse("");
-        String more = errors.size() > 1 ? " (and " + (errors.size() - 1) + " more error(s))" : "";
-        return file + ":" + first.getLineNumber() + ": error: " + message + more;
+        return new CompileException(file, first.getLineNumber(), message, errors.size());
     }
 
     /** The runtime classes migrations compile against: where Retort's runtime and model are loaded from. */

@@ -1,9 +1,11 @@
 package dev.retort.runtime.internal.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.retort.runtime.CompileException;
 import dev.retort.runtime.MigrationException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -96,6 +98,10 @@ class SourceMigrationsTest {
                         + ":3: error: incompatible types: java.lang.String cannot be converted to int "
                         + "(and 1 more error(s))",
                 e.getMessage());
+        CompileException compile = assertInstanceOf(CompileException.class, e);
+        assertEquals(
+                List.of(migrations.resolve("A.java").toString(), "3", "2"),
+                List.of(compile.file(), Long.toString(compile.line()), Integer.toString(compile.errors())));
         assertTrue(
                 Files.notExists(dir.resolve("c")) || list(dir.resolve("c")).isEmpty(),
                 "failed compilations are not cached");

@@ -1,0 +1,41 @@
+package dev.retort.autogenerate;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A project's verdict on which objects take part in a comparison, like Alembic's {@code include_object}:
+ * asked for every table, column, index, constraint, sequence and enum type of both sides before they are
+ * compared; an object it refuses is neither created nor dropped nor altered. Refusing a table refuses
+ * everything in it; refusing a column refuses the keys, unique constraints and indexes that name it and the
+ * sequence it owns (not the checks and index expressions that use it, which are not taken apart).
+ *
+ * <p>{@code name} is what {@code compare.exclude} globs match: a table, sequence or enum type as
+ * {@code name} (or {@code schema.name} outside the default schema), a column as {@code table.column},
+ * an index or constraint by its own name (for an unnamed one in the model, the name it gets when
+ * created). {@code object} is the schema record itself ({@code Table}, {@code Column}, {@code Index},
+ * {@code PrimaryKey}, {@code UniqueConstraint}, {@code ForeignKey}, {@code CheckConstraint},
+ * {@code Sequence}, {@code EnumType}).
+ */
+@FunctionalInterface
+public interface ObjectFilter {
+    /** Every object takes part. */
+    ObjectFilter ALL = (kind, name, side, object) -> true;
+
+    /** Which schema an object was read from. */
+    enum Side {
+        /** the live database (both sides of a database-to-database {@code diff}) */
+        DATABASE,
+        /** the entity model */
+        MODEL
+    }
+
+    /** Whether the object takes part in the comparison. */
+    boolean include(ObjectKind kind, String name, Side side, Object object);
+
+    /** A filter that includes what both this one and {@code other} include. */
+    default ObjectFilter and(ObjectFilter other) {
+        requireNonNull(other, "other");
+        return (kind, name, side, object) ->
+                include(kind, name, side, object) && other.include(kind, name, side, object);
+    }
+}
