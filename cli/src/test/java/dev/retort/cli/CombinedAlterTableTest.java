@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.retort.fixtures.db.Psql;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.gauges.Gauge;
 import java.io.IOException;
@@ -182,17 +183,7 @@ class CombinedAlterTableTest {
     }
 
     private void psql(String script) throws IOException, InterruptedException {
-        Path file = Files.writeString(workDir.resolve("script-" + System.nanoTime() + ".sql"), script);
-        run(
-                "psql",
-                "-X",
-                "-q",
-                "-v",
-                "ON_ERROR_STOP=1",
-                "-d",
-                db.url().substring("jdbc:".length()),
-                "-f",
-                file.toString());
+        Psql.run(db, workDir, script);
     }
 
     private static String run(String... command) throws IOException, InterruptedException {
