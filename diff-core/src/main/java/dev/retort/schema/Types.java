@@ -94,6 +94,34 @@ public final class Types {
         }
     }
 
+    /**
+     * The spelling to keep beside the normalised type where normalising would change what
+     * PostgreSQL stores: a time type written without a precision, which PostgreSQL stores without
+     * one ({@code timestamp}, {@code timestamptz}, {@code time}, {@code timetz}, also as
+     * {@code ... without time zone} and in arrays) where the normalised form says {@code (6)}, and
+     * {@code bpchar} without a length (unbounded, where {@code char} means {@code char(1)}); null for
+     * every other type, whose normalised form PostgreSQL stores as written.
+     */
+    public static String storedSpelling(String type) {
+        String trimmed = WHITESPACE.matcher(type.trim()).replaceAll(" ");
+        if (trimmed.endsWith("[]")) {
+            String element = storedSpelling(trimmed.substring(0, trimmed.length() - 2));
+            return element == null ? null : element + "[]";
+        }
+        if (trimmed.contains("\"")) return null;
+        Matcher m = SHAPE.matcher(trimmed.toLowerCase(Locale.ROOT));
+        if (!m.matches() || m.group(2) != null) return null;
+        String base = m.group(1).trim();
+        boolean zoned = "with time zone".equals(m.group(3));
+        return switch (base) {
+            case "timestamp" -> zoned ? "timestamptz" : "timestamp";
+            case "time" -> zoned ? "timetz" : "time";
+            case "timestamptz", "timetz" -> base;
+            case "bpchar" -> m.group(3) == null ? base : null;
+            default -> null;
+        };
+    }
+
     private static String precision(String modifiers) {
         return "(" + (modifiers == null ? DEFAULT_TIME_PRECISION : Integer.parseInt(modifiers)) + ")";
     }

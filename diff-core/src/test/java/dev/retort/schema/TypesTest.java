@@ -7,6 +7,31 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TypesTest {
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "-",
+            value = {
+                "timestamp                         | timestamp",
+                "timestamp without time zone       | timestamp",
+                "TIMESTAMP WITH TIME ZONE          | timestamptz",
+                "timestamptz                       | timestamptz",
+                "time                              | time",
+                "time with time zone               | timetz",
+                "timestamp without time zone[]     | timestamp[]",
+                "bpchar                            | bpchar",
+                "timestamp(6)                      | -",
+                "timestamp(0) without time zone    | -",
+                "time(3)                           | -",
+                "character varying(20)             | -",
+                "integer                           | -",
+                "\"Timestamp\"                     | -",
+                "interval                          | -",
+            })
+    void keepsTheSpellingOfWhatNormalisingWouldStoreDifferently(String spelling, String kept) {
+        assertEquals(kept, Types.storedSpelling(spelling));
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(
             delimiter = '|',

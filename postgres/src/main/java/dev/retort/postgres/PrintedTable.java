@@ -105,7 +105,7 @@ record PrintedTable(
             }
             ColumnDefault value = madeOf.defaultValue() != null ? madeOf.defaultValue() : column.defaultValue();
             ColumnDefault generation = madeOf.generated() != null ? madeOf.generated() : column.generated();
-            columns.add(column.withType(madeOf.type())
+            columns.add(column.withType(madeOf.sqlType())
                     .withNullable(column.nullable() && madeOf.nullable())
                     .withDefault(column.identity() == Identity.NONE && generation == null ? value : null)
                     .withGenerated(generation)
