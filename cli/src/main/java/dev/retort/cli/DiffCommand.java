@@ -4,6 +4,7 @@ import dev.retort.RetortException;
 import dev.retort.autogenerate.Autogenerate;
 import dev.retort.cli.config.Settings;
 import dev.retort.diff.Plan;
+import dev.retort.op.ColumnChange;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
 import dev.retort.postgres.PostgresSql;
@@ -80,15 +81,17 @@ final class DiffCommand extends Subcommand {
             if (sql) {
                 if (plan.isEmpty()) return ExitCode.OK;
                 root.out().println("BEGIN;");
-                List<Op> upgrade = plan.upgrade();
-                for (int i = 0; i < upgrade.size(); i++) {
-                    Op op = upgrade.get(i);
-                    for (Hazard hazard : Plan.hazards(op, upgrade))
-                        root.out().println("-- " + PostgresSql.comment(hazard.toString()));
-                    for (String statement : PostgresSql.statements(op))
+                // a table's column changes are one statement, their hazards above it
+                List<List<Op>> runs = ColumnChange.runs(plan.upgrade());
+                for (int i = 0; i < runs.size(); i++) {
+                    List<Op> run = runs.get(i);
+                    for (Op op : run)
+                        for (Hazard hazard : Plan.hazards(op, plan.upgrade()))
+                            root.out().println("-- " + PostgresSql.comment(hazard.toString()));
+                    for (String statement : PostgresSql.statements(run))
                         root.out().println(statement + ";");
-                    // the labels just added can be used only once committed
-                    if (PostgresSql.commitBeforeUse(op) && i + 1 < upgrade.size()) {
+                    // enum labels just added can be used only once committed
+                    if (run.stream().anyMatch(PostgresSql::commitBeforeUse) && i + 1 < runs.size()) {
                         root.out().println("COMMIT;");
                         root.out().println("BEGIN;");
                     }

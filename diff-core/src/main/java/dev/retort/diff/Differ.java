@@ -42,6 +42,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Computes the operations that turn a current schema (usually the live database) into a target
@@ -194,10 +195,13 @@ public final class Differ {
     }
 
     /**
-     * Check constraints are the same when their canonical forms and inheritance are, whatever their
-     * names; a matched check whose validity differs is validated (or made not valid again).
+     * Check constraints are the same when their conjuncts and inheritance are, whatever their names
+     * (and, all together, their number, when every one is inherited and valid); a matched check whose
+     * validity differs is validated (or made not valid again).
      */
     static List<Op> diffChecks(QualifiedName table, List<CheckConstraint> current, List<CheckConstraint> target) {
+        boolean plain = Stream.concat(current.stream(), target.stream()).allMatch(c -> c.inheritable() && c.valid());
+        if (plain && CheckConstraint.meaning(current).equals(CheckConstraint.meaning(target))) return List.of();
         List<Op> ops = byShape(
                 current,
                 target,
@@ -282,7 +286,7 @@ public final class Differ {
 
     static List<Op> diffPrimaryKey(QualifiedName table, PrimaryKey current, PrimaryKey target) {
         if (current == null && target == null) return List.of();
-        if (current != null && current.sameColumns(target)) return List.of();
+        if (current != null && current.sameAs(target, table.name())) return List.of();
         List<Op> ops = new ArrayList<>(2);
         Optional.ofNullable(current).ifPresent(key -> ops.add(new DropPrimaryKey(table, key)));
         Optional.ofNullable(target).ifPresent(key -> ops.add(new AddPrimaryKey(table, key)));

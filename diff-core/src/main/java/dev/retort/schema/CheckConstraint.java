@@ -2,13 +2,17 @@ package dev.retort.schema;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A check constraint: its boolean expression as written, its name when it has one, once PostgreSQL
  * has been asked its canonical form, whether child tables inherit it (not for {@code NO INHERIT})
  * and whether the rows are known to satisfy it (not for one added {@code NOT VALID} and not yet
- * validated). Matched by canonical form (the expression when there is none) and inheritance:
- * {@code status in ('A','B')} and the {@code = ANY (ARRAY[...])} that PostgreSQL prints back are
- * the same check. The entity model's checks are inherited and valid.
+ * validated). Compared by the canonical form's conjuncts (the expression when there is none, see
+ * {@link #meaning}) and inheritance ({@link #shape}): {@code status in ('A','B')} and the {@code =
+ * ANY (ARRAY[...])} that PostgreSQL prints back are the same check. The entity model's checks are
+ * inherited and valid.
  */
 public record CheckConstraint(String name, String expression, String canonical, boolean inheritable, boolean valid)
         implements TableElement {
@@ -46,16 +50,45 @@ public record CheckConstraint(String name, String expression, String canonical, 
         return new CheckConstraint(name, expression, canonical, inheritable, true);
     }
 
-    /** What two checks are compared by. */
+    /** The form two checks are compared in: the canonical form, or the expression when there is none. */
     public String key() {
         return canonical != null ? canonical : expression;
     }
 
     /**
-     * What two checks are matched by: their canonical form and whether they are inherited, not their
-     * names nor their validity (a matched check that differs only in validity is validated).
+     * What two checks are matched by: their {@link #meaning} and whether they are inherited (a last
+     * element {@code NO INHERIT}, which no expression is), not their names nor their validity (a
+     * matched check that differs only in validity is validated).
      */
-    public String shape() {
+    public List<String> shape() {
+        if (inheritable) return meaning();
+        List<String> shape = new ArrayList<>(meaning());
+        shape.add("NO INHERIT");
+        return List.copyOf(shape);
+    }
+
+    /** What checks are sorted by in a table: the canonical form, and whether they are inherited. */
+    public String sortKey() {
         return inheritable ? key() : key() + " NO INHERIT";
+    }
+
+    /**
+     * What two checks are compared by: the top-level {@code AND} conjuncts of the canonical form,
+     * sorted ({@code (a >= 1) AND (a <= 10)} means what {@code (a <= 10) AND (a >= 1)} does); the
+     * expression alone before PostgreSQL has printed it.
+     */
+    public List<String> meaning() {
+        if (canonical == null) return List.of(expression);
+        List<String> conjuncts = new ArrayList<>(Conjuncts.of(canonical));
+        conjuncts.sort(null);
+        return List.copyOf(conjuncts);
+    }
+
+    /** The conjuncts of several checks together, sorted: checks that hold the same ones accept the same rows. */
+    public static List<String> meaning(List<CheckConstraint> checks) {
+        List<String> conjuncts = new ArrayList<>();
+        for (CheckConstraint check : checks) conjuncts.addAll(check.meaning());
+        conjuncts.sort(null);
+        return conjuncts;
     }
 }
