@@ -24,8 +24,9 @@ final class CheckCommand extends Subcommand {
         if (verbose) {
             EntityInventory inventory = EntityInventory.of(project.entitySource());
             root.out()
-                    .println("Entities read by Hibernate ORM " + Terminal.safe(inventory.hibernateVersion())
-                            + " (bundled): " + inventory.entityClasses() + " entity classes, "
+                    .println("Entities read by Hibernate ORM "
+                            + Terminal.safe(inventory.hibernate().describe())
+                            + ": " + inventory.entityClasses() + " entity classes, "
                             + inventory.mappedClasses().size() + " mapped classes in all");
         }
         Plan plan = project.autogenerate();

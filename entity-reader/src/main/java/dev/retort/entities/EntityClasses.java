@@ -54,7 +54,7 @@ final class EntityClasses implements AutoCloseable {
             if (results[i] instanceof VirtualMachineError e) throw e;
             if (results[i] instanceof Throwable e) {
                 String name = names.get(i);
-                throw EntityException.MissingClass.missingIn(e)
+                throw Causes.missingClass(e)
                         .<EntityException>map(missing -> new EntityException.MissingClass(name, missing, e))
                         .orElseGet(() -> new EntityException.Unloadable(name, e));
             }

@@ -8,18 +8,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.hibernate.Version;
 
 /**
  * What an entity source holds, found as {@link EntityReader} finds it (class files read, nothing
  * loaded), and which Hibernate reads it: for a verbose report.
  */
-public record EntityInventory(String hibernateVersion, List<String> mappedClasses, long entityClasses) {
+public record EntityInventory(HibernateLine hibernate, List<String> mappedClasses, long entityClasses) {
     public EntityInventory {
         mappedClasses = List.copyOf(mappedClasses);
     }
 
-    /** The mapped classes of the source and the bundled Hibernate's version. */
+    /** The mapped classes of the source and the Hibernate ORM that reads them. */
     public static EntityInventory of(EntitySource source) {
         List<URL> urls = new ArrayList<>();
         for (Path entry : source.classpath()) {
@@ -33,7 +32,7 @@ public record EntityInventory(String hibernateVersion, List<String> mappedClasse
         try (URLClassLoader loader =
                 new URLClassLoader(urls.toArray(URL[]::new), EntityInventory.class.getClassLoader())) {
             EntityDiscovery discovery = EntityDiscovery.discover(loader, source.classpath(), source.packages());
-            return new EntityInventory(Version.getVersionString(), discovery.names(), discovery.entityCount());
+            return new EntityInventory(HibernateLine.on(loader), discovery.names(), discovery.entityCount());
         } catch (IOException e) {
             throw new EntityException("reading entities failed: " + e.getMessage(), e);
         }
