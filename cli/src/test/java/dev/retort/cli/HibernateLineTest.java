@@ -137,4 +137,30 @@ class HibernateLineTest {
                         .startsWith("Entities read by Hibernate ORM " + Version.getVersionString() + " (bundled): "),
                 bundled.toString());
     }
+
+    @Test
+    void anUnsupportedLineIsAOneLineError() {
+        Path five = HibernateExport.jars("hibernate5").get(0);
+        assertEquals(
+                new Cli.Result(
+                        ExitCode.ERROR,
+                        "",
+                        "error: entities.classpath holds Hibernate ORM 5.6.15.Final (" + five + "): Retort reads"
+                                + " entities with an application's Hibernate ORM 6.6 or later or 7.x, or with its"
+                                + " bundled " + Version.getVersionString() + " when entities.classpath holds no"
+                                + " hibernate-core\n"),
+                cli(List.of(five)).run("check"));
+    }
+
+    @Test
+    void theApplicationsHibernateWithoutItsDependenciesNamesWhatIsMissing() {
+        List<Path> core = LineExport.jars("7.2").subList(0, 1);
+        Cli.Result result = cli(core).run("check");
+        assertEquals(
+                new Cli.Result(
+                        ExitCode.ERROR,
+                        "",
+                        "error: the entities need jakarta.persistence.Entity, which is not on entities.classpath\n"),
+                result);
+    }
 }

@@ -30,18 +30,25 @@ final class ApplicationHibernate {
             readWith.setAccessible(true);
             return (Schema) readWith.invoke(null, source, defaultSchema, application);
         } catch (InvocationTargetException e) {
-            if (e.getCause() instanceof RuntimeException failure) throw failure;
-            Throwable cause = e.getCause();
-            // the application's Hibernate without its own dependencies beside it, or Jakarta Persistence missing
-            if (cause instanceof LinkageError && Causes.missingClass(cause).isPresent())
-                throw new EntityException.MissingClass(
-                        null, Causes.missingClass(cause).get(), cause);
-            if (cause instanceof Error error) throw error;
-            throw new EntityException("reading entities failed: " + cause, cause);
+            throw failure(e.getCause());
+        } catch (LinkageError e) {
+            // the reader's own classes link here first, against the application's Jakarta Persistence
+            throw failure(e);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the entity reader cannot be loaded beside Hibernate " + line.version(), e);
         } catch (IOException e) {
             throw new EntityException("reading entities failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The reader's failure as the caller sees it: the class missing beside the application's Hibernate named. */
+    private static RuntimeException failure(Throwable cause) {
+        if (cause instanceof RuntimeException runtime) return runtime;
+        // the application's Hibernate without its own dependencies beside it, or Jakarta Persistence missing
+        if (cause instanceof LinkageError && Causes.missingClass(cause).isPresent())
+            return new EntityException.MissingClass(
+                    null, Causes.missingClass(cause).get(), cause);
+        if (cause instanceof Error error) throw error;
+        return new EntityException("reading entities failed: " + cause, cause);
     }
 }

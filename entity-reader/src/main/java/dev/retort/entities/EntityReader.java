@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.hibernate.boot.Metadata;
 
@@ -40,8 +41,10 @@ public final class EntityReader {
         URL[] urls = urls(source.classpath());
         HibernateLine line;
         try (URLClassLoader loader = new URLClassLoader(urls, EntityReader.class.getClassLoader())) {
-            line = HibernateLine.on(loader);
-            if (line.readsBundled()) return readWith(source, defaultSchema, loader);
+            Optional<HibernateLine> application = HibernateLine.applicationsOn(loader);
+            if (application.isEmpty() || application.get().readsBundled())
+                return readWith(source, defaultSchema, loader);
+            line = application.get();
         } catch (IOException e) {
             throw new EntityException("reading entities failed: " + e.getMessage(), e);
         }

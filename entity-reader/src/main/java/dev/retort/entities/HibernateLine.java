@@ -9,12 +9,11 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.net.URLConnection;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.jar.Manifest;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The Hibernate ORM that reads the entities: the application's own hibernate-core when the entity
@@ -29,21 +28,26 @@ public record HibernateLine(String version, Path location) {
     /** The class every hibernate-core has, since Hibernate 3. */
     static final String VERSION_CLASS = "org/hibernate/Version.class";
 
-    private static final Pattern MAJOR_MINOR = Pattern.compile("(\\d+)\\.(\\d+)\\..*");
-
     /** The bundled Hibernate ORM, whose version the build writes beside this class. */
     public static HibernateLine bundled() {
         return new HibernateLine(Bundled.VERSION, null);
     }
 
     /**
-     * The hibernate-core on the loader's own class path (the first, in class-path order, as the
-     * application loads it), or the bundled one when there is none; the loader's parents are not
+     * The application's hibernate-core on the loader's own class path (the first, in class-path
+     * order, as the application loads it); empty when there is none. The loader's parents are not
      * searched.
      */
-    public static HibernateLine on(URLClassLoader loader) {
+    public static Optional<HibernateLine> applicationsOn(URLClassLoader loader) {
         URL found = loader.findResource(VERSION_CLASS);
-        return found == null ? bundled() : new HibernateLine(manifestVersion(found), location(found));
+        return found == null
+                ? Optional.empty()
+                : Optional.of(new HibernateLine(manifestVersion(found), location(found)));
+    }
+
+    /** The Hibernate ORM that reads the entities on the loader's own class path: the application's, or the bundled one. */
+    public static HibernateLine on(URLClassLoader loader) {
+        return applicationsOn(loader).orElseGet(HibernateLine::bundled);
     }
 
     /** Whether the bundled Hibernate reads the entities: there is no other, or the other is the same version. */
@@ -72,10 +76,16 @@ public record HibernateLine(String version, Path location) {
         return (version == null ? "of unknown version" : version) + " (the application's: " + location + ")";
     }
 
-    private int part(int group) {
+    /** One dot-separated number of the version: 1 for the major, 2 for the minor; -1 when there is none. */
+    private int part(int index) {
         if (version == null) return -1;
-        Matcher matcher = MAJOR_MINOR.matcher(version);
-        return matcher.matches() ? Integer.parseInt(matcher.group(group)) : -1;
+        String[] parts = version.split("\\.");
+        if (parts.length <= index) return -1;
+        try {
+            return Integer.parseInt(parts[index - 1]);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** The version the manifest of the jar (or directory) holding the class gives, or null. */

@@ -24,10 +24,7 @@ import org.hibernate.mapping.Column;
  */
 final class LineCalls {
     /** Whether the Hibernate this class links against is 6.x: 7.0 gave the snake-case naming strategy this name. */
-    static final boolean SIX = Metadata.class
-                    .getClassLoader()
-                    .getResource("org/hibernate/boot/model/naming/PhysicalNamingStrategySnakeCaseImpl.class")
-            == null;
+    static final boolean SIX = !present("org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl");
 
     private LineCalls() {}
 
@@ -69,6 +66,16 @@ final class LineCalls {
         Class<?> transactionType = type("jakarta.persistence.spi.PersistenceUnitTransactionType");
         return (Map<String, ? extends PersistenceUnitDescriptor>) call(
                 parser, "parse", new Class<?>[] {URL.class, transactionType, Map.class}, null, file, null, Map.of());
+    }
+
+    /** Whether the class is there, loaded but not initialised (a lookup of its file is slower on a cold start). */
+    private static boolean present(String name) {
+        try {
+            Class.forName(name, false, Metadata.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     private static Class<?> type(String name) {
