@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.retort.fixtures.db.TestDatabase;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -162,5 +163,50 @@ class HibernateLineTest {
                         "",
                         "error: the entities need jakarta.persistence.Entity, which is not on entities.classpath\n"),
                 result);
+    }
+
+    @Test
+    void beanValidationWithHibernateSixSix() throws Exception {
+        String validation = "dev.retort.fixtures.boot.validation";
+        List<Path> jars = new ArrayList<>(LineExport.jars("6.6"));
+        jars.addAll(LineExport.jars("6.6-validation"));
+        String script = LineExport.createScript(
+                jars,
+                Path.of(Cli.fixturesClasses()),
+                validation,
+                Map.of("jakarta.persistence.validation.mode", "auto"));
+        assertTrue(script.contains("name varchar(255) not null"), script);
+        db.execute(script);
+        Cli cli = cli(jars);
+        // Hibernate's own naming, as the export above
+        cli.write(
+                "retort.properties",
+                cli.read("retort.properties").replace(LINES, validation).replace("entities.naming = snake", ""));
+        assertEquals(CLEAN, cli.run("check"));
+    }
+
+    @Test
+    void aPersistenceUnitWithHibernateSixSix() throws Exception {
+        db.execute(export("6.6"));
+        Cli cli = cli(LineExport.jars("6.6"));
+        cli.write("unit/META-INF/persistence.xml", """
+                <persistence xmlns="https://jakarta.ee/xml/ns/persistence" version="3.0">
+                  <persistence-unit name="Music">
+                    <class>dev.retort.fixtures.boot.lines.Playlist</class>
+                    <class>dev.retort.fixtures.boot.lines.Track</class>
+                    <exclude-unlisted-classes>true</exclude-unlisted-classes>
+                    <properties>
+                      <property name="hibernate.physical_naming_strategy" value="%s"/>
+                    </properties>
+                  </persistence-unit>
+                </persistence>
+                """.formatted(SNAKE_6));
+        cli.write(
+                "retort.properties",
+                cli.read("retort.properties")
+                        .replace("entities.packages = " + LINES, "entities.persistence-unit = Music")
+                        .replace("entities.naming = snake", "")
+                        .replace("entities.classpath = ", "entities.classpath = " + workDir.resolve("unit") + ","));
+        assertEquals(CLEAN, cli.run("check"));
     }
 }
