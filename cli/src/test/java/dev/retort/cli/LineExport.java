@@ -46,6 +46,9 @@ final class LineExport {
         List<URL> urls = new ArrayList<>();
         urls.add(entities.toUri().toURL());
         for (Path jar : jars) urls.add(jar.toUri().toURL());
+        // as the reader does: the line's class path holds Logback, which prints at DEBUG unconfigured
+        if (System.getProperty("org.jboss.logging.provider") == null)
+            System.setProperty("org.jboss.logging.provider", "jdk");
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try (URLClassLoader loader =
                 new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
