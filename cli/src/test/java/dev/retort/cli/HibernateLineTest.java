@@ -209,4 +209,20 @@ class HibernateLineTest {
                         .replace("entities.classpath = ", "entities.classpath = " + workDir.resolve("unit") + ","));
         assertEquals(CLEAN, cli.run("check"));
     }
+
+    @Test
+    void validationModeDdlWithoutTheApplicationsBeanValidationApiIsAnError() {
+        Cli cli = cli(LineExport.jars("7.2"));
+        cli.write(
+                "retort.properties",
+                cli.read("retort.properties") + "entities.properties.jakarta.persistence.validation.mode = ddl\n");
+        assertEquals(
+                new Cli.Result(
+                        ExitCode.ERROR,
+                        "",
+                        "error: jakarta.persistence.validation.mode: ddl needs the Bean Validation API"
+                                + " (jakarta.validation) and a provider (Hibernate Validator) on entities.classpath,"
+                                + " and there is neither\n"),
+                cli.run("check"));
+    }
 }
