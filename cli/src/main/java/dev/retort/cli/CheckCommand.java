@@ -21,6 +21,9 @@ final class CheckCommand extends Subcommand {
     @Override
     public Integer call() throws Exception {
         Project project = root.project();
+        Plan plan = project.autogenerate();
+        // after the read, not beside it: the JDK shares an open jar among class loaders, and closing
+        // the inventory's loader while the early read still reads the same jar broke that read
         if (verbose) {
             EntityInventory inventory = EntityInventory.of(project.entitySource());
             root.out()
@@ -29,7 +32,6 @@ final class CheckCommand extends Subcommand {
                             + ": " + inventory.entityClasses() + " entity classes, "
                             + inventory.mappedClasses().size() + " mapped classes in all");
         }
-        Plan plan = project.autogenerate();
         if (plan.isEmpty()) {
             root.out().println("No new upgrade operations detected.");
             return ExitCode.OK;
