@@ -30,10 +30,10 @@ final class ApplicationHibernate {
             readWith.setAccessible(true);
             return (Schema) readWith.invoke(null, source, defaultSchema, application);
         } catch (InvocationTargetException e) {
-            throw failure(e.getCause());
+            throw failure(e.getCause(), line);
         } catch (LinkageError e) {
             // the reader's own classes link here first, against the application's Jakarta Persistence
-            throw failure(e);
+            throw failure(e, line);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the entity reader cannot be loaded beside Hibernate " + line.version(), e);
         } catch (IOException e) {
@@ -41,13 +41,21 @@ final class ApplicationHibernate {
         }
     }
 
-    /** The reader's failure as the caller sees it: the class missing beside the application's Hibernate named. */
-    private static RuntimeException failure(Throwable cause) {
+    /**
+     * The reader's failure as the caller sees it: the class missing beside the application's
+     * Hibernate named, or, for a call the reader makes that this Hibernate lacks, one line saying so.
+     */
+    private static RuntimeException failure(Throwable cause, HibernateLine line) {
         if (cause instanceof RuntimeException runtime) return runtime;
         // the application's Hibernate without its own dependencies beside it, or Jakarta Persistence missing
         if (cause instanceof LinkageError && Causes.missingClass(cause).isPresent())
             return new EntityException.MissingClass(
                     null, Causes.missingClass(cause).get(), cause);
+        // measured on 6.5.3, which Retort refuses: it boots, but lacks Column.isIdentity()
+        if (cause instanceof LinkageError)
+            return new EntityException(
+                    "Retort's entity reader does not link against Hibernate ORM " + line.version() + ": " + cause,
+                    cause);
         if (cause instanceof Error error) throw error;
         return new EntityException("reading entities failed: " + cause, cause);
     }
