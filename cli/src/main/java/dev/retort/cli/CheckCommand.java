@@ -25,8 +25,10 @@ final class CheckCommand extends Subcommand {
     @Override
     public Integer call() throws Exception {
         Project project = root.project();
-        if (verbose) describe(project.settings(), EntityInventory.of(project.entitySource()));
         Plan plan = project.autogenerate();
+        // after the read, not beside it: the JDK shares an open jar among class loaders, and closing
+        // the inventory's loader while the early read still reads the same jar broke that read
+        if (verbose) describe(project.settings(), EntityInventory.of(project.entitySource()));
         if (plan.isEmpty()) {
             root.out().println("No new upgrade operations detected.");
             return ExitCode.OK;
@@ -43,8 +45,9 @@ final class CheckCommand extends Subcommand {
     /** What {@code -v} prints before the comparison: the entities' reader and naming, and what is left alone. */
     private void describe(Settings settings, EntityInventory inventory) {
         root.out()
-                .println("Entities read by Hibernate ORM " + Terminal.safe(inventory.hibernateVersion())
-                        + " (bundled): " + inventory.entityClasses() + " entity classes, "
+                .println("Entities read by Hibernate ORM "
+                        + Terminal.safe(inventory.hibernate().describe())
+                        + ": " + inventory.entityClasses() + " entity classes, "
                         + inventory.mappedClasses().size() + " mapped classes in all");
         root.out()
                 .println("Naming: physical " + Terminal.safe(inventory.physicalNaming()) + ", implicit "

@@ -125,8 +125,8 @@ record MappedColumn(Column column, Metadata metadata) {
     }
 
     private Class<?> enumClass() {
-        if (column.getSqlTypeCode(metadata) != SqlTypes.NAMED_ENUM || !(column.getValue() instanceof BasicValue value))
-            return null;
+        if (LineCalls.sqlTypeCode(column, metadata) != SqlTypes.NAMED_ENUM
+                || !(column.getValue() instanceof BasicValue value)) return null;
         Class<?> javaType = value.resolve().getDomainJavaType().getJavaTypeClass();
         return javaType.isEnum() ? javaType : null;
     }

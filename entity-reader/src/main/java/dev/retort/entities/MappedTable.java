@@ -150,7 +150,7 @@ record MappedTable(Table table, HibernateMapping mapping) {
     /** The foreign keys Hibernate would create, to tables it would create. */
     List<MappedForeignKey> foreignKeys() {
         List<MappedForeignKey> keys = new ArrayList<>();
-        for (ForeignKey key : table.getForeignKeyCollection()) {
+        for (ForeignKey key : table.getForeignKeys().values()) {
             Table target = key.getReferencedTable();
             if (!key.isCreationEnabled() || !key.isPhysicalConstraint() || !HibernateMapping.isPhysical(target))
                 continue;
