@@ -46,7 +46,7 @@ final class FilteredSchema {
                                         s.ownerTable() + "." + s.ownedBy().column()))
                 .filter(s -> filter.include(ObjectKind.SEQUENCE, s.name().toString(), side, s))
                 .toList();
-        return new Schema(
+        return schema.with(
                 tables,
                 sequences,
                 schema.enums().stream()

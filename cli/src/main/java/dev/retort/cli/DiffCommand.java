@@ -82,12 +82,19 @@ final class DiffCommand extends Subcommand {
                 if (plan.isEmpty()) return ExitCode.OK;
                 root.out().println("BEGIN;");
                 // a table's column changes are one statement, their hazards above it
-                for (List<Op> run : ColumnChange.runs(plan.upgrade())) {
+                List<List<Op>> runs = ColumnChange.runs(plan.upgrade());
+                for (int i = 0; i < runs.size(); i++) {
+                    List<Op> run = runs.get(i);
                     for (Op op : run)
                         for (Hazard hazard : Plan.hazards(op, plan.upgrade()))
                             root.out().println("-- " + PostgresSql.comment(hazard.toString()));
                     for (String statement : PostgresSql.statements(run))
                         root.out().println(statement + ";");
+                    // enum labels just added can be used only once committed
+                    if (run.stream().anyMatch(PostgresSql::commitBeforeUse) && i + 1 < runs.size()) {
+                        root.out().println("COMMIT;");
+                        root.out().println("BEGIN;");
+                    }
                 }
                 root.out().println("COMMIT;");
                 return ExitCode.FOUND;

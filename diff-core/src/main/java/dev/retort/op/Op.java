@@ -35,7 +35,9 @@ public sealed interface Op
                 AddEnumCasts,
                 DropEnumCasts,
                 AddExclusion,
-                DropExclusion {
+                DropExclusion,
+                ValidateConstraint,
+                InvalidateConstraint {
 
     /** The table (or, for sequence operations, the sequence) this operation changes. */
     QualifiedName table();
