@@ -9,15 +9,17 @@ import dev.retort.fixtures.hostile.HostileText;
 import dev.retort.postgres.PostgresSql;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code diff --format json} between two real databases whose names are the hostile-text corpus. */
+/** {@code diff --format json} between two real databases: the README's example, names from the hostile-text corpus. */
 class JsonDiffTest {
     @RegisterExtension
     static final TestDatabase a = new TestDatabase();
@@ -27,6 +29,30 @@ class JsonDiffTest {
 
     @TempDir
     Path workDir;
+
+    @BeforeEach
+    void emptyDatabases() throws SQLException {
+        a.reset();
+        b.reset();
+    }
+
+    /** The README's example: its two databases, the document it shows. */
+    @Test
+    void theReadmeExampleIsWhatDiffWrites() throws Exception {
+        String section = ReadmeTest.section("## Machine-readable output");
+        String sql = block(section, "```sql\n");
+        String json = block(section, "```json\n");
+        int second = sql.indexOf("-- database b\n");
+        a.execute(sql.substring(sql.indexOf("-- database a\n"), second));
+        b.execute(sql.substring(second));
+        Cli.Result diff = new Cli(workDir).run("diff", "--from", a.url(), "--to", b.url(), "--format", "json");
+        assertEquals(new Cli.Result(ExitCode.FOUND, json, ""), diff);
+    }
+
+    private static String block(String text, String fence) {
+        int start = text.indexOf(fence) + fence.length();
+        return text.substring(start, text.indexOf("```\n", start));
+    }
 
     @Test
     void hostileNamesReachTheDocumentEscapedAndExact() throws Exception {
