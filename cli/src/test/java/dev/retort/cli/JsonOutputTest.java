@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.retort.fixtures.db.TestDatabase;
+import dev.retort.fixtures.hostile.HostileText;
 import dev.retort.fixtures.shop.Shop;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -155,6 +156,24 @@ class JsonOutputTest {
         assertEquals(List.of("a1"), texts(document(history, "history").get("current")));
         assertEquals("migrations/Ma1.java", revisions.get(1).get("path").asText());
         assertFalse(document(cli.run("history", "--format", "json"), "history").has("current"));
+    }
+
+    /** A message with every hostile text in it, written by {@code revision -m}, read back exactly from the document. */
+    @Test
+    void hostileMessagesAreExactAndEscaped() throws Exception {
+        String message = String.join(" | ", HostileText.ALL);
+        Cli.Result revision = cli.run("revision", "-m", message, "--rev-id", "h1");
+        assertEquals(ExitCode.OK, revision.code(), revision::toString);
+        Cli.Result history = cli.run("history", "--format", "json");
+        assertEquals(ExitCode.OK, history.code(), history::toString);
+        assertFalse(HostileText.hasRawHidden(history.out()), () -> HostileText.firstRawHidden(history.out()));
+        assertEquals(
+                message,
+                document(history, "history")
+                        .get("revisions")
+                        .get(0)
+                        .get("message")
+                        .asText());
     }
 
     @Test
