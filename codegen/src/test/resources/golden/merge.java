@@ -1,17 +1,5 @@
 package migrations;
 
-import static dev.retort.runtime.Ops.check;
-import static dev.retort.runtime.Ops.column;
-import static dev.retort.runtime.Ops.enumType;
-import static dev.retort.runtime.Ops.foreignKey;
-import static dev.retort.runtime.Ops.index;
-import static dev.retort.runtime.Ops.key;
-import static dev.retort.runtime.Ops.owner;
-import static dev.retort.runtime.Ops.primaryKey;
-import static dev.retort.runtime.Ops.sequence;
-import static dev.retort.runtime.Ops.tableComment;
-import static dev.retort.runtime.Ops.unique;
-
 import dev.retort.runtime.Migration;
 import dev.retort.runtime.Ops;
 import dev.retort.runtime.Revision;

@@ -1,16 +1,9 @@
 package migrations;
 
-import static dev.retort.runtime.Ops.check;
 import static dev.retort.runtime.Ops.column;
-import static dev.retort.runtime.Ops.enumType;
-import static dev.retort.runtime.Ops.foreignKey;
-import static dev.retort.runtime.Ops.index;
-import static dev.retort.runtime.Ops.key;
 import static dev.retort.runtime.Ops.owner;
 import static dev.retort.runtime.Ops.primaryKey;
 import static dev.retort.runtime.Ops.sequence;
-import static dev.retort.runtime.Ops.tableComment;
-import static dev.retort.runtime.Ops.unique;
 
 import dev.retort.runtime.Migration;
 import dev.retort.runtime.Ops;
@@ -36,18 +29,20 @@ public final class R4e4e4e4e4e4e_SerialToIdentityGeneratedAndCollatedColumns imp
         op.createTable("counters",
                 column("id", "bigint").defaultValue("nextval('counters_id_seq'::regclass)").notNull(),
                 primaryKey("id"));
-        op.alterColumn("tickets",
-                column("id", "integer").defaultValue("nextval('tickets_id_seq'::regclass)").notNull(),
-                column("id", "integer").identityByDefault());
-        // HAZARD long-lock: changing the collation of tickets.code rebuilds its indexes under an exclusive lock
-        op.alterColumn("tickets",
-                column("code", "text"),
-                column("code", "text").collate("\"C\""));
-        // HAZARD data-loss: the values of tickets.total are replaced by the generated ones
-        // HAZARD table-rewrite: adding the generated column tickets.total again rewrites the table
-        op.alterColumn("tickets",
-                column("total", "numeric(10,2)"),
-                column("total", "numeric(10,2)").generatedAs("price * 2"));
+        op.alterTable("tickets", t -> {
+            t.alterColumn(
+                    column("id", "integer").defaultValue("nextval('tickets_id_seq'::regclass)").notNull(),
+                    column("id", "integer").identityByDefault());
+            // HAZARD long-lock: changing the collation of tickets.code rebuilds its indexes under an exclusive lock
+            t.alterColumn(
+                    column("code", "text"),
+                    column("code", "text").collate("\"C\""));
+            // HAZARD data-loss: the values of tickets.total are replaced by the generated ones
+            // HAZARD table-rewrite: adding the generated column tickets.total again rewrites the table
+            t.alterColumn(
+                    column("total", "numeric(10,2)"),
+                    column("total", "numeric(10,2)").generatedAs("price * 2"));
+        });
         op.alterSequenceOwner("counters_id_seq", null, owner("counters", "id"));
         // HAZARD data-loss: drops sequence tickets_id_seq and its current value
         op.dropSequence(sequence("tickets_id_seq", 1, 1));
@@ -57,16 +52,18 @@ public final class R4e4e4e4e4e4e_SerialToIdentityGeneratedAndCollatedColumns imp
     public void downgrade(Ops op) {
         op.createSequence(sequence("tickets_id_seq", 1, 1));
         op.alterSequenceOwner("counters_id_seq", owner("counters", "id"), null);
-        op.alterColumn("tickets",
-                column("total", "numeric(10,2)").generatedAs("price * 2"),
-                column("total", "numeric(10,2)"));
-        // HAZARD long-lock: changing the collation of tickets.code rebuilds its indexes under an exclusive lock
-        op.alterColumn("tickets",
-                column("code", "text").collate("\"C\""),
-                column("code", "text"));
-        op.alterColumn("tickets",
-                column("id", "integer").identityByDefault(),
-                column("id", "integer").defaultValue("nextval('tickets_id_seq'::regclass)").notNull());
+        op.alterTable("tickets", t -> {
+            t.alterColumn(
+                    column("total", "numeric(10,2)").generatedAs("price * 2"),
+                    column("total", "numeric(10,2)"));
+            // HAZARD long-lock: changing the collation of tickets.code rebuilds its indexes under an exclusive lock
+            t.alterColumn(
+                    column("code", "text").collate("\"C\""),
+                    column("code", "text"));
+            t.alterColumn(
+                    column("id", "integer").identityByDefault(),
+                    column("id", "integer").defaultValue("nextval('tickets_id_seq'::regclass)").notNull());
+        });
         // HAZARD data-loss: drops table counters and all its rows
         op.dropTable("counters",
                 column("id", "bigint").defaultValue("nextval('counters_id_seq'::regclass)").notNull(),

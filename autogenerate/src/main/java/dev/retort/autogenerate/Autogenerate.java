@@ -10,12 +10,15 @@ import dev.retort.entities.EntitySource;
 import dev.retort.postgres.ExpressionCanonicalizer;
 import dev.retort.postgres.PostgresIntrospector;
 import dev.retort.postgres.SchemaScope;
+import dev.retort.schema.EnumType;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
 import dev.retort.schema.TableFilter;
 import java.sql.Connection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -116,7 +119,33 @@ public final class Autogenerate {
      */
     public Plan compare(Connection connection, CompletableFuture<Schema> entities) {
         Schema database = readDatabase(connection);
-        return diff(database, canonicalize(connection, join(entities)));
+        return diffModel(database, canonicalize(connection, join(entities)));
+    }
+
+    /**
+     * The plan that makes a read database match an entity model as {@link #canonicalize} gives it:
+     * {@link #diff}, with what an entity model cannot know left as the database has it (the casts of
+     * an enum type that already exists).
+     */
+    public Plan diffModel(Schema database, Schema model) {
+        return diff(database, withDatabaseEnumCasts(model, database));
+    }
+
+    /**
+     * The model with the database's own casts on every enum type both have. Hibernate's export
+     * creates casts with varchar beside a named enum, so a type the plan creates gets them; but a type
+     * that exists without them (made by hand or by another tool) works as it is, and asking to add
+     * them would be a false positive.
+     */
+    private static Schema withDatabaseEnumCasts(Schema model, Schema database) {
+        Map<QualifiedName, EnumType> existing = new HashMap<>();
+        for (EnumType type : database.enums()) existing.put(type.name(), type);
+        List<EnumType> enums = model.enums().stream()
+                .map(type -> existing.containsKey(type.name())
+                        ? type.withCasts(existing.get(type.name()).casts())
+                        : type)
+                .toList();
+        return new Schema(model.tables(), model.sequences(), enums);
     }
 
     /**

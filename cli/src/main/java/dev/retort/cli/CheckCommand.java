@@ -27,8 +27,10 @@ final class CheckCommand extends ReportingSubcommand {
     public Integer call() throws Exception {
         boolean json = json();
         Project project = root.project();
-        if (verbose) describe(project.settings(), EntityInventory.of(project.entitySource()));
         Plan plan = project.autogenerate();
+        // after the read, not beside it: the JDK shares an open jar among class loaders, and closing
+        // the inventory's loader while the early read still reads the same jar broke that read
+        if (verbose) describe(project.settings(), EntityInventory.of(project.entitySource()));
         if (json) {
             JsonReport.check(root.out(), plan, project.settings().defaultSchema());
             return plan.isEmpty() ? ExitCode.OK : ExitCode.FOUND;
@@ -47,13 +49,14 @@ final class CheckCommand extends ReportingSubcommand {
     }
 
     /**
-     * What {@code -v} prints before the comparison: the entities' reader and naming, and what is left alone; on stderr
+     * What {@code -v} prints before the operations: the entities' reader and naming, and what is left alone; on stderr
      * with {@code --format json}.
      */
     private void describe(Settings settings, EntityInventory inventory) {
         root.notes()
-                .println("Entities read by Hibernate ORM " + Terminal.safe(inventory.hibernateVersion())
-                        + " (bundled): " + inventory.entityClasses() + " entity classes, "
+                .println("Entities read by Hibernate ORM "
+                        + Terminal.safe(inventory.hibernate().describe())
+                        + ": " + inventory.entityClasses() + " entity classes, "
                         + inventory.mappedClasses().size() + " mapped classes in all");
         root.notes()
                 .println("Naming: physical " + Terminal.safe(inventory.physicalNaming()) + ", implicit "

@@ -4,6 +4,7 @@ import dev.retort.RetortException;
 import dev.retort.autogenerate.Autogenerate;
 import dev.retort.cli.config.Settings;
 import dev.retort.diff.Plan;
+import dev.retort.op.ColumnChange;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
 import dev.retort.postgres.PostgresSql;
@@ -89,10 +90,12 @@ final class DiffCommand extends ReportingSubcommand {
             if (sql) {
                 if (plan.isEmpty()) return ExitCode.OK;
                 root.out().println("BEGIN;");
-                for (Op op : plan.upgrade()) {
-                    for (Hazard hazard : Plan.hazards(op, plan.upgrade()))
-                        root.out().println("-- " + PostgresSql.comment(hazard.toString()));
-                    for (String statement : PostgresSql.statements(op))
+                // a table's column changes are one statement, their hazards above it
+                for (List<Op> run : ColumnChange.runs(plan.upgrade())) {
+                    for (Op op : run)
+                        for (Hazard hazard : Plan.hazards(op, plan.upgrade()))
+                            root.out().println("-- " + PostgresSql.comment(hazard.toString()));
+                    for (String statement : PostgresSql.statements(run))
                         root.out().println(statement + ";");
                 }
                 root.out().println("COMMIT;");

@@ -32,10 +32,12 @@ import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
 import dev.retort.schema.Column;
+import dev.retort.schema.DefaultNames;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Identity;
 import dev.retort.schema.Index;
+import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.UniqueConstraint;
@@ -76,13 +78,8 @@ public final class OpText {
         if (op instanceof DropExclusion d)
             return "drop exclusion " + d.table() + " " + d.constraint().name();
         if (op instanceof AlterColumn a) return "alter column " + a.table() + "." + a.columnName() + ": " + changes(a);
-        if (op instanceof AddPrimaryKey a)
-            return "add primary key " + a.table() + " ("
-                    + String.join(", ", a.key().columns()) + ")";
-        if (op instanceof DropPrimaryKey d) {
-            return "drop primary key " + d.table() + " ("
-                    + String.join(", ", d.key().columns()) + ")";
-        }
+        if (op instanceof AddPrimaryKey a) return "add primary key " + a.table() + primaryKey(a.table(), a.key());
+        if (op instanceof DropPrimaryKey d) return "drop primary key " + d.table() + primaryKey(d.table(), d.key());
         if (op instanceof AddUnique a) return "add unique " + a.table() + " " + unique(a.constraint());
         if (op instanceof DropUnique d) return "drop unique " + d.table() + " " + unique(d.constraint());
         if (op instanceof AddCheck a)
@@ -229,5 +226,12 @@ public final class OpText {
             changes.add("identity " + identity(op.from()) + " -> " + identity(op.to()));
         }
         return String.join(", ", changes);
+    }
+
+    /** A key's columns, after its name when it has one other than PostgreSQL's default. */
+    private static String primaryKey(QualifiedName table, PrimaryKey key) {
+        String columns = " (" + String.join(", ", key.columns()) + ")";
+        boolean given = key.name() != null && !key.name().equals(DefaultNames.of(table.name(), "", "pkey"));
+        return given ? " " + key.name() + columns : columns;
     }
 }

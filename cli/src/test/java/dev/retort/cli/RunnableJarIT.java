@@ -10,7 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,5 +82,35 @@ class RunnableJarIT {
         Outcome upgrade = run("upgrade", "head");
         assertEquals(ExitCode.OK, upgrade.code(), upgrade.err());
         assertEquals(new Outcome(ExitCode.OK, "No new upgrade operations detected.\n", ""), run("check"));
+    }
+
+    @Test
+    void theApplicationsOwnHibernateFromTheJar() throws Exception {
+        db.reset();
+        List<Path> six = LineExport.jars("6.6");
+        db.execute(LineExport.createScript(
+                six,
+                Path.of(Cli.fixturesClasses()),
+                "dev.retort.fixtures.boot.lines",
+                Map.of(
+                        "hibernate.physical_naming_strategy",
+                        "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy")));
+        Files.writeString(
+                workDir.resolve("retort.properties"),
+                String.join(
+                        "\n",
+                        "url = " + db.url(),
+                        "entities.packages = dev.retort.fixtures.boot.lines",
+                        "entities.classpath = " + Cli.fixturesClasses() + ","
+                                + six.stream().map(Path::toString).collect(Collectors.joining(",")),
+                        "entities.naming = snake",
+                        ""));
+        Outcome check = run("check", "-v");
+        assertEquals("", check.err(), "no Hibernate log lines");
+        assertEquals(ExitCode.OK, check.code(), check.out());
+        assertTrue(
+                check.out().startsWith("Entities read by Hibernate ORM 6.6.15.Final (the application's: "),
+                check.out());
+        assertTrue(check.out().endsWith("\nNo new upgrade operations detected.\n"), check.out());
     }
 }

@@ -10,6 +10,7 @@ import dev.retort.FileException;
 import dev.retort.RetortException;
 import dev.retort.diff.Plan;
 import dev.retort.diff.RenameHints;
+import dev.retort.op.ColumnChange;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
 import dev.retort.revision.Targets;
@@ -27,8 +28,10 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Renders a plan and a revision header into a migration class: Javadoc header, {@code @Revision},
- * and {@code upgrade}/{@code downgrade} bodies with one statement per operation and each hazard
- * marked in a comment above its statement. A pure function: same input, same source.
+ * and {@code upgrade}/{@code downgrade} bodies with one statement per operation (a table's
+ * consecutive column changes one {@code op.alterTable} block) and each hazard marked in a comment
+ * above its statement, importing only the DSL factories the bodies call. A pure function: same
+ * input, same source.
  */
 public final class MigrationWriter {
     private static final ClassName MIGRATION = ClassName.get("dev.retort.runtime", "Migration");
@@ -62,31 +65,22 @@ public final class MigrationWriter {
     }
 
     public static JavaFile write(String packageName, RevisionHeader header, Plan plan) {
+        ValueRenderer values = new ValueRenderer();
+        OpRenderer renderer = new OpRenderer(values);
         TypeSpec type = TypeSpec.classBuilder(className(header))
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(MIGRATION)
                 .addJavadoc(javadoc(header))
                 .addAnnotation(revision(header))
-                .addMethod(body("upgrade", plan.upgrade()))
-                .addMethod(body("downgrade", plan.downgrade()))
+                .addMethod(body("upgrade", plan.upgrade(), renderer))
+                .addMethod(body("downgrade", plan.downgrade(), renderer))
                 .build();
-        return JavaFile.builder(packageName, type)
-                .addStaticImport(
-                        OpRenderer.OPS,
-                        "check",
-                        "column",
-                        "enumType",
-                        "foreignKey",
-                        "index",
-                        "key",
-                        "owner",
-                        "primaryKey",
-                        "sequence",
-                        "tableComment",
-                        "unique")
-                .skipJavaLangImports(true)
-                .indent("    ")
-                .build();
+        JavaFile.Builder file =
+                JavaFile.builder(packageName, type).skipJavaLangImports(true).indent("    ");
+        // only the factories the bodies call: an unused import is a warning in the user's build
+        List<String> factories = values.factories();
+        if (!factories.isEmpty()) file.addStaticImport(ValueRenderer.OPS, factories.toArray(String[]::new));
+        return file.build();
     }
 
     /** {@code R<id>_<MessageInCamelCase>}, for example {@code R3f2a9c1b7d4e_AddUserAvatar}. */
@@ -99,29 +93,50 @@ public final class MigrationWriter {
         return "R" + header.id() + (words.length() == 0 ? "" : "_" + words);
     }
 
-    /** The statements of a list of operations, hazards first, as they appear in a method body. */
-    public static CodeBlock statements(List<Op> ops) {
+    /**
+     * The statements of a list of operations, hazards first, as they appear in a method body; a
+     * table's consecutive column changes go in one {@code op.alterTable} block, which runs them as
+     * one statement.
+     */
+    private static CodeBlock statements(List<Op> ops, OpRenderer renderer) {
         CodeBlock.Builder code = CodeBlock.builder();
         Map<Op, RenameHints.Hint> renames = RenameHints.of(ops);
-        for (Op op : ops) {
-            RenameHints.Hint hint = renames.get(op);
-            if (hint != null) {
-                code.add("// $L\n", JavaText.comment(hint.sentence()));
-                code.add("// $L\n", JavaText.comment(OpRenderer.statement(hint.instead()) + ";"));
+        // an operation a rename hint is about stays a statement of its own, for the hint to replace
+        for (List<Op> run : ColumnChange.runs(ops, renames::containsKey)) {
+            if (run.size() == 1) {
+                Op op = run.get(0);
+                marks(code, op, ops, renames.get(op));
+                code.addStatement("$L", renderer.statement(op));
+                continue;
             }
-            for (Hazard hazard : Plan.hazards(op, ops)) code.add("// $L\n", JavaText.comment(hazard.toString()));
-            code.addStatement("$L", OpRenderer.statement(op));
+            code.add("$L -> {\n", OpRenderer.alterTable(run.get(0).table())).indent();
+            for (Op op : run) {
+                marks(code, op, ops, null);
+                code.addStatement("$L", renderer.change((ColumnChange) op));
+            }
+            code.unindent().add("});\n");
         }
         return code.build();
     }
 
-    private static MethodSpec body(String name, List<Op> ops) {
+    /** The comments above an operation's statement: its rename hint, then its hazards. */
+    private static void marks(CodeBlock.Builder code, Op op, List<Op> ops, RenameHints.Hint hint) {
+        if (hint != null) {
+            // rendered apart: what a comment names needs no import
+            CodeBlock instead = new OpRenderer(new ValueRenderer()).statement(hint.instead());
+            code.add("// $L\n", JavaText.comment(hint.sentence()));
+            code.add("// $L\n", JavaText.comment(instead + ";"));
+        }
+        for (Hazard hazard : Plan.hazards(op, ops)) code.add("// $L\n", JavaText.comment(hazard.toString()));
+    }
+
+    private static MethodSpec body(String name, List<Op> ops, OpRenderer renderer) {
         MethodSpec.Builder method = MethodSpec.methodBuilder(name)
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
-                .addParameter(OpRenderer.OPS, "op");
+                .addParameter(ValueRenderer.OPS, "op");
         if (ops.isEmpty()) method.addComment("No operations.");
-        return method.addCode(statements(ops)).build();
+        return method.addCode(statements(ops, renderer)).build();
     }
 
     private static CodeBlock javadoc(RevisionHeader header) {

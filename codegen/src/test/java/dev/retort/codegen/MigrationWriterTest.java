@@ -173,6 +173,18 @@ class MigrationWriterTest {
                                         Index.on("customer_id"),
                                         Set.of(Option.CONCURRENTLY, Option.IF_NOT_EXISTS))))),
                 Arguments.of(
+                        "type_spelling",
+                        RevisionHeader.of("8e8e8e8e8e8e", List.of("6e6e6e6e6e6e"), "times as text", CREATED),
+                        Differ.diff(
+                                new Schema(List.of(Table.of(
+                                        QualifiedName.of("visits"),
+                                        List.of(
+                                                Column.of("seen", "timestamp without time zone"),
+                                                Column.of("opens", "time with time zone"))))),
+                                new Schema(List.of(Table.of(
+                                        QualifiedName.of("visits"),
+                                        List.of(Column.of("seen", "text"), Column.of("opens", "text"))))))),
+                Arguments.of(
                         "merge",
                         RevisionHeader.of(
                                         "7c7c7c7c7c7c", List.of("0a1b2c3d4e5f", "5e5e5e5e5e5e"), "merge heads", CREATED)

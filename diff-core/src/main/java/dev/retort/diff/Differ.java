@@ -191,12 +191,13 @@ public final class Differ {
                 u -> new DropUnique(table, u));
     }
 
-    /** Check constraints are the same when their canonical forms are, whatever their names. */
+    /** Check constraints are the same when their conjuncts are, whatever their names (and, all together, their number). */
     static List<Op> diffChecks(QualifiedName table, List<CheckConstraint> current, List<CheckConstraint> target) {
+        if (CheckConstraint.meaning(current).equals(CheckConstraint.meaning(target))) return List.of();
         return byShape(
                 current,
                 target,
-                CheckConstraint::key,
+                CheckConstraint::meaning,
                 CheckConstraint::name,
                 c -> new AddCheck(table, c),
                 c -> new DropCheck(table, c));
@@ -265,7 +266,7 @@ public final class Differ {
 
     static List<Op> diffPrimaryKey(QualifiedName table, PrimaryKey current, PrimaryKey target) {
         if (current == null && target == null) return List.of();
-        if (current != null && current.sameColumns(target)) return List.of();
+        if (current != null && current.sameAs(target, table.name())) return List.of();
         List<Op> ops = new ArrayList<>(2);
         Optional.ofNullable(current).ifPresent(key -> ops.add(new DropPrimaryKey(table, key)));
         Optional.ofNullable(target).ifPresent(key -> ops.add(new AddPrimaryKey(table, key)));

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Adds a column to an existing table. */
-public record AddColumn(QualifiedName table, Column column, Set<Option> options) implements Op {
+public record AddColumn(QualifiedName table, Column column, Set<Option> options) implements ColumnChange {
     public AddColumn {
         requireNonNull(table, "table");
         requireNonNull(column, "column");

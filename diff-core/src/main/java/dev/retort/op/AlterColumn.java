@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Objects;
 
 /** Changes a column from one whole definition to another (type, nullability, identity). */
-public record AlterColumn(QualifiedName table, Column from, Column to, boolean reapply) implements Op {
+public record AlterColumn(QualifiedName table, Column from, Column to, boolean reapply) implements ColumnChange {
     /**
      * @param reapply set the type and default again even where they do not differ (a comparison
      *                hook found a difference Retort's own comparison does not see)

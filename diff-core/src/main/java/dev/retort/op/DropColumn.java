@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Drops a column; carries the whole column so the reverse can add it again. */
-public record DropColumn(QualifiedName table, Column column, Set<Option> options) implements Op {
+public record DropColumn(QualifiedName table, Column column, Set<Option> options) implements ColumnChange {
     public DropColumn {
         requireNonNull(table, "table");
         requireNonNull(column, "column");

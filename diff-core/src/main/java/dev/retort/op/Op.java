@@ -11,9 +11,7 @@ import java.util.Set;
 public sealed interface Op
         permits CreateTable,
                 DropTable,
-                AddColumn,
-                DropColumn,
-                AlterColumn,
+                ColumnChange,
                 AddPrimaryKey,
                 DropPrimaryKey,
                 AddUnique,

@@ -9,7 +9,11 @@ import java.util.Objects;
  * expression of a generated (stored) column, and a collation other than the type's default.
  *
  * <p>The type is normalised on construction (see {@link Types#normalize}), so two columns whose
- * types PostgreSQL would store identically are equal. Identity columns are always NOT NULL and
+ * types hold the same values compare the same ({@link #sameAs}). Where the normalised form would
+ * be stored differently from the type as written ({@code timestamp}, which PostgreSQL stores
+ * without a precision, normalised to {@code timestamp(6)}), the spelling is kept beside it
+ * ({@link Types#storedSpelling}), and SQL and generated code write it ({@link #sqlType}): what a
+ * downgrade restores is what the database had. Identity columns are always NOT NULL and
  * have no default. Defaults and generation expressions are compared by canonical form
  * ({@link #sameAs}). A collation is SQL as it follows {@code COLLATE}: quoted where PostgreSQL
  * would quote it, schema-qualified unless it is in {@code pg_catalog}.
@@ -26,13 +30,20 @@ public record Column(
         String comment,
         ColumnDefault generated,
         String collation,
-        IdentityOptions identityOptions)
+        IdentityOptions identityOptions,
+        String spelling)
         implements TableElement {
     public Column {
         requireNonNull(name, "name");
         requireNonNull(identity, "identity");
         if (name.isEmpty()) throw new IllegalArgumentException("empty column name");
-        type = Types.normalize(requireNonNull(type, "type"));
+        String written = requireNonNull(type, "type");
+        type = Types.normalize(written);
+        if (spelling == null) {
+            spelling = Types.storedSpelling(written);
+        } else if (!Types.normalize(spelling).equals(type)) {
+            throw new IllegalArgumentException("column " + name + ": spelling " + spelling + " is not type " + type);
+        }
         if (identity != Identity.NONE) {
             nullable = false;
             if (defaultValue != null)
@@ -49,7 +60,7 @@ public record Column(
 
     /** A nullable, non-identity column without a default, comment, generation expression or collation. */
     public static Column of(String name, String type) {
-        return new Column(name, type, true, Identity.NONE, null, null, null, null, IdentityOptions.DEFAULT);
+        return new Column(name, type, true, Identity.NONE, null, null, null, null, IdentityOptions.DEFAULT, null);
     }
 
     public Column notNull() {
@@ -58,12 +69,26 @@ public record Column(
 
     public Column withNullable(boolean newNullable) {
         return new Column(
-                name, type, newNullable, identity, defaultValue, comment, generated, collation, identityOptions);
+                name,
+                type,
+                newNullable,
+                identity,
+                defaultValue,
+                comment,
+                generated,
+                collation,
+                identityOptions,
+                spelling);
     }
 
     public Column withType(String newType) {
         return new Column(
-                name, newType, nullable, identity, defaultValue, comment, generated, collation, identityOptions);
+                name, newType, nullable, identity, defaultValue, comment, generated, collation, identityOptions, null);
+    }
+
+    /** This column with its type written as normalised, as the differ compares it. */
+    public Column withoutSpelling() {
+        return withType(type);
     }
 
     public Column withIdentity(Identity newIdentity) {
@@ -76,7 +101,8 @@ public record Column(
                 comment,
                 newIdentity == Identity.NONE ? generated : null,
                 collation,
-                identityOptions);
+                identityOptions,
+                spelling);
     }
 
     /** This column with a server default (an SQL expression, written as it would be in DDL). */
@@ -85,12 +111,14 @@ public record Column(
     }
 
     public Column withDefault(ColumnDefault newDefault) {
-        return new Column(name, type, nullable, identity, newDefault, comment, generated, collation, identityOptions);
+        return new Column(
+                name, type, nullable, identity, newDefault, comment, generated, collation, identityOptions, spelling);
     }
 
     /** This column with a comment ({@code COMMENT ON COLUMN}); null for none. */
     public Column comment(String text) {
-        return new Column(name, type, nullable, identity, defaultValue, text, generated, collation, identityOptions);
+        return new Column(
+                name, type, nullable, identity, defaultValue, text, generated, collation, identityOptions, spelling);
     }
 
     /** This column generated from an expression ({@code GENERATED ALWAYS AS (...) STORED}); null for a plain column. */
@@ -100,21 +128,45 @@ public record Column(
 
     public Column withGenerated(ColumnDefault expression) {
         return new Column(
-                name, type, nullable, identity, defaultValue, comment, expression, collation, identityOptions);
+                name,
+                type,
+                nullable,
+                identity,
+                defaultValue,
+                comment,
+                expression,
+                collation,
+                identityOptions,
+                spelling);
     }
 
     /** This column with a collation ({@code COLLATE}); null for the type's default. */
     public Column collate(String newCollation) {
         return new Column(
-                name, type, nullable, identity, defaultValue, comment, generated, newCollation, identityOptions);
+                name,
+                type,
+                nullable,
+                identity,
+                defaultValue,
+                comment,
+                generated,
+                newCollation,
+                identityOptions,
+                spelling);
     }
 
     /** This identity column with sequence options other than the defaults. */
     public Column withIdentityOptions(IdentityOptions options) {
-        return new Column(name, type, nullable, identity, defaultValue, comment, generated, collation, options);
+        return new Column(
+                name, type, nullable, identity, defaultValue, comment, generated, collation, options, spelling);
     }
 
-    /** Equal but for how the default and generation expression are written: what the differ compares columns by. */
+    /** The type as SQL writes it to create this column as the database or the migration has it: the spelling, else the normalised type. */
+    public String sqlType() {
+        return spelling != null ? spelling : type;
+    }
+
+    /** Equal but for how the type, default and generation expression are written: what the differ compares columns by. */
     public boolean sameAs(Column other) {
         return name.equals(other.name)
                 && type.equals(other.type)

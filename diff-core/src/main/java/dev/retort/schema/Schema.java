@@ -61,7 +61,8 @@ public record Schema(List<Table> tables, List<Sequence> sequences, List<EnumType
         for (Table table : tables) {
             Table sorted = table.withColumnsByName();
             normalised.add(sorted.withColumns(sorted.columns().stream()
-                            .map(c -> c.withDefault(c.defaultKey() == null ? null : ColumnDefault.of(c.defaultKey()))
+                            .map(c -> c.withoutSpelling()
+                                    .withDefault(c.defaultKey() == null ? null : ColumnDefault.of(c.defaultKey()))
                                     .withGenerated(c.generated() == null ? null : ColumnDefault.of(c.generatedKey())))
                             .toList())
                     .withPrimaryKey(

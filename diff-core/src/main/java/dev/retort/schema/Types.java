@@ -47,6 +47,10 @@ public final class Types {
     private static final Pattern SHAPE = Pattern.compile(
             "([a-z_][a-z0-9_ ]*?)\\s*(?:\\(\\s*([0-9 ,]+?)\\s*\\))?\\s*(with time zone|without time zone)?");
 
+    /** An array suffix as SQL writes it: {@code []}, {@code [10]}, {@code array}, {@code array[10]}, repeated. */
+    private static final Pattern ARRAY =
+            Pattern.compile("(?:\\s*\\[\\s*[0-9]*\\s*]|\\s+(?i:array)(?:\\s*\\[\\s*[0-9]*\\s*])?)+$");
+
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** Normalised spellings by spelling. */
@@ -61,8 +65,11 @@ public final class Types {
     private static String normalizeUncached(String type) {
         String trimmed = WHITESPACE.matcher(type.trim()).replaceAll(" ");
         if (trimmed.isEmpty()) throw new IllegalArgumentException("empty type");
-        if (trimmed.endsWith("[]")) {
-            return normalize(trimmed.substring(0, trimmed.length() - 2)) + "[]";
+        Matcher array = ARRAY.matcher(trimmed);
+        if (array.find() && array.start() > 0) {
+            // PostgreSQL keeps neither the declared size nor the number of dimensions: varchar(40) array[10] is
+            // varchar(40)[]
+            return normalize(trimmed.substring(0, array.start())) + "[]";
         }
         if (trimmed.contains("\"")) return trimmed;
         String lower = trimmed.toLowerCase(Locale.ROOT);
@@ -85,6 +92,34 @@ public final class Types {
                 return withModifiers(ALIASES.getOrDefault(base, base), modifiers);
             }
         }
+    }
+
+    /**
+     * The spelling to keep beside the normalised type where normalising would change what
+     * PostgreSQL stores: a time type written without a precision, which PostgreSQL stores without
+     * one ({@code timestamp}, {@code timestamptz}, {@code time}, {@code timetz}, also as
+     * {@code ... without time zone} and in arrays) where the normalised form says {@code (6)}, and
+     * {@code bpchar} without a length (unbounded, where {@code char} means {@code char(1)}); null for
+     * every other type, whose normalised form PostgreSQL stores as written.
+     */
+    public static String storedSpelling(String type) {
+        String trimmed = WHITESPACE.matcher(type.trim()).replaceAll(" ");
+        if (trimmed.endsWith("[]")) {
+            String element = storedSpelling(trimmed.substring(0, trimmed.length() - 2));
+            return element == null ? null : element + "[]";
+        }
+        if (trimmed.contains("\"")) return null;
+        Matcher m = SHAPE.matcher(trimmed.toLowerCase(Locale.ROOT));
+        if (!m.matches() || m.group(2) != null) return null;
+        String base = m.group(1).trim();
+        boolean zoned = "with time zone".equals(m.group(3));
+        return switch (base) {
+            case "timestamp" -> zoned ? "timestamptz" : "timestamp";
+            case "time" -> zoned ? "timetz" : "time";
+            case "timestamptz", "timetz" -> base;
+            case "bpchar" -> m.group(3) == null ? base : null;
+            default -> null;
+        };
     }
 
     private static String precision(String modifiers) {

@@ -96,6 +96,21 @@ class DifferTest {
     }
 
     @Test
+    void aPrimaryKeysGivenNameIsCompared() {
+        Table byDefault = users(ID).withPrimaryKey(PrimaryKey.of("id").named("users_pkey"));
+        Table named = users(ID).withPrimaryKey(PrimaryKey.of("id").named("pk_users"));
+        Table unnamed = users(ID);
+        assertPlan(
+                new Schema(List.of(byDefault)),
+                new Schema(List.of(named)),
+                new DropPrimaryKey(USERS, byDefault.primaryKey()),
+                new AddPrimaryKey(USERS, named.primaryKey()));
+        // a key wanted without a name, or with PostgreSQL's default one, is whatever the database calls it
+        assertPlan(new Schema(List.of(named)), new Schema(List.of(unnamed)));
+        assertPlan(new Schema(List.of(named)), new Schema(List.of(byDefault)));
+    }
+
+    @Test
     void identicalSchemasGiveNoOperations() {
         assertPlan(schema(users(ID, NAME)), schema(users(ID, NAME)));
     }

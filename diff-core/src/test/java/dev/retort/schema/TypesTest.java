@@ -7,6 +7,31 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class TypesTest {
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            nullValues = "-",
+            value = {
+                "timestamp                         | timestamp",
+                "timestamp without time zone       | timestamp",
+                "TIMESTAMP WITH TIME ZONE          | timestamptz",
+                "timestamptz                       | timestamptz",
+                "time                              | time",
+                "time with time zone               | timetz",
+                "timestamp without time zone[]     | timestamp[]",
+                "bpchar                            | bpchar",
+                "timestamp(6)                      | -",
+                "timestamp(0) without time zone    | -",
+                "time(3)                           | -",
+                "character varying(20)             | -",
+                "integer                           | -",
+                "\"Timestamp\"                     | -",
+                "interval                          | -",
+            })
+    void keepsTheSpellingOfWhatNormalisingWouldStoreDifferently(String spelling, String kept) {
+        assertEquals(kept, Types.storedSpelling(spelling));
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(
             delimiter = '|',
@@ -40,6 +65,12 @@ class TypesTest {
                 "time with time zone              | timetz(6)",
                 "integer[]                        | integer[]",
                 "character varying(20)[]          | varchar(20)[]",
+                "varchar(255) array               | varchar(255)[]",
+                "integer ARRAY                    | integer[]",
+                "varchar(40) array[10]            | varchar(40)[]",
+                "integer[3][3]                    | integer[]",
+                "timestamp(6) with time zone[]    | timestamptz(6)[]",
+                "\"MyEnum\" array                 | \"MyEnum\"[]",
                 "text                             | text",
                 "bytea                            | bytea",
                 "uuid                             | uuid",

@@ -13,7 +13,7 @@ class WithersTest {
     @Test
     void columnFactoryAndWithersSetOneComponentEach() {
         assertEquals(
-                new Column("a", "int4", true, Identity.NONE, null, null, null, null, IdentityOptions.DEFAULT),
+                new Column("a", "int4", true, Identity.NONE, null, null, null, null, IdentityOptions.DEFAULT, null),
                 Column.of("a", "int4"));
         assertEquals(
                 new Column(
@@ -25,7 +25,8 @@ class WithersTest {
                         "note",
                         null,
                         "\"C\"",
-                        IdentityOptions.DEFAULT),
+                        IdentityOptions.DEFAULT,
+                        null),
                 Column.of("a", "text")
                         .notNull()
                         .defaultValue("'x'")
@@ -41,12 +42,33 @@ class WithersTest {
                         null,
                         null,
                         null,
-                        IdentityOptions.DEFAULT.start(10)),
+                        IdentityOptions.DEFAULT.start(10),
+                        null),
                 Column.of("id", "bigint").identityAlways().withIdentityOptions(IdentityOptions.DEFAULT.start(10)));
         assertThrows(
                 IllegalArgumentException.class,
                 () -> Column.of("id", "bigint").identityAlways().defaultValue("1"),
                 "an identity column has no default, however it is built");
+    }
+
+    @Test
+    void aTypeStoredWithoutItsDefaultPrecisionKeepsItsSpellingThroughEveryWitherButWithType() {
+        Column seen = Column.of("seen", "timestamp without time zone");
+        assertEquals("timestamp(6)", seen.type());
+        assertEquals("timestamp", seen.spelling());
+        assertEquals(
+                "timestamp", seen.notNull().defaultValue("now()").comment("x").sqlType());
+        assertEquals("text", seen.withType("text").sqlType());
+        assertEquals(null, seen.withType("timestamp(6)").spelling());
+        assertEquals(Column.of("seen", "timestamp(6)"), seen.withoutSpelling());
+        assertEquals(true, seen.sameAs(Column.of("seen", "timestamp(6)")), "compared as stored values, not spellings");
+        assertEquals(false, seen.equals(Column.of("seen", "timestamp(6)")), "yet not the same record");
+        assertEquals(
+                "varchar(20)", Column.of("n", "character varying(20)").sqlType(), "stored alike: no spelling kept");
+        IllegalArgumentException wrong = assertThrows(
+                IllegalArgumentException.class,
+                () -> new Column("t", "time", true, Identity.NONE, null, null, null, null, null, "timestamp"));
+        assertEquals("column t: spelling timestamp is not type time(6)", wrong.getMessage());
     }
 
     @Test

@@ -58,7 +58,7 @@ final class EntityClasses implements AutoCloseable {
                 String name = names.get(i);
                 Optional<EntityException.NewerJava> newer = NewerClassFiles.in(name, e, loader);
                 if (newer.isPresent()) throw newer.get();
-                throw EntityException.MissingClass.missingIn(e)
+                throw Causes.missingClass(e)
                         .<EntityException>map(missing -> new EntityException.MissingClass(name, missing, e))
                         .orElseGet(() -> new EntityException.Unloadable(name, e));
             }

@@ -3,9 +3,12 @@ package dev.retort.entities;
 import dev.retort.RetortException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
-/** The entity model could not be read: nothing found, a class that fails to load, a mapping error. */
+/**
+ * The entity model could not be read: nothing found, a class that fails to load, a mapping error.
+ * Its kinds' constructors are public because the reader that makes them may be a copy of this
+ * module's classes loaded beside the application's own Hibernate ({@link HibernateLine}).
+ */
 public class EntityException extends RetortException {
     public EntityException(String message) {
         super(message);
@@ -15,22 +18,12 @@ public class EntityException extends RetortException {
         super(message, cause);
     }
 
-    /** What went wrong, for a one-line message: the exception's message and, when it has one, its root cause's. */
-    static String reason(Throwable e) {
-        String message = e.getMessage() == null ? e.toString() : e.getMessage();
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
-        if (root == e) return message;
-        String rootMessage = root.getMessage() == null ? root.toString() : root.getMessage();
-        return message.contains(rootMessage) ? message : message + ": " + rootMessage;
-    }
-
     /** The packages (on the entity class path) hold no {@code @Entity} class. */
     public static final class NoEntities extends EntityException {
         private final List<String> packages;
         private final List<Path> classpath;
 
-        NoEntities(List<String> packages, List<Path> classpath) {
+        public NoEntities(List<String> packages, List<Path> classpath) {
             super("no @Entity classes found in packages " + packages
                     + (classpath.isEmpty() ? "" : " on entities.classpath " + classpath));
             this.packages = List.copyOf(packages);
@@ -51,7 +44,7 @@ public class EntityException extends RetortException {
     public static final class Unloadable extends EntityException {
         private final String className;
 
-        Unloadable(String className, Throwable cause) {
+        public Unloadable(String className, Throwable cause) {
             super("entity class " + className + " cannot be loaded: " + cause, cause);
             this.className = className;
         }
@@ -66,7 +59,7 @@ public class EntityException extends RetortException {
         private final String entity;
         private final String missing;
 
-        MissingClass(String entity, String missing, Throwable cause) {
+        public MissingClass(String entity, String missing, Throwable cause) {
             super(
                     (entity == null ? "the entities need " : "entity " + entity + " needs ") + missing
                             + ", which is not on entities.classpath",
@@ -84,20 +77,6 @@ public class EntityException extends RetortException {
         public String missing() {
             return missing;
         }
-
-        /**
-         * The class a failure says is missing, searched along its causes (Hibernate's own errors
-         * often hide it under a reflection or converter error); empty when none says so.
-         */
-        static Optional<String> missingIn(Throwable failure) {
-            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof NoClassDefFoundError && t.getMessage() != null)
-                    return Optional.of(t.getMessage().replace('/', '.'));
-                if (t instanceof ClassNotFoundException && t.getMessage() != null) return Optional.of(t.getMessage());
-                if (t instanceof TypeNotPresentException e) return Optional.of(e.typeName());
-            }
-            return Optional.empty();
-        }
     }
 
     /** An entity, or a class it needs, is compiled for a newer Java than the one Retort runs on. */
@@ -106,7 +85,7 @@ public class EntityException extends RetortException {
         private final String className;
         private final int classFileVersion;
 
-        NewerJava(String entity, String className, int classFileVersion, Throwable cause) {
+        public NewerJava(String entity, String className, int classFileVersion, Throwable cause) {
             super(
                     "entity " + entity + (className.equals(entity) ? "" : " needs " + className + ", which")
                             + " is compiled for Java " + javaOf(classFileVersion) + " (class file "
@@ -145,7 +124,7 @@ public class EntityException extends RetortException {
         private final String key;
         private final String naming;
 
-        BadNaming(String key, String naming, String problem, Throwable cause) {
+        public BadNaming(String key, String naming, String problem, Throwable cause) {
             super(key + ": " + problem, cause);
             this.key = key;
             this.naming = naming;
@@ -170,7 +149,7 @@ public class EntityException extends RetortException {
     public static final class BadSetting extends EntityException {
         private final String where;
 
-        BadSetting(String where, String problem, Throwable cause) {
+        public BadSetting(String where, String problem, Throwable cause) {
             super(where + ": " + problem, cause);
             this.where = where;
         }
@@ -185,13 +164,33 @@ public class EntityException extends RetortException {
     public static final class BadClasspathEntry extends EntityException {
         private final Path entry;
 
-        BadClasspathEntry(Path entry, String problem, Throwable cause) {
+        public BadClasspathEntry(Path entry, String problem, Throwable cause) {
             super("entities.classpath entry " + entry + " " + problem, cause);
             this.entry = entry;
         }
 
         public Path entry() {
             return entry;
+        }
+    }
+
+    /** The entity class path holds a hibernate-core of a line Retort cannot read entities with (5.x, or one it cannot date). */
+    public static final class UnsupportedHibernate extends EntityException {
+        private final HibernateLine line;
+
+        public UnsupportedHibernate(HibernateLine line) {
+            super("entities.classpath holds Hibernate ORM "
+                    + (line.version() == null ? "of unknown version (its manifest does not say)" : line.version())
+                    + " (" + line.location() + "): Retort reads entities with an application's Hibernate ORM 6.6 or"
+                    + " later or 7.x, or with its bundled "
+                    + HibernateLine.bundled().version()
+                    + " when entities.classpath holds no hibernate-core");
+            this.line = line;
+        }
+
+        /** The application's Hibernate, as found. */
+        public HibernateLine line() {
+            return line;
         }
     }
 }

@@ -8,14 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.hibernate.Version;
 
 /**
  * What an entity source holds, found as {@link EntityReader} finds it (class files read, nothing
  * loaded), which Hibernate reads it and with which naming strategies (class names): for a verbose report.
  */
 public record EntityInventory(
-        String hibernateVersion,
+        HibernateLine hibernate,
         List<String> mappedClasses,
         long entityClasses,
         String physicalNaming,
@@ -24,7 +23,7 @@ public record EntityInventory(
         mappedClasses = List.copyOf(mappedClasses);
     }
 
-    /** The mapped classes of the source, the bundled Hibernate's version and the naming strategies it uses. */
+    /** The mapped classes of the source, the Hibernate ORM that reads them and the naming strategies it uses. */
     public static EntityInventory of(EntitySource source) {
         List<URL> urls = new ArrayList<>();
         for (Path entry : source.classpath()) {
@@ -42,11 +41,7 @@ public record EntityInventory(
             PersistenceUnit unit = unitName == null ? null : PersistenceUnit.find(unitName, loader);
             List<String> naming = HibernateBoot.namingStrategies(unit, source, loader);
             return new EntityInventory(
-                    Version.getVersionString(),
-                    discovery.names(),
-                    discovery.entityCount(),
-                    naming.get(0),
-                    naming.get(1));
+                    HibernateLine.on(loader), discovery.names(), discovery.entityCount(), naming.get(0), naming.get(1));
         } catch (IOException e) {
             throw new EntityException("reading entities failed: " + e.getMessage(), e);
         }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.hibernate.boot.Metadata;
 
@@ -30,15 +31,33 @@ public final class EntityReader {
     private EntityReader() {}
 
     /**
-     * Reads the entities of a source.
+     * Reads the entities of a source, with the application's own Hibernate ORM when the entity class
+     * path holds a hibernate-core ({@link HibernateLine}), otherwise with the bundled one.
      *
      * @param defaultSchema the schema that tables without one live in; named tables in it lose
      *     their schema, as the introspector writes them
      */
     public static Schema read(EntitySource source, String defaultSchema) {
+        URL[] urls = urls(source.classpath());
+        HibernateLine line;
+        try (URLClassLoader loader = new URLClassLoader(urls, EntityReader.class.getClassLoader())) {
+            Optional<HibernateLine> application = HibernateLine.applicationsOn(loader);
+            if (application.isEmpty() || application.get().readsBundled())
+                return readWith(source, defaultSchema, loader);
+            line = application.get();
+        } catch (IOException e) {
+            throw new EntityException("reading entities failed: " + e.getMessage(), e);
+        }
+        return ApplicationHibernate.read(line, source, defaultSchema, urls);
+    }
+
+    /**
+     * Reads the entities with the Hibernate that {@code loader} (which holds the entity class path)
+     * links this class against; the caller closes the loader.
+     */
+    static Schema readWith(EntitySource source, String defaultSchema, ClassLoader loader) {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        try (URLClassLoader loader =
-                new URLClassLoader(urls(source.classpath()), EntityReader.class.getClassLoader())) {
+        try {
             Thread.currentThread().setContextClassLoader(loader);
             String unitName = source.hibernate().persistenceUnit();
             PersistenceUnit unit = unitName == null ? null : PersistenceUnit.find(unitName, loader);
@@ -57,8 +76,6 @@ public final class EntityReader {
             }
         } catch (UncheckedIOException e) {
             throw new EntityException("reading entities failed: " + e.getCause().getMessage(), e);
-        } catch (IOException e) {
-            throw new EntityException("reading entities failed: " + e.getMessage(), e);
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
@@ -79,13 +96,13 @@ public final class EntityReader {
                 || failure instanceof EntityException.BadSetting
                 || failure instanceof EntityException.NewerJava) return failure;
         Throwable cause = failure instanceof EntityException.MissingClass ? failure.getCause() : failure;
-        return EntityException.MissingClass.missingIn(cause)
+        return Causes.missingClass(cause)
                 .<EntityException>map(missing -> new EntityException.MissingClass(
                         discovery.needing(missing).orElse(null), missing, cause))
                 .orElse(failure);
     }
 
-    private static URL[] urls(List<Path> classpath) {
+    static URL[] urls(List<Path> classpath) {
         List<URL> urls = new ArrayList<>();
         for (Path entry : classpath) {
             if (!Files.exists(entry)) throw new EntityException.BadClasspathEntry(entry, "does not exist", null);

@@ -88,7 +88,7 @@ final class HibernateBoot {
         } catch (RuntimeException e) {
             bootstrap.close();
             throw new EntityException.BadSetting(
-                    "Hibernate's settings", "Hibernate refuses them: " + EntityException.reason(e), e);
+                    "Hibernate's settings", "Hibernate refuses them: " + Causes.reason(e), e);
         }
     }
 
@@ -123,7 +123,7 @@ final class HibernateBoot {
         }
         Map<String, String> values = new HashMap<>();
         for (String key : properties.stringPropertyNames()) {
-            String problem = HibernateSettings.problem(key);
+            String problem = SettingRules.problem(key);
             if (problem != null) throw new EntityException.BadSetting(file + ": " + key, problem, null);
             values.put(key, properties.getProperty(key).trim());
         }

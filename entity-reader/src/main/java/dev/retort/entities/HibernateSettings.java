@@ -4,9 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -26,25 +24,10 @@ public record HibernateSettings(Map<String, String> properties, Path propertiesF
 
     public static final HibernateSettings NONE = new HibernateSettings(Map.of(), null, null);
 
-    /** Keys that would let Hibernate reach a database or write a schema somewhere. */
-    private static final Set<String> REFUSED = Set.of(
-            "hibernate.boot.allow_jdbc_metadata_access",
-            "hibernate.temp.use_jdbc_metadata_defaults",
-            "hibernate.hbm2ddl.auto",
-            "jakarta.persistence.jtaDataSource",
-            "jakarta.persistence.nonJtaDataSource",
-            "jakarta.persistence.schema-generation-connection",
-            "jakarta.persistence.schema-generation.database.action",
-            "jakarta.persistence.schema-generation.scripts.action",
-            "jakarta.persistence.schema-generation.scripts.create-target",
-            "jakarta.persistence.schema-generation.scripts.drop-target");
-
-    private static final List<String> REFUSED_PREFIXES = List.of("hibernate.connection", "jakarta.persistence.jdbc.");
-
     public HibernateSettings {
         properties = Collections.unmodifiableMap(new TreeMap<>(requireNonNull(properties, "properties")));
         for (String key : properties.keySet()) {
-            String problem = problem(key);
+            String problem = SettingRules.problem(key);
             if (problem != null) throw new EntityException.BadSetting(PREFIX + key, problem, null);
         }
         if (persistenceUnit != null && persistenceUnit.isBlank()) persistenceUnit = null;
@@ -64,22 +47,5 @@ public record HibernateSettings(Map<String, String> properties, Path propertiesF
     /** These settings with the persistence unit of that name, or none for null. */
     public HibernateSettings withPersistenceUnit(String name) {
         return new HibernateSettings(properties, propertiesFile, name);
-    }
-
-    /** Why Retort cannot pass this key to Hibernate, or null when it can. */
-    static String problem(String key) {
-        if (!key.startsWith("hibernate.") && !key.startsWith("jakarta.persistence.")) {
-            return "not a Hibernate setting: only hibernate.* and jakarta.persistence.* keys are passed to Hibernate";
-        }
-        if (connectsOrExports(key)) {
-            return "refused: it would make Hibernate connect to a database or export a schema, and the entity read"
-                    + " never touches a database";
-        }
-        return null;
-    }
-
-    /** Whether the key would make Hibernate connect or export (left out of a persistence unit's properties). */
-    static boolean connectsOrExports(String key) {
-        return REFUSED.contains(key) || REFUSED_PREFIXES.stream().anyMatch(key::startsWith);
     }
 }

@@ -1,9 +1,13 @@
 package dev.retort.entities;
 
+import dev.retort.VisibleText;
+import dev.retort.schema.QualifiedName;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.hibernate.boot.Metadata;
 import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Column;
@@ -32,8 +36,44 @@ record MappedColumn(Column column, Metadata metadata) {
         return SYSTEM_COLUMNS.contains(name());
     }
 
+    /** The {@code serial} pseudo-types of a {@code columnDefinition}, by the integer type PostgreSQL stores them as. */
+    private static final Map<String, String> SERIALS = Map.of(
+            "serial", "integer",
+            "serial4", "integer",
+            "bigserial", "bigint",
+            "serial8", "bigint",
+            "smallserial", "smallint",
+            "serial2", "smallint");
+
     String type() {
         return column.getSqlType(metadata);
+    }
+
+    /** What {@code @Column(options = ...)} may say that Retort models: the column constraints a definition holds. */
+    private static final Pattern MODELLED_OPTIONS = Pattern.compile(
+            "(?i)(default|not\\s+null|null|check|collate|generated|constraint|unique|primary|references)[\\s(].*",
+            Pattern.DOTALL);
+
+    /**
+     * The type with JPA 3.2's {@code @Column(options = ...)} after it, as Hibernate's DDL appends them: a whole
+     * definition, which PostgreSQL takes apart as it does a {@code columnDefinition}'s.
+     */
+    String typeWithOptions(QualifiedName table) {
+        String options = column.getOptions();
+        if (options == null || options.isBlank()) return type();
+        if (!MODELLED_OPTIONS.matcher(options.strip() + " ").matches())
+            throw new EntityException("table " + table + ", column " + name() + ": @Column(options = \""
+                    + VisibleText.of(options.strip(), false) + "\") is none of a default, NOT NULL, check, collation,"
+                    + " generation or constraint, which is all Retort can model there");
+        return type() + " " + options.strip();
+    }
+
+    /**
+     * The integer type of a column whose {@code columnDefinition} is one of the {@code serial}
+     * pseudo-types, which PostgreSQL stores as that type with an owned sequence; null for any other.
+     */
+    String serialType() {
+        return identity() ? null : SERIALS.get(type().strip().toLowerCase(Locale.ROOT));
     }
 
     boolean nullable() {
@@ -85,8 +125,8 @@ record MappedColumn(Column column, Metadata metadata) {
     }
 
     private Class<?> enumClass() {
-        if (column.getSqlTypeCode(metadata) != SqlTypes.NAMED_ENUM || !(column.getValue() instanceof BasicValue value))
-            return null;
+        if (LineCalls.sqlTypeCode(column, metadata) != SqlTypes.NAMED_ENUM
+                || !(column.getValue() instanceof BasicValue value)) return null;
         Class<?> javaType = value.resolve().getDomainJavaType().getJavaTypeClass();
         return javaType.isEnum() ? javaType : null;
     }

@@ -60,6 +60,17 @@ record MappedTable(Table table, HibernateMapping mapping) {
     }
 
     /**
+     * The primary key's name when the mapping gave one, else null: Hibernate 7 names the key after a
+     * {@code @UniqueConstraint} (or orm.xml's {@code <unique-constraint>}) with a name on exactly the key's
+     * columns, and writes {@code constraint <name> primary key (...)}.
+     */
+    String primaryKeyName() {
+        if (!table.hasPrimaryKey()) return null;
+        UniqueKey named = table.getPrimaryKey().getOrderingUniqueKey();
+        return named == null || !named.isNameExplicit() ? null : named.getName().toLowerCase(Locale.ROOT);
+    }
+
+    /**
      * Column-level {@code unique} and {@code @UniqueConstraint}s, one per column list; a name is kept
      * only when the mapping gave one, since Hibernate's own are made up and never compared.
      */
@@ -91,7 +102,7 @@ record MappedTable(Table table, HibernateMapping mapping) {
 
     /**
      * A column's checks as Hibernate's DDL writes them: its anonymous ones as one check, joined with
-     * {@code and} ({@code @Min} and {@code @Max} on one column give one), its named ones apart.
+     * {@code and} ({@code @Min} and {@code @Max} on one column give one) in a fixed order, its named ones apart.
      */
     private static List<MappedCheck> columnChecks(Column column) {
         List<MappedCheck> checks = new ArrayList<>();
@@ -102,8 +113,10 @@ record MappedTable(Table table, HibernateMapping mapping) {
         }
         if (anonymous.size() == 1) checks.add(0, check(anonymous.get(0)));
         if (anonymous.size() > 1) {
+            // sorted: Hibernate's own order of a column's constraints changes from run to run
             List<String> parts = anonymous.stream()
                     .map(CheckConstraint::getConstraintInParens)
+                    .sorted()
                     .toList();
             checks.add(0, new MappedCheck(null, String.join(" and ", parts)));
         }
@@ -137,7 +150,7 @@ record MappedTable(Table table, HibernateMapping mapping) {
     /** The foreign keys Hibernate would create, to tables it would create. */
     List<MappedForeignKey> foreignKeys() {
         List<MappedForeignKey> keys = new ArrayList<>();
-        for (ForeignKey key : table.getForeignKeyCollection()) {
+        for (ForeignKey key : table.getForeignKeys().values()) {
             Table target = key.getReferencedTable();
             if (!key.isCreationEnabled() || !key.isPhysicalConstraint() || !HibernateMapping.isPhysical(target))
                 continue;

@@ -4,7 +4,6 @@ import java.util.List;
 import org.hibernate.boot.MetadataBuilder;
 import org.hibernate.boot.model.naming.ImplicitNamingStrategy;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategy;
-import org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl;
 
 /**
  * Applies a {@link Naming} to Hibernate's boot. What it leaves alone, Hibernate takes from the
@@ -26,9 +25,9 @@ final class NamingStrategies {
     static void apply(MetadataBuilder builder, Naming naming, ClassLoader loader) {
         switch (naming.value()) {
             case "jpa" -> {}
-            case "snake" -> builder.applyPhysicalNamingStrategy(new PhysicalNamingStrategySnakeCaseImpl());
+            case "snake" -> builder.applyPhysicalNamingStrategy(LineCalls.snakeCase());
             case "spring" -> {
-                builder.applyPhysicalNamingStrategy(new PhysicalNamingStrategySnakeCaseImpl());
+                builder.applyPhysicalNamingStrategy(LineCalls.snakeCase());
                 builder.applyImplicitNamingStrategy(springImplicit(loader));
             }
             default -> applyEither(builder, naming.value(), loader);

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.hibernate.jpa.boot.spi.PersistenceUnitDescriptor;
-import org.hibernate.jpa.boot.spi.PersistenceXmlParser;
 
 /**
  * A persistence unit of a {@code META-INF/persistence.xml} on the entity class path, as Hibernate's
@@ -41,7 +40,7 @@ record PersistenceUnit(
         if (files.isEmpty()) throw new EntityException.BadSetting(KEY, "no " + XML + " on entities.classpath", null);
         TreeSet<String> names = new TreeSet<>();
         for (URL file : files) {
-            Map<String, PersistenceUnitDescriptor> units = parse(file, loader);
+            Map<String, ? extends PersistenceUnitDescriptor> units = parse(file, loader);
             PersistenceUnitDescriptor unit = units.get(name);
             if (unit != null) return of(unit, file, loader);
             names.addAll(units.keySet());
@@ -53,11 +52,11 @@ record PersistenceUnit(
                 null);
     }
 
-    private static Map<String, PersistenceUnitDescriptor> parse(URL file, ClassLoader loader) {
+    private static Map<String, ? extends PersistenceUnitDescriptor> parse(URL file, ClassLoader loader) {
         try {
-            return PersistenceXmlParser.create(Map.of(), loader, null).parse(List.of(file));
+            return LineCalls.persistenceUnits(file, loader);
         } catch (RuntimeException e) {
-            throw new EntityException.BadSetting(KEY, file + " cannot be read: " + EntityException.reason(e), e);
+            throw new EntityException.BadSetting(KEY, file + " cannot be read: " + Causes.reason(e), e);
         }
     }
 
@@ -67,7 +66,7 @@ record PersistenceUnit(
             properties.put(VALIDATION_MODE, unit.getValidationMode().name());
         unit.getProperties().forEach((key, value) -> {
             // the unit was written for a server that connects and exports: that part is not Retort's
-            if (!HibernateSettings.connectsOrExports(key.toString())) properties.put(key.toString(), value.toString());
+            if (!SettingRules.connectsOrExports(key.toString())) properties.put(key.toString(), value.toString());
         });
         List<String> mappingFiles = new ArrayList<>(unit.getMappingFileNames());
         if (!mappingFiles.contains(DEFAULT_MAPPING) && hasDefaultMapping(file)) mappingFiles.add(DEFAULT_MAPPING);

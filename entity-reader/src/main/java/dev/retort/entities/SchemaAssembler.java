@@ -7,6 +7,7 @@ import dev.retort.entities.MappedTable.MappedIndex;
 import dev.retort.entities.MappedTable.MappedUnique;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.schema.DefaultNames;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
@@ -35,7 +36,7 @@ final class SchemaAssembler {
         List<MappedTable> mapped = mapping.tables();
         List<Table> tables = new ArrayList<>(mapped.size());
         for (MappedTable table : mapped) tables.add(table(table));
-        List<Sequence> sequences = new ArrayList<>();
+        List<Sequence> sequences = new ArrayList<>(serialSequences(mapped));
         for (MappedSequence sequence : mapping.sequences())
             sequences.add(Sequence.of(sequence.name(), sequence.start(), sequence.increment()));
         return new Schema(tables, sequences, enums(mapping, mapped));
@@ -45,10 +46,10 @@ final class SchemaAssembler {
         List<TableElement> elements = new ArrayList<>();
         for (MappedColumn column : mapped.columns()) {
             // every table has the system columns: nothing to add
-            if (!column.system()) elements.add(column(column));
+            if (!column.system()) elements.add(column(column, mapped.name()));
         }
         List<String> primaryKey = mapped.primaryKey();
-        if (!primaryKey.isEmpty()) elements.add(new PrimaryKey(null, primaryKey));
+        if (!primaryKey.isEmpty()) elements.add(new PrimaryKey(mapped.primaryKeyName(), primaryKey));
         for (MappedUnique unique : mapped.uniques())
             elements.add(new UniqueConstraint(unique.name(), unique.columns()));
         for (MappedCheck check : mapped.checks())
@@ -59,9 +60,17 @@ final class SchemaAssembler {
         return Table.of(mapped.name(), elements);
     }
 
-    /** The column with what the mapping sets and nothing else: a default only without identity and generation. */
-    private static Column column(MappedColumn mapped) {
-        Column column = Column.of(mapped.name(), mapped.type());
+    /**
+     * The column with what the mapping sets and nothing else: a default only without identity and generation; a
+     * {@code serial} as PostgreSQL stores it, its integer type, NOT NULL and its sequence's {@code nextval} default.
+     */
+    private static Column column(MappedColumn mapped, QualifiedName table) {
+        String serial = mapped.serialType();
+        if (serial != null)
+            return Column.of(mapped.name(), serial)
+                    .notNull()
+                    .defaultValue(nextval(serialSequence(table, mapped.name())));
+        Column column = Column.of(mapped.name(), mapped.typeWithOptions(table));
         if (!mapped.nullable()) column = column.notNull();
         if (mapped.identity()) column = column.identityByDefault();
         String generatedAs = mapped.generatedAs();
@@ -76,6 +85,35 @@ final class SchemaAssembler {
         String collation = mapped.collation();
         if (collation != null) column = column.collate(collation);
         return column;
+    }
+
+    /** The sequences of the {@code serial} columns, named as PostgreSQL names them and owned by their columns. */
+    private static List<Sequence> serialSequences(List<MappedTable> tables) {
+        List<Sequence> sequences = new ArrayList<>();
+        for (MappedTable table : tables) {
+            for (MappedColumn column : table.columns()) {
+                if (column.serialType() == null) continue;
+                sequences.add(Sequence.of(serialSequence(table.name(), column.name()), 1, 1)
+                        .ownedBy(table.name().name(), column.name()));
+            }
+        }
+        return sequences;
+    }
+
+    private static QualifiedName serialSequence(QualifiedName table, String column) {
+        return new QualifiedName(table.schema(), DefaultNames.serialSequence(table.name(), column));
+    }
+
+    /** The default PostgreSQL gives a {@code serial} column: {@code nextval} of its sequence as a regclass literal. */
+    private static String nextval(QualifiedName sequence) {
+        String name = sequence.schema() == null
+                ? identifier(sequence.name())
+                : identifier(sequence.schema()) + "." + identifier(sequence.name());
+        return "nextval('" + name.replace("'", "''") + "'::regclass)";
+    }
+
+    private static String identifier(String name) {
+        return name.matches("[a-z_][a-z0-9_$]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     private static Index index(MappedIndex mapped) {

@@ -17,7 +17,7 @@ final class ColumnSql {
 
     static String definition(Column column) {
         StringBuilder sql =
-                new StringBuilder(quote(column.name())).append(' ').append(VisibleExpression.of(column.type()));
+                new StringBuilder(quote(column.name())).append(' ').append(VisibleExpression.of(column.sqlType()));
         if (column.collation() != null) sql.append(" COLLATE ").append(VisibleExpression.of(column.collation()));
         if (column.generated() != null)
             sql.append(" GENERATED ALWAYS AS (")
@@ -42,13 +42,23 @@ final class ColumnSql {
     }
 
     /**
-     * One ALTER TABLE with every change to the column, so they take one lock and at most one rewrite;
-     * a newly added identity is then moved past the values already in the column.
+     * What a column change puts in its table's ALTER TABLE: every change to the column, so they take
+     * one lock and at most one rewrite; before it, the guard of a narrowing type change; after it,
+     * the comment, and a newly added identity moved past the values already in the column.
      */
-    static List<String> alter(AlterColumn op) {
-        if (op.rebuilds()) return rebuild(op);
-        List<String> actions = actions(op);
-        List<String> statements = new ArrayList<>();
+    static AlterTableSql.Parts alter(AlterColumn op) {
+        List<String> before = new ArrayList<>();
+        List<String> after = new ArrayList<>();
+        if (op.rebuilds()) {
+            // the column dropped and added again: its keys, checks and indexes are dropped before and added after by
+            // their own operations
+            String column = quote(op.columnName());
+            if (op.to().comment() != null)
+                after.add(TableSql.columnComment(
+                        op.table(), op.columnName(), op.to().comment()));
+            return AlterTableSql.Parts.actions(
+                    List.of("DROP COLUMN " + column, "ADD COLUMN " + definition(op.to())), after);
+        }
         // a change even the assignment cast would make to a stored value fails before anything changes
         if (op.typeChanged())
             TypeConversion.guard(
@@ -56,26 +66,14 @@ final class ColumnSql {
                             op.columnName(),
                             op.from().type(),
                             op.to().type())
-                    .ifPresent(statements::add);
-        if (!actions.isEmpty()) statements.add(TableSql.alterTable(op.table()) + " " + String.join(", ", actions));
+                    .ifPresent(before::add);
         if (op.commentChanged())
-            statements.add(
+            after.add(
                     TableSql.columnComment(op.table(), op.columnName(), op.to().comment()));
         Identity from = op.from().identity();
         if (op.to().identity() != Identity.NONE && (from == Identity.NONE || identityOptionsChanged(op)))
-            statements.add(identityPastValues(op));
-        return statements;
-    }
-
-    /** The column dropped and added again: its keys, checks and indexes are dropped before and added after by their own operations. */
-    private static List<String> rebuild(AlterColumn op) {
-        String column = quote(op.columnName());
-        List<String> statements = new ArrayList<>(List.of(
-                TableSql.alterTable(op.table()) + " DROP COLUMN " + column + ", ADD COLUMN " + definition(op.to())));
-        if (op.to().comment() != null)
-            statements.add(
-                    TableSql.columnComment(op.table(), op.columnName(), op.to().comment()));
-        return statements;
+            after.add(identityPastValues(op));
+        return new AlterTableSql.Parts(before, actions(op), after);
     }
 
     /** The ALTER COLUMN actions, in the order PostgreSQL needs them. */
@@ -106,7 +104,7 @@ final class ColumnSql {
 
     /** {@code TYPE ...} with the collation, and {@code USING} only where no assignment cast exists ({@link TypeConversion}). */
     private static String typeChange(AlterColumn op) {
-        String type = VisibleExpression.of(op.to().type());
+        String type = VisibleExpression.of(op.to().sqlType());
         String collate = op.to().collation() == null
                 ? ""
                 : " COLLATE " + VisibleExpression.of(op.to().collation());

@@ -1,17 +1,17 @@
 package dev.retort.postgres;
 
 import dev.retort.schema.CheckConstraint;
+import dev.retort.schema.DefaultNames;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.UniqueConstraint;
-import java.nio.charset.StandardCharsets;
 import java.util.stream.Collectors;
 
 /** The names of constraints and indexes: their own, or the one PostgreSQL gives them, within its 63-byte identifiers. */
 final class ObjectNames {
-    static final int MAX_IDENTIFIER_BYTES = 63;
+    static final int MAX_IDENTIFIER_BYTES = DefaultNames.MAX_IDENTIFIER_BYTES;
 
     private ObjectNames() {}
 
@@ -51,37 +51,16 @@ final class ObjectNames {
         return key.name() != null ? key.name() : defaultName(table.name(), String.join("_", key.columns()), "fkey");
     }
 
-    /**
-     * The name PostgreSQL gives an unnamed constraint ({@code makeObjectName}): table, columns and
-     * label joined by underscores, the longer of table and columns cut until the whole fits in 63 bytes.
-     */
+    /** The name PostgreSQL gives an unnamed constraint or index: see {@link DefaultNames#of}. */
     static String defaultName(String table, String columns, String label) {
-        int overhead = label.length() + 1 + (columns.isEmpty() ? 0 : 1);
-        int tableBytes = bytes(table);
-        int columnBytes = bytes(columns);
-        while (tableBytes + columnBytes > MAX_IDENTIFIER_BYTES - overhead) {
-            if (tableBytes > columnBytes) tableBytes--;
-            else columnBytes--;
-        }
-        String name = truncate(table, tableBytes);
-        if (!columns.isEmpty()) name += "_" + truncate(columns, columnBytes);
-        return name + "_" + label;
+        return DefaultNames.of(table, columns, label);
     }
 
     static int bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8).length;
+        return DefaultNames.bytes(text);
     }
 
     static String truncate(String name, int maxBytes) {
-        if (name.getBytes(StandardCharsets.UTF_8).length <= maxBytes) return name;
-        StringBuilder cut = new StringBuilder();
-        int bytes = 0;
-        for (int cp : name.codePoints().toArray()) {
-            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (bytes + size > maxBytes) break;
-            cut.appendCodePoint(cp);
-            bytes += size;
-        }
-        return cut.toString();
+        return DefaultNames.truncate(name, maxBytes);
     }
 }

@@ -13,6 +13,7 @@ import dev.retort.op.AlterEnum;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
+import dev.retort.op.ColumnChange;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.CreateSequence;
@@ -38,12 +39,13 @@ import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.UniqueConstraint;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * Renders operations as PostgreSQL statements, every identifier quoted: one dispatch here, the statements of each kind
- * of object in {@link TableSql}, {@link ColumnSql}, {@link ConstraintSql}, {@link IndexSql}, {@link SequenceSql} and
+ * of object in {@link TableSql}, {@link ColumnSql} (a table's column changes combined by {@link AlterTableSql}), {@link ConstraintSql}, {@link IndexSql}, {@link SequenceSql} and
  * {@link EnumSql}; and the escaping every identifier, literal and comment goes through.
  */
 public final class PostgresSql {
@@ -53,12 +55,12 @@ public final class PostgresSql {
     public static List<String> statements(Op op) {
         if (op instanceof CreateTable c) return TableSql.create(c);
         if (op instanceof DropTable d) return TableSql.drop(d);
-        if (op instanceof AddColumn a) return TableSql.addColumn(a);
+        if (op instanceof AddColumn a) return AlterTableSql.statements(List.of(a));
         if (op instanceof AlterTableComment c) return TableSql.comment(c);
-        if (op instanceof DropColumn d) return TableSql.dropColumn(d);
+        if (op instanceof DropColumn d) return AlterTableSql.statements(List.of(d));
         if (op instanceof AddExclusion a) return ConstraintSql.addExclusion(a);
         if (op instanceof DropExclusion d) return ConstraintSql.dropExclusion(d);
-        if (op instanceof AlterColumn a) return ColumnSql.alter(a);
+        if (op instanceof AlterColumn a) return AlterTableSql.statements(List.of(a));
         if (op instanceof AddPrimaryKey a) return ConstraintSql.addPrimaryKey(a);
         if (op instanceof DropPrimaryKey d) return ConstraintSql.dropPrimaryKey(d);
         if (op instanceof AddUnique a) return ConstraintSql.addUnique(a);
@@ -81,6 +83,31 @@ public final class PostgresSql {
         if (op instanceof AlterSequenceOwner o) return SequenceSql.alterOwner(o);
         if (op instanceof AlterSequence a) return SequenceSql.alter(a);
         throw new AssertionError(op);
+    }
+
+    /**
+     * The statements that perform operations in order, each table's consecutive column changes
+     * combined into one {@code ALTER TABLE} ({@link ColumnChange#runs}).
+     */
+    public static List<String> statements(List<Op> ops) {
+        List<String> statements = new ArrayList<>();
+        for (List<Op> run : ColumnChange.runs(ops)) {
+            if (run.size() == 1) {
+                statements.addAll(statements(run.get(0)));
+            } else {
+                statements.addAll(
+                        alterTable(run.stream().map(ColumnChange.class::cast).toList()));
+            }
+        }
+        return statements;
+    }
+
+    /**
+     * One table's column changes as one {@code ALTER TABLE}: the guards of narrowing type changes
+     * before it, comments and identity moves after it ({@link AlterTableSql}).
+     */
+    public static List<String> alterTable(List<? extends ColumnChange> changes) {
+        return AlterTableSql.statements(changes);
     }
 
     /** Whether an operation must run outside a transaction: a concurrent index build or drop. */

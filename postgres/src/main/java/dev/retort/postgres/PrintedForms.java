@@ -9,8 +9,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads back what PostgreSQL printed for one round's scratch tables, one {@link Scratch} per scratch table, and gives
@@ -44,13 +46,20 @@ final class PrintedForms {
             WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND c.relkind = 'r' AND %s AND a.attnum > 0 AND NOT a.attisdropped
             """).formatted(SCRATCH.formatted("c"));
 
+    /**
+     * The scratch tables' constraints: the checks named c0, c1, ... that stand for the table's, and those the columns
+     * whose type is a whole definition declare (a {@code check (...)}, or a key the model cannot hold).
+     */
     private static final String CHECKS = """
-            SELECT c.relname AS table_name, con.conname AS constraint_name,
+            SELECT c.relname AS table_name, con.conname AS constraint_name, con.contype AS kind,
                    pg_catalog.pg_get_constraintdef(con.oid) AS definition
             FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid
-            WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND con.contype = 'c' AND %s
+            WHERE c.relnamespace = pg_catalog.pg_my_temp_schema() AND con.contype IN ('c', 'u', 'p', 'f', 'x') AND %s
             ORDER BY c.relname, con.conname
             """.formatted(SCRATCH.formatted("c"));
+
+    /** The names the canonicaliser gives the checks standing for a table's: c0, c1, ... */
+    private static final Pattern OWN_CHECK = Pattern.compile("c[0-9]+");
 
     /**
      * The scratch tables' defaults and generation expressions, with the type to take a constant default's value in: the
@@ -93,7 +102,12 @@ final class PrintedForms {
 
         final Map<String, String> generated = new HashMap<>();
         final List<String> checks = new ArrayList<>();
+        /** The constraints the definitions declared, by their names in the scratch table. */
+        final Map<String, DeclaredConstraint> declared = new LinkedHashMap<>();
     }
+
+    /** A constraint a column's definition declared: its kind ({@code pg_constraint.contype}) and definition. */
+    record DeclaredConstraint(String kind, String definition) {}
 
     private static final Scratch NONE = new Scratch();
 
@@ -154,8 +168,15 @@ final class PrintedForms {
     private void readChecks(Statement st) throws SQLException {
         try (ResultSet rs = CatalogPath.pinned(st, CHECKS)) {
             while (rs.next()) {
-                List<String> checks = scratch(rs.getString("table_name")).checks;
-                int index = Integer.parseInt(rs.getString("constraint_name").substring("c".length()));
+                Scratch scratch = scratch(rs.getString("table_name"));
+                String name = rs.getString("constraint_name");
+                if (!OWN_CHECK.matcher(name).matches() || !rs.getString("kind").equals("c")) {
+                    scratch.declared.put(
+                            name, new DeclaredConstraint(rs.getString("kind"), rs.getString("definition")));
+                    continue;
+                }
+                List<String> checks = scratch.checks;
+                int index = Integer.parseInt(name.substring("c".length()));
                 while (checks.size() <= index) checks.add(null);
                 checks.set(index, CatalogConstraints.checkExpression(rs.getString("definition")));
             }
@@ -206,7 +227,8 @@ final class PrintedForms {
                 .forEach((j, keys) -> indexes.put(
                         j,
                         new PrintedTable.PrintedIndex(keys, foreign.predicates().get(j))));
-        return new PrintedTable(read.made, defaults, generated, read.checks, indexes);
+        return new PrintedTable(
+                read.made, DeclaredChecks.of(table, name, read.declared), defaults, generated, read.checks, indexes);
     }
 
     /** Each shared scratch column's default as printed, or its value when it is a constant. */

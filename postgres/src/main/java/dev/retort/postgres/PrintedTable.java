@@ -13,11 +13,13 @@ import java.util.Map;
 
 /**
  * What PostgreSQL printed back in one round for one table of the schema, by its own column names and the positions of
- * its checks and indexes: what it made of the columns whose type is a whole definition, each default's canonical form
+ * its checks and indexes: what it made of the columns whose type is a whole definition (and the checks they declare,
+ * named as PostgreSQL names them on the table itself), each default's canonical form
  * (its value when it is a constant), the generation expressions, the checks in order and the expression indexes.
  */
 record PrintedTable(
         Map<String, Column> made,
+        List<CheckConstraint> declaredChecks,
         Map<String, String> defaults,
         Map<String, String> generated,
         List<String> checks,
@@ -31,6 +33,7 @@ record PrintedTable(
 
     PrintedTable {
         made = Map.copyOf(made);
+        declaredChecks = List.copyOf(declaredChecks);
         defaults = Map.copyOf(defaults);
         generated = Map.copyOf(generated);
         checks = Collections.unmodifiableList(new ArrayList<>(checks)); // as printed: null where none was
@@ -39,7 +42,7 @@ record PrintedTable(
 
     /** Only defaults: a table that shares the wide scratch tables. */
     static PrintedTable ofDefaults(Map<String, String> defaults) {
-        return new PrintedTable(Map.of(), defaults, Map.of(), List.of(), Map.of());
+        return new PrintedTable(Map.of(), List.of(), defaults, Map.of(), List.of(), Map.of());
     }
 
     /** The table with its definitions resolved and the canonical forms of its expressions. */
@@ -49,7 +52,8 @@ record PrintedTable(
         for (Column column : resolved.columns()) columns.add(canonical(column));
         List<CheckConstraint> canonicalChecks = new ArrayList<>();
         for (int j = 0; j < resolved.checks().size(); j++)
-            canonicalChecks.add(resolved.checks().get(j).withCanonical(checks.get(j)));
+            // a check a definition declared has no printed form before the next round
+            canonicalChecks.add(resolved.checks().get(j).withCanonical(j < checks.size() ? checks.get(j) : null));
         List<Index> canonicalIndexes = new ArrayList<>();
         for (int j = 0; j < resolved.indexes().size(); j++)
             canonicalIndexes.add(canonical(resolved.indexes().get(j), indexes.get(j)));
@@ -88,7 +92,7 @@ record PrintedTable(
     /**
      * Replaces each column whose type is a whole definition by what PostgreSQL made of it: the
      * type, NOT NULL when either the definition or the mapping asks for it, and the definition's
-     * default (its canonical form follows in the next round).
+     * default and checks (their canonical forms follow in the next round).
      */
     private Table resolveDefinitions(Table table) {
         if (table.columns().stream().noneMatch(ExpressionCanonicalizer::isDefinition)) return table;
@@ -101,7 +105,7 @@ record PrintedTable(
             }
             ColumnDefault value = madeOf.defaultValue() != null ? madeOf.defaultValue() : column.defaultValue();
             ColumnDefault generation = madeOf.generated() != null ? madeOf.generated() : column.generated();
-            columns.add(column.withType(madeOf.type())
+            columns.add(column.withType(madeOf.sqlType())
                     .withNullable(column.nullable() && madeOf.nullable())
                     .withDefault(column.identity() == Identity.NONE && generation == null ? value : null)
                     .withGenerated(generation)
@@ -113,8 +117,17 @@ record PrintedTable(
                 table.primaryKey(),
                 table.uniques(),
                 table.foreignKeys(),
-                table.checks(),
+                checks(table),
                 table.indexes(),
                 table.comment());
+    }
+
+    /** The table's checks, then those the definitions declared that it does not have yet. */
+    private List<CheckConstraint> checks(Table table) {
+        List<CheckConstraint> all = new ArrayList<>(table.checks());
+        for (CheckConstraint declared : declaredChecks) {
+            if (all.stream().noneMatch(c -> declared.name().equals(c.name()))) all.add(declared);
+        }
+        return all;
     }
 }

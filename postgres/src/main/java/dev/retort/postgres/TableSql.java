@@ -21,7 +21,7 @@ import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The statements that create, drop, rename and comment on tables, and add and drop their columns. */
+/** The statements that create, drop, rename and comment on tables, and what adding and dropping a column puts in an {@link AlterTableSql}. */
 final class TableSql {
     private TableSql() {}
 
@@ -62,20 +62,19 @@ final class TableSql {
         return List.of("COMMENT ON TABLE " + table(op.table()) + " IS " + text(op.to()));
     }
 
-    static List<String> addColumn(AddColumn op) {
-        String add = op.options().contains(Option.IF_NOT_EXISTS) ? " ADD COLUMN IF NOT EXISTS " : " ADD COLUMN ";
-        List<String> statements =
-                new ArrayList<>(List.of(alterTable(op.table()) + add + ColumnSql.definition(op.column())));
-        if (op.column().comment() != null)
-            statements.add(
-                    columnComment(op.table(), op.column().name(), op.column().comment()));
-        return statements;
+    static AlterTableSql.Parts addColumn(AddColumn op) {
+        String add = op.options().contains(Option.IF_NOT_EXISTS) ? "ADD COLUMN IF NOT EXISTS " : "ADD COLUMN ";
+        List<String> after = op.column().comment() == null
+                ? List.of()
+                : List.of(columnComment(
+                        op.table(), op.column().name(), op.column().comment()));
+        return AlterTableSql.Parts.actions(List.of(add + ColumnSql.definition(op.column())), after);
     }
 
-    static List<String> dropColumn(DropColumn op) {
-        return List.of(alterTable(op.table()) + " DROP COLUMN "
-                + (op.options().contains(Option.IF_EXISTS) ? "IF EXISTS " : "")
-                + quote(op.column().name()));
+    static AlterTableSql.Parts dropColumn(DropColumn op) {
+        String drop = "DROP COLUMN " + (op.options().contains(Option.IF_EXISTS) ? "IF EXISTS " : "")
+                + quote(op.column().name());
+        return AlterTableSql.Parts.actions(List.of(drop), List.of());
     }
 
     static List<String> renameColumn(RenameColumn op) {

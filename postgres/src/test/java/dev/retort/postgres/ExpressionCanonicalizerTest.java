@@ -96,4 +96,40 @@ class ExpressionCanonicalizerTest {
             assertTrue(c.getAutoCommit());
         }
     }
+
+    @Test
+    void aDefinitionsInlineChecksAreTheTablesNamedAsPostgresqlNamesThem() throws SQLException {
+        Schema model = new Schema(List.of(Table.of(
+                QualifiedName.of("readings"),
+                List.of(
+                        Column.of("data", "integer not null check (data > 0) check (data < 100)"),
+                        Column.of("state", "text constraint known_state check (state <> '')")))));
+        try (Connection c = db.connect()) {
+            Table table =
+                    ExpressionCanonicalizer.canonicalize(c, model).tables().get(0);
+            assertEquals(Column.of("data", "integer").notNull(), table.columns().get(0));
+            assertEquals(Column.of("state", "text"), table.columns().get(1));
+            assertEquals(
+                    List.of(
+                            "readings_data_check1 ((data < 100))",
+                            "readings_data_check ((data > 0))",
+                            "known_state ((state <> ''::text))"),
+                    table.checks().stream().map(k -> k.name() + " " + k.key()).toList());
+        }
+    }
+
+    @Test
+    void aKeyDeclaredInADefinitionIsRefusedInOneLine() throws SQLException {
+        Schema model = new Schema(
+                List.of(Table.of(QualifiedName.of("settings"), List.of(Column.of("mode", "text not null unique")))));
+        try (Connection c = db.connect()) {
+            RetortException e =
+                    assertThrows(RetortException.class, () -> ExpressionCanonicalizer.canonicalize(c, model));
+            assertEquals(
+                    "table settings: a column's columnDefinition or options declares a unique constraint (UNIQUE"
+                            + " (mode)), which Retort cannot model there; map it with @Column(unique = true),"
+                            + " @UniqueConstraint, @Id or a relationship instead",
+                    e.getMessage());
+        }
+    }
 }

@@ -62,7 +62,7 @@ class PostgresIntrospectorTest {
                                         Column.of("id", "bigint").identityByDefault(),
                                         Column.of("email", "varchar(200)").notNull(),
                                         Column.of("score", "float8"),
-                                        Column.of("created", "timestamp(6)"),
+                                        Column.of("created", "timestamp"),
                                         Column.of("seen", "timestamptz(3)"),
                                         Column.of("price", "numeric(10,2)"),
                                         Column.of("flags", "integer[]"),

@@ -1,6 +1,7 @@
 package dev.retort.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
@@ -14,6 +15,7 @@ import dev.retort.op.AlterEnum;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
+import dev.retort.op.ColumnChange;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.CreateSequence;
@@ -194,6 +196,51 @@ class PostgresSqlTest {
         assertEquals(
                 List.of("ALTER TABLE \"users\" ALTER COLUMN \"name\" TYPE integer USING \"name\"::integer"),
                 PostgresSql.statements(new AlterColumn(users, name, name.withType("integer"))));
+    }
+
+    @Test
+    void aTablesColumnChangesAreOneAlterTableWithGuardsBeforeAndCommentsAfter() {
+        QualifiedName t = QualifiedName.of("t");
+        Column amount = Column.of("amount", "numeric(10,4)");
+        Column count = Column.of("count", "integer").defaultValue("0");
+        List<Op> ops = List.of(
+                new AddColumn(t, Column.of("note", "text").comment("new")),
+                new AlterColumn(t, amount, amount.withType("numeric(10,2)")),
+                new AlterColumn(t, count, count.withType("bigint")),
+                new DropColumn(t, Column.of("old", "text")),
+                new AddPrimaryKey(t, PrimaryKey.of("note")));
+        List<String> sql = PostgresSql.statements(ops);
+        assertEquals(4, sql.size(), String.join("\n", sql));
+        assertEquals(
+                TypeConversion.guard(t, "amount", "numeric(10,4)", "numeric(10,2)")
+                        .orElseThrow(),
+                sql.get(0));
+        assertEquals("""
+                ALTER TABLE "t"
+                    ADD COLUMN "note" text,
+                    ALTER COLUMN "amount" TYPE numeric(10,2),
+                    ALTER COLUMN "count" DROP DEFAULT,
+                    ALTER COLUMN "count" TYPE bigint,
+                    ALTER COLUMN "count" SET DEFAULT 0,
+                    DROP COLUMN "old\"""", sql.get(1));
+        assertEquals("COMMENT ON COLUMN \"t\".\"note\" IS 'new'", sql.get(2));
+        assertEquals("ALTER TABLE \"t\" ADD CONSTRAINT \"t_pkey\" PRIMARY KEY (\"note\")", sql.get(3));
+        assertEquals(
+                sql.subList(0, 3),
+                PostgresSql.alterTable(
+                        ops.subList(0, 4).stream().map(ColumnChange.class::cast).toList()),
+                "the same through the DSL's grouped step");
+    }
+
+    @Test
+    void columnChangesOfTwoTablesAreNotOneStatement() {
+        Column x = Column.of("x", "integer");
+        List<ColumnChange> changes = List.of(
+                new AlterColumn(QualifiedName.of("a"), x, x.notNull()),
+                new AlterColumn(QualifiedName.of("b"), x, x.notNull()));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> PostgresSql.alterTable(changes));
+        assertEquals("column changes of b cannot join those of a", e.getMessage());
     }
 
     @Test

@@ -57,8 +57,9 @@ import java.util.function.Consumer;
  * {@link Op}, the same records the differ produces; nothing runs until the runner renders them.
  *
  * <p>Table names are in the default schema; {@code op.schema("sales").addColumn(...)} names a table
- * in another one. {@link #execute} adds hand-written SQL, and {@link #autocommit} runs statements
- * that PostgreSQL refuses inside a transaction.
+ * in another one. {@link #alterTable} runs a table's column changes as one statement, {@link #execute}
+ * adds hand-written SQL, and {@link #autocommit} runs statements that PostgreSQL refuses inside a
+ * transaction.
  */
 public final class Ops {
     private final List<Step> recorded;
@@ -160,6 +161,17 @@ public final class Ops {
      */
     public void dropColumn(String table, Column column, Option... options) {
         add(new DropColumn(name(table), column, Set.of(options)));
+    }
+
+    /**
+     * Runs the block's column changes of one table as one {@code ALTER TABLE}, so that they take
+     * one lock and rewrite the table at most once:
+     * {@code op.alterTable("orders", t -> { t.alterColumn(...); t.addColumn(...); })}.
+     */
+    public void alterTable(String table, Consumer<AlterTable> block) {
+        AlterTable changes = new AlterTable(name(table));
+        block.accept(changes);
+        recorded.add(changes.step());
     }
 
     /** Sets a column's type and default again, as they are: what a comparison hook's "different" verdict asks for. */
@@ -344,6 +356,7 @@ public final class Ops {
     private static void collect(List<Step> steps, List<Op> into) {
         for (Step step : steps) {
             if (step instanceof Step.Change c) into.add(c.op());
+            if (step instanceof Step.ColumnChanges c) into.addAll(c.changes());
             if (step instanceof Step.Autocommit a) collect(a.steps(), into);
         }
     }

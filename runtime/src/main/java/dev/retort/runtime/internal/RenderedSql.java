@@ -34,6 +34,8 @@ public record RenderedSql(List<RenderedSql.Statement> statements) {
             if (step instanceof Step.Change c) {
                 boolean outside = autocommit || PostgresSql.outsideTransaction(c.op());
                 for (String sql : PostgresSql.statements(c.op())) into.add(new Statement(sql, outside));
+            } else if (step instanceof Step.ColumnChanges c) {
+                for (String sql : PostgresSql.alterTable(c.changes())) into.add(new Statement(sql, autocommit));
             } else if (step instanceof Step.Sql s) {
                 into.add(new Statement(s.sql(), autocommit));
             } else if (step instanceof Step.Autocommit a) {
