@@ -59,8 +59,7 @@ record MappedColumn(Column column, Metadata metadata) {
      * definition, which PostgreSQL takes apart as it does a {@code columnDefinition}'s.
      */
     String typeWithOptions(QualifiedName table) {
-        // JPA 3.2's options came with Hibernate 7: 6.x has no Column.getOptions(), and no options to append
-        String options = LineCalls.SIX ? null : column.getOptions();
+        String options = LineCalls.columnOptions(column);
         if (options == null || options.isBlank()) return type();
         if (!MODELLED_OPTIONS.matcher(options.strip() + " ").matches())
             throw new EntityException("table " + table + ", column " + name() + ": @Column(options = \""
