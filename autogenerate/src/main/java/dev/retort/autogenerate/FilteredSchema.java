@@ -51,6 +51,9 @@ final class FilteredSchema {
                 sequences,
                 schema.enums().stream()
                         .filter(e -> filter.include(ObjectKind.ENUM, e.name().toString(), side, e))
+                        .toList(),
+                schema.types().stream()
+                        .filter(t -> filter.include(ObjectKind.TYPE, t.name().toString(), side, t))
                         .toList());
     }
 

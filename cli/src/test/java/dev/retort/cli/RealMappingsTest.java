@@ -198,6 +198,14 @@ class RealMappingsTest {
         loop("andchecks", "", "add table ratings");
     }
 
+    @Test
+    void structEmbeddablesAreCompositeTypes() throws Exception {
+        String script = hibernateDdl("structs");
+        System.err.println("DDL>>" + script);
+        db.execute(script);
+        assertEquals(CLEAN, cli("structs").run("check"));
+    }
+
     /** Hibernate's own DDL for a fixture package, with Hibernate Validator on its class path. */
     private static String hibernateDdl(String fixture) throws Exception {
         return HibernateExport.createScript(BOOT + fixture, Map.of(), jars());

@@ -34,6 +34,9 @@ public sealed interface Op
                 AlterEnum,
                 AddEnumCasts,
                 DropEnumCasts,
+                CreateType,
+                DropType,
+                AlterType,
                 AddExclusion,
                 DropExclusion {
 

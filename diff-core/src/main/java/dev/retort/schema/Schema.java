@@ -8,9 +8,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** The tables, standalone sequences and enum types of one database, or of one entity model, sorted by name. */
-public record Schema(List<Table> tables, List<Sequence> sequences, List<EnumType> enums) {
+/**
+ * The tables, standalone sequences, enum types and composite types of one database, or of one entity
+ * model, sorted by name.
+ */
+public record Schema(List<Table> tables, List<Sequence> sequences, List<EnumType> enums, List<CompositeType> types) {
     public static final Schema EMPTY = new Schema(List.of(), List.of(), List.of());
+
+    public Schema(List<Table> tables, List<Sequence> sequences, List<EnumType> enums) {
+        this(tables, sequences, enums, List.of());
+    }
 
     public Schema(List<Table> tables) {
         this(tables, List.of(), List.of());
@@ -34,6 +41,14 @@ public record Schema(List<Table> tables, List<Sequence> sequences, List<EnumType
         List<EnumType> sortedEnums = new ArrayList<>(requireNonNull(enums, "enums"));
         sortedEnums.sort(null);
         enums = List.copyOf(sortedEnums);
+        List<CompositeType> sortedTypes = new ArrayList<>(requireNonNull(types, "types"));
+        sortedTypes.sort(null);
+        types = List.copyOf(sortedTypes);
+    }
+
+    /** This schema with these composite types. */
+    public Schema withTypes(List<CompositeType> newTypes) {
+        return new Schema(tables, sequences, enums, newTypes);
     }
 
     public Optional<Table> table(QualifiedName name) {
@@ -48,7 +63,8 @@ public record Schema(List<Table> tables, List<Sequence> sequences, List<EnumType
                 sequences.stream()
                         .filter(s -> s.ownedBy() == null || !names.contains(s.ownerTable()))
                         .toList(),
-                enums);
+                enums,
+                types);
     }
 
     /**
@@ -79,6 +95,6 @@ public record Schema(List<Table> tables, List<Sequence> sequences, List<EnumType
                             .toList())
                     .withIndexes(sorted.indexes().stream().map(Index::unnamed).toList()));
         }
-        return new Schema(normalised, sequences, enums);
+        return new Schema(normalised, sequences, enums, types);
     }
 }

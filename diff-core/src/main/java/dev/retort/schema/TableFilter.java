@@ -34,7 +34,8 @@ public record TableFilter(List<String> include, List<String> exclude) {
                 schema.sequences().stream()
                         .filter(s -> accepts(s.name()) && (s.ownedBy() == null || accepts(s.ownerTable())))
                         .toList(),
-                schema.enums());
+                schema.enums(),
+                schema.types());
     }
 
     private static boolean matches(String glob, String text) {

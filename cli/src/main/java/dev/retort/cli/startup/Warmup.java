@@ -117,7 +117,7 @@ public final class Warmup {
                             List.of(CheckConstraint.of("(warmup_added <> '')").named("warmup_check")))
                     .withComment("changed"));
         }
-        return new Schema(tables, model.sequences(), model.enums());
+        return new Schema(tables, model.sequences(), model.enums(), model.types());
     }
 
     private static Retort offline(Path migrations, Path cache) {
