@@ -22,10 +22,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the tables and standalone sequences of a live PostgreSQL database into a {@link Schema}.
+ * Reads the tables, standalone sequences, enum and composite types of a live PostgreSQL database into a {@link Schema}.
  *
  * <p>One set-based catalog query per kind of object ({@link CatalogColumns}, {@link CatalogConstraints},
- * {@link CatalogIndexes}, sequences, enum types), never one per table, so reading a thousand tables costs about as
+ * {@link CatalogIndexes}, sequences, enum types, {@link CatalogTypes}), never one per table, so reading a thousand tables costs about as
  * much as reading ten.
  */
 public final class PostgresIntrospector {
@@ -134,7 +134,11 @@ public final class PostgresIntrospector {
                         constraints.checks().getOrDefault(name, List.of()),
                         indexes.getOrDefault(name, List.of()),
                         columns.comments().get(name))));
-        return new Schema(read, readSequences(connection, scope), readEnums(connection, scope));
+        return new Schema(
+                read,
+                readSequences(connection, scope),
+                readEnums(connection, scope),
+                CatalogTypes.read(connection, scope));
     }
 
     private static List<EnumType> readEnums(Connection connection, SchemaScope scope) throws SQLException {
