@@ -145,7 +145,7 @@ public final class Autogenerate {
                         ? type.withCasts(existing.get(type.name()).casts())
                         : type)
                 .toList();
-        return new Schema(model.tables(), model.sequences(), enums, model.types());
+        return model.with(model.tables(), model.sequences(), enums);
     }
 
     /**

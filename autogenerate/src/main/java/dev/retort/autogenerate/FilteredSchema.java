@@ -46,13 +46,14 @@ final class FilteredSchema {
                                         s.ownerTable() + "." + s.ownedBy().column()))
                 .filter(s -> filter.include(ObjectKind.SEQUENCE, s.name().toString(), side, s))
                 .toList();
-        return new Schema(
-                tables,
-                sequences,
-                schema.enums().stream()
-                        .filter(e -> filter.include(ObjectKind.ENUM, e.name().toString(), side, e))
-                        .toList(),
-                schema.types().stream()
+        return schema.with(
+                        tables,
+                        sequences,
+                        schema.enums().stream()
+                                .filter(e ->
+                                        filter.include(ObjectKind.ENUM, e.name().toString(), side, e))
+                                .toList())
+                .withTypes(schema.types().stream()
                         .filter(t -> filter.include(ObjectKind.TYPE, t.name().toString(), side, t))
                         .toList());
     }

@@ -7,6 +7,7 @@ import dev.retort.diff.Plan;
 import dev.retort.entities.EntityInventory;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
+import dev.retort.report.JsonReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -15,7 +16,7 @@ import picocli.CommandLine.Option;
         name = "check",
         description = "Compare the entities with the database at head: exit 0 when they match, "
                 + "1 when a new migration is needed (the operations are printed), 2 on error.")
-final class CheckCommand extends Subcommand {
+final class CheckCommand extends ReportingSubcommand {
     @Option(
             names = {"-v", "--verbose"},
             description = "Also say which Hibernate read the entities, how many entity classes were found, the naming "
@@ -24,11 +25,16 @@ final class CheckCommand extends Subcommand {
 
     @Override
     public Integer call() throws Exception {
+        boolean json = json();
         Project project = root.project();
         Plan plan = project.autogenerate();
         // after the read, not beside it: the JDK shares an open jar among class loaders, and closing
         // the inventory's loader while the early read still reads the same jar broke that read
         if (verbose) describe(project.settings(), EntityInventory.of(project.entitySource()));
+        if (json) {
+            JsonReport.check(root.out(), plan, project.settings().defaultSchema());
+            return plan.isEmpty() ? ExitCode.OK : ExitCode.FOUND;
+        }
         if (plan.isEmpty()) {
             root.out().println("No new upgrade operations detected.");
             return ExitCode.OK;
@@ -42,18 +48,21 @@ final class CheckCommand extends Subcommand {
         return ExitCode.FOUND;
     }
 
-    /** What {@code -v} prints before the comparison: the entities' reader and naming, and what is left alone. */
+    /**
+     * What {@code -v} prints before the operations: the entities' reader and naming, and what is left alone; on stderr
+     * with {@code --format json}.
+     */
     private void describe(Settings settings, EntityInventory inventory) {
-        root.out()
+        root.notes()
                 .println("Entities read by Hibernate ORM "
                         + Terminal.safe(inventory.hibernate().describe())
                         + ": " + inventory.entityClasses() + " entity classes, "
                         + inventory.mappedClasses().size() + " mapped classes in all");
-        root.out()
+        root.notes()
                 .println("Naming: physical " + Terminal.safe(inventory.physicalNaming()) + ", implicit "
                         + Terminal.safe(inventory.implicitNaming()));
         String toolTables = String.join(", ", Autogenerate.TOOL_TABLES);
-        root.out()
+        root.notes()
                 .println(
                         settings.excludeToolTables()
                                 ? "Left alone: Flyway's and Liquibase's tables (" + toolTables
@@ -62,6 +71,6 @@ final class CheckCommand extends Subcommand {
                                         + "), as compare.exclude-tool-tables = false asks");
         ExcludePatterns excluded = settings.objectExclusions();
         if (!excluded.entries().isEmpty())
-            root.out().println("Left alone (compare.exclude): " + Terminal.safe(excluded.toString()));
+            root.notes().println("Left alone (compare.exclude): " + Terminal.safe(excluded.toString()));
     }
 }

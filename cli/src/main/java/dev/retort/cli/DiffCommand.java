@@ -8,6 +8,7 @@ import dev.retort.op.ColumnChange;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
 import dev.retort.postgres.PostgresSql;
+import dev.retort.report.JsonReport;
 import dev.retort.runtime.internal.HistoryTable;
 import dev.retort.runtime.internal.UrlConnector;
 import dev.retort.runtime.internal.VersionTable;
@@ -33,7 +34,9 @@ import picocli.CommandLine.Option;
         description =
                 "Print the operations that turn the --from database into the --to database: exit 0 when equal, "
                         + "1 when different, 2 on error; --sql prints only the SQL script, for psql. Needs no configuration file.")
-final class DiffCommand extends Subcommand {
+final class DiffCommand extends ReportingSubcommand {
+    private static final String DEFAULT_SCHEMA = "public";
+
     @Option(names = "--from", required = true, paramLabel = "URL", description = "JDBC URL of the database to change.")
     String from;
 
@@ -69,6 +72,8 @@ final class DiffCommand extends Subcommand {
     public Integer call() throws Exception {
         root.connectsTo(from);
         root.connectsTo(to);
+        boolean json = json();
+        if (json && sql) throw new OptionException("--format", format, "--format json and --sql: choose one");
         Duration timeout = root.project().settings().connectTimeout();
         try (Connection source = connect(from, timeout);
                 Connection target = connect(to, timeout)) {
@@ -78,16 +83,27 @@ final class DiffCommand extends Subcommand {
                     CompletableFuture.supplyAsync(() -> autogenerate.readDatabase(target));
             Schema sourceSchema = autogenerate.readDatabase(source);
             Plan plan = autogenerate.diff(sourceSchema, Project.join(targetSchema));
+            if (json) {
+                JsonReport.diff(root.out(), plan, DEFAULT_SCHEMA);
+                return plan.isEmpty() ? ExitCode.OK : ExitCode.FOUND;
+            }
             if (sql) {
                 if (plan.isEmpty()) return ExitCode.OK;
                 root.out().println("BEGIN;");
                 // a table's column changes are one statement, their hazards above it
-                for (List<Op> run : ColumnChange.runs(plan.upgrade())) {
+                List<List<Op>> runs = ColumnChange.runs(plan.upgrade());
+                for (int i = 0; i < runs.size(); i++) {
+                    List<Op> run = runs.get(i);
                     for (Op op : run)
                         for (Hazard hazard : Plan.hazards(op, plan.upgrade()))
                             root.out().println("-- " + PostgresSql.comment(hazard.toString()));
                     for (String statement : PostgresSql.statements(run))
                         root.out().println(statement + ";");
+                    // enum labels just added can be used only once committed
+                    if (run.stream().anyMatch(PostgresSql::commitBeforeUse) && i + 1 < runs.size()) {
+                        root.out().println("COMMIT;");
+                        root.out().println("BEGIN;");
+                    }
                 }
                 root.out().println("COMMIT;");
                 return ExitCode.FOUND;
@@ -118,13 +134,13 @@ final class DiffCommand extends Subcommand {
         names.removeAll(excludedSchemas);
         if (names.isEmpty()) throw new RetortException("no schemas left to compare");
         List<String> ordered = new ArrayList<>();
-        if (names.remove("public")) ordered.add("public");
+        if (names.remove(DEFAULT_SCHEMA)) ordered.add(DEFAULT_SCHEMA);
         ordered.addAll(names);
         VersionTable versions = new VersionTable(null);
         Settings settings = root.project().settings();
         return Autogenerate.configure()
                 .schemas(ordered)
-                .defaultSchema("public")
+                .defaultSchema(DEFAULT_SCHEMA)
                 .leaveOut(
                         Set.of(QualifiedName.of(versions.name()), QualifiedName.of(new HistoryTable(versions).name())))
                 .tables(new TableFilter(includedTables, excludedTables))

@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.report.JsonReport;
 import dev.retort.revision.RevisionGraph;
 import java.util.Set;
 import picocli.CommandLine.Command;
@@ -7,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /** {@code retort heads [-v]}: the newest revisions of the migrations. */
 @Command(name = "heads", description = "Show the head revision(s) of the migrations.")
-final class HeadsCommand extends Subcommand {
+final class HeadsCommand extends ReportingSubcommand {
     @Option(
             names = {"-v", "--verbose"},
             description = "Show each head in full.")
@@ -15,7 +16,12 @@ final class HeadsCommand extends Subcommand {
 
     @Override
     public Integer call() {
+        boolean json = json();
         RevisionGraph graph = root.project().graph();
+        if (json) {
+            JsonReport.heads(root.out(), graph);
+            return ExitCode.OK;
+        }
         for (String head : graph.heads()) {
             root.out()
                     .print(

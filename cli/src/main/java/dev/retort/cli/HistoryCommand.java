@@ -1,9 +1,11 @@
 package dev.retort.cli;
 
+import dev.retort.report.JsonReport;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionNode;
 import dev.retort.revision.Targets;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Option;
         name = "history",
         description =
                 "List the revisions, newest first: <parent> -> <rev> (head) (branchpoint) (mergepoint), <message>.")
-final class HistoryCommand extends Subcommand {
+final class HistoryCommand extends ReportingSubcommand {
     @Option(
             names = {"-r", "--rev-range"},
             paramLabel = "[START]:[END]",
@@ -34,6 +36,7 @@ final class HistoryCommand extends Subcommand {
 
     @Override
     public Integer call() throws Exception {
+        boolean json = json();
         Project project = root.project();
         RevisionGraph graph = project.graph();
         Set<String> current = Set.of();
@@ -46,9 +49,15 @@ final class HistoryCommand extends Subcommand {
         }
         Set<String> shown = range == null ? null : inRange(graph, current);
         List<RevisionNode> nodes = graph.inOrder();
+        List<RevisionNode> newestFirst = new ArrayList<>();
         for (int i = nodes.size() - 1; i >= 0; i--) {
-            RevisionNode node = nodes.get(i);
-            if (shown != null && !shown.contains(node.id())) continue;
+            if (shown == null || shown.contains(nodes.get(i).id())) newestFirst.add(nodes.get(i));
+        }
+        if (json) {
+            JsonReport.history(root.out(), graph, newestFirst, indicateCurrent ? current : null);
+            return ExitCode.OK;
+        }
+        for (RevisionNode node : newestFirst) {
             Set<String> marks = indicateCurrent ? current : Set.of();
             root.out()
                     .print(

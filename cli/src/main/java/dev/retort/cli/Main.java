@@ -5,6 +5,7 @@ import dev.retort.cli.startup.DriverPrewarm;
 import dev.retort.cli.startup.EarlyEntityRead;
 import dev.retort.cli.startup.OneSubcommand;
 import dev.retort.cli.startup.QuickLook;
+import dev.retort.report.JsonReport;
 import dev.retort.runtime.DatabaseException;
 import dev.retort.runtime.internal.Redaction;
 import java.io.IOException;
@@ -49,7 +50,7 @@ public final class Main {
         commandLine.addSubcommand(new CommandLine(HelpCommand.class, factory));
         commandLine.setOut(out);
         commandLine.setErr(err);
-        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, root, err));
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, root, cmd, out, err));
         commandLine.setParameterExceptionHandler((e, parsedArgs) -> {
             err.println("error: " + Terminal.safe(root.redaction().text(e.getMessage())));
             err.println("Try 'retort --help' or 'retort "
@@ -65,32 +66,38 @@ public final class Main {
         return code;
     }
 
-    /** Prints the error in one line (and its stack trace with --stacktrace), every message of it without a password. */
-    private static int report(Exception e, RetortCommand root, PrintWriter err) {
+    /**
+     * Prints the error in one line (and its stack trace with --stacktrace), every message of it without a password; with
+     * {@code --format json}, the same line is also the document on stdout.
+     */
+    private static int report(Exception e, RetortCommand root, CommandLine command, PrintWriter out, PrintWriter err) {
         Redaction redaction = root.redaction();
         // a database failure in a runtime verb reads as the driver's exception it wraps, as below the facade
         Throwable shown = e instanceof DatabaseException && e.getCause() != null ? e.getCause() : e;
-        String message = String.valueOf(redaction.text(shown.getMessage()));
-        if (shown instanceof SQLException) {
-            err.println("error: database: " + Terminal.safe(message.replaceAll("\\s*\\n\\s*", " ")));
-        } else if (e instanceof RetortException) {
-            err.println("error: " + Terminal.safe(message));
-        } else if (e instanceof IOException) {
-            err.println("error: " + Terminal.safe(redaction.text(e.toString())));
-        } else {
-            err.println("error: unexpected " + e.getClass().getSimpleName() + ": " + Terminal.safe(message)
-                    + (root.stacktrace ? "" : " (run again with --stacktrace for details)"));
-        }
+        String line = errorLine(e, shown, redaction, root.stacktrace);
+        err.println("error: " + Terminal.safe(line));
+        if (command.getCommand() instanceof ReportingSubcommand reporting && reporting.jsonAsked())
+            JsonReport.error(out, command.getCommandName(), line);
         if (root.stacktrace) {
             StringWriter trace = new StringWriter();
             redaction.exception(shown).printStackTrace(new PrintWriter(trace));
             // the frames' leading tab stays: it is ours, not the message's
             trace.toString()
                     .lines()
-                    .forEach(line -> err.println(
-                            line.startsWith("\t") ? "\t" + Terminal.safe(line.substring(1)) : Terminal.safe(line)));
+                    .forEach(frame -> err.println(
+                            frame.startsWith("\t") ? "\t" + Terminal.safe(frame.substring(1)) : Terminal.safe(frame)));
         }
         return ExitCode.ERROR;
+    }
+
+    /** What went wrong, in one line, passwords masked; hidden characters are left to each target's escaping. */
+    private static String errorLine(Exception e, Throwable shown, Redaction redaction, boolean stacktrace) {
+        String message = String.valueOf(redaction.text(shown.getMessage()));
+        if (shown instanceof SQLException) return "database: " + message.replaceAll("\\s*\\n\\s*", " ");
+        if (e instanceof RetortException) return message;
+        if (e instanceof IOException) return String.valueOf(redaction.text(e.toString()));
+        return "unexpected " + e.getClass().getSimpleName() + ": " + message
+                + (stacktrace ? "" : " (run again with --stacktrace for details)");
     }
 
     /** Gives subcommands the root command they belong to. */

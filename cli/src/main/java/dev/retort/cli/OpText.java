@@ -30,10 +30,13 @@ import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropType;
 import dev.retort.op.DropUnique;
+import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
 import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
+import dev.retort.op.ValidateConstraint;
+import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.CompositeType;
 import dev.retort.schema.CompositeType.Attribute;
@@ -45,6 +48,7 @@ import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Sequence;
+import dev.retort.schema.TableElement;
 import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,10 +91,8 @@ public final class OpText {
         if (op instanceof DropPrimaryKey d) return "drop primary key " + d.table() + primaryKey(d.table(), d.key());
         if (op instanceof AddUnique a) return "add unique " + a.table() + " " + unique(a.constraint());
         if (op instanceof DropUnique d) return "drop unique " + d.table() + " " + unique(d.constraint());
-        if (op instanceof AddCheck a)
-            return "add check " + a.table() + " " + a.constraint().expression();
-        if (op instanceof DropCheck d)
-            return "drop check " + d.table() + " " + d.constraint().expression();
+        if (op instanceof AddCheck a) return "add check " + a.table() + " " + check(a.constraint());
+        if (op instanceof DropCheck d) return "drop check " + d.table() + " " + check(d.constraint());
         if (op instanceof AddForeignKey a) return "add foreign key " + foreignKey(a.table(), a.key());
         if (op instanceof DropForeignKey d) return "drop foreign key " + foreignKey(d.table(), d.key());
         if (op instanceof AlterTableComment c)
@@ -116,7 +118,19 @@ public final class OpText {
         }
         if (op instanceof AlterSequence a)
             return "alter sequence " + a.to().name() + ": " + sequence(a.from()) + " -> " + sequence(a.to());
+        if (op instanceof ValidateConstraint v) return "validate " + constraint(v.table(), v.constraint());
+        if (op instanceof InvalidateConstraint i) return "invalidate " + constraint(i.table(), i.constraint());
         throw new AssertionError(op);
+    }
+
+    private static String check(CheckConstraint check) {
+        return check.expression() + (check.inheritable() ? "" : " no inherit") + (check.valid() ? "" : " not valid");
+    }
+
+    /** "check t (expression)" or "foreign key t (columns) -> ...": what is validated. */
+    private static String constraint(QualifiedName table, TableElement constraint) {
+        if (constraint instanceof CheckConstraint c) return "check " + table + " " + check(c);
+        return "foreign key " + foreignKey(table, (ForeignKey) constraint);
     }
 
     private static String unique(UniqueConstraint unique) {
@@ -131,9 +145,8 @@ public final class OpText {
             text += " on delete " + key.onDelete().sql().toLowerCase(Locale.ROOT);
         if (key.onUpdate() != ForeignKey.Action.NO_ACTION)
             text += " on update " + key.onUpdate().sql().toLowerCase(Locale.ROOT);
-        return key.deferrable()
-                ? text + (key.initiallyDeferred() ? " deferrable initially deferred" : " deferrable")
-                : text;
+        if (key.deferrable()) text += key.initiallyDeferred() ? " deferrable initially deferred" : " deferrable";
+        return key.valid() ? text : text + " not valid";
     }
 
     /** The casts, from varchar first: "varchar -> mood, mood -> varchar". */

@@ -85,6 +85,7 @@ final class RetortCommand {
     final Path workDir;
     final Map<String, String> environment;
     private Settings loaded;
+    private boolean notesToStderr;
     private final List<String> otherUrls = new ArrayList<>();
 
     RetortCommand(Path workDir, Map<String, String> environment) {
@@ -132,9 +133,23 @@ final class RetortCommand {
         return spec.commandLine().getOut();
     }
 
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** From now on progress and notes go to stderr: stdout holds one JSON document. */
+    void notesToStderr() {
+        notesToStderr = true;
+    }
+
+    /** Where progress and notes go: stdout, or stderr when stdout holds a document. */
+    PrintWriter notes() {
+        return notesToStderr ? err() : out();
+    }
+
     /** Progress output, silenced by {@code -q}; one line, made {@link Terminal#safe}. */
     void info(String line) {
-        if (!quiet) out().println(Terminal.safe(line));
+        if (!quiet) notes().println(Terminal.safe(line));
     }
 
     static final class Version implements CommandLine.IVersionProvider {

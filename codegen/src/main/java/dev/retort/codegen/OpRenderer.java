@@ -34,10 +34,12 @@ import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropType;
 import dev.retort.op.DropUnique;
+import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
 import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
+import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.QualifiedName;
 import java.util.ArrayList;
@@ -92,9 +94,19 @@ final class OpRenderer {
         if (op instanceof AddCheck a) return call(a.table(), "addCheck", List.of(values.check(a.constraint())));
         if (op instanceof DropCheck d) return call(d.table(), "dropCheck", List.of(values.check(d.constraint())));
         if (op instanceof AddForeignKey a)
-            return call(a.table(), "addForeignKey", withOptions(List.of(values.foreignKey(a.key())), a.options()));
+            return call(
+                    a.table(),
+                    "addForeignKey",
+                    withOptions(List.of(values.foreignKey(a.key().validated())), a.options()));
         if (op instanceof DropForeignKey d)
-            return call(d.table(), "dropForeignKey", withOptions(List.of(values.foreignKey(d.key())), d.options()));
+            return call(
+                    d.table(),
+                    "dropForeignKey",
+                    withOptions(List.of(values.foreignKey(d.key().validated())), d.options()));
+        if (op instanceof ValidateConstraint v)
+            return call(v.table(), "validateConstraint", List.of(values.constraint(v.constraint())));
+        if (op instanceof InvalidateConstraint i)
+            return call(i.table(), "invalidateConstraint", List.of(values.constraint(i.constraint())));
         if (op instanceof RenameColumn r) {
             return call(r.table(), "renameColumn", List.of(string(r.from()), string(r.to())), false);
         }

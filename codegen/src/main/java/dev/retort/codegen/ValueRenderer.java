@@ -114,7 +114,14 @@ final class ValueRenderer {
         CodeBlock.Builder code =
                 CodeBlock.builder().add("$L($L)", factory("check"), JavaText.string(check.expression()));
         if (check.name() != null) code.add(".named($L)", JavaText.string(check.name()));
+        if (!check.inheritable()) code.add(".noInherit()");
+        if (!check.valid()) code.add(".notValid()");
         return code.build();
+    }
+
+    /** A check or a foreign key, the constraints that are validated. */
+    CodeBlock constraint(TableElement constraint) {
+        return constraint instanceof CheckConstraint c ? check(c) : foreignKey((ForeignKey) constraint);
     }
 
     CodeBlock foreignKey(ForeignKey key) {
@@ -132,6 +139,7 @@ final class ValueRenderer {
             code.add(".onUpdate($T.$L)", ACTION, key.onUpdate().name());
         if (key.deferrable()) code.add(".deferrable($L)", key.initiallyDeferred());
         if (key.name() != null) code.add(".named($L)", JavaText.string(key.name()));
+        if (!key.valid()) code.add(".notValid()");
         return code.build();
     }
 

@@ -175,6 +175,14 @@ class MigrationWriterTest {
                                         Index.on("customer_id"),
                                         Set.of(Option.CONCURRENTLY, Option.IF_NOT_EXISTS))))),
                 Arguments.of(
+                        "constraint_validity",
+                        RevisionHeader.of(
+                                "8d8d8d8d8d8d",
+                                List.of("6e6e6e6e6e6e"),
+                                "validate a check, a key not valid again, NO INHERIT",
+                                CREATED),
+                        validityPlan()),
+                Arguments.of(
                         "type_spelling",
                         RevisionHeader.of("8e8e8e8e8e8e", List.of("6e6e6e6e6e6e"), "times as text", CREATED),
                         Differ.diff(
@@ -218,6 +226,34 @@ class MigrationWriterTest {
                 new Schema(List.of(shipments), List.of(), List.of())
                         .withTypes(List.of(
                                 address.withAttributes(zip, city, Attribute.of("zone", "varchar(255)")), range)));
+    }
+
+    /**
+     * A check validated, a foreign key made NOT VALID again, a NOT VALID and NO INHERIT check added,
+     * and a new table with a NOT VALID check.
+     */
+    private static Plan validityPlan() {
+        QualifiedName orders = QualifiedName.of("orders");
+        CheckConstraint positive = CheckConstraint.of("total >= 0").named("orders_total_check");
+        ForeignKey customer = ForeignKey.Columns.of("customer_id")
+                .references("customers", "id")
+                .named("orders_customer_id_fkey");
+        Table before = Table.of(
+                        orders,
+                        List.of(
+                                Column.of("id", "bigint").notNull(),
+                                Column.of("customer_id", "bigint"),
+                                Column.of("total", "integer")))
+                .withPrimaryKey(PrimaryKey.of("id"))
+                .withChecks(List.of(positive.notValid()))
+                .withForeignKeys(List.of(customer));
+        Table after = before.withChecks(List.of(
+                        positive,
+                        CheckConstraint.of("total < 1000000").noInherit().notValid()))
+                .withForeignKeys(List.of(customer.notValid()));
+        Table notes = Table.of(QualifiedName.of("notes"), List.of(Column.of("body", "text")))
+                .withChecks(List.of(CheckConstraint.of("body <> ''").notValid()));
+        return Differ.diff(new Schema(List.of(before)), new Schema(List.of(after, notes)));
     }
 
     /**

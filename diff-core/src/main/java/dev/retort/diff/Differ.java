@@ -42,6 +42,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Computes the operations that turn a current schema (usually the live database) into a target
@@ -50,7 +51,8 @@ import java.util.stream.Collectors;
  * <p>Comparison goes level by level, the way Alembic's does: at each level what exists only in the
  * target is created, what exists only in the current schema is dropped, and what exists in both is
  * compared one level down. Pure: no I/O, and the returned plan is the whole record of what it
- * decided.
+ * decided. A plan that would drop or create a table in place of a partition, a partitioned table or
+ * an inheritance child of the other side is refused ({@link OutsideScopeException}).
  */
 public final class Differ {
     private Differ() {}
@@ -61,6 +63,7 @@ public final class Differ {
 
     /** The plan, with the project's column comparison hooks consulted before Retort's own comparison. */
     public static Plan diff(Schema current, Schema target, List<ColumnComparison> comparisons) {
+        OutsideScopeException.check(current, target);
         List<Op> ops = new ArrayList<>(diffSequences(current.sequences(), target.sequences()));
         ops.addAll(EnumDiffer.diff(current.enums(), target.enums()));
         ops.addAll(CompositeDiffer.diff(current.types(), target.types()));
@@ -83,7 +86,7 @@ public final class Differ {
                 ops.add(new DropTable(table.withoutForeignKeysAndIndexes()));
             }
         }
-        return Plan.of(ops);
+        return Plan.of(EnumDefaults.split(ops));
     }
 
     static List<Op> diffSequences(List<Sequence> current, List<Sequence> target) {
@@ -192,16 +195,26 @@ public final class Differ {
                 u -> new DropUnique(table, u));
     }
 
-    /** Check constraints are the same when their conjuncts are, whatever their names (and, all together, their number). */
+    /**
+     * Check constraints are the same when their conjuncts and inheritance are, whatever their names
+     * (and, all together, their number, when every one is inherited and valid); a matched check whose
+     * validity differs is validated (or made not valid again).
+     */
     static List<Op> diffChecks(QualifiedName table, List<CheckConstraint> current, List<CheckConstraint> target) {
-        if (CheckConstraint.meaning(current).equals(CheckConstraint.meaning(target))) return List.of();
-        return byShape(
+        boolean plain = Stream.concat(current.stream(), target.stream()).allMatch(c -> c.inheritable() && c.valid());
+        if (plain && CheckConstraint.meaning(current).equals(CheckConstraint.meaning(target))) return List.of();
+        List<Op> ops = byShape(
                 current,
                 target,
-                CheckConstraint::meaning,
+                CheckConstraint::shape,
                 CheckConstraint::name,
                 c -> new AddCheck(table, c),
                 c -> new DropCheck(table, c));
+        Set<Object> added = new HashSet<>();
+        for (Op op : ops) if (op instanceof AddCheck a) added.add(a.constraint().shape());
+        ops.addAll(
+                ConstraintValidity.diff(table, current, target, CheckConstraint::shape, CheckConstraint::valid, added));
+        return ops;
     }
 
     /** Indexes are the same when everything but their names is. */
@@ -215,15 +228,22 @@ public final class Differ {
                 i -> new DropIndex(table, i));
     }
 
-    /** Foreign keys are the same when everything but their names is. */
+    /**
+     * Foreign keys are the same when everything but their names and validity is; a matched key whose
+     * validity differs is validated (or made not valid again).
+     */
     static List<Op> diffForeignKeys(QualifiedName table, List<ForeignKey> current, List<ForeignKey> target) {
-        return byShape(
+        List<Op> ops = byShape(
                 current,
                 target,
-                ForeignKey::unnamed,
+                ForeignKey::shape,
                 ForeignKey::name,
                 k -> new AddForeignKey(table, k),
                 k -> new DropForeignKey(table, k));
+        Set<Object> added = new HashSet<>();
+        for (Op op : ops) if (op instanceof AddForeignKey a) added.add(a.key().shape());
+        ops.addAll(ConstraintValidity.diff(table, current, target, ForeignKey::shape, ForeignKey::valid, added));
+        return ops;
     }
 
     /**

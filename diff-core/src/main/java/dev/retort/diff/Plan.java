@@ -33,9 +33,13 @@ import dev.retort.op.DropTable;
 import dev.retort.op.DropType;
 import dev.retort.op.DropUnique;
 import dev.retort.op.Hazard;
+import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
+import dev.retort.op.ValidateConstraint;
+import dev.retort.schema.ForeignKey;
+import dev.retort.schema.TableElement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -47,9 +51,10 @@ import java.util.List;
  * <p>{@link #of} puts operations in an order PostgreSQL can execute: foreign keys that go are
  * dropped, sequences released from their owning columns and enum types' casts dropped first; then sequences and enum types are created or changed (and an enum's casts added after it); composite types are created or changed (after the enum types they may use); new tables are created; each existing
  * table changes (old unique constraints and primary key dropped before columns change, new ones
- * added after); tables that go are dropped; foreign keys are added, and sequences given their owning columns, once every table and key they
+ * added after, checks validated after they are added); tables that go are dropped; foreign keys are added (and validated), and sequences given their owning columns, once every table and key they
  * need exists (so cycles need no special case); composite types that go are dropped, then sequences and enum types that go, last. Sorting is
- * stable, so columns are added in declaration order. An operation the ordering has no rank for is an
+ * stable, so columns are added in declaration order; a column default that names a label an enum
+ * change removes changes just before it ({@link EnumDefaults}). An operation the ordering has no rank for is an
  * error ({@link AssertionError}), never put in some default place.
  */
 public record Plan(List<Op> upgrade) {
@@ -65,7 +70,7 @@ public record Plan(List<Op> upgrade) {
         ordered.sort(Comparator.comparingInt((Op op) -> rank(op).phase())
                 .thenComparing(Op::table)
                 .thenComparingInt(op -> rank(op).step()));
-        return new Plan(ordered);
+        return new Plan(EnumDefaults.order(ordered));
     }
 
     public List<Op> downgrade() {
@@ -111,6 +116,11 @@ public record Plan(List<Op> upgrade) {
         return new Rank(4, step);
     }
 
+    /** A foreign key is validated (or made not valid again) with the foreign keys, a check after the checks are added. */
+    private static Rank validity(TableElement constraint) {
+        return constraint instanceof ForeignKey ? ADD_FOREIGN_KEYS : inTable(7);
+    }
+
     /** Every operation's rank; one that has none is a programming error, not something to put anywhere. */
     static Rank rank(Op op) {
         if (op instanceof DropForeignKey) return DROP_FOREIGN_KEYS;
@@ -145,6 +155,8 @@ public record Plan(List<Op> upgrade) {
         if (op instanceof DropSequence) return DROP_SEQUENCES_AND_ENUMS;
         if (op instanceof DropEnum) return DROP_SEQUENCES_AND_ENUMS;
         if (op instanceof DropType) return DROP_COMPOSITE_TYPES;
+        if (op instanceof ValidateConstraint v) return validity(v.constraint());
+        if (op instanceof InvalidateConstraint i) return validity(i.constraint());
         throw new AssertionError(op);
     }
 }

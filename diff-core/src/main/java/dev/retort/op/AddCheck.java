@@ -6,7 +6,7 @@ import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.QualifiedName;
 import java.util.List;
 
-/** Adds a check constraint to an existing table. */
+/** Adds a check constraint to an existing table, {@code NOT VALID} when the check is not valid. */
 public record AddCheck(QualifiedName table, CheckConstraint constraint) implements Op {
     public AddCheck {
         requireNonNull(table, "table");
@@ -20,6 +20,7 @@ public record AddCheck(QualifiedName table, CheckConstraint constraint) implemen
 
     @Override
     public List<Hazard> hazards() {
+        if (!constraint.valid()) return List.of();
         return List.of(new Hazard(
                 Hazard.Kind.LONG_LOCK,
                 "adding check " + constraint.expression() + " on " + table

@@ -7,12 +7,16 @@ import dev.retort.schema.QualifiedName;
 import java.util.List;
 import java.util.Set;
 
-/** Adds a foreign key; created after the tables and columns it needs. */
+/**
+ * Adds a foreign key; created after the tables and columns it needs. {@code Option.NOT_VALID} and a
+ * key that is not valid are one request: either gives the other.
+ */
 public record AddForeignKey(QualifiedName table, ForeignKey key, Set<Option> options) implements Op {
     public AddForeignKey {
         requireNonNull(table, "table");
         requireNonNull(key, "key");
-        options = Option.check("AddForeignKey", options, Set.of(Option.NOT_VALID));
+        options = Option.notValid("AddForeignKey", options, !key.valid());
+        if (options.contains(Option.NOT_VALID)) key = key.notValid();
     }
 
     public AddForeignKey(QualifiedName table, ForeignKey key) {
@@ -26,7 +30,7 @@ public record AddForeignKey(QualifiedName table, ForeignKey key, Set<Option> opt
 
     @Override
     public List<Hazard> hazards() {
-        if (options.contains(Option.NOT_VALID)) return List.of();
+        if (!key.valid()) return List.of();
         return List.of(
                 new Hazard(
                         Hazard.Kind.LONG_LOCK,

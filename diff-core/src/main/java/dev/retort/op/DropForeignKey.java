@@ -7,12 +7,16 @@ import dev.retort.schema.QualifiedName;
 import java.util.List;
 import java.util.Set;
 
-/** Drops a foreign key; carries it so the reverse can add it again. */
+/**
+ * Drops a foreign key; carries it so the reverse can add it again, {@code NOT VALID} when it was
+ * not valid ({@code Option.NOT_VALID} says the same).
+ */
 public record DropForeignKey(QualifiedName table, ForeignKey key, Set<Option> options) implements Op {
     public DropForeignKey {
         requireNonNull(table, "table");
         requireNonNull(key, "key");
-        options = Option.check("DropForeignKey", options, Set.of(Option.NOT_VALID));
+        options = Option.notValid("DropForeignKey", options, !key.valid());
+        if (options.contains(Option.NOT_VALID)) key = key.notValid();
     }
 
     public DropForeignKey(QualifiedName table, ForeignKey key) {

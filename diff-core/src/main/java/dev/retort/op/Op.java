@@ -38,7 +38,9 @@ public sealed interface Op
                 DropType,
                 AlterType,
                 AddExclusion,
-                DropExclusion {
+                DropExclusion,
+                ValidateConstraint,
+                InvalidateConstraint {
 
     /** The table (or, for sequence operations, the sequence) this operation changes. */
     QualifiedName table();

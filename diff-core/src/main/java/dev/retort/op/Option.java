@@ -7,8 +7,9 @@ import java.util.Set;
  * How a migration asks PostgreSQL to run some operations, never produced by the differ, written by
  * hand: {@code CONCURRENTLY} for index builds and drops (run outside the transaction), {@code IF
  * [NOT] EXISTS} for indexes and columns, {@code NOT VALID} for foreign keys (validated later with
- * {@code VALIDATE CONSTRAINT}, under a weaker lock). Each operation takes the options it can use,
- * and its reverse the matching ones ({@code IF NOT EXISTS} becomes {@code IF EXISTS}).
+ * {@code VALIDATE CONSTRAINT}, under a weaker lock; the same as a key that is not valid, which is
+ * how the differ says it). Each operation takes the options it can use, and its reverse the
+ * matching ones ({@code IF NOT EXISTS} becomes {@code IF EXISTS}).
  */
 public enum Option {
     CONCURRENTLY,
@@ -22,6 +23,12 @@ public enum Option {
             if (!allowed.contains(option)) throw new IllegalArgumentException(operation + " does not take " + option);
         }
         return Set.copyOf(EnumSet.copyOf(options));
+    }
+
+    /** A foreign key operation's options: {@code NOT_VALID} only, and always when the key is not valid. */
+    static Set<Option> notValid(String operation, Set<Option> options, boolean keyNotValid) {
+        Set<Option> checked = check(operation, options, Set.of(NOT_VALID));
+        return keyNotValid ? Set.of(NOT_VALID) : checked;
     }
 
     /** The options of the reverse operation: existence checks turned around, the rest kept. */

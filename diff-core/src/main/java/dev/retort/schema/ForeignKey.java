@@ -5,9 +5,11 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /**
- * A foreign key: its columns, the table and columns it references, its actions and deferrability.
- * Compared by everything but its name, which is carried to drop it. {@link #of} (or, as migrations
- * write it, {@link Columns#references}) gives a plain key; each wither changes one part.
+ * A foreign key: its columns, the table and columns it references, its actions and deferrability,
+ * and whether the rows are known to satisfy it (not for one added {@code NOT VALID} and not yet
+ * validated). Matched by everything but its name, which is carried to drop it, and its validity (a
+ * matched key that differs only in validity is validated). {@link #of} (or, as migrations write
+ * it, {@link Columns#references}) gives a plain, valid key; each wither changes one part.
  */
 public record ForeignKey(
         String name,
@@ -17,7 +19,8 @@ public record ForeignKey(
         Action onDelete,
         Action onUpdate,
         boolean deferrable,
-        boolean initiallyDeferred)
+        boolean initiallyDeferred,
+        boolean valid)
         implements TableElement {
     /** What happens to referencing rows when the referenced row goes or changes. */
     public enum Action {
@@ -74,7 +77,15 @@ public record ForeignKey(
     /** An unnamed key without actions ({@code NO ACTION}) that is not deferrable. */
     public static ForeignKey of(List<String> columns, QualifiedName referencedTable, List<String> referencedColumns) {
         return new ForeignKey(
-                null, columns, referencedTable, referencedColumns, Action.NO_ACTION, Action.NO_ACTION, false, false);
+                null,
+                columns,
+                referencedTable,
+                referencedColumns,
+                Action.NO_ACTION,
+                Action.NO_ACTION,
+                false,
+                false,
+                true);
     }
 
     public ForeignKey named(String newName) {
@@ -86,25 +97,71 @@ public record ForeignKey(
                 onDelete,
                 onUpdate,
                 deferrable,
-                initiallyDeferred);
+                initiallyDeferred,
+                valid);
     }
 
     public ForeignKey onDelete(Action action) {
         return new ForeignKey(
-                name, columns, referencedTable, referencedColumns, action, onUpdate, deferrable, initiallyDeferred);
+                name,
+                columns,
+                referencedTable,
+                referencedColumns,
+                action,
+                onUpdate,
+                deferrable,
+                initiallyDeferred,
+                valid);
     }
 
     public ForeignKey onUpdate(Action action) {
         return new ForeignKey(
-                name, columns, referencedTable, referencedColumns, onDelete, action, deferrable, initiallyDeferred);
+                name,
+                columns,
+                referencedTable,
+                referencedColumns,
+                onDelete,
+                action,
+                deferrable,
+                initiallyDeferred,
+                valid);
     }
 
     public ForeignKey deferrable(boolean initially) {
-        return new ForeignKey(name, columns, referencedTable, referencedColumns, onDelete, onUpdate, true, initially);
+        return new ForeignKey(
+                name, columns, referencedTable, referencedColumns, onDelete, onUpdate, true, initially, valid);
     }
 
-    /** The same key without its name: what two keys are compared by. */
+    /** This key as added {@code NOT VALID}: the rows already there are not known to satisfy it. */
+    public ForeignKey notValid() {
+        return withValid(false);
+    }
+
+    /** This key once validated. */
+    public ForeignKey validated() {
+        return withValid(true);
+    }
+
+    private ForeignKey withValid(boolean newValid) {
+        return new ForeignKey(
+                name,
+                columns,
+                referencedTable,
+                referencedColumns,
+                onDelete,
+                onUpdate,
+                deferrable,
+                initiallyDeferred,
+                newValid);
+    }
+
+    /** The same key without its name. */
     public ForeignKey unnamed() {
         return named(null);
+    }
+
+    /** What two keys are matched by: everything but their names and validity. */
+    public ForeignKey shape() {
+        return named(null).validated();
     }
 }

@@ -5,18 +5,34 @@ import static java.util.Objects.requireNonNull;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
  * The tables, standalone sequences, enum types and composite types of one database, or of one entity
- * model, sorted by name.
+ * model, sorted by name; and the tables a database holds outside Retort's scope, each with what it is ({@code "a
+ * partition of measurements"}): partitions, partitioned tables and inheritance children, which are
+ * never compared, and which a plan may not drop or create a table in place of.
  */
-public record Schema(List<Table> tables, List<Sequence> sequences, List<EnumType> enums, List<CompositeType> types) {
+public record Schema(
+        List<Table> tables,
+        List<Sequence> sequences,
+        List<EnumType> enums,
+        List<CompositeType> types,
+        Map<QualifiedName, String> outsideScope) {
     public static final Schema EMPTY = new Schema(List.of(), List.of(), List.of());
 
     public Schema(List<Table> tables, List<Sequence> sequences, List<EnumType> enums) {
-        this(tables, sequences, enums, List.of());
+        this(tables, sequences, enums, List.of(), Map.of());
+    }
+
+    public Schema(
+            List<Table> tables,
+            List<Sequence> sequences,
+            List<EnumType> enums,
+            Map<QualifiedName, String> outsideScope) {
+        this(tables, sequences, enums, List.of(), outsideScope);
     }
 
     public Schema(List<Table> tables) {
@@ -44,11 +60,20 @@ public record Schema(List<Table> tables, List<Sequence> sequences, List<EnumType
         List<CompositeType> sortedTypes = new ArrayList<>(requireNonNull(types, "types"));
         sortedTypes.sort(null);
         types = List.copyOf(sortedTypes);
+        outsideScope = Map.copyOf(requireNonNull(outsideScope, "outsideScope"));
+    }
+
+    /**
+     * This schema with other tables, sequences and enum types, its composite types and the tables
+     * outside the scope kept.
+     */
+    public Schema with(List<Table> newTables, List<Sequence> newSequences, List<EnumType> newEnums) {
+        return new Schema(newTables, newSequences, newEnums, types, outsideScope);
     }
 
     /** This schema with these composite types. */
     public Schema withTypes(List<CompositeType> newTypes) {
-        return new Schema(tables, sequences, enums, newTypes);
+        return new Schema(tables, sequences, enums, newTypes, outsideScope);
     }
 
     public Optional<Table> table(QualifiedName name) {
@@ -58,13 +83,12 @@ public record Schema(List<Table> tables, List<Sequence> sequences, List<EnumType
     /** This schema without the given tables (and the sequences they own). */
     public Schema withoutTables(Set<QualifiedName> names) {
         if (tables.stream().noneMatch(t -> names.contains(t.name()))) return this;
-        return new Schema(
+        return with(
                 tables.stream().filter(t -> !names.contains(t.name())).toList(),
                 sequences.stream()
                         .filter(s -> s.ownedBy() == null || !names.contains(s.ownerTable()))
                         .toList(),
-                enums,
-                types);
+                enums);
     }
 
     /**
@@ -91,10 +115,10 @@ public record Schema(List<Table> tables, List<Sequence> sequences, List<EnumType
                             .map(ForeignKey::unnamed)
                             .toList())
                     .withChecks(sorted.checks().stream()
-                            .map(c -> CheckConstraint.of(c.key()))
+                            .map(c -> new CheckConstraint(null, c.key(), null, c.inheritable(), c.valid()))
                             .toList())
                     .withIndexes(sorted.indexes().stream().map(Index::unnamed).toList()));
         }
-        return new Schema(normalised, sequences, enums, types);
+        return with(normalised, sequences, enums);
     }
 }

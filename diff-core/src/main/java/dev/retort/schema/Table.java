@@ -57,7 +57,7 @@ public record Table(
             requireColumns(name, names, key.columns(), "foreign key");
         uniques = sorted(uniques, u -> String.join(",", u.columns()));
         foreignKeys = sorted(foreignKeys, f -> String.join(",", f.columns()) + "->" + f.referencedTable());
-        checks = sorted(requireNonNull(checks, "checks"), CheckConstraint::key);
+        checks = sorted(requireNonNull(checks, "checks"), CheckConstraint::sortKey);
         indexes = sorted(requireNonNull(indexes, "indexes"), i -> i.unnamed().toString());
         if (comment != null && comment.isEmpty()) comment = null;
     }

@@ -29,13 +29,12 @@ public record TableFilter(List<String> include, List<String> exclude) {
     /** The schema with only the accepted tables and sequences. */
     public Schema apply(Schema schema) {
         if (include.isEmpty() && exclude.isEmpty()) return schema;
-        return new Schema(
+        return schema.with(
                 schema.tables().stream().filter(t -> accepts(t.name())).toList(),
                 schema.sequences().stream()
                         .filter(s -> accepts(s.name()) && (s.ownedBy() == null || accepts(s.ownerTable())))
                         .toList(),
-                schema.enums(),
-                schema.types());
+                schema.enums());
     }
 
     private static boolean matches(String glob, String text) {

@@ -1,6 +1,8 @@
 package dev.retort.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.op.AddCheck;
@@ -20,6 +22,7 @@ import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Named differ cases: each states a current and a target schema and the exact plan expected. */
@@ -93,6 +96,31 @@ class DifferTest {
         Table renamedOnly =
                 Table.of(USERS, List.of(ID)).withPrimaryKey(PrimaryKey.of("id")).withChecks(List.of(positiveAsY));
         assertPlan(schema(before), schema(renamedOnly));
+    }
+
+    @Test
+    void aCheckThatBecomesNoInheritIsDroppedAndAddedAgain() {
+        CheckConstraint inherited = CheckConstraint.of("price > 0").named("x");
+        CheckConstraint notInherited = inherited.noInherit();
+        Table before =
+                Table.of(USERS, List.of(ID)).withPrimaryKey(PrimaryKey.of("id")).withChecks(List.of(inherited));
+        Table after = before.withChecks(List.of(notInherited));
+        assertPlan(schema(before), schema(after), new DropCheck(USERS, inherited), new AddCheck(USERS, notInherited));
+        assertPlan(schema(after), schema(after));
+    }
+
+    @Test
+    void aPlanThatWouldDropOrCreateATableInPlaceOfAPartitionIsRefused() {
+        Schema plain = schema(users(ID, NAME));
+        Schema partitioned = new Schema(List.of(), List.of(), List.of(), Map.of(USERS, "a partition of people"));
+        OutsideScopeException drop = assertThrows(OutsideScopeException.class, () -> Differ.diff(plain, partitioned));
+        assertEquals(USERS, drop.table());
+        assertTrue(drop.drops());
+        assertTrue(
+                drop.getMessage().startsWith("table users is a partition of people in the target"), drop::getMessage);
+        assertFalse(assertThrows(OutsideScopeException.class, () -> Differ.diff(partitioned, plain))
+                .drops());
+        assertPlan(partitioned, partitioned);
     }
 
     @Test

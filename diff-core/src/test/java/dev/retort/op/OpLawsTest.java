@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.schema.ForeignKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Table;
 import java.util.List;
@@ -74,6 +76,21 @@ class OpLawsTest {
         assertEquals(
                 "HAZARD data-loss: drops column users.email and its data",
                 new DropColumn(USERS, EMAIL).hazards().get(0).toString());
+    }
+
+    @Test
+    void notValidAsAnOptionAndAsTheKeysStateIsOneRequest() {
+        ForeignKey key = ForeignKey.Columns.of("id").references("x", "id");
+        AddForeignKey asOption = new AddForeignKey(USERS, key, Set.of(Option.NOT_VALID));
+        assertEquals(new AddForeignKey(USERS, key.notValid()), asOption);
+        assertEquals(Set.of(Option.NOT_VALID), asOption.options(), "hand-written migrations keep their option");
+        assertEquals(new DropForeignKey(USERS, key.notValid()), asOption.reverse(), "the downgrade drops it");
+        assertEquals(asOption, asOption.reverse().reverse());
+        assertEquals(List.of(), asOption.hazards(), "NOT VALID reads no row");
+        ValidateConstraint validate = new ValidateConstraint(USERS, key.notValid());
+        assertEquals(key, validate.constraint(), "carried as it is once valid");
+        assertEquals(List.of(Hazard.Kind.FAILS_ON_DATA), hazardKinds(validate));
+        assertEquals(List.of(), new AddCheck(USERS, CheckConstraint.of("id > 0").notValid()).hazards());
     }
 
     private static List<Hazard.Kind> hazardKinds(Op op) {

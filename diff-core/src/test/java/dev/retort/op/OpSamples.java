@@ -78,7 +78,15 @@ public final class OpSamples {
             new DropIndex(USERS, Index.on("email"), Set.of(Option.IF_EXISTS)),
             new AddColumn(USERS, EMAIL, Set.of(Option.IF_NOT_EXISTS)),
             new DropColumn(USERS, EMAIL, Set.of(Option.IF_EXISTS)),
-            new AddForeignKey(USERS, ForeignKey.Columns.of("id").references("x", "id"), Set.of(Option.NOT_VALID)));
+            new AddForeignKey(USERS, ForeignKey.Columns.of("id").references("x", "id"), Set.of(Option.NOT_VALID)),
+            new AddCheck(
+                    USERS,
+                    CheckConstraint.of("char_length(email) > 3").noInherit().notValid()),
+            new ValidateConstraint(
+                    USERS, CheckConstraint.of("char_length(email) > 3").named("users_email_check")),
+            new InvalidateConstraint(
+                    USERS,
+                    ForeignKey.Columns.of("id").references("accounts", "id").named("users_id_fkey")));
 
     private OpSamples() {}
 }

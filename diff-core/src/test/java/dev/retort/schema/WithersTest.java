@@ -129,8 +129,13 @@ class WithersTest {
                         ForeignKey.Action.NO_ACTION,
                         ForeignKey.Action.NO_ACTION,
                         false,
-                        false),
+                        false,
+                        true),
                 ForeignKey.of(List.of("a"), accounts, List.of("id")));
+        ForeignKey key = ForeignKey.of(List.of("a"), accounts, List.of("id"));
+        assertEquals(false, key.notValid().valid());
+        assertEquals(key, key.notValid().validated());
+        assertEquals(key.shape(), key.notValid().named("k").shape(), "matched whatever its name and validity");
         assertEquals(
                 ForeignKey.Columns.of("a").referencesIn("crm", "accounts", "id"),
                 ForeignKey.of(List.of("a"), accounts, List.of("id")));

@@ -19,7 +19,7 @@ import org.hibernate.mapping.Column;
  * against the bundled 7.x and, loaded beside an application's 6.6 ({@link ReaderLoader}), makes
  * 6.x's form of these by name. Measured on the reader's every reference into Hibernate, compiled
  * against 6.6.15, 7.2.19 and 7.4.6: four calls 6.6 lacks in source, one of them also in binary
- * form ({@code Column.getSqlTypeCode}); everything else links as it is. The 7.x forms are in
+ * form ({@code Column.getSqlTypeCode}), and JPA 3.2's column options, which 6.x has none of; everything else links as it is. The 7.x forms are in
  * {@link Seven}, which is never linked beside 6.x.
  */
 final class LineCalls {
@@ -53,6 +53,11 @@ final class LineCalls {
         if (!SIX) return Seven.sqlTypeCode(column, metadata);
         Class<?> mapping = type("org.hibernate.engine.spi.Mapping");
         return (Integer) call(Column.class, "getSqlTypeCode", new Class<?>[] {mapping}, column, metadata);
+    }
+
+    /** JPA 3.2's {@code @Column(options = ...)}: 6.x, on JPA 3.1, has none. */
+    static String columnOptions(Column column) {
+        return SIX ? null : Seven.columnOptions(column);
     }
 
     /**
@@ -122,6 +127,10 @@ final class LineCalls {
 
         static int sqlTypeCode(Column column, Metadata metadata) {
             return column.getSqlTypeCode(metadata);
+        }
+
+        static String columnOptions(Column column) {
+            return column.getOptions();
         }
 
         static Map<String, PersistenceUnitDescriptor> persistenceUnits(URL file, ClassLoader loader) {

@@ -59,7 +59,7 @@ record MappedColumn(Column column, Metadata metadata) {
      * definition, which PostgreSQL takes apart as it does a {@code columnDefinition}'s.
      */
     String typeWithOptions(QualifiedName table) {
-        String options = column.getOptions();
+        String options = LineCalls.columnOptions(column);
         if (options == null || options.isBlank()) return type();
         if (!MODELLED_OPTIONS.matcher(options.strip() + " ").matches())
             throw new EntityException("table " + table + ", column " + name() + ": @Column(options = \""

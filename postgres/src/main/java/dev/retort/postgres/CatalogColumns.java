@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The columns of the tables in scope, in physical order, with each table's comment, the names of its
@@ -78,9 +79,13 @@ record CatalogColumns(
         names = Collections.unmodifiableMap(names);
     }
 
-    /** Reads the columns of the tables in scope. */
-    static CatalogColumns read(Connection connection, SchemaScope scope) throws SQLException {
-        Rows rows = new Rows(scope);
+    /**
+     * Reads the columns of the tables in scope; of the tables outside it (partitioned tables,
+     * inheritance children), only the names of their columns.
+     */
+    static CatalogColumns read(Connection connection, SchemaScope scope, Set<QualifiedName> outsideScope)
+            throws SQLException {
+        Rows rows = new Rows(scope, outsideScope);
         try (PreparedStatement st = prepare(connection, COLUMNS, scope);
                 ResultSet rs = st.executeQuery()) {
             while (rs.next()) rows.add(rs);
@@ -91,12 +96,14 @@ record CatalogColumns(
     /** The maps being filled, one row at a time. */
     private static final class Rows {
         private final SchemaScope scope;
+        private final Set<QualifiedName> outsideScope;
         private final Map<QualifiedName, List<Column>> columns = new LinkedHashMap<>();
         private final Map<QualifiedName, String> comments = new LinkedHashMap<>();
         private final Map<QualifiedName, Map<Integer, String>> names = new HashMap<>();
 
-        Rows(SchemaScope scope) {
+        Rows(SchemaScope scope, Set<QualifiedName> outsideScope) {
             this.scope = scope;
+            this.outsideScope = outsideScope;
         }
 
         /** Files one row: a column, or a table without columns. */
@@ -105,7 +112,7 @@ record CatalogColumns(
             String name = rs.getString("column_name");
             Map<Integer, String> numbered = names.computeIfAbsent(table, t -> new HashMap<>());
             if (name != null) numbered.put(rs.getInt("attnum"), name);
-            if (scope.excluded().contains(table)) return;
+            if (scope.excluded().contains(table) || outsideScope.contains(table)) return;
             List<Column> list = columns.computeIfAbsent(table, t -> new ArrayList<>());
             if (rs.getString("table_comment") != null) comments.put(table, rs.getString("table_comment"));
             if (name == null) return;

@@ -42,7 +42,8 @@ record CatalogConstraints(
                                    JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum ORDER BY k.position) END
                         AS referenced_names,
                    con.confdeltype AS on_delete, con.confupdtype AS on_update, con.condeferrable AS is_deferrable,
-                   con.condeferred AS initially_deferred,
+                   con.condeferred AS initially_deferred, con.connoinherit AS no_inherit,
+                   con.convalidated AS validated,
                    CASE WHEN con.contype = 'c' THEN pg_catalog.pg_get_constraintdef(con.oid) END AS check_definition,
                    %s AS nulls_not_distinct
             FROM pg_constraint con
@@ -104,9 +105,7 @@ record CatalogConstraints(
                     uniques.computeIfAbsent(table, t -> new ArrayList<>())
                             .add(new UniqueConstraint(name, columns, rs.getBoolean("nulls_not_distinct")));
                 case "c" ->
-                    checks.computeIfAbsent(table, t -> new ArrayList<>())
-                            .add(CheckConstraint.of(checkExpression(rs.getString("check_definition")))
-                                    .named(name));
+                    checks.computeIfAbsent(table, t -> new ArrayList<>()).add(check(rs, name));
                 default ->
                     foreignKeys
                             .computeIfAbsent(table, t -> new ArrayList<>())
@@ -135,15 +134,29 @@ record CatalogConstraints(
                 action(rs.getString("on_delete")),
                 action(rs.getString("on_update")),
                 rs.getBoolean("is_deferrable"),
-                rs.getBoolean("initially_deferred"));
+                rs.getBoolean("initially_deferred"),
+                rs.getBoolean("validated"));
     }
 
-    /** {@code CHECK ((x > 0)) NOT VALID} as printed by {@code pg_get_constraintdef} gives {@code ((x > 0))}. */
+    private static CheckConstraint check(ResultSet rs, String name) throws SQLException {
+        CheckConstraint check = CheckConstraint.of(checkExpression(rs.getString("check_definition")))
+                .named(name);
+        if (rs.getBoolean("no_inherit")) check = check.noInherit();
+        return rs.getBoolean("validated") ? check : check.notValid();
+    }
+
+    /**
+     * {@code CHECK ((x > 0)) NO INHERIT NOT VALID} as printed by {@code pg_get_constraintdef} gives
+     * {@code ((x > 0))}: the expression is printed in parentheses, what follows them is the
+     * constraint's state, read from its own columns.
+     */
     static String checkExpression(String definition) {
         String expression = definition.startsWith("CHECK ") ? definition.substring("CHECK ".length()) : definition;
-        return expression.endsWith(" NOT VALID")
-                ? expression.substring(0, expression.length() - " NOT VALID".length())
-                : expression;
+        for (String suffix : List.of(" NOT VALID", " NO INHERIT")) {
+            if (expression.endsWith(suffix))
+                expression = expression.substring(0, expression.length() - suffix.length());
+        }
+        return expression;
     }
 
     private static ForeignKey.Action action(String code) {

@@ -19,15 +19,20 @@ import dev.retort.op.DropExclusion;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropUnique;
-import dev.retort.op.Option;
+import dev.retort.op.InvalidateConstraint;
+import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.UniqueConstraint;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The statements that add and drop primary keys, unique, check, foreign-key and exclusion constraints. */
+/**
+ * The statements that add and drop primary keys, unique, check, foreign-key and exclusion
+ * constraints, and validate checks and foreign keys.
+ */
 final class ConstraintSql {
     private ConstraintSql() {}
 
@@ -48,7 +53,30 @@ final class ConstraintSql {
     }
 
     static List<String> addCheck(AddCheck op) {
-        return List.of(alterTable(op.table()) + " ADD " + check(op.table(), op.constraint()));
+        return List.of(alterTable(op.table()) + " ADD " + check(op.table(), op.constraint())
+                + notValid(op.constraint().valid()));
+    }
+
+    static List<String> validate(ValidateConstraint op) {
+        return List.of(alterTable(op.table()) + " VALIDATE CONSTRAINT "
+                + quote(PostgresSql.name(op.table(), op.constraint())));
+    }
+
+    /** Dropped and added again {@code NOT VALID}: PostgreSQL cannot mark a valid constraint not valid. */
+    static List<String> invalidate(InvalidateConstraint op) {
+        List<String> statements =
+                new ArrayList<>(dropConstraint(op.table(), PostgresSql.name(op.table(), op.constraint())));
+        if (op.constraint() instanceof CheckConstraint check) {
+            statements.addAll(addCheck(new AddCheck(op.table(), check.notValid())));
+        } else {
+            ForeignKey key = (ForeignKey) op.constraint();
+            statements.addAll(addForeignKey(new AddForeignKey(op.table(), key.notValid())));
+        }
+        return statements;
+    }
+
+    private static String notValid(boolean valid) {
+        return valid ? "" : " NOT VALID";
     }
 
     static List<String> dropCheck(DropCheck op) {
@@ -57,7 +85,7 @@ final class ConstraintSql {
 
     static List<String> addForeignKey(AddForeignKey op) {
         return List.of(alterTable(op.table()) + " ADD " + foreignKey(op.table(), op.key())
-                + (op.options().contains(Option.NOT_VALID) ? " NOT VALID" : ""));
+                + notValid(op.key().valid()));
     }
 
     static List<String> dropForeignKey(DropForeignKey op) {
@@ -89,7 +117,7 @@ final class ConstraintSql {
 
     static String check(QualifiedName table, CheckConstraint check) {
         return "CONSTRAINT " + quote(checkName(table, check)) + " CHECK (" + VisibleExpression.of(check.expression())
-                + ")";
+                + ")" + (check.inheritable() ? "" : " NO INHERIT");
     }
 
     static String foreignKey(QualifiedName table, ForeignKey key) {

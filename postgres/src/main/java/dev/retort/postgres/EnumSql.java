@@ -92,7 +92,8 @@ final class EnumSql {
 
     /**
      * The type under a new name, a new type with the labels, every column converted through text
-     * (its default dropped and set again), and the old type dropped.
+     * (its default dropped and set again, unless it names a removed label: then it stays dropped),
+     * and the old type dropped.
      */
     private static List<String> rebuild(EnumType to) {
         String oldName = asideName(to.name().name());
@@ -114,9 +115,12 @@ final class EnumSql {
                         + " USING %I::text::" + type.replace("'", "''")
                         + "', r.nspname, r.relname, r.attname, r.attname);",
                 "    IF d IS NOT NULL THEN",
-                "      EXECUTE pg_catalog.format('ALTER TABLE %I.%I ALTER COLUMN %I SET DEFAULT %s', r.nspname, r.relname, r.attname, pg_catalog.replace(d, "
+                "      BEGIN",
+                "        EXECUTE pg_catalog.format('ALTER TABLE %I.%I ALTER COLUMN %I SET DEFAULT %s', r.nspname, r.relname, r.attname, pg_catalog.replace(d, "
                         + "pg_catalog.quote_ident(" + literal(oldName) + "), pg_catalog.quote_ident("
                         + literal(to.name().name()) + ")));",
+                "      EXCEPTION WHEN invalid_text_representation THEN NULL;",
+                "      END;",
                 "    END IF;",
                 "  END LOOP;",
                 "END");

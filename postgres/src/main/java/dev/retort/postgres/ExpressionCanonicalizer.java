@@ -133,7 +133,7 @@ public final class ExpressionCanonicalizer {
             PrintedTable forms = printed.get(table);
             tables.add(forms == null ? table : forms.rewrite(table));
         }
-        return new Schema(tables, schema.sequences(), schema.enums(), schema.types());
+        return schema.with(tables, schema.sequences(), schema.enums());
     }
 
     /** The error naming a table whose check constraint, default or index PostgreSQL rejects. */

@@ -22,7 +22,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the tables, standalone sequences, enum and composite types of a live PostgreSQL database into a {@link Schema}.
+ * Reads the tables, standalone sequences, enum and composite types of a live PostgreSQL database into a
+ * {@link Schema}, with the tables outside its scope (partitions, partitioned tables, inheritance children: {@link
+ * CatalogPartitions}) named, never read.
  *
  * <p>One set-based catalog query per kind of object ({@link CatalogColumns}, {@link CatalogConstraints},
  * {@link CatalogIndexes}, sequences, enum types, {@link CatalogTypes}), never one per table, so reading a thousand tables costs about as
@@ -120,7 +122,8 @@ public final class PostgresIntrospector {
     }
 
     private static Schema readAll(Connection connection, SchemaScope scope) throws SQLException {
-        CatalogColumns columns = CatalogColumns.read(connection, scope);
+        Map<QualifiedName, String> outsideScope = CatalogPartitions.read(connection, scope);
+        CatalogColumns columns = CatalogColumns.read(connection, scope, outsideScope.keySet());
         CatalogConstraints constraints = CatalogConstraints.read(connection, scope, columns.names());
         Map<QualifiedName, List<Index>> indexes = CatalogIndexes.read(connection, scope, columns.names());
         List<Table> read = new ArrayList<>(columns.columns().size());
@@ -136,9 +139,10 @@ public final class PostgresIntrospector {
                         columns.comments().get(name))));
         return new Schema(
                 read,
-                readSequences(connection, scope),
+                readSequences(connection, scope, outsideScope.keySet()),
                 readEnums(connection, scope),
-                CatalogTypes.read(connection, scope));
+                CatalogTypes.read(connection, scope),
+                outsideScope);
     }
 
     private static List<EnumType> readEnums(Connection connection, SchemaScope scope) throws SQLException {
@@ -156,7 +160,8 @@ public final class PostgresIntrospector {
         return enums;
     }
 
-    private static List<Sequence> readSequences(Connection connection, SchemaScope scope) throws SQLException {
+    private static List<Sequence> readSequences(
+            Connection connection, SchemaScope scope, Set<QualifiedName> outsideScope) throws SQLException {
         List<Sequence> sequences = new ArrayList<>();
         try (PreparedStatement st = prepare(connection, SEQUENCES, scope);
                 ResultSet rs = st.executeQuery()) {
@@ -166,7 +171,8 @@ public final class PostgresIntrospector {
                 Sequence sequence = Sequence.of(name, rs.getLong("start_value"), rs.getLong("increment_by"));
                 if (rs.getString("owner_table") != null) {
                     sequence = sequence.ownedBy(rs.getString("owner_table"), rs.getString("owner_column"));
-                    if (scope.excluded().contains(sequence.ownerTable())) continue;
+                    if (scope.excluded().contains(sequence.ownerTable())
+                            || outsideScope.contains(sequence.ownerTable())) continue;
                 }
                 sequences.add(sequence);
             }

@@ -32,10 +32,12 @@ import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropType;
 import dev.retort.op.DropUnique;
+import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
 import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
+import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
@@ -88,6 +90,8 @@ public final class PostgresSql {
         if (op instanceof DropSequence d) return SequenceSql.drop(d);
         if (op instanceof AlterSequenceOwner o) return SequenceSql.alterOwner(o);
         if (op instanceof AlterSequence a) return SequenceSql.alter(a);
+        if (op instanceof ValidateConstraint v) return ConstraintSql.validate(v);
+        if (op instanceof InvalidateConstraint i) return ConstraintSql.invalidate(i);
         throw new AssertionError(op);
     }
 
@@ -114,6 +118,14 @@ public final class PostgresSql {
      */
     public static List<String> alterTable(List<? extends ColumnChange> changes) {
         return AlterTableSql.statements(changes);
+    }
+
+    /**
+     * Whether what an operation makes can be used only once it is committed: enum labels added with
+     * {@code ADD VALUE} ("unsafe use of new value" in the same transaction).
+     */
+    public static boolean commitBeforeUse(Op op) {
+        return op instanceof AlterEnum a && a.from().onlyAddsTo(a.to());
     }
 
     /** Whether an operation must run outside a transaction: a concurrent index build or drop. */

@@ -4,7 +4,9 @@ import static dev.retort.postgres.PostgresSql.literal;
 import static dev.retort.postgres.PostgresSql.quote;
 import static dev.retort.postgres.PostgresSql.table;
 
+import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
+import dev.retort.op.AddForeignKey;
 import dev.retort.op.AlterTableComment;
 import dev.retort.op.CreateTable;
 import dev.retort.op.DropColumn;
@@ -25,9 +27,18 @@ import java.util.List;
 final class TableSql {
     private TableSql() {}
 
-    /** The CREATE TABLE, then its comments. */
+    /**
+     * The CREATE TABLE, then its {@code NOT VALID} checks and foreign keys (which CREATE TABLE would
+     * validate), then its comments.
+     */
     static List<String> create(CreateTable op) {
         List<String> statements = new ArrayList<>(List.of(createStatement(op)));
+        for (CheckConstraint check : op.definition().checks()) {
+            if (!check.valid()) statements.addAll(ConstraintSql.addCheck(new AddCheck(op.table(), check)));
+        }
+        for (ForeignKey key : op.definition().foreignKeys()) {
+            if (!key.valid()) statements.addAll(ConstraintSql.addForeignKey(new AddForeignKey(op.table(), key)));
+        }
         if (op.definition().comment() != null) {
             statements.add("COMMENT ON TABLE " + table(op.table()) + " IS "
                     + text(op.definition().comment()));
@@ -44,9 +55,12 @@ final class TableSql {
         PrimaryKey key = op.definition().primaryKey();
         if (key != null) lines.add(ConstraintSql.primaryKey(op.table(), key));
         for (UniqueConstraint unique : op.definition().uniques()) lines.add(ConstraintSql.unique(op.table(), unique));
-        for (CheckConstraint check : op.definition().checks()) lines.add(ConstraintSql.check(op.table(), check));
-        for (ForeignKey foreignKey : op.definition().foreignKeys())
-            lines.add(ConstraintSql.foreignKey(op.table(), foreignKey));
+        for (CheckConstraint check : op.definition().checks()) {
+            if (check.valid()) lines.add(ConstraintSql.check(op.table(), check));
+        }
+        for (ForeignKey foreignKey : op.definition().foreignKeys()) {
+            if (foreignKey.valid()) lines.add(ConstraintSql.foreignKey(op.table(), foreignKey));
+        }
         return "CREATE TABLE " + table(op.table()) + " (\n    " + String.join(",\n    ", lines) + "\n)";
     }
 

@@ -3,6 +3,7 @@ package dev.retort.postgres;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.retort.fixtures.db.TestDatabase;
+import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
@@ -16,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -81,6 +83,47 @@ class PostgresIntrospectorTest {
     }
 
     @Test
+    void checksKeepNoInheritApartFromTheirExpression() throws SQLException {
+        db.execute("""
+                CREATE TABLE t (x integer, CONSTRAINT plain CHECK (x > 0), CONSTRAINT own CHECK (x < 10) NO INHERIT);
+                """);
+        Table t = read(List.of("public"), Set.of()).tables().get(0);
+        assertEquals(
+                List.of(
+                        CheckConstraint.of("((x < 10))").named("own").noInherit(),
+                        CheckConstraint.of("((x > 0))").named("plain")),
+                t.checks());
+    }
+
+    @Test
+    void notValidChecksAndForeignKeysAreReadAsNotValid() throws SQLException {
+        db.execute("""
+                CREATE TABLE p (id integer PRIMARY KEY);
+                CREATE TABLE t (x integer, CONSTRAINT checked CHECK (x > 0));
+                ALTER TABLE t ADD CONSTRAINT unchecked CHECK (x < 10) NO INHERIT NOT VALID;
+                ALTER TABLE t ADD CONSTRAINT t_x_fkey FOREIGN KEY (x) REFERENCES p NOT VALID;
+                """);
+        Table t = read(List.of("public"), Set.of()).tables().stream()
+                .filter(table -> table.name().name().equals("t"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                List.of(
+                        CheckConstraint.of("((x < 10))")
+                                .named("unchecked")
+                                .noInherit()
+                                .notValid(),
+                        CheckConstraint.of("((x > 0))").named("checked")),
+                t.checks());
+        assertEquals(
+                List.of(ForeignKey.Columns.of("x")
+                        .references("p", "id")
+                        .named("t_x_fkey")
+                        .notValid()),
+                t.foreignKeys());
+    }
+
+    @Test
     void inTheCallersTransactionTheSearchPathIsPutBack() throws SQLException {
         db.execute("CREATE TABLE kept (id integer)");
         try (Connection c = db.connect();
@@ -129,11 +172,20 @@ class PostgresIntrospectorTest {
                 CREATE SEQUENCE a_sequence;
                 CREATE TABLE parted (id integer, at date) PARTITION BY RANGE (at);
                 CREATE TABLE parted_2026 PARTITION OF parted FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
+                CREATE TABLE child (extra text) INHERITS (kept);
                 """);
         Schema schema = read(List.of("public"), Set.of(QualifiedName.of("retort_version")));
         assertEquals(
-                List.of(QualifiedName.of("kept"), QualifiedName.of("parted")),
-                schema.tables().stream().map(Table::name).toList());
+                List.of(QualifiedName.of("kept")),
+                schema.tables().stream().map(Table::name).toList(),
+                "an inheritance parent is a table like any other");
+        assertEquals(
+                Map.of(
+                        QualifiedName.of("parted"), "a partitioned table",
+                        QualifiedName.of("parted_2026"), "a partition of parted",
+                        QualifiedName.of("child"), "an inheritance child of kept"),
+                schema.outsideScope(),
+                "partitioned tables, partitions and inheritance children are outside the scope");
     }
 
     @Test

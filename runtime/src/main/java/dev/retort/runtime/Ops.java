@@ -32,10 +32,12 @@ import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropType;
 import dev.retort.op.DropUnique;
+import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
 import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
+import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.CompositeType;
@@ -215,6 +217,7 @@ public final class Ops {
         add(new DropUnique(name(table), constraint));
     }
 
+    /** Adds a check; {@code check(...).notValid()} skips checking the rows already there (validate later). */
     public void addCheck(String table, CheckConstraint constraint) {
         add(new AddCheck(name(table), constraint));
     }
@@ -224,8 +227,9 @@ public final class Ops {
     }
 
     /**
-     * Adds a foreign key; {@code Option.NOT_VALID} skips checking the rows already there (validate
-     * later with {@code op.execute("ALTER TABLE ... VALIDATE CONSTRAINT ...")}, under a weaker lock).
+     * Adds a foreign key; {@code Option.NOT_VALID} (or {@code .notValid()} on the key) skips checking
+     * the rows already there (validate later with {@link #validateConstraint(String, ForeignKey)},
+     * under a weaker lock).
      */
     public void addForeignKey(String table, ForeignKey key, Option... options) {
         add(new AddForeignKey(name(table), key, Set.of(options)));
@@ -234,6 +238,26 @@ public final class Ops {
     /** Drops a foreign key; {@code Option.NOT_VALID} makes the reverse add it NOT VALID. */
     public void dropForeignKey(String table, ForeignKey key, Option... options) {
         add(new DropForeignKey(name(table), key, Set.of(options)));
+    }
+
+    /** Validates a {@code NOT VALID} check: {@code VALIDATE CONSTRAINT}, whose reverse drops it and adds it again {@code NOT VALID}. */
+    public void validateConstraint(String table, CheckConstraint constraint) {
+        add(new ValidateConstraint(name(table), constraint));
+    }
+
+    /** Validates a {@code NOT VALID} foreign key, as for a check. */
+    public void validateConstraint(String table, ForeignKey key) {
+        add(new ValidateConstraint(name(table), key));
+    }
+
+    /** Makes a valid check {@code NOT VALID} again: dropped and added again {@code NOT VALID}. */
+    public void invalidateConstraint(String table, CheckConstraint constraint) {
+        add(new InvalidateConstraint(name(table), constraint));
+    }
+
+    /** Makes a valid foreign key {@code NOT VALID} again, as for a check. */
+    public void invalidateConstraint(String table, ForeignKey key) {
+        add(new InvalidateConstraint(name(table), key));
     }
 
     /** Adds an exclusion constraint: {@code addExclusion("booking", "no_overlap", "USING gist (room WITH =, during WITH &&)")}. */

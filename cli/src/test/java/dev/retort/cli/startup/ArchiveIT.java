@@ -91,6 +91,25 @@ class ArchiveIT {
                                     .toList());
         }
 
+        Path jsonLoads = workDir.resolve("json-class-load.log");
+        Outcome json = launch(
+                jar,
+                Map.of("RETORT_JAVA_OPTS", "-Xlog:class+load=info:file=" + jsonLoads),
+                "check",
+                "--format",
+                "json");
+        assertEquals(ExitCode.FOUND, json.code(), json::toString);
+        List<String> jsonLines = Files.readAllLines(jsonLoads);
+        for (String name :
+                List.of("dev.retort.report.PlanJson", "com.fasterxml.jackson.core.json.WriterBasedJsonGenerator")) {
+            assertTrue(
+                    jsonLines.stream().anyMatch(line -> line.contains("] " + name + " source: shared objects file")),
+                    () -> name + " from the archive: "
+                            + jsonLines.stream()
+                                    .filter(line -> line.contains("] " + name + " "))
+                                    .toList());
+        }
+
         Path offJar = copyOfTheJar("off");
         for (String variable : List.of(StartupSwitch.ARCHIVE.variable(), StartupSwitch.ALL, "RETORT_CDS")) {
             assertEquals(first, launch(offJar, Map.of(variable, "off"), "check"), variable);

@@ -60,6 +60,9 @@ class EarlyEntityReadTest {
         assertEquals(ExitCode.OK, cli.run("upgrade", "head").code());
         assertEquals(new Cli.Result(ExitCode.OK, "No new upgrade operations detected.\n", ""), cli.run("-q", "check"));
         assertNull(EarlyEntityRead.claim(entities(null), "public"), "check claimed the early read");
+        Cli.Result json = cli.run("check", "--format", "json");
+        assertEquals(ExitCode.OK, json.code(), json::toString);
+        assertNull(EarlyEntityRead.claim(entities(null), "public"), "check --format json claimed the early read");
     }
 
     @Test

@@ -312,7 +312,13 @@ class MigratorTest {
         up.dropIndex("t", index("during").using("gist"), Option.IF_EXISTS);
         up.dropColumn("t", column("during", "tsrange"), Option.IF_EXISTS);
         up.addForeignKey("t", foreignKey("a").references("parent", "id"), Option.NOT_VALID);
+        up.validateConstraint("t", foreignKey("a").references("parent", "id"));
+        up.invalidateConstraint("t", foreignKey("a").references("parent", "id"));
         up.dropForeignKey("t", foreignKey("a").references("parent", "id"), Option.NOT_VALID);
+        up.addCheck("t", check("a > 0").named("t_a_positive").notValid());
+        up.validateConstraint("t", check("a > 0").named("t_a_positive"));
+        up.invalidateConstraint("t", check("a > 0").named("t_a_positive"));
+        up.dropCheck("t", check("a > 0").named("t_a_positive"));
         up.dropPrimaryKey("t", primaryKey("a", "c"));
         up.renameColumn("t", "c", "renamed");
         up.renameColumn("t", "renamed", "c");

@@ -1,0 +1,88 @@
+package dev.retort.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.retort.diff.Plan;
+import dev.retort.revision.RevisionGraph;
+import dev.retort.revision.RevisionNode;
+import dev.retort.runtime.Validation;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The machine-readable reports: one JSON document per command, in the versioned format {@value #FORMAT} the README
+ * describes field by field ("Machine-readable output"). The command line writes them for {@code --format json}; a
+ * build plugin calls the same methods with the values the library gave it.
+ */
+public final class JsonReport {
+    /** The format and its version, the first field of every document; a change that breaks a reader raises it. */
+    public static final String FORMAT = "retort/1";
+
+    private JsonReport() {}
+
+    /** {@code check}: the operations a new migration needs, in plan order; none when the entities match. */
+    public static void check(Writer out, Plan plan, String defaultSchema) {
+        JsonDocument.write(out, "check", json -> PlanJson.operations(json, plan, defaultSchema));
+    }
+
+    /** {@code diff}: the operations that turn the first database into the second. */
+    public static void diff(Writer out, Plan plan, String defaultSchema) {
+        JsonDocument.write(out, "diff", json -> PlanJson.operations(json, plan, defaultSchema));
+    }
+
+    /** {@code heads}: the head revisions. */
+    public static void heads(Writer out, RevisionGraph graph) {
+        JsonDocument.write(out, "heads", json -> {
+            json.writeArrayFieldStart("heads");
+            for (String head : graph.heads()) RevisionJson.revision(json, graph, graph.node(head));
+            json.writeEndArray();
+        });
+    }
+
+    /** {@code current}: the revisions the database is at (each declared by a migration), and whether they are the heads. */
+    public static void current(Writer out, RevisionGraph graph, Set<String> current) {
+        JsonDocument.write(out, "current", json -> {
+            json.writeArrayFieldStart("current");
+            for (String id : new TreeSet<>(current)) RevisionJson.revision(json, graph, graph.node(id));
+            json.writeEndArray();
+            JsonDocument.strings(json, "heads", graph.heads());
+            json.writeBooleanField("atAllHeads", current.equals(Set.copyOf(graph.heads())));
+        });
+    }
+
+    /** {@code history}: the revisions given, newest first; {@code current} is the database's, or null when not read. */
+    public static void history(Writer out, RevisionGraph graph, List<RevisionNode> revisions, Set<String> current) {
+        JsonDocument.write(out, "history", json -> {
+            json.writeArrayFieldStart("revisions");
+            for (RevisionNode node : revisions) RevisionJson.revision(json, graph, node);
+            json.writeEndArray();
+            if (current != null) JsonDocument.strings(json, "current", new TreeSet<>(current));
+        });
+    }
+
+    /** {@code validate}: the problems found (none when all match), and the revision accepted first, or null. */
+    public static void validate(Writer out, Validation validation, String accepted) {
+        JsonDocument.write(out, "validate", json -> {
+            if (accepted != null) json.writeStringField("accepted", accepted);
+            json.writeArrayFieldStart("problems");
+            for (Validation.Problem problem : validation.problems()) problem(json, problem);
+            json.writeEndArray();
+        });
+    }
+
+    /** A command that failed: the one-line error, in place of the command's own fields. */
+    public static void error(Writer out, String command, String message) {
+        JsonDocument.write(out, command, json -> json.writeStringField("error", message));
+    }
+
+    private static void problem(JsonGenerator json, Validation.Problem problem) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("kind", problem.kind().name().toLowerCase(Locale.ROOT));
+        json.writeStringField("revision", problem.revision());
+        json.writeStringField("message", problem.message());
+        json.writeEndObject();
+    }
+}

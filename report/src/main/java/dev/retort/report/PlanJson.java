@@ -1,0 +1,47 @@
+package dev.retort.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.retort.diff.Plan;
+import dev.retort.op.Hazard;
+import dev.retort.op.Op;
+import dev.retort.postgres.PostgresSql;
+import java.io.IOException;
+
+/** A plan's upgrade operations in a report: kind, object, hazards and the SQL {@link PostgresSql} renders. */
+final class PlanJson {
+    private PlanJson() {}
+
+    static void operations(JsonGenerator json, Plan plan, String defaultSchema) throws IOException {
+        json.writeArrayFieldStart("operations");
+        for (Op op : plan.upgrade()) {
+            json.writeStartObject();
+            json.writeStringField("kind", OperationKinds.of(op));
+            target(json, OperationTarget.changedBy(op), defaultSchema);
+            json.writeArrayFieldStart("hazards");
+            for (Hazard hazard : Plan.hazards(op, plan.upgrade())) {
+                json.writeStartObject();
+                json.writeStringField("kind", hazard.kind().tag());
+                json.writeStringField("message", hazard.detail());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeBooleanField("outsideTransaction", PostgresSql.outsideTransaction(op));
+            JsonDocument.strings(json, "sql", PostgresSql.statements(op));
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+    }
+
+    /** The object field: type, schema (the default one named), table, then what applies. */
+    private static void target(JsonGenerator json, OperationTarget target, String defaultSchema) throws IOException {
+        json.writeObjectFieldStart("object");
+        json.writeStringField("type", target.type());
+        String schema = target.qualified().schema();
+        json.writeStringField("schema", schema == null ? defaultSchema : schema);
+        if (target.onTable()) json.writeStringField("table", target.qualified().name());
+        if (target.column() != null) json.writeStringField("column", target.column());
+        if (target.name() != null) json.writeStringField("name", target.name());
+        if (target.renamedTo() != null) json.writeStringField("renamedTo", target.renamedTo());
+        json.writeEndObject();
+    }
+}
