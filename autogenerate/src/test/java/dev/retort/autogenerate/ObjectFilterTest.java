@@ -141,12 +141,12 @@ class ObjectFilterTest {
                         .getMessage());
         assertEquals(
                 "'view:x': unknown kind 'view': expected one of table, column, index, primary-key, unique,"
-                        + " foreign-key, check, sequence, enum, constraint",
+                        + " foreign-key, check, sequence, enum, type, constraint",
                 assertThrows(IllegalArgumentException.class, () -> ExcludePatterns.parse(List.of("view:x")))
                         .getMessage());
         assertEquals(
                 "'audit_*': expected KIND:GLOB, with KIND one of table, column, index, primary-key, unique,"
-                        + " foreign-key, check, sequence, enum, constraint",
+                        + " foreign-key, check, sequence, enum, type, constraint",
                 assertThrows(IllegalArgumentException.class, () -> ExcludePatterns.parse(List.of("audit_*")))
                         .getMessage());
         assertEquals(
