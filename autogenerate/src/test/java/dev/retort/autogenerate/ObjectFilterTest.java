@@ -73,6 +73,16 @@ class ObjectFilterTest {
     }
 
     @Test
+    void aCompositeTypeOnlyTheDatabaseHasIsLeftAloneByTypeGlobs() throws SQLException {
+        db.execute("CREATE TYPE legacy_point AS (x integer, y integer); CREATE TYPE legacy_pair AS (a text)");
+        ObjectFilter exclude = ExcludePatterns.parse(
+                List.of("index:*_search_idx", "table:audit_*", "column:customers.legacy_code", "type:legacy_p?int"));
+        assertEquals(
+                List.of("DropType legacy_pair"),
+                ops(Autogenerate.configure().objectFilter(exclude).load()));
+    }
+
+    @Test
     void anExcludedModelObjectIsNotAdded() throws SQLException {
         db.execute("DROP TABLE coupons CASCADE; ALTER TABLE customers DROP COLUMN name");
         ObjectFilter exclude = ExcludePatterns.parse(List.of(
