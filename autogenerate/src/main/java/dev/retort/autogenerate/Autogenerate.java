@@ -62,8 +62,10 @@ public final class Autogenerate {
     public static final List<String> TOOL_TABLES =
             List.of("databasechangelog", "databasechangeloglock", "flyway_schema_history");
 
-    private static final ObjectFilter NO_TOOL_TABLES = (kind, name, side, object) -> kind != ObjectKind.TABLE
-            || !TOOL_TABLES.contains(((Table) object).name().name());
+    private static final ObjectFilter NO_TOOL_TABLES = ObjectFilter.of(
+            Set.of(ObjectKind.TABLE),
+            (kind, name, side, object) ->
+                    !TOOL_TABLES.contains(((Table) object).name().name()));
 
     private Autogenerate(Builder builder) {
         this.scope = new SchemaScope(builder.schemas, builder.leftOut, builder.defaultSchema);

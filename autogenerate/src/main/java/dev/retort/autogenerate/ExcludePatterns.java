@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
@@ -53,6 +55,18 @@ public final class ExcludePatterns implements ObjectFilter {
     @Override
     public boolean include(ObjectKind kind, String name, Side side, Object object) {
         return entries.stream().noneMatch(e -> e.matches(kind, name));
+    }
+
+    @Override
+    public Set<ObjectKind> kinds() {
+        Set<ObjectKind> kinds = EnumSet.noneOf(ObjectKind.class);
+        for (ObjectKind kind : ObjectKind.values()) {
+            if (entries.stream()
+                    .anyMatch(e -> e.kind().equals(CONSTRAINT)
+                            ? kind.isConstraint()
+                            : e.kind().equals(kind.word()))) kinds.add(kind);
+        }
+        return kinds;
     }
 
     /** The kind words an entry may start with. */

@@ -23,38 +23,58 @@ final class FilteredSchema {
 
     private final Set<QualifiedName> leftOutTables = new HashSet<>();
 
+    /** The kinds inside a table: a filter that asks about none of them leaves every table as it is. */
+    private static final List<ObjectKind> TABLE_PARTS = List.of(
+            ObjectKind.COLUMN,
+            ObjectKind.INDEX,
+            ObjectKind.PRIMARY_KEY,
+            ObjectKind.UNIQUE,
+            ObjectKind.FOREIGN_KEY,
+            ObjectKind.CHECK);
+
+    private final Set<ObjectKind> kinds;
+
     private FilteredSchema(ObjectFilter filter, Side side) {
         this.filter = filter;
         this.side = side;
+        this.kinds = filter.kinds();
     }
 
     static Schema apply(ObjectFilter filter, Side side, Schema schema) {
-        if (filter == ObjectFilter.ALL) return schema;
+        if (filter.kinds().isEmpty()) return schema;
         return new FilteredSchema(filter, side).filter(schema);
     }
 
     private Schema filter(Schema schema) {
         List<Table> tables = new ArrayList<>();
+        boolean inTables = TABLE_PARTS.stream().anyMatch(kinds::contains);
         for (Table table : schema.tables()) {
-            if (filter.include(ObjectKind.TABLE, table.name().toString(), side, table)) tables.add(table(table));
-            else leftOutTables.add(table.name());
+            if (!asks(ObjectKind.TABLE)
+                    || filter.include(ObjectKind.TABLE, table.name().toString(), side, table)) {
+                tables.add(inTables ? table(table) : table);
+            } else {
+                leftOutTables.add(table.name());
+            }
         }
         List<Sequence> sequences = schema.sequences().stream()
                 .filter(s -> s.ownedBy() == null
                         || !leftOutTables.contains(s.ownerTable())
                                 && !leftOutColumns.contains(
                                         s.ownerTable() + "." + s.ownedBy().column()))
-                .filter(s -> filter.include(ObjectKind.SEQUENCE, s.name().toString(), side, s))
+                .filter(s -> !asks(ObjectKind.SEQUENCE)
+                        || filter.include(ObjectKind.SEQUENCE, s.name().toString(), side, s))
                 .toList();
         return schema.with(
                         tables,
                         sequences,
                         schema.enums().stream()
-                                .filter(e ->
-                                        filter.include(ObjectKind.ENUM, e.name().toString(), side, e))
+                                .filter(e -> !asks(ObjectKind.ENUM)
+                                        || filter.include(
+                                                ObjectKind.ENUM, e.name().toString(), side, e))
                                 .toList())
                 .withTypes(schema.types().stream()
-                        .filter(t -> filter.include(ObjectKind.TYPE, t.name().toString(), side, t))
+                        .filter(t -> !asks(ObjectKind.TYPE)
+                                || filter.include(ObjectKind.TYPE, t.name().toString(), side, t))
                         .toList());
     }
 
@@ -65,8 +85,9 @@ final class FilteredSchema {
         Set<String> gone = new HashSet<>();
         for (Column column : table.columns()) {
             String columnName = name + "." + column.name();
-            if (filter.include(ObjectKind.COLUMN, columnName, side, column)) columns.add(column);
-            else {
+            if (!asks(ObjectKind.COLUMN) || filter.include(ObjectKind.COLUMN, columnName, side, column)) {
+                columns.add(column);
+            } else {
                 gone.add(column.name());
                 leftOutColumns.add(columnName);
             }
@@ -98,7 +119,12 @@ final class FilteredSchema {
     private boolean keeps(
             ObjectKind kind, QualifiedName table, Object element, Set<String> gone, Collection<String> over) {
         if (over.stream().anyMatch(gone::contains)) return false;
-        return filter.include(kind, PostgresSql.name(table, element), side, element);
+        return !asks(kind) || filter.include(kind, PostgresSql.name(table, element), side, element);
+    }
+
+    /** Whether the filter looks at this kind: the name of an object it does not is never worked out. */
+    private boolean asks(ObjectKind kind) {
+        return kinds.contains(kind);
     }
 
     private static List<String> columns(Index index) {

@@ -2,6 +2,10 @@ package dev.retort.autogenerate;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * A project's verdict on which objects take part in a comparison, like Alembic's {@code include_object}:
  * asked for every table, column, index, constraint, sequence and enum type of both sides before they are
@@ -19,7 +23,7 @@ import static java.util.Objects.requireNonNull;
 @FunctionalInterface
 public interface ObjectFilter {
     /** Every object takes part. */
-    ObjectFilter ALL = (kind, name, side, object) -> true;
+    ObjectFilter ALL = of(Set.of(), (kind, name, side, object) -> true);
 
     /** Which schema an object was read from. */
     enum Side {
@@ -32,10 +36,41 @@ public interface ObjectFilter {
     /** Whether the object takes part in the comparison. */
     boolean include(ObjectKind kind, String name, Side side, Object object);
 
+    /**
+     * The kinds of object this filter may leave out; it is asked only about these, so a filter of
+     * tables alone costs nothing per column, constraint or index. Default: every kind.
+     */
+    default Set<ObjectKind> kinds() {
+        return EnumSet.allOf(ObjectKind.class);
+    }
+
+    /** A filter asked only about the given kinds. */
+    static ObjectFilter of(Set<ObjectKind> kinds, ObjectFilter filter) {
+        requireNonNull(filter, "filter");
+        Set<ObjectKind> asked = kinds.isEmpty() ? EnumSet.noneOf(ObjectKind.class) : EnumSet.copyOf(kinds);
+        return new ObjectFilter() {
+            @Override
+            public boolean include(ObjectKind kind, String name, Side side, Object object) {
+                return filter.include(kind, name, side, object);
+            }
+
+            @Override
+            public Set<ObjectKind> kinds() {
+                return Collections.unmodifiableSet(asked);
+            }
+        };
+    }
+
     /** A filter that includes what both this one and {@code other} include. */
     default ObjectFilter and(ObjectFilter other) {
         requireNonNull(other, "other");
-        return (kind, name, side, object) ->
-                include(kind, name, side, object) && other.include(kind, name, side, object);
+        Set<ObjectKind> kinds = EnumSet.noneOf(ObjectKind.class);
+        kinds.addAll(kinds());
+        kinds.addAll(other.kinds());
+        ObjectFilter first = this;
+        return of(
+                kinds,
+                (kind, name, side, object) -> (!first.kinds().contains(kind) || first.include(kind, name, side, object))
+                        && (!other.kinds().contains(kind) || other.include(kind, name, side, object)));
     }
 }

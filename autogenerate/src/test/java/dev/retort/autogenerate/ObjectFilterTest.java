@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,6 +48,25 @@ class ObjectFilterTest {
                 + " CREATE TABLE flyway_schema_history (installed_rank integer PRIMARY KEY);"
                 + " CREATE TABLE databasechangelog (id varchar(255));"
                 + " CREATE TABLE databasechangeloglock (id integer PRIMARY KEY)");
+    }
+
+    @Test
+    void aFilterIsAskedOnlyAboutTheKindsItNames() throws SQLException {
+        List<ObjectKind> asked = new ArrayList<>();
+        ObjectFilter tables = ObjectFilter.of(Set.of(ObjectKind.TABLE), (kind, name, side, object) -> {
+            asked.add(kind);
+            return true;
+        });
+        ObjectFilter both = tables.and(ExcludePatterns.parse(List.of("index:*_search_idx")));
+        assertEquals(Set.of(ObjectKind.TABLE, ObjectKind.INDEX), both.kinds());
+        assertEquals(Set.of(), ObjectFilter.ALL.kinds());
+        Autogenerate autogenerate = Autogenerate.configure().objectFilter(both).load();
+        try (Connection connection = db.connect()) {
+            Schema read = autogenerate.readDatabase(connection);
+            assertTrue(read.tables().stream()
+                    .allMatch(t -> t.indexes().stream().noneMatch(i -> "customers_search_idx".equals(i.name()))));
+        }
+        assertTrue(!asked.isEmpty() && asked.stream().allMatch(ObjectKind.TABLE::equals), asked::toString);
     }
 
     @Test

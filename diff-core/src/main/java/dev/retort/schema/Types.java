@@ -2,6 +2,7 @@ package dev.retort.schema;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,6 +56,9 @@ public final class Types {
 
     /** Normalised spellings by spelling. */
     private static final BoundedMemo<String, String> NORMALIZED = new BoundedMemo<>(Types::normalizeUncached, 4096);
+    // every Column and each of its withers asks: remembered like the normalised form (empty for "as normalised")
+    private static final BoundedMemo<String, Optional<String>> STORED =
+            new BoundedMemo<>(type -> Optional.ofNullable(storedSpellingUncached(type)), 4096);
 
     private Types() {}
 
@@ -103,9 +107,13 @@ public final class Types {
      * every other type, whose normalised form PostgreSQL stores as written.
      */
     public static String storedSpelling(String type) {
+        return STORED.apply(type).orElse(null);
+    }
+
+    private static String storedSpellingUncached(String type) {
         String trimmed = WHITESPACE.matcher(type.trim()).replaceAll(" ");
         if (trimmed.endsWith("[]")) {
-            String element = storedSpelling(trimmed.substring(0, trimmed.length() - 2));
+            String element = storedSpellingUncached(trimmed.substring(0, trimmed.length() - 2));
             return element == null ? null : element + "[]";
         }
         if (trimmed.contains("\"")) return null;
