@@ -65,11 +65,16 @@ final class FilteredSchema {
                         || filter.include(ObjectKind.SEQUENCE, s.name().toString(), side, s))
                 .toList();
         return schema.with(
-                tables,
-                sequences,
-                schema.enums().stream()
-                        .filter(e -> !asks(ObjectKind.ENUM)
-                                || filter.include(ObjectKind.ENUM, e.name().toString(), side, e))
+                        tables,
+                        sequences,
+                        schema.enums().stream()
+                                .filter(e -> !asks(ObjectKind.ENUM)
+                                        || filter.include(
+                                                ObjectKind.ENUM, e.name().toString(), side, e))
+                                .toList())
+                .withTypes(schema.types().stream()
+                        .filter(t -> !asks(ObjectKind.TYPE)
+                                || filter.include(ObjectKind.TYPE, t.name().toString(), side, t))
                         .toList());
     }
 

@@ -14,7 +14,9 @@ public enum ObjectKind {
     FOREIGN_KEY,
     CHECK,
     SEQUENCE,
-    ENUM;
+    ENUM,
+    /** A composite type ({@code @Struct}). */
+    TYPE;
 
     /** {@code table}, {@code primary-key}, {@code foreign-key}, ... */
     public String word() {

@@ -93,6 +93,16 @@ class ObjectFilterTest {
     }
 
     @Test
+    void aCompositeTypeOnlyTheDatabaseHasIsLeftAloneByTypeGlobs() throws SQLException {
+        db.execute("CREATE TYPE legacy_point AS (x integer, y integer); CREATE TYPE legacy_pair AS (a text)");
+        ObjectFilter exclude = ExcludePatterns.parse(
+                List.of("index:*_search_idx", "table:audit_*", "column:customers.legacy_code", "type:legacy_p?int"));
+        assertEquals(
+                List.of("DropType legacy_pair"),
+                ops(Autogenerate.configure().objectFilter(exclude).load()));
+    }
+
+    @Test
     void anExcludedModelObjectIsNotAdded() throws SQLException {
         db.execute("DROP TABLE coupons CASCADE; ALTER TABLE customers DROP COLUMN name");
         ObjectFilter exclude = ExcludePatterns.parse(List.of(
@@ -161,12 +171,12 @@ class ObjectFilterTest {
                         .getMessage());
         assertEquals(
                 "'view:x': unknown kind 'view': expected one of table, column, index, primary-key, unique,"
-                        + " foreign-key, check, sequence, enum, constraint",
+                        + " foreign-key, check, sequence, enum, type, constraint",
                 assertThrows(IllegalArgumentException.class, () -> ExcludePatterns.parse(List.of("view:x")))
                         .getMessage());
         assertEquals(
                 "'audit_*': expected KIND:GLOB, with KIND one of table, column, index, primary-key, unique,"
-                        + " foreign-key, check, sequence, enum, constraint",
+                        + " foreign-key, check, sequence, enum, type, constraint",
                 assertThrows(IllegalArgumentException.class, () -> ExcludePatterns.parse(List.of("audit_*")))
                         .getMessage());
         assertEquals(

@@ -12,10 +12,12 @@ import dev.retort.op.AlterEnum;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
+import dev.retort.op.AlterType;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
+import dev.retort.op.CreateType;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropEnum;
@@ -26,6 +28,7 @@ import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
+import dev.retort.op.DropType;
 import dev.retort.op.DropUnique;
 import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
@@ -35,6 +38,8 @@ import dev.retort.op.RenameTable;
 import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.schema.CompositeType;
+import dev.retort.schema.CompositeType.Attribute;
 import dev.retort.schema.DefaultNames;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
@@ -102,6 +107,9 @@ public final class OpText {
         if (op instanceof DropEnumCasts d) return "drop casts of enum " + d.type() + ": " + casts(d.type(), d.casts());
         if (op instanceof AlterEnum a)
             return "alter enum " + a.to().name() + ": " + labels(a.from()) + " -> " + labels(a.to());
+        if (op instanceof CreateType c) return "add type " + c.type().name() + " " + attributes(c.type());
+        if (op instanceof DropType d) return "drop type " + d.type().name();
+        if (op instanceof AlterType a) return "alter type " + a.to().name() + ": " + attributeChanges(a.changes());
         if (op instanceof CreateSequence c) return "add sequence " + sequence(c.sequence());
         if (op instanceof DropSequence d) return "drop sequence " + d.sequence().name();
         if (op instanceof AlterSequenceOwner o) {
@@ -146,6 +154,28 @@ public final class OpText {
         List<String> shown = new ArrayList<>();
         if (casts.contains(EnumType.Cast.FROM_VARCHAR)) shown.add("varchar -> " + type);
         if (casts.contains(EnumType.Cast.TO_VARCHAR)) shown.add(type + " -> varchar");
+        return String.join(", ", shown);
+    }
+
+    /** {@code (zip integer, city text collate "C")} */
+    private static String attributes(CompositeType type) {
+        return "(" + type.attributes().stream().map(OpText::attribute).collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static String attribute(Attribute attribute) {
+        return attribute.name() + " " + typeOf(attribute);
+    }
+
+    private static String typeOf(Attribute attribute) {
+        return attribute.type() + (attribute.collation() == null ? "" : " collate " + attribute.collation());
+    }
+
+    /** {@code drop attribute x, alter attribute zip type bigint, add attribute zone varchar(255)} */
+    private static String attributeChanges(AlterType.Changes changes) {
+        List<String> shown = new ArrayList<>();
+        changes.dropped().forEach(a -> shown.add("drop attribute " + a.name()));
+        changes.retyped().forEach(a -> shown.add("alter attribute " + a.name() + " type " + typeOf(a)));
+        changes.added().forEach(a -> shown.add("add attribute " + attribute(a)));
         return String.join(", ", shown);
     }
 

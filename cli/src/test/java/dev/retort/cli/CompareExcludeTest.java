@@ -129,7 +129,7 @@ class CompareExcludeTest {
         assertEquals(2, kind.code(), kind::toString);
         assertEquals(
                 "error: compare.exclude: 'view:audit_*': unknown kind 'view': expected one of table, column, index,"
-                        + " primary-key, unique, foreign-key, check, sequence, enum, constraint\n",
+                        + " primary-key, unique, foreign-key, check, sequence, enum, type, constraint\n",
                 kind.err());
         Cli.Result flag = cli.run("-x", "compare.exclude-tool-tables=maybe", "check");
         assertEquals(2, flag.code(), flag::toString);

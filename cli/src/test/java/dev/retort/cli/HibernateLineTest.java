@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The entities read with the application's own Hibernate ORM when {@code entities.classpath} holds
@@ -42,14 +44,22 @@ class HibernateLineTest {
     }
 
     private static String export(String line) throws Exception {
+        return export(line, LINES);
+    }
+
+    private static String export(String line, String entities) throws Exception {
         Path classes = Path.of(Cli.fixturesClasses());
         String snake = line.startsWith("6.") ? SNAKE_6 : SNAKE_7;
         Map<String, String> naming = Map.of("hibernate.physical_naming_strategy", snake);
-        if (line.equals("bundled")) return HibernateExport.createScript(LINES, Map.copyOf(naming), List.of());
-        return LineExport.createScript(LineExport.jars(line), classes, LINES, naming);
+        if (line.equals("bundled")) return HibernateExport.createScript(entities, Map.copyOf(naming), List.of());
+        return LineExport.createScript(LineExport.jars(line), classes, entities, naming);
     }
 
     private Cli cli(List<Path> jars) {
+        return cli(jars, LINES);
+    }
+
+    private Cli cli(List<Path> jars, String entities) {
         Cli cli = new Cli(workDir);
         String classpath =
                 Cli.fixturesClasses() + jars.stream().map(j -> "," + j).collect(Collectors.joining());
@@ -59,7 +69,7 @@ class HibernateLineTest {
                         "\n",
                         "url = " + db.url(),
                         "migrations.dir = migrations",
-                        "entities.packages = " + LINES,
+                        "entities.packages = " + entities,
                         "entities.classpath = " + classpath,
                         "entities.naming = snake",
                         ""));
@@ -95,6 +105,25 @@ class HibernateLineTest {
     void withTheBundledHibernate() throws Exception {
         db.execute(export("bundled"));
         assertEquals(CLEAN, cli(List.of()).run("check"));
+    }
+
+    /** A {@code @Struct} embeddable is the same composite type under each line, read by each line's own reader. */
+    @ParameterizedTest
+    @ValueSource(strings = {"6.6", "7.2"})
+    void structEmbeddablesOnEachLine(String line) throws Exception {
+        String structs = "dev.retort.fixtures.boot.structs";
+        String script = export(line, structs);
+        assertTrue(
+                script.contains("create type postal_address as (zip integer, street varchar(80), city varchar(255));"),
+                script);
+        db.execute(script);
+        assertEquals(CLEAN, cli(LineExport.jars(line), structs).run("check"));
+        db.reset();
+        Cli.Result empty = cli(LineExport.jars(line), structs).run("check");
+        assertTrue(
+                empty.out()
+                        .contains("  add type postal_address (zip integer, street varchar(80), city varchar(255))\n"),
+                empty.toString());
     }
 
     @Test

@@ -198,6 +198,36 @@ class RealMappingsTest {
         loop("andchecks", "", "add table ratings");
     }
 
+    @Test
+    void structEmbeddablesAreCompositeTypesCreatedBeforeTheirTables() throws Exception {
+        String script = hibernateDdl("structs");
+        String type = "create type postal_address as (zip integer, street varchar(80), city varchar(255));";
+        assertTrue(script.contains(type) && script.indexOf(type) < script.indexOf("create table people"), script);
+        db.execute(script);
+        assertEquals(CLEAN, cli("structs").run("check"));
+
+        db.reset();
+        String sql = loop(
+                "structs",
+                "",
+                "add type postal_address (zip integer, street varchar(80), city varchar(255))",
+                "add table people");
+        assertTrue(
+                sql.contains("CREATE TYPE \"postal_address\" AS (\"zip\" integer, \"street\" varchar(80),"
+                        + " \"city\" varchar(255));"),
+                sql);
+        assertTrue(sql.indexOf("CREATE TYPE") < sql.indexOf("CREATE TABLE"), sql);
+        db.execute("INSERT INTO people (id, name, address) VALUES (1, 'Ann', ROW(1234, 'Main St', 'Springfield'))");
+
+        // an attribute added to the embeddable, on Hibernate's schema with a row: added in place, the row kept
+        db.reset();
+        db.execute(script);
+        db.execute("INSERT INTO people (id, name, address) VALUES (1, 'Ann', ROW(1234, 'Main St', 'Springfield'))");
+        sql = loop("structsv2", "", "alter type postal_address: add attribute zone varchar(255)");
+        assertTrue(sql.contains("ALTER TYPE \"postal_address\" ADD ATTRIBUTE \"zone\" varchar(255);"), sql);
+        assertEquals(List.of("(1234,\"Main St\",Springfield,)"), db.query("SELECT address FROM people"));
+    }
+
     /** Hibernate's own DDL for a fixture package, with Hibernate Validator on its class path. */
     private static String hibernateDdl(String fixture) throws Exception {
         return HibernateExport.createScript(BOOT + fixture, Map.of(), jars());

@@ -15,11 +15,13 @@ import dev.retort.op.AlterEnum;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
+import dev.retort.op.AlterType;
 import dev.retort.op.ColumnChange;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
+import dev.retort.op.CreateType;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropEnum;
@@ -30,6 +32,7 @@ import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
+import dev.retort.op.DropType;
 import dev.retort.op.DropUnique;
 import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
@@ -127,6 +130,14 @@ final class OpRenderer {
                 return CodeBlock.of("op.autocommit(a -> $L)", sequenceCall("a", a.table(), "alterEnum", arguments));
             return sequenceCall(a.table(), "alterEnum", arguments);
         }
+        if (op instanceof CreateType c)
+            return sequenceCall(c.table(), "createType", List.of(values.compositeType(c.type())));
+        if (op instanceof DropType d)
+            return sequenceCall(d.table(), "dropType", List.of(values.compositeType(d.type())));
+        if (op instanceof AlterType a) {
+            return sequenceCall(
+                    a.table(), "alterType", List.of(values.compositeType(a.from()), values.compositeType(a.to())));
+        }
         if (op instanceof CreateSequence c)
             return sequenceCall(c.table(), "createSequence", List.of(values.sequence(c.sequence())));
         if (op instanceof DropSequence d)
@@ -175,7 +186,7 @@ final class OpRenderer {
                 .build();
     }
 
-    /** {@code op.createSequence(sequence(...))}: sequences and enum types are named inside their argument, not as a first one. */
+    /** {@code op.createSequence(sequence(...))}: sequences, enum and composite types are named inside their argument, not as a first one. */
     private static CodeBlock sequenceCall(QualifiedName name, String method, List<CodeBlock> arguments) {
         return sequenceCall("op", name, method, arguments);
     }

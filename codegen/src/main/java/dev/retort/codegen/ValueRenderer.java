@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.schema.CompositeType;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Identity;
@@ -179,6 +180,19 @@ final class ValueRenderer {
         if (type.casts().isEmpty()) return created;
         if (type.casts().size() == EnumType.Cast.values().length) return CodeBlock.of("$L.withVarcharCasts()", created);
         return CodeBlock.of("$L.withCasts($T.of($L))", created, Set.class, castList(type.casts()));
+    }
+
+    /** {@code compositeType("name", attribute("zip", "integer"), attribute("city", "text").collate("\"C\""))} */
+    CodeBlock compositeType(CompositeType type) {
+        List<CodeBlock> arguments = new ArrayList<>(List.of(string(type.name().name())));
+        for (CompositeType.Attribute attribute : type.attributes()) {
+            CodeBlock call = CodeBlock.of(
+                    "$L($L, $L)", factory("attribute"), string(attribute.name()), string(attribute.type()));
+            if (attribute.collation() != null)
+                call = CodeBlock.of("$L.collate($L)", call, string(attribute.collation()));
+            arguments.add(call);
+        }
+        return CodeBlock.of("$L($L)", factory("compositeType"), CodeBlock.join(arguments, ", "));
     }
 
     /** Casts as {@code EnumType.Cast.X, ...}, in declaration order. */

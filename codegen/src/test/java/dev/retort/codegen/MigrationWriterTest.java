@@ -19,6 +19,8 @@ import dev.retort.runtime.Ops;
 import dev.retort.runtime.Revision;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.schema.CompositeType;
+import dev.retort.schema.CompositeType.Attribute;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.ExclusionConstraint;
 import dev.retort.schema.ForeignKey;
@@ -193,12 +195,37 @@ class MigrationWriterTest {
                                         QualifiedName.of("visits"),
                                         List.of(Column.of("seen", "text"), Column.of("opens", "text"))))))),
                 Arguments.of(
+                        "composite_types",
+                        RevisionHeader.of("9e9e9e9e9e9e", List.of("8e8e8e8e8e8e"), "struct embeddables", CREATED),
+                        compositePlan()),
+                Arguments.of(
                         "merge",
                         RevisionHeader.of(
                                         "7c7c7c7c7c7c", List.of("0a1b2c3d4e5f", "5e5e5e5e5e5e"), "merge heads", CREATED)
                                 .withBranchLabels(List.of("billing"))
                                 .withDependsOn(List.of("3f2a9c1b7d4e")),
                         Plan.EMPTY));
+    }
+
+    /**
+     * A composite type gains an attribute, one is created with the table that uses it (a collated
+     * attribute), one is dropped.
+     */
+    static Plan compositePlan() {
+        Attribute zip = Attribute.of("zip", "integer");
+        Attribute city = Attribute.of("city", "varchar(255)");
+        CompositeType address = CompositeType.of("postal_address", zip, city);
+        CompositeType point = CompositeType.of("old_point", Attribute.of("x", "integer"));
+        CompositeType range = CompositeType.of(
+                "price_range",
+                Attribute.of("low", "numeric(10,2)"),
+                Attribute.of("label", "text").collate("\"C\""));
+        Table shipments = Table.of(QualifiedName.of("shipments"), List.of(Column.of("price", "price_range")));
+        return Differ.diff(
+                new Schema(List.of(), List.of(), List.of()).withTypes(List.of(address, point)),
+                new Schema(List.of(shipments), List.of(), List.of())
+                        .withTypes(List.of(
+                                address.withAttributes(zip, city, Attribute.of("zone", "varchar(255)")), range)));
     }
 
     /**

@@ -66,6 +66,7 @@ public final class Differ {
         OutsideScopeException.check(current, target);
         List<Op> ops = new ArrayList<>(diffSequences(current.sequences(), target.sequences()));
         ops.addAll(EnumDiffer.diff(current.enums(), target.enums()));
+        ops.addAll(CompositeDiffer.diff(current.types(), target.types()));
         Map<QualifiedName, Table> currentTables = byName(current.tables(), Table::name);
         Map<QualifiedName, Table> targetTables = byName(target.tables(), Table::name);
         for (Table table : target.tables()) {

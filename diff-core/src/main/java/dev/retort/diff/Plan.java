@@ -14,10 +14,12 @@ import dev.retort.op.AlterEnum;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
+import dev.retort.op.AlterType;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
+import dev.retort.op.CreateType;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropEnum;
@@ -28,6 +30,7 @@ import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
+import dev.retort.op.DropType;
 import dev.retort.op.DropUnique;
 import dev.retort.op.Hazard;
 import dev.retort.op.InvalidateConstraint;
@@ -46,10 +49,10 @@ import java.util.List;
  * An ordered list of upgrade operations; the downgrade is the reversed list of reversed operations.
  *
  * <p>{@link #of} puts operations in an order PostgreSQL can execute: foreign keys that go are
- * dropped, sequences released from their owning columns and enum types' casts dropped first; then sequences and enum types are created or changed (and an enum's casts added after it); new tables are created; each existing
+ * dropped, sequences released from their owning columns and enum types' casts dropped first; then sequences and enum types are created or changed (and an enum's casts added after it); composite types are created or changed (after the enum types they may use); new tables are created; each existing
  * table changes (old unique constraints and primary key dropped before columns change, new ones
  * added after, checks validated after they are added); tables that go are dropped; foreign keys are added (and validated), and sequences given their owning columns, once every table and key they
- * need exists (so cycles need no special case); sequences and enum types that go are dropped last. Sorting is
+ * need exists (so cycles need no special case); composite types that go are dropped, then sequences and enum types that go, last. Sorting is
  * stable, so columns are added in declaration order; a column default that names a label an enum
  * change removes changes just before it ({@link EnumDefaults}). An operation the ordering has no rank for is an
  * error ({@link AssertionError}), never put in some default place.
@@ -101,14 +104,16 @@ public record Plan(List<Op> upgrade) {
     private static final Rank DROP_ENUM_CASTS = new Rank(0, 1);
     private static final Rank SEQUENCES_AND_ENUMS = new Rank(1, 0);
     private static final Rank ENUM_CASTS = new Rank(1, 1);
-    private static final Rank CREATE_TABLES = new Rank(2, 0);
-    private static final Rank DROP_TABLES = new Rank(4, 0);
-    private static final Rank ADD_FOREIGN_KEYS = new Rank(5, 0);
-    private static final Rank DROP_SEQUENCES_AND_ENUMS = new Rank(6, 0);
+    private static final Rank COMPOSITE_TYPES = new Rank(2, 0);
+    private static final Rank CREATE_TABLES = new Rank(3, 0);
+    private static final Rank DROP_TABLES = new Rank(5, 0);
+    private static final Rank ADD_FOREIGN_KEYS = new Rank(6, 0);
+    private static final Rank DROP_COMPOSITE_TYPES = new Rank(7, 0);
+    private static final Rank DROP_SEQUENCES_AND_ENUMS = new Rank(8, 0);
 
     /** A change to an existing table, at its step. */
     private static Rank inTable(int step) {
-        return new Rank(3, step);
+        return new Rank(4, step);
     }
 
     /** A foreign key is validated (or made not valid again) with the foreign keys, a check after the checks are added. */
@@ -126,6 +131,8 @@ public record Plan(List<Op> upgrade) {
         if (op instanceof AlterEnum) return SEQUENCES_AND_ENUMS;
         if (op instanceof AddEnumCasts) return ENUM_CASTS;
         if (op instanceof DropEnumCasts) return DROP_ENUM_CASTS;
+        if (op instanceof CreateType) return COMPOSITE_TYPES;
+        if (op instanceof AlterType) return COMPOSITE_TYPES;
         if (op instanceof CreateTable) return CREATE_TABLES;
         if (op instanceof DropUnique) return inTable(0);
         if (op instanceof DropCheck) return inTable(0);
@@ -147,6 +154,7 @@ public record Plan(List<Op> upgrade) {
         if (op instanceof AddForeignKey) return ADD_FOREIGN_KEYS;
         if (op instanceof DropSequence) return DROP_SEQUENCES_AND_ENUMS;
         if (op instanceof DropEnum) return DROP_SEQUENCES_AND_ENUMS;
+        if (op instanceof DropType) return DROP_COMPOSITE_TYPES;
         if (op instanceof ValidateConstraint v) return validity(v.constraint());
         if (op instanceof InvalidateConstraint i) return validity(i.constraint());
         throw new AssertionError(op);

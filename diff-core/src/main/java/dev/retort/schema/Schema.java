@@ -10,17 +10,29 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The tables, standalone sequences and enum types of one database, or of one entity model, sorted by
- * name; and the tables a database holds outside Retort's scope, each with what it is ({@code "a
+ * The tables, standalone sequences, enum types and composite types of one database, or of one entity
+ * model, sorted by name; and the tables a database holds outside Retort's scope, each with what it is ({@code "a
  * partition of measurements"}): partitions, partitioned tables and inheritance children, which are
  * never compared, and which a plan may not drop or create a table in place of.
  */
 public record Schema(
-        List<Table> tables, List<Sequence> sequences, List<EnumType> enums, Map<QualifiedName, String> outsideScope) {
+        List<Table> tables,
+        List<Sequence> sequences,
+        List<EnumType> enums,
+        List<CompositeType> types,
+        Map<QualifiedName, String> outsideScope) {
     public static final Schema EMPTY = new Schema(List.of(), List.of(), List.of());
 
     public Schema(List<Table> tables, List<Sequence> sequences, List<EnumType> enums) {
-        this(tables, sequences, enums, Map.of());
+        this(tables, sequences, enums, List.of(), Map.of());
+    }
+
+    public Schema(
+            List<Table> tables,
+            List<Sequence> sequences,
+            List<EnumType> enums,
+            Map<QualifiedName, String> outsideScope) {
+        this(tables, sequences, enums, List.of(), outsideScope);
     }
 
     public Schema(List<Table> tables) {
@@ -45,12 +57,23 @@ public record Schema(
         List<EnumType> sortedEnums = new ArrayList<>(requireNonNull(enums, "enums"));
         sortedEnums.sort(null);
         enums = List.copyOf(sortedEnums);
+        List<CompositeType> sortedTypes = new ArrayList<>(requireNonNull(types, "types"));
+        sortedTypes.sort(null);
+        types = List.copyOf(sortedTypes);
         outsideScope = Map.copyOf(requireNonNull(outsideScope, "outsideScope"));
     }
 
-    /** This schema with other tables, sequences and enum types, the tables outside the scope kept. */
+    /**
+     * This schema with other tables, sequences and enum types, its composite types and the tables
+     * outside the scope kept.
+     */
     public Schema with(List<Table> newTables, List<Sequence> newSequences, List<EnumType> newEnums) {
-        return new Schema(newTables, newSequences, newEnums, outsideScope);
+        return new Schema(newTables, newSequences, newEnums, types, outsideScope);
+    }
+
+    /** This schema with these composite types. */
+    public Schema withTypes(List<CompositeType> newTypes) {
+        return new Schema(tables, sequences, enums, newTypes, outsideScope);
     }
 
     public Optional<Table> table(QualifiedName name) {

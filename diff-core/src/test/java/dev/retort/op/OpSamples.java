@@ -2,6 +2,8 @@ package dev.retort.op;
 
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.schema.CompositeType;
+import dev.retort.schema.CompositeType.Attribute;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.ExclusionConstraint;
 import dev.retort.schema.ForeignKey;
@@ -18,6 +20,11 @@ import java.util.Set;
 public final class OpSamples {
     static final QualifiedName USERS = new QualifiedName(null, "users");
     static final Column EMAIL = Column.of("email", "varchar(100)");
+    static final CompositeType ADDRESS = CompositeType.of(
+            "postal_address",
+            Attribute.of("zip", "integer"),
+            Attribute.of("street", "varchar(80)"),
+            Attribute.of("city", "text"));
     static final Table TABLE = Table.of(USERS, List.of(Column.of("id", "bigint").identityByDefault(), EMAIL))
             .withPrimaryKey(PrimaryKey.of("id"));
 
@@ -49,6 +56,15 @@ public final class OpSamples {
             new AlterEnum(EnumType.of("mood", "sad", "happy"), EnumType.of("mood", "sad", "ok", "happy")),
             new AddEnumCasts(QualifiedName.of("mood"), Set.of(EnumType.Cast.FROM_VARCHAR, EnumType.Cast.TO_VARCHAR)),
             new DropEnumCasts(QualifiedName.of("mood"), Set.of(EnumType.Cast.TO_VARCHAR)),
+            new CreateType(ADDRESS),
+            new DropType(ADDRESS),
+            new AlterType(
+                    ADDRESS,
+                    CompositeType.of(
+                            "postal_address",
+                            Attribute.of("zip", "bigint"),
+                            Attribute.of("city", "text").collate("\"C\""),
+                            Attribute.of("note", "varchar(1000)"))),
             new RenameTable(new QualifiedName("crm", "users"), "people"),
             new CreateSequence(Sequence.of("users_seq", 1, 50)),
             new DropSequence(Sequence.of("users_seq", 1, 50)),

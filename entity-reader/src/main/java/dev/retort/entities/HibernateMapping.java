@@ -9,10 +9,12 @@ import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.model.relational.Sequence;
 import org.hibernate.mapping.Table;
+import org.hibernate.mapping.UserDefinedObjectType;
+import org.hibernate.mapping.UserDefinedType;
 
 /**
- * Hibernate's boot metamodel read into plain values for {@link SchemaAssembler}: the tables and
- * sequences Hibernate would create, named as PostgreSQL folds names, tables in the default schema
+ * Hibernate's boot metamodel read into plain values for {@link SchemaAssembler}: the tables,
+ * sequences and composite types Hibernate would create, named as PostgreSQL folds names, tables in the default schema
  * without its name (as the introspector writes them).
  */
 final class HibernateMapping {
@@ -26,6 +28,31 @@ final class HibernateMapping {
 
     /** A standalone sequence: its name, start and increment. */
     record MappedSequence(QualifiedName name, long start, long increment) {}
+
+    /** A composite type ({@code @Struct}): its name and its attributes in Hibernate's order. */
+    record MappedType(QualifiedName name, List<MappedColumn> attributes) {}
+
+    /**
+     * The composite types Hibernate's schema export would create, as {@code @Struct} embeddables map
+     * them, each with its attributes in the order the configured column-ordering strategy gives
+     * them.
+     */
+    List<MappedType> types() {
+        List<MappedType> types = new ArrayList<>();
+        for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
+            for (UserDefinedType type : namespace.getUserDefinedTypes()) {
+                if (!(type instanceof UserDefinedObjectType object)) continue;
+                Identifier schema = object.getQualifiedTableName().getSchemaName();
+                QualifiedName name =
+                        name(schema == null ? null : physical(schema), physical(object.getNameIdentifier()));
+                List<MappedColumn> attributes = object.getColumns().stream()
+                        .map(column -> new MappedColumn(column, metadata))
+                        .toList();
+                types.add(new MappedType(name, attributes));
+            }
+        }
+        return types;
+    }
 
     /** The tables Hibernate would create: no views and no abstract union tables. */
     List<MappedTable> tables() {

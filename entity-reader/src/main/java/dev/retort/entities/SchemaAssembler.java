@@ -1,12 +1,15 @@
 package dev.retort.entities;
 
 import dev.retort.entities.HibernateMapping.MappedSequence;
+import dev.retort.entities.HibernateMapping.MappedType;
 import dev.retort.entities.MappedTable.MappedCheck;
 import dev.retort.entities.MappedTable.MappedForeignKey;
 import dev.retort.entities.MappedTable.MappedIndex;
 import dev.retort.entities.MappedTable.MappedUnique;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.schema.CompositeType;
+import dev.retort.schema.CompositeType.Attribute;
 import dev.retort.schema.DefaultNames;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.ForeignKey;
@@ -39,7 +42,7 @@ final class SchemaAssembler {
         List<Sequence> sequences = new ArrayList<>(serialSequences(mapped));
         for (MappedSequence sequence : mapping.sequences())
             sequences.add(Sequence.of(sequence.name(), sequence.start(), sequence.increment()));
-        return new Schema(tables, sequences, enums(mapping, mapped));
+        return new Schema(tables, sequences, enums(mapping, mapped)).withTypes(types(mapping));
     }
 
     private static Table table(MappedTable mapped) {
@@ -140,6 +143,18 @@ final class SchemaAssembler {
             case RESTRICT -> ForeignKey.Action.RESTRICT;
             default -> ForeignKey.Action.NO_ACTION;
         };
+    }
+
+    /** The composite types of {@code @Struct} embeddables, their attributes as Hibernate orders and types them. */
+    private static List<CompositeType> types(HibernateMapping mapping) {
+        List<CompositeType> types = new ArrayList<>();
+        for (MappedType type : mapping.types()) {
+            List<Attribute> attributes = type.attributes().stream()
+                    .map(column -> Attribute.of(column.name(), column.type()))
+                    .toList();
+            types.add(new CompositeType(type.name(), attributes));
+        }
+        return types;
     }
 
     /**

@@ -22,12 +22,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the tables and standalone sequences of a live PostgreSQL database into a {@link Schema}, with
- * the tables outside its scope (partitions, partitioned tables, inheritance children: {@link
+ * Reads the tables, standalone sequences, enum and composite types of a live PostgreSQL database into a
+ * {@link Schema}, with the tables outside its scope (partitions, partitioned tables, inheritance children: {@link
  * CatalogPartitions}) named, never read.
  *
  * <p>One set-based catalog query per kind of object ({@link CatalogColumns}, {@link CatalogConstraints},
- * {@link CatalogIndexes}, sequences, enum types), never one per table, so reading a thousand tables costs about as
+ * {@link CatalogIndexes}, sequences, enum types, {@link CatalogTypes}), never one per table, so reading a thousand tables costs about as
  * much as reading ten.
  */
 public final class PostgresIntrospector {
@@ -141,6 +141,7 @@ public final class PostgresIntrospector {
                 read,
                 readSequences(connection, scope, outsideScope.keySet()),
                 readEnums(connection, scope),
+                CatalogTypes.read(connection, scope),
                 outsideScope);
     }
 

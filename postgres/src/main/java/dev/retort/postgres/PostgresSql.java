@@ -13,11 +13,13 @@ import dev.retort.op.AlterEnum;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
+import dev.retort.op.AlterType;
 import dev.retort.op.ColumnChange;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
+import dev.retort.op.CreateType;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropEnum;
@@ -28,6 +30,7 @@ import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
+import dev.retort.op.DropType;
 import dev.retort.op.DropUnique;
 import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
@@ -48,7 +51,7 @@ import java.util.stream.Collectors;
 /**
  * Renders operations as PostgreSQL statements, every identifier quoted: one dispatch here, the statements of each kind
  * of object in {@link TableSql}, {@link ColumnSql} (a table's column changes combined by {@link AlterTableSql}), {@link ConstraintSql}, {@link IndexSql}, {@link SequenceSql} and
- * {@link EnumSql}; and the escaping every identifier, literal and comment goes through.
+ * {@link EnumSql}, {@link TypeSql}; and the escaping every identifier, literal and comment goes through.
  */
 public final class PostgresSql {
     private PostgresSql() {}
@@ -80,6 +83,9 @@ public final class PostgresSql {
         if (op instanceof AlterEnum a) return EnumSql.alter(a);
         if (op instanceof AddEnumCasts a) return EnumSql.addCasts(a);
         if (op instanceof DropEnumCasts d) return EnumSql.dropCasts(d);
+        if (op instanceof CreateType c) return TypeSql.create(c);
+        if (op instanceof DropType d) return TypeSql.drop(d);
+        if (op instanceof AlterType a) return TypeSql.alter(a);
         if (op instanceof CreateSequence c) return SequenceSql.create(c);
         if (op instanceof DropSequence d) return SequenceSql.drop(d);
         if (op instanceof AlterSequenceOwner o) return SequenceSql.alterOwner(o);

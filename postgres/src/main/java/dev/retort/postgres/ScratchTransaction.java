@@ -3,7 +3,10 @@ package dev.retort.postgres;
 import dev.retort.RetortException;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateSequence;
+import dev.retort.op.CreateType;
+import dev.retort.schema.CompositeType;
 import dev.retort.schema.EnumType;
+import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
@@ -107,14 +110,17 @@ final class ScratchTransaction {
     }
 
     /**
-     * The statements creating the enum types and sequences the schema has and the database not yet,
-     * so columns can have those types and defaults can call {@code nextval} on them (all rolled back).
+     * The statements creating the enum types, composite types (after the enum types they may use) and
+     * sequences the schema has and the database not yet, so columns can have those types and defaults
+     * can call {@code nextval} on them (all rolled back).
      */
     private static List<String> missingTypesAndSequences(Statement st, Schema schema) throws SQLException {
-        if (schema.enums().isEmpty() && schema.sequences().isEmpty()) return List.of();
+        if (schema.enums().isEmpty()
+                && schema.types().isEmpty()
+                && schema.sequences().isEmpty()) return List.of();
         List<String> probes = new ArrayList<>();
-        for (EnumType type : schema.enums())
-            probes.add("pg_catalog.to_regtype(" + PostgresSql.literal(PostgresSql.table(type.name())) + ") IS NULL");
+        for (EnumType type : schema.enums()) probes.add(typeMissing(type.name()));
+        for (CompositeType type : schema.types()) probes.add(typeMissing(type.name()));
         for (Sequence sequence : schema.sequences()) {
             probes.add(
                     "pg_catalog.to_regclass(" + PostgresSql.literal(PostgresSql.table(sequence.name())) + ") IS NULL");
@@ -126,11 +132,17 @@ final class ScratchTransaction {
             int k = 0;
             for (EnumType type : schema.enums())
                 if (missing[k++]) statements.addAll(PostgresSql.statements(new CreateEnum(type)));
+            for (CompositeType type : schema.types())
+                if (missing[k++]) statements.addAll(PostgresSql.statements(new CreateType(type)));
             for (Sequence sequence : schema.sequences()) {
                 if (missing[k++])
                     statements.addAll(PostgresSql.statements(new CreateSequence(sequence.withoutOwner())));
             }
         }
         return statements;
+    }
+
+    private static String typeMissing(QualifiedName type) {
+        return "pg_catalog.to_regtype(" + PostgresSql.literal(PostgresSql.table(type)) + ") IS NULL";
     }
 }

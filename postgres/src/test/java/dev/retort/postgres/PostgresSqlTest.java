@@ -15,11 +15,13 @@ import dev.retort.op.AlterEnum;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
+import dev.retort.op.AlterType;
 import dev.retort.op.ColumnChange;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
+import dev.retort.op.CreateType;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropEnum;
@@ -30,6 +32,7 @@ import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
+import dev.retort.op.DropType;
 import dev.retort.op.DropUnique;
 import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
@@ -40,6 +43,8 @@ import dev.retort.op.RenameTable;
 import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.schema.CompositeType;
+import dev.retort.schema.CompositeType.Attribute;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.ExclusionConstraint;
 import dev.retort.schema.ForeignKey;
@@ -163,6 +168,11 @@ class PostgresSqlTest {
                 new AlterEnum(EnumType.of("e", "a"), EnumType.of("e", "a", "b")),
                 new AddEnumCasts(QualifiedName.of("e"), Set.of(EnumType.Cast.FROM_VARCHAR)),
                 new DropEnumCasts(QualifiedName.of("e"), Set.of(EnumType.Cast.TO_VARCHAR)),
+                new CreateType(CompositeType.of("c", Attribute.of("a", "int"))),
+                new DropType(CompositeType.of("c", Attribute.of("a", "int"))),
+                new AlterType(
+                        CompositeType.of("c", Attribute.of("a", "int")),
+                        CompositeType.of("c", Attribute.of("a", "int"), Attribute.of("b", "text"))),
                 new CreateSequence(Sequence.of("s", 1, 1)),
                 new DropSequence(Sequence.of("s", 1, 1)),
                 new AlterSequence(Sequence.of("s", 1, 1), Sequence.of("s", 1, 2)),

@@ -12,10 +12,12 @@ import dev.retort.op.AlterEnum;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
+import dev.retort.op.AlterType;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
+import dev.retort.op.CreateType;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropEnum;
@@ -26,10 +28,13 @@ import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
+import dev.retort.op.DropType;
 import dev.retort.op.DropUnique;
+import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
+import dev.retort.op.ValidateConstraint;
 import java.util.Map;
 
 /**
@@ -66,7 +71,12 @@ public final class OperationKinds {
             Map.entry(DropEnum.class, "drop-enum"),
             Map.entry(AlterEnum.class, "alter-enum"),
             Map.entry(AddEnumCasts.class, "add-enum-casts"),
-            Map.entry(DropEnumCasts.class, "drop-enum-casts"));
+            Map.entry(DropEnumCasts.class, "drop-enum-casts"),
+            Map.entry(CreateType.class, "create-type"),
+            Map.entry(DropType.class, "drop-type"),
+            Map.entry(AlterType.class, "alter-type"),
+            Map.entry(ValidateConstraint.class, "validate-constraint"),
+            Map.entry(InvalidateConstraint.class, "invalidate-constraint"));
 
     private OperationKinds() {}
 

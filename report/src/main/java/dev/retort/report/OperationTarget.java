@@ -14,10 +14,12 @@ import dev.retort.op.AlterEnum;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
+import dev.retort.op.AlterType;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
+import dev.retort.op.CreateType;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropEnum;
@@ -28,16 +30,20 @@ import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
+import dev.retort.op.DropType;
 import dev.retort.op.DropUnique;
+import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
+import dev.retort.op.ValidateConstraint;
 import dev.retort.postgres.PostgresSql;
 import dev.retort.schema.QualifiedName;
 
 /**
  * The object an operation changes, as a report names it: its type ({@code table}, {@code column}, {@code constraint},
- * {@code index}, {@code sequence}, {@code enum}), its schema-qualified table or sequence or enum type, and, as
+ * {@code index}, {@code sequence}, {@code enum}, {@code type}), its schema-qualified table, sequence, enum or composite
+ * type, and, as
  * applicable, the column, the constraint's or index's name (as created, when it has none of its own) and a rename's new
  * name. {@link #of} gives a table; each wither sets one more part.
  */
@@ -47,9 +53,9 @@ record OperationTarget(String type, QualifiedName qualified, String column, Stri
         requireNonNull(qualified, "qualified");
     }
 
-    /** Whether {@link #qualified} names a table (else the sequence or enum type itself, also its {@link #name}). */
+    /** Whether {@link #qualified} names a table (else the sequence, enum or composite type itself, also its {@link #name}). */
     boolean onTable() {
-        return !type.equals("sequence") && !type.equals("enum");
+        return !type.equals("sequence") && !type.equals("enum") && !type.equals("type");
     }
 
     static OperationTarget of(QualifiedName table) {
@@ -95,6 +101,10 @@ record OperationTarget(String type, QualifiedName qualified, String column, Stri
         if (op instanceof AlterSequence || op instanceof AlterSequenceOwner) return sequence(t);
         if (op instanceof CreateEnum || op instanceof DropEnum || op instanceof AlterEnum) return enumType(t);
         if (op instanceof AddEnumCasts || op instanceof DropEnumCasts) return enumType(t);
+        if (op instanceof CreateType || op instanceof DropType || op instanceof AlterType)
+            return new OperationTarget("type", t, null, t.name(), null);
+        if (op instanceof ValidateConstraint v) return constraint(t, v.constraint());
+        if (op instanceof InvalidateConstraint i) return constraint(t, i.constraint());
         throw new AssertionError(op);
     }
 

@@ -14,10 +14,12 @@ import dev.retort.op.AlterEnum;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
+import dev.retort.op.AlterType;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
+import dev.retort.op.CreateType;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropEnum;
@@ -28,6 +30,7 @@ import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
+import dev.retort.op.DropType;
 import dev.retort.op.DropUnique;
 import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
@@ -37,6 +40,8 @@ import dev.retort.op.RenameTable;
 import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.schema.CompositeType;
+import dev.retort.schema.CompositeType.Attribute;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.ExclusionConstraint;
 import dev.retort.schema.ForeignKey;
@@ -126,6 +131,16 @@ public final class Ops {
     /** An enum type with its labels, in sort order. */
     public static EnumType enumType(String name, String... values) {
         return EnumType.of(name, values);
+    }
+
+    /** A composite type ({@code @Struct}) with its attributes, in their order. */
+    public static CompositeType compositeType(String name, Attribute... attributes) {
+        return CompositeType.of(name, attributes);
+    }
+
+    /** An attribute of a composite type; {@code .collate(...)} gives it a collation. */
+    public static Attribute attribute(String name, String type) {
+        return Attribute.of(name, type);
     }
 
     /** The column owning a sequence ({@code OWNED BY table.column}). */
@@ -316,6 +331,28 @@ public final class Ops {
     }
 
     private EnumType inSchema(EnumType type) {
+        return schema == null ? type : type.inSchema(schema);
+    }
+
+    /** Creates a composite type, before the tables that use it. */
+    public void createType(CompositeType type) {
+        add(new CreateType(inSchema(type)));
+    }
+
+    /** Drops a composite type; the type describes it as it is, so that it can be created again. */
+    public void dropType(CompositeType type) {
+        add(new DropType(inSchema(type)));
+    }
+
+    /**
+     * Changes a composite type's attributes in one {@code ALTER TYPE}: attributes dropped, retyped,
+     * added at the end ({@link AlterType}).
+     */
+    public void alterType(CompositeType from, CompositeType to) {
+        add(new AlterType(inSchema(from), inSchema(to)));
+    }
+
+    private CompositeType inSchema(CompositeType type) {
         return schema == null ? type : type.inSchema(schema);
     }
 

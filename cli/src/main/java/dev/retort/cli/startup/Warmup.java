@@ -119,7 +119,7 @@ public final class Warmup {
                             List.of(CheckConstraint.of("(warmup_added <> '')").named("warmup_check")))
                     .withComment("changed"));
         }
-        return new Schema(tables, model.sequences(), model.enums());
+        return model.with(tables, model.sequences(), model.enums());
     }
 
     private static Retort offline(Path migrations, Path cache) {

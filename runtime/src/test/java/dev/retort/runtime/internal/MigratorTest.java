@@ -1,7 +1,9 @@
 package dev.retort.runtime.internal;
 
+import static dev.retort.runtime.Ops.attribute;
 import static dev.retort.runtime.Ops.check;
 import static dev.retort.runtime.Ops.column;
+import static dev.retort.runtime.Ops.compositeType;
 import static dev.retort.runtime.Ops.enumType;
 import static dev.retort.runtime.Ops.foreignKey;
 import static dev.retort.runtime.Ops.index;
@@ -248,6 +250,17 @@ class MigratorTest {
         up.dropEnumCasts("mood", EnumType.Cast.TO_VARCHAR);
         up.dropEnumCasts("mood", EnumType.Cast.FROM_VARCHAR);
         up.dropEnum(enumType("mood", "happy", "sad"));
+        up.createType(compositeType(
+                "address",
+                attribute("zip", "integer"),
+                attribute("city", "text").collate("\"C\"")));
+        up.alterType(
+                compositeType(
+                        "address",
+                        attribute("zip", "integer"),
+                        attribute("city", "text").collate("\"C\"")),
+                compositeType("address", attribute("zip", "bigint"), attribute("zone", "varchar(10)")));
+        up.dropType(compositeType("address", attribute("zip", "bigint"), attribute("zone", "varchar(10)")));
         up.createSequence(sequence("t_seq", 1, 50));
         up.alterSequence(sequence("t_seq", 1, 50), sequence("t_seq", 5, 10));
         up.createTable("parent", column("id", "integer").notNull(), primaryKey("id"));
