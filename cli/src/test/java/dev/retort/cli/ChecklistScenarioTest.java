@@ -67,19 +67,7 @@ class ChecklistScenarioTest {
 
     @TestFactory
     Stream<DynamicTest> checklist() throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(SCENARIOS)) {
-            String only = System.getProperty("retort.scenario", "");
-            files = walk.filter(p -> p.toString().endsWith(".scenario")
-                            && p.getFileName().toString().contains(only))
-                    .sorted()
-                    .toList();
-        }
-        assertTrue(!files.isEmpty(), "no scenarios under " + SCENARIOS);
-        return files.stream().map(file -> {
-            Scenario scenario = Scenario.parse(file);
-            return DynamicTest.dynamicTest(scenario.title(), file.toUri(), () -> run(scenario));
-        });
+        return Scenario.tests(SCENARIOS, System.getProperty("retort.scenario", ""), this::run);
     }
 
     private void run(Scenario scenario) throws Exception {
@@ -169,6 +157,27 @@ class ChecklistScenarioTest {
      * Lines starting with {@code #} outside SQL sections are comments.
      */
     record Scenario(Path file, String title, Map<String, String> sections) {
+        /** What a scenario test does with one scenario. */
+        interface Run {
+            void run(Scenario scenario) throws Exception;
+        }
+
+        /** One dynamic test per {@code .scenario} file under {@code folder} whose name contains {@code only}, sorted. */
+        static Stream<DynamicTest> tests(Path folder, String only, Run run) throws IOException {
+            List<Path> files;
+            try (Stream<Path> walk = Files.walk(folder)) {
+                files = walk.filter(p -> p.toString().endsWith(".scenario")
+                                && p.getFileName().toString().contains(only))
+                        .sorted()
+                        .toList();
+            }
+            assertTrue(!files.isEmpty(), "no scenarios under " + folder);
+            return files.stream().map(file -> {
+                Scenario scenario = parse(file);
+                return DynamicTest.dynamicTest(scenario.title(), file.toUri(), () -> run.run(scenario));
+            });
+        }
+
         static Scenario parse(Path file) {
             List<String> lines;
             try {

@@ -1,7 +1,6 @@
 package dev.retort.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.autogenerate.Autogenerate;
 import dev.retort.cli.ChecklistScenarioTest.Scenario;
@@ -55,17 +54,7 @@ class DatabaseSideScenarioTest {
 
     @TestFactory
     Stream<DynamicTest> scenarios() throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.list(SCENARIOS)) {
-            files = walk.filter(p -> p.toString().endsWith(".scenario"))
-                    .sorted()
-                    .toList();
-        }
-        assertTrue(!files.isEmpty(), "no scenarios under " + SCENARIOS);
-        return files.stream().map(file -> {
-            Scenario scenario = Scenario.parse(file);
-            return DynamicTest.dynamicTest(scenario.title(), file.toUri(), () -> run(scenario));
-        });
+        return Scenario.tests(SCENARIOS, "", this::run);
     }
 
     private void run(Scenario scenario) throws Exception {
