@@ -1,6 +1,5 @@
 package dev.retort.postgres;
 
-import dev.retort.RetortException;
 import dev.retort.schema.BoundedMemo;
 import dev.retort.schema.Column;
 import dev.retort.schema.Index;
@@ -47,8 +46,7 @@ public final class ExpressionCanonicalizer {
         try {
             checkedInput = CheckedInput.read(connection);
         } catch (SQLException e) {
-            throw new RetortException(
-                    "reading the database's domains and the types that hold them failed: " + e.getMessage(), e);
+            throw CatalogException.failed("reading the database's domains and the types that hold them", e);
         }
         // a table is settled once a round would send PostgreSQL what it sent last time: the answer cannot change
         Set<QualifiedName> settled = new HashSet<>();
@@ -137,10 +135,12 @@ public final class ExpressionCanonicalizer {
     }
 
     /** The error naming a table whose check constraint, default or index PostgreSQL rejects. */
-    static RetortException rejected(Table table, SQLException e) {
-        return new RetortException(
+    static CatalogException rejected(Table table, SQLException e) {
+        return new CatalogException(
                 "table " + table.name() + ": PostgreSQL rejects a check constraint, default or index: "
                         + e.getMessage().replaceAll("\\s*\\n\\s*", " "),
+                "having PostgreSQL print a check constraint, default or index back",
+                table.name(),
                 e);
     }
 }

@@ -3,7 +3,6 @@ package dev.retort.postgres;
 import static dev.retort.postgres.CatalogValues.prepare;
 import static dev.retort.postgres.CatalogValues.strings;
 
-import dev.retort.RetortException;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.Index;
 import dev.retort.schema.QualifiedName;
@@ -101,8 +100,7 @@ public final class PostgresIntrospector {
                 }
             }
         } catch (SQLException e) {
-            throw new RetortException(
-                    "reading the catalog of schemas " + scope.schemas() + " failed: " + e.getMessage(), e);
+            throw CatalogException.failed("reading the catalog of schemas " + scope.schemas(), e);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.retort.postgres;
 
-import dev.retort.RetortException;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateType;
@@ -38,8 +37,7 @@ final class ScratchTransaction {
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new RetortException(
-                    "reading check constraints and defaults back from PostgreSQL failed: " + e.getMessage(), e);
+            throw CatalogException.failed("reading check constraints and defaults back from PostgreSQL", e);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.retort.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -93,6 +94,10 @@ class ExpressionCanonicalizerTest {
                                     "table loans: PostgreSQL rejects a check constraint, default or index: ERROR: column "
                                             + "\"no_such_column\" does not exist"),
                     e.getMessage());
+            CatalogException catalog = assertInstanceOf(CatalogException.class, e);
+            assertEquals(QualifiedName.of("loans"), catalog.table());
+            assertEquals("42703", catalog.sqlState(), "undefined_column");
+            assertTrue(catalog.serverMessage().contains("no_such_column"), catalog.serverMessage());
             assertTrue(c.getAutoCommit());
         }
     }
