@@ -32,12 +32,17 @@ final class EnumDiffer {
                 if (!type.casts().isEmpty()) ops.add(new AddEnumCasts(type.name(), type.casts()));
                 continue;
             }
-            // labels change with the casts the type has; casts change on their own
-            if (!existing.sameLabels(type)) ops.add(new AlterEnum(existing, type.withCasts(existing.casts())));
             Set<EnumType.Cast> dropped = new HashSet<>(existing.casts());
             dropped.removeAll(type.casts());
             Set<EnumType.Cast> added = new HashSet<>(type.casts());
             added.removeAll(existing.casts());
+            // casts change on their own, dropped before the labels change and added after: the labels
+            // change with the casts both sides have, which a rebuilt type takes along
+            if (!existing.sameLabels(type)) {
+                Set<EnumType.Cast> kept = new HashSet<>(existing.casts());
+                kept.retainAll(type.casts());
+                ops.add(new AlterEnum(existing.withCasts(kept), type.withCasts(kept)));
+            }
             if (!dropped.isEmpty()) ops.add(new DropEnumCasts(type.name(), dropped));
             if (!added.isEmpty()) ops.add(new AddEnumCasts(type.name(), added));
         }

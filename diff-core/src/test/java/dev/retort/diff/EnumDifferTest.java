@@ -57,6 +57,16 @@ class EnumDifferTest {
     }
 
     @Test
+    void aRebuildWhileCastsGoTakesOnlyTheCastsThatStay() {
+        EnumType fewer = EnumType.of("mood", "happy").withCasts(Set.of(EnumType.Cast.TO_VARCHAR));
+        assertEquals(
+                List.of(
+                        new DropEnumCasts(MOOD.name(), Set.of(EnumType.Cast.FROM_VARCHAR)),
+                        new AlterEnum(MOOD.withCasts(Set.of(EnumType.Cast.TO_VARCHAR)), fewer)),
+                plan(MOOD_CAST, fewer));
+    }
+
+    @Test
     void newLabelsKeepTheCastsTheTypeHas() {
         EnumType more = EnumType.of("mood", "sad", "ok", "happy").withVarcharCasts();
         assertEquals(List.of(new AlterEnum(MOOD_CAST, more)), plan(MOOD_CAST, more));

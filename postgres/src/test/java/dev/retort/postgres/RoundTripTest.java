@@ -309,6 +309,18 @@ class RoundTripTest {
                                 List.of(),
                                 List.of(EnumType.of("mood", "happy", "sad").withVarcharCasts()))),
                 Arguments.of(
+                        "enum rebuilt while one of its casts goes",
+                        new Schema(
+                                List.of(users(ID, Column.of("mood", "mood"))),
+                                List.of(),
+                                List.of(EnumType.of("mood", "sad", "ok", "happy")
+                                        .withVarcharCasts())),
+                        new Schema(
+                                List.of(users(ID, Column.of("mood", "mood"))),
+                                List.of(),
+                                List.of(EnumType.of("mood", "happy", "sad")
+                                        .withCasts(Set.of(EnumType.Cast.TO_VARCHAR))))),
+                Arguments.of(
                         "enum with casts in another schema dropped with its table",
                         new Schema(
                                 List.of(
