@@ -2,19 +2,16 @@ package dev.retort.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.retort.fixtures.db.PgDump;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.library.Library;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -80,7 +77,7 @@ class BaselineTest {
         adopted.execute("INSERT INTO authors (id, name) VALUES (1, 'Ursula'), (2, 'Stanisław');"
                 + " CREATE TABLE flyway_schema_history (installed_rank integer PRIMARY KEY, script varchar(1000));"
                 + " INSERT INTO flyway_schema_history VALUES (1, 'V1__init.sql')");
-        String data = dump(adopted, "--data-only");
+        String data = PgDump.of(adopted, "--data-only");
         cli.configure(adopted, Library.V2, "jpa");
 
         Cli.Result baseline = cli.run("baseline", "-m", "adopt the library");
@@ -93,11 +90,11 @@ class BaselineTest {
         assertEquals(0, check.code(), check::toString);
         assertEquals("No new upgrade operations detected.\n", check.out());
         assertEquals(id + " (head)\n", cli.run("current").out());
-        assertEquals(data, dump(adopted, "--data-only"), "the adopted database's data");
+        assertEquals(data, PgDump.of(adopted, "--data-only"), "the adopted database's data");
 
         // PostgreSQL prints Hibernate's IN check back in a form that it prints differently once re-created
         // from it (as a restored pg_dump does): the fresh database is compared with the adopted one restored
-        String schema = dump(adopted, "--schema-only");
+        String schema = PgDump.schema(adopted);
         restored.execute(schema);
         sameSchemaAfterUpgradeAndEmptyAfterDowngrade(restored);
     }
@@ -105,13 +102,13 @@ class BaselineTest {
     @Test
     void aHandMadeSchemaIsWrittenAsItIsAndItsDataIsLeftAlone() throws Exception {
         adopted.execute(HAND_MADE);
-        String data = dump(adopted, "--data-only");
+        String data = PgDump.of(adopted, "--data-only");
         cli.configure(adopted, Library.V2, "jpa");
 
         Cli.Result baseline = cli.run("baseline", "-m", "baseline", "--rev-id", "b0000000000a");
         assertEquals(0, baseline.code(), baseline::toString);
         assertEquals(List.of("b0000000000a"), adopted.query("SELECT version_num FROM retort_version"));
-        assertEquals(data, dump(adopted, "--data-only"), "the adopted database's data");
+        assertEquals(data, PgDump.of(adopted, "--data-only"), "the adopted database's data");
         String migration = Files.readString(only(migrations()));
         assertTrue(migration.contains("op.createEnum(enumType(\"mood\", \"happy\", \"sad\"));"), migration);
         assertTrue(!migration.contains("databasechangelog"), migration);
@@ -163,7 +160,7 @@ class BaselineTest {
     private void sameSchemaAfterUpgradeAndEmptyAfterDowngrade(TestDatabase like) throws Exception {
         Cli.Result upgrade = cli.run("--url", fresh.url(), "upgrade", "head");
         assertEquals(0, upgrade.code(), upgrade::toString);
-        assertEquals(dump(like, "--schema-only"), dump(fresh, "--schema-only"));
+        assertEquals(PgDump.schema(like), PgDump.schema(fresh));
         Cli.Result downgrade = cli.run("--url", fresh.url(), "downgrade", "base");
         assertEquals(0, downgrade.code(), downgrade::toString);
         assertEquals(
@@ -187,28 +184,5 @@ class BaselineTest {
     private static Path only(List<Path> files) {
         assertEquals(1, files.size(), files::toString);
         return files.get(0);
-    }
-
-    /**
-     * {@code pg_dump} of the database without Retort's and the migration tools' tables, and without the
-     * random key of its {@code \restrict} lines.
-     */
-    static String dump(TestDatabase db, String what) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(
-                List.of("pg_dump", what, "--no-owner", "-d", db.url().substring("jdbc:".length())));
-        for (String table : List.of("retort_version*", "databasechangelog*", "flyway_schema_history"))
-            command.addAll(List.of("-T", table));
-        Process process;
-        try {
-            process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            assumeTrue(false, "pg_dump is not installed: " + e.getMessage());
-            throw e;
-        }
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), out);
-        return out.lines()
-                .filter(line -> !line.startsWith("\\restrict") && !line.startsWith("\\unrestrict"))
-                .collect(Collectors.joining("\n"));
     }
 }

@@ -4,16 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.retort.fixtures.db.PgDump;
 import dev.retort.fixtures.db.Psql;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.gauges.Gauge;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -62,7 +61,7 @@ class CombinedAlterTableTest {
 
     @Test
     void fiveTypeChangesRewriteTheTableOnceAndTheDowngradeRestoresItExactly() throws Exception {
-        String schemaBefore = dumpSchema();
+        String schemaBefore = PgDump.schema(db);
         assertTrue(schemaBefore.contains("\n    seen timestamp without time zone\n"), schemaBefore);
         List<String> rowsBefore = db.query(ROWS);
         String fileBefore = relfilenode();
@@ -109,7 +108,7 @@ class CombinedAlterTableTest {
         Cli.Result down = cli.run("downgrade", "base");
         assertEquals(ExitCode.OK, down.code(), down::toString);
         assertEquals(List.of(fileUpgraded), rewrites(), "the downgrade rewrites once too");
-        assertEquals(schemaBefore, dumpSchema());
+        assertEquals(schemaBefore, PgDump.schema(db));
         assertEquals(rowsBefore, db.query(ROWS));
 
         String fileRestored = relfilenode();
@@ -120,7 +119,7 @@ class CombinedAlterTableTest {
         clearRewrites();
         psql(cli.run("downgrade", "--sql", id + ":base").out());
         assertEquals(List.of(fileOffline), rewrites(), "and so does its downgrade");
-        assertEquals(schemaBefore, dumpSchema());
+        assertEquals(schemaBefore, PgDump.schema(db));
         assertEquals(rowsBefore, db.query(ROWS));
     }
 
@@ -167,31 +166,8 @@ class CombinedAlterTableTest {
                 .get(0);
     }
 
-    /**
-     * {@code pg_dump -s} of the database, without Retort's own version and history tables, nor the
-     * random key of the {@code \restrict} lines that pg_dump writes since 15.14.
-     */
-    private static String dumpSchema() throws IOException, InterruptedException {
-        return run(
-                        "pg_dump",
-                        "-s",
-                        "-T",
-                        "public.retort_version*",
-                        "-d",
-                        db.url().substring("jdbc:".length()))
-                .replaceAll("(?m)^\\\\(un)?restrict .*$", "");
-    }
-
     private void psql(String script) throws IOException, InterruptedException {
         Psql.run(db, workDir, script);
-    }
-
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), command[0] + " finishes");
-        assertEquals(0, process.exitValue(), () -> command[0] + " failed:\n" + output);
-        return output;
     }
 
     private static int count(String text, String part) {

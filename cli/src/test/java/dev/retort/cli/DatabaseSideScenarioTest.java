@@ -7,6 +7,7 @@ import dev.retort.cli.ChecklistScenarioTest.Scenario;
 import dev.retort.codegen.MigrationWriter;
 import dev.retort.codegen.RevisionHeader;
 import dev.retort.diff.Plan;
+import dev.retort.fixtures.db.PgDump;
 import dev.retort.fixtures.db.Psql;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.runtime.internal.MigrationSet;
@@ -128,7 +129,7 @@ class DatabaseSideScenarioTest {
             List<String> lines = new ArrayList<>();
             List<String> columns = new ArrayList<>();
             boolean inTable = false;
-            for (String line : BaselineTest.dump(db, "--schema-only").split("\n")) {
+            for (String line : PgDump.schema(db).split("\n")) {
                 if (line.isBlank() || line.startsWith("--") || line.startsWith("SET ") || line.startsWith("SELECT "))
                     continue;
                 if (inTable && line.startsWith(")")) {

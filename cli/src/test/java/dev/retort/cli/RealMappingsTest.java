@@ -3,16 +3,14 @@ package dev.retort.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.retort.fixtures.db.PgDump;
 import dev.retort.fixtures.db.TestDatabase;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -267,7 +265,7 @@ class RealMappingsTest {
      */
     private String loop(String fixture, String start, String... expected) throws Exception {
         if (!start.isBlank()) db.execute(start);
-        String before = schemaDump();
+        String before = PgDump.schema(db);
         Cli cli = cli(fixture, Files.createTempDirectory(workDir, fixture));
         Cli.Result check = cli.run("check");
         assertEquals(ExitCode.FOUND, check.code(), check::toString);
@@ -286,29 +284,8 @@ class RealMappingsTest {
         assertEquals(CLEAN, cli.run("check"), "clean after the upgrade");
         Cli.Result down = cli.run("downgrade", "base");
         assertEquals(ExitCode.OK, down.code(), down::toString);
-        assertEquals(before, schemaDump(), "downgrade base restores the schema");
+        assertEquals(before, PgDump.schema(db), "downgrade base restores the schema");
         assertEquals(ExitCode.OK, cli.run("upgrade", "head").code());
         return script.out();
-    }
-
-    /** The schema as {@code pg_dump -s} prints it, Retort's own tables left out. */
-    private static String schemaDump() throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(
-                        "pg_dump",
-                        "-s",
-                        "--no-owner",
-                        "-T",
-                        "retort_version*",
-                        "-d",
-                        db.url().substring("jdbc:".length()))
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, process.exitValue(), output);
-        // pg_dump's \\restrict key is new on every run
-        return output.lines()
-                .filter(l -> !l.startsWith("\\restrict") && !l.startsWith("\\unrestrict"))
-                .collect(Collectors.joining("\n"));
     }
 }
