@@ -22,6 +22,9 @@ public final class Cli {
         }
     }
 
+    /** What {@code check} prints, and its exit code, when the entities and the database agree. */
+    public static final Result CLEAN_CHECK = new Result(ExitCode.OK, "No new upgrade operations detected.\n", "");
+
     public final Path workDir;
     public final Map<String, String> environment = new HashMap<>();
 

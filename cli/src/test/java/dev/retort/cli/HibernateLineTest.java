@@ -30,7 +30,6 @@ class HibernateLineTest {
     private static final String SNAKE_6 = "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy";
 
     private static final String SNAKE_7 = "org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl";
-    private static final Cli.Result CLEAN = new Cli.Result(ExitCode.OK, "No new upgrade operations detected.\n", "");
 
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
@@ -92,19 +91,19 @@ class HibernateLineTest {
     @Test
     void withHibernateSixSix() throws Exception {
         db.execute(export("6.6"));
-        assertEquals(CLEAN, cli(LineExport.jars("6.6")).run("check"));
+        assertEquals(Cli.CLEAN_CHECK, cli(LineExport.jars("6.6")).run("check"));
     }
 
     @Test
     void withHibernateSevenTwo() throws Exception {
         db.execute(export("7.2"));
-        assertEquals(CLEAN, cli(LineExport.jars("7.2")).run("check"));
+        assertEquals(Cli.CLEAN_CHECK, cli(LineExport.jars("7.2")).run("check"));
     }
 
     @Test
     void withTheBundledHibernate() throws Exception {
         db.execute(export("bundled"));
-        assertEquals(CLEAN, cli(List.of()).run("check"));
+        assertEquals(Cli.CLEAN_CHECK, cli(List.of()).run("check"));
     }
 
     /** A {@code @Struct} embeddable is the same composite type under each line, read by each line's own reader. */
@@ -117,7 +116,7 @@ class HibernateLineTest {
                 script.contains("create type postal_address as (zip integer, street varchar(80), city varchar(255));"),
                 script);
         db.execute(script);
-        assertEquals(CLEAN, cli(LineExport.jars(line), structs).run("check"));
+        assertEquals(Cli.CLEAN_CHECK, cli(LineExport.jars(line), structs).run("check"));
         db.reset();
         Cli.Result empty = cli(LineExport.jars(line), structs).run("check");
         assertTrue(
@@ -211,7 +210,7 @@ class HibernateLineTest {
         cli.write(
                 "retort.properties",
                 cli.read("retort.properties").replace(LINES, validation).replace("entities.naming = snake", ""));
-        assertEquals(CLEAN, cli.run("check"));
+        assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
     }
 
     @Test
@@ -236,7 +235,7 @@ class HibernateLineTest {
                         .replace("entities.packages = " + LINES, "entities.persistence-unit = Music")
                         .replace("entities.naming = snake", "")
                         .replace("entities.classpath = ", "entities.classpath = " + workDir.resolve("unit") + ","));
-        assertEquals(CLEAN, cli.run("check"));
+        assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
     }
 
     @Test

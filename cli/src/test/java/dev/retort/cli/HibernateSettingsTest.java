@@ -27,7 +27,6 @@ class HibernateSettingsTest {
     private static final String INSTANTS = "dev.retort.fixtures.boot.instants";
     private static final String SNAKE = "org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl";
     private static final String SPRING_IMPLICIT = "org.springframework.boot.hibernate.SpringImplicitNamingStrategy";
-    private static final Cli.Result CLEAN = new Cli.Result(ExitCode.OK, "No new upgrade operations detected.\n", "");
 
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
@@ -73,7 +72,7 @@ class HibernateSettingsTest {
         assertTrue(script.contains("cost numeric(12,2)"), script);
         assertTrue(script.contains("unlocode varchar(255),"), script);
         db.execute(script);
-        assertEquals(CLEAN, cli(VALIDATION, validationJars()).run("check"));
+        assertEquals(Cli.CLEAN_CHECK, cli(VALIDATION, validationJars()).run("check"));
 
         // without a provider on entities.classpath, Hibernate (and Retort) apply nothing
         Cli.Result without = cli(VALIDATION, List.of()).run("check");
@@ -95,11 +94,11 @@ class HibernateSettingsTest {
         db.execute(HibernateExport.createScript(
                 VALIDATION, Map.of("jakarta.persistence.validation.mode", "none"), validationJars()));
         assertEquals(
-                CLEAN,
+                Cli.CLEAN_CHECK,
                 cli(VALIDATION, validationJars(), "entities.properties.jakarta.persistence.validation.mode = none")
                         .run("check"));
         assertEquals(
-                CLEAN,
+                Cli.CLEAN_CHECK,
                 cli(VALIDATION, validationJars(), "entities.properties.hibernate.validator.apply_to_ddl = false")
                         .run("check"));
     }
@@ -141,12 +140,14 @@ class HibernateSettingsTest {
         db.execute(script);
         // Spring's own class when the entity class path has it, Retort's statement of its rule otherwise
         assertEquals(
-                CLEAN,
+                Cli.CLEAN_CHECK,
                 cli(NAMING, HibernateExport.jars("spring"), "entities.naming = spring")
                         .run("check"));
-        assertEquals(CLEAN, cli(NAMING, List.of(), "entities.naming = spring").run("check"));
         assertEquals(
-                CLEAN,
+                Cli.CLEAN_CHECK,
+                cli(NAMING, List.of(), "entities.naming = spring").run("check"));
+        assertEquals(
+                Cli.CLEAN_CHECK,
                 cli(
                                 NAMING,
                                 HibernateExport.jars("spring"),
@@ -172,7 +173,7 @@ class HibernateSettingsTest {
         assertTrue(script.contains("primary key (argument_order, owner_id)"), script);
         assertTrue(script.contains("primary key (owner_id, game)"), script);
         db.execute(script);
-        assertEquals(CLEAN, cli(ORDERING, List.of()).run("check"));
+        assertEquals(Cli.CLEAN_CHECK, cli(ORDERING, List.of()).run("check"));
     }
 
     @Test
@@ -182,7 +183,7 @@ class HibernateSettingsTest {
         assertTrue(script.contains("primary key (owner_id, group_id)"), script);
         db.execute(script);
         assertEquals(
-                CLEAN,
+                Cli.CLEAN_CHECK,
                 cli(ORDERING, List.of(), "entities.properties.hibernate.column_ordering_strategy = legacy")
                         .run("check"));
     }
@@ -192,7 +193,7 @@ class HibernateSettingsTest {
         db.execute(HibernateExport.createScript(
                 INSTANTS, Map.of("hibernate.type.preferred_instant_jdbc_type", "TIMESTAMP"), List.of()));
         assertEquals(
-                CLEAN,
+                Cli.CLEAN_CHECK,
                 cli(INSTANTS, List.of(), "entities.properties.hibernate.type.preferred_instant_jdbc_type = TIMESTAMP")
                         .run("check"));
         Cli.Result without = cli(INSTANTS, List.of()).run("check");
@@ -203,7 +204,7 @@ class HibernateSettingsTest {
 
         Cli cli = cli(INSTANTS, List.of(), "entities.properties-file = hibernate.properties");
         cli.write("hibernate.properties", "hibernate.type.preferred_instant_jdbc_type=TIMESTAMP\n");
-        assertEquals(CLEAN, cli.run("check"));
+        assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
         // the keys given one by one win over the file's
         cli = cli(
                 INSTANTS,
@@ -283,7 +284,7 @@ class HibernateSettingsTest {
                         "entities.classpath = " + Cli.fixturesClasses() + "," + unit,
                         "entities.persistence-unit = Events",
                         ""));
-        assertEquals(CLEAN, cli.run("check"));
+        assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
         cli.write("retort.properties", cli.read("retort.properties").replace("= Events", "= Other"));
         Cli.Result other = cli.run("check");
         assertEquals(ExitCode.ERROR, other.code(), other.toString());

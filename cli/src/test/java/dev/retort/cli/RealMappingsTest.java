@@ -27,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RealMappingsTest {
     private static final String BOOT = "dev.retort.fixtures.boot.";
-    private static final Cli.Result CLEAN = new Cli.Result(ExitCode.OK, "No new upgrade operations detected.\n", "");
 
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
@@ -47,7 +46,7 @@ class RealMappingsTest {
                 script.contains("codes varchar(40) array[10], labels varchar(255) array, scores integer array"),
                 script);
         db.execute(script);
-        assertEquals(CLEAN, cli("arrays").run("check"));
+        assertEquals(Cli.CLEAN_CHECK, cli("arrays").run("check"));
 
         db.reset();
         String sql = loop("arrays", "", "add table posts");
@@ -61,7 +60,7 @@ class RealMappingsTest {
         String script = hibernateDdl("serials");
         assertTrue(script.contains("id serial not null, small SMALLSERIAL, ticket bigserial"), script);
         db.execute(script);
-        assertEquals(CLEAN, cli("serials").run("check"));
+        assertEquals(Cli.CLEAN_CHECK, cli("serials").run("check"));
 
         db.reset();
         String sql = loop(
@@ -100,7 +99,7 @@ class RealMappingsTest {
         String script = hibernateDdl("inlinechecks");
         assertTrue(script.contains("data integer not null check (data > 0)"), script);
         db.execute(script);
-        assertEquals(CLEAN, cli("inlinechecks").run("check"));
+        assertEquals(Cli.CLEAN_CHECK, cli("inlinechecks").run("check"));
 
         db.reset();
         String sql = loop("inlinechecks", "", "add table readings");
@@ -118,7 +117,7 @@ class RealMappingsTest {
         assertTrue(script.contains("retries integer default 3"), script);
         assertTrue(script.contains("mode varchar(255) not null default 'on' check (mode <> '')"), script);
         db.execute(script);
-        assertEquals(CLEAN, cli("options").run("check"));
+        assertEquals(Cli.CLEAN_CHECK, cli("options").run("check"));
         assertEquals(
                 new Cli.Result(
                         ExitCode.ERROR,
@@ -142,7 +141,7 @@ class RealMappingsTest {
         assertTrue(script.contains("constraint pk_accounts primary key (id)"), script);
         assertTrue(script.contains("constraint memberships_key primary key (member_id, group_id)"), script);
         db.execute(script);
-        assertEquals(CLEAN, cli("namedkeys").run("check"));
+        assertEquals(Cli.CLEAN_CHECK, cli("namedkeys").run("check"));
 
         db.reset();
         String sql = loop("namedkeys", "", "add table accounts", "add table memberships");
@@ -173,17 +172,17 @@ class RealMappingsTest {
                         || script.contains("stars integer not null check ((stars<=5) and (stars>=1))"),
                 script);
         db.execute(script);
-        assertEquals(CLEAN, cli("andchecks").run("check"));
+        assertEquals(Cli.CLEAN_CHECK, cli("andchecks").run("check"));
 
         // as Flyway scripts write them: the conjuncts the other way round, or as two checks
         db.reset();
         db.execute("CREATE TABLE ratings (id bigint PRIMARY KEY, stars integer NOT NULL"
                 + " CHECK (stars <= 5 AND stars >= 1))");
-        assertEquals(CLEAN, cli("andchecks").run("check"));
+        assertEquals(Cli.CLEAN_CHECK, cli("andchecks").run("check"));
         db.reset();
         db.execute("CREATE TABLE ratings (id bigint PRIMARY KEY, stars integer NOT NULL CHECK (stars <= 5)"
                 + " CHECK (stars >= 1))");
-        assertEquals(CLEAN, cli("andchecks").run("check"));
+        assertEquals(Cli.CLEAN_CHECK, cli("andchecks").run("check"));
 
         // a check that means something else is still a change
         db.reset();
@@ -202,7 +201,7 @@ class RealMappingsTest {
         String type = "create type postal_address as (zip integer, street varchar(80), city varchar(255));";
         assertTrue(script.contains(type) && script.indexOf(type) < script.indexOf("create table people"), script);
         db.execute(script);
-        assertEquals(CLEAN, cli("structs").run("check"));
+        assertEquals(Cli.CLEAN_CHECK, cli("structs").run("check"));
 
         db.reset();
         String sql = loop(
@@ -281,7 +280,7 @@ class RealMappingsTest {
         assertEquals(ExitCode.OK, script.code(), script::toString);
         Cli.Result up = cli.run("upgrade", "head");
         assertEquals(ExitCode.OK, up.code(), up::toString);
-        assertEquals(CLEAN, cli.run("check"), "clean after the upgrade");
+        assertEquals(Cli.CLEAN_CHECK, cli.run("check"), "clean after the upgrade");
         Cli.Result down = cli.run("downgrade", "base");
         assertEquals(ExitCode.OK, down.code(), down::toString);
         assertEquals(before, PgDump.schema(db), "downgrade base restores the schema");
