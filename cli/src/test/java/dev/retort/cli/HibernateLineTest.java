@@ -167,6 +167,22 @@ class HibernateLineTest {
                 bundled.toString());
     }
 
+    /** Found on Spring Boot 3.5's JPA sample (Hibernate 6.6.53): {@code -v} named 7.x's class, which 6.6 lacks. */
+    @Test
+    void verboseCheckNamesTheNamingStrategiesOfTheApplicationsHibernate() throws Exception {
+        db.execute(export("6.6"));
+        Cli.Result six = cli(LineExport.jars("6.6")).run("check", "-v");
+        assertEquals(ExitCode.OK, six.code(), six.toString());
+        assertTrue(
+                six.out()
+                        .contains(
+                                "\nNaming: physical " + SNAKE_6
+                                        + ", implicit org.hibernate.boot.model.naming.ImplicitNamingStrategyJpaCompliantImpl\n"),
+                six.toString());
+        Cli.Result seven = cli(LineExport.jars("7.2")).run("check", "-v");
+        assertTrue(seven.out().contains("\nNaming: physical " + SNAKE_7 + ", implicit "), seven.toString());
+    }
+
     @Test
     void anUnsupportedLineIsAOneLineError() {
         Path five = HibernateExport.jars("hibernate5").get(0);

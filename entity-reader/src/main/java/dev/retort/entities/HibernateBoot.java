@@ -61,6 +61,16 @@ final class HibernateBoot {
      * source, as {@link #metadata} configures it: Retort's naming keys, else Hibernate's settings, else
      * its defaults.
      */
+    /**
+     * The naming strategies of a source whose class path {@code loader} holds, its persistence unit
+     * found there: called beside the application's Hibernate ({@link ApplicationHibernate}).
+     */
+    static List<String> namingStrategiesWith(EntitySource source, ClassLoader loader) {
+        String unitName = source.hibernate().persistenceUnit();
+        PersistenceUnit unit = unitName == null ? null : PersistenceUnit.find(unitName, loader);
+        return namingStrategies(unit, source, loader);
+    }
+
     static List<String> namingStrategies(PersistenceUnit unit, EntitySource source, ClassLoader loader) {
         StandardServiceRegistry registry = registry(source, unit, loader);
         try {
