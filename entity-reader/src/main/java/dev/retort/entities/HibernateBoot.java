@@ -66,9 +66,16 @@ final class HibernateBoot {
      * found there: called beside the application's Hibernate ({@link ApplicationHibernate}).
      */
     static List<String> namingStrategiesWith(EntitySource source, ClassLoader loader) {
-        String unitName = source.hibernate().persistenceUnit();
-        PersistenceUnit unit = unitName == null ? null : PersistenceUnit.find(unitName, loader);
-        return namingStrategies(unit, source, loader);
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        try {
+            // as for the read: the unit's JAXB finds its implementation through the context loader
+            Thread.currentThread().setContextClassLoader(loader);
+            String unitName = source.hibernate().persistenceUnit();
+            PersistenceUnit unit = unitName == null ? null : PersistenceUnit.find(unitName, loader);
+            return namingStrategies(unit, source, loader);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
     }
 
     static List<String> namingStrategies(PersistenceUnit unit, EntitySource source, ClassLoader loader) {
