@@ -2,11 +2,10 @@ package dev.retort.cli;
 
 import dev.retort.autogenerate.Autogenerate;
 import dev.retort.autogenerate.ExcludePatterns;
+import dev.retort.autogenerate.OpText;
 import dev.retort.cli.config.Settings;
 import dev.retort.diff.Plan;
 import dev.retort.entities.EntityInventory;
-import dev.retort.op.Hazard;
-import dev.retort.op.Op;
 import dev.retort.report.JsonReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,11 +39,7 @@ final class CheckCommand extends ReportingSubcommand {
             return ExitCode.OK;
         }
         root.out().println("New upgrade operations detected:");
-        for (Op op : plan.upgrade()) {
-            root.out().println("  " + Terminal.safe(OpText.describe(op)));
-            for (Hazard hazard : Plan.hazards(op, plan.upgrade()))
-                root.out().println("    " + Terminal.safe(hazard.toString()));
-        }
+        for (String line : OpText.listing(plan)) root.out().println(Terminal.safe(line));
         return ExitCode.FOUND;
     }
 
