@@ -56,6 +56,7 @@ final class CheckCommand extends ReportingSubcommand {
         root.notes()
                 .println("Naming: physical " + Terminal.safe(inventory.physicalNaming()) + ", implicit "
                         + Terminal.safe(inventory.implicitNaming()));
+        for (String note : settings.springConfigNotes()) root.notes().println(Terminal.safe(note));
         String toolTables = String.join(", ", Autogenerate.TOOL_TABLES);
         root.notes()
                 .println(
