@@ -54,7 +54,7 @@ public final class RetortChecks {
 
     /** {@code upgrade heads} from base succeeds and leaves the database at every head. */
     public void assertUpgradesFromBase() {
-        onDatabase(true, (retort, dataSource) -> {
+        onDatabase((retort, dataSource) -> {
             requireBase(retort);
             Set<String> heads = Set.copyOf(retort.revisions().heads());
             upgradeHeads(retort, "upgrade heads from base");
@@ -74,7 +74,7 @@ public final class RetortChecks {
                 .schemas(settings.schemas())
                 .leaveOut(Set.of(QualifiedName.of("retort_version"), QualifiedName.of("retort_version_history")))
                 .load();
-        onDatabase(false, (retort, dataSource) -> {
+        onDatabase((retort, dataSource) -> {
             upgradeHeads(retort, "upgrade heads before comparing with the entities");
             Plan plan;
             try (Connection connection = dataSource.getConnection()) {
@@ -98,7 +98,7 @@ public final class RetortChecks {
      * make its downgrade restore the schema.
      */
     public void assertDowngradesRestore() {
-        onDatabase(true, (retort, dataSource) -> {
+        onDatabase((retort, dataSource) -> {
             StairwayResult result = retort.stairway();
             result.failure().ifPresent(step -> {
                 StringBuilder message = new StringBuilder(safe(step.message() + " (" + step.source() + ")"));
@@ -156,14 +156,15 @@ public final class RetortChecks {
 
     /**
      * Runs the work on a new scratch database, dropped after, or on the database as it is; there, a
-     * check that starts from base takes the database back to base when it passes, for the next check.
+     * check that found the database at base takes it back to base when it passes, for the next check.
      */
-    private void onDatabase(boolean fromBase, Work work) {
+    private void onDatabase(Work work) {
         DataSource given = settings.database().given();
         if (!settings.scratch()) {
             Retort retort = facade(Retort.configure().dataSource(given));
+            boolean atBase = retort.current().isEmpty();
             work.run(retort, given);
-            if (fromBase) backToBase(retort);
+            if (atBase) backToBase(retort);
             return;
         }
         String name;
@@ -179,12 +180,22 @@ public final class RetortChecks {
         try {
             DataSource scratch = settings.database().named(name);
             work.run(facade(Retort.configure().dataSource(scratch)), scratch);
-        } finally {
-            try (Connection server = given.getConnection()) {
-                ScratchDatabases.drop(server, name);
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot drop the scratch database " + name + ": " + e.getMessage(), e);
+        } catch (RuntimeException | Error failure) {
+            try {
+                drop(given, name);
+            } catch (RuntimeException dropping) {
+                failure.addSuppressed(dropping);
             }
+            throw failure;
+        }
+        drop(given, name);
+    }
+
+    private static void drop(DataSource server, String name) {
+        try (Connection connection = server.getConnection()) {
+            ScratchDatabases.drop(connection, name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop the scratch database " + name + ": " + e.getMessage(), e);
         }
     }
 

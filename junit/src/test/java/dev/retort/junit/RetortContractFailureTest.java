@@ -6,6 +6,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import com.example.shop.BrokenDowngrade;
 import com.example.shop.DriftedEntities;
+import com.example.shop.FailingUpgrade;
+import com.example.shop.ForkedHistory;
+import com.example.shop.ShopAsIs;
 import dev.retort.fixtures.db.TestDatabase;
 import java.sql.SQLException;
 import java.util.List;
@@ -68,6 +71,60 @@ class RetortContractFailureTest {
                                 + "    HAZARD data-loss: drops column customers.name and its data"),
                 outcomes(results));
         assertScratchDatabasesDropped(results, 3);
+    }
+
+    @Test
+    void twoHeadsFailSingleHeadAndTheStairwayWalksBothBranches() throws SQLException {
+        EngineExecutionResults results = run(ForkedHistory.class);
+        Map<String, String> outcomes = outcomes(results);
+        assertEquals(
+                "FAILED: expected a single head, the history has 2: 7c3e5a9f1b02, 8d2b4f6a0c03; join them with"
+                        + " 'retort merge -m MESSAGE heads'",
+                outcomes.get("singleHead"));
+        assertEquals("SUCCESSFUL", outcomes.get("upgradesFromBase"));
+        assertEquals("SUCCESSFUL", outcomes.get("downgradesRestore"));
+        assertEquals(
+                "FAILED: the entities and the migrations disagree: at heads, check finds new upgrade operations"
+                        + " (generate a revision with 'retort revision --autogenerate -m MESSAGE'):\n"
+                        + "  drop index customers (email)",
+                outcomes.get("entitiesMatchMigrations"));
+        assertScratchDatabasesDropped(results, 3);
+    }
+
+    @Test
+    void aFailingUpgradeFailsUpgradesFromBaseAndTheStairwayWithTheStatementsError() throws SQLException {
+        EngineExecutionResults results = run(FailingUpgrade.class);
+        Map<String, String> outcomes = outcomes(results);
+        assertEquals("SUCCESSFUL", outcomes.get("singleHead"));
+        String failed = "revision 7c3e5a9f1b02 (upgrade): statement 1 failed: ALTER TABLE \"customer\" ADD COLUMN"
+                + " \"name\" varchar(100): ERROR: relation \"customer\" does not exist";
+        assertEquals("FAILED: upgrade heads from base failed: " + failed, outcomes.get("upgradesFromBase"));
+        assertEquals(
+                "FAILED: upgrade heads before comparing with the entities failed: " + failed,
+                outcomes.get("entitiesMatchMigrations"));
+        assertEquals(
+                "FAILED: " + failed + " (com.example.failing.migrations.R7c3e5a9f1b02_AddCustomerName)",
+                outcomes.get("downgradesRestore"));
+        assertScratchDatabasesDropped(results, 3);
+    }
+
+    @Test
+    void onTheDatabaseAsItIsTheChecksRunInItAndLeaveItAtBase() throws SQLException {
+        EngineExecutionResults results = run(ShopAsIs.class);
+        assertEquals(
+                Map.of(
+                        "singleHead", "SUCCESSFUL",
+                        "upgradesFromBase", "SUCCESSFUL",
+                        "entitiesMatchMigrations", "SUCCESSFUL",
+                        "downgradesRestore", "SUCCESSFUL"),
+                outcomes(results));
+        assertScratchDatabasesDropped(results, 0);
+        assertEquals(List.of(), server.query("SELECT version_num FROM retort_version"), "back at base");
+        assertEquals(
+                List.of("retort_version", "retort_version_history"),
+                server.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"),
+                "the migrations' tables gone");
+        server.reset();
     }
 
     static EngineExecutionResults run(Class<?> contract) {

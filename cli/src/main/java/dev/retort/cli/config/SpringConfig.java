@@ -131,8 +131,7 @@ final class SpringConfig {
             else if (value.contains("${")) {
                 notes.add(where + from + " left out: its value holds a placeholder, which Retort does not resolve"
                         + " (give it with entities.properties." + key + ")");
-            }
-            else {
+            } else {
                 taken.put(key, value);
                 notes.add(where + key + " = " + value + " from " + from);
             }
