@@ -9,6 +9,9 @@ try {
     expect('serverId elsewhere: settings.xml has no <server> with that id', 'a missing server')
     expect('retort:downgrade needs a target: -Dretort.target=-1', 'downgrade without a target')
     assert !log.contains('it-secret-pw-7731'): 'the password is in build.log'
+    expect('retort: cannot connect to jdbc:postgresql://127.0.0.1:2/***: ', 'the decrypted password, masked')
+    assert !log.contains('decrypted-pw-5519'): 'the decrypted password is in build.log'
+    assert !log.contains('yvF26we6'): 'the encrypted password is in build.log'
     return true
 } finally {
     def connection = new org.postgresql.Driver().connect(admin, new Properties())

@@ -2,11 +2,13 @@ package dev.retort.maven;
 
 import java.io.File;
 import java.util.List;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * {@code retort:check}: compares the entities with the database at head and fails the build when a new migration is
@@ -22,6 +24,11 @@ public class CheckMojo extends RetortMojo {
     /** Where the JSON report is written. */
     @Parameter(property = "retort.report", defaultValue = "${project.build.directory}/retort/check.json")
     File report;
+
+    @Inject
+    public CheckMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
 
     @Override
     List<String> arguments() {

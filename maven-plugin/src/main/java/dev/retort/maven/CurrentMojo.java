@@ -2,9 +2,11 @@ package dev.retort.maven;
 
 import java.util.ArrayList;
 import java.util.List;
+import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /** {@code retort:current}: the revisions the database is at; with {@code retort.checkHeads}, fails when not at all heads. */
 @Mojo(name = "current", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
@@ -16,6 +18,11 @@ public class CurrentMojo extends RetortMojo {
     /** Fail the build when the database is not at all heads ({@code --check-heads}). */
     @Parameter(property = "retort.checkHeads", defaultValue = "false")
     boolean checkHeads;
+
+    @Inject
+    public CurrentMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
 
     @Override
     List<String> arguments() {

@@ -2,9 +2,11 @@ package dev.retort.maven;
 
 import java.util.ArrayList;
 import java.util.List;
+import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /** {@code retort:history}: every revision, newest first. */
 @Mojo(name = "history", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
@@ -20,6 +22,11 @@ public class HistoryMojo extends RetortMojo {
     /** Mark the revisions the database is at ({@code -i}; connects). */
     @Parameter(property = "retort.indicateCurrent", defaultValue = "false")
     boolean indicateCurrent;
+
+    @Inject
+    public HistoryMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
 
     @Override
     List<String> arguments() {

@@ -21,7 +21,6 @@ import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
-import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 import org.apache.maven.settings.Server;
@@ -50,8 +49,7 @@ public abstract class RetortMojo extends AbstractMojo {
     @Parameter(defaultValue = "${settings}", readonly = true, required = true)
     org.apache.maven.settings.Settings mavenSettings;
 
-    @Component
-    SettingsDecrypter decrypter;
+    private final SettingsDecrypter decrypter;
 
     /** Skips the goal. */
     @Parameter(property = "retort.skip", defaultValue = "false")
@@ -108,6 +106,11 @@ public abstract class RetortMojo extends AbstractMojo {
     /** Any other key of {@code retort.properties}, such as {@code version.table} or {@code entities.properties.KEY}. */
     @Parameter
     Map<String, String> properties = new LinkedHashMap<>();
+
+    /** @param decrypter Maven's, for the {@code settings.xml} server's password */
+    RetortMojo(SettingsDecrypter decrypter) {
+        this.decrypter = decrypter;
+    }
 
     /** The command's arguments after its name, e.g. {@code upgrade head}. */
     abstract List<String> arguments() throws MojoExecutionException;

@@ -2,10 +2,12 @@ package dev.retort.maven;
 
 import java.util.ArrayList;
 import java.util.List;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * {@code retort:revision}: writes a new migration after the head; with {@code -Dretort.autogenerate}, filled with the
@@ -32,6 +34,11 @@ public class RevisionMojo extends RetortMojo {
     /** The new revision's id ({@code --rev-id}); random by default. */
     @Parameter(property = "retort.revId")
     String revId;
+
+    @Inject
+    public RevisionMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
 
     @Override
     List<String> arguments() throws MojoExecutionException {

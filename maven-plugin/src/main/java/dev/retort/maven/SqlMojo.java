@@ -9,10 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /**
  * {@code retort:sql}: writes the offline script of an upgrade (or a downgrade) to a file, without connecting, for
@@ -31,6 +33,11 @@ public class SqlMojo extends RetortMojo {
     /** Where the script goes; default {@code target/retort/upgrade.sql} (or {@code downgrade.sql}). */
     @Parameter(property = "retort.output")
     File output;
+
+    @Inject
+    public SqlMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
 
     @Override
     List<String> arguments() throws MojoExecutionException {

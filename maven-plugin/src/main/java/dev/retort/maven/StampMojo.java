@@ -3,10 +3,12 @@ package dev.retort.maven;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import javax.inject.Inject;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
 
 /** {@code retort:stamp}: sets the version table to {@code retort.revision} without running migrations. */
 @Mojo(name = "stamp", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
@@ -18,6 +20,11 @@ public class StampMojo extends RetortMojo {
     /** Empty the version table first, even of unknown revisions ({@code --purge}). */
     @Parameter(property = "retort.purge", defaultValue = "false")
     boolean purge;
+
+    @Inject
+    public StampMojo(SettingsDecrypter decrypter) {
+        super(decrypter);
+    }
 
     @Override
     List<String> arguments() throws MojoExecutionException {
