@@ -3,11 +3,10 @@ package dev.retort.cli;
 import dev.retort.FileException;
 import dev.retort.autogenerate.Autogenerate;
 import dev.retort.autogenerate.ExcludePatterns;
+import dev.retort.autogenerate.OpText;
 import dev.retort.cli.config.Settings;
 import dev.retort.diff.Plan;
 import dev.retort.entities.EntityInventory;
-import dev.retort.op.Hazard;
-import dev.retort.op.Op;
 import dev.retort.report.JsonReport;
 import java.io.IOException;
 import java.io.Writer;
@@ -55,11 +54,7 @@ final class CheckCommand extends ReportingSubcommand {
             return ExitCode.OK;
         }
         root.out().println("New upgrade operations detected:");
-        for (Op op : plan.upgrade()) {
-            root.out().println("  " + Terminal.safe(OpText.describe(op)));
-            for (Hazard hazard : Plan.hazards(op, plan.upgrade()))
-                root.out().println("    " + Terminal.safe(hazard.toString()));
-        }
+        for (String line : OpText.listing(plan)) root.out().println(Terminal.safe(line));
         return ExitCode.FOUND;
     }
 
@@ -89,6 +84,7 @@ final class CheckCommand extends ReportingSubcommand {
         root.notes()
                 .println("Naming: physical " + Terminal.safe(inventory.physicalNaming()) + ", implicit "
                         + Terminal.safe(inventory.implicitNaming()));
+        for (String note : settings.springConfigNotes()) root.notes().println(Terminal.safe(note));
         String toolTables = String.join(", ", Autogenerate.TOOL_TABLES);
         root.notes()
                 .println(
