@@ -9,13 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.shop.ShopApplication;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.retort.RetortException;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.runtime.Retort;
+import dev.retort.spring.internal.RetortFailureAnalyzer;
 import dev.retort.spring.internal.RetortSchemaManagementProvider;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.SchemaManagement;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -204,6 +210,44 @@ class RetortAutoConfigurationTest {
         assertEquals(List.of(FIRST + " upgrade"), history(db));
         assertFalse(db.query("SELECT column_name FROM information_schema.columns WHERE table_name = 'customers'")
                 .contains("email"));
+    }
+
+    @Test
+    void validateOnMigrateRefusesARevisionNoMigrationDeclaresAnyMoreAndFalseLetsTheUpgradeRun() throws Exception {
+        ShopApp.start(db, List.of(), "retort.target=" + FIRST, "spring.jpa.hibernate.ddl-auto=none")
+                .close();
+        // a revision applied once (its migration since deleted) that the version table no longer names
+        db.execute("INSERT INTO retort_version_history (revision, direction, applied_by, duration_ms)"
+                + " VALUES ('0dd000000000', 'upgrade', 'someone', 1)");
+        String expected = "retort.validate-on-migrate: revision 0dd000000000 was applied, and no migration declares"
+                + " it any more; nothing was run";
+        PrintStream console = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        Exception failed;
+        try {
+            failed = assertThrows(Exception.class, () -> ShopApp.start(db, List.of()));
+        } finally {
+            System.setOut(console);
+        }
+        assertTrue(causes(failed).contains(expected), causes(failed));
+        // Spring Boot's failure report, as the terminal shows it
+        String report = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(report.contains("Description:\n\nRetort did not migrate the database: " + expected + "\n"), report);
+        assertEquals(List.of(FIRST), db.query("SELECT version_num FROM retort_version"));
+
+        ShopApp.start(db, List.of(), "retort.validate-on-migrate=false").close();
+        assertEquals(List.of(SECOND), db.query("SELECT version_num FROM retort_version"));
+    }
+
+    @Test
+    void theFailureReportSpellsOutHiddenCharactersOfAMessage() {
+        // (that Spring Boot uses it at all the validate-on-migrate test shows: the report it prints is this one's)
+        FailureAnalysis analysis =
+                new RetortFailureAnalyzer().analyze(new RetortException("server said \u001b[2Jgone\nfake line"));
+        assertEquals(
+                "Retort did not migrate the database: server said \\x{1b}[2Jgone\\nfake line",
+                analysis.getDescription());
     }
 
     /** Upgrades to the first revision only, after noting what was pending. */

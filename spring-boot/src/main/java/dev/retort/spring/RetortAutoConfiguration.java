@@ -1,5 +1,6 @@
 package dev.retort.spring;
 
+import dev.retort.RetortException;
 import dev.retort.revision.RevisionNode;
 import dev.retort.runtime.Direction;
 import dev.retort.runtime.MigrationListener;
@@ -51,7 +52,7 @@ public class RetortAutoConfiguration {
             ResourceLoader resourceLoader) {
         String migrationsPackage = properties.getMigrationsPackage();
         if (migrationsPackage == null || migrationsPackage.isBlank()) {
-            throw new IllegalStateException("retort.migrations-package is not set: name the package that holds the"
+            throw new RetortException("retort.migrations-package is not set: name the package that holds the"
                     + " application's migration classes, or set retort.enabled=false");
         }
         Retort.Builder builder = Retort.configure();
@@ -96,7 +97,7 @@ public class RetortAutoConfiguration {
         if (own != null) return own;
         DataSource application = dataSource.getIfUnique();
         if (application == null) {
-            throw new IllegalStateException("Retort: the application has several DataSource beans and none is"
+            throw new RetortException("the application has several DataSource beans and none is"
                     + " @Primary: mark the one to migrate with @RetortDataSource, or set retort.url");
         }
         return application;

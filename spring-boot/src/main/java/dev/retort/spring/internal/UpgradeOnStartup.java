@@ -2,6 +2,7 @@ package dev.retort.spring.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.retort.RetortException;
 import dev.retort.runtime.AppliedMigration;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.RunResult;
@@ -45,7 +46,7 @@ public final class UpgradeOnStartup implements RetortMigrationStrategy {
                 .filter(p -> p.kind() != Validation.Kind.UNVERIFIABLE)
                 .toList();
         if (problems.isEmpty()) return;
-        throw new IllegalStateException(
+        throw new RetortException(
                 "retort.validate-on-migrate: " + problems.get(0).message()
                         + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)" : "")
                         + "; nothing was run");
