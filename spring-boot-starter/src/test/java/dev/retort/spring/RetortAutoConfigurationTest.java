@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -130,7 +131,8 @@ class RetortAutoConfigurationTest {
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());
             assertEquals(200, response.statusCode(), response.body());
-            JsonNode body = JsonMapper.builder().build().readTree(response.body());
+            JsonMapper json = JsonMapper.builder().build();
+            JsonNode body = json.readTree(response.body());
             assertEquals(List.of(FIRST), texts(body.get("current")));
             JsonNode pending = body.get("pending");
             assertEquals(1, pending.size(), response.body());
@@ -141,6 +143,11 @@ class RetortAutoConfigurationTest {
             assertEquals(1, history.size(), response.body());
             assertEquals(FIRST, history.get(0).get("revision").asString());
             assertEquals("upgrade", history.get(0).get("direction").asString());
+            // the README's example has the same fields
+            JsonNode documented = json.readTree(Readme.block("json"));
+            assertEquals(names(documented), names(body));
+            assertEquals(names(documented.get("pending").get(0)), names(pending.get(0)));
+            assertEquals(names(documented.get("history").get(0)), names(history.get(0)));
         }
     }
 
@@ -288,6 +295,10 @@ class RetortAutoConfigurationTest {
 
     private static List<String> history(TestDatabase database) throws Exception {
         return database.query("SELECT revision, direction FROM retort_version_history ORDER BY id");
+    }
+
+    private static List<String> names(JsonNode object) {
+        return object.properties().stream().map(Map.Entry::getKey).toList();
     }
 
     private static List<String> texts(JsonNode array) {
