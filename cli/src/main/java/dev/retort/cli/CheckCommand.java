@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.FileException;
 import dev.retort.autogenerate.Autogenerate;
 import dev.retort.autogenerate.ExcludePatterns;
 import dev.retort.cli.config.Settings;
@@ -8,6 +9,11 @@ import dev.retort.entities.EntityInventory;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
 import dev.retort.report.JsonReport;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,6 +29,14 @@ final class CheckCommand extends ReportingSubcommand {
                     + "strategies and which objects are left alone.")
     boolean verbose;
 
+    @Option(
+            names = "--json-report",
+            paramLabel = "FILE",
+            description =
+                    "Also write the --format json document to FILE (its folders created), whatever --format says: "
+                            + "a build keeps the report and shows the text.")
+    Path jsonReport;
+
     @Override
     public Integer call() throws Exception {
         boolean json = json();
@@ -31,6 +45,7 @@ final class CheckCommand extends ReportingSubcommand {
         // after the read, not beside it: the JDK shares an open jar among class loaders, and closing
         // the inventory's loader while the early read still reads the same jar broke that read
         if (verbose) describe(project.settings(), EntityInventory.of(project.entitySource()));
+        if (jsonReport != null) writeReport(plan, project.settings().defaultSchema());
         if (json) {
             JsonReport.check(root.out(), plan, project.settings().defaultSchema());
             return plan.isEmpty() ? ExitCode.OK : ExitCode.FOUND;
@@ -46,6 +61,19 @@ final class CheckCommand extends ReportingSubcommand {
                 root.out().println("    " + Terminal.safe(hazard.toString()));
         }
         return ExitCode.FOUND;
+    }
+
+    /** The check document in {@code --json-report}'s file, relative to the working directory. */
+    private void writeReport(Plan plan, String defaultSchema) {
+        Path file = root.workDir.resolve(jsonReport);
+        try {
+            if (file.getParent() != null) Files.createDirectories(file.getParent());
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                JsonReport.check(out, plan, defaultSchema);
+            }
+        } catch (IOException e) {
+            throw new FileException("--json-report: cannot write", file, e);
+        }
     }
 
     /**
