@@ -94,6 +94,37 @@ class RealMappingsTest {
         assertEquals(List.of("1 1 1", "2 2 2"), db.query("SELECT id, ticket, small FROM counters ORDER BY id"));
     }
 
+    /**
+     * Found on Genie (a Flyway {@code bigserial} id, an {@code IDENTITY} entity): the upgrade moved
+     * the identity past the rows, but the downgrade re-created the sequence at 1, and the next insert
+     * failed on {@code Key (id)=(1) already exists}.
+     */
+    @Test
+    void aSerialIdMadeAnIdentityTakesNewIdsAfterTheUpgradeAndAfterTheDowngrade() throws Exception {
+        loop(
+                "identities",
+                """
+                CREATE TABLE applications (id bigserial PRIMARY KEY, name varchar(255));
+                INSERT INTO applications (name) VALUES ('spark'), ('hadoop');
+                """,
+                "alter sequence applications_id_seq: owned by applications.id -> none",
+                "alter column applications.id: default nextval('applications_id_seq'::regclass) -> none, identity none -> by_default",
+                "drop sequence applications_id_seq");
+        // the loop ends at head: the identity goes on after the stored ids
+        db.execute("INSERT INTO applications (name) VALUES ('flink')");
+        Path loopDirectory;
+        try (var entries = Files.list(workDir)) {
+            loopDirectory = entries.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        Cli.Result down = cli("identities", loopDirectory).run("downgrade", "base");
+        assertEquals(ExitCode.OK, down.code(), down::toString);
+        // and so does the serial's sequence the downgrade makes again
+        db.execute("INSERT INTO applications (name) VALUES ('hive')");
+        assertEquals(
+                List.of("1 spark", "2 hadoop", "3 flink", "4 hive"),
+                db.query("SELECT id, name FROM applications ORDER BY id"));
+    }
+
     @Test
     void inlineChecksOfAColumnDefinitionAreTheColumnsChecks() throws Exception {
         String script = hibernateDdl("inlinechecks");

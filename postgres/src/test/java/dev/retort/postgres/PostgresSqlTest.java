@@ -2,6 +2,7 @@ package dev.retort.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
@@ -306,6 +307,21 @@ class PostgresSqlTest {
         assertEquals(
                 "SELECT setval(pg_get_serial_sequence('\"users\"', 'id'), coalesce(greatest(max(\"id\") + 1, 1), 1), false) FROM \"users\"",
                 sql.get(1));
+    }
+
+    @Test
+    void aColumnTakingItsDefaultFromASequenceMovesTheSequencePastExistingValues() {
+        QualifiedName users = QualifiedName.of("users");
+        Column identity = Column.of("id", "bigint").notNull().identityByDefault();
+        Column serial = Column.of("id", "bigint").notNull().defaultValue("nextval('\"Users\"''s_id_seq'::regclass)");
+        List<String> sql = PostgresSql.statements(new AlterColumn(users, identity, serial));
+        assertEquals(
+                "SELECT setval('\"Users\"''s_id_seq'::regclass, greatest(max(\"id\"), coalesce(pg_sequence_last_value("
+                        + "'\"Users\"''s_id_seq'::regclass), max(\"id\")))) FROM \"users\" HAVING max(\"id\") IS NOT NULL",
+                sql.get(sql.size() - 1));
+        // the same default on both sides moves nothing
+        assertTrue(PostgresSql.statements(new AlterColumn(users, serial.withNullable(true), serial)).stream()
+                .noneMatch(statement -> statement.contains("setval")));
     }
 
     @Test
