@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the tables, standalone sequences, enum and composite types of a live PostgreSQL database into a
- * {@link Schema}, with the tables outside its scope (partitions, partitioned tables, inheritance children: {@link
+ * Reads the tables, standalone sequences, enum and composite types and the schemas themselves ({@link
+ * CatalogNamespaces}) of a live PostgreSQL database into a {@link Schema}, with the tables outside its scope (partitions, partitioned tables, inheritance children: {@link
  * CatalogPartitions}) named, never read.
  *
  * <p>One set-based catalog query per kind of object ({@link CatalogColumns}, {@link CatalogConstraints},
@@ -140,7 +140,8 @@ public final class PostgresIntrospector {
                 readSequences(connection, scope, outsideScope.keySet()),
                 readEnums(connection, scope),
                 CatalogTypes.read(connection, scope),
-                outsideScope);
+                outsideScope,
+                CatalogNamespaces.read(connection, scope));
     }
 
     private static List<EnumType> readEnums(Connection connection, SchemaScope scope) throws SQLException {

@@ -12,6 +12,7 @@ import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AddUnique;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.AlterEnum;
+import dev.retort.op.AlterSchemaComment;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
@@ -19,6 +20,7 @@ import dev.retort.op.AlterType;
 import dev.retort.op.ColumnChange;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateSchema;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
 import dev.retort.op.CreateType;
@@ -30,6 +32,7 @@ import dev.retort.op.DropExclusion;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
+import dev.retort.op.DropSchema;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropType;
@@ -49,6 +52,7 @@ import dev.retort.schema.EnumType;
 import dev.retort.schema.ExclusionConstraint;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
+import dev.retort.schema.Namespace;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Sequence;
@@ -142,6 +146,20 @@ class PostgresSqlTest {
     }
 
     @Test
+    void schemasAreCreatedCommentedAndDroppedWithoutCascade() {
+        Namespace sales = Namespace.of("Sales \"EU\"").comment("it's\nours");
+        assertEquals(
+                List.of(
+                        "CREATE SCHEMA \"Sales \"\"EU\"\"\"",
+                        "COMMENT ON SCHEMA \"Sales \"\"EU\"\"\" IS " + PostgresSql.literal("it's\nours")),
+                PostgresSql.statements(new CreateSchema(sales)));
+        assertEquals(List.of("DROP SCHEMA \"Sales \"\"EU\"\"\""), PostgresSql.statements(new DropSchema(sales)));
+        assertEquals(
+                List.of("COMMENT ON SCHEMA \"s\" IS NULL"),
+                PostgresSql.statements(new AlterSchemaComment("s", "old", null)));
+    }
+
+    @Test
     void everyOperationHasStatements() {
         Table table = Table.of(ODD, List.of(ID, NOTE)).withPrimaryKey(PrimaryKey.of("id"));
         List<Op> samples = List.of(
@@ -180,7 +198,10 @@ class PostgresSqlTest {
                 new AddExclusion(ODD, new ExclusionConstraint("x", "USING gist (during WITH &&)")),
                 new DropExclusion(ODD, new ExclusionConstraint("x", "USING gist (during WITH &&)")),
                 new ValidateConstraint(ODD, CheckConstraint.of("id > 0")),
-                new InvalidateConstraint(ODD, ForeignKey.Columns.of("id").references("x", "id")));
+                new InvalidateConstraint(ODD, ForeignKey.Columns.of("id").references("x", "id")),
+                new CreateSchema(Namespace.of("s")),
+                new DropSchema(Namespace.of("s")),
+                new AlterSchemaComment("s", null, "c"));
         Set<Class<?>> covered = samples.stream().map(Object::getClass).collect(Collectors.toSet());
         assertEquals(OpKinds.all(), covered, "add a sample for each new Op type");
         for (Op op : samples) assertEquals(false, PostgresSql.statements(op).isEmpty(), op.toString());
