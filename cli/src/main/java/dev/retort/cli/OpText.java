@@ -120,7 +120,7 @@ public final class OpText {
                     + (o.to() == null ? "none" : o.to());
         }
         if (op instanceof AlterSequence a)
-            return "alter sequence " + a.to().name() + ": " + sequence(a.from()) + " -> " + sequence(a.to());
+            return "alter sequence " + a.to().name() + ": " + a.from().options() + " -> " + a.to().options();
         if (op instanceof ValidateConstraint v) return "validate " + constraint(v.table(), v.constraint());
         if (op instanceof InvalidateConstraint i) return "invalidate " + constraint(i.table(), i.constraint());
         if (op instanceof CreateSchema c)
@@ -213,7 +213,7 @@ public final class OpText {
     }
 
     private static String sequence(Sequence sequence) {
-        return sequence.name() + " start " + sequence.start() + " increment " + sequence.increment();
+        return sequence.name() + " " + sequence.options();
     }
 
     private static String column(Column column) {

@@ -46,7 +46,7 @@ class LibraryJourneyTest {
         assertEquals(ExitCode.FOUND, drift.code(), drift::toString);
         for (String expected : List.of(
                 "add sequence reviews_seq start 1 increment 50",
-                "alter sequence member_cards: member_cards start 1000 increment 1 -> member_cards start 1000 increment 10",
+                "alter sequence member_cards: start 1000 increment 1 -> start 1000 increment 10",
                 "add table reviews",
                 "add unique books (isbn)",
                 "drop unique members (email)",

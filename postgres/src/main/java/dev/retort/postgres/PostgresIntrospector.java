@@ -54,6 +54,8 @@ public final class PostgresIntrospector {
     /** Sequences not owned by an identity or serial column: those belong to their column. */
     private static final String SEQUENCES = """
             SELECT n.nspname AS sequence_schema, c.relname AS sequence_name, s.seqstart AS start_value, s.seqincrement AS increment_by,
+                   pg_catalog.format_type(s.seqtypid, NULL) AS sequence_type, s.seqmin AS min_value, s.seqmax AS max_value,
+                   s.seqcache AS cache_size, s.seqcycle AS cycles,
                    owner.relname AS owner_table, owner.attname AS owner_column
             FROM pg_sequence s
             JOIN pg_class c ON c.oid = s.seqrelid
@@ -167,7 +169,16 @@ public final class PostgresIntrospector {
             while (rs.next()) {
                 QualifiedName name = scope.nameOf(rs.getString("sequence_schema"), rs.getString("sequence_name"));
                 if (scope.excluded().contains(name)) continue;
-                Sequence sequence = Sequence.of(name, rs.getLong("start_value"), rs.getLong("increment_by"));
+                Sequence sequence = new Sequence(
+                        name,
+                        rs.getString("sequence_type"),
+                        rs.getLong("start_value"),
+                        rs.getLong("increment_by"),
+                        rs.getLong("min_value"),
+                        rs.getLong("max_value"),
+                        rs.getLong("cache_size"),
+                        rs.getBoolean("cycles"),
+                        null);
                 if (rs.getString("owner_table") != null) {
                     sequence = sequence.ownedBy(rs.getString("owner_table"), rs.getString("owner_column"));
                     if (scope.excluded().contains(sequence.ownerTable())

@@ -37,6 +37,7 @@ import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropType;
 import dev.retort.op.DropUnique;
+import dev.retort.op.Hazard;
 import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
 import dev.retort.op.OpKinds;
@@ -349,9 +350,47 @@ class PostgresSqlTest {
                 List.of("ALTER TABLE \"loans\" ADD CONSTRAINT \"loans_due_book_key\" UNIQUE (\"due\", \"book\")"),
                 PostgresSql.statements(new AddUnique(loans, UniqueConstraint.of("due", "book"))));
         assertEquals(
-                List.of("ALTER SEQUENCE \"loans_seq\" START WITH 1 INCREMENT BY 10"),
+                List.of("ALTER SEQUENCE \"loans_seq\" INCREMENT BY 10"),
                 PostgresSql.statements(
                         new AlterSequence(Sequence.of("loans_seq", 1, 50), Sequence.of("loans_seq", 1, 10))));
+    }
+
+    /**
+     * A sequence is created with the options that are not the defaults, and changed in one statement with every option
+     * that changes; a minimum raised restarts it only when it stands below the new one.
+     */
+    @Test
+    void sequencesRenderEveryOptionInOneStatement() {
+        Sequence plain = Sequence.of("s", 1, 1);
+        Sequence full = Sequence.of("s", 10, 2)
+                .as("smallint")
+                .minValue(10)
+                .maxValue(20)
+                .cache(5)
+                .withCycle();
+        assertEquals(
+                List.of(
+                        "CREATE SEQUENCE \"s\" AS smallint START WITH 10 INCREMENT BY 2 MINVALUE 10 MAXVALUE 20 CACHE 5 CYCLE"),
+                PostgresSql.statements(new CreateSequence(full)));
+        assertEquals(
+                List.of(
+                        "ALTER SEQUENCE \"s\" AS bigint START WITH 1 INCREMENT BY 1 NO MINVALUE NO MAXVALUE CACHE 1 NO CYCLE"),
+                PostgresSql.statements(new AlterSequence(full, plain)));
+        String alter =
+                "ALTER SEQUENCE \"s\" AS smallint START WITH 10 INCREMENT BY 2 MINVALUE 10 MAXVALUE 20 CACHE 5 CYCLE";
+        assertEquals(
+                List.of("DO $retort$ BEGIN IF (SELECT last_value FROM \"s\") < 10 THEN " + alter + " RESTART; ELSE "
+                        + alter + "; END IF; END $retort$"),
+                PostgresSql.statements(new AlterSequence(plain, full)));
+        assertEquals(
+                List.of("ALTER SEQUENCE \"s\" AS integer NO MAXVALUE"),
+                PostgresSql.statements(new AlterSequence(plain, plain.as("integer"))),
+                "a default bound is the new type's own");
+        assertEquals(
+                List.of(new Hazard(
+                        Hazard.Kind.FAILS_ON_DATA,
+                        "narrows sequence s to maxvalue 2147483647: fails if it has already gone past it")),
+                new AlterSequence(plain, plain.as("integer")).hazards());
     }
 
     @Test
