@@ -1,13 +1,18 @@
 package dev.retort.cli;
 
+import dev.retort.FileException;
 import dev.retort.autogenerate.Autogenerate;
 import dev.retort.autogenerate.ExcludePatterns;
+import dev.retort.autogenerate.OpText;
 import dev.retort.cli.config.Settings;
 import dev.retort.diff.Plan;
 import dev.retort.entities.EntityInventory;
-import dev.retort.op.Hazard;
-import dev.retort.op.Op;
 import dev.retort.report.JsonReport;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -23,6 +28,14 @@ final class CheckCommand extends ReportingSubcommand {
                     + "strategies and which objects are left alone.")
     boolean verbose;
 
+    @Option(
+            names = "--json-report",
+            paramLabel = "FILE",
+            description =
+                    "Also write the --format json document to FILE (its folders created), whatever --format says: "
+                            + "a build keeps the report and shows the text.")
+    Path jsonReport;
+
     @Override
     public Integer call() throws Exception {
         boolean json = json();
@@ -31,6 +44,7 @@ final class CheckCommand extends ReportingSubcommand {
         // after the read, not beside it: the JDK shares an open jar among class loaders, and closing
         // the inventory's loader while the early read still reads the same jar broke that read
         if (verbose) describe(project.settings(), EntityInventory.of(project.entitySource()));
+        if (jsonReport != null) writeReport(plan, project.settings().defaultSchema());
         if (json) {
             JsonReport.check(root.out(), plan, project.settings().defaultSchema());
             return plan.isEmpty() ? ExitCode.OK : ExitCode.FOUND;
@@ -40,12 +54,21 @@ final class CheckCommand extends ReportingSubcommand {
             return ExitCode.OK;
         }
         root.out().println("New upgrade operations detected:");
-        for (Op op : plan.upgrade()) {
-            root.out().println("  " + Terminal.safe(OpText.describe(op)));
-            for (Hazard hazard : Plan.hazards(op, plan.upgrade()))
-                root.out().println("    " + Terminal.safe(hazard.toString()));
-        }
+        for (String line : OpText.listing(plan)) root.out().println(Terminal.safe(line));
         return ExitCode.FOUND;
+    }
+
+    /** The check document in {@code --json-report}'s file, relative to the working directory. */
+    private void writeReport(Plan plan, String defaultSchema) {
+        Path file = root.workDir.resolve(jsonReport);
+        try {
+            if (file.getParent() != null) Files.createDirectories(file.getParent());
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                JsonReport.check(out, plan, defaultSchema);
+            }
+        } catch (IOException e) {
+            throw new FileException("--json-report: cannot write", file, e);
+        }
     }
 
     /**
@@ -61,6 +84,7 @@ final class CheckCommand extends ReportingSubcommand {
         root.notes()
                 .println("Naming: physical " + Terminal.safe(inventory.physicalNaming()) + ", implicit "
                         + Terminal.safe(inventory.implicitNaming()));
+        for (String note : settings.springConfigNotes()) root.notes().println(Terminal.safe(note));
         String toolTables = String.join(", ", Autogenerate.TOOL_TABLES);
         root.notes()
                 .println(

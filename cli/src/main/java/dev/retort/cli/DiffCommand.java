@@ -2,6 +2,7 @@ package dev.retort.cli;
 
 import dev.retort.RetortException;
 import dev.retort.autogenerate.Autogenerate;
+import dev.retort.autogenerate.OpText;
 import dev.retort.cli.config.Settings;
 import dev.retort.diff.Plan;
 import dev.retort.op.ColumnChange;

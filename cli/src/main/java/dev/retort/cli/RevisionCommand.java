@@ -1,6 +1,7 @@
 package dev.retort.cli;
 
 import dev.retort.RetortException;
+import dev.retort.autogenerate.OpText;
 import dev.retort.codegen.RevisionHeader;
 import dev.retort.diff.Plan;
 import dev.retort.op.Hazard;

@@ -3,6 +3,7 @@ package dev.retort.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.retort.autogenerate.Autogenerate;
+import dev.retort.autogenerate.OpText;
 import dev.retort.cli.ChecklistScenarioTest.Scenario;
 import dev.retort.codegen.MigrationWriter;
 import dev.retort.codegen.RevisionHeader;

@@ -104,6 +104,17 @@ class JsonOutputTest {
     }
 
     @Test
+    void jsonReportWritesTheDocumentBesideTheText() throws Exception {
+        Cli.Result text = cli.run("check", "--json-report", "target/retort/check.json");
+        assertEquals(ExitCode.FOUND, text.code(), text::toString);
+        assertTrue(text.out().startsWith("New upgrade operations detected:\n"), text::toString);
+        Cli.Result json = cli.run("check", "--format", "json");
+        assertEquals(
+                MAPPER.readTree(json.out()),
+                MAPPER.readTree(workDir.resolve("target/retort/check.json").toFile()));
+    }
+
+    @Test
     void verboseNotesGoToStderrAndStdoutHoldsTheDocumentAlone() throws Exception {
         Cli.Result verbose = cli.run("check", "-v", "--format", "json");
         assertEquals(ExitCode.FOUND, verbose.code(), verbose::toString);

@@ -34,6 +34,14 @@ public record HibernateSettings(Map<String, String> properties, Path propertiesF
         if (persistenceUnit != null) persistenceUnit = persistenceUnit.trim();
     }
 
+    /**
+     * Why a key cannot be passed to Hibernate (not a {@code hibernate.*} or {@code jakarta.persistence.*}
+     * key, or one that would connect or export), or null when it can.
+     */
+    public static String problem(String key) {
+        return SettingRules.problem(key);
+    }
+
     /** The settings given one by one, keyed without {@link #PREFIX}. */
     public static HibernateSettings of(Map<String, String> properties) {
         return new HibernateSettings(properties, null, null);

@@ -7,6 +7,7 @@ import dev.retort.revision.RevisionNode;
 import dev.retort.runtime.internal.MigrationSet;
 import dev.retort.runtime.internal.Migrator;
 import dev.retort.runtime.internal.Session;
+import dev.retort.runtime.internal.StairwayWalk;
 import dev.retort.runtime.internal.UrlConnector;
 import dev.retort.runtime.internal.VersionTable;
 import dev.retort.runtime.internal.source.SourceMigrations;
@@ -47,9 +48,13 @@ public final class Retort {
 
     private final CompletableFuture<Migrator> migrator;
 
-    private Retort(Session session, CompletableFuture<Migrator> migrator) {
+    /** The configured schemas, the default one first; empty for {@code public}. */
+    private final List<String> schemas;
+
+    private Retort(Session session, CompletableFuture<Migrator> migrator, List<String> schemas) {
         this.session = session;
         this.migrator = migrator;
+        this.schemas = List.copyOf(schemas);
     }
 
     public static Builder configure() {
@@ -105,6 +110,19 @@ public final class Retort {
             migrator().accept(c, revision);
             return null;
         });
+    }
+
+    /**
+     * The stairway, on a database at base that may be changed freely (a new, empty one): each revision
+     * in order is upgraded, downgraded (the schemas, as Retort's catalog reader reads them, must then
+     * equal those before its upgrade, as its differ compares them) and upgraded again (they must then
+     * equal those after its first upgrade). A forward-only revision is applied and not walked back. The
+     * walk stops at the first step that fails, leaving the database there; a database not at base is
+     * refused with a {@link MigrationException}.
+     */
+    public StairwayResult stairway() {
+        if (session == null) throw new IllegalStateException("configured offline: no dataSource or url to connect to");
+        return new StairwayWalk(session, migrator(), schemas).walk();
     }
 
     /** The migrations' revision graph: heads, branches, each revision's parents and message. Needs no connection. */
@@ -329,7 +347,7 @@ public final class Retort {
             CompletableFuture<Migrator> migrator = inBackground
                     ? CompletableFuture.supplyAsync(runner)
                     : CompletableFuture.completedFuture(runner.get());
-            return new Retort(session, migrator);
+            return new Retort(session, migrator, schemas);
         }
 
         private Session session(String defaultSchema) {

@@ -6,13 +6,19 @@ import dev.retort.entities.HibernateSettings;
 import dev.retort.entities.Naming;
 import dev.retort.runtime.Retort;
 import dev.retort.schema.TableFilter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -38,6 +44,7 @@ public final class Settings {
             "entities.naming.implicit",
             "entities.properties-file",
             "entities.persistence-unit",
+            "entities.spring-config",
             "version.table",
             "version.schema",
             "transaction.per-migration",
@@ -219,25 +226,65 @@ public final class Settings {
                 ? list(require("entities.packages", "to read the entity model"))
                 : list(get("entities.packages").orElse(""));
         List<Path> classpath = EntityClasspath.parse(get("entities.classpath").orElse(""), baseDirectory, cache);
-        Naming naming = new Naming(get("entities.naming").orElse("jpa"))
-                .withPhysical(get("entities.naming.physical").orElse(null))
-                .withImplicit(get("entities.naming.implicit").orElse(null));
-        return new EntitySource(packages, classpath, naming, hibernate(unit));
+        Optional<SpringConfig.Applied> spring = springConfig();
+        Naming naming = new Naming(get("entities.naming").orElse(spring.isPresent() ? "spring" : "jpa"))
+                .withPhysical(spring.map(SpringConfig.Applied::physical).orElse(null))
+                .withImplicit(spring.map(SpringConfig.Applied::implicit).orElse(null));
+        naming = naming.withPhysical(get("entities.naming.physical").orElse(naming.physical()))
+                .withImplicit(get("entities.naming.implicit").orElse(naming.implicit()));
+        return new EntitySource(packages, classpath, naming, hibernate(unit, spring));
     }
 
-    /** The {@code entities.properties.*} keys, the properties file and the persistence unit. */
-    private HibernateSettings hibernate(String unit) {
+    /**
+     * What {@code entities.spring-config} gives the entity read, Retort's own keys having won over it;
+     * empty without one.
+     */
+    private Optional<SpringConfig.Applied> springConfig() {
+        Optional<Path> file = get("entities.spring-config").map(String::trim).map(this::resolve);
+        if (file.isEmpty()) return Optional.empty();
+        Set<String> own = new HashSet<>(ownHibernateSettings().keySet());
+        propertiesFile().ifPresent(f -> own.addAll(keysOf(f)));
+        return Optional.of(
+                SpringConfig.read(file.get()).apply(own, get("entities.naming").orElse(null)));
+    }
+
+    /** The lines {@code check -v} prints about {@code entities.spring-config}: where each setting came from. */
+    public List<String> springConfigNotes() {
+        return springConfig().map(SpringConfig.Applied::notes).orElse(List.of());
+    }
+
+    /** The Spring config's settings, then the {@code entities.properties.*} keys, the properties file and the persistence unit. */
+    private HibernateSettings hibernate(String unit, Optional<SpringConfig.Applied> spring) {
+        Map<String, String> properties = new TreeMap<>();
+        spring.ifPresent(s -> properties.putAll(s.settings()));
+        properties.putAll(ownHibernateSettings());
+        return HibernateSettings.of(properties)
+                .withPropertiesFile(propertiesFile().orElse(null))
+                .withPersistenceUnit(unit);
+    }
+
+    private Map<String, String> ownHibernateSettings() {
         Map<String, String> properties = new TreeMap<>();
         values.forEach((key, value) -> {
             if (key.startsWith(HIBERNATE_PREFIX))
                 properties.put(key.substring(HIBERNATE_PREFIX.length()), value.trim());
         });
-        return HibernateSettings.of(properties)
-                .withPropertiesFile(get("entities.properties-file")
-                        .map(String::trim)
-                        .map(this::resolve)
-                        .orElse(null))
-                .withPersistenceUnit(unit);
+        return properties;
+    }
+
+    private Optional<Path> propertiesFile() {
+        return get("entities.properties-file").map(String::trim).map(this::resolve);
+    }
+
+    /** The keys of a Hibernate properties file (read as Hibernate reads it); none when it cannot be read, which the entity read then reports. */
+    private static Set<String> keysOf(Path file) {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            return Set.of();
+        }
+        return properties.stringPropertyNames();
     }
 
     private Path resolve(String path) {

@@ -1,9 +1,9 @@
 package dev.retort.cli.startup;
 
 import dev.retort.autogenerate.Autogenerate;
+import dev.retort.autogenerate.OpText;
 import dev.retort.cli.EntityRead;
 import dev.retort.cli.Main;
-import dev.retort.cli.OpText;
 import dev.retort.codegen.MigrationWriter;
 import dev.retort.codegen.RevisionHeader;
 import dev.retort.diff.Plan;

@@ -133,6 +133,33 @@ public final class Migrator {
                         run(new Sink.Jdbc(connection), tables, Direction.DOWNGRADE, before, downPath(before, target)));
     }
 
+    /**
+     * Applies or undoes exactly one revision, under the lock: its upgrade when everything it needs is
+     * applied and it is not, its downgrade when it is applied and nothing applied needs it (the
+     * stairway's steps). Anything else is a {@link MigrationException} naming the revision.
+     */
+    public RunResult step(Connection connection, Direction direction, String revision) throws SQLException {
+        RevisionGraph graph = migrations.graph();
+        RevisionNode node = graph.node(graph.resolve(revision));
+        return locked(connection, true, (tables, before) -> {
+            Set<String> applied = graph.ancestorsOf(before);
+            boolean ready = direction == Direction.UPGRADE
+                    ? !applied.contains(node.id())
+                            && applied.containsAll(graph.ancestorsOf(List.of(node.id())).stream()
+                                    .filter(id -> !id.equals(node.id()))
+                                    .toList())
+                    : before.contains(node.id());
+            if (!ready) {
+                throw new MigrationException(
+                        node.id(),
+                        "revision " + node.id() + " cannot be " + direction.word() + "d on its own from "
+                                + heads(before),
+                        null);
+            }
+            return run(new Sink.Jdbc(connection), tables, direction, before, List.of(node));
+        });
+    }
+
     /** The SQL script of an upgrade from the {@code from} heads to {@code target}, without a connection. */
     public String upgradeScript(Set<String> from, String target) throws SQLException {
         Sink.OfflineScript script = prelude("upgrade " + heads(from) + " -> " + target);

@@ -1,5 +1,6 @@
-package dev.retort.cli;
+package dev.retort.autogenerate;
 
+import dev.retort.diff.Plan;
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddEnumCasts;
@@ -33,6 +34,7 @@ import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropType;
 import dev.retort.op.DropUnique;
+import dev.retort.op.Hazard;
 import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
 import dev.retort.op.Option;
@@ -60,9 +62,26 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** One-line descriptions of operations, for {@code check} and {@code revision --autogenerate}. */
+/**
+ * One-line descriptions of operations, for {@code check}, {@code revision --autogenerate} and the
+ * integrations that list operations as {@code check} does. The text holds names from the database and
+ * the entities as they are: spell it through the target's escaping before it reaches a terminal.
+ */
 public final class OpText {
     private OpText() {}
+
+    /**
+     * The plan's operations as {@code check} lists them under its first line: each on a line indented by
+     * two spaces, followed by its hazards indented by four ({@code HAZARD kind: message}).
+     */
+    public static List<String> listing(Plan plan) {
+        List<String> lines = new ArrayList<>();
+        for (Op op : plan.upgrade()) {
+            lines.add("  " + describe(op));
+            for (Hazard hazard : Plan.hazards(op, plan.upgrade())) lines.add("    " + hazard);
+        }
+        return lines;
+    }
 
     public static String describe(Op op) {
         String options = options(op);

@@ -1,0 +1,2 @@
+/** The Maven plugin's helpers: no compatibility guarantees. */
+package dev.retort.maven.internal;

@@ -1,0 +1,120 @@
+package dev.retort.runtime.internal;
+
+import dev.retort.diff.Differ;
+import dev.retort.op.Op;
+import dev.retort.postgres.PostgresIntrospector;
+import dev.retort.postgres.SchemaScope;
+import dev.retort.revision.RevisionNode;
+import dev.retort.runtime.Direction;
+import dev.retort.runtime.MigrationException;
+import dev.retort.runtime.StairwayResult;
+import dev.retort.runtime.StairwayResult.Outcome;
+import dev.retort.runtime.StairwayResult.Step;
+import dev.retort.schema.QualifiedName;
+import dev.retort.schema.Schema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The stairway: on a database at base, each revision in order is upgraded, its catalog read, downgraded
+ * and compared with the catalog before its upgrade, then upgraded again and compared with the catalog
+ * after its first upgrade. Catalogs are read by Retort's own reader and compared by its differ, so a
+ * difference is an operation, as {@code check} would list it; a forward-only revision is applied and
+ * not walked back. The walk stops at the first step that fails and leaves the database where it stopped.
+ */
+public final class StairwayWalk {
+    private final Session session;
+    private final Migrator migrator;
+    private final List<String> schemas;
+
+    public StairwayWalk(Session session, Migrator migrator, List<String> schemas) {
+        this.session = session;
+        this.migrator = migrator;
+        this.schemas = schemas.isEmpty() ? List.of(VersionTable.DEFAULT_SCHEMA) : List.copyOf(schemas);
+    }
+
+    public StairwayResult walk() {
+        Set<String> current = session.run(migrator::current);
+        if (!current.isEmpty()) {
+            throw new MigrationException(
+                    current.iterator().next(),
+                    "the stairway starts at base, and the database is at " + Migrator.heads(current)
+                            + ": walk it on a new, empty database",
+                    null);
+        }
+        List<Step> steps = new ArrayList<>();
+        Schema before = catalog();
+        for (RevisionNode node : migrator.migrations().graph().inOrder()) {
+            Step step = step(node, before);
+            steps.add(step);
+            if (step.failed()) break;
+            before = catalog();
+        }
+        return new StairwayResult(steps);
+    }
+
+    private Step step(RevisionNode node, Schema before) {
+        String id = node.id();
+        String failed = run(Direction.UPGRADE, id);
+        if (failed != null) return step(node, Outcome.UPGRADE_FAILED, List.of(), failed);
+        String noDowngrade = migrator.migrations().bothWays(id).noDowngrade();
+        if (noDowngrade != null) {
+            return step(node, Outcome.FORWARD_ONLY, List.of(), "revision " + id + " has no downgrade: " + noDowngrade);
+        }
+        Schema after = catalog();
+        failed = run(Direction.DOWNGRADE, id);
+        if (failed != null) return step(node, Outcome.DOWNGRADE_FAILED, List.of(), failed);
+        List<Op> missing = Differ.diff(catalog(), before).upgrade();
+        if (!missing.isEmpty()) {
+            return step(
+                    node,
+                    Outcome.NOT_RESTORED,
+                    missing,
+                    "revision " + id + ": its downgrade does not restore the schema its upgrade started from");
+        }
+        failed = run(Direction.UPGRADE, id);
+        if (failed != null) {
+            return step(node, Outcome.UPGRADE_FAILED, List.of(), "after its downgrade, " + failed);
+        }
+        List<Op> changed = Differ.diff(catalog(), after).upgrade();
+        if (!changed.isEmpty()) {
+            return step(
+                    node,
+                    Outcome.NOT_REPEATABLE,
+                    changed,
+                    "revision " + id
+                            + ": upgraded again after its downgrade, it gives another schema than the first time");
+        }
+        return step(node, Outcome.RESTORED, List.of(), "revision " + id + ": up, down and up again");
+    }
+
+    private static Step step(RevisionNode node, Outcome outcome, List<Op> differences, String message) {
+        return new Step(node.id(), node.source(), outcome, differences, message);
+    }
+
+    /** Null when the revision ran that way; the error's one line when it failed. */
+    private String run(Direction direction, String revision) {
+        try {
+            session.run(c -> migrator.step(c, direction, revision));
+            return null;
+        } catch (MigrationException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The schemas as Retort's catalog reader sees them, without the version and history tables. */
+    private Schema catalog() {
+        return session.run(c -> {
+            VersionTable versions = migrator.versionTable(c);
+            Set<QualifiedName> own = Set.of(
+                    name(versions.schema(), versions.name()),
+                    name(versions.schema(), new HistoryTable(versions).name()));
+            return PostgresIntrospector.read(c, new SchemaScope(schemas, own));
+        });
+    }
+
+    private QualifiedName name(String schema, String table) {
+        return new QualifiedName(schema.equals(schemas.get(0)) ? null : schema, table);
+    }
+}
