@@ -66,8 +66,8 @@ class RealMappingsTest {
         String sql = loop(
                 "serials",
                 "",
-                "add sequence counters_id_seq start 1 increment 1",
-                "add sequence counters_small_seq start 1 increment 1",
+                "add sequence counters_id_seq as integer start 1 increment 1",
+                "add sequence counters_small_seq as smallint start 1 increment 1",
                 "add sequence counters_ticket_seq start 1 increment 1",
                 "add table counters",
                 "alter sequence counters_id_seq: owned by none -> counters.id",
@@ -85,7 +85,7 @@ class RealMappingsTest {
                 CREATE TABLE counters (id serial PRIMARY KEY, name varchar(255));
                 INSERT INTO counters (name) VALUES ('first'), ('second');
                 """,
-                "add sequence counters_small_seq start 1 increment 1",
+                "add sequence counters_small_seq as smallint start 1 increment 1",
                 "add sequence counters_ticket_seq start 1 increment 1",
                 "add column counters.small smallint default nextval('counters_small_seq'::regclass) NOT NULL",
                 "add column counters.ticket bigint default nextval('counters_ticket_seq'::regclass) NOT NULL",
