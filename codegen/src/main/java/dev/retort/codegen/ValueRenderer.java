@@ -187,7 +187,7 @@ final class ValueRenderer {
         List<CodeBlock> arguments = new ArrayList<>(List.of(string(type.name().name())));
         for (CompositeType.Attribute attribute : type.attributes()) {
             CodeBlock call = CodeBlock.of(
-                    "$L($L, $L)", factory("attribute"), string(attribute.name()), string(attribute.type()));
+                    "$L($L, $L)", factory("attribute"), string(attribute.name()), string(attribute.sqlType()));
             if (attribute.collation() != null)
                 call = CodeBlock.of("$L.collate($L)", call, string(attribute.collation()));
             arguments.add(call);

@@ -21,7 +21,7 @@ final class CompositeDiffer {
         for (CompositeType type : target) {
             CompositeType existing = currentByName.get(type.name());
             if (existing == null) ops.add(new CreateType(type));
-            else if (!existing.equals(type)) ops.add(new AlterType(existing, type));
+            else if (!existing.sameAs(type)) ops.add(new AlterType(existing, type));
         }
         for (CompositeType type : current) {
             if (!targetByName.containsKey(type.name())) ops.add(new DropType(type));

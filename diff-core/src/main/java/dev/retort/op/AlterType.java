@@ -21,7 +21,7 @@ public record AlterType(CompositeType from, CompositeType to) implements Op {
         requireNonNull(to, "to");
         if (!from.name().equals(to.name()))
             throw new IllegalArgumentException("alter type " + from.name() + " cannot rename it");
-        if (from.equals(to)) throw new IllegalArgumentException("alter type " + from.name() + " changes nothing");
+        if (from.sameAs(to)) throw new IllegalArgumentException("alter type " + from.name() + " changes nothing");
     }
 
     /** What the statement does, attribute by attribute, in the order it does it. */

@@ -14,14 +14,28 @@ import java.util.Optional;
  */
 public record CompositeType(QualifiedName name, List<Attribute> attributes) implements Comparable<CompositeType> {
     /**
-     * One attribute: its name, its type normalised by {@link Types#normalize}, and its collation as
-     * SQL after {@code COLLATE} (null for the type's default).
+     * One attribute: its name, its type normalised by {@link Types#normalize}, its collation as
+     * SQL after {@code COLLATE} (null for the type's default), and the type's spelling where
+     * normalising would change what PostgreSQL stores ({@link Types#storedSpelling}, as a
+     * {@link Column} keeps it): {@code timestamp} stays {@code timestamp}, not {@code timestamp(6)}.
      */
-    public record Attribute(String name, String type, String collation) {
+    public record Attribute(String name, String type, String collation, String spelling) {
         public Attribute {
             requireNonNull(name, "name");
-            type = Types.normalize(requireNonNull(type, "type"));
+            String written = requireNonNull(type, "type");
+            type = Types.normalize(written);
+            if (spelling == null) {
+                spelling = Types.storedSpelling(written);
+            } else if (!Types.normalize(spelling).equals(type)) {
+                throw new IllegalArgumentException(
+                        "attribute " + name + ": spelling " + spelling + " is not type " + type);
+            }
             if (collation != null && collation.isBlank()) collation = null;
+        }
+
+        /** An attribute of the type as written, its stored spelling kept. */
+        public Attribute(String name, String type, String collation) {
+            this(name, type, collation, null);
         }
 
         /** An attribute with its type's default collation. */
@@ -31,12 +45,22 @@ public record CompositeType(QualifiedName name, List<Attribute> attributes) impl
 
         /** The same attribute with this collation. */
         public Attribute collate(String newCollation) {
-            return new Attribute(name, type, newCollation);
+            return new Attribute(name, type, newCollation, spelling);
         }
 
-        /** Whether the two have the same type and collation, whatever their names. */
+        /** The type as SQL writes it: the spelling, else the normalised type. */
+        public String sqlType() {
+            return spelling != null ? spelling : type;
+        }
+
+        /** Whether the two have the same type and collation, whatever their names and spellings. */
         public boolean sameDefinition(Attribute other) {
             return type.equals(other.type) && Objects.equals(collation, other.collation);
+        }
+
+        /** Equal but for how the type is written: what the differ compares attributes by. */
+        public boolean sameAs(Attribute other) {
+            return name.equals(other.name) && sameDefinition(other);
         }
     }
 
@@ -63,6 +87,14 @@ public record CompositeType(QualifiedName name, List<Attribute> attributes) impl
 
     public CompositeType inSchema(String schema) {
         return new CompositeType(new QualifiedName(schema, name.name()), attributes);
+    }
+
+    /** Equal but for how the attributes' types are written: what the differ compares types by. */
+    public boolean sameAs(CompositeType other) {
+        if (!name.equals(other.name) || attributes.size() != other.attributes.size()) return false;
+        for (int i = 0; i < attributes.size(); i++)
+            if (!attributes.get(i).sameAs(other.attributes.get(i))) return false;
+        return true;
     }
 
     public Optional<Attribute> attribute(String attributeName) {

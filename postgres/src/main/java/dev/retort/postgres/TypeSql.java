@@ -42,7 +42,7 @@ final class TypeSql {
     }
 
     private static String typeAndCollation(Attribute attribute) {
-        String type = VisibleExpression.of(attribute.type());
+        String type = VisibleExpression.of(attribute.sqlType());
         return attribute.collation() == null ? type : type + " COLLATE " + VisibleExpression.of(attribute.collation());
     }
 }
