@@ -1,0 +1,23 @@
+package com.example.shop.migrations;
+
+import static dev.retort.runtime.Ops.column;
+
+import dev.retort.runtime.Migration;
+import dev.retort.runtime.Ops;
+import dev.retort.runtime.Revision;
+
+/** Add customer email, with a backfill that takes a while (so that two instances starting at once meet). */
+@Revision(id = "5b0000000002", revises = "5b0000000001", message = "add customer email")
+public final class R0002_AddCustomerEmail implements Migration {
+    @Override
+    public void upgrade(Ops op) {
+        op.addColumn("customers", column("email", "varchar(200)"));
+        op.execute("UPDATE customers SET email = lower(name) || '@example.com'");
+        op.execute("SELECT pg_sleep(0.5)");
+    }
+
+    @Override
+    public void downgrade(Ops op) {
+        op.dropColumn("customers", column("email", "varchar(200)"));
+    }
+}

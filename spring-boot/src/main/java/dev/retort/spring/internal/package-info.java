@@ -1,0 +1,2 @@
+/** The starter's machinery behind its auto-configuration; no compatibility guarantees. */
+package dev.retort.spring.internal;
