@@ -115,7 +115,14 @@ public final class Settings {
      * create and drop {@code retort_scratch_*} databases.
      */
     public String devUrl() {
-        return require("dev.url", "for a scratch database that the migrations are applied to");
+        String url = require("dev.url", "for a scratch database that the migrations are applied to")
+                .strip();
+        if (url.equals("embedded"))
+            throw new ConfigException(
+                    "dev.url",
+                    "dev.url = embedded: this version has no embedded PostgreSQL server; set dev.url to a server"
+                            + " where Retort may create databases, as jdbc:postgresql://HOST:PORT/postgres?user=USER");
+        return url;
     }
 
     public Optional<String> user() {
