@@ -11,6 +11,7 @@ import dev.retort.postgres.ExpressionCanonicalizer;
 import dev.retort.postgres.PostgresIntrospector;
 import dev.retort.postgres.SchemaScope;
 import dev.retort.schema.EnumType;
+import dev.retort.schema.Namespace;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
@@ -105,7 +106,7 @@ public final class Autogenerate {
      * object filter includes, with its expressions as this database writes them.
      */
     public Schema canonicalize(Connection connection, Schema entities) {
-        Schema model = tables.apply(entities.withoutTables(scope.excluded()));
+        Schema model = tables.apply(entities.withoutTables(scope.excluded())).withNamespaces(configuredSchemas());
         return ExpressionCanonicalizer.canonicalize(
                 connection, FilteredSchema.apply(objects, ObjectFilter.Side.MODEL, model));
     }
@@ -130,7 +131,29 @@ public final class Autogenerate {
      * an enum type that already exists).
      */
     public Plan diffModel(Schema database, Schema model) {
-        return diff(database, withDatabaseEnumCasts(model, database));
+        return diff(database, withDatabaseComments(withDatabaseEnumCasts(model, database), database));
+    }
+
+    /**
+     * The schemas in scope but the default one: an entity model wants every one of them (a schema the
+     * configuration names is the project's, used by an entity or not), and knows nothing they hold.
+     */
+    private List<Namespace> configuredSchemas() {
+        return scope.schemas().stream()
+                .filter(name -> !name.equals(scope.defaultSchema()))
+                .distinct()
+                .map(Namespace::of)
+                .toList();
+    }
+
+    /** The model with the database's comments on the schemas both have: entities cannot declare one. */
+    private static Schema withDatabaseComments(Schema model, Schema database) {
+        if (model.namespaces() == null || database.namespaces() == null) return model;
+        Map<String, String> comments = new HashMap<>();
+        for (Namespace namespace : database.namespaces()) comments.put(namespace.name(), namespace.comment());
+        return model.withNamespaces(model.namespaces().stream()
+                .map(n -> n.comment(comments.get(n.name())))
+                .toList());
     }
 
     /**

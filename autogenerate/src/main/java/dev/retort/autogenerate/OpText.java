@@ -10,12 +10,14 @@ import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AddUnique;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.AlterEnum;
+import dev.retort.op.AlterSchemaComment;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
 import dev.retort.op.AlterType;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateSchema;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
 import dev.retort.op.CreateType;
@@ -27,6 +29,7 @@ import dev.retort.op.DropExclusion;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
+import dev.retort.op.DropSchema;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropType;
@@ -136,9 +139,17 @@ public final class OpText {
                     + (o.to() == null ? "none" : o.to());
         }
         if (op instanceof AlterSequence a)
-            return "alter sequence " + a.to().name() + ": " + sequence(a.from()) + " -> " + sequence(a.to());
+            return "alter sequence " + a.to().name() + ": " + a.from().options() + " -> " + a.to().options();
         if (op instanceof ValidateConstraint v) return "validate " + constraint(v.table(), v.constraint());
         if (op instanceof InvalidateConstraint i) return "invalidate " + constraint(i.table(), i.constraint());
+        if (op instanceof CreateSchema c)
+            return "add schema " + c.schema().name()
+                    + (c.schema().comment() == null
+                            ? ""
+                            : " comment " + quoted(c.schema().comment()));
+        if (op instanceof DropSchema d) return "drop schema " + d.schema().name();
+        if (op instanceof AlterSchemaComment c)
+            return "alter schema comment " + c.schema() + ": " + quoted(c.from()) + " -> " + quoted(c.to());
         throw new AssertionError(op);
     }
 
@@ -221,7 +232,7 @@ public final class OpText {
     }
 
     private static String sequence(Sequence sequence) {
-        return sequence.name() + " start " + sequence.start() + " increment " + sequence.increment();
+        return sequence.name() + " " + sequence.options();
     }
 
     private static String column(Column column) {

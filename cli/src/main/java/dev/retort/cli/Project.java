@@ -245,7 +245,7 @@ final class Project {
     /** Upgrades the scratch database to the targets in turn; a failing migration is named as on the scratch database. */
     void upgradeScratch(ScratchDatabase scratch, List<String> targets) {
         Retort retort = scratchRetort(scratch);
-        createSchemas(scratch);
+        createDefaultSchema(scratch);
         for (String target : targets) {
             try {
                 retort.upgrade(target);
@@ -255,14 +255,19 @@ final class Project {
         }
     }
 
-    /** The configured schemas, which a database at head holds and a new one lacks. */
-    void createSchemas(ScratchDatabase scratch) {
+    /**
+     * The default schema, which a database at head holds and a new one lacks; the other schemas are the
+     * migrations' to create, as they are objects the differ creates and drops.
+     */
+    void createDefaultSchema(ScratchDatabase scratch) {
         try (Connection connection = scratch.connect(settings.connectTimeout());
                 Statement st = connection.createStatement()) {
-            for (String schema : settings.schemas())
-                st.execute("CREATE SCHEMA IF NOT EXISTS " + PostgresSql.quote(schema));
+            st.execute("CREATE SCHEMA IF NOT EXISTS " + PostgresSql.quote(settings.defaultSchema()));
         } catch (SQLException e) {
-            throw new RetortException("scratch database: cannot create the configured schemas: " + e.getMessage(), e);
+            throw new RetortException(
+                    "scratch database: cannot create the default schema " + settings.defaultSchema() + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 

@@ -39,7 +39,7 @@ final class TestCommand extends Subcommand {
         if (entities && to == null) project.startReadingEntities();
         try (ScratchDatabase scratch = project.scratch()) {
             Retort retort = project.scratchRetort(scratch);
-            project.createSchemas(scratch);
+            project.createDefaultSchema(scratch);
             StairwayResult result = retort.stairway(from, to);
             for (StairwayResult.Step step : result.forwardOnly())
                 root.out().println("forward-only, applied and not walked back: " + Terminal.safe(step.message()));

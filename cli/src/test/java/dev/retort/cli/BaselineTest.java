@@ -31,15 +31,15 @@ class BaselineTest {
 
     /**
      * A schema made by hand (or by Flyway), with most of what Retort reads, and Liquibase's tables beside it.
-     * Its serial is a bigserial and its timestamptz has its precision spelled out: Retort recreates a
-     * serial's sequence as bigint and writes {@code timestamptz(6)} for {@code timestamptz}, which
-     * behave the same but print differently.
+     * Its serial's sequence is recreated {@code AS integer}, as PostgreSQL creates it; its timestamptz has its precision
+     * spelled out: Retort writes {@code timestamptz(6)} for {@code timestamptz}, which behave the same but print
+     * differently.
      */
     static final String HAND_MADE = String.join(
             "\n",
             "CREATE TYPE mood AS ENUM ('happy', 'sad');",
             "CREATE SEQUENCE invoice_numbers START 1000 INCREMENT 10;",
-            "CREATE TABLE owners (id bigserial PRIMARY KEY, name varchar(100) NOT NULL, email text UNIQUE,",
+            "CREATE TABLE owners (id serial PRIMARY KEY, name varchar(100) NOT NULL, email text UNIQUE,",
             "  created_at timestamptz(6) NOT NULL DEFAULT now(), mood mood DEFAULT 'happy',",
             "  CONSTRAINT owners_name_check CHECK (char_length(name) > 0));",
             "COMMENT ON TABLE owners IS 'people who own pets';",

@@ -159,7 +159,6 @@ class DevDatabaseTest {
 
         // the database at head as the migrations build it: exactly the same
         live.resetAllSchemas();
-        for (String schema : scenario.schemas()) live.execute("CREATE SCHEMA IF NOT EXISTS \"" + schema + "\"");
         ok("upgrade", "head");
         assertEquals(cli.run("check"), onScratch);
     }

@@ -82,7 +82,7 @@ class DiffCommandTest {
         assertTrue(!tableExcluded.out().contains("only_a.t"), tableExcluded::toString);
         Cli.Result tableIncluded = cli.run("diff", "--from", a.url(), "--to", b.url(), "--include-table", "only_*.t");
         assertEquals(
-                "drop table only_a.t\n  HAZARD data-loss: drops table only_a.t and all its rows\n",
+                "drop table only_a.t\n  HAZARD data-loss: drops table only_a.t and all its rows\ndrop schema only_a\n",
                 tableIncluded.out());
         Cli.Result publicOnly = cli.run("diff", "--from", a.url(), "--to", b.url(), "--schema", "public");
         assertTrue(!publicOnly.out().contains("only_a") && !publicOnly.out().contains("audit"), publicOnly::toString);

@@ -48,10 +48,14 @@ class HibernateLineTest {
 
     private static String export(String line, String entities) throws Exception {
         Path classes = Path.of(Cli.fixturesClasses());
-        String snake = line.startsWith("6.") ? SNAKE_6 : SNAKE_7;
-        Map<String, String> naming = Map.of("hibernate.physical_naming_strategy", snake);
+        Map<String, String> naming = Map.of("hibernate.physical_naming_strategy", snake(line));
         if (line.equals("bundled")) return HibernateExport.createScript(entities, Map.copyOf(naming), List.of());
         return LineExport.createScript(LineExport.jars(line), classes, entities, naming);
+    }
+
+    /** Spring Boot's physical naming as the line names it. */
+    private static String snake(String line) {
+        return line.startsWith("6.") ? SNAKE_6 : SNAKE_7;
     }
 
     private Cli cli(List<Path> jars) {
@@ -167,6 +171,22 @@ class HibernateLineTest {
                 bundled.toString());
     }
 
+    /** Found on Spring Boot 3.5's JPA sample (Hibernate 6.6.53): {@code -v} named 7.x's class, which 6.6 lacks. */
+    @Test
+    void verboseCheckNamesTheNamingStrategiesOfTheApplicationsHibernate() throws Exception {
+        db.execute(export("6.6"));
+        Cli.Result six = cli(LineExport.jars("6.6")).run("check", "-v");
+        assertEquals(ExitCode.OK, six.code(), six.toString());
+        assertTrue(
+                six.out()
+                        .contains(
+                                "\nNaming: physical " + SNAKE_6
+                                        + ", implicit org.hibernate.boot.model.naming.ImplicitNamingStrategyJpaCompliantImpl\n"),
+                six.toString());
+        Cli.Result seven = cli(LineExport.jars("7.2")).run("check", "-v");
+        assertTrue(seven.out().contains("\nNaming: physical " + SNAKE_7 + ", implicit "), seven.toString());
+    }
+
     @Test
     void anUnsupportedLineIsAOneLineError() {
         Path five = HibernateExport.jars("hibernate5").get(0);
@@ -213,10 +233,11 @@ class HibernateLineTest {
         assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
     }
 
-    @Test
-    void aPersistenceUnitWithHibernateSixSix() throws Exception {
-        db.execute(export("6.6"));
-        Cli cli = cli(LineExport.jars("6.6"));
+    @ParameterizedTest
+    @ValueSource(strings = {"6.6", "7.2"})
+    void aPersistenceUnitOnEachLine(String line) throws Exception {
+        db.execute(export(line));
+        Cli cli = cli(LineExport.jars(line));
         cli.write("unit/META-INF/persistence.xml", """
                 <persistence xmlns="https://jakarta.ee/xml/ns/persistence" version="3.0">
                   <persistence-unit name="Music">
@@ -228,7 +249,7 @@ class HibernateLineTest {
                     </properties>
                   </persistence-unit>
                 </persistence>
-                """.formatted(SNAKE_6));
+                """.formatted(snake(line)));
         cli.write(
                 "retort.properties",
                 cli.read("retort.properties")
@@ -236,6 +257,10 @@ class HibernateLineTest {
                         .replace("entities.naming = snake", "")
                         .replace("entities.classpath = ", "entities.classpath = " + workDir.resolve("unit") + ","));
         assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
+        // -v reads the unit beside the application's Hibernate too (its JAXB, as Cargo Tracker's unit showed)
+        Cli.Result verbose = cli.run("check", "-v");
+        assertEquals(ExitCode.OK, verbose.code(), verbose.toString());
+        assertTrue(verbose.out().contains("\nNaming: physical " + snake(line) + ", implicit "), verbose.toString());
     }
 
     @Test

@@ -46,7 +46,7 @@ class LibraryJourneyTest {
         assertEquals(ExitCode.FOUND, drift.code(), drift::toString);
         for (String expected : List.of(
                 "add sequence reviews_seq start 1 increment 50",
-                "alter sequence member_cards: member_cards start 1000 increment 1 -> member_cards start 1000 increment 10",
+                "alter sequence member_cards: start 1000 increment 1 -> start 1000 increment 10",
                 "add table reviews",
                 "add unique books (isbn)",
                 "drop unique members (email)",
@@ -91,7 +91,7 @@ class LibraryJourneyTest {
         db.execute("DELETE FROM members");
         assertEquals(List.of(), db.query("SELECT * FROM loans"), "the v2 foreign key cascades");
         assertEquals(ExitCode.OK, cli.run("downgrade", "base").code());
-        assertEquals(Schema.EMPTY, catalog());
+        assertEquals(Schema.EMPTY.withNamespaces(List.of()), catalog(), "nothing left, and no schema but public");
     }
 
     private static Schema catalog() throws SQLException {

@@ -66,8 +66,8 @@ class RealMappingsTest {
         String sql = loop(
                 "serials",
                 "",
-                "add sequence counters_id_seq start 1 increment 1",
-                "add sequence counters_small_seq start 1 increment 1",
+                "add sequence counters_id_seq as integer start 1 increment 1",
+                "add sequence counters_small_seq as smallint start 1 increment 1",
                 "add sequence counters_ticket_seq start 1 increment 1",
                 "add table counters",
                 "alter sequence counters_id_seq: owned by none -> counters.id",
@@ -85,13 +85,44 @@ class RealMappingsTest {
                 CREATE TABLE counters (id serial PRIMARY KEY, name varchar(255));
                 INSERT INTO counters (name) VALUES ('first'), ('second');
                 """,
-                "add sequence counters_small_seq start 1 increment 1",
+                "add sequence counters_small_seq as smallint start 1 increment 1",
                 "add sequence counters_ticket_seq start 1 increment 1",
                 "add column counters.small smallint default nextval('counters_small_seq'::regclass) NOT NULL",
                 "add column counters.ticket bigint default nextval('counters_ticket_seq'::regclass) NOT NULL",
                 "alter sequence counters_small_seq: owned by none -> counters.small",
                 "alter sequence counters_ticket_seq: owned by none -> counters.ticket");
         assertEquals(List.of("1 1 1", "2 2 2"), db.query("SELECT id, ticket, small FROM counters ORDER BY id"));
+    }
+
+    /**
+     * Found on Genie (a Flyway {@code bigserial} id, an {@code IDENTITY} entity): the upgrade moved
+     * the identity past the rows, but the downgrade re-created the sequence at 1, and the next insert
+     * failed on {@code Key (id)=(1) already exists}.
+     */
+    @Test
+    void aSerialIdMadeAnIdentityTakesNewIdsAfterTheUpgradeAndAfterTheDowngrade() throws Exception {
+        loop(
+                "identities",
+                """
+                CREATE TABLE applications (id bigserial PRIMARY KEY, name varchar(255));
+                INSERT INTO applications (name) VALUES ('spark'), ('hadoop');
+                """,
+                "alter sequence applications_id_seq: owned by applications.id -> none",
+                "alter column applications.id: default nextval('applications_id_seq'::regclass) -> none, identity none -> by_default",
+                "drop sequence applications_id_seq");
+        // the loop ends at head: the identity goes on after the stored ids
+        db.execute("INSERT INTO applications (name) VALUES ('flink')");
+        Path loopDirectory;
+        try (var entries = Files.list(workDir)) {
+            loopDirectory = entries.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        Cli.Result down = cli("identities", loopDirectory).run("downgrade", "base");
+        assertEquals(ExitCode.OK, down.code(), down::toString);
+        // and so does the serial's sequence the downgrade makes again
+        db.execute("INSERT INTO applications (name) VALUES ('hive')");
+        assertEquals(
+                List.of("1 spark", "2 hadoop", "3 flink", "4 hive"),
+                db.query("SELECT id, name FROM applications ORDER BY id"));
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AddUnique;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.AlterEnum;
+import dev.retort.op.AlterSchemaComment;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
@@ -19,6 +20,7 @@ import dev.retort.op.AlterType;
 import dev.retort.op.ColumnChange;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateSchema;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
 import dev.retort.op.CreateType;
@@ -30,6 +32,7 @@ import dev.retort.op.DropExclusion;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
+import dev.retort.op.DropSchema;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropType;
@@ -41,6 +44,7 @@ import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameTable;
 import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.EnumType;
+import dev.retort.schema.Namespace;
 import dev.retort.schema.QualifiedName;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,6 +156,12 @@ final class OpRenderer {
             return sequenceCall(
                     a.table(), "alterSequence", List.of(values.sequence(a.from()), values.sequence(a.to())));
         }
+        if (op instanceof CreateSchema c) return schemaCall("createSchema", c.schema());
+        if (op instanceof DropSchema d) return schemaCall("dropSchema", d.schema());
+        if (op instanceof AlterSchemaComment a) {
+            return CodeBlock.of(
+                    "op.alterSchemaComment($L, $L, $L)", string(a.schema()), string(a.from()), string(a.to()));
+        }
         throw new AssertionError(op);
     }
 
@@ -196,6 +206,12 @@ final class OpRenderer {
         CodeBlock.Builder code = CodeBlock.builder().add("$L", receiver);
         if (name.schema() != null) code.add(".schema($L)", JavaText.string(name.schema()));
         return code.add(".$L($L)", method, CodeBlock.join(arguments, ", ")).build();
+    }
+
+    /** {@code op.createSchema("s")}, or with the comment as a second argument when it has one. */
+    private static CodeBlock schemaCall(String method, Namespace schema) {
+        if (schema.comment() == null) return CodeBlock.of("op.$L($L)", method, string(schema.name()));
+        return CodeBlock.of("op.$L($L, $L)", method, string(schema.name()), string(schema.comment()));
     }
 
     /** The type's name, then the casts unless both (the DSL's default). */

@@ -88,11 +88,11 @@ final class ValueRenderer {
 
     private static CodeBlock identityOptions(IdentityOptions options) {
         CodeBlock.Builder code = CodeBlock.builder().add("$T.DEFAULT", IdentityOptions.class);
-        if (options.start() != null) code.add(".start($L)", options.start());
-        if (options.increment() != null) code.add(".increment($L)", options.increment());
-        if (options.minValue() != null) code.add(".minValue($L)", options.minValue());
-        if (options.maxValue() != null) code.add(".maxValue($L)", options.maxValue());
-        if (options.cache() != null) code.add(".cache($L)", options.cache());
+        if (options.start() != null) code.add(".start($L)", number(options.start()));
+        if (options.increment() != null) code.add(".increment($L)", number(options.increment()));
+        if (options.minValue() != null) code.add(".minValue($L)", number(options.minValue()));
+        if (options.maxValue() != null) code.add(".maxValue($L)", number(options.maxValue()));
+        if (options.cache() != null) code.add(".cache($L)", number(options.cache()));
         if (options.cycle()) code.add(".withCycle()");
         return code.build();
     }
@@ -210,13 +210,26 @@ final class ValueRenderer {
                 "$L($L, $L)", factory("owner"), JavaText.string(owner.table()), JavaText.string(owner.column()));
     }
 
+    /** {@code sequence("s", 1, 50)}, with {@code .as(...)}, {@code .minValue(...)}, {@code .withCycle()} and kin for the options that are not the defaults. */
     CodeBlock sequence(Sequence sequence) {
-        return CodeBlock.of(
-                "$L($L, $L, $L)",
-                factory("sequence"),
-                JavaText.string(sequence.name().name()),
-                sequence.start(),
-                sequence.increment());
+        CodeBlock.Builder code = CodeBlock.builder()
+                .add(
+                        "$L($L, $L, $L)",
+                        factory("sequence"),
+                        JavaText.string(sequence.name().name()),
+                        number(sequence.start()),
+                        number(sequence.increment()));
+        if (!sequence.type().equals(Sequence.DEFAULT_TYPE)) code.add(".as($L)", JavaText.string(sequence.type()));
+        if (sequence.minValue() != null) code.add(".minValue($L)", number(sequence.minValue()));
+        if (sequence.maxValue() != null) code.add(".maxValue($L)", number(sequence.maxValue()));
+        if (sequence.cache() != 1) code.add(".cache($L)", number(sequence.cache()));
+        if (sequence.cycle()) code.add(".withCycle()");
+        return code.build();
+    }
+
+    /** A {@code long} as Java source: with an {@code L} where it does not fit an {@code int}. */
+    private static String number(long value) {
+        return value == (int) value ? Long.toString(value) : value + "L";
     }
 
     static CodeBlock string(String value) {

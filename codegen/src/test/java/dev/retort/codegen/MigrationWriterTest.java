@@ -25,6 +25,7 @@ import dev.retort.schema.EnumType;
 import dev.retort.schema.ExclusionConstraint;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
+import dev.retort.schema.Namespace;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
@@ -81,6 +82,22 @@ class MigrationWriterTest {
                             Column.of("total", "numeric(12,2)"),
                             Column.of("placed_at", "timestamptz(6)").notNull()))
             .withPrimaryKey(PrimaryKey.of("id"));
+
+    /** A schema created with its comment, before its table; one dropped after its table goes; a comment changed. */
+    private static Plan schemaPlan() {
+        Table orders = Table.of(new QualifiedName("sales", "orders"), List.of(Column.of("id", "bigint")));
+        Table archived = Table.of(new QualifiedName("archive", "old"), List.of(Column.of("id", "bigint")));
+        Schema before = new Schema(List.of(archived))
+                .withNamespaces(List.of(
+                        Namespace.of("archive")
+                                .withMembers(List.of(new Namespace.Member("table", "old", "archive.old"))),
+                        Namespace.of("crm").comment("People")));
+        Schema after = new Schema(List.of(orders))
+                .withNamespaces(List.of(
+                        Namespace.of("sales").comment("What we sell \"now\""),
+                        Namespace.of("crm").comment("Customers")));
+        return Differ.diff(before, after);
+    }
 
     static Stream<Arguments> cases() {
         Schema v1 = new Schema(List.of(CUSTOMERS_V1, LINES));
@@ -198,6 +215,10 @@ class MigrationWriterTest {
                         "composite_types",
                         RevisionHeader.of("9e9e9e9e9e9e", List.of("8e8e8e8e8e8e"), "struct embeddables", CREATED),
                         compositePlan()),
+                Arguments.of(
+                        "schemas",
+                        RevisionHeader.of("9f9f9f9f9f9f", List.of("9e9e9e9e9e9e"), "schemas as objects", CREATED),
+                        schemaPlan()),
                 Arguments.of(
                         "merge",
                         RevisionHeader.of(

@@ -52,7 +52,8 @@ import java.util.stream.Stream;
  * target is created, what exists only in the current schema is dropped, and what exists in both is
  * compared one level down. Pure: no I/O, and the returned plan is the whole record of what it
  * decided. A plan that would drop or create a table in place of a partition, a partitioned table or
- * an inheritance child of the other side is refused ({@link OutsideScopeException}).
+ * an inheritance child of the other side is refused ({@link OutsideScopeException}), and so is one
+ * that would have to drop a schema still holding objects Retort leaves alone ({@link NonEmptySchemaException}).
  */
 public final class Differ {
     private Differ() {}
@@ -64,7 +65,8 @@ public final class Differ {
     /** The plan, with the project's column comparison hooks consulted before Retort's own comparison. */
     public static Plan diff(Schema current, Schema target, List<ColumnComparison> comparisons) {
         OutsideScopeException.check(current, target);
-        List<Op> ops = new ArrayList<>(diffSequences(current.sequences(), target.sequences()));
+        List<Op> ops = new ArrayList<>(NamespaceDiffer.diff(current, target));
+        ops.addAll(diffSequences(current.sequences(), target.sequences()));
         ops.addAll(EnumDiffer.diff(current.enums(), target.enums()));
         ops.addAll(CompositeDiffer.diff(current.types(), target.types()));
         Map<QualifiedName, Table> currentTables = byName(current.tables(), Table::name);

@@ -11,12 +11,14 @@ import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AddUnique;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.AlterEnum;
+import dev.retort.op.AlterSchemaComment;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
 import dev.retort.op.AlterType;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateSchema;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
 import dev.retort.op.CreateType;
@@ -28,6 +30,7 @@ import dev.retort.op.DropExclusion;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
+import dev.retort.op.DropSchema;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropType;
@@ -48,11 +51,12 @@ import java.util.List;
 /**
  * An ordered list of upgrade operations; the downgrade is the reversed list of reversed operations.
  *
- * <p>{@link #of} puts operations in an order PostgreSQL can execute: foreign keys that go are
+ * <p>{@link #of} puts operations in an order PostgreSQL can execute: new schemas are created (and
+ * schemas' comments changed) first; foreign keys that go are
  * dropped, sequences released from their owning columns and enum types' casts dropped first; then sequences and enum types are created or changed (and an enum's casts added after it); composite types are created or changed (after the enum types they may use); new tables are created; each existing
  * table changes (old unique constraints and primary key dropped before columns change, new ones
  * added after, checks validated after they are added); tables that go are dropped; foreign keys are added (and validated), and sequences given their owning columns, once every table and key they
- * need exists (so cycles need no special case); composite types that go are dropped, then sequences and enum types that go, last. Sorting is
+ * need exists (so cycles need no special case); composite types that go are dropped, then sequences and enum types that go, and the schemas the plan empties, last. Sorting is
  * stable, so columns are added in declaration order; a column default that names a label an enum
  * change removes changes just before it ({@link EnumDefaults}). An operation the ordering has no rank for is an
  * error ({@link AssertionError}), never put in some default place.
@@ -100,6 +104,7 @@ public record Plan(List<Op> upgrade) {
     /** Where an operation goes: its phase, then its step among one existing table's changes. */
     record Rank(int phase, int step) {}
 
+    private static final Rank SCHEMAS = new Rank(-1, 0);
     private static final Rank DROP_FOREIGN_KEYS = new Rank(0, 0);
     private static final Rank DROP_ENUM_CASTS = new Rank(0, 1);
     private static final Rank SEQUENCES_AND_ENUMS = new Rank(1, 0);
@@ -110,6 +115,7 @@ public record Plan(List<Op> upgrade) {
     private static final Rank ADD_FOREIGN_KEYS = new Rank(6, 0);
     private static final Rank DROP_COMPOSITE_TYPES = new Rank(7, 0);
     private static final Rank DROP_SEQUENCES_AND_ENUMS = new Rank(8, 0);
+    private static final Rank DROP_SCHEMAS = new Rank(9, 0);
 
     /** A change to an existing table, at its step. */
     private static Rank inTable(int step) {
@@ -157,6 +163,9 @@ public record Plan(List<Op> upgrade) {
         if (op instanceof DropType) return DROP_COMPOSITE_TYPES;
         if (op instanceof ValidateConstraint v) return validity(v.constraint());
         if (op instanceof InvalidateConstraint i) return validity(i.constraint());
+        if (op instanceof CreateSchema) return SCHEMAS;
+        if (op instanceof AlterSchemaComment) return SCHEMAS;
+        if (op instanceof DropSchema) return DROP_SCHEMAS;
         throw new AssertionError(op);
     }
 }

@@ -6,7 +6,11 @@ import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Sequence;
 import java.util.List;
 
-/** Changes a sequence's start or increment. */
+/**
+ * Changes a sequence's options: type, start, increment, bounds, cache, cycle. Narrowing the end it
+ * counts toward (a lower maximum, or a smaller type, for an ascending one) fails once the sequence
+ * has gone past the new bound.
+ */
 public record AlterSequence(Sequence from, Sequence to) implements Op {
     public AlterSequence {
         requireNonNull(from, "from");
@@ -28,6 +32,13 @@ public record AlterSequence(Sequence from, Sequence to) implements Op {
 
     @Override
     public List<Hazard> hazards() {
-        return List.of();
+        boolean narrowed =
+                to.increment() > 0 ? to.effectiveMax() < from.effectiveMax() : to.effectiveMin() > from.effectiveMin();
+        if (!narrowed) return List.of();
+        long bound = to.increment() > 0 ? to.effectiveMax() : to.effectiveMin();
+        return List.of(new Hazard(
+                Hazard.Kind.FAILS_ON_DATA,
+                "narrows sequence " + to.name() + " to " + (to.increment() > 0 ? "maxvalue " : "minvalue ") + bound
+                        + ": fails if it has already gone past it"));
     }
 }

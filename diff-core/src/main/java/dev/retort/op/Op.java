@@ -40,9 +40,12 @@ public sealed interface Op
                 AddExclusion,
                 DropExclusion,
                 ValidateConstraint,
-                InvalidateConstraint {
+                InvalidateConstraint,
+                CreateSchema,
+                DropSchema,
+                AlterSchemaComment {
 
-    /** The table (or, for sequence operations, the sequence) this operation changes. */
+    /** The table (or, for sequence operations, the sequence; for schema operations, the schema as a name in none) this operation changes. */
     QualifiedName table();
 
     /** The operation that undoes this one; {@code op.reverse().reverse().equals(op)}. */

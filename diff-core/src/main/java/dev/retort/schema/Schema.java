@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * The tables, standalone sequences, enum types and composite types of one database, or of one entity
- * model, sorted by name; and the tables a database holds outside Retort's scope, each with what it is ({@code "a
+ * model, sorted by name; the schemas other than the default one, as objects ({@link Namespace}), or null
+ * when this schema does not model them (one built by hand: a plan to it creates and drops no schema); and the tables a database holds outside Retort's scope, each with what it is ({@code "a
  * partition of measurements"}): partitions, partitioned tables and inheritance children, which are
  * never compared, and which a plan may not drop or create a table in place of.
  */
@@ -20,7 +21,8 @@ public record Schema(
         List<Sequence> sequences,
         List<EnumType> enums,
         List<CompositeType> types,
-        Map<QualifiedName, String> outsideScope) {
+        Map<QualifiedName, String> outsideScope,
+        List<Namespace> namespaces) {
     public static final Schema EMPTY = new Schema(List.of(), List.of(), List.of());
 
     public Schema(List<Table> tables, List<Sequence> sequences, List<EnumType> enums) {
@@ -33,6 +35,15 @@ public record Schema(
             List<EnumType> enums,
             Map<QualifiedName, String> outsideScope) {
         this(tables, sequences, enums, List.of(), outsideScope);
+    }
+
+    public Schema(
+            List<Table> tables,
+            List<Sequence> sequences,
+            List<EnumType> enums,
+            List<CompositeType> types,
+            Map<QualifiedName, String> outsideScope) {
+        this(tables, sequences, enums, types, outsideScope, null);
     }
 
     public Schema(List<Table> tables) {
@@ -61,19 +72,29 @@ public record Schema(
         sortedTypes.sort(null);
         types = List.copyOf(sortedTypes);
         outsideScope = Map.copyOf(requireNonNull(outsideScope, "outsideScope"));
+        if (namespaces != null) {
+            List<Namespace> sortedNamespaces = new ArrayList<>(namespaces);
+            sortedNamespaces.sort(null);
+            namespaces = List.copyOf(sortedNamespaces);
+        }
     }
 
     /**
-     * This schema with other tables, sequences and enum types, its composite types and the tables
-     * outside the scope kept.
+     * This schema with other tables, sequences and enum types, its composite types, the tables
+     * outside the scope and its schemas kept.
      */
     public Schema with(List<Table> newTables, List<Sequence> newSequences, List<EnumType> newEnums) {
-        return new Schema(newTables, newSequences, newEnums, types, outsideScope);
+        return new Schema(newTables, newSequences, newEnums, types, outsideScope, namespaces);
     }
 
     /** This schema with these composite types. */
     public Schema withTypes(List<CompositeType> newTypes) {
-        return new Schema(tables, sequences, enums, newTypes, outsideScope);
+        return new Schema(tables, sequences, enums, newTypes, outsideScope, namespaces);
+    }
+
+    /** This schema with these schemas (as objects: the schemas other than the default one; null for not modelled). */
+    public Schema withNamespaces(List<Namespace> newNamespaces) {
+        return new Schema(tables, sequences, enums, types, outsideScope, newNamespaces);
     }
 
     public Optional<Table> table(QualifiedName name) {
@@ -94,7 +115,8 @@ public record Schema(
     /**
      * This schema with every table's columns sorted by name and constraint names dropped: the form
      * in which two schemas are "the same" for a user, since column order cannot be migrated and
-     * constraints are compared by what they constrain.
+     * constraints are compared by what they constrain; the schemas themselves are left to the differ
+     * (not modelled here).
      */
     public Schema comparable() {
         List<Table> normalised = new ArrayList<>();
@@ -119,6 +141,6 @@ public record Schema(
                             .toList())
                     .withIndexes(sorted.indexes().stream().map(Index::unnamed).toList()));
         }
-        return with(normalised, sequences, enums);
+        return new Schema(normalised, sequences, enums, types, outsideScope, null);
     }
 }

@@ -2,14 +2,38 @@ package dev.retort.schema;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * A sequence that is not an identity column's own: its name, start and increment, and the column
- * that owns it ({@code OWNED BY}, as a {@code serial} column owns its sequence), or null.
+ * A sequence that is not an identity column's own: its name, its type ({@code AS smallint},
+ * {@code integer} or {@code bigint}, PostgreSQL's default), start and increment, its bounds (null for
+ * the type's default in the sequence's direction, so a sequence declared without them and one read
+ * back from the catalog compare equal), cache and cycle, and the column that owns it ({@code OWNED BY},
+ * as a {@code serial} column owns its sequence), or null.
  */
-public record Sequence(QualifiedName name, long start, long increment, Owner ownedBy) implements Comparable<Sequence> {
+public record Sequence(
+        QualifiedName name,
+        String type,
+        long start,
+        long increment,
+        Long minValue,
+        Long maxValue,
+        long cache,
+        boolean cycle,
+        Owner ownedBy)
+        implements Comparable<Sequence> {
+    /** PostgreSQL's type for a sequence declared without {@code AS}. */
+    public static final String DEFAULT_TYPE = "bigint";
+
     public Sequence {
         requireNonNull(name, "name");
+        type = Types.normalize(requireNonNull(type, "type"));
+        long typeMax = typeMax(type);
         if (increment == 0) throw new IllegalArgumentException("sequence " + name + ": increment 0");
+        if (cache < 1) throw new IllegalArgumentException("sequence " + name + ": cache " + cache);
+        if (minValue != null && minValue == defaultMin(typeMax, increment)) minValue = null;
+        if (maxValue != null && maxValue == defaultMax(typeMax, increment)) maxValue = null;
     }
 
     /** The column owning a sequence; PostgreSQL keeps a sequence in its owner table's schema. */
@@ -25,31 +49,121 @@ public record Sequence(QualifiedName name, long start, long increment, Owner own
         }
     }
 
-    /** A sequence in the default schema, without an owner. */
+    /** A {@code bigint} sequence in the default schema, with the default bounds, cache and no cycle, without an owner. */
     public static Sequence of(String name, long start, long increment) {
         return of(new QualifiedName(null, name), start, increment);
     }
 
-    /** A sequence without an owner. */
+    /** A {@code bigint} sequence with the default bounds, cache and no cycle, without an owner. */
     public static Sequence of(QualifiedName name, long start, long increment) {
-        return new Sequence(name, start, increment, null);
+        return new Sequence(name, DEFAULT_TYPE, start, increment, null, null, 1, false, null);
+    }
+
+    /** The sequence as another integer type ({@code AS integer}); bounds left to their defaults stay so. */
+    public Sequence as(String newType) {
+        return new Sequence(name, newType, start, increment, minValue, maxValue, cache, cycle, ownedBy);
+    }
+
+    public Sequence minValue(long value) {
+        return new Sequence(name, type, start, increment, value, maxValue, cache, cycle, ownedBy);
+    }
+
+    public Sequence maxValue(long value) {
+        return new Sequence(name, type, start, increment, minValue, value, cache, cycle, ownedBy);
+    }
+
+    public Sequence cache(long value) {
+        return new Sequence(name, type, start, increment, minValue, maxValue, value, cycle, ownedBy);
+    }
+
+    public Sequence withCycle() {
+        return new Sequence(name, type, start, increment, minValue, maxValue, cache, true, ownedBy);
     }
 
     public Sequence inSchema(String schema) {
-        return new Sequence(new QualifiedName(schema, name.name()), start, increment, ownedBy);
+        return new Sequence(
+                new QualifiedName(schema, name.name()),
+                type,
+                start,
+                increment,
+                minValue,
+                maxValue,
+                cache,
+                cycle,
+                ownedBy);
     }
 
     public Sequence ownedBy(String table, String column) {
-        return new Sequence(name, start, increment, new Owner(table, column));
+        return new Sequence(name, type, start, increment, minValue, maxValue, cache, cycle, new Owner(table, column));
     }
 
     public Sequence withoutOwner() {
-        return ownedBy == null ? this : new Sequence(name, start, increment, null);
+        return ownedBy == null
+                ? this
+                : new Sequence(name, type, start, increment, minValue, maxValue, cache, cycle, null);
     }
 
     /** The owner's table, in the sequence's schema, or null. */
     public QualifiedName ownerTable() {
         return ownedBy == null ? null : new QualifiedName(name.schema(), ownedBy.table());
+    }
+
+    /** The lowest value, given or the default for the type and direction. */
+    public long effectiveMin() {
+        return minValue != null ? minValue : defaultMin(typeMax(type), increment);
+    }
+
+    /** The highest value, given or the default for the type and direction. */
+    public long effectiveMax() {
+        return maxValue != null ? maxValue : defaultMax(typeMax(type), increment);
+    }
+
+    /**
+     * The options as {@code CREATE SEQUENCE} and {@code ALTER SEQUENCE} take them, every one spelled
+     * out ({@code NO MINVALUE} for a default bound), so that one statement sets them all at once and
+     * PostgreSQL checks them together (a start below the old minimum is fine with the new one).
+     */
+    public List<String> clauses() {
+        List<String> clauses = new ArrayList<>();
+        clauses.add("AS " + type);
+        clauses.add("START WITH " + start);
+        clauses.add("INCREMENT BY " + increment);
+        clauses.add(minValue == null ? "NO MINVALUE" : "MINVALUE " + minValue);
+        clauses.add(maxValue == null ? "NO MAXVALUE" : "MAXVALUE " + maxValue);
+        clauses.add("CACHE " + cache);
+        clauses.add(cycle ? "CYCLE" : "NO CYCLE");
+        return clauses;
+    }
+
+    /** The options that differ from a plain {@code CREATE SEQUENCE}'s, as a reader sees them: {@code as integer minvalue 5}. */
+    public String options() {
+        List<String> parts = new ArrayList<>();
+        if (!type.equals(DEFAULT_TYPE)) parts.add("as " + type);
+        parts.add("start " + start);
+        parts.add("increment " + increment);
+        if (minValue != null) parts.add("minvalue " + minValue);
+        if (maxValue != null) parts.add("maxvalue " + maxValue);
+        if (cache != 1) parts.add("cache " + cache);
+        if (cycle) parts.add("cycle");
+        return String.join(" ", parts);
+    }
+
+    private static long typeMax(String type) {
+        return switch (type) {
+            case "smallint" -> Short.MAX_VALUE;
+            case "integer" -> Integer.MAX_VALUE;
+            case "bigint" -> Long.MAX_VALUE;
+            default ->
+                throw new IllegalArgumentException("sequence type " + type + ": not smallint, integer or bigint");
+        };
+    }
+
+    private static long defaultMin(long typeMax, long increment) {
+        return increment > 0 ? 1 : -typeMax - 1;
+    }
+
+    private static long defaultMax(long typeMax, long increment) {
+        return increment > 0 ? typeMax : -1;
     }
 
     @Override

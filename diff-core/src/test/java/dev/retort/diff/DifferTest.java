@@ -9,14 +9,18 @@ import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AlterColumn;
+import dev.retort.op.AlterSchemaComment;
+import dev.retort.op.CreateSchema;
 import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropPrimaryKey;
+import dev.retort.op.DropSchema;
 import dev.retort.op.DropTable;
 import dev.retort.op.Op;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.schema.Namespace;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
@@ -121,6 +125,44 @@ class DifferTest {
         assertFalse(assertThrows(OutsideScopeException.class, () -> Differ.diff(partitioned, plain))
                 .drops());
         assertPlan(partitioned, partitioned);
+    }
+
+    @Test
+    void schemasAreComparedOnlyWhenTheTargetModelsThem() {
+        Table orders = Table.of(new QualifiedName("sales", "orders"), List.of(ID));
+        Namespace sales =
+                Namespace.of("sales").withMembers(List.of(new Namespace.Member("table", "orders", "sales.orders")));
+        Schema database = new Schema(List.of(orders)).withNamespaces(List.of(sales));
+        assertPlan(database, new Schema(List.of()), new DropTable(orders));
+        assertPlan(
+                database,
+                new Schema(List.of()).withNamespaces(List.of()),
+                new DropTable(orders),
+                new DropSchema(Namespace.of("sales")));
+        assertPlan(Schema.EMPTY, database, new CreateSchema(Namespace.of("sales")), new CreateTable(orders));
+        assertPlan(
+                database,
+                database.withNamespaces(List.of(sales.comment("What we sell"))),
+                new AlterSchemaComment("sales", null, "What we sell"));
+    }
+
+    @Test
+    void aSchemaThatWouldStillHoldWhatRetortLeavesAloneIsNeverDropped() {
+        Table orders = Table.of(new QualifiedName("sales", "orders"), List.of(ID));
+        Namespace sales = Namespace.of("sales")
+                .withMembers(List.of(
+                        new Namespace.Member("table", "orders", "sales.orders"),
+                        new Namespace.Member("view", "open_orders", "sales.open_orders"),
+                        new Namespace.Member("table", "orders_2024", "sales.orders_2024")));
+        Schema database = new Schema(List.of(orders)).withNamespaces(List.of(sales));
+        NonEmptySchemaException refused = assertThrows(
+                NonEmptySchemaException.class,
+                () -> Differ.diff(database, new Schema(List.of()).withNamespaces(List.of())));
+        assertEquals(
+                "schema sales is not in the target, but it holds view sales.open_orders and 1 more, which Retort leaves"
+                        + " alone: refusing a plan that would have to drop schema sales",
+                refused.getMessage());
+        assertEquals(2, refused.members().size());
     }
 
     @Test

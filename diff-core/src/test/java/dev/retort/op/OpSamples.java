@@ -8,6 +8,7 @@ import dev.retort.schema.EnumType;
 import dev.retort.schema.ExclusionConstraint;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
+import dev.retort.schema.Namespace;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Sequence;
@@ -66,6 +67,9 @@ public final class OpSamples {
                             Attribute.of("city", "text").collate("\"C\""),
                             Attribute.of("note", "varchar(1000)"))),
             new RenameTable(new QualifiedName("crm", "users"), "people"),
+            new CreateSchema(Namespace.of("sales").comment("What we sell")),
+            new DropSchema(Namespace.of("sales")),
+            new AlterSchemaComment("sales", null, "What we sell"),
             new CreateSequence(Sequence.of("users_seq", 1, 50)),
             new DropSequence(Sequence.of("users_seq", 1, 50)),
             new AlterSequence(Sequence.of("users_seq", 1, 50), Sequence.of("users_seq", 1, 10)),

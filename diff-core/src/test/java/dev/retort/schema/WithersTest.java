@@ -139,6 +139,25 @@ class WithersTest {
         assertEquals(
                 ForeignKey.Columns.of("a").referencesIn("crm", "accounts", "id"),
                 ForeignKey.of(List.of("a"), accounts, List.of("id")));
-        assertEquals(new Sequence(accounts, 1, 50, null), Sequence.of(accounts, 1, 50));
+        assertEquals(new Sequence(accounts, "bigint", 1, 50, null, null, 1, false, null), Sequence.of(accounts, 1, 50));
+        assertEquals(
+                Sequence.of(accounts, 1, 1).as("integer"),
+                Sequence.of(accounts, 1, 1)
+                        .as("int4")
+                        .maxValue(Integer.MAX_VALUE)
+                        .minValue(1),
+                "bounds that are the type's defaults are no bounds");
+        assertEquals(
+                Sequence.of(accounts, -1, -1),
+                Sequence.of(accounts, -1, -1).maxValue(-1).minValue(Long.MIN_VALUE),
+                "a descending sequence's default bounds");
+        assertEquals(
+                "as smallint start 5 increment 1 minvalue 5 cache 20 cycle",
+                Sequence.of(accounts, 5, 1)
+                        .as("smallint")
+                        .minValue(5)
+                        .cache(20)
+                        .withCycle()
+                        .options());
     }
 }

@@ -6,6 +6,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * An entity read with the application's own Hibernate ORM: the entity class path in a loader of its
@@ -20,15 +22,49 @@ final class ApplicationHibernate {
     private ApplicationHibernate() {}
 
     static Schema read(HibernateLine line, EntitySource source, String defaultSchema, URL[] urls) {
+        return (Schema) call(
+                line,
+                urls,
+                EntityReader.class,
+                "readWith",
+                new Class<?>[] {EntitySource.class, String.class, ClassLoader.class},
+                source,
+                defaultSchema);
+    }
+
+    /**
+     * The class names of the physical and implicit naming strategies the application's Hibernate
+     * boots with for this source: its own names for them (6.x calls the snake-case physical naming
+     * {@code CamelCaseToUnderscoresNamingStrategy}), as the read uses them.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> namingStrategies(HibernateLine line, EntitySource source, URL[] urls) {
+        return List.copyOf((List<String>) call(
+                line,
+                urls,
+                HibernateBoot.class,
+                "namingStrategiesWith",
+                new Class<?>[] {EntitySource.class, ClassLoader.class},
+                source));
+    }
+
+    /**
+     * Calls a static method of this reader, loaded anew beside the application's Hibernate; the
+     * application's loader comes last among the arguments.
+     */
+    private static Object call(
+            HibernateLine line, URL[] urls, Class<?> type, String method, Class<?>[] parameters, Object... arguments) {
         if (!line.supported()) throw new EntityException.UnsupportedHibernate(line);
         // the JDK's logging, as beside the bundled Hibernate, which the command line keeps quiet
         if (System.getProperty(LOGGING_PROVIDER) == null) System.setProperty(LOGGING_PROVIDER, "jdk");
         try (URLClassLoader application =
                 new URLClassLoader("retort-entity-classpath", urls, ClassLoader.getPlatformClassLoader())) {
-            Class<?> reader = new ReaderLoader(application).loadClass(EntityReader.class.getName());
-            Method readWith = reader.getDeclaredMethod("readWith", EntitySource.class, String.class, ClassLoader.class);
-            readWith.setAccessible(true);
-            return (Schema) readWith.invoke(null, source, defaultSchema, application);
+            Class<?> reader = new ReaderLoader(application).loadClass(type.getName());
+            Method call = reader.getDeclaredMethod(method, parameters);
+            call.setAccessible(true);
+            Object[] all = Arrays.copyOf(arguments, arguments.length + 1);
+            all[arguments.length] = application;
+            return call.invoke(null, all);
         } catch (InvocationTargetException e) {
             throw failure(e.getCause(), line);
         } catch (LinkageError e) {

@@ -37,11 +37,12 @@ public record EntityInventory(
         try (URLClassLoader loader =
                 new URLClassLoader(urls.toArray(URL[]::new), EntityInventory.class.getClassLoader())) {
             EntityDiscovery discovery = EntityDiscovery.discover(loader, source.classpath(), source.packages());
-            String unitName = source.hibernate().persistenceUnit();
-            PersistenceUnit unit = unitName == null ? null : PersistenceUnit.find(unitName, loader);
-            List<String> naming = HibernateBoot.namingStrategies(unit, source, loader);
-            return new EntityInventory(
-                    HibernateLine.on(loader), discovery.names(), discovery.entityCount(), naming.get(0), naming.get(1));
+            HibernateLine line = HibernateLine.on(loader);
+            // the application's Hibernate names its strategies itself (6.x's snake-case naming is another class)
+            List<String> naming = line.readsBundled()
+                    ? HibernateBoot.namingStrategiesWith(source, loader)
+                    : ApplicationHibernate.namingStrategies(line, source, urls.toArray(URL[]::new));
+            return new EntityInventory(line, discovery.names(), discovery.entityCount(), naming.get(0), naming.get(1));
         } catch (IOException e) {
             throw new EntityException("reading entities failed: " + e.getMessage(), e);
         }

@@ -61,6 +61,23 @@ final class HibernateBoot {
      * source, as {@link #metadata} configures it: Retort's naming keys, else Hibernate's settings, else
      * its defaults.
      */
+    /**
+     * The naming strategies of a source whose class path {@code loader} holds, its persistence unit
+     * found there: called beside the application's Hibernate ({@link ApplicationHibernate}).
+     */
+    static List<String> namingStrategiesWith(EntitySource source, ClassLoader loader) {
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        try {
+            // as for the read: the unit's JAXB finds its implementation through the context loader
+            Thread.currentThread().setContextClassLoader(loader);
+            String unitName = source.hibernate().persistenceUnit();
+            PersistenceUnit unit = unitName == null ? null : PersistenceUnit.find(unitName, loader);
+            return namingStrategies(unit, source, loader);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
     static List<String> namingStrategies(PersistenceUnit unit, EntitySource source, ClassLoader loader) {
         StandardServiceRegistry registry = registry(source, unit, loader);
         try {

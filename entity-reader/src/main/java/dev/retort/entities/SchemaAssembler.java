@@ -90,13 +90,17 @@ final class SchemaAssembler {
         return column;
     }
 
-    /** The sequences of the {@code serial} columns, named as PostgreSQL names them and owned by their columns. */
+    /**
+     * The sequences of the {@code serial} columns, named as PostgreSQL names them, of their column's type ({@code AS
+     * integer} for a {@code serial}) and owned by their columns.
+     */
     private static List<Sequence> serialSequences(List<MappedTable> tables) {
         List<Sequence> sequences = new ArrayList<>();
         for (MappedTable table : tables) {
             for (MappedColumn column : table.columns()) {
                 if (column.serialType() == null) continue;
                 sequences.add(Sequence.of(serialSequence(table.name(), column.name()), 1, 1)
+                        .as(column.serialType())
                         .ownedBy(table.name().name(), column.name()));
             }
         }

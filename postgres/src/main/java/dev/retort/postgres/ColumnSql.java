@@ -10,9 +10,15 @@ import dev.retort.schema.Identity;
 import dev.retort.schema.IdentityOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** A column's definition, and the statements that change a column. */
 final class ColumnSql {
+    /** A serial column's default as PostgreSQL prints it; the sequence's name is a string literal ({@code ''} for a quote). */
+    private static final Pattern NEXTVAL = Pattern.compile("nextval\\('((?:[^']|'')+)'::regclass\\)");
+
     private ColumnSql() {}
 
     static String definition(Column column) {
@@ -73,6 +79,7 @@ final class ColumnSql {
         Identity from = op.from().identity();
         if (op.to().identity() != Identity.NONE && (from == Identity.NONE || identityOptionsChanged(op)))
             after.add(identityPastValues(op));
+        if (op.defaultChanged()) sequenceOf(op.to()).ifPresent(sequence -> after.add(sequencePastValues(op, sequence)));
         return new AlterTableSql.Parts(before, actions(op), after);
     }
 
@@ -115,6 +122,29 @@ final class ColumnSql {
 
     private static boolean identityOptionsChanged(AlterColumn op) {
         return !op.from().identityOptions().equals(op.to().identityOptions());
+    }
+
+    /**
+     * The sequence a serial column's default takes its values from, as PostgreSQL prints that
+     * default: {@code nextval('orders_id_seq'::regclass)}.
+     */
+    private static Optional<String> sequenceOf(Column column) {
+        if (column.defaultValue() == null) return Optional.empty();
+        Matcher m = NEXTVAL.matcher(column.defaultValue().expression().strip());
+        return m.matches() ? Optional.of(m.group(1).replace("''", "'")) : Optional.empty();
+    }
+
+    /**
+     * Moves a sequence that a column now takes its default from past the values already in the
+     * column, never back: a downgrade from an identity to a serial column re-creates the sequence
+     * at its start, and the next insert would meet a stored id.
+     */
+    private static String sequencePastValues(AlterColumn op, String sequence) {
+        String column = quote(op.columnName());
+        String regclass = literal(sequence) + "::regclass";
+        return "SELECT setval(" + regclass + ", greatest(max(" + column + "), coalesce(pg_sequence_last_value("
+                + regclass + "), max(" + column + ")))) FROM " + table(op.table()) + " HAVING max(" + column
+                + ") IS NOT NULL";
     }
 
     /** Moves the identity's next value past the values already in the column. */

@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the tables, standalone sequences, enum and composite types of a live PostgreSQL database into a
- * {@link Schema}, with the tables outside its scope (partitions, partitioned tables, inheritance children: {@link
+ * Reads the tables, standalone sequences, enum and composite types and the schemas themselves ({@link
+ * CatalogNamespaces}) of a live PostgreSQL database into a {@link Schema}, with the tables outside its scope (partitions, partitioned tables, inheritance children: {@link
  * CatalogPartitions}) named, never read.
  *
  * <p>One set-based catalog query per kind of object ({@link CatalogColumns}, {@link CatalogConstraints},
@@ -54,6 +54,8 @@ public final class PostgresIntrospector {
     /** Sequences not owned by an identity or serial column: those belong to their column. */
     private static final String SEQUENCES = """
             SELECT n.nspname AS sequence_schema, c.relname AS sequence_name, s.seqstart AS start_value, s.seqincrement AS increment_by,
+                   pg_catalog.format_type(s.seqtypid, NULL) AS sequence_type, s.seqmin AS min_value, s.seqmax AS max_value,
+                   s.seqcache AS cache_size, s.seqcycle AS cycles,
                    owner.relname AS owner_table, owner.attname AS owner_column
             FROM pg_sequence s
             JOIN pg_class c ON c.oid = s.seqrelid
@@ -140,7 +142,8 @@ public final class PostgresIntrospector {
                 readSequences(connection, scope, outsideScope.keySet()),
                 readEnums(connection, scope),
                 CatalogTypes.read(connection, scope),
-                outsideScope);
+                outsideScope,
+                CatalogNamespaces.read(connection, scope));
     }
 
     private static List<EnumType> readEnums(Connection connection, SchemaScope scope) throws SQLException {
@@ -166,7 +169,16 @@ public final class PostgresIntrospector {
             while (rs.next()) {
                 QualifiedName name = scope.nameOf(rs.getString("sequence_schema"), rs.getString("sequence_name"));
                 if (scope.excluded().contains(name)) continue;
-                Sequence sequence = Sequence.of(name, rs.getLong("start_value"), rs.getLong("increment_by"));
+                Sequence sequence = new Sequence(
+                        name,
+                        rs.getString("sequence_type"),
+                        rs.getLong("start_value"),
+                        rs.getLong("increment_by"),
+                        rs.getLong("min_value"),
+                        rs.getLong("max_value"),
+                        rs.getLong("cache_size"),
+                        rs.getBoolean("cycles"),
+                        null);
                 if (rs.getString("owner_table") != null) {
                     sequence = sequence.ownedBy(rs.getString("owner_table"), rs.getString("owner_column"));
                     if (scope.excluded().contains(sequence.ownerTable())

@@ -10,6 +10,7 @@ import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AddUnique;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.AlterEnum;
+import dev.retort.op.AlterSchemaComment;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
@@ -17,6 +18,7 @@ import dev.retort.op.AlterType;
 import dev.retort.op.ColumnChange;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateSchema;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
 import dev.retort.op.CreateType;
@@ -28,6 +30,7 @@ import dev.retort.op.DropExclusion;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
+import dev.retort.op.DropSchema;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropType;
@@ -51,7 +54,7 @@ import java.util.stream.Collectors;
 /**
  * Renders operations as PostgreSQL statements, every identifier quoted: one dispatch here, the statements of each kind
  * of object in {@link TableSql}, {@link ColumnSql} (a table's column changes combined by {@link AlterTableSql}), {@link ConstraintSql}, {@link IndexSql}, {@link SequenceSql} and
- * {@link EnumSql}, {@link TypeSql}; and the escaping every identifier, literal and comment goes through.
+ * {@link EnumSql}, {@link TypeSql}, {@link NamespaceSql}; and the escaping every identifier, literal and comment goes through.
  */
 public final class PostgresSql {
     private PostgresSql() {}
@@ -92,6 +95,9 @@ public final class PostgresSql {
         if (op instanceof AlterSequence a) return SequenceSql.alter(a);
         if (op instanceof ValidateConstraint v) return ConstraintSql.validate(v);
         if (op instanceof InvalidateConstraint i) return ConstraintSql.invalidate(i);
+        if (op instanceof CreateSchema c) return NamespaceSql.create(c);
+        if (op instanceof DropSchema d) return NamespaceSql.drop(d);
+        if (op instanceof AlterSchemaComment a) return NamespaceSql.comment(a);
         throw new AssertionError(op);
     }
 

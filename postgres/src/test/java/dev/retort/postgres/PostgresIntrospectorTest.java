@@ -7,6 +7,7 @@ import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
+import dev.retort.schema.Namespace;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
@@ -79,7 +80,34 @@ class PostgresIntrospectorTest {
                                         Column.of("serial_no", "integer").identityAlways()))
                         .withPrimaryKey(new PrimaryKey("lines_pk", List.of("order_id", "line_no"))),
                 Table.of(QualifiedName.of("empty_one"), List.of())));
-        assertEquals(expected, read(List.of("public"), Set.of()));
+        assertEquals(expected.withNamespaces(List.of()), read(List.of("public"), Set.of()));
+    }
+
+    /**
+     * The schemas in scope but the default one, as objects: comments, and every object they hold as the catalog
+     * names it, out of scope too (a view, a function), but an identity column's sequence (its column's); a schema in
+     * scope that the database lacks is not read.
+     */
+    @Test
+    void schemasAreReadWithTheirCommentsAndEverythingTheyHold() throws SQLException {
+        db.execute("""
+                CREATE SCHEMA sales;
+                COMMENT ON SCHEMA sales IS 'What we sell';
+                CREATE TABLE sales.orders (id integer GENERATED ALWAYS AS IDENTITY, n serial);
+                CREATE VIEW sales."Open orders" AS SELECT id FROM sales.orders;
+                CREATE FUNCTION sales.total(integer) RETURNS integer LANGUAGE sql AS 'SELECT 1';
+                CREATE TYPE sales.mood AS ENUM ('ok');
+                """);
+        assertEquals(
+                List.of(Namespace.of("sales")
+                        .comment("What we sell")
+                        .withMembers(List.of(
+                                new Namespace.Member("function", "sales.total(integer)", "sales.total(integer)"),
+                                new Namespace.Member("sequence", "orders_n_seq", "sales.orders_n_seq"),
+                                new Namespace.Member("table", "orders", "sales.orders"),
+                                new Namespace.Member("type", "mood", "sales.mood"),
+                                new Namespace.Member("view", "Open orders", "sales.\"Open orders\"")))),
+                read(List.of("public", "sales", "missing"), Set.of()).namespaces());
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.retort.postgres;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
@@ -12,6 +13,7 @@ import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AddUnique;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.AlterEnum;
+import dev.retort.op.AlterSchemaComment;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
@@ -19,6 +21,7 @@ import dev.retort.op.AlterType;
 import dev.retort.op.ColumnChange;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateSchema;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
 import dev.retort.op.CreateType;
@@ -30,10 +33,12 @@ import dev.retort.op.DropExclusion;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
+import dev.retort.op.DropSchema;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropType;
 import dev.retort.op.DropUnique;
+import dev.retort.op.Hazard;
 import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
 import dev.retort.op.OpKinds;
@@ -49,6 +54,7 @@ import dev.retort.schema.EnumType;
 import dev.retort.schema.ExclusionConstraint;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
+import dev.retort.schema.Namespace;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Sequence;
@@ -142,6 +148,20 @@ class PostgresSqlTest {
     }
 
     @Test
+    void schemasAreCreatedCommentedAndDroppedWithoutCascade() {
+        Namespace sales = Namespace.of("Sales \"EU\"").comment("it's\nours");
+        assertEquals(
+                List.of(
+                        "CREATE SCHEMA \"Sales \"\"EU\"\"\"",
+                        "COMMENT ON SCHEMA \"Sales \"\"EU\"\"\" IS " + PostgresSql.literal("it's\nours")),
+                PostgresSql.statements(new CreateSchema(sales)));
+        assertEquals(List.of("DROP SCHEMA \"Sales \"\"EU\"\"\""), PostgresSql.statements(new DropSchema(sales)));
+        assertEquals(
+                List.of("COMMENT ON SCHEMA \"s\" IS NULL"),
+                PostgresSql.statements(new AlterSchemaComment("s", "old", null)));
+    }
+
+    @Test
     void everyOperationHasStatements() {
         Table table = Table.of(ODD, List.of(ID, NOTE)).withPrimaryKey(PrimaryKey.of("id"));
         List<Op> samples = List.of(
@@ -180,7 +200,10 @@ class PostgresSqlTest {
                 new AddExclusion(ODD, new ExclusionConstraint("x", "USING gist (during WITH &&)")),
                 new DropExclusion(ODD, new ExclusionConstraint("x", "USING gist (during WITH &&)")),
                 new ValidateConstraint(ODD, CheckConstraint.of("id > 0")),
-                new InvalidateConstraint(ODD, ForeignKey.Columns.of("id").references("x", "id")));
+                new InvalidateConstraint(ODD, ForeignKey.Columns.of("id").references("x", "id")),
+                new CreateSchema(Namespace.of("s")),
+                new DropSchema(Namespace.of("s")),
+                new AlterSchemaComment("s", null, "c"));
         Set<Class<?>> covered = samples.stream().map(Object::getClass).collect(Collectors.toSet());
         assertEquals(OpKinds.all(), covered, "add a sample for each new Op type");
         for (Op op : samples) assertEquals(false, PostgresSql.statements(op).isEmpty(), op.toString());
@@ -309,6 +332,21 @@ class PostgresSqlTest {
     }
 
     @Test
+    void aColumnTakingItsDefaultFromASequenceMovesTheSequencePastExistingValues() {
+        QualifiedName users = QualifiedName.of("users");
+        Column identity = Column.of("id", "bigint").notNull().identityByDefault();
+        Column serial = Column.of("id", "bigint").notNull().defaultValue("nextval('\"Users\"''s_id_seq'::regclass)");
+        List<String> sql = PostgresSql.statements(new AlterColumn(users, identity, serial));
+        assertEquals(
+                "SELECT setval('\"Users\"''s_id_seq'::regclass, greatest(max(\"id\"), coalesce(pg_sequence_last_value("
+                        + "'\"Users\"''s_id_seq'::regclass), max(\"id\")))) FROM \"users\" HAVING max(\"id\") IS NOT NULL",
+                sql.get(sql.size() - 1));
+        // the same default on both sides moves nothing
+        assertTrue(PostgresSql.statements(new AlterColumn(users, serial.withNullable(true), serial)).stream()
+                .noneMatch(statement -> statement.contains("setval")));
+    }
+
+    @Test
     void foreignKeysAndUniquesRenderAllTheirOptions() {
         QualifiedName loans = QualifiedName.of("loans");
         ForeignKey key = ForeignKey.Columns.of("member_id", "branch")
@@ -328,9 +366,47 @@ class PostgresSqlTest {
                 List.of("ALTER TABLE \"loans\" ADD CONSTRAINT \"loans_due_book_key\" UNIQUE (\"due\", \"book\")"),
                 PostgresSql.statements(new AddUnique(loans, UniqueConstraint.of("due", "book"))));
         assertEquals(
-                List.of("ALTER SEQUENCE \"loans_seq\" START WITH 1 INCREMENT BY 10"),
+                List.of("ALTER SEQUENCE \"loans_seq\" INCREMENT BY 10"),
                 PostgresSql.statements(
                         new AlterSequence(Sequence.of("loans_seq", 1, 50), Sequence.of("loans_seq", 1, 10))));
+    }
+
+    /**
+     * A sequence is created with the options that are not the defaults, and changed in one statement with every option
+     * that changes; a minimum raised restarts it only when it stands below the new one.
+     */
+    @Test
+    void sequencesRenderEveryOptionInOneStatement() {
+        Sequence plain = Sequence.of("s", 1, 1);
+        Sequence full = Sequence.of("s", 10, 2)
+                .as("smallint")
+                .minValue(10)
+                .maxValue(20)
+                .cache(5)
+                .withCycle();
+        assertEquals(
+                List.of(
+                        "CREATE SEQUENCE \"s\" AS smallint START WITH 10 INCREMENT BY 2 MINVALUE 10 MAXVALUE 20 CACHE 5 CYCLE"),
+                PostgresSql.statements(new CreateSequence(full)));
+        assertEquals(
+                List.of(
+                        "ALTER SEQUENCE \"s\" AS bigint START WITH 1 INCREMENT BY 1 NO MINVALUE NO MAXVALUE CACHE 1 NO CYCLE"),
+                PostgresSql.statements(new AlterSequence(full, plain)));
+        String alter =
+                "ALTER SEQUENCE \"s\" AS smallint START WITH 10 INCREMENT BY 2 MINVALUE 10 MAXVALUE 20 CACHE 5 CYCLE";
+        assertEquals(
+                List.of("DO $retort$ BEGIN IF (SELECT last_value FROM \"s\") < 10 THEN " + alter + " RESTART; ELSE "
+                        + alter + "; END IF; END $retort$"),
+                PostgresSql.statements(new AlterSequence(plain, full)));
+        assertEquals(
+                List.of("ALTER SEQUENCE \"s\" AS integer NO MAXVALUE"),
+                PostgresSql.statements(new AlterSequence(plain, plain.as("integer"))),
+                "a default bound is the new type's own");
+        assertEquals(
+                List.of(new Hazard(
+                        Hazard.Kind.FAILS_ON_DATA,
+                        "narrows sequence s to maxvalue 2147483647: fails if it has already gone past it")),
+                new AlterSequence(plain, plain.as("integer")).hazards());
     }
 
     @Test

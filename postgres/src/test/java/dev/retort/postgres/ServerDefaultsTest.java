@@ -144,7 +144,7 @@ class ServerDefaultsTest {
                     table.column("id").orElseThrow().defaultKey(),
                     "a serial's nextval is a default");
             assertEquals(
-                    List.of(Sequence.of("s_id_seq", 1, 1).ownedBy("s", "id")),
+                    List.of(Sequence.of("s_id_seq", 1, 1).as("integer").ownedBy("s", "id")),
                     schema.sequences(),
                     "its sequence is owned by the column; other schemas' sequences are out of scope");
             assertEquals(

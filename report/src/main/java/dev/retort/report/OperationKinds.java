@@ -9,12 +9,14 @@ import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AddUnique;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.AlterEnum;
+import dev.retort.op.AlterSchemaComment;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
 import dev.retort.op.AlterType;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateSchema;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
 import dev.retort.op.CreateType;
@@ -26,6 +28,7 @@ import dev.retort.op.DropExclusion;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
+import dev.retort.op.DropSchema;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropType;
@@ -76,7 +79,10 @@ public final class OperationKinds {
             Map.entry(DropType.class, "drop-type"),
             Map.entry(AlterType.class, "alter-type"),
             Map.entry(ValidateConstraint.class, "validate-constraint"),
-            Map.entry(InvalidateConstraint.class, "invalidate-constraint"));
+            Map.entry(InvalidateConstraint.class, "invalidate-constraint"),
+            Map.entry(CreateSchema.class, "create-schema"),
+            Map.entry(DropSchema.class, "drop-schema"),
+            Map.entry(AlterSchemaComment.class, "alter-schema-comment"));
 
     private OperationKinds() {}
 

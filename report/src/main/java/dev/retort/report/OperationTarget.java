@@ -11,12 +11,14 @@ import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AddUnique;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.AlterEnum;
+import dev.retort.op.AlterSchemaComment;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
 import dev.retort.op.AlterType;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateSchema;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
 import dev.retort.op.CreateType;
@@ -28,6 +30,7 @@ import dev.retort.op.DropExclusion;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
+import dev.retort.op.DropSchema;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropType;
@@ -53,9 +56,12 @@ record OperationTarget(String type, QualifiedName qualified, String column, Stri
         requireNonNull(qualified, "qualified");
     }
 
-    /** Whether {@link #qualified} names a table (else the sequence, enum or composite type itself, also its {@link #name}). */
+    /**
+     * Whether {@link #qualified} names a table (else the sequence, enum or composite type itself, also its {@link
+     * #name}, or, for a schema, the schema alone).
+     */
     boolean onTable() {
-        return !type.equals("sequence") && !type.equals("enum") && !type.equals("type");
+        return !type.equals("sequence") && !type.equals("enum") && !type.equals("type") && !type.equals("schema");
     }
 
     static OperationTarget of(QualifiedName table) {
@@ -105,6 +111,8 @@ record OperationTarget(String type, QualifiedName qualified, String column, Stri
             return new OperationTarget("type", t, null, t.name(), null);
         if (op instanceof ValidateConstraint v) return constraint(t, v.constraint());
         if (op instanceof InvalidateConstraint i) return constraint(t, i.constraint());
+        if (op instanceof CreateSchema || op instanceof DropSchema || op instanceof AlterSchemaComment)
+            return new OperationTarget("schema", new QualifiedName(t.name(), t.name()), null, t.name(), null);
         throw new AssertionError(op);
     }
 

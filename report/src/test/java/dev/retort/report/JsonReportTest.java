@@ -112,7 +112,10 @@ class JsonReportTest {
                 "{\n  \"format\": \"retort/1\",\n  \"command\": \"diff\",\n  \"operations\": []\n}\n", out.toString());
     }
 
-    /** Each operation type: its kind, an object in the default schema (or its own), the statements it runs. */
+    /**
+     * Each operation type: its kind, an object in the default schema (or its own; a schema operation's object is the
+     * schema), the statements it runs.
+     */
     @Test
     void everyOperationTypeIsReported() throws IOException {
         for (Op op : OpSamples.ALL) {
@@ -122,7 +125,9 @@ class JsonReportTest {
                     MAPPER.readTree(out.toString()).get("operations").get(0);
             assertEquals(OperationKinds.of(op), operation.get("kind").asText(), op::toString);
             JsonNode object = operation.get("object");
-            String schema = op.table().schema() == null ? "app" : op.table().schema();
+            String schema = object.get("type").asText().equals("schema")
+                    ? op.table().name()
+                    : op.table().schema() == null ? "app" : op.table().schema();
             assertEquals(schema, object.get("schema").asText(), op::toString);
             assertTrue(object.has("table") || object.has("name"), op::toString);
             List<String> sql = new ArrayList<>();

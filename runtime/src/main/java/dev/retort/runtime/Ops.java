@@ -11,12 +11,14 @@ import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AddUnique;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.AlterEnum;
+import dev.retort.op.AlterSchemaComment;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
 import dev.retort.op.AlterType;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateSchema;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
 import dev.retort.op.CreateType;
@@ -28,6 +30,7 @@ import dev.retort.op.DropExclusion;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
+import dev.retort.op.DropSchema;
 import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropType;
@@ -46,6 +49,7 @@ import dev.retort.schema.EnumType;
 import dev.retort.schema.ExclusionConstraint;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
+import dev.retort.schema.Namespace;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Sequence;
@@ -354,6 +358,31 @@ public final class Ops {
 
     private CompositeType inSchema(CompositeType type) {
         return schema == null ? type : type.inSchema(schema);
+    }
+
+    /** Creates a schema, before the objects in it. */
+    public void createSchema(String name) {
+        createSchema(name, null);
+    }
+
+    /** Creates a schema with a comment ({@code null} for none). */
+    public void createSchema(String name, String comment) {
+        add(new CreateSchema(Namespace.of(name).comment(comment)));
+    }
+
+    /** Drops an empty schema (never {@code CASCADE}: one that still holds anything makes it fail). */
+    public void dropSchema(String name) {
+        dropSchema(name, null);
+    }
+
+    /** Drops an empty schema; the comment describes it as it is, so that it can be created again. */
+    public void dropSchema(String name, String comment) {
+        add(new DropSchema(Namespace.of(name).comment(comment)));
+    }
+
+    /** Sets, changes or removes a schema's comment ({@code null} for none). */
+    public void alterSchemaComment(String name, String from, String to) {
+        add(new AlterSchemaComment(name, from, to));
     }
 
     public void createSequence(Sequence sequence) {

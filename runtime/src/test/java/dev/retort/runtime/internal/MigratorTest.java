@@ -329,6 +329,9 @@ class MigratorTest {
         up.dropTable(
                 "t", column("a", "integer").notNull(), column("b", "integer").notNull());
         up.dropSequence(sequence("t_seq", 5, 10));
+        up.createSchema("every_op_schema", "a schema's comment");
+        up.alterSchemaComment("every_op_schema", "a schema's comment", null);
+        up.dropSchema("every_op_schema");
         List<Op> ops = up.operations();
         assertEquals(OpKinds.all(), ops.stream().map(Object::getClass).collect(Collectors.toSet()));
         try (Connection c = db.connect();
