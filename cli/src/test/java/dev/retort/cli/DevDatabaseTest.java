@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.shop.Shop;
+import dev.retort.postgres.ScratchDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -207,6 +209,19 @@ class DevDatabaseTest {
         assertEquals(1, scratchDatabases(), "the killed run's scratch database is still there");
         migration("bbbb00000001", null, execute("CREATE TABLE t (id integer)"), execute("DROP TABLE t"));
         ok("test");
+        assertEquals(0, scratchDatabases());
+    }
+
+    @Test
+    void aScratchDatabaseHeldByAnotherRunIsLeftAloneBySweeping() throws Exception {
+        configure(null);
+        migration("bbbb00000002", null, execute("CREATE TABLE t (id integer)"), execute("DROP TABLE t"));
+        try (Connection server = live.connect()) {
+            String held = ScratchDatabases.createHeld(server, ScratchDatabase.PREFIX);
+            ok("test");
+            assertEquals(1, scratchDatabases(), "the other run's scratch database is still there");
+            ScratchDatabases.release(server, held);
+        }
         assertEquals(0, scratchDatabases());
     }
 
