@@ -23,15 +23,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -79,24 +75,20 @@ class RetortAutoConfigurationTest {
 
     @Test
     void twoInstancesStartingAtOnceApplyEachMigrationOnce() throws Exception {
-        CyclicBarrier together = new CyclicBarrier(2);
-        Callable<ConfigurableApplicationContext> instance = () -> {
-            together.await(1, TimeUnit.MINUTES);
-            return ShopApp.start(db, List.of(ShopApp.ReadAtStartup.class));
-        };
-        ExecutorService threads = Executors.newFixedThreadPool(2);
-        List<ConfigurableApplicationContext> started = Collections.synchronizedList(new ArrayList<>());
+        // two replicas are two processes (two Spring Boot applications in one JVM share its logging system)
+        List<Path> logs = List.of(Files.createTempFile("shop-a", ".log"), Files.createTempFile("shop-b", ".log"));
+        List<Process> instances = List.of(ShopApp.startProcess(db, logs.get(0)), ShopApp.startProcess(db, logs.get(1)));
         try {
-            List<Future<ConfigurableApplicationContext>> instances =
-                    List.of(threads.submit(instance), threads.submit(instance));
-            for (Future<ConfigurableApplicationContext> future : instances)
-                started.add(future.get(3, TimeUnit.MINUTES));
-            for (ConfigurableApplicationContext app : started) {
-                assertEquals(List.of("Ada ada@example.com"), app.getBean(ShopApp.StartupReader.class).seen);
+            for (int i = 0; i < instances.size(); i++) {
+                boolean stopped = instances.get(i).waitFor(3, TimeUnit.MINUTES);
+                String output = Files.readString(logs.get(i));
+                assertTrue(stopped, output);
+                assertEquals(0, instances.get(i).exitValue(), output);
+                assertTrue(output.contains("seen: [Ada ada@example.com]"), output);
             }
         } finally {
-            started.forEach(ConfigurableApplicationContext::close);
-            threads.shutdownNow();
+            instances.forEach(Process::destroyForcibly);
+            for (Path log : logs) Files.deleteIfExists(log);
         }
         assertEquals(List.of(FIRST + " upgrade", SECOND + " upgrade"), history(db));
         assertEquals(List.of("1"), db.query("SELECT count(*) FROM customers"));
