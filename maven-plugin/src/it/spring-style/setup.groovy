@@ -9,6 +9,6 @@ try {
     connection.close()
 }
 def url = admin.replaceFirst('/[^/?]*(\\?|$)', '/' + name + '$1')
-new File(basedir, 'retort.properties').text = "url = ${url}\nentities.naming = jpa\n"
+new File(basedir, 'retort.properties').text = "url = ${url}\ndev.url = ${admin}\nentities.naming = jpa\n"
 new File(basedir, 'database.txt').text = name
 return true

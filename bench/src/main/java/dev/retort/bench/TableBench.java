@@ -121,6 +121,7 @@ final class TableBench {
                                         diffLines(run.out()),
                                         differences.expectedBetweenDatabases()))));
         Bench.emptyDirectory(migrations);
+        DevSamples dev = dev(n, dir, databaseSql, differences, environment);
         Sample dump = samples.get(0);
         Sample introspection = samples.get(1);
         Sample check = samples.get(2);
@@ -141,6 +142,20 @@ final class TableBench {
         report.add(new Report.Row("N=" + n + ": retort check", check, reference, dump, checkTarget));
         report.add(
                 new Report.Row("N=" + n + ": retort revision --autogenerate", revision, reference, dump, checkTarget));
+        report.add(new Report.Row(
+                "N=" + n + ": psql -f of the schema's SQL (reference for check --dev)",
+                dev.psql(),
+                "check",
+                check,
+                Target.NONE));
+        double allowance = dev.psql().medianSeconds() + 1;
+        report.add(new Report.Row(
+                "N=" + n + ": retort check --dev (" + dev.migrations()
+                        + " migrations on a scratch database; target: check + psql -f + 1 s)",
+                dev.check(),
+                "check",
+                check,
+                Target.plus(allowance)));
         report.add(new Report.Row(
                 "N=" + n + ": retort diff (two databases)",
                 diff,
@@ -194,6 +209,48 @@ final class TableBench {
     }
 
     /** {@code check} prints each operation indented by two spaces, its hazards by four. */
+    /** {@code check --dev} and the {@code psql -f} of the same schema's SQL it is measured against. */
+    record DevSamples(int migrations, Sample psql, Sample check) {}
+
+    /**
+     * {@code check --dev} on a project whose migrations build the database's schema (its SQL cut into 50
+     * migrations up to 100 tables, 200 above), a scratch database on the same server, beside {@code psql -f}
+     * of that SQL into a new database.
+     */
+    private DevSamples dev(int n, Path dir, Path databaseSql, Differences differences, Map<String, String> environment)
+            throws Exception {
+        int count = n <= 100 ? 50 : 200;
+        Path project = Files.createDirectories(dir.resolve("project-dev"));
+        ScriptMigrationWriter.write(
+                Files.readString(databaseSql, StandardCharsets.UTF_8), count, project.resolve("migrations"));
+        Files.writeString(
+                project.resolve("retort.properties"),
+                "dev.url = " + setup.postgres().url("postgres") + "\nentities.packages = " + EntityWriter.PACKAGE
+                        + "\nentities.classpath = " + dir.resolve("classes") + "\n",
+                StandardCharsets.UTF_8);
+        String loaded = "retort_bench_n" + n + "_psql";
+        Bench.progress("N=%d: check --dev (%d migrations) and psql -f of the same SQL, in turn", n, count);
+        List<Sample> samples = setup.timer()
+                .interleave(
+                        setup.runs(),
+                        List.of(
+                                new ProcessTimer.Job(
+                                        dir,
+                                        environment,
+                                        setup.postgres().psql(loaded, "-f", databaseSql.toString()),
+                                        () -> setup.postgres().recreate(loaded),
+                                        run -> run.expectExit(0)),
+                                new ProcessTimer.Job(
+                                        project,
+                                        environment,
+                                        setup.retort("check", "--dev"),
+                                        () -> {},
+                                        run -> expectLines(
+                                                run.expectExit(1), checkLines(run.out()), differences.expected()))));
+        setup.postgres().drop(loaded);
+        return new DevSamples(count, samples.get(0), samples.get(1));
+    }
+
     static List<String> checkLines(String out) {
         return out.lines()
                 .filter(l -> l.startsWith("  ") && !l.startsWith("    "))

@@ -29,6 +29,12 @@ final class CheckCommand extends ReportingSubcommand {
     boolean verbose;
 
     @Option(
+            names = "--dev",
+            description = "Compare with the schema the migrations build (all heads) on a scratch database on dev.url's "
+                    + "server, created and dropped for this run; the default when no url is configured.")
+    boolean dev;
+
+    @Option(
             names = "--json-report",
             paramLabel = "FILE",
             description =
@@ -40,7 +46,7 @@ final class CheckCommand extends ReportingSubcommand {
     public Integer call() throws Exception {
         boolean json = json();
         Project project = root.project();
-        Plan plan = project.autogenerate();
+        Plan plan = project.autogenerate(dev, "check");
         // after the read, not beside it: the JDK shares an open jar among class loaders, and closing
         // the inventory's loader while the early read still reads the same jar broke that read
         if (verbose) describe(project.settings(), EntityInventory.of(project.entitySource()));

@@ -14,6 +14,7 @@ import dev.retort.postgres.PostgresSql;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionIds;
 import dev.retort.revision.Targets;
+import dev.retort.runtime.MigrationException;
 import dev.retort.runtime.MigrationListener;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.internal.HistoryTable;
@@ -203,14 +204,84 @@ final class Project {
      * The plan from the database to the entity model, after checking the database is at the head of
      * the migrations. Entities and catalog are read at the same time.
      */
-    Plan autogenerate() throws SQLException {
+    Plan autogenerate(boolean dev, String command) throws SQLException {
+        if (dev || !settings.hasUrl()) return autogenerateOnScratch();
         startReadingEntities();
         startLoadingMigrations();
         try (Connection connection = connect()) {
             VersionTable at = versionTable().locate(connection);
-            requireAtHead(at.readHere(connection));
+            requireAtHead(at.readHere(connection), command);
             return autogenerate(at).compare(connection, model);
         }
+    }
+
+    /**
+     * The plan from the schema the migrations build (all heads, on a scratch database) to the entity
+     * model: the same pipeline, hooks and filters as against a database at head.
+     */
+    private Plan autogenerateOnScratch() throws SQLException {
+        startReadingEntities();
+        try (ScratchDatabase scratch = scratch()) {
+            upgradeScratch(scratch, List.of("heads"));
+            try (Connection connection = connectScratch(scratch)) {
+                VersionTable at = versionTable().locate(connection);
+                return autogenerate(at).compare(connection, model);
+            }
+        }
+    }
+
+    /** A new scratch database on {@code dev.url}'s server, dropped when closed. */
+    ScratchDatabase scratch() {
+        return ScratchDatabase.create(settings.devUrl(), settings.connectTimeout());
+    }
+
+    /** The runtime facade on a scratch database, configured as {@link #retort} is but for the connection. */
+    Retort scratchRetort(ScratchDatabase scratch) {
+        return load(
+                runs(Retort.configure().url(scratch.url(), null, null).connectTimeout(settings.connectTimeout())),
+                false);
+    }
+
+    /** Upgrades the scratch database to the targets in turn; a failing migration is named as on the scratch database. */
+    void upgradeScratch(ScratchDatabase scratch, List<String> targets) {
+        Retort retort = scratchRetort(scratch);
+        createDefaultSchema(scratch);
+        for (String target : targets) {
+            try {
+                retort.upgrade(target);
+            } catch (MigrationException e) {
+                throw new MigrationException(e.revision(), "on the scratch database (dev.url): " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * The default schema, which a database at head holds and a new one lacks; the other schemas are the
+     * migrations' to create, as they are objects the differ creates and drops.
+     */
+    void createDefaultSchema(ScratchDatabase scratch) {
+        try (Connection connection = scratch.connect(settings.connectTimeout());
+                Statement st = connection.createStatement()) {
+            st.execute("CREATE SCHEMA IF NOT EXISTS " + PostgresSql.quote(settings.defaultSchema()));
+        } catch (SQLException e) {
+            throw new RetortException(
+                    "scratch database: cannot create the default schema " + settings.defaultSchema() + ": "
+                            + e.getMessage(),
+                    e);
+        }
+    }
+
+    /** A connection to the scratch database, the default schema first on its search path. */
+    Connection connectScratch(ScratchDatabase scratch) {
+        Connection connection = scratch.connect(settings.connectTimeout());
+        useDefaultSchema(connection);
+        return connection;
+    }
+
+    /** The entity model read in the background, for a command that compares with it. */
+    CompletableFuture<Schema> model() {
+        startReadingEntities();
+        return model;
     }
 
     /**
@@ -292,13 +363,14 @@ final class Project {
     }
 
     /** Refuses a database whose version table ({@code current}) is not at the migrations' heads. */
-    private void requireAtHead(Set<String> current) {
+    private void requireAtHead(Set<String> current, String command) {
         for (String id : current) graph().node(id);
         List<String> heads = graph().heads();
         if (!current.equals(Set.copyOf(heads))) {
             throw new RetortException("target database is not up to date: it is at "
                     + (current.isEmpty() ? Targets.BASE : String.join(", ", current)) + ", the migrations' head is "
-                    + String.join(", ", heads) + "; run 'retort upgrade head' first");
+                    + String.join(", ", heads) + "; run 'retort upgrade head' first, or 'retort " + command
+                    + " --dev' to compare on a scratch database");
         }
     }
 

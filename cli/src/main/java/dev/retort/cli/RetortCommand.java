@@ -41,6 +41,8 @@ final class RetortCommand {
             BaselineCommand.class,
             EditCommand.class,
             CheckCommand.class,
+            DriftCommand.class,
+            TestCommand.class,
             ValidateCommand.class,
             DiffCommand.class);
 
@@ -123,8 +125,9 @@ final class RetortCommand {
                         environment.get(Settings.environmentName("url")),
                         environment.get(Settings.environmentName("password")));
         if (loaded != null)
-            redaction = redaction.and(
-                    loaded.get("url").orElse(null), loaded.password().orElse(null));
+            redaction = redaction
+                    .and(loaded.get("url").orElse(null), loaded.password().orElse(null))
+                    .and(loaded.get("dev.url").orElse(null), null);
         for (String other : otherUrls) redaction = redaction.and(other, null);
         return redaction;
     }

@@ -61,6 +61,12 @@ final class RevisionCommand extends Subcommand {
             description = "A revision that must be applied first (not merged).")
     List<String> dependsOn = new ArrayList<>();
 
+    @Option(
+            names = "--dev",
+            description = "With --autogenerate: compare with the schema the migrations build on a scratch database on "
+                    + "dev.url's server; the default when no url is configured.")
+    boolean dev;
+
     @Option(names = "--allow-empty", description = "Write the migration even when --autogenerate finds no change.")
     boolean allowEmpty;
 
@@ -76,7 +82,7 @@ final class RevisionCommand extends Subcommand {
         String id = project.revisionId(revisionId);
         Plan plan = Plan.EMPTY;
         if (autogenerate) {
-            plan = project.autogenerate();
+            plan = project.autogenerate(dev, "revision --autogenerate");
             for (Op op : plan.upgrade()) root.info("Detected " + OpText.describe(op));
             if (plan.isEmpty() && !allowEmpty) {
                 root.out()

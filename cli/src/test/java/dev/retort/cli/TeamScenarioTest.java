@@ -151,7 +151,7 @@ class TeamScenarioTest {
                         ExitCode.ERROR,
                         "",
                         "error: target database is not up to date: it is at base, the migrations' head is "
-                                + "aaaa00000000; run 'retort upgrade head' first\n"),
+                                + "aaaa00000000; run 'retort upgrade head' first, or 'retort revision --autogenerate --dev' to compare on a scratch database\n"),
                 result);
     }
 

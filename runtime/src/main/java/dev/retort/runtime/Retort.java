@@ -121,8 +121,21 @@ public final class Retort {
      * refused with a {@link MigrationException}.
      */
     public StairwayResult stairway() {
+        return stairway(null, null);
+    }
+
+    /**
+     * The stairway over part of the history: the revisions from {@code from} (it and what comes after it;
+     * null: from base) to {@code to} (it and what it needs; null: to the heads), each a revision, a unique
+     * prefix or a label as {@link #upgrade} takes. What a walked revision needs from before the range is
+     * upgraded to first, and not walked.
+     */
+    public StairwayResult stairway(String from, String to) {
         if (session == null) throw new IllegalStateException("configured offline: no dataSource or url to connect to");
-        return new StairwayWalk(session, migrator(), schemas).walk();
+        RevisionGraph graph = revisions();
+        String first = from == null ? null : graph.resolve(from);
+        String last = to == null ? null : graph.resolve(to);
+        return new StairwayWalk(session, migrator(), schemas, first, last).walk();
     }
 
     /** The migrations' revision graph: heads, branches, each revision's parents and message. Needs no connection. */

@@ -32,6 +32,7 @@ public final class Settings {
     /** The keys Retort reads, with their environment variable names derived from them. */
     public static final List<String> KEYS = List.of(
             "url",
+            "dev.url",
             "user",
             "password",
             "schemas",
@@ -102,6 +103,26 @@ public final class Settings {
 
     public String url() {
         return require("url", "to connect to the database");
+    }
+
+    /** Whether {@code url} is configured: without one, the commands that can work on a scratch database do. */
+    public boolean hasUrl() {
+        return get("url").isPresent();
+    }
+
+    /**
+     * {@code dev.url}: a PostgreSQL server (a database on it, the URL's own user and password) where Retort may
+     * create and drop {@code retort_scratch_*} databases.
+     */
+    public String devUrl() {
+        String url = require("dev.url", "for a scratch database that the migrations are applied to")
+                .strip();
+        if (url.equals("embedded"))
+            throw new ConfigException(
+                    "dev.url",
+                    "dev.url = embedded: this version has no embedded PostgreSQL server; set dev.url to a server"
+                            + " where Retort may create databases, as jdbc:postgresql://HOST:PORT/postgres?user=USER");
+        return url;
     }
 
     public Optional<String> user() {

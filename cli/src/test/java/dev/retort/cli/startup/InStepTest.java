@@ -24,7 +24,18 @@ import org.junit.jupiter.api.Test;
 class InStepTest {
     /** The subcommands that connect to a database; the others are DriverPrewarm.OFFLINE. */
     private static final Set<String> CONNECTING = Set.of(
-            "revision", "upgrade", "downgrade", "current", "history", "stamp", "check", "validate", "diff", "baseline");
+            "revision",
+            "upgrade",
+            "downgrade",
+            "current",
+            "history",
+            "stamp",
+            "check",
+            "validate",
+            "diff",
+            "baseline",
+            "drift",
+            "test");
 
     /** A global option added with a value must be known, or its value would be taken for the subcommand. */
     @Test

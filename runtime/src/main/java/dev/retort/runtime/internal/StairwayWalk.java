@@ -4,6 +4,7 @@ import dev.retort.diff.Differ;
 import dev.retort.op.Op;
 import dev.retort.postgres.PostgresIntrospector;
 import dev.retort.postgres.SchemaScope;
+import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionNode;
 import dev.retort.runtime.Direction;
 import dev.retort.runtime.MigrationException;
@@ -13,6 +14,7 @@ import dev.retort.runtime.StairwayResult.Step;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -27,11 +29,24 @@ public final class StairwayWalk {
     private final Session session;
     private final Migrator migrator;
     private final List<String> schemas;
+    private final String from;
+    private final String to;
 
     public StairwayWalk(Session session, Migrator migrator, List<String> schemas) {
+        this(session, migrator, schemas, null, null);
+    }
+
+    /**
+     * A walk of the revisions from {@code from} (it and its descendants; null: from base) to {@code to} (it and
+     * its ancestors; null: to the heads), given as ids; what a walked revision needs outside the range is
+     * upgraded to first, not walked.
+     */
+    public StairwayWalk(Session session, Migrator migrator, List<String> schemas, String from, String to) {
         this.session = session;
         this.migrator = migrator;
         this.schemas = schemas.isEmpty() ? List.of(VersionTable.DEFAULT_SCHEMA) : List.copyOf(schemas);
+        this.from = from;
+        this.to = to;
     }
 
     public StairwayResult walk() {
@@ -43,15 +58,55 @@ public final class StairwayWalk {
                             + ": walk it on a new, empty database",
                     null);
         }
+        RevisionGraph graph = migrator.migrations().graph();
+        Set<String> range = range(graph);
         List<Step> steps = new ArrayList<>();
         Schema before = catalog();
-        for (RevisionNode node : migrator.migrations().graph().inOrder()) {
+        for (RevisionNode node : graph.inOrder()) {
+            if (!range.contains(node.id())) continue;
+            List<String> outside = new ArrayList<>(node.revises());
+            outside.addAll(node.dependsOn());
+            outside.removeIf(range::contains);
+            if (!outside.isEmpty()) {
+                for (String requirement : outside) {
+                    String failed = upgradeTo(requirement);
+                    if (failed != null) {
+                        steps.add(step(graph.node(requirement), Outcome.UPGRADE_FAILED, List.of(), failed));
+                        return new StairwayResult(steps);
+                    }
+                }
+                before = catalog();
+            }
             Step step = step(node, before);
             steps.add(step);
             if (step.failed()) break;
             before = catalog();
         }
         return new StairwayResult(steps);
+    }
+
+    /** The revisions walked: descendants of {@code from} (all without it) that are ancestors of {@code to}. */
+    private Set<String> range(RevisionGraph graph) {
+        Set<String> range = new HashSet<>();
+        Set<String> after =
+                from == null ? null : graph.descendantsOf(graph.node(from).id());
+        Set<String> before =
+                to == null ? null : graph.ancestorsOf(List.of(graph.node(to).id()));
+        for (RevisionNode node : graph.inOrder()) {
+            if ((after == null || after.contains(node.id())) && (before == null || before.contains(node.id())))
+                range.add(node.id());
+        }
+        return range;
+    }
+
+    /** Null when the database was upgraded to the revision (and what it needs); the error's one line when not. */
+    private String upgradeTo(String revision) {
+        try {
+            session.run(c -> migrator.upgrade(c, revision));
+            return null;
+        } catch (MigrationException e) {
+            return e.getMessage();
+        }
     }
 
     private Step step(RevisionNode node, Schema before) {

@@ -1,0 +1,114 @@
+package dev.retort.cli;
+
+import dev.retort.RetortException;
+import dev.retort.postgres.ScratchDatabases;
+import dev.retort.runtime.internal.Redaction;
+import dev.retort.runtime.internal.UrlConnector;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * A {@code retort_scratch_*} database this run creates on the {@code dev.url} server and drops when it
+ * is closed, when the process is interrupted (a shutdown hook), or, when the process is killed, on the
+ * next run's sweep of that server ({@link ScratchDatabases#sweep}).
+ */
+final class ScratchDatabase implements AutoCloseable {
+    static final String PREFIX = "retort_scratch_";
+
+    private final UrlConnector server;
+    private final Connection serverConnection;
+    private final String name;
+    private final Thread onExit;
+    private boolean dropped;
+
+    private ScratchDatabase(UrlConnector server, Connection serverConnection, String name) {
+        this.server = server;
+        this.serverConnection = serverConnection;
+        this.name = name;
+        this.onExit = new Thread(this::drop, "retort-scratch-drop");
+        Runtime.getRuntime().addShutdownHook(onExit);
+    }
+
+    /** Sweeps the server's scratch databases left by killed runs, then creates one held by this run. */
+    static ScratchDatabase create(String devUrl, Duration connectTimeout) {
+        UrlConnector server = new UrlConnector(devUrl, null, null, connectTimeout);
+        Connection connection = server.open();
+        try {
+            ScratchDatabases.sweep(connection, PREFIX);
+            return new ScratchDatabase(server, connection, ScratchDatabases.createHeld(connection, PREFIX));
+        } catch (SQLException e) {
+            close(connection);
+            throw new RetortException(
+                    "dev.url: cannot create a scratch database on "
+                            + server.redaction().text(devUrl) + " (its user needs CREATEDB): "
+                            + oneLine(server.redaction(), e),
+                    e);
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    /** The URL of the scratch database: {@code dev.url} with the database's name in place of its own. */
+    String url() {
+        return withDatabase(server.url(), name);
+    }
+
+    /** {@code jdbc:postgresql://host:port/database?parameters} with another database. */
+    static String withDatabase(String url, String database) {
+        String scheme = "jdbc:postgresql:";
+        if (!url.startsWith(scheme)) throw new RetortException("dev.url: not a PostgreSQL JDBC URL");
+        String rest = url.substring(scheme.length());
+        int query = rest.indexOf('?');
+        String parameters = query < 0 ? "" : rest.substring(query);
+        String location = query < 0 ? rest : rest.substring(0, query);
+        if (location.startsWith("//")) {
+            int slash = location.indexOf('/', 2);
+            String hosts = slash < 0 ? location : location.substring(0, slash);
+            return scheme + hosts + "/" + database + parameters;
+        }
+        return scheme + database + parameters;
+    }
+
+    /** Opens a connection to the scratch database. */
+    Connection connect(Duration connectTimeout) {
+        return new UrlConnector(url(), null, null, connectTimeout).open();
+    }
+
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(onExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs, or has run, and drops it
+        }
+        drop();
+    }
+
+    private synchronized void drop() {
+        if (dropped) return;
+        dropped = true;
+        try {
+            ScratchDatabases.release(serverConnection, name);
+        } catch (SQLException e) {
+            throw new RetortException(
+                    "cannot drop the scratch database " + name + ": " + oneLine(server.redaction(), e), e);
+        } finally {
+            close(serverConnection);
+        }
+    }
+
+    private static String oneLine(Redaction redaction, SQLException e) {
+        return String.valueOf(redaction.text(e.getMessage())).replaceAll("\\s*\\n\\s*", " ");
+    }
+
+    private static void close(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // the server went away: nothing held is left on it
+        }
+    }
+}
