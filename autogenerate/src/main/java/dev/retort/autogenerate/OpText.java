@@ -14,6 +14,7 @@ import dev.retort.op.AlterSchemaComment;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
+import dev.retort.op.AlterTablePersistence;
 import dev.retort.op.AlterType;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
@@ -119,6 +120,9 @@ public final class OpText {
         if (op instanceof DropForeignKey d) return "drop foreign key " + foreignKey(d.table(), d.key());
         if (op instanceof AlterTableComment c)
             return "alter table comment " + c.table() + ": " + quoted(c.from()) + " -> " + quoted(c.to());
+        if (op instanceof AlterTablePersistence p)
+            return "alter table persistence " + p.table() + ": "
+                    + (p.unlogged() ? "logged -> unlogged" : "unlogged -> logged");
         if (op instanceof RenameColumn r) return "rename column " + r.table() + "." + r.from() + " to " + r.to();
         if (op instanceof RenameTable r) return "rename table " + r.table() + " to " + r.to();
         if (op instanceof CreateIndex c) return "add index " + index(c.table(), c.index());

@@ -16,6 +16,7 @@ import dev.retort.op.AlterSchemaComment;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
+import dev.retort.op.AlterTablePersistence;
 import dev.retort.op.AlterType;
 import dev.retort.op.ColumnChange;
 import dev.retort.op.CreateEnum;
@@ -115,6 +116,8 @@ final class OpRenderer {
             return call(r.table(), "renameColumn", List.of(string(r.from()), string(r.to())), false);
         }
         if (op instanceof RenameTable r) return call(r.table(), "renameTable", List.of(string(r.to())));
+        if (op instanceof AlterTablePersistence p)
+            return call(p.table(), p.unlogged() ? "setUnlogged" : "setLogged", List.of(), false);
         if (op instanceof AlterTableComment c) {
             return call(c.table(), "alterTableComment", List.of(string(c.from()), string(c.to())), false);
         }
@@ -236,7 +239,9 @@ final class OpRenderer {
     /** {@code op.method("table", args)}; several arguments go one per line when {@code multiline}. */
     private static CodeBlock call(QualifiedName table, String method, List<CodeBlock> arguments, boolean multiline) {
         CodeBlock.Builder code = receiver(table).add(".$L($L", method, JavaText.string(table.name()));
-        if (arguments.size() == 1 || !multiline) {
+        if (arguments.isEmpty()) {
+            code.add(")");
+        } else if (arguments.size() == 1 || !multiline) {
             code.add(", $L)", CodeBlock.join(arguments, ", "));
         } else {
             code.add(",\n").add(CodeBlock.join(arguments, ",\n")).add(")");

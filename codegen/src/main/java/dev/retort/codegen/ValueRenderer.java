@@ -16,6 +16,7 @@ import dev.retort.schema.Sequence;
 import dev.retort.schema.TableComment;
 import dev.retort.schema.TableElement;
 import dev.retort.schema.UniqueConstraint;
+import dev.retort.schema.Unlogged;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -58,6 +59,7 @@ final class ValueRenderer {
         if (element instanceof Index i) return index(i);
         if (element instanceof TableComment t)
             return CodeBlock.of("$L($L)", factory("tableComment"), JavaText.string(t.text()));
+        if (element instanceof Unlogged) return CodeBlock.of("$L()", factory("unlogged"));
         throw new AssertionError(element);
     }
 

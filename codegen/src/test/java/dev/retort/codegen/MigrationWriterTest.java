@@ -220,6 +220,15 @@ class MigrationWriterTest {
                         RevisionHeader.of("9f9f9f9f9f9f", List.of("9e9e9e9e9e9e"), "schemas as objects", CREATED),
                         schemaPlan()),
                 Arguments.of(
+                        "unlogged",
+                        RevisionHeader.of("9a9a9a9a9a9a", List.of("9f9f9f9f9f9f"), "unlogged tables", CREATED),
+                        Differ.diff(
+                                new Schema(List.of(CUSTOMERS_V1)),
+                                new Schema(List.of(
+                                        CUSTOMERS_V1.withUnlogged(true),
+                                        Table.of(QualifiedName.of("scratch"), List.of(Column.of("body", "text")))
+                                                .withUnlogged(true))))),
+                Arguments.of(
                         "merge",
                         RevisionHeader.of(
                                         "7c7c7c7c7c7c", List.of("0a1b2c3d4e5f", "5e5e5e5e5e5e"), "merge heads", CREATED)

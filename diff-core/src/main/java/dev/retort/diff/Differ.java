@@ -9,6 +9,7 @@ import dev.retort.op.AlterColumn;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
+import dev.retort.op.AlterTablePersistence;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.CreateSequence;
 import dev.retort.op.CreateTable;
@@ -165,6 +166,7 @@ public final class Differ {
         if (!Objects.equals(current.comment(), target.comment())) {
             ops.add(new AlterTableComment(name, current.comment(), target.comment()));
         }
+        if (current.unlogged() != target.unlogged()) ops.add(new AlterTablePersistence(name, target.unlogged()));
         return ops;
     }
 

@@ -15,6 +15,7 @@ import dev.retort.op.AlterSchemaComment;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
+import dev.retort.op.AlterTablePersistence;
 import dev.retort.op.AlterType;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
@@ -148,6 +149,7 @@ public record Plan(List<Op> upgrade) {
         if (op instanceof RenameColumn) return inTable(0);
         if (op instanceof RenameTable) return inTable(0);
         if (op instanceof AlterTableComment) return inTable(0);
+        if (op instanceof AlterTablePersistence) return inTable(0);
         if (op instanceof DropPrimaryKey) return inTable(1);
         if (op instanceof AddColumn) return inTable(2);
         if (op instanceof AlterColumn) return inTable(3);

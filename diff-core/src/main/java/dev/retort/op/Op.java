@@ -29,6 +29,7 @@ public sealed interface Op
                 RenameColumn,
                 RenameTable,
                 AlterTableComment,
+                AlterTablePersistence,
                 CreateEnum,
                 DropEnum,
                 AlterEnum,

@@ -14,7 +14,7 @@ import java.util.function.Function;
 /**
  * A table: its name, its columns in physical order, its primary key (null when it has none), its
  * unique constraints, foreign keys, check constraints and indexes (each sorted, so equal tables are
- * equal records), and its comment.
+ * equal records), its comment, and whether it is unlogged (its persistence; false for a permanent table).
  *
  * <p>Primary-key columns are NOT NULL in PostgreSQL whatever was declared, so they are normalised
  * to not-null here and a silent model never differs from the catalog. {@link #of} builds a table
@@ -28,7 +28,21 @@ public record Table(
         List<ForeignKey> foreignKeys,
         List<CheckConstraint> checks,
         List<Index> indexes,
-        String comment) {
+        String comment,
+        boolean unlogged) {
+    /** A permanent (logged) table, as entities always are. */
+    public Table(
+            QualifiedName name,
+            List<Column> columns,
+            PrimaryKey primaryKey,
+            List<UniqueConstraint> uniques,
+            List<ForeignKey> foreignKeys,
+            List<CheckConstraint> checks,
+            List<Index> indexes,
+            String comment) {
+        this(name, columns, primaryKey, uniques, foreignKeys, checks, indexes, comment, false);
+    }
+
     public Table {
         requireNonNull(name, "name");
         Set<String> names = new HashSet<>();
@@ -86,7 +100,7 @@ public record Table(
 
     /**
      * A table from the elements of its definition: columns in order, at most one primary key, and
-     * any unique, check and foreign-key constraints, indexes and comment.
+     * any unique, check and foreign-key constraints, indexes, comment and {@link Unlogged}.
      */
     public static Table of(QualifiedName name, List<? extends TableElement> elements) {
         List<Column> columns = new ArrayList<>();
@@ -95,6 +109,7 @@ public record Table(
         List<CheckConstraint> checks = new ArrayList<>();
         List<Index> indexes = new ArrayList<>();
         String comment = null;
+        boolean unlogged = false;
         PrimaryKey primaryKey = null;
         for (TableElement element : elements) {
             if (element instanceof Column c) {
@@ -112,11 +127,13 @@ public record Table(
                 indexes.add(i);
             } else if (element instanceof TableComment t) {
                 comment = t.text();
+            } else if (element instanceof Unlogged) {
+                unlogged = true;
             } else {
                 throw new AssertionError(element);
             }
         }
-        return new Table(name, columns, primaryKey, uniques, keys, checks, indexes, comment);
+        return new Table(name, columns, primaryKey, uniques, keys, checks, indexes, comment, unlogged);
     }
 
     /** The columns, then the primary key, unique constraints and foreign keys: the order a definition lists them in. */
@@ -128,6 +145,7 @@ public record Table(
         elements.addAll(foreignKeys);
         elements.addAll(indexes);
         if (comment != null) elements.add(new TableComment(comment));
+        if (unlogged) elements.add(new Unlogged());
         return List.copyOf(elements);
     }
 
@@ -137,34 +155,42 @@ public record Table(
     }
 
     public Table withColumns(List<Column> newColumns) {
-        return new Table(name, newColumns, primaryKey, uniques, foreignKeys, checks, indexes, comment);
+        return new Table(name, newColumns, primaryKey, uniques, foreignKeys, checks, indexes, comment, unlogged);
     }
 
     /** This table with another primary key; null for none. */
     public Table withPrimaryKey(PrimaryKey newPrimaryKey) {
-        return new Table(name, columns, newPrimaryKey, uniques, foreignKeys, checks, indexes, comment);
+        return new Table(name, columns, newPrimaryKey, uniques, foreignKeys, checks, indexes, comment, unlogged);
     }
 
     public Table withUniques(List<UniqueConstraint> newUniques) {
-        return new Table(name, columns, primaryKey, newUniques, foreignKeys, checks, indexes, comment);
+        return new Table(name, columns, primaryKey, newUniques, foreignKeys, checks, indexes, comment, unlogged);
     }
 
     public Table withForeignKeys(List<ForeignKey> newForeignKeys) {
-        return new Table(name, columns, primaryKey, uniques, newForeignKeys, checks, indexes, comment);
+        return new Table(name, columns, primaryKey, uniques, newForeignKeys, checks, indexes, comment, unlogged);
     }
 
     /** This table with other check constraints (for example as PostgreSQL prints them back). */
     public Table withChecks(List<CheckConstraint> newChecks) {
-        return new Table(name, columns, primaryKey, uniques, foreignKeys, newChecks, indexes, comment);
+        return new Table(name, columns, primaryKey, uniques, foreignKeys, newChecks, indexes, comment, unlogged);
     }
 
     public Table withIndexes(List<Index> newIndexes) {
-        return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, newIndexes, comment);
+        return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, newIndexes, comment, unlogged);
     }
 
     /** This table with another comment; null for none. */
     public Table withComment(String newComment) {
-        return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, indexes, newComment);
+        return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, indexes, newComment, unlogged);
+    }
+
+    /**
+     * This table as an unlogged one ({@code CREATE UNLOGGED TABLE}, {@code pg_class.relpersistence = 'u'})
+     * or as a permanent one.
+     */
+    public Table withUnlogged(boolean newUnlogged) {
+        return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, indexes, comment, newUnlogged);
     }
 
     public Optional<Column> column(String columnName) {

@@ -1,5 +1,5 @@
 package dev.retort.schema;
 
-/** A part of a table definition: a column, the primary key, a unique, check or foreign-key constraint, an index. */
+/** A part of a table definition: a column, the primary key, a unique, check or foreign-key constraint, an index, the comment, unlogged. */
 public sealed interface TableElement
-        permits Column, PrimaryKey, UniqueConstraint, CheckConstraint, ForeignKey, Index, TableComment {}
+        permits Column, PrimaryKey, UniqueConstraint, CheckConstraint, ForeignKey, Index, TableComment, Unlogged {}

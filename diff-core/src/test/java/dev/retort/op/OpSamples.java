@@ -52,6 +52,7 @@ public final class OpSamples {
             new DropIndex(USERS, Index.on("email").named("users_email_idx")),
             new RenameColumn(USERS, "email", "mail"),
             new AlterTableComment(USERS, null, "People who log in"),
+            new AlterTablePersistence(USERS, true),
             new CreateEnum(EnumType.of("mood", "sad", "happy")),
             new DropEnum(EnumType.of("mood", "sad", "happy")),
             new AlterEnum(EnumType.of("mood", "sad", "happy"), EnumType.of("mood", "sad", "ok", "happy")),

@@ -14,19 +14,22 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The columns of the tables in scope, in physical order, with each table's comment, the names of its
+ * The columns of the tables in scope, in physical order, with each table's comment, the unlogged tables
+ * ({@code pg_class.relpersistence = 'u'}), the names of its
  * columns by attribute number (for the keys of constraints and indexes; excluded tables' included, since a foreign
  * key may reference one).
  */
 record CatalogColumns(
         Map<QualifiedName, List<Column>> columns,
         Map<QualifiedName, String> comments,
+        Set<QualifiedName> unlogged,
         Map<QualifiedName, Map<Integer, String>> names) {
     /**
      * Columns with their defaults (a serial column's {@code nextval} is a default like any other; its
@@ -47,7 +50,7 @@ record CatalogColumns(
             """ + CatalogColumns.COLLATION + """
                  AS collation, ident.seqstart AS identity_start, ident.seqincrement AS identity_increment,
                    ident.seqmin AS identity_min, ident.seqmax AS identity_max, ident.seqcache AS identity_cache,
-                   ident.seqcycle AS identity_cycle, a.attnum AS attnum
+                   ident.seqcycle AS identity_cycle, a.attnum AS attnum, c.relpersistence = 'u' AS unlogged
             FROM pg_class c
             JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
@@ -76,6 +79,7 @@ record CatalogColumns(
     CatalogColumns {
         columns = Collections.unmodifiableMap(columns);
         comments = Collections.unmodifiableMap(comments);
+        unlogged = Collections.unmodifiableSet(unlogged);
         names = Collections.unmodifiableMap(names);
     }
 
@@ -90,7 +94,7 @@ record CatalogColumns(
                 ResultSet rs = st.executeQuery()) {
             while (rs.next()) rows.add(rs);
         }
-        return new CatalogColumns(rows.columns, rows.comments, rows.names);
+        return new CatalogColumns(rows.columns, rows.comments, rows.unlogged, rows.names);
     }
 
     /** The maps being filled, one row at a time. */
@@ -99,6 +103,7 @@ record CatalogColumns(
         private final Set<QualifiedName> outsideScope;
         private final Map<QualifiedName, List<Column>> columns = new LinkedHashMap<>();
         private final Map<QualifiedName, String> comments = new LinkedHashMap<>();
+        private final Set<QualifiedName> unlogged = new HashSet<>();
         private final Map<QualifiedName, Map<Integer, String>> names = new HashMap<>();
 
         Rows(SchemaScope scope, Set<QualifiedName> outsideScope) {
@@ -115,6 +120,7 @@ record CatalogColumns(
             if (scope.excluded().contains(table) || outsideScope.contains(table)) return;
             List<Column> list = columns.computeIfAbsent(table, t -> new ArrayList<>());
             if (rs.getString("table_comment") != null) comments.put(table, rs.getString("table_comment"));
+            if (rs.getBoolean("unlogged")) unlogged.add(table);
             if (name == null) return;
             list.add(column(rs, name));
         }

@@ -136,7 +136,8 @@ public final class PostgresIntrospector {
                         constraints.foreignKeys().getOrDefault(name, List.of()),
                         constraints.checks().getOrDefault(name, List.of()),
                         indexes.getOrDefault(name, List.of()),
-                        columns.comments().get(name))));
+                        columns.comments().get(name),
+                        columns.unlogged().contains(name))));
         return new Schema(
                 read,
                 readSequences(connection, scope, outsideScope.keySet()),

@@ -14,6 +14,7 @@ import dev.retort.op.AlterSchemaComment;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
+import dev.retort.op.AlterTablePersistence;
 import dev.retort.op.AlterType;
 import dev.retort.op.ColumnChange;
 import dev.retort.op.CreateEnum;
@@ -65,6 +66,7 @@ public final class PostgresSql {
         if (op instanceof DropTable d) return TableSql.drop(d);
         if (op instanceof AddColumn a) return AlterTableSql.statements(List.of(a));
         if (op instanceof AlterTableComment c) return TableSql.comment(c);
+        if (op instanceof AlterTablePersistence p) return TableSql.persistence(p);
         if (op instanceof DropColumn d) return AlterTableSql.statements(List.of(d));
         if (op instanceof AddExclusion a) return ConstraintSql.addExclusion(a);
         if (op instanceof DropExclusion d) return ConstraintSql.dropExclusion(d);

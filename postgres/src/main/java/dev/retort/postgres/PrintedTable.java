@@ -65,7 +65,8 @@ record PrintedTable(
                 resolved.foreignKeys(),
                 canonicalChecks,
                 canonicalIndexes,
-                resolved.comment());
+                resolved.comment(),
+                resolved.unlogged());
     }
 
     private Column canonical(Column column) {
@@ -119,7 +120,8 @@ record PrintedTable(
                 table.foreignKeys(),
                 checks(table),
                 table.indexes(),
-                table.comment());
+                table.comment(),
+                table.unlogged());
     }
 
     /** The table's checks, then those the definitions declared that it does not have yet. */

@@ -8,6 +8,7 @@ import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AlterTableComment;
+import dev.retort.op.AlterTablePersistence;
 import dev.retort.op.CreateTable;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropTable;
@@ -61,7 +62,8 @@ final class TableSql {
         for (ForeignKey foreignKey : op.definition().foreignKeys()) {
             if (foreignKey.valid()) lines.add(ConstraintSql.foreignKey(op.table(), foreignKey));
         }
-        return "CREATE TABLE " + table(op.table()) + " (\n    " + String.join(",\n    ", lines) + "\n)";
+        String create = op.definition().unlogged() ? "CREATE UNLOGGED TABLE " : "CREATE TABLE ";
+        return create + table(op.table()) + " (\n    " + String.join(",\n    ", lines) + "\n)";
     }
 
     static List<String> drop(DropTable op) {
@@ -74,6 +76,10 @@ final class TableSql {
 
     static List<String> comment(AlterTableComment op) {
         return List.of("COMMENT ON TABLE " + table(op.table()) + " IS " + text(op.to()));
+    }
+
+    static List<String> persistence(AlterTablePersistence op) {
+        return List.of(alterTable(op.table()) + (op.unlogged() ? " SET UNLOGGED" : " SET LOGGED"));
     }
 
     static AlterTableSql.Parts addColumn(AddColumn op) {

@@ -17,6 +17,7 @@ import dev.retort.op.AlterSchemaComment;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
+import dev.retort.op.AlterTablePersistence;
 import dev.retort.op.AlterType;
 import dev.retort.op.ColumnChange;
 import dev.retort.op.CreateEnum;
@@ -183,6 +184,7 @@ class PostgresSqlTest {
                 new RenameColumn(ODD, "id", "ID"),
                 new RenameTable(ODD, "New\"Name"),
                 new AlterTableComment(ODD, "a", null),
+                new AlterTablePersistence(ODD, true),
                 new CreateEnum(EnumType.of("e", "a")),
                 new DropEnum(EnumType.of("e", "a")),
                 new AlterEnum(EnumType.of("e", "a"), EnumType.of("e", "a", "b")),
@@ -443,6 +445,16 @@ class PostgresSqlTest {
         assertEquals(
                 List.of("COMMENT ON TABLE \"users\" IS NULL"),
                 PostgresSql.statements(new AlterTableComment(users, "old", null)));
+        assertEquals(
+                List.of("ALTER TABLE \"users\" SET UNLOGGED"),
+                PostgresSql.statements(new AlterTablePersistence(users, true)));
+        assertEquals(
+                List.of("ALTER TABLE \"users\" SET LOGGED"),
+                PostgresSql.statements(new AlterTablePersistence(users, false)));
+        assertEquals(
+                List.of("CREATE UNLOGGED TABLE \"users\" (\n    \"name\" text\n)"),
+                PostgresSql.statements(new CreateTable(
+                        Table.of(users, List.of(Column.of("name", "text"))).withUnlogged(true))));
         Table table = Table.of(users, List.of(name.comment("full name"))).withComment("people");
         List<String> create = PostgresSql.statements(new CreateTable(table));
         assertEquals(

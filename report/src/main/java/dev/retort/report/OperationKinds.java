@@ -13,6 +13,7 @@ import dev.retort.op.AlterSchemaComment;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
+import dev.retort.op.AlterTablePersistence;
 import dev.retort.op.AlterType;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
@@ -50,6 +51,7 @@ public final class OperationKinds {
             Map.entry(DropTable.class, "drop-table"),
             Map.entry(RenameTable.class, "rename-table"),
             Map.entry(AlterTableComment.class, "alter-table-comment"),
+            Map.entry(AlterTablePersistence.class, "alter-table-persistence"),
             Map.entry(AddColumn.class, "add-column"),
             Map.entry(DropColumn.class, "drop-column"),
             Map.entry(AlterColumn.class, "alter-column"),

@@ -15,6 +15,7 @@ import dev.retort.op.AlterSchemaComment;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
+import dev.retort.op.AlterTablePersistence;
 import dev.retort.op.AlterType;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
@@ -83,7 +84,10 @@ record OperationTarget(String type, QualifiedName qualified, String column, Stri
     /** The object one operation changes. */
     static OperationTarget changedBy(Op op) {
         QualifiedName t = op.table();
-        if (op instanceof CreateTable || op instanceof DropTable || op instanceof AlterTableComment) return of(t);
+        if (op instanceof CreateTable
+                || op instanceof DropTable
+                || op instanceof AlterTableComment
+                || op instanceof AlterTablePersistence) return of(t);
         if (op instanceof RenameTable r) return of(t).withRenamedTo(r.to());
         if (op instanceof AddColumn a) return of(t).withColumn(a.column().name());
         if (op instanceof DropColumn d) return of(t).withColumn(d.column().name());

@@ -15,6 +15,7 @@ import dev.retort.op.AlterSchemaComment;
 import dev.retort.op.AlterSequence;
 import dev.retort.op.AlterSequenceOwner;
 import dev.retort.op.AlterTableComment;
+import dev.retort.op.AlterTablePersistence;
 import dev.retort.op.AlterType;
 import dev.retort.op.CreateEnum;
 import dev.retort.op.CreateIndex;
@@ -57,6 +58,7 @@ import dev.retort.schema.Table;
 import dev.retort.schema.TableComment;
 import dev.retort.schema.TableElement;
 import dev.retort.schema.UniqueConstraint;
+import dev.retort.schema.Unlogged;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -130,6 +132,11 @@ public final class Ops {
     /** A table's comment, as an element of {@code createTable}. */
     public static TableComment tableComment(String text) {
         return new TableComment(text);
+    }
+
+    /** An unlogged table's persistence, as an element of {@code createTable} ({@code CREATE UNLOGGED TABLE}). */
+    public static Unlogged unlogged() {
+        return new Unlogged();
     }
 
     /** An enum type with its labels, in sort order. */
@@ -262,6 +269,16 @@ public final class Ops {
     /** Makes a valid foreign key {@code NOT VALID} again, as for a check. */
     public void invalidateConstraint(String table, ForeignKey key) {
         add(new InvalidateConstraint(name(table), key));
+    }
+
+    /** Makes a table unlogged ({@code ALTER TABLE ... SET UNLOGGED}); the reverse is {@link #setLogged}. Rewrites the table. */
+    public void setUnlogged(String table) {
+        add(new AlterTablePersistence(name(table), true));
+    }
+
+    /** Makes an unlogged table permanent ({@code ALTER TABLE ... SET LOGGED}); the reverse is {@link #setUnlogged}. Rewrites the table. */
+    public void setLogged(String table) {
+        add(new AlterTablePersistence(name(table), false));
     }
 
     /** Adds an exclusion constraint: {@code addExclusion("booking", "no_overlap", "USING gist (room WITH =, during WITH &&)")}. */

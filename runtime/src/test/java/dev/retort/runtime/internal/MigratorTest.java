@@ -323,6 +323,8 @@ class MigratorTest {
         up.renameColumn("t", "c", "renamed");
         up.renameColumn("t", "renamed", "c");
         up.alterTableComment("t", null, "a table's comment");
+        up.setUnlogged("t");
+        up.setLogged("t");
         up.renameTable("t", "t_renamed");
         up.renameTable("t_renamed", "t");
         up.dropColumn("t", column("c", "bigint").identityAlways());
