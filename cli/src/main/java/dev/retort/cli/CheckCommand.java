@@ -9,6 +9,7 @@ import dev.retort.diff.Plan;
 import dev.retort.entities.EntityInventory;
 import dev.retort.report.JsonReport;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,12 +56,17 @@ final class CheckCommand extends ReportingSubcommand {
             JsonReport.check(root.out(), plan, project.settings().defaultSchema());
             return plan.isEmpty() ? ExitCode.OK : ExitCode.FOUND;
         }
+        return list(root.out(), plan);
+    }
+
+    /** Prints a plan as {@code check} does, and returns {@code check}'s exit code for it. */
+    static int list(PrintWriter out, Plan plan) {
         if (plan.isEmpty()) {
-            root.out().println("No new upgrade operations detected.");
+            out.println("No new upgrade operations detected.");
             return ExitCode.OK;
         }
-        root.out().println("New upgrade operations detected:");
-        for (String line : OpText.listing(plan)) root.out().println(Terminal.safe(line));
+        out.println("New upgrade operations detected:");
+        for (String line : OpText.listing(plan)) out.println(Terminal.safe(line));
         return ExitCode.FOUND;
     }
 

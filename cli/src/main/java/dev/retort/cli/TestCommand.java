@@ -1,7 +1,6 @@
 package dev.retort.cli;
 
 import dev.retort.autogenerate.OpText;
-import dev.retort.diff.Plan;
 import dev.retort.op.Op;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.StairwayResult;
@@ -56,14 +55,7 @@ final class TestCommand extends Subcommand {
             if (!entities || to != null) return ExitCode.OK;
             try (Connection connection = project.connectScratch(scratch)) {
                 VersionTable at = project.versionTable().locate(connection);
-                Plan plan = project.autogenerate(at).compare(connection, project.model());
-                if (plan.isEmpty()) {
-                    root.out().println("No new upgrade operations detected.");
-                    return ExitCode.OK;
-                }
-                root.out().println("New upgrade operations detected:");
-                for (String line : OpText.listing(plan)) root.out().println(Terminal.safe(line));
-                return ExitCode.FOUND;
+                return CheckCommand.list(root.out(), project.autogenerate(at).compare(connection, project.model()));
             }
         }
     }
