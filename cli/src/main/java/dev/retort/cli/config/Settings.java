@@ -1,6 +1,7 @@
 package dev.retort.cli.config;
 
 import dev.retort.autogenerate.ExcludePatterns;
+import dev.retort.codegen.Safety;
 import dev.retort.entities.EntitySource;
 import dev.retort.entities.HibernateSettings;
 import dev.retort.entities.Naming;
@@ -52,6 +53,7 @@ public final class Settings {
             "lock.timeout",
             "connect.timeout",
             "timezone",
+            "safety",
             "tables.include",
             "tables.exclude",
             "compare.hooks",
@@ -190,6 +192,20 @@ public final class Settings {
             throw new ConfigException("timezone", "timezone: " + e.getMessage());
         }
         return zone;
+    }
+
+    /**
+     * The forms generated migrations take on tables that exist ({@code safety}): {@code online} or
+     * {@code simple}; a configuration without the key (a project older than the key) gets {@code
+     * simple}, the forms it always had, and {@code init} writes {@code online} into a new one.
+     */
+    public Safety safety() {
+        String word = get("safety").orElse(Safety.SIMPLE.word());
+        try {
+            return Safety.parse(word);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("safety", "safety: " + e.getMessage());
+        }
     }
 
     /** How long connecting may take, in whole seconds (default 30; 0 waits for ever). */
