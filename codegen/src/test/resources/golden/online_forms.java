@@ -52,8 +52,6 @@ public final class R5e1f0a2b3c4d_OnlineForms implements Migration {
                 unique("email"),
                 Option.USING_INDEX);
         op.addCheck("customers", check("age >= 0").named("customers_age_check").notValid());
-        // HAZARD fails-on-data: validating a constraint on customers reads every row (writes go on) and fails on rows that violate it
-        op.autocommit(a -> a.validateConstraint("customers", check("age >= 0").named("customers_age_check")));
         op.autocommit(a -> {
             a.dropIndex("customers",
                     index("age"),
@@ -84,6 +82,8 @@ public final class R5e1f0a2b3c4d_OnlineForms implements Migration {
         op.addForeignKey("orders",
                 foreignKey("customer_id").references("customers", "id"),
                 Option.NOT_VALID);
+        // HAZARD fails-on-data: validating a constraint on customers reads every row (writes go on) and fails on rows that violate it
+        op.autocommit(a -> a.validateConstraint("customers", check("age >= 0").named("customers_age_check")));
         // HAZARD fails-on-data: validating a constraint on orders reads every row (writes go on) and fails on rows that violate it
         op.autocommit(a -> a.validateConstraint("orders", foreignKey("customer_id").references("customers", "id")));
     }

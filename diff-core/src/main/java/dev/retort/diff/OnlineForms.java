@@ -40,14 +40,16 @@ import java.util.stream.Collectors;
  *       an {@code INVALID} index behind, which the next run drops and builds again (the comparison
  *       found no index of that name, so one there at run time is such a leftover); an index is
  *       dropped {@code CONCURRENTLY} in a block of its own;
- *   <li>a foreign key or check is added {@code NOT VALID} in the transaction, and validated in an
- *       autocommit block right after it: the {@code ADD} commits first, so its lock is held for a
- *       moment, and {@code VALIDATE CONSTRAINT} reads the rows in a transaction of its own under a
- *       lock that lets writes through (validating in the {@code ADD}'s transaction would keep the
- *       {@code ADD}'s lock for the whole scan); a constraint the comparison found not valid is
- *       validated in autocommit too;
+ *   <li>a foreign key or check is added {@code NOT VALID} in the transaction, and validated at the
+ *       end, each in an autocommit block of its own: the {@code ADD} commits first, so its lock is
+ *       held for a moment, and {@code VALIDATE CONSTRAINT} reads the rows in a transaction of its
+ *       own under a lock that lets writes through (validating in the {@code ADD}'s transaction
+ *       would keep the {@code ADD}'s lock for the whole scan); last, so that a validation that fails
+ *       on rows finds every other statement committed; a constraint the comparison found not valid
+ *       is validated so too;
  *   <li>{@code SET NOT NULL} on a column whose type stays is preceded by a check {@code "c" IS NOT
- *       NULL} added {@code NOT VALID} and validated (as above), which PostgreSQL 12+ uses instead of
+ *       NULL} added {@code NOT VALID} and validated in an autocommit block (there, not at the end),
+ *       which PostgreSQL 12+ uses instead of
  *       scanning, and followed by dropping that check, in the same transaction as the {@code SET
  *       NOT NULL}; the checks go around the table's whole run of column changes, which stays one
  *       {@code ALTER TABLE};
@@ -72,6 +74,7 @@ public final class OnlineForms {
     private final Set<QualifiedName> createdOrDropped;
     private final List<Block> blocks = new ArrayList<>();
     private final List<Op> transaction = new ArrayList<>();
+    private final List<ValidateConstraint> validations = new ArrayList<>();
 
     private OnlineForms(List<Op> ops) {
         createdOrDropped = ops.stream()
@@ -85,6 +88,7 @@ public final class OnlineForms {
         OnlineForms forms = new OnlineForms(ops);
         for (List<Op> run : ColumnChange.runs(ops)) forms.add(run);
         forms.flush();
+        for (ValidateConstraint validation : forms.validations) forms.autocommit(validation);
         return List.copyOf(forms.blocks);
     }
 
@@ -122,12 +126,12 @@ public final class OnlineForms {
             autocommit(new DropIndex(d.table(), d.index(), Set.of(Option.CONCURRENTLY)));
         } else if (op instanceof AddForeignKey a && a.key().valid()) {
             transaction.add(new AddForeignKey(a.table(), a.key(), Set.of(Option.NOT_VALID)));
-            autocommit(new ValidateConstraint(a.table(), a.key()));
+            validations.add(new ValidateConstraint(a.table(), a.key()));
         } else if (op instanceof AddCheck a && a.constraint().valid()) {
             transaction.add(new AddCheck(a.table(), a.constraint().notValid()));
-            autocommit(new ValidateConstraint(a.table(), a.constraint()));
+            validations.add(new ValidateConstraint(a.table(), a.constraint()));
         } else if (op instanceof ValidateConstraint v) {
-            autocommit(v);
+            validations.add(v);
         } else if (op instanceof AddUnique a && a.options().isEmpty()) {
             UniqueConstraint unique = a.constraint();
             String name = unique.name() != null
@@ -154,7 +158,8 @@ public final class OnlineForms {
                 checks.add(notNullCheck(a.table(), a.columnName()));
         }
         QualifiedName table = run.get(0).table();
-        for (CheckConstraint check : checks) add(new AddCheck(table, check));
+        for (CheckConstraint check : checks) transaction.add(new AddCheck(table, check.notValid()));
+        for (CheckConstraint check : checks) autocommit(new ValidateConstraint(table, check));
         transaction.addAll(run);
         for (CheckConstraint check : checks) transaction.add(new DropCheck(table, check));
     }
