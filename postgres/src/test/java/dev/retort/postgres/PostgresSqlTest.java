@@ -115,6 +115,23 @@ class PostgresSqlTest {
                 PostgresSql.statements(new DropExclusion(ODD, exclusion)));
     }
 
+    /** A constraint made from the unique index of its own name: nothing built under the ALTER TABLE's lock; its drop is the plain drop. */
+    @Test
+    void uniqueKeysAndPrimaryKeysUsingTheirIndex() {
+        String t = PostgresSql.table(ODD);
+        AddUnique unique = new AddUnique(ODD, UniqueConstraint.of("Note\"").named("u\"k"), Set.of(Option.USING_INDEX));
+        assertEquals(
+                List.of("ALTER TABLE " + t + " ADD CONSTRAINT \"u\"\"k\" UNIQUE USING INDEX \"u\"\"k\""),
+                PostgresSql.statements(unique));
+        assertEquals(
+                List.of("ALTER TABLE " + t + " DROP CONSTRAINT \"u\"\"k\""), PostgresSql.statements(unique.reverse()));
+        AddPrimaryKey key = new AddPrimaryKey(ODD, PrimaryKey.of("id"), Set.of(Option.USING_INDEX));
+        assertEquals(
+                List.of("ALTER TABLE " + t
+                        + " ADD CONSTRAINT \"Order\"\"s_pkey\" PRIMARY KEY USING INDEX \"Order\"\"s_pkey\""),
+                PostgresSql.statements(key));
+    }
+
     @Test
     void generatedColumnsCollationsAndSequenceOwners() {
         Column total = Column.of("Total", "numeric(10,2)").generatedAs("price * qty");
