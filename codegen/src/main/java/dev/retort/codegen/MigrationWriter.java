@@ -108,6 +108,11 @@ public final class MigrationWriter {
         return "R" + header.id() + (words.length() == 0 ? "" : "_" + words);
     }
 
+    /** The upgrade's operations as the class written for {@code plan} in {@code safety}'s forms records them. */
+    public static List<Op> upgrade(Plan plan, Safety safety) {
+        return OnlineForms.flatten(blocks(plan.upgrade(), safety));
+    }
+
     private static List<OnlineForms.Block> blocks(List<Op> ops, Safety safety) {
         return safety == Safety.ONLINE ? OnlineForms.of(ops) : OnlineForms.plain(ops);
     }
