@@ -210,6 +210,37 @@ class OnlineSafetyScenarioTest {
         assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
     }
 
+    /**
+     * A column that still holds a null: the IS NOT NULL check's validation fails, after its NOT VALID
+     * ADD was committed, and the error says so (what to undo before the next run).
+     */
+    @Test
+    void aFailedValidationSaysWhatStaysCommitted() throws Exception {
+        Cli cli = start(
+                "ALTER TABLE accounts ALTER COLUMN email DROP NOT NULL; UPDATE accounts SET email = NULL WHERE id = 7");
+        String first = currentRevision();
+        online(cli);
+        assertEquals(
+                ExitCode.OK,
+                cli.run("revision", "--autogenerate", "-m", "email required").code());
+        String second = revisionId(newest());
+        Cli.Result failed = cli.run("upgrade", "head");
+        assertEquals(
+                new Cli.Result(
+                        ExitCode.ERROR,
+                        "Running upgrade " + first + " -> " + second + ", email required\n",
+                        "error: revision " + second
+                                + " (upgrade): statement 2 failed: ALTER TABLE \"accounts\" VALIDATE"
+                                + " CONSTRAINT \"accounts_email_nn_check\": ERROR: check constraint \"accounts_email_nn_check\""
+                                + " of relation \"accounts\" is violated by some row; statements 1-1 of this migration were"
+                                + " committed before the failure (autocommit block) and stay applied, the version table stays at "
+                                + first + "\n"),
+                failed);
+        assertEquals(
+                List.of("f"),
+                db.query("SELECT convalidated FROM pg_constraint WHERE conname = 'accounts_email_nn_check'"));
+    }
+
     /** Without the key (a project older than it), the migration is today's: the plain statement, its long lock marked. */
     @Test
     void withoutTheKeyTheFormsAreSimple() throws Exception {
