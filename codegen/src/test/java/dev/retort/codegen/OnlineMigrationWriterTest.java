@@ -26,6 +26,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The migration class in {@code safety = online} forms: compared whole with its golden, compiled,
@@ -79,6 +81,27 @@ class OnlineMigrationWriterTest {
 
         Migration migration =
                 MigrationWriterTest.compileAndLoad(GOLDEN, "migrations." + MigrationWriter.className(HEADER), dir);
+        Ops up = new Ops();
+        migration.upgrade(up);
+        assertEquals(OnlineForms.flatten(OnlineForms.of(plan.upgrade())), up.operations());
+        Ops down = new Ops();
+        migration.downgrade(down);
+        assertEquals(OnlineForms.flatten(OnlineForms.of(plan.downgrade())), down.operations());
+    }
+
+    /** Every golden case's plan in the online forms compiles without warnings and records those forms, both ways. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.retort.codegen.MigrationWriterTest#cases")
+    void everyGoldenPlanInTheOnlineFormsCompilesAndRecordsThem(
+            String name, RevisionHeader header, Plan plan, @TempDir Path dir) throws Exception {
+        Path source = dir.resolve("online_" + name + ".java");
+        Files.writeString(
+                source,
+                MigrationWriter.write("migrations", header, plan, Safety.ONLINE).toString(),
+                StandardCharsets.UTF_8);
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+        Migration migration =
+                MigrationWriterTest.compileAndLoad(source, "migrations." + MigrationWriter.className(header), classes);
         Ops up = new Ops();
         migration.upgrade(up);
         assertEquals(OnlineForms.flatten(OnlineForms.of(plan.upgrade())), up.operations());
