@@ -211,6 +211,53 @@ class OnlineSafetyScenarioTest {
     }
 
     /**
+     * PostgreSQL says (at DEBUG1) that the validated check proves the column holds no nulls, so the
+     * online {@code SET NOT NULL} reads no row; the simple one verifies the table. Run from each
+     * form's offline script.
+     */
+    @Test
+    void theOnlineSetNotNullReadsNoRow() throws Exception {
+        Cli cli = start("ALTER TABLE accounts ALTER COLUMN email DROP NOT NULL");
+        String first = currentRevision();
+        assertEquals(
+                ExitCode.OK,
+                cli.run("revision", "--autogenerate", "-m", "email required").code());
+        Path simple = newest();
+        String simpleScript =
+                cli.run("upgrade", "--sql", first + ":" + revisionId(simple)).out();
+        Files.delete(simple);
+        online(cli);
+        assertEquals(
+                ExitCode.OK,
+                cli.run("revision", "--autogenerate", "-m", "email required").code());
+        String onlineScript =
+                cli.run("upgrade", "--sql", first + ":" + revisionId(newest())).out();
+        String proof = "existing constraints on column \"accounts.email\" are sufficient to prove that it does not"
+                + " contain nulls";
+
+        String before = PgDump.schema(db);
+        String plain = Psql.run(db, dir, "SET client_min_messages = debug1;\n" + simpleScript);
+        assertEquals(List.of("verifying table \"accounts\""), debugLines(plain), "SET NOT NULL reads the table");
+        db.execute("ALTER TABLE accounts ALTER COLUMN email DROP NOT NULL; UPDATE retort_version SET version_num = '"
+                + first + "'");
+        assertEquals(before, PgDump.schema(db));
+        String safe = Psql.run(db, dir, "SET client_min_messages = debug1;\n" + onlineScript);
+        assertEquals(
+                List.of("verifying table \"accounts\"", proof),
+                debugLines(safe),
+                "VALIDATE CONSTRAINT reads the table (under SHARE UPDATE EXCLUSIVE), SET NOT NULL does not");
+    }
+
+    /** What the server said at DEBUG level, in order, without psql's file and line prefix. */
+    private static List<String> debugLines(String psqlOutput) {
+        return psqlOutput
+                .lines()
+                .filter(line -> line.contains(" DEBUG:  "))
+                .map(line -> line.substring(line.indexOf(" DEBUG:  ") + " DEBUG:  ".length()))
+                .toList();
+    }
+
+    /**
      * A column that still holds a null: the IS NOT NULL check's validation fails, after its NOT VALID
      * ADD was committed, and the error says so (what to undo before the next run).
      */
