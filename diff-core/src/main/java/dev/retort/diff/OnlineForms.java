@@ -48,11 +48,10 @@ import java.util.stream.Collectors;
  *       on rows finds every other statement committed; a constraint the comparison found not valid
  *       is validated so too;
  *   <li>{@code SET NOT NULL} on a column whose type stays is preceded by a check {@code "c" IS NOT
- *       NULL} added {@code NOT VALID} and validated in an autocommit block (there, not at the end),
- *       which PostgreSQL 12+ uses instead of
- *       scanning, and followed by dropping that check, in the same transaction as the {@code SET
- *       NOT NULL}; the checks go around the table's whole run of column changes, which stays one
- *       {@code ALTER TABLE};
+ *       NULL} added {@code NOT VALID} and validated in an autocommit block (in place, not at the
+ *       end), which PostgreSQL 12+ takes as proof instead of scanning, and followed by dropping that
+ *       check in the transaction of the {@code SET NOT NULL}; the checks go around the table's whole
+ *       run of column changes, which stays one {@code ALTER TABLE};
  *   <li>a unique constraint or primary key is built as a unique index of the constraint's name,
  *       {@code CONCURRENTLY} (with the same drop of a leftover first), then added {@code USING
  *       INDEX}.
