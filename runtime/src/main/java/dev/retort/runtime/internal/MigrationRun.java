@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -194,14 +195,17 @@ final class MigrationRun {
     private String timedOut(RevisionNode node, MigrationTimeouts own, SQLException e) {
         String where = " on class " + migrations.className(node.id());
         if ("55P03".equals(e.getSQLState())) {
-            return "; it waited " + MigrationTimeouts.words(own.ddl())
-                    + " (lock.ddl-timeout) for a lock another session holds: retry when that session's transaction"
+            String source = own.ddl().equals(timeouts.ddl()) ? "lock.ddl-timeout" : "its @Timeouts";
+            return "; it waited " + MigrationTimeouts.words(own.ddl()) + " (" + source
+                    + ") for a lock another session holds: retry when that session's transaction"
                     + " has ended, or raise the limit for this migration with @Timeouts(ddl = SECONDS)" + where;
         }
         if (!"57014".equals(e.getSQLState())) return "";
+        String source =
+                Objects.equals(own.statement(), timeouts.statement()) ? "lock.statement-timeout" : "its @Timeouts";
         String limit = own.statement() == null
                 ? "the session's statement_timeout, or a cancel request"
-                : MigrationTimeouts.words(own.statement()) + ", lock.statement-timeout";
+                : MigrationTimeouts.words(own.statement()) + ", " + source;
         return "; it was cancelled (" + limit + "): retry, or raise the limit for this migration with"
                 + " @Timeouts(statement = SECONDS)" + where + " (0 for none)";
     }

@@ -181,7 +181,7 @@ class DdlTimeoutTest {
             blocker.setAutoCommit(false);
             execute(blocker, "LOCK TABLE accounts IN ACCESS EXCLUSIVE MODE");
             StatementException e = assertThrows(StatementException.class, () -> migrator.upgrade(c, "head"));
-            assertTrue(e.getMessage().contains("; it waited 2 s (lock.ddl-timeout) for a lock"), e.getMessage());
+            assertTrue(e.getMessage().contains("; it waited 2 s (its @Timeouts) for a lock"), e.getMessage());
             blocker.rollback();
         }
     }
