@@ -68,9 +68,10 @@ public record MigrationTimeouts(Duration ddl, Duration statement) {
         return "'" + millis(timeout) + "'";
     }
 
+    /** Whole milliseconds, a nonzero timeout of less than one rounded up to one (0 would mean no limit). */
     private static String millis(Duration timeout) {
-        long ms = timeout.toMillis();
-        if (ms == 0) return "0";
+        if (timeout.isZero()) return "0";
+        long ms = Math.max(1, timeout.toMillis());
         return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
     }
 

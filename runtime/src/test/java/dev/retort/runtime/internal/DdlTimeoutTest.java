@@ -274,6 +274,15 @@ class DdlTimeoutTest {
                 e.getMessage());
     }
 
+    @Test
+    void timeoutsAreWrittenInWholeMillisecondsAndNeverRoundedToNoLimit() {
+        assertEquals("'5s'", MigrationTimeouts.value(Duration.ofSeconds(5)));
+        assertEquals("'1500ms'", MigrationTimeouts.value(Duration.ofMillis(1500)));
+        assertEquals("'1ms'", MigrationTimeouts.value(Duration.ofNanos(1)));
+        assertEquals("'0'", MigrationTimeouts.value(Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> new MigrationTimeouts(Duration.ofSeconds(-1), null));
+    }
+
     private static void execute(Connection c, String sql) throws SQLException {
         try (Statement st = c.createStatement()) {
             st.execute(sql);
