@@ -96,12 +96,21 @@ interface Sink {
                 previous.put(setting.getKey(), config(setting.getKey(), setting.getValue()));
             try {
                 execute(sql);
-            } finally {
-                // a pooled connection goes back with its own settings, whatever the statement did
-                if (!connection.isClosed())
-                    for (Map.Entry<String, String> setting : previous.entrySet())
-                        config(setting.getKey(), setting.getValue());
+            } catch (SQLException e) {
+                // the statement's failure is the one to report; a connection that went with it cannot be restored
+                try {
+                    restore(previous);
+                } catch (SQLException lost) {
+                    e.addSuppressed(lost);
+                }
+                throw e;
             }
+            restore(previous);
+        }
+
+        /** Puts session settings back, so that a pooled connection goes back with its own. */
+        private void restore(Map<String, String> previous) throws SQLException {
+            for (Map.Entry<String, String> setting : previous.entrySet()) config(setting.getKey(), setting.getValue());
         }
 
         /** Sets a session setting and returns the value it had. */
