@@ -258,6 +258,40 @@ class OnlineSafetyScenarioTest {
     }
 
     /**
+     * Under {@code lock.ddl-timeout} (5 s by default, PostgreSQL's {@code lock_timeout}), a concurrent
+     * build that waits longer for a transaction older than it fails, leaving an INVALID index; the
+     * next run, the transaction gone, drops it and builds it again.
+     */
+    @Test
+    void aBuildStoppedByTheLockTimeoutIsBuiltAgainByTheNextRun() throws Exception {
+        Cli cli = start("DROP INDEX accounts_region_idx");
+        online(cli);
+        cli.write("retort.properties", cli.read("retort.properties") + "lock.ddl-timeout = 1\n");
+        assertEquals(
+                ExitCode.OK,
+                cli.run("revision", "--autogenerate", "-m", "region index").code());
+        try (Connection reader = db.connect()) {
+            reader.setAutoCommit(false);
+            try (Statement st = reader.createStatement()) {
+                st.executeQuery("SELECT count(*) FROM owners").close();
+            }
+            Cli.Result stopped = cli.run("upgrade", "head");
+            assertEquals(ExitCode.ERROR, stopped.code(), stopped::toString);
+            assertContains(stopped.err(), "canceling statement due to lock timeout");
+            assertEquals(
+                    List.of("f"),
+                    db.query("SELECT indisvalid FROM pg_index WHERE indexrelid = 'accounts_region_idx'::regclass"));
+            reader.commit();
+        }
+        Cli.Result again = cli.run("upgrade", "head");
+        assertEquals(ExitCode.OK, again.code(), again::toString);
+        assertEquals(
+                List.of("t"),
+                db.query("SELECT indisvalid FROM pg_index WHERE indexrelid = 'accounts_region_idx'::regclass"));
+        assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
+    }
+
+    /**
      * A column that still holds a null: the IS NOT NULL check's validation fails, after its NOT VALID
      * ADD was committed, and the error says so (what to undo before the next run).
      */
@@ -315,6 +349,8 @@ class OnlineSafetyScenarioTest {
     void theConcurrentBuildLetsWritesThrough() throws Exception {
         Cli cli = start("DROP INDEX accounts_region_idx");
         online(cli);
+        // the build waits for the reader under lock_timeout too: give this test's waits room
+        cli.write("retort.properties", cli.read("retort.properties") + "lock.ddl-timeout = 120\n");
         assertEquals(
                 ExitCode.OK,
                 cli.run("revision", "--autogenerate", "-m", "region index").code());
