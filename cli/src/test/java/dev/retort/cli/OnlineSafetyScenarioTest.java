@@ -81,17 +81,21 @@ class OnlineSafetyScenarioTest {
         assertEquals(ExitCode.OK, up.code(), up::toString);
         assertContains(
                 up.out(),
-                "COMMIT;\n-- outside a transaction\nDROP INDEX CONCURRENTLY IF EXISTS \"accounts_region_idx\";\n");
+                "COMMIT;\n-- outside a transaction\nSET lock_timeout = '5s';\nDROP INDEX CONCURRENTLY IF EXISTS"
+                        + " \"accounts_region_idx\";\nRESET lock_timeout;\n");
         assertContains(
                 up.out(),
-                "-- outside a transaction\nCREATE INDEX CONCURRENTLY \"accounts_region_idx\" ON \"accounts\" (\"region\");\n");
+                "-- outside a transaction\nSET lock_timeout = '5s';\nCREATE INDEX CONCURRENTLY \"accounts_region_idx\" ON"
+                        + " \"accounts\" (\"region\");\nRESET lock_timeout;\n");
         Psql.run(db, dir, up.out());
         assertEquals(
                 List.of("t"),
                 db.query("SELECT indisvalid FROM pg_index WHERE indexrelid = 'accounts_region_idx'::regclass"));
         assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
         Cli.Result down = cli.run("downgrade", "--sql", second + ":" + first);
-        assertContains(down.out(), "-- outside a transaction\nDROP INDEX CONCURRENTLY \"accounts_region_idx\";\n");
+        assertContains(
+                down.out(),
+                "-- outside a transaction\nSET lock_timeout = '5s';\nDROP INDEX CONCURRENTLY \"accounts_region_idx\";\n");
         Psql.run(db, dir, down.out());
         assertEquals(before, PgDump.schema(db));
     }
