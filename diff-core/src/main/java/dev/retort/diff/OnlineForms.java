@@ -104,7 +104,8 @@ public final class OnlineForms {
     /** The check a safe {@code SET NOT NULL} on {@code column} adds, validates and drops. */
     public static CheckConstraint notNullCheck(QualifiedName table, String column) {
         String quoted = '"' + column.replace("\"", "\"\"") + '"';
-        return CheckConstraint.of(quoted + " IS NOT NULL").named(DefaultNames.of(table.name(), column, "nn_check"));
+        return CheckConstraint.of(quoted + " IS NOT NULL")
+                .named(DefaultNames.shortened(table.name(), column, "nn_check"));
     }
 
     private void add(List<Op> run) {
@@ -135,7 +136,7 @@ public final class OnlineForms {
             UniqueConstraint unique = a.constraint();
             String name = unique.name() != null
                     ? unique.name()
-                    : DefaultNames.of(a.table().name(), String.join("_", unique.columns()), "key");
+                    : DefaultNames.shortened(a.table().name(), String.join("_", unique.columns()), "key");
             build(a.table(), uniqueIndex(name, unique.columns()).withNullsNotDistinct(unique.nullsNotDistinct()));
             transaction.add(new AddUnique(a.table(), unique, Set.of(Option.USING_INDEX)));
         } else if (op instanceof AddPrimaryKey a && a.options().isEmpty()) {
