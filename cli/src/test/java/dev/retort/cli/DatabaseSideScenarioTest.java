@@ -56,7 +56,7 @@ class DatabaseSideScenarioTest {
 
     @TestFactory
     Stream<DynamicTest> scenarios() throws IOException {
-        return Scenario.tests(SCENARIOS, "", this::run);
+        return Scenario.tests(SCENARIOS, System.getProperty("retort.scenario", ""), this::run);
     }
 
     private void run(Scenario scenario) throws Exception {

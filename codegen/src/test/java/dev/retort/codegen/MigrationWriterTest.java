@@ -229,6 +229,14 @@ class MigrationWriterTest {
                                         Table.of(QualifiedName.of("scratch"), List.of(Column.of("body", "text")))
                                                 .withUnlogged(true))))),
                 Arguments.of(
+                        "index_renames",
+                        RevisionHeader.of("9b9b9b9b9b9b", List.of("9a9a9a9a9a9a"), "index renames", CREATED),
+                        Differ.diff(
+                                new Schema(List.of(CUSTOMERS_V1.withIndexes(
+                                        List.of(Index.on("email").named("customers_email_idx"))))),
+                                new Schema(List.of(CUSTOMERS_V1.withIndexes(
+                                        List.of(Index.on("email").named("customers_by_email"))))))),
+                Arguments.of(
                         "merge",
                         RevisionHeader.of(
                                         "7c7c7c7c7c7c", List.of("0a1b2c3d4e5f", "5e5e5e5e5e5e"), "merge heads", CREATED)

@@ -22,6 +22,7 @@ import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropUnique;
 import dev.retort.op.Op;
+import dev.retort.op.RenameIndex;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
@@ -35,6 +36,7 @@ import dev.retort.schema.TableElement;
 import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -221,15 +223,49 @@ public final class Differ {
         return ops;
     }
 
-    /** Indexes are the same when everything but their names is. */
+    /**
+     * Indexes are the same when everything but their names is; a matched index whose name differs
+     * is renamed when the target's name is meant (not one the mapping made up, {@link
+     * Index#implicitName}) and no other index of the table still holds it.
+     */
     static List<Op> diffIndexes(QualifiedName table, List<Index> current, List<Index> target) {
-        return byShape(
+        List<Op> ops = new ArrayList<>(byShape(
                 current,
                 target,
                 Index::unnamed,
                 Index::name,
                 i -> new CreateIndex(table, i),
-                i -> new DropIndex(table, i));
+                i -> new DropIndex(table, i)));
+        Set<Index> changed = new HashSet<>();
+        for (Op op : ops) {
+            if (op instanceof CreateIndex c) changed.add(c.index().unnamed());
+            if (op instanceof DropIndex d) changed.add(d.index().unnamed());
+        }
+        Set<String> held = new HashSet<>();
+        for (Index index : current) if (!changed.contains(index.unnamed())) held.add(index.name());
+        Map<Index, Index> targetByShape = byName(target, Index::unnamed);
+        List<Index> pending = new ArrayList<>();
+        for (Index index : current) {
+            Index matched = targetByShape.get(index.unnamed());
+            if (matched == null || changed.contains(index.unnamed()) || matched.implicitName()) continue;
+            if (index.name() == null || matched.name() == null || index.name().equals(matched.name())) continue;
+            pending.add(index);
+        }
+        // a rename waits for the index that holds its new name to be renamed away; names that only swap stay
+        for (boolean renamed = true; renamed; ) {
+            renamed = false;
+            for (Iterator<Index> it = pending.iterator(); it.hasNext(); ) {
+                Index index = it.next();
+                String to = targetByShape.get(index.unnamed()).name();
+                if (held.contains(to)) continue;
+                ops.add(new RenameIndex(table, index.name(), to));
+                held.remove(index.name());
+                held.add(to);
+                it.remove();
+                renamed = true;
+            }
+        }
+        return ops;
     }
 
     /**

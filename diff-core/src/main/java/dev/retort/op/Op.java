@@ -28,6 +28,7 @@ public sealed interface Op
                 AlterSequenceOwner,
                 RenameColumn,
                 RenameTable,
+                RenameIndex,
                 AlterTableComment,
                 AlterTablePersistence,
                 CreateEnum,

@@ -18,8 +18,10 @@ import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropSchema;
 import dev.retort.op.DropTable;
 import dev.retort.op.Op;
+import dev.retort.op.RenameIndex;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.schema.Index;
 import dev.retort.schema.Namespace;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
@@ -48,6 +50,35 @@ class DifferTest {
         Plan plan = Differ.diff(current, target);
         assertEquals(List.of(expected), plan.upgrade());
         assertTrue(Differ.diff(target, target).isEmpty(), "target against itself");
+    }
+
+    @Test
+    void aMatchedIndexWhoseMeantNameDiffersIsRenamed() {
+        Index byName = Index.on("name");
+        Schema current = schema(users(ID, NAME).withIndexes(List.of(byName.named("users_name_idx"))));
+        assertPlan(
+                current,
+                schema(users(ID, NAME).withIndexes(List.of(byName.named("users_by_name")))),
+                new RenameIndex(USERS, "users_name_idx", "users_by_name"));
+        assertPlan(
+                current,
+                schema(users(ID, NAME)
+                        .withIndexes(List.of(
+                                byName.named("idxk3hcwrxp0vtlqfdo4iy8e5na").withImplicitName(true)))));
+    }
+
+    @Test
+    void anIndexIsRenamedAfterTheIndexHoldingItsNewNameIsRenamedAway() {
+        Index a = Index.on("name");
+        Index b = Index.on("id", "name");
+        assertPlan(
+                schema(users(ID, NAME).withIndexes(List.of(a.named("one"), b.named("two")))),
+                schema(users(ID, NAME).withIndexes(List.of(a.named("two"), b.named("three")))),
+                new RenameIndex(USERS, "two", "three"),
+                new RenameIndex(USERS, "one", "two"));
+        assertPlan(
+                schema(users(ID, NAME).withIndexes(List.of(a.named("one"), b.named("two")))),
+                schema(users(ID, NAME).withIndexes(List.of(a.named("two"), b.named("one")))));
     }
 
     @Test

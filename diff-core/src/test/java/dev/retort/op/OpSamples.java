@@ -51,6 +51,7 @@ public final class OpSamples {
             new CreateIndex(USERS, Index.on("email").using("hash")),
             new DropIndex(USERS, Index.on("email").named("users_email_idx")),
             new RenameColumn(USERS, "email", "mail"),
+            new RenameIndex(USERS, "users_email_idx", "users_mail_idx"),
             new AlterTableComment(USERS, null, "People who log in"),
             new AlterTablePersistence(USERS, true),
             new CreateEnum(EnumType.of("mood", "sad", "happy")),

@@ -45,6 +45,7 @@ import dev.retort.op.Op;
 import dev.retort.op.OpKinds;
 import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameIndex;
 import dev.retort.op.RenameTable;
 import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
@@ -149,6 +150,14 @@ class PostgresSqlTest {
     }
 
     @Test
+    void anIndexIsRenamedInItsTablesSchemaWithBothNamesQuoted() {
+        assertEquals(
+                List.of("ALTER INDEX " + PostgresSql.table(new QualifiedName(ODD.schema(), "old\"idx"))
+                        + " RENAME TO \"new idx\""),
+                PostgresSql.statements(new RenameIndex(ODD, "old\"idx", "new idx")));
+    }
+
+    @Test
     void schemasAreCreatedCommentedAndDroppedWithoutCascade() {
         Namespace sales = Namespace.of("Sales \"EU\"").comment("it's\nours");
         assertEquals(
@@ -183,6 +192,7 @@ class PostgresSqlTest {
                 new DropIndex(ODD, Index.on("id")),
                 new RenameColumn(ODD, "id", "ID"),
                 new RenameTable(ODD, "New\"Name"),
+                new RenameIndex(ODD, "old\"idx", "new idx"),
                 new AlterTableComment(ODD, "a", null),
                 new AlterTablePersistence(ODD, true),
                 new CreateEnum(EnumType.of("e", "a")),

@@ -40,6 +40,7 @@ import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
 import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameIndex;
 import dev.retort.op.RenameTable;
 import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
@@ -313,6 +314,11 @@ public final class Ops {
      */
     public void createIndex(String table, Index index, Option... options) {
         add(new CreateIndex(name(table), index, Set.of(options)));
+    }
+
+    /** Renames an index of a table ({@code ALTER INDEX ... RENAME TO}), keeping it built. */
+    public void renameIndex(String table, String from, String to) {
+        add(new RenameIndex(name(table), from, to));
     }
 
     /** Drops an index; {@code Option.CONCURRENTLY} (outside the transaction) and {@code Option.IF_EXISTS} as for {@link #createIndex}. */
