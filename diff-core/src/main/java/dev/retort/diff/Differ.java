@@ -56,7 +56,8 @@ import java.util.stream.Stream;
  * compared one level down. Pure: no I/O, and the returned plan is the whole record of what it
  * decided. A plan that would drop or create a table in place of a partition, a partitioned table or
  * an inheritance child of the other side is refused ({@link OutsideScopeException}), and so is one
- * that would have to drop a schema still holding objects Retort leaves alone ({@link NonEmptySchemaException}).
+ * that would have to drop a schema still holding objects Retort leaves alone ({@link NonEmptySchemaException}),
+ * and one whose persistence changes no order makes PostgreSQL accept ({@link PersistenceOrderException}).
  */
 public final class Differ {
     private Differ() {}
@@ -91,7 +92,8 @@ public final class Differ {
                 ops.add(new DropTable(table.withoutForeignKeysAndIndexes()));
             }
         }
-        return Plan.of(EnumDefaults.split(ops));
+        Plan plan = Plan.of(EnumDefaults.split(ops));
+        return new Plan(PersistenceOrder.order(plan.upgrade(), current, target));
     }
 
     static List<Op> diffSequences(List<Sequence> current, List<Sequence> target) {
