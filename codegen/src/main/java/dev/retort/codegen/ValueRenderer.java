@@ -226,6 +226,7 @@ final class ValueRenderer {
         if (sequence.maxValue() != null) code.add(".maxValue($L)", number(sequence.maxValue()));
         if (sequence.cache() != 1) code.add(".cache($L)", number(sequence.cache()));
         if (sequence.cycle()) code.add(".withCycle()");
+        if (sequence.unlogged()) code.add(".withUnlogged(true)");
         return code.build();
     }
 

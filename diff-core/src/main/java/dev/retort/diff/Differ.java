@@ -70,7 +70,7 @@ public final class Differ {
     public static Plan diff(Schema current, Schema target, List<ColumnComparison> comparisons) {
         OutsideScopeException.check(current, target);
         List<Op> ops = new ArrayList<>(NamespaceDiffer.diff(current, target));
-        ops.addAll(diffSequences(current.sequences(), target.sequences()));
+        ops.addAll(diffSequences(current.sequences(), followed(current, target)));
         ops.addAll(EnumDiffer.diff(current.enums(), target.enums()));
         ops.addAll(CompositeDiffer.diff(current.types(), target.types()));
         Map<QualifiedName, Table> currentTables = byName(current.tables(), Table::name);
@@ -94,6 +94,32 @@ public final class Differ {
         }
         Plan plan = Plan.of(EnumDefaults.split(ops));
         return new Plan(PersistenceOrder.order(plan.upgrade(), current, target));
+    }
+
+    /**
+     * The target's sequences, each owned by a table the plan makes unlogged or logged given the
+     * persistence it has now when it follows its table on both sides: {@code ALTER TABLE ... SET
+     * LOGGED} (and {@code SET UNLOGGED}) changes the table's sequences too, so the sequence needs no
+     * change of its own.
+     */
+    private static List<Sequence> followed(Schema current, Schema target) {
+        Map<QualifiedName, Sequence> currentByName = byName(current.sequences(), Sequence::name);
+        List<Sequence> sequences = new ArrayList<>();
+        for (Sequence sequence : target.sequences()) {
+            Sequence existing = currentByName.get(sequence.name());
+            QualifiedName owner = sequence.ownerTable();
+            Table before = owner == null ? null : current.table(owner).orElse(null);
+            Table after = owner == null ? null : target.table(owner).orElse(null);
+            boolean follows = existing != null
+                    && before != null
+                    && after != null
+                    && owner.equals(existing.ownerTable())
+                    && before.unlogged() != after.unlogged()
+                    && existing.unlogged() == before.unlogged()
+                    && sequence.unlogged() == after.unlogged();
+            sequences.add(follows ? sequence.withUnlogged(existing.unlogged()) : sequence);
+        }
+        return sequences;
     }
 
     static List<Op> diffSequences(List<Sequence> current, List<Sequence> target) {
