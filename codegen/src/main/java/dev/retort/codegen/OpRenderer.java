@@ -87,10 +87,7 @@ final class OpRenderer {
                     List.of(string(d.constraint().name()), string(d.constraint().definition())));
         }
         if (op instanceof AlterColumn a) {
-            return call(
-                    a.table(),
-                    a.reapply() ? "reapplyColumn" : "alterColumn",
-                    List.of(values.column(a.from()), values.column(a.to())));
+            return call(a.table(), a.reapply() ? "reapplyColumn" : "alterColumn", alterArguments(a));
         }
         if (op instanceof AddPrimaryKey a) return call(a.table(), "addPrimaryKey", List.of(values.primaryKey(a.key())));
         if (op instanceof DropPrimaryKey d)
@@ -185,11 +182,15 @@ final class OpRenderer {
         if (change instanceof DropColumn d)
             return tableCall("dropColumn", withOptions(List.of(values.column(d.column())), d.options()));
         if (change instanceof AlterColumn a) {
-            return tableCall(
-                    a.reapply() ? "reapplyColumn" : "alterColumn",
-                    List.of(values.column(a.from()), values.column(a.to())));
+            return tableCall(a.reapply() ? "reapplyColumn" : "alterColumn", alterArguments(a));
         }
         throw new AssertionError(change);
+    }
+
+    /** A column change's two definitions, and its conversion when a person writes it. */
+    private List<CodeBlock> alterArguments(AlterColumn a) {
+        if (a.using() == null) return List.of(values.column(a.from()), values.column(a.to()));
+        return List.of(values.column(a.from()), values.column(a.to()), values.using(a.using()));
     }
 
     /** {@code t.method(args)}; several arguments go one per line. */

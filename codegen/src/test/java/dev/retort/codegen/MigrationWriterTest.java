@@ -3,6 +3,7 @@ package dev.retort.codegen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.retort.diff.Conversions;
 import dev.retort.diff.Differ;
 import dev.retort.diff.Plan;
 import dev.retort.op.AddColumn;
@@ -236,6 +237,18 @@ class MigrationWriterTest {
                                         List.of(Index.on("email").named("customers_email_idx"))))),
                                 new Schema(List.of(CUSTOMERS_V1.withIndexes(
                                         List.of(Index.on("email").named("customers_by_email"))))))),
+                Arguments.of(
+                        "uncastable",
+                        RevisionHeader.of("9c9c9c9c9c9c", List.of("9b9b9b9b9b9b"), "seen as a timestamp", CREATED),
+                        Conversions.mark(
+                                Differ.diff(
+                                        new Schema(List.of(Table.of(
+                                                QualifiedName.of("visits"),
+                                                List.of(Column.of("id", "bigint"), Column.of("seen", "bigint"))))),
+                                        new Schema(List.of(Table.of(
+                                                QualifiedName.of("visits"),
+                                                List.of(Column.of("id", "bigint"), Column.of("seen", "timestamp")))))),
+                                (from, to) -> false)),
                 Arguments.of(
                         "merge",
                         RevisionHeader.of(

@@ -47,6 +47,7 @@ import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameIndex;
 import dev.retort.op.RenameTable;
+import dev.retort.op.Using;
 import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
@@ -147,6 +148,26 @@ class PostgresSqlTest {
         assertEquals(
                 List.of("ALTER SEQUENCE " + PostgresSql.table(sequence) + " OWNED BY NONE"),
                 PostgresSql.statements(new AlterSequenceOwner(sequence, new Sequence.Owner(ODD.name(), "id"), null)));
+    }
+
+    @Test
+    void aConversionStillToBeWrittenFailsFirstAndAWrittenOneRunsAsWritten() {
+        Column seconds = Column.of("seen", "bigint");
+        Column at = Column.of("seen", "timestamp");
+        assertEquals(
+                List.of(
+                        "DO $retort$ BEGIN RAISE EXCEPTION USING MESSAGE = "
+                                + PostgresSql.literal("table " + PostgresSql.table(ODD)
+                                        + ", column \"seen\": the USING expression of bigint -> timestamp(6) is still"
+                                        + " to be written (Using.TO_BE_WRITTEN): PostgreSQL has no cast for it")
+                                + ", ERRCODE = '42846'; END $retort$",
+                        "ALTER TABLE " + PostgresSql.table(ODD) + " ALTER COLUMN \"seen\" TYPE timestamp"),
+                PostgresSql.statements(new AlterColumn(ODD, seconds, at, false, Using.TO_BE_WRITTEN)));
+        assertEquals(
+                List.of("ALTER TABLE " + PostgresSql.table(ODD)
+                        + " ALTER COLUMN \"seen\" TYPE timestamp USING to_timestamp(seen) AT TIME ZONE 'UTC'"),
+                PostgresSql.statements(
+                        new AlterColumn(ODD, seconds, at, false, Using.of("to_timestamp(seen) AT TIME ZONE 'UTC'"))));
     }
 
     @Test

@@ -42,6 +42,7 @@ import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameIndex;
 import dev.retort.op.RenameTable;
+import dev.retort.op.Using;
 import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
@@ -211,6 +212,15 @@ public final class Ops {
     /** Changes a column from its current definition to a new one of the same name. */
     public void alterColumn(String table, Column from, Column to) {
         add(new AlterColumn(name(table), from, to));
+    }
+
+    /**
+     * Changes a column's type with a conversion written by hand, for a type PostgreSQL has no cast
+     * to: {@code Using.of("to_timestamp(seen)")}; {@code Using.TO_BE_WRITTEN}, what
+     * autogenerate writes, fails before anything changes, naming the table and column.
+     */
+    public void alterColumn(String table, Column from, Column to, Using using) {
+        add(new AlterColumn(name(table), from, to, false, requireNonNull(using, "using")));
     }
 
     public void addPrimaryKey(String table, PrimaryKey key) {
