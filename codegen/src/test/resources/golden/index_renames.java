@@ -19,11 +19,13 @@ import dev.retort.runtime.Revision;
 public final class R9b9b9b9b9b9b_IndexRenames implements Migration {
     @Override
     public void upgrade(Ops op) {
+        op.renameConstraint("customers", "customers_name_key", "customers_name_unique");
         op.renameIndex("customers", "customers_email_idx", "customers_by_email");
     }
 
     @Override
     public void downgrade(Ops op) {
         op.renameIndex("customers", "customers_by_email", "customers_email_idx");
+        op.renameConstraint("customers", "customers_name_unique", "customers_name_key");
     }
 }

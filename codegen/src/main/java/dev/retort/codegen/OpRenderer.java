@@ -42,6 +42,7 @@ import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
 import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameConstraint;
 import dev.retort.op.RenameIndex;
 import dev.retort.op.RenameTable;
 import dev.retort.op.ValidateConstraint;
@@ -116,6 +117,8 @@ final class OpRenderer {
         if (op instanceof RenameTable r) return call(r.table(), "renameTable", List.of(string(r.to())));
         if (op instanceof RenameIndex r)
             return call(r.table(), "renameIndex", List.of(string(r.from()), string(r.to())), false);
+        if (op instanceof RenameConstraint r)
+            return call(r.table(), "renameConstraint", List.of(string(r.from()), string(r.to())), false);
         if (op instanceof AlterTablePersistence p)
             return call(p.table(), p.unlogged() ? "setUnlogged" : "setLogged", List.of(), false);
         if (op instanceof AlterTableComment c) {

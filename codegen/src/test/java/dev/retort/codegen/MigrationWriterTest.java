@@ -233,10 +233,14 @@ class MigrationWriterTest {
                         "index_renames",
                         RevisionHeader.of("9b9b9b9b9b9b", List.of("9a9a9a9a9a9a"), "index renames", CREATED),
                         Differ.diff(
-                                new Schema(List.of(CUSTOMERS_V1.withIndexes(
-                                        List.of(Index.on("email").named("customers_email_idx"))))),
-                                new Schema(List.of(CUSTOMERS_V1.withIndexes(
-                                        List.of(Index.on("email").named("customers_by_email"))))))),
+                                new Schema(List.of(CUSTOMERS_V1
+                                        .withIndexes(List.of(Index.on("email").named("customers_email_idx")))
+                                        .withUniques(
+                                                List.of(new UniqueConstraint("customers_name_key", List.of("name")))))),
+                                new Schema(List.of(CUSTOMERS_V1
+                                        .withIndexes(List.of(Index.on("email").named("customers_by_email")))
+                                        .withUniques(List.of(
+                                                new UniqueConstraint("customers_name_unique", List.of("name")))))))),
                 Arguments.of(
                         "uncastable",
                         RevisionHeader.of("9c9c9c9c9c9c", List.of("9b9b9b9b9b9b"), "seen as a timestamp", CREATED),

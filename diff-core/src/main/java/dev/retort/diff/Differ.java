@@ -22,6 +22,7 @@ import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropUnique;
 import dev.retort.op.Op;
+import dev.retort.op.RenameConstraint;
 import dev.retort.op.RenameIndex;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
@@ -43,7 +44,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -218,15 +221,34 @@ public final class Differ {
         throw new AssertionError(element);
     }
 
-    /** Unique constraints are the same when they cover the same columns in the same order, with the same NULLS, whatever their names. */
+    /**
+     * Unique constraints are the same when they cover the same columns in the same order, with the
+     * same NULLS, whatever their names; a matched one whose name both sides give (an entity's only when
+     * the mapping names it) is renamed, as {@link #renames} does it.
+     */
     static List<Op> diffUniques(QualifiedName table, List<UniqueConstraint> current, List<UniqueConstraint> target) {
-        return byShape(
+        List<Op> ops = new ArrayList<>(byShape(
                 current,
                 target,
                 UniqueConstraint::unnamed,
                 UniqueConstraint::name,
                 u -> new AddUnique(table, u),
-                u -> new DropUnique(table, u));
+                u -> new DropUnique(table, u)));
+        Set<Object> changed = new HashSet<>();
+        for (Op op : ops) {
+            if (op instanceof AddUnique a) changed.add(a.constraint().unnamed());
+            if (op instanceof DropUnique d) changed.add(d.constraint().unnamed());
+        }
+        ops.addAll(renames(
+                current,
+                target,
+                changed,
+                UniqueConstraint::unnamed,
+                UniqueConstraint::name,
+                unique -> true,
+                true,
+                (from, to) -> new RenameConstraint(table, from, to)));
+        return ops;
     }
 
     /**
@@ -254,7 +276,7 @@ public final class Differ {
     /**
      * Indexes are the same when everything but their names is; a matched index whose name differs
      * is renamed when the target's name is meant (not one the mapping made up, {@link
-     * Index#implicitName}) and no other index of the table still holds it.
+     * Index#implicitName}), as {@link #renames} does it.
      */
     static List<Op> diffIndexes(QualifiedName table, List<Index> current, List<Index> target) {
         List<Op> ops = new ArrayList<>(byShape(
@@ -264,31 +286,60 @@ public final class Differ {
                 Index::name,
                 i -> new CreateIndex(table, i),
                 i -> new DropIndex(table, i)));
-        Set<Index> changed = new HashSet<>();
+        Set<Object> changed = new HashSet<>();
         for (Op op : ops) {
             if (op instanceof CreateIndex c) changed.add(c.index().unnamed());
             if (op instanceof DropIndex d) changed.add(d.index().unnamed());
         }
+        ops.addAll(renames(
+                current,
+                target,
+                changed,
+                Index::unnamed,
+                Index::name,
+                index -> !index.implicitName(),
+                false,
+                (from, to) -> new RenameIndex(table, from, to)));
+        return ops;
+    }
+
+    /**
+     * The renames of matched elements whose meant names differ (in more than letter case, where
+     * that is no difference), in an
+     * order that works: a rename waits for the element holding its new name to be renamed away, and
+     * names that only swap stay as they are. Elements the plan drops or adds are not renamed.
+     */
+    private static <T> List<Op> renames(
+            List<T> current,
+            List<T> target,
+            Set<Object> changed,
+            Function<T, Object> shape,
+            Function<T, String> name,
+            Predicate<T> meant,
+            boolean ignoreCase,
+            BiFunction<String, String, Op> rename) {
         Set<String> held = new HashSet<>();
-        for (Index index : current) if (!changed.contains(index.unnamed())) held.add(index.name());
-        Map<Index, Index> targetByShape = byName(target, Index::unnamed);
-        List<Index> pending = new ArrayList<>();
-        for (Index index : current) {
-            Index matched = targetByShape.get(index.unnamed());
-            if (matched == null || changed.contains(index.unnamed()) || matched.implicitName()) continue;
-            if (index.name() == null || matched.name() == null || index.name().equals(matched.name())) continue;
-            pending.add(index);
+        for (T element : current) if (!changed.contains(shape.apply(element))) held.add(name.apply(element));
+        Map<Object, T> targetByShape = byName(target, shape);
+        Map<T, String> pending = new LinkedHashMap<>();
+        for (T element : current) {
+            T matched = targetByShape.get(shape.apply(element));
+            if (matched == null || changed.contains(shape.apply(element)) || !meant.test(matched)) continue;
+            String from = name.apply(element);
+            String to = name.apply(matched);
+            if (from != null && to != null && !(ignoreCase ? from.equalsIgnoreCase(to) : from.equals(to)))
+                pending.put(element, to);
         }
-        // a rename waits for the index that holds its new name to be renamed away; names that only swap stay
+        List<Op> ops = new ArrayList<>();
         for (boolean renamed = true; renamed; ) {
             renamed = false;
-            for (Iterator<Index> it = pending.iterator(); it.hasNext(); ) {
-                Index index = it.next();
-                String to = targetByShape.get(index.unnamed()).name();
-                if (held.contains(to)) continue;
-                ops.add(new RenameIndex(table, index.name(), to));
-                held.remove(index.name());
-                held.add(to);
+            for (Iterator<Map.Entry<T, String>> it = pending.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<T, String> next = it.next();
+                if (held.contains(next.getValue())) continue;
+                String from = name.apply(next.getKey());
+                ops.add(rename.apply(from, next.getValue()));
+                held.remove(from);
+                held.add(next.getValue());
                 it.remove();
                 renamed = true;
             }

@@ -29,6 +29,7 @@ public sealed interface Op
                 RenameColumn,
                 RenameTable,
                 RenameIndex,
+                RenameConstraint,
                 AlterTableComment,
                 AlterTablePersistence,
                 CreateEnum,

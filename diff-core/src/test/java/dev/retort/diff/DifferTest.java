@@ -18,6 +18,7 @@ import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropSchema;
 import dev.retort.op.DropTable;
 import dev.retort.op.Op;
+import dev.retort.op.RenameConstraint;
 import dev.retort.op.RenameIndex;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
@@ -27,6 +28,7 @@ import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
+import dev.retort.schema.UniqueConstraint;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,20 @@ class DifferTest {
                 schema(users(ID, NAME)
                         .withIndexes(List.of(
                                 byName.named("idxk3hcwrxp0vtlqfdo4iy8e5na").withImplicitName(true)))));
+    }
+
+    @Test
+    void aUniqueConstraintWhoseGivenNameDiffersIsRenamedButNotForLetterCaseOrNoName() {
+        Schema current =
+                schema(users(ID, NAME).withUniques(List.of(new UniqueConstraint("users_name_key", List.of("name")))));
+        assertPlan(
+                current,
+                schema(users(ID, NAME).withUniques(List.of(new UniqueConstraint("users_name_uniq", List.of("name"))))),
+                new RenameConstraint(USERS, "users_name_key", "users_name_uniq"));
+        assertPlan(
+                current,
+                schema(users(ID, NAME).withUniques(List.of(new UniqueConstraint("USERS_NAME_KEY", List.of("name"))))));
+        assertPlan(current, schema(users(ID, NAME).withUniques(List.of(UniqueConstraint.of("name")))));
     }
 
     @Test

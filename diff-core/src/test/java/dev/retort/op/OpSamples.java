@@ -52,6 +52,7 @@ public final class OpSamples {
             new DropIndex(USERS, Index.on("email").named("users_email_idx")),
             new RenameColumn(USERS, "email", "mail"),
             new RenameIndex(USERS, "users_email_idx", "users_mail_idx"),
+            new RenameConstraint(USERS, "users_email_key", "users_mail_key"),
             new AlterTableComment(USERS, null, "People who log in"),
             new AlterTablePersistence(USERS, true),
             new CreateEnum(EnumType.of("mood", "sad", "happy")),

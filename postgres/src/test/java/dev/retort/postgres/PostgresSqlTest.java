@@ -45,6 +45,7 @@ import dev.retort.op.Op;
 import dev.retort.op.OpKinds;
 import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameConstraint;
 import dev.retort.op.RenameIndex;
 import dev.retort.op.RenameTable;
 import dev.retort.op.Using;
@@ -176,6 +177,9 @@ class PostgresSqlTest {
                 List.of("ALTER INDEX " + PostgresSql.table(new QualifiedName(ODD.schema(), "old\"idx"))
                         + " RENAME TO \"new idx\""),
                 PostgresSql.statements(new RenameIndex(ODD, "old\"idx", "new idx")));
+        assertEquals(
+                List.of("ALTER TABLE " + PostgresSql.table(ODD) + " RENAME CONSTRAINT \"old\"\"key\" TO \"new key\""),
+                PostgresSql.statements(new RenameConstraint(ODD, "old\"key", "new key")));
     }
 
     @Test
@@ -214,6 +218,7 @@ class PostgresSqlTest {
                 new RenameColumn(ODD, "id", "ID"),
                 new RenameTable(ODD, "New\"Name"),
                 new RenameIndex(ODD, "old\"idx", "new idx"),
+                new RenameConstraint(ODD, "old\"key", "new key"),
                 new AlterTableComment(ODD, "a", null),
                 new AlterTablePersistence(ODD, true),
                 new CreateEnum(EnumType.of("e", "a")),

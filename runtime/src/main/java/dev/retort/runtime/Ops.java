@@ -40,6 +40,7 @@ import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
 import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameConstraint;
 import dev.retort.op.RenameIndex;
 import dev.retort.op.RenameTable;
 import dev.retort.op.Using;
@@ -324,6 +325,11 @@ public final class Ops {
      */
     public void createIndex(String table, Index index, Option... options) {
         add(new CreateIndex(name(table), index, Set.of(options)));
+    }
+
+    /** Renames a constraint of a table ({@code ALTER TABLE ... RENAME CONSTRAINT}; a unique constraint's index with it). */
+    public void renameConstraint(String table, String from, String to) {
+        add(new RenameConstraint(name(table), from, to));
     }
 
     /** Renames an index of a table ({@code ALTER INDEX ... RENAME TO}), keeping it built. */
