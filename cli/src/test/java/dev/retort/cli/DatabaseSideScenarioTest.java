@@ -57,7 +57,7 @@ class DatabaseSideScenarioTest {
 
     @TestFactory
     Stream<DynamicTest> scenarios() throws IOException {
-        return Scenario.tests(SCENARIOS, "", s -> run(s, Safety.SIMPLE));
+        return Scenario.tests(SCENARIOS, System.getProperty("retort.scenario", ""), s -> run(s, Safety.SIMPLE));
     }
 
     /** Every scenario again with its migration in the online forms: the same {@code pg_dump -s} up and down. */
@@ -85,7 +85,10 @@ class DatabaseSideScenarioTest {
             return;
         }
         Autogenerate autogenerate = scenario.autogenerate();
-        Plan plan = autogenerate.diff(read(live, autogenerate), read(model, autogenerate));
+        Plan plan;
+        try (Connection c = live.connect()) {
+            plan = autogenerate.withCasts(c, autogenerate.diff(read(live, autogenerate), read(model, autogenerate)));
+        }
         List<String> described = plan.upgrade().stream().map(OpText::describe).toList();
         assertEquals(
                 scenario.expected(),

@@ -11,6 +11,7 @@ import dev.retort.RetortException;
 import dev.retort.diff.OnlineForms;
 import dev.retort.diff.Plan;
 import dev.retort.diff.RenameHints;
+import dev.retort.op.AlterColumn;
 import dev.retort.op.ColumnChange;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
@@ -170,7 +171,7 @@ public final class MigrationWriter {
         return code.build();
     }
 
-    /** The comments above an operation's statement: its rename hint, then its hazards. */
+    /** The comments above an operation's statement: its rename hint, then its hazards, then what is left to write. */
     private static void marks(CodeBlock.Builder code, Op op, List<Op> ops, RenameHints.Hint hint) {
         if (hint != null) {
             // rendered apart: what a comment names needs no import
@@ -179,6 +180,13 @@ public final class MigrationWriter {
             code.add("// $L\n", JavaText.comment(instead + ";"));
         }
         for (Hazard hazard : Plan.hazards(op, ops)) code.add("// $L\n", JavaText.comment(hazard.toString()));
+        if (op instanceof AlterColumn a && a.using() != null && a.using().toBeWritten()) {
+            code.add(
+                    "// $L\n",
+                    JavaText.comment("TODO(retort): write the USING expression that turns " + a.table() + "."
+                            + a.columnName() + " from " + a.from().type() + " into " + a.to().type()
+                            + ": Using.of(\"...\") in place of Using.TO_BE_WRITTEN"));
+        }
     }
 
     private static MethodSpec body(String name, List<OnlineForms.Block> blocks, OpRenderer renderer) {
