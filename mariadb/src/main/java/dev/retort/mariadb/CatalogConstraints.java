@@ -17,7 +17,8 @@ import java.util.Map;
  * {@code ForeignKeyDefinition} does not carry) and check constraints of every table of a database,
  * one {@code information_schema} query each. MariaDB prints a check back in its own canonical form, so
  * that form is the check's canonical one; a column-level check ({@code CHECK} in a column's
- * definition, and the {@code json_valid} check of a {@code JSON} column) is named after its column.
+ * definition, and the {@code json_valid} check of a {@code JSON} column) is named after its column. {@code
+ * RESTRICT} and {@code NO ACTION} are one action on MariaDB (both checked at once), read as {@code NO ACTION}.
  */
 final class CatalogConstraints {
     private static final String FOREIGN_KEYS = """
@@ -111,8 +112,8 @@ final class CatalogConstraints {
             case "CASCADE" -> ForeignKey.Action.CASCADE;
             case "SET NULL" -> ForeignKey.Action.SET_NULL;
             case "SET DEFAULT" -> ForeignKey.Action.SET_DEFAULT;
-            case "NO ACTION" -> ForeignKey.Action.NO_ACTION;
-            default -> ForeignKey.Action.RESTRICT;
+            // InnoDB checks NO ACTION at once, as RESTRICT (its default, shown for a key declared without an action)
+            default -> ForeignKey.Action.NO_ACTION;
         };
     }
 }
