@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,16 +22,21 @@ import java.util.Map;
  * RESTRICT} and {@code NO ACTION} are one action on MariaDB (both checked at once), read as {@code NO ACTION}.
  */
 final class CatalogConstraints {
-    private static final String FOREIGN_KEYS = """
+    /** A key's columns, in key order; MariaDB joins two information_schema tables slowly, so its actions come apart. */
+    private static final String FOREIGN_KEY_COLUMNS = """
             SELECT k.TABLE_NAME AS table_name, k.CONSTRAINT_NAME AS constraint_name, k.COLUMN_NAME AS column_name,
                    k.REFERENCED_TABLE_SCHEMA AS referenced_schema, k.REFERENCED_TABLE_NAME AS referenced_table,
-                   k.REFERENCED_COLUMN_NAME AS referenced_column, r.UPDATE_RULE AS update_rule, r.DELETE_RULE AS delete_rule
+                   k.REFERENCED_COLUMN_NAME AS referenced_column
             FROM information_schema.KEY_COLUMN_USAGE k
-            JOIN information_schema.REFERENTIAL_CONSTRAINTS r
-              ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.TABLE_NAME = k.TABLE_NAME
-             AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME
             WHERE k.TABLE_SCHEMA = ? AND k.REFERENCED_TABLE_NAME IS NOT NULL
             ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION
+            """;
+
+    private static final String FOREIGN_KEY_ACTIONS = """
+            SELECT r.TABLE_NAME AS table_name, r.CONSTRAINT_NAME AS constraint_name, r.UPDATE_RULE AS update_rule,
+                   r.DELETE_RULE AS delete_rule
+            FROM information_schema.REFERENTIAL_CONSTRAINTS r
+            WHERE r.CONSTRAINT_SCHEMA = ?
             """;
 
     private static final String CHECKS = """
@@ -44,16 +50,9 @@ final class CatalogConstraints {
 
     /** The foreign keys by table; a key referencing a table of the same database names it without a schema. */
     static Map<String, List<ForeignKey>> foreignKeys(Connection connection, String database) throws SQLException {
-        record Part(
-                String table,
-                String name,
-                String column,
-                QualifiedName referenced,
-                String referencedColumn,
-                String delete,
-                String update) {}
+        record Part(String table, String name, String column, QualifiedName referenced, String referencedColumn) {}
         Map<String, Map<String, List<Part>>> parts = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(FOREIGN_KEYS)) {
+        try (PreparedStatement statement = connection.prepareStatement(FOREIGN_KEY_COLUMNS)) {
             statement.setString(1, database);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
@@ -64,25 +63,38 @@ final class CatalogConstraints {
                             rs.getString("column_name"),
                             new QualifiedName(
                                     database.equals(schema) ? null : schema, rs.getString("referenced_table")),
-                            rs.getString("referenced_column"),
-                            rs.getString("delete_rule"),
-                            rs.getString("update_rule"));
+                            rs.getString("referenced_column"));
                     parts.computeIfAbsent(part.table(), t -> new LinkedHashMap<>())
                             .computeIfAbsent(part.name(), n -> new ArrayList<>())
                             .add(part);
                 }
             }
         }
+        // by table, then constraint name: {delete rule, update rule}
+        Map<String, Map<String, String[]>> actions = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(FOREIGN_KEY_ACTIONS)) {
+            statement.setString(1, database);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    actions.computeIfAbsent(rs.getString("table_name"), t -> new HashMap<>())
+                            .put(
+                                    rs.getString("constraint_name"),
+                                    new String[] {rs.getString("delete_rule"), rs.getString("update_rule")});
+                }
+            }
+        }
         Map<String, List<ForeignKey>> keys = new LinkedHashMap<>();
         parts.forEach((table, named) -> named.forEach((name, columns) -> {
             Part first = columns.get(0);
+            String[] rules =
+                    actions.getOrDefault(table, Map.of()).getOrDefault(name, new String[] {"RESTRICT", "RESTRICT"});
             ForeignKey key = new ForeignKey(
                     name,
                     columns.stream().map(Part::column).toList(),
                     first.referenced(),
                     columns.stream().map(Part::referencedColumn).toList(),
-                    action(first.delete()),
-                    action(first.update()),
+                    action(rules[0]),
+                    action(rules[1]),
                     false,
                     false,
                     true);

@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jooq.Log;
 import org.jooq.Record6;
 import org.jooq.Result;
 import org.jooq.meta.SchemaDefinition;
 import org.jooq.meta.TableDefinition;
 import org.jooq.meta.jaxb.SchemaMappingType;
 import org.jooq.meta.mariadb.MariaDBDatabase;
+import org.jooq.tools.JooqLogger;
 
 /**
  * What jOOQ-meta reads of one MariaDB database, through its set-based queries only: the tables and
@@ -21,9 +23,10 @@ import org.jooq.meta.mariadb.MariaDBDatabase;
  */
 final class JooqCatalog {
     static {
-        // jOOQ prints a banner and tips on first use otherwise
+        // jOOQ prints a banner and tips on first use otherwise, and jOOQ-meta counts what it fetched at INFO on stderr
         System.setProperty("org.jooq.no-logo", "true");
         System.setProperty("org.jooq.no-tips", "true");
+        JooqLogger.globalThreshold(Log.Level.WARN);
     }
 
     /** A table or view: its name, whether it is a view, and its comment (null for none). */
