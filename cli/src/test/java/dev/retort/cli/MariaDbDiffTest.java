@@ -216,6 +216,14 @@ class MariaDbDiffTest {
     }
 
     @Test
+    void aMysqlUrlIsReadByTheMariaDbDriver() throws Exception {
+        db.execute(1, "CREATE TABLE t (id int PRIMARY KEY)");
+        String mysql = db.url(0).replace("jdbc:mariadb:", "jdbc:mysql:");
+        Cli.Result result = new Cli(workDir).run("diff", "--from", mysql, "--to", db.url(1));
+        assertEquals(new Cli.Result(ExitCode.FOUND, "add table t\n", ""), result);
+    }
+
+    @Test
     void anUnreachableServerIsOneLineWithoutThePassword() {
         Cli.Result result = new Cli(workDir)
                 .run("diff", "--from", "jdbc:mariadb://127.0.0.1:1/x?user=root&password=s3cret", "--to", db.url(1));
