@@ -6,8 +6,20 @@ package dev.retort;
  * scheme it does not know in one line.
  */
 public enum Dialect {
-    POSTGRESQL,
-    MARIADB;
+    POSTGRESQL("PostgreSQL"),
+    MARIADB("MariaDB");
+
+    private final String shown;
+
+    Dialect(String shown) {
+        this.shown = shown;
+    }
+
+    /** The database's name as users write it. */
+    @Override
+    public String toString() {
+        return shown;
+    }
 
     public static Dialect ofUrl(String url) {
         if (url != null && (url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:"))) return MARIADB;

@@ -188,6 +188,12 @@ class MariaDbDiffTest {
                         "alter index t.t_note: key prefix lengths (10) -> (20)",
                         ""),
                 result.out());
+        // the README's example lines are these
+        String readme = ReadmeTest.section("## MariaDB (in progress)");
+        String block = readme.substring(readme.indexOf("  ```\n") + 6, readme.lastIndexOf("  ```\n"));
+        assertEquals(4, block.lines().count(), block);
+        for (String line : block.lines().map(String::strip).toList())
+            assertEquals(true, result.out().contains(line + "\n"), line);
     }
 
     @Test
@@ -211,7 +217,7 @@ class MariaDbDiffTest {
                 new Cli.Result(
                         ExitCode.ERROR,
                         "",
-                        "error: diff compares two databases of one kind: --from is MARIADB and --to is POSTGRESQL\n"),
+                        "error: diff compares two databases of one kind: --from is MariaDB and --to is PostgreSQL\n"),
                 mixed);
     }
 
