@@ -108,6 +108,8 @@ public final class Server {
     public synchronized void stop() {
         if (stopped) return;
         stopped = true;
+        // swept already, by a run that took this one's owner for dead
+        if (!Files.isDirectory(run.data())) return;
         try {
             ServerProcess.run(
                     user,
