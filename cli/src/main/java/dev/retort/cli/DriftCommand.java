@@ -9,6 +9,7 @@ import dev.retort.runtime.internal.VersionTable;
 import dev.retort.schema.Schema;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import picocli.CommandLine.Command;
@@ -31,7 +32,8 @@ final class DriftCommand extends Subcommand {
             Autogenerate autogenerate = project.autogenerate(at);
             Schema actual = autogenerate.readDatabase(live);
             Schema expected;
-            try (ScratchDatabase scratch = project.scratch()) {
+            try (ScratchDatabase scratch =
+                    project.scratch(Optional.of(live.getMetaData().getDatabaseMajorVersion()))) {
                 project.upgradeScratch(scratch, List.copyOf(current));
                 try (Connection connection = project.connectScratch(scratch)) {
                     expected = autogenerate.readDatabase(connection);

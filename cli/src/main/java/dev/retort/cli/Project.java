@@ -35,6 +35,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -230,8 +231,19 @@ final class Project {
         }
     }
 
-    /** A new scratch database on {@code dev.url}'s server, dropped when closed. */
+    /** A new scratch database on {@code dev.url}'s server (or an embedded one), dropped when closed. */
     ScratchDatabase scratch() {
+        return scratch(Optional.empty());
+    }
+
+    /**
+     * A new scratch database on {@code dev.url}'s server, or on an embedded server of the live server's major
+     * when it is known and {@code embedded.version} does not say otherwise.
+     */
+    ScratchDatabase scratch(Optional<Integer> liveMajor) {
+        if (settings.embeddedDev())
+            return ScratchDatabase.embedded(
+                    settings.embedded(CacheDirectory.of(environment), liveMajor), settings.connectTimeout());
         return ScratchDatabase.create(settings.devUrl(), settings.connectTimeout());
     }
 
