@@ -9,6 +9,7 @@ import dev.retort.codegen.MigrationWriter;
 import dev.retort.codegen.RevisionHeader;
 import dev.retort.diff.ColumnComparison;
 import dev.retort.diff.Plan;
+import dev.retort.embedded.EmbeddedSettings;
 import dev.retort.entities.EntitySource;
 import dev.retort.postgres.PostgresSql;
 import dev.retort.revision.RevisionGraph;
@@ -242,9 +243,13 @@ final class Project {
      */
     ScratchDatabase scratch(Optional<Integer> liveMajor) {
         if (settings.embeddedDev())
-            return ScratchDatabase.embedded(
-                    settings.embedded(CacheDirectory.of(environment), liveMajor), settings.connectTimeout());
+            return ScratchDatabase.embedded(embeddedSettings(liveMajor), settings.connectTimeout());
         return ScratchDatabase.create(settings.devUrl(), settings.connectTimeout());
+    }
+
+    /** The embedded server's settings: the cache directory, {@code embedded.version}, {@code embedded.user}. */
+    EmbeddedSettings embeddedSettings(Optional<Integer> liveMajor) {
+        return settings.embedded(CacheDirectory.of(environment), liveMajor);
     }
 
     /** The runtime facade on a scratch database, configured as {@link #retort} is but for the connection. */

@@ -2,15 +2,23 @@ package dev.retort.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.shop.Shop;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -156,6 +164,46 @@ class EmbeddedDevTest {
         ok("test");
         assertFalse(Files.exists(run), "swept: " + run);
         assertTrue(gone(postmaster), "the killed run's server was stopped");
+    }
+
+    @Test
+    void theEmbeddedCommandPrintsItsUrlAndKeepsTheServerUntilInterrupted() throws Exception {
+        cli.write("retort.properties", "migrations.dir = migrations\n");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process command = new ProcessBuilder(
+                        java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "embedded")
+                .directory(workDir.toFile())
+                .redirectError(workDir.resolve("embedded.err").toFile())
+                .start();
+        Path run;
+        String url;
+        try {
+            url = new BufferedReader(new InputStreamReader(command.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+            assertTrue(
+                    url != null && url.matches("jdbc:postgresql://127\\.0\\.0\\.1:[0-9]+/postgres\\?user=postgres"),
+                    () -> url + "\n" + cli.read("embedded.err"));
+            run = awaitRunDirectory(command.pid());
+            try (Connection c = DriverManager.getConnection(url);
+                    Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SHOW server_version")) {
+                assertTrue(rs.next());
+                assertEquals("15.19", rs.getString(1));
+            }
+            assertTrue(command.isAlive(), "the server is kept");
+        } finally {
+            command.destroy(); // SIGTERM: the shutdown hook stops the server
+            command.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertTrue(
+                cli.read("embedded.err")
+                        .matches("Embedded PostgreSQL 15\\.19\\.0 on 127\\.0\\.0\\.1:[0-9]+ as \\S+, until"
+                                + " interrupted\\.\n"),
+                () -> cli.read("embedded.err"));
+        assertFalse(Files.exists(run), "its run directory is gone");
+        Properties quick = new Properties();
+        quick.setProperty("connectTimeout", "2");
+        assertThrows(SQLException.class, () -> DriverManager.getConnection(url, quick));
     }
 
     private void migration(String id, String up) {
