@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -132,6 +133,23 @@ class EmbeddedPostgresTest {
                     Statement st = c.createStatement()) {
                 assertEquals("1", value(st, "select 1"));
             }
+        }
+    }
+
+    @Test
+    void underRootAMissingUnprivilegedUserIsOneLineSayingWhatToSet() throws Exception {
+        assumeTrue(isRoot(), "only root switches users");
+        EmbeddedException e = assertThrows(
+                EmbeddedException.class,
+                () -> EmbeddedPostgres.start(
+                        SETTINGS.withRootUser("no_such_user").withRunParent(temp)));
+        assertEquals(
+                "embedded PostgreSQL refuses to run as root and there is no user no_such_user to run it as: set"
+                        + " embedded.user (RETORT_EMBEDDED_USER) to an unprivileged user, or dev.url to a PostgreSQL"
+                        + " server (jdbc:postgresql://HOST:PORT/postgres?user=USER)",
+                e.getMessage());
+        try (Stream<Path> left = Files.list(temp)) {
+            assertEquals(0, left.count());
         }
     }
 
