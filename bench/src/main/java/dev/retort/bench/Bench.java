@@ -132,6 +132,7 @@ public final class Bench {
         Report report = new Report();
         List<String> notes = new ArrayList<>();
         try {
+            new EmbeddedBench(setup).run(report);
             ProcessTimer.Sample firstDump = null;
             for (int n : tables) {
                 ProcessTimer.Sample dump = new TableBench(setup).run(n, report, notes);

@@ -157,6 +157,13 @@ final class TableBench {
                 check,
                 Target.plus(allowance)));
         report.add(new Report.Row(
+                "N=" + n + ": retort check --dev on the embedded server (dev.url = embedded: its start and stop"
+                        + " included; RSS of Retort's JVM only)",
+                dev.embedded(),
+                "check --dev",
+                dev.check(),
+                Target.NONE));
+        report.add(new Report.Row(
                 "N=" + n + ": retort diff (two databases)",
                 diff,
                 reference,
@@ -210,7 +217,7 @@ final class TableBench {
 
     /** {@code check} prints each operation indented by two spaces, its hazards by four. */
     /** {@code check --dev} and the {@code psql -f} of the same schema's SQL it is measured against. */
-    record DevSamples(int migrations, Sample psql, Sample check) {}
+    record DevSamples(int migrations, Sample psql, Sample check, Sample embedded) {}
 
     /**
      * {@code check --dev} on a project whose migrations build the database's schema (its SQL cut into 50
@@ -227,6 +234,14 @@ final class TableBench {
                 project.resolve("retort.properties"),
                 "dev.url = " + setup.postgres().url("postgres") + "\nentities.packages = " + EntityWriter.PACKAGE
                         + "\nentities.classpath = " + dir.resolve("classes") + "\n",
+                StandardCharsets.UTF_8);
+        Path embedded = Files.createDirectories(dir.resolve("project-embedded"));
+        ScriptMigrationWriter.write(
+                Files.readString(databaseSql, StandardCharsets.UTF_8), count, embedded.resolve("migrations"));
+        Files.writeString(
+                embedded.resolve("retort.properties"),
+                "dev.url = embedded\nentities.packages = " + EntityWriter.PACKAGE + "\nentities.classpath = "
+                        + dir.resolve("classes") + "\n",
                 StandardCharsets.UTF_8);
         String loaded = "retort_bench_n" + n + "_psql";
         Bench.progress("N=%d: check --dev (%d migrations) and psql -f of the same SQL, in turn", n, count);
@@ -246,9 +261,16 @@ final class TableBench {
                                         setup.retort("check", "--dev"),
                                         () -> {},
                                         run -> expectLines(
+                                                run.expectExit(1), checkLines(run.out()), differences.expected())),
+                                new ProcessTimer.Job(
+                                        embedded,
+                                        environment,
+                                        setup.retort("check", "--dev"),
+                                        () -> {},
+                                        run -> expectLines(
                                                 run.expectExit(1), checkLines(run.out()), differences.expected()))));
         setup.postgres().drop(loaded);
-        return new DevSamples(count, samples.get(0), samples.get(1));
+        return new DevSamples(count, samples.get(0), samples.get(1), samples.get(2));
     }
 
     static List<String> checkLines(String out) {

@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.Dialect;
 import dev.retort.RetortException;
 import dev.retort.autogenerate.Autogenerate;
 import dev.retort.autogenerate.OpText;
@@ -77,6 +78,11 @@ final class DiffCommand extends ReportingSubcommand {
         boolean json = json();
         if (json && sql) throw new OptionException("--format", format, "--format json and --sql: choose one");
         Duration timeout = root.project().settings().connectTimeout();
+        if (Dialect.ofUrl(from) == Dialect.MARIADB || Dialect.ofUrl(to) == Dialect.MARIADB) {
+            MariaDbDiffRun.refuseUnsupported(from, to, sql, json, !schemas.isEmpty() || !excludedSchemas.isEmpty());
+            return new MariaDbDiffRun(from, to, root.user, root.password, timeout)
+                    .run(root.out(), new TableFilter(includedTables, excludedTables));
+        }
         try (Connection source = connect(from, timeout);
                 Connection target = connect(to, timeout)) {
             Autogenerate autogenerate = autogenerate(source, target);

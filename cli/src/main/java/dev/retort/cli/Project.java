@@ -9,6 +9,7 @@ import dev.retort.codegen.MigrationWriter;
 import dev.retort.codegen.RevisionHeader;
 import dev.retort.diff.ColumnComparison;
 import dev.retort.diff.Plan;
+import dev.retort.embedded.EmbeddedSettings;
 import dev.retort.entities.EntitySource;
 import dev.retort.postgres.PostgresSql;
 import dev.retort.revision.RevisionGraph;
@@ -35,6 +36,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -235,9 +237,24 @@ final class Project {
         }
     }
 
-    /** A new scratch database on {@code dev.url}'s server, dropped when closed. */
+    /** A new scratch database on {@code dev.url}'s server (or an embedded one), dropped when closed. */
     ScratchDatabase scratch() {
+        return scratch(Optional.empty());
+    }
+
+    /**
+     * A new scratch database on {@code dev.url}'s server, or on an embedded server of the live server's major
+     * when it is known and {@code embedded.version} does not say otherwise.
+     */
+    ScratchDatabase scratch(Optional<Integer> liveMajor) {
+        if (settings.embeddedDev())
+            return ScratchDatabase.embedded(embeddedSettings(liveMajor), settings.connectTimeout());
         return ScratchDatabase.create(settings.devUrl(), settings.connectTimeout());
+    }
+
+    /** The embedded server's settings: the cache directory, {@code embedded.version}, {@code embedded.user}. */
+    EmbeddedSettings embeddedSettings(Optional<Integer> liveMajor) {
+        return settings.embedded(CacheDirectory.of(environment), liveMajor);
     }
 
     /** The runtime facade on a scratch database, configured as {@link #retort} is but for the connection. */

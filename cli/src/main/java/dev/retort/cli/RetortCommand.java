@@ -43,6 +43,7 @@ final class RetortCommand {
             CheckCommand.class,
             DriftCommand.class,
             TestCommand.class,
+            EmbeddedCommand.class,
             ValidateCommand.class,
             DiffCommand.class);
 

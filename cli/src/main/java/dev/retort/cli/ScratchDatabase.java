@@ -1,6 +1,8 @@
 package dev.retort.cli;
 
 import dev.retort.RetortException;
+import dev.retort.embedded.EmbeddedPostgres;
+import dev.retort.embedded.EmbeddedSettings;
 import dev.retort.postgres.ScratchDatabases;
 import dev.retort.runtime.internal.Redaction;
 import dev.retort.runtime.internal.UrlConnector;
@@ -11,7 +13,8 @@ import java.time.Duration;
 /**
  * A {@code retort_scratch_*} database this run creates on the {@code dev.url} server and drops when it
  * is closed, when the process is interrupted (a shutdown hook), or, when the process is killed, on the
- * next run's sweep of that server ({@link ScratchDatabases#sweep}).
+ * next run's sweep of that server ({@link ScratchDatabases#sweep}); on an embedded server
+ * ({@code dev.url = embedded}), the server this run started, which goes with it the same ways.
  */
 final class ScratchDatabase implements AutoCloseable {
     static final String PREFIX = "retort_scratch_";
@@ -20,23 +23,43 @@ final class ScratchDatabase implements AutoCloseable {
     private final Connection serverConnection;
     private final String name;
     private final Thread onExit;
+    private final EmbeddedPostgres embedded;
     private boolean dropped;
 
-    private ScratchDatabase(UrlConnector server, Connection serverConnection, String name) {
+    private ScratchDatabase(UrlConnector server, Connection serverConnection, String name, EmbeddedPostgres embedded) {
         this.server = server;
         this.serverConnection = serverConnection;
         this.name = name;
+        this.embedded = embedded;
         this.onExit = new Thread(this::drop, "retort-scratch-drop");
         Runtime.getRuntime().addShutdownHook(onExit);
     }
 
     /** Sweeps the server's scratch databases left by killed runs, then creates one held by this run. */
     static ScratchDatabase create(String devUrl, Duration connectTimeout) {
+        return create(devUrl, connectTimeout, null);
+    }
+
+    /**
+     * Starts an embedded server (sweeping those of killed runs first) and creates the scratch database on it;
+     * closing it stops the server and deletes its files.
+     */
+    static ScratchDatabase embedded(EmbeddedSettings settings, Duration connectTimeout) {
+        EmbeddedPostgres embedded = EmbeddedPostgres.start(settings);
+        try {
+            return create(embedded.url(), connectTimeout, embedded);
+        } catch (RuntimeException e) {
+            embedded.close();
+            throw e;
+        }
+    }
+
+    private static ScratchDatabase create(String devUrl, Duration connectTimeout, EmbeddedPostgres embedded) {
         UrlConnector server = new UrlConnector(devUrl, null, null, connectTimeout);
         Connection connection = server.open();
         try {
             ScratchDatabases.sweep(connection, PREFIX);
-            return new ScratchDatabase(server, connection, ScratchDatabases.createHeld(connection, PREFIX));
+            return new ScratchDatabase(server, connection, ScratchDatabases.createHeld(connection, PREFIX), embedded);
         } catch (SQLException e) {
             close(connection);
             throw new RetortException(
@@ -90,6 +113,12 @@ final class ScratchDatabase implements AutoCloseable {
     private synchronized void drop() {
         if (dropped) return;
         dropped = true;
+        if (embedded != null) {
+            // the database goes with the server
+            close(serverConnection);
+            embedded.close();
+            return;
+        }
         try {
             ScratchDatabases.release(serverConnection, name);
         } catch (SQLException e) {

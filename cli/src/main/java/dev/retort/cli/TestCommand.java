@@ -1,7 +1,9 @@
 package dev.retort.cli;
 
 import dev.retort.autogenerate.OpText;
+import dev.retort.diff.Plan;
 import dev.retort.op.Op;
+import dev.retort.report.JsonReport;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.StairwayResult;
 import dev.retort.runtime.internal.VersionTable;
@@ -17,7 +19,7 @@ import picocli.CommandLine.Option;
                 + " downgrade are applied and reported, not walked back. Then, when entities are configured, compare"
                 + " them with the heads. Exit 0 when all pass, 1 naming the first revision that fails (with the"
                 + " differences) or the operations check finds, 2 on error.")
-final class TestCommand extends Subcommand {
+final class TestCommand extends ReportingSubcommand {
     @Option(
             names = "--from",
             paramLabel = "REV",
@@ -32,6 +34,7 @@ final class TestCommand extends Subcommand {
 
     @Override
     public Integer call() throws Exception {
+        boolean json = json();
         Project project = root.project();
         boolean entities = project.settings().get("entities.packages").isPresent()
                 || project.settings().get("entities.persistence-unit").isPresent();
@@ -40,6 +43,7 @@ final class TestCommand extends Subcommand {
             Retort retort = project.scratchRetort(scratch);
             project.createDefaultSchema(scratch);
             StairwayResult result = retort.stairway(from, to);
+            if (json) return report(project, scratch, result, entities && to == null);
             for (StairwayResult.Step step : result.forwardOnly())
                 root.out().println("forward-only, applied and not walked back: " + Terminal.safe(step.message()));
             if (result.failure().isPresent()) {
@@ -53,10 +57,23 @@ final class TestCommand extends Subcommand {
                             + (result.steps().size() - result.forwardOnly().size())
                             + " revisions up, down and up again.");
             if (!entities || to != null) return ExitCode.OK;
-            try (Connection connection = project.connectScratch(scratch)) {
-                VersionTable at = project.versionTable().locate(connection);
-                return CheckCommand.list(root.out(), project.autogenerate(at).compare(connection, project.model()));
-            }
+            return CheckCommand.list(root.out(), atHeads(project, scratch));
+        }
+    }
+
+    /** The document: the steps, and the entities compared at the heads when the walk passed and they are to be. */
+    private int report(Project project, ScratchDatabase scratch, StairwayResult result, boolean compare)
+            throws Exception {
+        Plan atHeads = result.passed() && compare ? atHeads(project, scratch) : null;
+        JsonReport.test(root.out(), result, atHeads, project.settings().defaultSchema());
+        return !result.passed() || atHeads != null && !atHeads.isEmpty() ? ExitCode.FOUND : ExitCode.OK;
+    }
+
+    /** The entities compared with the scratch database at the heads. */
+    private static Plan atHeads(Project project, ScratchDatabase scratch) throws Exception {
+        try (Connection connection = project.connectScratch(scratch)) {
+            VersionTable at = project.versionTable().locate(connection);
+            return project.autogenerate(at).compare(connection, project.model());
         }
     }
 }

@@ -357,24 +357,10 @@ class DevDatabaseTest {
     }
 
     @Test
-    void embeddedIsRefusedSayingHowToProvideAServer() throws SQLException {
-        configure(null);
+    void withUrlAndWithoutDevUrlTheErrorSaysHowToProvideOne() {
         cli.write(
                 "retort.properties",
-                cli.read("retort.properties").replace("dev.url = " + live.url(), "dev.url = embedded"));
-        assertEquals(
-                new Cli.Result(
-                        ExitCode.ERROR,
-                        "",
-                        "error: dev.url = embedded: this version has no embedded PostgreSQL server; set dev.url to a"
-                                + " server where Retort may create databases, as"
-                                + " jdbc:postgresql://HOST:PORT/postgres?user=USER\n"),
-                cli.run("drift"));
-    }
-
-    @Test
-    void withoutDevUrlTheErrorSaysHowToProvideOne() {
-        cli.write("retort.properties", "migrations.dir = migrations\nmigrations.package = com.example.migrations\n");
+                "url = " + live.url() + "\nmigrations.dir = migrations\nmigrations.package = com.example.migrations\n");
         Cli.Result result = cli.run("test");
         assertEquals(ExitCode.ERROR, result.code(), result::toString);
         assertTrue(result.err().startsWith("error: no dev.url configured"), result::toString);

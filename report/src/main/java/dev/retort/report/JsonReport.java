@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.retort.diff.Plan;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionNode;
+import dev.retort.runtime.StairwayResult;
 import dev.retort.runtime.Validation;
 import java.io.IOException;
 import java.io.Writer;
@@ -31,6 +32,42 @@ public final class JsonReport {
     /** {@code diff}: the operations that turn the first database into the second. */
     public static void diff(Writer out, Plan plan, String defaultSchema) {
         JsonDocument.write(out, "diff", json -> PlanJson.operations(json, plan, defaultSchema));
+    }
+
+    /**
+     * {@code drift}: the revisions the version table holds, and the changes that turn the schema they make into
+     * the live database's (none when it has not drifted), without hazards.
+     */
+    public static void drift(Writer out, Set<String> revisions, Plan drift, String defaultSchema) {
+        JsonDocument.write(out, "drift", json -> {
+            JsonDocument.strings(json, "revisions", new TreeSet<>(revisions));
+            PlanJson.operations(json, "operations", drift.upgrade(), false, defaultSchema);
+        });
+    }
+
+    /**
+     * {@code test}: whether the stairway passed, each revision's step in order (the walk stops at the first that
+     * fails), and, when the entities were compared at the heads, the operations {@code check} finds there (null
+     * when they were not).
+     */
+    public static void test(Writer out, StairwayResult result, Plan atHeads, String defaultSchema) {
+        JsonDocument.write(out, "test", json -> {
+            json.writeBooleanField("passed", result.passed());
+            json.writeArrayFieldStart("steps");
+            for (StairwayResult.Step step : result.steps()) {
+                json.writeStartObject();
+                json.writeStringField("revision", step.revision());
+                json.writeStringField(
+                        "outcome",
+                        step.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                json.writeStringField("message", step.message());
+                PlanJson.operations(json, "differences", step.differences(), false, defaultSchema);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            if (atHeads == null) json.writeNullField("operations");
+            else PlanJson.operations(json, atHeads, defaultSchema);
+        });
     }
 
     /** {@code heads}: the head revisions. */

@@ -6,19 +6,29 @@ import dev.retort.op.Hazard;
 import dev.retort.op.Op;
 import dev.retort.postgres.PostgresSql;
 import java.io.IOException;
+import java.util.List;
 
 /** A plan's upgrade operations in a report: kind, object, hazards and the SQL {@link PostgresSql} renders. */
 final class PlanJson {
     private PlanJson() {}
 
     static void operations(JsonGenerator json, Plan plan, String defaultSchema) throws IOException {
-        json.writeArrayFieldStart("operations");
-        for (Op op : plan.upgrade()) {
+        operations(json, "operations", plan.upgrade(), true, defaultSchema);
+    }
+
+    /**
+     * Operations under {@code field}; without {@code hazards} their hazards are left empty (drift's changes
+     * were made by hand: they are not what a migration would risk).
+     */
+    static void operations(JsonGenerator json, String field, List<Op> ops, boolean hazards, String defaultSchema)
+            throws IOException {
+        json.writeArrayFieldStart(field);
+        for (Op op : ops) {
             json.writeStartObject();
             json.writeStringField("kind", OperationKinds.of(op));
             target(json, OperationTarget.changedBy(op), defaultSchema);
             json.writeArrayFieldStart("hazards");
-            for (Hazard hazard : Plan.hazards(op, plan.upgrade())) {
+            for (Hazard hazard : hazards ? Plan.hazards(op, ops) : List.<Hazard>of()) {
                 json.writeStartObject();
                 json.writeStringField("kind", hazard.kind().tag());
                 json.writeStringField("message", hazard.detail());

@@ -1,5 +1,6 @@
 package dev.retort.cli.config;
 
+import dev.retort.embedded.EmbeddedSettings;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -8,11 +9,6 @@ public final class CacheDirectory {
     private CacheDirectory() {}
 
     public static Path of(Map<String, String> environment) {
-        String xdg = environment.get("XDG_CACHE_HOME");
-        // the XDG base directory specification: a relative path is invalid and ignored
-        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
-                ? Path.of(xdg)
-                : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("retort");
+        return EmbeddedSettings.cacheDirectory(environment);
     }
 }

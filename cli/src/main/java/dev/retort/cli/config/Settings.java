@@ -2,6 +2,9 @@ package dev.retort.cli.config;
 
 import dev.retort.autogenerate.ExcludePatterns;
 import dev.retort.codegen.Safety;
+import dev.retort.embedded.EmbeddedException;
+import dev.retort.embedded.EmbeddedRelease;
+import dev.retort.embedded.EmbeddedSettings;
 import dev.retort.entities.EntitySource;
 import dev.retort.entities.HibernateSettings;
 import dev.retort.entities.Naming;
@@ -30,10 +33,15 @@ import java.util.TreeMap;
  * <p>{@link #toString()} never shows the password.
  */
 public final class Settings {
+    /** The {@code dev.url} that asks for an embedded server. */
+    public static final String EMBEDDED = "embedded";
+
     /** The keys Retort reads, with their environment variable names derived from them. */
     public static final List<String> KEYS = List.of(
             "url",
             "dev.url",
+            "embedded.version",
+            "embedded.user",
             "user",
             "password",
             "schemas",
@@ -119,14 +127,39 @@ public final class Settings {
      * create and drop {@code retort_scratch_*} databases.
      */
     public String devUrl() {
-        String url = require("dev.url", "for a scratch database that the migrations are applied to")
+        return require("dev.url", "for a scratch database that the migrations are applied to")
                 .strip();
-        if (url.equals("embedded"))
-            throw new ConfigException(
-                    "dev.url",
-                    "dev.url = embedded: this version has no embedded PostgreSQL server; set dev.url to a server"
-                            + " where Retort may create databases, as jdbc:postgresql://HOST:PORT/postgres?user=USER");
-        return url;
+    }
+
+    /**
+     * Whether scratch databases are on an embedded server: {@code dev.url = embedded}, or neither {@code url}
+     * nor {@code dev.url} configured.
+     */
+    public boolean embeddedDev() {
+        Optional<String> dev = get("dev.url").map(String::strip);
+        return dev.map(EMBEDDED::equals).orElse(!hasUrl());
+    }
+
+    /**
+     * The embedded server's settings: Retort's cache directory, {@code embedded.version} (else the major of the
+     * server at {@code url} when it is known and Retort has its binaries, else the default),
+     * {@code embedded.user} for a run as root.
+     */
+    public EmbeddedSettings embedded(Path cacheDirectory, Optional<Integer> liveMajor) {
+        EmbeddedSettings embedded = EmbeddedSettings.of(cacheDirectory)
+                .withRootUser(get("embedded.user").map(String::strip).orElse(EmbeddedSettings.DEFAULT_ROOT_USER));
+        Optional<String> version = get("embedded.version");
+        if (version.isPresent()) {
+            try {
+                return embedded.withRelease(EmbeddedRelease.parse(version.get()));
+            } catch (EmbeddedException e) {
+                throw new ConfigException("embedded.version", e.getMessage());
+            }
+        }
+        return liveMajor
+                .flatMap(EmbeddedRelease::ofMajor)
+                .map(embedded::withRelease)
+                .orElse(embedded);
     }
 
     public Optional<String> user() {

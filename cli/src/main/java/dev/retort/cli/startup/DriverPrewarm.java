@@ -34,8 +34,11 @@ import org.postgresql.Driver;
  * Switch: {@code RETORT_STARTUP_DRIVER_PREWARM=off} ({@link StartupSwitch#DRIVER_PREWARM}).
  */
 public final class DriverPrewarm {
-    /** The subcommands that do not connect to a database; {@code QuickLookTest} keeps it in step with the commands. */
-    static final Set<String> OFFLINE = Set.of("init", "heads", "branches", "show", "merge", "edit");
+    /**
+     * The subcommands that do not connect to a database ({@code embedded} starts a server and prints its URL);
+     * {@code QuickLookTest} keeps it in step with the commands.
+     */
+    static final Set<String> OFFLINE = Set.of("init", "heads", "branches", "show", "merge", "edit", "embedded");
 
     private DriverPrewarm() {}
 
