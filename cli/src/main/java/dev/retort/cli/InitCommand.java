@@ -97,6 +97,12 @@ final class InitCommand extends Subcommand {
                 # (default: the first of schemas).
                 version.table = retort_version
                 # version.schema = public
+
+                # The forms generated migrations take on tables that already exist: online (indexes
+                # built CONCURRENTLY, constraints added NOT VALID and validated after a commit, SET NOT
+                # NULL proved by a validated check, unique keys from a concurrent index) or simple
+                # (plain statements in one transaction; what a file without this key gets).
+                safety = online
                 """.formatted(migrationsDir.isEmpty() ? "." : migrationsDir);
     }
 }

@@ -381,7 +381,8 @@ final class Project {
 
     /** Writes a new migration class into the migrations folder; never overwrites. */
     Path writeMigration(RevisionHeader header, Plan plan) {
-        return MigrationWriter.writeNew(settings.migrationsDir(), settings.migrationsPackage(), header, plan);
+        return MigrationWriter.writeNew(
+                settings.migrationsDir(), settings.migrationsPackage(), header, plan, settings.safety());
     }
 
     /** Refuses a database whose version table ({@code current}) is not at the migrations' heads. */

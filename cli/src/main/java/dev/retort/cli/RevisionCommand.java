@@ -2,6 +2,7 @@ package dev.retort.cli;
 
 import dev.retort.RetortException;
 import dev.retort.autogenerate.OpText;
+import dev.retort.codegen.MigrationWriter;
 import dev.retort.codegen.RevisionHeader;
 import dev.retort.diff.Plan;
 import dev.retort.op.Hazard;
@@ -97,8 +98,10 @@ final class RevisionCommand extends Subcommand {
                 .withDependsOn(dependencies);
         Path target = project.writeMigration(header, plan);
         root.out().println(Terminal.safe("Generating " + target + " ... done"));
-        for (Op op : plan.upgrade()) {
-            for (Hazard hazard : Plan.hazards(op, plan.upgrade())) root.info("  " + hazard);
+        // the hazards of what was written: the online forms leave some of the plan's behind
+        List<Op> written = MigrationWriter.upgrade(plan, project.settings().safety());
+        for (Op op : written) {
+            for (Hazard hazard : Plan.hazards(op, written)) root.info("  " + hazard);
         }
         return ExitCode.OK;
     }

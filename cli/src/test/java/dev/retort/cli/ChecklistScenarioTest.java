@@ -7,6 +7,7 @@ import dev.retort.autogenerate.Autogenerate;
 import dev.retort.autogenerate.OpText;
 import dev.retort.codegen.MigrationWriter;
 import dev.retort.codegen.RevisionHeader;
+import dev.retort.codegen.Safety;
 import dev.retort.diff.ColumnComparison;
 import dev.retort.diff.Differ;
 import dev.retort.diff.Plan;
@@ -68,10 +69,16 @@ class ChecklistScenarioTest {
 
     @TestFactory
     Stream<DynamicTest> checklist() throws IOException {
-        return Scenario.tests(SCENARIOS, System.getProperty("retort.scenario", ""), this::run);
+        return Scenario.tests(SCENARIOS, System.getProperty("retort.scenario", ""), s -> run(s, Safety.SIMPLE));
     }
 
-    private void run(Scenario scenario) throws Exception {
+    /** Every scenario again with its migration in the online forms: the same target reached, the same start restored. */
+    @TestFactory
+    Stream<DynamicTest> checklistOnline() throws IOException {
+        return Scenario.tests(SCENARIOS, System.getProperty("retort.scenario", ""), s -> run(s, Safety.ONLINE));
+    }
+
+    private void run(Scenario scenario, Safety safety) throws Exception {
         live.resetAllSchemas();
         model.resetAllSchemas();
         load(live, scenario.section("db"), scenario.file());
@@ -98,7 +105,7 @@ class ChecklistScenarioTest {
                 described,
                 () -> scenario.file() + ": operations differ; the plan was:\n" + String.join("\n", described));
 
-        MigrationSet migrations = compile(scenario, plan);
+        MigrationSet migrations = compile(scenario, plan, safety);
         VersionTable versions = scenario.versionTable();
         Migrator migrator = new Migrator(migrations, versions);
         try (Connection c = connect(live, scenario.defaultSchema())) {
@@ -120,14 +127,15 @@ class ChecklistScenarioTest {
                         + back.upgrade().stream().map(OpText::describe).toList());
     }
 
-    private MigrationSet compile(Scenario scenario, Plan plan) throws IOException {
-        Path folder = workDir.resolve(scenario.file().getFileName().toString().replace(".scenario", ""));
+    private MigrationSet compile(Scenario scenario, Plan plan, Safety safety) throws IOException {
+        Path folder = workDir.resolve(
+                scenario.file().getFileName().toString().replace(".scenario", "") + "-" + safety.word());
         RevisionHeader header =
                 RevisionHeader.of("a1b2c3d4e5f6", List.of(), scenario.title(), LocalDateTime.of(2026, 1, 1, 0, 0));
         Files.createDirectories(folder);
         Files.writeString(
                 folder.resolve(MigrationWriter.className(header) + ".java"),
-                MigrationWriter.write("scenario", header, plan).toString(),
+                MigrationWriter.write("scenario", header, plan, safety).toString(),
                 StandardCharsets.UTF_8);
         return SourceMigrations.load(folder, null);
     }

@@ -7,6 +7,7 @@ import dev.retort.autogenerate.OpText;
 import dev.retort.cli.ChecklistScenarioTest.Scenario;
 import dev.retort.codegen.MigrationWriter;
 import dev.retort.codegen.RevisionHeader;
+import dev.retort.codegen.Safety;
 import dev.retort.diff.Plan;
 import dev.retort.fixtures.db.PgDump;
 import dev.retort.fixtures.db.Psql;
@@ -56,10 +57,16 @@ class DatabaseSideScenarioTest {
 
     @TestFactory
     Stream<DynamicTest> scenarios() throws IOException {
-        return Scenario.tests(SCENARIOS, System.getProperty("retort.scenario", ""), this::run);
+        return Scenario.tests(SCENARIOS, System.getProperty("retort.scenario", ""), s -> run(s, Safety.SIMPLE));
     }
 
-    private void run(Scenario scenario) throws Exception {
+    /** Every scenario again with its migration in the online forms: the same {@code pg_dump -s} up and down. */
+    @TestFactory
+    Stream<DynamicTest> scenariosOnline() throws IOException {
+        return Scenario.tests(SCENARIOS, "", s -> run(s, Safety.ONLINE));
+    }
+
+    private void run(Scenario scenario, Safety safety) throws Exception {
         live.resetAllSchemas();
         model.resetAllSchemas();
         Psql.load(live, scenario.section("db"), scenario.file());
@@ -88,7 +95,7 @@ class DatabaseSideScenarioTest {
                 described,
                 () -> scenario.file() + ": operations differ; the plan was:\n" + String.join("\n", described));
 
-        Migrator migrator = new Migrator(compile(scenario, plan), scenario.versionTable());
+        Migrator migrator = new Migrator(compile(scenario, plan, safety), scenario.versionTable());
         try (Connection c = live.connect()) {
             migrator.upgrade(c, "head");
         }
@@ -107,14 +114,15 @@ class DatabaseSideScenarioTest {
                 cli.run("diff", "--from", live.url(), "--to", model.url()));
     }
 
-    private MigrationSet compile(Scenario scenario, Plan plan) throws IOException {
-        Path folder = workDir.resolve(scenario.file().getFileName().toString().replace(".scenario", ""));
+    private MigrationSet compile(Scenario scenario, Plan plan, Safety safety) throws IOException {
+        Path folder = workDir.resolve(
+                scenario.file().getFileName().toString().replace(".scenario", "") + "-" + safety.word());
         RevisionHeader header =
                 RevisionHeader.of("d1b2c3d4e5f6", List.of(), scenario.title(), LocalDateTime.of(2026, 1, 1, 0, 0));
         Files.createDirectories(folder);
         Files.writeString(
                 folder.resolve(MigrationWriter.className(header) + ".java"),
-                MigrationWriter.write("scenario", header, plan).toString(),
+                MigrationWriter.write("scenario", header, plan, safety).toString(),
                 StandardCharsets.UTF_8);
         return SourceMigrations.load(folder, null);
     }

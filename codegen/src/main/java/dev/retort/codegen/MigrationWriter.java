@@ -8,6 +8,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.retort.FileException;
 import dev.retort.RetortException;
+import dev.retort.diff.OnlineForms;
 import dev.retort.diff.Plan;
 import dev.retort.diff.RenameHints;
 import dev.retort.op.AlterColumn;
@@ -48,7 +49,12 @@ public final class MigrationWriter {
      * overwriting a file; returns the file written.
      */
     public static Path writeNew(Path directory, String packageName, RevisionHeader header, Plan plan) {
-        String source = write(packageName, header, plan).toString();
+        return writeNew(directory, packageName, header, plan, Safety.SIMPLE);
+    }
+
+    /** As {@link #writeNew(Path, String, RevisionHeader, Plan)}, in the forms {@code safety} names. */
+    public static Path writeNew(Path directory, String packageName, RevisionHeader header, Plan plan, Safety safety) {
+        String source = write(packageName, header, plan, safety).toString();
         Path target = directory.resolve(className(header) + ".java");
         try {
             Files.createDirectories(directory);
@@ -66,6 +72,15 @@ public final class MigrationWriter {
     }
 
     public static JavaFile write(String packageName, RevisionHeader header, Plan plan) {
+        return write(packageName, header, plan, Safety.SIMPLE);
+    }
+
+    /**
+     * The migration class; with {@link Safety#ONLINE}, each direction in its lock-safe forms ({@link
+     * OnlineForms}, the downgrade made from the plain downgrade), autocommit blocks as {@code
+     * op.autocommit(a -> ...)}.
+     */
+    public static JavaFile write(String packageName, RevisionHeader header, Plan plan, Safety safety) {
         ValueRenderer values = new ValueRenderer();
         OpRenderer renderer = new OpRenderer(values);
         TypeSpec type = TypeSpec.classBuilder(className(header))
@@ -73,8 +88,8 @@ public final class MigrationWriter {
                 .addSuperinterface(MIGRATION)
                 .addJavadoc(javadoc(header))
                 .addAnnotation(revision(header))
-                .addMethod(body("upgrade", plan.upgrade(), renderer))
-                .addMethod(body("downgrade", plan.downgrade(), renderer))
+                .addMethod(body("upgrade", blocks(plan.upgrade(), safety), renderer))
+                .addMethod(body("downgrade", blocks(plan.downgrade(), safety), renderer))
                 .build();
         JavaFile.Builder file =
                 JavaFile.builder(packageName, type).skipJavaLangImports(true).indent("    ");
@@ -94,25 +109,61 @@ public final class MigrationWriter {
         return "R" + header.id() + (words.length() == 0 ? "" : "_" + words);
     }
 
+    /** The upgrade's operations as the class written for {@code plan} in {@code safety}'s forms records them. */
+    public static List<Op> upgrade(Plan plan, Safety safety) {
+        return OnlineForms.flatten(blocks(plan.upgrade(), safety));
+    }
+
+    private static List<OnlineForms.Block> blocks(List<Op> ops, Safety safety) {
+        return safety == Safety.ONLINE ? OnlineForms.of(ops) : OnlineForms.plain(ops);
+    }
+
     /**
-     * The statements of a list of operations, hazards first, as they appear in a method body; a
-     * table's consecutive column changes go in one {@code op.alterTable} block, which runs them as
-     * one statement.
+     * The statements of a method body, block by block: the operations of an autocommit block inside
+     * one {@code op.autocommit(a -> ...)}, the others as they are.
      */
-    private static CodeBlock statements(List<Op> ops, OpRenderer renderer) {
+    private static CodeBlock statements(List<OnlineForms.Block> blocks, OpRenderer renderer) {
         CodeBlock.Builder code = CodeBlock.builder();
+        List<Op> ops = OnlineForms.flatten(blocks);
         Map<Op, RenameHints.Hint> renames = RenameHints.of(ops);
+        for (OnlineForms.Block block : blocks) {
+            if (!block.autocommit()) {
+                code.add(statements(block.ops(), ops, renames, renderer));
+            } else if (block.ops().size() == 1) {
+                Op op = block.ops().get(0);
+                marks(code, op, ops, null);
+                code.addStatement("op.autocommit(a -> $L)", renderer.on("a").statement(op));
+            } else {
+                code.add("op.autocommit(a -> {\n").indent();
+                for (Op op : block.ops()) {
+                    marks(code, op, ops, null);
+                    code.addStatement("$L", renderer.on("a").statement(op));
+                }
+                code.unindent().add("});\n");
+            }
+        }
+        return code.build();
+    }
+
+    /**
+     * The statements of operations that run in the migration's transaction, hazards first (judged
+     * among {@code context}, the whole body); a table's consecutive column changes go in one {@code
+     * op.alterTable} block, which runs them as one statement.
+     */
+    private static CodeBlock statements(
+            List<Op> ops, List<Op> context, Map<Op, RenameHints.Hint> renames, OpRenderer renderer) {
+        CodeBlock.Builder code = CodeBlock.builder();
         // an operation a rename hint is about stays a statement of its own, for the hint to replace
         for (List<Op> run : ColumnChange.runs(ops, renames::containsKey)) {
             if (run.size() == 1) {
                 Op op = run.get(0);
-                marks(code, op, ops, renames.get(op));
+                marks(code, op, context, renames.get(op));
                 code.addStatement("$L", renderer.statement(op));
                 continue;
             }
             code.add("$L -> {\n", OpRenderer.alterTable(run.get(0).table())).indent();
             for (Op op : run) {
-                marks(code, op, ops, null);
+                marks(code, op, context, null);
                 code.addStatement("$L", renderer.change((ColumnChange) op));
             }
             code.unindent().add("});\n");
@@ -138,13 +189,13 @@ public final class MigrationWriter {
         }
     }
 
-    private static MethodSpec body(String name, List<Op> ops, OpRenderer renderer) {
+    private static MethodSpec body(String name, List<OnlineForms.Block> blocks, OpRenderer renderer) {
         MethodSpec.Builder method = MethodSpec.methodBuilder(name)
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(ValueRenderer.OPS, "op");
-        if (ops.isEmpty()) method.addComment("No operations.");
-        return method.addCode(statements(ops, renderer)).build();
+        if (blocks.isEmpty()) method.addComment("No operations.");
+        return method.addCode(statements(blocks, renderer)).build();
     }
 
     private static CodeBlock javadoc(RevisionHeader header) {

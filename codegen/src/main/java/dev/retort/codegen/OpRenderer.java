@@ -60,9 +60,20 @@ import java.util.Set;
  */
 final class OpRenderer {
     private final ValueRenderer values;
+    private final String on;
 
     OpRenderer(ValueRenderer values) {
+        this(values, "op");
+    }
+
+    private OpRenderer(ValueRenderer values, String on) {
         this.values = values;
+        this.on = on;
+    }
+
+    /** The same renderer, writing calls on {@code receiver} (the {@code a} of an {@code op.autocommit(a -> ...)} block). */
+    OpRenderer on(String receiver) {
+        return new OpRenderer(values, receiver);
     }
 
     /** The call, without the trailing semicolon; multi-argument calls put one argument per line. */
@@ -90,11 +101,14 @@ final class OpRenderer {
         if (op instanceof AlterColumn a) {
             return call(a.table(), a.reapply() ? "reapplyColumn" : "alterColumn", alterArguments(a));
         }
-        if (op instanceof AddPrimaryKey a) return call(a.table(), "addPrimaryKey", List.of(values.primaryKey(a.key())));
+        if (op instanceof AddPrimaryKey a)
+            return call(a.table(), "addPrimaryKey", withOptions(List.of(values.primaryKey(a.key())), a.options()));
         if (op instanceof DropPrimaryKey d)
-            return call(d.table(), "dropPrimaryKey", List.of(values.primaryKey(d.key())));
-        if (op instanceof AddUnique a) return call(a.table(), "addUnique", List.of(values.unique(a.constraint())));
-        if (op instanceof DropUnique d) return call(d.table(), "dropUnique", List.of(values.unique(d.constraint())));
+            return call(d.table(), "dropPrimaryKey", withOptions(List.of(values.primaryKey(d.key())), d.options()));
+        if (op instanceof AddUnique a)
+            return call(a.table(), "addUnique", withOptions(List.of(values.unique(a.constraint())), a.options()));
+        if (op instanceof DropUnique d)
+            return call(d.table(), "dropUnique", withOptions(List.of(values.unique(d.constraint())), d.options()));
         if (op instanceof AddCheck a) return call(a.table(), "addCheck", List.of(values.check(a.constraint())));
         if (op instanceof DropCheck d) return call(d.table(), "dropCheck", List.of(values.check(d.constraint())));
         if (op instanceof AddForeignKey a)
@@ -136,7 +150,7 @@ final class OpRenderer {
         if (op instanceof AlterEnum a) {
             List<CodeBlock> arguments = List.of(values.enumType(a.from()), values.enumType(a.to()));
             // a label added inside a transaction cannot be used before it commits, so ADD VALUE runs outside one
-            if (a.from().onlyAddsTo(a.to()))
+            if (a.from().onlyAddsTo(a.to()) && on.equals("op"))
                 return CodeBlock.of("op.autocommit(a -> $L)", sequenceCall("a", a.table(), "alterEnum", arguments));
             return sequenceCall(a.table(), "alterEnum", arguments);
         }
@@ -166,14 +180,14 @@ final class OpRenderer {
         if (op instanceof DropSchema d) return schemaCall("dropSchema", d.schema());
         if (op instanceof AlterSchemaComment a) {
             return CodeBlock.of(
-                    "op.alterSchemaComment($L, $L, $L)", string(a.schema()), string(a.from()), string(a.to()));
+                    "$L.alterSchemaComment($L, $L, $L)", on, string(a.schema()), string(a.from()), string(a.to()));
         }
         throw new AssertionError(op);
     }
 
     /** The start of a table's {@code op.alterTable} block, up to the lambda's parameter: {@code op.alterTable("t", t}. */
     static CodeBlock alterTable(QualifiedName table) {
-        return receiver(table)
+        return receiver("op", table)
                 .add(".alterTable($L, t", JavaText.string(table.name()))
                 .build();
     }
@@ -207,8 +221,8 @@ final class OpRenderer {
     }
 
     /** {@code op.createSequence(sequence(...))}: sequences, enum and composite types are named inside their argument, not as a first one. */
-    private static CodeBlock sequenceCall(QualifiedName name, String method, List<CodeBlock> arguments) {
-        return sequenceCall("op", name, method, arguments);
+    private CodeBlock sequenceCall(QualifiedName name, String method, List<CodeBlock> arguments) {
+        return sequenceCall(on, name, method, arguments);
     }
 
     private static CodeBlock sequenceCall(
@@ -219,9 +233,9 @@ final class OpRenderer {
     }
 
     /** {@code op.createSchema("s")}, or with the comment as a second argument when it has one. */
-    private static CodeBlock schemaCall(String method, Namespace schema) {
-        if (schema.comment() == null) return CodeBlock.of("op.$L($L)", method, string(schema.name()));
-        return CodeBlock.of("op.$L($L, $L)", method, string(schema.name()), string(schema.comment()));
+    private CodeBlock schemaCall(String method, Namespace schema) {
+        if (schema.comment() == null) return CodeBlock.of("$L.$L($L)", on, method, string(schema.name()));
+        return CodeBlock.of("$L.$L($L, $L)", on, method, string(schema.name()), string(schema.comment()));
     }
 
     /** The type's name, then the casts unless both (the DSL's default). */
@@ -239,13 +253,13 @@ final class OpRenderer {
         return all;
     }
 
-    private static CodeBlock call(QualifiedName table, String method, List<CodeBlock> arguments) {
+    private CodeBlock call(QualifiedName table, String method, List<CodeBlock> arguments) {
         return call(table, method, arguments, true);
     }
 
     /** {@code op.method("table", args)}; several arguments go one per line when {@code multiline}. */
-    private static CodeBlock call(QualifiedName table, String method, List<CodeBlock> arguments, boolean multiline) {
-        CodeBlock.Builder code = receiver(table).add(".$L($L", method, JavaText.string(table.name()));
+    private CodeBlock call(QualifiedName table, String method, List<CodeBlock> arguments, boolean multiline) {
+        CodeBlock.Builder code = receiver(on, table).add(".$L($L", method, JavaText.string(table.name()));
         if (arguments.isEmpty()) {
             code.add(")");
         } else if (arguments.size() == 1 || !multiline) {
@@ -257,8 +271,8 @@ final class OpRenderer {
     }
 
     /** {@code op}, or {@code op.schema("s")} for a table outside the default schema. */
-    private static CodeBlock.Builder receiver(QualifiedName table) {
-        CodeBlock.Builder code = CodeBlock.builder().add("op");
+    private static CodeBlock.Builder receiver(String on, QualifiedName table) {
+        CodeBlock.Builder code = CodeBlock.builder().add("$L", on);
         if (table.schema() != null) code.add(".schema($L)", JavaText.string(table.schema()));
         return code;
     }

@@ -93,7 +93,9 @@ public record Plan(List<Op> upgrade) {
 
     /**
      * The hazards of an operation among the operations it runs with: a foreign key or index added to
-     * a table that the same list creates locks nothing that holds rows, so it is not marked.
+     * a table that the same list creates locks nothing that holds rows, so it is not marked; a {@code
+     * SET NOT NULL} that the same list first proves with a validated {@code IS NOT NULL} check
+     * ({@link OnlineForms#notNullCheck}) scans nothing, so its long lock is not marked.
      */
     public static List<Hazard> hazards(Op op, List<Op> context) {
         boolean onNewTable = (op instanceof AddForeignKey || op instanceof CreateIndex)
@@ -101,6 +103,15 @@ public record Plan(List<Op> upgrade) {
                         .anyMatch(other ->
                                 other instanceof CreateTable c && c.table().equals(op.table()));
         if (onNewTable) return List.of();
+        if (op instanceof AlterColumn a && a.setsNotNull()) {
+            ValidateConstraint proof =
+                    new ValidateConstraint(a.table(), OnlineForms.notNullCheck(a.table(), a.columnName()));
+            if (context.contains(proof)) {
+                List<Hazard> rest = new ArrayList<>(op.hazards());
+                rest.remove(a.notNullHazard());
+                return List.copyOf(rest);
+            }
+        }
         return op.hazards();
     }
 

@@ -144,12 +144,19 @@ public record AlterColumn(QualifiedName table, Column from, Column to, boolean r
                     Hazard.Kind.LONG_LOCK,
                     "changing the collation of " + where + " rebuilds its indexes under an exclusive lock"));
         }
-        if (from.nullable() && !to.nullable()) {
-            hazards.add(new Hazard(
-                    Hazard.Kind.LONG_LOCK,
-                    "SET NOT NULL on " + where
-                            + " scans the table under an exclusive lock and fails if it holds nulls"));
-        }
+        if (setsNotNull()) hazards.add(notNullHazard());
         return List.copyOf(hazards);
+    }
+
+    public boolean setsNotNull() {
+        return from.nullable() && !to.nullable();
+    }
+
+    /** The hazard of {@code SET NOT NULL} itself, which a validated {@code IS NOT NULL} check takes away. */
+    public Hazard notNullHazard() {
+        return new Hazard(
+                Hazard.Kind.LONG_LOCK,
+                "SET NOT NULL on " + table + "." + columnName()
+                        + " scans the table under an exclusive lock and fails if it holds nulls");
     }
 }

@@ -27,6 +27,12 @@ public record CreateIndex(QualifiedName table, Index index, Set<Option> options)
 
     @Override
     public List<Hazard> hazards() {
+        if (options.contains(Option.CONCURRENTLY) && index.unique()) {
+            return List.of(new Hazard(
+                    Hazard.Kind.FAILS_ON_DATA,
+                    "building unique index " + (index.name() == null ? "" : index.name() + " ") + "on " + table
+                            + " fails on duplicates (writes go on), leaving an INVALID index to drop"));
+        }
         if (options.contains(Option.CONCURRENTLY)) return List.of();
         return List.of(
                 new Hazard(

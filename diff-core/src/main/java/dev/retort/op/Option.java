@@ -8,14 +8,17 @@ import java.util.Set;
  * hand: {@code CONCURRENTLY} for index builds and drops (run outside the transaction), {@code IF
  * [NOT] EXISTS} for indexes and columns, {@code NOT VALID} for foreign keys (validated later with
  * {@code VALIDATE CONSTRAINT}, under a weaker lock; the same as a key that is not valid, which is
- * how the differ says it). Each operation takes the options it can use, and its reverse the
- * matching ones ({@code IF NOT EXISTS} becomes {@code IF EXISTS}).
+ * how the differ says it), {@code USING INDEX} for a unique constraint or primary key made from a
+ * unique index of the constraint's name built before it ({@code CREATE UNIQUE INDEX CONCURRENTLY}),
+ * so the {@code ADD CONSTRAINT} builds nothing under its lock. Each operation takes the options it
+ * can use, and its reverse the matching ones ({@code IF NOT EXISTS} becomes {@code IF EXISTS}).
  */
 public enum Option {
     CONCURRENTLY,
     IF_EXISTS,
     IF_NOT_EXISTS,
-    NOT_VALID;
+    NOT_VALID,
+    USING_INDEX;
 
     static Set<Option> check(String operation, Set<Option> options, Set<Option> allowed) {
         if (options == null || options.isEmpty()) return Set.of();

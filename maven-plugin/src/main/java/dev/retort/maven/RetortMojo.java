@@ -95,6 +95,10 @@ public abstract class RetortMojo extends AbstractMojo {
     @Parameter
     String entitiesNaming;
 
+    /** {@code safety}: {@code online} or {@code simple}, the forms {@code retort:revision} generates. */
+    @Parameter
+    String safety;
+
     /** {@code entities.classpath}; by default the project's output directory and runtime class path. */
     @Parameter
     String entitiesClasspath;
@@ -204,6 +208,7 @@ public abstract class RetortMojo extends AbstractMojo {
         putIfSet(keys, "migrations.package", migrationsPackage);
         putIfSet(keys, "entities.packages", entitiesPackages);
         putIfSet(keys, "entities.naming", entitiesNaming);
+        putIfSet(keys, "safety", safety);
         putIfSet(keys, "entities.classpath", entitiesClasspath);
         for (Map.Entry<String, String> entry : properties.entrySet()) {
             if (!Settings.isKnown(entry.getKey()))

@@ -20,6 +20,7 @@ import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropUnique;
 import dev.retort.op.InvalidateConstraint;
+import dev.retort.op.Option;
 import dev.retort.op.RenameConstraint;
 import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
@@ -38,7 +39,15 @@ final class ConstraintSql {
     private ConstraintSql() {}
 
     static List<String> addPrimaryKey(AddPrimaryKey op) {
+        if (op.options().contains(Option.USING_INDEX))
+            return usingIndex(op.table(), primaryKeyName(op.table(), op.key()), "PRIMARY KEY");
         return List.of(alterTable(op.table()) + " ADD " + primaryKey(op.table(), op.key()));
+    }
+
+    /** {@code ADD CONSTRAINT c UNIQUE USING INDEX c}: the constraint takes over the unique index of its own name. */
+    private static List<String> usingIndex(QualifiedName table, String name, String kind) {
+        return List.of(
+                alterTable(table) + " ADD CONSTRAINT " + quote(name) + " " + kind + " USING INDEX " + quote(name));
     }
 
     static List<String> dropPrimaryKey(DropPrimaryKey op) {
@@ -46,6 +55,8 @@ final class ConstraintSql {
     }
 
     static List<String> addUnique(AddUnique op) {
+        if (op.options().contains(Option.USING_INDEX))
+            return usingIndex(op.table(), uniqueName(op.table(), op.constraint()), "UNIQUE");
         return List.of(alterTable(op.table()) + " ADD " + unique(op.table(), op.constraint()));
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.retort.diff.OnlineForms;
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddEnumCasts;
@@ -54,6 +55,7 @@ import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.CompositeType;
 import dev.retort.schema.CompositeType.Attribute;
+import dev.retort.schema.DefaultNames;
 import dev.retort.schema.EnumType;
 import dev.retort.schema.ExclusionConstraint;
 import dev.retort.schema.ForeignKey;
@@ -116,6 +118,34 @@ class PostgresSqlTest {
         assertEquals(
                 List.of("ALTER TABLE " + t + " DROP CONSTRAINT \"no \"\"overlap\"\"\""),
                 PostgresSql.statements(new DropExclusion(ODD, exclusion)));
+    }
+
+    /** A constraint made from the unique index of its own name: nothing built under the ALTER TABLE's lock; its drop is the plain drop. */
+    @Test
+    void uniqueKeysAndPrimaryKeysUsingTheirIndex() {
+        String t = PostgresSql.table(ODD);
+        AddUnique unique = new AddUnique(ODD, UniqueConstraint.of("Note\"").named("u\"k"), Set.of(Option.USING_INDEX));
+        assertEquals(
+                List.of("ALTER TABLE " + t + " ADD CONSTRAINT \"u\"\"k\" UNIQUE USING INDEX \"u\"\"k\""),
+                PostgresSql.statements(unique));
+        assertEquals(
+                List.of("ALTER TABLE " + t + " DROP CONSTRAINT \"u\"\"k\""), PostgresSql.statements(unique.reverse()));
+        // the online forms name the index as the constraint is named in SQL, also past 63 bytes
+        QualifiedName longTable = QualifiedName.of("t".repeat(60));
+        List<String> online =
+                OnlineForms.flatten(OnlineForms.of(List.of(new AddUnique(longTable, UniqueConstraint.of("email")))))
+                        .stream()
+                        .flatMap(op -> PostgresSql.statements(op).stream())
+                        .toList();
+        String name = PostgresSql.quote(DefaultNames.shortened("t".repeat(60), "email", "key"));
+        assertEquals(3, online.size(), online::toString);
+        assertTrue(online.get(1).startsWith("CREATE UNIQUE INDEX CONCURRENTLY " + name + " ON "), online::toString);
+        assertTrue(online.get(2).endsWith(" ADD CONSTRAINT " + name + " UNIQUE USING INDEX " + name), online::toString);
+        AddPrimaryKey key = new AddPrimaryKey(ODD, PrimaryKey.of("id"), Set.of(Option.USING_INDEX));
+        assertEquals(
+                List.of("ALTER TABLE " + t
+                        + " ADD CONSTRAINT \"Order\"\"s_pkey\" PRIMARY KEY USING INDEX \"Order\"\"s_pkey\""),
+                PostgresSql.statements(key));
     }
 
     @Test

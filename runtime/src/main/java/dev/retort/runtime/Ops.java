@@ -224,20 +224,27 @@ public final class Ops {
         add(new AlterColumn(name(table), from, to, false, requireNonNull(using, "using")));
     }
 
-    public void addPrimaryKey(String table, PrimaryKey key) {
-        add(new AddPrimaryKey(name(table), key));
+    /**
+     * Adds a primary key; {@code Option.USING_INDEX} makes it from the unique index of the key's name
+     * (built before, {@code CONCURRENTLY}), so nothing is built under the lock.
+     */
+    public void addPrimaryKey(String table, PrimaryKey key, Option... options) {
+        add(new AddPrimaryKey(name(table), key, Set.of(options)));
     }
 
-    public void dropPrimaryKey(String table, PrimaryKey key) {
-        add(new DropPrimaryKey(name(table), key));
+    /** Drops a primary key; {@code Option.USING_INDEX} only says how the reverse adds it. */
+    public void dropPrimaryKey(String table, PrimaryKey key, Option... options) {
+        add(new DropPrimaryKey(name(table), key, Set.of(options)));
     }
 
-    public void addUnique(String table, UniqueConstraint constraint) {
-        add(new AddUnique(name(table), constraint));
+    /** Adds a unique constraint; {@code Option.USING_INDEX} as for {@link #addPrimaryKey}. */
+    public void addUnique(String table, UniqueConstraint constraint, Option... options) {
+        add(new AddUnique(name(table), constraint, Set.of(options)));
     }
 
-    public void dropUnique(String table, UniqueConstraint constraint) {
-        add(new DropUnique(name(table), constraint));
+    /** Drops a unique constraint (and its index); {@code Option.USING_INDEX} only says how the reverse adds it. */
+    public void dropUnique(String table, UniqueConstraint constraint, Option... options) {
+        add(new DropUnique(name(table), constraint, Set.of(options)));
     }
 
     /** Adds a check; {@code check(...).notValid()} skips checking the rows already there (validate later). */

@@ -1,6 +1,7 @@
 package dev.retort.cli.config;
 
 import dev.retort.autogenerate.ExcludePatterns;
+import dev.retort.codegen.Safety;
 import dev.retort.embedded.EmbeddedException;
 import dev.retort.embedded.EmbeddedRelease;
 import dev.retort.embedded.EmbeddedSettings;
@@ -62,6 +63,7 @@ public final class Settings {
             "lock.statement-timeout",
             "connect.timeout",
             "timezone",
+            "safety",
             "tables.include",
             "tables.exclude",
             "compare.hooks",
@@ -236,6 +238,20 @@ public final class Settings {
             throw new ConfigException("timezone", "timezone: " + e.getMessage());
         }
         return zone;
+    }
+
+    /**
+     * The forms generated migrations take on tables that exist ({@code safety}): {@code online} or
+     * {@code simple}; a configuration without the key (a project older than the key) gets {@code
+     * simple}, the forms it always had, and {@code init} writes {@code online} into a new one.
+     */
+    public Safety safety() {
+        String word = get("safety").orElse(Safety.SIMPLE.word());
+        try {
+            return Safety.parse(word);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("safety", "safety: " + e.getMessage());
+        }
     }
 
     /** How long connecting may take, in whole seconds (default 30; 0 waits for ever). */

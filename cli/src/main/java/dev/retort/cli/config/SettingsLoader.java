@@ -42,12 +42,13 @@ public final class SettingsLoader {
         });
         Path base = file.map(f -> f.toAbsolutePath().getParent()).orElse(workDir.toAbsolutePath());
         Settings settings = new Settings(values, base, file);
-        // numbers are checked as they are read, so that a wrong one stops every command with one line
+        // numbers and words are checked as they are read, so that a wrong one stops every command with one line
         settings.lockTimeout();
         settings.ddlTimeout();
         settings.statementTimeout();
         settings.connectTimeout();
         settings.timeZone();
+        settings.safety();
         return settings;
     }
 

@@ -141,6 +141,8 @@ final class MigrationRun {
                 if (statement.autocommit()) {
                     sink.commit();
                     committed = new TreeSet<>(heads);
+                    // what ran before the block is committed now, even when the block's statement fails
+                    committedStatements = i;
                     sink.executeOutsideTransaction(statement.sql(), own.session());
                     begin();
                     setTimeouts(own);
