@@ -81,11 +81,11 @@ class OnlineSafetyScenarioTest {
         assertEquals(ExitCode.OK, up.code(), up::toString);
         assertContains(
                 up.out(),
-                "COMMIT;\n-- outside a transaction\nSET lock_timeout = '5s';\nDROP INDEX CONCURRENTLY IF EXISTS"
+                "COMMIT;\n-- outside a transaction\nSET lock_timeout = '0';\nDROP INDEX CONCURRENTLY IF EXISTS"
                         + " \"accounts_region_idx\";\nRESET lock_timeout;\n");
         assertContains(
                 up.out(),
-                "-- outside a transaction\nSET lock_timeout = '5s';\nCREATE INDEX CONCURRENTLY \"accounts_region_idx\" ON"
+                "-- outside a transaction\nSET lock_timeout = '0';\nCREATE INDEX CONCURRENTLY \"accounts_region_idx\" ON"
                         + " \"accounts\" (\"region\");\nRESET lock_timeout;\n");
         Psql.run(db, dir, up.out());
         assertEquals(
@@ -95,7 +95,7 @@ class OnlineSafetyScenarioTest {
         Cli.Result down = cli.run("downgrade", "--sql", second + ":" + first);
         assertContains(
                 down.out(),
-                "-- outside a transaction\nSET lock_timeout = '5s';\nDROP INDEX CONCURRENTLY \"accounts_region_idx\";\n");
+                "-- outside a transaction\nSET lock_timeout = '0';\nDROP INDEX CONCURRENTLY \"accounts_region_idx\";\n");
         Psql.run(db, dir, down.out());
         assertEquals(before, PgDump.schema(db));
     }
@@ -262,12 +262,12 @@ class OnlineSafetyScenarioTest {
     }
 
     /**
-     * Under {@code lock.ddl-timeout} (5 s by default, PostgreSQL's {@code lock_timeout}), a concurrent
-     * build that waits longer for a transaction older than it fails, leaving an INVALID index; the
-     * next run, the transaction gone, drops it and builds it again.
+     * A concurrent build waits for every transaction older than it, holding nothing reads or writes
+     * queue behind, so it waits past {@code lock.ddl-timeout} (the runner gives it no lock timeout) and
+     * completes once the older transaction ends.
      */
     @Test
-    void aBuildStoppedByTheLockTimeoutIsBuiltAgainByTheNextRun() throws Exception {
+    void aConcurrentBuildWaitsPastTheLockTimeout() throws Exception {
         Cli cli = start("DROP INDEX accounts_region_idx");
         online(cli);
         cli.write("retort.properties", cli.read("retort.properties") + "lock.ddl-timeout = 1\n");
@@ -279,9 +279,42 @@ class OnlineSafetyScenarioTest {
             try (Statement st = reader.createStatement()) {
                 st.executeQuery("SELECT count(*) FROM owners").close();
             }
+            CompletableFuture<Cli.Result> upgrade = CompletableFuture.supplyAsync(() -> cli.run("upgrade", "head"));
+            waitForTheBuildToWait();
+            // three times lock.ddl-timeout: a build under the lock timeout would have failed by now
+            Thread.sleep(3_000);
+            assertFalse(upgrade.isDone(), () -> "the build still waits for the reader: " + upgrade.join());
+            reader.commit();
+            Cli.Result up = upgrade.get(60, TimeUnit.SECONDS);
+            assertEquals(ExitCode.OK, up.code(), up::toString);
+        }
+        assertEquals(
+                List.of("t"),
+                db.query("SELECT indisvalid FROM pg_index WHERE indexrelid = 'accounts_region_idx'::regclass"));
+        assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
+    }
+
+    /**
+     * Under {@code lock.statement-timeout}, a concurrent build that waits longer for a transaction older
+     * than it is cancelled, leaving an INVALID index; the next run, the transaction gone, drops it and
+     * builds it again.
+     */
+    @Test
+    void aBuildStoppedByTheStatementTimeoutIsBuiltAgainByTheNextRun() throws Exception {
+        Cli cli = start("DROP INDEX accounts_region_idx");
+        online(cli);
+        cli.write("retort.properties", cli.read("retort.properties") + "lock.statement-timeout = 1\n");
+        assertEquals(
+                ExitCode.OK,
+                cli.run("revision", "--autogenerate", "-m", "region index").code());
+        try (Connection reader = db.connect()) {
+            reader.setAutoCommit(false);
+            try (Statement st = reader.createStatement()) {
+                st.executeQuery("SELECT count(*) FROM owners").close();
+            }
             Cli.Result stopped = cli.run("upgrade", "head");
             assertEquals(ExitCode.ERROR, stopped.code(), stopped::toString);
-            assertContains(stopped.err(), "canceling statement due to lock timeout");
+            assertContains(stopped.err(), "canceling statement due to statement timeout");
             assertEquals(
                     List.of("f"),
                     db.query("SELECT indisvalid FROM pg_index WHERE indexrelid = 'accounts_region_idx'::regclass"));
@@ -353,8 +386,6 @@ class OnlineSafetyScenarioTest {
     void theConcurrentBuildLetsWritesThrough() throws Exception {
         Cli cli = start("DROP INDEX accounts_region_idx");
         online(cli);
-        // the build waits for the reader under lock_timeout too: give this test's waits room
-        cli.write("retort.properties", cli.read("retort.properties") + "lock.ddl-timeout = 120\n");
         assertEquals(
                 ExitCode.OK,
                 cli.run("revision", "--autogenerate", "-m", "region index").code());

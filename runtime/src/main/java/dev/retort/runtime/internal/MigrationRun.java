@@ -143,7 +143,7 @@ final class MigrationRun {
                     committed = new TreeSet<>(heads);
                     // what ran before the block is committed now, even when the block's statement fails
                     committedStatements = i;
-                    sink.executeOutsideTransaction(statement.sql(), own.session());
+                    sink.executeOutsideTransaction(statement.sql(), own.session(statement.sql()));
                     begin();
                     setTimeouts(own);
                     committedStatements = i + 1;

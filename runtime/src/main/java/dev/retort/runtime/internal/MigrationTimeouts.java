@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The {@code lock_timeout} and {@code statement_timeout} a migration's statements run under: set with
@@ -55,12 +56,26 @@ public record MigrationTimeouts(Duration ddl, Duration statement) {
         return sql;
     }
 
-    /** The session settings an autocommit statement runs under, by name, restored after it. */
-    Map<String, String> session() {
+    /**
+     * The session settings an autocommit statement runs under, by name, restored after it. A concurrent
+     * index build or drop runs without a lock timeout: it waits for every older transaction, and while it
+     * waits it holds or asks for nothing that reads or writes queue behind (SHARE UPDATE EXCLUSIVE), so
+     * failing it after {@code lock.ddl-timeout} would only leave an INVALID index to build again; the
+     * statement timeout, when one is set, still bounds it.
+     */
+    Map<String, String> session(String sql) {
         Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("lock_timeout", millis(ddl));
+        settings.put("lock_timeout", concurrent(sql) ? "0" : millis(ddl));
         if (statement != null) settings.put("statement_timeout", millis(statement));
         return settings;
+    }
+
+    private static final Pattern CONCURRENT = Pattern.compile(
+            "(?is)\\s*(CREATE\\s+(UNIQUE\\s+)?INDEX|DROP\\s+INDEX|REINDEX\\s+\\S+)\\s+CONCURRENTLY\\b.*");
+
+    /** Whether the statement is a concurrent index build, drop or reindex. */
+    static boolean concurrent(String sql) {
+        return CONCURRENT.matcher(sql).matches();
     }
 
     /** A timeout as a quoted PostgreSQL interval: {@code '5s'}, {@code '250ms'}, {@code '0'}. */

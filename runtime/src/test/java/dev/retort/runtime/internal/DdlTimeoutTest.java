@@ -3,6 +3,7 @@ package dev.retort.runtime.internal;
 import static dev.retort.runtime.Ops.column;
 import static dev.retort.runtime.Ops.primaryKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +24,8 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -85,6 +88,19 @@ class DdlTimeoutTest {
         @Override
         public void downgrade(Ops op) {
             op.autocommit(a -> a.execute("DROP INDEX CONCURRENTLY accounts_id"));
+        }
+    }
+
+    @Revision(id = "d00000000004", revises = "a00000000001", message = "outside")
+    public static final class AutocommitAlter implements Migration {
+        @Override
+        public void upgrade(Ops op) {
+            op.autocommit(a -> a.execute("ALTER TABLE accounts ADD COLUMN note text"));
+        }
+
+        @Override
+        public void downgrade(Ops op) {
+            op.autocommit(a -> a.execute("ALTER TABLE accounts DROP COLUMN note"));
         }
     }
 
@@ -188,11 +204,11 @@ class DdlTimeoutTest {
 
     @Test
     void anAutocommitStatementRunsUnderTheTimeoutForTheSessionAndRestoresIt() throws SQLException {
-        Migrator migrator = migrator(ONE_SECOND, true, Accounts.class, IndexConcurrently.class);
+        Migrator migrator = migrator(ONE_SECOND, true, Accounts.class, AutocommitAlter.class);
         String script = migrator.upgradeScript(Set.of(), "head");
         assertTrue(
                 script.contains("COMMIT;\n-- outside a transaction\nSET lock_timeout = '1s';\n"
-                        + "CREATE INDEX CONCURRENTLY accounts_id ON accounts (id);\nRESET lock_timeout;\n"
+                        + "ALTER TABLE accounts ADD COLUMN note text;\nRESET lock_timeout;\n"
                         + "BEGIN;\nSET LOCAL lock_timeout = '1s';\n"),
                 script);
         try (Connection c = db.connect();
@@ -203,13 +219,46 @@ class DdlTimeoutTest {
             StatementException e = assertThrows(StatementException.class, () -> migrator.upgrade(c, "head"));
             assertTrue(
                     e.getMessage()
-                            .startsWith("revision c00000000003 (upgrade): statement 1 failed: CREATE INDEX"
-                                    + " CONCURRENTLY accounts_id ON accounts (id): ERROR: canceling statement due to"
-                                    + " lock timeout; it waited 1 s"),
+                            .startsWith("revision d00000000004 (upgrade): statement 1 failed: ALTER TABLE accounts"
+                                    + " ADD COLUMN note text: ERROR: canceling statement due to lock timeout;"
+                                    + " it waited 1 s"),
                     e.getMessage());
             assertEquals("0", setting(c, "lock_timeout"), "the session's own setting is back");
             blocker.rollback();
             migrator.upgrade(c, "head");
+            assertEquals(List.of("d00000000004"), db.query("SELECT version_num FROM retort_version"));
+        }
+    }
+
+    /**
+     * A concurrent index build waits for the locks it needs without the lock timeout: what it asks for
+     * (SHARE UPDATE EXCLUSIVE) makes no read or write queue behind it.
+     */
+    @Test
+    void aConcurrentIndexBuildWaitsWithoutTheLockTimeout() throws Exception {
+        Migrator migrator = migrator(ONE_SECOND, true, Accounts.class, IndexConcurrently.class);
+        String script = migrator.upgradeScript(Set.of(), "head");
+        assertTrue(
+                script.contains("COMMIT;\n-- outside a transaction\nSET lock_timeout = '0';\n"
+                        + "CREATE INDEX CONCURRENTLY accounts_id ON accounts (id);\nRESET lock_timeout;\n"),
+                script);
+        try (Connection c = db.connect();
+                Connection blocker = db.connect()) {
+            migrator.upgrade(c, "a00000000001");
+            blocker.setAutoCommit(false);
+            execute(blocker, "LOCK TABLE accounts IN SHARE ROW EXCLUSIVE MODE");
+            CompletableFuture<Void> upgrade = CompletableFuture.runAsync(() -> {
+                try {
+                    migrator.upgrade(c, "head");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            // twice the lock timeout: a build under it would have failed by now
+            Thread.sleep(2_000);
+            assertFalse(upgrade.isDone(), "the build waits for the blocker");
+            blocker.rollback();
+            upgrade.get(60, TimeUnit.SECONDS);
             assertEquals(List.of("c00000000003"), db.query("SELECT version_num FROM retort_version"));
         }
     }
