@@ -11,6 +11,8 @@ import dev.retort.RetortException;
 import dev.retort.diff.Plan;
 import dev.retort.diff.RenameHints;
 import dev.retort.op.ColumnChange;
+import dev.retort.op.DropEnum;
+import dev.retort.op.DropType;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
 import dev.retort.revision.Targets;
@@ -98,18 +100,19 @@ public final class MigrationWriter {
      * table's consecutive column changes go in one {@code op.alterTable} block, which runs them as
      * one statement.
      */
-    private static CodeBlock statements(List<Op> ops, OpRenderer renderer) {
+    private static CodeBlock statements(List<Op> ops, OpRenderer plain, boolean acknowledge) {
         CodeBlock.Builder code = CodeBlock.builder();
         Map<Op, RenameHints.Hint> renames = RenameHints.of(ops);
         // an operation a rename hint is about stays a statement of its own, for the hint to replace
         for (List<Op> run : ColumnChange.runs(ops, renames::containsKey)) {
+            OpRenderer renderer = acknowledge && destroysData(run) ? plain.acknowledgingDataLoss() : plain;
             if (run.size() == 1) {
                 Op op = run.get(0);
                 marks(code, op, ops, renames.get(op));
                 code.addStatement("$L", renderer.statement(op));
                 continue;
             }
-            code.add("$L -> {\n", OpRenderer.alterTable(run.get(0).table())).indent();
+            code.add("$L -> {\n", renderer.alterTable(run.get(0).table())).indent();
             for (Op op : run) {
                 marks(code, op, ops, null);
                 code.addStatement("$L", renderer.change((ColumnChange) op));
@@ -117,6 +120,17 @@ public final class MigrationWriter {
             code.unindent().add("});\n");
         }
         return code.build();
+    }
+
+    /**
+     * Whether a statement destroys data (a drop of a table, column, sequence, enum or composite type, a change marked
+     * {@code data-loss}): in an upgrade it carries {@code op.acknowledgeDataLoss(Ops.UNREVIEWED)}, which lint checks.
+     */
+    private static boolean destroysData(List<Op> run) {
+        return run.stream()
+                .anyMatch(op -> op instanceof DropEnum
+                        || op instanceof DropType
+                        || op.hazards().stream().anyMatch(h -> h.kind() == Hazard.Kind.DATA_LOSS));
     }
 
     /** The comments above an operation's statement: its rename hint, then its hazards. */
@@ -136,7 +150,7 @@ public final class MigrationWriter {
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(ValueRenderer.OPS, "op");
         if (ops.isEmpty()) method.addComment("No operations.");
-        return method.addCode(statements(ops, renderer)).build();
+        return method.addCode(statements(ops, renderer, name.equals("upgrade"))).build();
     }
 
     private static CodeBlock javadoc(RevisionHeader header) {

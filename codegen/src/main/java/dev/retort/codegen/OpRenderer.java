@@ -58,9 +58,24 @@ import java.util.Set;
  */
 final class OpRenderer {
     private final ValueRenderer values;
+    /** What the calls are made on: {@code op}, or {@code op.acknowledgeDataLoss(Ops.UNREVIEWED)}. */
+    private final CodeBlock op;
 
     OpRenderer(ValueRenderer values) {
+        this(values, CodeBlock.of("op"));
+    }
+
+    private OpRenderer(ValueRenderer values, CodeBlock op) {
         this.values = values;
+        this.op = op;
+    }
+
+    /**
+     * The same renderer, its calls made on {@code op.acknowledgeDataLoss(Ops.UNREVIEWED)}: the acknowledgement a
+     * destructive operation carries in a generated migration, for the reviewer to replace with the reason.
+     */
+    OpRenderer acknowledgingDataLoss() {
+        return new OpRenderer(values, CodeBlock.of("op.acknowledgeDataLoss($T.UNREVIEWED)", ValueRenderer.OPS));
     }
 
     /** The call, without the trailing semicolon; multi-argument calls put one argument per line. */
@@ -134,7 +149,8 @@ final class OpRenderer {
             List<CodeBlock> arguments = List.of(values.enumType(a.from()), values.enumType(a.to()));
             // a label added inside a transaction cannot be used before it commits, so ADD VALUE runs outside one
             if (a.from().onlyAddsTo(a.to()))
-                return CodeBlock.of("op.autocommit(a -> $L)", sequenceCall("a", a.table(), "alterEnum", arguments));
+                return CodeBlock.of(
+                        "op.autocommit(a -> $L)", sequenceCall(CodeBlock.of("a"), a.table(), "alterEnum", arguments));
             return sequenceCall(a.table(), "alterEnum", arguments);
         }
         if (op instanceof CreateType c)
@@ -169,7 +185,7 @@ final class OpRenderer {
     }
 
     /** The start of a table's {@code op.alterTable} block, up to the lambda's parameter: {@code op.alterTable("t", t}. */
-    static CodeBlock alterTable(QualifiedName table) {
+    CodeBlock alterTable(QualifiedName table) {
         return receiver(table)
                 .add(".alterTable($L, t", JavaText.string(table.name()))
                 .build();
@@ -200,12 +216,12 @@ final class OpRenderer {
     }
 
     /** {@code op.createSequence(sequence(...))}: sequences, enum and composite types are named inside their argument, not as a first one. */
-    private static CodeBlock sequenceCall(QualifiedName name, String method, List<CodeBlock> arguments) {
-        return sequenceCall("op", name, method, arguments);
+    private CodeBlock sequenceCall(QualifiedName name, String method, List<CodeBlock> arguments) {
+        return sequenceCall(op, name, method, arguments);
     }
 
     private static CodeBlock sequenceCall(
-            String receiver, QualifiedName name, String method, List<CodeBlock> arguments) {
+            CodeBlock receiver, QualifiedName name, String method, List<CodeBlock> arguments) {
         CodeBlock.Builder code = CodeBlock.builder().add("$L", receiver);
         if (name.schema() != null) code.add(".schema($L)", JavaText.string(name.schema()));
         return code.add(".$L($L)", method, CodeBlock.join(arguments, ", ")).build();
@@ -232,12 +248,12 @@ final class OpRenderer {
         return all;
     }
 
-    private static CodeBlock call(QualifiedName table, String method, List<CodeBlock> arguments) {
+    private CodeBlock call(QualifiedName table, String method, List<CodeBlock> arguments) {
         return call(table, method, arguments, true);
     }
 
     /** {@code op.method("table", args)}; several arguments go one per line when {@code multiline}. */
-    private static CodeBlock call(QualifiedName table, String method, List<CodeBlock> arguments, boolean multiline) {
+    private CodeBlock call(QualifiedName table, String method, List<CodeBlock> arguments, boolean multiline) {
         CodeBlock.Builder code = receiver(table).add(".$L($L", method, JavaText.string(table.name()));
         if (arguments.isEmpty()) {
             code.add(")");
@@ -250,8 +266,8 @@ final class OpRenderer {
     }
 
     /** {@code op}, or {@code op.schema("s")} for a table outside the default schema. */
-    private static CodeBlock.Builder receiver(QualifiedName table) {
-        CodeBlock.Builder code = CodeBlock.builder().add("op");
+    private CodeBlock.Builder receiver(QualifiedName table) {
+        CodeBlock.Builder code = CodeBlock.builder().add("$L", op);
         if (table.schema() != null) code.add(".schema($L)", JavaText.string(table.schema()));
         return code;
     }
