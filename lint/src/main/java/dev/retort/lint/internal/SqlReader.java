@@ -259,10 +259,6 @@ final class SqlReader {
             return token.text();
         }
 
-        private boolean rest(String word) {
-            return tokens.subList(at, tokens.size()).stream().anyMatch(t -> t.is(word));
-        }
-
         Action action() {
             if (accept("add")) return add();
             if (accept("alter")) {
@@ -377,8 +373,8 @@ final class SqlReader {
             for (; at < tokens.size(); at++) {
                 SqlToken token = tokens.get(at);
                 if (token.is("using") || token.is("collate")) break;
-                boolean glue = token.kind() == SqlToken.Kind.SYMBOL
-                        || type.length() > 0 && type.charAt(type.length() - 1) == '(';
+                char last = type.length() == 0 ? ' ' : type.charAt(type.length() - 1);
+                boolean glue = token.kind() == SqlToken.Kind.SYMBOL || last == '(' || last == ',';
                 if (type.length() > 0 && !glue) type.append(' ');
                 type.append(token.kind() == SqlToken.Kind.QUOTED ? '"' + token.text() + '"' : token.text());
             }
