@@ -421,6 +421,41 @@ class LintCommandTest {
                 waived.get("suppressions").get(0).get("justification").asText());
     }
 
+    @Test
+    void theReadmeWaiversAreWhatLintReads() throws Exception {
+        String section = ReadmeTest.section("## Linting migrations");
+        int start = section.indexOf("```java\n", section.indexOf("**Settings and waivers.**")) + "```java\n".length();
+        String snippet = section.substring(start, section.indexOf("```", start));
+        Cli readme = new Cli(workDir.resolve("readme"));
+        readme.write("retort.properties", "migrations.dir = migrations\n");
+        readme.write(
+                "migrations/R3f2a9c1b7d4e.java",
+                source(
+                        "3f2a9c1b7d4e",
+                        null,
+                        "",
+                        "op.createTable(\"orders\", column(\"id\", \"bigint\"), column(\"note\", \"text\"),"
+                                + " column(\"notes\", \"text\"));",
+                        ""));
+        readme.write(
+                "migrations/R8e21c3f0d6b4_RenameNote.java",
+                "package migrations;\n\nimport static dev.retort.runtime.Ops.*;\n\nimport dev.retort.runtime.Lint;\n"
+                        + "import dev.retort.runtime.Migration;\nimport dev.retort.runtime.Ops;\n"
+                        + "import dev.retort.runtime.Revision;\n\n" + snippet);
+        Cli.Result result = readme.run("lint", "--format", "json", "8e21c3f0d6b4");
+        assertEquals(ExitCode.OK, result.code(), result::toString);
+        List<String> seen = new ArrayList<>();
+        for (JsonNode finding : MAPPER.readTree(result.out()).get("findings"))
+            seen.add(finding.get("rule").asText() + " "
+                    + finding.get("suppressed").asText(""));
+        assertEquals(
+                List.of(
+                        "rename the running version reads orders through the orders_v view",
+                        "missing-lock-timeout ",
+                        "non-concurrent-index orders holds 40 rows in every deployment"),
+                seen);
+    }
+
     /** The 1-based line of the first line of a migration's file that holds {@code text}. */
     private int lineOf(String file, String text) {
         List<String> lines = cli.read("migrations/" + file).lines().toList();
