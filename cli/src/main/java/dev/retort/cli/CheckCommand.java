@@ -10,12 +10,14 @@ import dev.retort.entities.EntityInventory;
 import dev.retort.lint.Finding;
 import dev.retort.lint.Severity;
 import dev.retort.report.JsonReport;
+import dev.retort.runtime.ConnectionException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,7 +53,7 @@ final class CheckCommand extends ReportingSubcommand {
         boolean json = json();
         Project project = root.project();
         Plan plan = project.autogenerate(dev, "check");
-        List<Finding> lint = dev ? project.pendingLint() : List.of();
+        List<Finding> lint = dev ? pendingLint(project) : List.of();
         // after the read, not beside it: the JDK shares an open jar among class loaders, and closing
         // the inventory's loader while the early read still reads the same jar broke that read
         if (verbose) describe(project.settings(), EntityInventory.of(project.entitySource()));
@@ -68,6 +70,21 @@ final class CheckCommand extends ReportingSubcommand {
             for (Finding finding : reported) root.out().println("  " + LintCommand.line(finding));
         }
         return lintErrors ? ExitCode.FOUND : code;
+    }
+
+    /**
+     * The lint of the migrations not applied at {@code url}; when that database cannot be reached, none, and a note on
+     * stderr saying so ({@code check --dev} compares on the scratch database, which it did before it linted).
+     */
+    private List<Finding> pendingLint(Project project) throws SQLException {
+        try {
+            return project.pendingLint();
+        } catch (ConnectionException e) {
+            root.err()
+                    .println(
+                            Terminal.safe("note: the migrations not applied at url are not linted: " + e.getMessage()));
+            return List.of();
+        }
     }
 
     /** Prints a plan as {@code check} does, and returns {@code check}'s exit code for it. */

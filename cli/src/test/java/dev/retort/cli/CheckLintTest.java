@@ -1,6 +1,7 @@
 package dev.retort.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -127,5 +128,18 @@ class CheckLintTest {
                         + " unparsed-sql: op.execute statement not read: lint does not read the body of a DO block;"
                         + " no rule checked it\n",
                 result.out());
+    }
+
+    @Test
+    void anUnreachableUrlLeavesCheckDevAsItWasWithANote() {
+        ok("revision", "--autogenerate", "-m", "shop v1", "--rev-id", "a1");
+        migration("b1", "a1", "op.execute(\"DO $$ BEGIN END $$\");");
+        String missing = live.url().replaceFirst("/[^/?]+(\\?|$)", "/retort_no_such_database$1");
+        Cli.Result result = cli.run("--url", missing, "check", "--dev");
+        assertEquals(ExitCode.OK, result.code(), result::toString);
+        assertEquals("No new upgrade operations detected.\n", result.out());
+        assertTrue(
+                result.err().startsWith("note: the migrations not applied at url are not linted: cannot connect to "),
+                result::toString);
     }
 }
