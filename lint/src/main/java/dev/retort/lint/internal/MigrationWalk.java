@@ -41,15 +41,15 @@ public final class MigrationWalk {
     public static final Set<Rule> DOWNGRADE_RULES =
             Set.of(Rule.TRANSACTION_CONTROL, Rule.CONCURRENT_IN_TRANSACTION, Rule.IDENTIFIER_TOO_LONG);
 
-    private final SchemaState state;
+    final SchemaState state;
     private final String defaultSchema;
     private final boolean lockTimeoutConfigured;
-    private final Set<QualifiedName> created = new HashSet<>();
+    final Set<QualifiedName> created = new HashSet<>();
     private final Set<QualifiedName> altered = new HashSet<>();
-    private final Map<Step, QualifiedName> updates = new LinkedHashMap<>();
-    private final Map<Step, List<Waiver>> updateWaivers = new LinkedHashMap<>();
+    final Map<Step, QualifiedName> updates = new LinkedHashMap<>();
+    final Map<Step, List<Waiver>> updateWaivers = new LinkedHashMap<>();
     private final List<Hit> hits = new ArrayList<>();
-    private boolean lockTimeoutSet;
+    boolean lockTimeoutSet;
     private boolean lockTimeoutReported;
     private Ops ops;
 
@@ -95,17 +95,17 @@ public final class MigrationWalk {
         }
     }
 
-    private void hit(Rule rule, String message, Step step, List<Waiver> waivers) {
+    void hit(Rule rule, String message, Step step, List<Waiver> waivers) {
         hits.add(new Hit(rule, message, step, waivers));
     }
 
     /** Whether a table exists before this migration: its lock is someone else's wait. */
-    private boolean existing(QualifiedName table) {
+    boolean existing(QualifiedName table) {
         return table != null && state.has(table) && !created.contains(table);
     }
 
     /** A statement that locks an existing table: the lock timeout must be there first. */
-    private void locks(QualifiedName table, Step step, List<Waiver> waivers) {
+    void locks(QualifiedName table, Step step, List<Waiver> waivers) {
         altered.add(table);
         if (!existing(table) || lockTimeoutConfigured || lockTimeoutSet || lockTimeoutReported) return;
         lockTimeoutReported = true;
@@ -127,7 +127,7 @@ public final class MigrationWalk {
         if (loss != null) acknowledged(loss, step, waivers);
     }
 
-    private void acknowledged(String loss, Step step, List<Waiver> waivers) {
+    void acknowledged(String loss, Step step, List<Waiver> waivers) {
         Waiver acknowledgement = waivers.stream()
                 .filter(Waiver::acknowledgesDataLoss)
                 .findFirst()
@@ -264,7 +264,7 @@ public final class MigrationWalk {
                     waivers);
     }
 
-    private void setNotNull(QualifiedName table, String column, Step step, List<Waiver> waivers) {
+    void setNotNull(QualifiedName table, String column, Step step, List<Waiver> waivers) {
         SchemaState.TableState known = state.table(table);
         if (known != null && known.hasValidatedNotNullCheck(column)) return;
         hit(
@@ -320,159 +320,6 @@ public final class MigrationWalk {
         }
     }
 
-    /** The rules over one hand-written statement. */
-    private record SqlRules(MigrationWalk walk, Step step, List<Waiver> waivers, boolean inTransaction) {
-        void hit(Rule rule, String message) {
-            walk.hit(rule, message, step, waivers);
-        }
-
-        void statement(SqlStatement statement) {
-            if (statement instanceof SqlStatement.TransactionControl t) {
-                hit(
-                        Rule.TRANSACTION_CONTROL,
-                        t.words() + " in op.execute ends or splits the migration's"
-                                + " transaction, which the runner manages");
-            } else if (statement instanceof SqlStatement.Set s) {
-                if (s.name().equals("lock_timeout")) walk.lockTimeoutSet = true;
-            } else if (statement instanceof SqlStatement.CreateTable c) {
-                walk.created.add(c.table());
-                walk.state.create(c.table(), List.of());
-            } else if (statement instanceof SqlStatement.CreateIndex c) {
-                createIndex(c);
-            } else if (statement instanceof SqlStatement.DropIndex d) {
-                dropIndex(d);
-            } else if (statement instanceof SqlStatement.Reindex r) {
-                if (r.concurrently() && inTransaction) concurrentInTransaction("REINDEX CONCURRENTLY");
-            } else if (statement instanceof SqlStatement.AlterTable a) {
-                for (SqlStatement.Action action : a.actions()) action(a.table(), action);
-                walk.locks(a.table(), step, waivers);
-            } else if (statement instanceof SqlStatement.Drop d) {
-                for (QualifiedName name : d.names()) {
-                    walk.acknowledged("drops " + d.kind() + " " + shown(name) + " and what it holds", step, waivers);
-                    if (d.kind().equals("table")) walk.state.drop(name);
-                }
-            } else if (statement instanceof SqlStatement.Update u) {
-                walk.updates.put(step, u.table());
-                walk.updateWaivers.put(step, waivers);
-            } else if (statement instanceof SqlStatement.Unparsed u) {
-                hit(Rule.UNPARSED_SQL, "op.execute statement not read: " + u.reason() + "; no rule checked it");
-            }
-        }
-
-        void concurrentInTransaction(String what) {
-            hit(
-                    Rule.CONCURRENT_IN_TRANSACTION,
-                    what + " in op.execute outside op.autocommit: PostgreSQL refuses it"
-                            + " inside the migration's transaction");
-        }
-
-        void createIndex(SqlStatement.CreateIndex c) {
-            walk.state.index(c.name(), c.table());
-            if (c.concurrently()) {
-                if (inTransaction) concurrentInTransaction("CREATE INDEX CONCURRENTLY");
-                return;
-            }
-            if (walk.existing(c.table())) {
-                hit(
-                        Rule.NON_CONCURRENT_INDEX,
-                        "CREATE " + (c.unique() ? "UNIQUE " : "") + "INDEX on existing table " + shown(c.table())
-                                + " blocks writes while it builds; build it CONCURRENTLY in op.autocommit");
-                walk.locks(c.table(), step, waivers);
-            }
-        }
-
-        void dropIndex(SqlStatement.DropIndex d) {
-            if (d.concurrently()) {
-                if (inTransaction) concurrentInTransaction("DROP INDEX CONCURRENTLY");
-                return;
-            }
-            for (QualifiedName index : d.indexes()) {
-                QualifiedName table = walk.state.indexTable(index.name());
-                if (table != null && walk.created.contains(table)) continue;
-                hit(
-                        Rule.NON_CONCURRENT_INDEX,
-                        "DROP INDEX " + shown(index) + " takes an ACCESS EXCLUSIVE lock on "
-                                + (table == null ? "its table" : "existing table " + shown(table))
-                                + "; drop it CONCURRENTLY in op.autocommit");
-                if (table != null) walk.locks(table, step, waivers);
-            }
-        }
-
-        void action(QualifiedName table, SqlStatement.Action action) {
-            SchemaState.TableState known = walk.state.table(table);
-            if (action instanceof SqlStatement.Action.ValidateConstraint v) {
-                walk.state.validate(table, v.name());
-            } else if (action instanceof SqlStatement.Action.DropConstraint d) {
-                walk.state.dropCheck(table, d.name());
-            } else if (action instanceof SqlStatement.Action.AddConstraint c && c.notNullOf() != null) {
-                walk.state.addNotNullCheck(
-                        table,
-                        c.name() == null ? "(" + c.notNullOf() + " IS NOT NULL)" : c.name(),
-                        c.notNullOf(),
-                        !c.notValid());
-            } else if (action instanceof SqlStatement.Action.DropColumn d) {
-                walk.acknowledged("drops column " + shown(table) + "." + d.column() + " and its data", step, waivers);
-                if (known != null) known.columns.remove(d.column());
-            }
-            if (!walk.existing(table)) return;
-            String on = " on existing table " + shown(table);
-            if (action instanceof SqlStatement.Action.AddColumn a) {
-                String where = shown(table) + "." + a.column();
-                if (a.notNull() && a.defaultValue() == null && !a.generated())
-                    hit(
-                            Rule.NOT_NULL_WITHOUT_DEFAULT,
-                            "adds NOT NULL column " + where + " without a default to" + " existing table "
-                                    + shown(table) + ": fails if it has rows");
-                String call = a.defaultValue() == null ? null : Volatility.volatileCall(a.defaultValue());
-                if (call != null)
-                    hit(
-                            Rule.VOLATILE_DEFAULT,
-                            "adds column " + where + " with the volatile default " + call
-                                    + "(): rewrites existing table " + shown(table));
-                else if (a.generated())
-                    hit(
-                            Rule.VOLATILE_DEFAULT,
-                            "adds generated or identity column " + where + ": rewrites existing table " + shown(table));
-            } else if (action instanceof SqlStatement.Action.AddConstraint c) {
-                if ((c.kind().equals("check") || c.kind().equals("foreign key")) && !c.notValid())
-                    hit(
-                            Rule.CONSTRAINT_WITHOUT_NOT_VALID,
-                            "ADD " + c.kind().toUpperCase() + on + " checks every"
-                                    + " row while writes wait; add it NOT VALID and VALIDATE it in a later step");
-                if ((c.kind().equals("unique") || c.kind().equals("primary key")) && !c.usingIndex())
-                    hit(
-                            Rule.UNIQUE_UNDER_LOCK,
-                            "ADD " + c.kind().toUpperCase() + on + " builds its index while"
-                                    + " writes wait; build a unique index CONCURRENTLY, then ADD CONSTRAINT ... USING INDEX");
-            } else if (action instanceof SqlStatement.Action.SetNotNull s) {
-                walk.setNotNull(table, s.column(), step, waivers);
-            } else if (action instanceof SqlStatement.Action.AlterType t) {
-                Column column = known == null ? null : known.columns.get(t.column());
-                if (column == null) {
-                    hit(
-                            Rule.REWRITING_TYPE_CHANGE,
-                            "ALTER COLUMN " + t.column() + " TYPE " + t.type() + on
-                                    + ": the column's type before is not known to lint, so it may rewrite the table");
-                } else {
-                    Types.Change change = Types.classify(column.type(), t.type());
-                    if (change != Types.Change.NONE && change != Types.Change.WIDENING_IN_PLACE)
-                        hit(
-                                Rule.REWRITING_TYPE_CHANGE,
-                                "type " + column.type() + " -> " + t.type() + " of "
-                                        + shown(table) + "." + t.column() + " rewrites existing table " + shown(table)
-                                        + " under an ACCESS EXCLUSIVE lock");
-                    known.columns.put(t.column(), column.withType(t.type()));
-                }
-            } else if (action instanceof SqlStatement.Action.Rename r) {
-                hit(
-                        Rule.RENAME,
-                        "renames " + r.kind() + (r.from() == null ? " " + shown(table) : " " + r.from()) + " to "
-                                + r.to() + ": the running application still uses the old name");
-                if (r.kind().equals("table")) walk.state.rename(table, r.to());
-            }
-        }
-    }
-
     /** An UPDATE of a table that a DDL statement of the same migration also changes. */
     private void backfills() {
         updates.forEach((step, table) -> {
@@ -486,7 +333,7 @@ public final class MigrationWalk {
         });
     }
 
-    private static String shown(QualifiedName name) {
+    static String shown(QualifiedName name) {
         return quoted(name.schema() == null ? name.name() : name.schema() + "." + name.name());
     }
 
