@@ -12,6 +12,7 @@ try {
     expect('retort: cannot connect to jdbc:postgresql://127.0.0.1:2/***: ', 'the decrypted password, masked')
     assert !log.contains('decrypted-pw-5519'): 'the decrypted password is in build.log'
     assert !log.contains('yvF26we6'): 'the encrypted password is in build.log'
+    expect('lock.ddl-timeout: expected a whole number of seconds, got soon', 'lock.ddl-timeout as a user property')
     return true
 } finally {
     def connection = new org.postgresql.Driver().connect(admin, new Properties())

@@ -121,14 +121,19 @@ final class Project {
         return facade;
     }
 
-    /** What runs migrations, online or offline: the schemas, the version table, the transaction mode, the lock timeout, the time zone. */
+    /**
+     * What runs migrations, online or offline: the schemas, the version table, the transaction mode, the lock
+     * timeout, the time zone, the migrations' lock and statement timeouts.
+     */
     private Retort.Builder runs(Retort.Builder builder) {
         return builder.schemas(settings.schemas().toArray(String[]::new))
                 .versionSchema(settings.versionSchema())
                 .versionTable(settings.versionTable())
                 .transactionPerMigration(settings.transactionPerMigration())
                 .lockTimeout(settings.lockTimeout())
-                .timeZone(settings.timeZone());
+                .timeZone(settings.timeZone())
+                .ddlTimeout(settings.ddlTimeout())
+                .statementTimeout(settings.statementTimeout().orElse(null));
     }
 
     /** The configured migrations folder, compiled through the cache. */

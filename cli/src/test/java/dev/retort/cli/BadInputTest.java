@@ -121,6 +121,17 @@ class BadInputTest {
     }
 
     @Test
+    void anEntityNameLongerThanPostgresKeepsStopsCheckInOneLine() {
+        Cli.Result result = cli.run("-x", "entities.packages=dev.retort.fixtures.longname", "check");
+        assertError(
+                "error: entities: table \"bestellung\": index"
+                        + " \"bestellungen_nach_kunde_und_lieferdatum_für_die_übersicht_grö\" is 64 bytes long: PostgreSQL"
+                        + " keeps 63 and would cut it to \"bestellungen_nach_kunde_und_lieferdatum_für_die_übersicht_gr\","
+                        + " so the database would never match the mapping; give it a name of at most 63 bytes",
+                result);
+    }
+
+    @Test
     void migrationThatDoesNotCompileNamesFileAndLine() {
         cli.write("migrations/Broken.java", """
                 package com.example.migrations;

@@ -1,10 +1,14 @@
 package dev.retort.schema;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 
 /**
  * The names PostgreSQL gives what is created without one (a constraint, an index, a {@code serial}
- * column's sequence), within its 63-byte identifiers; both readers name such objects by it.
+ * column's sequence), within its 63-byte identifiers; both readers name such objects by it. Names
+ * Retort writes into SQL itself are {@link #shortened} instead, never left for the server to cut.
  */
 public final class DefaultNames {
     public static final int MAX_IDENTIFIER_BYTES = 63;
@@ -26,6 +30,34 @@ public final class DefaultNames {
         String name = truncate(table, tableBytes);
         if (!columns.isEmpty()) name += "_" + truncate(columns, columnBytes);
         return name + "_" + label;
+    }
+
+    /**
+     * The name Retort writes for an index or constraint that has none: {@code <table>_<columns>_<label>}
+     * as it is within 63 bytes (then the one PostgreSQL would choose); longer, cut as PostgreSQL cuts
+     * ({@link #of}) around 8 hex digits of the SHA-256 of the whole name, put before the label, so that
+     * two long names sharing a start stay apart and a name always gets the same short one.
+     */
+    public static String shortened(String table, String columns, String label) {
+        String whole = columns.isEmpty() ? table + "_" + label : table + "_" + columns + "_" + label;
+        if (bytes(whole) <= MAX_IDENTIFIER_BYTES) return whole;
+        return of(table, columns, hash(whole) + "_" + label);
+    }
+
+    /** A name cut to 63 bytes with a hash of the whole name, as {@link #shortened}: {@code name} itself when it fits. */
+    public static String shortened(String name) {
+        if (bytes(name) <= MAX_IDENTIFIER_BYTES) return name;
+        String tail = "_" + hash(name);
+        return truncate(name, MAX_IDENTIFIER_BYTES - tail.length()) + tail;
+    }
+
+    private static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest).substring(0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static int bytes(String text) {

@@ -42,7 +42,7 @@ final class SchemaAssembler {
         List<Sequence> sequences = new ArrayList<>(serialSequences(mapped));
         for (MappedSequence sequence : mapping.sequences())
             sequences.add(Sequence.of(sequence.name(), sequence.start(), sequence.increment()));
-        return new Schema(tables, sequences, enums(mapping, mapped)).withTypes(types(mapping));
+        return LongNames.check(new Schema(tables, sequences, enums(mapping, mapped)).withTypes(types(mapping)));
     }
 
     private static Table table(MappedTable mapped) {

@@ -363,4 +363,15 @@ class EntityReaderTest {
         assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments.toArray(String[]::new)));
         return classes;
     }
+
+    @Test
+    void aNameLongerThanPostgresKeepsIsRefusedInOneLine() {
+        EntityException e = assertThrows(EntityException.class, () -> read("dev.retort.fixtures.longname", Naming.JPA));
+        assertEquals(
+                "entities: table \"bestellung\": index \"bestellungen_nach_kunde_und_lieferdatum_für_die_übersicht_grö\""
+                        + " is 64 bytes long: PostgreSQL keeps 63 and would cut it to"
+                        + " \"bestellungen_nach_kunde_und_lieferdatum_für_die_übersicht_gr\", so the database would never"
+                        + " match the mapping; give it a name of at most 63 bytes",
+                e.getMessage());
+    }
 }

@@ -9,7 +9,11 @@ import dev.retort.schema.QualifiedName;
 import dev.retort.schema.UniqueConstraint;
 import java.util.stream.Collectors;
 
-/** The names of constraints and indexes: their own, or the one PostgreSQL gives them, within its 63-byte identifiers. */
+/**
+ * The names of constraints and indexes: their own, or the one Retort writes for them, within PostgreSQL's 63-byte
+ * identifiers: PostgreSQL's default when it fits, else cut with a hash ({@link DefaultNames#shortened}); a primary
+ * key's is always PostgreSQL's, which the server also gives the unnamed keys Hibernate creates.
+ */
 final class ObjectNames {
     static final int MAX_IDENTIFIER_BYTES = DefaultNames.MAX_IDENTIFIER_BYTES;
 
@@ -22,16 +26,16 @@ final class ObjectNames {
     static String checkName(QualifiedName table, CheckConstraint check) {
         if (check.name() != null) return check.name();
         String hash = Integer.toHexString(check.expression().hashCode() & 0xfffffff);
-        return defaultName(table.name(), hash, "check");
+        return shortened(table.name(), hash, "check");
     }
 
-    /** The index's name, or PostgreSQL's default {@code <table>_<columns>_idx} ({@code expr} for expressions). */
+    /** The index's name, or {@code <table>_<columns>_idx} ({@code expr} for expressions), shortened. */
     static String indexName(QualifiedName table, Index index) {
         if (index.name() != null) return index.name();
         String columns = index.keys().stream()
                 .map(k -> k.isExpression() ? "expr" : k.column())
                 .collect(Collectors.joining("_"));
-        return defaultName(table.name(), columns, "idx");
+        return shortened(table.name(), columns, "idx");
     }
 
     /** The key's name, or PostgreSQL's default {@code <table>_pkey}. */
@@ -39,21 +43,26 @@ final class ObjectNames {
         return key.name() != null ? key.name() : defaultName(table.name(), "", "pkey");
     }
 
-    /** The constraint's name, or PostgreSQL's default {@code <table>_<columns>_key}. */
+    /** The constraint's name, or {@code <table>_<columns>_key}, shortened. */
     static String uniqueName(QualifiedName table, UniqueConstraint unique) {
         return unique.name() != null
                 ? unique.name()
-                : defaultName(table.name(), String.join("_", unique.columns()), "key");
+                : shortened(table.name(), String.join("_", unique.columns()), "key");
     }
 
-    /** The key's name, or PostgreSQL's default {@code <table>_<columns>_fkey}. */
+    /** The key's name, or {@code <table>_<columns>_fkey}, shortened. */
     static String foreignKeyName(QualifiedName table, ForeignKey key) {
-        return key.name() != null ? key.name() : defaultName(table.name(), String.join("_", key.columns()), "fkey");
+        return key.name() != null ? key.name() : shortened(table.name(), String.join("_", key.columns()), "fkey");
     }
 
     /** The name PostgreSQL gives an unnamed constraint or index: see {@link DefaultNames#of}. */
     static String defaultName(String table, String columns, String label) {
         return DefaultNames.of(table, columns, label);
+    }
+
+    /** The name Retort writes for what has none: see {@link DefaultNames#shortened(String, String, String)}. */
+    static String shortened(String table, String columns, String label) {
+        return DefaultNames.shortened(table, columns, label);
     }
 
     static int bytes(String text) {

@@ -27,4 +27,17 @@ class ObjectNamesTest {
                 ObjectNames.primaryKeyName(
                         QualifiedName.of("x"), PrimaryKey.of("id").named("custom")));
     }
+
+    @Test
+    void namesRetortWritesForWhatHasNoneAreCutWithAHashOnlyWhenTooLong() {
+        assertEquals("orders_customer_id_fkey", ObjectNames.shortened("orders", "customer_id", "fkey"));
+        String table = "t".repeat(40);
+        String columns = "c".repeat(40);
+        // 85 bytes whole: table and columns cut as PostgreSQL cuts them, around 8 hex digits of its SHA-256
+        String name = ObjectNames.shortened(table, columns, "key");
+        assertEquals(63, ObjectNames.bytes(name));
+        assertEquals(true, name.matches("t{25}_c{24}_[0-9a-f]{8}_key"), name);
+        assertEquals(name, ObjectNames.shortened(table, columns, "key"), "the same name always");
+        assertEquals(false, name.equals(ObjectNames.shortened(table, "c".repeat(39) + "d", "key")));
+    }
 }

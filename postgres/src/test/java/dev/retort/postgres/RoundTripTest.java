@@ -271,6 +271,16 @@ class RoundTripTest {
                                 List.of(),
                                 List.of(EnumType.of("mood", "sad", "ok", "happy")))),
                 Arguments.of(
+                        "enum labels added first, two in the middle and last keep the model's order",
+                        new Schema(
+                                List.of(users(ID, Column.of("mood", "mood"))),
+                                List.of(),
+                                List.of(EnumType.of("mood", "sad", "happy"))),
+                        new Schema(
+                                List.of(users(ID, Column.of("mood", "mood"))),
+                                List.of(),
+                                List.of(EnumType.of("mood", "gloomy", "sad", "ok", "fine", "happy", "überglücklich")))),
+                Arguments.of(
                         "enum label removed: the type is rebuilt under the column and its default",
                         new Schema(
                                 List.of(users(ID, Column.of("mood", "mood").defaultValue("'happy'::mood"))),

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionNode;
 import dev.retort.runtime.internal.MigrationSet;
+import dev.retort.runtime.internal.MigrationTimeouts;
 import dev.retort.runtime.internal.Migrator;
 import dev.retort.runtime.internal.Session;
 import dev.retort.runtime.internal.StairwayWalk;
@@ -320,14 +321,18 @@ public final class Retort {
 
         /** One transaction per migration (the default), or one for the whole run. */
         public Builder transactionPerMigration(boolean perMigration) {
-            this.options = new Migrator.Options(perMigration, options.lockTimeout(), options.timeZone());
+            this.options =
+                    new Migrator.Options(perMigration, options.lockTimeout(), options.timeZone(), options.timeouts());
             return this;
         }
 
         /** How long to wait for another runner's lock before failing: 0 to {@link #MAX_LOCK_TIMEOUT}, else IllegalArgumentException. */
         public Builder lockTimeout(Duration timeout) {
             this.options = new Migrator.Options(
-                    options.transactionPerMigration(), requireNonNull(timeout, "timeout"), options.timeZone());
+                    options.transactionPerMigration(),
+                    requireNonNull(timeout, "timeout"),
+                    options.timeZone(),
+                    options.timeouts());
             return this;
         }
 
@@ -338,7 +343,36 @@ public final class Retort {
          */
         public Builder timeZone(String zone) {
             this.options = new Migrator.Options(
-                    options.transactionPerMigration(), options.lockTimeout(), requireNonNull(zone, "zone"));
+                    options.transactionPerMigration(),
+                    options.lockTimeout(),
+                    requireNonNull(zone, "zone"),
+                    options.timeouts());
+            return this;
+        }
+
+        /**
+         * How long each migration statement may wait for a lock on what it changes (PostgreSQL's
+         * {@code lock_timeout}, set per migration): default 5 s, 0 for ever, at most {@link #MAX_LOCK_TIMEOUT},
+         * else IllegalArgumentException. A blocked statement fails fast instead of queueing every query on
+         * the table behind it; a migration's {@link Timeouts @Timeouts} overrides it.
+         */
+        public Builder ddlTimeout(Duration timeout) {
+            return timeouts(new MigrationTimeouts(
+                    requireNonNull(timeout, "timeout"), options.timeouts().statement()));
+        }
+
+        /**
+         * How long each migration statement may run (PostgreSQL's {@code statement_timeout}, set per
+         * migration): 0 for ever, null (the default) for the session's own setting, at most
+         * {@link #MAX_LOCK_TIMEOUT}; a migration's {@link Timeouts @Timeouts} overrides it.
+         */
+        public Builder statementTimeout(Duration timeout) {
+            return timeouts(new MigrationTimeouts(options.timeouts().ddl(), timeout));
+        }
+
+        private Builder timeouts(MigrationTimeouts timeouts) {
+            this.options = new Migrator.Options(
+                    options.transactionPerMigration(), options.lockTimeout(), options.timeZone(), timeouts);
             return this;
         }
 

@@ -25,6 +25,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -197,6 +199,34 @@ class RetortAutoConfigurationTest {
                         .contains("retort.migrations-package is not set: name the package that holds the application's"
                                 + " migration classes, or set retort.enabled=false"),
                 causes(failed));
+    }
+
+    @Test
+    void aMigrationBlockedByAnotherSessionsLockFailsStartUpWithinRetortLockDdlTimeout() throws Exception {
+        ShopApp.start(db, List.of(), "retort.target=" + FIRST, "spring.jpa.hibernate.ddl-auto=none")
+                .close();
+        try (Connection blocker = db.connect()) {
+            blocker.setAutoCommit(false);
+            try (Statement st = blocker.createStatement()) {
+                st.execute("SELECT count(*) FROM customers");
+            }
+            Exception failed = assertThrows(
+                    Exception.class,
+                    () -> ShopApp.start(
+                            db, List.of(), "retort.lock.ddl-timeout=1s", "spring.jpa.hibernate.ddl-auto=none"));
+            assertTrue(
+                    causes(failed).contains("revision " + SECOND + " (upgrade): statement 1 failed: ALTER TABLE"),
+                    causes(failed));
+            assertTrue(
+                    causes(failed)
+                            .contains("canceling statement due to lock timeout; it waited 1 s (lock.ddl-timeout) for a"
+                                    + " lock another session holds"),
+                    causes(failed));
+            blocker.rollback();
+        }
+        assertEquals(List.of(FIRST), db.query("SELECT version_num FROM retort_version"));
+        ShopApp.start(db, List.of(), "retort.lock.ddl-timeout=1s").close();
+        assertEquals(List.of(SECOND), db.query("SELECT version_num FROM retort_version"));
     }
 
     @Test

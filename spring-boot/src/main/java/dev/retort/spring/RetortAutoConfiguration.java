@@ -67,6 +67,8 @@ public class RetortAutoConfiguration {
                 .versionTable(properties.getVersionTable())
                 .schemas(properties.getSchemas().toArray(String[]::new))
                 .lockTimeout(properties.getLockTimeout())
+                .ddlTimeout(properties.getLock().getDdlTimeout())
+                .statementTimeout(properties.getLock().getStatementTimeout())
                 .listener(new LoggingListener())
                 .load();
     }

@@ -29,6 +29,9 @@ public class RetortProperties {
     /** How long to wait for another instance's migration lock before failing start-up. */
     private Duration lockTimeout = Duration.ofMinutes(5);
 
+    /** The lock and statement timeouts each migration's statements run under, {@code retort.lock.*}. */
+    private final Lock lock = new Lock();
+
     /**
      * Whether to validate the applied revisions before upgrading and refuse to start on any problem
      * but an unverifiable (stamped) revision; the upgrade itself refuses edited, unknown and
@@ -91,6 +94,41 @@ public class RetortProperties {
 
     public void setLockTimeout(Duration lockTimeout) {
         this.lockTimeout = lockTimeout;
+    }
+
+    public Lock getLock() {
+        return lock;
+    }
+
+    /** {@code retort.lock.ddl-timeout} and {@code retort.lock.statement-timeout}. */
+    public static class Lock {
+        /**
+         * How long each migration statement may wait for a lock on what it changes (PostgreSQL's lock_timeout,
+         * set per migration), 0 for ever; a migration's @Timeouts overrides it.
+         */
+        private Duration ddlTimeout = Duration.ofSeconds(5);
+
+        /**
+         * How long each migration statement may run (PostgreSQL's statement_timeout, set per migration), 0 for
+         * ever; default: the connection's own setting. A migration's @Timeouts overrides it.
+         */
+        private Duration statementTimeout;
+
+        public Duration getDdlTimeout() {
+            return ddlTimeout;
+        }
+
+        public void setDdlTimeout(Duration ddlTimeout) {
+            this.ddlTimeout = ddlTimeout;
+        }
+
+        public Duration getStatementTimeout() {
+            return statementTimeout;
+        }
+
+        public void setStatementTimeout(Duration statementTimeout) {
+            this.statementTimeout = statementTimeout;
+        }
     }
 
     public boolean isValidateOnMigrate() {

@@ -54,6 +54,8 @@ public final class Settings {
             "version.schema",
             "transaction.per-migration",
             "lock.timeout",
+            "lock.ddl-timeout",
+            "lock.statement-timeout",
             "connect.timeout",
             "timezone",
             "tables.include",
@@ -220,6 +222,17 @@ public final class Settings {
     /** How long to wait for another runner's migration lock, in whole seconds (default 300, at most the runtime's limit). */
     public Duration lockTimeout() {
         return seconds("lock.timeout", 300, Retort.MAX_LOCK_TIMEOUT.toSeconds());
+    }
+
+    /** How long each migration statement may wait for a lock, in whole seconds (default 5; 0 for ever). */
+    public Duration ddlTimeout() {
+        return seconds("lock.ddl-timeout", 5, Retort.MAX_LOCK_TIMEOUT.toSeconds());
+    }
+
+    /** How long each migration statement may run, in whole seconds (0 for ever); empty: the session's own setting. */
+    public Optional<Duration> statementTimeout() {
+        if (get("lock.statement-timeout").map(String::isBlank).orElse(true)) return Optional.empty();
+        return Optional.of(seconds("lock.statement-timeout", 0, Retort.MAX_LOCK_TIMEOUT.toSeconds()));
     }
 
     /** The session time zone migrations run in (default {@code UTC}): UTC or an IANA name, checked by the facade. */

@@ -44,6 +44,8 @@ public final class SettingsLoader {
         Settings settings = new Settings(values, base, file);
         // numbers are checked as they are read, so that a wrong one stops every command with one line
         settings.lockTimeout();
+        settings.ddlTimeout();
+        settings.statementTimeout();
         settings.connectTimeout();
         settings.timeZone();
         return settings;

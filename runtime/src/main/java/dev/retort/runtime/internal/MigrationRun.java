@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -19,6 +20,7 @@ import java.util.TreeSet;
 final class MigrationRun {
     private final MigrationSet migrations;
     private final boolean transactionPerMigration;
+    private final MigrationTimeouts timeouts;
     private final MigrationListener listener;
     private final Sink sink;
     private final Tables tables;
@@ -32,15 +34,20 @@ final class MigrationRun {
 
     private int blockStatements;
 
+    /** Whether the open transaction has a statement timeout set by an earlier migration of a one-transaction run. */
+    private boolean statementTimeoutSet;
+
     MigrationRun(
             MigrationSet migrations,
             boolean transactionPerMigration,
+            MigrationTimeouts timeouts,
             MigrationListener listener,
             Sink sink,
             Tables tables,
             Set<String> before) {
         this.migrations = migrations;
         this.transactionPerMigration = transactionPerMigration;
+        this.timeouts = timeouts;
         this.listener = listener;
         this.sink = sink;
         this.tables = tables;
@@ -52,7 +59,7 @@ final class MigrationRun {
 
     /** Applies the path's migrations in order, each in its own transaction or all in one. */
     RunResult run(Direction direction, List<RevisionNode> path) throws SQLException {
-        if (!transactionPerMigration) sink.begin();
+        if (!transactionPerMigration) begin();
         try {
             for (RevisionNode node : path) apply(direction, node);
             if (!transactionPerMigration) sink.commit();
@@ -81,9 +88,11 @@ final class MigrationRun {
                         : node.id() + " -> " + Migrator.heads(Set.copyOf(node.revises())))
                 + ", " + node.message());
         long started = System.nanoTime();
-        if (transactionPerMigration) sink.begin();
+        MigrationTimeouts own = migrations.timeouts(node.id(), timeouts);
+        if (transactionPerMigration) begin();
+        setTimeouts(own);
         sink.guard(tables.versions().expectSql(heads));
-        execute(direction, node, sql.statements());
+        execute(direction, node, own, sql.statements());
         Duration duration = Duration.ofNanos(System.nanoTime() - started);
         List<String> bookkeeping = new ArrayList<>();
         for (String id : heads)
@@ -107,8 +116,23 @@ final class MigrationRun {
         return new MigrationException(failure.revision(), message, failure);
     }
 
-    /** Runs one migration's statements; an autocommit block commits what came before it, then runs outside the transaction. */
-    private void execute(Direction direction, RevisionNode node, List<RenderedSql.Statement> statements)
+    private void begin() throws SQLException {
+        sink.begin();
+        statementTimeoutSet = false;
+    }
+
+    /** Sets a migration's timeouts for the rest of the open transaction, undoing an earlier migration's statement timeout. */
+    private void setTimeouts(MigrationTimeouts own) throws SQLException {
+        for (String sql : own.local(statementTimeoutSet)) sink.execute(sql);
+        statementTimeoutSet = own.statement() != null;
+    }
+
+    /**
+     * Runs one migration's statements; an autocommit block commits what came before it, then runs outside the
+     * transaction with the migration's timeouts set for the session around each statement.
+     */
+    private void execute(
+            Direction direction, RevisionNode node, MigrationTimeouts own, List<RenderedSql.Statement> statements)
             throws SQLException {
         int committedStatements = 0;
         for (int i = 0; i < statements.size(); i++) {
@@ -117,8 +141,9 @@ final class MigrationRun {
                 if (statement.autocommit()) {
                     sink.commit();
                     committed = new TreeSet<>(heads);
-                    sink.executeOutsideTransaction(statement.sql());
-                    sink.begin();
+                    sink.executeOutsideTransaction(statement.sql(), own.session());
+                    begin();
+                    setTimeouts(own);
                     committedStatements = i + 1;
                     blockRevision = node;
                     blockStatements = committedStatements;
@@ -127,14 +152,20 @@ final class MigrationRun {
                 }
             } catch (SQLException e) {
                 rollbackAfter(sink, e);
-                throw failed(direction, node, i + 1, statement.sql(), committedStatements, e);
+                throw failed(direction, node, own, i + 1, statement.sql(), committedStatements, e);
             }
         }
     }
 
     /** Statement {@code number} failed: what it was, what the server said, and what stays committed. */
     private StatementException failed(
-            Direction direction, RevisionNode node, int number, String sql, int committedStatements, SQLException e) {
+            Direction direction,
+            RevisionNode node,
+            MigrationTimeouts own,
+            int number,
+            String sql,
+            int committedStatements,
+            SQLException e) {
         String partial = committedStatements == 0
                 ? ""
                 : "; statements 1-" + committedStatements + " of this migration "
@@ -152,8 +183,31 @@ final class MigrationRun {
                                 committedStatements == 0
                                         ? "the version table stays at " + Migrator.heads(committed)
                                         : "")
-                        + partial,
+                        + partial
+                        + timedOut(node, own, e),
                 e);
+    }
+
+    /**
+     * What to do about a statement that {@code lock_timeout} (SQL state 55P03) or {@code statement_timeout}
+     * (57014, also a cancel request) stopped; empty for any other failure.
+     */
+    private String timedOut(RevisionNode node, MigrationTimeouts own, SQLException e) {
+        String where = " on class " + migrations.className(node.id());
+        if ("55P03".equals(e.getSQLState())) {
+            String source = own.ddl().equals(timeouts.ddl()) ? "lock.ddl-timeout" : "its @Timeouts";
+            return "; it waited " + MigrationTimeouts.words(own.ddl()) + " (" + source
+                    + ") for a lock another session holds: retry when that session's transaction"
+                    + " has ended, or raise the limit for this migration with @Timeouts(ddl = SECONDS)" + where;
+        }
+        if (!"57014".equals(e.getSQLState())) return "";
+        String source =
+                Objects.equals(own.statement(), timeouts.statement()) ? "lock.statement-timeout" : "its @Timeouts";
+        String limit = own.statement() == null
+                ? "the session's statement_timeout, or a cancel request"
+                : MigrationTimeouts.words(own.statement()) + ", " + source;
+        return "; it was cancelled (" + limit + "): retry, or raise the limit for this migration with"
+                + " @Timeouts(statement = SECONDS)" + where + " (0 for none)";
     }
 
     /** Writes the version-table update and the history row; commits them with the migration when it has its own transaction. */

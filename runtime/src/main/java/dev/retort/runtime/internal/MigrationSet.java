@@ -7,7 +7,9 @@ import dev.retort.runtime.Direction;
 import dev.retort.runtime.Migration;
 import dev.retort.runtime.MigrationException;
 import dev.retort.runtime.Ops;
+import dev.retort.runtime.Retort;
 import dev.retort.runtime.Revision;
+import dev.retort.runtime.Timeouts;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,6 +35,9 @@ public final class MigrationSet {
 
     public static final MigrationSet EMPTY = new MigrationSet(RevisionGraph.of(List.of()), Map.of(), Set.of());
 
+    /** The longest {@link Timeouts} element, in seconds: PostgreSQL's limit for both settings. */
+    private static final long MAX_TIMEOUT_SECONDS = Retort.MAX_LOCK_TIMEOUT.toSeconds();
+
     /**
      * Reads the {@link Revision} annotation of each class and builds the graph.
      *
@@ -54,10 +59,24 @@ public final class MigrationSet {
                     .withDependsOn(List.of(revision.dependsOn()))
                     .withMessage(revision.message())
                     .withSource(sourceOf.apply(type)));
+            checkTimeouts(type, sourceOf.apply(type));
             classes.putIfAbsent(revision.id(), type.asSubclass(Migration.class));
             if (revision.forwardOnly()) forwardOnly.add(revision.id());
         }
         return new MigrationSet(RevisionGraph.of(nodes), classes, Set.copyOf(forwardOnly));
+    }
+
+    private static void checkTimeouts(Class<?> type, String source) {
+        Timeouts timeouts = type.getAnnotation(Timeouts.class);
+        if (timeouts == null) return;
+        Map<String, Integer> elements = Map.of("ddl", timeouts.ddl(), "statement", timeouts.statement());
+        for (String element : List.of("ddl", "statement")) {
+            int seconds = elements.get(element);
+            if (seconds != Timeouts.CONFIGURED && (seconds < 0 || seconds > MAX_TIMEOUT_SECONDS)) {
+                throw new MigrationException(source + ": class " + type.getName() + ": @Timeouts(" + element + " = "
+                        + seconds + ") is out of range: expected 0 to " + MAX_TIMEOUT_SECONDS + " seconds");
+            }
+        }
     }
 
     /** The migrations compiled into a package (sub-packages included), found through the class loader. */
@@ -160,6 +179,16 @@ public final class MigrationSet {
                     e);
         }
         return ops;
+    }
+
+    /** The timeouts a revision's statements run under: the configured ones, with what its {@link Timeouts} overrides. */
+    public MigrationTimeouts timeouts(String revision, MigrationTimeouts configured) {
+        return configured.over(classes.get(graph.node(revision).id()).getAnnotation(Timeouts.class));
+    }
+
+    /** The class that declares a revision, as messages name it. */
+    public String className(String revision) {
+        return classes.get(graph.node(revision).id()).getName();
     }
 
     /** What a revision does, as a checksum of its upgrade and downgrade statements. */

@@ -1,6 +1,7 @@
 package dev.retort.runtime.internal;
 
 import static dev.retort.postgres.PostgresSql.quote;
+import static java.util.Objects.requireNonNull;
 
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionNode;
@@ -35,9 +36,11 @@ import java.util.TreeSet;
 public final class Migrator {
     /**
      * How to run: one transaction per migration or one for the whole run, how long to wait for the
-     * lock, and the session time zone the migrations run in.
+     * lock, the session time zone the migrations run in, and the lock and statement timeouts their
+     * statements run under (each migration's {@code @Timeouts} over them).
      */
-    public record Options(boolean transactionPerMigration, Duration lockTimeout, String timeZone) {
+    public record Options(
+            boolean transactionPerMigration, Duration lockTimeout, String timeZone, MigrationTimeouts timeouts) {
         public static final Options DEFAULTS = new Options(true, Duration.ofMinutes(5));
 
         /** In the default time zone, {@link MigrationTimeZone#DEFAULT}. */
@@ -45,9 +48,15 @@ public final class Migrator {
             this(transactionPerMigration, lockTimeout, MigrationTimeZone.DEFAULT);
         }
 
+        /** With the default timeouts, {@link MigrationTimeouts#DEFAULT}. */
+        public Options(boolean transactionPerMigration, Duration lockTimeout, String timeZone) {
+            this(transactionPerMigration, lockTimeout, timeZone, MigrationTimeouts.DEFAULT);
+        }
+
         /** The one check of the lock timeout's range and the zone, for the facade's builder and every other caller. */
         public Options {
             MigrationTimeZone.check(timeZone);
+            requireNonNull(timeouts, "timeouts");
             if (lockTimeout.isNegative() || lockTimeout.compareTo(Retort.MAX_LOCK_TIMEOUT) > 0) {
                 throw new IllegalArgumentException("lock timeout out of range (0 to "
                         + Retort.MAX_LOCK_TIMEOUT.toSeconds() + " s): " + lockTimeout.toSeconds() + " s");
@@ -309,7 +318,14 @@ public final class Migrator {
     private RunResult run(Sink sink, Tables tables, Direction direction, Set<String> before, List<RevisionNode> path)
             throws SQLException {
         if (direction == Direction.DOWNGRADE) for (RevisionNode node : path) migrations.requireDowngrade(node.id());
-        return new MigrationRun(migrations, options.transactionPerMigration(), listener, sink, tables, before)
+        return new MigrationRun(
+                        migrations,
+                        options.transactionPerMigration(),
+                        options.timeouts(),
+                        listener,
+                        sink,
+                        tables,
+                        before)
                 .run(direction, path);
     }
 

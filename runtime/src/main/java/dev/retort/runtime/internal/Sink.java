@@ -4,9 +4,13 @@ import dev.retort.postgres.PostgresSql;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where the runner sends its statements: a live connection, or an offline SQL script. Both receive
@@ -27,8 +31,11 @@ interface Sink {
         for (String sql : statements) execute(sql);
     }
 
-    /** Runs a statement outside any transaction (the caller has committed first). */
-    void executeOutsideTransaction(String sql) throws SQLException;
+    /**
+     * Runs a statement outside any transaction (the caller has committed first), with the given session
+     * settings (name to value) in force for it alone.
+     */
+    void executeOutsideTransaction(String sql, Map<String, String> settings) throws SQLException;
 
     /** A line a person reads in a script; nothing online. */
     void note(String text);
@@ -82,9 +89,42 @@ interface Sink {
         }
 
         @Override
-        public void executeOutsideTransaction(String sql) throws SQLException {
+        public void executeOutsideTransaction(String sql, Map<String, String> settings) throws SQLException {
             connection.setAutoCommit(true);
-            execute(sql);
+            Map<String, String> previous = new LinkedHashMap<>();
+            for (Map.Entry<String, String> setting : settings.entrySet())
+                previous.put(setting.getKey(), config(setting.getKey(), setting.getValue()));
+            try {
+                execute(sql);
+            } catch (SQLException e) {
+                // the statement's failure is the one to report; a connection that went with it cannot be restored
+                try {
+                    restore(previous);
+                } catch (SQLException lost) {
+                    e.addSuppressed(lost);
+                }
+                throw e;
+            }
+            restore(previous);
+        }
+
+        /** Puts session settings back, so that a pooled connection goes back with its own. */
+        private void restore(Map<String, String> previous) throws SQLException {
+            for (Map.Entry<String, String> setting : previous.entrySet()) config(setting.getKey(), setting.getValue());
+        }
+
+        /** Sets a session setting and returns the value it had. */
+        private String config(String name, String value) throws SQLException {
+            try (PreparedStatement st = connection.prepareStatement(
+                    "SELECT pg_catalog.current_setting(?) AS previous, pg_catalog.set_config(?, ?, false)")) {
+                st.setString(1, name);
+                st.setString(2, name);
+                st.setString(3, value);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    return rs.getString("previous");
+                }
+            }
         }
 
         @Override
@@ -129,8 +169,15 @@ interface Sink {
         }
 
         @Override
-        public void executeOutsideTransaction(String sql) {
-            text.append("-- outside a transaction\n").append(sql).append(";\n");
+        public void executeOutsideTransaction(String sql, Map<String, String> settings) {
+            text.append("-- outside a transaction\n");
+            settings.forEach((name, value) -> text.append("SET ")
+                    .append(name)
+                    .append(" = ")
+                    .append(PostgresSql.literal(value))
+                    .append(";\n"));
+            text.append(sql).append(";\n");
+            settings.keySet().forEach(name -> text.append("RESET ").append(name).append(";\n"));
         }
 
         @Override
