@@ -303,6 +303,8 @@ class LintCommandTest {
     void severitiesComeFromTheConfiguration() throws Exception {
         Cli.Result result = cli.run(
                 "-x",
+                "lock.ddl-timeout=0",
+                "-x",
                 "lint.non-concurrent-index=warning",
                 "-x",
                 "lint.missing-lock-timeout=warning",
@@ -320,13 +322,57 @@ class LintCommandTest {
             seen.add(
                     finding.get("revision").asText() + " " + finding.get("rule").asText() + " "
                             + finding.get("severity").asText());
-        // b10's rename is off; its column add locks orders without a timeout, as b01's index does; g15 sets one first
+        // b10's rename is off, yet it locks orders without a timeout, as b01's index does; g15 sets one first
         assertEquals(
                 List.of(
                         "b01 non-concurrent-index warning",
                         "b01 missing-lock-timeout warning",
                         "b10 missing-lock-timeout warning"),
                 seen);
+    }
+
+    @Test
+    void aMigrationsOwnTimeoutWinsOverTheConfiguredOne() throws Exception {
+        cli.write(
+                "migrations/Rt1.java",
+                source(
+                        "t1",
+                        "s16",
+                        "@dev.retort.runtime.Timeouts(ddl = 0)\n",
+                        "op.addColumn(\"orders\", column(\"t1\", \"text\"));",
+                        ""));
+        cli.write(
+                "migrations/Rt2.java",
+                source(
+                        "t2",
+                        "t1",
+                        "@dev.retort.runtime.Timeouts(ddl = 30)\n",
+                        "op.addColumn(\"orders\", column(\"t2\", \"text\"));",
+                        ""));
+        for (String ddl : List.of("5", "0")) {
+            Cli.Result result = cli.run(
+                    "-x",
+                    "lock.ddl-timeout=" + ddl,
+                    "-x",
+                    "lint.missing-lock-timeout=warning",
+                    "lint",
+                    "--format",
+                    "json",
+                    "b15",
+                    "t1",
+                    "t2");
+            List<String> seen = new ArrayList<>();
+            for (JsonNode finding : MAPPER.readTree(result.out()).get("findings"))
+                seen.add(finding.get("revision").asText() + " "
+                        + finding.get("rule").asText());
+            // t1 waits for ever whatever is configured, t2 never does; b15 follows lock.ddl-timeout
+            assertEquals(
+                    ddl.equals("0")
+                            ? List.of("b15 missing-lock-timeout", "t1 missing-lock-timeout")
+                            : List.of("t1 missing-lock-timeout"),
+                    seen,
+                    "lock.ddl-timeout=" + ddl);
+        }
     }
 
     @Test
@@ -451,7 +497,6 @@ class LintCommandTest {
         assertEquals(
                 List.of(
                         "rename the running version reads orders through the orders_v view",
-                        "missing-lock-timeout ",
                         "non-concurrent-index orders holds 40 rows in every deployment"),
                 seen);
     }

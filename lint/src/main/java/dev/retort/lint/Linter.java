@@ -9,6 +9,7 @@ import dev.retort.runtime.Direction;
 import dev.retort.runtime.Lint;
 import dev.retort.runtime.MigrationException;
 import dev.retort.runtime.Ops;
+import dev.retort.runtime.Timeouts;
 import dev.retort.runtime.Waiver;
 import dev.retort.runtime.internal.MigrationSet;
 import java.util.ArrayList;
@@ -81,7 +82,7 @@ public final class Linter {
         }
         List<Finding> findings = new ArrayList<>();
         Ops up = upgrade(id);
-        for (Hit hit : MigrationWalk.walk(up, state, schema(), config.lockTimeout()))
+        for (Hit hit : MigrationWalk.walk(up, state, schema(), lockTimeout(id)))
             findings.add(finding(hit, id, up, suppressions));
         if (!migrations.isForwardOnly(id)) {
             Ops down = downgrade(id);
@@ -92,6 +93,13 @@ public final class Linter {
             }
         }
         return findings;
+    }
+
+    /** Whether the revision runs with a lock timeout: its {@code @Timeouts(ddl = ...)}, else the configured one. */
+    private boolean lockTimeout(String id) {
+        Timeouts timeouts = migrations.type(id).getAnnotation(Timeouts.class);
+        if (timeouts == null || timeouts.ddl() == Timeouts.CONFIGURED) return config.lockTimeout();
+        return timeouts.ddl() > 0;
     }
 
     private final Map<String, Set<String>> ancestors = new HashMap<>();

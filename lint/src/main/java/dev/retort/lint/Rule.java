@@ -93,9 +93,11 @@ public enum Rule {
     MISSING_LOCK_TIMEOUT(
             "missing-lock-timeout",
             Severity.WARNING,
-            "a migration that locks an existing table while lock.ddl-timeout = 0 and it sets no lock_timeout itself:"
-                    + " a statement that waits for its lock makes every query on the table wait behind it",
-            "set lock.ddl-timeout (seconds), or op.execute(\"SET LOCAL lock_timeout = '5s'\") first"),
+            "a migration that locks an existing table without a lock timeout (lock.ddl-timeout = 0, or @Timeouts(ddl ="
+                    + " 0) on it) and sets no lock_timeout itself first: a statement that waits for its lock makes"
+                    + " every query on the table wait behind it",
+            "keep lock.ddl-timeout (default 5 s), give the migration @Timeouts(ddl = N), or"
+                    + " op.execute(\"SET LOCAL lock_timeout = '5s'\") first"),
     SEVERAL_HEADS(
             "several-heads",
             Severity.ERROR,

@@ -93,7 +93,7 @@ public final class Settings {
     /**
      * What {@code retort lint} reads: each {@code lint.RULE} severity (an unknown rule or severity is an error naming
      * the key), the default schema, and whether migrations run with a lock timeout ({@code lock.ddl-timeout} other than
-     * 0; this runner sets none by itself, so without the key they do not).
+     * 0).
      */
     public LintConfig lintConfig() {
         Map<Rule, Severity> severities = new EnumMap<>(Rule.class);
@@ -110,8 +110,7 @@ public final class Settings {
                             new ConfigException(key, key + ": expected error, warning or off, not \"" + word + "\""));
             severities.put(rule, severity);
         }
-        boolean lockTimeout =
-                get("lock.ddl-timeout").map(v -> !v.strip().equals("0")).orElse(false);
+        boolean lockTimeout = !ddlTimeout().isZero();
         return new LintConfig(severities, defaultSchema(), lockTimeout);
     }
 

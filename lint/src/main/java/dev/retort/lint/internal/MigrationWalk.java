@@ -111,7 +111,9 @@ public final class MigrationWalk {
         lockTimeoutReported = true;
         hit(
                 Rule.MISSING_LOCK_TIMEOUT,
-                "locks existing table " + shown(table) + " with lock.ddl-timeout = 0 and no SET lock_timeout before it",
+                "locks existing table " + shown(table)
+                        + " without a lock timeout (lock.ddl-timeout = 0, or @Timeouts(ddl ="
+                        + " 0)) and no SET lock_timeout before it",
                 step,
                 waivers);
     }
