@@ -35,7 +35,7 @@ import org.postgresql.Driver;
  */
 public final class DriverPrewarm {
     /** The subcommands that do not connect to a database; {@code QuickLookTest} keeps it in step with the commands. */
-    static final Set<String> OFFLINE = Set.of("init", "heads", "branches", "show", "merge", "edit");
+    static final Set<String> OFFLINE = Set.of("init", "heads", "branches", "show", "merge", "edit", "lint");
 
     private DriverPrewarm() {}
 
