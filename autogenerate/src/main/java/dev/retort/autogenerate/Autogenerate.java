@@ -3,10 +3,12 @@ package dev.retort.autogenerate;
 import static java.util.Objects.requireNonNull;
 
 import dev.retort.diff.ColumnComparison;
+import dev.retort.diff.Conversions;
 import dev.retort.diff.Differ;
 import dev.retort.diff.Plan;
 import dev.retort.entities.EntityReader;
 import dev.retort.entities.EntitySource;
+import dev.retort.postgres.CatalogCasts;
 import dev.retort.postgres.ExpressionCanonicalizer;
 import dev.retort.postgres.PostgresIntrospector;
 import dev.retort.postgres.SchemaScope;
@@ -122,7 +124,19 @@ public final class Autogenerate {
      */
     public Plan compare(Connection connection, CompletableFuture<Schema> entities) {
         Schema database = readDatabase(connection);
-        return diffModel(database, canonicalize(connection, join(entities)));
+        return withCasts(connection, diffModel(database, canonicalize(connection, join(entities))));
+    }
+
+    /**
+     * The plan with each type change the database has no cast for given a {@code USING} still to be
+     * written ({@link Conversions}): the casts of the types the plan changes between, read from the
+     * catalog of the database the plan runs on, once.
+     */
+    public Plan withCasts(Connection connection, Plan plan) {
+        Set<String> types = Conversions.types(plan);
+        if (types.isEmpty()) return plan;
+        CatalogCasts casts = CatalogCasts.read(connection, types);
+        return Conversions.mark(plan, casts::converts);
     }
 
     /**

@@ -40,6 +40,8 @@ import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
 import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameConstraint;
+import dev.retort.op.RenameIndex;
 import dev.retort.op.RenameTable;
 import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
@@ -127,6 +129,9 @@ public final class OpText {
         if (op instanceof RenameTable r) return "rename table " + r.table() + " to " + r.to();
         if (op instanceof CreateIndex c) return "add index " + index(c.table(), c.index());
         if (op instanceof DropIndex d) return "drop index " + index(d.table(), d.index());
+        if (op instanceof RenameIndex r) return "rename index " + r.from() + " on " + r.table() + " to " + r.to();
+        if (op instanceof RenameConstraint r)
+            return "rename constraint " + r.from() + " on " + r.table() + " to " + r.to();
         if (op instanceof CreateEnum c) return "add enum " + c.type().name() + " " + labels(c.type());
         if (op instanceof DropEnum d) return "drop enum " + d.type().name();
         if (op instanceof AddEnumCasts a) return "add casts of enum " + a.type() + ": " + casts(a.type(), a.casts());

@@ -1,10 +1,12 @@
 package dev.retort.cli;
 
+import dev.retort.Dialect;
 import dev.retort.RetortException;
 import dev.retort.autogenerate.Autogenerate;
 import dev.retort.autogenerate.OpText;
 import dev.retort.cli.config.Settings;
 import dev.retort.diff.Plan;
+import dev.retort.op.AlterColumn;
 import dev.retort.op.ColumnChange;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
@@ -76,6 +78,11 @@ final class DiffCommand extends ReportingSubcommand {
         boolean json = json();
         if (json && sql) throw new OptionException("--format", format, "--format json and --sql: choose one");
         Duration timeout = root.project().settings().connectTimeout();
+        if (Dialect.ofUrl(from) == Dialect.MARIADB || Dialect.ofUrl(to) == Dialect.MARIADB) {
+            MariaDbDiffRun.refuseUnsupported(from, to, sql, json, !schemas.isEmpty() || !excludedSchemas.isEmpty());
+            return new MariaDbDiffRun(from, to, root.user, root.password, timeout)
+                    .run(root.out(), new TableFilter(includedTables, excludedTables));
+        }
         try (Connection source = connect(from, timeout);
                 Connection target = connect(to, timeout)) {
             Autogenerate autogenerate = autogenerate(source, target);
@@ -83,13 +90,14 @@ final class DiffCommand extends ReportingSubcommand {
             CompletableFuture<Schema> targetSchema =
                     CompletableFuture.supplyAsync(() -> autogenerate.readDatabase(target));
             Schema sourceSchema = autogenerate.readDatabase(source);
-            Plan plan = autogenerate.diff(sourceSchema, Project.join(targetSchema));
+            Plan plan = autogenerate.withCasts(source, autogenerate.diff(sourceSchema, Project.join(targetSchema)));
             if (json) {
                 JsonReport.diff(root.out(), plan, DEFAULT_SCHEMA);
                 return plan.isEmpty() ? ExitCode.OK : ExitCode.FOUND;
             }
             if (sql) {
                 if (plan.isEmpty()) return ExitCode.OK;
+                refuseUnwrittenConversions(plan);
                 root.out().println("BEGIN;");
                 // a table's column changes are one statement, their hazards above it
                 List<List<Op>> runs = ColumnChange.runs(plan.upgrade());
@@ -119,6 +127,20 @@ final class DiffCommand extends ReportingSubcommand {
                     root.out().println("  " + Terminal.safe(hazard.toString()));
             }
             return ExitCode.FOUND;
+        }
+    }
+
+    /**
+     * A script must not hold a type change PostgreSQL has no cast for: its {@code USING} is a
+     * person's to write, in a migration, and a script without it would fail where it is run.
+     */
+    private static void refuseUnwrittenConversions(Plan plan) {
+        for (Op op : plan.upgrade()) {
+            if (op instanceof AlterColumn a && a.using() != null && a.using().toBeWritten())
+                throw new RetortException("column " + a.table() + "." + a.columnName() + ": type "
+                        + a.from().type()
+                        + " -> " + a.to().type() + " has no cast PostgreSQL can apply, and diff --sql does not guess"
+                        + " its USING expression: write it in a migration (revision --autogenerate marks it)");
         }
     }
 

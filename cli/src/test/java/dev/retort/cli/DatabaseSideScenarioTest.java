@@ -56,7 +56,7 @@ class DatabaseSideScenarioTest {
 
     @TestFactory
     Stream<DynamicTest> scenarios() throws IOException {
-        return Scenario.tests(SCENARIOS, "", this::run);
+        return Scenario.tests(SCENARIOS, System.getProperty("retort.scenario", ""), this::run);
     }
 
     private void run(Scenario scenario) throws Exception {
@@ -78,7 +78,10 @@ class DatabaseSideScenarioTest {
             return;
         }
         Autogenerate autogenerate = scenario.autogenerate();
-        Plan plan = autogenerate.diff(read(live, autogenerate), read(model, autogenerate));
+        Plan plan;
+        try (Connection c = live.connect()) {
+            plan = autogenerate.withCasts(c, autogenerate.diff(read(live, autogenerate), read(model, autogenerate)));
+        }
         List<String> described = plan.upgrade().stream().map(OpText::describe).toList();
         assertEquals(
                 scenario.expected(),

@@ -10,6 +10,7 @@ import dev.retort.FileException;
 import dev.retort.RetortException;
 import dev.retort.diff.Plan;
 import dev.retort.diff.RenameHints;
+import dev.retort.op.AlterColumn;
 import dev.retort.op.ColumnChange;
 import dev.retort.op.DropEnum;
 import dev.retort.op.DropType;
@@ -133,7 +134,7 @@ public final class MigrationWriter {
                         || op.hazards().stream().anyMatch(h -> h.kind() == Hazard.Kind.DATA_LOSS));
     }
 
-    /** The comments above an operation's statement: its rename hint, then its hazards. */
+    /** The comments above an operation's statement: its rename hint, then its hazards, then what is left to write. */
     private static void marks(CodeBlock.Builder code, Op op, List<Op> ops, RenameHints.Hint hint) {
         if (hint != null) {
             // rendered apart: what a comment names needs no import
@@ -142,6 +143,13 @@ public final class MigrationWriter {
             code.add("// $L\n", JavaText.comment(instead + ";"));
         }
         for (Hazard hazard : Plan.hazards(op, ops)) code.add("// $L\n", JavaText.comment(hazard.toString()));
+        if (op instanceof AlterColumn a && a.using() != null && a.using().toBeWritten()) {
+            code.add(
+                    "// $L\n",
+                    JavaText.comment("TODO(retort): write the USING expression that turns " + a.table() + "."
+                            + a.columnName() + " from " + a.from().type() + " into " + a.to().type()
+                            + ": Using.of(\"...\") in place of Using.TO_BE_WRITTEN"));
+        }
     }
 
     private static MethodSpec body(String name, List<Op> ops, OpRenderer renderer) {

@@ -42,6 +42,8 @@ import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
 import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameConstraint;
+import dev.retort.op.RenameIndex;
 import dev.retort.op.RenameTable;
 import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.EnumType;
@@ -101,10 +103,7 @@ final class OpRenderer {
                     List.of(string(d.constraint().name()), string(d.constraint().definition())));
         }
         if (op instanceof AlterColumn a) {
-            return call(
-                    a.table(),
-                    a.reapply() ? "reapplyColumn" : "alterColumn",
-                    List.of(values.column(a.from()), values.column(a.to())));
+            return call(a.table(), a.reapply() ? "reapplyColumn" : "alterColumn", alterArguments(a));
         }
         if (op instanceof AddPrimaryKey a) return call(a.table(), "addPrimaryKey", List.of(values.primaryKey(a.key())));
         if (op instanceof DropPrimaryKey d)
@@ -131,6 +130,10 @@ final class OpRenderer {
             return call(r.table(), "renameColumn", List.of(string(r.from()), string(r.to())), false);
         }
         if (op instanceof RenameTable r) return call(r.table(), "renameTable", List.of(string(r.to())));
+        if (op instanceof RenameIndex r)
+            return call(r.table(), "renameIndex", List.of(string(r.from()), string(r.to())), false);
+        if (op instanceof RenameConstraint r)
+            return call(r.table(), "renameConstraint", List.of(string(r.from()), string(r.to())), false);
         if (op instanceof AlterTablePersistence p)
             return call(p.table(), p.unlogged() ? "setUnlogged" : "setLogged", List.of(), false);
         if (op instanceof AlterTableComment c) {
@@ -198,11 +201,15 @@ final class OpRenderer {
         if (change instanceof DropColumn d)
             return tableCall("dropColumn", withOptions(List.of(values.column(d.column())), d.options()));
         if (change instanceof AlterColumn a) {
-            return tableCall(
-                    a.reapply() ? "reapplyColumn" : "alterColumn",
-                    List.of(values.column(a.from()), values.column(a.to())));
+            return tableCall(a.reapply() ? "reapplyColumn" : "alterColumn", alterArguments(a));
         }
         throw new AssertionError(change);
+    }
+
+    /** A column change's two definitions, and its conversion when a person writes it. */
+    private List<CodeBlock> alterArguments(AlterColumn a) {
+        if (a.using() == null) return List.of(values.column(a.from()), values.column(a.to()));
+        return List.of(values.column(a.from()), values.column(a.to()), values.using(a.using()));
     }
 
     /** {@code t.method(args)}; several arguments go one per line. */

@@ -2,6 +2,7 @@ package dev.retort.codegen;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.retort.op.Using;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.CompositeType;
@@ -226,7 +227,14 @@ final class ValueRenderer {
         if (sequence.maxValue() != null) code.add(".maxValue($L)", number(sequence.maxValue()));
         if (sequence.cache() != 1) code.add(".cache($L)", number(sequence.cache()));
         if (sequence.cycle()) code.add(".withCycle()");
+        if (sequence.unlogged()) code.add(".withUnlogged(true)");
         return code.build();
+    }
+
+    /** A type change's conversion: {@code Using.TO_BE_WRITTEN}, or {@code Using.of("...")}. */
+    CodeBlock using(Using using) {
+        if (using.toBeWritten()) return CodeBlock.of("$T.TO_BE_WRITTEN", Using.class);
+        return CodeBlock.of("$T.of($L)", Using.class, JavaText.string(using.expression()));
     }
 
     /** A {@code long} as Java source: with an {@code L} where it does not fit an {@code int}. */

@@ -3,6 +3,7 @@ package dev.retort.codegen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.retort.diff.Conversions;
 import dev.retort.diff.Differ;
 import dev.retort.diff.Plan;
 import dev.retort.op.AddColumn;
@@ -228,6 +229,30 @@ class MigrationWriterTest {
                                         CUSTOMERS_V1.withUnlogged(true),
                                         Table.of(QualifiedName.of("scratch"), List.of(Column.of("body", "text")))
                                                 .withUnlogged(true))))),
+                Arguments.of(
+                        "index_renames",
+                        RevisionHeader.of("9b9b9b9b9b9b", List.of("9a9a9a9a9a9a"), "index renames", CREATED),
+                        Differ.diff(
+                                new Schema(List.of(CUSTOMERS_V1
+                                        .withIndexes(List.of(Index.on("email").named("customers_email_idx")))
+                                        .withUniques(
+                                                List.of(new UniqueConstraint("customers_name_key", List.of("name")))))),
+                                new Schema(List.of(CUSTOMERS_V1
+                                        .withIndexes(List.of(Index.on("email").named("customers_by_email")))
+                                        .withUniques(List.of(
+                                                new UniqueConstraint("customers_name_unique", List.of("name")))))))),
+                Arguments.of(
+                        "uncastable",
+                        RevisionHeader.of("9c9c9c9c9c9c", List.of("9b9b9b9b9b9b"), "seen as a timestamp", CREATED),
+                        Conversions.mark(
+                                Differ.diff(
+                                        new Schema(List.of(Table.of(
+                                                QualifiedName.of("visits"),
+                                                List.of(Column.of("id", "bigint"), Column.of("seen", "bigint"))))),
+                                        new Schema(List.of(Table.of(
+                                                QualifiedName.of("visits"),
+                                                List.of(Column.of("id", "bigint"), Column.of("seen", "timestamp")))))),
+                                (from, to) -> false)),
                 Arguments.of(
                         "merge",
                         RevisionHeader.of(

@@ -22,6 +22,8 @@ import dev.retort.op.DropSequence;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropUnique;
 import dev.retort.op.Op;
+import dev.retort.op.RenameConstraint;
+import dev.retort.op.RenameIndex;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
@@ -35,13 +37,16 @@ import dev.retort.schema.TableElement;
 import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -54,7 +59,8 @@ import java.util.stream.Stream;
  * compared one level down. Pure: no I/O, and the returned plan is the whole record of what it
  * decided. A plan that would drop or create a table in place of a partition, a partitioned table or
  * an inheritance child of the other side is refused ({@link OutsideScopeException}), and so is one
- * that would have to drop a schema still holding objects Retort leaves alone ({@link NonEmptySchemaException}).
+ * that would have to drop a schema still holding objects Retort leaves alone ({@link NonEmptySchemaException}),
+ * and one whose persistence changes no order makes PostgreSQL accept ({@link PersistenceOrderException}).
  */
 public final class Differ {
     private Differ() {}
@@ -67,7 +73,7 @@ public final class Differ {
     public static Plan diff(Schema current, Schema target, List<ColumnComparison> comparisons) {
         OutsideScopeException.check(current, target);
         List<Op> ops = new ArrayList<>(NamespaceDiffer.diff(current, target));
-        ops.addAll(diffSequences(current.sequences(), target.sequences()));
+        ops.addAll(diffSequences(current.sequences(), followed(current, target)));
         ops.addAll(EnumDiffer.diff(current.enums(), target.enums()));
         ops.addAll(CompositeDiffer.diff(current.types(), target.types()));
         Map<QualifiedName, Table> currentTables = byName(current.tables(), Table::name);
@@ -89,7 +95,34 @@ public final class Differ {
                 ops.add(new DropTable(table.withoutForeignKeysAndIndexes()));
             }
         }
-        return Plan.of(EnumDefaults.split(ops));
+        Plan plan = Plan.of(EnumDefaults.split(ops));
+        return new Plan(PersistenceOrder.order(plan.upgrade(), current, target));
+    }
+
+    /**
+     * The target's sequences, each owned by a table the plan makes unlogged or logged given the
+     * persistence it has now when it follows its table on both sides: {@code ALTER TABLE ... SET
+     * LOGGED} (and {@code SET UNLOGGED}) changes the table's sequences too, so the sequence needs no
+     * change of its own.
+     */
+    private static List<Sequence> followed(Schema current, Schema target) {
+        Map<QualifiedName, Sequence> currentByName = byName(current.sequences(), Sequence::name);
+        List<Sequence> sequences = new ArrayList<>();
+        for (Sequence sequence : target.sequences()) {
+            Sequence existing = currentByName.get(sequence.name());
+            QualifiedName owner = sequence.ownerTable();
+            Table before = owner == null ? null : current.table(owner).orElse(null);
+            Table after = owner == null ? null : target.table(owner).orElse(null);
+            boolean follows = existing != null
+                    && before != null
+                    && after != null
+                    && owner.equals(existing.ownerTable())
+                    && before.unlogged() != after.unlogged()
+                    && existing.unlogged() == before.unlogged()
+                    && sequence.unlogged() == after.unlogged();
+            sequences.add(follows ? sequence.withUnlogged(existing.unlogged()) : sequence);
+        }
+        return sequences;
     }
 
     static List<Op> diffSequences(List<Sequence> current, List<Sequence> target) {
@@ -188,15 +221,34 @@ public final class Differ {
         throw new AssertionError(element);
     }
 
-    /** Unique constraints are the same when they cover the same columns in the same order, with the same NULLS, whatever their names. */
+    /**
+     * Unique constraints are the same when they cover the same columns in the same order, with the
+     * same NULLS, whatever their names; a matched one whose name both sides give (an entity's only when
+     * the mapping names it) is renamed, as {@link #renames} does it.
+     */
     static List<Op> diffUniques(QualifiedName table, List<UniqueConstraint> current, List<UniqueConstraint> target) {
-        return byShape(
+        List<Op> ops = new ArrayList<>(byShape(
                 current,
                 target,
                 UniqueConstraint::unnamed,
                 UniqueConstraint::name,
                 u -> new AddUnique(table, u),
-                u -> new DropUnique(table, u));
+                u -> new DropUnique(table, u)));
+        Set<Object> changed = new HashSet<>();
+        for (Op op : ops) {
+            if (op instanceof AddUnique a) changed.add(a.constraint().unnamed());
+            if (op instanceof DropUnique d) changed.add(d.constraint().unnamed());
+        }
+        ops.addAll(renames(
+                current,
+                target,
+                changed,
+                UniqueConstraint::unnamed,
+                UniqueConstraint::name,
+                unique -> true,
+                true,
+                (from, to) -> new RenameConstraint(table, from, to)));
+        return ops;
     }
 
     /**
@@ -221,15 +273,78 @@ public final class Differ {
         return ops;
     }
 
-    /** Indexes are the same when everything but their names is. */
+    /**
+     * Indexes are the same when everything but their names is; a matched index whose name differs
+     * is renamed when the target's name is meant (not one the mapping made up, {@link
+     * Index#implicitName}), as {@link #renames} does it.
+     */
     static List<Op> diffIndexes(QualifiedName table, List<Index> current, List<Index> target) {
-        return byShape(
+        List<Op> ops = new ArrayList<>(byShape(
                 current,
                 target,
                 Index::unnamed,
                 Index::name,
                 i -> new CreateIndex(table, i),
-                i -> new DropIndex(table, i));
+                i -> new DropIndex(table, i)));
+        Set<Object> changed = new HashSet<>();
+        for (Op op : ops) {
+            if (op instanceof CreateIndex c) changed.add(c.index().unnamed());
+            if (op instanceof DropIndex d) changed.add(d.index().unnamed());
+        }
+        ops.addAll(renames(
+                current,
+                target,
+                changed,
+                Index::unnamed,
+                Index::name,
+                index -> !index.implicitName(),
+                false,
+                (from, to) -> new RenameIndex(table, from, to)));
+        return ops;
+    }
+
+    /**
+     * The renames of matched elements whose meant names differ (in more than letter case, where
+     * that is no difference), in an
+     * order that works: a rename waits for the element holding its new name to be renamed away, and
+     * names that only swap stay as they are. Elements the plan drops or adds are not renamed.
+     */
+    private static <T> List<Op> renames(
+            List<T> current,
+            List<T> target,
+            Set<Object> changed,
+            Function<T, Object> shape,
+            Function<T, String> name,
+            Predicate<T> meant,
+            boolean ignoreCase,
+            BiFunction<String, String, Op> rename) {
+        Set<String> held = new HashSet<>();
+        for (T element : current) if (!changed.contains(shape.apply(element))) held.add(name.apply(element));
+        Map<Object, T> targetByShape = byName(target, shape);
+        Map<T, String> pending = new LinkedHashMap<>();
+        for (T element : current) {
+            T matched = targetByShape.get(shape.apply(element));
+            if (matched == null || changed.contains(shape.apply(element)) || !meant.test(matched)) continue;
+            String from = name.apply(element);
+            String to = name.apply(matched);
+            if (from != null && to != null && !(ignoreCase ? from.equalsIgnoreCase(to) : from.equals(to)))
+                pending.put(element, to);
+        }
+        List<Op> ops = new ArrayList<>();
+        for (boolean renamed = true; renamed; ) {
+            renamed = false;
+            for (Iterator<Map.Entry<T, String>> it = pending.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<T, String> next = it.next();
+                if (held.contains(next.getValue())) continue;
+                String from = name.apply(next.getKey());
+                ops.add(rename.apply(from, next.getValue()));
+                held.remove(from);
+                held.add(next.getValue());
+                it.remove();
+                renamed = true;
+            }
+        }
+        return ops;
     }
 
     /**

@@ -40,6 +40,8 @@ import dev.retort.op.Hazard;
 import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
 import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameConstraint;
+import dev.retort.op.RenameIndex;
 import dev.retort.op.RenameTable;
 import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.ForeignKey;
@@ -148,6 +150,8 @@ public record Plan(List<Op> upgrade) {
         if (op instanceof AddExclusion) return inTable(0);
         if (op instanceof RenameColumn) return inTable(0);
         if (op instanceof RenameTable) return inTable(0);
+        if (op instanceof RenameIndex) return inTable(0);
+        if (op instanceof RenameConstraint) return inTable(0);
         if (op instanceof AlterTableComment) return inTable(0);
         if (op instanceof AlterTablePersistence) return inTable(0);
         if (op instanceof DropPrimaryKey) return inTable(1);

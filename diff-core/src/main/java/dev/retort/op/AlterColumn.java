@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Objects;
 
 /** Changes a column from one whole definition to another (type, nullability, identity). */
-public record AlterColumn(QualifiedName table, Column from, Column to, boolean reapply) implements ColumnChange {
+public record AlterColumn(QualifiedName table, Column from, Column to, boolean reapply, Using using)
+        implements ColumnChange {
     /**
      * @param reapply set the type and default again even where they do not differ (a comparison
      *                hook found a difference Retort's own comparison does not see)
+     * @param using   the hand-written conversion of a type change PostgreSQL has no cast for, or null
+     *                for PostgreSQL's own cast
      */
     public AlterColumn {
         requireNonNull(table, "table");
@@ -26,10 +29,22 @@ public record AlterColumn(QualifiedName table, Column from, Column to, boolean r
         }
         if (from.sameAs(to) && !reapply)
             throw new IllegalArgumentException("alter column " + table + "." + from.name() + " changes nothing");
+        if (using != null && from.type().equals(to.type()) && !reapply)
+            throw new IllegalArgumentException(
+                    "alter column " + table + "." + from.name() + ": USING without a type change");
+    }
+
+    public AlterColumn(QualifiedName table, Column from, Column to, boolean reapply) {
+        this(table, from, to, reapply, null);
     }
 
     public AlterColumn(QualifiedName table, Column from, Column to) {
         this(table, from, to, false);
+    }
+
+    /** This change with a hand-written conversion (null for PostgreSQL's own cast). */
+    public AlterColumn withUsing(Using newUsing) {
+        return new AlterColumn(table, from, to, reapply, newUsing);
     }
 
     public String columnName() {
@@ -75,13 +90,21 @@ public record AlterColumn(QualifiedName table, Column from, Column to, boolean r
 
     @Override
     public AlterColumn reverse() {
-        return new AlterColumn(table, to, from, reapply);
+        return new AlterColumn(table, to, from, reapply, using == null ? null : using.reversed());
     }
 
     @Override
     public List<Hazard> hazards() {
         String where = table + "." + columnName();
         List<Hazard> hazards = new ArrayList<>();
+        if (using != null && using.toBeWritten()) {
+            hazards.add(new Hazard(
+                    Hazard.Kind.NEEDS_USING,
+                    "type " + from.type() + " -> " + to.type() + " of " + where
+                            + " has no cast PostgreSQL can apply: its USING expression is to be written by hand"
+                            + " (Using.of(\"...\") in place of Using.TO_BE_WRITTEN); until then it fails"
+                            + " before anything changes"));
+        }
         switch (Types.classify(from.type(), to.type())) {
             case LOSSY -> {
                 if (Narrowing.rounds(from.type(), to.type())) {

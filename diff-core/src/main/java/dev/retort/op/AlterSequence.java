@@ -7,7 +7,7 @@ import dev.retort.schema.Sequence;
 import java.util.List;
 
 /**
- * Changes a sequence's options: type, start, increment, bounds, cache, cycle. Narrowing the end it
+ * Changes a sequence's options: type, start, increment, bounds, cache, cycle, persistence. Narrowing the end it
  * counts toward (a lower maximum, or a smaller type, for an ascending one) fails once the sequence
  * has gone past the new bound.
  */

@@ -28,6 +28,8 @@ public sealed interface Op
                 AlterSequenceOwner,
                 RenameColumn,
                 RenameTable,
+                RenameIndex,
+                RenameConstraint,
                 AlterTableComment,
                 AlterTablePersistence,
                 CreateEnum,

@@ -7,8 +7,10 @@ import java.util.List;
 /**
  * An index that does not back a constraint: its keys (columns or expressions, each with its sort
  * order), uniqueness, method, covered columns, predicate and NULLS NOT DISTINCT. Compared by
- * everything but its name ({@link #unnamed()}), which is carried to drop it. {@link #on} and
- * {@link #of} give a plain btree index; each wither changes one part.
+ * everything but its name ({@link #unnamed()}), which is carried to drop it, and followed by a
+ * rename when it is meant: {@code implicitName} marks a name the mapping's naming strategy made up
+ * (Hibernate's {@code IDX...} for an {@code @Index} without a name), which no index is renamed to.
+ * {@link #on} and {@link #of} give a plain btree index; each wither changes one part.
  */
 public record Index(
         String name,
@@ -17,7 +19,8 @@ public record Index(
         String method,
         List<String> include,
         String where,
-        boolean nullsNotDistinct)
+        boolean nullsNotDistinct,
+        boolean implicitName)
         implements TableElement {
     /**
      * One key: a column name or, in parentheses, an expression; descending or not; nulls first or
@@ -67,6 +70,18 @@ public record Index(
         if (name != null && name.isEmpty()) name = null;
         if (where != null && where.isBlank()) where = null;
         if (!unique) nullsNotDistinct = false;
+        if (name == null) implicitName = false;
+    }
+
+    public Index(
+            String name,
+            List<Key> keys,
+            boolean unique,
+            String method,
+            List<String> include,
+            String where,
+            boolean nullsNotDistinct) {
+        this(name, keys, unique, method, include, where, nullsNotDistinct, false);
     }
 
     /** A plain btree index over columns, ascending. */
@@ -83,16 +98,21 @@ public record Index(
         return new Index(newName, keys, unique, method, include, where, nullsNotDistinct);
     }
 
+    /** This index with a name the mapping's naming strategy made up, not one a person gave it. */
+    public Index withImplicitName(boolean newImplicitName) {
+        return new Index(name, keys, unique, method, include, where, nullsNotDistinct, newImplicitName);
+    }
+
     public Index asUnique() {
         return withUnique(true);
     }
 
     public Index withUnique(boolean newUnique) {
-        return new Index(name, keys, newUnique, method, include, where, nullsNotDistinct);
+        return new Index(name, keys, newUnique, method, include, where, nullsNotDistinct, implicitName);
     }
 
     public Index using(String newMethod) {
-        return new Index(name, keys, unique, newMethod, include, where, nullsNotDistinct);
+        return new Index(name, keys, unique, newMethod, include, where, nullsNotDistinct, implicitName);
     }
 
     public Index including(String... columns) {
@@ -101,11 +121,11 @@ public record Index(
 
     /** This index covering other columns ({@code INCLUDE}). */
     public Index withInclude(List<String> columns) {
-        return new Index(name, keys, unique, method, columns, where, nullsNotDistinct);
+        return new Index(name, keys, unique, method, columns, where, nullsNotDistinct, implicitName);
     }
 
     public Index where(String predicate) {
-        return new Index(name, keys, unique, method, include, predicate, nullsNotDistinct);
+        return new Index(name, keys, unique, method, include, predicate, nullsNotDistinct, implicitName);
     }
 
     public Index withNullsNotDistinct() {
@@ -113,11 +133,11 @@ public record Index(
     }
 
     public Index withNullsNotDistinct(boolean newNullsNotDistinct) {
-        return new Index(name, keys, unique, method, include, where, newNullsNotDistinct);
+        return new Index(name, keys, unique, method, include, where, newNullsNotDistinct, implicitName);
     }
 
     public Index withKeys(List<Key> newKeys) {
-        return new Index(name, newKeys, unique, method, include, where, nullsNotDistinct);
+        return new Index(name, newKeys, unique, method, include, where, nullsNotDistinct, implicitName);
     }
 
     /** The index without its name: what two indexes are compared by. */

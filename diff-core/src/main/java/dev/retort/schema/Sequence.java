@@ -9,8 +9,9 @@ import java.util.List;
  * A sequence that is not an identity column's own: its name, its type ({@code AS smallint},
  * {@code integer} or {@code bigint}, PostgreSQL's default), start and increment, its bounds (null for
  * the type's default in the sequence's direction, so a sequence declared without them and one read
- * back from the catalog compare equal), cache and cycle, and the column that owns it ({@code OWNED BY},
- * as a {@code serial} column owns its sequence), or null.
+ * back from the catalog compare equal), cache and cycle, the column that owns it ({@code OWNED BY},
+ * as a {@code serial} column owns its sequence) or null, and whether it is unlogged (PostgreSQL 15's
+ * {@code CREATE UNLOGGED SEQUENCE}; an unlogged table's {@code serial} sequence is unlogged).
  */
 public record Sequence(
         QualifiedName name,
@@ -21,7 +22,8 @@ public record Sequence(
         Long maxValue,
         long cache,
         boolean cycle,
-        Owner ownedBy)
+        Owner ownedBy,
+        boolean unlogged)
         implements Comparable<Sequence> {
     /** PostgreSQL's type for a sequence declared without {@code AS}. */
     public static final String DEFAULT_TYPE = "bigint";
@@ -37,6 +39,20 @@ public record Sequence(
     }
 
     /** The column owning a sequence; PostgreSQL keeps a sequence in its owner table's schema. */
+    /** A permanent sequence. */
+    public Sequence(
+            QualifiedName name,
+            String type,
+            long start,
+            long increment,
+            Long minValue,
+            Long maxValue,
+            long cache,
+            boolean cycle,
+            Owner ownedBy) {
+        this(name, type, start, increment, minValue, maxValue, cache, cycle, ownedBy, false);
+    }
+
     public record Owner(String table, String column) {
         public Owner {
             requireNonNull(table, "table");
@@ -61,23 +77,23 @@ public record Sequence(
 
     /** The sequence as another integer type ({@code AS integer}); bounds left to their defaults stay so. */
     public Sequence as(String newType) {
-        return new Sequence(name, newType, start, increment, minValue, maxValue, cache, cycle, ownedBy);
+        return new Sequence(name, newType, start, increment, minValue, maxValue, cache, cycle, ownedBy, unlogged);
     }
 
     public Sequence minValue(long value) {
-        return new Sequence(name, type, start, increment, value, maxValue, cache, cycle, ownedBy);
+        return new Sequence(name, type, start, increment, value, maxValue, cache, cycle, ownedBy, unlogged);
     }
 
     public Sequence maxValue(long value) {
-        return new Sequence(name, type, start, increment, minValue, value, cache, cycle, ownedBy);
+        return new Sequence(name, type, start, increment, minValue, value, cache, cycle, ownedBy, unlogged);
     }
 
     public Sequence cache(long value) {
-        return new Sequence(name, type, start, increment, minValue, maxValue, value, cycle, ownedBy);
+        return new Sequence(name, type, start, increment, minValue, maxValue, value, cycle, ownedBy, unlogged);
     }
 
     public Sequence withCycle() {
-        return new Sequence(name, type, start, increment, minValue, maxValue, cache, true, ownedBy);
+        return new Sequence(name, type, start, increment, minValue, maxValue, cache, true, ownedBy, unlogged);
     }
 
     public Sequence inSchema(String schema) {
@@ -90,20 +106,27 @@ public record Sequence(
                 maxValue,
                 cache,
                 cycle,
-                ownedBy);
+                ownedBy,
+                unlogged);
     }
 
     public Sequence ownedBy(String table, String column) {
-        return new Sequence(name, type, start, increment, minValue, maxValue, cache, cycle, new Owner(table, column));
+        return new Sequence(
+                name, type, start, increment, minValue, maxValue, cache, cycle, new Owner(table, column), unlogged);
     }
 
     public Sequence withoutOwner() {
         return ownedBy == null
                 ? this
-                : new Sequence(name, type, start, increment, minValue, maxValue, cache, cycle, null);
+                : new Sequence(name, type, start, increment, minValue, maxValue, cache, cycle, null, unlogged);
     }
 
     /** The owner's table, in the sequence's schema, or null. */
+    /** This sequence unlogged ({@code CREATE UNLOGGED SEQUENCE}, PostgreSQL 15) or permanent. */
+    public Sequence withUnlogged(boolean newUnlogged) {
+        return new Sequence(name, type, start, increment, minValue, maxValue, cache, cycle, ownedBy, newUnlogged);
+    }
+
     public QualifiedName ownerTable() {
         return ownedBy == null ? null : new QualifiedName(name.schema(), ownedBy.table());
     }
@@ -138,6 +161,7 @@ public record Sequence(
     /** The options that differ from a plain {@code CREATE SEQUENCE}'s, as a reader sees them: {@code as integer minvalue 5}. */
     public String options() {
         List<String> parts = new ArrayList<>();
+        if (unlogged) parts.add("unlogged");
         if (!type.equals(DEFAULT_TYPE)) parts.add("as " + type);
         parts.add("start " + start);
         parts.add("increment " + increment);

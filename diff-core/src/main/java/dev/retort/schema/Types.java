@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * <p>Canonical forms are valid PostgreSQL: {@code varchar(255)}, {@code char(1)}, {@code integer},
  * {@code bigint}, {@code smallint}, {@code double precision}, {@code real}, {@code boolean},
  * {@code numeric(10,2)}, {@code timestamp(6)}, {@code timestamptz(6)}, {@code time(6)},
- * {@code timetz(6)}, arrays as {@code integer[]}. Unknown and quoted names are kept as written.
+ * {@code timetz(6)}, arrays as {@code integer[]}. Unknown and quoted names, and types holding quoted labels
+ * (MariaDB's {@code enum('Sad','happy')}), are kept as written.
  */
 public final class Types {
     private static final int DEFAULT_TIME_PRECISION = 6;
@@ -67,6 +68,8 @@ public final class Types {
     }
 
     private static String normalizeUncached(String type) {
+        // MariaDB's enum('Sad','happy') and set(...): labels are case- and blank-sensitive text, kept exactly
+        if (type.indexOf('\'') >= 0) return type.strip();
         String trimmed = WHITESPACE.matcher(type.trim()).replaceAll(" ");
         if (trimmed.isEmpty()) throw new IllegalArgumentException("empty type");
         Matcher array = ARRAY.matcher(trimmed);
@@ -135,6 +138,10 @@ public final class Types {
     }
 
     private static String withModifiers(String base, String modifiers) {
+        if (base.equals("double precision") && modifiers != null && modifiers.contains(",")) {
+            // MariaDB's deprecated float(m,d): a precision and a scale, no PostgreSQL type
+            return "float(" + modifiers + ")";
+        }
         if (base.equals("double precision") && modifiers != null) {
             // float(p): 1..24 is real, 25..53 is double precision
             return Integer.parseInt(modifiers) <= 24 ? "real" : "double precision";

@@ -18,13 +18,17 @@ import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropSchema;
 import dev.retort.op.DropTable;
 import dev.retort.op.Op;
+import dev.retort.op.RenameConstraint;
+import dev.retort.op.RenameIndex;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.schema.Index;
 import dev.retort.schema.Namespace;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
+import dev.retort.schema.UniqueConstraint;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,6 +52,49 @@ class DifferTest {
         Plan plan = Differ.diff(current, target);
         assertEquals(List.of(expected), plan.upgrade());
         assertTrue(Differ.diff(target, target).isEmpty(), "target against itself");
+    }
+
+    @Test
+    void aMatchedIndexWhoseMeantNameDiffersIsRenamed() {
+        Index byName = Index.on("name");
+        Schema current = schema(users(ID, NAME).withIndexes(List.of(byName.named("users_name_idx"))));
+        assertPlan(
+                current,
+                schema(users(ID, NAME).withIndexes(List.of(byName.named("users_by_name")))),
+                new RenameIndex(USERS, "users_name_idx", "users_by_name"));
+        assertPlan(
+                current,
+                schema(users(ID, NAME)
+                        .withIndexes(List.of(
+                                byName.named("idxk3hcwrxp0vtlqfdo4iy8e5na").withImplicitName(true)))));
+    }
+
+    @Test
+    void aUniqueConstraintWhoseGivenNameDiffersIsRenamedButNotForLetterCaseOrNoName() {
+        Schema current =
+                schema(users(ID, NAME).withUniques(List.of(new UniqueConstraint("users_name_key", List.of("name")))));
+        assertPlan(
+                current,
+                schema(users(ID, NAME).withUniques(List.of(new UniqueConstraint("users_name_uniq", List.of("name"))))),
+                new RenameConstraint(USERS, "users_name_key", "users_name_uniq"));
+        assertPlan(
+                current,
+                schema(users(ID, NAME).withUniques(List.of(new UniqueConstraint("USERS_NAME_KEY", List.of("name"))))));
+        assertPlan(current, schema(users(ID, NAME).withUniques(List.of(UniqueConstraint.of("name")))));
+    }
+
+    @Test
+    void anIndexIsRenamedAfterTheIndexHoldingItsNewNameIsRenamedAway() {
+        Index a = Index.on("name");
+        Index b = Index.on("id", "name");
+        assertPlan(
+                schema(users(ID, NAME).withIndexes(List.of(a.named("one"), b.named("two")))),
+                schema(users(ID, NAME).withIndexes(List.of(a.named("two"), b.named("three")))),
+                new RenameIndex(USERS, "two", "three"),
+                new RenameIndex(USERS, "one", "two"));
+        assertPlan(
+                schema(users(ID, NAME).withIndexes(List.of(a.named("one"), b.named("two")))),
+                schema(users(ID, NAME).withIndexes(List.of(a.named("two"), b.named("one")))));
     }
 
     @Test

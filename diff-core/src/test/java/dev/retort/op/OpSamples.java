@@ -51,6 +51,8 @@ public final class OpSamples {
             new CreateIndex(USERS, Index.on("email").using("hash")),
             new DropIndex(USERS, Index.on("email").named("users_email_idx")),
             new RenameColumn(USERS, "email", "mail"),
+            new RenameIndex(USERS, "users_email_idx", "users_mail_idx"),
+            new RenameConstraint(USERS, "users_email_key", "users_mail_key"),
             new AlterTableComment(USERS, null, "People who log in"),
             new AlterTablePersistence(USERS, true),
             new CreateEnum(EnumType.of("mood", "sad", "happy")),
@@ -77,6 +79,14 @@ public final class OpSamples {
             new AlterSequenceOwner(QualifiedName.of("users_id_seq"), null, new Sequence.Owner("users", "id")),
             new AlterColumn(USERS, EMAIL, EMAIL.generatedAs("lower(name)")),
             new AlterColumn(USERS, EMAIL, EMAIL.collate("\"C\"")),
+            new AlterColumn(
+                    USERS, Column.of("seen", "bigint"), Column.of("seen", "timestamp"), false, Using.TO_BE_WRITTEN),
+            new AlterColumn(
+                    USERS,
+                    Column.of("seen", "bigint"),
+                    Column.of("seen", "timestamp"),
+                    false,
+                    Using.of("to_timestamp(seen)")),
             new AddExclusion(USERS, new ExclusionConstraint("users_no_overlap", "USING gist (during WITH &&)")),
             new DropExclusion(USERS, new ExclusionConstraint("users_no_overlap", "USING gist (during WITH &&)")),
             new CreateIndex(USERS, Index.on("email"), Set.of(Option.CONCURRENTLY, Option.IF_NOT_EXISTS)),

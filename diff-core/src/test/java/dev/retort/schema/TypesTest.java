@@ -1,8 +1,10 @@
 package dev.retort.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.retort.schema.Types.Change;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -104,5 +106,13 @@ class TypesTest {
             })
     void classifiesTypeChanges(String from, String to, Change expected) {
         assertEquals(expected, Types.classify(from, to));
+    }
+
+    @Test
+    void keepsMariaDbEnumAndSetLabelsExactly() {
+        assertEquals("enum('Sad','happy  days')", Types.normalize(" enum('Sad','happy  days') "));
+        assertEquals("set('A','b')", Types.normalize("set('A','b')"));
+        assertNull(Types.storedSpelling("enum('Sad','happy')"));
+        assertEquals("float(10,2)", Types.normalize("float(10,2)"));
     }
 }

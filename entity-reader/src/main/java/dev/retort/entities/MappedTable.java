@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.hibernate.annotations.OnDeleteAction;
 import org.hibernate.mapping.CheckConstraint;
 import org.hibernate.mapping.Column;
@@ -28,8 +29,19 @@ record MappedTable(Table table, HibernateMapping mapping) {
     /** A check constraint: its name when the mapping gave one, its expression as Hibernate writes it. */
     record MappedCheck(String name, String expression) {}
 
-    /** An index on columns: its name, its columns in key order, those sorted descending, and whether it is unique. */
-    record MappedIndex(String name, List<String> columns, Set<String> descending, boolean unique) {}
+    /**
+     * An index on columns: its name (and whether Hibernate made it up), its columns in key order,
+     * those sorted descending, and whether it is unique.
+     */
+    record MappedIndex(
+            String name, List<String> columns, Set<String> descending, boolean unique, boolean implicitName) {}
+
+    /**
+     * The name Hibernate gives an {@code @Index} without one: {@code IDX} and the MD5 of the table
+     * and columns in base 35 (its {@code NamingHelper.generateHashedConstraintName}), folded to lower
+     * case; the mapping keeps no mark of a name being given, so the form is what tells.
+     */
+    private static final Pattern HASHED_INDEX_NAME = Pattern.compile("idx[0-9a-y]{20,25}");
 
     /** A foreign key: its name, columns, the table and columns it references, and its {@code @OnDelete} action. */
     record MappedForeignKey(
@@ -142,7 +154,9 @@ record MappedTable(Table table, HibernateMapping mapping) {
             }
             if (columns.isEmpty()) continue;
             String name = index.getName() == null ? null : index.getName().toLowerCase(Locale.ROOT);
-            indexes.add(new MappedIndex(name, columns, descending, index.isUnique()));
+            boolean implicitName =
+                    name != null && HASHED_INDEX_NAME.matcher(name).matches();
+            indexes.add(new MappedIndex(name, columns, descending, index.isUnique(), implicitName));
         }
         return indexes;
     }

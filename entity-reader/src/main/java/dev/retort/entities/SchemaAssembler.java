@@ -129,7 +129,7 @@ final class SchemaAssembler {
             Index.Key key = Index.Key.of(column);
             keys.add(mapped.descending().contains(column) ? key.desc() : key);
         }
-        return Index.of(keys).withUnique(mapped.unique()).named(mapped.name());
+        return Index.of(keys).withUnique(mapped.unique()).named(mapped.name()).withImplicitName(mapped.implicitName());
     }
 
     private static ForeignKey foreignKey(MappedForeignKey mapped) {

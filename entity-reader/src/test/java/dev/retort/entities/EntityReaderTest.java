@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.fixtures.shop.Shop;
 import dev.retort.schema.Column;
+import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
@@ -89,6 +90,26 @@ class EntityReaderTest {
         assertEquals(
                 List.of("createdat", "id", "name", "email"),
                 customers.columns().stream().map(Column::name).toList());
+    }
+
+    @Test
+    void anIndexNameHibernateMakesUpIsImplicitAndAGivenOneIsNot() {
+        Table tickets = read("dev.retort.entities.model.indexes", Naming.JPA)
+                .table(QualifiedName.of("tickets"))
+                .orElseThrow();
+        Map<String, Boolean> implicit = new LinkedHashMap<>();
+        for (Index index : tickets.indexes()) implicit.put(index.keys().get(0).column(), index.implicitName());
+        assertEquals(
+                Map.of("title", false, "opened", true),
+                implicit,
+                tickets.indexes().toString());
+        assertEquals(
+                "tickets_by_title",
+                tickets.indexes().stream()
+                        .filter(index -> !index.implicitName())
+                        .findFirst()
+                        .orElseThrow()
+                        .name());
     }
 
     @Test

@@ -65,8 +65,10 @@ final class ColumnSql {
             return AlterTableSql.Parts.actions(
                     List.of("DROP COLUMN " + column, "ADD COLUMN " + definition(op.to())), after);
         }
+        // a conversion still to be written fails before anything changes, naming the table and column
+        if (op.using() != null && op.using().toBeWritten()) before.add(TypeConversion.unwritten(op));
         // a change even the assignment cast would make to a stored value fails before anything changes
-        if (op.typeChanged())
+        else if (op.typeChanged() && op.using() == null)
             TypeConversion.guard(
                             op.table(),
                             op.columnName(),
@@ -109,12 +111,21 @@ final class ColumnSql {
         return actions;
     }
 
-    /** {@code TYPE ...} with the collation, and {@code USING} only where no assignment cast exists ({@link TypeConversion}). */
+    /**
+     * {@code TYPE ...} with the collation, and {@code USING}: the hand-written expression, or, for
+     * PostgreSQL's own cast, only where no assignment cast exists ({@link TypeConversion}); none for
+     * an expression still to be written (the statement before it fails first).
+     */
     private static String typeChange(AlterColumn op) {
         String type = VisibleExpression.of(op.to().sqlType());
         String collate = op.to().collation() == null
                 ? ""
                 : " COLLATE " + VisibleExpression.of(op.to().collation());
+        if (op.using() != null)
+            return "TYPE " + type + collate
+                    + (op.using().toBeWritten()
+                            ? ""
+                            : " USING " + VisibleExpression.of(op.using().expression()));
         return "TYPE " + type + collate
                 + TypeConversion.using(
                         op.columnName(), op.from().type(), op.to().type());

@@ -20,6 +20,7 @@ import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropUnique;
 import dev.retort.op.InvalidateConstraint;
+import dev.retort.op.RenameConstraint;
 import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.ForeignKey;
@@ -100,6 +101,10 @@ final class ConstraintSql {
 
     static List<String> dropExclusion(DropExclusion op) {
         return dropConstraint(op.table(), op.constraint().name());
+    }
+
+    static List<String> rename(RenameConstraint op) {
+        return List.of(alterTable(op.table()) + " RENAME CONSTRAINT " + quote(op.from()) + " TO " + quote(op.to()));
     }
 
     private static List<String> dropConstraint(QualifiedName table, String name) {

@@ -8,12 +8,13 @@ import static dev.retort.postgres.PostgresSql.table;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.DropIndex;
 import dev.retort.op.Option;
+import dev.retort.op.RenameIndex;
 import dev.retort.schema.Index;
 import dev.retort.schema.QualifiedName;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The statements that create and drop indexes. */
+/** The statements that create, drop and rename indexes. */
 final class IndexSql {
     private IndexSql() {}
 
@@ -47,6 +48,11 @@ final class IndexSql {
             keys.add(text);
         }
         return keys;
+    }
+
+    static List<String> rename(RenameIndex op) {
+        return List.of("ALTER INDEX " + table(new QualifiedName(op.table().schema(), op.from())) + " RENAME TO "
+                + quote(op.to()));
     }
 
     static List<String> drop(DropIndex op) {

@@ -55,7 +55,7 @@ public final class PostgresIntrospector {
     private static final String SEQUENCES = """
             SELECT n.nspname AS sequence_schema, c.relname AS sequence_name, s.seqstart AS start_value, s.seqincrement AS increment_by,
                    pg_catalog.format_type(s.seqtypid, NULL) AS sequence_type, s.seqmin AS min_value, s.seqmax AS max_value,
-                   s.seqcache AS cache_size, s.seqcycle AS cycles,
+                   s.seqcache AS cache_size, s.seqcycle AS cycles, c.relpersistence = 'u' AS unlogged,
                    owner.relname AS owner_table, owner.attname AS owner_column
             FROM pg_sequence s
             JOIN pg_class c ON c.oid = s.seqrelid
@@ -179,7 +179,8 @@ public final class PostgresIntrospector {
                         rs.getLong("max_value"),
                         rs.getLong("cache_size"),
                         rs.getBoolean("cycles"),
-                        null);
+                        null,
+                        rs.getBoolean("unlogged"));
                 if (rs.getString("owner_table") != null) {
                     sequence = sequence.ownedBy(rs.getString("owner_table"), rs.getString("owner_column"));
                     if (scope.excluded().contains(sequence.ownerTable())

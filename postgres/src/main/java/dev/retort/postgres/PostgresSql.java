@@ -40,6 +40,8 @@ import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
 import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameConstraint;
+import dev.retort.op.RenameIndex;
 import dev.retort.op.RenameTable;
 import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
@@ -83,6 +85,8 @@ public final class PostgresSql {
         if (op instanceof RenameTable r) return TableSql.rename(r);
         if (op instanceof CreateIndex c) return IndexSql.create(c);
         if (op instanceof DropIndex d) return IndexSql.drop(d);
+        if (op instanceof RenameIndex r) return IndexSql.rename(r);
+        if (op instanceof RenameConstraint r) return ConstraintSql.rename(r);
         if (op instanceof CreateEnum c) return EnumSql.create(c);
         if (op instanceof DropEnum d) return EnumSql.drop(d);
         if (op instanceof AlterEnum a) return EnumSql.alter(a);

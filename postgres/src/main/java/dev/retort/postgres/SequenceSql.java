@@ -17,10 +17,11 @@ import java.util.Objects;
 final class SequenceSql {
     private SequenceSql() {}
 
-    /** {@code CREATE SEQUENCE} with the options that are not PostgreSQL's defaults (start and increment always). */
+    /** {@code CREATE [UNLOGGED] SEQUENCE} with the options that are not PostgreSQL's defaults (start and increment always). */
     static List<String> create(CreateSequence op) {
         Sequence s = op.sequence();
-        StringBuilder sql = new StringBuilder("CREATE SEQUENCE ").append(table(s.name()));
+        StringBuilder sql = new StringBuilder(s.unlogged() ? "CREATE UNLOGGED SEQUENCE " : "CREATE SEQUENCE ")
+                .append(table(s.name()));
         if (!s.type().equals(Sequence.DEFAULT_TYPE)) sql.append(" AS ").append(s.type());
         sql.append(" START WITH ").append(s.start()).append(" INCREMENT BY ").append(s.increment());
         if (s.minValue() != null) sql.append(" MINVALUE ").append(s.minValue());
@@ -47,11 +48,21 @@ final class SequenceSql {
      * type, start and bounds together (a new start below the old minimum is fine with the new one).
      * When the bound the sequence starts from moves in (a higher minimum for an ascending one), its
      * current value may lie outside, which PostgreSQL refuses: then, and only when it does, the
-     * sequence restarts at its new start, past every value it has given.
+     * sequence restarts at its new start, past every value it has given. A change of persistence is
+     * {@code ALTER SEQUENCE ... SET LOGGED} or {@code SET UNLOGGED} after it.
      */
     static List<String> alter(AlterSequence op) {
+        List<String> statements = new ArrayList<>(options(op));
+        if (op.from().unlogged() != op.to().unlogged())
+            statements.add(
+                    "ALTER SEQUENCE " + table(op.to().name()) + (op.to().unlogged() ? " SET UNLOGGED" : " SET LOGGED"));
+        return statements;
+    }
+
+    private static List<String> options(AlterSequence op) {
         Sequence from = op.from();
         Sequence to = op.to();
+        if (from.withUnlogged(to.unlogged()).equals(to)) return List.of();
         List<String> clauses = new ArrayList<>();
         if (!from.type().equals(to.type())) clauses.add("AS " + to.type());
         if (from.start() != to.start()) clauses.add("START WITH " + to.start());

@@ -4,6 +4,7 @@ import static dev.retort.postgres.PostgresSql.literal;
 import static dev.retort.postgres.PostgresSql.quote;
 import static dev.retort.postgres.PostgresSql.table;
 
+import dev.retort.op.AlterColumn;
 import dev.retort.schema.Narrowing;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Types;
@@ -126,5 +127,21 @@ final class TypeConversion {
         String tag = "$retort$";
         for (int i = 0; body.contains(tag); i++) tag = "$retort" + i + "$";
         return Optional.of("DO " + tag + body + tag);
+    }
+
+    /**
+     * A statement that raises, before anything changes, for a type change whose {@code USING}
+     * expression is still to be written ({@link dev.retort.op.Using#TO_BE_WRITTEN}), naming the table,
+     * the column and the types.
+     */
+    static String unwritten(AlterColumn op) {
+        String message =
+                "table " + table(op.table()) + ", column " + quote(op.columnName()) + ": the USING expression of "
+                        + op.from().type() + " -> " + op.to().type()
+                        + " is still to be written (Using.TO_BE_WRITTEN): PostgreSQL has no cast for it";
+        String body = " BEGIN RAISE EXCEPTION USING MESSAGE = " + literal(message) + ", ERRCODE = '42846'; END ";
+        String tag = "$retort$";
+        for (int i = 0; body.contains(tag); i++) tag = "$retort" + i + "$";
+        return "DO " + tag + body + tag;
     }
 }

@@ -45,7 +45,10 @@ import dev.retort.op.Op;
 import dev.retort.op.OpKinds;
 import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameConstraint;
+import dev.retort.op.RenameIndex;
 import dev.retort.op.RenameTable;
+import dev.retort.op.Using;
 import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
@@ -149,6 +152,37 @@ class PostgresSqlTest {
     }
 
     @Test
+    void aConversionStillToBeWrittenFailsFirstAndAWrittenOneRunsAsWritten() {
+        Column seconds = Column.of("seen", "bigint");
+        Column at = Column.of("seen", "timestamp");
+        assertEquals(
+                List.of(
+                        "DO $retort$ BEGIN RAISE EXCEPTION USING MESSAGE = "
+                                + PostgresSql.literal("table " + PostgresSql.table(ODD)
+                                        + ", column \"seen\": the USING expression of bigint -> timestamp(6) is still"
+                                        + " to be written (Using.TO_BE_WRITTEN): PostgreSQL has no cast for it")
+                                + ", ERRCODE = '42846'; END $retort$",
+                        "ALTER TABLE " + PostgresSql.table(ODD) + " ALTER COLUMN \"seen\" TYPE timestamp"),
+                PostgresSql.statements(new AlterColumn(ODD, seconds, at, false, Using.TO_BE_WRITTEN)));
+        assertEquals(
+                List.of("ALTER TABLE " + PostgresSql.table(ODD)
+                        + " ALTER COLUMN \"seen\" TYPE timestamp USING to_timestamp(seen) AT TIME ZONE 'UTC'"),
+                PostgresSql.statements(
+                        new AlterColumn(ODD, seconds, at, false, Using.of("to_timestamp(seen) AT TIME ZONE 'UTC'"))));
+    }
+
+    @Test
+    void anIndexIsRenamedInItsTablesSchemaWithBothNamesQuoted() {
+        assertEquals(
+                List.of("ALTER INDEX " + PostgresSql.table(new QualifiedName(ODD.schema(), "old\"idx"))
+                        + " RENAME TO \"new idx\""),
+                PostgresSql.statements(new RenameIndex(ODD, "old\"idx", "new idx")));
+        assertEquals(
+                List.of("ALTER TABLE " + PostgresSql.table(ODD) + " RENAME CONSTRAINT \"old\"\"key\" TO \"new key\""),
+                PostgresSql.statements(new RenameConstraint(ODD, "old\"key", "new key")));
+    }
+
+    @Test
     void schemasAreCreatedCommentedAndDroppedWithoutCascade() {
         Namespace sales = Namespace.of("Sales \"EU\"").comment("it's\nours");
         assertEquals(
@@ -183,6 +217,8 @@ class PostgresSqlTest {
                 new DropIndex(ODD, Index.on("id")),
                 new RenameColumn(ODD, "id", "ID"),
                 new RenameTable(ODD, "New\"Name"),
+                new RenameIndex(ODD, "old\"idx", "new idx"),
+                new RenameConstraint(ODD, "old\"key", "new key"),
                 new AlterTableComment(ODD, "a", null),
                 new AlterTablePersistence(ODD, true),
                 new CreateEnum(EnumType.of("e", "a")),

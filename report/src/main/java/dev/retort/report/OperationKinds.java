@@ -37,6 +37,8 @@ import dev.retort.op.DropUnique;
 import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
 import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameConstraint;
+import dev.retort.op.RenameIndex;
 import dev.retort.op.RenameTable;
 import dev.retort.op.ValidateConstraint;
 import java.util.Map;
@@ -68,6 +70,8 @@ public final class OperationKinds {
             Map.entry(DropExclusion.class, "drop-exclusion"),
             Map.entry(CreateIndex.class, "create-index"),
             Map.entry(DropIndex.class, "drop-index"),
+            Map.entry(RenameIndex.class, "rename-index"),
+            Map.entry(RenameConstraint.class, "rename-constraint"),
             Map.entry(CreateSequence.class, "create-sequence"),
             Map.entry(DropSequence.class, "drop-sequence"),
             Map.entry(AlterSequence.class, "alter-sequence"),

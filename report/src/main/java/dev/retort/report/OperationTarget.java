@@ -39,6 +39,8 @@ import dev.retort.op.DropUnique;
 import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
 import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameConstraint;
+import dev.retort.op.RenameIndex;
 import dev.retort.op.RenameTable;
 import dev.retort.op.ValidateConstraint;
 import dev.retort.postgres.PostgresSql;
@@ -107,6 +109,9 @@ record OperationTarget(String type, QualifiedName qualified, String column, Stri
             return of(t).named("constraint", d.constraint().name());
         if (op instanceof CreateIndex c) return of(t).named("index", PostgresSql.name(t, c.index()));
         if (op instanceof DropIndex d) return of(t).named("index", PostgresSql.name(t, d.index()));
+        if (op instanceof RenameIndex r) return of(t).named("index", r.from()).withRenamedTo(r.to());
+        if (op instanceof RenameConstraint r)
+            return of(t).named("constraint", r.from()).withRenamedTo(r.to());
         if (op instanceof CreateSequence || op instanceof DropSequence) return sequence(t);
         if (op instanceof AlterSequence || op instanceof AlterSequenceOwner) return sequence(t);
         if (op instanceof CreateEnum || op instanceof DropEnum || op instanceof AlterEnum) return enumType(t);

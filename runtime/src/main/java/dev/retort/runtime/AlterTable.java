@@ -5,10 +5,12 @@ import dev.retort.op.AlterColumn;
 import dev.retort.op.ColumnChange;
 import dev.retort.op.DropColumn;
 import dev.retort.op.Option;
+import dev.retort.op.Using;
 import dev.retort.schema.Column;
 import dev.retort.schema.QualifiedName;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -37,6 +39,11 @@ public final class AlterTable {
     /** Changes a column from its current definition to a new one of the same name. */
     public void alterColumn(Column from, Column to) {
         changes.add(new AlterColumn(table, from, to));
+    }
+
+    /** Changes a column's type with a conversion written by hand, as {@link Ops#alterColumn(String, Column, Column, Using)}. */
+    public void alterColumn(Column from, Column to, Using using) {
+        changes.add(new AlterColumn(table, from, to, false, Objects.requireNonNull(using, "using")));
     }
 
     /** Sets a column's type and default again, as they are: what a comparison hook's "different" verdict asks for. */

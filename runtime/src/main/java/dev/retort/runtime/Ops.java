@@ -40,7 +40,10 @@ import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
 import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameConstraint;
+import dev.retort.op.RenameIndex;
 import dev.retort.op.RenameTable;
+import dev.retort.op.Using;
 import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
@@ -292,6 +295,15 @@ public final class Ops {
         add(new AlterColumn(name(table), from, to));
     }
 
+    /**
+     * Changes a column's type with a conversion written by hand, for a type PostgreSQL has no cast
+     * to: {@code Using.of("to_timestamp(seen)")}; {@code Using.TO_BE_WRITTEN}, what
+     * autogenerate writes, fails before anything changes, naming the table and column.
+     */
+    public void alterColumn(String table, Column from, Column to, Using using) {
+        add(new AlterColumn(name(table), from, to, false, requireNonNull(using, "using")));
+    }
+
     public void addPrimaryKey(String table, PrimaryKey key) {
         add(new AddPrimaryKey(name(table), key));
     }
@@ -393,6 +405,16 @@ public final class Ops {
      */
     public void createIndex(String table, Index index, Option... options) {
         add(new CreateIndex(name(table), index, Set.of(options)));
+    }
+
+    /** Renames a constraint of a table ({@code ALTER TABLE ... RENAME CONSTRAINT}; a unique constraint's index with it). */
+    public void renameConstraint(String table, String from, String to) {
+        add(new RenameConstraint(name(table), from, to));
+    }
+
+    /** Renames an index of a table ({@code ALTER INDEX ... RENAME TO}), keeping it built. */
+    public void renameIndex(String table, String from, String to) {
+        add(new RenameIndex(name(table), from, to));
     }
 
     /** Drops an index; {@code Option.CONCURRENTLY} (outside the transaction) and {@code Option.IF_EXISTS} as for {@link #createIndex}. */

@@ -308,6 +308,12 @@ class MigratorTest {
         up.addExclusion("t", "t_no_overlap", "USING gist (during WITH &&)");
         up.dropExclusion("t", "t_no_overlap", "USING gist (during WITH &&)");
         up.createIndex("t", index("during").using("gist"), Option.CONCURRENTLY, Option.IF_NOT_EXISTS);
+        up.createIndex("t", index("during").using("gist").named("t_during_a"));
+        up.renameIndex("t", "t_during_a", "t_during_b");
+        up.addUnique("t", unique("a").named("t_a_one"));
+        up.renameConstraint("t", "t_a_one", "t_a_two");
+        up.dropUnique("t", unique("a").named("t_a_two"));
+        up.dropIndex("t", index("during").using("gist").named("t_during_b"));
         up.dropIndex("t", index("during").using("gist"), Option.CONCURRENTLY, Option.IF_EXISTS);
         up.dropIndex("t", index("during").using("gist"), Option.IF_EXISTS);
         up.dropColumn("t", column("during", "tsrange"), Option.IF_EXISTS);

@@ -1,0 +1,118 @@
+package dev.retort.cli;
+
+import dev.retort.Dialect;
+import dev.retort.RetortException;
+import dev.retort.autogenerate.OpText;
+import dev.retort.diff.Plan;
+import dev.retort.mariadb.MariaDbCatalog;
+import dev.retort.mariadb.MariaDbDiff;
+import dev.retort.mariadb.MariaDbIntrospector;
+import dev.retort.op.Hazard;
+import dev.retort.op.Op;
+import dev.retort.runtime.ConnectionException;
+import dev.retort.runtime.internal.HistoryTable;
+import dev.retort.runtime.internal.Redaction;
+import dev.retort.runtime.internal.UrlConnector;
+import dev.retort.runtime.internal.VersionTable;
+import dev.retort.schema.QualifiedName;
+import dev.retort.schema.TableFilter;
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code retort diff} between two MariaDB databases: both catalogs read by {@link MariaDbIntrospector}
+ * (at the same time), compared by {@link MariaDbDiff}, listed as {@code diff} lists PostgreSQL's
+ * operations, then the changes to what only MariaDB keeps. No SQL yet: {@code --sql} and {@code --format
+ * json} (whose document carries each operation's SQL) are refused in one line.
+ */
+final class MariaDbDiffRun {
+    private final String from;
+    private final String to;
+    private final String user;
+    private final String password;
+    private final Duration timeout;
+
+    MariaDbDiffRun(String from, String to, String user, String password, Duration timeout) {
+        this.from = from;
+        this.to = to;
+        this.user = user;
+        this.password = password;
+        this.timeout = timeout;
+    }
+
+    /** Refuses what a MariaDB diff cannot do yet, before connecting. */
+    static void refuseUnsupported(String from, String to, boolean sql, boolean json, boolean schemas) {
+        if (Dialect.ofUrl(from) != Dialect.ofUrl(to))
+            throw new RetortException("diff compares two databases of one kind: --from is " + Dialect.ofUrl(from)
+                    + " and --to is " + Dialect.ofUrl(to));
+        if (sql)
+            throw new RetortException("diff --sql: MariaDB SQL is not rendered yet (issue 18); "
+                    + "diff without --sql lists the operations");
+        if (json)
+            throw new RetortException("diff --format json: not for MariaDB yet, its document carries each "
+                    + "operation's SQL, which is not rendered for MariaDB (issue 18)");
+        if (schemas)
+            throw new RetortException(
+                    "diff --schema/--exclude-schema: a MariaDB URL names its one database; compare another with another URL");
+    }
+
+    int run(PrintWriter out, TableFilter tables) {
+        VersionTable versions = new VersionTable(null);
+        Set<QualifiedName> leftOut =
+                Set.of(QualifiedName.of(versions.name()), QualifiedName.of(new HistoryTable(versions).name()));
+        try (Connection source = connect(from);
+                Connection target = connect(to)) {
+            CompletableFuture<MariaDbCatalog> targetCatalog =
+                    CompletableFuture.supplyAsync(() -> MariaDbIntrospector.read(target));
+            MariaDbCatalog sourceCatalog = MariaDbIntrospector.read(source);
+            MariaDbDiff diff = MariaDbDiff.of(sourceCatalog, Project.join(targetCatalog), tables, leftOut);
+            if (diff.isEmpty()) {
+                out.println("No differences.");
+                return ExitCode.OK;
+            }
+            Plan plan = diff.plan();
+            for (Op op : plan.upgrade()) {
+                out.println(Terminal.safe(OpText.describe(op)));
+                for (Hazard hazard : Plan.hazards(op, plan.upgrade()))
+                    out.println("  " + Terminal.safe(hazard.toString()));
+            }
+            for (String line : diff.details()) out.println(Terminal.safe(line));
+            return ExitCode.FOUND;
+        } catch (SQLException e) {
+            throw new RetortException("closing a MariaDB connection failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A connection through the MariaDB driver, the flags' user and password winning over the URL's; a
+     * {@code jdbc:mysql:} URL is read by the same driver, which wants to be told so.
+     */
+    private Connection connect(String url) {
+        Redaction redaction = Redaction.of(url, password);
+        String target = url;
+        Properties properties = new Properties();
+        if (user != null) {
+            target = UrlConnector.withoutParameter(target, "user");
+            properties.setProperty("user", user);
+        }
+        if (password != null) {
+            target = UrlConnector.withoutParameter(target, "password");
+            properties.setProperty("password", password);
+        }
+        if (target.startsWith("jdbc:mysql:"))
+            target = target + (target.contains("?") ? "&" : "?") + "permitMysqlScheme";
+        properties.setProperty("connectTimeout", Long.toString(timeout.toMillis()));
+        try {
+            return DriverManager.getConnection(target, properties);
+        } catch (SQLException e) {
+            String message = redaction.text(e.getMessage()).replaceAll("\\s*\\R\\s*", " ");
+            throw new ConnectionException(redaction.text(url), message, redaction.exception(e));
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package dev.retort.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.autogenerate.OpText;
+import dev.retort.fixtures.db.MariaDbTestDatabase;
+import dev.retort.mariadb.MariaDbCatalog;
+import dev.retort.mariadb.MariaDbDiff;
+import dev.retort.mariadb.MariaDbIntrospector;
+import dev.retort.op.Op;
+import dev.retort.schema.TableFilter;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A seeded random round of MariaDB schema pairs: a random schema A, a copy B changed by random
+ * mutations, each mutation with the operation line it must produce, written down before the two are
+ * created and read; A and B each compared with themselves find nothing. {@code -Dretort.seed=N} replays
+ * a round, {@code -Dretort.pairs=N} sets its size.
+ */
+class MariaDbRandomPairsTest {
+    @RegisterExtension
+    final MariaDbTestDatabase db = new MariaDbTestDatabase(2);
+
+    /** A MariaDB spelling and the type the model reads it as. */
+    private record Type(String spelling, String normalised) {}
+
+    private static final List<Type> TYPES = List.of(
+            new Type("int(11)", "integer"),
+            new Type("bigint", "bigint"),
+            new Type("varchar(20)", "varchar(20)"),
+            new Type("varchar(40)", "varchar(40)"),
+            new Type("text", "text"),
+            new Type("decimal(10,2)", "numeric(10,2)"),
+            new Type("datetime", "datetime(0)"),
+            new Type("tinyint(1)", "boolean"),
+            new Type("int unsigned", "int unsigned"),
+            new Type("enum('a','B')", "enum('a','B')"),
+            new Type("double", "double precision"),
+            new Type("date", "date"));
+
+    private record ColumnSpec(String name, Type type, boolean notNull, String comment) {
+        String ddl() {
+            return "`" + name + "` " + type.spelling() + (notNull ? " NOT NULL" : " NULL")
+                    + (comment == null ? "" : " COMMENT '" + comment + "'");
+        }
+
+        String described() {
+            return type.normalised() + (notNull ? " NOT NULL" : "");
+        }
+    }
+
+    private record TableSpec(String name, List<ColumnSpec> columns, List<String> indexed) {
+        String ddl() {
+            List<String> parts = new ArrayList<>();
+            parts.add("`id` bigint NOT NULL PRIMARY KEY");
+            for (ColumnSpec column : columns) parts.add(column.ddl());
+            for (String column : indexed) parts.add("KEY `" + name + "_" + column + "_ix` (`" + column + "`)");
+            return "CREATE TABLE `" + name + "` (" + String.join(", ", parts) + ")";
+        }
+    }
+
+    @Test
+    void randomPairsListExactlyTheirMutations() throws Exception {
+        long seed = Long.getLong("retort.seed", System.nanoTime());
+        int pairs = Integer.getInteger("retort.pairs", 200);
+        Random random = new Random(seed);
+        for (int pair = 0; pair < pairs; pair++) {
+            List<TableSpec> a = schema(random);
+            List<String> expected = new ArrayList<>();
+            List<TableSpec> b = mutate(random, a, expected);
+            create(0, a);
+            create(1, b);
+            String context = "seed " + seed + ", pair " + pair + ":\nA: " + a + "\nB: " + b;
+            MariaDbCatalog catalogA = read(0);
+            MariaDbCatalog catalogB = read(1);
+            assertEquals(List.of(), lines(MariaDbDiff.of(catalogA, catalogA, TableFilter.ALL, Set.of())), context);
+            assertEquals(List.of(), lines(MariaDbDiff.of(catalogB, catalogB, TableFilter.ALL, Set.of())), context);
+            expected.sort(null);
+            assertEquals(expected, lines(MariaDbDiff.of(catalogA, catalogB, TableFilter.ALL, Set.of())), context);
+        }
+        assertTrue(pairs > 0);
+    }
+
+    private static List<TableSpec> schema(Random random) {
+        List<TableSpec> tables = new ArrayList<>();
+        int count = 1 + random.nextInt(3);
+        for (int t = 0; t < count; t++) tables.add(table(random, "t" + t));
+        return tables;
+    }
+
+    private static TableSpec table(Random random, String name) {
+        List<ColumnSpec> columns = new ArrayList<>();
+        int count = 1 + random.nextInt(4);
+        for (int c = 0; c < count; c++) columns.add(column(random, "c" + c));
+        List<String> indexed = new ArrayList<>();
+        if (random.nextBoolean()) indexed.add(columns.get(0).name());
+        return new TableSpec(name, columns, indexed);
+    }
+
+    private static ColumnSpec column(Random random, String name) {
+        return new ColumnSpec(name, TYPES.get(random.nextInt(TYPES.size())), random.nextBoolean(), null);
+    }
+
+    /** B: A with one to three mutations, each adding the line the diff must list for it. */
+    private static List<TableSpec> mutate(Random random, List<TableSpec> a, List<String> expected) {
+        List<TableSpec> b = new ArrayList<>(a);
+        int mutations = 1 + random.nextInt(3);
+        Set<String> touched = new java.util.HashSet<>();
+        for (int m = 0; m < mutations; m++) {
+            int kind = random.nextInt(7);
+            if (kind == 0) {
+                String name = "n" + m;
+                TableSpec added = table(random, name);
+                b.add(added);
+                expected.add("add table " + name);
+                for (String column : added.indexed()) expected.add("add index " + name + " (" + column + ")");
+                continue;
+            }
+            if (b.isEmpty()) continue;
+            int index = random.nextInt(b.size());
+            TableSpec table = b.get(index);
+            if (table.name().startsWith("n") || !touched.add(table.name())) continue;
+            List<ColumnSpec> columns = new ArrayList<>(table.columns());
+            ColumnSpec target = columns.get(random.nextInt(columns.size()));
+            boolean indexedColumn = table.indexed().contains(target.name());
+            switch (kind) {
+                case 1 -> {
+                    b.remove(index);
+                    expected.add("drop table " + table.name());
+                    for (String column : table.indexed())
+                        expected.add("drop index " + table.name() + " (" + column + ")");
+                    continue;
+                }
+                case 2 -> {
+                    ColumnSpec added = column(random, "x" + m);
+                    columns.add(added);
+                    expected.add("add column " + table.name() + "." + added.name() + " " + added.described());
+                }
+                case 3 -> {
+                    if (indexedColumn || columns.size() == 1) continue;
+                    columns.remove(target);
+                    expected.add("drop column " + table.name() + "." + target.name());
+                }
+                case 4 -> {
+                    Type other = TYPES.get(random.nextInt(TYPES.size()));
+                    if (other.normalised().equals(target.type().normalised()) || indexedColumn) continue;
+                    columns.set(columns.indexOf(target), new ColumnSpec(target.name(), other, target.notNull(), null));
+                    expected.add("alter column " + table.name() + "." + target.name() + ": type "
+                            + target.type().normalised() + " -> " + other.normalised());
+                }
+                case 5 -> {
+                    columns.set(
+                            columns.indexOf(target),
+                            new ColumnSpec(target.name(), target.type(), !target.notNull(), null));
+                    expected.add("alter column " + table.name() + "." + target.name() + ": "
+                            + (target.notNull() ? "NOT NULL -> nullable" : "nullable -> NOT NULL"));
+                }
+                default -> {
+                    columns.set(
+                            columns.indexOf(target),
+                            new ColumnSpec(target.name(), target.type(), target.notNull(), "note " + m));
+                    expected.add("alter column " + table.name() + "." + target.name() + ": comment none -> 'note " + m
+                            + "'");
+                }
+            }
+            b.set(index, new TableSpec(table.name(), columns, table.indexed()));
+        }
+        return b;
+    }
+
+    private void create(int database, List<TableSpec> tables) throws Exception {
+        try (Connection c = db.connect(database);
+                Statement st = c.createStatement()) {
+            st.execute("DROP DATABASE `" + db.name(database) + "`");
+            st.execute("CREATE DATABASE `" + db.name(database) + "`");
+            st.execute("USE `" + db.name(database) + "`");
+            for (TableSpec table : tables) st.execute(table.ddl());
+        }
+    }
+
+    private MariaDbCatalog read(int database) throws Exception {
+        try (Connection c = db.connect(database)) {
+            return MariaDbIntrospector.read(c);
+        }
+    }
+
+    private static List<String> lines(MariaDbDiff diff) {
+        List<String> lines = new ArrayList<>();
+        for (Op op : diff.plan().upgrade()) lines.add(OpText.describe(op));
+        lines.addAll(diff.details());
+        lines.sort(null);
+        return lines;
+    }
+}

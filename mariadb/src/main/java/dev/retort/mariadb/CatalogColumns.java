@@ -1,0 +1,85 @@
+package dev.retort.mariadb;
+
+import dev.retort.schema.Column;
+import dev.retort.schema.ColumnDefault;
+import dev.retort.schema.Identity;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The columns of every table of a database in one {@code information_schema.COLUMNS} query, with
+ * what jOOQ-meta's column reader loses: the full {@code COLUMN_TYPE} ({@code unsigned}, {@code zerofill},
+ * the labels of {@code enum} and {@code set}), {@code EXTRA} ({@code auto_increment}, {@code on update
+ * ...}, virtual or stored generation) and the collation.
+ *
+ * <p>{@code COLUMN_DEFAULT} holds, since MariaDB 10.2.7, SQL NULL for a column without a default, the
+ * text {@code NULL} for {@code DEFAULT NULL}, a quoted literal for a string ({@code 'NULL'} for the
+ * four letters) and the expression otherwise ({@code current_timestamp()}, {@code 0}); {@code DEFAULT
+ * NULL} is no default in the model, as a NULL constant is on PostgreSQL.
+ */
+final class CatalogColumns {
+    private static final String COLUMNS = """
+            SELECT c.TABLE_NAME AS table_name, c.COLUMN_NAME AS column_name, c.COLUMN_TYPE AS column_type,
+                   c.IS_NULLABLE AS is_nullable, c.COLUMN_DEFAULT AS column_default, c.EXTRA AS extra,
+                   c.COLLATION_NAME AS collation_name, c.COLUMN_COMMENT AS column_comment,
+                   c.IS_GENERATED AS is_generated, c.GENERATION_EXPRESSION AS generation_expression
+            FROM information_schema.COLUMNS c
+            WHERE c.TABLE_SCHEMA = ?
+            ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION
+            """;
+
+    private static final Pattern ON_UPDATE = Pattern.compile("on update (\\S+)", Pattern.CASE_INSENSITIVE);
+
+    /** A column as read, with the MariaDB details the model has no field for. */
+    record Read(Column column, String onUpdate, boolean virtual, String collation) {}
+
+    private CatalogColumns() {}
+
+    /** The columns by table, each table's in physical order. */
+    static Map<String, List<Read>> read(Connection connection, String database) throws SQLException {
+        Map<String, List<Read>> columns = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
+            statement.setString(1, database);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    columns.computeIfAbsent(rs.getString("table_name"), t -> new ArrayList<>())
+                            .add(column(rs));
+                }
+            }
+        }
+        return columns;
+    }
+
+    private static Read column(ResultSet rs) throws SQLException {
+        String extra = rs.getString("extra");
+        String lowerExtra = extra == null ? "" : extra.toLowerCase(Locale.ROOT);
+        Column column = Column.of(rs.getString("column_name"), MariaDbTypes.normalize(rs.getString("column_type")))
+                .withNullable("YES".equals(rs.getString("is_nullable")))
+                .comment(rs.getString("column_comment"));
+        boolean generated = "ALWAYS".equals(rs.getString("is_generated"));
+        if (lowerExtra.contains("auto_increment")) {
+            column = column.withIdentity(Identity.BY_DEFAULT);
+        } else if (generated) {
+            column = column.generatedAs(rs.getString("generation_expression"));
+        } else {
+            String stored = rs.getString("column_default");
+            if (stored != null && !stored.equalsIgnoreCase("NULL"))
+                column = column.withDefault(ColumnDefault.of(stored));
+        }
+        Matcher onUpdate = ON_UPDATE.matcher(extra == null ? "" : extra);
+        return new Read(
+                column,
+                onUpdate.find() ? onUpdate.group(1).toLowerCase(Locale.ROOT) : null,
+                generated && lowerExtra.contains("virtual"),
+                rs.getString("collation_name"));
+    }
+}

@@ -1,0 +1,112 @@
+package dev.retort.mariadb;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.retort.diff.Differ;
+import dev.retort.diff.Plan;
+import dev.retort.schema.Column;
+import dev.retort.schema.QualifiedName;
+import dev.retort.schema.Schema;
+import dev.retort.schema.Table;
+import dev.retort.schema.TableFilter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What turns one MariaDB database into another: the shared differ's {@link Plan} over the two
+ * {@link Schema}s, and, one line each, the changes to what only {@link TableDetails} holds (engine,
+ * character set and collation, {@code ON UPDATE}, virtual or stored generation, index prefix lengths) of
+ * the tables both have. Those lines are not operations yet: they become ones with the MariaDB SQL
+ * renderer.
+ */
+public record MariaDbDiff(Plan plan, List<String> details) {
+    public MariaDbDiff {
+        requireNonNull(plan, "plan");
+        details = List.copyOf(requireNonNull(details, "details"));
+    }
+
+    /** The difference from {@code from} to {@code to}, over the tables and sequences the filter accepts and not left out. */
+    public static MariaDbDiff of(
+            MariaDbCatalog from, MariaDbCatalog to, TableFilter tables, Set<QualifiedName> leftOut) {
+        Schema current = tables.apply(from.schema().withoutTables(leftOut));
+        Schema target = tables.apply(to.schema().withoutTables(leftOut));
+        List<String> details = new ArrayList<>();
+        for (Table table : target.tables()) {
+            if (current.table(table.name()).isEmpty()) continue;
+            TableDetails was = from.details().get(table.name());
+            TableDetails is = to.details().get(table.name());
+            if (was != null && is != null)
+                details.addAll(changes(table, current.table(table.name()).get(), was, is));
+        }
+        return new MariaDbDiff(Differ.diff(current, target), details);
+    }
+
+    public boolean isEmpty() {
+        return plan.isEmpty() && details.isEmpty();
+    }
+
+    private static List<String> changes(Table table, Table old, TableDetails was, TableDetails is) {
+        List<String> lines = new ArrayList<>();
+        String name = table.name().toString();
+        option(lines, name, "engine", was.engine(), is.engine());
+        option(lines, name, "charset", was.charset(), is.charset());
+        option(lines, name, "collation", was.collation(), is.collation());
+        for (Column column : table.columns()) {
+            if (old.column(column.name()).isEmpty()) continue;
+            String onUpdateWas = was.onUpdate().get(column.name());
+            String onUpdateIs = is.onUpdate().get(column.name());
+            if (!Objects.equals(onUpdateWas, onUpdateIs)) {
+                lines.add("alter column " + name + "." + column.name() + ": on update " + orNone(onUpdateWas) + " -> "
+                        + orNone(onUpdateIs));
+            }
+            boolean bothGenerated = column.generated() != null
+                    && old.column(column.name()).get().generated() != null;
+            boolean virtualWas = was.virtualColumns().contains(column.name());
+            boolean virtualIs = is.virtualColumns().contains(column.name());
+            if (bothGenerated && virtualWas != virtualIs) {
+                lines.add("alter column " + name + "." + column.name() + ": generated " + kind(virtualWas) + " -> "
+                        + kind(virtualIs));
+            }
+        }
+        Set<String> indexes = new TreeSet<>(was.prefixes().keySet());
+        indexes.addAll(is.prefixes().keySet());
+        for (String index : indexes) {
+            if (!hasIndex(old, index) || !hasIndex(table, index)) continue;
+            List<Integer> prefixWas = was.prefixes().get(index);
+            List<Integer> prefixIs = is.prefixes().get(index);
+            if (!Objects.equals(prefixWas, prefixIs)) {
+                lines.add("alter index " + name + "." + index + ": key prefix lengths " + prefixes(prefixWas) + " -> "
+                        + prefixes(prefixIs));
+            }
+        }
+        return lines;
+    }
+
+    private static void option(List<String> lines, String table, String what, String was, String is) {
+        if (!Objects.equals(was, is))
+            lines.add("alter table options " + table + ": " + what + " " + orNone(was) + " -> " + orNone(is));
+    }
+
+    private static boolean hasIndex(Table table, String name) {
+        return table.indexes().stream().anyMatch(i -> name.equals(i.name()))
+                || table.uniques().stream().anyMatch(u -> name.equals(u.name()));
+    }
+
+    private static String orNone(String value) {
+        return value == null ? "none" : value;
+    }
+
+    private static String kind(boolean virtual) {
+        return virtual ? "virtual" : "stored";
+    }
+
+    private static String prefixes(List<Integer> lengths) {
+        if (lengths == null) return "(whole columns)";
+        List<String> parts = new ArrayList<>();
+        for (Integer length : lengths) parts.add(length == null ? "whole" : Integer.toString(length));
+        return "(" + String.join(", ", parts) + ")";
+    }
+}
