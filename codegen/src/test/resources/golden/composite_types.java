@@ -26,7 +26,7 @@ public final class R9e9e9e9e9e9e_StructEmbeddables implements Migration {
         op.alterType(compositeType("postal_address", attribute("zip", "integer"), attribute("city", "varchar(255)")), compositeType("postal_address", attribute("zip", "integer"), attribute("city", "varchar(255)"), attribute("zone", "varchar(255)")));
         op.createType(compositeType("price_range", attribute("low", "numeric(10,2)"), attribute("label", "text").collate("\"C\"")));
         op.createTable("shipments", column("price", "price_range"));
-        op.dropType(compositeType("old_point", attribute("x", "integer")));
+        op.acknowledgeDataLoss(Ops.UNREVIEWED).dropType(compositeType("old_point", attribute("x", "integer")));
     }
 
     @Override

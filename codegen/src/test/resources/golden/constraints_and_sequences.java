@@ -51,16 +51,16 @@ public final class R5e5e5e5e5e5e_LibraryV2 implements Migration {
         // HAZARD long-lock: building index on members (branch, (lower((email)::text))) blocks writes to it; for a large table, build it with CREATE INDEX CONCURRENTLY in op.autocommit, in a migration of its own
         op.createIndex("members", index(key("branch").desc(), key("(lower((email)::text))")).including("id").where("(id > 1000)").named("members_branch_idx"));
         // HAZARD data-loss: drops table legacy_notes and all its rows
-        op.dropTable("legacy_notes",
+        op.acknowledgeDataLoss(Ops.UNREVIEWED).dropTable("legacy_notes",
                 column("id", "bigint").notNull(),
                 column("author_id", "bigint"),
                 primaryKey("id"));
         // HAZARD long-lock: adding a foreign key on loans (member_id) checks every row while both tables are locked against writes, and fails on rows without a match
         op.addForeignKey("loans", foreignKey("member_id").references("members", "id").onDelete(ForeignKey.Action.CASCADE).named("fkcx90n1minpb22v3jw4ojinqm"));
         op.schema("reading").addForeignKey("reviews", foreignKey("author_id").references("authors", "id").deferrable(false));
-        op.dropEnum(enumType("legacy_kind", "A"));
+        op.acknowledgeDataLoss(Ops.UNREVIEWED).dropEnum(enumType("legacy_kind", "A"));
         // HAZARD data-loss: drops sequence legacy_seq and its current value
-        op.dropSequence(sequence("legacy_seq", 1, 1));
+        op.acknowledgeDataLoss(Ops.UNREVIEWED).dropSequence(sequence("legacy_seq", 1, 1));
     }
 
     @Override

@@ -31,11 +31,11 @@ public final class R2e2e2e2e2e2e_LooksLikeRenames implements Migration {
         // RENAME? customers.name -> full_name looks like a rename: to keep the data, replace the addColumn and this dropColumn with
         // op.renameColumn("customers", "name", "full_name");
         // HAZARD data-loss: drops column customers.name and its data
-        op.dropColumn("customers", column("name", "varchar(100)"));
+        op.acknowledgeDataLoss(Ops.UNREVIEWED).dropColumn("customers", column("name", "varchar(100)"));
         // RENAME? table order_lines -> invoice_lines looks like a rename: to keep the rows, replace the createTable and this dropTable with
         // op.renameTable("order_lines", "invoice_lines");
         // HAZARD data-loss: drops table order_lines and all its rows
-        op.dropTable("order_lines",
+        op.acknowledgeDataLoss(Ops.UNREVIEWED).dropTable("order_lines",
                 column("order_id", "bigint").notNull(),
                 column("line_no", "integer").notNull(),
                 column("quantity", "integer").notNull(),

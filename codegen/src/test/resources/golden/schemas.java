@@ -25,7 +25,7 @@ public final class R9f9f9f9f9f9f_SchemasAsObjects implements Migration {
         op.createSchema("sales", "What we sell \"now\"");
         op.schema("sales").createTable("orders", column("id", "bigint"));
         // HAZARD data-loss: drops table archive.old and all its rows
-        op.schema("archive").dropTable("old", column("id", "bigint"));
+        op.acknowledgeDataLoss(Ops.UNREVIEWED).schema("archive").dropTable("old", column("id", "bigint"));
         op.dropSchema("archive");
     }
 

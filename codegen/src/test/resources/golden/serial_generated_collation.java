@@ -29,7 +29,7 @@ public final class R4e4e4e4e4e4e_SerialToIdentityGeneratedAndCollatedColumns imp
         op.createTable("counters",
                 column("id", "bigint").defaultValue("nextval('counters_id_seq'::regclass)").notNull(),
                 primaryKey("id"));
-        op.alterTable("tickets", t -> {
+        op.acknowledgeDataLoss(Ops.UNREVIEWED).alterTable("tickets", t -> {
             t.alterColumn(
                     column("id", "integer").defaultValue("nextval('tickets_id_seq'::regclass)").notNull(),
                     column("id", "integer").identityByDefault());
@@ -45,7 +45,7 @@ public final class R4e4e4e4e4e4e_SerialToIdentityGeneratedAndCollatedColumns imp
         });
         op.alterSequenceOwner("counters_id_seq", null, owner("counters", "id"));
         // HAZARD data-loss: drops sequence tickets_id_seq and its current value
-        op.dropSequence(sequence("tickets_id_seq", 1, 1));
+        op.acknowledgeDataLoss(Ops.UNREVIEWED).dropSequence(sequence("tickets_id_seq", 1, 1));
     }
 
     @Override

@@ -21,7 +21,7 @@ import dev.retort.runtime.Revision;
 public final class R8e8e8e8e8e8e_TimesAsText implements Migration {
     @Override
     public void upgrade(Ops op) {
-        op.alterTable("visits", t -> {
+        op.acknowledgeDataLoss(Ops.UNREVIEWED).alterTable("visits", t -> {
             // HAZARD data-loss: type timestamp(6) -> text of visits.seen may cut or fail to convert values
             // HAZARD table-rewrite: changing the type of visits.seen rewrites the table
             t.alterColumn(

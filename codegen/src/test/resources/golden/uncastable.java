@@ -26,7 +26,7 @@ public final class R9c9c9c9c9c9c_SeenAsATimestamp implements Migration {
         // HAZARD data-loss: type bigint -> timestamp(6) of visits.seen may cut or fail to convert values
         // HAZARD table-rewrite: changing the type of visits.seen rewrites the table
         // TODO(retort): write the USING expression that turns visits.seen from bigint into timestamp(6): Using.of("...") in place of Using.TO_BE_WRITTEN
-        op.alterColumn("visits",
+        op.acknowledgeDataLoss(Ops.UNREVIEWED).alterColumn("visits",
                 column("seen", "bigint"),
                 column("seen", "timestamp"),
                 Using.TO_BE_WRITTEN);

@@ -7,13 +7,18 @@ import dev.retort.autogenerate.OpText;
 import dev.retort.cli.config.Settings;
 import dev.retort.diff.Plan;
 import dev.retort.entities.EntityInventory;
+import dev.retort.lint.Finding;
+import dev.retort.lint.Severity;
 import dev.retort.report.JsonReport;
+import dev.retort.runtime.ConnectionException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -48,15 +53,38 @@ final class CheckCommand extends ReportingSubcommand {
         boolean json = json();
         Project project = root.project();
         Plan plan = project.autogenerate(dev, "check");
+        List<Finding> lint = dev ? pendingLint(project) : List.of();
         // after the read, not beside it: the JDK shares an open jar among class loaders, and closing
         // the inventory's loader while the early read still reads the same jar broke that read
         if (verbose) describe(project.settings(), EntityInventory.of(project.entitySource()));
-        if (jsonReport != null) writeReport(plan, project.settings().defaultSchema());
+        if (jsonReport != null) writeReport(plan, project.settings().defaultSchema(), lint);
+        boolean lintErrors = lint.stream().anyMatch(f -> !f.isSuppressed() && f.severity() == Severity.ERROR);
         if (json) {
-            JsonReport.check(root.out(), plan, project.settings().defaultSchema());
-            return plan.isEmpty() ? ExitCode.OK : ExitCode.FOUND;
+            JsonReport.check(root.out(), plan, project.settings().defaultSchema(), lint);
+            return plan.isEmpty() && !lintErrors ? ExitCode.OK : ExitCode.FOUND;
         }
-        return list(root.out(), plan);
+        int code = list(root.out(), plan);
+        List<Finding> reported = lint.stream().filter(f -> !f.isSuppressed()).toList();
+        if (!reported.isEmpty()) {
+            root.out().println("Lint of the pending migrations:");
+            for (Finding finding : reported) root.out().println("  " + LintCommand.line(finding));
+        }
+        return lintErrors ? ExitCode.FOUND : code;
+    }
+
+    /**
+     * The lint of the migrations not applied at {@code url}; when that database cannot be reached, none, and a note on
+     * stderr saying so ({@code check --dev} compares on the scratch database, which it did before it linted).
+     */
+    private List<Finding> pendingLint(Project project) throws SQLException {
+        try {
+            return project.pendingLint();
+        } catch (ConnectionException e) {
+            root.err()
+                    .println(
+                            Terminal.safe("note: the migrations not applied at url are not linted: " + e.getMessage()));
+            return List.of();
+        }
     }
 
     /** Prints a plan as {@code check} does, and returns {@code check}'s exit code for it. */
@@ -71,12 +99,12 @@ final class CheckCommand extends ReportingSubcommand {
     }
 
     /** The check document in {@code --json-report}'s file, relative to the working directory. */
-    private void writeReport(Plan plan, String defaultSchema) {
+    private void writeReport(Plan plan, String defaultSchema, List<Finding> lint) {
         Path file = root.workDir.resolve(jsonReport);
         try {
             if (file.getParent() != null) Files.createDirectories(file.getParent());
             try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                JsonReport.check(out, plan, defaultSchema);
+                JsonReport.check(out, plan, defaultSchema, lint);
             }
         } catch (IOException e) {
             throw new FileException("--json-report: cannot write", file, e);

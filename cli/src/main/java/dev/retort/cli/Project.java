@@ -11,16 +11,21 @@ import dev.retort.diff.ColumnComparison;
 import dev.retort.diff.Plan;
 import dev.retort.embedded.EmbeddedSettings;
 import dev.retort.entities.EntitySource;
+import dev.retort.lint.Finding;
+import dev.retort.lint.Linter;
 import dev.retort.postgres.PostgresSql;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionIds;
+import dev.retort.revision.RevisionNode;
 import dev.retort.revision.Targets;
 import dev.retort.runtime.MigrationException;
 import dev.retort.runtime.MigrationListener;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.internal.HistoryTable;
+import dev.retort.runtime.internal.MigrationSet;
 import dev.retort.runtime.internal.UrlConnector;
 import dev.retort.runtime.internal.VersionTable;
+import dev.retort.runtime.internal.source.SourceMigrations;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import java.net.MalformedURLException;
@@ -152,6 +157,33 @@ final class Project {
     RevisionGraph graph() {
         if (facade == null) facade = load(Retort.configure().offline(), false);
         return facade.revisions();
+    }
+
+    /** The configured migrations folder loaded as the runner loads it (compiled through the cache), for lint. */
+    MigrationSet migrationSet() {
+        return SourceMigrations.load(settings.migrationsDir(), cacheRoot());
+    }
+
+    /**
+     * The lint findings of the migrations not applied to the database at {@code url} (what {@code check} adds): none
+     * without a {@code url}, since no database says what is pending ({@code retort lint} reads them all), and none when
+     * it is at head, as {@code check} without {@code --dev} requires.
+     */
+    List<Finding> pendingLint() throws SQLException {
+        if (!settings.hasUrl()) return List.of();
+        Set<String> applied;
+        try (Connection connection = connect()) {
+            applied = versionTable().locate(connection).readHere(connection);
+        }
+        RevisionGraph graph = graph();
+        for (String id : applied) graph.node(id);
+        Set<String> done = graph.ancestorsOf(applied);
+        List<String> pending = graph.inOrder().stream()
+                .map(RevisionNode::id)
+                .filter(id -> !done.contains(id))
+                .toList();
+        if (pending.isEmpty()) return List.of();
+        return Linter.lint(migrationSet(), pending, settings.lintConfig()).findings();
     }
 
     /** A background result, or the error it ended with as if it had been computed here. */

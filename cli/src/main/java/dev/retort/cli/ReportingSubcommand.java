@@ -14,7 +14,7 @@ abstract class ReportingSubcommand extends Subcommand {
             names = "--format",
             paramLabel = "FORMAT",
             description = "text (the default) or json: one JSON document on stdout, in the format the README's "
-                    + "'Machine-readable output' describes.")
+                    + "'Machine-readable output' describes (lint: also sarif, a SARIF 2.1.0 log).")
     String format = TEXT;
 
     /** Whether the document is asked for, and then progress goes to stderr; a format other than text or json is refused. */

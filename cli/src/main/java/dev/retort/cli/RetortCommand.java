@@ -41,6 +41,7 @@ final class RetortCommand {
             BaselineCommand.class,
             EditCommand.class,
             CheckCommand.class,
+            LintCommand.class,
             DriftCommand.class,
             TestCommand.class,
             EmbeddedCommand.class,

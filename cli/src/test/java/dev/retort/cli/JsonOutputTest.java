@@ -66,7 +66,7 @@ class JsonOutputTest {
         Cli.Result clean = cli.run("check", "--format", "json");
         assertEquals(ExitCode.OK, clean.code(), clean::toString);
         assertEquals(
-                MAPPER.readTree("{\"format\": \"retort/1\", \"command\": \"check\", \"operations\": []}"),
+                MAPPER.readTree("{\"format\": \"retort/1\", \"command\": \"check\", \"operations\": [], \"lint\": []}"),
                 document(clean, "check"));
         assertEquals("", clean.err());
 

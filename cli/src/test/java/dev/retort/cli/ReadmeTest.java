@@ -3,13 +3,16 @@ package dev.retort.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.retort.cli.config.Settings;
+import dev.retort.lint.Rule;
 import dev.retort.report.OperationKinds;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -75,5 +78,19 @@ class ReadmeTest {
         for (Class<?> subcommand : RetortCommand.SUBCOMMANDS)
             commands.add(subcommand.getAnnotation(Command.class).name());
         assertEquals(commands, documented);
+    }
+
+    @Test
+    void theLintRulesTableNamesEveryRuleWithItsDefaultSeverity() throws IOException {
+        Map<String, String> documented = new TreeMap<>();
+        for (String line : section("## Linting migrations").lines().toList()) {
+            Matcher m =
+                    Pattern.compile("^\\| `([a-z-]+)` \\| (error|warning) \\|").matcher(line);
+            if (m.find()) documented.put(m.group(1), m.group(2));
+        }
+        Map<String, String> rules = new TreeMap<>();
+        for (Rule rule : Rule.values())
+            rules.put(rule.id(), rule.defaultSeverity().word());
+        assertEquals(rules, documented);
     }
 }

@@ -13,6 +13,8 @@ import dev.retort.diff.Plan;
 import dev.retort.diff.RenameHints;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.ColumnChange;
+import dev.retort.op.DropEnum;
+import dev.retort.op.DropType;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
 import dev.retort.revision.Targets;
@@ -122,22 +124,24 @@ public final class MigrationWriter {
      * The statements of a method body, block by block: the operations of an autocommit block inside
      * one {@code op.autocommit(a -> ...)}, the others as they are.
      */
-    private static CodeBlock statements(List<OnlineForms.Block> blocks, OpRenderer renderer) {
+    private static CodeBlock statements(List<OnlineForms.Block> blocks, OpRenderer renderer, boolean acknowledge) {
         CodeBlock.Builder code = CodeBlock.builder();
         List<Op> ops = OnlineForms.flatten(blocks);
         Map<Op, RenameHints.Hint> renames = RenameHints.of(ops);
         for (OnlineForms.Block block : blocks) {
             if (!block.autocommit()) {
-                code.add(statements(block.ops(), ops, renames, renderer));
+                code.add(statements(block.ops(), ops, renames, renderer, acknowledge));
             } else if (block.ops().size() == 1) {
                 Op op = block.ops().get(0);
                 marks(code, op, ops, null);
-                code.addStatement("op.autocommit(a -> $L)", renderer.on("a").statement(op));
+                code.addStatement(
+                        "op.autocommit(a -> $L)",
+                        inBlock(renderer, op, acknowledge).statement(op));
             } else {
                 code.add("op.autocommit(a -> {\n").indent();
                 for (Op op : block.ops()) {
                     marks(code, op, ops, null);
-                    code.addStatement("$L", renderer.on("a").statement(op));
+                    code.addStatement("$L", inBlock(renderer, op, acknowledge).statement(op));
                 }
                 code.unindent().add("});\n");
             }
@@ -151,17 +155,18 @@ public final class MigrationWriter {
      * op.alterTable} block, which runs them as one statement.
      */
     private static CodeBlock statements(
-            List<Op> ops, List<Op> context, Map<Op, RenameHints.Hint> renames, OpRenderer renderer) {
+            List<Op> ops, List<Op> context, Map<Op, RenameHints.Hint> renames, OpRenderer plain, boolean acknowledge) {
         CodeBlock.Builder code = CodeBlock.builder();
         // an operation a rename hint is about stays a statement of its own, for the hint to replace
         for (List<Op> run : ColumnChange.runs(ops, renames::containsKey)) {
+            OpRenderer renderer = acknowledge && destroysData(run) ? plain.acknowledgingDataLoss() : plain;
             if (run.size() == 1) {
                 Op op = run.get(0);
                 marks(code, op, context, renames.get(op));
                 code.addStatement("$L", renderer.statement(op));
                 continue;
             }
-            code.add("$L -> {\n", OpRenderer.alterTable(run.get(0).table())).indent();
+            code.add("$L -> {\n", renderer.alterTable(run.get(0).table())).indent();
             for (Op op : run) {
                 marks(code, op, context, null);
                 code.addStatement("$L", renderer.change((ColumnChange) op));
@@ -169,6 +174,23 @@ public final class MigrationWriter {
             code.unindent().add("});\n");
         }
         return code.build();
+    }
+
+    /** The renderer of an autocommit block's statement: on its {@code a}, acknowledging a loss of data in an upgrade. */
+    private static OpRenderer inBlock(OpRenderer renderer, Op op, boolean acknowledge) {
+        OpRenderer inside = renderer.on("a");
+        return acknowledge && destroysData(List.of(op)) ? inside.acknowledgingDataLoss() : inside;
+    }
+
+    /**
+     * Whether a statement destroys data (a drop of a table, column, sequence, enum or composite type, a change marked
+     * {@code data-loss}): in an upgrade it carries {@code op.acknowledgeDataLoss(Ops.UNREVIEWED)}, which lint checks.
+     */
+    private static boolean destroysData(List<Op> run) {
+        return run.stream()
+                .anyMatch(op -> op instanceof DropEnum
+                        || op instanceof DropType
+                        || op.hazards().stream().anyMatch(h -> h.kind() == Hazard.Kind.DATA_LOSS));
     }
 
     /** The comments above an operation's statement: its rename hint, then its hazards, then what is left to write. */
@@ -195,7 +217,8 @@ public final class MigrationWriter {
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(ValueRenderer.OPS, "op");
         if (blocks.isEmpty()) method.addComment("No operations.");
-        return method.addCode(statements(blocks, renderer)).build();
+        return method.addCode(statements(blocks, renderer, name.equals("upgrade")))
+                .build();
     }
 
     private static CodeBlock javadoc(RevisionHeader header) {

@@ -60,20 +60,33 @@ import java.util.Set;
  */
 final class OpRenderer {
     private final ValueRenderer values;
-    private final String on;
+    /**
+     * What the calls are made on: {@code op}, the {@code a} of an {@code op.autocommit(a -> ...)} block, or
+     * either's {@code .acknowledgeDataLoss(Ops.UNREVIEWED)}.
+     */
+    private final CodeBlock on;
 
     OpRenderer(ValueRenderer values) {
-        this(values, "op");
+        this(values, CodeBlock.of("op"));
     }
 
-    private OpRenderer(ValueRenderer values, String on) {
+    private OpRenderer(ValueRenderer values, CodeBlock on) {
         this.values = values;
         this.on = on;
     }
 
     /** The same renderer, writing calls on {@code receiver} (the {@code a} of an {@code op.autocommit(a -> ...)} block). */
     OpRenderer on(String receiver) {
-        return new OpRenderer(values, receiver);
+        return new OpRenderer(values, CodeBlock.of("$L", receiver));
+    }
+
+    /**
+     * The same renderer, its calls made on {@code .acknowledgeDataLoss(Ops.UNREVIEWED)} of its receiver: the
+     * acknowledgement a destructive operation carries in a generated migration, for the reviewer to replace
+     * with the reason.
+     */
+    OpRenderer acknowledgingDataLoss() {
+        return new OpRenderer(values, CodeBlock.of("$L.acknowledgeDataLoss($T.UNREVIEWED)", on, ValueRenderer.OPS));
     }
 
     /** The call, without the trailing semicolon; multi-argument calls put one argument per line. */
@@ -150,8 +163,9 @@ final class OpRenderer {
         if (op instanceof AlterEnum a) {
             List<CodeBlock> arguments = List.of(values.enumType(a.from()), values.enumType(a.to()));
             // a label added inside a transaction cannot be used before it commits, so ADD VALUE runs outside one
-            if (a.from().onlyAddsTo(a.to()) && on.equals("op"))
-                return CodeBlock.of("op.autocommit(a -> $L)", sequenceCall("a", a.table(), "alterEnum", arguments));
+            if (a.from().onlyAddsTo(a.to()) && on.toString().equals("op"))
+                return CodeBlock.of(
+                        "op.autocommit(a -> $L)", sequenceCall(CodeBlock.of("a"), a.table(), "alterEnum", arguments));
             return sequenceCall(a.table(), "alterEnum", arguments);
         }
         if (op instanceof CreateType c)
@@ -186,8 +200,8 @@ final class OpRenderer {
     }
 
     /** The start of a table's {@code op.alterTable} block, up to the lambda's parameter: {@code op.alterTable("t", t}. */
-    static CodeBlock alterTable(QualifiedName table) {
-        return receiver("op", table)
+    CodeBlock alterTable(QualifiedName table) {
+        return receiver(table)
                 .add(".alterTable($L, t", JavaText.string(table.name()))
                 .build();
     }
@@ -226,7 +240,7 @@ final class OpRenderer {
     }
 
     private static CodeBlock sequenceCall(
-            String receiver, QualifiedName name, String method, List<CodeBlock> arguments) {
+            CodeBlock receiver, QualifiedName name, String method, List<CodeBlock> arguments) {
         CodeBlock.Builder code = CodeBlock.builder().add("$L", receiver);
         if (name.schema() != null) code.add(".schema($L)", JavaText.string(name.schema()));
         return code.add(".$L($L)", method, CodeBlock.join(arguments, ", ")).build();
@@ -259,7 +273,7 @@ final class OpRenderer {
 
     /** {@code op.method("table", args)}; several arguments go one per line when {@code multiline}. */
     private CodeBlock call(QualifiedName table, String method, List<CodeBlock> arguments, boolean multiline) {
-        CodeBlock.Builder code = receiver(on, table).add(".$L($L", method, JavaText.string(table.name()));
+        CodeBlock.Builder code = receiver(table).add(".$L($L", method, JavaText.string(table.name()));
         if (arguments.isEmpty()) {
             code.add(")");
         } else if (arguments.size() == 1 || !multiline) {
@@ -271,7 +285,7 @@ final class OpRenderer {
     }
 
     /** {@code op}, or {@code op.schema("s")} for a table outside the default schema. */
-    private static CodeBlock.Builder receiver(String on, QualifiedName table) {
+    private CodeBlock.Builder receiver(QualifiedName table) {
         CodeBlock.Builder code = CodeBlock.builder().add("$L", on);
         if (table.schema() != null) code.add(".schema($L)", JavaText.string(table.schema()));
         return code;

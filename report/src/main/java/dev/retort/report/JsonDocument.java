@@ -57,6 +57,20 @@ final class JsonDocument {
         }
     }
 
+    /** A document of another format (SARIF): the body writes the whole object, through the same escapes. */
+    static void other(Writer out, Body body) {
+        try {
+            JsonGenerator json = FACTORY.createGenerator(out);
+            json.setPrettyPrinter(INDENTED);
+            body.write(json);
+            json.flush();
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static void strings(JsonGenerator json, String field, Iterable<String> values) throws IOException {
         json.writeArrayFieldStart(field);
         for (String value : values) json.writeString(value);

@@ -2,6 +2,8 @@ package dev.retort.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.retort.diff.Plan;
+import dev.retort.lint.Finding;
+import dev.retort.lint.LintResult;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionNode;
 import dev.retort.runtime.StairwayResult;
@@ -26,7 +28,30 @@ public final class JsonReport {
 
     /** {@code check}: the operations a new migration needs, in plan order; none when the entities match. */
     public static void check(Writer out, Plan plan, String defaultSchema) {
-        JsonDocument.write(out, "check", json -> PlanJson.operations(json, plan, defaultSchema));
+        check(out, plan, defaultSchema, List.of());
+    }
+
+    /** {@code check}'s document with the lint findings of the pending migrations ({@code lint}, after {@code operations}). */
+    public static void check(Writer out, Plan plan, String defaultSchema, List<Finding> lint) {
+        JsonDocument.write(out, "check", json -> {
+            PlanJson.operations(json, plan, defaultSchema);
+            LintJson.findings(json, "lint", lint);
+        });
+    }
+
+    /** {@code lint}'s document: the revisions read, the counts of errors and warnings reported, every finding. */
+    public static void lint(Writer out, LintResult result) {
+        JsonDocument.write(out, "lint", json -> {
+            JsonDocument.strings(json, "revisions", result.revisions());
+            json.writeNumberField("errors", result.errors());
+            json.writeNumberField("warnings", result.warnings());
+            LintJson.findings(json, "findings", result.findings());
+        });
+    }
+
+    /** {@code lint --format sarif}: a SARIF 2.1.0 log for code-scanning tools; {@code version} is Retort's, or null. */
+    public static void sarif(Writer out, LintResult result, String version) {
+        JsonDocument.other(out, json -> LintJson.sarif(json, result.findings(), version));
     }
 
     /** {@code diff}: the operations that turn the first database into the second. */

@@ -99,7 +99,8 @@ class JsonReportTest {
                         "CREATE INDEX CONCURRENTLY \\"people_email_idx\\" ON \\"crm\\".\\"people\\" (\\"email\\")"
                       ]
                     }
-                  ]
+                  ],
+                  "lint": []
                 }
                 """, out.toString());
     }

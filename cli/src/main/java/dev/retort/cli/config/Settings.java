@@ -8,6 +8,9 @@ import dev.retort.embedded.EmbeddedSettings;
 import dev.retort.entities.EntitySource;
 import dev.retort.entities.HibernateSettings;
 import dev.retort.entities.Naming;
+import dev.retort.lint.LintConfig;
+import dev.retort.lint.Rule;
+import dev.retort.lint.Severity;
 import dev.retort.runtime.Retort;
 import dev.retort.schema.TableFilter;
 import java.io.IOException;
@@ -16,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -76,6 +80,9 @@ public final class Settings {
      */
     public static final String HIBERNATE_PREFIX = HibernateSettings.PREFIX;
 
+    /** The family of per-rule lint severities, {@code lint.RULE = error|warning|off}. */
+    public static final String LINT_PREFIX = "lint.";
+
     private final Map<String, String> values;
     private final Path baseDirectory;
     private final Optional<Path> file;
@@ -88,7 +95,40 @@ public final class Settings {
 
     /** Whether Retort reads this key: one of {@link #KEYS}, or {@code entities.properties.} and a Hibernate key. */
     public static boolean isKnown(String key) {
-        return KEYS.contains(key) || key.startsWith(HIBERNATE_PREFIX) && key.length() > HIBERNATE_PREFIX.length();
+        return KEYS.contains(key)
+                || key.startsWith(HIBERNATE_PREFIX) && key.length() > HIBERNATE_PREFIX.length()
+                || key.startsWith(LINT_PREFIX) && key.length() > LINT_PREFIX.length();
+    }
+
+    /**
+     * What {@code retort lint} reads: each {@code lint.RULE} severity (an unknown rule or severity is an error naming
+     * the key), the default schema, and whether migrations run with a lock timeout ({@code lock.ddl-timeout} other than
+     * 0).
+     */
+    public LintConfig lintConfig() {
+        Map<Rule, Severity> severities = new EnumMap<>(Rule.class);
+        for (Map.Entry<String, String> entry : new TreeMap<>(values).entrySet()) {
+            String key = entry.getKey();
+            if (!key.startsWith(LINT_PREFIX)) continue;
+            String id = key.substring(LINT_PREFIX.length());
+            Rule rule = Rule.byId(id)
+                    .orElseThrow(() ->
+                            new ConfigException(key, key + ": no lint rule is called " + id + " (" + ruleIds() + ")"));
+            String word = entry.getValue().strip();
+            Severity severity = Severity.of(word)
+                    .orElseThrow(() ->
+                            new ConfigException(key, key + ": expected error, warning or off, not \"" + word + "\""));
+            severities.put(rule, severity);
+        }
+        boolean lockTimeout = !ddlTimeout().isZero();
+        return new LintConfig(severities, defaultSchema(), lockTimeout);
+    }
+
+    private static String ruleIds() {
+        StringBuilder ids = new StringBuilder("the rules: ");
+        for (Rule rule : Rule.values())
+            ids.append(rule.ordinal() == 0 ? "" : ", ").append(rule.id());
+        return ids.toString();
     }
 
     /** {@code migrations.dir} becomes {@code RETORT_MIGRATIONS_DIR}. */

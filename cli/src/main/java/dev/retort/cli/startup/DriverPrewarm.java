@@ -35,10 +35,10 @@ import org.postgresql.Driver;
  */
 public final class DriverPrewarm {
     /**
-     * The subcommands that do not connect to a database ({@code embedded} starts a server and prints its URL);
+     * The subcommands that do not connect to a database ({@code embedded} starts a server and prints its URL; {@code lint} reads the migrations alone);
      * {@code QuickLookTest} keeps it in step with the commands.
      */
-    static final Set<String> OFFLINE = Set.of("init", "heads", "branches", "show", "merge", "edit", "embedded");
+    static final Set<String> OFFLINE = Set.of("init", "heads", "branches", "show", "merge", "edit", "embedded", "lint");
 
     private DriverPrewarm() {}
 

@@ -146,8 +146,29 @@ public final class MigrationSet {
     }
 
     private RenderedSql render(String revision, Direction direction) {
+        return RenderedSql.of(record(revision, direction, new Ops()).steps());
+    }
+
+    /**
+     * What one direction of a revision records, into a {@link Ops#traced() traced} recorder, without a database: what
+     * {@code retort lint} reads. A method that throws is a {@link MigrationException} naming the revision.
+     */
+    public Ops record(String revision, Direction direction) {
+        return record(revision, direction, Ops.traced());
+    }
+
+    /** Whether a revision is declared forward-only ({@code @Revision(forwardOnly = true)}). */
+    public boolean isForwardOnly(String revision) {
+        return forwardOnly.contains(graph.node(revision).id());
+    }
+
+    /** The class that declares a revision, for what it says beside its operations (its annotations). */
+    public Class<? extends Migration> type(String revision) {
+        return classes.get(graph.node(revision).id());
+    }
+
+    private Ops record(String revision, Direction direction, Ops ops) {
         Migration migration = instantiate(revision);
-        Ops ops = new Ops();
         try {
             if (direction == Direction.UPGRADE) migration.upgrade(ops);
             else migration.downgrade(ops);
@@ -157,7 +178,7 @@ public final class MigrationSet {
                     "revision " + revision + ": " + direction.word() + "() of " + source(revision) + " threw " + e,
                     e);
         }
-        return RenderedSql.of(ops.steps());
+        return ops;
     }
 
     /** The timeouts a revision's statements run under: the configured ones, with what its {@link Timeouts} overrides. */

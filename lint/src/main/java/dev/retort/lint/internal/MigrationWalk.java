@@ -1,0 +1,345 @@
+package dev.retort.lint.internal;
+
+import dev.retort.lint.Rule;
+import dev.retort.op.AddCheck;
+import dev.retort.op.AddColumn;
+import dev.retort.op.AddForeignKey;
+import dev.retort.op.AddPrimaryKey;
+import dev.retort.op.AddUnique;
+import dev.retort.op.AlterColumn;
+import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateTable;
+import dev.retort.op.DropEnum;
+import dev.retort.op.DropIndex;
+import dev.retort.op.DropType;
+import dev.retort.op.Hazard;
+import dev.retort.op.Op;
+import dev.retort.op.Option;
+import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameTable;
+import dev.retort.runtime.Ops;
+import dev.retort.runtime.Step;
+import dev.retort.runtime.Waiver;
+import dev.retort.schema.Column;
+import dev.retort.schema.DefaultNames;
+import dev.retort.schema.Identity;
+import dev.retort.schema.QualifiedName;
+import dev.retort.schema.Types;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One direction of one migration walked step by step against the tables that exist before it: the rules applied to
+ * each operation and each hand-written statement, the state updated as the migration would update it.
+ */
+public final class MigrationWalk {
+    /** The rules a downgrade is read for: what would make it fail or break the runner's transaction. */
+    public static final Set<Rule> DOWNGRADE_RULES =
+            Set.of(Rule.TRANSACTION_CONTROL, Rule.CONCURRENT_IN_TRANSACTION, Rule.IDENTIFIER_TOO_LONG);
+
+    final SchemaState state;
+    private final String defaultSchema;
+    private final boolean lockTimeoutConfigured;
+    final Set<QualifiedName> created = new HashSet<>();
+    private final Set<QualifiedName> altered = new HashSet<>();
+    final Map<Step, QualifiedName> updates = new LinkedHashMap<>();
+    final Map<Step, List<Waiver>> updateWaivers = new LinkedHashMap<>();
+    private final List<Hit> hits = new ArrayList<>();
+    boolean lockTimeoutSet;
+    private boolean lockTimeoutReported;
+    private Ops ops;
+
+    private MigrationWalk(SchemaState state, String defaultSchema, boolean lockTimeoutConfigured) {
+        this.state = state;
+        this.defaultSchema = defaultSchema;
+        this.lockTimeoutConfigured = lockTimeoutConfigured;
+    }
+
+    /** Walks the steps the recorder holds, updating {@code state}; the hits in the order of the steps. */
+    public static List<Hit> walk(Ops recorded, SchemaState state, String defaultSchema, boolean lockTimeoutConfigured) {
+        MigrationWalk walk = new MigrationWalk(state, defaultSchema, lockTimeoutConfigured);
+        walk.ops = recorded;
+        for (Step step : recorded.steps()) walk.step(step, List.of(), true);
+        walk.backfills();
+        return List.copyOf(walk.hits);
+    }
+
+    /** Applies a migration's steps to the state without reading them: the history before the migration linted. */
+    public static void replay(Ops recorded, SchemaState state, String defaultSchema) {
+        walk(recorded, state, defaultSchema, true);
+    }
+
+    private void step(Step step, List<Waiver> enclosing, boolean inTransaction) {
+        List<Waiver> waivers = new ArrayList<>(enclosing);
+        waivers.addAll(ops.waivers(step));
+        if (step instanceof Step.Autocommit a) {
+            for (Step inner : a.steps()) step(inner, waivers, false);
+        } else if (step instanceof Step.Change c) {
+            destructive(step, waivers, c.op().hazards(), c.op() instanceof DropEnum || c.op() instanceof DropType);
+            op(c.op(), step, waivers);
+            state.apply(c.op());
+        } else if (step instanceof Step.ColumnChanges c) {
+            List<Hazard> hazards = new ArrayList<>();
+            for (Op change : c.changes()) hazards.addAll(change.hazards());
+            destructive(step, waivers, hazards, false);
+            for (Op change : c.changes()) {
+                op(change, step, waivers);
+                state.apply(change);
+            }
+        } else if (step instanceof Step.Sql s) {
+            sql(s.sql(), step, waivers, inTransaction);
+        }
+    }
+
+    void hit(Rule rule, String message, Step step, List<Waiver> waivers) {
+        hits.add(new Hit(rule, message, step, waivers));
+    }
+
+    /** Whether a table exists before this migration: its lock is someone else's wait. */
+    boolean existing(QualifiedName table) {
+        return table != null && state.has(table) && !created.contains(table);
+    }
+
+    /** A statement that locks an existing table: the lock timeout must be there first. */
+    void locks(QualifiedName table, Step step, List<Waiver> waivers) {
+        altered.add(table);
+        if (!existing(table) || lockTimeoutConfigured || lockTimeoutSet || lockTimeoutReported) return;
+        lockTimeoutReported = true;
+        hit(
+                Rule.MISSING_LOCK_TIMEOUT,
+                "locks existing table " + shown(table)
+                        + " without a lock timeout (lock.ddl-timeout = 0, or @Timeouts(ddl ="
+                        + " 0)) and no SET lock_timeout before it",
+                step,
+                waivers);
+    }
+
+    private void destructive(Step step, List<Waiver> waivers, List<Hazard> hazards, boolean dropsType) {
+        String loss = dropsType
+                ? "drops a type and what its columns hold"
+                : hazards.stream()
+                        .filter(h -> h.kind() == Hazard.Kind.DATA_LOSS)
+                        .map(Hazard::detail)
+                        .findFirst()
+                        .orElse(null);
+        if (loss != null) acknowledged(loss, step, waivers);
+    }
+
+    void acknowledged(String loss, Step step, List<Waiver> waivers) {
+        Waiver acknowledgement = waivers.stream()
+                .filter(Waiver::acknowledgesDataLoss)
+                .findFirst()
+                .orElse(null);
+        if (acknowledgement == null) {
+            hit(Rule.UNACKNOWLEDGED_DATA_LOSS, loss + ", without op.acknowledgeDataLoss(reason)", step, waivers);
+        } else if (acknowledgement.reason().equals(Ops.UNREVIEWED)) {
+            hit(
+                    Rule.UNREVIEWED_ACKNOWLEDGEMENT,
+                    loss + ": acknowledged with Ops.UNREVIEWED, no reason given",
+                    step,
+                    waivers);
+        }
+    }
+
+    private void op(Op op, Step step, List<Waiver> waivers) {
+        names(op, step, waivers);
+        QualifiedName table = op.table();
+        if (op instanceof CreateTable) {
+            created.add(table);
+            return;
+        }
+        if (!existing(table)) return;
+        String on = " on existing table " + shown(table);
+        if (op instanceof CreateIndex c) {
+            if (!c.options().contains(Option.CONCURRENTLY)) {
+                hit(
+                        Rule.NON_CONCURRENT_INDEX,
+                        "CREATE INDEX" + on + " blocks writes while it builds; build it"
+                                + " CONCURRENTLY in op.autocommit",
+                        step,
+                        waivers);
+            } else return;
+        } else if (op instanceof DropIndex d) {
+            if (!d.options().contains(Option.CONCURRENTLY)) {
+                hit(
+                        Rule.NON_CONCURRENT_INDEX,
+                        "DROP INDEX" + on + " takes an ACCESS EXCLUSIVE lock; drop it"
+                                + " CONCURRENTLY in op.autocommit",
+                        step,
+                        waivers);
+            } else return;
+        } else if (op instanceof AddForeignKey f) {
+            if (!f.options().contains(Option.NOT_VALID) && f.key().valid())
+                hit(
+                        Rule.CONSTRAINT_WITHOUT_NOT_VALID,
+                        "foreign key" + on + " checks every row while writes wait;"
+                                + " add it NOT VALID and validate it in a later step",
+                        step,
+                        waivers);
+        } else if (op instanceof AddCheck c) {
+            if (c.constraint().valid())
+                hit(
+                        Rule.CONSTRAINT_WITHOUT_NOT_VALID,
+                        "check (" + c.constraint().expression() + ")" + on
+                                + " checks every row while writes wait; add it NOT VALID and validate it in a later step",
+                        step,
+                        waivers);
+        } else if (op instanceof AddUnique || op instanceof AddPrimaryKey) {
+            hit(
+                    Rule.UNIQUE_UNDER_LOCK,
+                    (op instanceof AddUnique ? "unique constraint" : "primary key") + on
+                            + " builds its index while writes wait; build a unique index CONCURRENTLY, then ADD CONSTRAINT"
+                            + " ... USING INDEX",
+                    step,
+                    waivers);
+        } else if (op instanceof AddColumn a) {
+            addColumn(a.column(), table, step, waivers);
+        } else if (op instanceof AlterColumn a) {
+            alterColumn(a, table, step, waivers);
+        } else if (op instanceof RenameColumn r) {
+            hit(
+                    Rule.RENAME,
+                    "renames column " + shown(table) + "." + r.from() + " to " + r.to()
+                            + ": the running application still uses the old name",
+                    step,
+                    waivers);
+        } else if (op instanceof RenameTable r) {
+            hit(
+                    Rule.RENAME,
+                    "renames table " + shown(table) + " to " + r.to()
+                            + ": the running application still uses the old name",
+                    step,
+                    waivers);
+        }
+        locks(table, step, waivers);
+    }
+
+    private void addColumn(Column column, QualifiedName table, Step step, List<Waiver> waivers) {
+        String where = shown(table) + "." + column.name();
+        boolean filled =
+                column.defaultValue() != null || column.identity() != Identity.NONE || column.generated() != null;
+        if (!column.nullable() && !filled)
+            hit(
+                    Rule.NOT_NULL_WITHOUT_DEFAULT,
+                    "adds NOT NULL column " + where + " without a default to existing" + " table " + shown(table)
+                            + ": fails if it has rows",
+                    step,
+                    waivers);
+        String volatileCall = column.defaultValue() == null
+                ? null
+                : Volatility.volatileCall(column.defaultValue().expression());
+        if (volatileCall != null)
+            hit(
+                    Rule.VOLATILE_DEFAULT,
+                    "adds column " + where + " with the volatile default " + volatileCall
+                            + "(): rewrites existing table " + shown(table),
+                    step,
+                    waivers);
+        else if (column.identity() != Identity.NONE)
+            hit(
+                    Rule.VOLATILE_DEFAULT,
+                    "adds identity column " + where + ": rewrites existing table " + shown(table),
+                    step,
+                    waivers);
+        else if (column.generated() != null)
+            hit(
+                    Rule.VOLATILE_DEFAULT,
+                    "adds generated column " + where + ": rewrites existing table " + shown(table),
+                    step,
+                    waivers);
+    }
+
+    private void alterColumn(AlterColumn a, QualifiedName table, Step step, List<Waiver> waivers) {
+        String where = shown(table) + "." + a.to().name();
+        if (a.from().nullable() && !a.to().nullable()) setNotNull(table, a.to().name(), step, waivers);
+        Types.Change change = Types.classify(a.from().type(), a.to().type());
+        if (change != Types.Change.NONE && change != Types.Change.WIDENING_IN_PLACE)
+            hit(
+                    Rule.REWRITING_TYPE_CHANGE,
+                    "type " + a.from().type() + " -> " + a.to().type() + " of " + where + " rewrites existing table "
+                            + shown(table) + " under an ACCESS EXCLUSIVE lock",
+                    step,
+                    waivers);
+    }
+
+    void setNotNull(QualifiedName table, String column, Step step, List<Waiver> waivers) {
+        SchemaState.TableState known = state.table(table);
+        if (known != null && known.hasValidatedNotNullCheck(column)) return;
+        hit(
+                Rule.SET_NOT_NULL_SCAN,
+                "SET NOT NULL on " + shown(table) + "." + column + " scans existing table "
+                        + shown(table) + " under an ACCESS EXCLUSIVE lock; validate a CHECK (" + column
+                        + " IS NOT NULL) NOT VALID first",
+                step,
+                waivers);
+    }
+
+    /** The names an operation gives that PostgreSQL would cut. */
+    private void names(Op op, Step step, List<Waiver> waivers) {
+        List<String> names = new ArrayList<>();
+        names.add(op.table().name());
+        if (op instanceof CreateTable c) c.definition().columns().forEach(col -> names.add(col.name()));
+        if (op instanceof AddColumn a) names.add(a.column().name());
+        if (op instanceof RenameColumn r) names.add(r.to());
+        if (op instanceof RenameTable r) names.add(r.to());
+        if (op instanceof CreateIndex c && c.index().name() != null)
+            names.add(c.index().name());
+        if (op instanceof AddUnique u && u.constraint().name() != null)
+            names.add(u.constraint().name());
+        if (op instanceof AddCheck c && c.constraint().name() != null)
+            names.add(c.constraint().name());
+        if (op instanceof AddForeignKey f && f.key().name() != null)
+            names.add(f.key().name());
+        if (op instanceof AddPrimaryKey p && p.key().name() != null)
+            names.add(p.key().name());
+        for (String name : names) tooLong(name, step, waivers);
+    }
+
+    private void tooLong(String name, Step step, List<Waiver> waivers) {
+        int bytes = DefaultNames.bytes(name);
+        if (bytes > DefaultNames.MAX_IDENTIFIER_BYTES)
+            hit(
+                    Rule.IDENTIFIER_TOO_LONG,
+                    "name " + quoted(name) + " is " + bytes + " bytes; PostgreSQL cuts it to "
+                            + DefaultNames.MAX_IDENTIFIER_BYTES,
+                    step,
+                    waivers);
+    }
+
+    private void sql(String text, Step step, List<Waiver> waivers, boolean inTransaction) {
+        List<List<SqlToken>> statements = SqlLexer.statements(text);
+        if (statements == null) {
+            hit(Rule.UNPARSED_SQL, "op.execute: a quote or comment is never closed", step, waivers);
+            return;
+        }
+        for (List<SqlToken> tokens : statements) {
+            for (SqlToken token : tokens) if (token.isName()) tooLong(token.text(), step, waivers);
+            new SqlRules(this, step, waivers, inTransaction).statement(SqlReader.read(tokens, defaultSchema));
+        }
+    }
+
+    /** An UPDATE of a table that a DDL statement of the same migration also changes. */
+    private void backfills() {
+        updates.forEach((step, table) -> {
+            if (altered.contains(table) && existing(table))
+                hit(
+                        Rule.BACKFILL_WITH_DDL,
+                        "UPDATE of " + shown(table) + " in the same migration as DDL on it:"
+                                + " its row locks and the table lock are held together until the migration commits",
+                        step,
+                        updateWaivers.get(step));
+        });
+    }
+
+    static String shown(QualifiedName name) {
+        return quoted(name.schema() == null ? name.name() : name.schema() + "." + name.name());
+    }
+
+    private static String quoted(String name) {
+        return "\"" + name + "\"";
+    }
+}
