@@ -3,7 +3,6 @@ package dev.retort.embedded.internal;
 import dev.retort.embedded.EmbeddedException;
 import dev.retort.embedded.EmbeddedRelease;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,10 +10,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
+import org.apache.commons.codec.digest.DigestUtils;
+import org.apache.commons.codec.digest.MessageDigestAlgorithms;
 
 /**
  * zonky's binaries jar of a release: from the local Maven repository when it holds it, else from Retort's
@@ -83,16 +81,6 @@ public final class BinariesJar {
     }
 
     static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) digest.update(buffer, 0, n);
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        return new DigestUtils(MessageDigestAlgorithms.SHA_256).digestAsHex(file);
     }
 }
