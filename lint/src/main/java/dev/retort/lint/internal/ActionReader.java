@@ -6,33 +6,13 @@ import java.util.List;
 import java.util.Set;
 
 /** Reads one action of an {@code ALTER TABLE}, the tokens between two commas, for {@link SqlReader}. */
-final class ActionReader {
-    private final List<SqlToken> tokens;
-    private int at;
-
+final class ActionReader extends TokenCursor {
     ActionReader(List<SqlToken> tokens) {
-        this.tokens = tokens;
-    }
-
-    private SqlToken peek() {
-        return at < tokens.size() ? tokens.get(at) : null;
-    }
-
-    private boolean accept(String... words) {
-        for (int i = 0; i < words.length; i++) {
-            SqlToken token = at + i < tokens.size() ? tokens.get(at + i) : null;
-            if (token == null || !token.is(words[i])) return false;
-        }
-        at += words.length;
-        return true;
+        super(tokens);
     }
 
     private String name() {
-        SqlToken token = peek();
-        if (token == null || !token.isName())
-            throw new IllegalStateException("expected a name in ALTER TABLE at token " + (at + 1));
-        at++;
-        return token.text();
+        return name(" in ALTER TABLE");
     }
 
     Action action() {

@@ -10,7 +10,7 @@ import java.util.Set;
  * Reads one statement's tokens into a {@link SqlStatement}: a conservative subset of PostgreSQL's grammar, the forms
  * lint's rules are about, each read far enough to know what it locks; anything else is {@link SqlStatement.Unparsed}.
  */
-final class SqlReader {
+final class SqlReader extends TokenCursor {
     /** Statements that lint knows and has no rule about, by their first word (or two). */
     private static final Set<String> HARMLESS = Set.of(
             "insert",
@@ -57,12 +57,10 @@ final class SqlReader {
     private static final Set<String> TRANSACTION_CONTROL =
             Set.of("begin", "start", "commit", "end", "rollback", "abort", "savepoint", "release", "prepare");
 
-    private final List<SqlToken> tokens;
     private final String defaultSchema;
-    private int at;
 
     private SqlReader(List<SqlToken> tokens, String defaultSchema) {
-        this.tokens = tokens;
+        super(tokens);
         this.defaultSchema = defaultSchema;
     }
 
@@ -104,28 +102,12 @@ final class SqlReader {
         return tokens.stream().anyMatch(t -> t.is(word));
     }
 
-    private SqlToken peek() {
-        return at < tokens.size() ? tokens.get(at) : null;
-    }
-
-    private boolean accept(String... words) {
-        for (int i = 0; i < words.length; i++) {
-            SqlToken token = at + i < tokens.size() ? tokens.get(at + i) : null;
-            if (token == null || !token.is(words[i])) return false;
-        }
-        at += words.length;
-        return true;
-    }
-
     private void expect(String word) {
         if (!accept(word)) throw new IllegalStateException("expected " + word.toUpperCase() + " at token " + (at + 1));
     }
 
     private String name() {
-        SqlToken token = peek();
-        if (token == null || !token.isName()) throw new IllegalStateException("expected a name at token " + (at + 1));
-        at++;
-        return token.text();
+        return name("");
     }
 
     /** {@code name} or {@code schema.name}, the default schema left out. */
