@@ -1,5 +1,7 @@
 package dev.retort.postgres;
 
+import dev.retort.Dialect;
+import dev.retort.SqlDialect;
 import dev.retort.VisibleText;
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
@@ -61,6 +63,44 @@ import java.util.stream.Collectors;
  */
 public final class PostgresSql {
     private PostgresSql() {}
+
+    /** This renderer behind the dialect seam, for code that serves more than one database. */
+    public static final SqlDialect DIALECT = new SqlDialect() {
+        @Override
+        public Dialect dialect() {
+            return Dialect.POSTGRESQL;
+        }
+
+        @Override
+        public List<String> statements(Op op) {
+            return PostgresSql.statements(op);
+        }
+
+        @Override
+        public List<String> alterTable(List<? extends ColumnChange> changes) {
+            return PostgresSql.alterTable(changes);
+        }
+
+        @Override
+        public boolean outsideTransaction(Op op) {
+            return PostgresSql.outsideTransaction(op);
+        }
+
+        @Override
+        public boolean transactionalDdl() {
+            return true;
+        }
+
+        @Override
+        public String quote(String identifier) {
+            return PostgresSql.quote(identifier);
+        }
+
+        @Override
+        public String literal(String value) {
+            return PostgresSql.literal(value);
+        }
+    };
 
     /** The statements that perform one operation, in order. */
     public static List<String> statements(Op op) {
