@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,7 +57,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * </pre>
  *
  * Where an online form's last transaction holds AE (SET NOT NULL, unique, primary key), it reads no
- * row under it: {@code OnlineLockProfileTest} shows each statement's locks and the rows it reads.
+ * row under it: {@code OnlineLockProfileTest} shows each statement's locks and the rows it reads. A
+ * VALIDATE cannot be stopped by a gate on accounts without stopping it before it locks anything; the
+ * foreign key's one reads owners too, and a gate there stops it in the middle (its own test below).
  */
 class OnlineReaderScenarioTest {
     @RegisterExtension
@@ -171,6 +174,61 @@ class OnlineReaderScenarioTest {
         assertEquals(form.online, trace(cli));
     }
 
+    /**
+     * The online foreign key's {@code VALIDATE}, stopped in the middle of its statement: holding SHARE
+     * UPDATE EXCLUSIVE on accounts, it waits to read owners, which a gate session holds in ACCESS
+     * EXCLUSIVE mode; meanwhile a writer and a new reader of accounts get through, and the reader whose
+     * transaction was open before the upgrade is never waited for. The order is made by locks: a
+     * transaction that has written owners holds back the {@code ADD ... NOT VALID} (SHARE ROW EXCLUSIVE
+     * on owners), the gate's request queues behind that one, and the writer's commit lets the {@code
+     * ADD} through first. The writer updates a column outside the key, so it does not touch owners.
+     */
+    @Test
+    void theForeignKeysValidationLetsWritesThroughWhileItReads() throws Exception {
+        Cli cli = OnlineProject.start(db, dir, Form.FOREIGN_KEY.undo);
+        OnlineProject.online(cli);
+        cli.write("retort.properties", cli.read("retort.properties") + "lock.ddl-timeout = 0\n");
+        assertEquals(
+                ExitCode.OK,
+                cli.run("revision", "--autogenerate", "-m", "owner key").code());
+        List<String> trace = new ArrayList<>();
+        try (Session reader = new Session();
+                Session owners = new Session();
+                Session gate = new Session();
+                Session late = new Session()) {
+            reader.begin("SELECT count(*) FROM accounts");
+            String readerStart = reader.xactStart();
+            owners.begin("UPDATE owners SET name = name WHERE id = 100");
+            CompletableFuture<Cli.Result> upgrade = CompletableFuture.supplyAsync(() -> cli.run("upgrade", "head"));
+            int migration = migrationPid(upgrade);
+            assertEquals(List.of(owners.pid), awaitBlocked(migration, upgrade));
+            trace.add("waits for a writer of owners: " + waitingFor(migration));
+            gate.connection.setAutoCommit(false);
+            CompletableFuture<Void> locked = gate.async("LOCK TABLE owners IN ACCESS EXCLUSIVE MODE");
+            gate.awaitWaiting("owners");
+            owners.commit();
+            locked.get(60, TimeUnit.SECONDS);
+            assertEquals(List.of(gate.pid), awaitBlocked(migration, upgrade));
+            trace.add("waits for the gate: " + waitingFor(migration) + ", holds " + held(migration) + "; "
+                    + writerProbe("UPDATE accounts SET balance = balance + 1 WHERE id = 1") + "; " + late.read());
+            gate.commit();
+            Cli.Result up = upgrade.get(60, TimeUnit.SECONDS);
+            assertEquals(ExitCode.OK, up.code(), up::toString);
+            assertEquals(readerStart, reader.xactStart(), "the same transaction");
+            assertEquals(List.of("t"), reader.locks("AccessShareLock"));
+        }
+        assertEquals(
+                List.of(
+                        "waits for a writer of owners: ALTER TABLE \"accounts\" ADD CONSTRAINT"
+                                + " \"accounts_owner_id_fkey\" FOREIGN KEY (\"owner_id\") REFERENCES \"owners\" (\"id\")"
+                                + " NOT VALID asks ShareRowExclusiveLock on owners",
+                        "waits for the gate: ALTER TABLE \"accounts\" VALIDATE CONSTRAINT \"accounts_owner_id_fkey\""
+                                + " asks RowShareLock on owners, holds ShareUpdateExclusiveLock; a writer gets through;"
+                                + " a reader gets through"),
+                trace);
+        assertEquals(List.of("2"), db.query("SELECT balance FROM accounts WHERE id = 1"));
+    }
+
     /** Generates the revision, runs {@code upgrade head} with a reader and the gate, and says what it saw. */
     private List<String> trace(Cli cli) throws Exception {
         // no lock timeout to race against: every wait below ends when the test lets it
@@ -271,9 +329,14 @@ class OnlineReaderScenarioTest {
     /** An INSERT into accounts from a session of its own: it completes, or it waits in pg_locks and is cancelled. */
     private String writerProbe() throws Exception {
         int n = ++probes;
+        return writerProbe("INSERT INTO accounts (id, email, region, balance, owner_id)" + " VALUES (" + (100_000 + n)
+                + ", 'probe" + n + "@example.com', 'r1', 1, 1)");
+    }
+
+    /** A write to accounts from a session of its own: it completes, or it waits in pg_locks and is cancelled. */
+    private static String writerProbe(String sql) throws Exception {
         try (Session writer = new Session()) {
-            CompletableFuture<Void> insert = writer.async("INSERT INTO accounts (id, email, region, balance, owner_id)"
-                    + " VALUES (" + (100_000 + n) + ", 'probe" + n + "@example.com', 'r1', 1, 1)");
+            CompletableFuture<Void> insert = writer.async(sql);
             for (int i = 0; i < POLLS; i++) {
                 if (insert.isDone()) {
                     insert.join();
@@ -344,6 +407,17 @@ class OnlineReaderScenarioTest {
                 Thread.sleep(20);
             }
             throw new AssertionError("the reader neither read nor waited");
+        }
+
+        /** Returns once this session waits for a lock on the table. */
+        void awaitWaiting(String table) throws Exception {
+            for (int i = 0; i < POLLS; i++) {
+                if (!db.query("SELECT 1 FROM pg_locks WHERE pid = " + pid + " AND NOT granted AND relation = '" + table
+                                + "'::regclass")
+                        .isEmpty()) return;
+                Thread.sleep(20);
+            }
+            throw new AssertionError("session " + pid + " never waited for " + table);
         }
 
         /** The locks on accounts this session waits for. */
