@@ -1,6 +1,5 @@
 package dev.retort.cli;
 
-import dev.retort.FileException;
 import dev.retort.autogenerate.Autogenerate;
 import dev.retort.autogenerate.ExcludePatterns;
 import dev.retort.autogenerate.OpText;
@@ -11,11 +10,7 @@ import dev.retort.lint.Finding;
 import dev.retort.lint.Severity;
 import dev.retort.report.JsonReport;
 import dev.retort.runtime.ConnectionException;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
@@ -57,7 +52,11 @@ final class CheckCommand extends ReportingSubcommand {
         // after the read, not beside it: the JDK shares an open jar among class loaders, and closing
         // the inventory's loader while the early read still reads the same jar broke that read
         if (verbose) describe(project.settings(), EntityInventory.of(project.entitySource()));
-        if (jsonReport != null) writeReport(plan, project.settings().defaultSchema(), lint);
+        if (jsonReport != null)
+            writeReport(
+                    "--json-report",
+                    jsonReport,
+                    out -> JsonReport.check(out, plan, project.settings().defaultSchema(), lint));
         boolean lintErrors = lint.stream().anyMatch(f -> !f.isSuppressed() && f.severity() == Severity.ERROR);
         if (json) {
             JsonReport.check(root.out(), plan, project.settings().defaultSchema(), lint);
@@ -96,19 +95,6 @@ final class CheckCommand extends ReportingSubcommand {
         out.println("New upgrade operations detected:");
         for (String line : OpText.listing(plan)) out.println(Terminal.safe(line));
         return ExitCode.FOUND;
-    }
-
-    /** The check document in {@code --json-report}'s file, relative to the working directory. */
-    private void writeReport(Plan plan, String defaultSchema, List<Finding> lint) {
-        Path file = root.workDir.resolve(jsonReport);
-        try {
-            if (file.getParent() != null) Files.createDirectories(file.getParent());
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                JsonReport.check(out, plan, defaultSchema, lint);
-            }
-        } catch (IOException e) {
-            throw new FileException("--json-report: cannot write", file, e);
-        }
     }
 
     /**
