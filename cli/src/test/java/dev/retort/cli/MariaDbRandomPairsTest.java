@@ -51,7 +51,7 @@ class MariaDbRandomPairsTest {
     private record ColumnSpec(String name, Type type, boolean notNull, String comment) {
         String ddl() {
             return "`" + name + "` " + type.spelling() + (notNull ? " NOT NULL" : " NULL")
-                    + (comment == null ? "" : " COMMENT '" + comment + "'");
+                    + (comment == null ? "" : " COMMENT '" + comment.replace("\\", "\\\\").replace("'", "''") + "'");
         }
 
         String described() {
@@ -183,9 +183,9 @@ class MariaDbRandomPairsTest {
                 default -> {
                     columns.set(
                             columns.indexOf(target),
-                            new ColumnSpec(target.name(), target.type(), target.notNull(), "note " + m));
-                    expected.add("alter column " + table.name() + "." + target.name() + ": comment none -> 'note " + m
-                            + "'");
+                            new ColumnSpec(target.name(), target.type(), target.notNull(), "it's note " + m + " \\"));
+                    expected.add("alter column " + table.name() + "." + target.name() + ": comment none -> 'it's note "
+                            + m + " \\'");
                 }
             }
             b.set(index, new TableSpec(table.name(), columns, table.indexed()));

@@ -14,8 +14,8 @@ import java.util.Optional;
 
 /**
  * The statements that change what only {@link TableDetails} holds of a table both sides have, towards
- * {@code is}: {@code ENGINE=}, {@code DEFAULT CHARSET= COLLATE=} (the table's default for columns added
- * later; the columns already there keep theirs, as MariaDB does), a {@code MODIFY COLUMN} with the full
+ * {@code is}: {@code ENGINE=}, {@code DEFAULT CHARSET= COLLATE=} (then each text column's {@code MODIFY}, so that the
+ * columns already there take the new default as the other side's do), a {@code MODIFY COLUMN} with the full
  * definition for a changed {@code ON UPDATE}, a generated column dropped and added again in its place between
  * virtual and stored (MariaDB refuses that {@code MODIFY}: "not yet supported for generated columns"), and an index dropped and added
  * again in one {@code ALTER TABLE} for changed key prefix lengths. {@code table} is the table as it is
@@ -56,11 +56,25 @@ final class DetailSql {
         }
         List<String> statements = new ArrayList<>();
         if (!actions.isEmpty()) statements.add(TableSql.alterTable(table.name()) + " " + String.join(", ", actions));
+        if (charset || collation) {
+            // the columns already there keep their character set: each text column is written again, now under the
+            // table's new default (or its own collation); CONVERT TO would also widen TEXT types
+            List<String> modify = new ArrayList<>();
+            for (Column column : columns) {
+                if (textual(column) && column.generated() == null)
+                    modify.add("MODIFY COLUMN " + ColumnSql.definition(table.name(), column, is));
+            }
+            if (!modify.isEmpty()) statements.add(TableSql.alterTable(table.name()) + " " + String.join(", ", modify));
+        }
         for (String name : names(was, is)) {
             if (Objects.equals(was.prefixes().get(name), is.prefixes().get(name))) continue;
             rebuilt(table, name, is).ifPresent(statements::add);
         }
         return statements;
+    }
+
+    private static boolean textual(Column column) {
+        return column.type().matches("(var)?char\\(.*|(tiny|medium|long)?text|enum\\(.*|set\\(.*");
     }
 
     private static List<String> names(TableDetails was, TableDetails is) {

@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.retort.diff.Differ;
 import dev.retort.diff.Plan;
-import dev.retort.op.Op;
 import dev.retort.schema.Column;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
@@ -34,22 +33,35 @@ public record MariaDbDiff(Plan plan, List<String> details, MariaDbCatalog from, 
 
     /**
      * The statements that turn {@code from} into {@code to}: the plan's upgrade, each table written with
-     * {@code to}'s details ({@link MariaDbSql#of}), then the changes to the details of the tables both have
-     * ({@link DetailSql}).
+     * {@code to}'s details ({@link #upgradeRenderer}), then the changes to the details of the tables both have
+     * ({@link #detailsUpgradeSql}).
      */
     public List<String> upgradeSql() {
-        return sql(plan.upgrade(), from, to);
+        List<String> statements = new ArrayList<>(upgradeRenderer().statements(plan.upgrade()));
+        statements.addAll(detailsUpgradeSql());
+        return statements;
     }
 
     /** The statements that turn {@code to} back into {@code from}: the plan's downgrade, then the details' reverse. */
     public List<String> downgradeSql() {
-        return sql(plan.downgrade(), to, from);
+        List<String> statements = new ArrayList<>(MariaDbSql.of(from.details()).statements(plan.downgrade()));
+        statements.addAll(detailsSql(to, from));
+        return statements;
     }
 
-    private List<String> sql(List<Op> ops, MariaDbCatalog was, MariaDbCatalog is) {
-        List<String> statements = new ArrayList<>(MariaDbSql.of(is.details()).statements(ops));
-        Schema target = is.schema();
-        for (Table table : target.tables()) {
+    /** The renderer of the upgrade: it writes what it creates and changes with {@code to}'s table details. */
+    public MariaDbSql upgradeRenderer() {
+        return MariaDbSql.of(to.details());
+    }
+
+    /** The statements that change the details {@link #details} lists, run after the plan's upgrade. */
+    public List<String> detailsUpgradeSql() {
+        return detailsSql(from, to);
+    }
+
+    private static List<String> detailsSql(MariaDbCatalog was, MariaDbCatalog is) {
+        List<String> statements = new ArrayList<>();
+        for (Table table : is.schema().tables()) {
             if (was.schema().table(table.name()).isEmpty()) continue;
             TableDetails before = was.details().get(table.name());
             TableDetails after = is.details().get(table.name());

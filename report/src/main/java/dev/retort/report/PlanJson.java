@@ -1,6 +1,7 @@
 package dev.retort.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.retort.SqlDialect;
 import dev.retort.diff.Plan;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
@@ -8,7 +9,7 @@ import dev.retort.postgres.PostgresSql;
 import java.io.IOException;
 import java.util.List;
 
-/** A plan's upgrade operations in a report: kind, object, hazards and the SQL {@link PostgresSql} renders. */
+/** A plan's upgrade operations in a report: kind, object, hazards and the SQL {@link PostgresSql}, or another dialect, renders. */
 final class PlanJson {
     private PlanJson() {}
 
@@ -21,6 +22,13 @@ final class PlanJson {
      * were made by hand: they are not what a migration would risk).
      */
     static void operations(JsonGenerator json, String field, List<Op> ops, boolean hazards, String defaultSchema)
+            throws IOException {
+        operations(json, field, ops, hazards, defaultSchema, PostgresSql.DIALECT);
+    }
+
+    /** As {@link #operations(JsonGenerator, String, List, boolean, String)}, the SQL rendered by {@code dialect}. */
+    static void operations(
+            JsonGenerator json, String field, List<Op> ops, boolean hazards, String defaultSchema, SqlDialect dialect)
             throws IOException {
         json.writeArrayFieldStart(field);
         for (Op op : ops) {
@@ -35,8 +43,8 @@ final class PlanJson {
                 json.writeEndObject();
             }
             json.writeEndArray();
-            json.writeBooleanField("outsideTransaction", PostgresSql.outsideTransaction(op));
-            JsonDocument.strings(json, "sql", PostgresSql.statements(op));
+            json.writeBooleanField("outsideTransaction", dialect.outsideTransaction(op));
+            JsonDocument.strings(json, "sql", dialect.statements(op));
             json.writeEndObject();
         }
         json.writeEndArray();
