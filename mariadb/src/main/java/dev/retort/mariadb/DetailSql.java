@@ -43,6 +43,9 @@ final class DetailSql {
                     && was.virtualColumns().contains(column.name())
                             != is.virtualColumns().contains(column.name());
             if (virtual) {
+                if (indexed(table, column.name()))
+                    throw MariaDbSql.refused("way to turn the indexed generated column " + table.name() + "."
+                            + column.name() + " between virtual and stored but dropping it, and its indexes with it");
                 // MariaDB cannot MODIFY a generated column between virtual and stored: added again where it was
                 String place = i == 0
                         ? " FIRST"
@@ -71,6 +74,12 @@ final class DetailSql {
             rebuilt(table, name, is).ifPresent(statements::add);
         }
         return statements;
+    }
+
+    private static boolean indexed(Table table, String column) {
+        return (table.primaryKey() != null && table.primaryKey().columns().contains(column))
+                || table.uniques().stream().anyMatch(u -> u.columns().contains(column))
+                || table.indexes().stream().anyMatch(i -> i.keys().stream().anyMatch(k -> k.column().equals(column)));
     }
 
     private static boolean textual(Column column) {

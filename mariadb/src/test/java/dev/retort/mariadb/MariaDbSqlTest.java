@@ -109,6 +109,18 @@ class MariaDbSqlTest {
     }
 
     @Test
+    void anIndexedGeneratedColumnIsNotDroppedToTurnItStored() throws Exception {
+        db.execute(0, "CREATE TABLE t (id int NOT NULL PRIMARY KEY, g int AS (id + 1) VIRTUAL, KEY t_g (g))");
+        db.execute(1, "CREATE TABLE t (id int NOT NULL PRIMARY KEY, g int AS (id + 1) STORED, KEY t_g (g))");
+        MariaDbDiff diff = MariaDbDiff.of(read(0), read(1), TableFilter.ALL, Set.of());
+        UnsupportedOnDialect e = assertThrows(UnsupportedOnDialect.class, diff::upgradeSql);
+        assertEquals(
+                "MariaDB has no way to turn the indexed generated column t.g between virtual and stored but dropping"
+                        + " it, and its indexes with it",
+                e.getMessage());
+    }
+
+    @Test
     void tableCommentsAndSequencesChange() throws Exception {
         String a = "CREATE TABLE t (id int) COMMENT 'old';\nCREATE SEQUENCE s START WITH 1 INCREMENT BY 1;";
         String b = "CREATE TABLE t (id int);\nCREATE SEQUENCE s START WITH 1 INCREMENT BY 5 MAXVALUE 99 NOCACHE;";
