@@ -51,7 +51,9 @@ class MariaDbRandomPairsTest {
     private record ColumnSpec(String name, Type type, boolean notNull, String comment) {
         String ddl() {
             return "`" + name + "` " + type.spelling() + (notNull ? " NOT NULL" : " NULL")
-                    + (comment == null ? "" : " COMMENT '" + comment.replace("\\", "\\\\").replace("'", "''") + "'");
+                    + (comment == null
+                            ? ""
+                            : " COMMENT '" + comment.replace("\\", "\\\\").replace("'", "''") + "'");
         }
 
         String described() {

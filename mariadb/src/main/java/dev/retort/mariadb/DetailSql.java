@@ -79,7 +79,9 @@ final class DetailSql {
     private static boolean indexed(Table table, String column) {
         return (table.primaryKey() != null && table.primaryKey().columns().contains(column))
                 || table.uniques().stream().anyMatch(u -> u.columns().contains(column))
-                || table.indexes().stream().anyMatch(i -> i.keys().stream().anyMatch(k -> k.column().equals(column)));
+                || table.indexes().stream()
+                        .anyMatch(
+                                i -> i.keys().stream().anyMatch(k -> k.column().equals(column)));
     }
 
     private static boolean textual(Column column) {
