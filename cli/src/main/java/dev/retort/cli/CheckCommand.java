@@ -1,21 +1,19 @@
 package dev.retort.cli;
 
-import dev.retort.FileException;
 import dev.retort.autogenerate.Autogenerate;
 import dev.retort.autogenerate.ExcludePatterns;
 import dev.retort.autogenerate.OpText;
 import dev.retort.cli.config.Settings;
+import dev.retort.codegen.MigrationWriter;
+import dev.retort.codegen.Safety;
 import dev.retort.diff.Plan;
 import dev.retort.entities.EntityInventory;
 import dev.retort.lint.Finding;
 import dev.retort.lint.Severity;
 import dev.retort.report.JsonReport;
 import dev.retort.runtime.ConnectionException;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
@@ -57,10 +55,10 @@ final class CheckCommand extends ReportingSubcommand {
         // after the read, not beside it: the JDK shares an open jar among class loaders, and closing
         // the inventory's loader while the early read still reads the same jar broke that read
         if (verbose) describe(project.settings(), EntityInventory.of(project.entitySource()));
-        if (jsonReport != null) writeReport(plan, project.settings().defaultSchema(), lint);
+        if (jsonReport != null) writeReport("--json-report", jsonReport, out -> document(out, project, plan, lint));
         boolean lintErrors = lint.stream().anyMatch(f -> !f.isSuppressed() && f.severity() == Severity.ERROR);
         if (json) {
-            JsonReport.check(root.out(), plan, project.settings().defaultSchema(), lint);
+            document(root.out(), project, plan, lint);
             return plan.isEmpty() && !lintErrors ? ExitCode.OK : ExitCode.FOUND;
         }
         int code = list(root.out(), plan);
@@ -87,6 +85,18 @@ final class CheckCommand extends ReportingSubcommand {
         }
     }
 
+    /** The check document: the plan, and the blocks a migration generated under the configured safety would run. */
+    private static void document(Writer out, Project project, Plan plan, List<Finding> lint) {
+        Safety safety = project.settings().safety();
+        JsonReport.check(
+                out,
+                plan,
+                project.settings().defaultSchema(),
+                lint,
+                safety.word(),
+                MigrationWriter.upgradeBlocks(plan, safety));
+    }
+
     /** Prints a plan as {@code check} does, and returns {@code check}'s exit code for it. */
     static int list(PrintWriter out, Plan plan) {
         if (plan.isEmpty()) {
@@ -96,19 +106,6 @@ final class CheckCommand extends ReportingSubcommand {
         out.println("New upgrade operations detected:");
         for (String line : OpText.listing(plan)) out.println(Terminal.safe(line));
         return ExitCode.FOUND;
-    }
-
-    /** The check document in {@code --json-report}'s file, relative to the working directory. */
-    private void writeReport(Plan plan, String defaultSchema, List<Finding> lint) {
-        Path file = root.workDir.resolve(jsonReport);
-        try {
-            if (file.getParent() != null) Files.createDirectories(file.getParent());
-            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                JsonReport.check(out, plan, defaultSchema, lint);
-            }
-        } catch (IOException e) {
-            throw new FileException("--json-report: cannot write", file, e);
-        }
     }
 
     /**

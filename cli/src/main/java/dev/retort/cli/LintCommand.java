@@ -5,9 +5,12 @@ import dev.retort.lint.LintResult;
 import dev.retort.lint.Linter;
 import dev.retort.report.JsonReport;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code retort lint [REV...]}: the migrations read against the lint rules, without a database. */
@@ -25,6 +28,20 @@ final class LintCommand extends ReportingSubcommand {
             description = "Revisions to lint (ids, prefixes, labels); all by default.")
     List<String> revisions = new ArrayList<>();
 
+    @Option(
+            names = "--json-report",
+            paramLabel = "FILE",
+            description =
+                    "Also write the --format json document to FILE (its folders created), whatever --format says.")
+    Path jsonReport;
+
+    @Option(
+            names = "--sarif-report",
+            paramLabel = "FILE",
+            description = "Also write the --format sarif log to FILE (its folders created), whatever --format says: a"
+                    + " build shows the text and keeps the log for code scanning.")
+    Path sarifReport;
+
     @Override
     public Integer call() {
         if (!format.equals(TEXT) && !format.equals(JSON) && !format.equals(SARIF))
@@ -33,12 +50,16 @@ final class LintCommand extends ReportingSubcommand {
         Project project = root.project();
         LintResult result = Linter.lint(
                 project.migrationSet(), revisions, project.settings().lintConfig());
+        if (jsonReport != null) writeReport("--json-report", jsonReport, out -> JsonReport.lint(out, result));
+        if (sarifReport != null) writeReport("--sarif-report", sarifReport, out -> sarif(out, result));
         if (format.equals(JSON)) JsonReport.lint(root.out(), result);
-        else if (format.equals(SARIF))
-            JsonReport.sarif(
-                    root.out(), result, RetortCommand.class.getPackage().getImplementationVersion());
+        else if (format.equals(SARIF)) sarif(root.out(), result);
         else print(root.out(), result);
         return result.errors() > 0 ? ExitCode.FOUND : ExitCode.OK;
+    }
+
+    private static void sarif(Writer out, LintResult result) {
+        JsonReport.sarif(out, result, RetortCommand.class.getPackage().getImplementationVersion());
     }
 
     /** The findings one a line ({@code R..._AddX.java:12: error rule: message}), then the counts. */

@@ -1,5 +1,12 @@
 package dev.retort.cli;
 
+import dev.retort.FileException;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,5 +35,21 @@ abstract class ReportingSubcommand extends Subcommand {
     /** Whether {@code --format json} was given, without checking anything: for reporting an error. */
     boolean jsonAsked() {
         return JSON.equals(format);
+    }
+
+    /**
+     * Writes a document to a report option's file ({@code --json-report FILE}), relative to the working directory, its
+     * folders created.
+     */
+    void writeReport(String option, Path report, Consumer<Writer> document) {
+        Path file = root.workDir.resolve(report);
+        try {
+            if (file.getParent() != null) Files.createDirectories(file.getParent());
+            try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                document.accept(out);
+            }
+        } catch (IOException e) {
+            throw new FileException(option + ": cannot write", file, e);
+        }
     }
 }

@@ -66,7 +66,9 @@ class JsonOutputTest {
         Cli.Result clean = cli.run("check", "--format", "json");
         assertEquals(ExitCode.OK, clean.code(), clean::toString);
         assertEquals(
-                MAPPER.readTree("{\"format\": \"retort/1\", \"command\": \"check\", \"operations\": [], \"lint\": []}"),
+                MAPPER.readTree(
+                        "{\"format\": \"retort/1\", \"command\": \"check\", \"operations\": [], \"safety\": \"simple\","
+                                + " \"blocks\": [], \"lint\": []}"),
                 document(clean, "check"));
         assertEquals("", clean.err());
 

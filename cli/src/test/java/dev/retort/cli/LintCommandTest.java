@@ -421,6 +421,20 @@ class LintCommandTest {
     }
 
     @Test
+    void theReportsGoToTheirFilesAndTheTextToStdout() throws Exception {
+        Cli.Result result = cli.run(
+                "lint", "--sarif-report", "target/retort/lint.sarif", "--json-report", "reports/lint.json", "b01");
+        assertEquals(ExitCode.FOUND, result.code(), result::toString);
+        assertTrue(result.out().endsWith("1 error, 0 warnings in 1 revision.\n"), result::toString);
+        assertEquals(
+                MAPPER.readTree(cli.run("lint", "--format", "sarif", "b01").out()),
+                MAPPER.readTree(cli.read("target/retort/lint.sarif")));
+        assertEquals(
+                MAPPER.readTree(cli.run("lint", "--format", "json", "b01").out()),
+                MAPPER.readTree(cli.read("reports/lint.json")));
+    }
+
+    @Test
     void sarifCarriesRulesResultsLocationsAndSuppressions() throws Exception {
         Cli.Result result = cli.run("lint", "--format", "sarif", "b01", "g14");
         assertEquals(ExitCode.FOUND, result.code(), result::toString);

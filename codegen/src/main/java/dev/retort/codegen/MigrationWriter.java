@@ -116,6 +116,11 @@ public final class MigrationWriter {
         return OnlineForms.flatten(blocks(plan.upgrade(), safety));
     }
 
+    /** The upgrade's blocks as the class written for {@code plan} in {@code safety}'s forms runs them. */
+    public static List<OnlineForms.Block> upgradeBlocks(Plan plan, Safety safety) {
+        return blocks(plan.upgrade(), safety);
+    }
+
     private static List<OnlineForms.Block> blocks(List<Op> ops, Safety safety) {
         return safety == Safety.ONLINE ? OnlineForms.of(ops) : OnlineForms.plain(ops);
     }

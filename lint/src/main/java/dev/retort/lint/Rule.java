@@ -71,7 +71,8 @@ public enum Rule {
             Severity.ERROR,
             "a column or table renamed: the version of the application still running uses the old name until it is"
                     + " replaced, and fails",
-            "add the new column (or a view), write both, switch the application, then drop the old one"),
+            "rename only the entity and keep the old name in its mapping (@Column(name = ...), @Table(name = ...)),"
+                    + " or add the new column (or a view), write both, switch the application, then drop the old one"),
     BACKFILL_WITH_DDL(
             "backfill-with-ddl",
             Severity.WARNING,

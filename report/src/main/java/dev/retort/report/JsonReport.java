@@ -1,6 +1,7 @@
 package dev.retort.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.retort.diff.OnlineForms;
 import dev.retort.diff.Plan;
 import dev.retort.lint.Finding;
 import dev.retort.lint.LintResult;
@@ -26,15 +27,30 @@ public final class JsonReport {
 
     private JsonReport() {}
 
-    /** {@code check}: the operations a new migration needs, in plan order; none when the entities match. */
+    /**
+     * {@code check}: the operations a new migration needs, in plan order, none when the entities match; as under
+     * {@code safety = simple} (every operation in the migration's transaction), without lint findings.
+     */
     public static void check(Writer out, Plan plan, String defaultSchema) {
-        check(out, plan, defaultSchema, List.of());
+        check(out, plan, defaultSchema, List.of(), "simple", OnlineForms.plain(plan.upgrade()));
     }
 
-    /** {@code check}'s document with the lint findings of the pending migrations ({@code lint}, after {@code operations}). */
-    public static void check(Writer out, Plan plan, String defaultSchema, List<Finding> lint) {
+    /**
+     * {@code check}'s document: the plan's operations, the configured {@code safety} (its word) and the blocks of the
+     * upgrade that a migration generated under it runs ({@code blocks}), then the lint findings of the pending
+     * migrations ({@code lint}).
+     */
+    public static void check(
+            Writer out,
+            Plan plan,
+            String defaultSchema,
+            List<Finding> lint,
+            String safety,
+            List<OnlineForms.Block> blocks) {
         JsonDocument.write(out, "check", json -> {
             PlanJson.operations(json, plan, defaultSchema);
+            json.writeStringField("safety", safety);
+            PlanJson.blocks(json, blocks, defaultSchema);
             LintJson.findings(json, "lint", lint);
         });
     }

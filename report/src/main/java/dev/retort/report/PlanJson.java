@@ -1,6 +1,7 @@
 package dev.retort.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.retort.diff.OnlineForms;
 import dev.retort.diff.Plan;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
@@ -23,23 +24,47 @@ final class PlanJson {
     static void operations(JsonGenerator json, String field, List<Op> ops, boolean hazards, String defaultSchema)
             throws IOException {
         json.writeArrayFieldStart(field);
-        for (Op op : ops) {
+        for (Op op : ops) operation(json, op, hazards ? ops : null, defaultSchema);
+        json.writeEndArray();
+    }
+
+    /**
+     * The upgrade a generated migration runs, block by block ({@code blocks}): each block's {@code autocommit}, its
+     * operations (hazards judged among all the blocks' operations, as the migration's comments are) and its
+     * statements as the runner sends them, a table's consecutive column changes in one {@code ALTER TABLE}.
+     */
+    static void blocks(JsonGenerator json, List<OnlineForms.Block> blocks, String defaultSchema) throws IOException {
+        List<Op> all = OnlineForms.flatten(blocks);
+        json.writeArrayFieldStart("blocks");
+        for (OnlineForms.Block block : blocks) {
             json.writeStartObject();
-            json.writeStringField("kind", OperationKinds.of(op));
-            target(json, OperationTarget.changedBy(op), defaultSchema);
-            json.writeArrayFieldStart("hazards");
-            for (Hazard hazard : hazards ? Plan.hazards(op, ops) : List.<Hazard>of()) {
-                json.writeStartObject();
-                json.writeStringField("kind", hazard.kind().tag());
-                json.writeStringField("message", hazard.detail());
-                json.writeEndObject();
-            }
+            json.writeBooleanField("autocommit", block.autocommit());
+            json.writeArrayFieldStart("operations");
+            for (Op op : block.ops()) operation(json, op, all, defaultSchema);
             json.writeEndArray();
-            json.writeBooleanField("outsideTransaction", PostgresSql.outsideTransaction(op));
-            JsonDocument.strings(json, "sql", PostgresSql.statements(op));
+            JsonDocument.strings(json, "sql", PostgresSql.statements(block.ops()));
             json.writeEndObject();
         }
         json.writeEndArray();
+    }
+
+    /** One operation object; its hazards judged among {@code context}, none when it is null. */
+    private static void operation(JsonGenerator json, Op op, List<Op> context, String defaultSchema)
+            throws IOException {
+        json.writeStartObject();
+        json.writeStringField("kind", OperationKinds.of(op));
+        target(json, OperationTarget.changedBy(op), defaultSchema);
+        json.writeArrayFieldStart("hazards");
+        for (Hazard hazard : context != null ? Plan.hazards(op, context) : List.<Hazard>of()) {
+            json.writeStartObject();
+            json.writeStringField("kind", hazard.kind().tag());
+            json.writeStringField("message", hazard.detail());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeBooleanField("outsideTransaction", PostgresSql.outsideTransaction(op));
+        JsonDocument.strings(json, "sql", PostgresSql.statements(op));
+        json.writeEndObject();
     }
 
     /** The object field: type, schema (the default one named), table, then what applies. */

@@ -100,6 +100,70 @@ class JsonReportTest {
                       ]
                     }
                   ],
+                  "safety": "simple",
+                  "blocks": [
+                    {
+                      "autocommit": false,
+                      "operations": [
+                        {
+                          "kind": "drop-column",
+                          "object": {
+                            "type": "column",
+                            "schema": "public",
+                            "table": "users",
+                            "column": "avatar"
+                          },
+                          "hazards": [
+                            {
+                              "kind": "data-loss",
+                              "message": "drops column users.avatar and its data"
+                            }
+                          ],
+                          "outsideTransaction": false,
+                          "sql": [
+                            "ALTER TABLE \\"users\\" DROP COLUMN \\"avatar\\""
+                          ]
+                        },
+                        {
+                          "kind": "add-column",
+                          "object": {
+                            "type": "column",
+                            "schema": "public",
+                            "table": "users",
+                            "column": "email"
+                          },
+                          "hazards": [
+                            {
+                              "kind": "fails-on-data",
+                              "message": "adds NOT NULL column users.email without a default: fails if the table has rows"
+                            }
+                          ],
+                          "outsideTransaction": false,
+                          "sql": [
+                            "ALTER TABLE \\"users\\" ADD COLUMN \\"email\\" varchar(100) NOT NULL"
+                          ]
+                        },
+                        {
+                          "kind": "create-index",
+                          "object": {
+                            "type": "index",
+                            "schema": "crm",
+                            "table": "people",
+                            "name": "people_email_idx"
+                          },
+                          "hazards": [],
+                          "outsideTransaction": true,
+                          "sql": [
+                            "CREATE INDEX CONCURRENTLY \\"people_email_idx\\" ON \\"crm\\".\\"people\\" (\\"email\\")"
+                          ]
+                        }
+                      ],
+                      "sql": [
+                        "ALTER TABLE \\"users\\"\\n    DROP COLUMN \\"avatar\\",\\n    ADD COLUMN \\"email\\" varchar(100) NOT NULL",
+                        "CREATE INDEX CONCURRENTLY \\"people_email_idx\\" ON \\"crm\\".\\"people\\" (\\"email\\")"
+                      ]
+                    }
+                  ],
                   "lint": []
                 }
                 """, out.toString());
