@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.Dialect;
 import dev.retort.RetortException;
 import dev.retort.autogenerate.Autogenerate;
 import dev.retort.cli.config.CacheDirectory;
@@ -97,7 +98,10 @@ final class Project {
     /** The statement that puts the default schema first on the search path; null for {@code public}. */
     private String searchPathSql() {
         String schema = settings.defaultSchema();
-        return schema.equals("public") ? null : "SET search_path TO " + PostgresSql.quote(schema) + ", public";
+        // on MariaDB the URL's database is the default schema
+        return schema.equals("public") || Dialect.ofUrl(settings.url()) == Dialect.MARIADB
+                ? null
+                : "SET search_path TO " + PostgresSql.quote(schema) + ", public";
     }
 
     /**
@@ -119,7 +123,9 @@ final class Project {
 
     /** The runtime facade for an offline ({@code --sql}) script: configured as {@link #retort}, without a connection. */
     Retort offline() {
-        facade = load(runs(Retort.configure().offline()), false);
+        Retort.Builder builder = Retort.configure().offline();
+        if (settings.hasUrl()) builder.dialect(Dialect.ofUrl(settings.url()));
+        facade = load(runs(builder), false);
         return facade;
     }
 
