@@ -219,7 +219,7 @@ class MariaDbRunnerTest {
         assertEquals(ExitCode.ERROR, failed.code(), failed::toString);
         assertTrue(
                 failed.err()
-                        .contains(":\n  ran 1. ALTER TABLE `accounts` ADD COLUMN `note` varchar(20) COMMENT"
+                        .contains(":\n  ran 1. ALTER TABLE `accounts` ADD COLUMN `note` varchar(20) NULL COMMENT"
                                 + " 'it''s a note'\n  ran 2. CREATE INDEX `accounts_code` ON `accounts` (`code`)\n"),
                 failed::toString);
         assertTrue(catalog().contains("note varchar(20)"), "statement 1 committed");
