@@ -3,20 +3,16 @@ package dev.retort.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.retort.classpath.ClassScanner;
 import dev.retort.fixtures.db.MariaDbTestDatabase;
 import dev.retort.fixtures.library.Library;
 import dev.retort.fixtures.shop.Shop;
-import jakarta.persistence.Entity;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.hibernate.boot.MetadataBuilder;
-import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategySnakeCaseImpl;
-import org.hibernate.boot.registry.StandardServiceRegistry;
-import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
-import org.hibernate.tool.schema.internal.SchemaCreatorImpl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Hibernate as the oracle on MariaDB: the schema Hibernate's own export creates with its MariaDB dialect, run on a
@@ -49,12 +46,57 @@ class MariaDbEntityCheckTest {
         Library.V1 + ",snake",
         Library.V2 + ",snake",
         Library.V1 + ",jpa",
-        Library.V2 + ",jpa"
+        Library.V2 + ",jpa",
+        "dev.retort.fixtures.boot.andchecks,snake",
+        "dev.retort.fixtures.boot.identities,snake",
+        "dev.retort.fixtures.boot.inlinechecks,snake",
+        "dev.retort.fixtures.boot.instants,snake",
+        "dev.retort.fixtures.boot.namedkeys,snake",
+        "dev.retort.fixtures.boot.ordering,snake",
+        "dev.retort.fixtures.gauges,snake",
+        "dev.retort.fixtures.online,snake",
+        "dev.retort.fixtures.tablegen,snake",
+        "dev.retort.fixtures.scenarios.checkenumv1,snake",
+        "dev.retort.fixtures.scenarios.checkenumv2,snake",
+        "dev.retort.fixtures.scenarios.pkcolumns,snake",
+        "dev.retort.fixtures.scenarios.uniquecolumn,snake"
     })
     void hibernatesOwnMariaDbSchemaChecksClean(String entities, String naming) throws Exception {
         db.execute(createScript(entities, naming));
         Cli cli = configured(entities, naming);
         assertEquals(Cli.CLEAN_CHECK, cli.run("check"), createScript(entities, naming));
+    }
+
+    /**
+     * The application's own Hibernate (6.6, 7.2 on {@code entities.classpath}) maps for MariaDB too: the dialect
+     * crosses into the reader's loader as a value, and each line's own MariaDB export checks clean.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"6.6", "7.2"})
+    void withTheApplicationsHibernate(String line) throws Exception {
+        String lines = "dev.retort.fixtures.boot.lines";
+        Map<String, String> settings = Map.of(
+                "jakarta.persistence.database-product-name",
+                "MariaDB",
+                "jakarta.persistence.database-major-version",
+                "10",
+                "jakarta.persistence.database-minor-version",
+                "11",
+                "hibernate.physical_naming_strategy",
+                line.startsWith("6.")
+                        ? "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy"
+                        : PhysicalNamingStrategySnakeCaseImpl.class.getName());
+        List<Path> jars = LineExport.jars(line);
+        db.execute(LineExport.createScript(jars, Path.of(Cli.fixturesClasses()), lines, settings));
+        Cli cli = configured(lines, "snake");
+        String classpath =
+                Cli.fixturesClasses() + jars.stream().map(j -> "," + j).collect(Collectors.joining());
+        cli.write("retort.properties", cli.read("retort.properties").replace(Cli.fixturesClasses(), classpath));
+        assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
+        db.execute("ALTER TABLE playlists DROP COLUMN starts_at");
+        Cli.Result changed = cli.run("check");
+        assertEquals(ExitCode.FOUND, changed.code(), changed::toString);
+        assertTrue(changed.out().contains("  add column playlists.starts_at time("), changed::toString);
     }
 
     /** One change made to Hibernate's schema per model, and exactly what check must list to undo it. */
@@ -174,26 +216,18 @@ class MariaDbEntityCheckTest {
         return cli;
     }
 
-    /** Hibernate's own DDL for the entities with its MariaDB dialect (10.11), as {@code hbm2ddl.auto=create} writes it. */
+    /**
+     * Hibernate's own DDL for the entities with its MariaDB dialect (10.11), made as an application's Hibernate makes
+     * it ({@link HibernateExport}: a session factory with the JPA {@code create} script action, so its column ordering
+     * runs as in the application).
+     */
     static String createScript(String entityPackage, String naming) throws Exception {
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
-                .applySetting("hibernate.boot.allow_jdbc_metadata_access", "false")
-                .applySetting("jakarta.persistence.database-product-name", "MariaDB")
-                .applySetting("jakarta.persistence.database-major-version", "10")
-                .applySetting("jakarta.persistence.database-minor-version", "11")
-                .build();
-        try {
-            MetadataSources sources = new MetadataSources(registry);
-            ClassLoader loader = MariaDbEntityCheckTest.class.getClassLoader();
-            for (String name : ClassScanner.classNames(loader, List.of(), entityPackage)) {
-                Class<?> type = Class.forName(name, false, loader);
-                if (type.isAnnotationPresent(Entity.class)) sources.addAnnotatedClass(type);
-            }
-            MetadataBuilder builder = sources.getMetadataBuilder();
-            if (naming.equals("snake")) builder.applyPhysicalNamingStrategy(new PhysicalNamingStrategySnakeCaseImpl());
-            return String.join(";\n", new SchemaCreatorImpl(registry).generateCreationCommands(builder.build(), false));
-        } finally {
-            StandardServiceRegistryBuilder.destroy(registry);
-        }
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("jakarta.persistence.database-product-name", "MariaDB");
+        settings.put("jakarta.persistence.database-major-version", "10");
+        settings.put("jakarta.persistence.database-minor-version", "11");
+        if (naming.equals("snake"))
+            settings.put("hibernate.physical_naming_strategy", PhysicalNamingStrategySnakeCaseImpl.class.getName());
+        return HibernateExport.createScript(entityPackage, settings, List.of());
     }
 }

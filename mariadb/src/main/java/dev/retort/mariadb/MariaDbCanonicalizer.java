@@ -3,6 +3,7 @@ package dev.retort.mariadb;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.ColumnDefault;
+import dev.retort.schema.Identity;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
 import java.security.SecureRandom;
@@ -17,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * An entity model's defaults, checks and generation expressions as MariaDB prints them back, so that they compare
@@ -28,9 +30,13 @@ import java.util.Map;
 public final class MariaDbCanonicalizer {
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** The scratch names of a table's checks, {@code retort_check_<i>}: a column's own checks are named after it. */
+    private static final String CHECK = "retort_check_";
+
     private static final String DEFAULTS = """
             SELECT c.TABLE_NAME AS table_name, c.COLUMN_NAME AS column_name, c.COLUMN_DEFAULT AS column_default,
-                   c.GENERATION_EXPRESSION AS generation_expression
+                   c.GENERATION_EXPRESSION AS generation_expression, c.COLUMN_TYPE AS column_type,
+                   c.IS_NULLABLE AS is_nullable
             FROM information_schema.COLUMNS c
             WHERE c.TABLE_SCHEMA = ?
             """;
@@ -73,7 +79,22 @@ public final class MariaDbCanonicalizer {
 
     private static boolean hasExpressions(Table table) {
         return !table.checks().isEmpty()
-                || table.columns().stream().anyMatch(c -> c.defaultValue() != null || c.generated() != null);
+                || table.columns().stream()
+                        .anyMatch(c -> c.defaultValue() != null || c.generated() != null || isDefinition(c));
+    }
+
+    /** What a column definition may hold after its type: Hibernate's DDL writes a {@code columnDefinition} whole. */
+    private static final Pattern DEFINITION = Pattern.compile(
+            "(?is)[a-z ]+(\\([0-9, ]*\\))?( (unsigned|signed|zerofill))*\\s+(not\\s+null|null|default|check"
+                    + "|collate|generated|as|constraint|unique|primary|references|auto_increment|comment|invisible"
+                    + "|character\\s+set|charset)\\b.*");
+
+    /**
+     * Whether the column's type is a whole definition ({@code @Column(columnDefinition = "integer not null check
+     * (data > 0)")}), which MariaDB takes apart: its type, nullability, default and column check read back.
+     */
+    static boolean isDefinition(Column column) {
+        return DEFINITION.matcher(column.sqlType().strip()).matches();
     }
 
     /** The scratch table: every column (checks may name any), its default or generation, and the checks as {@code c<i>}. */
@@ -81,15 +102,17 @@ public final class MariaDbCanonicalizer {
         List<String> parts = new ArrayList<>();
         for (Column column : table.columns()) {
             StringBuilder part = new StringBuilder(quote(column.name()) + " " + ddlType(column.sqlType()));
-            if (column.generated() != null) {
+            if (isDefinition(column)) {
+                // the definition says it all
+            } else if (column.generated() != null) {
                 part.append(" AS (").append(column.generated().expression()).append(")");
-            } else if (column.defaultValue() != null && column.identity() == null) {
+            } else if (column.defaultValue() != null && column.identity() == Identity.NONE) {
                 part.append(" DEFAULT ").append(column.defaultValue().expression());
             }
             parts.add(part.toString());
         }
         for (int i = 0; i < table.checks().size(); i++)
-            parts.add("CONSTRAINT " + quote("c" + i) + " CHECK ("
+            parts.add("CONSTRAINT " + quote(CHECK + i) + " CHECK ("
                     + table.checks().get(i).expression() + ")");
         return "CREATE TABLE " + quote(database) + "." + quote(name) + " (" + String.join(", ", parts) + ")";
     }
@@ -107,9 +130,14 @@ public final class MariaDbCanonicalizer {
     }
 
     /** What MariaDB printed, by scratch table: its columns' defaults and generation expressions, its checks by name. */
-    private record Printed(Map<String, String> defaults, Map<String, String> generated, Map<String, String> checks) {
+    private record Printed(
+            Map<String, String> defaults,
+            Map<String, String> generated,
+            Map<String, String> types,
+            Map<String, Boolean> nullable,
+            Map<String, String> checks) {
         Printed() {
-            this(new HashMap<>(), new HashMap<>(), new HashMap<>());
+            this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
         }
     }
 
@@ -123,6 +151,8 @@ public final class MariaDbCanonicalizer {
                     String column = rs.getString("column_name").toLowerCase(Locale.ROOT);
                     table.defaults().put(column, rs.getString("column_default"));
                     table.generated().put(column, rs.getString("generation_expression"));
+                    table.types().put(column, rs.getString("column_type"));
+                    table.nullable().put(column, "YES".equals(rs.getString("is_nullable")));
                 }
             }
         }
@@ -132,7 +162,9 @@ public final class MariaDbCanonicalizer {
                 while (rs.next()) {
                     printed.computeIfAbsent(rs.getString("table_name"), t -> new Printed())
                             .checks()
-                            .put(rs.getString("constraint_name"), rs.getString("check_clause"));
+                            .put(
+                                    rs.getString("constraint_name").toLowerCase(Locale.ROOT),
+                                    rs.getString("check_clause"));
                 }
             }
         }
@@ -151,12 +183,17 @@ public final class MariaDbCanonicalizer {
 
     private static Table rewrite(Table table, Printed forms) {
         List<Column> columns = new ArrayList<>();
+        List<CheckConstraint> checks = new ArrayList<>();
         for (Column column : table.columns()) {
             String name = column.name().toLowerCase(Locale.ROOT);
-            if (column.generated() != null) {
+            if (isDefinition(column)) {
+                column = definition(column, forms);
+                String check = forms.checks().get(name);
+                if (check != null) checks.add(new CheckConstraint(null, check, check, true, true));
+            } else if (column.generated() != null) {
                 column = column.withGenerated(new ColumnDefault(
                         column.generated().expression(), forms.generated().get(name)));
-            } else if (column.defaultValue() != null && column.identity() == null) {
+            } else if (column.defaultValue() != null && column.identity() == Identity.NONE) {
                 String stored = forms.defaults().get(name);
                 // DEFAULT NULL is no default, as the introspector reads it
                 column = stored == null || stored.equalsIgnoreCase("NULL")
@@ -166,13 +203,28 @@ public final class MariaDbCanonicalizer {
             }
             columns.add(column);
         }
-        List<CheckConstraint> checks = new ArrayList<>();
         for (int i = 0; i < table.checks().size(); i++) {
             CheckConstraint check = table.checks().get(i);
-            String clause = forms.checks().get("c" + i);
+            String clause = forms.checks().get(CHECK + i);
             checks.add(clause == null ? check : check.withCanonical(clause));
         }
         return table.withColumns(columns).withChecks(checks);
+    }
+
+    /** A column whose type was a whole definition, as MariaDB took it apart: type, nullability and default. */
+    private static Column definition(Column column, Printed forms) {
+        String name = column.name().toLowerCase(Locale.ROOT);
+        Column taken = Column.of(
+                        column.name(), MariaDbTypes.normalize(forms.types().get(name)))
+                .withNullable(forms.nullable().get(name) && column.nullable())
+                .withIdentity(column.identity())
+                .comment(column.comment());
+        if (column.collation() != null) taken = taken.collate(column.collation());
+        String stored = forms.defaults().get(name);
+        String generated = forms.generated().get(name);
+        if (generated != null) return taken.withGenerated(new ColumnDefault(generated, generated));
+        if (stored == null || stored.equalsIgnoreCase("NULL")) return taken;
+        return taken.withDefault(new ColumnDefault(stored, stored));
     }
 
     /** An identifier in backticks, each backtick doubled. */
