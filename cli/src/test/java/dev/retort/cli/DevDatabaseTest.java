@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,10 +37,14 @@ class DevDatabaseTest {
 
     Cli cli;
 
+    /** The scratch databases already on the server when the test began. */
+    Set<String> before;
+
     @BeforeEach
     void project() throws SQLException {
         live.resetAllSchemas();
         cli = new Cli(workDir);
+        before = Set.copyOf(scratchNames());
     }
 
     private void configure(String entities, String... more) {
@@ -62,9 +67,16 @@ class DevDatabaseTest {
         return result;
     }
 
-    private static long scratchDatabases() throws SQLException {
-        return Long.parseLong(live.query("SELECT count(*) FROM pg_database WHERE datname LIKE 'retort\\_scratch\\_%'")
-                .get(0));
+    /**
+     * The scratch databases on the server now that were not there when the test began: another build's runs on the
+     * same server (a second checkout's tests) come and go without touching the count.
+     */
+    private long scratchDatabases() throws SQLException {
+        return scratchNames().stream().filter(name -> !before.contains(name)).count();
+    }
+
+    private static List<String> scratchNames() throws SQLException {
+        return live.query("SELECT datname FROM pg_database WHERE datname LIKE 'retort\\_scratch\\_%'");
     }
 
     /** A migration in source form with the given statements up and down (raw SQL, as a hand-written one). */
@@ -175,7 +187,7 @@ class DevDatabaseTest {
         configure(Shop.V1);
         migration("aaaa00000001", null, execute("CREATE TABLE t (id integer)"), execute("DROP TABLE t"));
         migration("aaaa00000002", "aaaa00000001", execute("ALTER TABLE missing ADD COLUMN x integer"), "");
-        long before = scratchDatabases();
+        long scratchBefore = scratchDatabases();
         Cli.Result result = cli.run("check", "--dev");
         assertEquals(ExitCode.ERROR, result.code(), result::toString);
         assertEquals("", result.out());
@@ -184,7 +196,7 @@ class DevDatabaseTest {
                 result.err().startsWith("error: on the scratch database (dev.url): revision aaaa00000002"),
                 result::toString);
         assertTrue(result.err().contains("relation \"missing\" does not exist"), result::toString);
-        assertEquals(before, scratchDatabases());
+        assertEquals(scratchBefore, scratchDatabases());
     }
 
     @Test

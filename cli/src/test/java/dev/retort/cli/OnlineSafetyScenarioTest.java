@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.retort.fixtures.db.PgDump;
 import dev.retort.fixtures.db.Psql;
 import dev.retort.fixtures.db.TestDatabase;
-import dev.retort.fixtures.online.Account;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +16,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,12 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 class OnlineSafetyScenarioTest {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
-
-    private static final String ROWS = """
-            INSERT INTO owners (id, name) SELECT i, 'owner ' || i FROM generate_series(1, 100) i;
-            INSERT INTO accounts (id, email, region, balance, owner_id)
-                SELECT i, 'a' || i || '@example.com', 'r' || (i % 7), i % 100, i % 100 + 1
-                FROM generate_series(1, 5000) i""";
 
     @TempDir
     Path dir;
@@ -428,22 +418,12 @@ class OnlineSafetyScenarioTest {
         throw new AssertionError("the concurrent build never waited for the reader");
     }
 
-    /** The entities' schema from a plain first revision, applied, with rows, and then {@code undo} run by hand. */
     private Cli start(String undo) throws SQLException {
-        db.reset();
-        Cli cli = new Cli(dir);
-        cli.configure(db, Account.PACKAGE, "snake");
-        Cli.Result create = cli.run("revision", "--autogenerate", "-m", "create");
-        assertEquals(ExitCode.OK, create.code(), create::toString);
-        Cli.Result up = cli.run("upgrade", "head");
-        assertEquals(ExitCode.OK, up.code(), up::toString);
-        db.execute(ROWS);
-        db.execute(undo);
-        return cli;
+        return OnlineProject.start(db, dir, undo);
     }
 
     private static void online(Cli cli) {
-        cli.write("retort.properties", cli.read("retort.properties") + "safety = online\n");
+        OnlineProject.online(cli);
     }
 
     /** Generates the online revision, applies it, checks clean, downgrades it: the schema is exactly the one before. */
@@ -469,20 +449,12 @@ class OnlineSafetyScenarioTest {
         return db.query("SELECT version_num FROM retort_version").get(0);
     }
 
-    /** The migration file written last (the one that is not the first revision). */
     private Path newest() throws IOException {
-        try (Stream<Path> files = Files.list(dir.resolve("migrations"))) {
-            List<Path> all = files.filter(f -> !f.getFileName().toString().contains("_Create"))
-                    .toList();
-            assertEquals(1, all.size(), all::toString);
-            return all.get(0);
-        }
+        return OnlineProject.newest(dir);
     }
 
     private static String revisionId(Path file) throws IOException {
-        Matcher id = Pattern.compile("id = \"([0-9a-f]{12})\"").matcher(Files.readString(file));
-        assertTrue(id.find(), file::toString);
-        return id.group(1);
+        return OnlineProject.revisionId(file);
     }
 
     private static void assertContains(String text, String part) {
