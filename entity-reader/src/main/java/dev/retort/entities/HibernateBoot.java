@@ -170,8 +170,7 @@ final class HibernateBoot {
             throw new EntityException.BadSetting(
                     "hibernate.dialect",
                     hibernate.getClass().getName() + " is not a " + dialect
-                            + " dialect: Retort reads the entities as Hibernate maps them for " + dialect
-                            + ", the database url names",
+                            + " dialect: Retort reads the entities as Hibernate maps them for " + dialect,
                     null);
         }
     }
