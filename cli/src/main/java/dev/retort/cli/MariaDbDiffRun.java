@@ -127,6 +127,11 @@ final class MariaDbDiffRun {
      * {@code jdbc:mysql:} URL is read by the same driver, which wants to be told so.
      */
     private Connection connect(String url) {
+        return connect(url, user, password, timeout);
+    }
+
+    /** A connection through the MariaDB driver, for any command that reads a MariaDB database. */
+    static Connection connect(String url, String user, String password, Duration timeout) {
         Redaction redaction = Redaction.of(url, password);
         String target = url;
         Properties properties = new Properties();
