@@ -1,0 +1,163 @@
+package dev.retort.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.fixtures.db.MariaDbTestDatabase;
+import dev.retort.fixtures.shop.Shop;
+import dev.retort.mariadb.MariaDbIntrospector;
+import dev.retort.schema.Table;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A new user's journey on MariaDB, through the real command line, as {@link JourneyTest} on PostgreSQL: the shop's
+ * entities to a first migration, upgraded, checked clean; the second version of the entities checked, generated,
+ * upgraded, downgraded back to exactly the first catalog with the rows kept, upgraded again, and downgraded to
+ * base. The migrations are the dialect-neutral classes {@code revision --autogenerate} writes, rendered by
+ * {@code MariaDbSql} and run statement by statement.
+ */
+class MariaDbJourneyTest {
+    @RegisterExtension
+    final MariaDbTestDatabase db = new MariaDbTestDatabase();
+
+    @TempDir
+    Path workDir;
+
+    private Cli configure(Cli cli, String entities) {
+        cli.write(
+                "retort.properties",
+                String.join(
+                        "\n",
+                        "url = " + db.url(),
+                        "migrations.dir = migrations",
+                        "migrations.package = com.example.migrations",
+                        "entities.packages = " + entities,
+                        "entities.classpath = " + Cli.fixturesClasses(),
+                        "entities.naming = snake",
+                        "safety = simple",
+                        ""));
+        return cli;
+    }
+
+    @Test
+    void entitiesToMigrationsAndBackAgainOnMariaDb() throws Exception {
+        Cli cli = new Cli(workDir);
+        Cli.Result init = cli.run("init");
+        assertEquals(ExitCode.OK, init.code(), init::toString);
+
+        configure(cli, Shop.V1);
+        Cli.Result create = cli.run("revision", "--autogenerate", "-m", "create");
+        assertEquals(ExitCode.OK, create.code(), create::toString);
+        assertTrue(create.out().contains("Detected add table customers"), create::toString);
+        String firstId =
+                single(workDir.resolve("migrations")).getFileName().toString().substring(1, 13);
+
+        assertEquals("", cli.run("current").out(), "nothing applied yet");
+        Cli.Result up = cli.run("upgrade", "head");
+        assertEquals(ExitCode.OK, up.code(), up::toString);
+        assertEquals("Running upgrade <base> -> " + firstId + ", create\n", up.out());
+        assertEquals(firstId + " (head)\n", cli.run("current").out());
+        assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
+
+        List<Table> v1 = catalog();
+        insertVersionOneRows();
+
+        configure(cli, Shop.V2);
+        Cli.Result drift = cli.run("check");
+        assertEquals(ExitCode.FOUND, drift.code(), drift::toString);
+        for (String expected : List.of(
+                "add table reviews",
+                "drop table coupons",
+                "add column customers.phone varchar(30)",
+                "alter column customers.email: type varchar(200) -> varchar(320)",
+                "alter column customers.name: nullable -> NOT NULL",
+                "drop column orders.notes",
+                "add column products.description varchar(2000)",
+                "alter column products.price: type numeric(10,2) -> numeric(12,2)",
+                "HAZARD data-loss: drops column orders.notes and its data")) {
+            assertTrue(drift.out().contains(expected), () -> "check names " + expected + "\n" + drift);
+        }
+
+        Cli.Result second = cli.run("revision", "--autogenerate", "-m", "shop v2");
+        assertEquals(ExitCode.OK, second.code(), second::toString);
+        Cli.Result up2 = cli.run("upgrade", "head");
+        assertEquals(ExitCode.OK, up2.code(), up2::toString);
+        assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
+        List<Table> v2 = catalog();
+        String secondId = cli.run("heads").out().substring(0, 12);
+        assertEquals(ExitCode.OK, cli.run("validate").code());
+
+        Cli.Result down = cli.run("downgrade", "-1");
+        assertEquals(ExitCode.OK, down.code(), down::toString);
+        assertEquals("Running downgrade " + secondId + " -> " + firstId + ", shop v2\n", down.out());
+        assertEquals(v1, catalog(), "downgrade -1 gives back exactly the v1 catalog");
+        assertEquals(
+                List.of("1 ada@example.com Ada", "2 bob@example.com Bob"),
+                query("SELECT id, email, name FROM customers ORDER BY id"),
+                "rows survive where their columns do");
+        assertEquals(firstId + "\n", cli.run("current").out(), "no longer at the head");
+
+        assertEquals(ExitCode.OK, cli.run("upgrade", "head").code());
+        assertEquals(v2, catalog(), "upgrade head gives back v2");
+
+        Cli.Result base = cli.run("downgrade", "base");
+        assertEquals(ExitCode.OK, base.code(), base::toString);
+        assertEquals(List.of(), catalog(), "downgrade base leaves no model tables");
+        assertEquals("", cli.run("current").out());
+        Cli.Result history = cli.run("history", "-i");
+        assertEquals(ExitCode.OK, history.code(), history::toString);
+    }
+
+    private void insertVersionOneRows() throws SQLException {
+        db.execute("INSERT INTO customers (email, name, created_at) VALUES ('ada@example.com', 'Ada', now()),"
+                + " ('bob@example.com', 'Bob', now())");
+        db.execute("INSERT INTO orders (customer_id, placed_at, status, total, notes)"
+                + " VALUES (1, now(), 'NEW', 19.90, 'ring twice')");
+        db.execute("INSERT INTO coupons (code, discount_percent) VALUES ('WELCOME', 10)");
+    }
+
+    /** The model's tables, Retort's own left out, each with its columns by name (a re-added column goes last). */
+    private List<Table> catalog() throws SQLException {
+        try (Connection c = db.connect()) {
+            return MariaDbIntrospector.read(c).schema().tables().stream()
+                    .filter(t -> !t.name().name().startsWith("retort_"))
+                    .map(Table::withColumnsByName)
+                    .toList();
+        }
+    }
+
+    private List<String> query(String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(sql)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> values = new ArrayList<>();
+                for (int i = 1; i <= n; i++) values.add(rs.getString(i));
+                rows.add(String.join(" ", values));
+            }
+        }
+        return rows;
+    }
+
+    private static Path single(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            List<Path> list = files.toList();
+            assertEquals(1, list.size(), list::toString);
+            return list.get(0);
+        }
+    }
+}
