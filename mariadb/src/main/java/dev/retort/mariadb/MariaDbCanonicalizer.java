@@ -36,8 +36,10 @@ public final class MariaDbCanonicalizer {
     private static final String DEFAULTS = """
             SELECT c.TABLE_NAME AS table_name, c.COLUMN_NAME AS column_name, c.COLUMN_DEFAULT AS column_default,
                    c.GENERATION_EXPRESSION AS generation_expression, c.COLUMN_TYPE AS column_type,
-                   c.IS_NULLABLE AS is_nullable
+                   c.IS_NULLABLE AS is_nullable, c.COLLATION_NAME AS collation_name,
+                   t.TABLE_COLLATION AS table_collation
             FROM information_schema.COLUMNS c
+            JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
             WHERE c.TABLE_SCHEMA = ?
             """;
 
@@ -80,7 +82,16 @@ public final class MariaDbCanonicalizer {
     private static boolean hasExpressions(Table table) {
         return !table.checks().isEmpty()
                 || table.columns().stream()
-                        .anyMatch(c -> c.defaultValue() != null || c.generated() != null || isDefinition(c));
+                        .anyMatch(c -> c.defaultValue() != null || c.generated() != null || takenApart(c));
+    }
+
+    /**
+     * Whether MariaDB takes the column's type apart, so that its type, collation, default and column check are read
+     * back: a whole definition, or {@code json}, MariaDB's alias of {@code longtext} in {@code utf8mb4_bin} with a
+     * {@code json_valid} check named after the column (what Hibernate writes for {@code SqlTypes.JSON}).
+     */
+    private static boolean takenApart(Column column) {
+        return isDefinition(column) || column.sqlType().strip().equalsIgnoreCase("json");
     }
 
     /** What a column definition may hold after its type: Hibernate's DDL writes a {@code columnDefinition} whole. */
@@ -135,9 +146,10 @@ public final class MariaDbCanonicalizer {
             Map<String, String> generated,
             Map<String, String> types,
             Map<String, Boolean> nullable,
+            Map<String, String> collations,
             Map<String, String> checks) {
         Printed() {
-            this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+            this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
         }
     }
 
@@ -153,6 +165,10 @@ public final class MariaDbCanonicalizer {
                     table.generated().put(column, rs.getString("generation_expression"));
                     table.types().put(column, rs.getString("column_type"));
                     table.nullable().put(column, "YES".equals(rs.getString("is_nullable")));
+                    // a collation of the column's own, as the introspector reads it: not the table's default
+                    String collation = rs.getString("collation_name");
+                    if (collation != null && !collation.equals(rs.getString("table_collation")))
+                        table.collations().put(column, collation);
                 }
             }
         }
@@ -186,7 +202,7 @@ public final class MariaDbCanonicalizer {
         List<CheckConstraint> checks = new ArrayList<>();
         for (Column column : table.columns()) {
             String name = column.name().toLowerCase(Locale.ROOT);
-            if (isDefinition(column)) {
+            if (takenApart(column)) {
                 column = definition(column, forms);
                 String check = forms.checks().get(name);
                 if (check != null) checks.add(new CheckConstraint(null, check, check, true, true));
@@ -211,7 +227,10 @@ public final class MariaDbCanonicalizer {
         return table.withColumns(columns).withChecks(checks);
     }
 
-    /** A column whose type was a whole definition, as MariaDB took it apart: type, nullability and default. */
+    /**
+     * A column whose type MariaDB took apart ({@link #takenApart}): its type, nullability, default and, unless the
+     * model names one, its own collation.
+     */
     private static Column definition(Column column, Printed forms) {
         String name = column.name().toLowerCase(Locale.ROOT);
         Column taken = Column.of(
@@ -220,6 +239,7 @@ public final class MariaDbCanonicalizer {
                 .withIdentity(column.identity())
                 .comment(column.comment());
         if (column.collation() != null) taken = taken.collate(column.collation());
+        else if (forms.collations().containsKey(name)) taken = taken.collate(forms.collations().get(name));
         String stored = forms.defaults().get(name);
         String generated = forms.generated().get(name);
         if (generated != null) return taken.withGenerated(new ColumnDefault(generated, generated));
