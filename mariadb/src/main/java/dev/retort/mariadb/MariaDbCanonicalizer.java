@@ -239,7 +239,8 @@ public final class MariaDbCanonicalizer {
                 .withIdentity(column.identity())
                 .comment(column.comment());
         if (column.collation() != null) taken = taken.collate(column.collation());
-        else if (forms.collations().containsKey(name)) taken = taken.collate(forms.collations().get(name));
+        else if (forms.collations().containsKey(name))
+            taken = taken.collate(forms.collations().get(name));
         String stored = forms.defaults().get(name);
         String generated = forms.generated().get(name);
         if (generated != null) return taken.withGenerated(new ColumnDefault(generated, generated));
