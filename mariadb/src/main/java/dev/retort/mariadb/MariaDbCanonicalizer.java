@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  * with what {@link MariaDbIntrospector} reads: MariaDB has no transactional DDL, so each table with any of them is
  * created (its columns, defaults, generation expressions and checks, nothing else) in a scratch database {@code
  * retort_scratch_...} on the connection's server, read back from {@code information_schema}, and the database is
- * dropped in a {@code finally}. Nothing is evaluated beyond what {@code CREATE TABLE} does; every name is quoted.
+ * dropped in a {@code finally}. Tables of the same shape (the same columns, types, defaults, generations and checks,
+ * as the scratch DDL spells them) share one scratch table: MariaDB prints the same DDL the same way, and creating a
+ * table (an InnoDB file each) is the cost, 10 to 30 ms apiece. Nothing is evaluated beyond what {@code CREATE TABLE} does; every name is quoted.
  */
 public final class MariaDbCanonicalizer {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -62,15 +64,25 @@ public final class MariaDbCanonicalizer {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + quote(database));
             try {
+                // tables of the same columns, defaults and checks print the same: one scratch table for each such shape
+                Map<String, String> scratchOfShape = new HashMap<>();
+                Map<Integer, String> scratch = new HashMap<>();
                 for (int i : printed) {
                     Table table = model.tables().get(i);
-                    try {
-                        statement.execute(createTable(database, "t" + i, table));
-                    } catch (SQLException e) {
-                        throw MariaDbCatalogException.failed(doing + " (table " + table.name() + ")", e);
+                    String shape = shape(table);
+                    String name = scratchOfShape.get(shape);
+                    if (name == null) {
+                        name = "t" + i;
+                        scratchOfShape.put(shape, name);
+                        try {
+                            statement.execute("CREATE TABLE " + quote(database) + "." + quote(name) + " " + shape);
+                        } catch (SQLException e) {
+                            throw MariaDbCatalogException.failed(doing + " (table " + table.name() + ")", e);
+                        }
                     }
+                    scratch.put(i, name);
                 }
-                return rewrite(model, readBack(connection, database));
+                return rewrite(model, readBack(connection, database), scratch);
             } finally {
                 statement.execute("DROP DATABASE IF EXISTS " + quote(database));
             }
@@ -108,8 +120,11 @@ public final class MariaDbCanonicalizer {
         return DEFINITION.matcher(column.sqlType().strip()).matches();
     }
 
-    /** The scratch table: every column (checks may name any), its default or generation, and the checks as {@code c<i>}. */
-    static String createTable(String database, String name, Table table) {
+    /**
+     * What follows a scratch table's name: every column (checks may name any), its default or generation, and the
+     * checks as {@code retort_check_<i>}.
+     */
+    private static String shape(Table table) {
         List<String> parts = new ArrayList<>();
         for (Column column : table.columns()) {
             StringBuilder part = new StringBuilder(quote(column.name()) + " " + ddlType(column.sqlType()));
@@ -125,7 +140,7 @@ public final class MariaDbCanonicalizer {
         for (int i = 0; i < table.checks().size(); i++)
             parts.add("CONSTRAINT " + quote(CHECK + i) + " CHECK ("
                     + table.checks().get(i).expression() + ")");
-        return "CREATE TABLE " + quote(database) + "." + quote(name) + " (" + String.join(", ", parts) + ")";
+        return "(" + String.join(", ", parts) + ")";
     }
 
     /**
@@ -187,11 +202,12 @@ public final class MariaDbCanonicalizer {
         return printed;
     }
 
-    private static Schema rewrite(Schema model, Map<String, Printed> printed) {
+    private static Schema rewrite(Schema model, Map<String, Printed> printed, Map<Integer, String> scratch) {
         List<Table> tables = new ArrayList<>(model.tables().size());
         for (int i = 0; i < model.tables().size(); i++) {
             Table table = model.tables().get(i);
-            Printed forms = printed.get("t" + i);
+            String name = scratch.get(i);
+            Printed forms = name == null ? null : printed.get(name);
             tables.add(forms == null ? table : rewrite(table, forms));
         }
         return model.with(tables, model.sequences(), model.enums());
