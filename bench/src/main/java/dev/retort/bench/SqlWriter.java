@@ -18,7 +18,8 @@ final class SqlWriter {
 
     /** The DDL for PostgreSQL, or for MariaDB ({@code mariaDb}: its types, {@code AUTO_INCREMENT} keys, InnoDB). */
     static String write(Model model, boolean mariaDb) {
-        StringBuilder sql = new StringBuilder();
+        // MariaDB adds a foreign key to a table by copying it while foreign key checks are on (the tables are empty)
+        StringBuilder sql = new StringBuilder(mariaDb ? "SET foreign_key_checks = 0;\n" : "");
         for (Table table : model.tables()) {
             createTable(sql, table, mariaDb);
             for (Index index : table.indexes()) createIndex(sql, table, index);
