@@ -210,17 +210,7 @@ class MariaDbEntityCheckTest {
 
     Cli configured(String entities, String naming) {
         Cli cli = new Cli(workDir);
-        cli.write(
-                "retort.properties",
-                String.join(
-                        "\n",
-                        "url = " + db.url(),
-                        "migrations.dir = migrations",
-                        "migrations.package = com.example.migrations",
-                        "entities.packages = " + entities,
-                        "entities.classpath = " + Cli.fixturesClasses(),
-                        "entities.naming = " + naming,
-                        ""));
+        cli.configure(db.url(), entities, naming);
         return cli;
     }
 
