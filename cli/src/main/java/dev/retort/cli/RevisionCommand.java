@@ -6,6 +6,7 @@ import dev.retort.codegen.MigrationWriter;
 import dev.retort.codegen.RevisionHeader;
 import dev.retort.diff.ExpandContract;
 import dev.retort.diff.Plan;
+import dev.retort.op.AlterColumn;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
 import dev.retort.revision.RevisionException;
@@ -132,6 +133,13 @@ final class RevisionCommand extends Subcommand {
                 .withDependsOn(header.dependsOn());
         RevisionHeader contract =
                 RevisionHeader.of(contractId, List.of(header.id()), message + " (contract)", header.created());
+        for (Op op : split.rest().upgrade()) {
+            if (op instanceof AlterColumn alter && alter.typeChanged())
+                root.out()
+                        .println(Terminal.safe("Not split: the type change of " + alter.table() + "."
+                                + alter.columnName() + " stays in the expand revision as one ALTER COLUMN ... TYPE"
+                                + " (--expand-contract splits renames only)"));
+        }
         List<Path> written = project.writeExpandContract(expand, contract, split);
         for (ExpandContract.Rename rename : split.renames()) {
             root.out()

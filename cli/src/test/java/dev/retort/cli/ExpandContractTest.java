@@ -68,6 +68,9 @@ class ExpandContractTest {
         assertTrue(
                 expandSource.contains("op.addColumn(\"customers\", column(\"full_name\", \"varchar(255)\"));"),
                 expandSource);
+        // the index the entities put on full_name is built once the column is filled, concurrently
+        int copy = expandSource.indexOf("DO $sync$");
+        assertTrue(copy > 0 && expandSource.indexOf("a.createIndex(\"customers\",") > copy, expandSource);
 
         // the copy's DO block is waived for unparsed-sql in the source; the drop is acknowledged as generated drops are
         Cli.Result lint = cli.run("lint");
@@ -122,6 +125,29 @@ class ExpandContractTest {
         assertEquals(List.of("after contract"), db.query("SELECT name FROM customers WHERE id = " + (ROWS + 4)));
         assertEquals(ExitCode.OK, cli.run("downgrade", first).code());
         assertEquals(columnsAnyOrder(before), columnsAnyOrder(PgDump.schema(db)));
+    }
+
+    @Test
+    void withoutARenameOneRevisionIsWrittenAsUsual() throws Exception {
+        Cli cli = start();
+        db.execute("ALTER TABLE customers RENAME COLUMN name TO full_name; ALTER TABLE customers DROP COLUMN city");
+        Cli.Result revision = cli.run("revision", "--autogenerate", "--expand-contract", "-m", "city");
+        assertEquals(ExitCode.OK, revision.code(), revision::toString);
+        assertTrue(
+                revision.out()
+                        .contains("No column rename detected; --expand-contract writes one revision as usual.\n"
+                                + "Generating "),
+                revision::toString);
+        migration("City");
+        assertEquals(ExitCode.OK, cli.run("upgrade", "head").code());
+        assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
+    }
+
+    @Test
+    void theFlagNeedsAutogenerate() throws Exception {
+        Cli cli = start();
+        Cli.Result revision = cli.run("revision", "--expand-contract", "-m", "by hand");
+        assertEquals(new Cli.Result(ExitCode.ERROR, "", "error: --expand-contract needs --autogenerate\n"), revision);
     }
 
     private Cli start() throws Exception {

@@ -18,7 +18,7 @@ import java.util.Set;
  * one adds each new column, keeps it equal to the old one with a trigger while the old and the new
  * release both write, copies the rows in batches and sets {@code NOT NULL}; the contract one drops
  * the trigger and the old column. The rest of the plan goes in the expand one, in {@code safety}'s
- * forms. A pure function, as {@link MigrationWriter}.
+ * forms, after the new columns (an index the plan builds on one needs it there). A pure function, as {@link MigrationWriter}.
  */
 public final class ExpandContractWriter {
     /** The Javadoc paragraph of the expand revision. */
@@ -47,7 +47,6 @@ public final class ExpandContractWriter {
 
     private static List<MigrationWriter.Piece> expandUp(ExpandContract split, Safety safety) {
         List<MigrationWriter.Piece> pieces = new ArrayList<>();
-        pieces.add(ops(blocks(split.rest().upgrade(), safety)));
         for (ExpandContract.Rename r : split.renames()) {
             String from = r.from().name();
             String to = r.to().name();
@@ -57,17 +56,19 @@ public final class ExpandContractWriter {
             pieces.add(backfill(DualWriteSql.backfill(r.table(), from, to)));
             pieces.add(ops(blocks(r.notNull(), safety)));
         }
+        // after the new columns: an index or constraint the plan builds on one of them needs it filled
+        pieces.add(ops(blocks(split.rest().upgrade(), safety)));
         return pieces;
     }
 
     private static List<MigrationWriter.Piece> expandDown(ExpandContract split, Safety safety) {
         List<MigrationWriter.Piece> pieces = new ArrayList<>();
+        pieces.add(ops(blocks(split.rest().downgrade(), safety)));
         for (ExpandContract.Rename r : reversed(split.renames())) {
             pieces.add(sql(DualWriteSql.dropTrigger(r.table(), r.from().name(), r.to().name()), false));
             pieces.add(sql(DualWriteSql.dropFunction(r.table(), r.from().name(), r.to().name()), false));
             pieces.add(transaction(List.of(new DropColumn(r.table(), r.to().withDefault(null), Set.of()))));
         }
-        pieces.add(ops(blocks(split.rest().downgrade(), safety)));
         return pieces;
     }
 
