@@ -2,6 +2,7 @@ package dev.retort.autogenerate;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.retort.Dialect;
 import dev.retort.diff.ColumnComparison;
 import dev.retort.diff.Conversions;
 import dev.retort.diff.Differ;
@@ -57,6 +58,7 @@ public final class Autogenerate {
     private final TableFilter tables;
     private final List<ColumnComparison> hooks;
     private final ObjectFilter objects;
+    private final Dialect dialect;
 
     /**
      * The tables Flyway and Liquibase keep their own history in, left alone by default (in any schema):
@@ -75,6 +77,7 @@ public final class Autogenerate {
         this.tables = builder.tables;
         this.hooks = builder.hooks;
         this.objects = builder.excludeToolTables ? NO_TOOL_TABLES.and(builder.objects) : builder.objects;
+        this.dialect = builder.dialect;
     }
 
     /**
@@ -90,7 +93,7 @@ public final class Autogenerate {
      * needs no database (its expressions are made the database's by {@link #compare}).
      */
     public Schema readEntities(EntitySource entities) {
-        return EntityReader.read(entities, scope.defaultSchema()).withoutTables(scope.excluded());
+        return EntityReader.read(entities, scope.defaultSchema(), dialect).withoutTables(scope.excluded());
     }
 
     /**
@@ -98,6 +101,7 @@ public final class Autogenerate {
      * with the objects the object filter includes, expressions canonical.
      */
     public Schema readDatabase(Connection connection) {
+        if (dialect == Dialect.MARIADB) return MariaDbSide.read(connection, this::filter);
         Schema read = tables.apply(PostgresIntrospector.read(connection, scope));
         return ExpressionCanonicalizer.canonicalize(
                 connection, FilteredSchema.apply(objects, ObjectFilter.Side.DATABASE, read));
@@ -108,9 +112,21 @@ public final class Autogenerate {
      * object filter includes, with its expressions as this database writes them.
      */
     public Schema canonicalize(Connection connection, Schema entities) {
+        if (dialect == Dialect.MARIADB)
+            return MariaDbSide.canonicalize(connection, filter(entities, ObjectFilter.Side.MODEL));
         Schema model = tables.apply(entities.withoutTables(scope.excluded())).withNamespaces(configuredSchemas());
         return ExpressionCanonicalizer.canonicalize(
                 connection, FilteredSchema.apply(objects, ObjectFilter.Side.MODEL, model));
+    }
+
+    /** A schema as the table filter and object filter take it, without the tables left out. */
+    private Schema filter(Schema schema, ObjectFilter.Side side) {
+        return FilteredSchema.apply(objects, side, tables.apply(schema.withoutTables(scope.excluded())));
+    }
+
+    /** The database this pipeline reads and compares: PostgreSQL unless {@link Builder#dialect} says otherwise. */
+    public Dialect dialect() {
+        return dialect;
     }
 
     /** The plan that makes the database match the entity model (as {@link #readEntities} gives it). */
@@ -124,6 +140,10 @@ public final class Autogenerate {
      */
     public Plan compare(Connection connection, CompletableFuture<Schema> entities) {
         Schema database = readDatabase(connection);
+        if (dialect == Dialect.MARIADB) {
+            Schema model = canonicalize(connection, join(entities));
+            return diff(MariaDbSide.withoutImplicitIndexes(database, model), model);
+        }
         return withCasts(connection, diffModel(database, canonicalize(connection, join(entities))));
     }
 
@@ -134,7 +154,8 @@ public final class Autogenerate {
      */
     public Plan withCasts(Connection connection, Plan plan) {
         Set<String> types = Conversions.types(plan);
-        if (types.isEmpty()) return plan;
+        // MariaDB's ALTER TABLE ... MODIFY converts between any two types
+        if (types.isEmpty() || dialect == Dialect.MARIADB) return plan;
         CatalogCasts casts = CatalogCasts.read(connection, types);
         return Conversions.mark(plan, casts::converts);
     }
@@ -220,8 +241,19 @@ public final class Autogenerate {
         private List<ColumnComparison> hooks = List.of();
         private ObjectFilter objects = ObjectFilter.ALL;
         private boolean excludeToolTables = true;
+        private Dialect dialect = Dialect.POSTGRESQL;
 
         private Builder() {}
+
+        /**
+         * The database the connections speak to ({@link Dialect#ofUrl}): on MariaDB the entities are mapped with
+         * Hibernate's MariaDB dialect, the catalog read by {@code MariaDbIntrospector} (the connection's database is
+         * the default schema) and the entities' expressions printed by MariaDB ({@code MariaDbCanonicalizer}).
+         */
+        public Builder dialect(Dialect dialect) {
+            this.dialect = requireNonNull(dialect, "dialect");
+            return this;
+        }
 
         /** The schemas to read; the first is the default schema unless {@link #defaultSchema} names another. */
         public Builder schemas(List<String> schemas) {

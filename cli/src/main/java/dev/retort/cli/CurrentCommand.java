@@ -42,6 +42,8 @@ final class CurrentCommand extends ReportingSubcommand {
                             : Revisions.marked(graph, id, Set.of()) + "\n");
         }
         if (json) JsonReport.current(out, graph, current);
+        else
+            retort.partialRun().ifPresent(partial -> partial.lines().forEach(line -> out.println(Terminal.safe(line))));
         if (checkHeads && !current.equals(Set.copyOf(graph.heads()))) {
             root.err()
                     .println(Terminal.safe("the database is not at all heads: it is at " + Revisions.heads(current)

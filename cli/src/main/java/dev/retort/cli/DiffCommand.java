@@ -79,9 +79,9 @@ final class DiffCommand extends ReportingSubcommand {
         if (json && sql) throw new OptionException("--format", format, "--format json and --sql: choose one");
         Duration timeout = root.project().settings().connectTimeout();
         if (Dialect.ofUrl(from) == Dialect.MARIADB || Dialect.ofUrl(to) == Dialect.MARIADB) {
-            MariaDbDiffRun.refuseUnsupported(from, to, sql, json, !schemas.isEmpty() || !excludedSchemas.isEmpty());
+            MariaDbDiffRun.refuseUnsupported(from, to, !schemas.isEmpty() || !excludedSchemas.isEmpty());
             return new MariaDbDiffRun(from, to, root.user, root.password, timeout)
-                    .run(root.out(), new TableFilter(includedTables, excludedTables));
+                    .run(root.out(), new TableFilter(includedTables, excludedTables), sql, json);
         }
         try (Connection source = connect(from, timeout);
                 Connection target = connect(to, timeout)) {

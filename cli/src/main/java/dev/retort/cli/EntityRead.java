@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.Dialect;
 import dev.retort.autogenerate.Autogenerate;
 import dev.retort.entities.EntitySource;
 import dev.retort.schema.Schema;
@@ -22,7 +23,16 @@ public final class EntityRead {
      * ~0.38 to ~0.36 s, {@code current} ~0.49 to ~0.45 s on the benchmark machine).
      */
     public static Schema read(EntitySource source, String defaultSchema) {
+        return read(source, defaultSchema, Dialect.POSTGRESQL);
+    }
+
+    /** The same, mapped as Hibernate maps the entities for the database the project's url names. */
+    public static Schema read(EntitySource source, String defaultSchema, Dialect dialect) {
         HIBERNATE.setLevel(Level.SEVERE);
-        return Autogenerate.configure().defaultSchema(defaultSchema).load().readEntities(source);
+        return Autogenerate.configure()
+                .defaultSchema(defaultSchema)
+                .dialect(dialect)
+                .load()
+                .readEntities(source);
     }
 }

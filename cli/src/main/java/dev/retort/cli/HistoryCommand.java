@@ -4,6 +4,7 @@ import dev.retort.report.JsonReport;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionNode;
 import dev.retort.revision.Targets;
+import dev.retort.runtime.MigrationListener;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -46,6 +47,11 @@ final class HistoryCommand extends ReportingSubcommand {
                 // ancestor, which -i marks all the same, to help repair it
                 current = project.versionTable().read(connection);
             }
+            if (!json)
+                project.retort(new MigrationListener() {}, false)
+                        .partialRun()
+                        .ifPresent(partial ->
+                                partial.lines().forEach(line -> root.out().println(Terminal.safe(line))));
         }
         Set<String> shown = range == null ? null : inRange(graph, current);
         List<RevisionNode> nodes = graph.inOrder();

@@ -7,6 +7,7 @@ import dev.retort.cli.startup.OneSubcommand;
 import dev.retort.cli.startup.QuickLook;
 import dev.retort.report.JsonReport;
 import dev.retort.runtime.DatabaseException;
+import dev.retort.runtime.MigrationException;
 import dev.retort.runtime.internal.Redaction;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -75,7 +76,9 @@ public final class Main {
         // a database failure in a runtime verb reads as the driver's exception it wraps, as below the facade
         Throwable shown = e instanceof DatabaseException && e.getCause() != null ? e.getCause() : e;
         String line = errorLine(e, shown, redaction, root.stacktrace);
-        err.println("error: " + Terminal.safe(line));
+        // a migration's failure names, one line each, the statements that ran (MariaDB commits each one)
+        if (e instanceof MigrationException) Terminal.printLines(err, "error: ", line);
+        else err.println("error: " + Terminal.safe(line));
         if (command.getCommand() instanceof ReportingSubcommand reporting && reporting.jsonAsked())
             JsonReport.error(out, command.getCommandName(), line);
         if (root.stacktrace) {

@@ -7,8 +7,11 @@ import dev.retort.diff.Plan;
 import dev.retort.mariadb.MariaDbCatalog;
 import dev.retort.mariadb.MariaDbDiff;
 import dev.retort.mariadb.MariaDbIntrospector;
+import dev.retort.mariadb.MariaDbSql;
+import dev.retort.op.ColumnChange;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
+import dev.retort.report.JsonReport;
 import dev.retort.runtime.ConnectionException;
 import dev.retort.runtime.internal.HistoryTable;
 import dev.retort.runtime.internal.Redaction;
@@ -21,6 +24,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -28,8 +33,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * {@code retort diff} between two MariaDB databases: both catalogs read by {@link MariaDbIntrospector}
  * (at the same time), compared by {@link MariaDbDiff}, listed as {@code diff} lists PostgreSQL's
- * operations, then the changes to what only MariaDB keeps. No SQL yet: {@code --sql} and {@code --format
- * json} (whose document carries each operation's SQL) are refused in one line.
+ * operations, then the changes to what only MariaDB keeps; {@code --sql} prints the script {@link MariaDbSql}
+ * renders (no transaction around it: MariaDB commits each DDL statement), {@code --format json} the {@code diff}
+ * document with MariaDB's SQL and the details' changes.
  */
 final class MariaDbDiffRun {
     private final String from;
@@ -46,23 +52,18 @@ final class MariaDbDiffRun {
         this.timeout = timeout;
     }
 
-    /** Refuses what a MariaDB diff cannot do yet, before connecting. */
-    static void refuseUnsupported(String from, String to, boolean sql, boolean json, boolean schemas) {
+    /** Refuses what a MariaDB diff cannot do, before connecting. */
+    static void refuseUnsupported(String from, String to, boolean schemas) {
         if (Dialect.ofUrl(from) != Dialect.ofUrl(to))
             throw new RetortException("diff compares two databases of one kind: --from is " + Dialect.ofUrl(from)
                     + " and --to is " + Dialect.ofUrl(to));
-        if (sql)
-            throw new RetortException("diff --sql: MariaDB SQL is not rendered yet (issue 18); "
-                    + "diff without --sql lists the operations");
-        if (json)
-            throw new RetortException("diff --format json: not for MariaDB yet, its document carries each "
-                    + "operation's SQL, which is not rendered for MariaDB (issue 18)");
         if (schemas)
             throw new RetortException(
                     "diff --schema/--exclude-schema: a MariaDB URL names its one database; compare another with another URL");
     }
 
-    int run(PrintWriter out, TableFilter tables) {
+    /** Lists, prints the script of ({@code sql}) or reports ({@code json}) the difference. */
+    int run(PrintWriter out, TableFilter tables, boolean sql, boolean json) {
         VersionTable versions = new VersionTable(null);
         Set<QualifiedName> leftOut =
                 Set.of(QualifiedName.of(versions.name()), QualifiedName.of(new HistoryTable(versions).name()));
@@ -72,6 +73,17 @@ final class MariaDbDiffRun {
                     CompletableFuture.supplyAsync(() -> MariaDbIntrospector.read(target));
             MariaDbCatalog sourceCatalog = MariaDbIntrospector.read(source);
             MariaDbDiff diff = MariaDbDiff.of(sourceCatalog, Project.join(targetCatalog), tables, leftOut);
+            if (json) {
+                JsonReport.diff(
+                        out,
+                        diff.plan(),
+                        sourceCatalog.database(),
+                        diff.upgradeRenderer(),
+                        diff.details(),
+                        diff.detailsUpgradeSql());
+                return diff.isEmpty() ? ExitCode.OK : ExitCode.FOUND;
+            }
+            if (sql) return script(out, diff);
             if (diff.isEmpty()) {
                 out.println("No differences.");
                 return ExitCode.OK;
@@ -90,10 +102,36 @@ final class MariaDbDiffRun {
     }
 
     /**
+     * The script, rendered whole before a line is printed (a refused operation prints nothing but its error):
+     * each table's column changes one statement with their hazards above it, then the details' changes. No
+     * transaction: MariaDB commits each DDL statement, so the script says so first.
+     */
+    private static int script(PrintWriter out, MariaDbDiff diff) {
+        if (diff.isEmpty()) return ExitCode.OK;
+        MariaDbSql renderer = diff.upgradeRenderer();
+        List<Op> upgrade = diff.plan().upgrade();
+        List<String> lines = new ArrayList<>();
+        lines.add("-- MariaDB commits each statement: if one fails, those above it stay applied");
+        for (List<Op> run : ColumnChange.runs(upgrade)) {
+            for (Op op : run)
+                for (Hazard hazard : Plan.hazards(op, upgrade)) lines.add("-- " + renderer.comment(hazard.toString()));
+            for (String statement : renderer.statements(run)) lines.add(statement + ";");
+        }
+        for (String statement : diff.detailsUpgradeSql()) lines.add(statement + ";");
+        lines.forEach(out::println);
+        return ExitCode.FOUND;
+    }
+
+    /**
      * A connection through the MariaDB driver, the flags' user and password winning over the URL's; a
      * {@code jdbc:mysql:} URL is read by the same driver, which wants to be told so.
      */
     private Connection connect(String url) {
+        return connect(url, user, password, timeout);
+    }
+
+    /** A connection through the MariaDB driver, for any command that reads a MariaDB database. */
+    static Connection connect(String url, String user, String password, Duration timeout) {
         Redaction redaction = Redaction.of(url, password);
         String target = url;
         Properties properties = new Properties();

@@ -1,6 +1,7 @@
 package dev.retort.cli;
 
 import com.palantir.javapoet.JavaFile;
+import dev.retort.Dialect;
 import dev.retort.RetortException;
 import dev.retort.autogenerate.Autogenerate;
 import dev.retort.cli.config.CacheDirectory;
@@ -9,6 +10,7 @@ import dev.retort.cli.startup.EarlyEntityRead;
 import dev.retort.codegen.ExpandContractWriter;
 import dev.retort.codegen.MigrationWriter;
 import dev.retort.codegen.RevisionHeader;
+import dev.retort.codegen.Safety;
 import dev.retort.diff.ColumnComparison;
 import dev.retort.diff.ExpandContract;
 import dev.retort.diff.Plan;
@@ -16,6 +18,7 @@ import dev.retort.embedded.EmbeddedSettings;
 import dev.retort.entities.EntitySource;
 import dev.retort.lint.Finding;
 import dev.retort.lint.Linter;
+import dev.retort.mariadb.MariaDbVersions;
 import dev.retort.postgres.PostgresSql;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionIds;
@@ -101,7 +104,10 @@ final class Project {
     /** The statement that puts the default schema first on the search path; null for {@code public}. */
     private String searchPathSql() {
         String schema = settings.defaultSchema();
-        return schema.equals("public") ? null : "SET search_path TO " + PostgresSql.quote(schema) + ", public";
+        // on MariaDB the URL's database is the default schema
+        return schema.equals("public") || Dialect.ofUrl(settings.url()) == Dialect.MARIADB
+                ? null
+                : "SET search_path TO " + PostgresSql.quote(schema) + ", public";
     }
 
     /**
@@ -123,7 +129,9 @@ final class Project {
 
     /** The runtime facade for an offline ({@code --sql}) script: configured as {@link #retort}, without a connection. */
     Retort offline() {
-        facade = load(runs(Retort.configure().offline()), false);
+        Retort.Builder builder = Retort.configure().offline();
+        if (settings.hasUrl()) builder.dialect(Dialect.ofUrl(settings.url()));
+        facade = load(runs(builder), false);
         return facade;
     }
 
@@ -233,13 +241,14 @@ final class Project {
         if (model != null) return;
         CompletableFuture<Schema> read;
         try {
-            read = EarlyEntityRead.claim(settings.entities(CacheDirectory.of(environment)), settings.defaultSchema());
+            read = EarlyEntityRead.claim(
+                    settings.entities(CacheDirectory.of(environment)), settings.defaultSchema(), settings.dialect());
         } catch (RuntimeException e) {
             read = null; // a configuration error, reported by the read below
         }
         if (read == null)
-            read = CompletableFuture.supplyAsync(
-                    () -> EntityRead.read(settings.entities(CacheDirectory.of(environment)), settings.defaultSchema()));
+            read = CompletableFuture.supplyAsync(() -> EntityRead.read(
+                    settings.entities(CacheDirectory.of(environment)), settings.defaultSchema(), settings.dialect()));
         model = read;
     }
 
@@ -248,6 +257,7 @@ final class Project {
      * the migrations. Entities and catalog are read at the same time.
      */
     Plan autogenerate(boolean dev, String command) throws SQLException {
+        if (settings.dialect() == Dialect.MARIADB) return autogenerateMariaDb(dev, command);
         if (dev || !settings.hasUrl()) return autogenerateOnScratch();
         startReadingEntities();
         startLoadingMigrations();
@@ -256,6 +266,43 @@ final class Project {
             requireAtHead(at.readHere(connection), command);
             return autogenerate(at).compare(connection, model);
         }
+    }
+
+    /**
+     * The same against a MariaDB database at head: its catalog and the entities mapped for MariaDB. Not on a scratch
+     * database yet: those are made on PostgreSQL only.
+     */
+    private Plan autogenerateMariaDb(boolean dev, String command) throws SQLException {
+        if (dev)
+            throw new RetortException(command + " --dev: not on MariaDB yet (issue 18): scratch databases are made"
+                    + " on PostgreSQL only; " + command + " without --dev compares with the database at url");
+        if (command.startsWith("revision") && settings.safety() == Safety.ONLINE)
+            throw new RetortException(command + ": safety = online has no forms on MariaDB (its lock-safe forms are"
+                    + " PostgreSQL's); use safety = simple");
+        startReadingEntities();
+        startLoadingMigrations();
+        try (Connection connection = MariaDbDiffRun.connect(
+                settings.url(),
+                settings.user().orElse(null),
+                settings.password().orElse(null),
+                settings.connectTimeout())) {
+            requireAtHead(MariaDbVersions.applied(connection, settings.versionTable()), command);
+            return mariaDbAutogenerate().compare(connection, model);
+        }
+    }
+
+    /** The pipeline for MariaDB: as {@link #autogenerate(VersionTable)}, Retort's own tables in the url's database. */
+    private Autogenerate mariaDbAutogenerate() {
+        VersionTable versions = new VersionTable(settings.versionTable());
+        return Autogenerate.configure()
+                .dialect(Dialect.MARIADB)
+                .tables(settings.tableFilter())
+                .leaveOut(
+                        Set.of(QualifiedName.of(versions.name()), QualifiedName.of(new HistoryTable(versions).name())))
+                .hooks(comparisons())
+                .objectFilter(settings.objectExclusions())
+                .excludeToolTables(settings.excludeToolTables())
+                .load();
     }
 
     /**

@@ -40,8 +40,7 @@ final class ValidateCommand extends ReportingSubcommand {
             return ExitCode.OK;
         }
         for (Validation.Problem problem : validation.problems()) {
-            root.out()
-                    .println(problem.kind().name().toLowerCase(Locale.ROOT) + ": " + Terminal.safe(problem.message()));
+            Terminal.printLines(root.out(), problem.kind().name().toLowerCase(Locale.ROOT) + ": ", problem.message());
         }
         return ExitCode.FOUND;
     }

@@ -49,10 +49,11 @@ final class HibernateExport {
                 new URLClassLoader(urls.toArray(URL[]::new), HibernateExport.class.getClassLoader())) {
             Thread.currentThread().setContextClassLoader(loader);
             StringWriter script = new StringWriter();
-            Map<String, Object> all = new HashMap<>(settings);
-            all.put("hibernate.boot.allow_jdbc_metadata_access", "false");
+            Map<String, Object> all = new HashMap<>();
             all.put("jakarta.persistence.database-product-name", "PostgreSQL");
             all.put("jakarta.persistence.database-major-version", "15");
+            all.putAll(settings); // a caller's database (MariaDB) over PostgreSQL
+            all.put("hibernate.boot.allow_jdbc_metadata_access", "false");
             all.put("jakarta.persistence.schema-generation.scripts.action", "create");
             all.put("jakarta.persistence.schema-generation.scripts.create-target", script);
             BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()

@@ -70,11 +70,11 @@ final class LineExport {
             // Hibernate's class loading always asks the system class loader last, which here holds the
             // tests' Bean Validation API: an application without one on its class path skips it, as this does
             properties.put("jakarta.persistence.validation.mode", "none");
-            properties.putAll(settings);
-            properties.put("hibernate.boot.allow_jdbc_metadata_access", "false");
-            properties.put("hibernate.temp.use_jdbc_metadata_defaults", "false");
             properties.put("jakarta.persistence.database-product-name", "PostgreSQL");
             properties.put("jakarta.persistence.database-major-version", "15");
+            properties.putAll(settings); // a caller's database (MariaDB) over PostgreSQL
+            properties.put("hibernate.boot.allow_jdbc_metadata_access", "false");
+            properties.put("hibernate.temp.use_jdbc_metadata_defaults", "false");
             properties.put("jakarta.persistence.schema-generation.scripts.action", "create");
             properties.put("jakarta.persistence.schema-generation.scripts.create-target", script);
             configurationType.getMethod("addProperties", Properties.class).invoke(configuration, properties);

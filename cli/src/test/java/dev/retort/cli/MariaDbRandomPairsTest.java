@@ -22,7 +22,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A seeded random round of MariaDB schema pairs: a random schema A, a copy B changed by random
  * mutations, each mutation with the operation line it must produce, written down before the two are
- * created and read; A and B each compared with themselves find nothing. {@code -Dretort.seed=N} replays
+ * created and read; A and B each compared with themselves find nothing. Then the round trip: A's database
+ * run through the rendered upgrade ({@link MariaDbDiff#upgradeSql}) reads back as B, and through the
+ * rendered downgrade back as A; a failure prints the seed and the statements. {@code -Dretort.seed=N} replays
  * a round, {@code -Dretort.pairs=N} sets its size.
  */
 class MariaDbRandomPairsTest {
@@ -49,7 +51,9 @@ class MariaDbRandomPairsTest {
     private record ColumnSpec(String name, Type type, boolean notNull, String comment) {
         String ddl() {
             return "`" + name + "` " + type.spelling() + (notNull ? " NOT NULL" : " NULL")
-                    + (comment == null ? "" : " COMMENT '" + comment + "'");
+                    + (comment == null
+                            ? ""
+                            : " COMMENT '" + comment.replace("\\", "\\\\").replace("'", "''") + "'");
         }
 
         String described() {
@@ -84,7 +88,22 @@ class MariaDbRandomPairsTest {
             assertEquals(List.of(), lines(MariaDbDiff.of(catalogA, catalogA, TableFilter.ALL, Set.of())), context);
             assertEquals(List.of(), lines(MariaDbDiff.of(catalogB, catalogB, TableFilter.ALL, Set.of())), context);
             expected.sort(null);
-            assertEquals(expected, lines(MariaDbDiff.of(catalogA, catalogB, TableFilter.ALL, Set.of())), context);
+            MariaDbDiff diff = MariaDbDiff.of(catalogA, catalogB, TableFilter.ALL, Set.of());
+            assertEquals(expected, lines(diff), context);
+            // up: A's database run through the rendered plan reads back as B; down: the reverse plan, back to A
+            List<String> up = diff.upgradeSql();
+            run(0, up, context);
+            MariaDbCatalog upgraded = read(0);
+            assertEquals(
+                    List.of(),
+                    lines(MariaDbDiff.of(upgraded, catalogB, TableFilter.ALL, Set.of())),
+                    context + "\nup: " + up);
+            List<String> down = diff.downgradeSql();
+            run(0, down, context);
+            assertEquals(
+                    List.of(),
+                    lines(MariaDbDiff.of(read(0), catalogA, TableFilter.ALL, Set.of())),
+                    context + "\nup: " + up + "\ndown: " + down);
         }
         assertTrue(pairs > 0);
     }
@@ -166,9 +185,9 @@ class MariaDbRandomPairsTest {
                 default -> {
                     columns.set(
                             columns.indexOf(target),
-                            new ColumnSpec(target.name(), target.type(), target.notNull(), "note " + m));
-                    expected.add("alter column " + table.name() + "." + target.name() + ": comment none -> 'note " + m
-                            + "'");
+                            new ColumnSpec(target.name(), target.type(), target.notNull(), "it's note " + m + " \\"));
+                    expected.add("alter column " + table.name() + "." + target.name() + ": comment none -> 'it's note "
+                            + m + " \\'");
                 }
             }
             b.set(index, new TableSpec(table.name(), columns, table.indexed()));
@@ -183,6 +202,19 @@ class MariaDbRandomPairsTest {
             st.execute("CREATE DATABASE `" + db.name(database) + "`");
             st.execute("USE `" + db.name(database) + "`");
             for (TableSpec table : tables) st.execute(table.ddl());
+        }
+    }
+
+    private void run(int database, List<String> statements, String context) throws Exception {
+        try (Connection c = db.connect(database);
+                Statement st = c.createStatement()) {
+            for (String statement : statements) {
+                try {
+                    st.execute(statement);
+                } catch (java.sql.SQLException e) {
+                    throw new AssertionError(context + "\nfailed: " + statement + "\n" + e.getMessage(), e);
+                }
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.retort.entities;
 
+import dev.retort.Dialect;
 import dev.retort.schema.Schema;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -21,15 +22,17 @@ final class ApplicationHibernate {
 
     private ApplicationHibernate() {}
 
-    static Schema read(HibernateLine line, EntitySource source, String defaultSchema, URL[] urls) {
+    /** The dialect crosses as a value of diff-core's, which both loaders share. */
+    static Schema read(HibernateLine line, EntitySource source, String defaultSchema, Dialect dialect, URL[] urls) {
         return (Schema) call(
                 line,
                 urls,
                 EntityReader.class,
                 "readWith",
-                new Class<?>[] {EntitySource.class, String.class, ClassLoader.class},
+                new Class<?>[] {EntitySource.class, String.class, Dialect.class, ClassLoader.class},
                 source,
-                defaultSchema);
+                defaultSchema,
+                dialect);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.retort.entities;
 
+import dev.retort.Dialect;
 import dev.retort.schema.Schema;
 import jakarta.persistence.Converter;
 import jakarta.persistence.Embeddable;
@@ -38,24 +39,32 @@ public final class EntityReader {
      *     their schema, as the introspector writes them
      */
     public static Schema read(EntitySource source, String defaultSchema) {
+        return read(source, defaultSchema, Dialect.POSTGRESQL);
+    }
+
+    /**
+     * The same, mapped as Hibernate maps the entities for a database: for {@link Dialect#MARIADB}
+     * with Hibernate's MariaDB dialect, the types as MariaDB stores what its DDL writes, names as written.
+     */
+    public static Schema read(EntitySource source, String defaultSchema, Dialect dialect) {
         URL[] urls = urls(source.classpath());
         HibernateLine line;
         try (URLClassLoader loader = new URLClassLoader(urls, EntityReader.class.getClassLoader())) {
             Optional<HibernateLine> application = HibernateLine.applicationsOn(loader);
             if (application.isEmpty() || application.get().readsBundled())
-                return readWith(source, defaultSchema, loader);
+                return readWith(source, defaultSchema, dialect, loader);
             line = application.get();
         } catch (IOException e) {
             throw new EntityException("reading entities failed: " + e.getMessage(), e);
         }
-        return ApplicationHibernate.read(line, source, defaultSchema, urls);
+        return ApplicationHibernate.read(line, source, defaultSchema, dialect, urls);
     }
 
     /**
      * Reads the entities with the Hibernate that {@code loader} (which holds the entity class path)
      * links this class against; the caller closes the loader.
      */
-    static Schema readWith(EntitySource source, String defaultSchema, ClassLoader loader) {
+    static Schema readWith(EntitySource source, String defaultSchema, Dialect dialect, ClassLoader loader) {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try {
             Thread.currentThread().setContextClassLoader(loader);
@@ -69,7 +78,7 @@ public final class EntityReader {
                 if (loaded.classes().stream().noneMatch(c -> c.isAnnotationPresent(Entity.class))) {
                     throw new EntityException.NoEntities(source.packages(), source.classpath());
                 }
-                Metadata metadata = HibernateBoot.metadata(loaded.classes(), unit, source, loader);
+                Metadata metadata = HibernateBoot.metadata(loaded.classes(), unit, source, dialect, loader);
                 return SchemaAssembler.schema(new HibernateMapping(metadata, defaultSchema));
             } catch (EntityException e) {
                 throw named(e, discovery);

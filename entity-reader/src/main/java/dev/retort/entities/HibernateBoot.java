@@ -1,5 +1,6 @@
 package dev.retort.entities;
 
+import dev.retort.Dialect;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.boot.spi.MetadataBuilderImplementor;
 import org.hibernate.boot.spi.MetadataBuildingOptions;
 import org.hibernate.boot.spi.MetadataImplementor;
-import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.MariaDBDialect;
 import org.hibernate.dialect.PostgreSQLDialect;
 
 /**
@@ -31,11 +32,14 @@ import org.hibernate.dialect.PostgreSQLDialect;
  */
 final class HibernateBoot {
     static final String PROPERTIES_FILE = "entities.properties-file";
+    static final String MARIADB_MAJOR = "10";
+    static final String MARIADB_MINOR = "11";
 
     private HibernateBoot() {}
 
-    static Metadata metadata(List<Class<?>> classes, PersistenceUnit unit, EntitySource source, ClassLoader loader) {
-        StandardServiceRegistry registry = registry(source, unit, loader);
+    static Metadata metadata(
+            List<Class<?>> classes, PersistenceUnit unit, EntitySource source, Dialect dialect, ClassLoader loader) {
+        StandardServiceRegistry registry = registry(source, unit, dialect, loader);
         try {
             MetadataSources sources = new MetadataSources(registry);
             classes.forEach(sources::addAnnotatedClass);
@@ -43,7 +47,7 @@ final class HibernateBoot {
             MetadataBuilder builder = sources.getMetadataBuilder();
             NamingStrategies.apply(builder, source.naming(), loader);
             MetadataImplementor metadata = (MetadataImplementor) builder.build();
-            requirePostgres(metadata.getDatabase().getDialect());
+            requireDialect(metadata.getDatabase().getDialect(), dialect);
             BeanValidation.apply(metadata, registry);
             metadata.orderColumns(true);
             return metadata;
@@ -79,7 +83,7 @@ final class HibernateBoot {
     }
 
     static List<String> namingStrategies(PersistenceUnit unit, EntitySource source, ClassLoader loader) {
-        StandardServiceRegistry registry = registry(source, unit, loader);
+        StandardServiceRegistry registry = registry(source, unit, Dialect.POSTGRESQL, loader);
         try {
             MetadataBuilder builder = new MetadataSources(registry).getMetadataBuilder();
             NamingStrategies.apply(builder, source.naming(), loader);
@@ -92,8 +96,9 @@ final class HibernateBoot {
         }
     }
 
-    private static StandardServiceRegistry registry(EntitySource source, PersistenceUnit unit, ClassLoader loader) {
-        Map<String, Object> settings = settings(source.hibernate(), unit);
+    private static StandardServiceRegistry registry(
+            EntitySource source, PersistenceUnit unit, Dialect dialect, ClassLoader loader) {
+        Map<String, Object> settings = settings(source.hibernate(), unit, dialect);
         BootstrapServiceRegistry bootstrap = new BootstrapServiceRegistryBuilder()
                 .applyClassLoaderService(new RememberingClassLoaderService(loader))
                 .build();
@@ -115,11 +120,20 @@ final class HibernateBoot {
      * come last, so nothing overrides them.
      */
     static Map<String, Object> settings(HibernateSettings hibernate, PersistenceUnit unit) {
+        return settings(hibernate, unit, Dialect.POSTGRESQL);
+    }
+
+    /**
+     * The same for a database: Hibernate picks its dialect from the product and version, PostgreSQL 15 or MariaDB
+     * {@value #MARIADB_MAJOR}.{@value #MARIADB_MINOR}, the server Retort is tested on.
+     */
+    static Map<String, Object> settings(HibernateSettings hibernate, PersistenceUnit unit, Dialect dialect) {
         Map<String, Object> settings = new HashMap<>();
         settings.put("hibernate.xml_mapping_enabled", "false");
-        settings.put("jakarta.persistence.database-product-name", "PostgreSQL");
-        settings.put("jakarta.persistence.database-major-version", "15");
-        settings.put("jakarta.persistence.database-minor-version", "0");
+        boolean mariaDb = dialect == Dialect.MARIADB;
+        settings.put("jakarta.persistence.database-product-name", mariaDb ? "MariaDB" : "PostgreSQL");
+        settings.put("jakarta.persistence.database-major-version", mariaDb ? MARIADB_MAJOR : "15");
+        settings.put("jakarta.persistence.database-minor-version", mariaDb ? MARIADB_MINOR : "0");
         if (unit != null) settings.putAll(unit.properties());
         if (hibernate.propertiesFile() != null) settings.putAll(read(hibernate.propertiesFile()));
         settings.putAll(hibernate.properties());
@@ -147,13 +161,16 @@ final class HibernateBoot {
         return values;
     }
 
-    private static void requirePostgres(Dialect dialect) {
-        if (!(dialect instanceof PostgreSQLDialect)) {
+    /** Refuses a Hibernate dialect the settings name that is not the database's: the mapping would be another's. */
+    private static void requireDialect(org.hibernate.dialect.Dialect hibernate, Dialect dialect) {
+        boolean matches = dialect == Dialect.MARIADB
+                ? hibernate instanceof MariaDBDialect
+                : hibernate instanceof PostgreSQLDialect;
+        if (!matches) {
             throw new EntityException.BadSetting(
                     "hibernate.dialect",
-                    dialect.getClass().getName()
-                            + " is not a PostgreSQL dialect: Retort reads the entities as Hibernate maps them for"
-                            + " PostgreSQL",
+                    hibernate.getClass().getName() + " is not a " + dialect
+                            + " dialect: Retort reads the entities as Hibernate maps them for " + dialect,
                     null);
         }
     }

@@ -8,6 +8,8 @@ import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.model.relational.Sequence;
+import org.hibernate.dialect.MariaDBDialect;
+import org.hibernate.mapping.Column;
 import org.hibernate.mapping.Table;
 import org.hibernate.mapping.UserDefinedObjectType;
 import org.hibernate.mapping.UserDefinedType;
@@ -104,10 +106,25 @@ final class HibernateMapping {
         return new QualifiedName(defaultSchema.equals(schema) ? null : schema, name);
     }
 
-    /** PostgreSQL folds unquoted identifiers to lower case; quoted ones keep their case. */
-    private static String physical(Identifier identifier) {
-        return identifier.isQuoted()
-                ? identifier.getText()
-                : identifier.getText().toLowerCase(Locale.ROOT);
+    /**
+     * PostgreSQL folds unquoted identifiers to lower case, quoted ones keep their case; MariaDB keeps
+     * every name as written (its catalog holds the case Hibernate's DDL wrote).
+     */
+    private String physical(Identifier identifier) {
+        return identifier.isQuoted() ? identifier.getText() : fold(identifier.getText());
+    }
+
+    /** An unquoted name as the database stores it. */
+    String fold(String name) {
+        return folds(metadata) ? name.toLowerCase(Locale.ROOT) : name;
+    }
+
+    String name(Column column) {
+        return column.isQuoted() ? column.getName() : fold(column.getName());
+    }
+
+    /** Whether the mapping's database folds unquoted names to lower case: PostgreSQL does, MariaDB does not. */
+    static boolean folds(Metadata metadata) {
+        return !(metadata.getDatabase().getDialect() instanceof MariaDBDialect);
     }
 }

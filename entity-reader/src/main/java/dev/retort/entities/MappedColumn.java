@@ -1,6 +1,7 @@
 package dev.retort.entities;
 
 import dev.retort.VisibleText;
+import dev.retort.mariadb.MariaDbTypes;
 import dev.retort.schema.QualifiedName;
 import java.util.Arrays;
 import java.util.List;
@@ -13,27 +14,21 @@ import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Column;
 import org.hibernate.type.SqlTypes;
 
-/** One column as Hibernate maps it, in plain values: its name as PostgreSQL folds it, SQL as Hibernate writes it. */
+/** One column as Hibernate maps it, in plain values: its name as the database folds it, SQL as Hibernate writes it. */
 record MappedColumn(Column column, Metadata metadata) {
     /** PostgreSQL's system columns, present in every table and never in the catalog's column list. */
     private static final Set<String> SYSTEM_COLUMNS = Set.of("tableoid", "xmin", "cmin", "xmax", "cmax", "ctid");
 
+    /** The column's name as the database folds it ({@link HibernateMapping#folds}). */
     String name() {
-        return name(column);
-    }
-
-    /** A column's name as PostgreSQL folds it: unquoted names to lower case. */
-    static String name(Column column) {
-        return column.isQuoted() ? column.getName() : column.getName().toLowerCase(Locale.ROOT);
-    }
-
-    static List<String> names(List<Column> columns) {
-        return columns.stream().map(MappedColumn::name).toList();
+        return HibernateMapping.folds(metadata) && !column.isQuoted()
+                ? column.getName().toLowerCase(Locale.ROOT)
+                : column.getName();
     }
 
     /** Whether it is one of PostgreSQL's system columns (xmin mapped as an optimistic-lock version, ctid, ...). */
     boolean system() {
-        return SYSTEM_COLUMNS.contains(name());
+        return HibernateMapping.folds(metadata) && SYSTEM_COLUMNS.contains(name());
     }
 
     /** The {@code serial} pseudo-types of a {@code columnDefinition}, by the integer type PostgreSQL stores them as. */
@@ -45,8 +40,10 @@ record MappedColumn(Column column, Metadata metadata) {
             "smallserial", "smallint",
             "serial2", "smallint");
 
+    /** The type as Hibernate's DDL writes it for the dialect, on MariaDB as MariaDB stores it ({@link MariaDbTypes}). */
     String type() {
-        return column.getSqlType(metadata);
+        String written = column.getSqlType(metadata);
+        return HibernateMapping.folds(metadata) ? written : MariaDbTypes.normalize(written);
     }
 
     /** What {@code @Column(options = ...)} may say that Retort models: the column constraints a definition holds. */
@@ -73,6 +70,7 @@ record MappedColumn(Column column, Metadata metadata) {
      * pseudo-types, which PostgreSQL stores as that type with an owned sequence; null for any other.
      */
     String serialType() {
+        if (!HibernateMapping.folds(metadata)) return null; // PostgreSQL's pseudo-types
         return identity() ? null : SERIALS.get(type().strip().toLowerCase(Locale.ROOT));
     }
 
@@ -125,7 +123,9 @@ record MappedColumn(Column column, Metadata metadata) {
     }
 
     private Class<?> enumClass() {
-        if (LineCalls.sqlTypeCode(column, metadata) != SqlTypes.NAMED_ENUM
+        // MariaDB's enum is a column type, spelled in the column's type
+        if (!HibernateMapping.folds(metadata)
+                || LineCalls.sqlTypeCode(column, metadata) != SqlTypes.NAMED_ENUM
                 || !(column.getValue() instanceof BasicValue value)) return null;
         Class<?> javaType = value.resolve().getDomainJavaType().getJavaTypeClass();
         return javaType.isEnum() ? javaType : null;

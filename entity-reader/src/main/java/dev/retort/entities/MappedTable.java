@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -41,7 +40,7 @@ record MappedTable(Table table, HibernateMapping mapping) {
      * and columns in base 35 (its {@code NamingHelper.generateHashedConstraintName}), folded to lower
      * case; the mapping keeps no mark of a name being given, so the form is what tells.
      */
-    private static final Pattern HASHED_INDEX_NAME = Pattern.compile("idx[0-9a-y]{20,25}");
+    private static final Pattern HASHED_INDEX_NAME = Pattern.compile("(?i)idx[0-9a-y]{20,25}");
 
     /** A foreign key: its name, columns, the table and columns it references, and its {@code @OnDelete} action. */
     record MappedForeignKey(
@@ -53,6 +52,14 @@ record MappedTable(Table table, HibernateMapping mapping) {
 
     QualifiedName name() {
         return mapping.name(table);
+    }
+
+    private String name(Column column) {
+        return mapping.name(column);
+    }
+
+    private List<String> names(List<Column> columns) {
+        return columns.stream().map(this::name).toList();
     }
 
     String comment() {
@@ -68,7 +75,7 @@ record MappedTable(Table table, HibernateMapping mapping) {
 
     /** The primary key's columns in key order; empty when the table has none. */
     List<String> primaryKey() {
-        return table.hasPrimaryKey() ? MappedColumn.names(table.getPrimaryKey().getColumns()) : List.of();
+        return table.hasPrimaryKey() ? names(table.getPrimaryKey().getColumns()) : List.of();
     }
 
     /**
@@ -79,7 +86,7 @@ record MappedTable(Table table, HibernateMapping mapping) {
     String primaryKeyName() {
         if (!table.hasPrimaryKey()) return null;
         UniqueKey named = table.getPrimaryKey().getOrderingUniqueKey();
-        return named == null || !named.isNameExplicit() ? null : named.getName().toLowerCase(Locale.ROOT);
+        return named == null || !named.isNameExplicit() ? null : mapping.fold(named.getName());
     }
 
     /**
@@ -89,12 +96,12 @@ record MappedTable(Table table, HibernateMapping mapping) {
     List<MappedUnique> uniques() {
         Map<List<String>, MappedUnique> byColumns = new LinkedHashMap<>();
         for (UniqueKey key : table.getUniqueKeys().values()) {
-            List<String> columns = MappedColumn.names(key.getColumns());
+            List<String> columns = names(key.getColumns());
             byColumns.putIfAbsent(columns, new MappedUnique(key.isNameExplicit() ? key.getName() : null, columns));
         }
         for (Column column : table.getColumns()) {
             if (column.isUnique() && !table.isPrimaryKey(column)) {
-                List<String> columns = List.of(MappedColumn.name(column));
+                List<String> columns = List.of(name(column));
                 byColumns.putIfAbsent(columns, new MappedUnique(null, columns));
             }
         }
@@ -116,7 +123,7 @@ record MappedTable(Table table, HibernateMapping mapping) {
      * A column's checks as Hibernate's DDL writes them: its anonymous ones as one check, joined with
      * {@code and} ({@code @Min} and {@code @Max} on one column give one) in a fixed order, its named ones apart.
      */
-    private static List<MappedCheck> columnChecks(Column column) {
+    private List<MappedCheck> columnChecks(Column column) {
         List<MappedCheck> checks = new ArrayList<>();
         List<CheckConstraint> anonymous = new ArrayList<>();
         for (CheckConstraint check : column.getCheckConstraints()) {
@@ -135,8 +142,8 @@ record MappedTable(Table table, HibernateMapping mapping) {
         return checks;
     }
 
-    private static MappedCheck check(CheckConstraint check) {
-        String name = check.isNamed() ? check.getName().toLowerCase(Locale.ROOT) : null;
+    private MappedCheck check(CheckConstraint check) {
+        String name = check.isNamed() ? mapping.fold(check.getName()) : null;
         return new MappedCheck(name, check.getConstraint());
     }
 
@@ -149,11 +156,11 @@ record MappedTable(Table table, HibernateMapping mapping) {
             Set<String> descending = new LinkedHashSet<>();
             for (Selectable selectable : index.getSelectables()) {
                 if (!(selectable instanceof Column column)) continue;
-                columns.add(MappedColumn.name(column));
-                if ("desc".equalsIgnoreCase(order.get(selectable))) descending.add(MappedColumn.name(column));
+                columns.add(name(column));
+                if ("desc".equalsIgnoreCase(order.get(selectable))) descending.add(name(column));
             }
             if (columns.isEmpty()) continue;
-            String name = index.getName() == null ? null : index.getName().toLowerCase(Locale.ROOT);
+            String name = index.getName() == null ? null : mapping.fold(index.getName());
             boolean implicitName =
                     name != null && HASHED_INDEX_NAME.matcher(name).matches();
             indexes.add(new MappedIndex(name, columns, descending, index.isUnique(), implicitName));
@@ -169,15 +176,11 @@ record MappedTable(Table table, HibernateMapping mapping) {
             if (!key.isCreationEnabled() || !key.isPhysicalConstraint() || !HibernateMapping.isPhysical(target))
                 continue;
             List<String> referenced = key.isReferenceToPrimaryKey()
-                    ? MappedColumn.names(target.getPrimaryKey().getColumns())
-                    : MappedColumn.names(key.getReferencedColumns());
-            String name = key.getName() == null ? null : key.getName().toLowerCase(Locale.ROOT);
+                    ? names(target.getPrimaryKey().getColumns())
+                    : names(key.getReferencedColumns());
+            String name = key.getName() == null ? null : mapping.fold(key.getName());
             keys.add(new MappedForeignKey(
-                    name,
-                    MappedColumn.names(key.getColumns()),
-                    mapping.name(target),
-                    referenced,
-                    key.getOnDeleteAction()));
+                    name, names(key.getColumns()), mapping.name(target), referenced, key.getOnDeleteAction()));
         }
         return keys;
     }

@@ -19,13 +19,55 @@ import java.util.TreeSet;
  * What turns one MariaDB database into another: the shared differ's {@link Plan} over the two
  * {@link Schema}s, and, one line each, the changes to what only {@link TableDetails} holds (engine,
  * character set and collation, {@code ON UPDATE}, virtual or stored generation, index prefix lengths) of
- * the tables both have. Those lines are not operations yet: they become ones with the MariaDB SQL
- * renderer.
+ * the tables both have. Those lines are not operations of the shared model: they become statements with the MariaDB SQL
+ * renderer ({@link #upgradeSql}, {@link #downgradeSql}). {@code from} and {@code to} are the two catalogs with
+ * only the tables compared.
  */
-public record MariaDbDiff(Plan plan, List<String> details) {
+public record MariaDbDiff(Plan plan, List<String> details, MariaDbCatalog from, MariaDbCatalog to) {
     public MariaDbDiff {
         requireNonNull(plan, "plan");
         details = List.copyOf(requireNonNull(details, "details"));
+        requireNonNull(from, "from");
+        requireNonNull(to, "to");
+    }
+
+    /**
+     * The statements that turn {@code from} into {@code to}: the plan's upgrade, each table written with
+     * {@code to}'s details ({@link #upgradeRenderer}), then the changes to the details of the tables both have
+     * ({@link #detailsUpgradeSql}).
+     */
+    public List<String> upgradeSql() {
+        List<String> statements = new ArrayList<>(upgradeRenderer().statements(plan.upgrade()));
+        statements.addAll(detailsUpgradeSql());
+        return statements;
+    }
+
+    /** The statements that turn {@code to} back into {@code from}: the plan's downgrade, then the details' reverse. */
+    public List<String> downgradeSql() {
+        List<String> statements = new ArrayList<>(MariaDbSql.of(from.details()).statements(plan.downgrade()));
+        statements.addAll(detailsSql(to, from));
+        return statements;
+    }
+
+    /** The renderer of the upgrade: it writes what it creates and changes with {@code to}'s table details. */
+    public MariaDbSql upgradeRenderer() {
+        return MariaDbSql.of(to.details());
+    }
+
+    /** The statements that change the details {@link #details} lists, run after the plan's upgrade. */
+    public List<String> detailsUpgradeSql() {
+        return detailsSql(from, to);
+    }
+
+    private static List<String> detailsSql(MariaDbCatalog was, MariaDbCatalog is) {
+        List<String> statements = new ArrayList<>();
+        for (Table table : is.schema().tables()) {
+            if (was.schema().table(table.name()).isEmpty()) continue;
+            TableDetails before = was.details().get(table.name());
+            TableDetails after = is.details().get(table.name());
+            if (before != null && after != null) statements.addAll(DetailSql.statements(table, before, after));
+        }
+        return statements;
     }
 
     /** The difference from {@code from} to {@code to}, over the tables and sequences the filter accepts and not left out. */
@@ -41,7 +83,11 @@ public record MariaDbDiff(Plan plan, List<String> details) {
             if (was != null && is != null)
                 details.addAll(changes(table, current.table(table.name()).get(), was, is));
         }
-        return new MariaDbDiff(Differ.diff(current, target), details);
+        return new MariaDbDiff(
+                Differ.diff(current, target),
+                details,
+                new MariaDbCatalog(from.database(), current, from.details()),
+                new MariaDbCatalog(to.database(), target, to.details()));
     }
 
     public boolean isEmpty() {

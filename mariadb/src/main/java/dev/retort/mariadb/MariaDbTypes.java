@@ -13,14 +13,15 @@ import java.util.regex.Pattern;
  * time types with their fractional precision spelled out ({@code timestamp(0)}), {@code enum} and
  * {@code set} with their labels exactly as stored.
  */
-final class MariaDbTypes {
+public final class MariaDbTypes {
     /** name, optional (length) or (precision,scale), then any of unsigned / signed / zerofill. */
     private static final Pattern SHAPE =
             Pattern.compile("([a-z]+(?: precision)?)(?:\\((\\d+)(?:,(\\d+))?\\))?((?: (?:unsigned|signed|zerofill))*)");
 
     private MariaDbTypes() {}
 
-    static String normalize(String columnType) {
+    /** A column type as MariaDB writes it ({@code COLUMN_TYPE}, or a DDL spelling) in the model's spelling. */
+    public static String normalize(String columnType) {
         String type = columnType.strip();
         int open = type.indexOf('(');
         if (type.indexOf('\'') >= 0 && open > 0) {

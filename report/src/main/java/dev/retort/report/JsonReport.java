@@ -1,6 +1,7 @@
 package dev.retort.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.retort.SqlDialect;
 import dev.retort.diff.OnlineForms;
 import dev.retort.diff.Plan;
 import dev.retort.lint.Finding;
@@ -73,6 +74,25 @@ public final class JsonReport {
     /** {@code diff}: the operations that turn the first database into the second. */
     public static void diff(Writer out, Plan plan, String defaultSchema) {
         JsonDocument.write(out, "diff", json -> PlanJson.operations(json, plan, defaultSchema));
+    }
+
+    /**
+     * {@code diff} between two databases of another dialect: each operation's SQL as {@code dialect} renders it,
+     * then {@code details}, the changes to what only that database keeps (one line each), and {@code detailsSql},
+     * the statements that make them.
+     */
+    public static void diff(
+            Writer out,
+            Plan plan,
+            String defaultSchema,
+            SqlDialect dialect,
+            List<String> details,
+            List<String> detailsSql) {
+        JsonDocument.write(out, "diff", json -> {
+            PlanJson.operations(json, "operations", plan.upgrade(), true, defaultSchema, dialect);
+            JsonDocument.strings(json, "details", details);
+            JsonDocument.strings(json, "detailsSql", detailsSql);
+        });
     }
 
     /**

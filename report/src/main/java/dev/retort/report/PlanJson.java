@@ -1,6 +1,7 @@
 package dev.retort.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.retort.SqlDialect;
 import dev.retort.diff.OnlineForms;
 import dev.retort.diff.Plan;
 import dev.retort.op.Hazard;
@@ -9,7 +10,7 @@ import dev.retort.postgres.PostgresSql;
 import java.io.IOException;
 import java.util.List;
 
-/** A plan's upgrade operations in a report: kind, object, hazards and the SQL {@link PostgresSql} renders. */
+/** A plan's upgrade operations in a report: kind, object, hazards and the SQL {@link PostgresSql}, or another dialect, renders. */
 final class PlanJson {
     private PlanJson() {}
 
@@ -23,8 +24,15 @@ final class PlanJson {
      */
     static void operations(JsonGenerator json, String field, List<Op> ops, boolean hazards, String defaultSchema)
             throws IOException {
+        operations(json, field, ops, hazards, defaultSchema, PostgresSql.DIALECT);
+    }
+
+    /** As {@link #operations(JsonGenerator, String, List, boolean, String)}, the SQL rendered by {@code dialect}. */
+    static void operations(
+            JsonGenerator json, String field, List<Op> ops, boolean hazards, String defaultSchema, SqlDialect dialect)
+            throws IOException {
         json.writeArrayFieldStart(field);
-        for (Op op : ops) operation(json, op, hazards ? ops : null, defaultSchema);
+        for (Op op : ops) operation(json, op, hazards ? ops : null, defaultSchema, dialect);
         json.writeEndArray();
     }
 
@@ -40,7 +48,7 @@ final class PlanJson {
             json.writeStartObject();
             json.writeBooleanField("autocommit", block.autocommit());
             json.writeArrayFieldStart("operations");
-            for (Op op : block.ops()) operation(json, op, all, defaultSchema);
+            for (Op op : block.ops()) operation(json, op, all, defaultSchema, PostgresSql.DIALECT);
             json.writeEndArray();
             JsonDocument.strings(json, "sql", PostgresSql.statements(block.ops()));
             json.writeEndObject();
@@ -49,7 +57,7 @@ final class PlanJson {
     }
 
     /** One operation object; its hazards judged among {@code context}, none when it is null. */
-    private static void operation(JsonGenerator json, Op op, List<Op> context, String defaultSchema)
+    private static void operation(JsonGenerator json, Op op, List<Op> context, String defaultSchema, SqlDialect dialect)
             throws IOException {
         json.writeStartObject();
         json.writeStringField("kind", OperationKinds.of(op));
@@ -62,8 +70,8 @@ final class PlanJson {
             json.writeEndObject();
         }
         json.writeEndArray();
-        json.writeBooleanField("outsideTransaction", PostgresSql.outsideTransaction(op));
-        JsonDocument.strings(json, "sql", PostgresSql.statements(op));
+        json.writeBooleanField("outsideTransaction", dialect.outsideTransaction(op));
+        JsonDocument.strings(json, "sql", dialect.statements(op));
         json.writeEndObject();
     }
 

@@ -2,6 +2,7 @@ package dev.retort.runtime;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.retort.Dialect;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionNode;
 import dev.retort.runtime.internal.MigrationSet;
@@ -17,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -93,6 +95,14 @@ public final class Retort {
     /** Every recorded run, oldest first. */
     public List<HistoryEntry> history() {
         return connected(c -> migrator().history(c));
+    }
+
+    /**
+     * On a database without transactional DDL (MariaDB), the migration that stopped halfway, with the statements
+     * of it that ran; empty when there is none, and always on PostgreSQL.
+     */
+    public Optional<PartialRun> partialRun() {
+        return connected(c -> migrator().partialRun(c));
     }
 
     /** The migrations {@code upgrade("heads")} would apply; empty when the database is up to date. */
@@ -198,6 +208,7 @@ public final class Retort {
         private String password;
         private boolean offline;
         private Duration connectTimeout = UrlConnector.DEFAULT_TIMEOUT;
+        private Dialect dialect = Dialect.POSTGRESQL;
         private String migrationsPackage;
         private ClassLoader classLoader;
         private Path migrationsDirectory;
@@ -230,6 +241,7 @@ public final class Retort {
          */
         public Builder url(String url, String user, String password) {
             this.url = requireNonNull(url, "url");
+            this.dialect = Dialect.ofUrl(url);
             this.user = user;
             this.password = password;
             this.offline = false;
@@ -248,6 +260,15 @@ public final class Retort {
         }
 
         /** How long connecting through {@link #url} may take (default 30 s); a DataSource sets its own. */
+        /**
+         * The database offline scripts are written for ({@code url} sets it from its scheme); online, each
+         * connection's own (a DataSource's by its metadata).
+         */
+        public Builder dialect(Dialect dialect) {
+            this.dialect = requireNonNull(dialect, "dialect");
+            return this;
+        }
+
         public Builder connectTimeout(Duration timeout) {
             this.connectTimeout = requireNonNull(timeout, "timeout");
             return this;
@@ -389,8 +410,9 @@ public final class Retort {
             Supplier<MigrationSet> migrations = migrations();
             VersionTable versions =
                     new VersionTable(versionSchema != null ? versionSchema : defaultSchema, versionTable, schemas);
+            Dialect scripts = dialect;
             Supplier<Migrator> runner =
-                    () -> new Migrator(migrations.get(), versions, defaultSchema, options, listener);
+                    () -> new Migrator(migrations.get(), versions, defaultSchema, options, listener, scripts);
             CompletableFuture<Migrator> migrator = inBackground
                     ? CompletableFuture.supplyAsync(runner)
                     : CompletableFuture.completedFuture(runner.get());

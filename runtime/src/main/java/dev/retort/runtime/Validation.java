@@ -15,7 +15,9 @@ public record Validation(List<Problem> problems) {
         /** The version table names it together with a descendant, as after a script applied twice. */
         INCONSISTENT,
         /** Applied, and the history has no checksum to compare its migration with (stamped, or from another tool). */
-        UNVERIFIABLE
+        UNVERIFIABLE,
+        /** On a database without transactional DDL, a migration stopped halfway: some of its statements ran. */
+        PARTIAL
     }
 
     /** One problem: its kind, the revision, and a sentence saying what and where. */

@@ -1,5 +1,6 @@
 package dev.retort.cli.config;
 
+import dev.retort.Dialect;
 import dev.retort.autogenerate.ExcludePatterns;
 import dev.retort.codegen.Safety;
 import dev.retort.embedded.EmbeddedException;
@@ -155,6 +156,11 @@ public final class Settings {
 
     public String url() {
         return require("url", "to connect to the database");
+    }
+
+    /** The database {@code url} names ({@link Dialect#ofUrl}); PostgreSQL without one. */
+    public Dialect dialect() {
+        return Dialect.ofUrl(get("url").map(String::trim).orElse(null));
     }
 
     /** Whether {@code url} is configured: without one, the commands that can work on a scratch database do. */

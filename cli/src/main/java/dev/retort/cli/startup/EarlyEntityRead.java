@@ -1,5 +1,6 @@
 package dev.retort.cli.startup;
 
+import dev.retort.Dialect;
 import dev.retort.cli.EntityRead;
 import dev.retort.cli.config.CacheDirectory;
 import dev.retort.cli.config.Settings;
@@ -42,7 +43,8 @@ public final class EarlyEntityRead {
     static final String CONFIG_LONG = "--config";
     static final String OVERRIDE = "-x";
 
-    private record Started(EntitySource source, String defaultSchema, CompletableFuture<Schema> model) {}
+    private record Started(
+            EntitySource source, String defaultSchema, Dialect dialect, CompletableFuture<Schema> model) {}
 
     /** Per thread: the command that starts the read runs on the thread that claims it, also when several run in one JVM. */
     private static final ThreadLocal<Started> STARTED = new ThreadLocal<>();
@@ -64,10 +66,12 @@ public final class EarlyEntityRead {
         }
         EntitySource source;
         String defaultSchema;
+        Dialect dialect;
         try {
             Settings settings = settings(workDir, environment, args);
             source = settings.entities(CacheDirectory.of(environment));
             defaultSchema = settings.defaultSchema();
+            dialect = settings.dialect();
         } catch (RuntimeException e) {
             // the command reports what is wrong with its configuration
             HibernatePrewarm.start(environment);
@@ -77,7 +81,7 @@ public final class EarlyEntityRead {
         Thread thread = new Thread(
                 () -> {
                     try {
-                        model.complete(EntityRead.read(source, defaultSchema));
+                        model.complete(EntityRead.read(source, defaultSchema, dialect));
                     } catch (RuntimeException | Error e) {
                         model.completeExceptionally(e);
                     }
@@ -85,7 +89,7 @@ public final class EarlyEntityRead {
                 "retort-entities");
         thread.setDaemon(true);
         thread.start();
-        STARTED.set(new Started(source, defaultSchema, model));
+        STARTED.set(new Started(source, defaultSchema, dialect, model));
         return true;
     }
 
@@ -94,11 +98,17 @@ public final class EarlyEntityRead {
      * otherwise. It can be claimed once.
      */
     public static CompletableFuture<Schema> claim(EntitySource source, String defaultSchema) {
+        return claim(source, defaultSchema, Dialect.POSTGRESQL);
+    }
+
+    /** The same, for the entities mapped for a database. */
+    public static CompletableFuture<Schema> claim(EntitySource source, String defaultSchema, Dialect dialect) {
         Started early = STARTED.get();
         STARTED.remove();
         if (early == null
                 || !early.source().equals(source)
-                || !early.defaultSchema().equals(defaultSchema)) return null;
+                || !early.defaultSchema().equals(defaultSchema)
+                || early.dialect() != dialect) return null;
         return early.model();
     }
 

@@ -1,16 +1,17 @@
 package dev.retort.runtime.internal;
 
-import static dev.retort.postgres.PostgresSql.literal;
-import static dev.retort.postgres.PostgresSql.quote;
-
 import dev.retort.runtime.Direction;
 import dev.retort.runtime.HistoryEntry;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,10 +28,12 @@ public final class HistoryTable {
 
     private final String schema;
     private final String name;
+    private final RunnerDialect dialect;
 
     public HistoryTable(VersionTable versionTable) {
         this.schema = versionTable.schema();
         this.name = versionTable.name() + "_history";
+        this.dialect = versionTable.dialect();
     }
 
     public String name() {
@@ -39,20 +42,15 @@ public final class HistoryTable {
 
     /** The name as SQL, in the version table's schema. */
     public String qualified() {
-        return quote(schema) + "." + quote(name);
+        return dialect.qualified(schema, name);
+    }
+
+    boolean exists(Connection connection) throws SQLException {
+        return dialect.exists(connection, schema, name);
     }
 
     public String createSql() {
-        return "CREATE TABLE IF NOT EXISTS " + qualified() + " ("
-                + "id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
-                + "revision varchar(32) NOT NULL, "
-                + "direction varchar(10) NOT NULL, "
-                + "checksum varchar(64), "
-                + "message text, "
-                + "applied_at timestamptz NOT NULL DEFAULT now(), "
-                + "applied_by text NOT NULL, "
-                + "duration_ms bigint NOT NULL, "
-                + "retort_version text)";
+        return dialect.createHistoryTable(this);
     }
 
     /** The row for one run; {@code applied_by} is the database user at {@code host}. */
@@ -60,21 +58,32 @@ public final class HistoryTable {
             String revision, String direction, String checksum, String message, Duration duration, String host) {
         return "INSERT INTO " + qualified()
                 + " (revision, direction, checksum, message, applied_by, duration_ms, retort_version)"
-                + " VALUES (" + literal(revision) + ", " + literal(direction) + ", "
-                + (checksum == null ? "NULL" : literal(checksum))
-                + ", " + literal(message) + ", current_user || " + literal("@" + host) + ", " + duration.toMillis()
-                + ", "
-                + literal(retortVersion()) + ")";
+                + " VALUES (" + values(revision, direction, checksum, message, host) + ", " + duration.toMillis()
+                + ", " + dialect.literal(retortVersion()) + ")";
+    }
+
+    /** The values of revision, direction, checksum, message and applied_by, as SQL. */
+    String values(String revision, String direction, String checksum, String message, String host) {
+        return dialect.literal(revision) + ", " + dialect.literal(direction) + ", "
+                + (checksum == null ? "NULL" : dialect.literal(checksum))
+                + ", " + dialect.literal(message) + ", " + userAt(host);
+    }
+
+    private String userAt(String host) {
+        return dialect.userAt(host);
     }
 
     /** Every row, oldest first; empty when the table does not exist yet. */
     public List<HistoryEntry> read(Connection connection) throws SQLException {
         List<HistoryEntry> entries = new ArrayList<>();
-        if (!VersionTable.exists(connection, qualified())) return entries;
+        if (!exists(connection)) return entries;
+        boolean progress = !dialect.transactionalDdl();
+        String appliedAt = progress ? "unix_timestamp(applied_at) AS applied_epoch" : "applied_at";
         try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery(
-                        "SELECT id, revision, direction, checksum, message, applied_at, applied_by, duration_ms,"
-                                + " retort_version FROM " + qualified() + " ORDER BY id")) {
+                ResultSet rs = st.executeQuery("SELECT id, revision, direction, checksum, message, " + appliedAt
+                        + ", applied_by, duration_ms, retort_version"
+                        + (progress ? ", status, statements, total, error" : "") + " FROM " + qualified()
+                        + " ORDER BY id")) {
             while (rs.next()) {
                 entries.add(new HistoryEntry(
                         rs.getLong("id"),
@@ -82,24 +91,43 @@ public final class HistoryTable {
                         rs.getString("direction"),
                         rs.getString("checksum"),
                         rs.getString("message"),
-                        rs.getObject("applied_at", OffsetDateTime.class),
+                        progress
+                                ? epoch(rs.getBigDecimal("applied_epoch"))
+                                : rs.getObject("applied_at", OffsetDateTime.class),
                         rs.getString("applied_by"),
                         Duration.ofMillis(rs.getLong("duration_ms")),
-                        rs.getString("retort_version")));
+                        rs.getString("retort_version"),
+                        progress ? progress(rs) : null));
             }
         }
         return entries;
     }
 
-    private static String retortVersion() {
+    private static OffsetDateTime epoch(BigDecimal seconds) {
+        long micros = seconds.movePointRight(6).longValueExact();
+        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+
+    /** A run's progress; null for one that completed. */
+    private static HistoryEntry.Progress progress(ResultSet rs) throws SQLException {
+        String status = rs.getString("status");
+        if (status.equals("done")) return null;
+        return new HistoryEntry.Progress(status, rs.getInt("statements"), rs.getInt("total"), rs.getString("error"));
+    }
+
+    static String retortVersion() {
         String version = HistoryTable.class.getPackage().getImplementationVersion();
         return version == null ? "development" : version;
     }
 
-    /** For each revision whose last upgrade or accept is not followed by a downgrade: the checksum recorded then. */
+    /**
+     * For each revision whose last completed upgrade or accept is not followed by a completed downgrade: the
+     * checksum recorded then. A run that did not complete changed no revision.
+     */
     static Map<String, String> appliedChecksums(List<HistoryEntry> entries) {
         Map<String, String> applied = new HashMap<>();
         for (HistoryEntry entry : entries) {
+            if (entry.progress() != null) continue;
             if (entry.direction().equals(Direction.DOWNGRADE.word())) {
                 applied.remove(entry.revision());
             } else {

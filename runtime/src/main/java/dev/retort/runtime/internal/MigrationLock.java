@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * cancelled promptly and its transaction rolled back, and to probe an idle client with TCP
  * keepalive after a minute.
  */
-final class MigrationLock implements AutoCloseable {
+final class MigrationLock implements RunnerDialect.Held {
     /** First half of the lock key: "Retr". */
     private static final int KEY_SPACE = 0x52657472;
 

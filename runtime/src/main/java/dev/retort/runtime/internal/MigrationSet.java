@@ -1,6 +1,8 @@
 package dev.retort.runtime.internal;
 
+import dev.retort.SqlDialect;
 import dev.retort.classpath.ClassScanner;
+import dev.retort.postgres.PostgresSql;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionNode;
 import dev.retort.runtime.Direction;
@@ -25,15 +27,31 @@ public final class MigrationSet {
     private final RevisionGraph graph;
     private final Map<String, Class<? extends Migration>> classes;
     private final Set<String> forwardOnly;
+    private final SqlDialect sql;
 
     private MigrationSet(
-            RevisionGraph graph, Map<String, Class<? extends Migration>> classes, Set<String> forwardOnly) {
+            RevisionGraph graph,
+            Map<String, Class<? extends Migration>> classes,
+            Set<String> forwardOnly,
+            SqlDialect sql) {
         this.graph = graph;
         this.classes = classes;
         this.forwardOnly = forwardOnly;
+        this.sql = sql;
     }
 
-    public static final MigrationSet EMPTY = new MigrationSet(RevisionGraph.of(List.of()), Map.of(), Set.of());
+    public static final MigrationSet EMPTY =
+            new MigrationSet(RevisionGraph.of(List.of()), Map.of(), Set.of(), PostgresSql.DIALECT);
+
+    /** The same migrations rendered for another database (their checksums are that database's SQL). */
+    public MigrationSet on(SqlDialect other) {
+        return other == sql ? this : new MigrationSet(graph, classes, forwardOnly, other);
+    }
+
+    /** The renderer these migrations' SQL comes from. */
+    public SqlDialect sql() {
+        return sql;
+    }
 
     /** The longest {@link Timeouts} element, in seconds: PostgreSQL's limit for both settings. */
     private static final long MAX_TIMEOUT_SECONDS = Retort.MAX_LOCK_TIMEOUT.toSeconds();
@@ -63,7 +81,7 @@ public final class MigrationSet {
             classes.putIfAbsent(revision.id(), type.asSubclass(Migration.class));
             if (revision.forwardOnly()) forwardOnly.add(revision.id());
         }
-        return new MigrationSet(RevisionGraph.of(nodes), classes, Set.copyOf(forwardOnly));
+        return new MigrationSet(RevisionGraph.of(nodes), classes, Set.copyOf(forwardOnly), PostgresSql.DIALECT);
     }
 
     private static void checkTimeouts(Class<?> type, String source) {
@@ -146,7 +164,7 @@ public final class MigrationSet {
     }
 
     private RenderedSql render(String revision, Direction direction) {
-        return RenderedSql.of(record(revision, direction, new Ops()).steps());
+        return RenderedSql.of(record(revision, direction, new Ops()).steps(), sql);
     }
 
     /**

@@ -1,11 +1,8 @@
 package dev.retort.runtime.internal;
 
-import static dev.retort.postgres.PostgresSql.literal;
 import static java.util.Objects.requireNonNull;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
 
@@ -13,7 +10,8 @@ import java.time.ZoneId;
  * The session {@code TimeZone} migrations run in, so that converting between local and zoned
  * times reads the values in one configured zone rather than the JVM's (which the driver sends).
  * Only {@code UTC} and IANA region names are accepted: PostgreSQL knows them all, and reads a
- * numeric offset such as {@code +02:00} with the POSIX sign, the opposite of ISO's.
+ * numeric offset such as {@code +02:00} with the POSIX sign, the opposite of ISO's. On MariaDB it is
+ * {@code time_zone}: {@code UTC} is set as {@code +00:00}, a region name needs the server's time zone tables.
  */
 public final class MigrationTimeZone {
     public static final String DEFAULT = "UTC";
@@ -33,26 +31,15 @@ public final class MigrationTimeZone {
 
     /** The statement an offline script starts with. */
     public static String sql(String zone) {
-        return "SET TIME ZONE " + literal(zone);
+        return PostgresRunner.INSTANCE.timeZoneSql(zone);
     }
 
     /** Sets the zone for the session and returns the one it had, to {@link #restore}. */
-    static String set(Connection connection, String zone) throws SQLException {
-        return config(connection, zone);
+    static String set(Connection connection, RunnerDialect dialect, String zone) throws SQLException {
+        return dialect.set(connection, dialect.timeZoneSetting(), dialect.timeZoneValue(zone));
     }
 
-    static void restore(Connection connection, String previous) throws SQLException {
-        if (!connection.isClosed()) config(connection, previous);
-    }
-
-    private static String config(Connection connection, String zone) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(
-                "SELECT pg_catalog.current_setting('TimeZone') AS previous, pg_catalog.set_config('TimeZone', ?, false)")) {
-            st.setString(1, zone);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getString("previous");
-            }
-        }
+    static void restore(Connection connection, RunnerDialect dialect, String previous) throws SQLException {
+        if (!connection.isClosed()) dialect.set(connection, dialect.timeZoneSetting(), previous);
     }
 }

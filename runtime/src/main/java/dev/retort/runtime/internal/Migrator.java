@@ -1,8 +1,8 @@
 package dev.retort.runtime.internal;
 
-import static dev.retort.postgres.PostgresSql.quote;
 import static java.util.Objects.requireNonNull;
 
+import dev.retort.Dialect;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionNode;
 import dev.retort.revision.Targets;
@@ -10,13 +10,17 @@ import dev.retort.runtime.Direction;
 import dev.retort.runtime.HistoryEntry;
 import dev.retort.runtime.MigrationException;
 import dev.retort.runtime.MigrationListener;
+import dev.retort.runtime.PartialRun;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.RunResult;
 import dev.retort.runtime.Validation;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -69,19 +73,36 @@ public final class Migrator {
     private final String defaultSchema;
     private final Options options;
     private final MigrationListener listener;
+    /** The database offline scripts are written for; online, the connection's. */
+    private final RunnerDialect scriptDialect;
 
-    /** @param defaultSchema the schema unqualified names resolve to, first on the search path of offline scripts too */
+    /**
+     * @param defaultSchema the schema unqualified names resolve to, first on the search path of offline scripts too
+     * @param scripts the database offline scripts are written for
+     */
+    public Migrator(
+            MigrationSet migrations,
+            VersionTable versionTable,
+            String defaultSchema,
+            Options options,
+            MigrationListener listener,
+            Dialect scripts) {
+        this.migrations = migrations;
+        this.versionTable = versionTable;
+        this.defaultSchema = defaultSchema;
+        this.options = options;
+        this.listener = listener;
+        this.scriptDialect = RunnerDialect.of(scripts);
+    }
+
+    /** Writing offline scripts for PostgreSQL. */
     public Migrator(
             MigrationSet migrations,
             VersionTable versionTable,
             String defaultSchema,
             Options options,
             MigrationListener listener) {
-        this.migrations = migrations;
-        this.versionTable = versionTable;
-        this.defaultSchema = defaultSchema;
-        this.options = options;
-        this.listener = listener;
+        this(migrations, versionTable, defaultSchema, options, listener, Dialect.POSTGRESQL);
     }
 
     public Migrator(MigrationSet migrations, VersionTable versionTable, Options options, MigrationListener listener) {
@@ -118,6 +139,17 @@ public final class Migrator {
         return new HistoryTable(versionTable.locate(connection)).read(connection);
     }
 
+    /**
+     * The run that left the database between two revisions, on a database without transactional DDL: how many of
+     * its statements committed, each one with its SQL; empty when there is none.
+     */
+    public Optional<PartialRun> partialRun(Connection connection) throws SQLException {
+        VersionTable at = versionTable.locate(connection);
+        Optional<HistoryEntry> entry = StatementRun.unresolved(new HistoryTable(at).read(connection));
+        if (entry.isEmpty()) return Optional.empty();
+        return Optional.of(StatementRun.partialRun(migrations.on(at.dialect().sql()), entry.get()));
+    }
+
     /** The revisions {@code upgrade heads} would apply, in order; empty when the database is up to date. */
     public List<RevisionNode> pending(Connection connection) throws SQLException {
         RevisionGraph graph = migrations.graph();
@@ -127,19 +159,12 @@ public final class Migrator {
     }
 
     public RunResult upgrade(Connection connection, String target) throws SQLException {
-        return locked(
-                connection,
-                true,
-                (tables, before) ->
-                        run(new Sink.Jdbc(connection), tables, Direction.UPGRADE, before, upPath(before, target)));
+        return locked(connection, true, (held, before) -> run(held, Direction.UPGRADE, before, upPath(before, target)));
     }
 
     public RunResult downgrade(Connection connection, String target) throws SQLException {
         return locked(
-                connection,
-                true,
-                (tables, before) ->
-                        run(new Sink.Jdbc(connection), tables, Direction.DOWNGRADE, before, downPath(before, target)));
+                connection, true, (held, before) -> run(held, Direction.DOWNGRADE, before, downPath(before, target)));
     }
 
     /**
@@ -150,7 +175,7 @@ public final class Migrator {
     public RunResult step(Connection connection, Direction direction, String revision) throws SQLException {
         RevisionGraph graph = migrations.graph();
         RevisionNode node = graph.node(graph.resolve(revision));
-        return locked(connection, true, (tables, before) -> {
+        return locked(connection, true, (held, before) -> {
             Set<String> applied = graph.ancestorsOf(before);
             boolean ready = direction == Direction.UPGRADE
                     ? !applied.contains(node.id())
@@ -165,21 +190,25 @@ public final class Migrator {
                                 + heads(before),
                         null);
             }
-            return run(new Sink.Jdbc(connection), tables, direction, before, List.of(node));
+            return run(held, direction, before, List.of(node));
         });
     }
 
     /** The SQL script of an upgrade from the {@code from} heads to {@code target}, without a connection. */
     public String upgradeScript(Set<String> from, String target) throws SQLException {
         Sink.OfflineScript script = prelude("upgrade " + heads(from) + " -> " + target);
-        run(script, new Tables(versionTable, false), Direction.UPGRADE, from, upPath(from, target));
+        run(offline(script), Direction.UPGRADE, from, upPath(from, target));
         return script.toString();
     }
 
     /** The SQL script of a downgrade from the {@code from} heads to {@code target}, without a connection. */
     public String downgradeScript(Set<String> from, String target) throws SQLException {
         Sink.OfflineScript script = prelude("downgrade " + heads(from) + " -> " + target);
-        run(script, new Tables(versionTable, true), Direction.DOWNGRADE, from, downPath(from, target));
+        run(
+                new Held(script, new Tables(scriptTable(), true), scriptMigrations(), scriptDialect, Optional.empty()),
+                Direction.DOWNGRADE,
+                from,
+                downPath(from, target));
         return script.toString();
     }
 
@@ -191,19 +220,15 @@ public final class Migrator {
         return locked(
                 connection,
                 !purge,
-                (tables, before) -> Stamp.run(
-                        new Sink.Jdbc(connection),
-                        tables,
-                        before,
-                        Stamp.targets(migrations.graph(), revisions),
-                        purge));
+                (held, before) -> Stamp.run(
+                        held.sink(), held.tables(), before, Stamp.targets(migrations.graph(), revisions), purge));
     }
 
     /** The SQL script that stamps an existing database to the given revisions, without a connection. */
     public String stampScript(List<String> revisions) throws SQLException {
         Set<String> targets = Stamp.targets(migrations.graph(), revisions);
         Sink.OfflineScript script = prelude("stamp " + heads(targets));
-        Stamp.run(script, new Tables(versionTable, false), Set.of(), targets, true);
+        Stamp.run(script, new Tables(scriptTable(), false), Set.of(), targets, true);
         return script.toString();
     }
 
@@ -225,25 +250,24 @@ public final class Migrator {
      * online run.
      */
     private Sink.OfflineScript prelude(String what) {
-        Sink.OfflineScript script = new Sink.OfflineScript();
+        Sink.OfflineScript script = new Sink.OfflineScript(scriptDialect);
         script.note("Retort offline script: " + what);
-        script.comment(
-                "Apply with psql -v ON_ERROR_STOP=1: each block first checks that the version table is where the block expects,"
-                        + " and aborts the script otherwise");
-        script.execute(MigrationTimeZone.sql(options.timeZone()));
-        if (!defaultSchema.equals(VersionTable.DEFAULT_SCHEMA))
-            script.execute("SET search_path TO " + quote(defaultSchema) + ", public");
+        script.comment(scriptDialect.scriptUsage());
+        script.execute(scriptDialect.timeZoneSql(options.timeZone()));
+        String searchPath = scriptDialect.searchPathSql(defaultSchema);
+        if (!defaultSchema.equals(VersionTable.DEFAULT_SCHEMA) && searchPath != null) script.execute(searchPath);
         return script;
     }
 
     /** Compares the applied revisions with the migrations: edited, missing, unknown and inconsistent ones. */
     public Validation validate(Connection connection) throws SQLException {
-        return Validator.validate(migrations, versionTable.locate(connection), connection);
+        VersionTable at = versionTable.locate(connection);
+        return Validator.validate(migrations.on(at.dialect().sql()), at, connection);
     }
 
     /** Records that an applied revision's current content is accepted, so the edit no longer stops runs. */
     public void accept(Connection connection, String revision) throws SQLException {
-        locked(connection, false, (tables, before) -> {
+        locked(connection, false, (held, before) -> {
             RevisionGraph graph = migrations.graph();
             String id = graph.resolve(revision);
             if (!graph.ancestorsOf(before.stream().filter(graph::contains).toList())
@@ -254,13 +278,14 @@ public final class Migrator {
                                 + "); only an applied revision's edit can be accepted",
                         null);
             }
-            Sink.Jdbc sink = new Sink.Jdbc(connection);
+            Sink sink = held.sink();
+            Tables tables = held.tables();
             if (!tables.exist()) tables.create(sink);
             sink.execute(tables.history()
                     .appendSql(
                             id,
                             HistoryTable.ACCEPT,
-                            migrations.checksum(id),
+                            held.migrations().checksum(id),
                             "accepted edit",
                             Duration.ZERO,
                             sink.origin()));
@@ -268,9 +293,33 @@ public final class Migrator {
         });
     }
 
-    /** What a command does under the lock, given its tables and the heads before. */
+    /** What a command does under the lock, given what it holds and the heads before. */
     private interface LockedWork<T> {
-        T run(Tables tables, Set<String> before) throws SQLException;
+        T run(Held held, Set<String> before) throws SQLException;
+    }
+
+    /**
+     * What a command works with under the lock: where its statements go, the tables, the migrations rendered for
+     * the database, the database's runner and the run it left unresolved (none on PostgreSQL).
+     */
+    private record Held(
+            Sink sink,
+            Tables tables,
+            MigrationSet migrations,
+            RunnerDialect dialect,
+            Optional<HistoryEntry> unresolved) {}
+
+    /** An offline script's: the tables as they will be once the script has run its first block. */
+    private Held offline(Sink.OfflineScript script) {
+        return new Held(script, new Tables(scriptTable(), false), scriptMigrations(), scriptDialect, Optional.empty());
+    }
+
+    private VersionTable scriptTable() {
+        return versionTable.on(scriptDialect);
+    }
+
+    private MigrationSet scriptMigrations() {
+        return migrations.on(scriptDialect.sql());
     }
 
     /**
@@ -291,21 +340,33 @@ public final class Migrator {
 
     private <T> T lockedInAutocommit(Connection connection, boolean refuseBlocking, LockedWork<T> work)
             throws SQLException {
-        try (MigrationLock ignored =
-                MigrationLock.acquire(connection, versionTable, options.lockTimeout(), listener::waitingForLock)) {
+        RunnerDialect dialect = RunnerDialect.of(connection);
+        try (RunnerDialect.Held ignored =
+                dialect.lock(connection, versionTable.on(dialect), options.lockTimeout(), listener::waitingForLock)) {
             VersionTable at = versionTable.locate(connection);
-            Tables tables = new Tables(
-                    at, at.exists(connection) && VersionTable.exists(connection, new HistoryTable(at).qualified()));
+            HistoryTable history = new HistoryTable(at);
+            Tables tables = new Tables(at, at.exists(connection) && history.exists(connection));
+            MigrationSet rendered = migrations.on(dialect.sql());
             Set<String> before = at.readHere(connection);
             List<Validation.Problem> blocking = refuseBlocking
-                    ? Validator.validate(migrations, at, before, connection).blocking()
+                    ? Validator.validate(rendered, at, before, connection).blocking()
                     : List.of();
             if (!blocking.isEmpty()) throw refusal(blocking.get(0));
-            String previousZone = MigrationTimeZone.set(connection, options.timeZone());
+            Optional<HistoryEntry> unresolved = dialect.transactionalDdl() || !tables.exist()
+                    ? Optional.empty()
+                    : StatementRun.unresolved(history.read(connection));
+            Map<String, String> previous = new LinkedHashMap<>();
+            for (String setting : dialect.settingsOfARun())
+                previous.put(setting, dialect.set(connection, setting, "DEFAULT"));
+            String previousZone = MigrationTimeZone.set(connection, dialect, options.timeZone());
             try {
-                return work.run(tables, before);
+                return work.run(
+                        new Held(new Sink.Jdbc(connection, dialect), tables, rendered, dialect, unresolved), before);
             } finally {
-                MigrationTimeZone.restore(connection, previousZone);
+                MigrationTimeZone.restore(connection, dialect, previousZone);
+                if (!connection.isClosed())
+                    for (Map.Entry<String, String> setting : previous.entrySet())
+                        dialect.set(connection, setting.getKey(), setting.getValue());
             }
         }
     }
@@ -315,16 +376,29 @@ public final class Migrator {
         return new MigrationException(problem.revision(), problem.message(), null);
     }
 
-    private RunResult run(Sink sink, Tables tables, Direction direction, Set<String> before, List<RevisionNode> path)
+    private RunResult run(Held held, Direction direction, Set<String> before, List<RevisionNode> path)
             throws SQLException {
-        if (direction == Direction.DOWNGRADE) for (RevisionNode node : path) migrations.requireDowngrade(node.id());
+        MigrationSet rendered = held.migrations();
+        if (direction == Direction.DOWNGRADE) for (RevisionNode node : path) rendered.requireDowngrade(node.id());
+        if (!held.dialect().transactionalDdl()) {
+            return new StatementRun(
+                            rendered,
+                            options.timeouts(),
+                            listener,
+                            held.sink(),
+                            held.tables(),
+                            held.dialect(),
+                            before,
+                            held.unresolved())
+                    .run(direction, path);
+        }
         return new MigrationRun(
-                        migrations,
+                        rendered,
                         options.transactionPerMigration(),
                         options.timeouts(),
                         listener,
-                        sink,
-                        tables,
+                        held.sink(),
+                        held.tables(),
                         before)
                 .run(direction, path);
     }

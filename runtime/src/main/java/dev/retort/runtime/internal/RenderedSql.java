@@ -1,5 +1,6 @@
 package dev.retort.runtime.internal;
 
+import dev.retort.SqlDialect;
 import dev.retort.postgres.PostgresSql;
 import dev.retort.runtime.Step;
 import java.nio.charset.StandardCharsets;
@@ -14,33 +15,51 @@ import java.util.List;
  * The SQL one direction of a migration renders to: its steps as statements, each marked when it must
  * run outside a transaction.
  */
-public record RenderedSql(List<RenderedSql.Statement> statements) {
+public record RenderedSql(List<RenderedSql.Statement> statements, List<Step> origins) {
     /** One statement, and whether it runs in autocommit. */
     public record Statement(String sql, boolean autocommit) {}
 
+    /** @param origins for each statement, the step it was rendered from (what undoes it); empty when unknown */
     public RenderedSql {
         statements = List.copyOf(statements);
+        origins = List.copyOf(origins);
+        if (!origins.isEmpty() && origins.size() != statements.size())
+            throw new IllegalArgumentException("one origin per statement");
+    }
+
+    public RenderedSql(List<Statement> statements) {
+        this(statements, List.of());
     }
 
     /** Renders recorded steps: operations through {@link PostgresSql}, SQL as written. */
     public static RenderedSql of(List<Step> steps) {
-        List<Statement> statements = new ArrayList<>();
-        render(steps, false, statements);
-        return new RenderedSql(statements);
+        return of(steps, PostgresSql.DIALECT);
     }
 
-    private static void render(List<Step> steps, boolean autocommit, List<Statement> into) {
+    /** Renders recorded steps: operations through a database's renderer, SQL as written. */
+    public static RenderedSql of(List<Step> steps, SqlDialect dialect) {
+        List<Statement> statements = new ArrayList<>();
+        List<Step> origins = new ArrayList<>();
+        render(steps, false, dialect, statements, origins);
+        return new RenderedSql(statements, origins);
+    }
+
+    private static void render(
+            List<Step> steps, boolean autocommit, SqlDialect dialect, List<Statement> into, List<Step> origins) {
         for (Step step : steps) {
+            int before = into.size();
             if (step instanceof Step.Change c) {
-                boolean outside = autocommit || PostgresSql.outsideTransaction(c.op());
-                for (String sql : PostgresSql.statements(c.op())) into.add(new Statement(sql, outside));
+                boolean outside = autocommit || dialect.outsideTransaction(c.op());
+                for (String sql : dialect.statements(c.op())) into.add(new Statement(sql, outside));
             } else if (step instanceof Step.ColumnChanges c) {
-                for (String sql : PostgresSql.alterTable(c.changes())) into.add(new Statement(sql, autocommit));
+                for (String sql : dialect.alterTable(c.changes())) into.add(new Statement(sql, autocommit));
             } else if (step instanceof Step.Sql s) {
                 into.add(new Statement(s.sql(), autocommit));
             } else if (step instanceof Step.Autocommit a) {
-                render(a.steps(), true, into);
+                render(a.steps(), true, dialect, into, origins);
+                continue;
             }
+            for (int i = before; i < into.size(); i++) origins.add(step);
         }
     }
 

@@ -50,7 +50,10 @@ public final class Session {
     /** Runs the work on a new connection, which it closes. */
     public <T> T run(Work<T> work) {
         try (Connection connection = source.open()) {
-            return searchPath == null ? work.run(connection) : onSearchPath(connection, work);
+            // on MariaDB the URL's database is the default schema: there is no search path
+            return searchPath == null || !RunnerDialect.of(connection).transactionalDdl()
+                    ? work.run(connection)
+                    : onSearchPath(connection, work);
         } catch (SQLException e) {
             throw new DatabaseException(redaction.text(e.getMessage()), e.getSQLState(), redaction.exception(e));
         } catch (RuntimeException e) {

@@ -1,11 +1,8 @@
 package dev.retort.runtime.internal;
 
-import dev.retort.postgres.PostgresSql;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
@@ -52,9 +49,11 @@ interface Sink {
     /** Runs statements on a connection, in autocommit outside {@link #begin()}/{@link #commit()}. */
     final class Jdbc implements Sink {
         private final Connection connection;
+        private final RunnerDialect dialect;
 
-        Jdbc(Connection connection) {
+        Jdbc(Connection connection, RunnerDialect dialect) {
             this.connection = connection;
+            this.dialect = dialect;
         }
 
         @Override
@@ -85,7 +84,9 @@ interface Sink {
 
         @Override
         public void executeAll(List<String> statements) throws SQLException {
-            if (!statements.isEmpty()) execute(String.join(";\n", statements));
+            // MariaDB's driver runs one statement a call (allowMultiQueries is off)
+            if (!dialect.transactionalDdl()) Sink.super.executeAll(statements);
+            else if (!statements.isEmpty()) execute(String.join(";\n", statements));
         }
 
         @Override
@@ -115,16 +116,7 @@ interface Sink {
 
         /** Sets a session setting and returns the value it had. */
         private String config(String name, String value) throws SQLException {
-            try (PreparedStatement st = connection.prepareStatement(
-                    "SELECT pg_catalog.current_setting(?) AS previous, pg_catalog.set_config(?, ?, false)")) {
-                st.setString(1, name);
-                st.setString(2, name);
-                st.setString(3, value);
-                try (ResultSet rs = st.executeQuery()) {
-                    rs.next();
-                    return rs.getString("previous");
-                }
-            }
+            return dialect.set(connection, name, value);
         }
 
         @Override
@@ -146,9 +138,17 @@ interface Sink {
         }
     }
 
-    /** Writes a script for {@code psql}: explicit BEGIN/COMMIT, one statement per line group, notes as comments. */
+    /**
+     * Writes a script for {@code psql} (or the {@code mariadb} client): explicit BEGIN/COMMIT, one statement per
+     * line group, notes as comments.
+     */
     final class OfflineScript implements Sink {
         private final StringBuilder text = new StringBuilder();
+        private final RunnerDialect dialect;
+
+        OfflineScript(RunnerDialect dialect) {
+            this.dialect = dialect;
+        }
 
         @Override
         public void begin() {
@@ -171,13 +171,9 @@ interface Sink {
         @Override
         public void executeOutsideTransaction(String sql, Map<String, String> settings) {
             text.append("-- outside a transaction\n");
-            settings.forEach((name, value) -> text.append("SET ")
-                    .append(name)
-                    .append(" = ")
-                    .append(PostgresSql.literal(value))
-                    .append(";\n"));
-            text.append(sql).append(";\n");
-            settings.keySet().forEach(name -> text.append("RESET ").append(name).append(";\n"));
+            settings.forEach((name, value) -> execute(dialect.scriptSet(name, value)));
+            execute(sql);
+            settings.keySet().forEach(name -> execute(dialect.scriptReset(name)));
         }
 
         @Override
@@ -188,12 +184,14 @@ interface Sink {
 
         /** A comment line right below the previous one. */
         void comment(String line) {
-            text.append("-- ").append(PostgresSql.comment(line)).append('\n');
+            text.append("-- ").append(dialect.sql().comment(line)).append('\n');
         }
 
+        /** A guard; on MariaDB a compound statement, between {@code DELIMITER} lines for the client. */
         @Override
         public void guard(String sql) {
-            execute(sql);
+            if (dialect.transactionalDdl()) execute(sql);
+            else text.append("DELIMITER $$\n").append(sql).append("$$\nDELIMITER ;\n");
         }
 
         @Override

@@ -41,6 +41,10 @@ final class Stamp {
         sink.guard(versions.expectSql(null));
         try {
             if (!tables.exist()) tables.create(sink);
+            // a stamp says where the database is, which also settles a run left halfway
+            if (!versions.dialect().transactionalDdl() && tables.exist())
+                sink.execute("UPDATE " + tables.history().qualified()
+                        + " SET status = 'stamped' WHERE status IN ('running', 'failed')");
             if (purge) {
                 sink.execute(versions.deleteAllSql());
             } else {

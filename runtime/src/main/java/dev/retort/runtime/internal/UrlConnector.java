@@ -2,6 +2,7 @@ package dev.retort.runtime.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.retort.Dialect;
 import dev.retort.runtime.ConnectionException;
 import java.net.UnknownHostException;
 import java.sql.Connection;
@@ -15,7 +16,8 @@ import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
- * Opens connections to a JDBC URL through the PostgreSQL driver. An explicit user or password wins
+ * Opens connections to a JDBC URL through the PostgreSQL driver (or MariaDB's, for {@code jdbc:mariadb:} and
+ * {@code jdbc:mysql:}, which the application brings). An explicit user or password wins
  * over the same parameter in the URL (the driver would otherwise prefer the URL's). Connecting gives
  * up after {@code timeout} (the driver's {@code loginTimeout} and {@code connectTimeout}), also on a
  * server that accepts and never answers; TCP keepalive is on. No {@code socketTimeout}: a migration's
@@ -58,12 +60,18 @@ public record UrlConnector(String url, String user, String password, Duration ti
             target = withoutParameter(target, "password");
             properties.setProperty("password", password);
         }
-        refuseUnreadable(target, redaction);
         long seconds = timeout.toSeconds();
-        properties.setProperty("loginTimeout", Long.toString(seconds));
-        properties.setProperty("connectTimeout", Long.toString(seconds));
-        properties.setProperty("tcpKeepAlive", "true");
-        properties.setProperty("ApplicationName", "retort");
+        if (Dialect.ofUrl(target) == Dialect.MARIADB) {
+            // MariaDB's driver counts its connect timeout in milliseconds
+            properties.setProperty("connectTimeout", Long.toString(seconds * 1000));
+            properties.setProperty("tcpKeepAlive", "true");
+        } else {
+            refuseUnreadable(target, redaction);
+            properties.setProperty("loginTimeout", Long.toString(seconds));
+            properties.setProperty("connectTimeout", Long.toString(seconds));
+            properties.setProperty("tcpKeepAlive", "true");
+            properties.setProperty("ApplicationName", "retort");
+        }
         long started = System.nanoTime();
         try {
             return DriverManager.getConnection(target, properties);
@@ -79,7 +87,7 @@ public record UrlConnector(String url, String user, String password, Duration ti
         if (timedOut) return "no answer within " + timeout.toSeconds() + " s (connect timeout): " + message;
         // DriverManager's answer when the driver declines the URL: it only repeats the URL
         if (message.startsWith("No suitable driver")) {
-            return "the PostgreSQL driver cannot read this URL (check the host, port and parameters)";
+            return "the " + Dialect.ofUrl(url) + " driver cannot read this URL (check the host, port and parameters)";
         }
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof UnknownHostException) return "unknown host " + redaction.text(cause.getMessage());

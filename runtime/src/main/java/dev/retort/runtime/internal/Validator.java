@@ -1,6 +1,9 @@
 package dev.retort.runtime.internal;
 
 import dev.retort.revision.RevisionGraph;
+import dev.retort.runtime.Direction;
+import dev.retort.runtime.HistoryEntry;
+import dev.retort.runtime.PartialRun;
 import dev.retort.runtime.Validation;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,9 +38,20 @@ final class Validator {
     static Validation validate(MigrationSet migrations, VersionTable at, Set<String> current, Connection connection)
             throws SQLException {
         List<Validation.Problem> problems = new ArrayList<>(overlap(migrations.graph(), at, current));
-        problems.addAll(
-                compare(migrations, current, HistoryTable.appliedChecksums(new HistoryTable(at).read(connection)))
-                        .problems());
+        List<HistoryEntry> history = new HistoryTable(at).read(connection);
+        problems.addAll(compare(migrations, current, HistoryTable.appliedChecksums(history))
+                .problems());
+        StatementRun.unresolved(history).ifPresent(entry -> {
+            PartialRun partial = StatementRun.partialRun(migrations, entry);
+            problems.add(new Validation.Problem(
+                    Validation.Kind.PARTIAL,
+                    entry.revision(),
+                    String.join("\n", partial.lines()) + "\nrun 'retort "
+                            + partial.direction().word()
+                            + "' to resume it, or 'retort "
+                            + (partial.direction() == Direction.UPGRADE ? "downgrade" : "upgrade")
+                            + "' to undo its statements"));
+        });
         return new Validation(problems);
     }
 

@@ -1,0 +1,75 @@
+package dev.retort.autogenerate;
+
+import dev.retort.mariadb.MariaDbCanonicalizer;
+import dev.retort.mariadb.MariaDbIntrospector;
+import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Index;
+import dev.retort.schema.Schema;
+import dev.retort.schema.Table;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+
+/**
+ * The pipeline's two sides on MariaDB: the catalog read by {@link MariaDbIntrospector} (its {@code TableDetails},
+ * engine and character set, are not compared: entities declare none), the model's expressions printed by {@link
+ * MariaDbCanonicalizer}, and the indexes MariaDB makes for foreign keys left out of the comparison.
+ */
+final class MariaDbSide {
+    private MariaDbSide() {}
+
+    static Schema read(Connection connection, BiFunction<Schema, ObjectFilter.Side, Schema> filter) {
+        return filter.apply(MariaDbIntrospector.read(connection).schema(), ObjectFilter.Side.DATABASE);
+    }
+
+    /** The model with its expressions as MariaDB prints them, and the primary keys unnamed: MariaDB names each {@code PRIMARY}. */
+    static Schema canonicalize(Connection connection, Schema model) {
+        List<Table> tables = new ArrayList<>();
+        for (Table table : model.tables())
+            tables.add(
+                    table.primaryKey() == null
+                            ? table
+                            : table.withPrimaryKey(table.primaryKey().named(null)));
+        return MariaDbCanonicalizer.canonicalize(connection, model.with(tables, model.sequences(), model.enums()));
+    }
+
+    /**
+     * The database without the index InnoDB creates for a foreign key whose columns no index starts with: named
+     * after the key, on the key's columns in order, plain; one the model declares itself (an index of the same
+     * columns) stays, to be compared.
+     */
+    static Schema withoutImplicitIndexes(Schema database, Schema model) {
+        Map<Object, Table> modelled = new HashMap<>();
+        for (Table table : model.tables()) modelled.put(table.name(), table);
+        List<Table> tables = new ArrayList<>();
+        for (Table table : database.tables()) {
+            Map<String, List<String>> keys = new HashMap<>();
+            for (ForeignKey key : table.foreignKeys()) keys.put(key.name(), key.columns());
+            Table declared = modelled.get(table.name());
+            Set<Object> declaredShapes = declared == null
+                    ? Set.of()
+                    : declared.indexes().stream().map(Index::unnamed).collect(Collectors.toSet());
+            List<Index> indexes = table.indexes().stream()
+                    .filter(index -> !implicit(index, keys) || declaredShapes.contains(index.unnamed()))
+                    .toList();
+            tables.add(indexes.size() == table.indexes().size() ? table : table.withIndexes(indexes));
+        }
+        return database.with(tables, database.sequences(), database.enums());
+    }
+
+    private static boolean implicit(Index index, Map<String, List<String>> foreignKeys) {
+        List<String> columns = foreignKeys.get(index.name());
+        if (columns == null || index.unique()) return false;
+        List<Index.Key> keys = index.keys();
+        if (keys.size() != columns.size()) return false;
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i).descending() || !columns.get(i).equals(keys.get(i).column())) return false;
+        }
+        return true;
+    }
+}

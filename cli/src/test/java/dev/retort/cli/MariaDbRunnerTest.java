@@ -1,0 +1,354 @@
+package dev.retort.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.fixtures.db.MariaDbTestDatabase;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The runner on MariaDB through the real command line: a migration whose third statement fails on data leaves
+ * its first two committed, the history says which, and the next command resumes or undoes them; the migration
+ * lock is GET_LOCK; stamp, current, history, validate and --sql scripts run through the mariadb client.
+ */
+class MariaDbRunnerTest {
+    private static final String R1 = "aaaa00000001";
+    private static final String R2 = "aaaa00000002";
+
+    @RegisterExtension
+    final MariaDbTestDatabase db = new MariaDbTestDatabase();
+
+    @TempDir
+    Path workDir;
+
+    Cli cli;
+
+    @BeforeEach
+    void project() {
+        cli = new Cli(workDir);
+        cli.write("retort.properties", "url = " + db.url() + "\nmigrations.dir = migrations\nlock.timeout = 1\n");
+        migration(
+                "M1",
+                R1,
+                null,
+                List.of("CREATE TABLE accounts (id int PRIMARY KEY, code varchar(10))"),
+                List.of("DROP TABLE accounts"));
+        migration(
+                "M2",
+                R2,
+                R1,
+                List.of(
+                        "ALTER TABLE accounts ADD COLUMN note varchar(20)",
+                        "CREATE INDEX accounts_code ON accounts (code)",
+                        "ALTER TABLE accounts MODIFY code varchar(3)",
+                        "ALTER TABLE accounts ADD COLUMN extra int"),
+                List.of(
+                        "ALTER TABLE accounts DROP COLUMN extra",
+                        "ALTER TABLE accounts MODIFY code varchar(10)",
+                        "DROP INDEX accounts_code ON accounts",
+                        "ALTER TABLE accounts DROP COLUMN note"));
+    }
+
+    /** A migration of hand-written statements. */
+    private void migration(String name, String id, String parent, List<String> up, List<String> down) {
+        cli.write("migrations/" + name + ".java", """
+                package com.example.migrations;
+                @dev.retort.runtime.Revision(id = "%s"%s, message = "%s")
+                public final class %s implements dev.retort.runtime.Migration {
+                    public void upgrade(dev.retort.runtime.Ops op) {
+                %s
+                    }
+                    public void downgrade(dev.retort.runtime.Ops op) {
+                %s
+                    }
+                }
+                """.formatted(
+                id, parent == null ? "" : ", revises = \"" + parent + "\"", name, name, executes(up), executes(down)));
+    }
+
+    private static String executes(List<String> statements) {
+        return statements.stream()
+                .map(sql -> "        op.execute(\"" + sql + "\");")
+                .collect(Collectors.joining("\n"));
+    }
+
+    /** At R1 with a row whose code the third statement of R2 cannot keep. */
+    private void atR1WithLongCode() throws SQLException {
+        Cli.Result up = cli.run("upgrade", R1);
+        assertEquals(ExitCode.OK, up.code(), up::toString);
+        db.execute("INSERT INTO accounts (id, code) VALUES (1, 'abcdef')");
+    }
+
+    private static final String RAN = "  ran 1. ALTER TABLE accounts ADD COLUMN note varchar(20)\n"
+            + "  ran 2. CREATE INDEX accounts_code ON accounts (code)\n";
+
+    @Test
+    void aMigrationFailingHalfwayIsRecordedStatementByStatementAndResumedAfterTheFix() throws Exception {
+        atR1WithLongCode();
+        Cli.Result failed = cli.run("upgrade", "head");
+        assertEquals(ExitCode.ERROR, failed.code(), failed::toString);
+        assertTrue(
+                failed.err()
+                        .startsWith("error: revision " + R2 + " (upgrade): statement 3 of 4 failed: ALTER TABLE"
+                                + " accounts MODIFY code varchar(3): (conn="),
+                failed::toString);
+        assertTrue(
+                failed.err()
+                        .endsWith("Data truncated for column 'code' at row 1; on MariaDB every statement commits:"
+                                + " statements 1-2 of this migration ran and stay applied, the version table stays at "
+                                + R1
+                                + ":\n" + RAN
+                                + "fix the cause and run 'retort upgrade' again to resume at statement 3, or"
+                                + " 'retort downgrade' to undo statements 1-2\n"),
+                failed::toString);
+        assertEquals(List.of("code", "id", "note"), columns());
+
+        String partial = "revision " + R2 + " is partly applied (upgrade failed): 2 of its 4 statements ran, then"
+                + " statement 3 failed: ";
+        Cli.Result current = cli.run("current");
+        assertEquals(ExitCode.OK, current.code(), current::toString);
+        assertTrue(current.out().startsWith(R1 + "\n" + partial), current::toString);
+        assertTrue(current.out().endsWith("Data truncated for column 'code' at row 1\n" + RAN), current::toString);
+        Cli.Result history = cli.run("history", "-i");
+        assertTrue(history.out().contains(partial), history::toString);
+        assertTrue(history.out().contains(RAN), history::toString);
+        Cli.Result validate = cli.run("validate");
+        assertEquals(ExitCode.FOUND, validate.code(), validate::toString);
+        assertTrue(validate.out().startsWith("partial: " + partial), validate::toString);
+        assertTrue(
+                validate.out()
+                        .endsWith(RAN + "run 'retort upgrade' to resume it, or 'retort downgrade' to undo its"
+                                + " statements\n"),
+                validate::toString);
+
+        // an edited migration is not resumed: what ran is no longer known to be its first statements
+        String m2 = Files.readString(workDir.resolve("migrations/M2.java"));
+        cli.write("migrations/M2.java", m2.replace("ADD COLUMN extra int", "ADD COLUMN extra bigint"));
+        Cli.Result edited = cli.run("upgrade", "head");
+        assertEquals(ExitCode.ERROR, edited.code(), edited::toString);
+        assertTrue(
+                edited.err()
+                        .contains("is partly applied (upgrade failed after 2 of 4 statements) and was edited"
+                                + " since: resuming would run statements it did not start with"),
+                edited::toString);
+        cli.write("migrations/M2.java", m2);
+
+        db.execute("UPDATE accounts SET code = 'abc'");
+        Cli.Result resumed = cli.run("upgrade", "head");
+        assertEquals(ExitCode.OK, resumed.code(), resumed::toString);
+        assertEquals("Running upgrade " + R1 + " -> " + R2 + ", M2\n", resumed.out());
+        assertEquals(List.of("code", "extra", "id", "note"), columns());
+        assertEquals(R2 + " (head)\n", cli.run("current").out());
+        Cli.Result clean = cli.run("validate");
+        assertEquals(ExitCode.OK, clean.code(), clean::toString);
+        // the failed run, then the one that resumed it: statements 3 and 4
+        assertEquals(
+                List.of("upgrade " + R1 + " done 1/1", "upgrade " + R2 + " resumed 2/4", "upgrade " + R2 + " done 4/4"),
+                historyRows());
+    }
+
+    @Test
+    void downgradeNamesTheHandWrittenStatementsThatRanAndAStampRecordsTheirUndoing() throws Exception {
+        atR1WithLongCode();
+        String start = catalog();
+        assertEquals(ExitCode.ERROR, cli.run("upgrade", "head").code());
+        Cli.Result refused = cli.run("downgrade", R1);
+        assertEquals(ExitCode.ERROR, refused.code(), refused::toString);
+        assertEquals(
+                "error: revision " + R2 + " is partly applied (upgrade failed after 2 of 4 statements) and its"
+                        + " statements cannot all be undone automatically: statement 1 is hand-written SQL"
+                        + " (op.execute), which Retort cannot undo, statement 2 is hand-written SQL (op.execute), which"
+                        + " Retort cannot undo; undo these statements by hand, the last first:\n"
+                        + "  ran 2. CREATE INDEX accounts_code ON accounts (code)\n"
+                        + "  ran 1. ALTER TABLE accounts ADD COLUMN note varchar(20)\n"
+                        + "then run 'retort stamp " + R1 + "' to record that the database is at " + R1 + "\n",
+                refused.err());
+        db.execute("DROP INDEX accounts_code ON accounts;\nALTER TABLE accounts DROP COLUMN note");
+        Cli.Result stamp = cli.run("stamp", R1);
+        assertEquals(ExitCode.OK, stamp.code(), stamp::toString);
+        assertEquals(R1 + "\n", cli.run("current").out());
+        // the stamp settled the partial run; what it leaves is the stamp's own mark, an unverifiable revision
+        Cli.Result validate = cli.run("validate");
+        assertTrue(validate.out().startsWith("unverifiable: revision " + R1), validate::toString);
+        assertTrue(!validate.out().contains("partial"), validate::toString);
+        assertEquals(start, catalog());
+    }
+
+    @Test
+    void downgradeUndoesTheOperationsThatRanThroughTheirReversesRenderedByMariaDbSql() throws Exception {
+        atR1WithLongCode();
+        String start = catalog();
+        // R2 as operations: two that run, a hand-written statement that fails on the row, one that never runs
+        cli.write("migrations/M2.java", """
+                package com.example.migrations;
+                import static dev.retort.runtime.Ops.column;
+                import static dev.retort.runtime.Ops.index;
+                @dev.retort.runtime.Revision(id = "%s", revises = "%s", message = "M2")
+                public final class M2 implements dev.retort.runtime.Migration {
+                    public void upgrade(dev.retort.runtime.Ops op) {
+                        op.addColumn("accounts", column("note", "varchar(20)").comment("it's a note"));
+                        op.createIndex("accounts", index("code").named("accounts_code"));
+                        op.execute("ALTER TABLE accounts MODIFY code varchar(3)");
+                        op.addColumn("accounts", column("extra", "integer"));
+                    }
+                    public void downgrade(dev.retort.runtime.Ops op) {
+                        op.dropColumn("accounts", column("extra", "integer"));
+                        op.execute("ALTER TABLE accounts MODIFY code varchar(10)");
+                        op.dropIndex("accounts", index("code").named("accounts_code"));
+                        op.dropColumn("accounts", column("note", "varchar(20)").comment("it's a note"));
+                    }
+                }
+                """.formatted(R2, R1));
+        Cli.Result failed = cli.run("upgrade", "head");
+        assertEquals(ExitCode.ERROR, failed.code(), failed::toString);
+        assertTrue(
+                failed.err()
+                        .contains(":\n  ran 1. ALTER TABLE `accounts` ADD COLUMN `note` varchar(20) NULL COMMENT"
+                                + " 'it''s a note'\n  ran 2. CREATE INDEX `accounts_code` ON `accounts` (`code`)\n"),
+                failed::toString);
+        assertTrue(catalog().contains("note varchar(20)"), "statement 1 committed");
+
+        Cli.Result undone = cli.run("downgrade", R1);
+        assertEquals(ExitCode.OK, undone.code(), undone::toString);
+        assertEquals(start, catalog(), "the completed statements undone, the last first");
+        assertEquals(R1 + "\n", cli.run("current").out());
+        assertEquals(ExitCode.OK, cli.run("validate").code());
+        List<String> rows = historyRows();
+        assertEquals("upgrade " + R2 + " undone 0/4", rows.get(rows.size() - 1), rows::toString);
+    }
+
+    @Test
+    void getLockHeldByAnotherSessionNamesItsHolderAndKillReleasesIt() throws Exception {
+        try (Connection holder = db.connect();
+                Statement st = holder.createStatement()) {
+            long id;
+            try (ResultSet rs =
+                    st.executeQuery("SELECT GET_LOCK('retort:public.retort_version', 0), CONNECTION_ID()")) {
+                rs.next();
+                assertEquals(1, rs.getInt(1));
+                id = rs.getLong(2);
+            }
+            Cli.Result waited = cli.run("upgrade", "head");
+            assertEquals(ExitCode.ERROR, waited.code(), waited::toString);
+            assertTrue(
+                    waited.err()
+                            .startsWith("error: another runner holds the migration lock for public.retort_version"
+                                    + " and did not release it within 1 s: held by connection " + id
+                                    + " (user root from "),
+                    waited::toString);
+            assertTrue(waited.err().endsWith(" s); set lock.timeout to wait longer\n"), waited::toString);
+            db.execute("KILL " + id);
+            Cli.Result up = cli.run("upgrade", "head");
+            assertEquals(ExitCode.OK, up.code(), up::toString);
+            assertEquals(R2 + " (head)\n", cli.run("current").out());
+        }
+    }
+
+    @Test
+    void stampThenAnOfflineScriptAppliedWithTheMariadbClient() throws Exception {
+        db.execute("CREATE TABLE accounts (id int PRIMARY KEY, code varchar(10))");
+        Cli.Result stamp = cli.run("stamp", R1);
+        assertEquals(ExitCode.OK, stamp.code(), stamp::toString);
+        assertEquals(R1 + "\n", cli.run("current").out());
+        Cli.Result validate = cli.run("validate");
+        assertEquals(ExitCode.FOUND, validate.code(), validate::toString);
+        assertTrue(validate.out().startsWith("unverifiable: revision " + R1), validate::toString);
+
+        Cli.Result script = cli.run("upgrade", "--sql", R1 + ":head");
+        assertEquals(ExitCode.OK, script.code(), script::toString);
+        assertTrue(script.out().contains("SET time_zone = '+00:00';\n"), script.out());
+        assertTrue(script.out().contains("SET SESSION lock_wait_timeout = 5;\n"), script.out());
+        assertTrue(script.out().contains("DELIMITER $$\nBEGIN NOT ATOMIC\n"), script.out());
+        assertEquals(0, client(script.out()), "the script applies");
+        assertEquals(R2 + " (head)\n", cli.run("current").out());
+        assertEquals(List.of("code", "extra", "id", "note"), columns());
+        // applied twice, its guard stops it before anything runs
+        assertEquals(1, client(script.out()));
+        assertEquals(List.of("code", "extra", "id", "note"), columns());
+    }
+
+    /** Runs a script through the mariadb (or mysql) client; its exit code. */
+    private int client(String script) throws Exception {
+        String program = Stream.of("mariadb", "mysql")
+                .filter(name -> Stream.of(System.getenv("PATH").split(File.pathSeparator))
+                        .anyMatch(dir -> Files.isExecutable(Path.of(dir, name))))
+                .findFirst()
+                .orElse(null);
+        Assumptions.assumeTrue(program != null || "true".equals(System.getenv("CI")), "no mariadb client installed");
+        Path file = workDir.resolve("script.sql");
+        Files.writeString(file, script);
+        Process process = new ProcessBuilder(program, "--batch", "-h", "127.0.0.1", "-u", "root", db.name())
+                .redirectInput(file.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("client.log").toFile())
+                .start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+        return process.exitValue();
+    }
+
+    private List<String> columns() throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT column_name FROM information_schema.columns"
+                        + " WHERE table_schema = DATABASE() AND table_name = 'accounts' ORDER BY column_name")) {
+            while (rs.next()) names.add(rs.getString(1));
+        }
+        return names;
+    }
+
+    /** The accounts table's columns with their types and its indexes, as information_schema has them. */
+    private String catalog() throws SQLException {
+        StringBuilder text = new StringBuilder();
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT column_name, column_type FROM information_schema.columns"
+                    + " WHERE table_schema = DATABASE() AND table_name = 'accounts' ORDER BY ordinal_position")) {
+                while (rs.next())
+                    text.append(rs.getString(1))
+                            .append(' ')
+                            .append(rs.getString(2))
+                            .append('\n');
+            }
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT index_name, column_name FROM information_schema.statistics"
+                            + " WHERE table_schema = DATABASE() AND table_name = 'accounts' ORDER BY index_name, seq_in_index")) {
+                while (rs.next())
+                    text.append(rs.getString(1))
+                            .append(' ')
+                            .append(rs.getString(2))
+                            .append('\n');
+            }
+        }
+        return text.toString();
+    }
+
+    private List<String> historyRows() throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(
+                        "SELECT direction, revision, status, statements, total FROM retort_version_history ORDER BY id")) {
+            while (rs.next())
+                rows.add(rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getInt(4) + "/"
+                        + rs.getInt(5));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.retort.mariadb;
+
+import static dev.retort.mariadb.MariaDbSql.expression;
+import static dev.retort.mariadb.MariaDbSql.quoted;
+import static dev.retort.mariadb.MariaDbSql.refused;
+import static dev.retort.mariadb.MariaDbSql.text;
+import static dev.retort.mariadb.MariaDbSql.word;
+
+import dev.retort.schema.Column;
+import dev.retort.schema.Identity;
+import dev.retort.schema.QualifiedName;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A column's full MariaDB definition, as {@code CREATE TABLE}, {@code ADD COLUMN} and {@code MODIFY
+ * COLUMN} write it: {@code MODIFY} replaces the whole definition, so everything the column has (type,
+ * collation, generation, nullability, default, {@code ON UPDATE}, {@code AUTO_INCREMENT}, comment) is
+ * written every time. Types go back from the model's spellings ({@link MariaDbTypes#normalize}'s) to
+ * MariaDB's.
+ */
+final class ColumnSql {
+    private static final Pattern NUMERIC = Pattern.compile("numeric\\((\\d+),(\\d+)\\)(.*)");
+
+    /** The PostgreSQL types MariaDB has no type for. */
+    private static final Set<String> POSTGRES_ONLY = Set.of(
+            "timestamptz",
+            "timetz",
+            "jsonb",
+            "bytea",
+            "interval",
+            "money",
+            "cidr",
+            "macaddr",
+            "macaddr8",
+            "tsvector",
+            "tsquery",
+            "varbit",
+            "serial",
+            "bigserial",
+            "smallserial",
+            "xml",
+            "oid",
+            "regclass",
+            "hstore",
+            "citext",
+            "point",
+            "polygon",
+            "box",
+            "circle",
+            "line",
+            "lseg",
+            "path");
+
+    /** {@code current_timestamp()} and {@code current_timestamp(3)}, as MariaDB prints ON UPDATE. */
+    private static final Pattern ON_UPDATE = Pattern.compile("current_timestamp(\\(\\d?\\))?");
+
+    private ColumnSql() {}
+
+    static String definition(QualifiedName table, Column column, TableDetails details) {
+        StringBuilder sql = new StringBuilder(quoted(column.name())).append(' ').append(type(table, column));
+        if (column.collation() != null) sql.append(" COLLATE ").append(word(column.collation(), "collation"));
+        if (column.generated() != null) {
+            boolean virtual = details != null && details.virtualColumns().contains(column.name());
+            sql.append(" GENERATED ALWAYS AS (")
+                    .append(expression(
+                            column.generated().expression(), "the generation expression of " + where(table, column)))
+                    .append(virtual ? ") VIRTUAL" : ") STORED");
+        } else {
+            sql.append(column.nullable() ? " NULL" : " NOT NULL");
+            if (column.defaultValue() != null)
+                sql.append(" DEFAULT ")
+                        .append(expression(
+                                column.defaultValue().expression(), "the default of " + where(table, column)));
+            String onUpdate = details == null ? null : details.onUpdate().get(column.name());
+            if (onUpdate != null) {
+                if (!ON_UPDATE.matcher(onUpdate).matches())
+                    throw new IllegalArgumentException(
+                            where(table, column) + ": ON UPDATE " + onUpdate + " is not current_timestamp");
+                sql.append(" ON UPDATE ").append(onUpdate);
+            }
+            if (column.identity() == Identity.ALWAYS)
+                throw refused("identity columns that refuse given values, GENERATED ALWAYS (" + where(table, column)
+                        + "): AUTO_INCREMENT takes given values");
+            if (column.identity() != Identity.NONE) {
+                if (!column.identityOptions().isDefault())
+                    throw refused("identity options on a column (" + where(table, column)
+                            + "): AUTO_INCREMENT has none but the table's next value");
+                sql.append(" AUTO_INCREMENT");
+            }
+        }
+        if (column.comment() != null) sql.append(" COMMENT ").append(text(column.comment()));
+        return sql.toString();
+    }
+
+    /** The model's type in MariaDB's spelling: {@code boolean} is {@code tinyint(1)}, {@code real} {@code float}, ... */
+    static String type(QualifiedName table, Column column) {
+        String type = column.type();
+        if (type.indexOf('\'') >= 0) return expression(type, "the type of " + where(table, column));
+        if (type.endsWith("[]")) throw refused("array types (" + where(table, column) + ": " + type + ")");
+        String base = type.replaceAll("[( ].*", "");
+        if (POSTGRES_ONLY.contains(base)) throw refused("type " + type + " (" + where(table, column) + ")");
+        Matcher numeric = NUMERIC.matcher(type);
+        if (numeric.matches()) return "decimal(" + numeric.group(1) + "," + numeric.group(2) + ")" + numeric.group(3);
+        if (type.equals("boolean")) return "tinyint(1)";
+        if (type.equals("integer")) return "int";
+        if (type.startsWith("real")) return "float" + type.substring("real".length());
+        if (type.startsWith("double precision")) return "double" + type.substring("double precision".length());
+        if (!type.matches("[a-z0-9_(), ]+"))
+            throw new IllegalArgumentException(
+                    where(table, column) + ": type " + expression(type, "a type") + " is not a MariaDB type");
+        return type;
+    }
+
+    private static String where(QualifiedName table, Column column) {
+        return "column " + table + "." + column.name();
+    }
+}

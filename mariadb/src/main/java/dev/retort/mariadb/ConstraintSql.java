@@ -1,0 +1,187 @@
+package dev.retort.mariadb;
+
+import static dev.retort.mariadb.MariaDbSql.columnList;
+import static dev.retort.mariadb.MariaDbSql.expression;
+import static dev.retort.mariadb.MariaDbSql.quoted;
+import static dev.retort.mariadb.MariaDbSql.refused;
+import static dev.retort.mariadb.MariaDbSql.table;
+
+import dev.retort.op.AddCheck;
+import dev.retort.op.AddForeignKey;
+import dev.retort.op.AddPrimaryKey;
+import dev.retort.op.AddUnique;
+import dev.retort.op.CreateIndex;
+import dev.retort.op.DropCheck;
+import dev.retort.op.DropForeignKey;
+import dev.retort.op.DropIndex;
+import dev.retort.op.DropPrimaryKey;
+import dev.retort.op.DropUnique;
+import dev.retort.op.Option;
+import dev.retort.schema.CheckConstraint;
+import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Index;
+import dev.retort.schema.PrimaryKey;
+import dev.retort.schema.QualifiedName;
+import dev.retort.schema.UniqueConstraint;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Keys, checks, foreign keys and indexes. On MariaDB a unique constraint is a unique index (dropped and
+ * renamed as one), the primary key is always named {@code PRIMARY}, and an index takes its key prefix
+ * lengths from the renderer's {@link TableDetails}. What PostgreSQL alone has is refused: deferrable or
+ * {@code NOT VALID} foreign keys, {@code NO INHERIT} checks, partial, covering and expression indexes,
+ * operator classes, {@code NULLS NOT DISTINCT}, {@code CONCURRENTLY} and {@code USING INDEX}.
+ */
+final class ConstraintSql {
+    /** The index types MariaDB reads back ({@code INDEX_TYPE}, lower case) and how a definition asks for each. */
+    private static final Set<String> METHODS = Set.of("btree", "hash", "fulltext", "spatial");
+
+    private ConstraintSql() {}
+
+    static String primaryKey(PrimaryKey key) {
+        return "PRIMARY KEY (" + columnList(key.columns()) + ")";
+    }
+
+    static String unique(QualifiedName table, UniqueConstraint unique, TableDetails details) {
+        if (unique.nullsNotDistinct())
+            throw refused("NULLS NOT DISTINCT (unique constraint on " + table + " " + unique.columns() + ")");
+        String name = unique.name() == null ? "" : quoted(unique.name()) + " ";
+        return "UNIQUE KEY " + name + "(" + keys(unique.name(), unique.columns(), details) + ")";
+    }
+
+    static String check(QualifiedName table, CheckConstraint check) {
+        if (!check.valid()) throw refused("NOT VALID checks (table " + table + ")");
+        if (!check.inheritable()) throw refused("NO INHERIT checks (table " + table + ")");
+        String name = check.name() == null ? "" : "CONSTRAINT " + quoted(check.name()) + " ";
+        return name + "CHECK (" + expression(check.expression(), "the check on " + table) + ")";
+    }
+
+    static String foreignKey(QualifiedName table, ForeignKey key) {
+        String what = "foreign key " + (key.name() == null ? key.columns().toString() : key.name()) + " on " + table;
+        if (key.deferrable()) throw refused("deferrable foreign keys (" + what + ")");
+        if (!key.valid()) throw refused("NOT VALID foreign keys (" + what + ")");
+        String name = key.name() == null ? "" : "CONSTRAINT " + quoted(key.name()) + " ";
+        return name + "FOREIGN KEY (" + columnList(key.columns()) + ") REFERENCES " + table(key.referencedTable())
+                + " (" + columnList(key.referencedColumns()) + ") ON DELETE "
+                + key.onDelete().sql()
+                + " ON UPDATE " + key.onUpdate().sql();
+    }
+
+    static List<String> addPrimaryKey(AddPrimaryKey op) {
+        refuseOptions(op.options(), "primary key on " + op.table());
+        return List.of(TableSql.alterTable(op.table()) + " ADD " + primaryKey(op.key()));
+    }
+
+    static List<String> dropPrimaryKey(DropPrimaryKey op) {
+        return List.of(TableSql.alterTable(op.table()) + " DROP PRIMARY KEY");
+    }
+
+    static List<String> addUnique(AddUnique op, TableDetails details) {
+        refuseOptions(op.options(), "unique constraint on " + op.table());
+        return List.of(TableSql.alterTable(op.table()) + " ADD " + unique(op.table(), op.constraint(), details));
+    }
+
+    static List<String> dropUnique(DropUnique op) {
+        String name = op.constraint().name() == null
+                ? op.constraint().columns().get(0)
+                : op.constraint().name();
+        return List.of(TableSql.alterTable(op.table()) + " DROP INDEX " + quoted(name));
+    }
+
+    static List<String> addCheck(AddCheck op) {
+        return List.of(TableSql.alterTable(op.table()) + " ADD " + check(op.table(), op.constraint()));
+    }
+
+    static List<String> dropCheck(DropCheck op) {
+        return List.of(TableSql.alterTable(op.table()) + " DROP CONSTRAINT "
+                + named(op.constraint().name(), op.table()));
+    }
+
+    static List<String> addForeignKey(AddForeignKey op) {
+        refuseOptions(op.options(), "foreign key on " + op.table());
+        return List.of(TableSql.alterTable(op.table()) + " ADD " + foreignKey(op.table(), op.key()));
+    }
+
+    static List<String> dropForeignKey(DropForeignKey op) {
+        return List.of(TableSql.alterTable(op.table()) + " DROP FOREIGN KEY "
+                + named(op.key().name(), op.table()));
+    }
+
+    /** {@code CREATE [UNIQUE|FULLTEXT|SPATIAL] INDEX}, or {@code ALTER TABLE ... ADD INDEX} for one MariaDB names. */
+    static List<String> createIndex(CreateIndex op, TableDetails details) {
+        Index index = op.index();
+        String what = "index " + (index.name() == null ? "" : index.name() + " ") + "on " + op.table();
+        if (op.options().contains(Option.CONCURRENTLY))
+            throw refused("CONCURRENTLY (" + what + "): MariaDB builds indexes online (ALGORITHM=INPLACE) anyway");
+        if (index.where() != null) throw refused("partial indexes, WHERE (" + what + ")");
+        if (!index.include().isEmpty()) throw refused("covering indexes, INCLUDE (" + what + ")");
+        if (index.nullsNotDistinct()) throw refused("NULLS NOT DISTINCT (" + what + ")");
+        if (!METHODS.contains(index.method())) throw refused("index method " + index.method() + " (" + what + ")");
+        List<String> columns = new ArrayList<>();
+        for (Index.Key key : index.keys()) {
+            if (key.isExpression()) throw refused("expression keys in indexes (" + what + ": " + key.column() + ")");
+            if (key.opclass() != null) throw refused("operator classes (" + what + ": " + key.opclass() + ")");
+            if (key.nullsFirst() != key.descending())
+                throw refused("NULLS FIRST/LAST in index keys (" + what + "): NULLs sort first ascending");
+            columns.add(key.column());
+        }
+        String kind = index.method().equals("fulltext") || index.method().equals("spatial")
+                ? index.method().toUpperCase(java.util.Locale.ROOT) + " "
+                : index.unique() ? "UNIQUE " : "";
+        String using = index.method().equals("hash") ? " USING HASH" : "";
+        String keys = keys(index.name(), columns, details, index.keys());
+        if (index.name() == null)
+            return List.of(TableSql.alterTable(op.table()) + " ADD " + kind + "INDEX (" + keys + ")" + using);
+        String exists = op.options().contains(Option.IF_NOT_EXISTS) ? "IF NOT EXISTS " : "";
+        return List.of("CREATE " + kind + "INDEX " + exists + quoted(index.name()) + " ON " + table(op.table()) + " ("
+                + keys + ")" + using);
+    }
+
+    static List<String> dropIndex(DropIndex op) {
+        if (op.options().contains(Option.CONCURRENTLY)) throw refused("CONCURRENTLY (index on " + op.table() + ")");
+        String exists = op.options().contains(Option.IF_EXISTS) ? "IF EXISTS " : "";
+        // an index added without a name is named after its first key column by MariaDB
+        String name = op.index().name() == null
+                ? op.index().keys().get(0).column()
+                : op.index().name();
+        return List.of("DROP INDEX " + exists + quoted(name) + " ON " + table(op.table()));
+    }
+
+    /** {@code RENAME INDEX} (MariaDB 10.5.2+), for indexes and unique constraints alike. */
+    static List<String> renameIndex(QualifiedName table, String from, String to) {
+        return List.of(TableSql.alterTable(table) + " RENAME INDEX " + quoted(from) + " TO " + quoted(to));
+    }
+
+    /** A key's columns with their prefix lengths from the details, by the index's name. */
+    static String keys(String name, List<String> columns, TableDetails details) {
+        return keys(name, columns, details, null);
+    }
+
+    private static String keys(String name, List<String> columns, TableDetails details, List<Index.Key> order) {
+        List<Integer> prefixes =
+                details == null || name == null ? null : details.prefixes().get(name);
+        List<String> parts = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            StringBuilder part = new StringBuilder(quoted(columns.get(i)));
+            if (prefixes != null && i < prefixes.size() && prefixes.get(i) != null)
+                part.append('(').append(prefixes.get(i)).append(')');
+            if (order != null && order.get(i).descending()) part.append(" DESC");
+            parts.add(part.toString());
+        }
+        return String.join(", ", parts);
+    }
+
+    /** A check or foreign key's name; MariaDB numbers unnamed ones ({@code CONSTRAINT_1}, {@code t_ibfk_1}). */
+    private static String named(String name, QualifiedName table) {
+        if (name == null)
+            throw new IllegalArgumentException("table " + table + ": a check or foreign key to drop has no name"
+                    + " (MariaDB numbers unnamed ones: name it)");
+        return quoted(name);
+    }
+
+    private static void refuseOptions(Set<Option> options, String what) {
+        for (Option option : options) throw refused(option.name().replace('_', ' ') + " (" + what + ")");
+    }
+}

@@ -1,0 +1,234 @@
+package dev.retort.mariadb;
+
+import dev.retort.schema.CheckConstraint;
+import dev.retort.schema.Column;
+import dev.retort.schema.ColumnDefault;
+import dev.retort.schema.Identity;
+import dev.retort.schema.Schema;
+import dev.retort.schema.Table;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * An entity model's defaults, checks and generation expressions as MariaDB prints them back, so that they compare
+ * with what {@link MariaDbIntrospector} reads: MariaDB has no transactional DDL, so each table with any of them is
+ * created (its columns, defaults, generation expressions and checks, nothing else) in a scratch database {@code
+ * retort_scratch_...} on the connection's server, read back from {@code information_schema}, and the database is
+ * dropped in a {@code finally}. Nothing is evaluated beyond what {@code CREATE TABLE} does; every name is quoted.
+ */
+public final class MariaDbCanonicalizer {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The scratch names of a table's checks, {@code retort_check_<i>}: a column's own checks are named after it. */
+    private static final String CHECK = "retort_check_";
+
+    private static final String DEFAULTS = """
+            SELECT c.TABLE_NAME AS table_name, c.COLUMN_NAME AS column_name, c.COLUMN_DEFAULT AS column_default,
+                   c.GENERATION_EXPRESSION AS generation_expression, c.COLUMN_TYPE AS column_type,
+                   c.IS_NULLABLE AS is_nullable
+            FROM information_schema.COLUMNS c
+            WHERE c.TABLE_SCHEMA = ?
+            """;
+
+    private static final String CHECKS = """
+            SELECT c.TABLE_NAME AS table_name, c.CONSTRAINT_NAME AS constraint_name, c.CHECK_CLAUSE AS check_clause
+            FROM information_schema.CHECK_CONSTRAINTS c
+            WHERE c.CONSTRAINT_SCHEMA = ?
+            """;
+
+    private MariaDbCanonicalizer() {}
+
+    /** The model with each default, check and generation expression in MariaDB's printed form. */
+    public static Schema canonicalize(Connection connection, Schema model) {
+        List<Integer> printed = new ArrayList<>();
+        for (int i = 0; i < model.tables().size(); i++)
+            if (hasExpressions(model.tables().get(i))) printed.add(i);
+        if (printed.isEmpty()) return model;
+        String database = "retort_scratch_" + HexFormat.of().formatHex(RANDOM.generateSeed(8));
+        String doing = "printing the entities' defaults and checks in scratch database " + database;
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + quote(database));
+            try {
+                for (int i : printed) {
+                    Table table = model.tables().get(i);
+                    try {
+                        statement.execute(createTable(database, "t" + i, table));
+                    } catch (SQLException e) {
+                        throw MariaDbCatalogException.failed(doing + " (table " + table.name() + ")", e);
+                    }
+                }
+                return rewrite(model, readBack(connection, database));
+            } finally {
+                statement.execute("DROP DATABASE IF EXISTS " + quote(database));
+            }
+        } catch (SQLException e) {
+            throw MariaDbCatalogException.failed(doing, e);
+        }
+    }
+
+    private static boolean hasExpressions(Table table) {
+        return !table.checks().isEmpty()
+                || table.columns().stream()
+                        .anyMatch(c -> c.defaultValue() != null || c.generated() != null || isDefinition(c));
+    }
+
+    /** What a column definition may hold after its type: Hibernate's DDL writes a {@code columnDefinition} whole. */
+    private static final Pattern DEFINITION = Pattern.compile(
+            "(?is)[a-z ]+(\\([0-9, ]*\\))?( (unsigned|signed|zerofill))*\\s+(not\\s+null|null|default|check"
+                    + "|collate|generated|as|constraint|unique|primary|references|auto_increment|comment|invisible"
+                    + "|character\\s+set|charset)\\b.*");
+
+    /**
+     * Whether the column's type is a whole definition ({@code @Column(columnDefinition = "integer not null check
+     * (data > 0)")}), which MariaDB takes apart: its type, nullability, default and column check read back.
+     */
+    static boolean isDefinition(Column column) {
+        return DEFINITION.matcher(column.sqlType().strip()).matches();
+    }
+
+    /** The scratch table: every column (checks may name any), its default or generation, and the checks as {@code c<i>}. */
+    static String createTable(String database, String name, Table table) {
+        List<String> parts = new ArrayList<>();
+        for (Column column : table.columns()) {
+            StringBuilder part = new StringBuilder(quote(column.name()) + " " + ddlType(column.sqlType()));
+            if (isDefinition(column)) {
+                // the definition says it all
+            } else if (column.generated() != null) {
+                part.append(" AS (").append(column.generated().expression()).append(")");
+            } else if (column.defaultValue() != null && column.identity() == Identity.NONE) {
+                part.append(" DEFAULT ").append(column.defaultValue().expression());
+            }
+            parts.add(part.toString());
+        }
+        for (int i = 0; i < table.checks().size(); i++)
+            parts.add("CONSTRAINT " + quote(CHECK + i) + " CHECK ("
+                    + table.checks().get(i).expression() + ")");
+        return "CREATE TABLE " + quote(database) + "." + quote(name) + " (" + String.join(", ", parts) + ")";
+    }
+
+    /**
+     * The model's type names in MariaDB's DDL: its {@code REAL} is a {@code DOUBLE}, so the model's four-byte
+     * {@code real} is {@code FLOAT}; the other model spellings ({@code character varying(n)}, {@code numeric(p,s)},
+     * {@code boolean}, {@code integer}) MariaDB takes as they are.
+     */
+    private static String ddlType(String type) {
+        String lower = type.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("real")) return "FLOAT" + type.substring(4);
+        if (lower.startsWith("double precision")) return "DOUBLE" + type.substring("double precision".length());
+        return type;
+    }
+
+    /** What MariaDB printed, by scratch table: its columns' defaults and generation expressions, its checks by name. */
+    private record Printed(
+            Map<String, String> defaults,
+            Map<String, String> generated,
+            Map<String, String> types,
+            Map<String, Boolean> nullable,
+            Map<String, String> checks) {
+        Printed() {
+            this(new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>(), new HashMap<>());
+        }
+    }
+
+    private static Map<String, Printed> readBack(Connection connection, String database) throws SQLException {
+        Map<String, Printed> printed = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(DEFAULTS)) {
+            statement.setString(1, database);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    Printed table = printed.computeIfAbsent(rs.getString("table_name"), t -> new Printed());
+                    String column = rs.getString("column_name").toLowerCase(Locale.ROOT);
+                    table.defaults().put(column, rs.getString("column_default"));
+                    table.generated().put(column, rs.getString("generation_expression"));
+                    table.types().put(column, rs.getString("column_type"));
+                    table.nullable().put(column, "YES".equals(rs.getString("is_nullable")));
+                }
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(CHECKS)) {
+            statement.setString(1, database);
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    printed.computeIfAbsent(rs.getString("table_name"), t -> new Printed())
+                            .checks()
+                            .put(
+                                    rs.getString("constraint_name").toLowerCase(Locale.ROOT),
+                                    rs.getString("check_clause"));
+                }
+            }
+        }
+        return printed;
+    }
+
+    private static Schema rewrite(Schema model, Map<String, Printed> printed) {
+        List<Table> tables = new ArrayList<>(model.tables().size());
+        for (int i = 0; i < model.tables().size(); i++) {
+            Table table = model.tables().get(i);
+            Printed forms = printed.get("t" + i);
+            tables.add(forms == null ? table : rewrite(table, forms));
+        }
+        return model.with(tables, model.sequences(), model.enums());
+    }
+
+    private static Table rewrite(Table table, Printed forms) {
+        List<Column> columns = new ArrayList<>();
+        List<CheckConstraint> checks = new ArrayList<>();
+        for (Column column : table.columns()) {
+            String name = column.name().toLowerCase(Locale.ROOT);
+            if (isDefinition(column)) {
+                column = definition(column, forms);
+                String check = forms.checks().get(name);
+                if (check != null) checks.add(new CheckConstraint(null, check, check, true, true));
+            } else if (column.generated() != null) {
+                column = column.withGenerated(new ColumnDefault(
+                        column.generated().expression(), forms.generated().get(name)));
+            } else if (column.defaultValue() != null && column.identity() == Identity.NONE) {
+                String stored = forms.defaults().get(name);
+                // DEFAULT NULL is no default, as the introspector reads it
+                column = stored == null || stored.equalsIgnoreCase("NULL")
+                        ? column.withDefault(null)
+                        : column.withDefault(
+                                new ColumnDefault(column.defaultValue().expression(), stored));
+            }
+            columns.add(column);
+        }
+        for (int i = 0; i < table.checks().size(); i++) {
+            CheckConstraint check = table.checks().get(i);
+            String clause = forms.checks().get(CHECK + i);
+            checks.add(clause == null ? check : check.withCanonical(clause));
+        }
+        return table.withColumns(columns).withChecks(checks);
+    }
+
+    /** A column whose type was a whole definition, as MariaDB took it apart: type, nullability and default. */
+    private static Column definition(Column column, Printed forms) {
+        String name = column.name().toLowerCase(Locale.ROOT);
+        Column taken = Column.of(
+                        column.name(), MariaDbTypes.normalize(forms.types().get(name)))
+                .withNullable(forms.nullable().get(name) && column.nullable())
+                .withIdentity(column.identity())
+                .comment(column.comment());
+        if (column.collation() != null) taken = taken.collate(column.collation());
+        String stored = forms.defaults().get(name);
+        String generated = forms.generated().get(name);
+        if (generated != null) return taken.withGenerated(new ColumnDefault(generated, generated));
+        if (stored == null || stored.equalsIgnoreCase("NULL")) return taken;
+        return taken.withDefault(new ColumnDefault(stored, stored));
+    }
+
+    /** An identifier in backticks, each backtick doubled. */
+    static String quote(String identifier) {
+        return CatalogSequences.quote(identifier);
+    }
+}

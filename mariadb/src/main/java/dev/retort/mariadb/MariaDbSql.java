@@ -1,0 +1,232 @@
+package dev.retort.mariadb;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.retort.Dialect;
+import dev.retort.SqlDialect;
+import dev.retort.VisibleText;
+import dev.retort.op.AddCheck;
+import dev.retort.op.AddColumn;
+import dev.retort.op.AddEnumCasts;
+import dev.retort.op.AddExclusion;
+import dev.retort.op.AddForeignKey;
+import dev.retort.op.AddPrimaryKey;
+import dev.retort.op.AddUnique;
+import dev.retort.op.AlterColumn;
+import dev.retort.op.AlterEnum;
+import dev.retort.op.AlterSchemaComment;
+import dev.retort.op.AlterSequence;
+import dev.retort.op.AlterSequenceOwner;
+import dev.retort.op.AlterTableComment;
+import dev.retort.op.AlterTablePersistence;
+import dev.retort.op.AlterType;
+import dev.retort.op.ColumnChange;
+import dev.retort.op.CreateEnum;
+import dev.retort.op.CreateIndex;
+import dev.retort.op.CreateSchema;
+import dev.retort.op.CreateSequence;
+import dev.retort.op.CreateTable;
+import dev.retort.op.CreateType;
+import dev.retort.op.DropCheck;
+import dev.retort.op.DropColumn;
+import dev.retort.op.DropEnum;
+import dev.retort.op.DropEnumCasts;
+import dev.retort.op.DropExclusion;
+import dev.retort.op.DropForeignKey;
+import dev.retort.op.DropIndex;
+import dev.retort.op.DropPrimaryKey;
+import dev.retort.op.DropSchema;
+import dev.retort.op.DropSequence;
+import dev.retort.op.DropTable;
+import dev.retort.op.DropType;
+import dev.retort.op.DropUnique;
+import dev.retort.op.InvalidateConstraint;
+import dev.retort.op.Op;
+import dev.retort.op.RenameColumn;
+import dev.retort.op.RenameConstraint;
+import dev.retort.op.RenameIndex;
+import dev.retort.op.RenameTable;
+import dev.retort.op.ValidateConstraint;
+import dev.retort.schema.QualifiedName;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Renders operations as MariaDB statements, every identifier in backticks: one dispatch here, the
+ * statements of each kind of object in {@link TableSql} (a table's column changes as one {@code ALTER
+ * TABLE}), {@link ColumnSql}, {@link ConstraintSql}, {@link SequenceSql}, what only {@link TableDetails}
+ * holds in {@link DetailSql}; what MariaDB has no form for is refused with an {@link UnsupportedOnDialect}
+ * naming the object.
+ *
+ * <p>A renderer knows the {@link TableDetails} of the database it writes towards ({@link #of}): engine,
+ * default character set and collation, {@code ON UPDATE}, virtual generation and key prefix lengths
+ * then go into every {@code CREATE TABLE}, added column, {@code MODIFY COLUMN} and index it writes;
+ * {@link #DIALECT} knows none and leaves them to the server's defaults.
+ *
+ * <p>Escaping: an identifier is written {@code `a``b`}, and one holding a line break, control, bidi or
+ * other hidden character is refused (backticks have no escapes, so the script could not show it). A
+ * string literal doubles its quotes and its backslashes, so it ends where it should whatever {@code
+ * sql_mode} says; its value is the one meant without {@code NO_BACKSLASH_ESCAPES} (MariaDB's default,
+ * and the notation MariaDB itself prints defaults and {@code ENUM} labels in), a backslash stored doubled
+ * with it. Line breaks and tabs stay; other hidden characters are refused.
+ */
+public final class MariaDbSql implements SqlDialect {
+    /** The renderer that knows no table's details: the server's defaults for engine, charset and the rest. */
+    public static final SqlDialect DIALECT = new MariaDbSql(Map.of());
+
+    private final Map<QualifiedName, TableDetails> details;
+
+    private MariaDbSql(Map<QualifiedName, TableDetails> details) {
+        this.details = Map.copyOf(requireNonNull(details, "details"));
+    }
+
+    /** The renderer that writes the tables it creates and changes with these details (a catalog's, by table). */
+    public static MariaDbSql of(Map<QualifiedName, TableDetails> details) {
+        return new MariaDbSql(details);
+    }
+
+    /** A {@code CREATE TABLE} with the table's details: engine, charset, collation, ON UPDATE, VIRTUAL, prefixes. */
+    public static List<String> create(CreateTable op, TableDetails details) {
+        return TableSql.create(op, details);
+    }
+
+    @Override
+    public Dialect dialect() {
+        return Dialect.MARIADB;
+    }
+
+    @Override
+    public List<String> statements(Op op) {
+        if (op instanceof CreateTable c) return TableSql.create(c, details(c.table()));
+        if (op instanceof DropTable d) return TableSql.drop(d);
+        if (op instanceof AddColumn a) return alterTable(List.of(a));
+        if (op instanceof AlterTableComment c) return TableSql.comment(c);
+        if (op instanceof AlterTablePersistence p) throw refused("unlogged tables (table " + p.table() + ")");
+        if (op instanceof DropColumn d) return alterTable(List.of(d));
+        if (op instanceof AddExclusion a) throw refused("exclusion constraints (table " + a.table() + ")");
+        if (op instanceof DropExclusion d) throw refused("exclusion constraints (table " + d.table() + ")");
+        if (op instanceof AlterColumn a) return alterTable(List.of(a));
+        if (op instanceof AddPrimaryKey a) return ConstraintSql.addPrimaryKey(a);
+        if (op instanceof DropPrimaryKey d) return ConstraintSql.dropPrimaryKey(d);
+        if (op instanceof AddUnique a) return ConstraintSql.addUnique(a, details(a.table()));
+        if (op instanceof DropUnique d) return ConstraintSql.dropUnique(d);
+        if (op instanceof AddCheck a) return ConstraintSql.addCheck(a);
+        if (op instanceof DropCheck d) return ConstraintSql.dropCheck(d);
+        if (op instanceof AddForeignKey a) return ConstraintSql.addForeignKey(a);
+        if (op instanceof DropForeignKey d) return ConstraintSql.dropForeignKey(d);
+        if (op instanceof RenameColumn r) return TableSql.renameColumn(r);
+        if (op instanceof RenameTable r) return TableSql.rename(r);
+        if (op instanceof CreateIndex c) return ConstraintSql.createIndex(c, details(c.table()));
+        if (op instanceof DropIndex d) return ConstraintSql.dropIndex(d);
+        if (op instanceof RenameIndex r) return ConstraintSql.renameIndex(r.table(), r.from(), r.to());
+        if (op instanceof RenameConstraint r) return ConstraintSql.renameIndex(r.table(), r.from(), r.to());
+        if (op instanceof CreateEnum c)
+            throw refused("enum types of their own (type " + c.type().name() + ")");
+        if (op instanceof DropEnum d)
+            throw refused("enum types of their own (type " + d.type().name() + ")");
+        if (op instanceof AlterEnum a) throw refused("enum types of their own (type " + a.to().name() + ")");
+        if (op instanceof AddEnumCasts a) throw refused("casts of enum types (type " + a.type() + ")");
+        if (op instanceof DropEnumCasts d) throw refused("casts of enum types (type " + d.type() + ")");
+        if (op instanceof CreateType c)
+            throw refused("composite types (type " + c.type().name() + ")");
+        if (op instanceof DropType d)
+            throw refused("composite types (type " + d.type().name() + ")");
+        if (op instanceof AlterType a) throw refused("composite types (type " + a.to().name() + ")");
+        if (op instanceof CreateSequence c) return SequenceSql.create(c);
+        if (op instanceof DropSequence d) return SequenceSql.drop(d);
+        if (op instanceof AlterSequenceOwner o) throw refused("sequence owners (sequence " + o.sequence() + ")");
+        if (op instanceof AlterSequence a) return SequenceSql.alter(a);
+        if (op instanceof ValidateConstraint v)
+            throw refused("NOT VALID constraints to validate (table " + v.table() + ")");
+        if (op instanceof InvalidateConstraint i) throw refused("NOT VALID constraints (table " + i.table() + ")");
+        if (op instanceof CreateSchema c) throw schemas(c.schema().name());
+        if (op instanceof DropSchema d) throw schemas(d.schema().name());
+        if (op instanceof AlterSchemaComment a) throw schemas(a.schema());
+        throw new AssertionError(op);
+    }
+
+    /** One table's column changes as one {@code ALTER TABLE}, comma-separated {@code ADD}, {@code DROP} and {@code MODIFY}. */
+    @Override
+    public List<String> alterTable(List<? extends ColumnChange> changes) {
+        if (changes.isEmpty()) throw new IllegalArgumentException("no column changes");
+        return TableSql.alterColumns(changes, details(changes.get(0).table()));
+    }
+
+    /** Never: MariaDB has no transactional DDL, and {@code CONCURRENTLY} is refused. */
+    @Override
+    public boolean outsideTransaction(Op op) {
+        return false;
+    }
+
+    /** False: MariaDB commits before and after every DDL statement. */
+    @Override
+    public boolean transactionalDdl() {
+        return false;
+    }
+
+    @Override
+    public String quote(String identifier) {
+        return quoted(identifier);
+    }
+
+    @Override
+    public String literal(String value) {
+        return text(value);
+    }
+
+    /** The details this renderer writes a table with, or null when it knows none. */
+    TableDetails details(QualifiedName table) {
+        return details.get(table);
+    }
+
+    /** An identifier in backticks, each backtick doubled; one holding a hidden character is refused. */
+    static String quoted(String identifier) {
+        if (VisibleText.hasHidden(identifier))
+            throw refused("visible form for the identifier " + VisibleText.of(identifier, false)
+                    + ", which holds a hidden character (backticks have no escapes)");
+        return "`" + identifier.replace("`", "``") + "`";
+    }
+
+    /** A string literal whose quotes and backslashes are doubled: it ends where it should in every {@code sql_mode}. */
+    static String text(String value) {
+        boolean hidden = value.codePoints().anyMatch(c -> c != '\n' && c != '\t' && VisibleText.hidden(c));
+        if (hidden)
+            throw refused(
+                    "visible form for the string " + VisibleText.of(value, false) + ", which holds a hidden character");
+        return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    static String table(QualifiedName name) {
+        return name.schema() == null ? quoted(name.name()) : quoted(name.schema()) + "." + quoted(name.name());
+    }
+
+    static String columnList(List<String> columns) {
+        return columns.stream().map(MariaDbSql::quoted).collect(Collectors.joining(", "));
+    }
+
+    /** SQL text the catalog printed (a default, check, generation expression), refused when it holds a hidden character. */
+    static String expression(String sql, String what) {
+        if (VisibleText.hasHidden(sql))
+            throw refused(
+                    "visible form for " + what + " " + VisibleText.of(sql, false) + ", which holds a hidden character");
+        return sql;
+    }
+
+    /** A name MariaDB writes bare (an engine, character set or collation): letters, digits and underscores only. */
+    static String word(String name, String what) {
+        if (!name.matches("[A-Za-z0-9_]+"))
+            throw refused(what + " named " + VisibleText.of(name, false)
+                    + " (its names are letters, digits and underscores)");
+        return name;
+    }
+
+    static UnsupportedOnDialect refused(String what) {
+        return new UnsupportedOnDialect(Dialect.MARIADB, what);
+    }
+
+    private static UnsupportedOnDialect schemas(String schema) {
+        return refused(
+                "schemas as objects inside a database (schema " + schema + "): a MariaDB URL names its one database");
+    }
+}

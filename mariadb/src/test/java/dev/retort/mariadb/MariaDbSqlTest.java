@@ -1,0 +1,262 @@
+package dev.retort.mariadb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.SqlDialect;
+import dev.retort.SqlDialect.UnsupportedOnDialect;
+import dev.retort.fixtures.db.MariaDbTestDatabase;
+import dev.retort.op.AlterTableComment;
+import dev.retort.op.Op;
+import dev.retort.op.OpKinds;
+import dev.retort.op.OpSamples;
+import dev.retort.schema.QualifiedName;
+import dev.retort.schema.Table;
+import dev.retort.schema.TableFilter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The MariaDB renderer against the server: each case's two catalogs made by DDL written here, A's
+ * database run through the rendered upgrade must read back as B (nothing left to diff, details too),
+ * then through the rendered downgrade as A again; literals in both {@code sql_mode}s; and every
+ * operation either rendered or refused in one line.
+ */
+class MariaDbSqlTest {
+    @RegisterExtension
+    final MariaDbTestDatabase db = new MariaDbTestDatabase(2);
+
+    private static final String PARENT = """
+            CREATE TABLE parent (id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY,
+              code varchar(20) COLLATE utf8mb4_bin NOT NULL, UNIQUE KEY parent_code (code))
+              DEFAULT CHARSET=utf8mb4 COMMENT='it''s a \\\\ table';
+            """;
+
+    private static final String EVERY_TYPE = """
+            CREATE TABLE t (id int NOT NULL PRIMARY KEY, a int(11) DEFAULT 7, b tinyint(1) NOT NULL DEFAULT 1,
+              c tinyint(4), d bigint(20) unsigned, e int(5) unsigned zerofill, f float, g double,
+              h decimal(10,2) DEFAULT 1.50, i datetime,
+              j datetime(3) NOT NULL DEFAULT current_timestamp(3) ON UPDATE current_timestamp(3),
+              k timestamp NULL, l time(2), m year, n varchar(40) DEFAULT 'x''y\\\\z' COMMENT 'note \\\\ ''q''',
+              o char(3) CHARACTER SET latin1 COLLATE latin1_bin, p text, q enum('Sad','happy  days','it''s') DEFAULT 'Sad',
+              r set('x','Y'), s bit(1), v mediumint(9), w smallint unsigned, x decimal(5), y binary(16),
+              z int GENERATED ALWAYS AS (a + 1) VIRTUAL, zz int AS (a * 2) STORED, pid bigint, js json,
+              ff float(7,3), u uuid, KEY t_n (n(10), o DESC), FULLTEXT KEY t_p (p), UNIQUE KEY t_np (p(20)),
+              CONSTRAINT t_pos CHECK (a > 0), CONSTRAINT t_parent FOREIGN KEY (pid) REFERENCES parent (id)
+              ON DELETE CASCADE ON UPDATE SET NULL, KEY t_pid (pid)) ENGINE=InnoDB COMMENT 'every type';
+            CREATE TABLE m (id int NOT NULL, note varchar(10)) ENGINE=MyISAM DEFAULT CHARSET=latin1;
+            CREATE SEQUENCE s START WITH 5 INCREMENT BY 3 MAXVALUE 1000 CACHE 10 CYCLE;
+            CREATE SEQUENCE s2 START WITH -1 INCREMENT BY -1 NOCACHE;
+            """;
+
+    @Test
+    void everyTypeAndObjectIsCreatedAndDroppedAsRead() throws Exception {
+        roundTrip("", PARENT + EVERY_TYPE);
+    }
+
+    @Test
+    void aModifyKeepsTheCommentDefaultOnUpdateAndCollation() throws Exception {
+        String a = """
+                CREATE TABLE t (id int NOT NULL PRIMARY KEY,
+                  n varchar(40) CHARACTER SET latin1 COLLATE latin1_bin NULL DEFAULT 'it''s' COMMENT 'kept \\\\ ''q''',
+                  j datetime(3) NULL DEFAULT current_timestamp(3) ON UPDATE current_timestamp(3) COMMENT 'stamp',
+                  g int GENERATED ALWAYS AS (id * 2) VIRTUAL COMMENT 'virtual');
+                """;
+        String b = a.replace("latin1_bin NULL", "latin1_bin NOT NULL")
+                .replace("datetime(3) NULL", "datetime(3) NOT NULL")
+                .replace("id * 2", "id * 3");
+        List<String> up = roundTrip(a, b);
+        assertEquals(1, up.size(), up.toString());
+        assertTrue(
+                up.get(0)
+                        .contains("MODIFY COLUMN `n` varchar(40) COLLATE latin1_bin NOT NULL DEFAULT 'it''s'"
+                                + " COMMENT 'kept \\\\ ''q'''"),
+                up.get(0));
+    }
+
+    @Test
+    void columnChangesOfOneTableAreOneAlterTable() throws Exception {
+        String a = "CREATE TABLE t (id int NOT NULL PRIMARY KEY, a int, b text, c varchar(5));";
+        String b = "CREATE TABLE t (id int NOT NULL PRIMARY KEY, a bigint NOT NULL COMMENT 'wide', c varchar(5),"
+                + " d date DEFAULT '2020-01-01');";
+        List<String> up = roundTrip(a, b);
+        assertEquals(
+                List.of("ALTER TABLE `t`\n    ADD COLUMN `d` date NULL DEFAULT '2020-01-01',\n"
+                        + "    MODIFY COLUMN `a` bigint NOT NULL COMMENT 'wide',\n    DROP COLUMN `b`"),
+                up);
+    }
+
+    @Test
+    void tableDetailsChangeByTheirOwnStatements() throws Exception {
+        String a = """
+                CREATE TABLE t (id int NOT NULL PRIMARY KEY, n varchar(40), j timestamp NULL,
+                  g int AS (id + 1) VIRTUAL, KEY t_n (n(10))) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4;
+                """;
+        String b = """
+                CREATE TABLE t (id int NOT NULL PRIMARY KEY, n varchar(40), j timestamp NULL ON UPDATE current_timestamp(),
+                  g int AS (id + 1) STORED, KEY t_n (n(20))) ENGINE=MyISAM DEFAULT CHARSET=utf8mb4;
+                """;
+        List<String> up = roundTrip(a, b);
+        assertEquals(2, up.size(), up.toString());
+    }
+
+    @Test
+    void anIndexedGeneratedColumnIsNotDroppedToTurnItStored() throws Exception {
+        db.execute(0, "CREATE TABLE t (id int NOT NULL PRIMARY KEY, g int AS (id + 1) VIRTUAL, KEY t_g (g))");
+        db.execute(1, "CREATE TABLE t (id int NOT NULL PRIMARY KEY, g int AS (id + 1) STORED, KEY t_g (g))");
+        MariaDbDiff diff = MariaDbDiff.of(read(0), read(1), TableFilter.ALL, Set.of());
+        UnsupportedOnDialect e = assertThrows(UnsupportedOnDialect.class, diff::upgradeSql);
+        assertEquals(
+                "MariaDB has no way to turn the indexed generated column t.g between virtual and stored but dropping"
+                        + " it, and its indexes with it",
+                e.getMessage());
+    }
+
+    @Test
+    void tableCommentsAndSequencesChange() throws Exception {
+        String a = "CREATE TABLE t (id int) COMMENT 'old';\nCREATE SEQUENCE s START WITH 1 INCREMENT BY 1;";
+        String b = "CREATE TABLE t (id int);\nCREATE SEQUENCE s START WITH 1 INCREMENT BY 5 MAXVALUE 99 NOCACHE;";
+        roundTrip(a, b);
+    }
+
+    @Test
+    void aLiteralEndsWhereItShouldInBothSqlModes() throws Exception {
+        String comment = "it's \\ a \\' trap'; DROP TABLE t; -- \\";
+        String statement = MariaDbSql.DIALECT
+                .statements(new AlterTableComment(QualifiedName.of("t"), null, comment))
+                .get(0);
+        db.execute("CREATE TABLE t (id int)");
+        for (String mode : List.of("DEFAULT", "'NO_BACKSLASH_ESCAPES'")) {
+            try (Connection c = db.connect();
+                    Statement st = c.createStatement()) {
+                st.execute("SET SESSION sql_mode = " + mode);
+                st.execute(statement);
+            }
+            String read = table(read(0), "t").comment();
+            // without NO_BACKSLASH_ESCAPES the value meant; with it each backslash doubled, never more than one
+            // statement
+            String expected = mode.equals("DEFAULT") ? comment : comment.replace("\\", "\\\\");
+            assertEquals(expected, read, mode);
+        }
+    }
+
+    @Test
+    void identifiersAreBackquotedAndHiddenCharactersRefused() throws Exception {
+        assertEquals("`a``b`", MariaDbSql.DIALECT.quote("a`b"));
+        UnsupportedOnDialect e = assertThrows(UnsupportedOnDialect.class, () -> MariaDbSql.DIALECT.quote("a\nb"));
+        assertEquals(
+                "MariaDB has no visible form for the identifier a\\nb, which holds a hidden character"
+                        + " (backticks have no escapes)",
+                e.getMessage());
+        roundTrip("", "CREATE TABLE `we``ird \"x'` (`c``1` int COMMENT 'tab\there');");
+    }
+
+    @Test
+    void everyOperationIsRenderedOrRefusedInOneLine() {
+        // the kinds no sample of renders; a sample of another kind may be refused for a PostgreSQL-only part
+        Set<String> refused = new TreeSet<>();
+        Set<String> rendered = new TreeSet<>();
+        Set<Class<? extends Op>> covered = new java.util.HashSet<>();
+        for (Op op : OpSamples.ALL) {
+            covered.add(op.getClass());
+            try {
+                List<String> statements = MariaDbSql.DIALECT.statements(op);
+                assertTrue(!statements.isEmpty(), op.toString());
+                rendered.add(op.getClass().getSimpleName());
+            } catch (UnsupportedOnDialect e) {
+                assertTrue(
+                        e.getMessage().startsWith("MariaDB has no ")
+                                && !e.getMessage().contains("\n"),
+                        e.getMessage());
+                refused.add(op.getClass().getSimpleName());
+            }
+        }
+        assertEquals(OpKinds.all(), covered);
+        refused.removeAll(rendered);
+        assertEquals(
+                new TreeSet<>(List.of(
+                        "AddEnumCasts",
+                        "AddExclusion",
+                        "AlterEnum",
+                        "AlterSchemaComment",
+                        "AlterSequenceOwner",
+                        "AlterTablePersistence",
+                        "AlterType",
+                        "CreateEnum",
+                        "CreateSchema",
+                        "CreateType",
+                        "DropEnum",
+                        "DropEnumCasts",
+                        "DropExclusion",
+                        "DropSchema",
+                        "DropType",
+                        "InvalidateConstraint",
+                        "ValidateConstraint")),
+                refused);
+        assertEquals(false, MariaDbSql.DIALECT.transactionalDdl());
+    }
+
+    /**
+     * A's DDL in database 0, B's in database 1; A's database through the rendered upgrade reads as B, then through
+     * the rendered downgrade as A. The upgrade's statements.
+     */
+    private List<String> roundTrip(String a, String b) throws Exception {
+        if (!a.isBlank()) db.execute(0, a);
+        if (!b.isBlank()) db.execute(1, b);
+        MariaDbCatalog before = read(0);
+        MariaDbCatalog after = read(1);
+        MariaDbDiff diff = MariaDbDiff.of(before, after, TableFilter.ALL, Set.of());
+        List<String> up = diff.upgradeSql();
+        List<String> down = diff.downgradeSql();
+        run(up);
+        assertSame(after, read(0), "up: " + up);
+        run(down);
+        assertSame(before, read(0), "up: " + up + "\ndown: " + down);
+        return up;
+    }
+
+    private void assertSame(MariaDbCatalog expected, MariaDbCatalog actual, String context) {
+        MariaDbDiff left = MariaDbDiff.of(actual, expected, TableFilter.ALL, Set.of());
+        List<String> lines = new ArrayList<>(left.details());
+        left.plan().upgrade().forEach(op -> lines.add(op.toString()));
+        assertEquals(List.of(), lines, context);
+        assertEquals(expected.details(), actual.details(), context);
+        assertEquals(expected.schema().sequences(), actual.schema().sequences(), context);
+    }
+
+    private void run(List<String> statements) throws SQLException {
+        try (Connection c = db.connect(0);
+                Statement st = c.createStatement()) {
+            for (String statement : statements) {
+                try {
+                    st.execute(statement);
+                } catch (SQLException e) {
+                    throw new SQLException(e.getMessage() + "\nin: " + statement, e);
+                }
+            }
+        }
+    }
+
+    private MariaDbCatalog read(int database) throws Exception {
+        try (Connection c = db.connect(database)) {
+            return MariaDbIntrospector.read(c);
+        }
+    }
+
+    private static Table table(MariaDbCatalog catalog, String name) {
+        return catalog.schema().table(QualifiedName.of(name)).orElseThrow();
+    }
+
+    @SuppressWarnings("unused")
+    private static SqlDialect dialect() {
+        return MariaDbSql.DIALECT;
+    }
+}

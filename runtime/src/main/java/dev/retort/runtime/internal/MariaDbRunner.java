@@ -1,0 +1,285 @@
+package dev.retort.runtime.internal;
+
+import dev.retort.Dialect;
+import dev.retort.SqlDialect;
+import dev.retort.mariadb.MariaDbSql;
+import dev.retort.revision.Targets;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * The runner on MariaDB (and MySQL): every DDL statement commits, so a migration runs statement by statement
+ * with its progress recorded in the history table ({@link StatementRun}); {@code GET_LOCK} ({@link MariaDbLock});
+ * {@code lock_wait_timeout} and {@code max_statement_time} for the session; {@code time_zone}. The schema of
+ * the version table is the connection's database unless {@code version.schema} names another.
+ */
+final class MariaDbRunner implements RunnerDialect {
+    static final MariaDbRunner INSTANCE = new MariaDbRunner();
+
+    /** The renderer: {@code mariadb}'s, which refuses in one line what MariaDB has no form for. */
+    static final SqlDialect SQL = MariaDbSql.DIALECT;
+
+    /** MariaDB's {@code lock_wait_timeout} maximum, a year in seconds: Retort's zero, "for ever". */
+    private static final long FOR_EVER = 31_536_000;
+
+    private static final Pattern SETTING = Pattern.compile("[a-z_]+");
+
+    private MariaDbRunner() {}
+
+    @Override
+    public Dialect dialect() {
+        return Dialect.MARIADB;
+    }
+
+    @Override
+    public SqlDialect sql() {
+        return SQL;
+    }
+
+    /** The default schema ({@code public}) is the connection's database, left implicit. */
+    @Override
+    public String qualified(String schema, String name) {
+        return schema.equals(VersionTable.DEFAULT_SCHEMA) ? quote(name) : quote(schema) + "." + quote(name);
+    }
+
+    @Override
+    public List<String> versionTableSchemas(Connection connection, String name, String schema, Set<String> lookIn)
+            throws SQLException {
+        List<String> others = lookIn.stream()
+                .filter(s -> !s.equals(VersionTable.DEFAULT_SCHEMA))
+                .toList();
+        StringBuilder sql = new StringBuilder("SELECT table_schema, table_schema = DATABASE() AS here"
+                + " FROM information_schema.columns WHERE table_name = ? AND column_name = 'version_num'"
+                + " AND (table_schema = DATABASE()");
+        for (int i = 0; i < others.size(); i++) sql.append(" OR table_schema = ?");
+        sql.append(") ORDER BY table_schema = ? DESC, table_schema");
+        List<String> found = new ArrayList<>();
+        try (PreparedStatement st = connection.prepareStatement(sql.toString())) {
+            st.setString(1, name);
+            for (int i = 0; i < others.size(); i++) st.setString(i + 2, others.get(i));
+            st.setString(others.size() + 2, schema);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next())
+                    found.add(rs.getBoolean("here") ? VersionTable.DEFAULT_SCHEMA : rs.getString("table_schema"));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public boolean exists(Connection connection, String schema, String name) throws SQLException {
+        boolean here = schema.equals(VersionTable.DEFAULT_SCHEMA);
+        try (PreparedStatement st =
+                connection.prepareStatement("SELECT count(*) AS present FROM information_schema.tables"
+                        + " WHERE table_name = ? AND table_schema = " + (here ? "DATABASE()" : "?"))) {
+            st.setString(1, name);
+            if (!here) st.setString(2, schema);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt("present") > 0;
+            }
+        }
+    }
+
+    @Override
+    public List<String> createVersionTable(VersionTable table) {
+        List<String> sql = new ArrayList<>();
+        if (!table.schema().equals(VersionTable.DEFAULT_SCHEMA))
+            sql.add("CREATE DATABASE IF NOT EXISTS " + quote(table.schema()));
+        sql.add("CREATE TABLE IF NOT EXISTS " + table.qualified() + " (version_num varchar(32) NOT NULL, CONSTRAINT "
+                + quote(table.name() + "_pkc") + " PRIMARY KEY (version_num)) ENGINE = InnoDB");
+        return sql;
+    }
+
+    /**
+     * An anonymous compound statement that signals unless the table holds exactly {@code heads}, or, for any
+     * heads, while a run of the history is partly applied.
+     */
+    @Override
+    public String expectVersions(VersionTable table, Set<String> heads) {
+        HistoryTable history = new HistoryTable(table);
+        String where = table.schema().equals(VersionTable.DEFAULT_SCHEMA) ? "DATABASE()" : literal(table.schema());
+        List<String> body = new ArrayList<>(List.of(
+                "BEGIN NOT ATOMIC",
+                "  DECLARE at text DEFAULT '';",
+                "  DECLARE problem varchar(500) DEFAULT NULL;",
+                "  IF EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = " + where
+                        + " AND table_name = " + literal(table.name()) + ") THEN",
+                "    SELECT coalesce(group_concat(version_num ORDER BY BINARY version_num SEPARATOR ', '), '') INTO at FROM "
+                        + table.qualified() + ";",
+                "  END IF;",
+                "  IF EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = " + where
+                        + " AND table_name = " + literal(history.name()) + ") THEN",
+                "    SELECT concat('retort: revision ', revision, ' is partly applied (', direction, ', ', statements, ' of ',"
+                        + " total, ' statements ran): run retort upgrade or downgrade online to resolve it') INTO problem FROM "
+                        + history.qualified() + " WHERE status IN ('running', 'failed') ORDER BY id DESC LIMIT 1;",
+                "  END IF;"));
+        if (heads != null) {
+            String expected = String.join(", ", new TreeSet<>(heads));
+            body.add("  IF problem IS NULL AND at <> " + literal(expected) + " THEN");
+            body.add("    SET problem = concat('retort: the version table ', " + literal(table.qualified())
+                    + ", ' is at ', IF(at = '', 'base', at), ', this block expects ', "
+                    + literal(expected.isEmpty() ? Targets.BASE : expected) + ");");
+            body.add("  END IF;");
+        }
+        body.add("  IF problem IS NOT NULL THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = problem; END IF;");
+        body.add("END");
+        return String.join("\n", body);
+    }
+
+    /**
+     * As on PostgreSQL, plus how far each run got: {@code status} ({@code running}, {@code failed}, {@code done},
+     * {@code resumed}, {@code undone}, {@code stamped}), {@code statements} committed of {@code total}, and the
+     * failed statement's {@code error}. Rows are updated while their run goes on.
+     */
+    @Override
+    public String createHistoryTable(HistoryTable table) {
+        return "CREATE TABLE IF NOT EXISTS " + table.qualified() + " ("
+                + "id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY, "
+                + "revision varchar(32) NOT NULL, "
+                + "direction varchar(10) NOT NULL, "
+                + "checksum varchar(64), "
+                + "message text, "
+                + "applied_at timestamp(6) NOT NULL DEFAULT current_timestamp(6), "
+                + "applied_by text NOT NULL, "
+                + "duration_ms bigint NOT NULL, "
+                + "retort_version text, "
+                + "status varchar(10) NOT NULL DEFAULT 'done', "
+                + "statements int NOT NULL DEFAULT 0, "
+                + "total int NOT NULL DEFAULT 0, "
+                + "error text) ENGINE = InnoDB";
+    }
+
+    @Override
+    public String userAt(String host) {
+        return "concat(current_user(), " + literal("@" + host) + ")";
+    }
+
+    @Override
+    public Held lock(Connection connection, VersionTable table, Duration timeout, Consumer<String> waiting)
+            throws SQLException {
+        return MariaDbLock.acquire(connection, table, timeout, waiting);
+    }
+
+    /** Session settings, since MariaDB has no {@code SET LOCAL}; the run puts them back ({@link #settingsOfARun}). */
+    @Override
+    public List<String> migrationTimeouts(MigrationTimeouts timeouts, boolean undoStatement) {
+        List<String> sql = new ArrayList<>();
+        statementTimeouts(timeouts, "").forEach((name, value) -> sql.add(scriptSet(name, value)));
+        if (timeouts.statement() == null && undoStatement) sql.add(scriptReset("max_statement_time"));
+        return sql;
+    }
+
+    /**
+     * {@code lock_wait_timeout} in whole seconds (the metadata locks DDL waits for; MariaDB takes no fraction, so a
+     * part of a second counts as one; zero, for ever, is MariaDB's maximum, since its zero means no wait), and
+     * {@code max_statement_time} in seconds (zero for no limit).
+     */
+    @Override
+    public Map<String, String> statementTimeouts(MigrationTimeouts timeouts, String sql) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        Duration ddl = timeouts.ddl();
+        long seconds = ddl.isZero() ? FOR_EVER : Math.max(1, (ddl.toMillis() + 999) / 1000);
+        settings.put("lock_wait_timeout", Long.toString(seconds));
+        if (timeouts.statement() != null) settings.put("max_statement_time", seconds(timeouts.statement()));
+        return settings;
+    }
+
+    /** Seconds with milliseconds, a nonzero time of less than one rounded up to one (zero is no limit). */
+    private static String seconds(Duration time) {
+        if (time.isZero()) return "0";
+        long ms = Math.max(1, time.toMillis());
+        return ms / 1000 + "." + String.format("%03d", ms % 1000);
+    }
+
+    @Override
+    public String set(Connection connection, String name, String value) throws SQLException {
+        if (!SETTING.matcher(name).matches()) throw new IllegalArgumentException("not a session setting: " + name);
+        String previous;
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT @@SESSION." + name + " AS previous")) {
+            rs.next();
+            previous = rs.getString("previous");
+        }
+        if (value.equals("DEFAULT")) {
+            try (Statement st = connection.createStatement()) {
+                st.execute(scriptReset(name));
+            }
+            return previous;
+        }
+        try (PreparedStatement st = connection.prepareStatement("SET SESSION " + name + " = ?")) {
+            if (value.matches("[0-9]+(\\.[0-9]+)?")) st.setBigDecimal(1, new BigDecimal(value));
+            else st.setString(1, value);
+            st.execute();
+        }
+        return previous;
+    }
+
+    @Override
+    public String scriptSet(String name, String value) {
+        return "SET SESSION " + name + " = " + (value.matches("[0-9]+(\\.[0-9]+)?") ? value : literal(value));
+    }
+
+    @Override
+    public String scriptReset(String name) {
+        return "SET SESSION " + name + " = DEFAULT";
+    }
+
+    @Override
+    public String timeZoneSetting() {
+        return "time_zone";
+    }
+
+    /** UTC as an offset, which needs no time zone tables; a named zone needs them loaded (mariadb-tzinfo-to-sql). */
+    @Override
+    public String timeZoneValue(String zone) {
+        return zone.equals(MigrationTimeZone.DEFAULT) ? "+00:00" : zone;
+    }
+
+    @Override
+    public String timeZoneSql(String zone) {
+        return "SET time_zone = " + literal(timeZoneValue(zone));
+    }
+
+    @Override
+    public List<String> settingsOfARun() {
+        return List.of("lock_wait_timeout", "max_statement_time");
+    }
+
+    @Override
+    public String scriptUsage() {
+        return "Apply with mariadb --batch (it stops at the first error): every statement commits on its own, each migration"
+                + " records its progress per statement in the history table, and each block first checks the version table";
+    }
+
+    /** None: the URL's database is the default schema. */
+    @Override
+    public String searchPathSql(String defaultSchema) {
+        return null;
+    }
+
+    /** ER_LOCK_WAIT_TIMEOUT, for metadata and row locks alike. */
+    @Override
+    public boolean lockTimedOut(SQLException e) {
+        return e.getErrorCode() == 1205;
+    }
+
+    /** ER_STATEMENT_TIMEOUT ({@code max_statement_time}), or ER_QUERY_INTERRUPTED ({@code KILL QUERY}). */
+    @Override
+    public boolean statementTimedOut(SQLException e) {
+        return e.getErrorCode() == 1969 || e.getErrorCode() == 1317;
+    }
+}

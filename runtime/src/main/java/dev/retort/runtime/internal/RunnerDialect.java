@@ -1,0 +1,115 @@
+package dev.retort.runtime.internal;
+
+import dev.retort.Dialect;
+import dev.retort.SqlDialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * What the runner needs of one database, drawn from PostgreSQL and MariaDB side by side: its SQL renderer and
+ * quoting, the version and history tables' DDL and catalog queries, the migration lock, the migrations' timeouts
+ * and time zone, and whether DDL is transactional. {@link PostgresRunner} is the runner as it always was;
+ * {@link MariaDbRunner} commits each statement and records progress per statement.
+ */
+interface RunnerDialect {
+    Dialect dialect();
+
+    /** The renderer of operations, and the quoting of names and literals. */
+    SqlDialect sql();
+
+    /** The runner for a database: PostgreSQL's or MariaDB's. */
+    static RunnerDialect of(Dialect dialect) {
+        return dialect == Dialect.MARIADB ? MariaDbRunner.INSTANCE : PostgresRunner.INSTANCE;
+    }
+
+    /** The runner for the database a connection speaks to, whether it came from a URL or a DataSource. */
+    static RunnerDialect of(Connection connection) throws SQLException {
+        return of(Dialect.ofUrl(connection.getMetaData().getURL()));
+    }
+
+    /** Whether a migration runs in one transaction; false: every statement commits and progress is recorded per statement. */
+    default boolean transactionalDdl() {
+        return sql().transactionalDdl();
+    }
+
+    default String quote(String identifier) {
+        return sql().quote(identifier);
+    }
+
+    default String literal(String value) {
+        return sql().literal(value);
+    }
+
+    /** A table of a schema as SQL; the default schema may be left implicit where the database has one per connection. */
+    String qualified(String schema, String name);
+
+    /** The schemas holding a version table of this name where {@code locate} looks, the configured one first. */
+    List<String> versionTableSchemas(Connection connection, String name, String schema, Set<String> lookIn)
+            throws SQLException;
+
+    /** Whether a table exists, given as {@link #qualified}. */
+    boolean exists(Connection connection, String schema, String name) throws SQLException;
+
+    List<String> createVersionTable(VersionTable table);
+
+    /** The script's check that the version table holds exactly {@code heads} (null: anything) before a block. */
+    String expectVersions(VersionTable table, Set<String> heads);
+
+    String createHistoryTable(HistoryTable table);
+
+    /** SQL for the database user running a statement, followed by {@code @host}. */
+    String userAt(String host);
+
+    /** Takes the migration lock, telling {@code waiting} who holds it before waiting. */
+    Held lock(Connection connection, VersionTable table, Duration timeout, Consumer<String> waiting)
+            throws SQLException;
+
+    /** The statements that set a migration's timeouts where it starts; {@code undoStatement}: clear an earlier one's. */
+    List<String> migrationTimeouts(MigrationTimeouts timeouts, boolean undoStatement);
+
+    /** The session settings an autocommit statement runs under, by name, restored after it. */
+    Map<String, String> statementTimeouts(MigrationTimeouts timeouts, String sql);
+
+    /** Sets a session setting and returns the value it had. */
+    String set(Connection connection, String name, String value) throws SQLException;
+
+    /** A script's statements for a session setting and for putting it back. */
+    String scriptSet(String name, String value);
+
+    String scriptReset(String name);
+
+    /** The session setting holding the time zone, and its value for a zone name. */
+    String timeZoneSetting();
+
+    String timeZoneValue(String zone);
+
+    /** The statement an offline script starts with to set the time zone. */
+    String timeZoneSql(String zone);
+
+    /** The session settings a run changes and puts back when it ends (MariaDB's timeouts have no {@code SET LOCAL}). */
+    default List<String> settingsOfARun() {
+        return List.of();
+    }
+
+    /** How a script is applied, for its head. */
+    String scriptUsage();
+
+    /** The statement that makes unqualified names resolve to the default schema; null for none. */
+    String searchPathSql(String defaultSchema);
+
+    /** Whether a failure is a lock wait's timeout, and whether it is a statement's. */
+    boolean lockTimedOut(SQLException e);
+
+    boolean statementTimedOut(SQLException e);
+
+    /** A held migration lock. */
+    interface Held extends AutoCloseable {
+        @Override
+        void close() throws SQLException;
+    }
+}
