@@ -1,5 +1,6 @@
 package dev.retort.cli;
 
+import dev.retort.Dialect;
 import dev.retort.RetortException;
 import dev.retort.autogenerate.OpText;
 import dev.retort.codegen.MigrationWriter;
@@ -91,6 +92,11 @@ final class RevisionCommand extends Subcommand {
         for (String label : branchLabels) checkLabel(graph, label);
         if (expandContract && !autogenerate)
             throw new OptionException("--expand-contract", "", "--expand-contract needs --autogenerate");
+        if (expandContract && project.settings().dialect() == Dialect.MARIADB)
+            throw new OptionException(
+                    "--expand-contract",
+                    "",
+                    "--expand-contract: PostgreSQL only (its trigger and batched copy are PL/pgSQL), not on MariaDB");
         String id = project.revisionId(revisionId);
         Plan plan = Plan.EMPTY;
         if (autogenerate) {

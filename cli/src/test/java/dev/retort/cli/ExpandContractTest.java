@@ -144,10 +144,20 @@ class ExpandContractTest {
     }
 
     @Test
-    void theFlagNeedsAutogenerate() throws Exception {
+    void theFlagNeedsAutogenerateAndPostgreSql() throws Exception {
         Cli cli = start();
         Cli.Result revision = cli.run("revision", "--expand-contract", "-m", "by hand");
         assertEquals(new Cli.Result(ExitCode.ERROR, "", "error: --expand-contract needs --autogenerate\n"), revision);
+        cli.write(
+                "retort.properties",
+                cli.read("retort.properties").replaceFirst("url = .*", "url = jdbc:mariadb://127.0.0.1:3306/expand"));
+        assertEquals(
+                new Cli.Result(
+                        ExitCode.ERROR,
+                        "",
+                        "error: --expand-contract: PostgreSQL only (its trigger and batched copy are PL/pgSQL), not on"
+                                + " MariaDB\n"),
+                cli.run("revision", "--autogenerate", "--expand-contract", "-m", "rename"));
     }
 
     private Cli start() throws Exception {
