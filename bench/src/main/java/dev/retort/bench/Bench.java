@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  */
 public final class Bench {
     private static final String USAGE =
-            "usage: bench/run [--tables 100,1000] [--runs 5] [--migrations 200] [--out FILE] [--keep]"
-                    + " [--no-alembic] [--host 127.0.0.1] [--port 5432] [--user postgres]";
+            "usage: bench/run [--dialect postgresql|mariadb] [--tables 100,1000] [--runs 5] [--migrations 200]"
+                    + " [--out FILE] [--keep] [--no-alembic] [--host 127.0.0.1] [--port 5432|3306] [--user postgres|root]";
 
     /** What every part of the benchmark runs with. */
     record Setup(
@@ -48,6 +48,11 @@ public final class Bench {
          * that starts with the jar.
          */
         List<String> introspect(String url) {
+            return introspect(Introspect.class, url);
+        }
+
+        /** The same, through another reader's main class (MariaDB's, {@link MariaDbIntrospect}). */
+        List<String> introspect(Class<?> reader, String url) {
             List<String> command = new ArrayList<>(java);
             command.addAll(List.of(
                     "-XX:TieredStopAtLevel=1",
@@ -57,7 +62,7 @@ public final class Bench {
                     "-Xlog:cds+dynamic=off"));
             Path archive = jar.resolveSibling(jar.getFileName() + ".jsa");
             if (Files.isRegularFile(archive)) command.add("-XX:SharedArchiveFile=" + archive);
-            command.addAll(List.of("-cp", jar + File.pathSeparator + benchClasses, Introspect.class.getName(), url));
+            command.addAll(List.of("-cp", jar + File.pathSeparator + benchClasses, reader.getName(), url));
             return command;
         }
     }
@@ -71,8 +76,9 @@ public final class Bench {
         boolean keep = false;
         boolean alembic = true;
         String host = "127.0.0.1";
-        int port = 5432;
-        String user = "postgres";
+        Integer port = null;
+        String user = null;
+        boolean mariaDb = false;
         Path root =
                 Path.of(System.getProperty("retort.root", ".")).toAbsolutePath().normalize();
         Path out = root.resolve("bench/target/results.md");
@@ -92,6 +98,13 @@ public final class Bench {
                     case "--host" -> host = args[++i];
                     case "--port" -> port = Integer.parseInt(args[++i]);
                     case "--user" -> user = args[++i];
+                    case "--dialect" -> {
+                        String dialect = args[++i];
+                        if (!dialect.equals("mariadb") && !dialect.equals("postgresql"))
+                            throw new IllegalArgumentException(
+                                    "--dialect: postgresql or mariadb, not " + dialect.replaceAll("\\P{Print}", "?"));
+                        mariaDb = dialect.equals("mariadb");
+                    }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
@@ -101,7 +114,8 @@ public final class Bench {
             System.exit(2);
         }
         Path work = root.resolve("bench/target/bench");
-        Postgres postgres = new Postgres(host, port, user);
+        Postgres postgres = new Postgres(host, port == null ? 5432 : port, user == null ? "postgres" : user);
+        MariaDb mariaDbServer = new MariaDb(host, port == null ? 3306 : port, user == null ? "root" : user);
         // a copy, so a rebuild of the jar during the run cannot mix two versions of Retort in one report
         Path jar = Files.copy(
                 root.resolve("cli/target/retort.jar"),
@@ -125,12 +139,31 @@ public final class Bench {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start()
                 .waitFor();
-        String header = "# Retort benchmark\n\nmachine: " + machine(postgres) + "\n\ncommand: `"
+        String server = mariaDb ? "MariaDB " + mariaDbServer.version() : "PostgreSQL " + postgres.version();
+        String header = "# Retort benchmark\n\nmachine: " + machine(server) + "\n\ncommand: `"
                 + String.join(" ", "bench/run", String.join(" ", args)).strip() + "` (median of " + runs
                 + " runs after one warm-up; wall time and peak RSS of the whole process)\n\n";
         System.err.print(header);
         Report report = new Report();
         List<String> notes = new ArrayList<>();
+        if (mariaDb) {
+            try {
+                for (int n : tables) new MariaDbTableBench(setup, mariaDbServer).run(n, report, notes);
+            } finally {
+                if (!keep) {
+                    for (int n : tables) {
+                        mariaDbServer.drop(MariaDbTableBench.database(n));
+                        mariaDbServer.drop(MariaDbTableBench.database(n) + "_entities");
+                    }
+                }
+            }
+            write(
+                    out,
+                    header + report.markdown() + "\n"
+                            + String.join(
+                                    "\n", notes.stream().map(n -> "- " + n).toList()) + "\n");
+            return;
+        }
         try {
             new EmbeddedBench(setup).run(report);
             ProcessTimer.Sample firstDump = null;
@@ -151,6 +184,10 @@ public final class Bench {
         String text = header + report.markdown() + "\n"
                 + String.join("\n", notes.stream().map(n -> "- " + n).toList()) + "\n- Alembic autogenerate: "
                 + alembicNote(setup.alembic(), alembic) + "\n";
+        write(out, text);
+    }
+
+    private static void write(Path out, String text) throws IOException {
         System.out.print(text);
         Files.createDirectories(out.getParent());
         Files.writeString(out, text, StandardCharsets.UTF_8);
@@ -166,7 +203,7 @@ public final class Bench {
         return command;
     }
 
-    private static String machine(Postgres postgres) throws IOException, InterruptedException {
+    private static String machine(String server) throws IOException {
         String memory = Files.readAllLines(Path.of("/proc/meminfo"), StandardCharsets.UTF_8).stream()
                 .filter(l -> l.startsWith("MemTotal:"))
                 .map(l -> String.format(
@@ -176,8 +213,7 @@ public final class Bench {
         String load = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.UTF_8)
                 .split(" ")[0];
         return Runtime.getRuntime().availableProcessors() + " cores, " + memory + " memory, load " + load
-                + " at start, PostgreSQL "
-                + postgres.version() + ", JDK " + System.getProperty("java.vm.vendor") + " "
+                + " at start, " + server + ", JDK " + System.getProperty("java.vm.vendor") + " "
                 + System.getProperty("java.runtime.version")
                 + ", " + System.getProperty("os.name") + " " + System.getProperty("os.version");
     }

@@ -82,6 +82,26 @@ record Model(List<Table> tables) {
                 default -> type.name().toLowerCase(Locale.ROOT);
             };
         }
+
+        /**
+         * The MariaDB spelling, as Hibernate's MariaDB dialect maps the entity's field: {@code longtext} for a
+         * {@code Length.LONG32} string, {@code datetime(6)} for a {@code LocalDateTime}, the native {@code uuid}
+         * (10.7+), and {@code json}, which MariaDB stores as {@code longtext} with a {@code json_valid} check.
+         */
+        String mariaDbType() {
+            return switch (type) {
+                case ID, REFERENCE -> "bigint";
+                case VARCHAR -> "varchar(" + length + ")";
+                case TEXT -> "longtext";
+                case INTEGER -> "int";
+                case NUMERIC -> "decimal(" + precision + "," + scale + ")";
+                case BOOLEAN -> "bit";
+                case TIMESTAMP -> "datetime(6)";
+                case DATE -> "date";
+                case UUID -> "uuid";
+                case JSONB -> "json";
+            };
+        }
     }
 
     /** An index; a key may end in {@code DESC}; {@code where} makes it partial (SQL only: JPA cannot declare one). */
@@ -208,6 +228,24 @@ record Model(List<Table> tables) {
         table(name);
         return new Model(tables.stream()
                 .map(t -> t.name().equals(name) ? change.apply(t) : t)
+                .toList());
+    }
+
+    /**
+     * The same model with its defaults in MariaDB's spelling, for both the database and the entities'
+     * {@code @ColumnDefault}: {@code now()} becomes {@code current_timestamp(6)}, the precision of the
+     * {@code datetime(6)} it fills (MariaDB refuses a default less precise than its column).
+     */
+    Model forMariaDb() {
+        return new Model(tables.stream()
+                .map(t -> new Table(
+                        t.name(),
+                        t.columns().stream()
+                                .map(c -> "now()".equals(c.defaultValue()) ? c.defaultValue("current_timestamp(6)") : c)
+                                .toList(),
+                        t.indexes(),
+                        t.uniques(),
+                        t.foreignKey()))
                 .toList());
     }
 

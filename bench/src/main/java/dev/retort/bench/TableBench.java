@@ -43,8 +43,10 @@ final class TableBench {
         Bench.progress(
                 "N=%d: %d tables, %d columns, %d indexes, %d foreign keys; writing and compiling the entities",
                 n, base.tables().size(), base.columnCount(), base.indexCount(), base.foreignKeyCount());
-        Path classes =
-                compile(EntityWriter.write(differences.entities(), dir.resolve("entities")), dir.resolve("classes"));
+        Path classes = compile(
+                setup.jar(),
+                EntityWriter.write(differences.entities(), dir.resolve("entities")),
+                dir.resolve("classes"));
 
         String database = "retort_bench_n" + n;
         String twin = database + "_entities";
@@ -196,17 +198,11 @@ final class TableBench {
         return dump;
     }
 
-    private Path compile(List<Path> sources, Path classes) throws IOException {
+    /** Compiles the generated entities against Retort's jar (for Hibernate's and JPA's annotations). */
+    static Path compile(Path jar, List<Path> sources, Path classes) throws IOException {
         Files.createDirectories(classes);
-        List<String> arguments = new ArrayList<>(List.of(
-                "-proc:none",
-                "-nowarn",
-                "--release",
-                "17",
-                "-d",
-                classes.toString(),
-                "-cp",
-                setup.jar().toString()));
+        List<String> arguments = new ArrayList<>(
+                List.of("-proc:none", "-nowarn", "--release", "17", "-d", classes.toString(), "-cp", jar.toString()));
         sources.forEach(source -> arguments.add(source.toString()));
         ByteArrayOutputStream errors = new ByteArrayOutputStream();
         int exit = ToolProvider.getSystemJavaCompiler().run(null, errors, errors, arguments.toArray(String[]::new));

@@ -58,6 +58,7 @@ class MariaDbEntityCheckTest {
         "dev.retort.fixtures.tablegen,snake",
         "dev.retort.fixtures.scenarios.checkenumv1,snake",
         "dev.retort.fixtures.scenarios.checkenumv2,snake",
+        "dev.retort.fixtures.scenarios.mariadbjson,snake",
         "dev.retort.fixtures.scenarios.pkcolumns,snake",
         "dev.retort.fixtures.scenarios.uniquecolumn,snake"
     })

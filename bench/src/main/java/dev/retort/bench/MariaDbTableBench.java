@@ -1,0 +1,114 @@
+package dev.retort.bench;
+
+import dev.retort.bench.ProcessTimer.Run;
+import dev.retort.bench.ProcessTimer.Sample;
+import dev.retort.bench.Report.Target;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The figures at N tables on MariaDB ({@code bench/run --dialect mariadb}): {@code mariadb-dump --no-data} (the
+ * reference), introspection alone and {@code retort check}, in turn, each check run checked for exactly the known
+ * differences. The model and its entities are the PostgreSQL benchmark's, in MariaDB's types and defaults.
+ */
+final class MariaDbTableBench {
+    private static final String NO_CHANGES = "No new upgrade operations detected.";
+
+    private final Bench.Setup setup;
+    private final MariaDb server;
+
+    MariaDbTableBench(Bench.Setup setup, MariaDb server) {
+        this.setup = setup;
+        this.server = server;
+    }
+
+    static String database(int n) {
+        return "retort_bench_mariadb_n" + n;
+    }
+
+    void run(int n, Report report, List<String> notes) throws Exception {
+        Path dir = Bench.emptyDirectory(setup.work().resolve("mariadb-n" + n));
+        Model base = Model.generate(n).forMariaDb();
+        Differences differences = Differences.apply(base, true);
+        Path databaseSql = Files.writeString(
+                dir.resolve("database.sql"), SqlWriter.write(differences.database(), true), StandardCharsets.UTF_8);
+        Path entitiesSql = Files.writeString(
+                dir.resolve("entities.sql"), SqlWriter.write(differences.entities(), true), StandardCharsets.UTF_8);
+        Bench.progress(
+                "N=%d (MariaDB): %d tables, %d columns, %d indexes, %d foreign keys; writing and compiling the entities",
+                n, base.tables().size(), base.columnCount(), base.indexCount(), base.foreignKeyCount());
+        Path classes = TableBench.compile(
+                setup.jar(),
+                EntityWriter.write(differences.entities(), dir.resolve("entities")),
+                dir.resolve("classes"));
+
+        String database = database(n);
+        String twin = database + "_entities";
+        Bench.progress(
+                "N=%d (MariaDB): loading %s (the database) and %s (the entities' own schema)", n, database, twin);
+        for (String name : List.of(database, twin)) server.recreate(name);
+        server.load(database, databaseSql);
+        server.load(twin, entitiesSql);
+
+        Path project = Files.createDirectories(dir.resolve("project"));
+        Files.writeString(
+                project.resolve("retort.properties"),
+                "url = " + server.url(database) + "\nentities.packages = " + EntityWriter.PACKAGE
+                        + "\nentities.classpath = " + classes + "\n",
+                StandardCharsets.UTF_8);
+        Map<String, String> environment =
+                Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString());
+        ProcessTimer timer = setup.timer();
+
+        Bench.progress("N=%d (MariaDB): no false positives: check against the entities' own schema", n);
+        Run exact = timer.run(project, environment, setup.retort("--url", server.url(twin), "check"));
+        if (exact.exit() != 0 || !exact.out().contains(NO_CHANGES))
+            throw exact.failure("the entities and their own schema differ");
+
+        Bench.progress("N=%d (MariaDB): mariadb-dump --no-data, introspection alone and retort check, in turn", n);
+        String tables = differences.database().tables().size() + " tables";
+        List<Sample> samples = timer.interleave(
+                setup.runs(),
+                List.of(
+                        new ProcessTimer.Job(
+                                dir, environment, server.schemaDump(database), () -> {}, run -> run.expectExit(0)),
+                        new ProcessTimer.Job(
+                                dir,
+                                environment,
+                                setup.introspect(MariaDbIntrospect.class, server.url(database)),
+                                () -> {},
+                                run -> {
+                                    if (!run.expectExit(0).out().strip().equals(tables))
+                                        throw run.failure("expected " + tables);
+                                }),
+                        new ProcessTimer.Job(
+                                project,
+                                environment,
+                                setup.retort("check"),
+                                () -> {},
+                                run -> TableBench.expectLines(
+                                        run.expectExit(1), TableBench.checkLines(run.out()), differences.expected()))));
+        Sample dump = samples.get(0);
+        String reference = "mariadb-dump --no-data";
+        report.add(
+                new Report.Row("N=" + n + ": mariadb-dump --no-data (reference)", dump, reference, dump, Target.NONE));
+        report.add(
+                new Report.Row("N=" + n + ": introspection alone", samples.get(1), reference, dump, Target.ratio(2)));
+        report.add(new Report.Row("N=" + n + ": retort check", samples.get(2), reference, dump, Target.ratio(4)));
+        notes.add(String.format(
+                Locale.ROOT,
+                "N=%d (MariaDB): %d tables, %d columns, %d indexes (primary keys and unique keys included), "
+                        + "%d foreign keys, plus the known differences, which check found exactly in every run "
+                        + "(%d operations)",
+                n,
+                base.tables().size(),
+                base.columnCount(),
+                base.indexCount(),
+                base.foreignKeyCount(),
+                differences.expected().size()));
+    }
+}
