@@ -269,5 +269,16 @@ class MariaDbDevDatabaseTest {
                                 + " MariaDB database; set dev.url to a MariaDB server"),
                 embedded::toString);
         assertEquals(1, embedded.err().lines().count(), embedded::toString);
+
+        cli.write(
+                "retort.properties",
+                cli.read("retort.properties").replace("dev.url = embedded", "dev.url = " + db.url()));
+        assertEquals(
+                new Cli.Result(
+                        ExitCode.ERROR,
+                        "",
+                        "error: drift: not on MariaDB yet (issue 18); compare a MariaDB database with another by"
+                                + " 'retort diff --from URL --to URL'\n"),
+                cli.run("drift"));
     }
 }
