@@ -12,6 +12,8 @@ import dev.retort.diff.Plan;
 import dev.retort.entities.EntityInventory;
 import dev.retort.lint.Finding;
 import dev.retort.lint.Severity;
+import dev.retort.mariadb.MariaDbSql;
+import dev.retort.postgres.PostgresSql;
 import dev.retort.report.JsonReport;
 import dev.retort.runtime.ConnectionException;
 import java.io.PrintWriter;
@@ -55,10 +57,11 @@ final class CheckCommand extends ReportingSubcommand {
         Plan plan = project.autogenerate(dev, "check");
         if ((json || jsonReport != null)
                 && !plan.isEmpty()
-                && project.settings().dialect() == Dialect.MARIADB)
+                && project.settings().dialect() == Dialect.MARIADB
+                && project.settings().safety() == Safety.ONLINE)
             throw new RetortException((json ? "check --format json" : "check --json-report")
-                    + ": not for MariaDB differences yet, the document carries each operation's SQL, which is not"
-                    + " rendered for MariaDB (issue 18); check without it lists the operations");
+                    + ": safety = online has no forms on MariaDB (its lock-safe forms are PostgreSQL's), so the"
+                    + " document's blocks cannot be written; use safety = simple");
         List<Finding> lint = dev ? pendingLint(project) : List.of();
         // after the read, not beside it: the JDK shares an open jar among class loaders, and closing
         // the inventory's loader while the early read still reads the same jar broke that read
@@ -96,13 +99,26 @@ final class CheckCommand extends ReportingSubcommand {
     /** The check document: the plan, and the blocks a migration generated under the configured safety would run. */
     private static void document(Writer out, Project project, Plan plan, List<Finding> lint) {
         Safety safety = project.settings().safety();
+        boolean mariaDb = project.settings().dialect() == Dialect.MARIADB;
         JsonReport.check(
                 out,
                 plan,
-                project.settings().defaultSchema(),
+                mariaDb
+                        ? mariaDbDatabase(project.settings().url())
+                        : project.settings().defaultSchema(),
                 lint,
                 safety.word(),
-                MigrationWriter.upgradeBlocks(plan, safety));
+                MigrationWriter.upgradeBlocks(plan, safety),
+                mariaDb ? MariaDbSql.DIALECT : PostgresSql.DIALECT);
+    }
+
+    /** The database a MariaDB URL names ({@code jdbc:mariadb://host/shop?...} names {@code shop}), else null. */
+    static String mariaDbDatabase(String url) {
+        String rest = url.substring(url.indexOf("//") + 2);
+        int slash = rest.indexOf('/');
+        if (slash < 0) return null;
+        String database = rest.substring(slash + 1).replaceFirst("[?;].*", "");
+        return database.isEmpty() ? null : database;
     }
 
     /** Prints a plan as {@code check} does, and returns {@code check}'s exit code for it. */

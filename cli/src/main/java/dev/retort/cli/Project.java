@@ -1,15 +1,18 @@
 package dev.retort.cli;
 
+import com.palantir.javapoet.JavaFile;
 import dev.retort.Dialect;
 import dev.retort.RetortException;
 import dev.retort.autogenerate.Autogenerate;
 import dev.retort.cli.config.CacheDirectory;
 import dev.retort.cli.config.Settings;
 import dev.retort.cli.startup.EarlyEntityRead;
+import dev.retort.codegen.ExpandContractWriter;
 import dev.retort.codegen.MigrationWriter;
 import dev.retort.codegen.RevisionHeader;
 import dev.retort.codegen.Safety;
 import dev.retort.diff.ColumnComparison;
+import dev.retort.diff.ExpandContract;
 import dev.retort.diff.Plan;
 import dev.retort.embedded.EmbeddedSettings;
 import dev.retort.entities.EntitySource;
@@ -34,6 +37,7 @@ import dev.retort.schema.Schema;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -486,6 +490,19 @@ final class Project {
     Path writeMigration(RevisionHeader header, Plan plan) {
         return MigrationWriter.writeNew(
                 settings.migrationsDir(), settings.migrationsPackage(), header, plan, settings.safety());
+    }
+
+    /** Writes the expand and the contract classes of {@code split} into the migrations folder; never overwrites. */
+    List<Path> writeExpandContract(RevisionHeader expand, RevisionHeader contract, ExpandContract split) {
+        List<JavaFile> files =
+                ExpandContractWriter.write(settings.migrationsPackage(), expand, contract, split, settings.safety());
+        for (JavaFile file : files) {
+            Path target = settings.migrationsDir().resolve(file.typeSpec().name() + ".java");
+            if (Files.exists(target)) throw new RetortException(target + " already exists");
+        }
+        return files.stream()
+                .map(file -> MigrationWriter.writeNew(settings.migrationsDir(), file))
+                .toList();
     }
 
     /** Refuses a database whose version table ({@code current}) is not at the migrations' heads. */

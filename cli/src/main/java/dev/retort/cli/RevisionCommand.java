@@ -1,10 +1,13 @@
 package dev.retort.cli;
 
+import dev.retort.Dialect;
 import dev.retort.RetortException;
 import dev.retort.autogenerate.OpText;
 import dev.retort.codegen.MigrationWriter;
 import dev.retort.codegen.RevisionHeader;
+import dev.retort.diff.ExpandContract;
 import dev.retort.diff.Plan;
+import dev.retort.op.AlterColumn;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
 import dev.retort.revision.RevisionException;
@@ -68,6 +71,13 @@ final class RevisionCommand extends Subcommand {
                     + "dev.url's server; the default when no url is configured.")
     boolean dev;
 
+    @Option(
+            names = "--expand-contract",
+            description = "With --autogenerate: write each column rename on an existing table as two revisions deployed"
+                    + " a release apart, an expand one (the new column, a trigger keeping both equal, a batched copy)"
+                    + " and a contract one (the old column dropped); PostgreSQL only.")
+    boolean expandContract;
+
     @Option(names = "--allow-empty", description = "Write the migration even when --autogenerate finds no change.")
     boolean allowEmpty;
 
@@ -80,6 +90,13 @@ final class RevisionCommand extends Subcommand {
         List<String> dependencies =
                 dependsOn.stream().map(graph::resolve).distinct().toList();
         for (String label : branchLabels) checkLabel(graph, label);
+        if (expandContract && !autogenerate)
+            throw new OptionException("--expand-contract", "", "--expand-contract needs --autogenerate");
+        if (expandContract && project.settings().dialect() == Dialect.MARIADB)
+            throw new OptionException(
+                    "--expand-contract",
+                    "",
+                    "--expand-contract: PostgreSQL only (its trigger and batched copy are PL/pgSQL), not on MariaDB");
         String id = project.revisionId(revisionId);
         Plan plan = Plan.EMPTY;
         if (autogenerate) {
@@ -92,10 +109,15 @@ final class RevisionCommand extends Subcommand {
                 return ExitCode.OK;
             }
         }
-        RevisionHeader header = RevisionHeader.of(
-                        id, revises, message, LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS))
+        LocalDateTime created = LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS);
+        RevisionHeader header = RevisionHeader.of(id, revises, message, created)
                 .withBranchLabels(branchLabels)
                 .withDependsOn(dependencies);
+        if (expandContract) {
+            ExpandContract split = ExpandContract.of(plan);
+            if (!split.renames().isEmpty()) return writeExpandContract(project, header, split);
+            root.out().println("No column rename detected; --expand-contract writes one revision as usual.");
+        }
         Path target = project.writeMigration(header, plan);
         root.out().println(Terminal.safe("Generating " + target + " ... done"));
         // the hazards of what was written: the online forms leave some of the plan's behind
@@ -103,6 +125,38 @@ final class RevisionCommand extends Subcommand {
         for (Op op : written) {
             for (Hazard hazard : Plan.hazards(op, written)) root.info("  " + hazard);
         }
+        return ExitCode.OK;
+    }
+
+    /** The expand revision (this command's header, its message marked) and the contract revision that revises it. */
+    private int writeExpandContract(Project project, RevisionHeader header, ExpandContract split) {
+        String contractId = project.revisionId(null);
+        while (contractId.startsWith(header.id()) || header.id().startsWith(contractId))
+            contractId = project.revisionId(null);
+        RevisionHeader expand = RevisionHeader.of(
+                        header.id(), header.revises(), message + " (expand)", header.created())
+                .withBranchLabels(header.branchLabels())
+                .withDependsOn(header.dependsOn());
+        RevisionHeader contract =
+                RevisionHeader.of(contractId, List.of(header.id()), message + " (contract)", header.created());
+        for (Op op : split.rest().upgrade()) {
+            if (op instanceof AlterColumn alter && alter.typeChanged())
+                root.out()
+                        .println(Terminal.safe("Not split: the type change of " + alter.table() + "."
+                                + alter.columnName() + " stays in the expand revision as one ALTER COLUMN ... TYPE"
+                                + " (--expand-contract splits renames only)"));
+        }
+        List<Path> written = project.writeExpandContract(expand, contract, split);
+        for (ExpandContract.Rename rename : split.renames()) {
+            root.out()
+                    .println(Terminal.safe("Expand/contract rename of " + rename.table() + "."
+                            + rename.from().name() + " to " + rename.to().name()));
+        }
+        root.out().println(Terminal.safe("Generating " + written.get(0) + " (expand) ... done"));
+        root.out().println(Terminal.safe("Generating " + written.get(1) + " (contract) ... done"));
+        root.out()
+                .println("Deploy the expand revision, roll out the release that uses the new column names, then "
+                        + "upgrade to the contract revision " + contractId + ".");
         return ExitCode.OK;
     }
 

@@ -42,11 +42,16 @@ public final class Cli {
 
     /** Writes a retort.properties for the test database and the given entity package of the shop. */
     public void configure(TestDatabase db, String entityPackage, String naming) {
+        configure(db.url(), entityPackage, naming);
+    }
+
+    /** A {@code retort.properties} for the database at {@code url} (PostgreSQL or MariaDB) and the fixtures' entities. */
+    public void configure(String url, String entityPackage, String naming) {
         write(
                 "retort.properties",
                 String.join(
                         "\n",
-                        "url = " + db.url(),
+                        "url = " + url,
                         "migrations.dir = migrations",
                         "migrations.package = com.example.migrations",
                         "entities.packages = " + entityPackage,

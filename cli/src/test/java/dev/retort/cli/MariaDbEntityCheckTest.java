@@ -192,26 +192,25 @@ class MariaDbEntityCheckTest {
                 "a clean check's document holds no SQL");
         db.execute("ALTER TABLE customers DROP COLUMN name");
         Cli.Result json = cli.run("check", "--format", "json");
-        String refusal = "check --format json: not for MariaDB differences yet, the document carries each operation's"
-                + " SQL, which is not rendered for MariaDB (issue 18); check without it lists the operations";
-        assertEquals(ExitCode.ERROR, json.code(), json::toString);
-        assertEquals("error: " + refusal + "\n", json.err());
-        assertTrue(json.out().contains("\"error\": \"" + refusal + "\""), json::toString);
+        assertEquals(ExitCode.FOUND, json.code(), json::toString);
+        // the operation's SQL as MariaDB's renderer writes it, the object in the url's database
+        assertTrue(json.out().contains("\"kind\": \"add-column\""), json::toString);
+        assertTrue(json.out().contains("\"schema\": \"" + db.name() + "\""), json::toString);
+        assertTrue(json.out().contains("\"ALTER TABLE `customers` ADD COLUMN `name` varchar(100)"), json::toString);
+        assertTrue(json.out().contains("\"safety\": \"simple\""), json::toString);
+
+        cli.write("retort.properties", cli.read("retort.properties") + "safety = online\n");
+        Cli.Result online = cli.run("check", "--format", "json");
+        String refusal = "check --format json: safety = online has no forms on MariaDB (its lock-safe forms are"
+                + " PostgreSQL's), so the document's blocks cannot be written; use safety = simple";
+        assertEquals(ExitCode.ERROR, online.code(), online::toString);
+        assertEquals("error: " + refusal + "\n", online.err());
+        assertTrue(online.out().contains("\"error\": \"" + refusal + "\""), online::toString);
     }
 
     Cli configured(String entities, String naming) {
         Cli cli = new Cli(workDir);
-        cli.write(
-                "retort.properties",
-                String.join(
-                        "\n",
-                        "url = " + db.url(),
-                        "migrations.dir = migrations",
-                        "migrations.package = com.example.migrations",
-                        "entities.packages = " + entities,
-                        "entities.classpath = " + Cli.fixturesClasses(),
-                        "entities.naming = " + naming,
-                        ""));
+        cli.configure(db.url(), entities, naming);
         return cli;
     }
 

@@ -35,29 +35,13 @@ class MariaDbJourneyTest {
     @TempDir
     Path workDir;
 
-    private Cli configure(Cli cli, String entities) {
-        cli.write(
-                "retort.properties",
-                String.join(
-                        "\n",
-                        "url = " + db.url(),
-                        "migrations.dir = migrations",
-                        "migrations.package = com.example.migrations",
-                        "entities.packages = " + entities,
-                        "entities.classpath = " + Cli.fixturesClasses(),
-                        "entities.naming = snake",
-                        "safety = simple",
-                        ""));
-        return cli;
-    }
-
     @Test
     void entitiesToMigrationsAndBackAgainOnMariaDb() throws Exception {
         Cli cli = new Cli(workDir);
         Cli.Result init = cli.run("init");
         assertEquals(ExitCode.OK, init.code(), init::toString);
 
-        configure(cli, Shop.V1);
+        cli.configure(db.url(), Shop.V1, "snake");
         Cli.Result create = cli.run("revision", "--autogenerate", "-m", "create");
         assertEquals(ExitCode.OK, create.code(), create::toString);
         assertTrue(create.out().contains("Detected add table customers"), create::toString);
@@ -74,7 +58,7 @@ class MariaDbJourneyTest {
         List<Table> v1 = catalog();
         insertVersionOneRows();
 
-        configure(cli, Shop.V2);
+        cli.configure(db.url(), Shop.V2, "snake");
         Cli.Result drift = cli.run("check");
         assertEquals(ExitCode.FOUND, drift.code(), drift::toString);
         for (String expected : List.of(

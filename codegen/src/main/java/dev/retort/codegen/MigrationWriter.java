@@ -56,8 +56,13 @@ public final class MigrationWriter {
 
     /** As {@link #writeNew(Path, String, RevisionHeader, Plan)}, in the forms {@code safety} names. */
     public static Path writeNew(Path directory, String packageName, RevisionHeader header, Plan plan, Safety safety) {
-        String source = write(packageName, header, plan, safety).toString();
-        Path target = directory.resolve(className(header) + ".java");
+        return writeNew(directory, write(packageName, header, plan, safety));
+    }
+
+    /** Writes a migration class made by this class or {@link ExpandContractWriter} into {@code directory}, never overwriting. */
+    public static Path writeNew(Path directory, JavaFile file) {
+        String source = file.toString();
+        Path target = directory.resolve(file.typeSpec().name() + ".java");
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -83,15 +88,35 @@ public final class MigrationWriter {
      * op.autocommit(a -> ...)}.
      */
     public static JavaFile write(String packageName, RevisionHeader header, Plan plan, Safety safety) {
+        return write(
+                packageName,
+                header,
+                null,
+                List.of(new Piece.Ops(blocks(plan.upgrade(), safety))),
+                List.of(new Piece.Ops(blocks(plan.downgrade(), safety))));
+    }
+
+    /** A part of a method body: operations in blocks, or a statement Retort writes as SQL ({@code op.execute}). */
+    sealed interface Piece {
+        /** Operations, in their blocks. */
+        record Ops(List<OnlineForms.Block> blocks) implements Piece {}
+
+        /** One SQL statement, in an autocommit block or not, waiving lint rules with a reason ({@code rule, reason, ...}). */
+        record Sql(String statement, boolean autocommit, List<String> waivers) implements Piece {}
+    }
+
+    /** The class for {@code header} with these bodies, {@code note} a Javadoc paragraph after the message (or null). */
+    static JavaFile write(
+            String packageName, RevisionHeader header, String note, List<Piece> upgrade, List<Piece> downgrade) {
         ValueRenderer values = new ValueRenderer();
         OpRenderer renderer = new OpRenderer(values);
         TypeSpec type = TypeSpec.classBuilder(className(header))
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(MIGRATION)
-                .addJavadoc(javadoc(header))
+                .addJavadoc(javadoc(header, note))
                 .addAnnotation(revision(header))
-                .addMethod(body("upgrade", blocks(plan.upgrade(), safety), renderer))
-                .addMethod(body("downgrade", blocks(plan.downgrade(), safety), renderer))
+                .addMethod(body("upgrade", upgrade, renderer))
+                .addMethod(body("downgrade", downgrade, renderer))
                 .build();
         JavaFile.Builder file =
                 JavaFile.builder(packageName, type).skipJavaLangImports(true).indent("    ");
@@ -216,24 +241,50 @@ public final class MigrationWriter {
         }
     }
 
-    private static MethodSpec body(String name, List<OnlineForms.Block> blocks, OpRenderer renderer) {
+    private static MethodSpec body(String name, List<Piece> pieces, OpRenderer renderer) {
         MethodSpec.Builder method = MethodSpec.methodBuilder(name)
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(ValueRenderer.OPS, "op");
-        if (blocks.isEmpty()) method.addComment("No operations.");
-        return method.addCode(statements(blocks, renderer, name.equals("upgrade")))
-                .build();
+        if (pieces.stream().allMatch(p -> p instanceof Piece.Ops o && o.blocks().isEmpty()))
+            method.addComment("No operations.");
+        for (Piece piece : pieces) {
+            if (piece instanceof Piece.Ops ops) {
+                method.addCode(statements(ops.blocks(), renderer, name.equals("upgrade")));
+            } else {
+                method.addCode(sql((Piece.Sql) piece));
+            }
+        }
+        return method.build();
     }
 
-    private static CodeBlock javadoc(RevisionHeader header) {
+    /** {@code op.execute(...)}, on {@code op.lintIgnore(...)} for each waiver, in {@code op.autocommit} when it must be. */
+    private static CodeBlock sql(Piece.Sql sql) {
+        CodeBlock.Builder receiver = CodeBlock.builder().add(sql.autocommit() ? "a" : "op");
+        for (int i = 0; i < sql.waivers().size(); i += 2) {
+            receiver.add(
+                    "\n.lintIgnore($L, $L)",
+                    JavaText.string(sql.waivers().get(i)),
+                    JavaText.string(sql.waivers().get(i + 1)));
+        }
+        CodeBlock call = CodeBlock.of(
+                "$L$L.execute($L)",
+                receiver.build(),
+                sql.waivers().isEmpty() ? "" : "\n",
+                JavaText.string(sql.statement()));
+        if (!sql.autocommit())
+            return CodeBlock.builder().addStatement("$L", call).build();
+        return CodeBlock.builder().addStatement("op.autocommit(a -> $L)", call).build();
+    }
+
+    private static CodeBlock javadoc(RevisionHeader header, String note) {
         String message =
                 header.message().isBlank() ? "(no message)" : header.message().strip();
         String sentence =
                 Character.toUpperCase(message.charAt(0)) + message.substring(1) + (message.endsWith(".") ? "" : ".");
-        CodeBlock.Builder doc = CodeBlock.builder()
-                .add("$L\n\n", JavaText.javadoc(sentence))
-                .add("<p>Revision ID: $L<br>\n", header.id())
+        CodeBlock.Builder doc = CodeBlock.builder().add("$L\n\n", JavaText.javadoc(sentence));
+        if (note != null) doc.add("<p>$L\n\n", JavaText.javadoc(note));
+        doc.add("<p>Revision ID: $L<br>\n", header.id())
                 .add(
                         "Revises: $L<br>\n",
                         JavaText.javadoc(

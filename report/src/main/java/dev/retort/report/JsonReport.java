@@ -6,6 +6,7 @@ import dev.retort.diff.OnlineForms;
 import dev.retort.diff.Plan;
 import dev.retort.lint.Finding;
 import dev.retort.lint.LintResult;
+import dev.retort.postgres.PostgresSql;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionNode;
 import dev.retort.runtime.StairwayResult;
@@ -48,10 +49,22 @@ public final class JsonReport {
             List<Finding> lint,
             String safety,
             List<OnlineForms.Block> blocks) {
+        check(out, plan, defaultSchema, lint, safety, blocks, PostgresSql.DIALECT);
+    }
+
+    /** As {@link #check(Writer, Plan, String, List, String, List)}, the SQL rendered by {@code dialect}. */
+    public static void check(
+            Writer out,
+            Plan plan,
+            String defaultSchema,
+            List<Finding> lint,
+            String safety,
+            List<OnlineForms.Block> blocks,
+            SqlDialect dialect) {
         JsonDocument.write(out, "check", json -> {
-            PlanJson.operations(json, plan, defaultSchema);
+            PlanJson.operations(json, plan, defaultSchema, dialect);
             json.writeStringField("safety", safety);
-            PlanJson.blocks(json, blocks, defaultSchema);
+            PlanJson.blocks(json, blocks, defaultSchema, dialect);
             LintJson.findings(json, "lint", lint);
         });
     }

@@ -18,6 +18,11 @@ final class PlanJson {
         operations(json, "operations", plan.upgrade(), true, defaultSchema);
     }
 
+    /** A plan's upgrade operations, their SQL rendered by {@code dialect}. */
+    static void operations(JsonGenerator json, Plan plan, String defaultSchema, SqlDialect dialect) throws IOException {
+        operations(json, "operations", plan.upgrade(), true, defaultSchema, dialect);
+    }
+
     /**
      * Operations under {@code field}; without {@code hazards} their hazards are left empty (drift's changes
      * were made by hand: they are not what a migration would risk).
@@ -41,16 +46,17 @@ final class PlanJson {
      * operations (hazards judged among all the blocks' operations, as the migration's comments are) and its
      * statements as the runner sends them, a table's consecutive column changes in one {@code ALTER TABLE}.
      */
-    static void blocks(JsonGenerator json, List<OnlineForms.Block> blocks, String defaultSchema) throws IOException {
+    static void blocks(JsonGenerator json, List<OnlineForms.Block> blocks, String defaultSchema, SqlDialect dialect)
+            throws IOException {
         List<Op> all = OnlineForms.flatten(blocks);
         json.writeArrayFieldStart("blocks");
         for (OnlineForms.Block block : blocks) {
             json.writeStartObject();
             json.writeBooleanField("autocommit", block.autocommit());
             json.writeArrayFieldStart("operations");
-            for (Op op : block.ops()) operation(json, op, all, defaultSchema, PostgresSql.DIALECT);
+            for (Op op : block.ops()) operation(json, op, all, defaultSchema, dialect);
             json.writeEndArray();
-            JsonDocument.strings(json, "sql", PostgresSql.statements(block.ops()));
+            JsonDocument.strings(json, "sql", dialect.statements(block.ops()));
             json.writeEndObject();
         }
         json.writeEndArray();

@@ -404,6 +404,14 @@ public final class Migrator {
     }
 
     /** Revisions as messages name them: comma-separated, or {@code base} for none. */
+    /** The line a run notes before one migration: {@code Running upgrade a -> b, message}. */
+    static String running(Direction direction, RevisionNode node) {
+        String revises = heads(Set.copyOf(node.revises()));
+        return "Running " + direction.word() + " "
+                + (direction == Direction.UPGRADE ? revises + " -> " + node.id() : node.id() + " -> " + revises)
+                + ", " + node.message();
+    }
+
     static String heads(Set<String> heads) {
         return heads.isEmpty() ? Targets.BASE : String.join(", ", new TreeSet<>(heads));
     }

@@ -147,11 +147,7 @@ final class StatementRun {
         Set<String> next = direction == Direction.UPGRADE
                 ? graph.headsAfterUpgrade(heads, node)
                 : graph.headsAfterDowngrade(heads, node);
-        sink.note("Running " + direction.word() + " "
-                + (direction == Direction.UPGRADE
-                        ? Migrator.heads(Set.copyOf(node.revises())) + " -> " + node.id()
-                        : node.id() + " -> " + Migrator.heads(Set.copyOf(node.revises())))
-                + ", " + node.message());
+        sink.note(Migrator.running(direction, node));
         long started = System.nanoTime();
         MigrationTimeouts own = migrations.timeouts(node.id(), timeouts);
         for (String sql : dialect.migrationTimeouts(own, statementTimeoutSet)) sink.execute(sql);
