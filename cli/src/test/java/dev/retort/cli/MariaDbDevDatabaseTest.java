@@ -126,6 +126,9 @@ class MariaDbDevDatabaseTest {
         // no url: the scratch database on dev.url's MariaDB server is the one compared
         cli.write("retort.properties", cli.read("retort.properties").replaceFirst("url = [^\\n]*\\n", ""));
         assertEquals(atHead, cli.run("check"));
+        Cli.Result json = cli.run("check", "--format", "json");
+        assertEquals(ExitCode.FOUND, json.code(), json::toString);
+        assertTrue(json.out().contains("\"CREATE TABLE `reviews`"), json::toString);
         assertEquals(0, scratchDatabases());
     }
 
