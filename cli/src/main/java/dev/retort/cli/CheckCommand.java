@@ -103,8 +103,11 @@ final class CheckCommand extends ReportingSubcommand {
         JsonReport.check(
                 out,
                 plan,
+                // without url (on dev.url's scratch database alone) no database names the objects
                 mariaDb
-                        ? mariaDbDatabase(project.settings().url())
+                        ? project.settings().hasUrl()
+                                ? mariaDbDatabase(project.settings().url())
+                                : null
                         : project.settings().defaultSchema(),
                 lint,
                 safety.word(),

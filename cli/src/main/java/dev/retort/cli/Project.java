@@ -105,7 +105,7 @@ final class Project {
     private String searchPathSql() {
         String schema = settings.defaultSchema();
         // on MariaDB the URL's database is the default schema
-        return schema.equals("public") || Dialect.ofUrl(settings.url()) == Dialect.MARIADB
+        return schema.equals("public") || settings.dialect() == Dialect.MARIADB
                 ? null
                 : "SET search_path TO " + PostgresSql.quote(schema) + ", public";
     }
@@ -257,7 +257,7 @@ final class Project {
      * the migrations. Entities and catalog are read at the same time.
      */
     Plan autogenerate(boolean dev, String command) throws SQLException {
-        if (settings.dialect() == Dialect.MARIADB) return autogenerateMariaDb(dev, command);
+        if (settings.dialect() == Dialect.MARIADB) return autogenerateMariaDb(dev || !settings.hasUrl(), command);
         if (dev || !settings.hasUrl()) return autogenerateOnScratch();
         startReadingEntities();
         startLoadingMigrations();
@@ -269,17 +269,20 @@ final class Project {
     }
 
     /**
-     * The same against a MariaDB database at head: its catalog and the entities mapped for MariaDB. Not on a scratch
-     * database yet: those are made on PostgreSQL only.
+     * The same against a MariaDB database at head, or with {@code dev} against a scratch database on {@code dev.url}'s
+     * MariaDB server that the MariaDB runner upgrades to the heads: its catalog and the entities mapped for MariaDB.
      */
     private Plan autogenerateMariaDb(boolean dev, String command) throws SQLException {
-        if (dev)
-            throw new RetortException(command + " --dev: not on MariaDB yet (issue 18): scratch databases are made"
-                    + " on PostgreSQL only; " + command + " without --dev compares with the database at url");
         if (command.startsWith("revision") && settings.safety() == Safety.ONLINE)
             throw new RetortException(command + ": safety = online has no forms on MariaDB (its lock-safe forms are"
                     + " PostgreSQL's); use safety = simple");
         startReadingEntities();
+        if (dev) {
+            try (ScratchDatabase scratch = scratch()) {
+                upgradeScratch(scratch, List.of("heads"));
+                return compareOnScratch(scratch);
+            }
+        }
         startLoadingMigrations();
         try (Connection connection = MariaDbDiffRun.connect(
                 settings.url(),
@@ -313,10 +316,20 @@ final class Project {
         startReadingEntities();
         try (ScratchDatabase scratch = scratch()) {
             upgradeScratch(scratch, List.of("heads"));
-            try (Connection connection = connectScratch(scratch)) {
-                VersionTable at = versionTable().locate(connection);
-                return autogenerate(at).compare(connection, model);
-            }
+            return compareOnScratch(scratch);
+        }
+    }
+
+    /**
+     * The entities compared with a scratch database: through the MariaDB pipeline on a MariaDB server, else as
+     * against a database at head, Retort's own tables left out wherever the version table was found.
+     */
+    Plan compareOnScratch(ScratchDatabase scratch) throws SQLException {
+        try (Connection connection = connectScratch(scratch)) {
+            if (scratch.dialect() == Dialect.MARIADB)
+                return mariaDbAutogenerate().compare(connection, model());
+            VersionTable at = versionTable().locate(connection);
+            return autogenerate(at).compare(connection, model());
         }
     }
 
@@ -330,9 +343,18 @@ final class Project {
      * when it is known and {@code embedded.version} does not say otherwise.
      */
     ScratchDatabase scratch(Optional<Integer> liveMajor) {
+        boolean mariaDb = settings.hasUrl() && settings.dialect() == Dialect.MARIADB;
+        if (mariaDb && settings.embeddedDev())
+            throw new RetortException("dev.url = embedded: the embedded server is PostgreSQL, and url is a MariaDB"
+                    + " database; set dev.url to a MariaDB server where Retort may create and drop retort_scratch_*"
+                    + " databases (jdbc:mariadb://HOST/DATABASE?user=...)");
         if (settings.embeddedDev())
             return ScratchDatabase.embedded(embeddedSettings(liveMajor), settings.connectTimeout());
-        return ScratchDatabase.create(settings.devUrl(), settings.connectTimeout());
+        String devUrl = settings.devUrl();
+        if (settings.hasUrl() && Dialect.ofUrl(devUrl) != settings.dialect())
+            throw new RetortException("dev.url: a " + Dialect.ofUrl(devUrl) + " server, and url is a "
+                    + settings.dialect() + " database; the scratch database must be made by the same database");
+        return ScratchDatabase.create(devUrl, settings.connectTimeout());
     }
 
     /** The embedded server's settings: the cache directory, {@code embedded.version}, {@code embedded.user}. */
@@ -365,6 +387,8 @@ final class Project {
      * migrations' to create, as they are objects the differ creates and drops.
      */
     void createDefaultSchema(ScratchDatabase scratch) {
+        // a MariaDB URL's database is the default schema
+        if (scratch.dialect() == Dialect.MARIADB) return;
         try (Connection connection = scratch.connect(settings.connectTimeout());
                 Statement st = connection.createStatement()) {
             st.execute("CREATE SCHEMA IF NOT EXISTS " + PostgresSql.quote(settings.defaultSchema()));

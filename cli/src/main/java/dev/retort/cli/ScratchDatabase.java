@@ -1,25 +1,30 @@
 package dev.retort.cli;
 
+import dev.retort.Dialect;
 import dev.retort.RetortException;
 import dev.retort.embedded.EmbeddedPostgres;
 import dev.retort.embedded.EmbeddedSettings;
+import dev.retort.mariadb.MariaDbScratchDatabases;
 import dev.retort.postgres.ScratchDatabases;
 import dev.retort.runtime.internal.Redaction;
 import dev.retort.runtime.internal.UrlConnector;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A {@code retort_scratch_*} database this run creates on the {@code dev.url} server and drops when it
  * is closed, when the process is interrupted (a shutdown hook), or, when the process is killed, on the
- * next run's sweep of that server ({@link ScratchDatabases#sweep}); on an embedded server
- * ({@code dev.url = embedded}), the server this run started, which goes with it the same ways.
+ * next run's sweep of that server ({@link ScratchDatabases#sweep}, on MariaDB {@link MariaDbScratchDatabases#sweep});
+ * on an embedded server ({@code dev.url = embedded}), the server this run started, which goes with it the same ways.
  */
 final class ScratchDatabase implements AutoCloseable {
     static final String PREFIX = "retort_scratch_";
+    private static final List<String> SCHEMES = List.of("jdbc:postgresql:", "jdbc:mariadb:", "jdbc:mysql:");
 
     private final UrlConnector server;
+    private final Dialect dialect;
     private final Connection serverConnection;
     private final String name;
     private final Thread onExit;
@@ -28,6 +33,7 @@ final class ScratchDatabase implements AutoCloseable {
 
     private ScratchDatabase(UrlConnector server, Connection serverConnection, String name, EmbeddedPostgres embedded) {
         this.server = server;
+        this.dialect = Dialect.ofUrl(server.url());
         this.serverConnection = serverConnection;
         this.name = name;
         this.embedded = embedded;
@@ -56,15 +62,26 @@ final class ScratchDatabase implements AutoCloseable {
 
     private static ScratchDatabase create(String devUrl, Duration connectTimeout, EmbeddedPostgres embedded) {
         UrlConnector server = new UrlConnector(devUrl, null, null, connectTimeout);
+        boolean mariaDb = Dialect.ofUrl(devUrl) == Dialect.MARIADB;
         Connection connection = server.open();
         try {
-            ScratchDatabases.sweep(connection, PREFIX);
-            return new ScratchDatabase(server, connection, ScratchDatabases.createHeld(connection, PREFIX), embedded);
+            String name;
+            if (mariaDb) {
+                MariaDbScratchDatabases.sweep(connection, PREFIX);
+                name = MariaDbScratchDatabases.createHeld(connection, PREFIX);
+            } else {
+                ScratchDatabases.sweep(connection, PREFIX);
+                name = ScratchDatabases.createHeld(connection, PREFIX);
+            }
+            return new ScratchDatabase(server, connection, name, embedded);
         } catch (SQLException e) {
             close(connection);
             throw new RetortException(
                     "dev.url: cannot create a scratch database on "
-                            + server.redaction().text(devUrl) + " (its user needs CREATEDB): "
+                            + server.redaction().text(devUrl)
+                            + (mariaDb
+                                    ? " (its user needs the CREATE and DROP privileges): "
+                                    : " (its user needs CREATEDB): ")
                             + oneLine(server.redaction(), e),
                     e);
         }
@@ -79,10 +96,12 @@ final class ScratchDatabase implements AutoCloseable {
         return withDatabase(server.url(), name);
     }
 
-    /** {@code jdbc:postgresql://host:port/database?parameters} with another database. */
+    /** {@code jdbc:postgresql://host:port/database?parameters} (or MariaDB's) with another database. */
     static String withDatabase(String url, String database) {
-        String scheme = "jdbc:postgresql:";
-        if (!url.startsWith(scheme)) throw new RetortException("dev.url: not a PostgreSQL JDBC URL");
+        String scheme = SCHEMES.stream()
+                .filter(url::startsWith)
+                .findFirst()
+                .orElseThrow(() -> new RetortException("dev.url: not a PostgreSQL or MariaDB JDBC URL"));
         String rest = url.substring(scheme.length());
         int query = rest.indexOf('?');
         String parameters = query < 0 ? "" : rest.substring(query);
@@ -93,6 +112,11 @@ final class ScratchDatabase implements AutoCloseable {
             return scheme + hosts + "/" + database + parameters;
         }
         return scheme + database + parameters;
+    }
+
+    /** The database of {@code dev.url}'s server. */
+    Dialect dialect() {
+        return dialect;
     }
 
     /** Opens a connection to the scratch database. */
@@ -120,7 +144,8 @@ final class ScratchDatabase implements AutoCloseable {
             return;
         }
         try {
-            ScratchDatabases.release(serverConnection, name);
+            if (dialect == Dialect.MARIADB) MariaDbScratchDatabases.release(serverConnection, name);
+            else ScratchDatabases.release(serverConnection, name);
         } catch (SQLException e) {
             throw new RetortException(
                     "cannot drop the scratch database " + name + ": " + oneLine(server.redaction(), e), e);

@@ -6,8 +6,6 @@ import dev.retort.op.Op;
 import dev.retort.report.JsonReport;
 import dev.retort.runtime.Retort;
 import dev.retort.runtime.StairwayResult;
-import dev.retort.runtime.internal.VersionTable;
-import java.sql.Connection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -71,9 +69,6 @@ final class TestCommand extends ReportingSubcommand {
 
     /** The entities compared with the scratch database at the heads. */
     private static Plan atHeads(Project project, ScratchDatabase scratch) throws Exception {
-        try (Connection connection = project.connectScratch(scratch)) {
-            VersionTable at = project.versionTable().locate(connection);
-            return project.autogenerate(at).compare(connection, project.model());
-        }
+        return project.compareOnScratch(scratch);
     }
 }

@@ -6,7 +6,6 @@ import dev.retort.schema.ColumnDefault;
 import dev.retort.schema.Identity;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,7 +13,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +28,8 @@ import java.util.regex.Pattern;
  * table (an InnoDB file each) is the cost, 10 to 30 ms apiece. Nothing is evaluated beyond what {@code CREATE TABLE} does; every name is quoted.
  */
 public final class MariaDbCanonicalizer {
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** The scratch databases' prefix, the one {@code retort} sweeps on every server it makes them on. */
+    public static final String SCRATCH_PREFIX = "retort_scratch_";
 
     /** The scratch names of a table's checks, {@code retort_check_<i>}: a column's own checks are named after it. */
     private static final String CHECK = "retort_check_";
@@ -59,10 +58,11 @@ public final class MariaDbCanonicalizer {
         for (int i = 0; i < model.tables().size(); i++)
             if (hasExpressions(model.tables().get(i))) printed.add(i);
         if (printed.isEmpty()) return model;
-        String database = "retort_scratch_" + HexFormat.of().formatHex(RANDOM.generateSeed(8));
-        String doing = "printing the entities' defaults and checks in scratch database " + database;
+        String doing = "printing the entities' defaults and checks in a scratch database";
         try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + quote(database));
+            // held, so that a concurrent run's sweep leaves it alone and the next one drops it if this one is killed
+            String database = MariaDbScratchDatabases.createHeld(connection, SCRATCH_PREFIX);
+            doing = doing + " " + database;
             try {
                 // tables of the same columns, defaults and checks print the same: one scratch table for each such shape
                 Map<String, String> scratchOfShape = new HashMap<>();
@@ -84,7 +84,7 @@ public final class MariaDbCanonicalizer {
                 }
                 return rewrite(model, readBack(connection, database), scratch);
             } finally {
-                statement.execute("DROP DATABASE IF EXISTS " + quote(database));
+                MariaDbScratchDatabases.release(connection, database);
             }
         } catch (SQLException e) {
             throw MariaDbCatalogException.failed(doing, e);

@@ -158,9 +158,15 @@ public final class Settings {
         return require("url", "to connect to the database");
     }
 
-    /** The database {@code url} names ({@link Dialect#ofUrl}); PostgreSQL without one. */
+    /**
+     * The database {@code url} names ({@link Dialect#ofUrl}); without one, the database of {@code dev.url}'s server
+     * (the commands that work on a scratch database alone); PostgreSQL without either, or with {@code dev.url =
+     * embedded}.
+     */
     public Dialect dialect() {
-        return Dialect.ofUrl(get("url").map(String::trim).orElse(null));
+        Optional<String> url = get("url").map(String::trim);
+        if (url.isPresent()) return Dialect.ofUrl(url.get());
+        return Dialect.ofUrl(get("dev.url").map(String::strip).orElse(null));
     }
 
     /** Whether {@code url} is configured: without one, the commands that can work on a scratch database do. */

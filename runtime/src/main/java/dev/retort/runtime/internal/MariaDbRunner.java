@@ -2,8 +2,11 @@ package dev.retort.runtime.internal;
 
 import dev.retort.Dialect;
 import dev.retort.SqlDialect;
+import dev.retort.mariadb.MariaDbIntrospector;
 import dev.retort.mariadb.MariaDbSql;
 import dev.retort.revision.Targets;
+import dev.retort.schema.QualifiedName;
+import dev.retort.schema.Schema;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -281,5 +284,22 @@ final class MariaDbRunner implements RunnerDialect {
     @Override
     public boolean statementTimedOut(SQLException e) {
         return e.getErrorCode() == 1969 || e.getErrorCode() == 1317;
+    }
+
+    /** The connection's database, its one schema; a class path without jOOQ-meta is told in one line. */
+    @Override
+    public Schema catalog(Connection connection, List<String> schemas, Set<QualifiedName> leftOut) {
+        try {
+            // the reader names the tables of the connection's database without a schema, whatever the version schema
+            // says
+            Set<QualifiedName> names = new TreeSet<>();
+            for (QualifiedName name : leftOut) names.add(QualifiedName.of(name.name()));
+            return MariaDbIntrospector.read(connection).schema().withoutTables(names);
+        } catch (NoClassDefFoundError e) {
+            throw new IllegalStateException(
+                    "reading a MariaDB catalog (the stairway) needs jOOQ-meta: add org.jooq:jooq-meta to the class"
+                            + " path (" + e.getMessage() + " is missing)",
+                    e);
+        }
     }
 }

@@ -5,8 +5,12 @@ import static dev.retort.postgres.PostgresSql.quote;
 
 import dev.retort.Dialect;
 import dev.retort.SqlDialect;
+import dev.retort.postgres.PostgresIntrospector;
 import dev.retort.postgres.PostgresSql;
+import dev.retort.postgres.SchemaScope;
 import dev.retort.revision.Targets;
+import dev.retort.schema.QualifiedName;
+import dev.retort.schema.Schema;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -229,5 +233,10 @@ final class PostgresRunner implements RunnerDialect {
     @Override
     public boolean statementTimedOut(SQLException e) {
         return "57014".equals(e.getSQLState());
+    }
+
+    @Override
+    public Schema catalog(Connection connection, List<String> schemas, Set<QualifiedName> leftOut) throws SQLException {
+        return PostgresIntrospector.read(connection, new SchemaScope(schemas, leftOut));
     }
 }

@@ -2,6 +2,8 @@ package dev.retort.runtime.internal;
 
 import dev.retort.Dialect;
 import dev.retort.SqlDialect;
+import dev.retort.schema.QualifiedName;
+import dev.retort.schema.Schema;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -101,6 +103,13 @@ interface RunnerDialect {
 
     /** The statement that makes unqualified names resolve to the default schema; null for none. */
     String searchPathSql(String defaultSchema);
+
+    /**
+     * The schemas as this database's catalog reader reads them, without the tables {@code leftOut}, for the stairway:
+     * on MariaDB the connection's database, read by {@code MariaDbIntrospector} through jOOQ-meta, which is loaded
+     * only here, so that an application that never walks the stairway does not need it.
+     */
+    Schema catalog(Connection connection, List<String> schemas, Set<QualifiedName> leftOut) throws SQLException;
 
     /** Whether a failure is a lock wait's timeout, and whether it is a statement's. */
     boolean lockTimedOut(SQLException e);

@@ -2,8 +2,6 @@ package dev.retort.runtime.internal;
 
 import dev.retort.diff.Differ;
 import dev.retort.op.Op;
-import dev.retort.postgres.PostgresIntrospector;
-import dev.retort.postgres.SchemaScope;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionNode;
 import dev.retort.runtime.Direction;
@@ -21,7 +19,8 @@ import java.util.Set;
 /**
  * The stairway: on a database at base, each revision in order is upgraded, its catalog read, downgraded
  * and compared with the catalog before its upgrade, then upgraded again and compared with the catalog
- * after its first upgrade. Catalogs are read by Retort's own reader and compared by its differ, so a
+ * after its first upgrade. Catalogs are read by Retort's own reader for the database (its {@link
+ * RunnerDialect#catalog}) and compared by its differ, so a
  * difference is an operation, as {@code check} would list it; a forward-only revision is applied and
  * not walked back. The walk stops at the first step that fails and leaves the database where it stopped.
  */
@@ -165,7 +164,7 @@ public final class StairwayWalk {
             Set<QualifiedName> own = Set.of(
                     name(versions.schema(), versions.name()),
                     name(versions.schema(), new HistoryTable(versions).name()));
-            return PostgresIntrospector.read(c, new SchemaScope(schemas, own));
+            return RunnerDialect.of(c).catalog(c, schemas, own);
         });
     }
 
