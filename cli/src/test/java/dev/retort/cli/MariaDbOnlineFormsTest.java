@@ -147,6 +147,14 @@ class MariaDbOnlineFormsTest {
         assertEquals(ExitCode.OK, revision.code(), revision::toString);
         String source = Files.readString(migrationFile());
         assertTrue(source.contains(form.dsl), source);
+        // what MariaDB cannot do online is said, not pretended
+        String writesWait = "  on MariaDB: adding check accounts_balance_check on accounts copies the table while"
+                + " writes wait (LOCK=SHARED): MariaDB 10.11 has no online form for it\n";
+        assertEquals(form == Form.CHECK, revision.out().contains(writesWait), revision::toString);
+        // lint's rules are PostgreSQL's, whose fixes these forms are: no finding, and the note saying so
+        assertEquals(
+                new Cli.Result(ExitCode.OK, LintCommand.MARIADB_NOTE + "\nNo lint findings in 1 revision.\n", ""),
+                cli.run("lint"));
 
         Cli.Result script = cli.run("upgrade", "--sql", "head");
         assertEquals(ExitCode.OK, script.code(), script::toString);
