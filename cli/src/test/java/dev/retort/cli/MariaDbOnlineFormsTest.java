@@ -49,9 +49,8 @@ class MariaDbOnlineFormsTest {
         INDEX(
                 "DROP INDEX accounts_region_idx ON accounts",
                 "Option.CONCURRENTLY",
-                List.of(
-                        "ALTER TABLE `accounts` DROP INDEX IF EXISTS `accounts_region_idx`, " + ONLINE,
-                        "CREATE INDEX `accounts_region_idx` ON `accounts` (`region`) ALGORITHM=INPLACE LOCK=NONE")),
+                // the drop of a failed build's leftover runs nothing: MariaDB's build leaves none
+                List.of("CREATE INDEX `accounts_region_idx` ON `accounts` (`region`) ALGORITHM=INPLACE LOCK=NONE")),
         FOREIGN_KEY(
                 // the index InnoDB made for the key too: left alone, the comparison would drop it
                 "ALTER TABLE accounts DROP FOREIGN KEY accounts_owner_id_fkey, DROP INDEX accounts_owner_id_fkey",
@@ -86,15 +85,12 @@ class MariaDbOnlineFormsTest {
         UNIQUE(
                 "ALTER TABLE accounts DROP INDEX accounts_email_key",
                 "Option.USING_INDEX",
-                List.of(
-                        "ALTER TABLE `accounts` DROP INDEX IF EXISTS `accounts_email_key`, " + ONLINE,
-                        "CREATE UNIQUE INDEX `accounts_email_key` ON `accounts` (`email`) ALGORITHM=INPLACE"
-                                + " LOCK=NONE")),
+                List.of("CREATE UNIQUE INDEX `accounts_email_key` ON `accounts` (`email`) ALGORITHM=INPLACE"
+                        + " LOCK=NONE")),
         PRIMARY_KEY(
                 "ALTER TABLE accounts DROP PRIMARY KEY",
                 "Option.USING_INDEX",
                 List.of(
-                        "ALTER TABLE `accounts` DROP INDEX IF EXISTS `accounts_pkey`, " + ONLINE,
                         "CREATE UNIQUE INDEX `accounts_pkey` ON `accounts` (`id`) ALGORITHM=INPLACE LOCK=NONE",
                         "ALTER TABLE `accounts` DROP INDEX `accounts_pkey`, ADD PRIMARY KEY (`id`), " + ONLINE));
 

@@ -85,14 +85,17 @@ public final class MariaDbSql implements SqlDialect {
 
     private final Map<QualifiedName, TableDetails> details;
     private final Set<NotNullColumn> safeNotNull;
+    private final Set<DropIndex> leftovers;
 
     private MariaDbSql(Map<QualifiedName, TableDetails> details) {
-        this(details, Set.of());
+        this(details, Set.of(), Set.of());
     }
 
-    private MariaDbSql(Map<QualifiedName, TableDetails> details, Set<NotNullColumn> safeNotNull) {
+    private MariaDbSql(
+            Map<QualifiedName, TableDetails> details, Set<NotNullColumn> safeNotNull, Set<DropIndex> leftovers) {
         this.details = Map.copyOf(requireNonNull(details, "details"));
         this.safeNotNull = Set.copyOf(safeNotNull);
+        this.leftovers = Set.copyOf(leftovers);
     }
 
     /** The renderer that writes the tables it creates and changes with these details (a catalog's, by table). */
@@ -163,7 +166,9 @@ public final class MariaDbSql implements SqlDialect {
         if (op instanceof RenameTable r) return TableSql.rename(r);
         if (op instanceof CreateIndex c) return createIndex(c);
         if (op instanceof DropIndex d)
-            return d.options().contains(Option.CONCURRENTLY) ? OnlineSql.dropIndex(d) : ConstraintSql.dropIndex(d);
+            return leftovers.contains(d)
+                    ? List.of()
+                    : d.options().contains(Option.CONCURRENTLY) ? OnlineSql.dropIndex(d) : ConstraintSql.dropIndex(d);
         if (op instanceof RenameIndex r) return ConstraintSql.renameIndex(r.table(), r.from(), r.to());
         if (op instanceof RenameConstraint r) return ConstraintSql.renameIndex(r.table(), r.from(), r.to());
         if (op instanceof CreateEnum c)
@@ -209,18 +214,31 @@ public final class MariaDbSql implements SqlDialect {
 
     /**
      * This renderer knowing which columns {@code ops} make NOT NULL the safe way ({@code safety = online}: the
-     * {@link OnlineForms#notNullCheck} added {@code NOT VALID} before): their {@code MODIFY} must not block writes.
+     * {@link OnlineForms#notNullCheck} added {@code NOT VALID} before), whose {@code MODIFY} must not block writes, and
+     * which {@code DROP INDEX CONCURRENTLY IF EXISTS} drops the leftover of a failed build of the index built right
+     * after it: MariaDB's index build is atomic and leaves none, so that drop runs nothing (and, run statement by
+     * statement, is never undone by creating the index).
      */
     @Override
     public SqlDialect within(List<Op> ops) {
         Set<NotNullColumn> columns = new HashSet<>();
-        for (Op op : ops) {
+        Set<DropIndex> drops = new HashSet<>();
+        for (int i = 0; i < ops.size(); i++) {
+            Op op = ops.get(i);
             if (op instanceof AddCheck a && !a.constraint().valid()) {
                 String column = OnlineForms.notNullColumn(a.table(), a.constraint());
                 if (column != null) columns.add(new NotNullColumn(a.table(), column));
             }
+            if (op instanceof DropIndex d
+                    && d.options().equals(Set.of(Option.CONCURRENTLY, Option.IF_EXISTS))
+                    && i + 1 < ops.size()
+                    && ops.get(i + 1) instanceof CreateIndex c
+                    && c.options().contains(Option.CONCURRENTLY)
+                    && c.table().equals(d.table())
+                    && c.index().name() != null
+                    && c.index().name().equals(d.index().name())) drops.add(d);
         }
-        return new MariaDbSql(details, columns);
+        return new MariaDbSql(details, columns, drops);
     }
 
     /**

@@ -195,6 +195,15 @@ class MariaDbSqlTest {
         assertEquals(
                 List.of("ALTER TABLE `t` DROP INDEX `t_x`, ALGORITHM=INPLACE, LOCK=NONE"),
                 sql.statements(new DropIndex(t, Index.on("x").named("t_x"), Set.of(Option.CONCURRENTLY))));
+        Index built = Index.on("x").named("t_x");
+        List<Op> build = List.of(
+                new DropIndex(t, built, Set.of(Option.CONCURRENTLY, Option.IF_EXISTS)),
+                new CreateIndex(t, built, Set.of(Option.CONCURRENTLY)));
+        assertEquals(List.of(), sql.within(build).statements(build.get(0)), "no leftover to drop: the build is atomic");
+        assertEquals(
+                List.of("ALTER TABLE `t` DROP INDEX IF EXISTS `t_x`, ALGORITHM=INPLACE, LOCK=NONE"),
+                sql.statements(build.get(0)),
+                "a drop of its own");
         UnsupportedOnDialect fulltext = assertThrows(
                 UnsupportedOnDialect.class,
                 () -> sql.statements(
