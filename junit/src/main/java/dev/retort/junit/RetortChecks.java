@@ -197,8 +197,14 @@ public final class RetortChecks {
         }
     }
 
-    private static Dialect dialectOf(Connection connection) throws SQLException {
-        return Dialect.ofUrl(connection.getMetaData().getURL());
+    /** The server's database, read from the connection; on MariaDB only the default schema is allowed. */
+    private Dialect dialectOf(Connection connection) throws SQLException {
+        Dialect dialect = Dialect.ofUrl(connection.getMetaData().getURL());
+        if (dialect == Dialect.MARIADB && !settings.schemas().equals(List.of("public")))
+            throw new IllegalStateException(safe("schemas " + String.join(", ", settings.schemas())
+                    + ": on MariaDB the checks work in the one database they are given (a scratch one, or the"
+                    + " URL's), its default schema; leave schemas unset"));
+        return dialect;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.retort.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.fixtures.db.MariaDbTestDatabase;
@@ -80,6 +81,24 @@ class MariaDbDatabaseTest {
             assertFalse(MariaDbContractTest.exists(db, created.get(0)), "the check's own dropped");
             MariaDbScratchDatabases.release(running, held);
         }
+    }
+
+    @Test
+    void aSchemaOtherThanTheDatabasesOwnIsRefusedBeforeAnythingIsCreated() {
+        RetortChecks checks = new RetortChecks(
+                RetortExtension.configure()
+                        .database(RetortDatabase.url(db.url(), null, null))
+                        .migrationsPackage("com.example.shop.migrations")
+                        .schemas("shop")
+                        .settings(),
+                name -> {
+                    throw new AssertionError("created " + name);
+                });
+        IllegalStateException e = assertThrows(IllegalStateException.class, checks::assertUpgradesFromBase);
+        assertEquals(
+                "schemas shop: on MariaDB the checks work in the one database they are given (a scratch one, or the"
+                        + " URL's), its default schema; leave schemas unset",
+                e.getMessage());
     }
 
     private static RetortChecks checks(RetortDatabase database, List<String> created) {
