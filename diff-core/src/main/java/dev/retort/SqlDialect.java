@@ -20,6 +20,15 @@ public interface SqlDialect {
     /** One table's consecutive column changes as the fewest statements the database allows. */
     List<String> alterTable(List<? extends ColumnChange> changes);
 
+    /**
+     * This renderer for the operations of one migration's direction, all of them given: one that renders an
+     * operation by what the others around it say (MariaDB's safe {@code SET NOT NULL}) returns a renderer that knows
+     * them; by default this one.
+     */
+    default SqlDialect within(List<Op> ops) {
+        return this;
+    }
+
     /** Whether an operation must run outside a transaction (a concurrent index build or drop). */
     boolean outsideTransaction(Op op);
 

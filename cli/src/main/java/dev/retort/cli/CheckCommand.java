@@ -1,7 +1,6 @@
 package dev.retort.cli;
 
 import dev.retort.Dialect;
-import dev.retort.RetortException;
 import dev.retort.autogenerate.Autogenerate;
 import dev.retort.autogenerate.ExcludePatterns;
 import dev.retort.autogenerate.OpText;
@@ -55,13 +54,6 @@ final class CheckCommand extends ReportingSubcommand {
         boolean json = json();
         Project project = root.project();
         Plan plan = project.autogenerate(dev, "check");
-        if ((json || jsonReport != null)
-                && !plan.isEmpty()
-                && project.settings().dialect() == Dialect.MARIADB
-                && project.settings().safety() == Safety.ONLINE)
-            throw new RetortException((json ? "check --format json" : "check --json-report")
-                    + ": safety = online has no forms on MariaDB (its lock-safe forms are PostgreSQL's), so the"
-                    + " document's blocks cannot be written; use safety = simple");
         List<Finding> lint = dev ? pendingLint(project) : List.of();
         // after the read, not beside it: the JDK shares an open jar among class loaders, and closing
         // the inventory's loader while the early read still reads the same jar broke that read

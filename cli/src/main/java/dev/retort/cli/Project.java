@@ -10,7 +10,6 @@ import dev.retort.cli.startup.EarlyEntityRead;
 import dev.retort.codegen.ExpandContractWriter;
 import dev.retort.codegen.MigrationWriter;
 import dev.retort.codegen.RevisionHeader;
-import dev.retort.codegen.Safety;
 import dev.retort.diff.ColumnComparison;
 import dev.retort.diff.ExpandContract;
 import dev.retort.diff.Plan;
@@ -273,9 +272,6 @@ final class Project {
      * MariaDB server that the MariaDB runner upgrades to the heads: its catalog and the entities mapped for MariaDB.
      */
     private Plan autogenerateMariaDb(boolean dev, String command) throws SQLException {
-        if (command.startsWith("revision") && settings.safety() == Safety.ONLINE)
-            throw new RetortException(command + ": safety = online has no forms on MariaDB (its lock-safe forms are"
-                    + " PostgreSQL's); use safety = simple");
         startReadingEntities();
         if (dev) {
             try (ScratchDatabase scratch = scratch()) {

@@ -7,6 +7,7 @@ import dev.retort.codegen.MigrationWriter;
 import dev.retort.codegen.RevisionHeader;
 import dev.retort.diff.ExpandContract;
 import dev.retort.diff.Plan;
+import dev.retort.mariadb.MariaDbSql;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
@@ -125,6 +126,8 @@ final class RevisionCommand extends Subcommand {
         for (Op op : written) {
             for (Hazard hazard : Plan.hazards(op, written)) root.info("  " + hazard);
         }
+        if (project.settings().dialect() == Dialect.MARIADB)
+            for (String line : MariaDbSql.writesWait(written)) root.info("  on MariaDB: " + line);
         return ExitCode.OK;
     }
 

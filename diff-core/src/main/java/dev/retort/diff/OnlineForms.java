@@ -108,6 +108,20 @@ public final class OnlineForms {
                 .named(DefaultNames.shortened(table.name(), column, "nn_check"));
     }
 
+    /**
+     * The column whose safe {@code SET NOT NULL} {@code check} is ({@link #notNullCheck}: its expression and name),
+     * or null for any other check: what a renderer without such checks (MariaDB) recognises the path by.
+     */
+    public static String notNullColumn(QualifiedName table, CheckConstraint check) {
+        String expression = check.expression();
+        String suffix = "\" IS NOT NULL";
+        if (!expression.startsWith("\"") || !expression.endsWith(suffix)) return null;
+        String quoted = expression.substring(1, expression.length() - suffix.length());
+        if (quoted.replace("\"\"", "").contains("\"")) return null;
+        String column = quoted.replace("\"\"", "\"");
+        return notNullCheck(table, column).name().equals(check.name()) ? column : null;
+    }
+
     private void add(List<Op> run) {
         Op first = run.get(0);
         if (createdOrDropped.contains(first.table())) {

@@ -56,6 +56,28 @@ class OnlineFormsTest {
         assertEquals(List.of(notNull.notNullHazard()), Plan.hazards(notNull, List.of(notNull)));
     }
 
+    /** The safe SET NOT NULL's check is told from any other by its expression and its name, quotes and all. */
+    @Test
+    void theNotNullChecksColumnIsReadBackFromTheCheck() {
+        assertEquals("a", OnlineForms.notNullColumn(T, OnlineForms.notNullCheck(T, "a")));
+        assertEquals(
+                "a",
+                OnlineForms.notNullColumn(T, OnlineForms.notNullCheck(T, "a").notValid()));
+        assertEquals("we\"ird", OnlineForms.notNullColumn(T, OnlineForms.notNullCheck(T, "we\"ird")));
+        assertEquals(
+                null,
+                OnlineForms.notNullColumn(
+                        T, CheckConstraint.of("\"a\" IS NOT NULL").named("mine")));
+        assertEquals(
+                null, OnlineForms.notNullColumn(T, CheckConstraint.of("a > 0").named("t_a_nn_check")));
+        assertEquals(
+                null,
+                OnlineForms.notNullColumn(
+                        T,
+                        CheckConstraint.of("\"a\" IS NOT NULL AND \"b\" IS NOT NULL")
+                                .named("t_a_nn_check")));
+    }
+
     @Test
     void setNotNullWithATypeChangeStaysPlain() {
         AlterColumn retype = new AlterColumn(

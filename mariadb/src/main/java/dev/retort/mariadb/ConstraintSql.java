@@ -30,9 +30,10 @@ import java.util.Set;
 /**
  * Keys, checks, foreign keys and indexes. On MariaDB a unique constraint is a unique index (dropped and
  * renamed as one), the primary key is always named {@code PRIMARY}, and an index takes its key prefix
- * lengths from the renderer's {@link TableDetails}. What PostgreSQL alone has is refused: deferrable or
- * {@code NOT VALID} foreign keys, {@code NO INHERIT} checks, partial, covering and expression indexes,
- * operator classes, {@code NULLS NOT DISTINCT}, {@code CONCURRENTLY} and {@code USING INDEX}.
+ * lengths from the renderer's {@link TableDetails}. What PostgreSQL alone has is refused: deferrable
+ * foreign keys, {@code NO INHERIT} checks, partial, covering and expression indexes, operator classes,
+ * {@code NULLS NOT DISTINCT}. The online forms ({@code CONCURRENTLY}, {@code NOT VALID}, {@code USING
+ * INDEX}) are {@link OnlineSql}'s.
  */
 final class ConstraintSql {
     /** The index types MariaDB reads back ({@code INDEX_TYPE}, lower case) and how a definition asks for each. */

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.retort.Dialect;
 import dev.retort.SqlDialect;
 import dev.retort.VisibleText;
+import dev.retort.diff.OnlineForms;
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddEnumCasts;
@@ -42,14 +43,21 @@ import dev.retort.op.DropType;
 import dev.retort.op.DropUnique;
 import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
+import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
 import dev.retort.op.RenameConstraint;
 import dev.retort.op.RenameIndex;
 import dev.retort.op.RenameTable;
 import dev.retort.op.ValidateConstraint;
+import dev.retort.schema.CheckConstraint;
+import dev.retort.schema.ForeignKey;
 import dev.retort.schema.QualifiedName;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -76,14 +84,42 @@ public final class MariaDbSql implements SqlDialect {
     public static final SqlDialect DIALECT = new MariaDbSql(Map.of());
 
     private final Map<QualifiedName, TableDetails> details;
+    private final Set<NotNullColumn> safeNotNull;
+    private final Set<DropIndex> leftovers;
 
     private MariaDbSql(Map<QualifiedName, TableDetails> details) {
+        this(details, Set.of(), Set.of());
+    }
+
+    private MariaDbSql(
+            Map<QualifiedName, TableDetails> details, Set<NotNullColumn> safeNotNull, Set<DropIndex> leftovers) {
         this.details = Map.copyOf(requireNonNull(details, "details"));
+        this.safeNotNull = Set.copyOf(safeNotNull);
+        this.leftovers = Set.copyOf(leftovers);
     }
 
     /** The renderer that writes the tables it creates and changes with these details (a catalog's, by table). */
     public static MariaDbSql of(Map<QualifiedName, TableDetails> details) {
         return new MariaDbSql(details);
+    }
+
+    /**
+     * What of a migration's operations written in the online forms MariaDB still runs while writes wait, one line
+     * each: a check added {@code NOT VALID} (not the safe {@code SET NOT NULL}'s proof), which MariaDB 10.11 adds only
+     * by copying the table.
+     */
+    public static List<String> writesWait(List<Op> ops) {
+        List<String> lines = new ArrayList<>();
+        for (Op op : ops) {
+            if (op instanceof AddCheck a
+                    && !a.constraint().valid()
+                    && OnlineForms.notNullColumn(a.table(), a.constraint()) == null)
+                lines.add("adding check "
+                        + (a.constraint().name() == null ? "" : a.constraint().name() + " ")
+                        + "on " + a.table() + " copies the table while writes wait (LOCK=SHARED): MariaDB 10.11 has"
+                        + " no online form for it");
+        }
+        return lines;
     }
 
     /** A {@code CREATE TABLE} with the table's details: engine, charset, collation, ON UPDATE, VIRTUAL, prefixes. */
@@ -107,18 +143,32 @@ public final class MariaDbSql implements SqlDialect {
         if (op instanceof AddExclusion a) throw refused("exclusion constraints (table " + a.table() + ")");
         if (op instanceof DropExclusion d) throw refused("exclusion constraints (table " + d.table() + ")");
         if (op instanceof AlterColumn a) return alterTable(List.of(a));
-        if (op instanceof AddPrimaryKey a) return ConstraintSql.addPrimaryKey(a);
+        if (op instanceof AddPrimaryKey a)
+            return a.options().contains(Option.USING_INDEX)
+                    ? OnlineSql.addPrimaryKey(a)
+                    : ConstraintSql.addPrimaryKey(a);
         if (op instanceof DropPrimaryKey d) return ConstraintSql.dropPrimaryKey(d);
-        if (op instanceof AddUnique a) return ConstraintSql.addUnique(a, details(a.table()));
+        // a unique constraint is its unique index on MariaDB: USING INDEX's index, built before, is the constraint
+        if (op instanceof AddUnique a)
+            return a.options().contains(Option.USING_INDEX)
+                    ? List.of()
+                    : ConstraintSql.addUnique(a, details(a.table()));
         if (op instanceof DropUnique d) return ConstraintSql.dropUnique(d);
-        if (op instanceof AddCheck a) return ConstraintSql.addCheck(a);
-        if (op instanceof DropCheck d) return ConstraintSql.dropCheck(d);
-        if (op instanceof AddForeignKey a) return ConstraintSql.addForeignKey(a);
+        if (op instanceof AddCheck a) return addCheck(a);
+        if (op instanceof DropCheck d)
+            return OnlineForms.notNullColumn(d.table(), d.constraint()) != null
+                    ? List.of()
+                    : ConstraintSql.dropCheck(d);
+        if (op instanceof AddForeignKey a)
+            return a.options().contains(Option.NOT_VALID) ? OnlineSql.addForeignKey(a) : ConstraintSql.addForeignKey(a);
         if (op instanceof DropForeignKey d) return ConstraintSql.dropForeignKey(d);
         if (op instanceof RenameColumn r) return TableSql.renameColumn(r);
         if (op instanceof RenameTable r) return TableSql.rename(r);
-        if (op instanceof CreateIndex c) return ConstraintSql.createIndex(c, details(c.table()));
-        if (op instanceof DropIndex d) return ConstraintSql.dropIndex(d);
+        if (op instanceof CreateIndex c) return createIndex(c);
+        if (op instanceof DropIndex d)
+            return leftovers.contains(d)
+                    ? List.of()
+                    : d.options().contains(Option.CONCURRENTLY) ? OnlineSql.dropIndex(d) : ConstraintSql.dropIndex(d);
         if (op instanceof RenameIndex r) return ConstraintSql.renameIndex(r.table(), r.from(), r.to());
         if (op instanceof RenameConstraint r) return ConstraintSql.renameIndex(r.table(), r.from(), r.to());
         if (op instanceof CreateEnum c)
@@ -137,23 +187,95 @@ public final class MariaDbSql implements SqlDialect {
         if (op instanceof DropSequence d) return SequenceSql.drop(d);
         if (op instanceof AlterSequenceOwner o) throw refused("sequence owners (sequence " + o.sequence() + ")");
         if (op instanceof AlterSequence a) return SequenceSql.alter(a);
-        if (op instanceof ValidateConstraint v)
-            throw refused("NOT VALID constraints to validate (table " + v.table() + ")");
-        if (op instanceof InvalidateConstraint i) throw refused("NOT VALID constraints (table " + i.table() + ")");
+        if (op instanceof ValidateConstraint v) return validate(v);
+        // MariaDB keeps no validity: a constraint is enforced once added, and undoing a validation changes nothing
+        if (op instanceof InvalidateConstraint) return List.of();
         if (op instanceof CreateSchema c) throw schemas(c.schema().name());
         if (op instanceof DropSchema d) throw schemas(d.schema().name());
         if (op instanceof AlterSchemaComment a) throw schemas(a.schema());
         throw new AssertionError(op);
     }
 
-    /** One table's column changes as one {@code ALTER TABLE}, comma-separated {@code ADD}, {@code DROP} and {@code MODIFY}. */
+    /**
+     * One table's column changes as one {@code ALTER TABLE}, comma-separated {@code ADD}, {@code DROP} and {@code
+     * MODIFY}; with {@code ALGORITHM=INPLACE, LOCK=NONE} when one of them is a safe {@code SET NOT NULL} of the
+     * operations this renderer was made {@link #within}.
+     */
     @Override
     public List<String> alterTable(List<? extends ColumnChange> changes) {
         if (changes.isEmpty()) throw new IllegalArgumentException("no column changes");
-        return TableSql.alterColumns(changes, details(changes.get(0).table()));
+        List<String> sql = TableSql.alterColumns(changes, details(changes.get(0).table()));
+        boolean online = changes.stream()
+                .anyMatch(c -> c instanceof AlterColumn a
+                        && a.setsNotNull()
+                        && safeNotNull.contains(new NotNullColumn(a.table(), a.columnName())));
+        return online ? List.of(sql.get(0) + ", " + OnlineSql.ONLINE) : sql;
     }
 
-    /** Never: MariaDB has no transactional DDL, and {@code CONCURRENTLY} is refused. */
+    /**
+     * This renderer knowing which columns {@code ops} make NOT NULL the safe way ({@code safety = online}: the
+     * {@link OnlineForms#notNullCheck} added {@code NOT VALID} before), whose {@code MODIFY} must not block writes, and
+     * which {@code DROP INDEX CONCURRENTLY IF EXISTS} drops the leftover of a failed build of the index built right
+     * after it: MariaDB's index build is atomic and leaves none, so that drop runs nothing (and, run statement by
+     * statement, is never undone by creating the index).
+     */
+    @Override
+    public SqlDialect within(List<Op> ops) {
+        Set<NotNullColumn> columns = new HashSet<>();
+        Set<DropIndex> drops = new HashSet<>();
+        for (int i = 0; i < ops.size(); i++) {
+            Op op = ops.get(i);
+            if (op instanceof AddCheck a && !a.constraint().valid()) {
+                String column = OnlineForms.notNullColumn(a.table(), a.constraint());
+                if (column != null) columns.add(new NotNullColumn(a.table(), column));
+            }
+            if (op instanceof DropIndex d
+                    && d.options().equals(Set.of(Option.CONCURRENTLY, Option.IF_EXISTS))
+                    && i + 1 < ops.size()
+                    && ops.get(i + 1) instanceof CreateIndex c
+                    && c.options().contains(Option.CONCURRENTLY)
+                    && c.table().equals(d.table())
+                    && c.index().name() != null
+                    && c.index().name().equals(d.index().name())) drops.add(d);
+        }
+        return new MariaDbSql(details, columns, drops);
+    }
+
+    /**
+     * A check added {@code NOT VALID}: the safe {@code SET NOT NULL}'s proof is none on MariaDB (the {@code MODIFY}
+     * proves it), any other is added by copying the table ({@link OnlineSql#addCheck}).
+     */
+    private static List<String> addCheck(AddCheck op) {
+        if (op.constraint().valid()) return ConstraintSql.addCheck(op);
+        return OnlineForms.notNullColumn(op.table(), op.constraint()) != null ? List.of() : OnlineSql.addCheck(op);
+    }
+
+    private List<String> createIndex(CreateIndex op) {
+        if (!op.options().contains(Option.CONCURRENTLY)) return ConstraintSql.createIndex(op, details(op.table()));
+        Set<Option> others = EnumSet.noneOf(Option.class);
+        others.addAll(op.options());
+        others.remove(Option.CONCURRENTLY);
+        CreateIndex plain = new CreateIndex(op.table(), op.index(), others);
+        return OnlineSql.createIndex(op, ConstraintSql.createIndex(plain, details(op.table())));
+    }
+
+    /**
+     * A foreign key's validation, or the safe {@code SET NOT NULL}'s: a statement that fails naming the rows that
+     * break it; any other check's, none (MariaDB checked every row when it added it).
+     */
+    private static List<String> validate(ValidateConstraint op) {
+        if (op.constraint() instanceof ForeignKey key) return OnlineSql.validateForeignKey(op, key);
+        if (op.constraint() instanceof CheckConstraint check) {
+            String column = OnlineForms.notNullColumn(op.table(), check);
+            return column != null ? OnlineSql.validateNotNull(op.table(), column) : List.of();
+        }
+        throw new AssertionError(op);
+    }
+
+    /** A table's column. */
+    private record NotNullColumn(QualifiedName table, String name) {}
+
+    /** Never: MariaDB has no transactional DDL, and its online forms run as any statement. */
     @Override
     public boolean outsideTransaction(Op op) {
         return false;

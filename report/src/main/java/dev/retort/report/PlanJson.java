@@ -49,6 +49,7 @@ final class PlanJson {
     static void blocks(JsonGenerator json, List<OnlineForms.Block> blocks, String defaultSchema, SqlDialect dialect)
             throws IOException {
         List<Op> all = OnlineForms.flatten(blocks);
+        dialect = dialect.within(all);
         json.writeArrayFieldStart("blocks");
         for (OnlineForms.Block block : blocks) {
             json.writeStartObject();

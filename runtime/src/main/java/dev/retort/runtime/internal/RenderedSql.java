@@ -1,6 +1,7 @@
 package dev.retort.runtime.internal;
 
 import dev.retort.SqlDialect;
+import dev.retort.op.Op;
 import dev.retort.postgres.PostgresSql;
 import dev.retort.runtime.Step;
 import java.nio.charset.StandardCharsets;
@@ -36,12 +37,25 @@ public record RenderedSql(List<RenderedSql.Statement> statements, List<Step> ori
         return of(steps, PostgresSql.DIALECT);
     }
 
-    /** Renders recorded steps: operations through a database's renderer, SQL as written. */
+    /**
+     * Renders recorded steps: operations through a database's renderer made {@link SqlDialect#within} all of them,
+     * SQL as written.
+     */
     public static RenderedSql of(List<Step> steps, SqlDialect dialect) {
         List<Statement> statements = new ArrayList<>();
         List<Step> origins = new ArrayList<>();
-        render(steps, false, dialect, statements, origins);
+        render(steps, false, dialect.within(operations(steps)), statements, origins);
         return new RenderedSql(statements, origins);
+    }
+
+    private static List<Op> operations(List<Step> steps) {
+        List<Op> ops = new ArrayList<>();
+        for (Step step : steps) {
+            if (step instanceof Step.Change c) ops.add(c.op());
+            else if (step instanceof Step.ColumnChanges c) ops.addAll(c.changes());
+            else if (step instanceof Step.Autocommit a) ops.addAll(operations(a.steps()));
+        }
+        return ops;
     }
 
     private static void render(

@@ -163,9 +163,11 @@ interface Sink {
         @Override
         public void rollback() {}
 
+        /** A statement; on MariaDB a compound one (an online validation) between {@code DELIMITER} lines, as a guard. */
         @Override
         public void execute(String sql) {
-            text.append(sql).append(";\n");
+            if (!dialect.transactionalDdl() && sql.startsWith("BEGIN NOT ATOMIC")) guard(sql);
+            else text.append(sql).append(";\n");
         }
 
         @Override
