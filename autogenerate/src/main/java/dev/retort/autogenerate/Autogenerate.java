@@ -119,6 +119,16 @@ public final class Autogenerate {
                 connection, FilteredSchema.apply(objects, ObjectFilter.Side.MODEL, model));
     }
 
+    /**
+     * A database's schema read by the caller (a {@code MariaDbIntrospector} catalog's, whose table details the caller
+     * keeps beside it) as {@link #readDatabase} would take it: the tables the table filter accepts, without those
+     * left out, with the objects the object filter includes. Nothing is canonicalised: a catalog's expressions are
+     * the server's already.
+     */
+    public Schema filterDatabase(Schema read) {
+        return filter(read, ObjectFilter.Side.DATABASE);
+    }
+
     /** A schema as the table filter and object filter take it, without the tables left out. */
     private Schema filter(Schema schema, ObjectFilter.Side side) {
         return FilteredSchema.apply(objects, side, tables.apply(schema.withoutTables(scope.excluded())));

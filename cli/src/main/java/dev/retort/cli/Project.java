@@ -291,7 +291,7 @@ final class Project {
     }
 
     /** The pipeline for MariaDB: as {@link #autogenerate(VersionTable)}, Retort's own tables in the url's database. */
-    private Autogenerate mariaDbAutogenerate() {
+    Autogenerate mariaDbAutogenerate() {
         VersionTable versions = new VersionTable(settings.versionTable());
         return Autogenerate.configure()
                 .dialect(Dialect.MARIADB)

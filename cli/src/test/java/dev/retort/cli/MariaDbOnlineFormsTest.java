@@ -276,6 +276,35 @@ class MariaDbOnlineFormsTest {
                 failed::toString);
     }
 
+    /**
+     * The safe NOT NULL's {@code MODIFY}, rendered again just before it runs (to keep what the live column has), stays
+     * the online form the script writes: stopped at its metadata lock by an open reader, with {@code lock.ddl-timeout =
+     * 1}, the statement the error names is the one that ran, {@code LOCK=NONE} and all.
+     */
+    @Test
+    void theSafeNotNullsModifyRunsOnlineAsTheScriptWritesIt() throws Exception {
+        db.execute(Form.SET_NOT_NULL.undo);
+        assertEquals(
+                ExitCode.OK, cli.run("revision", "--autogenerate", "-m", "nn").code());
+        cli.write(
+                "retort.properties",
+                cli.read("retort.properties").replace("lock.ddl-timeout = 30", "lock.ddl-timeout = 1"));
+        try (Connection reader = db.connect()) {
+            reader.setAutoCommit(false);
+            query(reader, "SELECT count(*) FROM accounts");
+            Cli.Result failed = cli.run("upgrade", "head");
+            assertEquals(ExitCode.ERROR, failed.code(), failed::toString);
+            assertTrue(
+                    failed.err()
+                            .contains("statement 2 of 2 failed: ALTER TABLE `accounts` MODIFY COLUMN `email`"
+                                    + " varchar(255) NOT NULL, ALGORITHM=INPLACE, LOCK=NONE: "),
+                    failed::toString);
+            reader.commit();
+        }
+        Cli.Result resumed = cli.run("upgrade", "head");
+        assertEquals(ExitCode.OK, resumed.code(), resumed::toString);
+    }
+
     private Path migrationFile() throws Exception {
         try (Stream<Path> files = Files.walk(workDir.resolve("migrations"))) {
             return files.filter(f -> f.toString().endsWith(".java")).findFirst().orElseThrow();

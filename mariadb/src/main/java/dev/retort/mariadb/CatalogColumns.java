@@ -75,11 +75,13 @@ final class CatalogColumns {
             if (stored != null && !stored.equalsIgnoreCase("NULL"))
                 column = column.withDefault(ColumnDefault.of(stored));
         }
-        Matcher onUpdate = ON_UPDATE.matcher(extra == null ? "" : extra);
         return new Read(
-                column,
-                onUpdate.find() ? onUpdate.group(1).toLowerCase(Locale.ROOT) : null,
-                generated && lowerExtra.contains("virtual"),
-                rs.getString("collation_name"));
+                column, onUpdate(extra), generated && lowerExtra.contains("virtual"), rs.getString("collation_name"));
+    }
+
+    /** The {@code ON UPDATE} expression {@code EXTRA} names ({@code current_timestamp()}, lower case), or null. */
+    static String onUpdate(String extra) {
+        Matcher onUpdate = ON_UPDATE.matcher(extra == null ? "" : extra);
+        return onUpdate.find() ? onUpdate.group(1).toLowerCase(Locale.ROOT) : null;
     }
 }

@@ -6,6 +6,7 @@ import static dev.retort.mariadb.MariaDbSql.refused;
 import static dev.retort.mariadb.MariaDbSql.text;
 import static dev.retort.mariadb.MariaDbSql.word;
 
+import dev.retort.op.AlterColumn;
 import dev.retort.schema.Column;
 import dev.retort.schema.Identity;
 import dev.retort.schema.QualifiedName;
@@ -53,16 +54,50 @@ final class ColumnSql {
             "lseg",
             "path");
 
+    /** The types a collation belongs to, as {@link MariaDbTypes#normalize} spells them. */
+    private static final Set<String> TEXT =
+            Set.of("char", "varchar", "tinytext", "text", "mediumtext", "longtext", "enum", "set");
+
     /** {@code current_timestamp()} and {@code current_timestamp(3)}, as MariaDB prints ON UPDATE. */
     private static final Pattern ON_UPDATE = Pattern.compile("current_timestamp(\\(\\d?\\))?");
 
     private ColumnSql() {}
 
     static String definition(QualifiedName table, Column column, TableDetails details) {
+        return definition(
+                table,
+                column,
+                details == null ? null : details.onUpdate().get(column.name()),
+                details != null && details.virtualColumns().contains(column.name()));
+    }
+
+    /**
+     * A changed column's new definition: the migration's, with what the live column has and the migration does not
+     * name ({@code live}, when read): its collation while the migration names none on either side and the column
+     * stays text, its {@code ON UPDATE} while it stays a {@code timestamp} or {@code datetime}, {@code VIRTUAL} while
+     * it stays generated. The details a renderer was given ({@link MariaDbSql#of}) win.
+     */
+    static String modified(QualifiedName table, AlterColumn op, TableDetails details, LiveColumns live) {
+        Column column = op.to();
+        String name = column.name();
+        String onUpdate = details == null ? null : details.onUpdate().get(name);
+        boolean virtual = details != null && details.virtualColumns().contains(name);
+        if (live != null) {
+            String base = MariaDbTypes.normalize(column.type()).replaceAll("[( ].*", "");
+            String collation = live.collations().get(name);
+            if (collation != null && column.collation() == null && op.from().collation() == null && TEXT.contains(base))
+                column = column.collate(collation);
+            if (onUpdate == null && column.generated() == null && (base.equals("timestamp") || base.equals("datetime")))
+                onUpdate = live.onUpdate().get(name);
+            if (column.generated() != null) virtual |= live.virtualColumns().contains(name);
+        }
+        return definition(table, column, onUpdate, virtual);
+    }
+
+    private static String definition(QualifiedName table, Column column, String onUpdate, boolean virtual) {
         StringBuilder sql = new StringBuilder(quoted(column.name())).append(' ').append(type(table, column));
         if (column.collation() != null) sql.append(" COLLATE ").append(word(column.collation(), "collation"));
         if (column.generated() != null) {
-            boolean virtual = details != null && details.virtualColumns().contains(column.name());
             sql.append(" GENERATED ALWAYS AS (")
                     .append(expression(
                             column.generated().expression(), "the generation expression of " + where(table, column)))
@@ -73,7 +108,6 @@ final class ColumnSql {
                 sql.append(" DEFAULT ")
                         .append(expression(
                                 column.defaultValue().expression(), "the default of " + where(table, column)));
-            String onUpdate = details == null ? null : details.onUpdate().get(column.name());
             if (onUpdate != null) {
                 if (!ON_UPDATE.matcher(onUpdate).matches())
                     throw new IllegalArgumentException(

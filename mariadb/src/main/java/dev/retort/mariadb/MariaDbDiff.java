@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 
 /**
  * What turns one MariaDB database into another: the shared differ's {@link Plan} over the two
@@ -73,6 +74,16 @@ public record MariaDbDiff(Plan plan, List<String> details, MariaDbCatalog from, 
     /** The difference from {@code from} to {@code to}, over the tables and sequences the filter accepts and not left out. */
     public static MariaDbDiff of(
             MariaDbCatalog from, MariaDbCatalog to, TableFilter tables, Set<QualifiedName> leftOut) {
+        return of(from, to, tables, leftOut, Differ::diff);
+    }
+
+    /** The same, the plan made by {@code differ} (a pipeline's, with its comparison hooks) rather than the bare differ. */
+    public static MariaDbDiff of(
+            MariaDbCatalog from,
+            MariaDbCatalog to,
+            TableFilter tables,
+            Set<QualifiedName> leftOut,
+            BiFunction<Schema, Schema, Plan> differ) {
         Schema current = tables.apply(from.schema().withoutTables(leftOut));
         Schema target = tables.apply(to.schema().withoutTables(leftOut));
         List<String> details = new ArrayList<>();
@@ -84,7 +95,7 @@ public record MariaDbDiff(Plan plan, List<String> details, MariaDbCatalog from, 
                 details.addAll(changes(table, current.table(table.name()).get(), was, is));
         }
         return new MariaDbDiff(
-                Differ.diff(current, target),
+                differ.apply(current, target),
                 details,
                 new MariaDbCatalog(from.database(), current, from.details()),
                 new MariaDbCatalog(to.database(), target, to.details()));

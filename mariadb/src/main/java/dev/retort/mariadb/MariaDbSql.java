@@ -70,7 +70,9 @@ import java.util.stream.Collectors;
  * <p>A renderer knows the {@link TableDetails} of the database it writes towards ({@link #of}): engine,
  * default character set and collation, {@code ON UPDATE}, virtual generation and key prefix lengths
  * then go into every {@code CREATE TABLE}, added column, {@code MODIFY COLUMN} and index it writes;
- * {@link #DIALECT} knows none and leaves them to the server's defaults.
+ * {@link #DIALECT} knows none and leaves them to the server's defaults. A migration's renderer online is
+ * {@link #keeping}: it knows what each live column has ({@link LiveColumns}), and writes it into that column's
+ * {@code MODIFY COLUMN} alone.
  *
  * <p>Escaping: an identifier is written {@code `a``b`}, and one holding a line break, control, bidi or
  * other hidden character is refused (backticks have no escapes, so the script could not show it). A
@@ -81,26 +83,40 @@ import java.util.stream.Collectors;
  */
 public final class MariaDbSql implements SqlDialect {
     /** The renderer that knows no table's details: the server's defaults for engine, charset and the rest. */
-    public static final SqlDialect DIALECT = new MariaDbSql(Map.of());
+    public static final SqlDialect DIALECT = new MariaDbSql(Map.of(), Map.of());
 
     private final Map<QualifiedName, TableDetails> details;
+    private final Map<QualifiedName, LiveColumns> live;
     private final Set<NotNullColumn> safeNotNull;
     private final Set<DropIndex> leftovers;
 
-    private MariaDbSql(Map<QualifiedName, TableDetails> details) {
-        this(details, Set.of(), Set.of());
+    private MariaDbSql(Map<QualifiedName, TableDetails> details, Map<QualifiedName, LiveColumns> live) {
+        this(details, live, Set.of(), Set.of());
     }
 
     private MariaDbSql(
-            Map<QualifiedName, TableDetails> details, Set<NotNullColumn> safeNotNull, Set<DropIndex> leftovers) {
+            Map<QualifiedName, TableDetails> details,
+            Map<QualifiedName, LiveColumns> live,
+            Set<NotNullColumn> safeNotNull,
+            Set<DropIndex> leftovers) {
         this.details = Map.copyOf(requireNonNull(details, "details"));
+        this.live = Map.copyOf(requireNonNull(live, "live"));
         this.safeNotNull = Set.copyOf(safeNotNull);
         this.leftovers = Set.copyOf(leftovers);
     }
 
     /** The renderer that writes the tables it creates and changes with these details (a catalog's, by table). */
     public static MariaDbSql of(Map<QualifiedName, TableDetails> details) {
-        return new MariaDbSql(details);
+        return new MariaDbSql(details, Map.of());
+    }
+
+    /**
+     * The renderer of a migration's statement about to run: each {@code MODIFY COLUMN} keeps what the live column has
+     * and the migration does not name ({@link LiveColumns}, by table: collation, {@code ON UPDATE}, {@code VIRTUAL});
+     * what it creates and adds takes the server's defaults, as with {@link #DIALECT}.
+     */
+    public static MariaDbSql keeping(Map<QualifiedName, LiveColumns> live) {
+        return new MariaDbSql(Map.of(), live);
     }
 
     /**
@@ -204,7 +220,8 @@ public final class MariaDbSql implements SqlDialect {
     @Override
     public List<String> alterTable(List<? extends ColumnChange> changes) {
         if (changes.isEmpty()) throw new IllegalArgumentException("no column changes");
-        List<String> sql = TableSql.alterColumns(changes, details(changes.get(0).table()));
+        QualifiedName table = changes.get(0).table();
+        List<String> sql = TableSql.alterColumns(changes, details(table), live.get(table));
         boolean online = changes.stream()
                 .anyMatch(c -> c instanceof AlterColumn a
                         && a.setsNotNull()
@@ -238,7 +255,7 @@ public final class MariaDbSql implements SqlDialect {
                     && c.index().name() != null
                     && c.index().name().equals(d.index().name())) drops.add(d);
         }
-        return new MariaDbSql(details, columns, drops);
+        return new MariaDbSql(details, live, columns, drops);
     }
 
     /**

@@ -77,20 +77,20 @@ final class TableSql {
     }
 
     /** The column changes of one table as one statement; one change reads on one line, several one action a line. */
-    static List<String> alterColumns(List<? extends ColumnChange> changes, TableDetails details) {
+    static List<String> alterColumns(List<? extends ColumnChange> changes, TableDetails details, LiveColumns live) {
         QualifiedName table = changes.get(0).table();
         List<String> actions = new ArrayList<>();
         for (ColumnChange change : changes) {
             if (!change.table().equals(table))
                 throw new IllegalArgumentException(
                         "column changes of " + change.table() + " cannot join those of " + table);
-            actions.add(action(change, details));
+            actions.add(action(change, details, live));
         }
         String start = changes.size() == 1 ? " " : "\n    ";
         return List.of(alterTable(table) + start + String.join(",\n    ", actions));
     }
 
-    private static String action(ColumnChange change, TableDetails details) {
+    private static String action(ColumnChange change, TableDetails details, LiveColumns live) {
         if (change instanceof AddColumn a) {
             String add = a.options().contains(Option.IF_NOT_EXISTS) ? "ADD COLUMN IF NOT EXISTS " : "ADD COLUMN ";
             return add + ColumnSql.definition(a.table(), a.column(), details);
@@ -98,16 +98,19 @@ final class TableSql {
         if (change instanceof DropColumn d)
             return "DROP COLUMN " + (d.options().contains(Option.IF_EXISTS) ? "IF EXISTS " : "")
                     + quoted(d.column().name());
-        if (change instanceof AlterColumn a) return modify(a, details);
+        if (change instanceof AlterColumn a) return modify(a, details, live);
         throw new AssertionError(change);
     }
 
-    /** A changed column's {@code MODIFY COLUMN} with the whole of its new definition; a conversion by hand is refused. */
-    private static String modify(AlterColumn op, TableDetails details) {
+    /**
+     * A changed column's {@code MODIFY COLUMN} with the whole of its new definition, keeping what the live column has
+     * ({@link ColumnSql#modified}); a conversion by hand is refused.
+     */
+    private static String modify(AlterColumn op, TableDetails details, LiveColumns live) {
         if (op.using() != null)
             throw refused("USING conversion for a type change (column " + op.table() + "." + op.columnName()
                     + "): MODIFY COLUMN converts the values itself");
-        return "MODIFY COLUMN " + ColumnSql.definition(op.table(), op.to(), details);
+        return "MODIFY COLUMN " + ColumnSql.modified(op.table(), op, details, live);
     }
 
     static String alterTable(QualifiedName name) {

@@ -120,6 +120,25 @@ public final class JsonReport {
     }
 
     /**
+     * {@code drift} on another dialect's database: as {@link #drift(Writer, Set, Plan, String)}, each operation's SQL
+     * as {@code dialect} renders it, then {@code details}, the changes by hand to what only that database keeps (one
+     * line each, as {@code diff} prints them).
+     */
+    public static void drift(
+            Writer out,
+            Set<String> revisions,
+            Plan drift,
+            String defaultSchema,
+            SqlDialect dialect,
+            List<String> details) {
+        JsonDocument.write(out, "drift", json -> {
+            JsonDocument.strings(json, "revisions", new TreeSet<>(revisions));
+            PlanJson.operations(json, "operations", drift.upgrade(), false, defaultSchema, dialect);
+            JsonDocument.strings(json, "details", details);
+        });
+    }
+
+    /**
      * {@code test}: whether the stairway passed, each revision's step in order (the walk stops at the first that
      * fails), and, when the entities were compared at the heads, the operations {@code check} finds there (null
      * when they were not).

@@ -2,6 +2,7 @@ package dev.retort.runtime.internal;
 
 import dev.retort.Dialect;
 import dev.retort.SqlDialect;
+import dev.retort.mariadb.LiveColumns;
 import dev.retort.mariadb.MariaDbIntrospector;
 import dev.retort.mariadb.MariaDbSql;
 import dev.retort.revision.Targets;
@@ -266,6 +267,22 @@ final class MariaDbRunner implements RunnerDialect {
     public String scriptUsage() {
         return "Apply with mariadb --batch (it stops at the first error): every statement commits on its own, each migration"
                 + " records its progress per statement in the history table, and each block first checks the version table";
+    }
+
+    /** A script has no connection, so it cannot know what {@link #liveSql} keeps. */
+    @Override
+    public String scriptCaveat() {
+        return "Each MODIFY COLUMN is written from the migration alone: a column's ON UPDATE, VIRTUAL or character set"
+                + " that the migration does not name is lost (an online upgrade or downgrade keeps them)";
+    }
+
+    /**
+     * A renderer whose {@code MODIFY COLUMN} keeps what the table's live columns have and the migration does not name
+     * (collation, {@code ON UPDATE}, {@code VIRTUAL}), read from {@code information_schema} just before the statement.
+     */
+    @Override
+    public SqlDialect liveSql(Connection connection, QualifiedName table) {
+        return MariaDbSql.keeping(Map.of(table, LiveColumns.read(connection, table)));
     }
 
     /** None: the URL's database is the default schema. */

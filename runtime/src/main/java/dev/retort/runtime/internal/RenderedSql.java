@@ -16,20 +16,26 @@ import java.util.List;
  * The SQL one direction of a migration renders to: its steps as statements, each marked when it must
  * run outside a transaction.
  */
-public record RenderedSql(List<RenderedSql.Statement> statements, List<Step> origins) {
+public record RenderedSql(List<RenderedSql.Statement> statements, List<Step> origins, List<Op> operations) {
     /** One statement, and whether it runs in autocommit. */
     public record Statement(String sql, boolean autocommit) {}
 
-    /** @param origins for each statement, the step it was rendered from (what undoes it); empty when unknown */
+    /**
+     * @param origins for each statement, the step it was rendered from (what undoes it); empty when unknown
+     * @param operations every operation of the steps, those that render no statement too: what the renderer was made
+     *     {@link SqlDialect#within}, so that a statement rendered again (on MariaDB, just before it runs) is rendered
+     *     in the same context
+     */
     public RenderedSql {
         statements = List.copyOf(statements);
         origins = List.copyOf(origins);
+        operations = List.copyOf(operations);
         if (!origins.isEmpty() && origins.size() != statements.size())
             throw new IllegalArgumentException("one origin per statement");
     }
 
     public RenderedSql(List<Statement> statements) {
-        this(statements, List.of());
+        this(statements, List.of(), List.of());
     }
 
     /** Renders recorded steps: operations through {@link PostgresSql}, SQL as written. */
@@ -44,8 +50,9 @@ public record RenderedSql(List<RenderedSql.Statement> statements, List<Step> ori
     public static RenderedSql of(List<Step> steps, SqlDialect dialect) {
         List<Statement> statements = new ArrayList<>();
         List<Step> origins = new ArrayList<>();
-        render(steps, false, dialect.within(operations(steps)), statements, origins);
-        return new RenderedSql(statements, origins);
+        List<Op> operations = operations(steps);
+        render(steps, false, dialect.within(operations), statements, origins);
+        return new RenderedSql(statements, origins, operations);
     }
 
     private static List<Op> operations(List<Step> steps) {

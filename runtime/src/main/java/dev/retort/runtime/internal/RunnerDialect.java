@@ -101,6 +101,20 @@ interface RunnerDialect {
     /** How a script is applied, for its head. */
     String scriptUsage();
 
+    /** What a script cannot do that an online run does, for its head; null for nothing. */
+    default String scriptCaveat() {
+        return null;
+    }
+
+    /**
+     * The renderer of a statement about to run on {@code connection} that changes columns of {@code table}: by
+     * default the offline one ({@link #sql}); on MariaDB one whose {@code MODIFY COLUMN} keeps what the live column
+     * has and the migration does not name, read just now.
+     */
+    default SqlDialect liveSql(Connection connection, QualifiedName table) {
+        return sql();
+    }
+
     /** The statement that makes unqualified names resolve to the default schema; null for none. */
     String searchPathSql(String defaultSchema);
 

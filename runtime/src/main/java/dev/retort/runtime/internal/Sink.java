@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Where the runner sends its statements: a live connection, or an offline SQL script. Both receive
@@ -45,6 +46,11 @@ interface Sink {
 
     /** Where the statements run from, for the history's {@code applied_by}. */
     String origin();
+
+    /** The connection the statements run on; none for an offline script. */
+    default Optional<Connection> connection() {
+        return Optional.empty();
+    }
 
     /** Runs statements on a connection, in autocommit outside {@link #begin()}/{@link #commit()}. */
     final class Jdbc implements Sink {
@@ -117,6 +123,11 @@ interface Sink {
         /** Sets a session setting and returns the value it had. */
         private String config(String name, String value) throws SQLException {
             return dialect.set(connection, name, value);
+        }
+
+        @Override
+        public Optional<Connection> connection() {
+            return Optional.of(connection);
         }
 
         @Override

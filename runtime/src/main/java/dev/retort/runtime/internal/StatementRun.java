@@ -1,6 +1,8 @@
 package dev.retort.runtime.internal;
 
+import dev.retort.op.AlterColumn;
 import dev.retort.op.ColumnChange;
+import dev.retort.op.Op;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionNode;
 import dev.retort.runtime.AppliedMigration;
@@ -12,6 +14,7 @@ import dev.retort.runtime.PartialRun;
 import dev.retort.runtime.RunResult;
 import dev.retort.runtime.StatementException;
 import dev.retort.runtime.Step;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -142,8 +145,8 @@ final class StatementRun {
         listener.migrating(direction, node);
         RevisionGraph graph = migrations.graph();
         MigrationSet.BothWays both = migrations.bothWays(node.id());
-        List<RenderedSql.Statement> statements =
-                (direction == Direction.UPGRADE ? both.upgrade() : both.downgrade()).statements();
+        RenderedSql rendered = direction == Direction.UPGRADE ? both.upgrade() : both.downgrade();
+        List<RenderedSql.Statement> statements = rendered.statements();
         Set<String> next = direction == Direction.UPGRADE
                 ? graph.headsAfterUpgrade(heads, node)
                 : graph.headsAfterDowngrade(heads, node);
@@ -157,15 +160,17 @@ final class StatementRun {
         sink.execute(startSql(node, direction, both.checksum(), statements.size(), start));
         sink.execute("SET @retort_run = LAST_INSERT_ID()");
         for (int i = start; i < statements.size(); i++) {
+            String sql = statements.get(i).sql();
             try {
+                sql = running(rendered, i);
                 sink.begin();
-                sink.execute(statements.get(i).sql());
+                sink.execute(sql);
                 sink.execute(updateSql("statements = " + (i + 1)));
                 sink.commit();
             } catch (SQLException e) {
                 rollbackAfter(e);
                 recordFailure(e, started);
-                throw failed(direction, node, own, i, statements, e);
+                throw failed(direction, node, own, i, sql, statements, e);
             }
         }
         Duration duration = Duration.ofNanos(System.nanoTime() - started);
@@ -178,6 +183,46 @@ final class StatementRun {
         sink.commit();
         heads = next;
         applied.add(new AppliedMigration(direction, node, duration));
+    }
+
+    /**
+     * Statement {@code index} as it runs: a column-changing step's rendered again, on a connection, by the dialect's
+     * {@link RunnerDialect#liveSql} for its table (on MariaDB a {@code MODIFY COLUMN} keeping what the live column has
+     * and the migration does not name), into as many statements as its offline rendering, which the history counts
+     * and the checksum is taken from; any other statement as rendered.
+     */
+    private String running(RenderedSql rendered, int index) {
+        String offline = rendered.statements().get(index).sql();
+        Optional<Connection> connection = sink.connection();
+        List<Step> origins = rendered.origins();
+        if (connection.isEmpty() || origins.isEmpty()) return offline;
+        Step step = origins.get(index);
+        int first = index;
+        while (first > 0 && origins.get(first - 1) == step) first--;
+        int count = 1;
+        while (first + count < origins.size() && origins.get(first + count) == step) count++;
+        List<String> live = live(connection.get(), step, rendered.operations());
+        if (live == null) return offline;
+        if (live.size() != count)
+            throw new IllegalStateException(
+                    "step " + step + " renders as " + live.size() + " statements online and " + count + " offline");
+        return live.get(index - first);
+    }
+
+    /**
+     * A step that changes columns, rendered for the live database within the migration's operations (as its offline
+     * rendering: on MariaDB the safe {@code SET NOT NULL}'s {@code MODIFY} stays online; none for an undo, whose
+     * reverse steps are rendered each alone); null for any other step.
+     */
+    private List<String> live(Connection connection, Step step, List<Op> operations) {
+        if (step instanceof Step.Change change && change.op() instanceof AlterColumn alter)
+            return dialect.liveSql(connection, alter.table()).within(operations).statements(alter);
+        if (step instanceof Step.ColumnChanges changes
+                && changes.changes().stream().anyMatch(c -> c instanceof AlterColumn))
+            return dialect.liveSql(connection, changes.table())
+                    .within(operations)
+                    .alterTable(changes.changes());
+        return null;
     }
 
     /** Where a migration starts: after the statements a run left halfway committed, when it is this one. */
@@ -232,9 +277,9 @@ final class StatementRun {
             RevisionNode node,
             MigrationTimeouts own,
             int index,
+            String sql,
             List<RenderedSql.Statement> statements,
             SQLException e) {
-        String sql = statements.get(index).sql();
         StringBuilder message = new StringBuilder("revision " + node.id() + " (" + direction.word() + "): statement "
                 + (index + 1) + " of " + statements.size() + " failed: " + Failures.oneLine(sql) + ": "
                 + Failures.describe(e, "") + timedOut(node, own, e));
@@ -314,7 +359,9 @@ final class StatementRun {
         List<Undo> lastFirst = new ArrayList<>(undos);
         Collections.reverse(lastFirst);
         for (Undo undo : lastFirst) {
-            for (String statement : undo.statements()) {
+            List<String> statements =
+                    sink.connection().map(c -> live(c, undo.step(), List.of())).orElse(null);
+            for (String statement : statements == null ? undo.statements() : statements) {
                 try {
                     sink.execute(statement);
                 } catch (SQLException e) {
@@ -359,7 +406,7 @@ final class StatementRun {
      * The statements that undo one step's committed statements {@code from} (inclusive) to {@code to} (exclusive);
      * null when Retort cannot write them, and {@code why}.
      */
-    record Undo(int from, int to, List<String> statements, String why) {
+    record Undo(int from, int to, Step step, List<String> statements, String why) {
         /** The undo of each step whose statements are among the first {@code completed}, in order. */
         static List<Undo> of(RenderedSql sql, int completed, RunnerDialect dialect) {
             List<Undo> undos = new ArrayList<>();
@@ -381,16 +428,24 @@ final class StatementRun {
                         from,
                         completed,
                         null,
+                        null,
                         "is part of an operation only " + (completed - from) + " of whose " + (to - from)
                                 + " statements ran");
-            if (step instanceof Step.Change change)
-                return new Undo(from, to, dialect.sql().statements(change.op().reverse()), null);
+            if (step instanceof Step.Change change) {
+                Step.Change reverse = new Step.Change(change.op().reverse());
+                return new Undo(from, to, reverse, dialect.sql().statements(reverse.op()), null);
+            }
             if (step instanceof Step.ColumnChanges changes) {
                 List<ColumnChange> reversed = new ArrayList<>();
                 for (ColumnChange change : changes.changes()) reversed.add(0, change.reverse());
-                return new Undo(from, to, dialect.sql().alterTable(reversed), null);
+                return new Undo(
+                        from,
+                        to,
+                        new Step.ColumnChanges(changes.table(), reversed),
+                        dialect.sql().alterTable(reversed),
+                        null);
             }
-            return new Undo(from, to, null, "is hand-written SQL (op.execute), which Retort cannot undo");
+            return new Undo(from, to, step, null, "is hand-written SQL (op.execute), which Retort cannot undo");
         }
     }
 

@@ -1,0 +1,170 @@
+package dev.retort.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.fixtures.db.MariaDbTestDatabase;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A migration's {@code MODIFY COLUMN} on MariaDB, through the real command line, keeps what the live column has and
+ * the migration names nowhere: {@code ON UPDATE current_timestamp()}, {@code VIRTUAL} and a latin1 character set
+ * survive changes of nullability and type written with the DSL, up, down (back to exactly what was there), through a
+ * failure halfway, its undo and its resume; an offline script says in its head that it cannot keep them.
+ */
+class MariaDbKeptColumnsTest {
+    private static final String R1 = "kkkk00000001";
+    private static final String R2 = "kkkk00000002";
+
+    /** The columns after the first migration, as information_schema has them. */
+    private static final List<String> MADE = List.of(
+            "id | int(11) | NO | null |  | null",
+            "at | timestamp | NO | current_timestamp() | on update current_timestamp() | null",
+            "price | int(11) | YES | NULL |  | null",
+            "doubled | int(11) | YES | NULL | VIRTUAL GENERATED | null",
+            "name | varchar(20) | YES | NULL |  | latin1_swedish_ci");
+
+    /** The same after the second: each column changed, what the migration does not name kept. */
+    private static final List<String> CHANGED = List.of(
+            "id | int(11) | NO | null |  | null",
+            "at | timestamp | YES | current_timestamp() | on update current_timestamp() | null",
+            "price | int(11) | YES | NULL |  | null",
+            "doubled | bigint(20) | YES | NULL | VIRTUAL GENERATED | null",
+            "name | varchar(40) | NO | null |  | latin1_swedish_ci");
+
+    @RegisterExtension
+    final MariaDbTestDatabase db = new MariaDbTestDatabase();
+
+    @TempDir
+    Path workDir;
+
+    Cli cli;
+
+    @BeforeEach
+    void project() {
+        cli = new Cli(workDir);
+        cli.write("retort.properties", "url = " + db.url() + "\nmigrations.dir = migrations\n");
+        cli.write("migrations/K1.java", """
+                package com.example.migrations;
+                @dev.retort.runtime.Revision(id = "%s", message = "items")
+                public final class K1 implements dev.retort.runtime.Migration {
+                    public void upgrade(dev.retort.runtime.Ops op) {
+                        op.execute("CREATE TABLE items (id int PRIMARY KEY,"
+                                + " at timestamp NOT NULL DEFAULT current_timestamp() ON UPDATE current_timestamp(),"
+                                + " price int, doubled int GENERATED ALWAYS AS (price * 2) VIRTUAL,"
+                                + " name varchar(20) CHARACTER SET latin1) DEFAULT CHARSET=utf8mb4");
+                    }
+                    public void downgrade(dev.retort.runtime.Ops op) { op.execute("DROP TABLE items"); }
+                }
+                """.formatted(R1));
+        cli.write("migrations/K2.java", """
+                package com.example.migrations;
+                import static dev.retort.runtime.Ops.column;
+                @dev.retort.runtime.Revision(id = "%s", revises = "%s", message = "change each column")
+                public final class K2 implements dev.retort.runtime.Migration {
+                    public void upgrade(dev.retort.runtime.Ops op) {
+                        op.alterColumn("items", at().notNull(), at());
+                        op.alterColumn("items", doubled("integer"), doubled("bigint"));
+                        op.alterColumn("items", column("name", "varchar(20)"), column("name", "varchar(40)").notNull());
+                    }
+                    public void downgrade(dev.retort.runtime.Ops op) {
+                        op.alterColumn("items", column("name", "varchar(40)").notNull(), column("name", "varchar(20)"));
+                        op.alterColumn("items", doubled("bigint"), doubled("integer"));
+                        op.alterColumn("items", at(), at().notNull());
+                    }
+                    private static dev.retort.schema.Column at() {
+                        return column("at", "timestamp(0)").defaultValue("current_timestamp()");
+                    }
+                    private static dev.retort.schema.Column doubled(String type) {
+                        return column("doubled", type).generatedAs("`price` * 2");
+                    }
+                }
+                """.formatted(R2, R1));
+    }
+
+    private void ok(String... args) {
+        Cli.Result result = cli.run(args);
+        assertEquals(ExitCode.OK, result.code(), result::toString);
+    }
+
+    @Test
+    void upgradeAndDowngradeKeepOnUpdateVirtualAndCharacterSet() throws SQLException {
+        ok("upgrade", R1);
+        assertEquals(MADE, columns());
+        ok("upgrade", "head");
+        assertEquals(CHANGED, columns());
+        ok("downgrade", R1);
+        assertEquals(MADE, columns());
+        ok("upgrade", "head");
+        assertEquals(CHANGED, columns());
+    }
+
+    @Test
+    void aFailureHalfwayIsUndoneAndResumedKeepingThemToo() throws SQLException {
+        ok("upgrade", R1);
+        db.execute("INSERT INTO items (id, price) VALUES (1, 3)");
+        Cli.Result failed = cli.run("upgrade", "head");
+        assertEquals(ExitCode.ERROR, failed.code(), failed::toString);
+        assertTrue(
+                failed.err()
+                        .startsWith("error: revision " + R2 + " (upgrade): statement 3 of 3 failed: ALTER TABLE"
+                                + " `items` MODIFY COLUMN `name` varchar(40) COLLATE latin1_swedish_ci NOT NULL:"),
+                failed::toString);
+        assertEquals(List.of(CHANGED.get(0), CHANGED.get(1), CHANGED.get(2), CHANGED.get(3), MADE.get(4)), columns());
+
+        ok("downgrade", R1);
+        assertEquals(MADE, columns());
+
+        Cli.Result again = cli.run("upgrade", "head");
+        assertEquals(ExitCode.ERROR, again.code(), again::toString);
+        db.execute("UPDATE items SET name = 'x'");
+        ok("upgrade", "head");
+        assertEquals(CHANGED, columns());
+    }
+
+    @Test
+    void anOfflineScriptSaysItCannotKeepThem() {
+        Cli.Result script = cli.run("upgrade", "--sql", "base:head");
+        assertEquals(ExitCode.OK, script.code(), script::toString);
+        assertTrue(
+                script.out()
+                        .contains("\n-- Each MODIFY COLUMN is written from the migration alone: a column's ON UPDATE,"
+                                + " VIRTUAL or character set that the migration does not name is lost (an online"
+                                + " upgrade or downgrade keeps them)\n"),
+                script::toString);
+        assertTrue(
+                script.out().contains("ALTER TABLE `items` MODIFY COLUMN `name` varchar(40) NOT NULL;\n"),
+                script::toString);
+    }
+
+    /** Each column of items: name, type, nullable, default, extra, collation. */
+    private List<String> columns() throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT column_name, column_type, is_nullable, column_default, extra,"
+                        + " collation_name FROM information_schema.columns"
+                        + " WHERE table_schema = DATABASE() AND table_name = 'items' ORDER BY ordinal_position")) {
+            while (rs.next())
+                rows.add(String.join(
+                        " | ",
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        String.valueOf(rs.getString(4)),
+                        rs.getString(5),
+                        String.valueOf(rs.getString(6))));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.retort.mariadb;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.retort.schema.QualifiedName;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What a live table's columns have that a migration's {@code MODIFY COLUMN} would lose unless it wrote them: each
+ * column's collation where it is not the table's default (so its character set too), its {@code ON UPDATE}
+ * expression, and whether a generated column is {@code VIRTUAL}. Read from {@code information_schema} just before
+ * the statement runs ({@link #read}), for {@link MariaDbSql#keeping}.
+ */
+public record LiveColumns(Map<String, String> collations, Map<String, String> onUpdate, Set<String> virtualColumns) {
+    private static final String COLUMNS = """
+            SELECT c.COLUMN_NAME AS column_name, c.COLLATION_NAME AS collation_name, c.EXTRA AS extra,
+                   c.IS_GENERATED AS is_generated, t.TABLE_COLLATION AS table_collation
+            FROM information_schema.COLUMNS c
+            JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
+            WHERE c.TABLE_SCHEMA = COALESCE(?, DATABASE()) AND c.TABLE_NAME = ?
+            """;
+
+    public LiveColumns {
+        collations = Map.copyOf(new TreeMap<>(requireNonNull(collations, "collations")));
+        onUpdate = Map.copyOf(new TreeMap<>(requireNonNull(onUpdate, "onUpdate")));
+        virtualColumns = Set.copyOf(new TreeSet<>(requireNonNull(virtualColumns, "virtualColumns")));
+    }
+
+    /** The live columns of one table (of the connection's database unless the name has a schema); none when it is missing. */
+    public static LiveColumns read(Connection connection, QualifiedName table) {
+        Map<String, String> collations = new HashMap<>();
+        Map<String, String> onUpdate = new HashMap<>();
+        Set<String> virtual = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
+            statement.setString(1, table.schema());
+            statement.setString(2, table.name());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    String column = rs.getString("column_name");
+                    String collation = rs.getString("collation_name");
+                    if (collation != null && !collation.equals(rs.getString("table_collation")))
+                        collations.put(column, collation);
+                    String extra = rs.getString("extra");
+                    String update = CatalogColumns.onUpdate(extra);
+                    if (update != null) onUpdate.put(column, update);
+                    boolean generated = "ALWAYS".equals(rs.getString("is_generated"));
+                    if (generated
+                            && extra != null
+                            && extra.toLowerCase(Locale.ROOT).contains("virtual")) virtual.add(column);
+                }
+            }
+        } catch (SQLException e) {
+            throw MariaDbCatalogException.failed("reading the live columns of table " + table, e);
+        }
+        return new LiveColumns(collations, onUpdate, virtual);
+    }
+}
