@@ -7,6 +7,7 @@ import dev.retort.cli.Main;
 import dev.retort.codegen.MigrationWriter;
 import dev.retort.codegen.RevisionHeader;
 import dev.retort.diff.Plan;
+import dev.retort.mariadb.JooqPrewarm;
 import dev.retort.op.Op;
 import dev.retort.postgres.PostgresSql;
 import dev.retort.report.JsonReport;
@@ -166,7 +167,8 @@ public final class Warmup {
             runner.upgradeScript(Set.of(), "heads");
             runner.downgradeScript(Set.of(header.id()), Targets.BASE);
             DriverPrewarm.run();
-            loadClasses("org/postgresql/", "dev/retort/");
+            JooqPrewarm.run();
+            loadClasses("org/postgresql/", "org/mariadb/", "dev/retort/");
         } finally {
             try (Stream<Path> walk = Files.walk(directory)) {
                 for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(path);
