@@ -36,8 +36,8 @@ public final class JooqPrewarm {
 
     /** Reads the mocked catalog; whether jOOQ-meta read the made-up table and its keys. */
     public static boolean run() {
-        DSLContext dsl = DSL.using(SQLDialect.MARIADB);
         try {
+            DSLContext dsl = DSL.using(SQLDialect.MARIADB);
             JooqCatalog catalog = JooqCatalog.read(new MockConnection(context -> answer(dsl, context)), DATABASE);
             return catalog.relations.containsKey(TABLE)
                     && catalog.primaryKeys.containsKey(TABLE)
