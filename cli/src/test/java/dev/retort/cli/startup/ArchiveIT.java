@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.cli.Cli;
 import dev.retort.cli.ExitCode;
+import dev.retort.fixtures.db.MariaDbTestDatabase;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.shop.Shop;
 import java.io.IOException;
@@ -22,12 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher's class-data archive, on a copy of the built jar: trained on the first run, used by
- * the next for the classes a command loads (picocli's, Retort's, Hibernate's and the driver's), and
- * neither made nor used when switched off, with the same output.
+ * the next for the classes a command loads (picocli's, Retort's, Hibernate's and the driver's; on MariaDB
+ * jOOQ-meta's and the MariaDB driver's), and neither made nor used when switched off, with the same output.
  */
 class ArchiveIT {
     @RegisterExtension
     static final TestDatabase db = new TestDatabase();
+
+    @RegisterExtension
+    final MariaDbTestDatabase mariaDb = new MariaDbTestDatabase(2);
 
     @TempDir
     Path workDir;
@@ -106,6 +110,31 @@ class ArchiveIT {
                     jsonLines.stream().anyMatch(line -> line.contains("] " + name + " source: shared objects file")),
                     () -> name + " from the archive: "
                             + jsonLines.stream()
+                                    .filter(line -> line.contains("] " + name + " "))
+                                    .toList());
+        }
+
+        // the MariaDB catalog read: jOOQ-meta's, run by the training against jOOQ's MockConnection, and the driver's
+        mariaDb.execute(1, "CREATE TABLE t (id int PRIMARY KEY)");
+        Path mariaDbLoads = workDir.resolve("mariadb-class-load.log");
+        Outcome diff = launch(
+                jar,
+                Map.of("RETORT_JAVA_OPTS", "-Xlog:class+load=info:file=" + mariaDbLoads),
+                "diff",
+                "--from",
+                mariaDb.url(0),
+                "--to",
+                mariaDb.url(1));
+        assertEquals(ExitCode.FOUND, diff.code(), diff::toString);
+        List<String> mariaDbLines = Files.readAllLines(mariaDbLoads);
+        for (String name : List.of(
+                "org.jooq.meta.mariadb.MariaDBDatabase",
+                "org.jooq.impl.SelectQueryImpl",
+                "org.mariadb.jdbc.client.impl.StandardClient")) {
+            assertTrue(
+                    mariaDbLines.stream().anyMatch(line -> line.contains("] " + name + " source: shared objects file")),
+                    () -> name + " from the archive: "
+                            + mariaDbLines.stream()
                                     .filter(line -> line.contains("] " + name + " "))
                                     .toList());
         }
