@@ -35,8 +35,13 @@ import java.util.Set;
 public final class MariaDbIntrospector {
     private MariaDbIntrospector() {}
 
-    /** The catalog of the connection's current database. */
+    /** The catalog of the connection's current database; a server that is not MariaDB is refused ({@link MariaDbServer}). */
     public static MariaDbCatalog read(Connection connection) {
+        try {
+            MariaDbServer.require(connection);
+        } catch (SQLException e) {
+            throw MariaDbCatalogException.failed("reading the MariaDB catalog", e);
+        }
         String database = currentDatabase(connection);
         try {
             return read(connection, database);

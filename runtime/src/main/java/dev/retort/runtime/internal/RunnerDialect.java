@@ -2,6 +2,7 @@ package dev.retort.runtime.internal;
 
 import dev.retort.Dialect;
 import dev.retort.SqlDialect;
+import dev.retort.mariadb.MariaDbServer;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import java.sql.Connection;
@@ -29,9 +30,14 @@ interface RunnerDialect {
         return dialect == Dialect.MARIADB ? MariaDbRunner.INSTANCE : PostgresRunner.INSTANCE;
     }
 
-    /** The runner for the database a connection speaks to, whether it came from a URL or a DataSource. */
+    /**
+     * The runner for the database a connection speaks to, whether it came from a URL or a DataSource; a MariaDB URL's
+     * server that is not MariaDB (a MySQL server) is refused in one line ({@link MariaDbServer}).
+     */
     static RunnerDialect of(Connection connection) throws SQLException {
-        return of(Dialect.ofUrl(connection.getMetaData().getURL()));
+        Dialect dialect = Dialect.ofUrl(connection.getMetaData().getURL());
+        if (dialect == Dialect.MARIADB) MariaDbServer.require(connection);
+        return of(dialect);
     }
 
     /** Whether a migration runs in one transaction; false: every statement commits and progress is recorded per statement. */
