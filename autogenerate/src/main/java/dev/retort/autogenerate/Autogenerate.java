@@ -139,12 +139,21 @@ public final class Autogenerate {
      * meanwhile. An error of that read is thrown as it was raised.
      */
     public Plan compare(Connection connection, CompletableFuture<Schema> entities) {
+        return comparison(connection, entities).plan();
+    }
+
+    /** The database as {@link #readDatabase} read it, and the plan that makes it match the entity model. */
+    public record Comparison(Schema database, Plan plan) {}
+
+    /** As {@link #compare(Connection, CompletableFuture)}, with the database read (what {@code --expand-contract} needs). */
+    public Comparison comparison(Connection connection, CompletableFuture<Schema> entities) {
         Schema database = readDatabase(connection);
         if (dialect == Dialect.MARIADB) {
             Schema model = canonicalize(connection, join(entities));
-            return diff(MariaDbSide.withoutImplicitIndexes(database, model), model);
+            return new Comparison(database, diff(MariaDbSide.withoutImplicitIndexes(database, model), model));
         }
-        return withCasts(connection, diffModel(database, canonicalize(connection, join(entities))));
+        return new Comparison(
+                database, withCasts(connection, diffModel(database, canonicalize(connection, join(entities)))));
     }
 
     /**
