@@ -87,6 +87,20 @@ public final class ExpandContractWriter {
             pieces.add(backfill(DualWriteSql.backfill(r.table(), from, to)));
             pieces.add(ops(blocks(r.notNull(), safety)));
         }
+        for (Retype r : split.retypes()) {
+            String column = r.column();
+            String shadow = r.shadowName();
+            pieces.add(transaction(List.of(new AddColumn(r.table(), r.shadow(), Set.of()))));
+            pieces.add(sql(
+                    DualWriteSql.createConversionFunction(
+                            r.table(), column, shadow, r.from().type(), r.to().type()),
+                    false));
+            pieces.add(sql(DualWriteSql.createTrigger(r.table(), column, shadow), false));
+            pieces.add(backfill(DualWriteSql.convertingBackfill(
+                    r.table(), column, shadow, r.from().type(), r.to().type())));
+            // on the shadow, always in the lock-safe forms: the table is live, the point of the two steps
+            pieces.add(ops(OnlineForms.of(r.onShadow())));
+        }
         // after the new columns: an index or constraint the plan builds on one of them needs it filled
         pieces.add(ops(blocks(split.rest().upgrade(), safety)));
         return pieces;

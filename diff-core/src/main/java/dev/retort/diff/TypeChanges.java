@@ -51,8 +51,7 @@ record TypeChanges(Map<Op, Retype> split, List<String> refused) {
                 split.put(op, retype(a, table));
             } else {
                 refused.add("Not split: the type change of " + a.table() + "." + a.columnName() + " ("
-                        + a.from().type() + " -> " + a.to().type() + ") stays one ALTER COLUMN ... TYPE in the"
-                        + " expand revision: " + why);
+                        + a.from().type() + " -> " + a.to().type() + ") stays one ALTER COLUMN ... TYPE: " + why);
             }
         }
         return new TypeChanges(split, List.copyOf(refused));
