@@ -6,6 +6,7 @@ import dev.retort.Dialect;
 import dev.retort.diff.ColumnComparison;
 import dev.retort.diff.Conversions;
 import dev.retort.diff.Differ;
+import dev.retort.diff.PendingContract;
 import dev.retort.diff.Plan;
 import dev.retort.entities.EntityReader;
 import dev.retort.entities.EntitySource;
@@ -172,10 +173,12 @@ public final class Autogenerate {
     /**
      * The plan that makes a read database match an entity model as {@link #canonicalize} gives it:
      * {@link #diff}, with what an entity model cannot know left as the database has it (the casts of
-     * an enum type that already exists).
+     * an enum type that already exists), and an expand/contract type change's pending contract step
+     * as the contract's operations ({@link PendingContract}).
      */
     public Plan diffModel(Schema database, Schema model) {
-        return diff(database, withDatabaseComments(withDatabaseEnumCasts(model, database), database));
+        Schema wanted = withDatabaseComments(withDatabaseEnumCasts(model, database), database);
+        return PendingContract.of(diff(database, wanted), database, wanted);
     }
 
     /**

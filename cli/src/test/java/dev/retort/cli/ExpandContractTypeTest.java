@@ -109,6 +109,23 @@ class ExpandContractTypeTest {
                         + " AND conrelid = 'tickets'::regclass"));
         String expanded = PgDump.schema(db);
 
+        // the release between the two: the contract revision not shipped yet, check lists what it will do
+        Path aside = dir.resolve(contract.getFileName() + ".later");
+        Files.move(contract, aside);
+        Cli.Result afterExpand = cli.run("check");
+        Files.move(aside, contract);
+        assertEquals(new Cli.Result(ExitCode.FOUND, """
+                        New upgrade operations detected:
+                          drop column tickets.serial_no
+                            HAZARD data-loss: drops column tickets.serial_no and its data
+                          rename column tickets.serial_no_new to serial_no
+                          alter column tickets.serial_no: nullable -> NOT NULL
+                          drop check tickets "serial_no_new" IS NOT NULL
+                          alter column tickets.serial_no: default none -> 0
+                          rename index tickets_serial_no_note_idx_new on tickets to tickets_serial_no_note_idx
+                          rename constraint tickets_serial_no_key_new on tickets to tickets_serial_no_key
+                        """, ""), afterExpand);
+
         assertEquals(ExitCode.OK, cli.run("upgrade", "head").code());
         assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
         assertEquals(List.of("0"), db.query("SELECT count(*) FROM pg_proc WHERE proname LIKE 'tickets_%sync'"));

@@ -138,7 +138,7 @@ record TypeChanges(Map<Op, Retype> split, List<String> refused) {
     }
 
     /** Whether an operation of the rest is on an index or constraint that involves the column. */
-    private static boolean touches(Op op, String column) {
+    static boolean touches(Op op, String column) {
         if (op instanceof CreateIndex c) return involves(c.index(), column) || expressionOf(c.index(), column);
         if (op instanceof DropIndex d) return involves(d.index(), column) || expressionOf(d.index(), column);
         if (op instanceof AddUnique u) return u.constraint().columns().contains(column);
