@@ -1,6 +1,7 @@
 package dev.retort.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.fixtures.db.PgDump;
@@ -10,7 +11,13 @@ import dev.retort.postgres.DualWriteSql;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -126,7 +133,31 @@ class ExpandContractTypeTest {
                           rename constraint tickets_serial_no_key_new on tickets to tickets_serial_no_key
                         """, ""), afterExpand);
 
-        assertEquals(ExitCode.OK, cli.run("upgrade", "head").code());
+        // the release running at the contract, through pgjdbc: its statements server-prepared (5 executions)
+        try (Connection autocommit = connect(new Properties());
+                Connection transaction = connect(new Properties());
+                Connection autosave = connect(autosave())) {
+            transaction.setAutoCommit(false);
+            autosave.setAutoCommit(false);
+            List<PreparedStatement> reads = List.of(read(autocommit), read(transaction), read(autosave));
+            for (int i = 0; i < 6; i++) {
+                for (PreparedStatement read : reads) assertEquals(Integer.valueOf(5), value(read));
+                transaction.commit();
+                autosave.commit();
+            }
+            assertEquals(ExitCode.OK, cli.run("upgrade", "head").code());
+            // outside a transaction pgjdbc prepares the statement again and retries it
+            assertEquals(Long.valueOf(5), value(reads.get(0)));
+            // inside one the statement fails once and takes the transaction with it, unless autosave is on
+            SQLException stale = assertThrows(SQLException.class, () -> value(reads.get(1)));
+            assertEquals("0A000", stale.getSQLState(), stale::getMessage);
+            assertTrue(stale.getMessage().contains("cached plan must not change result type"), stale::getMessage);
+            transaction.rollback();
+            assertEquals(Long.valueOf(5), value(reads.get(1)));
+            assertEquals(Long.valueOf(5), value(reads.get(2)));
+            transaction.commit();
+            autosave.commit();
+        }
         assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
         assertEquals(List.of("0"), db.query("SELECT count(*) FROM pg_proc WHERE proname LIKE 'tickets_%sync'"));
         assertEquals(
@@ -169,7 +200,31 @@ class ExpandContractTypeTest {
                                 "op.alterColumn(\"tickets\",\n                column(\"id\", \"integer\").notNull(),\n"
                                         + "                column(\"id\", \"bigint\").notNull());"),
                 Files.readString(written));
-        assertEquals(ExitCode.OK, cli.run("upgrade", "head").code());
+        // the release running at the contract, through pgjdbc: its statements server-prepared (5 executions)
+        try (Connection autocommit = connect(new Properties());
+                Connection transaction = connect(new Properties());
+                Connection autosave = connect(autosave())) {
+            transaction.setAutoCommit(false);
+            autosave.setAutoCommit(false);
+            List<PreparedStatement> reads = List.of(read(autocommit), read(transaction), read(autosave));
+            for (int i = 0; i < 6; i++) {
+                for (PreparedStatement read : reads) assertEquals(Integer.valueOf(5), value(read));
+                transaction.commit();
+                autosave.commit();
+            }
+            assertEquals(ExitCode.OK, cli.run("upgrade", "head").code());
+            // outside a transaction pgjdbc prepares the statement again and retries it
+            assertEquals(Long.valueOf(5), value(reads.get(0)));
+            // inside one the statement fails once and takes the transaction with it, unless autosave is on
+            SQLException stale = assertThrows(SQLException.class, () -> value(reads.get(1)));
+            assertEquals("0A000", stale.getSQLState(), stale::getMessage);
+            assertTrue(stale.getMessage().contains("cached plan must not change result type"), stale::getMessage);
+            transaction.rollback();
+            assertEquals(Long.valueOf(5), value(reads.get(1)));
+            assertEquals(Long.valueOf(5), value(reads.get(2)));
+            transaction.commit();
+            autosave.commit();
+        }
         assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
     }
 
@@ -190,6 +245,29 @@ class ExpandContractTypeTest {
                 > 2 * DualWriteSql.BATCH_PAGES);
         OnlineProject.online(cli);
         return cli;
+    }
+
+    private static Connection connect(Properties properties) throws SQLException {
+        return DriverManager.getConnection(db.url(), properties);
+    }
+
+    private static Properties autosave() {
+        Properties properties = new Properties();
+        properties.setProperty("autosave", "conservative");
+        return properties;
+    }
+
+    private static PreparedStatement read(Connection connection) throws SQLException {
+        PreparedStatement read = connection.prepareStatement("SELECT serial_no FROM tickets WHERE id = ?");
+        read.setInt(1, 5);
+        return read;
+    }
+
+    private static Object value(PreparedStatement read) throws SQLException {
+        try (ResultSet row = read.executeQuery()) {
+            assertTrue(row.next());
+            return row.getObject(1);
+        }
     }
 
     private Path migration(String suffix) throws IOException {
