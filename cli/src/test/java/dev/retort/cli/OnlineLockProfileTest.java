@@ -34,7 +34,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Each simple form breaks it: it reads every row under SHARE (index), SHARE ROW EXCLUSIVE (foreign
  * key) or ACCESS EXCLUSIVE (the rest). The expected profiles were written down from PostgreSQL's
  * documentation before the first run; a concurrent build reads the table twice (build, then
- * validation).
+ * validation). The online downgrade, run on what the online upgrade built, reads no row: its index is
+ * dropped concurrently under SHARE UPDATE EXCLUSIVE, its constraints and {@code NOT NULL}s under
+ * ACCESS EXCLUSIVE (PostgreSQL has no other form for them).
  */
 class OnlineLockProfileTest {
     @RegisterExtension
@@ -170,6 +172,19 @@ class OnlineLockProfileTest {
         for (Profile p : safe) {
             assertTrue(p.rows == 0 || p.strength() >= strength("ShareUpdateExclusiveLock"), p::toString);
         }
+
+        // the online downgrade, run on what the online upgrade built: every statement reads no row
+        String second = OnlineProject.revisionId(OnlineProject.newest(dir));
+        Cli.Result down = cli.run("downgrade", "--sql", second + ":" + first);
+        assertEquals(ExitCode.OK, down.code(), down::toString);
+        List<Profile> undone = profile(statements(down.out()));
+        for (Profile p : undone) {
+            assertEquals(0, p.rows, p::toString);
+        }
+        assertEquals(
+                form == Form.INDEX ? List.of("ShareUpdateExclusiveLock") : List.of("AccessExclusiveLock"),
+                undone.stream().map(p -> p.lock).distinct().toList(),
+                undone::toString);
     }
 
     /** Waits until the command line's sessions have ended, their statistics flushed before they leave pg_stat_activity. */
@@ -236,8 +251,9 @@ class OnlineLockProfileTest {
     }
 
     /**
-     * Runs a concurrent build or drop while an older transaction holds a snapshot: the statement's lock is
-     * read from {@code pg_locks} while it waits for that transaction ("never waits" when it does not).
+     * Runs a concurrent build or drop while an older transaction holds a snapshot and a reader's lock on
+     * accounts: the statement's lock is read from {@code pg_locks} while it waits for that transaction
+     * ("never waits" when it does not).
      */
     private static Profile outside(String sql) throws Exception {
         try (Connection older = db.connect();
@@ -246,6 +262,8 @@ class OnlineLockProfileTest {
                 Statement st = c.createStatement()) {
             older.setAutoCommit(false);
             olderSt.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+            // a reader's lock, reading no row (a concurrent drop waits for it), and a snapshot (a build waits for it)
+            olderSt.execute("LOCK TABLE accounts IN ACCESS SHARE MODE");
             olderSt.execute("SELECT 1");
             int pid = Integer.parseInt(one(st, "SELECT pg_backend_pid()"));
             long before = readSoFar(st);

@@ -159,6 +159,60 @@ class OnlineReaderScenarioTest {
         }
     }
 
+    /**
+     * A form's downgrade, simple and online, run by the real {@code downgrade} as the upgrade is above,
+     * traced the same way; expected (written before the first run): the online index is dropped {@code
+     * CONCURRENTLY}, which waits for each reader of accounts (twice: once to mark the index invalid,
+     * once before removing it) holding SHARE UPDATE EXCLUSIVE, so writers and readers get through;
+     * every other drop is a constraint or {@code NOT NULL} dropped under ACCESS EXCLUSIVE, simple and
+     * online alike, as PostgreSQL has no other form: it waits for the reader and readers and writers
+     * queue behind it ({@code OnlineLockProfileTest} shows that it reads no row; {@code
+     * lock.ddl-timeout} bounds the wait).
+     */
+    enum Undo {
+        INDEX(
+                Form.INDEX,
+                List.of(
+                        "waits for the reader: DROP INDEX \"accounts_region_idx\" asks AccessExclusiveLock on"
+                                + " accounts, holds nothing; a writer queues; a reader queues",
+                        "at the end: holds AccessExclusiveLock; a writer queues; a reader queues"),
+                List.of(
+                        "waits for the reader: DROP INDEX CONCURRENTLY \"accounts_region_idx\" asks ShareLock on a"
+                                + " virtualxid, holds ShareUpdateExclusiveLock; a writer gets through; a reader gets"
+                                + " through",
+                        "waits for the reader: DROP INDEX CONCURRENTLY \"accounts_region_idx\" asks ShareLock on a"
+                                + " virtualxid, holds ShareUpdateExclusiveLock; a writer gets through; a reader gets"
+                                + " through",
+                        "at the end: holds nothing; a writer gets through; a reader gets through")),
+        FOREIGN_KEY(Form.FOREIGN_KEY, "ALTER TABLE \"accounts\" DROP CONSTRAINT \"accounts_owner_id_fkey\""),
+        CHECK(Form.CHECK, "ALTER TABLE \"accounts\" DROP CONSTRAINT \"accounts_balance_check\""),
+        SET_NOT_NULL(Form.SET_NOT_NULL, "ALTER TABLE \"accounts\" ALTER COLUMN \"email\" DROP NOT NULL"),
+        UNIQUE(Form.UNIQUE, "ALTER TABLE \"accounts\" DROP CONSTRAINT \"accounts_email_key\""),
+        PRIMARY_KEY(Form.PRIMARY_KEY, "ALTER TABLE \"accounts\" DROP CONSTRAINT \"accounts_pkey\"");
+
+        final Form form;
+        final List<String> simple;
+        final List<String> online;
+
+        Undo(Form form, List<String> simple, List<String> online) {
+            this.form = form;
+            this.simple = simple;
+            this.online = online;
+        }
+
+        /** A drop PostgreSQL has one form for: the same trace simple and online. */
+        Undo(Form form, String statement) {
+            this(form, underAccessExclusive(statement), underAccessExclusive(statement));
+        }
+
+        private static List<String> underAccessExclusive(String statement) {
+            return List.of(
+                    "waits for the reader: " + statement + " asks AccessExclusiveLock on accounts, holds nothing;"
+                            + " a writer queues; a reader queues",
+                    "at the end: holds AccessExclusiveLock; a writer queues; a reader queues");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Form.class)
     void theSimpleForm(Form form) throws Exception {
@@ -172,6 +226,32 @@ class OnlineReaderScenarioTest {
         Cli cli = OnlineProject.start(db, dir, form.undo);
         OnlineProject.online(cli);
         assertEquals(form.online, trace(cli));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Undo.class)
+    void theSimpleDowngrade(Undo undo) throws Exception {
+        Cli cli = OnlineProject.start(db, dir, undo.form.undo);
+        assertEquals(undo.simple, downgradeTrace(cli));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Undo.class)
+    void theOnlineDowngrade(Undo undo) throws Exception {
+        Cli cli = OnlineProject.start(db, dir, undo.form.undo);
+        OnlineProject.online(cli);
+        assertEquals(undo.online, downgradeTrace(cli));
+    }
+
+    /** Generates the revision, upgrades to it, then downgrades to the first revision with a reader and the gate. */
+    private List<String> downgradeTrace(Cli cli) throws Exception {
+        String first = db.query("SELECT version_num FROM retort_version").get(0);
+        revision(cli);
+        Cli.Result up = cli.run("upgrade", "head");
+        assertEquals(ExitCode.OK, up.code(), up::toString);
+        List<String> trace = trace(cli, "downgrade", first);
+        assertEquals(List.of(first), db.query("SELECT version_num FROM retort_version"));
+        return trace;
     }
 
     /**
@@ -231,10 +311,21 @@ class OnlineReaderScenarioTest {
 
     /** Generates the revision, runs {@code upgrade head} with a reader and the gate, and says what it saw. */
     private List<String> trace(Cli cli) throws Exception {
-        // no lock timeout to race against: every wait below ends when the test lets it
+        revision(cli);
+        List<String> trace = trace(cli, "upgrade", "head");
+        assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
+        return trace;
+    }
+
+    /** Generates the one-change revision, with no lock timeout to race against: every wait ends when the test lets it. */
+    private static void revision(Cli cli) {
         cli.write("retort.properties", cli.read("retort.properties") + "lock.ddl-timeout = 0\n");
         Cli.Result revision = cli.run("revision", "--autogenerate", "-m", "one change");
         assertEquals(ExitCode.OK, revision.code(), revision::toString);
+    }
+
+    /** Runs the command (an upgrade or a downgrade) with a reader and the gate, and says what it saw. */
+    private List<String> trace(Cli cli, String... command) throws Exception {
         List<String> trace = new ArrayList<>();
         try (Session gate = new Session();
                 Session first = new Session()) {
@@ -242,11 +333,11 @@ class OnlineReaderScenarioTest {
             first.begin("SELECT count(*) FROM accounts");
             String firstStart = first.xactStart();
             Session reader = first;
-            CompletableFuture<Cli.Result> upgrade = CompletableFuture.supplyAsync(() -> cli.run("upgrade", "head"));
-            int migration = migrationPid(upgrade);
+            CompletableFuture<Cli.Result> run = CompletableFuture.supplyAsync(() -> cli.run(command));
+            int migration = migrationPid(run);
             List<Session> readers = new ArrayList<>();
             while (true) {
-                List<Integer> blockers = awaitBlocked(migration, upgrade);
+                List<Integer> blockers = awaitBlocked(migration, run);
                 if (blockers.contains(reader.pid)) {
                     String waiting = waitingFor(migration);
                     String writer = writerProbe();
@@ -269,8 +360,8 @@ class OnlineReaderScenarioTest {
                             + reader.pid + ") or the gate (" + gate.pid + ")");
                 }
             }
-            Cli.Result up = upgrade.get(60, TimeUnit.SECONDS);
-            assertEquals(ExitCode.OK, up.code(), up::toString);
+            Cli.Result done = run.get(60, TimeUnit.SECONDS);
+            assertEquals(ExitCode.OK, done.code(), done::toString);
             if (reader == first) {
                 assertEquals(firstStart, first.xactStart(), "the same transaction");
                 assertEquals(List.of("t"), first.locks("AccessShareLock"));
@@ -278,30 +369,29 @@ class OnlineReaderScenarioTest {
             }
             for (Session r : readers) r.close();
         }
-        assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
         return trace;
     }
 
-    /** The session of the running upgrade, once it has connected; its application name is retort. */
-    private static int migrationPid(CompletableFuture<Cli.Result> upgrade) throws Exception {
+    /** The session of the running upgrade or downgrade, once it has connected; its application name is retort. */
+    private static int migrationPid(CompletableFuture<Cli.Result> run) throws Exception {
         for (int i = 0; i < POLLS; i++) {
             List<String> pids = db.query("SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
                     + " AND application_name = 'retort'");
             if (pids.size() == 1) return Integer.parseInt(pids.get(0));
             assertTrue(pids.isEmpty(), pids::toString);
-            if (upgrade.isDone()) throw new AssertionError("the upgrade ended unseen: " + upgrade.join());
+            if (run.isDone()) throw new AssertionError("the run ended unseen: " + run.join());
             Thread.sleep(20);
         }
-        throw new AssertionError("the upgrade never connected");
+        throw new AssertionError("the run never connected");
     }
 
     /** The sessions the migration's session waits for, once it waits for any. */
-    private static List<Integer> awaitBlocked(int pid, CompletableFuture<Cli.Result> upgrade) throws Exception {
+    private static List<Integer> awaitBlocked(int pid, CompletableFuture<Cli.Result> run) throws Exception {
         for (int i = 0; i < POLLS; i++) {
             List<String> blockers = db.query("SELECT unnest(pg_blocking_pids(" + pid + "))");
             if (!blockers.isEmpty())
                 return blockers.stream().map(Integer::valueOf).toList();
-            if (upgrade.isDone()) throw new AssertionError("the upgrade ended before the gate: " + upgrade.join());
+            if (run.isDone()) throw new AssertionError("the run ended before the gate: " + run.join());
             Thread.sleep(20);
         }
         throw new AssertionError("the migration never waited");

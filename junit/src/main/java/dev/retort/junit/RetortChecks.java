@@ -2,12 +2,14 @@ package dev.retort.junit;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.retort.Dialect;
 import dev.retort.VisibleText;
 import dev.retort.autogenerate.Autogenerate;
 import dev.retort.autogenerate.OpText;
 import dev.retort.diff.Plan;
 import dev.retort.entities.EntitySource;
 import dev.retort.entities.Naming;
+import dev.retort.mariadb.MariaDbScratchDatabases;
 import dev.retort.postgres.ScratchDatabases;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.runtime.MigrationException;
@@ -54,7 +56,7 @@ public final class RetortChecks {
 
     /** {@code upgrade heads} from base succeeds and leaves the database at every head. */
     public void assertUpgradesFromBase() {
-        onDatabase((retort, dataSource) -> {
+        onDatabase((retort, dataSource, dialect) -> {
             requireBase(retort);
             Set<String> heads = Set.copyOf(retort.revisions().heads());
             upgradeHeads(retort, "upgrade heads from base");
@@ -70,12 +72,13 @@ public final class RetortChecks {
      */
     public void assertEntitiesMatchMigrations() {
         EntitySource entities = entities();
-        Autogenerate autogenerate = Autogenerate.configure()
-                .schemas(settings.schemas())
-                .leaveOut(Set.of(QualifiedName.of("retort_version"), QualifiedName.of("retort_version_history")))
-                .load();
-        onDatabase((retort, dataSource) -> {
+        onDatabase((retort, dataSource, dialect) -> {
             upgradeHeads(retort, "upgrade heads before comparing with the entities");
+            Autogenerate autogenerate = Autogenerate.configure()
+                    .dialect(dialect)
+                    .schemas(settings.schemas())
+                    .leaveOut(Set.of(QualifiedName.of("retort_version"), QualifiedName.of("retort_version_history")))
+                    .load();
             Plan plan;
             try (Connection connection = dataSource.getConnection()) {
                 plan = autogenerate.compare(connection, autogenerate.readEntities(entities));
@@ -98,7 +101,7 @@ public final class RetortChecks {
      * make its downgrade restore the schema.
      */
     public void assertDowngradesRestore() {
-        onDatabase((retort, dataSource) -> {
+        onDatabase((retort, dataSource, dialect) -> {
             StairwayResult result = retort.stairway();
             result.failure().ifPresent(step -> {
                 StringBuilder message = new StringBuilder(safe(step.message() + " (" + step.source() + ")"));
@@ -151,7 +154,7 @@ public final class RetortChecks {
 
     /** A check's work on one database, through the facade configured on it or a connection of its own. */
     private interface Work {
-        void run(Retort retort, DataSource dataSource);
+        void run(Retort retort, DataSource dataSource, Dialect dialect);
     }
 
     /**
@@ -161,39 +164,75 @@ public final class RetortChecks {
     private void onDatabase(Work work) {
         DataSource given = settings.database().given();
         if (!settings.scratch()) {
+            Dialect dialect;
+            try (Connection connection = given.getConnection()) {
+                dialect = dialectOf(connection);
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot connect to the database: " + e.getMessage(), e);
+            }
             Retort retort = facade(Retort.configure().dataSource(given));
             boolean atBase = retort.current().isEmpty();
-            work.run(retort, given);
+            work.run(retort, given, dialect);
             if (atBase) backToBase(retort);
             return;
         }
-        String name;
         try (Connection server = given.getConnection()) {
-            name = ScratchDatabases.create(server, SCRATCH_PREFIX);
-        } catch (SQLException e) {
-            throw new IllegalStateException(
-                    "cannot create a scratch database on the server (the user needs CREATEDB, or use the database"
-                            + " as it is): " + e.getMessage(),
-                    e);
-        }
-        scratchCreated.accept(name);
-        try {
-            DataSource scratch = settings.database().named(name);
-            work.run(facade(Retort.configure().dataSource(scratch)), scratch);
-        } catch (RuntimeException | Error failure) {
+            Dialect dialect = dialectOf(server);
+            String name = createScratch(server, dialect);
+            scratchCreated.accept(name);
             try {
-                drop(given, name);
-            } catch (RuntimeException dropping) {
-                failure.addSuppressed(dropping);
+                DataSource scratch = settings.database().named(name, dialect);
+                work.run(facade(Retort.configure().dataSource(scratch)), scratch, dialect);
+            } catch (RuntimeException | Error failure) {
+                try {
+                    release(server, dialect, name);
+                } catch (RuntimeException dropping) {
+                    failure.addSuppressed(dropping);
+                }
+                throw failure;
             }
-            throw failure;
+            release(server, dialect, name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to the server: " + e.getMessage(), e);
         }
-        drop(given, name);
     }
 
-    private static void drop(DataSource server, String name) {
-        try (Connection connection = server.getConnection()) {
-            ScratchDatabases.drop(connection, name);
+    /** The server's database, read from the connection; on MariaDB only the default schema is allowed. */
+    private Dialect dialectOf(Connection connection) throws SQLException {
+        Dialect dialect = Dialect.ofUrl(connection.getMetaData().getURL());
+        if (dialect == Dialect.MARIADB && !settings.schemas().equals(List.of("public")))
+            throw new IllegalStateException(safe("schemas " + String.join(", ", settings.schemas())
+                    + ": on MariaDB the checks work in the one database they are given (a scratch one, or the"
+                    + " URL's), its default schema; leave schemas unset"));
+        return dialect;
+    }
+
+    /**
+     * Drops the scratch databases of checks whose process was killed, then creates one held by this
+     * connection's session for as long as it is open: a sweep by another run leaves it alone, and if this
+     * one is killed the next run's sweep drops it.
+     */
+    private static String createScratch(Connection server, Dialect dialect) {
+        try {
+            if (dialect == Dialect.MARIADB) {
+                MariaDbScratchDatabases.sweep(server, SCRATCH_PREFIX);
+                return MariaDbScratchDatabases.createHeld(server, SCRATCH_PREFIX);
+            }
+            ScratchDatabases.sweep(server, SCRATCH_PREFIX);
+            return ScratchDatabases.createHeld(server, SCRATCH_PREFIX);
+        } catch (SQLException e) {
+            throw new IllegalStateException(
+                    "cannot create a scratch database on the server (the user needs "
+                            + (dialect == Dialect.MARIADB ? "the CREATE and DROP privileges" : "CREATEDB")
+                            + ", or use the database as it is): " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static void release(Connection server, Dialect dialect, String name) {
+        try {
+            if (dialect == Dialect.MARIADB) MariaDbScratchDatabases.release(server, name);
+            else ScratchDatabases.release(server, name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot drop the scratch database " + name + ": " + e.getMessage(), e);
         }

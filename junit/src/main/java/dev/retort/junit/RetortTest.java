@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Inherited
 @ExtendWith(RetortExtension.class)
 public @interface RetortTest {
-    /** The JDBC URL of a PostgreSQL server (or database) where the checks may create scratch databases. */
+    /** The JDBC URL of a PostgreSQL or MariaDB server (or database) where the checks may create scratch databases. */
     String url() default "";
 
     String user() default "";
@@ -42,7 +42,7 @@ public @interface RetortTest {
     /** {@code jpa}, {@code snake}, {@code spring} or a naming strategy's class name, as {@code entities.naming}. */
     String naming() default "jpa";
 
-    /** The schemas the migrations work in, the default one first. */
+    /** The schemas the migrations work in, the default one first; on MariaDB only the default, the database's own. */
     String[] schemas() default {"public"};
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.retort.fixtures.db.TestDatabase;
+import dev.retort.postgres.ScratchDatabases;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -15,7 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.postgresql.ds.PGSimpleDataSource;
 
-/** The checks reach their scratch databases through the driver's DataSource, a pool's with a function, or not at all. */
+/**
+ * The checks reach their scratch databases through the driver's DataSource, a pool's with a function, or not at all;
+ * one left by a killed run is dropped by the next check.
+ */
 class RetortDatabaseTest {
     @RegisterExtension
     static final TestDatabase server = new TestDatabase();
@@ -61,6 +65,28 @@ class RetortDatabaseTest {
         assertEquals(2, created.size(), "the failed check's scratch database was created, and dropped: " + created);
         for (String name : created)
             assertEquals(List.of(), server.query("SELECT datname FROM pg_database WHERE datname = '" + name + "'"));
+    }
+
+    @Test
+    void aScratchDatabaseLeftByAKilledRunIsDroppedByTheNextCheckAndOneStillHeldIsNot() throws SQLException {
+        String leftover;
+        try (Connection killed = server.connect()) {
+            leftover = ScratchDatabases.createHeld(killed, RetortChecks.SCRATCH_PREFIX);
+        } // the session ends as a killed process's does: its advisory lock goes with it, the database stays
+        assertEquals(List.of(leftover), database(leftover));
+        try (Connection running = server.connect()) {
+            String held = ScratchDatabases.createHeld(running, RetortChecks.SCRATCH_PREFIX);
+            List<String> created = new ArrayList<>();
+            checks(RetortDatabase.url(server.url(), null, null), created).assertUpgradesFromBase();
+            assertEquals(List.of(), database(leftover), "swept");
+            assertEquals(List.of(held), database(held), "another run's, still held");
+            assertEquals(List.of(), database(created.get(0)), "the check's own dropped");
+            ScratchDatabases.release(running, held);
+        }
+    }
+
+    private static List<String> database(String name) throws SQLException {
+        return server.query("SELECT datname FROM pg_database WHERE datname = '" + name + "'");
     }
 
     private static RetortChecks checks(RetortDatabase database, List<String> created) {
