@@ -6,6 +6,7 @@ import dev.retort.Dialect;
 import dev.retort.diff.ColumnComparison;
 import dev.retort.diff.Conversions;
 import dev.retort.diff.Differ;
+import dev.retort.diff.PendingContract;
 import dev.retort.diff.Plan;
 import dev.retort.entities.EntityReader;
 import dev.retort.entities.EntitySource;
@@ -149,12 +150,21 @@ public final class Autogenerate {
      * meanwhile. An error of that read is thrown as it was raised.
      */
     public Plan compare(Connection connection, CompletableFuture<Schema> entities) {
+        return comparison(connection, entities).plan();
+    }
+
+    /** The database as {@link #readDatabase} read it, and the plan that makes it match the entity model. */
+    public record Comparison(Schema database, Plan plan) {}
+
+    /** As {@link #compare(Connection, CompletableFuture)}, with the database read (what {@code --expand-contract} needs). */
+    public Comparison comparison(Connection connection, CompletableFuture<Schema> entities) {
         Schema database = readDatabase(connection);
         if (dialect == Dialect.MARIADB) {
             Schema model = canonicalize(connection, join(entities));
-            return diff(MariaDbSide.withoutImplicitIndexes(database, model), model);
+            return new Comparison(database, diff(MariaDbSide.withoutImplicitIndexes(database, model), model));
         }
-        return withCasts(connection, diffModel(database, canonicalize(connection, join(entities))));
+        return new Comparison(
+                database, withCasts(connection, diffModel(database, canonicalize(connection, join(entities)))));
     }
 
     /**
@@ -173,10 +183,12 @@ public final class Autogenerate {
     /**
      * The plan that makes a read database match an entity model as {@link #canonicalize} gives it:
      * {@link #diff}, with what an entity model cannot know left as the database has it (the casts of
-     * an enum type that already exists).
+     * an enum type that already exists), and an expand/contract type change's pending contract step
+     * as the contract's operations ({@link PendingContract}).
      */
     public Plan diffModel(Schema database, Schema model) {
-        return diff(database, withDatabaseComments(withDatabaseEnumCasts(model, database), database));
+        Schema wanted = withDatabaseComments(withDatabaseEnumCasts(model, database), database);
+        return PendingContract.of(diff(database, wanted), database, wanted);
     }
 
     /**

@@ -257,14 +257,29 @@ final class Project {
      */
     Plan autogenerate(boolean dev, String command) throws SQLException {
         if (settings.dialect() == Dialect.MARIADB) return autogenerateMariaDb(dev || !settings.hasUrl(), command);
-        if (dev || !settings.hasUrl()) return autogenerateOnScratch();
+        return comparison(dev, command).plan();
+    }
+
+    /** On PostgreSQL, as {@link #autogenerate}, with the schema read from the database (or the scratch database). */
+    Autogenerate.Comparison comparison(boolean dev, String command) throws SQLException {
         startReadingEntities();
+        if (dev || !settings.hasUrl()) {
+            try (ScratchDatabase scratch = scratch();
+                    Connection connection = connectScratch(upgradedScratch(scratch))) {
+                return autogenerate(versionTable().locate(connection)).comparison(connection, model());
+            }
+        }
         startLoadingMigrations();
         try (Connection connection = connect()) {
             VersionTable at = versionTable().locate(connection);
             requireAtHead(at.readHere(connection), command);
-            return autogenerate(at).compare(connection, model);
+            return autogenerate(at).comparison(connection, model);
         }
+    }
+
+    private ScratchDatabase upgradedScratch(ScratchDatabase scratch) {
+        upgradeScratch(scratch, List.of("heads"));
+        return scratch;
     }
 
     /**
@@ -302,18 +317,6 @@ final class Project {
                 .objectFilter(settings.objectExclusions())
                 .excludeToolTables(settings.excludeToolTables())
                 .load();
-    }
-
-    /**
-     * The plan from the schema the migrations build (all heads, on a scratch database) to the entity
-     * model: the same pipeline, hooks and filters as against a database at head.
-     */
-    private Plan autogenerateOnScratch() throws SQLException {
-        startReadingEntities();
-        try (ScratchDatabase scratch = scratch()) {
-            upgradeScratch(scratch, List.of("heads"));
-            return compareOnScratch(scratch);
-        }
     }
 
     /**

@@ -2,19 +2,21 @@ package dev.retort.cli;
 
 import dev.retort.Dialect;
 import dev.retort.RetortException;
+import dev.retort.autogenerate.Autogenerate;
 import dev.retort.autogenerate.OpText;
 import dev.retort.codegen.MigrationWriter;
 import dev.retort.codegen.RevisionHeader;
 import dev.retort.diff.ExpandContract;
 import dev.retort.diff.Plan;
+import dev.retort.diff.Retype;
 import dev.retort.mariadb.MariaDbSql;
-import dev.retort.op.AlterColumn;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
 import dev.retort.revision.RevisionException;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionIds;
 import dev.retort.revision.Targets;
+import dev.retort.schema.Schema;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
@@ -74,9 +76,11 @@ final class RevisionCommand extends Subcommand {
 
     @Option(
             names = "--expand-contract",
-            description = "With --autogenerate: write each column rename on an existing table as two revisions deployed"
-                    + " a release apart, an expand one (the new column, a trigger keeping both equal, a batched copy)"
-                    + " and a contract one (the old column dropped); PostgreSQL only.")
+            description =
+                    "With --autogenerate: write each column rename, and each type change that rewrites an existing"
+                            + " table without losing a value, as two revisions deployed a release apart, an expand one (the"
+                            + " new or shadow column, a trigger, a batched copy) and a contract one (the old column dropped);"
+                            + " PostgreSQL only.")
     boolean expandContract;
 
     @Option(names = "--allow-empty", description = "Write the migration even when --autogenerate finds no change.")
@@ -100,8 +104,15 @@ final class RevisionCommand extends Subcommand {
                     "--expand-contract: PostgreSQL only (its trigger and batched copy are PL/pgSQL), not on MariaDB");
         String id = project.revisionId(revisionId);
         Plan plan = Plan.EMPTY;
-        if (autogenerate) {
+        Schema database = null;
+        if (autogenerate && expandContract) {
+            Autogenerate.Comparison comparison = project.comparison(dev, "revision --autogenerate");
+            database = comparison.database();
+            plan = comparison.plan();
+        } else if (autogenerate) {
             plan = project.autogenerate(dev, "revision --autogenerate");
+        }
+        if (autogenerate) {
             for (Op op : plan.upgrade()) root.info("Detected " + OpText.describe(op));
             if (plan.isEmpty() && !allowEmpty) {
                 root.out()
@@ -115,9 +126,12 @@ final class RevisionCommand extends Subcommand {
                 .withBranchLabels(branchLabels)
                 .withDependsOn(dependencies);
         if (expandContract) {
-            ExpandContract split = ExpandContract.of(plan);
-            if (!split.renames().isEmpty()) return writeExpandContract(project, header, split);
-            root.out().println("No column rename detected; --expand-contract writes one revision as usual.");
+            ExpandContract split = ExpandContract.of(plan, database);
+            if (split.splits()) return writeExpandContract(project, header, split);
+            for (String line : split.notSplit()) root.out().println(Terminal.safe(line));
+            root.out()
+                    .println("No column rename or type change to split; --expand-contract writes one revision as"
+                            + " usual.");
         }
         Path target = project.writeMigration(header, plan);
         root.out().println(Terminal.safe("Generating " + target + " ... done"));
@@ -142,24 +156,31 @@ final class RevisionCommand extends Subcommand {
                 .withDependsOn(header.dependsOn());
         RevisionHeader contract =
                 RevisionHeader.of(contractId, List.of(header.id()), message + " (contract)", header.created());
-        for (Op op : split.rest().upgrade()) {
-            if (op instanceof AlterColumn alter && alter.typeChanged())
-                root.out()
-                        .println(Terminal.safe("Not split: the type change of " + alter.table() + "."
-                                + alter.columnName() + " stays in the expand revision as one ALTER COLUMN ... TYPE"
-                                + " (--expand-contract splits renames only)"));
-        }
+        for (String line : split.notSplit()) root.out().println(Terminal.safe(line));
         List<Path> written = project.writeExpandContract(expand, contract, split);
         for (ExpandContract.Rename rename : split.renames()) {
             root.out()
                     .println(Terminal.safe("Expand/contract rename of " + rename.table() + "."
                             + rename.from().name() + " to " + rename.to().name()));
         }
+        for (Retype retype : split.retypes()) {
+            root.out()
+                    .println(Terminal.safe("Expand/contract type change of " + retype.table() + "."
+                            + retype.column() + " from " + retype.from().type() + " to "
+                            + retype.to().type()
+                            + " through the shadow column " + retype.shadowName()
+                            + " (after the contract it is the table's last column)"));
+        }
         root.out().println(Terminal.safe("Generating " + written.get(0) + " (expand) ... done"));
         root.out().println(Terminal.safe("Generating " + written.get(1) + " (contract) ... done"));
         root.out()
-                .println("Deploy the expand revision, roll out the release that uses the new column names, then "
-                        + "upgrade to the contract revision " + contractId + ".");
+                .println(
+                        split.renames().isEmpty()
+                                ? "Deploy the expand revision while the old release runs, then upgrade to the contract"
+                                        + " revision " + contractId + " as you deploy the release that reads the new"
+                                        + " type."
+                                : "Deploy the expand revision, roll out the release that uses the new column names,"
+                                        + " then upgrade to the contract revision " + contractId + ".");
         return ExitCode.OK;
     }
 

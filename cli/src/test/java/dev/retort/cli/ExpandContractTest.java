@@ -135,7 +135,8 @@ class ExpandContractTest {
         assertEquals(ExitCode.OK, revision.code(), revision::toString);
         assertTrue(
                 revision.out()
-                        .contains("No column rename detected; --expand-contract writes one revision as usual.\n"
+                        .contains("No column rename or type change to split; --expand-contract writes one revision as"
+                                + " usual.\n"
                                 + "Generating "),
                 revision::toString);
         migration("City");

@@ -136,6 +136,24 @@ class LintCommandTest {
                         + "op.execute(\"ALTER TABLE orders ADD CONSTRAINT orders_code_key UNIQUE USING INDEX"
                         + " orders_code_key\");");
         revision(
+                "g08u",
+                "op.autocommit(a -> a.createIndex(\"orders\", index(\"total\").asUnique().named(\"orders_total_key\"),"
+                        + " Option.CONCURRENTLY));\n"
+                        + "op.addUnique(\"orders\", unique(\"total\").named(\"orders_total_key\"), Option.USING_INDEX);");
+        revision(
+                "g08r",
+                "op.addColumn(\"orders\", column(\"ref_new\", \"bigint\"));\n"
+                        + "op.addCheck(\"orders\", check(\"ref_new IS NOT NULL\").named(\"ref_new_nn\").notValid());\n"
+                        + "op.validateConstraint(\"orders\", check(\"ref_new IS NOT NULL\").named(\"ref_new_nn\"));");
+        // the check validated on ref_new follows it through the rename: SET NOT NULL scans nothing, the rename is
+        // reported
+        revision(
+                "b08s",
+                "op.renameColumn(\"orders\", \"ref_new\", \"ref\");\n"
+                        + "op.alterColumn(\"orders\", column(\"ref\", \"bigint\"), column(\"ref\", \"bigint\").notNull());\n"
+                        + "op.dropCheck(\"orders\", check(\"ref_new IS NOT NULL\").named(\"ref_new_nn\"));",
+                "rename");
+        revision(
                 "b09",
                 "op.dropColumn(\"orders\", column(\"status\", \"text\").notNull());",
                 "unacknowledged-data-loss");

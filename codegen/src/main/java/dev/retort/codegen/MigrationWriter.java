@@ -103,6 +103,9 @@ public final class MigrationWriter {
 
         /** One SQL statement, in an autocommit block or not, waiving lint rules with a reason ({@code rule, reason, ...}). */
         record Sql(String statement, boolean autocommit, List<String> waivers) implements Piece {}
+
+        /** One operation in the migration's transaction, waiving one lint rule with a reason. */
+        record Waived(Op op, String rule, String reason) implements Piece {}
     }
 
     /** The class for {@code header} with these bodies, {@code note} a Javadoc paragraph after the message (or null). */
@@ -251,6 +254,13 @@ public final class MigrationWriter {
         for (Piece piece : pieces) {
             if (piece instanceof Piece.Ops ops) {
                 method.addCode(statements(ops.blocks(), renderer, name.equals("upgrade")));
+            } else if (piece instanceof Piece.Waived waived) {
+                CodeBlock.Builder code = CodeBlock.builder();
+                marks(code, waived.op(), List.of(waived.op()), null);
+                code.addStatement(
+                        "$L",
+                        renderer.lintIgnoring(waived.rule(), waived.reason()).statement(waived.op()));
+                method.addCode(code.build());
             } else {
                 method.addCode(sql((Piece.Sql) piece));
             }

@@ -89,6 +89,12 @@ final class OpRenderer {
         return new OpRenderer(values, CodeBlock.of("$L.acknowledgeDataLoss($T.UNREVIEWED)", on, ValueRenderer.OPS));
     }
 
+    /** The same renderer, its calls made on {@code .lintIgnore(rule, reason)} of its receiver: a waiver a reviewer sees. */
+    OpRenderer lintIgnoring(String rule, String reason) {
+        return new OpRenderer(
+                values, CodeBlock.of("$L\n.lintIgnore($L, $L)\n", on, JavaText.string(rule), JavaText.string(reason)));
+    }
+
     /** The call, without the trailing semicolon; multi-argument calls put one argument per line. */
     CodeBlock statement(Op op) {
         if (op instanceof CreateTable c)

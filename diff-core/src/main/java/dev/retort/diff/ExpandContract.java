@@ -10,6 +10,7 @@ import dev.retort.op.RenameColumn;
 import dev.retort.schema.Column;
 import dev.retort.schema.Identity;
 import dev.retort.schema.QualifiedName;
+import dev.retort.schema.Schema;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -20,13 +21,26 @@ import java.util.Set;
 /**
  * A plan split for an expand/contract deployment: the column renames {@link RenameHints} spots on
  * tables that exist (one column dropped, one added with its type), each to be run as a new column
- * kept equal to the old one while both releases of the application run, and the rest of the plan
- * (identity and generated columns stay plain drops and adds there).
+ * kept equal to the old one while both releases of the application run; the type changes that
+ * rewrite such a table without losing a value, each run as a shadow column ({@link Retype}); the
+ * rest of the plan (identity and generated columns stay plain drops and adds there); and, for each
+ * type change left in the rest, why it was not split ({@link #notSplit}).
  */
-public record ExpandContract(List<Rename> renames, Plan rest) {
+public record ExpandContract(List<Rename> renames, List<Retype> retypes, List<String> notSplit, Plan rest) {
     public ExpandContract {
         renames = List.copyOf(requireNonNull(renames, "renames"));
+        retypes = List.copyOf(requireNonNull(retypes, "retypes"));
+        notSplit = List.copyOf(requireNonNull(notSplit, "notSplit"));
         requireNonNull(rest, "rest");
+    }
+
+    public ExpandContract(List<Rename> renames, Plan rest) {
+        this(renames, List.of(), List.of(), rest);
+    }
+
+    /** Whether there is anything to write as two revisions. */
+    public boolean splits() {
+        return !renames.isEmpty() || !retypes.isEmpty();
     }
 
     /** A column of {@code table} renamed from {@code from} (as the database has it) to {@code to} (as the entities do). */
@@ -91,6 +105,25 @@ public record ExpandContract(List<Rename> renames, Plan rest) {
         List<Op> rest =
                 plan.upgrade().stream().filter(op -> !taken.contains(op)).toList();
         return new ExpandContract(renames, renames.isEmpty() ? plan : new Plan(rest));
+    }
+
+    /**
+     * The plan's renames, and its type changes on tables of {@code database} (the schema the plan
+     * starts from) that {@link TypeChanges} finds fit for a shadow column; the others stay in the rest.
+     */
+    public static ExpandContract of(Plan plan, Schema database) {
+        ExpandContract renamed = of(plan);
+        TypeChanges found = TypeChanges.of(renamed.rest(), database);
+        Set<Op> taken = Collections.newSetFromMap(new IdentityHashMap<>());
+        taken.addAll(found.split().keySet());
+        List<Op> rest = renamed.rest().upgrade().stream()
+                .filter(op -> !taken.contains(op))
+                .toList();
+        return new ExpandContract(
+                renamed.renames(),
+                List.copyOf(found.split().values()),
+                found.refused(),
+                found.split().isEmpty() ? renamed.rest() : new Plan(rest));
     }
 
     private static boolean plain(Column column) {

@@ -106,13 +106,28 @@ public record Plan(List<Op> upgrade) {
         if (op instanceof AlterColumn a && a.setsNotNull()) {
             ValidateConstraint proof =
                     new ValidateConstraint(a.table(), OnlineForms.notNullCheck(a.table(), a.columnName()));
-            if (context.contains(proof)) {
+            if (context.contains(proof) || swapsInValidatedShadow(a, context)) {
                 List<Hazard> rest = new ArrayList<>(op.hazards());
                 rest.remove(a.notNullHazard());
                 return List.copyOf(rest);
             }
         }
         return op.hazards();
+    }
+
+    /**
+     * Whether the column is an expand/contract shadow renamed to its name in the same list, whose
+     * not-null check the list then drops ({@link Retype#contract}): the expand step validated it, so
+     * {@code SET NOT NULL} scans nothing.
+     */
+    private static boolean swapsInValidatedShadow(AlterColumn a, List<Op> context) {
+        for (Op other : context) {
+            if (!(other instanceof RenameColumn r) || !r.table().equals(a.table()) || !r.to().equals(a.columnName()))
+                continue;
+            DropCheck drop = new DropCheck(a.table(), OnlineForms.notNullCheck(a.table(), r.from()));
+            if (context.contains(drop)) return true;
+        }
+        return false;
     }
 
     /** Where an operation goes: its phase, then its step among one existing table's changes. */

@@ -6,10 +6,13 @@ import static dev.retort.postgres.PostgresSql.table;
 
 import dev.retort.schema.DefaultNames;
 import dev.retort.schema.QualifiedName;
+import java.util.Optional;
 
 /**
  * The SQL of an expand/contract rename: a trigger that keeps two columns of a table equal while
- * two releases of the application write one each, and the batched copy of the rows already there.
+ * two releases of the application write one each, and the batched copy of the rows already there;
+ * and of an expand/contract type change: a one-way trigger that keeps a shadow column the
+ * converted value of the column the old release writes, and the batched converting copy.
  *
  * <p>The trigger runs {@code BEFORE INSERT OR UPDATE}, so a {@code NOT NULL} on either column is
  * checked after it fills the column the writer left out. On {@code INSERT}, a value in the new
@@ -71,6 +74,53 @@ public final class DualWriteSql {
      * meanwhile get their copy from the trigger.
      */
     public static String backfill(QualifiedName table, String from, String to) {
+        return batches(table, quote(to) + " = " + quote(from), quote(to) + " IS DISTINCT FROM " + quote(from));
+    }
+
+    /**
+     * {@code CREATE FUNCTION} of the trigger function of an expand/contract type change, one way:
+     * on {@code INSERT}, and on an {@code UPDATE} that changes {@code column}, {@code shadow} is set
+     * to {@code column}'s value converted from {@code fromType} to {@code toType} as the plain {@code
+     * ALTER COLUMN ... TYPE} would convert it ({@code USING}, or the assignment cast). An update that
+     * leaves {@code column} as it is leaves {@code shadow} alone, so that rows the copy has not reached
+     * yet, and a copy back into an empty {@code column}, lose nothing.
+     */
+    public static String createConversionFunction(
+            QualifiedName table, String column, String shadow, String fromType, String toType) {
+        String value = "NEW." + quote(column);
+        String body = "BEGIN\n"
+                + "    IF TG_OP = 'INSERT' OR " + value + " IS DISTINCT FROM OLD." + quote(column) + " THEN\n"
+                + "        NEW." + quote(shadow) + " := " + TypeConversion.converted(value, fromType, toType) + ";\n"
+                + "    END IF;\n"
+                + "    RETURN NEW;\n"
+                + "END";
+        return "CREATE FUNCTION " + function(table, column, shadow) + "() RETURNS trigger LANGUAGE plpgsql AS "
+                + dollarQuoted(body);
+    }
+
+    /**
+     * A {@code DO} block that fills {@code to} (of type {@code toType}) from {@code from} (of type
+     * {@code fromType}) in every row where it is still null, converted as the type change converts,
+     * in batches as {@link #backfill}; run again after a failure, it takes up the rows left.
+     */
+    public static String convertingBackfill(
+            QualifiedName table, String from, String to, String fromType, String toType) {
+        return batches(
+                table,
+                quote(to) + " = " + TypeConversion.converted(quote(from), fromType, toType),
+                quote(to) + " IS NULL AND " + quote(from) + " IS NOT NULL");
+    }
+
+    /**
+     * The statement that fails, before anything changes, when a value of {@code column} would be cut
+     * or rounded by converting it from {@code fromType} to {@code toType} (the copy back of an
+     * expand/contract type change's downgrade); nothing when that conversion keeps every value.
+     */
+    public static Optional<String> guard(QualifiedName table, String column, String fromType, String toType) {
+        return TypeConversion.guard(table, column, fromType, toType);
+    }
+
+    private static String batches(QualifiedName table, String set, String where) {
         String body = "DECLARE\n"
                 + "    last_page bigint := pg_catalog.pg_relation_size(" + literal(table(table))
                 + "::pg_catalog.regclass)"
@@ -78,10 +128,10 @@ public final class DualWriteSql {
                 + "    low bigint := 0;\n"
                 + "BEGIN\n"
                 + "    WHILE low <= last_page LOOP\n"
-                + "        UPDATE " + table(table) + " SET " + quote(to) + " = " + quote(from)
+                + "        UPDATE " + table(table) + " SET " + set
                 + " WHERE ctid >= pg_catalog.format('(%s,0)', low)::tid"
                 + " AND ctid < pg_catalog.format('(%s,0)', low + " + BATCH_PAGES + ")::tid"
-                + " AND " + quote(to) + " IS DISTINCT FROM " + quote(from) + ";\n"
+                + " AND " + where + ";\n"
                 + "        COMMIT;\n"
                 + "        low := low + " + BATCH_PAGES + ";\n"
                 + "    END LOOP;\n"

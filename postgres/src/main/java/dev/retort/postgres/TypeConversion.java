@@ -89,11 +89,21 @@ final class TypeConversion {
     /** The {@code USING} clause the type change needs (with its leading blank), or nothing. */
     static String using(String column, String from, String to) {
         if (!needsUsing(from, to)) return "";
+        return " USING " + converted(quote(column), from, to);
+    }
+
+    /**
+     * {@code value} (SQL of type {@code from}) as it is assigned to a column of type {@code to}: the
+     * {@code USING} expression of the type change over it, or {@code value} itself where the
+     * assignment cast converts it.
+     */
+    static String converted(String value, String from, String to) {
+        if (!needsUsing(from, to)) return value;
         boolean viaText = !Types.isBuiltIn(from) || !Types.isBuiltIn(to);
         // the explicit cast goes to the unbounded type; PostgreSQL then applies the length or precision by assignment,
         // which refuses a value that does not fit instead of cutting it
         String target = to.endsWith("[]") || !Types.isBuiltIn(to) ? to : Types.baseName(to);
-        return " USING " + quote(column) + (viaText ? "::text::" : "::") + VisibleExpression.of(target);
+        return value + (viaText ? "::text::" : "::") + VisibleExpression.of(target);
     }
 
     static boolean needsUsing(String from, String to) {

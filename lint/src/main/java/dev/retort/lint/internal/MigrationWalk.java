@@ -188,7 +188,8 @@ public final class MigrationWalk {
                                 + " checks every row while writes wait; add it NOT VALID and validate it in a later step",
                         step,
                         waivers);
-        } else if (op instanceof AddUnique || op instanceof AddPrimaryKey) {
+        } else if ((op instanceof AddUnique u && !u.options().contains(Option.USING_INDEX))
+                || (op instanceof AddPrimaryKey p && !p.options().contains(Option.USING_INDEX))) {
             hit(
                     Rule.UNIQUE_UNDER_LOCK,
                     (op instanceof AddUnique ? "unique constraint" : "primary key") + on

@@ -116,9 +116,11 @@ public final class SchemaState {
         } else if (op instanceof AlterColumn a && tables.containsKey(a.table())) {
             tables.get(a.table()).columns.put(a.to().name(), a.to());
         } else if (op instanceof RenameColumn r && tables.containsKey(r.table())) {
-            Map<String, Column> columns = tables.get(r.table()).columns;
-            Column column = columns.remove(r.from());
-            if (column != null) columns.put(r.to(), column);
+            TableState renamed = tables.get(r.table());
+            Column column = renamed.columns.remove(r.from());
+            if (column != null) renamed.columns.put(r.to(), column);
+            // a check follows its column, as in PostgreSQL
+            renamed.notNullChecks.replaceAll((key, checked) -> checked.equals(r.from()) ? r.to() : checked);
         } else if (op instanceof AddCheck a) {
             addCheck(a.table(), a.constraint());
         } else if (op instanceof DropCheck d) {
