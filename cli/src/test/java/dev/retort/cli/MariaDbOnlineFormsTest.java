@@ -305,6 +305,48 @@ class MariaDbOnlineFormsTest {
         assertEquals(ExitCode.OK, resumed.code(), resumed::toString);
     }
 
+    /**
+     * A run of the online primary key stopped after its {@code ALTER} (which takes the concurrent unique index into the
+     * key, as MariaDB has no {@code USING INDEX}), undone by {@code downgrade}: the key dropped, then the index's drop
+     * finding it gone runs nothing, so the table is as before the run and the history says undone.
+     */
+    @Test
+    void aRunStoppedAfterTheOnlinePrimaryKeyIsUndoneExactly() throws Exception {
+        db.execute(Form.PRIMARY_KEY.undo);
+        assertEquals(
+                ExitCode.OK, cli.run("revision", "--autogenerate", "-m", "pk").code());
+        Path file = migrationFile();
+        String source = Files.readString(file);
+        int upgrade = source.indexOf("public void upgrade(");
+        int end = source.indexOf("\n    }\n", upgrade);
+        Files.writeString(
+                file,
+                source.substring(0, end) + "\n        op.execute(\"SELECT * FROM no_such_table\");"
+                        + source.substring(end));
+        List<String> before = keys();
+        Cli.Result failed = cli.run("upgrade", "head");
+        assertEquals(ExitCode.ERROR, failed.code(), failed::toString);
+        assertTrue(failed.err().contains("statement 3 of 3 failed"), failed::toString);
+        assertEquals(List.of("PRIMARY id"), keys());
+        Cli.Result undone = cli.run("downgrade", "base");
+        assertEquals(ExitCode.OK, undone.code(), undone::toString);
+        assertEquals(before, keys());
+    }
+
+    /** The indexes of accounts, each as its name and columns. */
+    private List<String> keys() throws SQLException {
+        List<String> keys = new ArrayList<>();
+        try (Connection c = db.connect();
+                ResultSet rs = c.createStatement()
+                        .executeQuery("SELECT index_name, group_concat(column_name ORDER BY seq_in_index)"
+                                + " FROM information_schema.statistics WHERE table_schema = DATABASE()"
+                                + " AND table_name = 'accounts' AND index_name IN ('PRIMARY', 'accounts_pkey')"
+                                + " GROUP BY index_name ORDER BY index_name")) {
+            while (rs.next()) keys.add(rs.getString(1) + " " + rs.getString(2));
+        }
+        return keys;
+    }
+
     private Path migrationFile() throws Exception {
         try (Stream<Path> files = Files.walk(workDir.resolve("migrations"))) {
             return files.filter(f -> f.toString().endsWith(".java")).findFirst().orElseThrow();

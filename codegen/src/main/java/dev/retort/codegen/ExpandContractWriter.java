@@ -91,11 +91,7 @@ public final class ExpandContractWriter {
             String column = r.column();
             String shadow = r.shadowName();
             pieces.add(transaction(List.of(new AddColumn(r.table(), r.shadow(), Set.of()))));
-            pieces.add(sql(
-                    DualWriteSql.createConversionFunction(
-                            r.table(), column, shadow, r.from().type(), r.to().type()),
-                    false));
-            pieces.add(sql(DualWriteSql.createTrigger(r.table(), column, shadow), false));
+            converting(pieces, r);
             pieces.add(backfill(DualWriteSql.convertingBackfill(
                     r.table(), column, shadow, r.from().type(), r.to().type())));
             // on the shadow, always in the lock-safe forms: the table is live, the point of the two steps
@@ -176,15 +172,20 @@ public final class ExpandContractWriter {
             DualWriteSql.guard(r.table(), column, r.to().type(), r.from().type())
                     .ifPresent(guard -> pieces.add(new MigrationWriter.Piece.Sql(guard, false, GUARD_WAIVERS)));
             pieces.add(ops(OnlineForms.of(r.uncontract())));
-            pieces.add(sql(
-                    DualWriteSql.createConversionFunction(
-                            r.table(), column, shadow, r.from().type(), r.to().type()),
-                    false));
-            pieces.add(sql(DualWriteSql.createTrigger(r.table(), column, shadow), false));
+            converting(pieces, r);
             pieces.add(backfill(DualWriteSql.convertingBackfill(
                     r.table(), shadow, column, r.to().type(), r.from().type())));
             pieces.add(ops(OnlineForms.of(r.restore())));
         }
+    }
+
+    /** The one-way trigger function that converts the column into its shadow, and its trigger. */
+    private static void converting(List<MigrationWriter.Piece> pieces, Retype r) {
+        pieces.add(sql(
+                DualWriteSql.createConversionFunction(
+                        r.table(), r.column(), r.shadowName(), r.from().type(), r.to().type()),
+                false));
+        pieces.add(sql(DualWriteSql.createTrigger(r.table(), r.column(), r.shadowName()), false));
     }
 
     private static List<OnlineForms.Block> blocks(List<Op> ops, Safety safety) {

@@ -2,7 +2,10 @@ package dev.retort.runtime.internal;
 
 import dev.retort.op.AlterColumn;
 import dev.retort.op.ColumnChange;
+import dev.retort.op.CreateIndex;
+import dev.retort.op.DropIndex;
 import dev.retort.op.Op;
+import dev.retort.op.Option;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionNode;
 import dev.retort.runtime.AppliedMigration;
@@ -19,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -432,7 +436,7 @@ final class StatementRun {
                         "is part of an operation only " + (completed - from) + " of whose " + (to - from)
                                 + " statements ran");
             if (step instanceof Step.Change change) {
-                Step.Change reverse = new Step.Change(change.op().reverse());
+                Step.Change reverse = new Step.Change(undoing(change.op()));
                 return new Undo(from, to, reverse, dialect.sql().statements(reverse.op()), null);
             }
             if (step instanceof Step.ColumnChanges changes) {
@@ -446,6 +450,20 @@ final class StatementRun {
                         null);
             }
             return new Undo(from, to, step, null, "is hand-written SQL (op.execute), which Retort cannot undo");
+        }
+
+        /**
+         * The operation that undoes one that ran: its reverse; for an index built, a drop {@code IF EXISTS}, since a
+         * later statement of the run may have taken the index (MariaDB's primary key from a concurrent unique index,
+         * which has no {@code USING INDEX}, drops the index as it adds the key, whose own undo then leaves none).
+         */
+        private static Op undoing(Op op) {
+            if (op instanceof CreateIndex create) {
+                Set<Option> options = EnumSet.of(Option.IF_EXISTS);
+                options.addAll(create.reverse().options());
+                return new DropIndex(create.table(), create.index(), options);
+            }
+            return op.reverse();
         }
     }
 
