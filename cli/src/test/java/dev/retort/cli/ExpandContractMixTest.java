@@ -35,7 +35,7 @@ class ExpandContractMixTest {
 
     @Test
     void aRenameAndAWideningAreWrittenAsOnePairOfRevisionsThatRoundTrip() throws Exception {
-        Cli cli = start();
+        Cli cli = start("ALTER TABLE customers RENAME COLUMN full_name TO name");
         String first = db.query("SELECT version_num FROM retort_version").get(0);
         String before = PgDump.schema(db);
 
@@ -148,8 +148,102 @@ class ExpandContractMixTest {
                         + " FROM customers c JOIN tickets t USING (id) WHERE id = 1"));
     }
 
-    /** Both fixtures' tables applied, with rows, then renamed and narrowed by hand: the old release's schema. */
-    private Cli start() throws Exception {
+    /**
+     * On one table the rename and the widening share an index ({@code serial_no, note}): the plan rebuilds it for
+     * the rename, so the widening is not split (README: "a plan that also changes an index or constraint on the
+     * column") and stays one plain {@code ALTER} in the expand revision, beside the split rename.
+     */
+    @Test
+    void onOneTableSharingAnIndexTheRenameIsSplitAndTheWideningStaysOnePlainAlter() throws Exception {
+        Cli cli = start("ALTER TABLE tickets RENAME COLUMN note TO remark");
+        String first = db.query("SELECT version_num FROM retort_version").get(0);
+        String before = PgDump.schema(db);
+
+        Cli.Result revision = cli.run("revision", "--autogenerate", "--expand-contract", "-m", "one table");
+        assertEquals(ExitCode.OK, revision.code(), revision::toString);
+        Path expand = migration("OneTableExpand");
+        Path contract = migration("OneTableContract");
+        String expandId = OnlineProject.revisionId(expand);
+        String contractId = OnlineProject.revisionId(contract);
+        assertEquals(
+                List.of(
+                        "Not split: the type change of tickets.serial_no (integer -> bigint) stays one ALTER COLUMN"
+                                + " ... TYPE: the plan also changes an index or constraint that involves it",
+                        "Expand/contract rename of tickets.remark to note",
+                        "Generating " + dir.relativize(expand) + " (expand) ... done",
+                        "Generating " + dir.relativize(contract) + " (contract) ... done",
+                        "Deploy the expand revision, roll out the release that uses the new column names, then upgrade"
+                                + " to the contract revision " + contractId + "."),
+                revision.out()
+                        .lines()
+                        .filter(l -> !l.startsWith("Detected "))
+                        .map(l -> l.replace(dir + "/", ""))
+                        .toList(),
+                revision::toString);
+        String expandSource = Files.readString(expand);
+        String contractSource = Files.readString(contract);
+        assertTrue(expandSource.contains("op.alterColumn(\"tickets\","), expandSource);
+        assertTrue(!expandSource.contains("serial_no_new"), expandSource);
+        assertTrue(!contractSource.contains("serial_no"), contractSource);
+
+        // the plain ALTER is what lint is there to catch: the user acknowledges the lock or splits the change by hand
+        Cli.Result lint = cli.run("lint");
+        assertEquals(ExitCode.FOUND, lint.code(), lint::toString);
+        assertEquals(
+                List.of(
+                        "error rewriting-type-change: type integer -> bigint of \"tickets\".serial_no rewrites existing"
+                                + " table \"tickets\" under an ACCESS EXCLUSIVE lock",
+                        "warning unreviewed-acknowledgement: drops column tickets.remark and its data: acknowledged"
+                                + " with Ops.UNREVIEWED, no reason given",
+                        "1 error, 1 warning in 3 revisions."),
+                lint.out()
+                        .lines()
+                        .map(l -> l.replaceFirst(
+                                "^(" + expand.getFileName() + "|" + contract.getFileName() + "):\\d+: ", ""))
+                        .toList(),
+                lint::toString);
+
+        Cli.Result up = cli.run("upgrade", expandId);
+        assertEquals(ExitCode.OK, up.code(), up::toString);
+        assertEquals(List.of("0"), db.query("SELECT count(*) FROM tickets WHERE note IS DISTINCT FROM remark"));
+        db.execute("INSERT INTO tickets (id, serial_no, remark) VALUES (" + (ROWS + 1) + ", 2000000000, 'old')");
+        db.execute("UPDATE tickets SET serial_no = 50000, remark = 'old update' WHERE id = 1");
+        assertEquals(
+                List.of("1 50000 bigint old update old update", "10001 2000000000 bigint old old"),
+                db.query("SELECT id, serial_no, pg_typeof(serial_no), remark, note FROM tickets WHERE id IN (1, "
+                        + (ROWS + 1) + ") ORDER BY id"));
+        String expanded = PgDump.schema(db);
+
+        Path aside = dir.resolve(contract.getFileName() + ".later");
+        Files.move(contract, aside);
+        Cli.Result afterExpand = cli.run("check");
+        Files.move(aside, contract);
+        assertEquals(new Cli.Result(ExitCode.FOUND, """
+                        New upgrade operations detected:
+                          drop column tickets.remark
+                            HAZARD data-loss: drops column tickets.remark and its data
+                        """, ""), afterExpand);
+
+        Cli.Result contracted = cli.run("upgrade", "head");
+        assertEquals(ExitCode.OK, contracted.code(), contracted::toString);
+        assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
+        assertEquals(
+                List.of("tickets_pkey", "tickets_serial_no_key", "tickets_serial_no_note_idx"),
+                db.query("SELECT indexrelid::regclass::text FROM pg_index WHERE indrelid = 'tickets'::regclass"
+                        + " ORDER BY 1"));
+
+        Cli.Result down = cli.run("downgrade", expandId);
+        assertEquals(ExitCode.OK, down.code(), down::toString);
+        assertEquals(columnsAnyOrder(expanded), columnsAnyOrder(PgDump.schema(db)));
+        assertEquals(ExitCode.OK, cli.run("downgrade", first).code());
+        assertEquals(columnsAnyOrder(before), columnsAnyOrder(PgDump.schema(db)));
+        assertEquals(
+                List.of("old update 50000 integer"),
+                db.query("SELECT remark || ' ' || serial_no || ' ' || pg_typeof(serial_no) FROM tickets WHERE id = 1"));
+    }
+
+    /** Both fixtures' tables applied, with rows, then {@code old} run and tickets.serial_no narrowed by hand: the old release's schema. */
+    private Cli start(String old) throws Exception {
         db.reset();
         Cli cli = new Cli(dir);
         cli.configure(db, Customer.PACKAGE + "," + Ticket.PACKAGE, "snake");
@@ -160,7 +254,7 @@ class ExpandContractMixTest {
                 + " FROM generate_series(1, " + ROWS + ") i");
         db.execute("INSERT INTO tickets (id, serial_no, note) SELECT i, i, 'ticket ' || i FROM generate_series(1, "
                 + ROWS + ") i");
-        db.execute("ALTER TABLE customers RENAME COLUMN full_name TO name");
+        db.execute(old);
         db.execute("ALTER TABLE tickets ALTER COLUMN serial_no TYPE integer");
         OnlineProject.online(cli);
         return cli;
