@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.retort.fixtures.db.PgDump;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.fixtures.expand.Customer;
+import dev.retort.fixtures.mix.Parcel;
 import dev.retort.fixtures.widen.Ticket;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,11 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code revision --autogenerate --expand-contract} of a plan that holds both a rename and a type
- * change, through the real command line on PostgreSQL with rows: the entities' {@code
- * customers.full_name} is {@code name} in the database and their {@code tickets.serial_no} is
- * {@code bigint} where the database has {@code integer}; the one pair of revisions written is
- * compiled, linted, applied step by step while an "old release" writes the old names and types,
- * and downgraded back exactly.
+ * change, through the real command line on PostgreSQL with rows: on two tables ({@code
+ * customers.name} renamed to {@code full_name}, {@code tickets.serial_no} widened from {@code
+ * integer} to {@code bigint}), on one table ({@code parcels.tag} to {@code label}, {@code weight}
+ * widened), and on one table whose index holds both columns (the widening then not split); each
+ * pair of revisions written is compiled, linted, applied step by step while an "old release"
+ * writes the old names and types, and downgraded back exactly.
  */
 class ExpandContractMixTest {
     @RegisterExtension
@@ -35,7 +37,10 @@ class ExpandContractMixTest {
 
     @Test
     void aRenameAndAWideningAreWrittenAsOnePairOfRevisionsThatRoundTrip() throws Exception {
-        Cli cli = start("ALTER TABLE customers RENAME COLUMN full_name TO name");
+        Cli cli = start(
+                Customer.PACKAGE + "," + Ticket.PACKAGE,
+                "ALTER TABLE customers RENAME COLUMN full_name TO name",
+                "ALTER TABLE tickets ALTER COLUMN serial_no TYPE integer");
         String first = db.query("SELECT version_num FROM retort_version").get(0);
         String before = PgDump.schema(db);
 
@@ -148,6 +153,125 @@ class ExpandContractMixTest {
                         + " FROM customers c JOIN tickets t USING (id) WHERE id = 1"));
     }
 
+    @Test
+    void aRenameAndAWideningOfOneTableAreWrittenAsOnePairOfRevisionsThatRoundTrip() throws Exception {
+        Cli cli = start(
+                Parcel.PACKAGE,
+                "ALTER TABLE parcels RENAME COLUMN label TO tag",
+                "ALTER TABLE parcels ALTER COLUMN weight TYPE integer");
+        String first = db.query("SELECT version_num FROM retort_version").get(0);
+        String before = PgDump.schema(db);
+
+        Cli.Result revision = cli.run("revision", "--autogenerate", "--expand-contract", "-m", "parcel");
+        assertEquals(ExitCode.OK, revision.code(), revision::toString);
+        Path expand = migration("ParcelExpand");
+        Path contract = migration("ParcelContract");
+        String expandId = OnlineProject.revisionId(expand);
+        String contractId = OnlineProject.revisionId(contract);
+        assertEquals(
+                List.of(
+                        "Expand/contract rename of parcels.tag to label",
+                        "Expand/contract type change of parcels.weight from integer to bigint through the shadow"
+                                + " column weight_new (after the contract it is the table's last column)",
+                        "Generating " + dir.relativize(expand) + " (expand) ... done",
+                        "Generating " + dir.relativize(contract) + " (contract) ... done",
+                        "Deploy the expand revision, roll out the release that uses the new column names, then upgrade"
+                                + " to the contract revision " + contractId + "."),
+                revision.out()
+                        .lines()
+                        .filter(l -> !l.startsWith("Detected "))
+                        .map(l -> l.replace(dir + "/", ""))
+                        .toList(),
+                revision::toString);
+        String expandSource = Files.readString(expand);
+        assertTrue(
+                expandSource.contains("op.addColumn(\"parcels\", column(\"label\", \"varchar(255)\"));"), expandSource);
+        assertTrue(expandSource.contains("NEW.\\\"weight_new\\\" := NEW.\\\"weight\\\";"), expandSource);
+        assertTrue(!expandSource.contains("alterColumn(\"parcels\", column(\"weight\""), expandSource);
+
+        Cli.Result lint = cli.run("lint");
+        assertEquals(ExitCode.OK, lint.code(), lint::toString);
+        assertEquals(
+                List.of(
+                        "warning unreviewed-acknowledgement: drops column parcels.tag and its data: acknowledged"
+                                + " with Ops.UNREVIEWED, no reason given",
+                        "warning unreviewed-acknowledgement: drops column parcels.weight and its data: acknowledged"
+                                + " with Ops.UNREVIEWED, no reason given",
+                        "0 errors, 2 warnings in 3 revisions."),
+                lint.out()
+                        .lines()
+                        .map(l -> l.replaceFirst("^" + contract.getFileName() + ":\\d+: ", ""))
+                        .toList(),
+                lint::toString);
+
+        Cli.Result up = cli.run("upgrade", expandId);
+        assertEquals(ExitCode.OK, up.code(), up::toString);
+        assertEquals(
+                List.of("0"),
+                db.query("SELECT count(*) FROM parcels WHERE label IS DISTINCT FROM tag"
+                        + " OR weight_new IS DISTINCT FROM weight"));
+        // the old release writes both old columns, in one statement and in two
+        db.execute("INSERT INTO parcels (id, weight, tag) VALUES (" + (ROWS + 1) + ", 2000000000, 'old')");
+        db.execute("INSERT INTO parcels (id, tag) VALUES (" + (ROWS + 2) + ", 'default weight')");
+        db.execute("UPDATE parcels SET weight = 50000, tag = 'old update' WHERE id = 1");
+        db.execute("UPDATE parcels SET tag = 'tag only' WHERE id = 2");
+        db.execute("UPDATE parcels SET weight = 7 WHERE id = 3");
+        assertEquals(
+                List.of(
+                        "1 50000 50000 old update old update",
+                        "2 2 2 tag only tag only",
+                        "3 7 7 parcel 3 parcel 3",
+                        "10001 2000000000 2000000000 old old",
+                        "10002 0 0 default weight default weight"),
+                db.query("SELECT id, weight, weight_new, tag, label FROM parcels WHERE id IN (1, 2, 3, " + (ROWS + 1)
+                        + ", " + (ROWS + 2) + ") ORDER BY id"));
+        String expanded = PgDump.schema(db);
+
+        // the release between the two: the shadow's swap (PendingContract) is listed before the rename's drop
+        Path aside = dir.resolve(contract.getFileName() + ".later");
+        Files.move(contract, aside);
+        Cli.Result afterExpand = cli.run("check");
+        Files.move(aside, contract);
+        assertEquals(new Cli.Result(ExitCode.FOUND, """
+                        New upgrade operations detected:
+                          drop column parcels.weight
+                            HAZARD data-loss: drops column parcels.weight and its data
+                          rename column parcels.weight_new to weight
+                          alter column parcels.weight: nullable -> NOT NULL
+                          drop check parcels "weight_new" IS NOT NULL
+                          alter column parcels.weight: default none -> 0
+                          rename index parcels_weight_idx_new on parcels to parcels_weight_idx
+                          drop column parcels.tag
+                            HAZARD data-loss: drops column parcels.tag and its data
+                        """, ""), afterExpand);
+
+        Cli.Result contracted = cli.run("upgrade", "head");
+        assertEquals(ExitCode.OK, contracted.code(), contracted::toString);
+        assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
+        assertEquals(List.of("0"), db.query("SELECT count(*) FROM pg_proc WHERE proname LIKE '%sync'"));
+        assertEquals(
+                List.of("parcels_label_idx", "parcels_pkey", "parcels_weight_idx"),
+                db.query("SELECT indexrelid::regclass::text FROM pg_index WHERE indrelid = 'parcels'::regclass"
+                        + " ORDER BY 1"));
+        assertEquals(
+                List.of("old update 50000 bigint"),
+                db.query("SELECT label || ' ' || weight || ' ' || pg_typeof(weight) FROM parcels WHERE id = 1"));
+
+        Cli.Result down = cli.run("downgrade", expandId);
+        assertEquals(ExitCode.OK, down.code(), down::toString);
+        assertEquals(columnsAnyOrder(expanded), columnsAnyOrder(PgDump.schema(db)));
+        assertEquals(
+                List.of("0"),
+                db.query("SELECT count(*) FROM parcels WHERE label IS DISTINCT FROM tag"
+                        + " OR weight_new IS DISTINCT FROM weight"));
+
+        assertEquals(ExitCode.OK, cli.run("downgrade", first).code());
+        assertEquals(columnsAnyOrder(before), columnsAnyOrder(PgDump.schema(db)));
+        assertEquals(
+                List.of("old update 50000 integer"),
+                db.query("SELECT tag || ' ' || weight || ' ' || pg_typeof(weight) FROM parcels WHERE id = 1"));
+    }
+
     /**
      * On one table the rename and the widening share an index ({@code serial_no, note}): the plan rebuilds it for
      * the rename, so the widening is not split (README: "a plan that also changes an index or constraint on the
@@ -155,7 +279,10 @@ class ExpandContractMixTest {
      */
     @Test
     void onOneTableSharingAnIndexTheRenameIsSplitAndTheWideningStaysOnePlainAlter() throws Exception {
-        Cli cli = start("ALTER TABLE tickets RENAME COLUMN note TO remark");
+        Cli cli = start(
+                Ticket.PACKAGE,
+                "ALTER TABLE tickets RENAME COLUMN note TO remark",
+                "ALTER TABLE tickets ALTER COLUMN serial_no TYPE integer");
         String first = db.query("SELECT version_num FROM retort_version").get(0);
         String before = PgDump.schema(db);
 
@@ -242,20 +369,26 @@ class ExpandContractMixTest {
                 db.query("SELECT remark || ' ' || serial_no || ' ' || pg_typeof(serial_no) FROM tickets WHERE id = 1"));
     }
 
-    /** Both fixtures' tables applied, with rows, then {@code old} run and tickets.serial_no narrowed by hand: the old release's schema. */
-    private Cli start(String old) throws Exception {
+    /** The entities of {@code packages} applied, with rows, then {@code old} run by hand: the old release's schema. */
+    private Cli start(String packages, String... old) throws Exception {
         db.reset();
         Cli cli = new Cli(dir);
-        cli.configure(db, Customer.PACKAGE + "," + Ticket.PACKAGE, "snake");
+        cli.configure(db, packages, "snake");
         Cli.Result create = cli.run("revision", "--autogenerate", "-m", "create");
         assertEquals(ExitCode.OK, create.code(), create::toString);
         assertEquals(ExitCode.OK, cli.run("upgrade", "head").code());
-        db.execute("INSERT INTO customers (id, full_name, city) SELECT i, 'customer ' || i, 'c' || (i % 10)"
-                + " FROM generate_series(1, " + ROWS + ") i");
-        db.execute("INSERT INTO tickets (id, serial_no, note) SELECT i, i, 'ticket ' || i FROM generate_series(1, "
-                + ROWS + ") i");
-        db.execute(old);
-        db.execute("ALTER TABLE tickets ALTER COLUMN serial_no TYPE integer");
+        List<String> tables = db.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+                + " AND tablename IN ('customers', 'tickets', 'parcels')");
+        if (tables.contains("customers"))
+            db.execute("INSERT INTO customers (id, full_name, city) SELECT i, 'customer ' || i, 'c' || (i % 10)"
+                    + " FROM generate_series(1, " + ROWS + ") i");
+        if (tables.contains("tickets"))
+            db.execute("INSERT INTO tickets (id, serial_no, note) SELECT i, i, 'ticket ' || i FROM generate_series(1, "
+                    + ROWS + ") i");
+        if (tables.contains("parcels"))
+            db.execute("INSERT INTO parcels (id, weight, label) SELECT i, i, 'parcel ' || i FROM generate_series(1, "
+                    + ROWS + ") i");
+        for (String statement : old) db.execute(statement);
         OnlineProject.online(cli);
         return cli;
     }
