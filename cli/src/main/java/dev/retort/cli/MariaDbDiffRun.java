@@ -2,6 +2,7 @@ package dev.retort.cli;
 
 import dev.retort.Dialect;
 import dev.retort.RetortException;
+import dev.retort.SqlDialect;
 import dev.retort.autogenerate.OpText;
 import dev.retort.diff.Plan;
 import dev.retort.mariadb.MariaDbCatalog;
@@ -108,8 +109,8 @@ final class MariaDbDiffRun {
      */
     private static int script(PrintWriter out, MariaDbDiff diff) {
         if (diff.isEmpty()) return ExitCode.OK;
-        MariaDbSql renderer = diff.upgradeRenderer();
         List<Op> upgrade = diff.plan().upgrade();
+        SqlDialect renderer = diff.upgradeRenderer().within(upgrade);
         List<String> lines = new ArrayList<>();
         lines.add("-- MariaDB commits each statement: if one fails, those above it stay applied");
         for (List<Op> run : ColumnChange.runs(upgrade)) {

@@ -156,10 +156,49 @@ class MariaDbOnlineFormsTest {
         assertEquals(ExitCode.OK, script.code(), script::toString);
         assertEquals(form.statements, migrationStatements(script.out()), script.out());
 
+        List<String> before = shape();
         Cli.Result up = cli.run("upgrade", "head");
         assertEquals(ExitCode.OK, up.code(), up::toString);
         Cli.Result after = cli.run("check");
         assertEquals(new Cli.Result(ExitCode.OK, "No new upgrade operations detected.\n", ""), after);
+
+        // the online downgrade runs on MariaDB too, and gives back the tables as they were
+        Cli.Result down = cli.run("downgrade", "base");
+        assertEquals(ExitCode.OK, down.code(), down::toString);
+        assertEquals(before, shape());
+    }
+
+    /** The online fixture's tables as information_schema shows them: columns, indexes, constraints and checks. */
+    private List<String> shape() throws SQLException {
+        List<String> rows = new ArrayList<>();
+        String[] queries = {
+            "SELECT table_name, column_name, column_type, is_nullable, column_default FROM information_schema.columns"
+                    + " WHERE table_schema = DATABASE() AND table_name IN ('accounts', 'owners')"
+                    + " ORDER BY table_name, ordinal_position",
+            "SELECT table_name, index_name, non_unique, seq_in_index, column_name FROM information_schema.statistics"
+                    + " WHERE table_schema = DATABASE() AND table_name IN ('accounts', 'owners')"
+                    + " ORDER BY table_name, index_name, seq_in_index",
+            "SELECT table_name, constraint_name, constraint_type FROM information_schema.table_constraints"
+                    + " WHERE constraint_schema = DATABASE() AND table_name IN ('accounts', 'owners')"
+                    + " ORDER BY table_name, constraint_name",
+            "SELECT table_name, constraint_name, check_clause FROM information_schema.check_constraints"
+                    + " WHERE constraint_schema = DATABASE() ORDER BY table_name, constraint_name"
+        };
+        try (Connection c = db.connect();
+                Statement st = c.createStatement()) {
+            for (String query : queries) {
+                try (ResultSet rs = st.executeQuery(query)) {
+                    int n = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        StringBuilder row = new StringBuilder();
+                        for (int i = 1; i <= n; i++)
+                            row.append(i == 1 ? "" : " ").append(rs.getString(i));
+                        rows.add(row.toString());
+                    }
+                }
+            }
+        }
+        return rows;
     }
 
     /**

@@ -105,9 +105,18 @@ final class ConstraintSql {
         return List.of(TableSql.alterTable(op.table()) + " ADD " + foreignKey(op.table(), op.key()));
     }
 
-    static List<String> dropForeignKey(DropForeignKey op) {
-        return List.of(TableSql.alterTable(op.table()) + " DROP FOREIGN KEY "
-                + named(op.key().name(), op.table()));
+    /**
+     * The key, and the index InnoDB made for it when no index of the table started with its columns (named after the
+     * key, {@code IF EXISTS}: none was made when one did), which {@code DROP FOREIGN KEY} leaves behind: so that the
+     * drop undoes the {@code ADD} exactly, as the comparison leaves that index out while the key exists. An index of
+     * the key's own name declared apart from it is dropped too (MariaDB gives the two no way apart), unless {@code
+     * withIndex} is false: the operations around it drop that index themselves (a diff between two databases, which
+     * compares such indexes as any other).
+     */
+    static List<String> dropForeignKey(DropForeignKey op, boolean withIndex) {
+        String name = named(op.key().name(), op.table());
+        return List.of(TableSql.alterTable(op.table()) + " DROP FOREIGN KEY " + name
+                + (withIndex ? ", DROP INDEX IF EXISTS " + name : ""));
     }
 
     /** {@code CREATE [UNIQUE|FULLTEXT|SPATIAL] INDEX}, or {@code ALTER TABLE ... ADD INDEX} for one MariaDB names. */

@@ -38,14 +38,16 @@ public record MariaDbDiff(Plan plan, List<String> details, MariaDbCatalog from, 
      * ({@link #detailsUpgradeSql}).
      */
     public List<String> upgradeSql() {
-        List<String> statements = new ArrayList<>(upgradeRenderer().statements(plan.upgrade()));
+        List<String> statements =
+                new ArrayList<>(upgradeRenderer().within(plan.upgrade()).statements(plan.upgrade()));
         statements.addAll(detailsUpgradeSql());
         return statements;
     }
 
     /** The statements that turn {@code to} back into {@code from}: the plan's downgrade, then the details' reverse. */
     public List<String> downgradeSql() {
-        List<String> statements = new ArrayList<>(MariaDbSql.of(from.details()).statements(plan.downgrade()));
+        List<String> statements = new ArrayList<>(
+                MariaDbSql.of(from.details()).within(plan.downgrade()).statements(plan.downgrade()));
         statements.addAll(detailsSql(to, from));
         return statements;
     }

@@ -89,20 +89,23 @@ public final class MariaDbSql implements SqlDialect {
     private final Map<QualifiedName, LiveColumns> live;
     private final Set<NotNullColumn> safeNotNull;
     private final Set<DropIndex> leftovers;
+    private final Set<IndexName> indexesDropped;
 
     private MariaDbSql(Map<QualifiedName, TableDetails> details, Map<QualifiedName, LiveColumns> live) {
-        this(details, live, Set.of(), Set.of());
+        this(details, live, Set.of(), Set.of(), Set.of());
     }
 
     private MariaDbSql(
             Map<QualifiedName, TableDetails> details,
             Map<QualifiedName, LiveColumns> live,
             Set<NotNullColumn> safeNotNull,
-            Set<DropIndex> leftovers) {
+            Set<DropIndex> leftovers,
+            Set<IndexName> indexesDropped) {
         this.details = Map.copyOf(requireNonNull(details, "details"));
         this.live = Map.copyOf(requireNonNull(live, "live"));
         this.safeNotNull = Set.copyOf(safeNotNull);
         this.leftovers = Set.copyOf(leftovers);
+        this.indexesDropped = Set.copyOf(indexesDropped);
     }
 
     /** The renderer that writes the tables it creates and changes with these details (a catalog's, by table). */
@@ -177,7 +180,9 @@ public final class MariaDbSql implements SqlDialect {
                     : ConstraintSql.dropCheck(d);
         if (op instanceof AddForeignKey a)
             return a.options().contains(Option.NOT_VALID) ? OnlineSql.addForeignKey(a) : ConstraintSql.addForeignKey(a);
-        if (op instanceof DropForeignKey d) return ConstraintSql.dropForeignKey(d);
+        if (op instanceof DropForeignKey d)
+            return ConstraintSql.dropForeignKey(
+                    d, !indexesDropped.contains(new IndexName(d.table(), d.key().name())));
         if (op instanceof RenameColumn r) return TableSql.renameColumn(r);
         if (op instanceof RenameTable r) return TableSql.rename(r);
         if (op instanceof CreateIndex c) return createIndex(c);
@@ -255,7 +260,12 @@ public final class MariaDbSql implements SqlDialect {
                     && c.index().name() != null
                     && c.index().name().equals(d.index().name())) drops.add(d);
         }
-        return new MariaDbSql(details, live, columns, drops);
+        Set<IndexName> dropped = new HashSet<>();
+        for (Op op : ops) {
+            if (op instanceof DropIndex d && d.index().name() != null)
+                dropped.add(new IndexName(d.table(), d.index().name()));
+        }
+        return new MariaDbSql(details, live, columns, drops, dropped);
     }
 
     /**
@@ -290,6 +300,9 @@ public final class MariaDbSql implements SqlDialect {
     }
 
     /** A table's column. */
+    /** An index by its table and name. */
+    private record IndexName(QualifiedName table, String name) {}
+
     private record NotNullColumn(QualifiedName table, String name) {}
 
     /** Never: MariaDB has no transactional DDL, and its online forms run as any statement. */
