@@ -187,6 +187,34 @@ class MariaDbDevDatabaseTest {
         assertEquals(0, scratchDatabases());
     }
 
+    /**
+     * A foreign key added to a table that exists, with no index on its column: MariaDB's {@code ADD FOREIGN KEY}
+     * makes one under the key's name, and the downgrade's drop takes it too, so the stairway finds the schema the
+     * upgrade started from.
+     */
+    @Test
+    void theStairwayPassesOverAForeignKeyAddedToATableThatExists() throws SQLException {
+        configure(null);
+        migration(
+                "cdcd00000001",
+                null,
+                execute(
+                        "CREATE TABLE owners (id int PRIMARY KEY)",
+                        "CREATE TABLE pets (id int PRIMARY KEY, owner_id int)"),
+                execute("DROP TABLE pets", "DROP TABLE owners"));
+        String key = "dev.retort.runtime.Ops.foreignKey(\"owner_id\").references(\"owners\", \"id\")"
+                + ".named(\"pets_owner_fk\")";
+        migration(
+                "cdcd00000002",
+                "cdcd00000001",
+                "op.addForeignKey(\"pets\", " + key + ");",
+                "op.dropForeignKey(\"pets\", " + key + ");");
+        assertEquals(
+                new Cli.Result(ExitCode.OK, "Stairway passed: 2 revisions up, down and up again.\n", ""),
+                cli.run("test"));
+        assertEquals(0, scratchDatabases());
+    }
+
     @Test
     void aDowngradeNotRestoringAColumnFailsNamingTheRevision() throws SQLException {
         configure(null);
