@@ -61,21 +61,14 @@ public final class PendingContract {
         if (table == null || wanted == null) return Optional.empty();
         String column = alter.columnName();
         String shadowName = Retype.shadowName(column);
-        Column shadow = column(table, shadowName);
-        if (shadow == null || column(wanted, shadowName) != null) return Optional.empty();
-        Retype retype = new Retype(
-                alter.table(),
-                alter.from(),
-                alter.to(),
-                table.indexes().stream().filter(i -> involves(i, column)).toList(),
-                table.uniques().stream()
-                        .filter(u -> u.columns().contains(column))
-                        .toList());
+        Column shadow = table.column(shadowName).orElse(null);
+        if (shadow == null || wanted.column(shadowName).isPresent()) return Optional.empty();
+        Retype retype = TypeChanges.retype(alter, table);
         if (!retype.shadow().sameAs(shadow.withoutSpelling())
                 && !retype.shadow().sameAs(shadow)) return Optional.empty();
         if (!names(retype.indexes().stream().map(i -> Retype.temporaryName(i.name())))
                 .equals(names(table.indexes().stream()
-                        .filter(i -> involves(i, shadowName))
+                        .filter(i -> TypeChanges.involves(i, shadowName))
                         .map(Index::name)))) return Optional.empty();
         if (!names(retype.uniques().stream().map(u -> Retype.temporaryName(u.name())))
                 .equals(names(table.uniques().stream()
@@ -105,23 +98,11 @@ public final class PendingContract {
             if (!op.table().equals(alter.table())) continue;
             if (op == alter
                     || (op instanceof DropColumn d && d.column().name().equals(shadowName))
-                    || (op instanceof DropIndex d && involves(d.index(), shadowName))
+                    || (op instanceof DropIndex d && TypeChanges.involves(d.index(), shadowName))
                     || (op instanceof DropUnique d && d.constraint().columns().contains(shadowName))
                     || (op instanceof DropCheck d && check.equals(d.constraint().name()))) replaced.add(op);
         }
         return replaced;
-    }
-
-    private static Column column(Table table, String name) {
-        return table.columns().stream()
-                .filter(c -> c.name().equals(name))
-                .findFirst()
-                .orElse(null);
-    }
-
-    private static boolean involves(Index index, String column) {
-        return index.include().contains(column)
-                || index.keys().stream().anyMatch(k -> k.column().equals(column));
     }
 
     private static Set<String> names(Stream<String> names) {

@@ -60,7 +60,7 @@ public record Retype(QualifiedName table, Column from, Column to, List<Index> in
 
     /** The shadow column as the expand step adds it: the new type, nullable and without a default. */
     public Column shadow() {
-        return renamed(to, shadowName()).withNullable(true).withDefault(null);
+        return to.withName(shadowName()).withNullable(true).withDefault(null);
     }
 
     /** The check that proves the shadow holds no null, validated in the expand step, for the contract's {@code SET NOT NULL}. */
@@ -82,7 +82,7 @@ public record Retype(QualifiedName table, Column from, Column to, List<Index> in
         List<Op> ops = new ArrayList<>();
         ops.add(new DropColumn(table, from, Set.of()));
         ops.add(new RenameColumn(table, shadowName(), column()));
-        Column renamed = renamed(shadow(), column());
+        Column renamed = shadow().withName(column());
         if (!to.nullable()) {
             ops.add(new AlterColumn(table, renamed, renamed.withNullable(false)));
             ops.add(new DropCheck(table, notNullCheck()));
@@ -104,7 +104,7 @@ public record Retype(QualifiedName table, Column from, Column to, List<Index> in
         for (UniqueConstraint unique : uniques)
             ops.add(new RenameConstraint(table, unique.name(), temporaryName(unique.name())));
         for (Index index : indexes) ops.add(new RenameIndex(table, index.name(), temporaryName(index.name())));
-        Column renamed = renamed(shadow(), column());
+        Column renamed = shadow().withName(column());
         if (to.defaultValue() != null) ops.add(new AlterColumn(table, to, renamed.withNullable(to.nullable())));
         ops.add(new RenameColumn(table, column(), shadowName()));
         if (!to.nullable()) {
@@ -148,19 +148,5 @@ public record Retype(QualifiedName table, Column from, Column to, List<Index> in
 
     private List<String> shadowed(List<String> columns) {
         return columns.stream().map(c -> c.equals(column()) ? shadowName() : c).toList();
-    }
-
-    private static Column renamed(Column column, String name) {
-        return new Column(
-                name,
-                column.type(),
-                column.nullable(),
-                column.identity(),
-                column.defaultValue(),
-                column.comment(),
-                column.generated(),
-                column.collation(),
-                column.identityOptions(),
-                column.spelling());
     }
 }

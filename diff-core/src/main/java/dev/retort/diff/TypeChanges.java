@@ -57,7 +57,8 @@ record TypeChanges(Map<Op, Retype> split, List<String> refused) {
         return new TypeChanges(split, List.copyOf(refused));
     }
 
-    private static Retype retype(AlterColumn a, Table table) {
+    /** The type change as a shadow column, with the table's indexes and unique constraints that involve the column. */
+    static Retype retype(AlterColumn a, Table table) {
         String column = a.columnName();
         List<Index> indexes =
                 table.indexes().stream().filter(i -> involves(i, column)).toList();
@@ -83,12 +84,11 @@ record TypeChanges(Map<Op, Retype> split, List<String> refused) {
         if (table.foreignKeys().stream().anyMatch(k -> k.columns().contains(column)))
             return "it is part of a foreign key";
         if (referenced(database, a.table(), column)) return "a foreign key references it";
-        if (table.checks().stream().anyMatch(c -> mentions(c.key(), column) || mentions(c.expression(), column)))
+        if (table.checks().stream().anyMatch(c -> mentions(c, column)))
             return "a check constraint involves it (its expression is not rewritten to the shadow column)";
         for (Index index : table.indexes()) {
             if (index.name() == null) return "an index on it has no name";
-            boolean expression = index.keys().stream().anyMatch(k -> k.isExpression() && mentions(k.column(), column));
-            if (expression || (index.where() != null && mentions(index.where(), column)))
+            if (expressionOf(index, column))
                 return "index " + index.name() + " involves it in an expression or predicate";
         }
         if (table.uniques().stream().anyMatch(u -> u.columns().contains(column) && u.name() == null))
@@ -132,7 +132,7 @@ record TypeChanges(Map<Op, Retype> split, List<String> refused) {
     }
 
     /** Whether an index involves the column: as a key or a covered column. */
-    private static boolean involves(Index index, String column) {
+    static boolean involves(Index index, String column) {
         return index.include().contains(column)
                 || index.keys().stream().anyMatch(k -> k.column().equals(column));
     }

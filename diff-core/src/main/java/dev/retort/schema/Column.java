@@ -81,6 +81,20 @@ public record Column(
                 spelling);
     }
 
+    public Column withName(String newName) {
+        return new Column(
+                newName,
+                type,
+                nullable,
+                identity,
+                defaultValue,
+                comment,
+                generated,
+                collation,
+                identityOptions,
+                spelling);
+    }
+
     public Column withType(String newType) {
         return new Column(
                 name, newType, nullable, identity, defaultValue, comment, generated, collation, identityOptions, null);

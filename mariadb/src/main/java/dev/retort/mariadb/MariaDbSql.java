@@ -239,14 +239,18 @@ public final class MariaDbSql implements SqlDialect {
      * {@link OnlineForms#notNullCheck} added {@code NOT VALID} before), whose {@code MODIFY} must not block writes, and
      * which {@code DROP INDEX CONCURRENTLY IF EXISTS} drops the leftover of a failed build of the index built right
      * after it: MariaDB's index build is atomic and leaves none, so that drop runs nothing (and, run statement by
-     * statement, is never undone by creating the index).
+     * statement, is never undone by creating the index); and which indexes the operations drop themselves, so that a
+     * foreign key's drop leaves those to them.
      */
     @Override
     public SqlDialect within(List<Op> ops) {
         Set<NotNullColumn> columns = new HashSet<>();
         Set<DropIndex> drops = new HashSet<>();
+        Set<IndexName> dropped = new HashSet<>();
         for (int i = 0; i < ops.size(); i++) {
             Op op = ops.get(i);
+            if (op instanceof DropIndex d && d.index().name() != null)
+                dropped.add(new IndexName(d.table(), d.index().name()));
             if (op instanceof AddCheck a && !a.constraint().valid()) {
                 String column = OnlineForms.notNullColumn(a.table(), a.constraint());
                 if (column != null) columns.add(new NotNullColumn(a.table(), column));
@@ -259,11 +263,6 @@ public final class MariaDbSql implements SqlDialect {
                     && c.table().equals(d.table())
                     && c.index().name() != null
                     && c.index().name().equals(d.index().name())) drops.add(d);
-        }
-        Set<IndexName> dropped = new HashSet<>();
-        for (Op op : ops) {
-            if (op instanceof DropIndex d && d.index().name() != null)
-                dropped.add(new IndexName(d.table(), d.index().name()));
         }
         return new MariaDbSql(details, live, columns, drops, dropped);
     }
@@ -299,7 +298,6 @@ public final class MariaDbSql implements SqlDialect {
         throw new AssertionError(op);
     }
 
-    /** A table's column. */
     /** An index by its table and name. */
     private record IndexName(QualifiedName table, String name) {}
 
