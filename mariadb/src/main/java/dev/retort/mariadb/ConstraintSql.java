@@ -151,12 +151,17 @@ final class ConstraintSql {
 
     static List<String> dropIndex(DropIndex op) {
         if (op.options().contains(Option.CONCURRENTLY)) throw refused("CONCURRENTLY (index on " + op.table() + ")");
-        String exists = op.options().contains(Option.IF_EXISTS) ? "IF EXISTS " : "";
-        // an index added without a name is named after its first key column by MariaDB
-        String name = op.index().name() == null
-                ? op.index().keys().get(0).column()
-                : op.index().name();
-        return List.of("DROP INDEX " + exists + quoted(name) + " ON " + table(op.table()));
+        return List.of("DROP INDEX " + ifExists(op) + indexName(op.index()) + " ON " + table(op.table()));
+    }
+
+    /** {@code IF EXISTS }, or nothing. */
+    static String ifExists(DropIndex op) {
+        return op.options().contains(Option.IF_EXISTS) ? "IF EXISTS " : "";
+    }
+
+    /** An index's name, quoted: an index added without a name is named after its first key column by MariaDB. */
+    static String indexName(Index index) {
+        return quoted(index.name() == null ? index.keys().get(0).column() : index.name());
     }
 
     /** {@code RENAME INDEX} (MariaDB 10.5.2+), for indexes and unique constraints alike. */

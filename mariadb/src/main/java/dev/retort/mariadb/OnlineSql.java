@@ -10,13 +10,13 @@ import dev.retort.op.AddForeignKey;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.DropIndex;
-import dev.retort.op.Option;
 import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.DefaultNames;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.QualifiedName;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * MariaDB's forms of the lock-safe operations {@code safety = online} writes (PostgreSQL's {@code CONCURRENTLY},
@@ -39,7 +39,7 @@ final class OnlineSql {
     static List<String> createIndex(CreateIndex op, List<String> plain) {
         String method = op.index().method();
         if (method.equals("fulltext") || method.equals("spatial"))
-            throw refused("online build of " + method.toUpperCase(java.util.Locale.ROOT) + " indexes (index "
+            throw refused("online build of " + method.toUpperCase(Locale.ROOT) + " indexes (index "
                     + op.index().name() + " on " + op.table() + "): it blocks writes (LOCK=SHARED); create it without"
                     + " Option.CONCURRENTLY");
         String sql = plain.get(0);
@@ -48,11 +48,8 @@ final class OnlineSql {
 
     /** {@code ALTER TABLE ... DROP INDEX [IF EXISTS] ..., ALGORITHM=INPLACE, LOCK=NONE} (DROP INDEX takes neither). */
     static List<String> dropIndex(DropIndex op) {
-        String exists = op.options().contains(Option.IF_EXISTS) ? "IF EXISTS " : "";
-        String name = op.index().name() == null
-                ? op.index().keys().get(0).column()
-                : op.index().name();
-        return List.of(TableSql.alterTable(op.table()) + " DROP INDEX " + exists + quoted(name) + ", " + ONLINE);
+        return List.of(TableSql.alterTable(op.table()) + " DROP INDEX " + ConstraintSql.ifExists(op)
+                + ConstraintSql.indexName(op.index()) + ", " + ONLINE);
     }
 
     /**
