@@ -147,20 +147,9 @@ class MariaDbOnlineFormsTest {
         String writesWait = "  on MariaDB: adding check accounts_balance_check on accounts copies the table while"
                 + " writes wait (LOCK=SHARED): MariaDB 10.11 has no online form for it\n";
         assertEquals(form == Form.CHECK, revision.out().contains(writesWait), revision::toString);
-        // lint reads them by MariaDB's rules: the online forms pass, but for the check, which copies the table
-        Cli.Result lint = cli.run("lint");
-        if (form == Form.CHECK) {
-            assertEquals(ExitCode.FOUND, lint.code(), lint::toString);
-            assertTrue(
-                    lint.out()
-                            .contains(" error check-copies-table: check accounts_balance_check (balance >= 0) on"
-                                    + " existing table \"accounts\" copies the table while writes wait (ALGORITHM=COPY,"
-                                    + " LOCK=SHARED), NOT VALID or not: MariaDB 10.11 has no online form for it\n"),
-                    lint::toString);
-            assertTrue(lint.out().endsWith("\n1 error, 0 warnings in 1 revision.\n"), lint::toString);
-        } else {
-            assertEquals(new Cli.Result(ExitCode.OK, "No lint findings in 1 revision.\n", ""), lint);
-        }
+        // lint reads a history without a database: these tables come from Hibernate's export, not from a revision,
+        // so no lock rule applies here (MariaDbLintCommandTest reads each online form on tables a history creates)
+        assertEquals(new Cli.Result(ExitCode.OK, "No lint findings in 1 revision.\n", ""), cli.run("lint"));
 
         Cli.Result script = cli.run("upgrade", "--sql", "head");
         assertEquals(ExitCode.OK, script.code(), script::toString);

@@ -118,6 +118,9 @@ final class MariaDbSqlRules {
                 Rule.RENAME,
                 "renames " + r.kind() + (r.from() == null ? " " + MigrationWalk.shown(table) : " " + r.from()) + " to "
                         + r.to() + ": the running application still uses the old name");
+        SchemaState.TableState known = rules.walk().state.table(table);
+        if (r.kind().equals("column") && known != null && known.columns.containsKey(r.from()))
+            known.columns.put(r.to(), known.columns.remove(r.from()).withName(r.to()));
         if (r.kind().equals("table")) rules.walk().state.rename(table, r.to());
     }
 }

@@ -24,7 +24,7 @@ public final class MariaDbTypeChange {
         long before = Long.parseLong(a.group(1));
         long after = Long.parseLong(b.group(1));
         if (after < before) return "a narrower varchar is checked row by row";
-        for (int width = 1; width <= 4; width++) {
+        for (int width = 4; width >= 1; width--) {
             long bytesBefore = before * width;
             if (bytesBefore >= 128 && bytesBefore <= 255 && after * width > 255)
                 return "in a character set of " + width + " byte" + (width == 1 ? "" : "s") + " a character its"
