@@ -190,8 +190,8 @@ public enum Rule {
                     "a check added to an existing table, NOT VALID or not (but the online SET NOT NULL's own check,"
                             + " which runs nothing): MariaDB 10.11 adds a check only by copying the table (ALGORITHM=COPY,"
                             + " LOCK=SHARED), every row checked while writes wait; it has no online form",
-                    "enforce the rule in the application (or a trigger) until a quiet window; once the copy is known"
-                            + " to be short, op.lintIgnore(\"check-copies-table\", \"why\")"));
+                    "add it when a copy of the table is acceptable (a small table, a quiet window) and say so:"
+                            + " op.lintIgnore(\"check-copies-table\", \"why the copy is acceptable\")"));
 
     private final String id;
     private final Severity severity;

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Whether a default calls a volatile function, which makes PostgreSQL (11+) fill an added column row by row, rewriting
- * the table, instead of storing the value once: {@code now()}, {@code current_timestamp} and the other transaction-time
- * functions are stable, so they are fast.
+ * Whether a default calls a function that makes the database fill an added column row by row instead of storing the
+ * value once: on PostgreSQL (11+) a volatile one, rewriting the table ({@code now()}, {@code current_timestamp} and the
+ * other transaction-time functions are stable, so they are fast); on MariaDB 10.11 those it copies the table for.
  */
 public final class Volatility {
     /** PostgreSQL's own volatile functions a default uses (pg_proc.provolatile = 'v'), and uuid-ossp's. */
