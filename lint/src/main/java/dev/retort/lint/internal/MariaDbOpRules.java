@@ -124,7 +124,9 @@ final class MariaDbOpRules {
 
     private static void alterColumn(MigrationWalk walk, AlterColumn a, QualifiedName table, Step step, List<Waiver> w) {
         String column = a.to().name();
-        if (a.from().nullable() && !a.to().nullable() && !walk.onlineNotNull.contains(table + "." + column))
+        if (a.from().nullable()
+                && !a.to().nullable()
+                && !walk.onlineNotNull.contains(new MigrationWalk.NotNullColumn(table, column)))
             walk.hit(Rule.SET_NOT_NULL_SCAN, setNotNull(table, column), step, w);
         String copies = MariaDbTypeChange.copies(a.from().type(), a.to().type());
         if (copies != null)

@@ -227,8 +227,7 @@ final class MariaDbReader extends TokenCursor {
         if (!accept("table")) return null;
         accept("if", "exists");
         QualifiedName table = qualified();
-        if (accept("nowait")) {
-        } else if (accept("wait")) at++;
+        if (!accept("nowait") && accept("wait")) at++;
         List<Action> actions = new ArrayList<>();
         for (List<SqlToken> part : SqlReader.splitOnCommas(tokens.subList(at, tokens.size()))) {
             if (part.isEmpty()) throw new IllegalStateException("an empty ALTER TABLE action");

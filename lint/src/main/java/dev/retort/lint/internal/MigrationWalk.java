@@ -60,7 +60,10 @@ public final class MigrationWalk {
     private Ops ops;
 
     /** The columns a check {@code "c" IS NOT NULL} was added {@code NOT VALID} for: MariaDB's online SET NOT NULL. */
-    final Set<String> onlineNotNull = new HashSet<>();
+    final Set<NotNullColumn> onlineNotNull = new HashSet<>();
+
+    /** A column of a table, as {@link #onlineNotNull} holds it. */
+    record NotNullColumn(QualifiedName table, String column) {}
 
     private MigrationWalk(SchemaState state, String defaultSchema, boolean lockTimeoutConfigured, Dialect dialect) {
         this.state = state;
@@ -178,7 +181,7 @@ public final class MigrationWalk {
         }
         if (mariaDb() && op instanceof AddCheck c && !c.constraint().valid()) {
             String column = OnlineForms.notNullColumn(table, c.constraint());
-            if (column != null) onlineNotNull.add(table + "." + column);
+            if (column != null) onlineNotNull.add(new NotNullColumn(table, column));
         }
         if (!existing(table)) return;
         String on = " on existing table " + shown(table);
