@@ -81,7 +81,7 @@ public final class JsonReport {
 
     /** {@code lint --format sarif}: a SARIF 2.1.0 log for code-scanning tools; {@code version} is Retort's, or null. */
     public static void sarif(Writer out, LintResult result, String version) {
-        JsonDocument.other(out, json -> LintJson.sarif(json, result.findings(), version));
+        JsonDocument.other(out, json -> LintJson.sarif(json, result.findings(), result.dialect(), version));
     }
 
     /** {@code diff}: the operations that turn the first database into the second. */
