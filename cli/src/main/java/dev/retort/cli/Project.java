@@ -12,11 +12,13 @@ import dev.retort.codegen.MigrationWriter;
 import dev.retort.codegen.RevisionHeader;
 import dev.retort.diff.ColumnComparison;
 import dev.retort.diff.ExpandContract;
+import dev.retort.diff.HazardPolicy;
 import dev.retort.diff.Plan;
 import dev.retort.embedded.EmbeddedSettings;
 import dev.retort.entities.EntitySource;
 import dev.retort.lint.Finding;
 import dev.retort.lint.Linter;
+import dev.retort.mariadb.MariaDbHazards;
 import dev.retort.mariadb.MariaDbVersions;
 import dev.retort.postgres.PostgresSql;
 import dev.retort.revision.RevisionGraph;
@@ -485,10 +487,15 @@ final class Project {
         }
     }
 
-    /** Writes a new migration class into the migrations folder; never overwrites. */
+    /** Writes a new migration class into the migrations folder, its hazards as {@link #hazards}; never overwrites. */
     Path writeMigration(RevisionHeader header, Plan plan) {
         return MigrationWriter.writeNew(
-                settings.migrationsDir(), settings.migrationsPackage(), header, plan, settings.safety());
+                settings.migrationsDir(), settings.migrationsPackage(), header, plan, settings.safety(), hazards());
+    }
+
+    /** The hazards as the project's database judges them: MariaDB's statements lock and copy otherwise than PostgreSQL's. */
+    HazardPolicy hazards() {
+        return settings.dialect() == Dialect.MARIADB ? MariaDbHazards.POLICY : HazardPolicy.POSTGRESQL;
     }
 
     /** Writes the expand and the contract classes of {@code split} into the migrations folder; never overwrites. */
