@@ -18,7 +18,6 @@ import dev.retort.embedded.EmbeddedSettings;
 import dev.retort.entities.EntitySource;
 import dev.retort.lint.Finding;
 import dev.retort.lint.Linter;
-import dev.retort.mariadb.MariaDbHazards;
 import dev.retort.mariadb.MariaDbVersions;
 import dev.retort.postgres.PostgresSql;
 import dev.retort.revision.RevisionGraph;
@@ -495,7 +494,7 @@ final class Project {
 
     /** The hazards as the project's database judges them: MariaDB's statements lock and copy otherwise than PostgreSQL's. */
     HazardPolicy hazards() {
-        return settings.dialect() == Dialect.MARIADB ? MariaDbHazards.POLICY : HazardPolicy.POSTGRESQL;
+        return Autogenerate.hazards(settings.dialect());
     }
 
     /** Writes the expand and the contract classes of {@code split} into the migrations folder; never overwrites. */
