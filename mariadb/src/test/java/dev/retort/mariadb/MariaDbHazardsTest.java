@@ -186,6 +186,30 @@ class MariaDbHazardsTest {
                         "HAZARD table-rewrite: adding t.x with DEFAULT uuid()" + copy
                                 + ": each row gets its own value"),
                 of(
+                        "column with DEFAULT sysdate() added",
+                        new AddColumn(T, Column.of("x", "datetime").defaultValue("sysdate()")),
+                        null,
+                        "HAZARD table-rewrite: adding t.x with DEFAULT sysdate()" + copy
+                                + ": each row gets its own value"),
+                after(
+                        "CREATE SEQUENCE s",
+                        of(
+                                "column with DEFAULT nextval(`s`) added",
+                                new AddColumn(T, Column.of("x", "bigint").defaultValue("nextval(`s`)")),
+                                null,
+                                "HAZARD table-rewrite: adding t.x with DEFAULT nextval(`s`)" + copy
+                                        + ": each row gets its own value")),
+                of(
+                        "column with a default naming another column added",
+                        new AddColumn(T, Column.of("x", "integer").defaultValue("(`a` + 1)")),
+                        null,
+                        "HAZARD table-rewrite: adding t.x with DEFAULT (`a` + 1)" + copy
+                                + ": each row gets its own value"),
+                of(
+                        "column with DEFAULT rand() added: one value for every row",
+                        new AddColumn(T, Column.of("x", "double precision").defaultValue("rand()")),
+                        instant),
+                of(
                         "generated column added",
                         new AddColumn(T, Column.of("g", "integer").generatedAs("`a` + 1")),
                         null,
