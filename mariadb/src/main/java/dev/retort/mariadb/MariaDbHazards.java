@@ -114,8 +114,8 @@ public final class MariaDbHazards implements HazardPolicy {
         if (!check.valid() && OnlineForms.notNullColumn(op.table(), check) != null) return List.of();
         return List.of(new Hazard(
                 Hazard.Kind.LONG_LOCK,
-                "adding check " + (check.name() == null ? "" : check.name() + " ") + "on " + op.table() + " " + COPY
-                        + " and fails on rows that violate it: MariaDB 10.11 has no online form for it"));
+                "adding check " + (check.name() == null ? check.expression() : check.name()) + " on " + op.table() + " "
+                        + COPY + " and fails on rows that violate it: MariaDB 10.11 has no online form for it"));
     }
 
     /** A key added with {@code foreign_key_checks} on copies the table; the online one reads nothing. */
