@@ -51,6 +51,7 @@ import dev.retort.op.RenameTable;
 import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Identity;
 import dev.retort.schema.QualifiedName;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -91,10 +92,11 @@ public final class MariaDbSql implements SqlDialect {
     private final Set<NotNullColumn> safeNotNull;
     private final Set<DropIndex> leftovers;
     private final Set<IndexName> indexesDropped;
+    private final Set<Op> keysWithIdentity;
 
     private MariaDbSql(
             Map<QualifiedName, TableDetails> details, Map<QualifiedName, LiveColumns> live, boolean atRunTime) {
-        this(details, live, atRunTime, Set.of(), Set.of(), Set.of());
+        this(details, live, atRunTime, Set.of(), Set.of(), Set.of(), Set.of());
     }
 
     private MariaDbSql(
@@ -103,13 +105,15 @@ public final class MariaDbSql implements SqlDialect {
             boolean atRunTime,
             Set<NotNullColumn> safeNotNull,
             Set<DropIndex> leftovers,
-            Set<IndexName> indexesDropped) {
+            Set<IndexName> indexesDropped,
+            Set<Op> keysWithIdentity) {
         this.details = Map.copyOf(requireNonNull(details, "details"));
         this.live = Map.copyOf(requireNonNull(live, "live"));
         this.atRunTime = atRunTime;
         this.safeNotNull = Set.copyOf(safeNotNull);
         this.leftovers = Set.copyOf(leftovers);
         this.indexesDropped = Set.copyOf(indexesDropped);
+        this.keysWithIdentity = Set.copyOf(keysWithIdentity);
     }
 
     /** The renderer that writes the tables it creates and changes with these details (a catalog's, by table). */
@@ -157,6 +161,7 @@ public final class MariaDbSql implements SqlDialect {
         if (op instanceof AddExclusion a) throw refused("exclusion constraints (table " + a.table() + ")");
         if (op instanceof DropExclusion d) throw refused("exclusion constraints (table " + d.table() + ")");
         if (op instanceof AlterColumn a) return alterTable(List.of(a));
+        if (keysWithIdentity.contains(op)) return List.of();
         if (op instanceof AddPrimaryKey a)
             return a.options().contains(Option.USING_INDEX)
                     ? OnlineSql.addPrimaryKey(a)
@@ -229,6 +234,7 @@ public final class MariaDbSql implements SqlDialect {
                         && a.setsNotNull()
                         && safeNotNull.contains(new NotNullColumn(a.table(), a.columnName())));
         if (online) sql += ", " + OnlineSql.ONLINE;
+        sql += identityKeyActions(changes);
         return List.of(atRunTime ? ScriptColumns.block(table, sql) : sql);
     }
 
@@ -262,7 +268,53 @@ public final class MariaDbSql implements SqlDialect {
                     && c.index().name() != null
                     && c.index().name().equals(d.index().name())) drops.add(d);
         }
-        return new MariaDbSql(details, live, atRunTime, columns, drops, dropped);
+        return new MariaDbSql(details, live, atRunTime, columns, drops, dropped, identityKeys(ops));
+    }
+
+    /**
+     * The primary keys {@code ops} add on an identity column they add, or drop with one they drop: MariaDB refuses an
+     * {@code AUTO_INCREMENT} column that is not a key (error 1075), so such a key is added (or dropped) by the
+     * column's own statement ({@link #identityKeyActions}), and runs nothing of its own.
+     */
+    private static Set<Op> identityKeys(List<Op> ops) {
+        Set<Op> keys = new HashSet<>();
+        for (int i = 0; i < ops.size(); i++) {
+            if (ops.get(i) instanceof AddColumn a && a.column().identity() != Identity.NONE)
+                for (Op later : ops.subList(i + 1, ops.size()))
+                    if (later instanceof AddPrimaryKey k
+                            && k.options().isEmpty()
+                            && k.table().equals(a.table())
+                            && k.key().columns().get(0).equals(a.column().name())) keys.add(k);
+            if (ops.get(i) instanceof DropPrimaryKey k && k.options().isEmpty())
+                for (Op later : ops.subList(i + 1, ops.size()))
+                    if (later instanceof DropColumn d
+                            && d.column().identity() != Identity.NONE
+                            && d.table().equals(k.table())
+                            && k.key().columns().contains(d.column().name())) keys.add(k);
+        }
+        return keys;
+    }
+
+    /** The keys of {@link #identityKeys} that belong in these column changes' statement, as its last actions. */
+    private String identityKeyActions(List<? extends ColumnChange> changes) {
+        StringBuilder actions = new StringBuilder();
+        for (Op key : keysWithIdentity) {
+            if (key instanceof AddPrimaryKey k
+                    && changes.stream()
+                            .anyMatch(c -> c instanceof AddColumn a
+                                    && a.table().equals(k.table())
+                                    && a.column()
+                                            .name()
+                                            .equals(k.key().columns().get(0))))
+                actions.append(", ADD ").append(ConstraintSql.primaryKey(k.key()));
+            if (key instanceof DropPrimaryKey k
+                    && changes.stream()
+                            .anyMatch(c -> c instanceof DropColumn d
+                                    && d.table().equals(k.table())
+                                    && k.key().columns().contains(d.column().name())))
+                actions.append(", DROP PRIMARY KEY");
+        }
+        return actions.toString();
     }
 
     /**
