@@ -1,6 +1,5 @@
 package dev.retort.runtime.internal;
 
-import dev.retort.op.AlterColumn;
 import dev.retort.op.ColumnChange;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.DropIndex;
@@ -17,7 +16,6 @@ import dev.retort.runtime.PartialRun;
 import dev.retort.runtime.RunResult;
 import dev.retort.runtime.StatementException;
 import dev.retort.runtime.Step;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -163,12 +161,18 @@ final class StatementRun {
         int start = resumeAt(node, both.checksum());
         sink.execute(startSql(node, direction, both.checksum(), statements.size(), start));
         sink.execute("SET @retort_run = LAST_INSERT_ID()");
+        LiveTables live = sink.connection().map(c -> new LiveTables(dialect, c)).orElse(null);
         for (int i = start; i < statements.size(); i++) {
             String sql = statements.get(i).sql();
             try {
-                sql = running(rendered, i);
+                sql = running(rendered, i, live);
                 sink.begin();
                 sink.execute(sql);
+                if (live != null)
+                    live.ran(
+                            rendered.origins().isEmpty()
+                                    ? null
+                                    : rendered.origins().get(i));
                 sink.execute(updateSql("statements = " + (i + 1)));
                 sink.commit();
             } catch (SQLException e) {
@@ -191,42 +195,25 @@ final class StatementRun {
 
     /**
      * Statement {@code index} as it runs: a column-changing step's rendered again, on a connection, by the dialect's
-     * {@link RunnerDialect#liveSql} for its table (on MariaDB a {@code MODIFY COLUMN} keeping what the live column has
-     * and the migration does not name), into as many statements as its offline rendering, which the history counts
-     * and the checksum is taken from; any other statement as rendered.
+     * {@link RunnerDialect#liveSql} for its table ({@link LiveTables}: on MariaDB a {@code MODIFY COLUMN} keeping what
+     * the live column has and the migration does not name), into as many statements as its offline rendering, which
+     * the history counts and the checksum is taken from; any other statement as rendered.
      */
-    private String running(RenderedSql rendered, int index) {
+    private static String running(RenderedSql rendered, int index, LiveTables live) {
         String offline = rendered.statements().get(index).sql();
-        Optional<Connection> connection = sink.connection();
         List<Step> origins = rendered.origins();
-        if (connection.isEmpty() || origins.isEmpty()) return offline;
+        if (live == null || origins.isEmpty()) return offline;
         Step step = origins.get(index);
         int first = index;
         while (first > 0 && origins.get(first - 1) == step) first--;
         int count = 1;
         while (first + count < origins.size() && origins.get(first + count) == step) count++;
-        List<String> live = live(connection.get(), step, rendered.operations());
-        if (live == null) return offline;
-        if (live.size() != count)
-            throw new IllegalStateException(
-                    "step " + step + " renders as " + live.size() + " statements online and " + count + " offline");
-        return live.get(index - first);
-    }
-
-    /**
-     * A step that changes columns, rendered for the live database within the migration's operations (as its offline
-     * rendering: on MariaDB the safe {@code SET NOT NULL}'s {@code MODIFY} stays online; none for an undo, whose
-     * reverse steps are rendered each alone); null for any other step.
-     */
-    private List<String> live(Connection connection, Step step, List<Op> operations) {
-        if (step instanceof Step.Change change && change.op() instanceof AlterColumn alter)
-            return dialect.liveSql(connection, alter.table()).within(operations).statements(alter);
-        if (step instanceof Step.ColumnChanges changes
-                && changes.changes().stream().anyMatch(c -> c instanceof AlterColumn))
-            return dialect.liveSql(connection, changes.table())
-                    .within(operations)
-                    .alterTable(changes.changes());
-        return null;
+        List<String> statements = live.statements(step, rendered.operations());
+        if (statements == null) return offline;
+        if (statements.size() != count)
+            throw new IllegalStateException("step " + step + " renders as " + statements.size()
+                    + " statements online and " + count + " offline");
+        return statements.get(index - first);
     }
 
     /** Where a migration starts: after the statements a run left halfway committed, when it is this one. */
@@ -362,9 +349,9 @@ final class StatementRun {
         sink.execute("SET @retort_run = " + entry.id());
         List<Undo> lastFirst = new ArrayList<>(undos);
         Collections.reverse(lastFirst);
+        LiveTables live = sink.connection().map(c -> new LiveTables(dialect, c)).orElse(null);
         for (Undo undo : lastFirst) {
-            List<String> statements =
-                    sink.connection().map(c -> live(c, undo.step(), List.of())).orElse(null);
+            List<String> statements = live == null ? null : live.statements(undo.step(), List.of());
             for (String statement : statements == null ? undo.statements() : statements) {
                 try {
                     sink.execute(statement);
@@ -379,6 +366,7 @@ final class StatementRun {
                                     + "; statements 1-" + undo.to() + " stay applied (the history says so)",
                             e);
                 }
+                if (live != null) live.ran(undo.step());
             }
             sink.execute(updateSql("statements = " + undo.from()));
         }
