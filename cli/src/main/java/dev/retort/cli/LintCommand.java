@@ -2,6 +2,7 @@ package dev.retort.cli;
 
 import dev.retort.Dialect;
 import dev.retort.lint.Finding;
+import dev.retort.lint.LintConfig;
 import dev.retort.lint.LintResult;
 import dev.retort.lint.Linter;
 import dev.retort.report.JsonReport;
@@ -57,9 +58,10 @@ final class LintCommand extends ReportingSubcommand {
             throw new OptionException("--format", format, "--format " + format + ": expected text, json or sarif");
         if (!format.equals(TEXT)) root.notesToStderr();
         Project project = root.project();
+        // the configuration first: a setting refused (schemas on MariaDB) is the only line
+        LintConfig config = project.settings().lintConfig();
         if (project.settings().dialect() == Dialect.MARIADB) root.info(MARIADB_NOTE);
-        LintResult result = Linter.lint(
-                project.migrationSet(), revisions, project.settings().lintConfig());
+        LintResult result = Linter.lint(project.migrationSet(), revisions, config);
         if (jsonReport != null) writeReport("--json-report", jsonReport, out -> JsonReport.lint(out, result));
         if (sarifReport != null) writeReport("--sarif-report", sarifReport, out -> sarif(out, result));
         if (format.equals(JSON)) JsonReport.lint(root.out(), result);

@@ -66,8 +66,11 @@ public final class Session {
     /** Runs the work on a new connection, which it closes. */
     public <T> T run(Work<T> work) {
         try (Connection connection = source.open()) {
-            RunnerDialect.of(connection).requireSchemas(schemas);
-            return searchPath == null ? work.run(connection) : onSearchPath(connection, work);
+            RunnerDialect dialect = RunnerDialect.of(connection);
+            dialect.requireSchemas(schemas);
+            return searchPath == null || !dialect.transactionalDdl()
+                    ? work.run(connection)
+                    : onSearchPath(connection, work);
         } catch (SQLException e) {
             throw new DatabaseException(redaction.text(e.getMessage()), e.getSQLState(), redaction.exception(e));
         } catch (RuntimeException e) {
