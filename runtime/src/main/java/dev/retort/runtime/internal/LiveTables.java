@@ -5,7 +5,6 @@ import dev.retort.op.AddColumn;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.ColumnChange;
 import dev.retort.op.DropColumn;
-import dev.retort.op.Op;
 import dev.retort.runtime.Step;
 import dev.retort.schema.QualifiedName;
 import java.sql.Connection;
@@ -37,22 +36,6 @@ final class LiveTables {
         this.connection = connection;
     }
 
-    /**
-     * A step that changes columns, rendered for the live database within the migration's operations (as its offline
-     * rendering: on MariaDB the safe {@code SET NOT NULL}'s {@code MODIFY} stays online; none for an undo, whose
-     * reverse steps are rendered each alone); null for any other step.
-     */
-    List<String> statements(Step step, List<Op> operations) {
-        if (step instanceof Step.Change change && change.op() instanceof AlterColumn alter)
-            return renderer(alter.table(), List.of(alter)).within(operations).statements(alter);
-        if (step instanceof Step.ColumnChanges changes
-                && changes.changes().stream().anyMatch(c -> c instanceof AlterColumn))
-            return renderer(changes.table(), changes.changes())
-                    .within(operations)
-                    .alterTable(changes.changes());
-        return null;
-    }
-
     /** A statement of {@code step} ran (null: one of unknown origin): what it may have changed is read again when needed. */
     void ran(Step step) {
         if (step instanceof Step.Change change && change.op() instanceof ColumnChange c) changed(c.table(), List.of(c));
@@ -60,7 +43,8 @@ final class LiveTables {
         else reads.clear();
     }
 
-    private SqlDialect renderer(QualifiedName table, List<? extends ColumnChange> changes) {
+    /** The live renderer for {@code changes} of {@code table}: the one read before, unless what they alter changed since. */
+    SqlDialect renderer(QualifiedName table, List<? extends ColumnChange> changes) {
         Read known = reads.get(table);
         Set<String> altered = new HashSet<>();
         for (ColumnChange change : changes) if (change instanceof AlterColumn a) altered.add(lower(a.columnName()));

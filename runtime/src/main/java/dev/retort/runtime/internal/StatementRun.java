@@ -1,5 +1,7 @@
 package dev.retort.runtime.internal;
 
+import dev.retort.SqlDialect;
+import dev.retort.op.AlterColumn;
 import dev.retort.op.ColumnChange;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.DropIndex;
@@ -16,6 +18,8 @@ import dev.retort.runtime.PartialRun;
 import dev.retort.runtime.RunResult;
 import dev.retort.runtime.StatementException;
 import dev.retort.runtime.Step;
+import dev.retort.schema.QualifiedName;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -161,18 +165,14 @@ final class StatementRun {
         int start = resumeAt(node, both.checksum());
         sink.execute(startSql(node, direction, both.checksum(), statements.size(), start));
         sink.execute("SET @retort_run = LAST_INSERT_ID()");
-        LiveTables live = sink.connection().map(c -> new LiveTables(dialect, c)).orElse(null);
+        LiveTables live = live();
         for (int i = start; i < statements.size(); i++) {
             String sql = statements.get(i).sql();
             try {
                 sql = running(rendered, i, live);
                 sink.begin();
                 sink.execute(sql);
-                if (live != null)
-                    live.ran(
-                            rendered.origins().isEmpty()
-                                    ? null
-                                    : rendered.origins().get(i));
+                if (live != null) live.ran(rendered.origins().isEmpty() ? null : rendered.origins().get(i));
                 sink.execute(updateSql("statements = " + (i + 1)));
                 sink.commit();
             } catch (SQLException e) {
@@ -194,26 +194,53 @@ final class StatementRun {
     }
 
     /**
-     * Statement {@code index} as it runs: a column-changing step's rendered again, on a connection, by the dialect's
-     * {@link RunnerDialect#liveSql} for its table ({@link LiveTables}: on MariaDB a {@code MODIFY COLUMN} keeping what
-     * the live column has and the migration does not name), into as many statements as its offline rendering, which
-     * the history counts and the checksum is taken from; any other statement as rendered.
+     * Statement {@code index} as it runs: a column-changing step's rendered again for where it runs, online by the
+     * dialect's {@link RunnerDialect#liveSql} for its table ({@link LiveTables}: on MariaDB a {@code MODIFY COLUMN}
+     * keeping what the live column has and the migration does not name), in a script by its {@link RunnerDialect#scriptSql} (on MariaDB a
+     * block that reads the same when the script runs), into as many statements as its offline rendering, which the
+     * history counts and the checksum is taken from; any other statement as rendered.
      */
-    private static String running(RenderedSql rendered, int index, LiveTables live) {
+    private String running(RenderedSql rendered, int index, LiveTables live) {
         String offline = rendered.statements().get(index).sql();
         List<Step> origins = rendered.origins();
-        if (live == null || origins.isEmpty()) return offline;
+        if (origins.isEmpty()) return offline;
         Step step = origins.get(index);
         int first = index;
         while (first > 0 && origins.get(first - 1) == step) first--;
         int count = 1;
         while (first + count < origins.size() && origins.get(first + count) == step) count++;
-        List<String> statements = live.statements(step, rendered.operations());
-        if (statements == null) return offline;
-        if (statements.size() != count)
-            throw new IllegalStateException("step " + step + " renders as " + statements.size()
-                    + " statements online and " + count + " offline");
-        return statements.get(index - first);
+        List<String> again = again(step, rendered.operations(), live);
+        if (again == null) return offline;
+        if (again.size() != count)
+            throw new IllegalStateException("step " + step + " renders as " + again.size() + " statements where it runs"
+                    + " and " + count + " offline");
+        return again.get(index - first);
+    }
+
+    /**
+     * A step that changes columns, rendered for where it runs within the migration's operations (as its offline
+     * rendering: on MariaDB the safe {@code SET NOT NULL}'s {@code MODIFY} stays online; none for an undo, whose
+     * reverse steps are rendered each alone); null for any other step.
+     */
+    private List<String> again(Step step, List<Op> operations, LiveTables live) {
+        if (step instanceof Step.Change change && change.op() instanceof AlterColumn alter)
+            return renderer(alter.table(), List.of(alter), live).within(operations).statements(alter);
+        if (step instanceof Step.ColumnChanges changes
+                && changes.changes().stream().anyMatch(c -> c instanceof AlterColumn))
+            return renderer(changes.table(), changes.changes(), live)
+                    .within(operations)
+                    .alterTable(changes.changes());
+        return null;
+    }
+
+    /** The renderer of a statement that changes columns of {@code table}: the live one online, else the script's. */
+    private SqlDialect renderer(QualifiedName table, List<? extends ColumnChange> changes, LiveTables live) {
+        return live != null ? live.renderer(table, changes) : dialect.scriptSql();
+    }
+
+    /** The live tables of one run of statements online; null in a script. */
+    private LiveTables live() {
+        return sink.connection().map(c -> new LiveTables(dialect, c)).orElse(null);
     }
 
     /** Where a migration starts: after the statements a run left halfway committed, when it is this one. */
@@ -349,9 +376,9 @@ final class StatementRun {
         sink.execute("SET @retort_run = " + entry.id());
         List<Undo> lastFirst = new ArrayList<>(undos);
         Collections.reverse(lastFirst);
-        LiveTables live = sink.connection().map(c -> new LiveTables(dialect, c)).orElse(null);
+        LiveTables live = live();
         for (Undo undo : lastFirst) {
-            List<String> statements = live == null ? null : live.statements(undo.step(), List.of());
+            List<String> statements = again(undo.step(), List.of(), live);
             for (String statement : statements == null ? undo.statements() : statements) {
                 try {
                     sink.execute(statement);
