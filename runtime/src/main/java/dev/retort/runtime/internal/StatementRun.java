@@ -19,7 +19,6 @@ import dev.retort.runtime.RunResult;
 import dev.retort.runtime.StatementException;
 import dev.retort.runtime.Step;
 import dev.retort.schema.QualifiedName;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -172,7 +171,11 @@ final class StatementRun {
                 sql = running(rendered, i, live);
                 sink.begin();
                 sink.execute(sql);
-                if (live != null) live.ran(rendered.origins().isEmpty() ? null : rendered.origins().get(i));
+                if (live != null)
+                    live.ran(
+                            rendered.origins().isEmpty()
+                                    ? null
+                                    : rendered.origins().get(i));
                 sink.execute(updateSql("statements = " + (i + 1)));
                 sink.commit();
             } catch (SQLException e) {
@@ -224,7 +227,9 @@ final class StatementRun {
      */
     private List<String> again(Step step, List<Op> operations, LiveTables live) {
         if (step instanceof Step.Change change && change.op() instanceof AlterColumn alter)
-            return renderer(alter.table(), List.of(alter), live).within(operations).statements(alter);
+            return renderer(alter.table(), List.of(alter), live)
+                    .within(operations)
+                    .statements(alter);
         if (step instanceof Step.ColumnChanges changes
                 && changes.changes().stream().anyMatch(c -> c instanceof AlterColumn))
             return renderer(changes.table(), changes.changes(), live)

@@ -146,7 +146,7 @@ class LiveTablesTest {
         return (Connection) Proxy.newProxyInstance(
                 LiveTablesTest.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     if (method.getName().equals("prepareStatement")
-                            && String.valueOf(args[0]).contains("c.IS_GENERATED AS is_generated"))
+                            && String.valueOf(args[0]).contains("t.TABLE_COLLATION AS table_collation"))
                         reads.incrementAndGet();
                     return invoke(real, method, args);
                 });
