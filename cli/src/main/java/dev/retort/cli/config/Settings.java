@@ -1,6 +1,7 @@
 package dev.retort.cli.config;
 
 import dev.retort.Dialect;
+import dev.retort.RetortException;
 import dev.retort.autogenerate.ExcludePatterns;
 import dev.retort.codegen.Safety;
 import dev.retort.embedded.EmbeddedException;
@@ -13,6 +14,7 @@ import dev.retort.lint.LintConfig;
 import dev.retort.lint.Rule;
 import dev.retort.lint.Severity;
 import dev.retort.runtime.Retort;
+import dev.retort.runtime.internal.Session;
 import dev.retort.schema.TableFilter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -222,9 +224,19 @@ public final class Settings {
         return get("password");
     }
 
+    /**
+     * {@code schemas}, the default one first; on MariaDB, whose URL names its one database, any but {@code public} is
+     * refused in one line, as the runtime refuses it, for every command that reads it.
+     */
     public List<String> schemas() {
         List<String> schemas = list(get("schemas").orElse("public"));
-        return schemas.isEmpty() ? List.of("public") : schemas;
+        if (schemas.isEmpty()) return List.of("public");
+        try {
+            Session.requireSchemas(dialect(), schemas);
+        } catch (RetortException e) {
+            throw new ConfigException("schemas", e.getMessage());
+        }
+        return schemas;
     }
 
     public String defaultSchema() {
