@@ -52,7 +52,6 @@ import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.QualifiedName;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -135,25 +134,6 @@ public final class MariaDbSql implements SqlDialect {
      */
     public static MariaDbSql readingAtRunTime() {
         return new MariaDbSql(Map.of(), Map.of(), true);
-    }
-
-    /**
-     * What of a migration's operations written in the online forms MariaDB still runs while writes wait, one line
-     * each: a check added {@code NOT VALID} (not the safe {@code SET NOT NULL}'s proof), which MariaDB 10.11 adds only
-     * by copying the table.
-     */
-    public static List<String> writesWait(List<Op> ops) {
-        List<String> lines = new ArrayList<>();
-        for (Op op : ops) {
-            if (op instanceof AddCheck a
-                    && !a.constraint().valid()
-                    && OnlineForms.notNullColumn(a.table(), a.constraint()) == null)
-                lines.add("adding check "
-                        + (a.constraint().name() == null ? "" : a.constraint().name() + " ")
-                        + "on " + a.table() + " copies the table while writes wait (LOCK=SHARED): MariaDB 10.11 has"
-                        + " no online form for it");
-        }
-        return lines;
     }
 
     /** A {@code CREATE TABLE} with the table's details: engine, charset, collation, ON UPDATE, VIRTUAL, prefixes. */

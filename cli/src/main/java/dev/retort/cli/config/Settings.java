@@ -103,8 +103,8 @@ public final class Settings {
 
     /**
      * What {@code retort lint} reads: each {@code lint.RULE} severity (an unknown rule or severity is an error naming
-     * the key), the default schema, and whether migrations run with a lock timeout ({@code lock.ddl-timeout} other than
-     * 0).
+     * the key), the default schema, whether migrations run with a lock timeout ({@code lock.ddl-timeout} other than
+     * 0), and the project's database ({@link #dialect}), whose rules and SQL lint reads the migrations by.
      */
     public LintConfig lintConfig() {
         Map<Rule, Severity> severities = new EnumMap<>(Rule.class);
@@ -122,7 +122,7 @@ public final class Settings {
             severities.put(rule, severity);
         }
         boolean lockTimeout = !ddlTimeout().isZero();
-        return new LintConfig(severities, defaultSchema(), lockTimeout);
+        return new LintConfig(severities, defaultSchema(), lockTimeout, dialect());
     }
 
     private static String ruleIds() {
