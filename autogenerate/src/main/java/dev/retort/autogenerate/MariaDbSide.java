@@ -39,32 +39,46 @@ final class MariaDbSide {
     }
 
     /**
-     * The database without the index InnoDB creates for a foreign key whose columns no index starts with: named
-     * after the key, on the key's columns in order, plain; one the model declares itself (an index of the same
-     * columns) stays, to be compared.
+     * The database without the index InnoDB creates for a foreign key whose columns no index starts with: plain, on
+     * the key's columns in order, named after the key, or, when the key was declared without a name (MariaDB then
+     * names it {@code TABLE_ibfk_N}), after its first column ({@code COLUMN}, or {@code COLUMN_2} when that is taken);
+     * one the model declares itself (an index of the same columns) stays, to be compared.
      */
     static Schema withoutImplicitIndexes(Schema database, Schema model) {
         Map<Object, Table> modelled = new HashMap<>();
         for (Table table : model.tables()) modelled.put(table.name(), table);
         List<Table> tables = new ArrayList<>();
         for (Table table : database.tables()) {
-            Map<String, List<String>> keys = new HashMap<>();
-            for (ForeignKey key : table.foreignKeys()) keys.put(key.name(), key.columns());
             Table declared = modelled.get(table.name());
             Set<Object> declaredShapes = declared == null
                     ? Set.of()
                     : declared.indexes().stream().map(Index::unnamed).collect(Collectors.toSet());
             List<Index> indexes = table.indexes().stream()
-                    .filter(index -> !implicit(index, keys) || declaredShapes.contains(index.unnamed()))
+                    .filter(index -> !implicit(index, table.foreignKeys()) || declaredShapes.contains(index.unnamed()))
                     .toList();
             tables.add(indexes.size() == table.indexes().size() ? table : table.withIndexes(indexes));
         }
         return database.with(tables, database.sequences(), database.enums());
     }
 
-    private static boolean implicit(Index index, Map<String, List<String>> foreignKeys) {
-        List<String> columns = foreignKeys.get(index.name());
-        if (columns == null || index.unique()) return false;
+    private static boolean implicit(Index index, List<ForeignKey> foreignKeys) {
+        if (index.unique()) return false;
+        for (ForeignKey key : foreignKeys) {
+            if (namedFor(index.name(), key) && onColumns(index, key.columns())) return true;
+        }
+        return false;
+    }
+
+    private static boolean namedFor(String index, ForeignKey key) {
+        if (index == null) return false;
+        if (index.equals(key.name())) return true;
+        String column = key.columns().get(0);
+        return index.equals(column)
+                || (index.startsWith(column + "_")
+                        && index.substring(column.length() + 1).matches("[0-9]+"));
+    }
+
+    private static boolean onColumns(Index index, List<String> columns) {
         List<Index.Key> keys = index.keys();
         if (keys.size() != columns.size()) return false;
         for (int i = 0; i < keys.size(); i++) {
