@@ -20,11 +20,19 @@ import org.junit.jupiter.api.io.TempDir;
  * A migration's {@code MODIFY COLUMN} on MariaDB, through the real command line, keeps what the live column has and
  * the migration names nowhere: {@code ON UPDATE current_timestamp()}, {@code VIRTUAL} and a latin1 character set
  * survive changes of nullability and type written with the DSL, up, down (back to exactly what was there), through a
- * failure halfway, its undo and its resume; an offline script says in its head that it cannot keep them.
+ * failure halfway, its undo and its resume; an offline script, applied with the mariadb client, keeps them as well,
+ * reading them when it runs: its upgrade and downgrade leave the catalog exactly as the online ones leave another
+ * database.
  */
 class MariaDbKeptColumnsTest {
     private static final String R1 = "kkkk00000001";
     private static final String R2 = "kkkk00000002";
+    private static final String R3 = "kkkk00000003";
+
+    /** A comment that would end a literal, a DELIMITER block or a statement if any of them were written unquoted. */
+    private static final String HOSTILE = "it's $$; DROP TABLE items; -- \\ END$$";
+
+    private static final String HOSTILE_IN_JAVA = HOSTILE.replace("\\", "\\\\");
 
     /** The columns after the first migration, as information_schema has them. */
     private static final List<String> MADE = List.of(
@@ -43,7 +51,7 @@ class MariaDbKeptColumnsTest {
             "name | varchar(40) | NO | null |  | latin1_swedish_ci");
 
     @RegisterExtension
-    final MariaDbTestDatabase db = new MariaDbTestDatabase();
+    final MariaDbTestDatabase db = new MariaDbTestDatabase(2);
 
     @TempDir
     Path workDir;
@@ -133,38 +141,116 @@ class MariaDbKeptColumnsTest {
     }
 
     @Test
-    void anOfflineScriptSaysItCannotKeepThem() {
-        Cli.Result script = cli.run("upgrade", "--sql", "base:head");
+    void anOfflineScriptKeepsThemAsAnOnlineRunDoes() throws Exception {
+        cli.write("migrations/K3.java", """
+                package com.example.migrations;
+                import static dev.retort.runtime.Ops.column;
+                @dev.retort.runtime.Revision(id = "%s", revises = "%s", message = "comments and a default")
+                public final class K3 implements dev.retort.runtime.Migration {
+                    public void upgrade(dev.retort.runtime.Ops op) {
+                        op.alterColumn("items", at(), at().defaultValue("'2001-02-03 04:05:06'").comment("when"));
+                        op.alterColumn("items", doubled(), doubled().comment("twice"));
+                        op.alterColumn("items", name(), name().comment("%s"));
+                    }
+                    public void downgrade(dev.retort.runtime.Ops op) {
+                        op.alterColumn("items", name().comment("%s"), name());
+                        op.alterColumn("items", doubled().comment("twice"), doubled());
+                        op.alterColumn("items", at().defaultValue("'2001-02-03 04:05:06'").comment("when"), at());
+                    }
+                    private static dev.retort.schema.Column at() {
+                        return column("at", "timestamp(0)").defaultValue("current_timestamp()");
+                    }
+                    private static dev.retort.schema.Column doubled() {
+                        return column("doubled", "bigint").generatedAs("`price` * 2");
+                    }
+                    private static dev.retort.schema.Column name() {
+                        return column("name", "varchar(40)").notNull();
+                    }
+                }
+                """.formatted(R3, R2, HOSTILE_IN_JAVA, HOSTILE_IN_JAVA));
+
+        Cli.Result script = cli.run("upgrade", "--sql", "base:" + R2);
         assertEquals(ExitCode.OK, script.code(), script::toString);
         assertTrue(
                 script.out()
-                        .contains("\n-- Each MODIFY COLUMN is written from the migration alone: a column's ON UPDATE,"
-                                + " VIRTUAL or character set that the migration does not name is lost (an online"
-                                + " upgrade or downgrade keeps them)\n"),
+                        .contains("\n-- A MODIFY COLUMN that could lose a column's character set, ON UPDATE or VIRTUAL,"
+                                + " which the migration does not name, reads them from information_schema when it runs,"
+                                + " as an online run does, and runs through EXECUTE IMMEDIATE in a BEGIN NOT ATOMIC"
+                                + " block\n"),
                 script::toString);
-        assertTrue(
-                script.out().contains("ALTER TABLE `items` MODIFY COLUMN `name` varchar(40) NOT NULL;\n"),
-                script::toString);
+        assertTrue(script.out().contains("\n  EXECUTE IMMEDIATE concat(\n"), script::toString);
+        applies(script);
+        ok("--url", db.url(1), "upgrade", R2);
+        assertEquals(CHANGED, columns(0));
+        assertEquals(catalog(1), catalog(0));
+        ok("validate"); // the script recorded the checksums an online run records
+
+        applies(cli.run("upgrade", "--sql", R2 + ":head"));
+        ok("--url", db.url(1), "upgrade", "head");
+        assertEquals(catalog(1), catalog(0));
+        assertEquals(
+                List.of(
+                        "id | int(11) | NO | null |  | null | ",
+                        "at | timestamp | YES | '2001-02-03 04:05:06' | on update current_timestamp() | null | when",
+                        "price | int(11) | YES | NULL |  | null | ",
+                        "doubled | bigint(20) | YES | NULL | VIRTUAL GENERATED | null | twice",
+                        "name | varchar(40) | NO | null |  | latin1_swedish_ci | " + HOSTILE),
+                catalog(0));
+        assertEquals(List.of("items"), tables());
+
+        applies(cli.run("downgrade", "--sql", "head:" + R1));
+        ok("--url", db.url(1), "downgrade", R1);
+        assertEquals(MADE, columns(0));
+        assertEquals(catalog(1), catalog(0));
+        ok("validate");
+    }
+
+    /** A script applied through the mariadb client, which stops at the first error. */
+    private void applies(Cli.Result script) throws Exception {
+        assertEquals(ExitCode.OK, script.code(), script::toString);
+        MariaDbClient.Result applied = MariaDbClient.run(workDir, db.name(), script.out());
+        assertEquals(0, applied.code(), () -> applied.output() + "\n--- script\n" + script.out());
+    }
+
+    private List<String> columns() throws SQLException {
+        return columns(0);
     }
 
     /** Each column of items: name, type, nullable, default, extra, collation. */
-    private List<String> columns() throws SQLException {
+    private List<String> columns(int index) throws SQLException {
+        return rows(index, "column_name, column_type, is_nullable, column_default, extra, collation_name");
+    }
+
+    /** The same with each column's comment. */
+    private List<String> catalog(int index) throws SQLException {
+        return rows(
+                index, "column_name, column_type, is_nullable, column_default, extra, collation_name, column_comment");
+    }
+
+    private List<String> rows(int index, String columns) throws SQLException {
         List<String> rows = new ArrayList<>();
-        try (Connection c = db.connect();
+        try (Connection c = db.connect(index);
                 Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT column_name, column_type, is_nullable, column_default, extra,"
-                        + " collation_name FROM information_schema.columns"
+                ResultSet rs = st.executeQuery("SELECT " + columns + " FROM information_schema.columns"
                         + " WHERE table_schema = DATABASE() AND table_name = 'items' ORDER BY ordinal_position")) {
-            while (rs.next())
-                rows.add(String.join(
-                        " | ",
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        String.valueOf(rs.getString(4)),
-                        rs.getString(5),
-                        String.valueOf(rs.getString(6))));
+            int count = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                List<String> values = new ArrayList<>();
+                for (int i = 1; i <= count; i++) values.add(String.valueOf(rs.getString(i)));
+                rows.add(String.join(" | ", values));
+            }
         }
         return rows;
+    }
+
+    private List<String> tables() throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = db.connect();
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT table_name FROM information_schema.tables"
+                        + " WHERE table_schema = DATABASE() AND table_name NOT LIKE 'retort%' ORDER BY table_name")) {
+            while (rs.next()) names.add(rs.getString(1));
+        }
+        return names;
     }
 }

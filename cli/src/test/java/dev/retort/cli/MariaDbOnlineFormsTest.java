@@ -81,7 +81,30 @@ class MariaDbOnlineFormsTest {
                                 "    SIGNAL SQLSTATE '23000' SET MESSAGE_TEXT = found;",
                                 "  END IF;",
                                 "END"),
-                        "ALTER TABLE `accounts` MODIFY COLUMN `email` varchar(255) NOT NULL, " + ONLINE)),
+                        // as the online run, the MODIFY keeps the collation information_schema gives email then
+                        String.join(
+                                "\n",
+                                "BEGIN NOT ATOMIC",
+                                "  -- what the live columns have and the migration does not name, read as an online"
+                                        + " run reads them",
+                                "  DECLARE collation_1 text;",
+                                "  SELECT max(IF(c.COLUMN_NAME = BINARY 'email' AND c.COLLATION_NAME <>"
+                                        + " t.TABLE_COLLATION, c.COLLATION_NAME, NULL))",
+                                "    INTO collation_1",
+                                "    FROM information_schema.COLUMNS c",
+                                "    JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND"
+                                        + " t.TABLE_NAME = c.TABLE_NAME",
+                                "    WHERE c.TABLE_SCHEMA = DATABASE() AND c.TABLE_NAME = 'accounts';",
+                                "  IF collation_1 NOT REGEXP BINARY '^[A-Za-z0-9_]+$' THEN",
+                                "    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'retort: column accounts.email:"
+                                        + " information_schema gives its collation as no name of letters, digits and"
+                                        + " underscores; this MODIFY COLUMN would lose it, so it did not run';",
+                                "  END IF;",
+                                "  EXECUTE IMMEDIATE concat(",
+                                "    'ALTER TABLE `accounts` MODIFY COLUMN `email` varchar(255)',",
+                                "    IF(collation_1 IS NULL, '', concat(' COLLATE ', collation_1)),",
+                                "    ' NOT NULL, " + ONLINE + "');",
+                                "END"))),
         UNIQUE(
                 "ALTER TABLE accounts DROP INDEX accounts_email_key",
                 "Option.USING_INDEX",

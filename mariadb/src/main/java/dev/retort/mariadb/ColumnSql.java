@@ -64,56 +64,72 @@ final class ColumnSql {
     private ColumnSql() {}
 
     static String definition(QualifiedName table, Column column, TableDetails details) {
+        String onUpdate = details == null ? null : details.onUpdate().get(column.name());
+        boolean virtual = details != null && details.virtualColumns().contains(column.name());
         return definition(
                 table,
                 column,
-                details == null ? null : details.onUpdate().get(column.name()),
-                details != null && details.virtualColumns().contains(column.name()));
+                "",
+                onUpdate == null || column.generated() != null ? "" : onUpdate(table, column.name(), onUpdate),
+                virtual ? "VIRTUAL" : "STORED");
     }
 
     /**
      * A changed column's new definition: the migration's, with what the live column has and the migration does not
-     * name ({@code live}, when read): its collation while the migration names none on either side and the column
+     * name ({@code kept}, when known): its collation while the migration names none on either side and the column
      * stays text, its {@code ON UPDATE} while it stays a {@code timestamp} or {@code datetime}, {@code VIRTUAL} while
      * it stays generated. The details a renderer was given ({@link MariaDbSql#of}) win.
      */
-    static String modified(QualifiedName table, AlterColumn op, TableDetails details, LiveColumns live) {
+    static String modified(QualifiedName table, AlterColumn op, TableDetails details, KeptColumns kept) {
         Column column = op.to();
         String name = column.name();
         String onUpdate = details == null ? null : details.onUpdate().get(name);
         boolean virtual = details != null && details.virtualColumns().contains(name);
-        if (live != null) {
+        String collate = "";
+        String onUpdateClause = onUpdate == null || column.generated() != null ? "" : onUpdate(table, name, onUpdate);
+        String storage = virtual ? "VIRTUAL" : "STORED";
+        if (kept != null) {
             String base = MariaDbTypes.normalize(column.type()).replaceAll("[( ].*", "");
-            String collation = live.collations().get(name);
-            if (collation != null && column.collation() == null && op.from().collation() == null && TEXT.contains(base))
-                column = column.collate(collation);
+            if (column.collation() == null && op.from().collation() == null && TEXT.contains(base))
+                collate = kept.collate(table, name);
             if (onUpdate == null && column.generated() == null && (base.equals("timestamp") || base.equals("datetime")))
-                onUpdate = live.onUpdate().get(name);
-            if (column.generated() != null) virtual |= live.virtualColumns().contains(name);
+                onUpdateClause = kept.onUpdate(table, name);
+            if (column.generated() != null && !virtual) storage = kept.storage(table, name);
         }
-        return definition(table, column, onUpdate, virtual);
+        return definition(table, column, collate, onUpdateClause, storage);
     }
 
-    private static String definition(QualifiedName table, Column column, String onUpdate, boolean virtual) {
+    /** {@code ON UPDATE} with its expression, which must be {@code current_timestamp} (MariaDB allows no other). */
+    static String onUpdate(QualifiedName table, String column, String expression) {
+        if (!ON_UPDATE.matcher(expression).matches())
+            throw new IllegalArgumentException(
+                    "column " + table + "." + column + ": ON UPDATE " + expression + " is not current_timestamp");
+        return " ON UPDATE " + expression;
+    }
+
+    /**
+     * The definition with the pieces that may come from the live column: {@code collate} after the type when the
+     * column names no collation, {@code onUpdate} after the default, {@code storage} ({@code VIRTUAL} or {@code
+     * STORED}) after a generation expression.
+     */
+    private static String definition(
+            QualifiedName table, Column column, String collate, String onUpdate, String storage) {
         StringBuilder sql = new StringBuilder(quoted(column.name())).append(' ').append(type(table, column));
         if (column.collation() != null) sql.append(" COLLATE ").append(word(column.collation(), "collation"));
+        else sql.append(collate);
         if (column.generated() != null) {
             sql.append(" GENERATED ALWAYS AS (")
                     .append(expression(
                             column.generated().expression(), "the generation expression of " + where(table, column)))
-                    .append(virtual ? ") VIRTUAL" : ") STORED");
+                    .append(") ")
+                    .append(storage);
         } else {
             sql.append(column.nullable() ? " NULL" : " NOT NULL");
             if (column.defaultValue() != null)
                 sql.append(" DEFAULT ")
                         .append(expression(
                                 column.defaultValue().expression(), "the default of " + where(table, column)));
-            if (onUpdate != null) {
-                if (!ON_UPDATE.matcher(onUpdate).matches())
-                    throw new IllegalArgumentException(
-                            where(table, column) + ": ON UPDATE " + onUpdate + " is not current_timestamp");
-                sql.append(" ON UPDATE ").append(onUpdate);
-            }
+            sql.append(onUpdate);
             if (column.identity() == Identity.ALWAYS)
                 throw refused("identity columns that refuse given values, GENERATED ALWAYS (" + where(table, column)
                         + "): AUTO_INCREMENT takes given values");

@@ -19,9 +19,11 @@ import java.util.TreeSet;
  * What a live table's columns have that a migration's {@code MODIFY COLUMN} would lose unless it wrote them: each
  * column's collation where it is not the table's default (so its character set too), its {@code ON UPDATE}
  * expression, and whether a generated column is {@code VIRTUAL}. Read from {@code information_schema} just before
- * the statement runs ({@link #read}), for {@link MariaDbSql#keeping}.
+ * the statement runs ({@link #read}), for {@link MariaDbSql#keeping}. A script reads the same when it runs ({@link
+ * ScriptColumns}).
  */
-public record LiveColumns(Map<String, String> collations, Map<String, String> onUpdate, Set<String> virtualColumns) {
+public record LiveColumns(Map<String, String> collations, Map<String, String> onUpdate, Set<String> virtualColumns)
+        implements KeptColumns {
     private static final String COLUMNS = """
             SELECT c.COLUMN_NAME AS column_name, c.COLLATION_NAME AS collation_name, c.EXTRA AS extra,
                    c.IS_GENERATED AS is_generated, t.TABLE_COLLATION AS table_collation
@@ -34,6 +36,23 @@ public record LiveColumns(Map<String, String> collations, Map<String, String> on
         collations = Map.copyOf(new TreeMap<>(requireNonNull(collations, "collations")));
         onUpdate = Map.copyOf(new TreeMap<>(requireNonNull(onUpdate, "onUpdate")));
         virtualColumns = Set.copyOf(new TreeSet<>(requireNonNull(virtualColumns, "virtualColumns")));
+    }
+
+    @Override
+    public String collate(QualifiedName table, String column) {
+        String collation = collations.get(column);
+        return collation == null ? "" : " COLLATE " + MariaDbSql.word(collation, "collation");
+    }
+
+    @Override
+    public String onUpdate(QualifiedName table, String column) {
+        String expression = onUpdate.get(column);
+        return expression == null ? "" : ColumnSql.onUpdate(table, column, expression);
+    }
+
+    @Override
+    public String storage(QualifiedName table, String column) {
+        return virtualColumns.contains(column) ? "VIRTUAL" : "STORED";
     }
 
     /** The live columns of one table (of the connection's database unless the name has a schema); none when it is missing. */

@@ -72,7 +72,8 @@ import java.util.stream.Collectors;
  * then go into every {@code CREATE TABLE}, added column, {@code MODIFY COLUMN} and index it writes;
  * {@link #DIALECT} knows none and leaves them to the server's defaults. A migration's renderer online is
  * {@link #keeping}: it knows what each live column has ({@link LiveColumns}), and writes it into that column's
- * {@code MODIFY COLUMN} alone.
+ * {@code MODIFY COLUMN} alone. A script's is {@link #readingAtRunTime}: such a {@code MODIFY COLUMN} is a block that
+ * reads the same when the script runs ({@link ScriptColumns}).
  *
  * <p>Escaping: an identifier is written {@code `a``b`}, and one holding a line break, control, bidi or
  * other hidden character is refused (backticks have no escapes, so the script could not show it). A
@@ -83,26 +84,30 @@ import java.util.stream.Collectors;
  */
 public final class MariaDbSql implements SqlDialect {
     /** The renderer that knows no table's details: the server's defaults for engine, charset and the rest. */
-    public static final SqlDialect DIALECT = new MariaDbSql(Map.of(), Map.of());
+    public static final SqlDialect DIALECT = new MariaDbSql(Map.of(), Map.of(), false);
 
     private final Map<QualifiedName, TableDetails> details;
     private final Map<QualifiedName, LiveColumns> live;
+    private final boolean atRunTime;
     private final Set<NotNullColumn> safeNotNull;
     private final Set<DropIndex> leftovers;
     private final Set<IndexName> indexesDropped;
 
-    private MariaDbSql(Map<QualifiedName, TableDetails> details, Map<QualifiedName, LiveColumns> live) {
-        this(details, live, Set.of(), Set.of(), Set.of());
+    private MariaDbSql(
+            Map<QualifiedName, TableDetails> details, Map<QualifiedName, LiveColumns> live, boolean atRunTime) {
+        this(details, live, atRunTime, Set.of(), Set.of(), Set.of());
     }
 
     private MariaDbSql(
             Map<QualifiedName, TableDetails> details,
             Map<QualifiedName, LiveColumns> live,
+            boolean atRunTime,
             Set<NotNullColumn> safeNotNull,
             Set<DropIndex> leftovers,
             Set<IndexName> indexesDropped) {
         this.details = Map.copyOf(requireNonNull(details, "details"));
         this.live = Map.copyOf(requireNonNull(live, "live"));
+        this.atRunTime = atRunTime;
         this.safeNotNull = Set.copyOf(safeNotNull);
         this.leftovers = Set.copyOf(leftovers);
         this.indexesDropped = Set.copyOf(indexesDropped);
@@ -110,7 +115,7 @@ public final class MariaDbSql implements SqlDialect {
 
     /** The renderer that writes the tables it creates and changes with these details (a catalog's, by table). */
     public static MariaDbSql of(Map<QualifiedName, TableDetails> details) {
-        return new MariaDbSql(details, Map.of());
+        return new MariaDbSql(details, Map.of(), false);
     }
 
     /**
@@ -119,7 +124,17 @@ public final class MariaDbSql implements SqlDialect {
      * what it creates and adds takes the server's defaults, as with {@link #DIALECT}.
      */
     public static MariaDbSql keeping(Map<QualifiedName, LiveColumns> live) {
-        return new MariaDbSql(Map.of(), live);
+        return new MariaDbSql(Map.of(), live, false);
+    }
+
+    /**
+     * The renderer of a script's statement, which has no connection to read the live columns before: a {@code MODIFY
+     * COLUMN} that {@link #keeping} would write with what the live column has is a {@code BEGIN NOT ATOMIC} block
+     * that reads it from {@code information_schema} when the script runs and runs the statement through {@code
+     * EXECUTE IMMEDIATE} ({@link ScriptColumns}); any other statement as {@link #DIALECT} writes it.
+     */
+    public static MariaDbSql readingAtRunTime() {
+        return new MariaDbSql(Map.of(), Map.of(), true);
     }
 
     /**
@@ -220,18 +235,21 @@ public final class MariaDbSql implements SqlDialect {
     /**
      * One table's column changes as one {@code ALTER TABLE}, comma-separated {@code ADD}, {@code DROP} and {@code
      * MODIFY}; with {@code ALGORITHM=INPLACE, LOCK=NONE} when one of them is a safe {@code SET NOT NULL} of the
-     * operations this renderer was made {@link #within}.
+     * operations this renderer was made {@link #within}; {@link #readingAtRunTime}'s, in the block that keeps what
+     * the live columns have when it changes a column that could lose it.
      */
     @Override
     public List<String> alterTable(List<? extends ColumnChange> changes) {
         if (changes.isEmpty()) throw new IllegalArgumentException("no column changes");
         QualifiedName table = changes.get(0).table();
-        List<String> sql = TableSql.alterColumns(changes, details(table), live.get(table));
+        KeptColumns kept = atRunTime ? ScriptColumns.INSTANCE : live.get(table);
+        String sql = TableSql.alterColumns(changes, details(table), kept).get(0);
         boolean online = changes.stream()
                 .anyMatch(c -> c instanceof AlterColumn a
                         && a.setsNotNull()
                         && safeNotNull.contains(new NotNullColumn(a.table(), a.columnName())));
-        return online ? List.of(sql.get(0) + ", " + OnlineSql.ONLINE) : sql;
+        if (online) sql += ", " + OnlineSql.ONLINE;
+        return List.of(atRunTime ? ScriptColumns.block(table, sql) : sql);
     }
 
     /**
@@ -264,7 +282,7 @@ public final class MariaDbSql implements SqlDialect {
                     && c.index().name() != null
                     && c.index().name().equals(d.index().name())) drops.add(d);
         }
-        return new MariaDbSql(details, live, columns, drops, dropped);
+        return new MariaDbSql(details, live, atRunTime, columns, drops, dropped);
     }
 
     /**

@@ -77,20 +77,20 @@ final class TableSql {
     }
 
     /** The column changes of one table as one statement; one change reads on one line, several one action a line. */
-    static List<String> alterColumns(List<? extends ColumnChange> changes, TableDetails details, LiveColumns live) {
+    static List<String> alterColumns(List<? extends ColumnChange> changes, TableDetails details, KeptColumns kept) {
         QualifiedName table = changes.get(0).table();
         List<String> actions = new ArrayList<>();
         for (ColumnChange change : changes) {
             if (!change.table().equals(table))
                 throw new IllegalArgumentException(
                         "column changes of " + change.table() + " cannot join those of " + table);
-            actions.add(action(change, details, live));
+            actions.add(action(change, details, kept));
         }
         String start = changes.size() == 1 ? " " : "\n    ";
         return List.of(alterTable(table) + start + String.join(",\n    ", actions));
     }
 
-    private static String action(ColumnChange change, TableDetails details, LiveColumns live) {
+    private static String action(ColumnChange change, TableDetails details, KeptColumns kept) {
         if (change instanceof AddColumn a) {
             String add = a.options().contains(Option.IF_NOT_EXISTS) ? "ADD COLUMN IF NOT EXISTS " : "ADD COLUMN ";
             return add + ColumnSql.definition(a.table(), a.column(), details);
@@ -98,7 +98,7 @@ final class TableSql {
         if (change instanceof DropColumn d)
             return "DROP COLUMN " + (d.options().contains(Option.IF_EXISTS) ? "IF EXISTS " : "")
                     + quoted(d.column().name());
-        if (change instanceof AlterColumn a) return modify(a, details, live);
+        if (change instanceof AlterColumn a) return modify(a, details, kept);
         throw new AssertionError(change);
     }
 
@@ -106,11 +106,11 @@ final class TableSql {
      * A changed column's {@code MODIFY COLUMN} with the whole of its new definition, keeping what the live column has
      * ({@link ColumnSql#modified}); a conversion by hand is refused.
      */
-    private static String modify(AlterColumn op, TableDetails details, LiveColumns live) {
+    private static String modify(AlterColumn op, TableDetails details, KeptColumns kept) {
         if (op.using() != null)
             throw refused("USING conversion for a type change (column " + op.table() + "." + op.columnName()
                     + "): MODIFY COLUMN converts the values itself");
-        return "MODIFY COLUMN " + ColumnSql.modified(op.table(), op, details, live);
+        return "MODIFY COLUMN " + ColumnSql.modified(op.table(), op, details, kept);
     }
 
     static String alterTable(QualifiedName name) {

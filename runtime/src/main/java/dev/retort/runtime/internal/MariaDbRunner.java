@@ -269,11 +269,12 @@ final class MariaDbRunner implements RunnerDialect {
                 + " records its progress per statement in the history table, and each block first checks the version table";
     }
 
-    /** A script has no connection, so it cannot know what {@link #liveSql} keeps. */
+    /** A script has no connection before it runs, so it reads what {@link #liveSql} keeps itself ({@link #scriptSql}). */
     @Override
-    public String scriptCaveat() {
-        return "Each MODIFY COLUMN is written from the migration alone: a column's ON UPDATE, VIRTUAL or character set"
-                + " that the migration does not name is lost (an online upgrade or downgrade keeps them)";
+    public String scriptNote() {
+        return "A MODIFY COLUMN that could lose a column's character set, ON UPDATE or VIRTUAL, which the migration does"
+                + " not name, reads them from information_schema when it runs, as an online run does, and runs through"
+                + " EXECUTE IMMEDIATE in a BEGIN NOT ATOMIC block";
     }
 
     /**
@@ -283,6 +284,12 @@ final class MariaDbRunner implements RunnerDialect {
     @Override
     public SqlDialect liveSql(Connection connection, QualifiedName table) {
         return MariaDbSql.keeping(Map.of(table, LiveColumns.read(connection, table)));
+    }
+
+    /** A renderer whose {@code MODIFY COLUMN} reads what {@link #liveSql} keeps when the script runs. */
+    @Override
+    public SqlDialect scriptSql() {
+        return MariaDbSql.readingAtRunTime();
     }
 
     /** None: the URL's database is the default schema. */

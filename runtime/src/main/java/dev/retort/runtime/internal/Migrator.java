@@ -253,8 +253,8 @@ public final class Migrator {
         Sink.OfflineScript script = new Sink.OfflineScript(scriptDialect);
         script.note("Retort offline script: " + what);
         script.comment(scriptDialect.scriptUsage());
-        String caveat = scriptDialect.scriptCaveat();
-        if (caveat != null) script.comment(caveat);
+        String note = scriptDialect.scriptNote();
+        if (note != null) script.comment(note);
         script.execute(scriptDialect.timeZoneSql(options.timeZone()));
         String searchPath = scriptDialect.searchPathSql(defaultSchema);
         if (!defaultSchema.equals(VersionTable.DEFAULT_SCHEMA) && searchPath != null) script.execute(searchPath);

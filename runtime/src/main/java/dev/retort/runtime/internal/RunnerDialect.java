@@ -107,8 +107,8 @@ interface RunnerDialect {
     /** How a script is applied, for its head. */
     String scriptUsage();
 
-    /** What a script cannot do that an online run does, for its head; null for nothing. */
-    default String scriptCaveat() {
+    /** How a script does what an online run does otherwise than by the plain statements, for its head; null for none. */
+    default String scriptNote() {
         return null;
     }
 
@@ -118,6 +118,14 @@ interface RunnerDialect {
      * has and the migration does not name, read just now.
      */
     default SqlDialect liveSql(Connection connection, QualifiedName table) {
+        return sql();
+    }
+
+    /**
+     * The renderer of a script's statement that changes columns: by default the offline one ({@link #sql}); on
+     * MariaDB one whose {@code MODIFY COLUMN} reads, when the script runs, what {@link #liveSql} reads before.
+     */
+    default SqlDialect scriptSql() {
         return sql();
     }
 

@@ -1,5 +1,6 @@
 package dev.retort.runtime.internal;
 
+import dev.retort.SqlDialect;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.ColumnChange;
 import dev.retort.op.CreateIndex;
@@ -17,6 +18,7 @@ import dev.retort.runtime.PartialRun;
 import dev.retort.runtime.RunResult;
 import dev.retort.runtime.StatementException;
 import dev.retort.runtime.Step;
+import dev.retort.schema.QualifiedName;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -190,43 +192,47 @@ final class StatementRun {
     }
 
     /**
-     * Statement {@code index} as it runs: a column-changing step's rendered again, on a connection, by the dialect's
-     * {@link RunnerDialect#liveSql} for its table (on MariaDB a {@code MODIFY COLUMN} keeping what the live column has
-     * and the migration does not name), into as many statements as its offline rendering, which the history counts
-     * and the checksum is taken from; any other statement as rendered.
+     * Statement {@code index} as it runs: a column-changing step's rendered again for where it runs, online by the
+     * dialect's {@link RunnerDialect#liveSql} for its table (on MariaDB a {@code MODIFY COLUMN} keeping what the live
+     * column has and the migration does not name), in a script by its {@link RunnerDialect#scriptSql} (on MariaDB a
+     * block that reads the same when the script runs), into as many statements as its offline rendering, which the
+     * history counts and the checksum is taken from; any other statement as rendered.
      */
     private String running(RenderedSql rendered, int index) {
         String offline = rendered.statements().get(index).sql();
-        Optional<Connection> connection = sink.connection();
         List<Step> origins = rendered.origins();
-        if (connection.isEmpty() || origins.isEmpty()) return offline;
+        if (origins.isEmpty()) return offline;
         Step step = origins.get(index);
         int first = index;
         while (first > 0 && origins.get(first - 1) == step) first--;
         int count = 1;
         while (first + count < origins.size() && origins.get(first + count) == step) count++;
-        List<String> live = live(connection.get(), step, rendered.operations());
-        if (live == null) return offline;
-        if (live.size() != count)
-            throw new IllegalStateException(
-                    "step " + step + " renders as " + live.size() + " statements online and " + count + " offline");
-        return live.get(index - first);
+        List<String> again = again(step, rendered.operations());
+        if (again == null) return offline;
+        if (again.size() != count)
+            throw new IllegalStateException("step " + step + " renders as " + again.size() + " statements where it runs"
+                    + " and " + count + " offline");
+        return again.get(index - first);
     }
 
     /**
-     * A step that changes columns, rendered for the live database within the migration's operations (as its offline
+     * A step that changes columns, rendered for where it runs within the migration's operations (as its offline
      * rendering: on MariaDB the safe {@code SET NOT NULL}'s {@code MODIFY} stays online; none for an undo, whose
      * reverse steps are rendered each alone); null for any other step.
      */
-    private List<String> live(Connection connection, Step step, List<Op> operations) {
+    private List<String> again(Step step, List<Op> operations) {
         if (step instanceof Step.Change change && change.op() instanceof AlterColumn alter)
-            return dialect.liveSql(connection, alter.table()).within(operations).statements(alter);
+            return renderer(alter.table()).within(operations).statements(alter);
         if (step instanceof Step.ColumnChanges changes
                 && changes.changes().stream().anyMatch(c -> c instanceof AlterColumn))
-            return dialect.liveSql(connection, changes.table())
-                    .within(operations)
-                    .alterTable(changes.changes());
+            return renderer(changes.table()).within(operations).alterTable(changes.changes());
         return null;
+    }
+
+    /** The renderer of a statement that changes columns of {@code table}: the live one online, else the script's. */
+    private SqlDialect renderer(QualifiedName table) {
+        Optional<Connection> connection = sink.connection();
+        return connection.isPresent() ? dialect.liveSql(connection.get(), table) : dialect.scriptSql();
     }
 
     /** Where a migration starts: after the statements a run left halfway committed, when it is this one. */
@@ -363,8 +369,7 @@ final class StatementRun {
         List<Undo> lastFirst = new ArrayList<>(undos);
         Collections.reverse(lastFirst);
         for (Undo undo : lastFirst) {
-            List<String> statements =
-                    sink.connection().map(c -> live(c, undo.step(), List.of())).orElse(null);
+            List<String> statements = again(undo.step(), List.of());
             for (String statement : statements == null ? undo.statements() : statements) {
                 try {
                     sink.execute(statement);

@@ -1,0 +1,19 @@
+package dev.retort.mariadb;
+
+import dev.retort.schema.QualifiedName;
+
+/**
+ * What a changed column's {@code MODIFY COLUMN} writes of the live column where the migration names nothing, as SQL
+ * pieces of the definition: {@link LiveColumns}, read just before an online statement, or {@link ScriptColumns},
+ * which a script reads itself when it runs. {@link ColumnSql#modified} decides which columns ask.
+ */
+interface KeptColumns {
+    /** The {@code COLLATE} clause written after the type of a column that stays text; empty for none. */
+    String collate(QualifiedName table, String column);
+
+    /** The {@code ON UPDATE} clause of a column that stays a {@code timestamp} or {@code datetime}; empty for none. */
+    String onUpdate(QualifiedName table, String column);
+
+    /** {@code VIRTUAL} or {@code STORED}, for a column that stays generated. */
+    String storage(QualifiedName table, String column);
+}

@@ -1,0 +1,148 @@
+package dev.retort.mariadb;
+
+import static dev.retort.mariadb.MariaDbSql.quoted;
+import static dev.retort.mariadb.MariaDbSql.text;
+
+import dev.retort.schema.QualifiedName;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a script's {@code MODIFY COLUMN} keeps of the live column, read by the script itself when it runs, since it has
+ * no connection before: the definition is written with a hole for each piece {@link LiveColumns} would fill online,
+ * and {@link #block} makes a statement with holes a {@code BEGIN NOT ATOMIC} block that reads them from {@code
+ * information_schema} as {@link LiveColumns#read} does, signals naming the column when a collation or {@code ON UPDATE}
+ * has another shape than MariaDB's (so that nothing the catalog holds runs as SQL), and runs the statement through
+ * {@code EXECUTE IMMEDIATE}.
+ */
+final class ScriptColumns implements KeptColumns {
+    static final ScriptColumns INSTANCE = new ScriptColumns();
+
+    /** Starts and ends a hole: no statement holds it otherwise, every name, literal and expression with one is refused. */
+    private static final char HOLE = '\0';
+
+    /** The pieces of a column the block reads; each hole is a kind's ordinal, then the column's name. */
+    private enum Kind {
+        COLLATION("collation", "text"),
+        ON_UPDATE("on_update", "text"),
+        VIRTUAL("virtual", "boolean");
+
+        final String variable;
+        final String type;
+
+        Kind(String variable, String type) {
+            this.variable = variable;
+            this.type = type;
+        }
+
+        /** The read of this piece of {@code column} among the table's rows of {@code information_schema.COLUMNS c}. */
+        String read(String column) {
+            String is = "c.COLUMN_NAME = BINARY " + text(column);
+            return switch (this) {
+                case COLLATION ->
+                    "max(IF(" + is + " AND c.COLLATION_NAME <> t.TABLE_COLLATION, c.COLLATION_NAME, NULL))";
+                case ON_UPDATE ->
+                    "max(IF(" + is + ", nullif(regexp_substr(lower(c.EXTRA), '(?<=on update )[^ ]+'), ''), NULL))";
+                case VIRTUAL -> "max(" + is + " AND c.IS_GENERATED = 'ALWAYS' AND lower(c.EXTRA) LIKE '%virtual%')";
+            };
+        }
+
+        /** The signal when what was read could run as more than the piece, or null when it cannot. */
+        String check(String variable, QualifiedName table, String column) {
+            String where = "retort: column " + table + "." + column + ": information_schema gives its ";
+            return switch (this) {
+                case COLLATION ->
+                    check(
+                            variable + " NOT REGEXP BINARY '^[A-Za-z0-9_]+$'",
+                            where + "collation as no name of letters, digits and underscores; this MODIFY COLUMN would"
+                                    + " lose it, so it did not run");
+                case ON_UPDATE ->
+                    check(
+                            variable + " NOT REGEXP BINARY '^current_timestamp([(][0-9]?[)])?$'",
+                            where + "ON UPDATE as other than current_timestamp(N); this MODIFY COLUMN would lose it, so"
+                                    + " it did not run");
+                case VIRTUAL -> null;
+            };
+        }
+
+        private static String check(String condition, String message) {
+            return "  IF " + condition + " THEN\n    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = " + text(message)
+                    + ";\n  END IF;";
+        }
+
+        /** The piece of the statement, from what was read. */
+        String piece(String variable) {
+            return switch (this) {
+                case COLLATION -> "IF(" + variable + " IS NULL, '', concat(' COLLATE ', " + variable + "))";
+                case ON_UPDATE -> "IF(" + variable + " IS NULL, '', concat(' ON UPDATE ', " + variable + "))";
+                case VIRTUAL -> "IF(" + variable + ", 'VIRTUAL', 'STORED')";
+            };
+        }
+    }
+
+    private ScriptColumns() {}
+
+    @Override
+    public String collate(QualifiedName table, String column) {
+        return hole(Kind.COLLATION, column);
+    }
+
+    @Override
+    public String onUpdate(QualifiedName table, String column) {
+        return hole(Kind.ON_UPDATE, column);
+    }
+
+    @Override
+    public String storage(QualifiedName table, String column) {
+        return hole(Kind.VIRTUAL, column);
+    }
+
+    private static String hole(Kind kind, String column) {
+        quoted(column); // refuses a name with a hidden character, which could end the hole
+        return HOLE + Integer.toString(kind.ordinal()) + column + HOLE;
+    }
+
+    /**
+     * A statement of {@code table} as a script runs it: with holes, the block that fills them from the live columns
+     * and runs it; without, as it is.
+     */
+    static String block(QualifiedName table, String statement) {
+        if (statement.indexOf(HOLE) < 0) return statement;
+        String[] parts = statement.split(String.valueOf(HOLE), -1);
+        List<String> declarations = new ArrayList<>();
+        List<String> reads = new ArrayList<>();
+        List<String> variables = new ArrayList<>();
+        List<String> checks = new ArrayList<>();
+        List<String> pieces = new ArrayList<>();
+        for (int i = 0; i < parts.length; i++) {
+            if (i % 2 == 0) {
+                if (!parts[i].isEmpty()) pieces.add(text(parts[i]));
+                continue;
+            }
+            Kind kind = Kind.values()[parts[i].charAt(0) - '0'];
+            String column = parts[i].substring(1);
+            String variable = kind.variable + "_" + (variables.size() + 1);
+            declarations.add("  DECLARE " + variable + " " + kind.type + ";");
+            reads.add(kind.read(column));
+            variables.add(variable);
+            String check = kind.check(variable, table, column);
+            if (check != null) checks.add(check);
+            pieces.add(kind.piece(variable));
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("BEGIN NOT ATOMIC");
+        lines.add("  -- what the live columns have and the migration does not name, read as an online run reads them");
+        lines.addAll(declarations);
+        lines.add("  SELECT " + String.join(",\n         ", reads));
+        lines.add("    INTO " + String.join(", ", variables));
+        lines.add("    FROM information_schema.COLUMNS c");
+        lines.add(
+                "    JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME");
+        lines.add("    WHERE c.TABLE_SCHEMA = " + (table.schema() == null ? "DATABASE()" : text(table.schema()))
+                + " AND c.TABLE_NAME = " + text(table.name()) + ";");
+        lines.addAll(checks);
+        lines.add("  EXECUTE IMMEDIATE concat(\n    " + String.join(",\n    ", pieces) + ");");
+        lines.add("END");
+        return String.join("\n", lines);
+    }
+}

@@ -1,0 +1,191 @@
+package dev.retort.mariadb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.retort.fixtures.db.MariaDbTestDatabase;
+import dev.retort.op.AddColumn;
+import dev.retort.op.AlterColumn;
+import dev.retort.op.ColumnChange;
+import dev.retort.schema.Column;
+import dev.retort.schema.QualifiedName;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A script's {@code MODIFY COLUMN} ({@link MariaDbSql#readingAtRunTime}): the block it is, whole; run on the server it
+ * leaves the columns exactly as the online statement ({@link MariaDbSql#keeping} with {@link LiveColumns#read}) does;
+ * a statement that could lose nothing stays plain; and a collation or {@code ON UPDATE} of another shape than MariaDB's
+ * in the catalog it reads signals, naming the column, instead of running as SQL.
+ */
+class ScriptColumnsTest {
+    private static final QualifiedName T = QualifiedName.of("t");
+
+    private static final String TABLE = """
+            CREATE TABLE t (id int PRIMARY KEY, name varchar(20) CHARACTER SET latin1 COMMENT 'it''s $$ a;',
+              at timestamp NOT NULL DEFAULT current_timestamp() ON UPDATE current_timestamp(),
+              price int, doubled int GENERATED ALWAYS AS (price * 2) VIRTUAL) DEFAULT CHARSET=utf8mb4
+            """;
+
+    private static final Column AT = Column.of("at", "timestamp(0)").defaultValue("current_timestamp()");
+    private static final Column DOUBLED = Column.of("doubled", "integer").generatedAs("`price` * 2");
+
+    /** Each column changed, the table's column added: the comment as hostile as a comment gets. */
+    private static final List<ColumnChange> CHANGES = List.of(
+            new AlterColumn(
+                    T,
+                    Column.of("name", "varchar(20)").comment("it's $$ a;"),
+                    Column.of("name", "varchar(40)").notNull().comment("it's $$ a'; DROP TABLE t; -- \\ END$$")),
+            new AlterColumn(T, AT.notNull(), AT),
+            new AlterColumn(T, Column.of("price", "integer"), Column.of("price", "bigint")),
+            new AlterColumn(T, DOUBLED, DOUBLED.withType("bigint")),
+            new AddColumn(T, Column.of("extra", "integer")));
+
+    private static final String BLOCK = """
+            BEGIN NOT ATOMIC
+              -- what the live columns have and the migration does not name, read as an online run reads them
+              DECLARE collation_1 text;
+              DECLARE on_update_2 text;
+              DECLARE virtual_3 boolean;
+              SELECT max(IF(c.COLUMN_NAME = BINARY 'name' AND c.COLLATION_NAME <> t.TABLE_COLLATION, c.COLLATION_NAME, NULL)),
+                     max(IF(c.COLUMN_NAME = BINARY 'at', nullif(regexp_substr(lower(c.EXTRA), '(?<=on update )[^ ]+'), ''), NULL)),
+                     max(c.COLUMN_NAME = BINARY 'doubled' AND c.IS_GENERATED = 'ALWAYS' AND lower(c.EXTRA) LIKE '%virtual%')
+                INTO collation_1, on_update_2, virtual_3
+                FROM information_schema.COLUMNS c
+                JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
+                WHERE c.TABLE_SCHEMA = DATABASE() AND c.TABLE_NAME = 't';
+              IF collation_1 NOT REGEXP BINARY '^[A-Za-z0-9_]+$' THEN
+                SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'retort: column t.name: information_schema gives its collation as no name of letters, digits and underscores; this MODIFY COLUMN would lose it, so it did not run';
+              END IF;
+              IF on_update_2 NOT REGEXP BINARY '^current_timestamp([(][0-9]?[)])?$' THEN
+                SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'retort: column t.at: information_schema gives its ON UPDATE as other than current_timestamp(N); this MODIFY COLUMN would lose it, so it did not run';
+              END IF;
+              EXECUTE IMMEDIATE concat(
+                'ALTER TABLE `t`
+                MODIFY COLUMN `name` varchar(40)',
+                IF(collation_1 IS NULL, '', concat(' COLLATE ', collation_1)),
+                ' NOT NULL COMMENT ''it''''s $$ a''''; DROP TABLE t; -- \\\\\\\\ END$$'',
+                MODIFY COLUMN `at` timestamp(0) NULL DEFAULT current_timestamp()',
+                IF(on_update_2 IS NULL, '', concat(' ON UPDATE ', on_update_2)),
+                ',
+                MODIFY COLUMN `price` bigint NULL,
+                MODIFY COLUMN `doubled` bigint GENERATED ALWAYS AS (`price` * 2) ',
+                IF(virtual_3, 'VIRTUAL', 'STORED'),
+                ',
+                ADD COLUMN `extra` int NULL');
+            END""";
+
+    @RegisterExtension
+    final MariaDbTestDatabase db = new MariaDbTestDatabase(2);
+
+    @Test
+    void aModifyThatCouldLoseWhatTheLiveColumnHasIsABlockThatReadsIt() {
+        assertEquals(List.of(BLOCK), MariaDbSql.readingAtRunTime().alterTable(CHANGES));
+    }
+
+    @Test
+    void aStatementThatCouldLoseNothingStaysAsItIs() {
+        List<ColumnChange> plain = List.of(
+                new AlterColumn(T, Column.of("price", "integer"), Column.of("price", "bigint")),
+                new AlterColumn(T, Column.of("name", "varchar(20)"), Column.of("name", "integer")),
+                new AlterColumn(
+                        T,
+                        Column.of("name", "varchar(20)"),
+                        Column.of("name", "varchar(20)").collate("utf8mb4_bin")));
+        for (ColumnChange change : plain)
+            assertEquals(
+                    MariaDbSql.DIALECT.alterTable(List.of(change)),
+                    MariaDbSql.readingAtRunTime().alterTable(List.of(change)));
+    }
+
+    @Test
+    void theBlockLeavesTheColumnsAsTheOnlineStatementDoes() throws SQLException {
+        db.execute(0, TABLE);
+        db.execute(1, TABLE);
+        try (Connection online = db.connect(0);
+                Statement st = online.createStatement()) {
+            List<String> keeping =
+                    MariaDbSql.keeping(Map.of(T, LiveColumns.read(online, T))).alterTable(CHANGES);
+            assertEquals(1, keeping.size());
+            st.execute(keeping.get(0));
+        }
+        run(1, script());
+        assertEquals(columns(0), columns(1));
+        assertTrue(columns(1)
+                .contains("name | varchar(40) | NO | null |  | latin1_swedish_ci | it's $$ a'; DROP TABLE"
+                        + " t; -- \\ END$$"));
+    }
+
+    @Test
+    void aCollationOrOnUpdateOfAnotherShapeInTheCatalogSignalsInsteadOfRunning() throws SQLException {
+        db.execute(TABLE);
+        db.execute("CREATE TABLE hostile_columns AS SELECT * FROM information_schema.COLUMNS"
+                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 't'");
+        db.execute("ALTER TABLE hostile_columns MODIFY COLLATION_NAME varchar(500), MODIFY EXTRA varchar(500)");
+        String before = String.join("\n", columns(0));
+        String hostile = script().replace("information_schema.COLUMNS", "hostile_columns");
+
+        // each would add a column, unchecked: ... COLLATE latin1_bin, ADD COLUMN injected int NOT NULL COMMENT ...
+        db.execute("UPDATE hostile_columns SET COLLATION_NAME = 'latin1_bin, ADD COLUMN injected int'"
+                + " WHERE COLUMN_NAME = 'name'");
+        SQLException collation = assertThrows(SQLException.class, () -> run(0, hostile));
+        assertTrue(
+                collation
+                        .getMessage()
+                        .contains("retort: column t.name: information_schema gives its collation as no"
+                                + " name of letters, digits and underscores; this MODIFY COLUMN would lose it, so it did not"
+                                + " run"),
+                collation::getMessage);
+        assertEquals(before, String.join("\n", columns(0)));
+
+        db.execute("UPDATE hostile_columns SET COLLATION_NAME = 'latin1_bin' WHERE COLUMN_NAME = 'name'");
+        db.execute("UPDATE hostile_columns SET EXTRA = 'on update current_timestamp(),ADD/**/COLUMN/**/injected/**/int'"
+                + " WHERE COLUMN_NAME = 'at'");
+        SQLException onUpdate = assertThrows(SQLException.class, () -> run(0, hostile));
+        assertTrue(
+                onUpdate.getMessage()
+                        .contains("retort: column t.at: information_schema gives its ON UPDATE as other"
+                                + " than current_timestamp(N); this MODIFY COLUMN would lose it, so it did not run"),
+                onUpdate::getMessage);
+        assertEquals(before, String.join("\n", columns(0)));
+    }
+
+    /** The block of {@link #CHANGES}, as a script runs it. */
+    private static String script() {
+        List<String> sql = MariaDbSql.readingAtRunTime().alterTable(CHANGES);
+        assertEquals(1, sql.size());
+        return sql.get(0);
+    }
+
+    private void run(int index, String sql) throws SQLException {
+        try (Connection c = db.connect(index);
+                Statement st = c.createStatement()) {
+            st.execute(sql);
+        }
+    }
+
+    /** Each column of t: name, type, nullable, default, extra, collation, comment. */
+    private List<String> columns(int index) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = db.connect(index);
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT column_name, column_type, is_nullable, column_default, extra,"
+                        + " collation_name, column_comment FROM information_schema.columns"
+                        + " WHERE table_schema = DATABASE() AND table_name = 't' ORDER BY ordinal_position")) {
+            while (rs.next()) {
+                List<String> values = new ArrayList<>();
+                for (int i = 1; i <= 7; i++) values.add(String.valueOf(rs.getString(i)));
+                rows.add(String.join(" | ", values));
+            }
+        }
+        return rows;
+    }
+}
