@@ -6,10 +6,12 @@ import dev.retort.Dialect;
 import dev.retort.diff.ColumnComparison;
 import dev.retort.diff.Conversions;
 import dev.retort.diff.Differ;
+import dev.retort.diff.HazardPolicy;
 import dev.retort.diff.PendingContract;
 import dev.retort.diff.Plan;
 import dev.retort.entities.EntityReader;
 import dev.retort.entities.EntitySource;
+import dev.retort.mariadb.MariaDbHazards;
 import dev.retort.postgres.CatalogCasts;
 import dev.retort.postgres.ExpressionCanonicalizer;
 import dev.retort.postgres.PostgresIntrospector;
@@ -138,6 +140,11 @@ public final class Autogenerate {
     /** The database this pipeline reads and compares: PostgreSQL unless {@link Builder#dialect} says otherwise. */
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** How {@code dialect}'s database judges the hazards of a plan's operations (MariaDB's statements lock otherwise). */
+    public static HazardPolicy hazards(Dialect dialect) {
+        return dialect == Dialect.MARIADB ? MariaDbHazards.POLICY : HazardPolicy.POSTGRESQL;
     }
 
     /** The plan that makes the database match the entity model (as {@link #readEntities} gives it). */

@@ -1,5 +1,6 @@
 package dev.retort.autogenerate;
 
+import dev.retort.diff.HazardPolicy;
 import dev.retort.diff.Plan;
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
@@ -78,10 +79,15 @@ public final class OpText {
      * two spaces, followed by its hazards indented by four ({@code HAZARD kind: message}).
      */
     public static List<String> listing(Plan plan) {
+        return listing(plan, HazardPolicy.POSTGRESQL);
+    }
+
+    /** As {@link #listing(Plan)}, the hazards as {@code hazards} (the database's policy) judges them. */
+    public static List<String> listing(Plan plan, HazardPolicy hazards) {
         List<String> lines = new ArrayList<>();
         for (Op op : plan.upgrade()) {
             lines.add("  " + describe(op));
-            for (Hazard hazard : Plan.hazards(op, plan.upgrade())) lines.add("    " + hazard);
+            for (Hazard hazard : hazards.hazards(op, plan.upgrade())) lines.add("    " + hazard);
         }
         return lines;
     }

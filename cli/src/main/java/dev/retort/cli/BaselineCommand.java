@@ -49,7 +49,7 @@ final class BaselineCommand extends Subcommand {
         Path target = project.writeMigration(header, plan);
         root.out().println(Terminal.safe("Generating " + target + " ... done"));
         for (Op op : plan.upgrade()) {
-            for (Hazard hazard : Plan.hazards(op, plan.upgrade())) root.info("  " + hazard);
+            for (Hazard hazard : project.hazards().hazards(op, plan.upgrade())) root.info("  " + hazard);
         }
         RunResult stamped = stamp(project, id, target);
         root.info("Stamped " + Revisions.heads(stamped.before()) + " -> " + Revisions.heads(stamped.after()));

@@ -7,6 +7,7 @@ import dev.retort.autogenerate.OpText;
 import dev.retort.cli.config.Settings;
 import dev.retort.codegen.MigrationWriter;
 import dev.retort.codegen.Safety;
+import dev.retort.diff.HazardPolicy;
 import dev.retort.diff.Plan;
 import dev.retort.entities.EntityInventory;
 import dev.retort.lint.Finding;
@@ -64,7 +65,7 @@ final class CheckCommand extends ReportingSubcommand {
             document(root.out(), project, plan, lint);
             return plan.isEmpty() && !lintErrors ? ExitCode.OK : ExitCode.FOUND;
         }
-        int code = list(root.out(), plan);
+        int code = list(root.out(), plan, project.hazards());
         List<Finding> reported = lint.stream().filter(f -> !f.isSuppressed()).toList();
         if (!reported.isEmpty()) {
             root.out().println("Lint of the pending migrations:");
@@ -104,7 +105,8 @@ final class CheckCommand extends ReportingSubcommand {
                 lint,
                 safety.word(),
                 MigrationWriter.upgradeBlocks(plan, safety),
-                mariaDb ? MariaDbSql.DIALECT : PostgresSql.DIALECT);
+                mariaDb ? MariaDbSql.DIALECT : PostgresSql.DIALECT,
+                project.hazards());
     }
 
     /** The database a MariaDB URL names ({@code jdbc:mariadb://host/shop?...} names {@code shop}), else null. */
@@ -116,14 +118,14 @@ final class CheckCommand extends ReportingSubcommand {
         return database.isEmpty() ? null : database;
     }
 
-    /** Prints a plan as {@code check} does, and returns {@code check}'s exit code for it. */
-    static int list(PrintWriter out, Plan plan) {
+    /** Prints a plan as {@code check} does, its hazards as {@code hazards} judges them; returns {@code check}'s exit code. */
+    static int list(PrintWriter out, Plan plan, HazardPolicy hazards) {
         if (plan.isEmpty()) {
             out.println("No new upgrade operations detected.");
             return ExitCode.OK;
         }
         out.println("New upgrade operations detected:");
-        for (String line : OpText.listing(plan)) out.println(Terminal.safe(line));
+        for (String line : OpText.listing(plan, hazards)) out.println(Terminal.safe(line));
         return ExitCode.FOUND;
     }
 

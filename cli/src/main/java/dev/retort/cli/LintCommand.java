@@ -1,6 +1,5 @@
 package dev.retort.cli;
 
-import dev.retort.Dialect;
 import dev.retort.lint.Finding;
 import dev.retort.lint.LintResult;
 import dev.retort.lint.Linter;
@@ -14,7 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code retort lint [REV...]}: the migrations read against the lint rules, without a database. */
+/**
+ * {@code retort lint [REV...]}: the migrations read against the lint rules of the project's database (PostgreSQL's, or
+ * MariaDB's for a MariaDB {@code url} or {@code dev.url}), without a database.
+ */
 @Command(
         name = "lint",
         description = "Check the migrations (all, or the revisions named) for operations that lock a live table, lose"
@@ -43,21 +45,12 @@ final class LintCommand extends ReportingSubcommand {
                     + " build shows the text and keeps the log for code scanning.")
     Path sarifReport;
 
-    /**
-     * What lint says on a MariaDB project: its rules are PostgreSQL's, and their fixes (the online forms) hold on
-     * MariaDB but for a check; the SQL they read is PostgreSQL's.
-     */
-    static final String MARIADB_NOTE = "note: lint's rules are PostgreSQL's; on MariaDB their fixes (the online forms)"
-            + " run as MariaDB's lock-safe statements, but a check, NOT VALID or not, is added by copying the table"
-            + " while writes wait, and op.execute SQL is read as PostgreSQL's";
-
     @Override
     public Integer call() {
         if (!format.equals(TEXT) && !format.equals(JSON) && !format.equals(SARIF))
             throw new OptionException("--format", format, "--format " + format + ": expected text, json or sarif");
         if (!format.equals(TEXT)) root.notesToStderr();
         Project project = root.project();
-        if (project.settings().dialect() == Dialect.MARIADB) root.info(MARIADB_NOTE);
         LintResult result = Linter.lint(
                 project.migrationSet(), revisions, project.settings().lintConfig());
         if (jsonReport != null) writeReport("--json-report", jsonReport, out -> JsonReport.lint(out, result));

@@ -7,6 +7,7 @@ import dev.retort.autogenerate.OpText;
 import dev.retort.diff.Plan;
 import dev.retort.mariadb.MariaDbCatalog;
 import dev.retort.mariadb.MariaDbDiff;
+import dev.retort.mariadb.MariaDbHazards;
 import dev.retort.mariadb.MariaDbIntrospector;
 import dev.retort.mariadb.MariaDbSql;
 import dev.retort.op.ColumnChange;
@@ -80,6 +81,7 @@ final class MariaDbDiffRun {
                         diff.plan(),
                         sourceCatalog.database(),
                         diff.upgradeRenderer(),
+                        MariaDbHazards.POLICY,
                         diff.details(),
                         diff.detailsUpgradeSql());
                 return diff.isEmpty() ? ExitCode.OK : ExitCode.FOUND;
@@ -92,7 +94,7 @@ final class MariaDbDiffRun {
             Plan plan = diff.plan();
             for (Op op : plan.upgrade()) {
                 out.println(Terminal.safe(OpText.describe(op)));
-                for (Hazard hazard : Plan.hazards(op, plan.upgrade()))
+                for (Hazard hazard : MariaDbHazards.POLICY.hazards(op, plan.upgrade()))
                     out.println("  " + Terminal.safe(hazard.toString()));
             }
             for (String line : diff.details()) out.println(Terminal.safe(line));
@@ -115,7 +117,8 @@ final class MariaDbDiffRun {
         lines.add("-- MariaDB commits each statement: if one fails, those above it stay applied");
         for (List<Op> run : ColumnChange.runs(upgrade)) {
             for (Op op : run)
-                for (Hazard hazard : Plan.hazards(op, upgrade)) lines.add("-- " + renderer.comment(hazard.toString()));
+                for (Hazard hazard : MariaDbHazards.POLICY.hazards(op, upgrade))
+                    lines.add("-- " + renderer.comment(hazard.toString()));
             for (String statement : renderer.statements(run)) lines.add(statement + ";");
         }
         for (String statement : diff.detailsUpgradeSql()) lines.add(statement + ";");

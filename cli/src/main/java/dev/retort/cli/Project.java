@@ -12,6 +12,7 @@ import dev.retort.codegen.MigrationWriter;
 import dev.retort.codegen.RevisionHeader;
 import dev.retort.diff.ColumnComparison;
 import dev.retort.diff.ExpandContract;
+import dev.retort.diff.HazardPolicy;
 import dev.retort.diff.Plan;
 import dev.retort.embedded.EmbeddedSettings;
 import dev.retort.entities.EntitySource;
@@ -485,10 +486,15 @@ final class Project {
         }
     }
 
-    /** Writes a new migration class into the migrations folder; never overwrites. */
+    /** Writes a new migration class into the migrations folder, its hazards as {@link #hazards}; never overwrites. */
     Path writeMigration(RevisionHeader header, Plan plan) {
         return MigrationWriter.writeNew(
-                settings.migrationsDir(), settings.migrationsPackage(), header, plan, settings.safety());
+                settings.migrationsDir(), settings.migrationsPackage(), header, plan, settings.safety(), hazards());
+    }
+
+    /** The hazards as the project's database judges them: MariaDB's statements lock and copy otherwise than PostgreSQL's. */
+    HazardPolicy hazards() {
+        return Autogenerate.hazards(settings.dialect());
     }
 
     /** Writes the expand and the contract classes of {@code split} into the migrations folder; never overwrites. */

@@ -9,7 +9,6 @@ import dev.retort.codegen.RevisionHeader;
 import dev.retort.diff.ExpandContract;
 import dev.retort.diff.Plan;
 import dev.retort.diff.Retype;
-import dev.retort.mariadb.MariaDbSql;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
 import dev.retort.revision.RevisionException;
@@ -138,10 +137,8 @@ final class RevisionCommand extends Subcommand {
         // the hazards of what was written: the online forms leave some of the plan's behind
         List<Op> written = MigrationWriter.upgrade(plan, project.settings().safety());
         for (Op op : written) {
-            for (Hazard hazard : Plan.hazards(op, written)) root.info("  " + hazard);
+            for (Hazard hazard : project.hazards().hazards(op, written)) root.info("  " + hazard);
         }
-        if (project.settings().dialect() == Dialect.MARIADB)
-            for (String line : MariaDbSql.writesWait(written)) root.info("  on MariaDB: " + line);
         return ExitCode.OK;
     }
 

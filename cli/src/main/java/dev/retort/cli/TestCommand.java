@@ -55,7 +55,7 @@ final class TestCommand extends ReportingSubcommand {
                             + (result.steps().size() - result.forwardOnly().size())
                             + " revisions up, down and up again.");
             if (!entities || to != null) return ExitCode.OK;
-            return CheckCommand.list(root.out(), atHeads(project, scratch));
+            return CheckCommand.list(root.out(), atHeads(project, scratch), project.hazards());
         }
     }
 

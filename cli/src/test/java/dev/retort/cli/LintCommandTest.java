@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.retort.Dialect;
 import dev.retort.lint.Rule;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -272,8 +273,8 @@ class LintCommandTest {
         covered.add("missing-lock-timeout");
         covered.add("several-heads");
         Set<String> all = new TreeSet<>();
-        for (Rule rule : Rule.values()) all.add(rule.id());
-        assertEquals(all, covered, "every rule has a case here or below");
+        for (Rule rule : Rule.values()) if (rule.appliesTo(Dialect.POSTGRESQL)) all.add(rule.id());
+        assertEquals(all, covered, "every rule checked on PostgreSQL has a case here or below");
     }
 
     @Test

@@ -302,6 +302,30 @@ class MariaDbDiffTest {
     }
 
     /**
+     * A surrogate key added to a table that has rows, and taken away again: MariaDB refuses an {@code AUTO_INCREMENT}
+     * column that is not a key (error 1075), so the column and its primary key are one statement each way, and the
+     * rows there are numbered.
+     */
+    @Test
+    void anIdentityColumnAndItsPrimaryKeyAreAddedAndDroppedTogether() throws Exception {
+        db.execute(0, """
+                CREATE TABLE t (code varchar(10) NOT NULL, n int);
+                INSERT INTO t VALUES ('x', 1), ('y', 2);
+                """);
+        db.execute(
+                1, "CREATE TABLE t (code varchar(10) NOT NULL, n int, id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY)");
+        Cli.Result script = diff("--sql");
+        assertEquals(
+                true,
+                script.out()
+                        .contains("ALTER TABLE `t` ADD COLUMN `id` bigint NOT NULL AUTO_INCREMENT, ADD PRIMARY KEY"
+                                + " (`id`);\n"),
+                script.out());
+        assertEquals(false, script.out().contains("ALTER TABLE `t` ADD PRIMARY KEY"), script.out());
+        roundTrip();
+    }
+
+    /**
      * The round trip of a scenario: database 0 run through {@code diff --sql}'s script, re-diffed (nothing), then
      * through the reverse plan's statements ({@link MariaDbDiff#downgradeSql}): back to what it was.
      */

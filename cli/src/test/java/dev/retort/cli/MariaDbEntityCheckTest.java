@@ -110,13 +110,17 @@ class MariaDbEntityCheckTest {
                 Arguments.of(
                         Shop.V2,
                         "ALTER TABLE products MODIFY price decimal(10,2)",
-                        "  alter column products.price: type numeric(10,2) -> numeric(12,2)\n"),
+                        "  alter column products.price: type numeric(10,2) -> numeric(12,2)\n"
+                                // PostgreSQL widens a numeric in place; MariaDB copies the table
+                                + "    HAZARD table-rewrite: changing the type of products.price (numeric(10,2) ->"
+                                + " numeric(12,2)) copies the table while writes wait (ALGORITHM=COPY, LOCK=SHARED)\n"),
                 Arguments.of(
                         Library.V1,
                         "ALTER TABLE books DROP CONSTRAINT books_isbn_length",
                         "  add check books char_length(isbn) >= 10\n"
-                                + "    HAZARD long-lock: adding check char_length(isbn) >= 10 on books scans the table"
-                                + " under an exclusive lock and fails on rows that violate it\n"),
+                                + "    HAZARD long-lock: adding check books_isbn_length on books copies the table while"
+                                + " writes wait (ALGORITHM=COPY, LOCK=SHARED) and fails on rows that violate it:"
+                                + " MariaDB 10.11 has no online form for it\n"),
                 Arguments.of(
                         Library.V2,
                         "ALTER TABLE members ALTER branch SET DEFAULT 'annex'",
@@ -157,8 +161,8 @@ class MariaDbEntityCheckTest {
                         "                    column(\"branch\", \"varchar(40)\").defaultValue(\"'annex'\").notNull(),",
                         "                    column(\"branch\", \"varchar(40)\").defaultValue(\"'main'\").notNull());",
                         "        });",
-                        "        // HAZARD long-lock: adding unique (phone) on members builds an index under an exclusive lock"
-                                + " and fails on duplicates",
+                        "        // HAZARD fails-on-data: adding unique (phone) on members fails on duplicates, writes going"
+                                + " on while it builds (ALGORITHM=NOCOPY, LOCK=NONE)",
                         "        op.addUnique(\"members\", unique(\"phone\"));",
                         "    }",
                         "",

@@ -167,13 +167,13 @@ class MariaDbOnlineFormsTest {
         String source = Files.readString(migrationFile());
         assertTrue(source.contains(form.dsl), source);
         // what MariaDB cannot do online is said, not pretended
-        String writesWait = "  on MariaDB: adding check accounts_balance_check on accounts copies the table while"
-                + " writes wait (LOCK=SHARED): MariaDB 10.11 has no online form for it\n";
+        String writesWait = "  HAZARD long-lock: adding check accounts_balance_check on accounts copies the table while"
+                + " writes wait (ALGORITHM=COPY, LOCK=SHARED) and fails on rows that violate it: MariaDB 10.11 has no"
+                + " online form for it\n";
         assertEquals(form == Form.CHECK, revision.out().contains(writesWait), revision::toString);
-        // lint's rules are PostgreSQL's, whose fixes these forms are: no finding, and the note saying so
-        assertEquals(
-                new Cli.Result(ExitCode.OK, LintCommand.MARIADB_NOTE + "\nNo lint findings in 1 revision.\n", ""),
-                cli.run("lint"));
+        // lint reads a history without a database: these tables come from Hibernate's export, not from a revision,
+        // so no lock rule applies here (MariaDbLintCommandTest reads each online form on tables a history creates)
+        assertEquals(new Cli.Result(ExitCode.OK, "No lint findings in 1 revision.\n", ""), cli.run("lint"));
 
         Cli.Result script = cli.run("upgrade", "--sql", "head");
         assertEquals(ExitCode.OK, script.code(), script::toString);

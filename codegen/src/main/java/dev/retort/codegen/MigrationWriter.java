@@ -8,6 +8,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.retort.FileException;
 import dev.retort.RetortException;
+import dev.retort.diff.HazardPolicy;
 import dev.retort.diff.OnlineForms;
 import dev.retort.diff.Plan;
 import dev.retort.diff.RenameHints;
@@ -56,7 +57,13 @@ public final class MigrationWriter {
 
     /** As {@link #writeNew(Path, String, RevisionHeader, Plan)}, in the forms {@code safety} names. */
     public static Path writeNew(Path directory, String packageName, RevisionHeader header, Plan plan, Safety safety) {
-        return writeNew(directory, write(packageName, header, plan, safety));
+        return writeNew(directory, packageName, header, plan, safety, HazardPolicy.POSTGRESQL);
+    }
+
+    /** As {@link #writeNew(Path, String, RevisionHeader, Plan, Safety)}, the hazards marked as {@code hazards} judges. */
+    public static Path writeNew(
+            Path directory, String packageName, RevisionHeader header, Plan plan, Safety safety, HazardPolicy hazards) {
+        return writeNew(directory, write(packageName, header, plan, safety, hazards));
     }
 
     /** Writes a migration class made by this class or {@link ExpandContractWriter} into {@code directory}, never overwriting. */
@@ -88,12 +95,22 @@ public final class MigrationWriter {
      * op.autocommit(a -> ...)}.
      */
     public static JavaFile write(String packageName, RevisionHeader header, Plan plan, Safety safety) {
+        return write(packageName, header, plan, safety, HazardPolicy.POSTGRESQL);
+    }
+
+    /**
+     * As {@link #write(String, RevisionHeader, Plan, Safety)}, each hazard comment as {@code hazards} judges it (the
+     * database's: MariaDB's statements lock and copy otherwise than PostgreSQL's); the statements are the same.
+     */
+    public static JavaFile write(
+            String packageName, RevisionHeader header, Plan plan, Safety safety, HazardPolicy hazards) {
         return write(
                 packageName,
                 header,
                 null,
                 List.of(new Piece.Ops(blocks(plan.upgrade(), safety))),
-                List.of(new Piece.Ops(blocks(plan.downgrade(), safety))));
+                List.of(new Piece.Ops(blocks(plan.downgrade(), safety))),
+                hazards);
     }
 
     /** A part of a method body: operations in blocks, or a statement Retort writes as SQL ({@code op.execute}). */
@@ -111,6 +128,16 @@ public final class MigrationWriter {
     /** The class for {@code header} with these bodies, {@code note} a Javadoc paragraph after the message (or null). */
     static JavaFile write(
             String packageName, RevisionHeader header, String note, List<Piece> upgrade, List<Piece> downgrade) {
+        return write(packageName, header, note, upgrade, downgrade, HazardPolicy.POSTGRESQL);
+    }
+
+    private static JavaFile write(
+            String packageName,
+            RevisionHeader header,
+            String note,
+            List<Piece> upgrade,
+            List<Piece> downgrade,
+            HazardPolicy hazards) {
         ValueRenderer values = new ValueRenderer();
         OpRenderer renderer = new OpRenderer(values);
         TypeSpec type = TypeSpec.classBuilder(className(header))
@@ -118,8 +145,8 @@ public final class MigrationWriter {
                 .addSuperinterface(MIGRATION)
                 .addJavadoc(javadoc(header, note))
                 .addAnnotation(revision(header))
-                .addMethod(body("upgrade", upgrade, renderer))
-                .addMethod(body("downgrade", downgrade, renderer))
+                .addMethod(body("upgrade", upgrade, renderer, hazards))
+                .addMethod(body("downgrade", downgrade, renderer, hazards))
                 .build();
         JavaFile.Builder file =
                 JavaFile.builder(packageName, type).skipJavaLangImports(true).indent("    ");
@@ -157,23 +184,24 @@ public final class MigrationWriter {
      * The statements of a method body, block by block: the operations of an autocommit block inside
      * one {@code op.autocommit(a -> ...)}, the others as they are.
      */
-    private static CodeBlock statements(List<OnlineForms.Block> blocks, OpRenderer renderer, boolean acknowledge) {
+    private static CodeBlock statements(
+            List<OnlineForms.Block> blocks, OpRenderer renderer, boolean acknowledge, HazardPolicy hazards) {
         CodeBlock.Builder code = CodeBlock.builder();
         List<Op> ops = OnlineForms.flatten(blocks);
         Map<Op, RenameHints.Hint> renames = RenameHints.of(ops);
         for (OnlineForms.Block block : blocks) {
             if (!block.autocommit()) {
-                code.add(statements(block.ops(), ops, renames, renderer, acknowledge));
+                code.add(statements(block.ops(), ops, renames, renderer, acknowledge, hazards));
             } else if (block.ops().size() == 1) {
                 Op op = block.ops().get(0);
-                marks(code, op, ops, null);
+                marks(code, op, ops, null, hazards);
                 code.addStatement(
                         "op.autocommit(a -> $L)",
                         inBlock(renderer, op, acknowledge).statement(op));
             } else {
                 code.add("op.autocommit(a -> {\n").indent();
                 for (Op op : block.ops()) {
-                    marks(code, op, ops, null);
+                    marks(code, op, ops, null, hazards);
                     code.addStatement("$L", inBlock(renderer, op, acknowledge).statement(op));
                 }
                 code.unindent().add("});\n");
@@ -188,20 +216,25 @@ public final class MigrationWriter {
      * op.alterTable} block, which runs them as one statement.
      */
     private static CodeBlock statements(
-            List<Op> ops, List<Op> context, Map<Op, RenameHints.Hint> renames, OpRenderer plain, boolean acknowledge) {
+            List<Op> ops,
+            List<Op> context,
+            Map<Op, RenameHints.Hint> renames,
+            OpRenderer plain,
+            boolean acknowledge,
+            HazardPolicy hazards) {
         CodeBlock.Builder code = CodeBlock.builder();
         // an operation a rename hint is about stays a statement of its own, for the hint to replace
         for (List<Op> run : ColumnChange.runs(ops, renames::containsKey)) {
             OpRenderer renderer = acknowledge && destroysData(run) ? plain.acknowledgingDataLoss() : plain;
             if (run.size() == 1) {
                 Op op = run.get(0);
-                marks(code, op, context, renames.get(op));
+                marks(code, op, context, renames.get(op), hazards);
                 code.addStatement("$L", renderer.statement(op));
                 continue;
             }
             code.add("$L -> {\n", renderer.alterTable(run.get(0).table())).indent();
             for (Op op : run) {
-                marks(code, op, context, null);
+                marks(code, op, context, null, hazards);
                 code.addStatement("$L", renderer.change((ColumnChange) op));
             }
             code.unindent().add("});\n");
@@ -227,14 +260,15 @@ public final class MigrationWriter {
     }
 
     /** The comments above an operation's statement: its rename hint, then its hazards, then what is left to write. */
-    private static void marks(CodeBlock.Builder code, Op op, List<Op> ops, RenameHints.Hint hint) {
+    private static void marks(
+            CodeBlock.Builder code, Op op, List<Op> ops, RenameHints.Hint hint, HazardPolicy hazards) {
         if (hint != null) {
             // rendered apart: what a comment names needs no import
             CodeBlock instead = new OpRenderer(new ValueRenderer()).statement(hint.instead());
             code.add("// $L\n", JavaText.comment(hint.sentence()));
             code.add("// $L\n", JavaText.comment(instead + ";"));
         }
-        for (Hazard hazard : Plan.hazards(op, ops)) code.add("// $L\n", JavaText.comment(hazard.toString()));
+        for (Hazard hazard : hazards.hazards(op, ops)) code.add("// $L\n", JavaText.comment(hazard.toString()));
         if (op instanceof AlterColumn a && a.using() != null && a.using().toBeWritten()) {
             code.add(
                     "// $L\n",
@@ -244,7 +278,7 @@ public final class MigrationWriter {
         }
     }
 
-    private static MethodSpec body(String name, List<Piece> pieces, OpRenderer renderer) {
+    private static MethodSpec body(String name, List<Piece> pieces, OpRenderer renderer, HazardPolicy hazards) {
         MethodSpec.Builder method = MethodSpec.methodBuilder(name)
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
@@ -253,10 +287,10 @@ public final class MigrationWriter {
             method.addComment("No operations.");
         for (Piece piece : pieces) {
             if (piece instanceof Piece.Ops ops) {
-                method.addCode(statements(ops.blocks(), renderer, name.equals("upgrade")));
+                method.addCode(statements(ops.blocks(), renderer, name.equals("upgrade"), hazards));
             } else if (piece instanceof Piece.Waived waived) {
                 CodeBlock.Builder code = CodeBlock.builder();
-                marks(code, waived.op(), List.of(waived.op()), null);
+                marks(code, waived.op(), List.of(waived.op()), null, hazards);
                 code.addStatement(
                         "$L",
                         renderer.lintIgnoring(waived.rule(), waived.reason()).statement(waived.op()));

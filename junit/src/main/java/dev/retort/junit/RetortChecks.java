@@ -89,7 +89,8 @@ public final class RetortChecks {
             StringBuilder message = new StringBuilder(
                     "the entities and the migrations disagree: at heads, check finds new upgrade operations"
                             + " (generate a revision with 'retort revision --autogenerate -m MESSAGE'):");
-            for (String line : OpText.listing(plan)) message.append('\n').append(safe(line));
+            for (String line : OpText.listing(plan, Autogenerate.hazards(dialect)))
+                message.append('\n').append(safe(line));
             throw new AssertionError(message.toString());
         });
     }
@@ -110,7 +111,7 @@ public final class RetortChecks {
                             step.outcome() == StairwayResult.Outcome.NOT_RESTORED
                                     ? "; to restore it, its downgrade would also need to:"
                                     : "; to give the same schema, its second upgrade would also need to:");
-                    for (String line : OpText.listing(Plan.of(step.differences())))
+                    for (String line : OpText.listing(Plan.of(step.differences()), Autogenerate.hazards(dialect)))
                         message.append('\n').append(safe(line));
                 }
                 throw new AssertionError(message.toString());

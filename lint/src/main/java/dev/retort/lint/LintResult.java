@@ -1,12 +1,24 @@
 package dev.retort.lint;
 
+import static java.util.Objects.requireNonNull;
+
+import dev.retort.Dialect;
 import java.util.List;
 
-/** What {@link Linter} found: the revisions it read, in order, and every finding, the suppressed ones included. */
-public record LintResult(List<String> revisions, List<Finding> findings) {
+/**
+ * What {@link Linter} found: the revisions it read, in order, and every finding, the suppressed ones included, by the
+ * rules of the database it read them for.
+ */
+public record LintResult(List<String> revisions, List<Finding> findings, Dialect dialect) {
     public LintResult {
         revisions = List.copyOf(revisions);
         findings = List.copyOf(findings);
+        requireNonNull(dialect, "dialect");
+    }
+
+    /** Read by PostgreSQL's rules. */
+    public LintResult(List<String> revisions, List<Finding> findings) {
+        this(revisions, findings, Dialect.POSTGRESQL);
     }
 
     /** The findings that count: not suppressed. */

@@ -22,7 +22,8 @@ import java.util.Set;
 /**
  * {@code retort lint}: reads migrations without a database. Each revision's {@code upgrade()} (and {@code downgrade()})
  * is recorded into {@link Ops}, the history before it replayed to know which tables already exist, and the rules
- * applied to its operations and its {@code op.execute} SQL.
+ * applied to its operations and its {@code op.execute} SQL, as they mean on the database of {@link LintConfig#dialect}
+ * ({@link Rule#meaning}): on MariaDB its SQL is read as MariaDB's and a rule not checked there reports nothing.
  */
 public final class Linter {
     private final MigrationSet migrations;
@@ -69,7 +70,10 @@ public final class Linter {
         }
         return new LintResult(
                 order,
-                findings.stream().filter(f -> f.severity() != Severity.OFF).toList());
+                findings.stream()
+                        .filter(f -> f.severity() != Severity.OFF && f.rule().appliesTo(config.dialect()))
+                        .toList(),
+                config.dialect());
     }
 
     private List<Finding> revision(RevisionNode node) {
@@ -78,16 +82,17 @@ public final class Linter {
         SchemaState state = new SchemaState();
         for (RevisionNode before : migrations.graph().inOrder()) {
             if (before.id().equals(id)) break;
-            if (ancestors(id).contains(before.id())) MigrationWalk.replay(upgrade(before.id()), state, schema());
+            if (ancestors(id).contains(before.id()))
+                MigrationWalk.replay(upgrade(before.id()), state, schema(), config.dialect());
         }
         List<Finding> findings = new ArrayList<>();
         Ops up = upgrade(id);
-        for (Hit hit : MigrationWalk.walk(up, state, schema(), lockTimeout(id)))
+        for (Hit hit : MigrationWalk.walk(up, state, schema(), lockTimeout(id), config.dialect()))
             findings.add(finding(hit, id, up, suppressions));
         if (!migrations.isForwardOnly(id)) {
             Ops down = downgrade(id);
             if (down != null) {
-                for (Hit hit : MigrationWalk.walk(down, state, schema(), true))
+                for (Hit hit : MigrationWalk.walk(down, state, schema(), true, config.dialect()))
                     if (MigrationWalk.DOWNGRADE_RULES.contains(hit.rule()))
                         findings.add(finding(hit, id, down, suppressions));
             }

@@ -1,60 +1,106 @@
 package dev.retort.lint;
 
+import dev.retort.Dialect;
 import java.util.Optional;
 
-/** A lint rule: a stable id, its default severity, what it finds and how to fix it (the README's rules table). */
+/**
+ * A lint rule: a stable id, its default severity, and on each database what it finds and how to fix it, or why it
+ * is not checked there (the README's rules table).
+ */
 public enum Rule {
     NON_CONCURRENT_INDEX(
             "non-concurrent-index",
             Severity.ERROR,
             "an index created or dropped without CONCURRENTLY on a table that exists before the migration: writes"
                     + " to the table wait for the whole build",
-            "op.autocommit(a -> a.createIndex(\"t\", index(...), Option.CONCURRENTLY)) in a migration of its own"),
+            "op.autocommit(a -> a.createIndex(\"t\", index(...), Option.CONCURRENTLY)) in a migration of its own",
+            mariaDb(
+                    "an index created or dropped on a table that exists before the migration by a statement that does"
+                            + " not assert LOCK=NONE (op.createIndex or op.dropIndex without Option.CONCURRENTLY, CREATE"
+                            + " INDEX without LOCK=NONE, DROP INDEX ... ON): MariaDB builds a btree index on InnoDB in"
+                            + " place while writes go on, but picks a locking algorithm without saying so when it cannot"
+                            + " (a FULLTEXT or SPATIAL index takes LOCK=SHARED, a table of another engine is copied)",
+                    "op.createIndex(\"t\", index(...), Option.CONCURRENTLY) (ALGORITHM=INPLACE LOCK=NONE: the server"
+                            + " refuses rather than block writes), op.dropIndex(..., Option.CONCURRENTLY), or LOCK=NONE"
+                            + " in the SQL; a FULLTEXT or SPATIAL index has no online form: op.lintIgnore with the reason")),
     CONCURRENT_IN_TRANSACTION(
             "concurrent-in-transaction",
             Severity.ERROR,
             "CREATE/DROP INDEX CONCURRENTLY or REINDEX CONCURRENTLY in op.execute outside op.autocommit: PostgreSQL"
                     + " refuses it inside the migration's transaction",
-            "put the statement in op.autocommit(a -> a.execute(...)), or use op.createIndex(..., Option.CONCURRENTLY)"),
+            "put the statement in op.autocommit(a -> a.execute(...)), or use op.createIndex(..., Option.CONCURRENTLY)",
+            notOnMariaDb("MariaDB has no CONCURRENTLY (CREATE INDEX CONCURRENTLY ON t names an index \"CONCURRENTLY\")"
+                    + " and commits every DDL statement itself")),
     CONSTRAINT_WITHOUT_NOT_VALID(
             "constraint-without-not-valid",
             Severity.ERROR,
             "a foreign key or check added to an existing table without NOT VALID: every row is checked under a lock"
                     + " that blocks writes (a foreign key locks the referenced table too)",
             "add it NOT VALID (foreignKey(...).notValid(), check(...).notValid()), then op.validateConstraint(...),"
-                    + " which lets writes through"),
+                    + " which lets writes through",
+            mariaDb(
+                    "a foreign key added to an existing table without NOT VALID: MariaDB checks the rows by copying the"
+                            + " table (ALGORITHM=COPY, LOCK=SHARED) while writes wait; a check is check-copies-table",
+                    "foreignKey(...).notValid() (SET STATEMENT foreign_key_checks=0 FOR ... ALGORITHM=INPLACE,"
+                            + " LOCK=NONE), then op.validateConstraint(...), which reads the rows without a lock")),
     SET_NOT_NULL_SCAN(
             "set-not-null-scan",
             Severity.ERROR,
             "SET NOT NULL on an existing table without a validated CHECK (c IS NOT NULL): the table is scanned under"
                     + " an ACCESS EXCLUSIVE lock",
             "add check(\"c IS NOT NULL\").notValid(), op.validateConstraint it, then SET NOT NULL (PostgreSQL 12+"
-                    + " uses the check and skips the scan), then drop the check"),
+                    + " uses the check and skips the scan), then drop the check",
+            mariaDb(
+                    "a column made NOT NULL on an existing table other than by the online form in the same migration:"
+                            + " its MODIFY rebuilds the table and does not assert LOCK=NONE",
+                    "in one migration: check(\"c IS NOT NULL\").notValid(), op.validateConstraint, op.alterColumn, the"
+                            + " check dropped (a null count, then MODIFY ... NOT NULL, ALGORITHM=INPLACE, LOCK=NONE)")),
     NOT_NULL_WITHOUT_DEFAULT(
             "not-null-without-default",
             Severity.ERROR,
             "a NOT NULL column without a default added to an existing table: fails as soon as the table has a row",
-            "give it a default (.defaultValue(...)), or add it nullable, backfill, then make it NOT NULL"),
+            "give it a default (.defaultValue(...)), or add it nullable, backfill, then make it NOT NULL",
+            mariaDb(
+                    "a NOT NULL column without a default added to an existing table: MariaDB does not fail, it gives"
+                            + " every row there the type's implicit value (0, '', 0000-00-00 00:00:00)",
+                    "give it a default (.defaultValue(...)), or add it nullable, backfill, then make it NOT NULL")),
     VOLATILE_DEFAULT(
             "volatile-default",
             Severity.WARNING,
             "a column added to an existing table with a volatile default (clock_timestamp(), random(),"
                     + " gen_random_uuid(), nextval(...), an identity or a stored generated column): PostgreSQL"
                     + " rewrites the table under an ACCESS EXCLUSIVE lock (now() and constants are stable: no rewrite)",
-            "add the column without the default (or with a constant one), backfill in batches, then set the default"),
+            "add the column without the default (or with a constant one), backfill in batches, then set the default",
+            mariaDb(
+                    "a column added to an existing table that MariaDB fills row by row: a default calling uuid(),"
+                            + " uuid_short(), sys_guid(), sysdate() or nextval(...), or a stored generated column, copies"
+                            + " the table (ALGORITHM=COPY, LOCK=SHARED); an AUTO_INCREMENT (identity) column is added in"
+                            + " place with LOCK=SHARED; writes wait either way (constants, current_timestamp() and rand()"
+                            + " are added instantly)",
+                    "add the column without the default (or with a constant one), backfill in batches, then set the"
+                            + " default")),
     REWRITING_TYPE_CHANGE(
             "rewriting-type-change",
             Severity.ERROR,
             "a column type change on an existing table that rewrites it under an ACCESS EXCLUSIVE lock (safe in"
                     + " place: a wider or unbounded varchar, varchar to text, numeric with a higher precision and the"
                     + " same scale, a higher timestamp or time precision)",
-            "add a new column of the new type, backfill it, switch the application, drop the old one"),
+            "add a new column of the new type, backfill it, switch the application, drop the old one",
+            mariaDb(
+                    "a column type change on an existing table: MariaDB copies the table (ALGORITHM=COPY, LOCK=SHARED)"
+                            + " while writes wait, but for a wider varchar that keeps its length bytes (instant)",
+                    "add a new column of the new type, backfill it, switch the application, drop the old one")),
     UNIQUE_UNDER_LOCK(
             "unique-under-lock",
             Severity.ERROR,
             "a unique constraint or primary key added to an existing table: its index is built while writes wait",
             "CREATE UNIQUE INDEX CONCURRENTLY in op.autocommit, then ALTER TABLE ... ADD CONSTRAINT ... UNIQUE (or"
-                    + " PRIMARY KEY) USING INDEX"),
+                    + " PRIMARY KEY) USING INDEX",
+            mariaDb(
+                    "a unique constraint or primary key added to an existing table by a statement that does not"
+                            + " assert LOCK=NONE: MariaDB may pick a locking algorithm without saying so",
+                    "CREATE UNIQUE INDEX in the online form (Option.CONCURRENTLY), then addUnique or addPrimaryKey with"
+                            + " Option.USING_INDEX (ALGORITHM=INPLACE, LOCK=NONE)")),
     UNACKNOWLEDGED_DATA_LOSS(
             "unacknowledged-data-loss",
             Severity.ERROR,
@@ -78,19 +124,30 @@ public enum Rule {
             Severity.WARNING,
             "an UPDATE of a table that the same migration also alters: the UPDATE's row locks and the DDL's table lock"
                     + " are held together until the migration commits",
-            "move the backfill to a migration of its own, and update in batches"),
+            "move the backfill to a migration of its own, and update in batches",
+            notOnMariaDb("MariaDB commits the UPDATE before a DDL statement (implicitly) and the runner commits each"
+                    + " statement with its count, so no lock is held across them")),
     TRANSACTION_CONTROL(
             "transaction-control",
             Severity.ERROR,
             "BEGIN, COMMIT, ROLLBACK, SAVEPOINT or RELEASE in op.execute: it ends or splits the transaction the runner"
                     + " manages, and the version table no longer moves with the migration",
-            "leave transactions to the runner; use op.autocommit for what must run outside one"),
+            "leave transactions to the runner; use op.autocommit for what must run outside one",
+            mariaDb(
+                    "BEGIN, START TRANSACTION, COMMIT, ROLLBACK, SAVEPOINT, RELEASE or XA in op.execute: it ends or"
+                            + " opens the transaction in which the runner commits each statement with its count (BEGIN"
+                            + " NOT ATOMIC is a compound statement, not this)",
+                    "leave transactions to the runner")),
     IDENTIFIER_TOO_LONG(
             "identifier-too-long",
             Severity.ERROR,
             "a name longer than 63 bytes: PostgreSQL cuts it silently, so the object gets another name than the"
                     + " migration says",
-            "choose a name of at most 63 bytes"),
+            "choose a name of at most 63 bytes",
+            mariaDb(
+                    "a name longer than 64 characters: MariaDB refuses it (error 1059, 1103 for a table) and the"
+                            + " migration fails there",
+                    "choose a name of at most 64 characters")),
     MISSING_LOCK_TIMEOUT(
             "missing-lock-timeout",
             Severity.WARNING,
@@ -98,7 +155,15 @@ public enum Rule {
                     + " 0) on it) and sets no lock_timeout itself first: a statement that waits for its lock makes"
                     + " every query on the table wait behind it",
             "keep lock.ddl-timeout (default 5 s), give the migration @Timeouts(ddl = N), or"
-                    + " op.execute(\"SET LOCAL lock_timeout = '5s'\") first"),
+                    + " op.execute(\"SET LOCAL lock_timeout = '5s'\") first",
+            mariaDb(
+                    "a migration that locks an existing table without a lock timeout (lock.ddl-timeout = 0, a year"
+                            + " on MariaDB, or @Timeouts(ddl = 0) on it) and sets no lock_wait_timeout itself first: a"
+                            + " statement that waits for its metadata lock makes every query on the table wait behind"
+                            + " it",
+                    "keep lock.ddl-timeout (default 5 s), give the migration @Timeouts(ddl = N), or"
+                            + " op.execute(\"SET SESSION lock_wait_timeout = 5\") first, or SET STATEMENT"
+                            + " lock_wait_timeout=5 FOR the statement")),
     SEVERAL_HEADS(
             "several-heads",
             Severity.ERROR,
@@ -108,18 +173,59 @@ public enum Rule {
             "unparsed-sql",
             Severity.WARNING,
             "an op.execute statement that lint cannot read (outside its subset of PostgreSQL), so no rule checked it",
-            "review it by hand; lintIgnore(\"unparsed-sql\", reason) once you have");
+            "review it by hand; lintIgnore(\"unparsed-sql\", reason) once you have",
+            mariaDb(
+                    "an op.execute statement that lint cannot read (outside its subset of MariaDB's SQL), so no rule"
+                            + " checked it",
+                    "review it by hand; lintIgnore(\"unparsed-sql\", reason) once you have")),
+    CHECK_COPIES_TABLE(
+            "check-copies-table",
+            Severity.ERROR,
+            new Meaning(
+                    false,
+                    "not checked on PostgreSQL: a check added NOT VALID takes no long lock there"
+                            + " (constraint-without-not-valid)",
+                    "nothing to do on PostgreSQL"),
+            mariaDb(
+                    "a check added to an existing table, NOT VALID or not (but the online SET NOT NULL's own check,"
+                            + " which runs nothing): MariaDB 10.11 adds a check only by copying the table (ALGORITHM=COPY,"
+                            + " LOCK=SHARED), every row checked while writes wait; it has no online form",
+                    "add it when a copy of the table is acceptable (a small table, a quiet window) and say so:"
+                            + " op.lintIgnore(\"check-copies-table\", \"why the copy is acceptable\")"));
 
     private final String id;
     private final Severity severity;
-    private final String what;
-    private final String fix;
+    private final Meaning postgres;
+    private final Meaning mariaDb;
 
+    /** A rule that means the same on both databases. */
     Rule(String id, Severity severity, String what, String fix) {
+        this(id, severity, what, fix, new Meaning(true, what, fix));
+    }
+
+    Rule(String id, Severity severity, String what, String fix, Meaning mariaDb) {
+        this(id, severity, new Meaning(true, what, fix), mariaDb);
+    }
+
+    Rule(String id, Severity severity, Meaning postgres, Meaning mariaDb) {
         this.id = id;
         this.severity = severity;
-        this.what = what;
-        this.fix = fix;
+        this.postgres = postgres;
+        this.mariaDb = mariaDb;
+    }
+
+    /**
+     * What a rule means on one database: whether lint checks it there, what it finds and how to fix it (or, for a rule
+     * not checked there, why not).
+     */
+    public record Meaning(boolean applies, String what, String fix) {}
+
+    private static Meaning mariaDb(String what, String fix) {
+        return new Meaning(true, what, fix);
+    }
+
+    private static Meaning notOnMariaDb(String why) {
+        return new Meaning(false, "not checked on MariaDB: " + why, "nothing to do on MariaDB");
     }
 
     /** The stable id, as {@code lint.ID} in {@code retort.properties}, in the output and in waivers. */
@@ -131,12 +237,22 @@ public enum Rule {
         return severity;
     }
 
+    /** What it finds on PostgreSQL (for a rule only MariaDB has, why PostgreSQL does not need it). */
     public String what() {
-        return what;
+        return postgres.what();
     }
 
+    /** How to fix it on PostgreSQL. */
     public String fix() {
-        return fix;
+        return postgres.fix();
+    }
+
+    public Meaning meaning(Dialect dialect) {
+        return dialect == Dialect.MARIADB ? mariaDb : postgres;
+    }
+
+    public boolean appliesTo(Dialect dialect) {
+        return meaning(dialect).applies();
     }
 
     public static Optional<Rule> byId(String id) {

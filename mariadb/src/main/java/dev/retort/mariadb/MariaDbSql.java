@@ -51,8 +51,8 @@ import dev.retort.op.RenameTable;
 import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Identity;
 import dev.retort.schema.QualifiedName;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -92,10 +92,11 @@ public final class MariaDbSql implements SqlDialect {
     private final Set<NotNullColumn> safeNotNull;
     private final Set<DropIndex> leftovers;
     private final Set<IndexName> indexesDropped;
+    private final Set<Op> keysWithIdentity;
 
     private MariaDbSql(
             Map<QualifiedName, TableDetails> details, Map<QualifiedName, LiveColumns> live, boolean atRunTime) {
-        this(details, live, atRunTime, Set.of(), Set.of(), Set.of());
+        this(details, live, atRunTime, Set.of(), Set.of(), Set.of(), Set.of());
     }
 
     private MariaDbSql(
@@ -104,13 +105,15 @@ public final class MariaDbSql implements SqlDialect {
             boolean atRunTime,
             Set<NotNullColumn> safeNotNull,
             Set<DropIndex> leftovers,
-            Set<IndexName> indexesDropped) {
+            Set<IndexName> indexesDropped,
+            Set<Op> keysWithIdentity) {
         this.details = Map.copyOf(requireNonNull(details, "details"));
         this.live = Map.copyOf(requireNonNull(live, "live"));
         this.atRunTime = atRunTime;
         this.safeNotNull = Set.copyOf(safeNotNull);
         this.leftovers = Set.copyOf(leftovers);
         this.indexesDropped = Set.copyOf(indexesDropped);
+        this.keysWithIdentity = Set.copyOf(keysWithIdentity);
     }
 
     /** The renderer that writes the tables it creates and changes with these details (a catalog's, by table). */
@@ -137,25 +140,6 @@ public final class MariaDbSql implements SqlDialect {
         return new MariaDbSql(Map.of(), Map.of(), true);
     }
 
-    /**
-     * What of a migration's operations written in the online forms MariaDB still runs while writes wait, one line
-     * each: a check added {@code NOT VALID} (not the safe {@code SET NOT NULL}'s proof), which MariaDB 10.11 adds only
-     * by copying the table.
-     */
-    public static List<String> writesWait(List<Op> ops) {
-        List<String> lines = new ArrayList<>();
-        for (Op op : ops) {
-            if (op instanceof AddCheck a
-                    && !a.constraint().valid()
-                    && OnlineForms.notNullColumn(a.table(), a.constraint()) == null)
-                lines.add("adding check "
-                        + (a.constraint().name() == null ? "" : a.constraint().name() + " ")
-                        + "on " + a.table() + " copies the table while writes wait (LOCK=SHARED): MariaDB 10.11 has"
-                        + " no online form for it");
-        }
-        return lines;
-    }
-
     /** A {@code CREATE TABLE} with the table's details: engine, charset, collation, ON UPDATE, VIRTUAL, prefixes. */
     public static List<String> create(CreateTable op, TableDetails details) {
         return TableSql.create(op, details);
@@ -177,6 +161,7 @@ public final class MariaDbSql implements SqlDialect {
         if (op instanceof AddExclusion a) throw refused("exclusion constraints (table " + a.table() + ")");
         if (op instanceof DropExclusion d) throw refused("exclusion constraints (table " + d.table() + ")");
         if (op instanceof AlterColumn a) return alterTable(List.of(a));
+        if (keysWithIdentity.contains(op)) return List.of();
         if (op instanceof AddPrimaryKey a)
             return a.options().contains(Option.USING_INDEX)
                     ? OnlineSql.addPrimaryKey(a)
@@ -249,6 +234,7 @@ public final class MariaDbSql implements SqlDialect {
                         && a.setsNotNull()
                         && safeNotNull.contains(new NotNullColumn(a.table(), a.columnName())));
         if (online) sql += ", " + OnlineSql.ONLINE;
+        sql += identityKeyActions(changes);
         return List.of(atRunTime ? ScriptColumns.block(table, sql) : sql);
     }
 
@@ -282,7 +268,53 @@ public final class MariaDbSql implements SqlDialect {
                     && c.index().name() != null
                     && c.index().name().equals(d.index().name())) drops.add(d);
         }
-        return new MariaDbSql(details, live, atRunTime, columns, drops, dropped);
+        return new MariaDbSql(details, live, atRunTime, columns, drops, dropped, identityKeys(ops));
+    }
+
+    /**
+     * The primary keys {@code ops} add on an identity column they add, or drop with one they drop: MariaDB refuses an
+     * {@code AUTO_INCREMENT} column that is not a key (error 1075), so such a key is added (or dropped) by the
+     * column's own statement ({@link #identityKeyActions}), and runs nothing of its own.
+     */
+    private static Set<Op> identityKeys(List<Op> ops) {
+        Set<Op> keys = new HashSet<>();
+        for (int i = 0; i < ops.size(); i++) {
+            if (ops.get(i) instanceof AddColumn a && a.column().identity() != Identity.NONE)
+                for (Op later : ops.subList(i + 1, ops.size()))
+                    if (later instanceof AddPrimaryKey k
+                            && k.options().isEmpty()
+                            && k.table().equals(a.table())
+                            && k.key().columns().get(0).equals(a.column().name())) keys.add(k);
+            if (ops.get(i) instanceof DropPrimaryKey k && k.options().isEmpty())
+                for (Op later : ops.subList(i + 1, ops.size()))
+                    if (later instanceof DropColumn d
+                            && d.column().identity() != Identity.NONE
+                            && d.table().equals(k.table())
+                            && k.key().columns().contains(d.column().name())) keys.add(k);
+        }
+        return keys;
+    }
+
+    /** The keys of {@link #identityKeys} that belong in these column changes' statement, as its last actions. */
+    private String identityKeyActions(List<? extends ColumnChange> changes) {
+        StringBuilder actions = new StringBuilder();
+        for (Op key : keysWithIdentity) {
+            if (key instanceof AddPrimaryKey k
+                    && changes.stream()
+                            .anyMatch(c -> c instanceof AddColumn a
+                                    && a.table().equals(k.table())
+                                    && a.column()
+                                            .name()
+                                            .equals(k.key().columns().get(0))))
+                actions.append(", ADD ").append(ConstraintSql.primaryKey(k.key()));
+            if (key instanceof DropPrimaryKey k
+                    && changes.stream()
+                            .anyMatch(c -> c instanceof DropColumn d
+                                    && d.table().equals(k.table())
+                                    && k.key().columns().contains(d.column().name())))
+                actions.append(", DROP PRIMARY KEY");
+        }
+        return actions.toString();
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.retort.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.retort.SqlDialect;
+import dev.retort.diff.HazardPolicy;
 import dev.retort.diff.OnlineForms;
 import dev.retort.diff.Plan;
 import dev.retort.lint.Finding;
@@ -49,10 +50,13 @@ public final class JsonReport {
             List<Finding> lint,
             String safety,
             List<OnlineForms.Block> blocks) {
-        check(out, plan, defaultSchema, lint, safety, blocks, PostgresSql.DIALECT);
+        check(out, plan, defaultSchema, lint, safety, blocks, PostgresSql.DIALECT, HazardPolicy.POSTGRESQL);
     }
 
-    /** As {@link #check(Writer, Plan, String, List, String, List)}, the SQL rendered by {@code dialect}. */
+    /**
+     * As {@link #check(Writer, Plan, String, List, String, List)}, the SQL rendered by {@code dialect} and the hazards
+     * judged by {@code hazards}, that database's policy.
+     */
     public static void check(
             Writer out,
             Plan plan,
@@ -60,11 +64,12 @@ public final class JsonReport {
             List<Finding> lint,
             String safety,
             List<OnlineForms.Block> blocks,
-            SqlDialect dialect) {
+            SqlDialect dialect,
+            HazardPolicy hazards) {
         JsonDocument.write(out, "check", json -> {
-            PlanJson.operations(json, plan, defaultSchema, dialect);
+            PlanJson.operations(json, plan, defaultSchema, dialect, hazards);
             json.writeStringField("safety", safety);
-            PlanJson.blocks(json, blocks, defaultSchema, dialect);
+            PlanJson.blocks(json, blocks, defaultSchema, dialect, hazards);
             LintJson.findings(json, "lint", lint);
         });
     }
@@ -81,7 +86,7 @@ public final class JsonReport {
 
     /** {@code lint --format sarif}: a SARIF 2.1.0 log for code-scanning tools; {@code version} is Retort's, or null. */
     public static void sarif(Writer out, LintResult result, String version) {
-        JsonDocument.other(out, json -> LintJson.sarif(json, result.findings(), version));
+        JsonDocument.other(out, json -> LintJson.sarif(json, result.findings(), result.dialect(), version));
     }
 
     /** {@code diff}: the operations that turn the first database into the second. */
@@ -90,8 +95,8 @@ public final class JsonReport {
     }
 
     /**
-     * {@code diff} between two databases of another dialect: each operation's SQL as {@code dialect} renders it,
-     * then {@code details}, the changes to what only that database keeps (one line each), and {@code detailsSql},
+     * {@code diff} between two databases of another dialect: each operation's SQL as {@code dialect} renders it and
+     * its hazards as {@code hazards} judges them, then {@code details}, the changes to what only that database keeps (one line each), and {@code detailsSql},
      * the statements that make them.
      */
     public static void diff(
@@ -99,10 +104,11 @@ public final class JsonReport {
             Plan plan,
             String defaultSchema,
             SqlDialect dialect,
+            HazardPolicy hazards,
             List<String> details,
             List<String> detailsSql) {
         JsonDocument.write(out, "diff", json -> {
-            PlanJson.operations(json, "operations", plan.upgrade(), true, defaultSchema, dialect);
+            PlanJson.operations(json, "operations", plan.upgrade(), hazards, defaultSchema, dialect);
             JsonDocument.strings(json, "details", details);
             JsonDocument.strings(json, "detailsSql", detailsSql);
         });
@@ -133,7 +139,7 @@ public final class JsonReport {
             List<String> details) {
         JsonDocument.write(out, "drift", json -> {
             JsonDocument.strings(json, "revisions", new TreeSet<>(revisions));
-            PlanJson.operations(json, "operations", drift.upgrade(), false, defaultSchema, dialect);
+            PlanJson.operations(json, "operations", drift.upgrade(), null, defaultSchema, dialect);
             JsonDocument.strings(json, "details", details);
         });
     }

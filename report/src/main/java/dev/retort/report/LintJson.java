@@ -1,6 +1,7 @@
 package dev.retort.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.retort.Dialect;
 import dev.retort.lint.Finding;
 import dev.retort.lint.Rule;
 import dev.retort.lint.Severity;
@@ -28,8 +29,11 @@ final class LintJson {
         json.writeEndArray();
     }
 
-    /** SARIF 2.1.0: one run of the tool {@code retort}, every rule with its metadata, a result per finding. */
-    static void sarif(JsonGenerator json, List<Finding> findings, String version) throws IOException {
+    /**
+     * SARIF 2.1.0: one run of the tool {@code retort}, every rule with its metadata as it means on {@code dialect}'s
+     * database (a rule not checked there says why), a result per finding.
+     */
+    static void sarif(JsonGenerator json, List<Finding> findings, Dialect dialect, String version) throws IOException {
         json.writeStartObject();
         json.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         json.writeStringField("version", "2.1.0");
@@ -43,8 +47,8 @@ final class LintJson {
         for (Rule rule : Rule.values()) {
             json.writeStartObject();
             json.writeStringField("id", rule.id());
-            text(json, "shortDescription", rule.what());
-            text(json, "help", rule.fix());
+            text(json, "shortDescription", rule.meaning(dialect).what());
+            text(json, "help", rule.meaning(dialect).fix());
             json.writeObjectFieldStart("defaultConfiguration");
             json.writeStringField("level", level(rule.defaultSeverity()));
             json.writeEndObject();

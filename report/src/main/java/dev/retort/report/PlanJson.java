@@ -2,6 +2,7 @@ package dev.retort.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.retort.SqlDialect;
+import dev.retort.diff.HazardPolicy;
 import dev.retort.diff.OnlineForms;
 import dev.retort.diff.Plan;
 import dev.retort.op.Hazard;
@@ -19,8 +20,10 @@ final class PlanJson {
     }
 
     /** A plan's upgrade operations, their SQL rendered by {@code dialect}. */
-    static void operations(JsonGenerator json, Plan plan, String defaultSchema, SqlDialect dialect) throws IOException {
-        operations(json, "operations", plan.upgrade(), true, defaultSchema, dialect);
+    static void operations(
+            JsonGenerator json, Plan plan, String defaultSchema, SqlDialect dialect, HazardPolicy hazards)
+            throws IOException {
+        operations(json, "operations", plan.upgrade(), hazards, defaultSchema, dialect);
     }
 
     /**
@@ -29,15 +32,24 @@ final class PlanJson {
      */
     static void operations(JsonGenerator json, String field, List<Op> ops, boolean hazards, String defaultSchema)
             throws IOException {
-        operations(json, field, ops, hazards, defaultSchema, PostgresSql.DIALECT);
+        operations(json, field, ops, hazards ? HazardPolicy.POSTGRESQL : null, defaultSchema, PostgresSql.DIALECT);
     }
 
-    /** As {@link #operations(JsonGenerator, String, List, boolean, String)}, the SQL rendered by {@code dialect}. */
+    /**
+     * As {@link #operations(JsonGenerator, String, List, boolean, String)}, the SQL rendered by {@code dialect}, the
+     * hazards judged by {@code hazards} (none when it is null).
+     */
     static void operations(
-            JsonGenerator json, String field, List<Op> ops, boolean hazards, String defaultSchema, SqlDialect dialect)
+            JsonGenerator json,
+            String field,
+            List<Op> ops,
+            HazardPolicy hazards,
+            String defaultSchema,
+            SqlDialect dialect)
             throws IOException {
         json.writeArrayFieldStart(field);
-        for (Op op : ops) operation(json, op, hazards ? ops : null, defaultSchema, dialect);
+        for (Op op : ops)
+            operation(json, op, hazards == null ? List.of() : hazards.hazards(op, ops), defaultSchema, dialect);
         json.writeEndArray();
     }
 
@@ -46,7 +58,12 @@ final class PlanJson {
      * operations (hazards judged among all the blocks' operations, as the migration's comments are) and its
      * statements as the runner sends them, a table's consecutive column changes in one {@code ALTER TABLE}.
      */
-    static void blocks(JsonGenerator json, List<OnlineForms.Block> blocks, String defaultSchema, SqlDialect dialect)
+    static void blocks(
+            JsonGenerator json,
+            List<OnlineForms.Block> blocks,
+            String defaultSchema,
+            SqlDialect dialect,
+            HazardPolicy hazards)
             throws IOException {
         List<Op> all = OnlineForms.flatten(blocks);
         dialect = dialect.within(all);
@@ -55,7 +72,7 @@ final class PlanJson {
             json.writeStartObject();
             json.writeBooleanField("autocommit", block.autocommit());
             json.writeArrayFieldStart("operations");
-            for (Op op : block.ops()) operation(json, op, all, defaultSchema, dialect);
+            for (Op op : block.ops()) operation(json, op, hazards.hazards(op, all), defaultSchema, dialect);
             json.writeEndArray();
             JsonDocument.strings(json, "sql", dialect.statements(block.ops()));
             json.writeEndObject();
@@ -63,14 +80,15 @@ final class PlanJson {
         json.writeEndArray();
     }
 
-    /** One operation object; its hazards judged among {@code context}, none when it is null. */
-    private static void operation(JsonGenerator json, Op op, List<Op> context, String defaultSchema, SqlDialect dialect)
+    /** One operation object with its hazards. */
+    private static void operation(
+            JsonGenerator json, Op op, List<Hazard> hazards, String defaultSchema, SqlDialect dialect)
             throws IOException {
         json.writeStartObject();
         json.writeStringField("kind", OperationKinds.of(op));
         target(json, OperationTarget.changedBy(op), defaultSchema);
         json.writeArrayFieldStart("hazards");
-        for (Hazard hazard : context != null ? Plan.hazards(op, context) : List.<Hazard>of()) {
+        for (Hazard hazard : hazards) {
             json.writeStartObject();
             json.writeStringField("kind", hazard.kind().tag());
             json.writeStringField("message", hazard.detail());

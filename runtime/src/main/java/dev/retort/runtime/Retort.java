@@ -323,7 +323,8 @@ public final class Retort {
          * The application's schemas, the first the default one: unqualified names in migrations
          * resolve to it (it comes first on the search path while Retort runs, and in offline
          * scripts), and the version table lives in it unless {@link #versionSchema} says otherwise.
-         * Default: {@code public}.
+         * Default: {@code public}. On MariaDB the URL's database is the one schema: any other is refused
+         * (by {@link #load()}, or for a DataSource by the first verb).
          */
         public Builder schemas(String... names) {
             schemas.clear();
@@ -404,8 +405,9 @@ public final class Retort {
         }
 
         public Retort load() {
+            Session.requireSchemas(dialect, schemas);
             String defaultSchema = schemas.isEmpty() ? VersionTable.DEFAULT_SCHEMA : schemas.get(0);
-            Session session = session(defaultSchema);
+            Session session = session();
             if (session == null && !offline) throw new IllegalStateException("configure a dataSource or a url");
             Supplier<MigrationSet> migrations = migrations();
             VersionTable versions =
@@ -419,9 +421,9 @@ public final class Retort {
             return new Retort(session, migrator, schemas);
         }
 
-        private Session session(String defaultSchema) {
-            if (url != null) return Session.of(new UrlConnector(url, user, password, connectTimeout), defaultSchema);
-            return dataSource == null ? null : Session.of(dataSource, defaultSchema);
+        private Session session() {
+            if (url != null) return Session.of(new UrlConnector(url, user, password, connectTimeout), schemas);
+            return dataSource == null ? null : Session.of(dataSource, schemas);
         }
 
         /** Loads the configured migrations when called; the choice of where from is checked at once. */

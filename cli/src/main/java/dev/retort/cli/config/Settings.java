@@ -1,6 +1,7 @@
 package dev.retort.cli.config;
 
 import dev.retort.Dialect;
+import dev.retort.RetortException;
 import dev.retort.autogenerate.ExcludePatterns;
 import dev.retort.codegen.Safety;
 import dev.retort.embedded.EmbeddedException;
@@ -13,6 +14,7 @@ import dev.retort.lint.LintConfig;
 import dev.retort.lint.Rule;
 import dev.retort.lint.Severity;
 import dev.retort.runtime.Retort;
+import dev.retort.runtime.internal.Session;
 import dev.retort.schema.TableFilter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -103,8 +105,8 @@ public final class Settings {
 
     /**
      * What {@code retort lint} reads: each {@code lint.RULE} severity (an unknown rule or severity is an error naming
-     * the key), the default schema, and whether migrations run with a lock timeout ({@code lock.ddl-timeout} other than
-     * 0).
+     * the key), the default schema, whether migrations run with a lock timeout ({@code lock.ddl-timeout} other than
+     * 0), and the project's database ({@link #dialect}), whose rules and SQL lint reads the migrations by.
      */
     public LintConfig lintConfig() {
         Map<Rule, Severity> severities = new EnumMap<>(Rule.class);
@@ -122,7 +124,7 @@ public final class Settings {
             severities.put(rule, severity);
         }
         boolean lockTimeout = !ddlTimeout().isZero();
-        return new LintConfig(severities, defaultSchema(), lockTimeout);
+        return new LintConfig(severities, defaultSchema(), lockTimeout, dialect());
     }
 
     private static String ruleIds() {
@@ -222,9 +224,19 @@ public final class Settings {
         return get("password");
     }
 
+    /**
+     * {@code schemas}, the default one first; on MariaDB, whose URL names its one database, any but {@code public} is
+     * refused in one line, as the runtime refuses it, for every command that reads it.
+     */
     public List<String> schemas() {
         List<String> schemas = list(get("schemas").orElse("public"));
-        return schemas.isEmpty() ? List.of("public") : schemas;
+        if (schemas.isEmpty()) return List.of("public");
+        try {
+            Session.requireSchemas(dialect(), schemas);
+        } catch (RetortException e) {
+            throw new ConfigException("schemas", e.getMessage());
+        }
+        return schemas;
     }
 
     public String defaultSchema() {

@@ -1,5 +1,7 @@
 package dev.retort.lint.internal;
 
+import dev.retort.Dialect;
+import dev.retort.diff.OnlineForms;
 import dev.retort.lint.Rule;
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
@@ -42,8 +44,12 @@ public final class MigrationWalk {
             Set.of(Rule.TRANSACTION_CONTROL, Rule.CONCURRENT_IN_TRANSACTION, Rule.IDENTIFIER_TOO_LONG);
 
     final SchemaState state;
+    final Dialect dialect;
     private final String defaultSchema;
     private final boolean lockTimeoutConfigured;
+    /** The longest name MariaDB takes, in characters: it refuses a longer one (error 1059) rather than cut it. */
+    public static final int MARIADB_MAX_IDENTIFIER = 64;
+
     final Set<QualifiedName> created = new HashSet<>();
     private final Set<QualifiedName> altered = new HashSet<>();
     final Map<Step, QualifiedName> updates = new LinkedHashMap<>();
@@ -53,15 +59,31 @@ public final class MigrationWalk {
     private boolean lockTimeoutReported;
     private Ops ops;
 
-    private MigrationWalk(SchemaState state, String defaultSchema, boolean lockTimeoutConfigured) {
+    /** The columns a check {@code "c" IS NOT NULL} was added {@code NOT VALID} for: MariaDB's online SET NOT NULL. */
+    final Set<NotNullColumn> onlineNotNull = new HashSet<>();
+
+    /** A column of a table, as {@link #onlineNotNull} holds it. */
+    record NotNullColumn(QualifiedName table, String column) {}
+
+    private MigrationWalk(SchemaState state, String defaultSchema, boolean lockTimeoutConfigured, Dialect dialect) {
         this.state = state;
+        this.dialect = dialect;
         this.defaultSchema = defaultSchema;
         this.lockTimeoutConfigured = lockTimeoutConfigured;
     }
 
-    /** Walks the steps the recorder holds, updating {@code state}; the hits in the order of the steps. */
+    /** PostgreSQL's {@link #walk(Ops, SchemaState, String, boolean, Dialect)}. */
     public static List<Hit> walk(Ops recorded, SchemaState state, String defaultSchema, boolean lockTimeoutConfigured) {
-        MigrationWalk walk = new MigrationWalk(state, defaultSchema, lockTimeoutConfigured);
+        return walk(recorded, state, defaultSchema, lockTimeoutConfigured, Dialect.POSTGRESQL);
+    }
+
+    /**
+     * Walks the steps the recorder holds by the rules of {@code dialect}, updating {@code state}; the hits in the
+     * order of the steps.
+     */
+    public static List<Hit> walk(
+            Ops recorded, SchemaState state, String defaultSchema, boolean lockTimeoutConfigured, Dialect dialect) {
+        MigrationWalk walk = new MigrationWalk(state, defaultSchema, lockTimeoutConfigured, dialect);
         walk.ops = recorded;
         for (Step step : recorded.steps()) walk.step(step, List.of(), true);
         walk.backfills();
@@ -69,8 +91,8 @@ public final class MigrationWalk {
     }
 
     /** Applies a migration's steps to the state without reading them: the history before the migration linted. */
-    public static void replay(Ops recorded, SchemaState state, String defaultSchema) {
-        walk(recorded, state, defaultSchema, true);
+    public static void replay(Ops recorded, SchemaState state, String defaultSchema, Dialect dialect) {
+        walk(recorded, state, defaultSchema, true, dialect);
     }
 
     private void step(Step step, List<Waiver> enclosing, boolean inTransaction) {
@@ -96,7 +118,11 @@ public final class MigrationWalk {
     }
 
     void hit(Rule rule, String message, Step step, List<Waiver> waivers) {
-        hits.add(new Hit(rule, message, step, waivers));
+        if (rule.appliesTo(dialect)) hits.add(new Hit(rule, message, step, waivers));
+    }
+
+    boolean mariaDb() {
+        return dialect == Dialect.MARIADB;
     }
 
     /** Whether a table exists before this migration: its lock is someone else's wait. */
@@ -113,7 +139,8 @@ public final class MigrationWalk {
                 Rule.MISSING_LOCK_TIMEOUT,
                 "locks existing table " + shown(table)
                         + " without a lock timeout (lock.ddl-timeout = 0, or @Timeouts(ddl ="
-                        + " 0)) and no SET lock_timeout before it",
+                        + " 0)) and no SET " + (mariaDb() ? "SESSION lock_wait_timeout" : "lock_timeout")
+                        + " before it",
                 step,
                 waivers);
     }
@@ -152,9 +179,15 @@ public final class MigrationWalk {
             created.add(table);
             return;
         }
+        if (mariaDb() && op instanceof AddCheck c && !c.constraint().valid()) {
+            String column = OnlineForms.notNullColumn(table, c.constraint());
+            if (column != null) onlineNotNull.add(new NotNullColumn(table, column));
+        }
         if (!existing(table)) return;
         String on = " on existing table " + shown(table);
-        if (op instanceof CreateIndex c) {
+        if (mariaDb() && !(op instanceof RenameColumn) && !(op instanceof RenameTable)) {
+            MariaDbOpRules.check(this, op, table, step, waivers);
+        } else if (op instanceof CreateIndex c) {
             if (!c.options().contains(Option.CONCURRENTLY)) {
                 hit(
                         Rule.NON_CONCURRENT_INDEX,
@@ -301,6 +334,17 @@ public final class MigrationWalk {
     }
 
     private void tooLong(String name, Step step, List<Waiver> waivers) {
+        if (mariaDb()) {
+            int characters = name.codePointCount(0, name.length());
+            if (characters > MARIADB_MAX_IDENTIFIER)
+                hit(
+                        Rule.IDENTIFIER_TOO_LONG,
+                        "name " + quoted(name) + " is " + characters + " characters; MariaDB refuses a name over "
+                                + MARIADB_MAX_IDENTIFIER,
+                        step,
+                        waivers);
+            return;
+        }
         int bytes = DefaultNames.bytes(name);
         if (bytes > DefaultNames.MAX_IDENTIFIER_BYTES)
             hit(
@@ -312,19 +356,26 @@ public final class MigrationWalk {
     }
 
     private void sql(String text, Step step, List<Waiver> waivers, boolean inTransaction) {
-        List<List<SqlToken>> statements = SqlLexer.statements(text);
+        List<List<SqlToken>> statements = SqlLexer.statements(text, dialect);
         if (statements == null) {
             hit(Rule.UNPARSED_SQL, "op.execute: a quote or comment is never closed", step, waivers);
             return;
         }
+        if (mariaDb() && !statements.isEmpty() && MariaDbReader.compound(statements.get(0))) {
+            // its body's semicolons are the compound statement's, not ends of statements
+            SqlStatement compound = MariaDbReader.read(statements.get(0), defaultSchema);
+            new SqlRules(this, step, waivers, inTransaction).statement(compound);
+            return;
+        }
         for (List<SqlToken> tokens : statements) {
-            for (SqlToken token : tokens) if (token.isName()) tooLong(token.text(), step, waivers);
-            new SqlRules(this, step, waivers, inTransaction).statement(SqlReader.read(tokens, defaultSchema));
+            for (SqlToken token : tokens) if (token.isName()) tooLong(token.spelled(), step, waivers);
+            new SqlRules(this, step, waivers, inTransaction).statement(SqlReader.read(tokens, defaultSchema, dialect));
         }
     }
 
     /** An UPDATE of a table that a DDL statement of the same migration also changes. */
     private void backfills() {
+        if (!Rule.BACKFILL_WITH_DDL.appliesTo(dialect)) return;
         updates.forEach((step, table) -> {
             if (altered.contains(table) && existing(table))
                 hit(

@@ -1,25 +1,38 @@
 package dev.retort.lint.internal;
 
+import dev.retort.Dialect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Splits hand-written SQL into statements and tokens as PostgreSQL's scanner does for the parts lint reads: quoted
- * identifiers ({@code ""} inside), string constants ({@code ''}, {@code E'...'} with backslash escapes, {@code U&},
- * dollar-quoted bodies), line and nested block comments (dropped), and semicolons outside all of them.
+ * Splits hand-written SQL into statements and tokens as the database's scanner does for the parts lint reads.
+ * PostgreSQL's: quoted identifiers ({@code ""} inside), string constants ({@code ''}, {@code E'...'} with backslash
+ * escapes, {@code U&}, dollar-quoted bodies), line and nested block comments (dropped). MariaDB's (its default {@code
+ * sql_mode}): identifiers in backticks ({@code ``} inside), strings in single or double quotes with backslash escapes
+ * and doubled quotes, {@code #} and {@code -- } (a space after the dashes) line comments, block comments that do not
+ * nest, and the contents of an executable comment ({@code /*! ... *}{@code /}, {@code /*M! ...}) read as the server
+ * runs them; unquoted names keep their case. Then semicolons outside all of them.
  */
 final class SqlLexer {
     private final String sql;
+    private final boolean mariaDb;
     private int at;
+    private boolean inExecutableComment;
 
-    private SqlLexer(String sql) {
+    private SqlLexer(String sql, boolean mariaDb) {
         this.sql = sql;
+        this.mariaDb = mariaDb;
+    }
+
+    /** PostgreSQL's {@link #statements(String, Dialect)}. */
+    static List<List<SqlToken>> statements(String sql) {
+        return statements(sql, Dialect.POSTGRESQL);
     }
 
     /** The statements of a text, each a list of tokens; empty statements are left out; null when a quote is never closed. */
-    static List<List<SqlToken>> statements(String sql) {
-        SqlLexer lexer = new SqlLexer(sql);
+    static List<List<SqlToken>> statements(String sql, Dialect dialect) {
+        SqlLexer lexer = new SqlLexer(sql, dialect == Dialect.MARIADB);
         List<List<SqlToken>> statements = new ArrayList<>();
         List<SqlToken> current = new ArrayList<>();
         while (true) {
@@ -45,6 +58,7 @@ final class SqlLexer {
         skipSpaceAndComments();
         if (at >= sql.length()) return null;
         char c = sql.charAt(at);
+        if (mariaDb) return mariaDbToken(c);
         if (c == '"') return new SqlToken(SqlToken.Kind.QUOTED, quoted('"', false));
         if (c == '\'') return new SqlToken(SqlToken.Kind.STRING, quoted('\'', false));
         if ((c == 'e' || c == 'E') && peek(1) == '\'') {
@@ -60,12 +74,24 @@ final class SqlLexer {
             String tag = dollarTag();
             if (tag != null) return new SqlToken(SqlToken.Kind.STRING, dollarQuoted(tag));
         }
+        return wordNumberOrSymbol(c);
+    }
+
+    private SqlToken mariaDbToken(char c) {
+        if (c == '`') return new SqlToken(SqlToken.Kind.QUOTED, quoted('`', false));
+        if (c == '\'' || c == '"') return new SqlToken(SqlToken.Kind.STRING, quoted(c, true));
+        return wordNumberOrSymbol(c);
+    }
+
+    private SqlToken wordNumberOrSymbol(char c) {
         if (Character.isLetter(c) || c == '_') {
             int start = at;
             while (at < sql.length()
                     && (Character.isLetterOrDigit(sql.charAt(at)) || sql.charAt(at) == '_' || sql.charAt(at) == '$'))
                 at++;
-            return new SqlToken(SqlToken.Kind.WORD, sql.substring(start, at).toLowerCase(Locale.ROOT));
+            String word = sql.substring(start, at);
+            String folded = word.toLowerCase(Locale.ROOT);
+            return new SqlToken(SqlToken.Kind.WORD, folded, mariaDb ? word : folded);
         }
         if (Character.isDigit(c)) {
             int start = at;
@@ -81,6 +107,10 @@ final class SqlLexer {
     }
 
     private void skipSpaceAndComments() {
+        if (mariaDb) {
+            mariaDbSpaceAndComments();
+            return;
+        }
         while (at < sql.length()) {
             char c = sql.charAt(at);
             if (Character.isWhitespace(c)) {
@@ -105,6 +135,33 @@ final class SqlLexer {
                 return;
             }
         }
+    }
+
+    /** MariaDB's: {@code #} and {@code -- } lines, {@code /* *}{@code /} blocks (not nested), an executable comment opened. */
+    private void mariaDbSpaceAndComments() {
+        while (at < sql.length()) {
+            char c = sql.charAt(at);
+            if (Character.isWhitespace(c)) {
+                at++;
+            } else if (c == '#' || (c == '-' && peek(1) == '-' && (peek(2) == 0 || peek(2) <= ' '))) {
+                while (at < sql.length() && sql.charAt(at) != '\n') at++;
+            } else if (c == '/' && peek(1) == '*' && (peek(2) == '!' || (peek(2) == 'M' && peek(3) == '!'))) {
+                if (inExecutableComment) throw new IllegalStateException("nested executable comment");
+                inExecutableComment = true;
+                at += peek(2) == '!' ? 3 : 4;
+                while (at < sql.length() && Character.isDigit(sql.charAt(at))) at++;
+            } else if (c == '/' && peek(1) == '*') {
+                int close = sql.indexOf("*/", at + 2);
+                if (close < 0) throw new IllegalStateException("unclosed comment");
+                at = close + 2;
+            } else if (c == '*' && peek(1) == '/' && inExecutableComment) {
+                inExecutableComment = false;
+                at += 2;
+            } else {
+                return;
+            }
+        }
+        if (inExecutableComment) throw new IllegalStateException("unclosed comment");
     }
 
     /** The text between quotes, the doubled quote read as one; with {@code backslashes}, {@code \'} too. */

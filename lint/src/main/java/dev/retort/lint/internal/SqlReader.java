@@ -1,5 +1,6 @@
 package dev.retort.lint.internal;
 
+import dev.retort.Dialect;
 import dev.retort.lint.internal.SqlStatement.Action;
 import dev.retort.schema.QualifiedName;
 import java.util.ArrayList;
@@ -65,6 +66,12 @@ final class SqlReader extends TokenCursor {
     }
 
     /** The statement the tokens make; names in {@code defaultSchema} are given without a schema, as the DSL's are. */
+    static SqlStatement read(List<SqlToken> tokens, String defaultSchema, Dialect dialect) {
+        if (dialect == Dialect.MARIADB) return MariaDbReader.read(tokens, defaultSchema);
+        return read(tokens, defaultSchema);
+    }
+
+    /** PostgreSQL's {@link #read(List, String, Dialect)}. */
     static SqlStatement read(List<SqlToken> tokens, String defaultSchema) {
         try {
             return new SqlReader(tokens, defaultSchema).statement();

@@ -8,10 +8,23 @@ import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Types;
 import java.util.List;
 
-/** The rules over one hand-written statement of a migration, read by {@link SqlReader}, in the walk's state. */
-record SqlRules(MigrationWalk walk, Step step, List<Waiver> waivers, boolean inTransaction) {
+/**
+ * The rules over one hand-written statement of a migration, read by {@link SqlReader} (or {@link MariaDbReader}), in
+ * the walk's state; {@code statementVariables} those a MariaDB {@code SET STATEMENT ... FOR} gives the statement.
+ */
+record SqlRules(
+        MigrationWalk walk, Step step, List<Waiver> waivers, boolean inTransaction, List<String> statementVariables) {
+    SqlRules(MigrationWalk walk, Step step, List<Waiver> waivers, boolean inTransaction) {
+        this(walk, step, waivers, inTransaction, List.of());
+    }
+
     void hit(Rule rule, String message) {
         walk.hit(rule, message, step, waivers);
+    }
+
+    /** The walk's {@link MigrationWalk#locks}, but for a statement that sets its own lock_wait_timeout. */
+    private void locks(QualifiedName table) {
+        if (!statementVariables.contains("lock_wait_timeout")) walk.locks(table, step, waivers);
     }
 
     void statement(SqlStatement statement) {
@@ -21,7 +34,9 @@ record SqlRules(MigrationWalk walk, Step step, List<Waiver> waivers, boolean inT
                     t.words() + " in op.execute ends or splits the migration's"
                             + " transaction, which the runner manages");
         } else if (statement instanceof SqlStatement.Set s) {
-            if (s.name().equals("lock_timeout")) walk.lockTimeoutSet = true;
+            if (s.names().contains(walk.mariaDb() ? "lock_wait_timeout" : "lock_timeout")) walk.lockTimeoutSet = true;
+        } else if (statement instanceof SqlStatement.ForStatement f) {
+            new SqlRules(walk, step, waivers, inTransaction, f.names()).statement(f.statement());
         } else if (statement instanceof SqlStatement.CreateTable c) {
             walk.created.add(c.table());
             walk.state.create(c.table(), List.of());
@@ -32,8 +47,11 @@ record SqlRules(MigrationWalk walk, Step step, List<Waiver> waivers, boolean inT
         } else if (statement instanceof SqlStatement.Reindex r) {
             if (r.concurrently() && inTransaction) concurrentInTransaction("REINDEX CONCURRENTLY");
         } else if (statement instanceof SqlStatement.AlterTable a) {
-            for (SqlStatement.Action action : a.actions()) action(a.table(), action);
-            walk.locks(a.table(), step, waivers);
+            for (SqlStatement.Action action : a.actions()) {
+                if (walk.mariaDb()) MariaDbSqlRules.action(this, a.table(), action, a.online());
+                else action(a.table(), action);
+            }
+            locks(a.table());
         } else if (statement instanceof SqlStatement.Drop d) {
             for (QualifiedName name : d.names()) {
                 walk.acknowledged(
@@ -57,6 +75,22 @@ record SqlRules(MigrationWalk walk, Step step, List<Waiver> waivers, boolean inT
 
     void createIndex(SqlStatement.CreateIndex c) {
         walk.state.index(c.name(), c.table());
+        if (walk.mariaDb()) {
+            if (!walk.existing(c.table())) return;
+            if (!c.concurrently())
+                hit(
+                        Rule.NON_CONCURRENT_INDEX,
+                        "CREATE "
+                                + MariaDbOpRules.createIndex(
+                                        c.method(),
+                                        " on existing table " + MigrationWalk.shown(c.table()),
+                                        MariaDbOpRules.SQL_INDEX_FIX)
+                                + (c.name().equalsIgnoreCase("concurrently")
+                                        ? " (MariaDB has no CONCURRENTLY: this names the index \"CONCURRENTLY\")"
+                                        : ""));
+            locks(c.table());
+            return;
+        }
         if (c.concurrently()) {
             if (inTransaction) concurrentInTransaction("CREATE INDEX CONCURRENTLY");
             return;
@@ -72,6 +106,16 @@ record SqlRules(MigrationWalk walk, Step step, List<Waiver> waivers, boolean inT
     }
 
     void dropIndex(SqlStatement.DropIndex d) {
+        if (walk.mariaDb()) {
+            if (!walk.existing(d.table())) return;
+            hit(
+                    Rule.NON_CONCURRENT_INDEX,
+                    "DROP INDEX " + d.indexes().get(0).name() + " ON " + MigrationWalk.shown(d.table())
+                            + " cannot assert LOCK=NONE, so MariaDB may block writes without saying so; write ALTER"
+                            + " TABLE ... DROP INDEX ..., ALGORITHM=INPLACE, LOCK=NONE");
+            locks(d.table());
+            return;
+        }
         if (d.concurrently()) {
             if (inTransaction) concurrentInTransaction("DROP INDEX CONCURRENTLY");
             return;

@@ -5,12 +5,24 @@ import java.util.List;
 
 /** What lint reads of one hand-written statement: the forms its rules look at, or why it could not read it. */
 sealed interface SqlStatement {
-    /** {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] ... ON table}. */
-    record CreateIndex(QualifiedName table, String name, boolean unique, boolean concurrently)
-            implements SqlStatement {}
+    /**
+     * {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] ... ON table}; on MariaDB {@code concurrently} is an asserted {@code
+     * LOCK=NONE} (MariaDB has no {@code CONCURRENTLY}), and {@code method} {@code fulltext} or {@code spatial} for
+     * {@code CREATE FULLTEXT|SPATIAL INDEX}.
+     */
+    record CreateIndex(QualifiedName table, String name, boolean unique, boolean concurrently, String method)
+            implements SqlStatement {
+        CreateIndex(QualifiedName table, String name, boolean unique, boolean concurrently) {
+            this(table, name, unique, concurrently, "btree");
+        }
+    }
 
-    /** {@code DROP INDEX [CONCURRENTLY] name, ...}. */
-    record DropIndex(List<QualifiedName> indexes, boolean concurrently) implements SqlStatement {}
+    /** {@code DROP INDEX [CONCURRENTLY] name, ...}; MariaDB's {@code DROP INDEX name ON table} with its table. */
+    record DropIndex(List<QualifiedName> indexes, boolean concurrently, QualifiedName table) implements SqlStatement {
+        DropIndex(List<QualifiedName> indexes, boolean concurrently) {
+            this(indexes, concurrently, null);
+        }
+    }
 
     /** {@code REINDEX ... [CONCURRENTLY]}. */
     record Reindex(boolean concurrently) implements SqlStatement {}
@@ -18,8 +30,15 @@ sealed interface SqlStatement {
     /** {@code CREATE [UNLOGGED] TABLE name}. */
     record CreateTable(QualifiedName table) implements SqlStatement {}
 
-    /** {@code ALTER TABLE name action, ...}. */
-    record AlterTable(QualifiedName table, List<Action> actions) implements SqlStatement {}
+    /**
+     * {@code ALTER TABLE name action, ...} (MariaDB's {@code RENAME TABLE a TO b} too); {@code online} when, on MariaDB,
+     * it asserts {@code LOCK=NONE} or {@code ALGORITHM=INSTANT}: the server refuses it rather than block writes.
+     */
+    record AlterTable(QualifiedName table, List<Action> actions, boolean online) implements SqlStatement {
+        AlterTable(QualifiedName table, List<Action> actions) {
+            this(table, actions, false);
+        }
+    }
 
     /** {@code DROP TABLE|SEQUENCE|TYPE|DOMAIN name, ...}: objects whose data goes with them. */
     record Drop(String kind, List<QualifiedName> names) implements SqlStatement {}
@@ -30,8 +49,15 @@ sealed interface SqlStatement {
     /** {@code BEGIN}, {@code COMMIT}, {@code ROLLBACK}, {@code SAVEPOINT}, ...: the words it starts with. */
     record TransactionControl(String words) implements SqlStatement {}
 
-    /** {@code SET [LOCAL|SESSION] name ...}. */
-    record Set(String name) implements SqlStatement {}
+    /** {@code SET [LOCAL|SESSION] name ...}; on MariaDB every variable a {@code SET} gives the session. */
+    record Set(List<String> names) implements SqlStatement {
+        Set(String name) {
+            this(List.of(name));
+        }
+    }
+
+    /** MariaDB's {@code SET STATEMENT name = value, ... FOR statement}: the variables for that statement alone. */
+    record ForStatement(List<String> names, SqlStatement statement) implements SqlStatement {}
 
     /** A statement of a kind lint knows and has no rule about ({@code INSERT}, {@code COMMENT ON}, ...). */
     record Other(String words) implements SqlStatement {}
@@ -60,6 +86,15 @@ sealed interface SqlStatement {
 
         /** {@code RENAME [COLUMN] a TO b} (kind {@code column}), {@code RENAME TO b} ({@code table}), {@code RENAME CONSTRAINT}. */
         record Rename(String kind, String from, String to) implements Action {}
+
+        /** MariaDB's {@code ADD [UNIQUE|FULLTEXT|SPATIAL] INDEX|KEY ...}. */
+        record AddIndex(boolean unique, String method) implements Action {}
+
+        /** MariaDB's {@code DROP INDEX|KEY name}. */
+        record DropIndex(String name) implements Action {}
+
+        /** MariaDB's {@code MODIFY c type ...} and {@code CHANGE old c type ...}: the column's whole new definition. */
+        record Modify(String column, String type, boolean notNull) implements Action {}
 
         record Other(String words) implements Action {}
     }

@@ -3,16 +3,21 @@ package dev.retort.lint.internal;
 import java.nio.charset.StandardCharsets;
 
 /**
- * One token of PostgreSQL SQL: a word (an unquoted identifier or keyword, folded to lower case as PostgreSQL folds
- * it), a quoted identifier (exact), a string constant, a number, or one punctuation character.
+ * One token of hand-written SQL: a word (an unquoted identifier or keyword, {@code text} folded to lower case for
+ * matching keywords, {@code spelled} as a name means it: folded on PostgreSQL, as written on MariaDB), a quoted
+ * identifier (exact), a string constant, a number, or one punctuation character.
  */
-record SqlToken(Kind kind, String text) {
+record SqlToken(Kind kind, String text, String spelled) {
     enum Kind {
         WORD,
         QUOTED,
         STRING,
         NUMBER,
         SYMBOL
+    }
+
+    SqlToken(Kind kind, String text) {
+        this(kind, text, text);
     }
 
     boolean is(String word) {
@@ -28,6 +33,6 @@ record SqlToken(Kind kind, String text) {
     }
 
     int bytes() {
-        return text.getBytes(StandardCharsets.UTF_8).length;
+        return spelled.getBytes(StandardCharsets.UTF_8).length;
     }
 }

@@ -32,6 +32,6 @@ abstract class TokenCursor {
         if (token == null || !token.isName())
             throw new IllegalStateException("expected a name" + where + " at token " + (at + 1));
         at++;
-        return token.text();
+        return token.spelled();
     }
 }

@@ -3,6 +3,7 @@ package dev.retort.lint.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.retort.Dialect;
 import dev.retort.lint.internal.SqlStatement.Action;
 import dev.retort.schema.QualifiedName;
 import java.util.List;
@@ -104,5 +105,79 @@ class SqlReaderTest {
         assertEquals("Qty", NotNullCheck.column("((\"Qty\" IS NOT NULL))"));
         assertNull(NotNullCheck.column("qty IS NOT NULL AND qty > 0"));
         assertNull(NotNullCheck.column("qty > 0"));
+    }
+
+    private static List<SqlStatement> mariaDb(String sql) {
+        return SqlLexer.statements(sql, Dialect.MARIADB).stream()
+                .map(tokens -> SqlReader.read(tokens, "shop", Dialect.MARIADB))
+                .toList();
+    }
+
+    @Test
+    void mariaDbsLexicalRules() {
+        assertEquals(
+                List.of(
+                        new SqlStatement.Update(new QualifiedName(null, "Or;ders")),
+                        new SqlStatement.Other("INSERT INTO"),
+                        new SqlStatement.Update(ORDERS)),
+                mariaDb("# one; comment\nUPDATE `Or;ders` SET a = 'x\\';y', b = 'it''s', c = \"d\\\";e\" -- f; g\n;"
+                        + " INSERT INTO t VALUES (1--1); /* h; /* i; */ UPDATE orders SET a = 2"));
+        // an executable comment is run by the server: read as code
+        assertEquals(
+                List.of(new SqlStatement.Set(List.of("lock_wait_timeout")), new SqlStatement.Update(ORDERS)),
+                mariaDb("/*!40101 SET SESSION lock_wait_timeout = 5 */; UPDATE orders SET a = 1"));
+        assertNull(SqlLexer.statements("SELECT 'never closed\\'", Dialect.MARIADB));
+        assertNull(SqlLexer.statements("SELECT `never closed", Dialect.MARIADB));
+        // PostgreSQL's rules differ: there a backslash in '...' is a character and the quote closes
+        assertEquals(1, SqlLexer.statements("SELECT 'a\\'", Dialect.POSTGRESQL).size());
+    }
+
+    @Test
+    void mariaDbsStatements() {
+        assertEquals(
+                List.of(
+                        new SqlStatement.CreateIndex(ORDERS, "CONCURRENTLY", false, false, "btree"),
+                        new SqlStatement.CreateIndex(new QualifiedName("sales", "Orders"), "i", true, true, "btree"),
+                        new SqlStatement.CreateIndex(ORDERS, "f", false, false, "fulltext"),
+                        new SqlStatement.DropIndex(List.of(new QualifiedName(null, "i")), false, ORDERS)),
+                mariaDb("CREATE INDEX CONCURRENTLY ON orders (c); CREATE UNIQUE INDEX i ON sales.Orders (c)"
+                        + " ALGORITHM = INPLACE LOCK = NONE; CREATE FULLTEXT INDEX f ON shop.orders (c);"
+                        + " DROP INDEX IF EXISTS i ON orders"));
+        assertEquals(
+                List.of(
+                        new SqlStatement.AlterTable(
+                                ORDERS,
+                                List.of(
+                                        new Action.Rename("column", "a", "b"),
+                                        new Action.Modify("b", "decimal(12,2) unsigned", true),
+                                        new Action.AddIndex(false, "btree"),
+                                        new Action.AddConstraint(null, "unique", false, false, null),
+                                        new Action.DropIndex("k"),
+                                        new Action.DropConstraint("fk"),
+                                        new Action.Other("ALGORITHM"),
+                                        new Action.Other("LOCK")),
+                                true),
+                        new SqlStatement.AlterTable(
+                                ORDERS, List.of(new Action.Rename("table", null, "orders_old")), false)),
+                mariaDb("ALTER ONLINE TABLE orders NOWAIT CHANGE COLUMN a b decimal(12,2) unsigned NOT NULL DEFAULT 0,"
+                        + " ADD KEY k2 (c), ADD UNIQUE KEY u (d), DROP KEY k, DROP FOREIGN KEY IF EXISTS fk,"
+                        + " ALGORITHM=INPLACE, LOCK=NONE; RENAME TABLE orders TO orders_old"));
+        assertEquals(
+                List.of(
+                        new SqlStatement.ForStatement(
+                                List.of("lock_wait_timeout", "foreign_key_checks"),
+                                new SqlStatement.AlterTable(
+                                        ORDERS,
+                                        List.of(new Action.AddConstraint("fk", "foreign key", false, false, null)),
+                                        false)),
+                        new SqlStatement.Set(List.of("lock_wait_timeout", "sql_mode")),
+                        new SqlStatement.TransactionControl("START TRANSACTION"),
+                        new SqlStatement.Unparsed("lint does not read the body of BEGIN NOT ATOMIC")),
+                mariaDb("SET STATEMENT lock_wait_timeout=5, foreign_key_checks=0 FOR ALTER TABLE orders ADD CONSTRAINT"
+                        + " fk FOREIGN KEY (c) REFERENCES customers (id); SET @@session.lock_wait_timeout = 5,"
+                        + " @x = 1, GLOBAL max_connections = 10, sql_mode = ''; START TRANSACTION; BEGIN NOT ATOMIC"));
+        assertEquals(
+                new SqlStatement.Unparsed("lint does not read ADD (column, ...); add one column an action"),
+                mariaDb("ALTER TABLE orders ADD (a int, b int)").get(0));
     }
 }

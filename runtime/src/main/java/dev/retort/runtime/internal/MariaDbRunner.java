@@ -1,7 +1,9 @@
 package dev.retort.runtime.internal;
 
 import dev.retort.Dialect;
+import dev.retort.RetortException;
 import dev.retort.SqlDialect;
+import dev.retort.VisibleText;
 import dev.retort.mariadb.LiveColumns;
 import dev.retort.mariadb.MariaDbIntrospector;
 import dev.retort.mariadb.MariaDbSql;
@@ -57,6 +59,18 @@ final class MariaDbRunner implements RunnerDialect {
     @Override
     public String qualified(String schema, String name) {
         return schema.equals(VersionTable.DEFAULT_SCHEMA) ? quote(name) : quote(schema) + "." + quote(name);
+    }
+
+    /**
+     * Only the default schema: unqualified names are in the URL's database and nothing else would put them elsewhere, so
+     * another schema would only move the version table to a database of its name ({@code version.schema} does that when
+     * meant).
+     */
+    @Override
+    public void requireSchemas(List<String> schemas) {
+        if (schemas.isEmpty() || schemas.equals(List.of(VersionTable.DEFAULT_SCHEMA))) return;
+        throw new RetortException("schemas " + VisibleText.of(String.join(", ", schemas), false)
+                + ": a MariaDB URL names its one database, the default schema; leave schemas unset");
     }
 
     @Override

@@ -40,6 +40,12 @@ interface RunnerDialect {
         return of(dialect);
     }
 
+    /**
+     * Refuses configured schemas this database cannot give a migration (empty or {@code public} alone is the default
+     * schema): on MariaDB a URL names its one database.
+     */
+    default void requireSchemas(List<String> schemas) {}
+
     /** Whether a migration runs in one transaction; false: every statement commits and progress is recorded per statement. */
     default boolean transactionalDdl() {
         return sql().transactionalDdl();

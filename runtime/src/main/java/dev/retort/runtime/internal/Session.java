@@ -2,16 +2,19 @@ package dev.retort.runtime.internal;
 
 import static dev.retort.postgres.PostgresSql.quote;
 
+import dev.retort.Dialect;
 import dev.retort.runtime.DatabaseException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
  * A new connection for each of the facade's verbs, with the default schema first on its search path
- * while the verb runs; no exception the verb ends with shows a password, nor does any of its causes.
+ * while the verb runs (on MariaDB, which has none, schemas are refused); no exception the verb ends with
+ * shows a password, nor does any of its causes.
  */
 public final class Session {
     /** Opens a connection: a {@code DataSource}'s, or a URL's. */
@@ -28,30 +31,44 @@ public final class Session {
 
     private final Source source;
     private final Redaction redaction;
+    /** The configured schemas, the default one first; empty for {@code public}. */
+    private final List<String> schemas;
     /** The search path while a verb runs, as SQL; null to leave the connection's. */
     private final String searchPath;
 
-    private Session(Source source, Redaction redaction, String defaultSchema) {
+    private Session(Source source, Redaction redaction, List<String> schemas) {
         this.source = source;
         this.redaction = redaction;
+        this.schemas = List.copyOf(schemas);
+        String defaultSchema = schemas.isEmpty() ? VersionTable.DEFAULT_SCHEMA : schemas.get(0);
         this.searchPath = defaultSchema.equals(VersionTable.DEFAULT_SCHEMA) ? null : quote(defaultSchema) + ", public";
     }
 
     /** Connections from an application's pool, which knows no password to mask. */
-    public static Session of(DataSource dataSource, String defaultSchema) {
-        return new Session(dataSource::getConnection, Redaction.NONE, defaultSchema);
+    public static Session of(DataSource dataSource, List<String> schemas) {
+        return new Session(dataSource::getConnection, Redaction.NONE, schemas);
     }
 
     /** Connections to a URL, masking its password. */
-    public static Session of(UrlConnector connector, String defaultSchema) {
-        return new Session(connector::open, connector.redaction(), defaultSchema);
+    public static Session of(UrlConnector connector, List<String> schemas) {
+        return new Session(connector::open, connector.redaction(), schemas);
+    }
+
+    /**
+     * Refuses, before anything connects, schemas that the database offline scripts are written for (or a URL names)
+     * cannot give a migration; a DataSource's database is known at its first connection, where {@link #run} refuses
+     * them.
+     */
+    public static void requireSchemas(Dialect dialect, List<String> schemas) {
+        RunnerDialect.of(dialect).requireSchemas(schemas);
     }
 
     /** Runs the work on a new connection, which it closes. */
     public <T> T run(Work<T> work) {
         try (Connection connection = source.open()) {
-            // on MariaDB the URL's database is the default schema: there is no search path
-            return searchPath == null || !RunnerDialect.of(connection).transactionalDdl()
+            RunnerDialect dialect = RunnerDialect.of(connection);
+            dialect.requireSchemas(schemas);
+            return searchPath == null || !dialect.transactionalDdl()
                     ? work.run(connection)
                     : onSearchPath(connection, work);
         } catch (SQLException e) {

@@ -19,7 +19,6 @@ import dev.retort.runtime.RunResult;
 import dev.retort.runtime.StatementException;
 import dev.retort.runtime.Step;
 import dev.retort.schema.QualifiedName;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -165,12 +164,18 @@ final class StatementRun {
         int start = resumeAt(node, both.checksum());
         sink.execute(startSql(node, direction, both.checksum(), statements.size(), start));
         sink.execute("SET @retort_run = LAST_INSERT_ID()");
+        LiveTables live = live();
         for (int i = start; i < statements.size(); i++) {
             String sql = statements.get(i).sql();
             try {
-                sql = running(rendered, i);
+                sql = running(rendered, i, live);
                 sink.begin();
                 sink.execute(sql);
+                if (live != null)
+                    live.ran(
+                            rendered.origins().isEmpty()
+                                    ? null
+                                    : rendered.origins().get(i));
                 sink.execute(updateSql("statements = " + (i + 1)));
                 sink.commit();
             } catch (SQLException e) {
@@ -193,12 +198,12 @@ final class StatementRun {
 
     /**
      * Statement {@code index} as it runs: a column-changing step's rendered again for where it runs, online by the
-     * dialect's {@link RunnerDialect#liveSql} for its table (on MariaDB a {@code MODIFY COLUMN} keeping what the live
-     * column has and the migration does not name), in a script by its {@link RunnerDialect#scriptSql} (on MariaDB a
+     * dialect's {@link RunnerDialect#liveSql} for its table ({@link LiveTables}: on MariaDB a {@code MODIFY COLUMN}
+     * keeping what the live column has and the migration does not name), in a script by its {@link RunnerDialect#scriptSql} (on MariaDB a
      * block that reads the same when the script runs), into as many statements as its offline rendering, which the
      * history counts and the checksum is taken from; any other statement as rendered.
      */
-    private String running(RenderedSql rendered, int index) {
+    private String running(RenderedSql rendered, int index, LiveTables live) {
         String offline = rendered.statements().get(index).sql();
         List<Step> origins = rendered.origins();
         if (origins.isEmpty()) return offline;
@@ -207,7 +212,7 @@ final class StatementRun {
         while (first > 0 && origins.get(first - 1) == step) first--;
         int count = 1;
         while (first + count < origins.size() && origins.get(first + count) == step) count++;
-        List<String> again = again(step, rendered.operations());
+        List<String> again = again(step, rendered.operations(), live);
         if (again == null) return offline;
         if (again.size() != count)
             throw new IllegalStateException("step " + step + " renders as " + again.size() + " statements where it runs"
@@ -220,19 +225,27 @@ final class StatementRun {
      * rendering: on MariaDB the safe {@code SET NOT NULL}'s {@code MODIFY} stays online; none for an undo, whose
      * reverse steps are rendered each alone); null for any other step.
      */
-    private List<String> again(Step step, List<Op> operations) {
+    private List<String> again(Step step, List<Op> operations, LiveTables live) {
         if (step instanceof Step.Change change && change.op() instanceof AlterColumn alter)
-            return renderer(alter.table()).within(operations).statements(alter);
+            return renderer(alter.table(), List.of(alter), live)
+                    .within(operations)
+                    .statements(alter);
         if (step instanceof Step.ColumnChanges changes
                 && changes.changes().stream().anyMatch(c -> c instanceof AlterColumn))
-            return renderer(changes.table()).within(operations).alterTable(changes.changes());
+            return renderer(changes.table(), changes.changes(), live)
+                    .within(operations)
+                    .alterTable(changes.changes());
         return null;
     }
 
     /** The renderer of a statement that changes columns of {@code table}: the live one online, else the script's. */
-    private SqlDialect renderer(QualifiedName table) {
-        Optional<Connection> connection = sink.connection();
-        return connection.isPresent() ? dialect.liveSql(connection.get(), table) : dialect.scriptSql();
+    private SqlDialect renderer(QualifiedName table, List<? extends ColumnChange> changes, LiveTables live) {
+        return live != null ? live.renderer(table, changes) : dialect.scriptSql();
+    }
+
+    /** The live tables of one run of statements online; null in a script. */
+    private LiveTables live() {
+        return sink.connection().map(c -> new LiveTables(dialect, c)).orElse(null);
     }
 
     /** Where a migration starts: after the statements a run left halfway committed, when it is this one. */
@@ -368,8 +381,9 @@ final class StatementRun {
         sink.execute("SET @retort_run = " + entry.id());
         List<Undo> lastFirst = new ArrayList<>(undos);
         Collections.reverse(lastFirst);
+        LiveTables live = live();
         for (Undo undo : lastFirst) {
-            List<String> statements = again(undo.step(), List.of());
+            List<String> statements = again(undo.step(), List.of(), live);
             for (String statement : statements == null ? undo.statements() : statements) {
                 try {
                     sink.execute(statement);
@@ -384,6 +398,7 @@ final class StatementRun {
                                     + "; statements 1-" + undo.to() + " stay applied (the history says so)",
                             e);
                 }
+                if (live != null) live.ran(undo.step());
             }
             sink.execute(updateSql("statements = " + undo.from()));
         }

@@ -1,0 +1,120 @@
+package dev.retort.mariadb;
+
+import static dev.retort.mariadb.MariaDbHazards.COPY;
+import static dev.retort.mariadb.MariaDbHazards.REBUILD;
+
+import dev.retort.diff.Plan;
+import dev.retort.op.AddColumn;
+import dev.retort.op.AlterColumn;
+import dev.retort.op.Hazard;
+import dev.retort.op.Op;
+import dev.retort.schema.Column;
+import dev.retort.schema.Identity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The hazards of an added or changed column on MariaDB ({@link MariaDbHazards}): InnoDB adds most columns and changes
+ * defaults, comments and collations within a character set instantly, rebuilds the table in place for a change of
+ * nullability, and copies it for a type change but a {@code varchar} widening that keeps its length bytes.
+ */
+final class ColumnHazards {
+    private static final Pattern VARCHAR = Pattern.compile("varchar\\((\\d+)\\)");
+
+    /** Defaults InnoDB cannot add instantly, as each row gets its own value: these functions, or another column. */
+    private static final Pattern PER_ROW =
+            Pattern.compile("(?i)\\b(uuid|uuid_short|sys_guid|sysdate|nextval)\\s*\\(|`");
+
+    /** Bytes a character takes at most, by character set (a collation's name starts with its set's). */
+    private static final Map<String, Integer> BYTES = Map.of(
+            "latin1", 1, "ascii", 1, "binary", 1, "ucs2", 2, "utf8", 3, "utf8mb3", 3, "utf8mb4", 4, "utf16", 4, "utf32",
+            4);
+
+    /** What a column without a collation of its own is taken to hold: utf8mb4, the most bytes a character. */
+    private static final String ASSUMED = "utf8mb4";
+
+    private ColumnHazards() {}
+
+    /**
+     * An added column: instant, but for a stored generated column (a migration writes generated columns stored) or a
+     * default each row computes its own value of, both copying the table; an identity column keeps PostgreSQL's
+     * hazard. A NOT NULL column without a default does not fail on rows: they get the type's implicit default.
+     */
+    static List<Hazard> add(AddColumn op) {
+        Column column = op.column();
+        String where = op.table() + "." + column.name();
+        if (column.generated() != null)
+            return List.of(new Hazard(Hazard.Kind.TABLE_REWRITE, "adding generated column " + where + " " + COPY));
+        if (column.identity() != Identity.NONE) return op.hazards();
+        if (column.defaultValue() != null
+                && PER_ROW.matcher(column.defaultValue().expression()).find())
+            return List.of(new Hazard(
+                    Hazard.Kind.TABLE_REWRITE,
+                    "adding " + where + " with DEFAULT " + column.defaultValue().expression() + " " + COPY
+                            + ": each row gets its own value"));
+        return List.of();
+    }
+
+    /**
+     * A changed column: PostgreSQL's verdicts on the values (cut, rounded, a conversion to write) hold, as the same
+     * conversions run; what MariaDB copies or rebuilds is its own.
+     */
+    static List<Hazard> alter(AlterColumn op, List<Op> context) {
+        String where = op.table() + "." + op.columnName();
+        List<Hazard> hazards = new ArrayList<>();
+        for (Hazard hazard : op.hazards())
+            if (hazard.kind() != Hazard.Kind.TABLE_REWRITE && hazard.kind() != Hazard.Kind.LONG_LOCK)
+                hazards.add(hazard);
+        String copy = copies(op, where);
+        if (copy != null) hazards.add(new Hazard(Hazard.Kind.TABLE_REWRITE, copy));
+        if (op.nullabilityChanged() && copy == null)
+            hazards.add(new Hazard(
+                    Hazard.Kind.TABLE_REWRITE,
+                    (op.setsNotNull() ? "SET NOT NULL" : "DROP NOT NULL") + " on " + where + " " + REBUILD));
+        // a validated IS NOT NULL check proved it first (Plan.hazards then leaves SET NOT NULL's own hazard out)
+        if (op.setsNotNull() && Plan.hazards(op, context).contains(op.notNullHazard()))
+            hazards.add(new Hazard(Hazard.Kind.FAILS_ON_DATA, "SET NOT NULL on " + where + " fails if it holds nulls"));
+        return List.copyOf(hazards);
+    }
+
+    /** Why the {@code MODIFY} copies the table, or null when it changes the column in place or instantly. */
+    private static String copies(AlterColumn op, String where) {
+        Column from = op.from();
+        Column to = op.to();
+        if (op.rebuilds()) return "adding the generated column " + where + " again " + COPY;
+        String fromSet = charset(from);
+        String toSet = charset(to);
+        if (!from.type().equals(to.type())) {
+            String change = "changing the type of " + where + " (" + from.type() + " -> " + to.type() + ") ";
+            Matcher a = VARCHAR.matcher(from.type());
+            Matcher b = VARCHAR.matcher(to.type());
+            if (!a.matches() || !b.matches()) return change + COPY;
+            int bytes = BYTES.getOrDefault(fromSet == null ? ASSUMED : fromSet, 4);
+            int before = Integer.parseInt(a.group(1)) * bytes;
+            int after = Integer.parseInt(b.group(1)) * bytes;
+            if (after < before) return change + COPY;
+            // a value's length takes one byte up to 255 bytes, and two above for values over 127 bytes
+            if (before >= 128 && before <= 255 && after > 255)
+                return change + COPY + ": its values' length takes two bytes instead of one ("
+                        + (fromSet == null ? ASSUMED + " assumed" : fromSet) + ")";
+        }
+        if (op.collationChanged()
+                && fromSet != null
+                && toSet != null
+                && !fromSet.equals(toSet)
+                && !(fromSet.startsWith("utf8") && toSet.equals("utf8mb4")))
+            return "changing the collation of " + where + " to " + to.collation() + " (character set " + fromSet
+                    + " -> " + toSet + ") " + COPY;
+        return null;
+    }
+
+    /** The character set a column's own collation names, or null when it has none (the table's is not known). */
+    private static String charset(Column column) {
+        if (column.collation() == null) return null;
+        String set = column.collation().replaceFirst("_.*", "");
+        return BYTES.containsKey(set) ? set : null;
+    }
+}
