@@ -97,6 +97,7 @@ final class BaselineCommand extends Subcommand {
      */
     private Plan readMariaDb(Project project) throws SQLException {
         var settings = project.settings();
+        settings.schemas(); // refused on MariaDB unless left unset, before anything is read
         try (Connection connection = MariaDbDiffRun.connect(
                 settings.url(),
                 settings.user().orElse(null),
