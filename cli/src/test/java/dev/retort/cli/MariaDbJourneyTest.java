@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -152,8 +153,13 @@ class MariaDbJourneyTest {
                         .toList(),
                 check::toString);
 
+        // under safety = online each key is added again in MariaDB's online form: unchecked, then validated
+        cli.write("retort.properties", cli.read("retort.properties") + "safety = online\n");
         Cli.Result second = cli.run("revision", "--autogenerate", "-m", "wider keys");
         assertEquals(ExitCode.OK, second.code(), second::toString);
+        String source = migrationSource(second);
+        assertEquals(6, occurrences(source, "Option.NOT_VALID"), source); // three each way
+        assertEquals(6, occurrences(source, "validateConstraint"), source);
         Cli.Result up = cli.run("upgrade", "head");
         assertEquals(ExitCode.OK, up.code(), up::toString);
         assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
@@ -166,6 +172,19 @@ class MariaDbJourneyTest {
         assertEquals(v1, catalog(), "downgrade -1 gives back exactly the first catalog");
         assertEquals(ExitCode.OK, cli.run("upgrade", "head").code());
         assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
+    }
+
+    private String migrationSource(Cli.Result revision) throws IOException {
+        try (Stream<Path> files = Files.list(workDir.resolve("migrations"))) {
+            Path newest = files.filter(f -> f.toString().endsWith("_WiderKeys.java"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(revision));
+            return Files.readString(newest);
+        }
+    }
+
+    private static int occurrences(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
     }
 
     private void insertVersionOneRows() throws SQLException {
