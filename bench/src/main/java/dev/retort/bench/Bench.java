@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 public final class Bench {
     private static final String USAGE =
             "usage: bench/run [--dialect postgresql|mariadb] [--tables 100,1000] [--runs 5] [--migrations 200]"
-                    + " [--out FILE] [--keep] [--no-alembic] [--host 127.0.0.1] [--port 5432|3306] [--user postgres|root]";
+                    + " [--out FILE] [--keep] [--no-alembic] [--floor] [--prefix retort_bench] [--host 127.0.0.1] [--port 5432|3306]"
+                    + " [--user postgres|root]";
 
     /** What every part of the benchmark runs with. */
     record Setup(
@@ -34,7 +35,9 @@ public final class Bench {
             Postgres postgres,
             ProcessTimer timer,
             int runs,
-            String alembic) {
+            String alembic,
+            String prefix,
+            boolean floor) {
         /** Retort as users run it: the {@code retort} launcher (its JVM options and class-data archive), on the copied jar. */
         List<String> retort(String... arguments) {
             List<String> command = new ArrayList<>(List.of("env", "RETORT_JAR=" + jar, launcher.toString()));
@@ -53,6 +56,19 @@ public final class Bench {
 
         /** The same, through another reader's main class (MariaDB's, {@link MariaDbIntrospect}). */
         List<String> introspect(Class<?> reader, String url) {
+            Path archive = jar.resolveSibling(jar.getFileName() + ".jsa");
+            return launched(
+                    reader,
+                    Files.isRegularFile(archive) ? "-XX:SharedArchiveFile=" + archive : null,
+                    benchClasses,
+                    url);
+        }
+
+        /**
+         * A main class of the bench run as {@link #introspect} runs it, with the archive option given (or none), on the
+         * jar and {@code mainPath}, where the main class is.
+         */
+        List<String> launched(Class<?> main, String archiveOption, Path mainPath, String... arguments) {
             List<String> command = new ArrayList<>(java);
             command.addAll(List.of(
                     "-XX:TieredStopAtLevel=1",
@@ -60,9 +76,9 @@ public final class Bench {
                     "-XX:-UsePerfData",
                     "-Xlog:cds=off",
                     "-Xlog:cds+dynamic=off"));
-            Path archive = jar.resolveSibling(jar.getFileName() + ".jsa");
-            if (Files.isRegularFile(archive)) command.add("-XX:SharedArchiveFile=" + archive);
-            command.addAll(List.of("-cp", jar + File.pathSeparator + benchClasses, reader.getName(), url));
+            if (archiveOption != null) command.add(archiveOption);
+            command.addAll(List.of("-cp", jar + File.pathSeparator + mainPath, main.getName()));
+            command.addAll(Arrays.asList(arguments));
             return command;
         }
     }
@@ -79,6 +95,8 @@ public final class Bench {
         Integer port = null;
         String user = null;
         boolean mariaDb = false;
+        boolean floor = false;
+        String prefix = "retort_bench";
         Path root =
                 Path.of(System.getProperty("retort.root", ".")).toAbsolutePath().normalize();
         Path out = root.resolve("bench/target/results.md");
@@ -95,6 +113,13 @@ public final class Bench {
                     case "--out" -> out = Path.of(args[++i]).toAbsolutePath();
                     case "--keep" -> keep = true;
                     case "--no-alembic" -> alembic = false;
+                    case "--floor" -> floor = true;
+                    case "--prefix" -> {
+                        prefix = args[++i];
+                        if (!prefix.matches("[a-z][a-z0-9_]{0,30}"))
+                            throw new IllegalArgumentException("--prefix: lower-case letters, digits and _, not "
+                                    + prefix.replaceAll("\\P{Print}", "?"));
+                    }
                     case "--host" -> host = args[++i];
                     case "--port" -> port = Integer.parseInt(args[++i]);
                     case "--user" -> user = args[++i];
@@ -109,6 +134,7 @@ public final class Bench {
                 }
             }
             if (runs < 1 || migrations < 1 || tables.isEmpty()) throw new IllegalArgumentException("nothing to run");
+            if (floor && !mariaDb) throw new IllegalArgumentException("--floor: only with --dialect mariadb");
         } catch (RuntimeException e) {
             System.err.println(e.getMessage() == null ? USAGE : e.getMessage() + "\n" + USAGE);
             System.exit(2);
@@ -131,7 +157,9 @@ public final class Bench {
                 postgres,
                 new ProcessTimer(work.resolve("process")),
                 runs,
-                alembic ? AlembicBench.version() : null);
+                alembic ? AlembicBench.version() : null,
+                prefix,
+                floor);
         // the launcher trains the jar's class-data archive at its first run after an install; do it before timing
         // anything
         new ProcessBuilder(setup.retort("--help"))
@@ -152,8 +180,8 @@ public final class Bench {
             } finally {
                 if (!keep) {
                     for (int n : tables) {
-                        mariaDbServer.drop(MariaDbTableBench.database(n));
-                        mariaDbServer.drop(MariaDbTableBench.database(n) + "_entities");
+                        mariaDbServer.drop(MariaDbTableBench.database(prefix, n));
+                        mariaDbServer.drop(MariaDbTableBench.database(prefix, n) + "_entities");
                     }
                 }
             }
@@ -175,10 +203,10 @@ public final class Bench {
         } finally {
             if (!keep) {
                 for (int n : tables) {
-                    postgres.drop("retort_bench_n" + n);
-                    postgres.drop("retort_bench_n" + n + "_entities");
+                    postgres.drop(prefix + "_n" + n);
+                    postgres.drop(prefix + "_n" + n + "_entities");
                 }
-                postgres.drop("retort_bench_upgrade");
+                postgres.drop(UpgradeBench.database(prefix));
             }
         }
         String text = header + report.markdown() + "\n"

@@ -6,9 +6,12 @@ import dev.retort.bench.Report.Target;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 /**
  * The figures at N tables on MariaDB ({@code bench/run --dialect mariadb}): {@code mariadb-dump --no-data} (the
@@ -26,8 +29,8 @@ final class MariaDbTableBench {
         this.server = server;
     }
 
-    static String database(int n) {
-        return "retort_bench_mariadb_n" + n;
+    static String database(String prefix, int n) {
+        return prefix + "_mariadb_n" + n;
     }
 
     void run(int n, Report report, List<String> notes) throws Exception {
@@ -46,7 +49,7 @@ final class MariaDbTableBench {
                 EntityWriter.write(differences.entities(), dir.resolve("entities")),
                 dir.resolve("classes"));
 
-        String database = database(n);
+        String database = database(setup.prefix(), n);
         String twin = database + "_entities";
         Bench.progress(
                 "N=%d (MariaDB): loading %s (the database) and %s (the entities' own schema)", n, database, twin);
@@ -71,27 +74,27 @@ final class MariaDbTableBench {
 
         Bench.progress("N=%d (MariaDB): mariadb-dump --no-data, introspection alone and retort check, in turn", n);
         String tables = differences.database().tables().size() + " tables";
-        List<Sample> samples = timer.interleave(
-                setup.runs(),
-                List.of(
-                        new ProcessTimer.Job(
-                                dir, environment, server.schemaDump(database), () -> {}, run -> run.expectExit(0)),
-                        new ProcessTimer.Job(
-                                dir,
-                                environment,
-                                setup.introspect(MariaDbIntrospect.class, server.url(database)),
-                                () -> {},
-                                run -> {
-                                    if (!run.expectExit(0).out().strip().equals(tables))
-                                        throw run.failure("expected " + tables);
-                                }),
-                        new ProcessTimer.Job(
-                                project,
-                                environment,
-                                setup.retort("check"),
-                                () -> {},
-                                run -> TableBench.expectLines(
-                                        run.expectExit(1), TableBench.checkLines(run.out()), differences.expected()))));
+        List<ProcessTimer.Job> jobs = new ArrayList<>(List.of(
+                new ProcessTimer.Job(dir, environment, server.schemaDump(database), () -> {}, run -> run.expectExit(0)),
+                new ProcessTimer.Job(
+                        dir,
+                        environment,
+                        setup.introspect(MariaDbIntrospect.class, server.url(database)),
+                        () -> {},
+                        run -> {
+                            if (!run.expectExit(0).out().strip().equals(tables))
+                                throw run.failure("expected " + tables);
+                        }),
+                new ProcessTimer.Job(
+                        project,
+                        environment,
+                        setup.retort("check"),
+                        () -> {},
+                        run -> TableBench.expectLines(
+                                run.expectExit(1), TableBench.checkLines(run.out()), differences.expected()))));
+        List<Floor> floors = setup.floor() ? floors(dir, server.url(database), classes, n) : List.of();
+        for (Floor floor : floors) jobs.add(floor.job(dir, environment));
+        List<Sample> samples = timer.interleave(setup.runs(), jobs);
         Sample dump = samples.get(0);
         String reference = "mariadb-dump --no-data";
         report.add(
@@ -99,6 +102,9 @@ final class MariaDbTableBench {
         report.add(
                 new Report.Row("N=" + n + ": introspection alone", samples.get(1), reference, dump, Target.ratio(2)));
         report.add(new Report.Row("N=" + n + ": retort check", samples.get(2), reference, dump, Target.ratio(4)));
+        for (int i = 0; i < floors.size(); i++)
+            report.add(new Report.Row(
+                    "N=" + n + ": floor: " + floors.get(i).figure(), samples.get(3 + i), reference, dump, Target.NONE));
         notes.add(String.format(
                 Locale.ROOT,
                 "N=%d (MariaDB): %d tables, %d columns, %d indexes (primary keys and unique keys included), "
@@ -110,5 +116,56 @@ final class MariaDbTableBench {
                 base.indexCount(),
                 base.foreignKeyCount(),
                 differences.expected().size()));
+        if (!floors.isEmpty())
+            notes.add("floors (--floor): the bench's own mains (Floor*), each with the launcher's JVM options and a"
+                    + " class-data archive of its own, trained by one run of the same command before the timing");
+    }
+
+    /** A floor's main class, what it is given and what it must print. */
+    private record Floor(String figure, List<String> command, String expected) {
+        ProcessTimer.Job job(Path directory, Map<String, String> environment) {
+            return new ProcessTimer.Job(directory, environment, command, () -> {}, run -> {
+                if (!run.expectExit(0).out().strip().equals(expected)) throw run.failure("expected " + expected);
+            });
+        }
+    }
+
+    /**
+     * The floors, each with its class-data archive trained by one run of its own; their classes in a jar of their own,
+     * as an archive takes no class from a directory.
+     */
+    private List<Floor> floors(Path dir, String url, Path classes, int n) throws Exception {
+        Path jar = dir.resolve("floors.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            for (Class<?> main : List.of(FloorConnect.class, FloorJooq.class, FloorHibernate.class)) {
+                String entry = main.getName().replace('.', '/') + ".class";
+                out.putNextEntry(new JarEntry(entry));
+                out.write(Files.readAllBytes(setup.benchClasses().resolve(entry)));
+                out.closeEntry();
+            }
+        }
+        List<Floor> floors = new ArrayList<>();
+        floors.add(floor(dir, jar, "(a) connect and select 1", FloorConnect.class, "1", url));
+        floors.add(floor(dir, jar, "(b) (a) and jOOQ's DSL.using, one query", FloorJooq.class, "1", url));
+        floors.add(floor(
+                dir,
+                jar,
+                "(c) Hibernate's metadata of the entities, MariaDB dialect, no database",
+                FloorHibernate.class,
+                (n + 1) + " entities, MariaDBDialect",
+                classes.toString()));
+        return floors;
+    }
+
+    private Floor floor(Path dir, Path jar, String figure, Class<?> main, String expected, String argument)
+            throws Exception {
+        Path archive = dir.resolve(main.getSimpleName() + ".jsa");
+        Files.deleteIfExists(archive);
+        Bench.progress("floor %s: training its class-data archive", main.getSimpleName());
+        setup.timer()
+                .run(dir, Map.of(), setup.launched(main, "-XX:ArchiveClassesAtExit=" + archive, jar, argument))
+                .expectExit(0);
+        if (!Files.isRegularFile(archive)) throw new BenchException("no class-data archive from " + main.getName());
+        return new Floor(figure, setup.launched(main, "-XX:SharedArchiveFile=" + archive, jar, argument), expected);
     }
 }

@@ -48,7 +48,7 @@ final class TableBench {
                 EntityWriter.write(differences.entities(), dir.resolve("entities")),
                 dir.resolve("classes"));
 
-        String database = "retort_bench_n" + n;
+        String database = setup.prefix() + "_n" + n;
         String twin = database + "_entities";
         Bench.progress("N=%d: loading %s (the database) and %s (the entities' own schema)", n, database, twin);
         for (String name : List.of(database, twin)) setup.postgres().recreate(name);
@@ -239,7 +239,7 @@ final class TableBench {
                 "dev.url = embedded\nentities.packages = " + EntityWriter.PACKAGE + "\nentities.classpath = "
                         + dir.resolve("classes") + "\n",
                 StandardCharsets.UTF_8);
-        String loaded = "retort_bench_n" + n + "_psql";
+        String loaded = setup.prefix() + "_n" + n + "_psql";
         Bench.progress("N=%d: check --dev (%d migrations) and psql -f of the same SQL, in turn", n, count);
         List<Sample> samples = setup.timer()
                 .interleave(

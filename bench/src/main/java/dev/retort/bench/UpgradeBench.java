@@ -15,12 +15,16 @@ import java.util.Map;
  * then {@code current} and {@code heads}, each a fresh JVM.
  */
 final class UpgradeBench {
-    private static final String DATABASE = "retort_bench_upgrade";
-
     private final Bench.Setup setup;
+    private final String database;
 
     UpgradeBench(Bench.Setup setup) {
         this.setup = setup;
+        this.database = database(setup.prefix());
+    }
+
+    static String database(String prefix) {
+        return prefix + "_upgrade";
     }
 
     void run(int count, Report report, String dumpName, Sample dump) throws Exception {
@@ -29,7 +33,7 @@ final class UpgradeBench {
         MigrationWriter.write(count, project.resolve("migrations"));
         Files.writeString(
                 project.resolve("retort.properties"),
-                "url = " + setup.postgres().url(DATABASE) + "\n" + "migrations.package = " + MigrationWriter.PACKAGE
+                "url = " + setup.postgres().url(database) + "\n" + "migrations.package = " + MigrationWriter.PACKAGE
                         + "\n",
                 StandardCharsets.UTF_8);
         Path cache = dir.resolve("cache");
@@ -65,15 +69,15 @@ final class UpgradeBench {
                         new ProcessTimer.Job(
                                 dir,
                                 environment,
-                                postgres.psql(DATABASE, "-f", script.toString()),
-                                () -> postgres.recreate(DATABASE),
+                                postgres.psql(database, "-f", script.toString()),
+                                () -> postgres.recreate(database),
                                 run -> run.expectExit(0)),
                         new ProcessTimer.Job(
                                 project,
                                 environment,
                                 setup.retort("upgrade", "head"),
                                 () -> {
-                                    postgres.recreate(DATABASE);
+                                    postgres.recreate(database);
                                     Bench.delete(cache);
                                 },
                                 upgraded),
@@ -81,7 +85,7 @@ final class UpgradeBench {
                                 project,
                                 environment,
                                 setup.retort("upgrade", "head"),
-                                () -> postgres.recreate(DATABASE),
+                                () -> postgres.recreate(database),
                                 upgraded)));
         Sample psql = upgrades.get(0);
         Sample cold = upgrades.get(1);

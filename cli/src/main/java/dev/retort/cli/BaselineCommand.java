@@ -1,23 +1,37 @@
 package dev.retort.cli;
 
+import dev.retort.Dialect;
 import dev.retort.RetortException;
+import dev.retort.autogenerate.Autogenerate;
 import dev.retort.autogenerate.OpText;
 import dev.retort.codegen.RevisionHeader;
 import dev.retort.diff.Plan;
+import dev.retort.mariadb.MariaDbCatalog;
+import dev.retort.mariadb.MariaDbIntrospector;
+import dev.retort.mariadb.MariaDbVersions;
+import dev.retort.mariadb.TableDetails;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.runtime.RunResult;
 import dev.retort.runtime.internal.VersionTable;
+import dev.retort.schema.Schema;
+import dev.retort.schema.Table;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -41,7 +55,7 @@ final class BaselineCommand extends Subcommand {
         Project project = root.project();
         project.startLoadingMigrations();
         requireNoRevisions(project);
-        Plan plan = readDatabase(project);
+        Plan plan = project.settings().dialect() == Dialect.MARIADB ? readMariaDb(project) : readDatabase(project);
         String id = project.revisionId(revisionId);
         for (Op op : plan.upgrade()) root.info("Detected " + OpText.describe(op));
         RevisionHeader header =
@@ -75,6 +89,75 @@ final class BaselineCommand extends Subcommand {
             }
             return plan;
         }
+    }
+
+    /**
+     * On MariaDB, the plan that creates the url's database, read by {@code MariaDbIntrospector}; what only MariaDB keeps
+     * and the migration DSL has no form for is named in a note each, as a database built from the migrations lacks it.
+     */
+    private Plan readMariaDb(Project project) throws SQLException {
+        var settings = project.settings();
+        try (Connection connection = MariaDbDiffRun.connect(
+                settings.url(),
+                settings.user().orElse(null),
+                settings.password().orElse(null),
+                settings.connectTimeout())) {
+            Set<String> current = MariaDbVersions.applied(connection, settings.versionTable());
+            if (!current.isEmpty()) {
+                throw new RetortException("the database is already at " + String.join(", ", current) + " in "
+                        + settings.versionTable() + ": Retort manages it already, so there is nothing to adopt;"
+                        + " nothing was written");
+            }
+            MariaDbCatalog catalog = MariaDbIntrospector.read(connection);
+            Autogenerate pipeline = project.mariaDbAutogenerate();
+            Schema database = pipeline.filterDatabase(catalog.schema());
+            Plan plan = pipeline.diff(Schema.EMPTY, database);
+            if (plan.isEmpty()) {
+                throw new RetortException("the database " + catalog.database() + " has nothing to adopt (no table or"
+                        + " sequence); start from the entities with 'retort revision --autogenerate' instead");
+            }
+            for (String line : unwritten(connection, catalog, database))
+                root.info("note: not in the migration (the DSL has no form for it; add it with op.execute): " + line);
+            return plan;
+        }
+    }
+
+    /**
+     * What the tables have that a migration creating them does not write: an engine other than the server's default,
+     * a default collation other than the database's, {@code ON UPDATE}, {@code VIRTUAL}, key prefix lengths.
+     */
+    private static List<String> unwritten(Connection connection, MariaDbCatalog catalog, Schema database)
+            throws SQLException {
+        String engine;
+        String collation;
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT @@default_storage_engine, @@collation_database")) {
+            rs.next();
+            engine = rs.getString(1);
+            collation = rs.getString(2);
+        }
+        List<String> lines = new ArrayList<>();
+        for (Table table : database.tables()) {
+            TableDetails details = catalog.details().get(table.name());
+            if (details == null) continue;
+            if (details.engine() != null && !details.engine().equalsIgnoreCase(engine))
+                lines.add("table " + table.name() + ": engine " + details.engine() + " (the server's default is "
+                        + engine + ")");
+            if (details.collation() != null && !details.collation().equalsIgnoreCase(collation))
+                lines.add("table " + table.name() + ": default collation " + details.collation() + " (the"
+                        + " database's is " + collation + ")");
+            for (Map.Entry<String, String> update : details.onUpdate().entrySet())
+                lines.add("column " + table.name() + "." + update.getKey() + ": ON UPDATE "
+                        + update.getValue().toLowerCase(Locale.ROOT));
+            for (String column : details.virtualColumns())
+                lines.add("column " + table.name() + "." + column + ": VIRTUAL (the migration's column is stored)");
+            for (Map.Entry<String, List<Integer>> prefix : details.prefixes().entrySet())
+                lines.add("index " + table.name() + "." + prefix.getKey() + ": key prefix lengths "
+                        + prefix.getValue().stream()
+                                .map(length -> length == null ? "whole" : String.valueOf(length))
+                                .collect(Collectors.joining(", ", "(", ")")));
+        }
+        return lines;
     }
 
     private static void requireNoRevisions(Project project) {

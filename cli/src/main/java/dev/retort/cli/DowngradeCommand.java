@@ -27,8 +27,9 @@ final class DowngradeCommand extends Subcommand {
             root.out().print(offline.downgradeScript(range.from(), range.to()));
             return ExitCode.OK;
         }
-        RunResult result = project.retort(new Progress(root), true).downgrade(target);
-        if (result.applied().isEmpty())
+        Progress progress = new Progress(root);
+        RunResult result = project.retort(progress, true).downgrade(target);
+        if (result.applied().isEmpty() && !progress.progressed())
             root.info("Nothing to downgrade: the database is at " + Revisions.heads(result.after()) + ".");
         return ExitCode.OK;
     }

@@ -40,8 +40,8 @@ public final class Main {
     public static int run(
             Path workDir, Map<String, String> environment, PrintWriter out, PrintWriter err, String... args) {
         String command = QuickLook.subcommandName(args);
-        DriverPrewarm.startFor(command, environment);
         EarlyEntityRead.startFor(command, workDir, environment, args);
+        DriverPrewarm.startFor(command, environment, EarlyEntityRead.startedDialect());
         RetortCommand root = new RetortCommand(workDir, environment);
         Factory factory = new Factory(root);
         CommandLine commandLine = new CommandLine(root, factory);

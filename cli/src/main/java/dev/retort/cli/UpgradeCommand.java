@@ -28,8 +28,9 @@ final class UpgradeCommand extends Subcommand {
             root.out().print(offline.upgradeScript(range.from(), range.to()));
             return ExitCode.OK;
         }
-        RunResult result = project.retort(new Progress(root), true).upgrade(target);
-        if (result.applied().isEmpty())
+        Progress progress = new Progress(root);
+        RunResult result = project.retort(progress, true).upgrade(target);
+        if (result.applied().isEmpty() && !progress.progressed())
             root.info("Nothing to upgrade: the database is at " + Revisions.heads(result.after()) + ".");
         return ExitCode.OK;
     }

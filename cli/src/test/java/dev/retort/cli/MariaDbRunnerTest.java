@@ -110,8 +110,8 @@ class MariaDbRunnerTest {
                                 + " statements 1-2 of this migration ran and stay applied, the version table stays at "
                                 + R1
                                 + ":\n" + RAN
-                                + "fix the cause and run 'retort upgrade' again to resume at statement 3, or"
-                                + " 'retort downgrade' to undo statements 1-2\n"),
+                                + "fix the cause and run 'retort upgrade " + R2 + "' again to resume at statement 3,"
+                                + " or 'retort downgrade " + R1 + "' to undo statements 1-2\n"),
                 failed::toString);
         assertEquals(List.of("code", "id", "note"), columns());
 
@@ -129,8 +129,8 @@ class MariaDbRunnerTest {
         assertTrue(validate.out().startsWith("partial: " + partial), validate::toString);
         assertTrue(
                 validate.out()
-                        .endsWith(RAN + "run 'retort upgrade' to resume it, or 'retort downgrade' to undo its"
-                                + " statements\n"),
+                        .endsWith(RAN + "run 'retort upgrade " + R2 + "' to resume it, or 'retort downgrade " + R1
+                                + "' to undo its" + " statements\n"),
                 validate::toString);
 
         // an edited migration is not resumed: what ran is no longer known to be its first statements
@@ -148,7 +148,10 @@ class MariaDbRunnerTest {
         db.execute("UPDATE accounts SET code = 'abc'");
         Cli.Result resumed = cli.run("upgrade", "head");
         assertEquals(ExitCode.OK, resumed.code(), resumed::toString);
-        assertEquals("Running upgrade " + R1 + " -> " + R2 + ", M2\n", resumed.out());
+        assertEquals(
+                "Running upgrade " + R1 + " -> " + R2 + ", M2\nResuming after statement 2 of 4 of the upgrade of " + R2
+                        + "\n",
+                resumed.out());
         assertEquals(List.of("code", "extra", "id", "note"), columns());
         assertEquals(R2 + " (head)\n", cli.run("current").out());
         Cli.Result clean = cli.run("validate");
@@ -222,6 +225,7 @@ class MariaDbRunnerTest {
 
         Cli.Result undone = cli.run("downgrade", R1);
         assertEquals(ExitCode.OK, undone.code(), undone::toString);
+        assertEquals("Undoing statements 1-2 of the upgrade of " + R2 + "\n", undone.out());
         assertEquals(start, catalog(), "the completed statements undone, the last first");
         assertEquals(R1 + "\n", cli.run("current").out());
         assertEquals(ExitCode.OK, cli.run("validate").code());

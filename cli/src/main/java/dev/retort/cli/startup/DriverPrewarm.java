@@ -1,5 +1,6 @@
 package dev.retort.cli.startup;
 
+import dev.retort.Dialect;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -31,6 +32,8 @@ import org.postgresql.Driver;
  *
  * <p>Measured gain: {@code current} ~0.63 to ~0.50 s on the benchmark machine, measured in one
  * commit with {@link OneSubcommand} (about 40 ms of it) and the launcher's parallel collector.
+ * Not started on MariaDB (when {@link EarlyEntityRead} found the project's dialect): MariaDB's {@code check} of 100
+ * tables ~1.35 to ~1.30 s.
  * Switch: {@code RETORT_STARTUP_DRIVER_PREWARM=off} ({@link StartupSwitch#DRIVER_PREWARM}).
  */
 public final class DriverPrewarm {
@@ -44,11 +47,15 @@ public final class DriverPrewarm {
 
     /**
      * Starts the warm-up when the command (see {@link QuickLook#subcommandName}) connects, unless it
-     * is switched off; whether it started.
+     * is switched off or the command is known to work on MariaDB ({@code dialect}, where known: see
+     * {@link EarlyEntityRead#startedDialect}), where PostgreSQL's driver is never used and the warm-up's
+     * CPU is taken from the entity read and the catalog read on a small machine; whether it started.
      */
-    public static boolean startFor(String command, Map<String, String> environment) {
-        if (command == null || OFFLINE.contains(command) || !StartupSwitch.DRIVER_PREWARM.isOn(environment))
-            return false;
+    public static boolean startFor(String command, Map<String, String> environment, Dialect dialect) {
+        if (command == null
+                || OFFLINE.contains(command)
+                || dialect == Dialect.MARIADB
+                || !StartupSwitch.DRIVER_PREWARM.isOn(environment)) return false;
         Thread thread = new Thread(DriverPrewarm::run, "retort-driver-prewarm");
         thread.setDaemon(true);
         thread.start();

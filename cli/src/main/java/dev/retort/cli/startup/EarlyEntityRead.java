@@ -93,6 +93,12 @@ public final class EarlyEntityRead {
         return true;
     }
 
+    /** The dialect of the read {@link #startFor} started on this thread; null when it started none. */
+    public static Dialect startedDialect() {
+        Started early = STARTED.get();
+        return early == null ? null : early.dialect();
+    }
+
     /**
      * The early read's result, when it read exactly these entities for this default schema; null
      * otherwise. It can be claimed once.

@@ -35,8 +35,8 @@ class StartupSwitchTest {
     void eachSwitchTurnsItsTrickOff() {
         new Cli(workDir).configure(db, Shop.V1, "snake");
         for (String variable : List.of(StartupSwitch.DRIVER_PREWARM.variable(), StartupSwitch.ALL)) {
-            assertTrue(DriverPrewarm.startFor("current", Map.of()));
-            assertFalse(DriverPrewarm.startFor("current", off(variable)), variable);
+            assertTrue(DriverPrewarm.startFor("current", Map.of(), null));
+            assertFalse(DriverPrewarm.startFor("current", off(variable), null), variable);
         }
         for (String variable : List.of(StartupSwitch.EARLY_READ.variable(), StartupSwitch.ALL)) {
             assertTrue(EarlyEntityRead.startFor("check", workDir, Map.of(), "check"));

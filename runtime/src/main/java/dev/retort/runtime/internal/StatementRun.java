@@ -9,6 +9,7 @@ import dev.retort.op.Op;
 import dev.retort.op.Option;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionNode;
+import dev.retort.revision.Targets;
 import dev.retort.runtime.AppliedMigration;
 import dev.retort.runtime.Direction;
 import dev.retort.runtime.HistoryEntry;
@@ -262,8 +263,8 @@ final class StatementRun {
                             + other(direction(entry)).word() + " to undo its statements",
                     null);
         }
-        sink.note("Resuming after statement " + completed + " of "
-                + entry.progress().total());
+        progress("Resuming after statement " + completed + " of "
+                + entry.progress().total() + " of the " + entry.direction() + " of " + node.id());
         sink.execute("UPDATE " + tables.history().qualified() + " SET status = 'resumed' WHERE id = " + entry.id());
         unresolved = null;
         return completed;
@@ -322,16 +323,35 @@ final class StatementRun {
                         .append(i + 1)
                         .append(". ")
                         .append(Failures.oneLine(statements.get(i).sql()));
-            message.append("\nfix the cause and run 'retort ")
-                    .append(direction.word())
-                    .append("' again to resume at statement ")
+            // an upgrade resumes to the revision and is undone down to where the version table stays; a downgrade
+            // resumes down to the revision's parents and is undone up to the revision
+            Set<String> below = direction == Direction.UPGRADE ? heads : new TreeSet<>(node.revises());
+            Set<String> resume = direction == Direction.UPGRADE ? Set.of(node.id()) : below;
+            Set<String> undo = direction == Direction.UPGRADE ? below : Set.of(node.id());
+            message.append("\nfix the cause and run ")
+                    .append(command(direction, resume))
+                    .append(" again to resume at statement ")
                     .append(index + 1)
-                    .append(", or 'retort ")
-                    .append(other(direction).word())
-                    .append("' to undo statements 1-")
+                    .append(", or ")
+                    .append(command(other(direction), undo))
+                    .append(" to undo statements 1-")
                     .append(index);
         }
         return new StatementException(node.id(), direction, index + 1, sql, message.toString(), e);
+    }
+
+    /** A line about a run left halfway: a comment in a script, the listener's progress online. */
+    private void progress(String line) {
+        sink.note(line);
+        if (sink.connection().isPresent()) listener.progress(line);
+    }
+
+    /** The command that goes to these revisions: {@code base} for none, and for several a target to choose. */
+    static String command(Direction direction, Set<String> revisions) {
+        String verb = "'retort " + direction.word() + " ";
+        if (revisions.size() > 1)
+            return verb + "TARGET' (TARGET one of " + String.join(", ", new TreeSet<>(revisions)) + ")";
+        return verb + (revisions.isEmpty() ? Targets.BASE : revisions.iterator().next()) + "'";
     }
 
     /** What to do about a statement a lock wait or the statement time limit stopped; empty for any other failure. */
@@ -377,7 +397,7 @@ final class StatementRun {
         List<Undo> undos = Undo.of(sql, completed, dialect);
         List<Undo> refused = undos.stream().filter(u -> u.statements() == null).toList();
         if (!refused.isEmpty()) throw cannotUndo(entry, sql, refused, stayAt);
-        sink.note("Undoing statements 1-" + completed + " of the " + direction.word() + " of " + id);
+        progress("Undoing statements 1-" + completed + " of the " + direction.word() + " of " + id);
         sink.execute("SET @retort_run = " + entry.id());
         List<Undo> lastFirst = new ArrayList<>(undos);
         Collections.reverse(lastFirst);

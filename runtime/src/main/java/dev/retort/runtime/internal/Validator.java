@@ -43,14 +43,20 @@ final class Validator {
                 .problems());
         StatementRun.unresolved(history).ifPresent(entry -> {
             PartialRun partial = StatementRun.partialRun(migrations, entry);
+            boolean up = partial.direction() == Direction.UPGRADE;
+            Set<String> revision = Set.of(entry.revision());
+            Set<String> parents = migrations.graph().inOrder().stream().anyMatch(n -> n.id().equals(entry.revision()))
+                    ? Set.copyOf(migrations.graph().node(entry.revision()).revises())
+                    : Set.of();
             problems.add(new Validation.Problem(
                     Validation.Kind.PARTIAL,
                     entry.revision(),
-                    String.join("\n", partial.lines()) + "\nrun 'retort "
-                            + partial.direction().word()
-                            + "' to resume it, or 'retort "
-                            + (partial.direction() == Direction.UPGRADE ? "downgrade" : "upgrade")
-                            + "' to undo its statements"));
+                    String.join("\n", partial.lines()) + "\nrun "
+                            + StatementRun.command(partial.direction(), up ? revision : parents)
+                            + " to resume it, or "
+                            + StatementRun.command(
+                                    up ? Direction.DOWNGRADE : Direction.UPGRADE, up ? parents : revision)
+                            + " to undo its statements"));
         });
         return new Validation(problems);
     }
