@@ -12,6 +12,7 @@ import dev.retort.diff.Plan;
 import dev.retort.entities.EntityReader;
 import dev.retort.entities.EntitySource;
 import dev.retort.mariadb.MariaDbHazards;
+import dev.retort.mariadb.RetypedForeignKeys;
 import dev.retort.postgres.CatalogCasts;
 import dev.retort.postgres.ExpressionCanonicalizer;
 import dev.retort.postgres.PostgresIntrospector;
@@ -168,7 +169,8 @@ public final class Autogenerate {
         Schema database = readDatabase(connection);
         if (dialect == Dialect.MARIADB) {
             Schema model = canonicalize(connection, join(entities));
-            return new Comparison(database, diff(MariaDbSide.withoutImplicitIndexes(database, model), model));
+            Schema current = MariaDbSide.withoutImplicitIndexes(database, model);
+            return new Comparison(database, RetypedForeignKeys.of(diff(current, model), current, model));
         }
         return new Comparison(
                 database, withCasts(connection, diffModel(database, canonicalize(connection, join(entities)))));

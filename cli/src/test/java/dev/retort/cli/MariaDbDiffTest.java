@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -322,6 +323,89 @@ class MariaDbDiffTest {
                                 + " (`id`);\n"),
                 script.out());
         assertEquals(false, script.out().contains("ALTER TABLE `t` ADD PRIMARY KEY"), script.out());
+        roundTrip();
+    }
+
+    /**
+     * Every id of a parent and its child's key column from {@code int unsigned} to {@code bigint}, with rows: MariaDB
+     * refuses to change the type of a column a foreign key uses (errors 1832, 1833), so the key is dropped before
+     * the type changes and added again after them, under its name, both ways.
+     */
+    @Test
+    void aForeignKeyIsDroppedAndAddedAgainAroundTheTypeChangesOfItsColumns() throws Exception {
+        db.execute(0, """
+                CREATE TABLE p (id int unsigned NOT NULL PRIMARY KEY);
+                CREATE TABLE c (id int unsigned NOT NULL PRIMARY KEY, p_id int unsigned,
+                  CONSTRAINT c_p FOREIGN KEY (p_id) REFERENCES p (id));
+                INSERT INTO p VALUES (1), (2);
+                INSERT INTO c VALUES (10, 1), (11, 2), (12, NULL);
+                """);
+        db.execute(1, """
+                CREATE TABLE p (id bigint NOT NULL PRIMARY KEY);
+                CREATE TABLE c (id int NOT NULL PRIMARY KEY, p_id bigint, CONSTRAINT c_p FOREIGN KEY (p_id) REFERENCES p (id))
+                """);
+        Cli.Result result = diff();
+        assertEquals(
+                sorted(
+                        "drop foreign key c (p_id) -> p (id)",
+                        "alter column c.id: type int unsigned -> integer",
+                        "alter column c.p_id: type int unsigned -> bigint",
+                        "alter column p.id: type int unsigned -> bigint",
+                        "add foreign key c (p_id) -> p (id)"),
+                operations(result),
+                result::toString);
+        String script = "-- MariaDB commits each statement: if one fails, those above it stay applied\n"
+                + "ALTER TABLE `c` DROP FOREIGN KEY `c_p`, DROP INDEX IF EXISTS `c_p`;\n"
+                + "ALTER TABLE `c`\n    MODIFY COLUMN `id` int NOT NULL,\n    MODIFY COLUMN `p_id` bigint NULL;\n"
+                + "ALTER TABLE `p` MODIFY COLUMN `id` bigint NOT NULL;\n"
+                + "ALTER TABLE `c` ADD CONSTRAINT `c_p` FOREIGN KEY (`p_id`) REFERENCES `p` (`id`)"
+                + " ON DELETE NO ACTION ON UPDATE NO ACTION;\n";
+        Cli.Result sql = diff("--sql");
+        assertEquals(
+                script,
+                sql.out()
+                        .lines()
+                        .filter(l -> !l.startsWith("-- HAZARD"))
+                        .map(l -> l + "\n")
+                        .collect(Collectors.joining()),
+                sql::toString);
+        roundTrip();
+    }
+
+    /**
+     * One end only changing: a referenced {@code varchar} made longer, and, of another key, the referencing one (MariaDB
+     * lets a key join strings of different lengths, not change either while the key is there).
+     */
+    @Test
+    void aForeignKeyIsAddedAgainWhenOnlyOneOfItsEndsChangesType() throws Exception {
+        db.execute(0, """
+                CREATE TABLE p (id int NOT NULL PRIMARY KEY, code varchar(10) NOT NULL, UNIQUE KEY p_code (code));
+                CREATE TABLE q (code varchar(10) NOT NULL PRIMARY KEY);
+                CREATE TABLE c (id int NOT NULL PRIMARY KEY, p_code varchar(10), q_code varchar(10),
+                  CONSTRAINT c_p FOREIGN KEY (p_code) REFERENCES p (code),
+                  CONSTRAINT c_q FOREIGN KEY (q_code) REFERENCES q (code));
+                INSERT INTO p VALUES (1, 'a');
+                INSERT INTO q VALUES ('b');
+                INSERT INTO c VALUES (1, 'a', 'b');
+                """);
+        db.execute(1, """
+                CREATE TABLE p (id int NOT NULL PRIMARY KEY, code varchar(20) NOT NULL, UNIQUE KEY p_code (code));
+                CREATE TABLE q (code varchar(10) NOT NULL PRIMARY KEY);
+                CREATE TABLE c (id int NOT NULL PRIMARY KEY, p_code varchar(10), q_code varchar(30),
+                  CONSTRAINT c_p FOREIGN KEY (p_code) REFERENCES p (code),
+                  CONSTRAINT c_q FOREIGN KEY (q_code) REFERENCES q (code))
+                """);
+        Cli.Result result = diff();
+        assertEquals(
+                sorted(
+                        "drop foreign key c (p_code) -> p (code)",
+                        "drop foreign key c (q_code) -> q (code)",
+                        "alter column p.code: type varchar(10) -> varchar(20)",
+                        "alter column c.q_code: type varchar(10) -> varchar(30)",
+                        "add foreign key c (p_code) -> p (code)",
+                        "add foreign key c (q_code) -> q (code)"),
+                operations(result),
+                result::toString);
         roundTrip();
     }
 

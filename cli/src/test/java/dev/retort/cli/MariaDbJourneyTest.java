@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -102,6 +103,88 @@ class MariaDbJourneyTest {
         assertEquals("", cli.run("current").out());
         Cli.Result history = cli.run("history", "-i");
         assertEquals(ExitCode.OK, history.code(), history::toString);
+    }
+
+    /**
+     * Entities whose ids and codes change type where foreign keys use them (MariaDB refuses that while a key is
+     * there: errors 1832, 1833): an id at both ends, a referenced code alone and a referencing one alone. {@code
+     * check} lists each key dropped and added again, the migration runs over rows, checks clean, and its downgrade
+     * gives back the first catalog.
+     */
+    @Test
+    void typeChangesOfForeignKeyColumnsOnMariaDb() throws Exception {
+        Cli cli = new Cli(workDir);
+        assertEquals(ExitCode.OK, cli.run("init").code());
+        cli.configure(db.url(), "dev.retort.fixtures.scenarios.retypedkeysv1", "snake");
+        assertEquals(
+                ExitCode.OK,
+                cli.run("revision", "--autogenerate", "-m", "create").code());
+        assertEquals(ExitCode.OK, cli.run("upgrade", "head").code());
+        assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
+        List<Table> v1 = catalog();
+        db.execute("INSERT INTO owners (id, code) VALUES (1, 'ann'), (2, 'bo')");
+        db.execute("INSERT INTO tags (code) VALUES ('cat')");
+        db.execute(
+                "INSERT INTO pets (id, owner_id, owner_code, tag_code) VALUES (7, 1, 'bo', 'cat'), (8, 2, NULL, NULL)");
+
+        cli.configure(db.url(), "dev.retort.fixtures.scenarios.retypedkeysv2", "snake");
+        Cli.Result check = cli.run("check");
+        assertEquals(ExitCode.FOUND, check.code(), check::toString);
+        assertEquals(
+                Stream.of(
+                                "alter column owners.id: type integer -> bigint",
+                                "alter column pets.owner_id: type integer -> bigint",
+                                "alter column owners.code: type varchar(10) -> varchar(20)",
+                                "alter column pets.tag_code: type varchar(10) -> varchar(30)",
+                                "drop foreign key pets (owner_id) -> owners (id)",
+                                "drop foreign key pets (owner_code) -> owners (code)",
+                                "drop foreign key pets (tag_code) -> tags (code)",
+                                "add foreign key pets (owner_id) -> owners (id)",
+                                "add foreign key pets (owner_code) -> owners (code)",
+                                "add foreign key pets (tag_code) -> tags (code)")
+                        .sorted()
+                        .toList(),
+                check.out()
+                        .lines()
+                        .filter(l -> l.startsWith("  ") && !l.startsWith("    "))
+                        .map(String::strip)
+                        .filter(l -> !l.startsWith("HAZARD"))
+                        .sorted()
+                        .toList(),
+                check::toString);
+
+        // under safety = online each key is added again in MariaDB's online form: unchecked, then validated
+        cli.write("retort.properties", cli.read("retort.properties") + "safety = online\n");
+        Cli.Result second = cli.run("revision", "--autogenerate", "-m", "wider keys");
+        assertEquals(ExitCode.OK, second.code(), second::toString);
+        String source = migrationSource(second);
+        assertEquals(6, occurrences(source, "Option.NOT_VALID"), source); // three each way
+        assertEquals(6, occurrences(source, "validateConstraint"), source);
+        Cli.Result up = cli.run("upgrade", "head");
+        assertEquals(ExitCode.OK, up.code(), up::toString);
+        assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
+        assertEquals(
+                List.of("7 1 bo cat", "8 2 null null"),
+                query("SELECT id, owner_id, owner_code, tag_code FROM pets ORDER BY id"));
+
+        Cli.Result down = cli.run("downgrade", "-1");
+        assertEquals(ExitCode.OK, down.code(), down::toString);
+        assertEquals(v1, catalog(), "downgrade -1 gives back exactly the first catalog");
+        assertEquals(ExitCode.OK, cli.run("upgrade", "head").code());
+        assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
+    }
+
+    private String migrationSource(Cli.Result revision) throws IOException {
+        try (Stream<Path> files = Files.list(workDir.resolve("migrations"))) {
+            Path newest = files.filter(f -> f.toString().endsWith("_WiderKeys.java"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(revision));
+            return Files.readString(newest);
+        }
+    }
+
+    private static int occurrences(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
     }
 
     private void insertVersionOneRows() throws SQLException {

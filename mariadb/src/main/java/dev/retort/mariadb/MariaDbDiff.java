@@ -79,7 +79,11 @@ public record MariaDbDiff(Plan plan, List<String> details, MariaDbCatalog from, 
         return of(from, to, tables, leftOut, Differ::diff);
     }
 
-    /** The same, the plan made by {@code differ} (a pipeline's, with its comparison hooks) rather than the bare differ. */
+    /**
+     * The same, the plan made by {@code differ} (a pipeline's, with its comparison hooks) rather than the bare differ;
+     * either way with the foreign keys in the way of its type changes dropped and added again ({@link
+     * RetypedForeignKeys}).
+     */
     public static MariaDbDiff of(
             MariaDbCatalog from,
             MariaDbCatalog to,
@@ -97,7 +101,7 @@ public record MariaDbDiff(Plan plan, List<String> details, MariaDbCatalog from, 
                 details.addAll(changes(table, current.table(table.name()).get(), was, is));
         }
         return new MariaDbDiff(
-                differ.apply(current, target),
+                RetypedForeignKeys.of(differ.apply(current, target), current, target),
                 details,
                 new MariaDbCatalog(from.database(), current, from.details()),
                 new MariaDbCatalog(to.database(), target, to.details()));
