@@ -98,11 +98,7 @@ final class BaselineCommand extends Subcommand {
     private Plan readMariaDb(Project project) throws SQLException {
         var settings = project.settings();
         settings.schemas(); // refused on MariaDB unless left unset, before anything is read
-        try (Connection connection = MariaDbDiffRun.connect(
-                settings.url(),
-                settings.user().orElse(null),
-                settings.password().orElse(null),
-                settings.connectTimeout())) {
+        try (Connection connection = project.connectMariaDb()) {
             Set<String> current = MariaDbVersions.applied(connection, settings.versionTable());
             if (!current.isEmpty()) {
                 throw new RetortException("the database is already at " + String.join(", ", current) + " in "

@@ -68,11 +68,7 @@ final class DriftCommand extends ReportingSubcommand {
      */
     private int mariaDb(Project project, boolean json) throws SQLException {
         Settings settings = project.settings();
-        try (Connection live = MariaDbDiffRun.connect(
-                settings.url(),
-                settings.user().orElse(null),
-                settings.password().orElse(null),
-                settings.connectTimeout())) {
+        try (Connection live = project.connectMariaDb()) {
             Set<String> current = new TreeSet<>(MariaDbVersions.applied(live, settings.versionTable()));
             for (String id : current) project.graph().node(id);
             Autogenerate autogenerate = project.mariaDbAutogenerate();

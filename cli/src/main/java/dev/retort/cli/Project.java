@@ -296,14 +296,19 @@ final class Project {
             }
         }
         startLoadingMigrations();
-        try (Connection connection = MariaDbDiffRun.connect(
-                settings.url(),
-                settings.user().orElse(null),
-                settings.password().orElse(null),
-                settings.connectTimeout())) {
+        try (Connection connection = connectMariaDb()) {
             requireAtHead(MariaDbVersions.applied(connection, settings.versionTable()), command);
             return mariaDbAutogenerate().compare(connection, model);
         }
+    }
+
+    /** A connection to {@code url}'s MariaDB database, with the configured credentials and timeout. */
+    Connection connectMariaDb() {
+        return MariaDbDiffRun.connect(
+                settings.url(),
+                settings.user().orElse(null),
+                settings.password().orElse(null),
+                settings.connectTimeout());
     }
 
     /** The pipeline for MariaDB: as {@link #autogenerate(VersionTable)}, Retort's own tables in the url's database. */

@@ -23,6 +23,7 @@ import dev.retort.schema.QualifiedName;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
@@ -323,17 +324,13 @@ final class StatementRun {
                         .append(i + 1)
                         .append(". ")
                         .append(Failures.oneLine(statements.get(i).sql()));
-            // an upgrade resumes to the revision and is undone down to where the version table stays; a downgrade
-            // resumes down to the revision's parents and is undone up to the revision
-            Set<String> below = direction == Direction.UPGRADE ? heads : new TreeSet<>(node.revises());
-            Set<String> resume = direction == Direction.UPGRADE ? Set.of(node.id()) : below;
-            Set<String> undo = direction == Direction.UPGRADE ? below : Set.of(node.id());
+            List<String> commands = resumeAndUndo(direction, node.id(), node.revises());
             message.append("\nfix the cause and run ")
-                    .append(command(direction, resume))
+                    .append(commands.get(0))
                     .append(" again to resume at statement ")
                     .append(index + 1)
                     .append(", or ")
-                    .append(command(other(direction), undo))
+                    .append(commands.get(1))
                     .append(" to undo statements 1-")
                     .append(index);
         }
@@ -346,11 +343,22 @@ final class StatementRun {
         if (sink.connection().isPresent()) listener.progress(line);
     }
 
-    /** The command that goes to these revisions: {@code base} for none, and for several a target to choose. */
-    static String command(Direction direction, Set<String> revisions) {
+    /**
+     * The commands that resume a run of {@code revision} left halfway and that undo it: an upgrade resumes up to the
+     * revision and is undone down to its parents ({@code base} for none); a downgrade the other way round. Several
+     * parents (a merge) are a target to choose.
+     */
+    static List<String> resumeAndUndo(Direction direction, String revision, Collection<String> parents) {
+        Set<String> below = new TreeSet<>(parents);
+        boolean up = direction == Direction.UPGRADE;
+        return List.of(
+                command(direction, up ? Set.of(revision) : below),
+                command(other(direction), up ? below : Set.of(revision)));
+    }
+
+    private static String command(Direction direction, Set<String> revisions) {
         String verb = "'retort " + direction.word() + " ";
-        if (revisions.size() > 1)
-            return verb + "TARGET' (TARGET one of " + String.join(", ", new TreeSet<>(revisions)) + ")";
+        if (revisions.size() > 1) return verb + "TARGET' (TARGET one of " + String.join(", ", revisions) + ")";
         return verb + (revisions.isEmpty() ? Targets.BASE : revisions.iterator().next()) + "'";
     }
 

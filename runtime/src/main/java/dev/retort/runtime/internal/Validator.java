@@ -1,7 +1,6 @@
 package dev.retort.runtime.internal;
 
 import dev.retort.revision.RevisionGraph;
-import dev.retort.runtime.Direction;
 import dev.retort.runtime.HistoryEntry;
 import dev.retort.runtime.PartialRun;
 import dev.retort.runtime.Validation;
@@ -43,20 +42,15 @@ final class Validator {
                 .problems());
         StatementRun.unresolved(history).ifPresent(entry -> {
             PartialRun partial = StatementRun.partialRun(migrations, entry);
-            boolean up = partial.direction() == Direction.UPGRADE;
-            Set<String> revision = Set.of(entry.revision());
-            Set<String> parents = migrations.graph().inOrder().stream().anyMatch(n -> n.id().equals(entry.revision()))
-                    ? Set.copyOf(migrations.graph().node(entry.revision()).revises())
-                    : Set.of();
+            List<String> parents = migrations.graph().contains(entry.revision())
+                    ? migrations.graph().node(entry.revision()).revises()
+                    : List.of();
+            List<String> commands = StatementRun.resumeAndUndo(partial.direction(), entry.revision(), parents);
             problems.add(new Validation.Problem(
                     Validation.Kind.PARTIAL,
                     entry.revision(),
-                    String.join("\n", partial.lines()) + "\nrun "
-                            + StatementRun.command(partial.direction(), up ? revision : parents)
-                            + " to resume it, or "
-                            + StatementRun.command(
-                                    up ? Direction.DOWNGRADE : Direction.UPGRADE, up ? parents : revision)
-                            + " to undo its statements"));
+                    String.join("\n", partial.lines()) + "\nrun " + commands.get(0) + " to resume it, or "
+                            + commands.get(1) + " to undo its statements"));
         });
         return new Validation(problems);
     }
