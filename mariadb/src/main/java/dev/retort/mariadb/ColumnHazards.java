@@ -13,6 +13,7 @@ import dev.retort.schema.Identity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,8 +26,8 @@ final class ColumnHazards {
     private static final Pattern VARCHAR = Pattern.compile("varchar\\((\\d+)\\)");
 
     /** Defaults InnoDB cannot add instantly, as each row gets its own value: these functions, or another column. */
-    private static final Pattern PER_ROW =
-            Pattern.compile("(?i)\\b(uuid|uuid_short|sys_guid|sysdate|nextval)\\s*\\(|`");
+    private static final Pattern PER_ROW = Pattern.compile(
+            "(?i)\\b(" + String.join("|", new TreeSet<>(InnoDbInstant.ROW_BY_ROW_DEFAULTS)) + ")\\s*\\(|`");
 
     /** Bytes a character takes at most, by character set (a collation's name starts with its set's). */
     private static final Map<String, Integer> BYTES = Map.of(
@@ -93,11 +94,10 @@ final class ColumnHazards {
             Matcher b = VARCHAR.matcher(to.type());
             if (!a.matches() || !b.matches()) return change + COPY;
             int bytes = BYTES.getOrDefault(fromSet == null ? ASSUMED : fromSet, 4);
-            int before = Integer.parseInt(a.group(1)) * bytes;
-            int after = Integer.parseInt(b.group(1)) * bytes;
+            int before = Integer.parseInt(a.group(1));
+            int after = Integer.parseInt(b.group(1));
             if (after < before) return change + COPY;
-            // a value's length takes one byte up to 255 bytes, and two above for values over 127 bytes
-            if (before >= 128 && before <= 255 && after > 255)
+            if (!InnoDbInstant.keepsLengthBytes(before, after, bytes))
                 return change + COPY + ": its values' length takes two bytes instead of one ("
                         + (fromSet == null ? ASSUMED + " assumed" : fromSet) + ")";
         }

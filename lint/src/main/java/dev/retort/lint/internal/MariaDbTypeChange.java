@@ -1,5 +1,6 @@
 package dev.retort.lint.internal;
 
+import dev.retort.mariadb.InnoDbInstant;
 import dev.retort.schema.Types;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,11 +26,10 @@ public final class MariaDbTypeChange {
         long after = Long.parseLong(b.group(1));
         if (after < before) return "a narrower varchar is checked row by row";
         for (int width = 4; width >= 1; width--) {
-            long bytesBefore = before * width;
-            if (bytesBefore >= 128 && bytesBefore <= 255 && after * width > 255)
+            if (!InnoDbInstant.keepsLengthBytes(before, after, width))
                 return "in a character set of " + width + " byte" + (width == 1 ? "" : "s") + " a character its"
-                        + " longest value goes from " + bytesBefore + " to over 255 bytes, which needs a second length"
-                        + " byte (lint does not know the table's character set)";
+                        + " longest value goes from " + before * width + " to over 255 bytes, which needs a second"
+                        + " length byte (lint does not know the table's character set)";
         }
         return null;
     }

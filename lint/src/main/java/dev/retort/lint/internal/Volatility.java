@@ -1,6 +1,7 @@
 package dev.retort.lint.internal;
 
 import dev.retort.Dialect;
+import dev.retort.mariadb.InnoDbInstant;
 import java.util.List;
 import java.util.Set;
 
@@ -31,7 +32,7 @@ public final class Volatility {
      * What MariaDB 10.11 evaluates row by row for a column it adds, copying the table (ALGORITHM=COPY, LOCK=SHARED);
      * {@code rand()}, {@code current_timestamp()} and constants it stores once, instantly.
      */
-    public static final Set<String> MARIADB_ROW_BY_ROW = Set.of("uuid", "uuid_short", "sys_guid", "sysdate", "nextval");
+    public static final Set<String> MARIADB_ROW_BY_ROW = InnoDbInstant.ROW_BY_ROW_DEFAULTS;
 
     private Volatility() {}
 
