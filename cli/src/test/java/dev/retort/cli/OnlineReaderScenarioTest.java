@@ -393,10 +393,11 @@ class OnlineReaderScenarioTest {
     /** The sessions the migration's session waits for, once it waits for any. */
     private static List<Integer> awaitBlocked(int pid, CompletableFuture<Cli.Result> run) throws Exception {
         for (int i = 0; i < POLLS; i++) {
-            // an autovacuum worker (an analyze of the table just loaded) holds SHARE UPDATE EXCLUSIVE for a moment
-            // and lets go by itself: not a session of the scenario, so the migration is watched until it waits for one
-            List<String> blockers = db.query("SELECT b FROM unnest(pg_blocking_pids(" + pid + ")) b WHERE NOT EXISTS"
-                    + " (SELECT 1 FROM pg_stat_activity a WHERE a.pid = b AND a.backend_type = 'autovacuum worker')");
+            // only a session that is still there and is the scenario's can hold the migration: a probe's session that
+            // has just ended (a concurrent build waits for its transaction, which is gone by now) and an autovacuum
+            // worker (an analyze of the table just loaded, letting go by itself) are watched past
+            List<String> blockers = db.query("SELECT b FROM unnest(pg_blocking_pids(" + pid + ")) b WHERE EXISTS"
+                    + " (SELECT 1 FROM pg_stat_activity a WHERE a.pid = b AND a.backend_type <> 'autovacuum worker')");
             if (!blockers.isEmpty())
                 return blockers.stream().map(Integer::valueOf).toList();
             if (run.isDone()) throw new AssertionError("the run ended before the gate: " + run.join());
