@@ -39,8 +39,13 @@ final class CatalogColumns {
 
     private static final Pattern ON_UPDATE = Pattern.compile("on update (\\S+)", Pattern.CASE_INSENSITIVE);
 
+    /** {@code text /*M!100301 COMPRESSED*}{@code /}: how {@code COLUMN_TYPE} marks a compressed column. */
+    private static final Pattern COMPRESSED =
+            Pattern.compile("\\s*/\\*M!\\d+ COMPRESSED(=\\w+)?\\*/", Pattern.CASE_INSENSITIVE);
+
     /** A column as read, with the MariaDB details the model has no field for. */
-    record Read(Column column, String onUpdate, boolean virtual, String collation) {}
+    record Read(
+            Column column, String onUpdate, boolean virtual, String collation, boolean invisible, boolean compressed) {}
 
     private CatalogColumns() {}
 
@@ -62,7 +67,10 @@ final class CatalogColumns {
     private static Read column(ResultSet rs) throws SQLException {
         String extra = rs.getString("extra");
         String lowerExtra = extra == null ? "" : extra.toLowerCase(Locale.ROOT);
-        Column column = Column.of(rs.getString("column_name"), MariaDbTypes.normalize(rs.getString("column_type")))
+        String type = rs.getString("column_type");
+        boolean compressed = compressed(type);
+        if (compressed) type = COMPRESSED.matcher(type).replaceAll("");
+        Column column = Column.of(rs.getString("column_name"), MariaDbTypes.normalize(type))
                 .withNullable("YES".equals(rs.getString("is_nullable")))
                 .comment(rs.getString("column_comment"));
         boolean generated = "ALWAYS".equals(rs.getString("is_generated"));
@@ -76,7 +84,22 @@ final class CatalogColumns {
                 column = column.withDefault(ColumnDefault.of(stored));
         }
         return new Read(
-                column, onUpdate(extra), generated && lowerExtra.contains("virtual"), rs.getString("collation_name"));
+                column,
+                onUpdate(extra),
+                generated && lowerExtra.contains("virtual"),
+                rs.getString("collation_name"),
+                invisible(extra),
+                compressed);
+    }
+
+    /** Whether {@code EXTRA} marks the column {@code INVISIBLE} (left out of {@code SELECT *}). */
+    static boolean invisible(String extra) {
+        return extra != null && extra.toLowerCase(Locale.ROOT).contains("invisible");
+    }
+
+    /** Whether {@code COLUMN_TYPE} marks the column's values stored compressed. */
+    static boolean compressed(String columnType) {
+        return columnType != null && COMPRESSED.matcher(columnType).find();
     }
 
     /** The {@code ON UPDATE} expression {@code EXTRA} names ({@code current_timestamp()}, lower case), or null. */
