@@ -325,6 +325,70 @@ class MariaDbRunnerTest {
         assertEquals(List.of("code", "extra", "id", "note"), columns());
     }
 
+    /**
+     * A session with {@code NO_BACKSLASH_ESCAPES} (here from the URL, as a server's {@code sql_mode} would give it):
+     * Retort's literals, which double a backslash, are run without it, so the comment keeps one backslash; the
+     * migration's own SQL runs under the session's mode, as written; a script stops before its first such literal.
+     */
+    @Test
+    void aBackslashIsStoredOnceWhateverTheSessionsSqlMode() throws Exception {
+        cli.write(
+                "retort.properties",
+                "url = " + db.url() + (db.url().contains("?") ? "&" : "?")
+                        + "sessionVariables=sql_mode=NO_BACKSLASH_ESCAPES\nmigrations.dir = migrations\n");
+        cli.write("migrations/M2.java", """
+                package com.example.migrations;
+                import static dev.retort.runtime.Ops.column;
+                @dev.retort.runtime.Revision(id = "%s", revises = "%s", message = "M2")
+                public final class M2 implements dev.retort.runtime.Migration {
+                    public void upgrade(dev.retort.runtime.Ops op) {
+                        op.addColumn("accounts", column("path", "varchar(20)").comment("C:\\\\temp\\\\"));
+                        op.execute("ALTER TABLE accounts COMMENT 'as\\\\written'");
+                        op.addColumn("accounts", column("sep", "varchar(2)").defaultValue("'\\\\\\\\'"));
+                    }
+                    public void downgrade(dev.retort.runtime.Ops op) {
+                        op.dropColumn("accounts", column("sep", "varchar(2)").defaultValue("'\\\\\\\\'"));
+                        op.execute("ALTER TABLE accounts COMMENT ''");
+                        op.dropColumn("accounts", column("path", "varchar(20)").comment("C:\\\\temp\\\\"));
+                    }
+                }
+                """.formatted(R2, R1));
+        assertEquals(ExitCode.OK, cli.run("upgrade", R1).code());
+        Cli.Result script = cli.run("upgrade", "--sql", R1 + ":head");
+        assertEquals(ExitCode.OK, script.code(), script::toString);
+        String noEscapes = "SET SESSION sql_mode = 'NO_BACKSLASH_ESCAPES';\n";
+        assertEquals(1, client(noEscapes + script.out()), script.out());
+        assertEquals(List.of("code", "id"), columns(), "the script stopped before its first statement with one");
+
+        Cli.Result up = cli.run("upgrade", "head");
+        assertEquals(ExitCode.OK, up.code(), up::toString);
+        assertEquals(
+                List.of("C:\\temp\\ '\\\\'"),
+                rows(
+                        "SELECT concat(c.column_comment, ' ', s.column_default) FROM information_schema.columns c"
+                                + " JOIN information_schema.columns s ON s.table_schema = c.table_schema"
+                                + " AND s.table_name = c.table_name AND s.column_name = 'sep'"
+                                + " WHERE c.table_schema = DATABASE() AND c.table_name = 'accounts' AND c.column_name = 'path'"));
+        assertEquals(
+                List.of("as\\written"),
+                rows("SELECT table_comment FROM information_schema.tables"
+                        + " WHERE table_schema = DATABASE() AND table_name = 'accounts'"),
+                "the migration's own SQL under the session's mode: its one backslash kept");
+        Cli.Result down = cli.run("downgrade", R1);
+        assertEquals(ExitCode.OK, down.code(), down::toString);
+        assertEquals(List.of("code", "id"), columns());
+
+        // the same script in a session without the mode: the same comment and default
+        assertEquals(0, client(script.out()), script.out());
+        assertEquals(
+                List.of("C:\\temp\\ '\\\\'"),
+                rows(
+                        "SELECT concat(c.column_comment, ' ', s.column_default) FROM information_schema.columns c"
+                                + " JOIN information_schema.columns s ON s.table_schema = c.table_schema"
+                                + " AND s.table_name = c.table_name AND s.column_name = 'sep'"
+                                + " WHERE c.table_schema = DATABASE() AND c.table_name = 'accounts' AND c.column_name = 'path'"));
+    }
+
     /** Runs a script through the mariadb (or mysql) client; its exit code. */
     private int client(String script) throws Exception {
         return MariaDbClient.run(workDir, db.name(), script).code();

@@ -127,7 +127,7 @@ final class ColumnSql {
             sql.append(column.nullable() ? " NULL" : " NOT NULL");
             if (column.defaultValue() != null)
                 sql.append(" DEFAULT ")
-                        .append(expression(
+                        .append(MariaDbSql.defaultExpression(
                                 column.defaultValue().expression(), "the default of " + where(table, column)));
             sql.append(onUpdate);
             if (column.identity() == Identity.ALWAYS)

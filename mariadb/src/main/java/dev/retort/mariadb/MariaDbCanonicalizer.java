@@ -133,7 +133,9 @@ public final class MariaDbCanonicalizer {
             } else if (column.generated() != null) {
                 part.append(" AS (").append(column.generated().expression()).append(")");
             } else if (column.defaultValue() != null && column.identity() == Identity.NONE) {
-                part.append(" DEFAULT ").append(column.defaultValue().expression());
+                part.append(" DEFAULT ")
+                        .append(MariaDbSql.defaultExpression(
+                                column.defaultValue().expression()));
             }
             parts.add(part.toString());
         }

@@ -58,6 +58,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -411,6 +413,50 @@ public final class MariaDbSql implements SqlDialect {
             throw refused(
                     "visible form for " + what + " " + VisibleText.of(sql, false) + ", which holds a hidden character");
         return sql;
+    }
+
+    private static final Pattern BARE_DEFAULT = Pattern.compile(
+            "(?i)[-+]?[0-9]+(\\.[0-9]*)?(e[-+]?[0-9]+)?|null|true|false|[a-z_][a-z0-9_$]*|`[^`]*`|'([^'\\\\]|'')*'");
+
+    private static final Pattern CALLED = Pattern.compile("(?i)[a-z_][a-z0-9_$]*\\s*\\(");
+
+    /**
+     * A default's expression as {@code DEFAULT} takes it: bare when MariaDB's grammar takes it bare (a literal, a
+     * name, one function call, or already in parentheses), in parentheses otherwise ({@code DEFAULT x + 1} is a
+     * syntax error, {@code DEFAULT (x + 1)} is stored as {@code (`x` + 1)}; the parentheses change nothing MariaDB
+     * stores for what it takes bare).
+     */
+    static String defaultExpression(String sql, String what) {
+        return defaultExpression(expression(sql, what));
+    }
+
+    /** {@link #defaultExpression(String, String)} of text already checked or never run but on a scratch table. */
+    static String defaultExpression(String sql) {
+        String expression = sql.strip();
+        if (BARE_DEFAULT.matcher(expression).matches()) return expression;
+        Matcher called = CALLED.matcher(expression);
+        int open = called.lookingAt() ? called.end() - 1 : expression.startsWith("(") ? 0 : -1;
+        if (open >= 0 && closing(expression, open) == expression.length() - 1) return expression;
+        return "(" + expression + ")";
+    }
+
+    /**
+     * Where the parenthesis at {@code open} closes, skipping quoted text; -1 when it does not, or when a backslash
+     * makes the quoting depend on {@code sql_mode}.
+     */
+    private static int closing(String sql, int open) {
+        int depth = 0;
+        for (int i = open; i < sql.length(); i++) {
+            char c = sql.charAt(i);
+            if (c == '\\') return -1;
+            if (c == '\'' || c == '"' || c == '`') {
+                int end = sql.indexOf(c, i + 1);
+                if (end < 0) return -1;
+                i = end;
+            } else if (c == '(') depth++;
+            else if (c == ')' && --depth == 0) return i;
+        }
+        return -1;
     }
 
     /** A name MariaDB writes bare (an engine, character set or collation): letters, digits and underscores only. */

@@ -9,6 +9,7 @@ import dev.retort.SqlDialect.UnsupportedOnDialect;
 import dev.retort.diff.OnlineForms;
 import dev.retort.fixtures.db.MariaDbTestDatabase;
 import dev.retort.op.AddCheck;
+import dev.retort.op.AddColumn;
 import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AddUnique;
 import dev.retort.op.AlterColumn;
@@ -24,6 +25,7 @@ import dev.retort.op.Option;
 import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.schema.ColumnDefault;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
@@ -162,6 +164,40 @@ class MariaDbSqlTest {
             String expected = mode.equals("DEFAULT") ? comment : comment.replace("\\", "\\\\");
             assertEquals(expected, read, mode);
         }
+    }
+
+    @Test
+    void aDefaultMariaDbTakesOnlyInParenthesesGetsThem() throws Exception {
+        db.execute(0, "CREATE TABLE t (id int NOT NULL PRIMARY KEY, a int);");
+        QualifiedName t = QualifiedName.of("t");
+        List<String> sql = new ArrayList<>();
+        for (String expression : List.of("a + 1", "(a * 2)", "coalesce(a, 0) + 1", "abs(a) * (2)", "7", "-1", "'x''('"))
+            sql.addAll(MariaDbSql.DIALECT.statements(new AddColumn(
+                    t,
+                    Column.of("c" + sql.size(), expression.startsWith("'") ? "varchar(9)" : "int")
+                            .withDefault(ColumnDefault.of(expression)),
+                    Set.of())));
+        run(sql);
+        List<String> stored = new ArrayList<>();
+        table(read(0), "t").columns().stream()
+                .filter(c -> c.defaultValue() != null)
+                .forEach(c -> stored.add(c.name() + " " + c.defaultValue().expression()));
+        assertEquals(
+                List.of(
+                        "c0 (`a` + 1)",
+                        "c1 (`a` * 2)",
+                        "c2 (coalesce(`a`,0) + 1)",
+                        "c3 (abs(`a`) * 2)",
+                        "c4 7",
+                        "c5 -1",
+                        "c6 'x''('"),
+                stored,
+                String.join("\n", sql));
+        // what MariaDB takes bare stays bare
+        assertEquals(
+                List.of("ALTER TABLE `t` ADD COLUMN `c4` int NULL DEFAULT 7"),
+                MariaDbSql.DIALECT.statements(
+                        new AddColumn(t, Column.of("c4", "int").withDefault(ColumnDefault.of("7")), Set.of())));
     }
 
     @Test

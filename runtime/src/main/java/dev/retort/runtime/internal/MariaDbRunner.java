@@ -43,6 +43,8 @@ final class MariaDbRunner implements RunnerDialect {
 
     private static final Pattern SETTING = Pattern.compile("[a-z_]+");
 
+    private static final String NO_BACKSLASH_ESCAPES = "NO_BACKSLASH_ESCAPES";
+
     private MariaDbRunner() {}
 
     @Override
@@ -275,6 +277,38 @@ final class MariaDbRunner implements RunnerDialect {
     @Override
     public List<String> settingsOfARun() {
         return List.of("lock_wait_timeout", "max_statement_time");
+    }
+
+    /**
+     * {@code sql_mode} without {@code NO_BACKSLASH_ESCAPES} when the session has it: the renderer writes a backslash
+     * doubled ({@code MariaDbSql.text}), as MariaDB prints defaults and {@code ENUM} labels, so under that mode each
+     * would be stored twice.
+     */
+    @Override
+    public Map<String, String> literalSettings(Connection connection) throws SQLException {
+        String mode;
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT @@SESSION.sql_mode AS mode")) {
+            rs.next();
+            mode = rs.getString("mode");
+        }
+        List<String> flags = new ArrayList<>(List.of(mode == null || mode.isEmpty() ? new String[0] : mode.split(",")));
+        if (!flags.remove(NO_BACKSLASH_ESCAPES)) return Map.of();
+        return Map.of("sql_mode", String.join(",", flags));
+    }
+
+    /** A block that stops the script in a session with {@code NO_BACKSLASH_ESCAPES}, before a statement with a backslash. */
+    @Override
+    public String literalGuard(String sql) {
+        if (sql.indexOf('\\') < 0) return null;
+        return String.join(
+                "\n",
+                "BEGIN NOT ATOMIC",
+                "  IF @@SESSION.sql_mode LIKE '%" + NO_BACKSLASH_ESCAPES + "%' THEN",
+                "    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'retort: this script writes a backslash in a string as two;"
+                        + " run it where sql_mode has no " + NO_BACKSLASH_ESCAPES + "';",
+                "  END IF;",
+                "END");
     }
 
     @Override

@@ -361,9 +361,15 @@ public final class Migrator {
             for (String setting : dialect.settingsOfARun())
                 previous.put(setting, dialect.set(connection, setting, "DEFAULT"));
             String previousZone = MigrationTimeZone.set(connection, dialect, options.timeZone());
+            Map<String, String> asWritten = new LinkedHashMap<>();
+            for (Map.Entry<String, String> setting :
+                    dialect.literalSettings(connection).entrySet())
+                asWritten.put(setting.getKey(), dialect.set(connection, setting.getKey(), setting.getValue()));
+            previous.putAll(asWritten);
             try {
                 return work.run(
-                        new Held(new Sink.Jdbc(connection, dialect), tables, rendered, dialect, unresolved), before);
+                        new Held(new Sink.Jdbc(connection, dialect, asWritten), tables, rendered, dialect, unresolved),
+                        before);
             } finally {
                 MigrationTimeZone.restore(connection, dialect, previousZone);
                 if (!connection.isClosed())

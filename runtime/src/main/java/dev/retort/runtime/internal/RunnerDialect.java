@@ -110,6 +110,24 @@ interface RunnerDialect {
         return List.of();
     }
 
+    /**
+     * The session settings under which the renderer's string literals mean what they say, worked out from the
+     * session's own (on MariaDB its {@code sql_mode} without {@code NO_BACKSLASH_ESCAPES}, since the renderer doubles
+     * backslashes); none when the session's own do. A run sets them, runs hand-written SQL under the session's own,
+     * and puts them back when it ends.
+     */
+    default Map<String, String> literalSettings(Connection connection) throws SQLException {
+        return Map.of();
+    }
+
+    /**
+     * A script's check that its session reads the renderer's literals as meant, put before the first statement of
+     * Retort's whose literals depend on it ({@code sql}); null when {@code sql}'s do not.
+     */
+    default String literalGuard(String sql) {
+        return null;
+    }
+
     /** How a script is applied, for its head. */
     String scriptUsage();
 

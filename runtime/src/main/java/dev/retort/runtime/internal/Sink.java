@@ -22,7 +22,16 @@ interface Sink {
     /** Undoes the open transaction after a failure; nothing to undo in a script. */
     void rollback() throws SQLException;
 
+    /** A statement of Retort's: rendered operations and its own bookkeeping. */
     void execute(String sql) throws SQLException;
+
+    /**
+     * A statement of the migration's own SQL ({@code op.execute}), run under the session's settings as the
+     * application has them, not those Retort's literals need ({@link RunnerDialect#literalSettings}).
+     */
+    default void executeAsWritten(String sql) throws SQLException {
+        execute(sql);
+    }
 
     /** Runs statements in order; online in one round trip (for bookkeeping, whose failure needs no statement number). */
     default void executeAll(List<String> statements) throws SQLException {
@@ -56,10 +65,20 @@ interface Sink {
     final class Jdbc implements Sink {
         private final Connection connection;
         private final RunnerDialect dialect;
+        private final Map<String, String> asWritten;
 
         Jdbc(Connection connection, RunnerDialect dialect) {
+            this(connection, dialect, Map.of());
+        }
+
+        /**
+         * @param asWritten the session's own values of the settings the run changed for Retort's literals, under
+         *     which the migration's own SQL runs
+         */
+        Jdbc(Connection connection, RunnerDialect dialect, Map<String, String> asWritten) {
             this.connection = connection;
             this.dialect = dialect;
+            this.asWritten = new LinkedHashMap<>(asWritten);
         }
 
         @Override
@@ -85,6 +104,29 @@ interface Sink {
         public void execute(String sql) throws SQLException {
             try (Statement st = connection.createStatement()) {
                 st.execute(sql);
+            }
+        }
+
+        /**
+         * Under the session's own settings; what the statement leaves them at (it may set them itself) is the
+         * session's own from then on, and Retort's are set again from it.
+         */
+        @Override
+        public void executeAsWritten(String sql) throws SQLException {
+            if (asWritten.isEmpty()) {
+                execute(sql);
+                return;
+            }
+            for (Map.Entry<String, String> setting : asWritten.entrySet())
+                dialect.set(connection, setting.getKey(), setting.getValue());
+            try {
+                execute(sql);
+            } finally {
+                Map<String, String> retorts = dialect.literalSettings(connection);
+                for (Map.Entry<String, String> setting : asWritten.entrySet()) {
+                    String value = retorts.get(setting.getKey());
+                    if (value != null) setting.setValue(dialect.set(connection, setting.getKey(), value));
+                }
             }
         }
 
@@ -156,6 +198,7 @@ interface Sink {
     final class OfflineScript implements Sink {
         private final StringBuilder text = new StringBuilder();
         private final RunnerDialect dialect;
+        private boolean literalsGuarded;
 
         OfflineScript(RunnerDialect dialect) {
             this.dialect = dialect;
@@ -175,8 +218,19 @@ interface Sink {
         public void rollback() {}
 
         /** A statement; on MariaDB a compound one (an online validation) between {@code DELIMITER} lines, as a guard. */
+        /** Before the first whose literals depend on the session's settings, the check that it has them. */
         @Override
         public void execute(String sql) {
+            String literalGuard = literalsGuarded ? null : dialect.literalGuard(sql);
+            if (literalGuard != null) {
+                literalsGuarded = true;
+                guard(literalGuard);
+            }
+            executeAsWritten(sql);
+        }
+
+        @Override
+        public void executeAsWritten(String sql) {
             if (!dialect.transactionalDdl() && sql.startsWith("BEGIN NOT ATOMIC")) guard(sql);
             else text.append(sql).append(";\n");
         }

@@ -172,7 +172,9 @@ final class StatementRun {
             try {
                 sql = running(rendered, i, live);
                 sink.begin();
-                sink.execute(sql);
+                if (!rendered.origins().isEmpty() && rendered.origins().get(i) instanceof Step.Sql)
+                    sink.executeAsWritten(sql);
+                else sink.execute(sql);
                 if (live != null)
                     live.ran(
                             rendered.origins().isEmpty()
