@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * <p>{@code COLUMN_DEFAULT} holds, since MariaDB 10.2.7, SQL NULL for a column without a default, the
  * text {@code NULL} for {@code DEFAULT NULL}, a quoted literal for a string ({@code 'NULL'} for the
  * four letters) and the expression otherwise ({@code current_timestamp()}, {@code 0}); {@code DEFAULT
- * NULL} is no default in the model, as a NULL constant is on PostgreSQL.
+ * NULL} is no default in the model, as a NULL constant is on PostgreSQL. A {@code COMPRESSED NOT NULL} column's
+ * {@code ''} is none either: MariaDB gives one without a default that, so none and {@code ''} are the same there.
  */
 final class CatalogColumns {
     private static final String COLUMNS = """
@@ -80,7 +81,9 @@ final class CatalogColumns {
             column = column.generatedAs(rs.getString("generation_expression"));
         } else {
             String stored = rs.getString("column_default");
-            if (stored != null && !stored.equalsIgnoreCase("NULL"))
+            // MariaDB gives a COMPRESSED NOT NULL column without a default DEFAULT '' (it stores no "none" for one)
+            boolean implicit = compressed && !column.nullable() && "''".equals(stored);
+            if (stored != null && !stored.equalsIgnoreCase("NULL") && !implicit)
                 column = column.withDefault(ColumnDefault.of(stored));
         }
         return new Read(
