@@ -105,6 +105,7 @@ final class MariaDbTableBench {
         for (int i = 0; i < floors.size(); i++)
             report.add(new Report.Row(
                     "N=" + n + ": floor: " + floors.get(i).figure(), samples.get(3 + i), reference, dump, Target.NONE));
+        warm(n, project, environment, server.url(database), report, reference, dump, notes);
         notes.add(String.format(
                 Locale.ROOT,
                 "N=%d (MariaDB): %d tables, %d columns, %d indexes (primary keys and unique keys included), "
@@ -119,6 +120,54 @@ final class MariaDbTableBench {
         if (!floors.isEmpty())
             notes.add("floors (--floor): the bench's own mains (Floor*), each with the launcher's JVM options and a"
                     + " class-data archive of its own, trained by one run of the same command before the timing");
+    }
+
+    /**
+     * The same introspection and {@code check} in one JVM already running ({@link MariaDbWarm}), after the rounds in
+     * turn; the RSS shown is that JVM's peak, all rounds together.
+     */
+    private void warm(
+            int n,
+            Path project,
+            Map<String, String> environment,
+            String url,
+            Report report,
+            String reference,
+            Sample dump,
+            List<String> notes)
+            throws Exception {
+        Bench.progress("N=%d (MariaDB): introspection and check in a JVM already running", n);
+        Run run = setup.timer()
+                .run(
+                        project,
+                        environment,
+                        setup.launched(
+                                MariaDbWarm.class,
+                                null,
+                                setup.benchClasses(),
+                                url,
+                                project.toString(),
+                                Integer.toString(setup.runs())))
+                .expectExit(0);
+        for (String line : run.out().strip().split("\n")) {
+            String[] parts = line.strip().split(" ");
+            List<Double> seconds = new ArrayList<>();
+            List<Long> rss = new ArrayList<>();
+            for (int i = 1; i < parts.length; i++) {
+                seconds.add(Double.parseDouble(parts[i]));
+                rss.add(run.peakRssKb());
+            }
+            String figure = parts[0].endsWith("check") ? "retort check" : "introspection alone";
+            String when = parts[0].startsWith("first-")
+                    ? ", in a JVM already running, its first time (one run)"
+                    : ", in a JVM that ran it before";
+            report.add(new Report.Row(
+                    "N=" + n + ": " + figure + when, new Sample(seconds, rss), reference, dump, Target.NONE));
+        }
+        notes.add("in a JVM already running (MariaDbWarm): the same introspection and check (Main.run) in one JVM,"
+                + " as the Maven plugin, a JUnit suite or a Spring application run them: the first round alone (Retort's"
+                + " classes loaded by it), then, after one more, " + setup.runs() + " timed; its RSS is that JVM's peak"
+                + " over all of them");
     }
 
     /** A floor's main class, what it is given and what it must print. */

@@ -362,13 +362,7 @@ class MariaDbRunnerTest {
 
         Cli.Result up = cli.run("upgrade", "head");
         assertEquals(ExitCode.OK, up.code(), up::toString);
-        assertEquals(
-                List.of("C:\\temp\\ '\\\\'"),
-                rows(
-                        "SELECT concat(c.column_comment, ' ', s.column_default) FROM information_schema.columns c"
-                                + " JOIN information_schema.columns s ON s.table_schema = c.table_schema"
-                                + " AND s.table_name = c.table_name AND s.column_name = 'sep'"
-                                + " WHERE c.table_schema = DATABASE() AND c.table_name = 'accounts' AND c.column_name = 'path'"));
+        assertEquals(List.of("C:\\temp\\ '\\\\'"), pathCommentAndSepDefault());
         assertEquals(
                 List.of("as\\written"),
                 rows("SELECT table_comment FROM information_schema.tables"
@@ -380,13 +374,15 @@ class MariaDbRunnerTest {
 
         // the same script in a session without the mode: the same comment and default
         assertEquals(0, client(script.out()), script.out());
-        assertEquals(
-                List.of("C:\\temp\\ '\\\\'"),
-                rows(
-                        "SELECT concat(c.column_comment, ' ', s.column_default) FROM information_schema.columns c"
-                                + " JOIN information_schema.columns s ON s.table_schema = c.table_schema"
-                                + " AND s.table_name = c.table_name AND s.column_name = 'sep'"
-                                + " WHERE c.table_schema = DATABASE() AND c.table_name = 'accounts' AND c.column_name = 'path'"));
+        assertEquals(List.of("C:\\temp\\ '\\\\'"), pathCommentAndSepDefault());
+    }
+
+    /** The comment of accounts.path and the default of accounts.sep, as information_schema prints them. */
+    private List<String> pathCommentAndSepDefault() throws SQLException {
+        return rows("SELECT concat(c.column_comment, ' ', s.column_default) FROM information_schema.columns c"
+                + " JOIN information_schema.columns s ON s.table_schema = c.table_schema"
+                + " AND s.table_name = c.table_name AND s.column_name = 'sep'"
+                + " WHERE c.table_schema = DATABASE() AND c.table_name = 'accounts' AND c.column_name = 'path'");
     }
 
     /** Runs a script through the mariadb (or mysql) client; its exit code. */
