@@ -174,6 +174,37 @@ class MariaDbJourneyTest {
         assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
     }
 
+    /**
+     * Checks an entity declares without a name (Bean Validation's {@code @Min}, an inline {@code check (...)}, as
+     * genie's entities on its MySQL schema) added to an existing table: the migration names each as PostgreSQL's
+     * renderer does ({@code <table>_<hash>_check}) rather than leave MariaDB to number it, so the downgrade can drop
+     * it; upgrade, check clean, downgrade back to the first catalog.
+     */
+    @Test
+    void unnamedChecksAddedToATableAreDroppedAgainByTheDowngrade() throws Exception {
+        String entities = "dev.retort.fixtures.boot.inlinechecks";
+        db.execute(MariaDbEntityCheckTest.createScript(entities, "snake"));
+        // a column's own check goes with its definition (MariaDB has no DROP CONSTRAINT for it)
+        db.execute("ALTER TABLE readings MODIFY data integer NOT NULL, MODIFY state varchar(10) DEFAULT 'new'");
+        assertEquals(
+                List.of(),
+                query("SELECT CONSTRAINT_NAME FROM information_schema.CHECK_CONSTRAINTS"
+                        + " WHERE CONSTRAINT_SCHEMA = DATABASE()"));
+        List<Table> unchecked = catalog();
+        Cli cli = new Cli(workDir);
+        assertEquals(ExitCode.OK, cli.run("init").code());
+        cli.configure(db.url(), entities, "snake");
+        Cli.Result revision = cli.run("revision", "--autogenerate", "-m", "checks");
+        assertEquals(ExitCode.OK, revision.code(), revision::toString);
+        assertEquals(2, occurrences(Files.readString(single(workDir.resolve("migrations"))), "op.addCheck("));
+        Cli.Result up = cli.run("upgrade", "head");
+        assertEquals(ExitCode.OK, up.code(), up::toString);
+        assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
+        Cli.Result down = cli.run("downgrade", "base");
+        assertEquals(ExitCode.OK, down.code(), down::toString);
+        assertEquals(unchecked, catalog(), "downgrade base drops the two checks again");
+    }
+
     private String migrationSource(Cli.Result revision) throws IOException {
         try (Stream<Path> files = Files.list(workDir.resolve("migrations"))) {
             Path newest = files.filter(f -> f.toString().endsWith("_WiderKeys.java"))
