@@ -148,6 +148,10 @@ final class BaselineCommand extends Subcommand {
                         + update.getValue().toLowerCase(Locale.ROOT));
             for (String column : details.virtualColumns())
                 lines.add("column " + table.name() + "." + column + ": VIRTUAL (the migration's column is stored)");
+            for (String column : details.invisibleColumns())
+                lines.add("column " + table.name() + "." + column + ": INVISIBLE (left out of SELECT *)");
+            for (String column : details.compressedColumns())
+                lines.add("column " + table.name() + "." + column + ": COMPRESSED");
             for (Map.Entry<String, List<Integer>> prefix : details.prefixes().entrySet())
                 lines.add("index " + table.name() + "." + prefix.getKey() + ": key prefix lengths "
                         + prefix.getValue().stream()

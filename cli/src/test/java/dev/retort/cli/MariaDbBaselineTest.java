@@ -29,7 +29,7 @@ class MariaDbBaselineTest {
     @Test
     void aDatabaseIsAdoptedAndWhatTheMigrationCannotWriteIsNamed() throws Exception {
         db.execute(0, """
-                CREATE TABLE t (id int PRIMARY KEY, s varchar(100) DEFAULT 'x',
+                CREATE TABLE t (id int PRIMARY KEY, s varchar(100) DEFAULT 'x', h int INVISIBLE, z blob COMPRESSED,
                     at timestamp DEFAULT current_timestamp() ON UPDATE current_timestamp(),
                     g int AS (id + 1) VIRTUAL, KEY t_s (s(10)));
                 CREATE TABLE c (id int PRIMARY KEY, t_id int, FOREIGN KEY (t_id) REFERENCES t (id));
@@ -45,6 +45,8 @@ class MariaDbBaselineTest {
                         note + "table m: engine MyISAM (the server's default is InnoDB)",
                         note + "column t.at: ON UPDATE current_timestamp()",
                         note + "column t.g: VIRTUAL (the migration's column is stored)",
+                        note + "column t.h: INVISIBLE (left out of SELECT *)",
+                        note + "column t.z: COMPRESSED",
                         note + "index t.t_s: key prefix lengths (10)"),
                 baseline.out().lines().filter(l -> l.startsWith("note: ")).toList(),
                 baseline::toString);
@@ -62,6 +64,8 @@ class MariaDbBaselineTest {
         Cli.Result diff = other.run("diff", "--from", db.url(1), "--to", db.url(0));
         assertEquals(new Cli.Result(ExitCode.FOUND, """
                         alter table options m: engine InnoDB -> MyISAM
+                        alter column t.h: visible -> invisible
+                        alter column t.z: not compressed -> compressed
                         alter column t.at: on update none -> current_timestamp()
                         alter column t.g: generated stored -> virtual
                         alter index t.t_s: key prefix lengths (whole columns) -> (10)

@@ -173,7 +173,8 @@ class MariaDbKeptColumnsTest {
         assertEquals(ExitCode.OK, script.code(), script::toString);
         assertTrue(
                 script.out()
-                        .contains("\n-- A MODIFY COLUMN that could lose a column's character set, ON UPDATE or VIRTUAL,"
+                        .contains("\n-- A MODIFY COLUMN that could lose a column's character set, ON UPDATE, VIRTUAL,"
+                                + " INVISIBLE or COMPRESSED,"
                                 + " which the migration does not name, reads them from information_schema when it runs,"
                                 + " as an online run does, and runs through EXECUTE IMMEDIATE in a BEGIN NOT ATOMIC"
                                 + " block\n"),

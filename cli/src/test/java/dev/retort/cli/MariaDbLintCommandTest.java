@@ -83,6 +83,26 @@ class MariaDbLintCommandTest {
                 "g03f",
                 sql("SET STATEMENT foreign_key_checks=0 FOR ALTER TABLE orders ADD CONSTRAINT orders_fk3 FOREIGN KEY"
                         + " (customer_id) REFERENCES customers (id), ALGORITHM=INPLACE, LOCK=NONE"));
+        // foreign_key_checks off for the statement or the session: the key is built in place, reading no rows
+        revision(
+                "g03p",
+                sql("SET STATEMENT foreign_key_checks=0 FOR ALTER TABLE orders ADD CONSTRAINT orders_fk4 FOREIGN KEY"
+                        + " (customer_id) REFERENCES customers (id)"));
+        revision(
+                "g03k",
+                sql("SET SESSION foreign_key_checks = OFF")
+                        + "\n"
+                        + sql("ALTER TABLE orders ADD CONSTRAINT orders_fk5 FOREIGN KEY (customer_id) REFERENCES"
+                                + " customers (id)")
+                        + "\nop.addForeignKey(\"orders\", foreignKey(\"customer_id\").references(\"customers\", \"id\")"
+                        + ".named(\"orders_fk6\"));\n"
+                        + sql("SET foreign_key_checks = 1"));
+        revision(
+                "b03k",
+                sql("SET foreign_key_checks = 0, @x = 1") + "\n" + sql("SET @@session.foreign_key_checks := 1") + "\n"
+                        + sql("ALTER TABLE orders ADD CONSTRAINT orders_fk7 FOREIGN KEY (customer_id) REFERENCES"
+                                + " customers (id)"),
+                "constraint-without-not-valid");
         revision("b03s", sql("ALTER TABLE orders ADD CONSTRAINT qty_positive CHECK (qty > 0)"), "check-copies-table");
         revision(
                 "b03n",
@@ -107,6 +127,11 @@ class MariaDbLintCommandTest {
         revision(
                 "g04s",
                 sql("ALTER TABLE orders MODIFY COLUMN code varchar(20) NOT NULL, ALGORITHM=INPLACE, LOCK=NONE"));
+        revision(
+                "b05p",
+                sql("ALTER TABLE orders ADD (flag int NOT NULL, seen datetime(6) DEFAULT sysdate(6))"),
+                "not-null-without-default",
+                "volatile-default");
         revision(
                 "b05",
                 "op.addColumn(\"orders\", column(\"status\", \"varchar(10)\").notNull());",

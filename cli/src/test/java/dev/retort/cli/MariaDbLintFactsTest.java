@@ -152,6 +152,13 @@ class MariaDbLintFactsTest {
         assertRefused(NOT_SUPPORTED_REASON, plain + ", ALGORITHM=INPLACE");
         assertRefused(NOT_SUPPORTED_REASON, plain + ", ALGORITHM=COPY, LOCK=NONE");
         assertRuns("SET STATEMENT foreign_key_checks=0 FOR " + plain + ", ALGORITHM=INPLACE, LOCK=NONE");
+        // and in a session that turned the checks off, the plain statement may assert it too
+        db.execute("ALTER TABLE c DROP FOREIGN KEY c_pid_fkey");
+        try (Connection connection = db.connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute("SET SESSION foreign_key_checks = OFF");
+            statement.execute(plain + ", ALGORITHM=INPLACE, LOCK=NONE");
+        }
     }
 
     @Test

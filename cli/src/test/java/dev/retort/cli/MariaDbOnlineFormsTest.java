@@ -87,23 +87,30 @@ class MariaDbOnlineFormsTest {
                                 "BEGIN NOT ATOMIC",
                                 "  -- what the live columns have and the migration does not name, read as an online"
                                         + " run reads them",
-                                "  DECLARE collation_1 text;",
-                                "  SELECT max(IF(c.COLUMN_NAME = BINARY 'email' AND c.COLLATION_NAME <>"
-                                        + " t.TABLE_COLLATION, c.COLLATION_NAME, NULL))",
-                                "    INTO collation_1",
+                                "  DECLARE compressed_1 boolean;",
+                                "  DECLARE collation_2 text;",
+                                "  DECLARE invisible_3 boolean;",
+                                "  SELECT max(c.COLUMN_NAME = BINARY 'email' AND c.COLUMN_TYPE LIKE '%COMPRESSED%'),",
+                                "         max(IF(c.COLUMN_NAME = BINARY 'email' AND c.COLLATION_NAME <>"
+                                        + " t.TABLE_COLLATION, c.COLLATION_NAME, NULL)),",
+                                "         max(c.COLUMN_NAME = BINARY 'email' AND lower(c.EXTRA) LIKE '%invisible%')",
+                                "    INTO compressed_1, collation_2, invisible_3",
                                 "    FROM information_schema.COLUMNS c",
                                 "    JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND"
                                         + " t.TABLE_NAME = c.TABLE_NAME",
                                 "    WHERE c.TABLE_SCHEMA = DATABASE() AND c.TABLE_NAME = 'accounts';",
-                                "  IF collation_1 NOT REGEXP BINARY '^[A-Za-z0-9_]+$' THEN",
+                                "  IF collation_2 NOT REGEXP BINARY '^[A-Za-z0-9_]+$' THEN",
                                 "    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'retort: column accounts.email:"
                                         + " information_schema gives its collation as no name of letters, digits and"
                                         + " underscores; this MODIFY COLUMN would lose it, so it did not run';",
                                 "  END IF;",
                                 "  EXECUTE IMMEDIATE concat(",
                                 "    'ALTER TABLE `accounts` MODIFY COLUMN `email` varchar(255)',",
-                                "    IF(collation_1 IS NULL, '', concat(' COLLATE ', collation_1)),",
-                                "    ' NOT NULL, " + ONLINE + "');",
+                                "    IF(compressed_1, ' COMPRESSED', ''),",
+                                "    IF(collation_2 IS NULL, '', concat(' COLLATE ', collation_2)),",
+                                "    ' NOT NULL',",
+                                "    IF(invisible_3, ' INVISIBLE', ''),",
+                                "    ', " + ONLINE + "');",
                                 "END"))),
         UNIQUE(
                 "ALTER TABLE accounts DROP INDEX accounts_email_key",

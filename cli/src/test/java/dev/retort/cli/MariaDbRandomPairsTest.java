@@ -24,7 +24,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * mutations, each mutation with the operation line it must produce, written down before the two are
  * created and read; A and B each compared with themselves find nothing. Then the round trip: A's database
  * run through the rendered upgrade ({@link MariaDbDiff#upgradeSql}) reads back as B, and through the
- * rendered downgrade back as A; a failure prints the seed and the statements. {@code -Dretort.seed=N} replays
+ * rendered downgrade back as A; a failure prints the seed and the statements. Columns are also {@code INVISIBLE}
+ * (nullable ones: MariaDB wants a default for a NOT NULL one) or {@code COMPRESSED} (strings not indexed), which
+ * every other change of the column must keep. {@code -Dretort.seed=N} replays
  * a round, {@code -Dretort.pairs=N} sets its size.
  */
 class MariaDbRandomPairsTest {
@@ -48,9 +50,28 @@ class MariaDbRandomPairsTest {
             new Type("double", "double precision"),
             new Type("date", "date"));
 
-    private record ColumnSpec(String name, Type type, boolean notNull, String comment) {
+    /** The types MariaDB stores {@code COMPRESSED}. */
+    private static final Set<String> COMPRESSIBLE = Set.of("varchar(20)", "varchar(40)", "text");
+
+    private record ColumnSpec(
+            String name, Type type, boolean notNull, String comment, boolean invisible, boolean compressed) {
+        ColumnSpec(String name, Type type, boolean notNull, String comment) {
+            this(name, type, notNull, comment, false, false);
+        }
+
+        ColumnSpec with(Type newType, boolean newNotNull, String newComment) {
+            return new ColumnSpec(
+                    name,
+                    newType,
+                    newNotNull,
+                    newComment,
+                    invisible,
+                    compressed && COMPRESSIBLE.contains(newType.spelling()));
+        }
+
         String ddl() {
-            return "`" + name + "` " + type.spelling() + (notNull ? " NOT NULL" : " NULL")
+            return "`" + name + "` " + type.spelling() + (compressed ? " COMPRESSED" : "")
+                    + (notNull ? " NOT NULL" : " NULL") + (invisible ? " INVISIBLE" : "")
                     + (comment == null
                             ? ""
                             : " COMMENT '" + comment.replace("\\", "\\\\").replace("'", "''") + "'");
@@ -118,14 +139,23 @@ class MariaDbRandomPairsTest {
     private static TableSpec table(Random random, String name) {
         List<ColumnSpec> columns = new ArrayList<>();
         int count = 1 + random.nextInt(4);
-        for (int c = 0; c < count; c++) columns.add(column(random, "c" + c));
+        for (int c = 0; c < count; c++) columns.add(column(random, "c" + c, c > 0));
         List<String> indexed = new ArrayList<>();
         if (random.nextBoolean()) indexed.add(columns.get(0).name());
         return new TableSpec(name, columns, indexed);
     }
 
-    private static ColumnSpec column(Random random, String name) {
-        return new ColumnSpec(name, TYPES.get(random.nextInt(TYPES.size())), random.nextBoolean(), null);
+    /** A random column: invisible now and then when nullable, compressed now and then when it may be. */
+    private static ColumnSpec column(Random random, String name, boolean mayCompress) {
+        Type type = TYPES.get(random.nextInt(TYPES.size()));
+        boolean notNull = random.nextBoolean();
+        boolean invisible = !notNull && random.nextInt(4) == 0;
+        boolean compressed = mayCompress && COMPRESSIBLE.contains(type.spelling()) && random.nextInt(3) == 0;
+        return new ColumnSpec(name, type, notNull, null, invisible, compressed);
+    }
+
+    private static String where(TableSpec table, ColumnSpec column) {
+        return "alter column " + table.name() + "." + column.name() + ": ";
     }
 
     /** B: A with one to three mutations, each adding the line the diff must list for it. */
@@ -134,7 +164,7 @@ class MariaDbRandomPairsTest {
         int mutations = 1 + random.nextInt(3);
         Set<String> touched = new java.util.HashSet<>();
         for (int m = 0; m < mutations; m++) {
-            int kind = random.nextInt(7);
+            int kind = random.nextInt(9);
             if (kind == 0) {
                 String name = "n" + m;
                 TableSpec added = table(random, name);
@@ -159,7 +189,7 @@ class MariaDbRandomPairsTest {
                     continue;
                 }
                 case 2 -> {
-                    ColumnSpec added = column(random, "x" + m);
+                    ColumnSpec added = column(random, "x" + m, true);
                     columns.add(added);
                     expected.add("add column " + table.name() + "." + added.name() + " " + added.described());
                 }
@@ -171,21 +201,51 @@ class MariaDbRandomPairsTest {
                 case 4 -> {
                     Type other = TYPES.get(random.nextInt(TYPES.size()));
                     if (other.normalised().equals(target.type().normalised()) || indexedColumn) continue;
-                    columns.set(columns.indexOf(target), new ColumnSpec(target.name(), other, target.notNull(), null));
+                    ColumnSpec changed = target.with(other, target.notNull(), null);
+                    columns.set(columns.indexOf(target), changed);
                     expected.add("alter column " + table.name() + "." + target.name() + ": type "
                             + target.type().normalised() + " -> " + other.normalised());
+                    if (target.compressed() && !changed.compressed())
+                        expected.add(where(table, target) + "compressed -> not compressed");
                 }
                 case 5 -> {
-                    columns.set(
-                            columns.indexOf(target),
-                            new ColumnSpec(target.name(), target.type(), !target.notNull(), null));
+                    if (target.invisible()) continue;
+                    columns.set(columns.indexOf(target), target.with(target.type(), !target.notNull(), null));
                     expected.add("alter column " + table.name() + "." + target.name() + ": "
                             + (target.notNull() ? "NOT NULL -> nullable" : "nullable -> NOT NULL"));
+                }
+                case 7 -> {
+                    if (target.notNull()) continue;
+                    columns.set(
+                            columns.indexOf(target),
+                            new ColumnSpec(
+                                    target.name(),
+                                    target.type(),
+                                    false,
+                                    null,
+                                    !target.invisible(),
+                                    target.compressed()));
+                    expected.add(where(table, target)
+                            + (target.invisible() ? "invisible -> visible" : "visible -> invisible"));
+                }
+                case 8 -> {
+                    if (indexedColumn || !COMPRESSIBLE.contains(target.type().spelling())) continue;
+                    columns.set(
+                            columns.indexOf(target),
+                            new ColumnSpec(
+                                    target.name(),
+                                    target.type(),
+                                    target.notNull(),
+                                    null,
+                                    target.invisible(),
+                                    !target.compressed()));
+                    expected.add(where(table, target)
+                            + (target.compressed() ? "compressed -> not compressed" : "not compressed -> compressed"));
                 }
                 default -> {
                     columns.set(
                             columns.indexOf(target),
-                            new ColumnSpec(target.name(), target.type(), target.notNull(), "it's note " + m + " \\"));
+                            target.with(target.type(), target.notNull(), "it's note " + m + " \\"));
                     expected.add("alter column " + table.name() + "." + target.name() + ": comment none -> 'it's note "
                             + m + " \\'");
                 }

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * <p>{@code COLUMN_DEFAULT} holds, since MariaDB 10.2.7, SQL NULL for a column without a default, the
  * text {@code NULL} for {@code DEFAULT NULL}, a quoted literal for a string ({@code 'NULL'} for the
  * four letters) and the expression otherwise ({@code current_timestamp()}, {@code 0}); {@code DEFAULT
- * NULL} is no default in the model, as a NULL constant is on PostgreSQL.
+ * NULL} is no default in the model, as a NULL constant is on PostgreSQL. A {@code COMPRESSED NOT NULL} column's
+ * {@code ''} is none either: MariaDB gives one without a default that, so none and {@code ''} are the same there.
  */
 final class CatalogColumns {
     private static final String COLUMNS = """
@@ -39,8 +40,13 @@ final class CatalogColumns {
 
     private static final Pattern ON_UPDATE = Pattern.compile("on update (\\S+)", Pattern.CASE_INSENSITIVE);
 
+    /** {@code text /*M!100301 COMPRESSED*}{@code /}: how {@code COLUMN_TYPE} marks a compressed column. */
+    private static final Pattern COMPRESSED =
+            Pattern.compile("\\s*/\\*M!\\d+ COMPRESSED(=\\w+)?\\*/", Pattern.CASE_INSENSITIVE);
+
     /** A column as read, with the MariaDB details the model has no field for. */
-    record Read(Column column, String onUpdate, boolean virtual, String collation) {}
+    record Read(
+            Column column, String onUpdate, boolean virtual, String collation, boolean invisible, boolean compressed) {}
 
     private CatalogColumns() {}
 
@@ -62,7 +68,10 @@ final class CatalogColumns {
     private static Read column(ResultSet rs) throws SQLException {
         String extra = rs.getString("extra");
         String lowerExtra = extra == null ? "" : extra.toLowerCase(Locale.ROOT);
-        Column column = Column.of(rs.getString("column_name"), MariaDbTypes.normalize(rs.getString("column_type")))
+        String type = rs.getString("column_type");
+        boolean compressed = compressed(type);
+        if (compressed) type = COMPRESSED.matcher(type).replaceAll("");
+        Column column = Column.of(rs.getString("column_name"), MariaDbTypes.normalize(type))
                 .withNullable("YES".equals(rs.getString("is_nullable")))
                 .comment(rs.getString("column_comment"));
         boolean generated = "ALWAYS".equals(rs.getString("is_generated"));
@@ -72,11 +81,28 @@ final class CatalogColumns {
             column = column.generatedAs(rs.getString("generation_expression"));
         } else {
             String stored = rs.getString("column_default");
-            if (stored != null && !stored.equalsIgnoreCase("NULL"))
+            // MariaDB gives a COMPRESSED NOT NULL column without a default DEFAULT '' (it stores no "none" for one)
+            boolean implicit = compressed && !column.nullable() && "''".equals(stored);
+            if (stored != null && !stored.equalsIgnoreCase("NULL") && !implicit)
                 column = column.withDefault(ColumnDefault.of(stored));
         }
         return new Read(
-                column, onUpdate(extra), generated && lowerExtra.contains("virtual"), rs.getString("collation_name"));
+                column,
+                onUpdate(extra),
+                generated && lowerExtra.contains("virtual"),
+                rs.getString("collation_name"),
+                invisible(extra),
+                compressed);
+    }
+
+    /** Whether {@code EXTRA} marks the column {@code INVISIBLE} (left out of {@code SELECT *}). */
+    static boolean invisible(String extra) {
+        return extra != null && extra.toLowerCase(Locale.ROOT).contains("invisible");
+    }
+
+    /** Whether {@code COLUMN_TYPE} marks the column's values stored compressed. */
+    static boolean compressed(String columnType) {
+        return columnType != null && COMPRESSED.matcher(columnType).find();
     }
 
     /** The {@code ON UPDATE} expression {@code EXTRA} names ({@code current_timestamp()}, lower case), or null. */

@@ -63,6 +63,19 @@ final class ColumnSql {
 
     private ColumnSql() {}
 
+    /** The types MariaDB stores {@code COMPRESSED}, as {@link MariaDbTypes#normalize} spells them. */
+    private static final Set<String> COMPRESSIBLE = Set.of(
+            "varchar",
+            "tinytext",
+            "text",
+            "mediumtext",
+            "longtext",
+            "varbinary",
+            "tinyblob",
+            "blob",
+            "mediumblob",
+            "longblob");
+
     static String definition(QualifiedName table, Column column, TableDetails details) {
         String onUpdate = details == null ? null : details.onUpdate().get(column.name());
         boolean virtual = details != null && details.virtualColumns().contains(column.name());
@@ -71,14 +84,25 @@ final class ColumnSql {
                 column,
                 "",
                 onUpdate == null || column.generated() != null ? "" : onUpdate(table, column.name(), onUpdate),
-                virtual ? "VIRTUAL" : "STORED");
+                virtual ? "VIRTUAL" : "STORED",
+                details != null && details.invisibleColumns().contains(column.name()) ? " INVISIBLE" : "",
+                details != null
+                                && details.compressedColumns().contains(column.name())
+                                && COMPRESSIBLE.contains(base(column))
+                        ? " COMPRESSED"
+                        : "");
+    }
+
+    private static String base(Column column) {
+        return MariaDbTypes.normalize(column.type()).replaceAll("[( ].*", "");
     }
 
     /**
      * A changed column's new definition: the migration's, with what the live column has and the migration does not
      * name ({@code kept}, when known): its collation while the migration names none on either side and the column
      * stays text, its {@code ON UPDATE} while it stays a {@code timestamp} or {@code datetime}, {@code VIRTUAL} while
-     * it stays generated. The details a renderer was given ({@link MariaDbSql#of}) win.
+     * it stays generated, {@code INVISIBLE} always, {@code COMPRESSED} while it stays a type MariaDB compresses. The
+     * details a renderer was given ({@link MariaDbSql#of}) win.
      */
     static String modified(QualifiedName table, AlterColumn op, TableDetails details, KeptColumns kept) {
         Column column = op.to();
@@ -88,15 +112,22 @@ final class ColumnSql {
         String collate = "";
         String onUpdateClause = onUpdate == null || column.generated() != null ? "" : onUpdate(table, name, onUpdate);
         String storage = virtual ? "VIRTUAL" : "STORED";
+        String visibility = details != null && details.invisibleColumns().contains(name) ? " INVISIBLE" : "";
+        String base = base(column);
+        String compression =
+                details != null && details.compressedColumns().contains(name) && COMPRESSIBLE.contains(base)
+                        ? " COMPRESSED"
+                        : "";
         if (kept != null) {
-            String base = MariaDbTypes.normalize(column.type()).replaceAll("[( ].*", "");
             if (column.collation() == null && op.from().collation() == null && TEXT.contains(base))
                 collate = kept.collate(table, name);
             if (onUpdate == null && column.generated() == null && (base.equals("timestamp") || base.equals("datetime")))
                 onUpdateClause = kept.onUpdate(table, name);
             if (column.generated() != null && !virtual) storage = kept.storage(table, name);
+            if (visibility.isEmpty()) visibility = kept.visibility(table, name);
+            if (compression.isEmpty() && COMPRESSIBLE.contains(base)) compression = kept.compression(table, name);
         }
-        return definition(table, column, collate, onUpdateClause, storage);
+        return definition(table, column, collate, onUpdateClause, storage, visibility, compression);
     }
 
     /** {@code ON UPDATE} with its expression, which must be {@code current_timestamp} (MariaDB allows no other). */
@@ -113,8 +144,17 @@ final class ColumnSql {
      * STORED}) after a generation expression.
      */
     private static String definition(
-            QualifiedName table, Column column, String collate, String onUpdate, String storage) {
-        StringBuilder sql = new StringBuilder(quoted(column.name())).append(' ').append(type(table, column));
+            QualifiedName table,
+            Column column,
+            String collate,
+            String onUpdate,
+            String storage,
+            String visibility,
+            String compression) {
+        StringBuilder sql = new StringBuilder(quoted(column.name()))
+                .append(' ')
+                .append(type(table, column))
+                .append(compression);
         if (column.collation() != null) sql.append(" COLLATE ").append(word(column.collation(), "collation"));
         else sql.append(collate);
         if (column.generated() != null) {
@@ -140,6 +180,7 @@ final class ColumnSql {
                 sql.append(" AUTO_INCREMENT");
             }
         }
+        sql.append(visibility);
         if (column.comment() != null) sql.append(" COMMENT ").append(text(column.comment()));
         return sql.toString();
     }

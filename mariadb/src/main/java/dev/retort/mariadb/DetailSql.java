@@ -11,12 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The statements that change what only {@link TableDetails} holds of a table both sides have, towards
  * {@code is}: {@code ENGINE=}, {@code DEFAULT CHARSET= COLLATE=} (then each text column's {@code MODIFY}, so that the
  * columns already there take the new default as the other side's do), a {@code MODIFY COLUMN} with the full
- * definition for a changed {@code ON UPDATE}, a generated column dropped and added again in its place between
+ * definition for a changed {@code ON UPDATE}, {@code INVISIBLE} or {@code COMPRESSED}, a generated column dropped and added again in its place between
  * virtual and stored (MariaDB refuses that {@code MODIFY}: "not yet supported for generated columns"), and an index dropped and added
  * again in one {@code ALTER TABLE} for changed key prefix lengths. {@code table} is the table as it is
  * once the plan has run.
@@ -53,7 +54,9 @@ final class DetailSql {
                 actions.add("DROP COLUMN " + quoted(column.name()));
                 actions.add("ADD COLUMN " + ColumnSql.definition(table.name(), column, is) + place);
             } else if (!Objects.equals(
-                    was.onUpdate().get(column.name()), is.onUpdate().get(column.name()))) {
+                            was.onUpdate().get(column.name()), is.onUpdate().get(column.name()))
+                    || differs(was.invisibleColumns(), is.invisibleColumns(), column.name())
+                    || differs(was.compressedColumns(), is.compressedColumns(), column.name())) {
                 actions.add("MODIFY COLUMN " + ColumnSql.definition(table.name(), column, is));
             }
         }
@@ -74,6 +77,10 @@ final class DetailSql {
             rebuilt(table, name, is).ifPresent(statements::add);
         }
         return statements;
+    }
+
+    private static boolean differs(Set<String> was, Set<String> is, String column) {
+        return was.contains(column) != is.contains(column);
     }
 
     private static boolean indexed(Table table, String column) {

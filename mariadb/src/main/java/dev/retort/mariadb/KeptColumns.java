@@ -16,4 +16,10 @@ interface KeptColumns {
 
     /** {@code VIRTUAL} or {@code STORED}, for a column that stays generated. */
     String storage(QualifiedName table, String column);
+
+    /** {@code " INVISIBLE"} for a column left out of {@code SELECT *}; empty for a visible one. */
+    String visibility(QualifiedName table, String column);
+
+    /** {@code " COMPRESSED"} for a column whose values are stored compressed and that stays a string; else empty. */
+    String compression(QualifiedName table, String column);
 }

@@ -18,14 +18,21 @@ import java.util.TreeSet;
 /**
  * What a live table's columns have that a migration's {@code MODIFY COLUMN} would lose unless it wrote them: each
  * column's collation where it is not the table's default (so its character set too), its {@code ON UPDATE}
- * expression, and whether a generated column is {@code VIRTUAL}. Read from {@code information_schema} just before
+ * expression, whether a generated column is {@code VIRTUAL}, whether the column is {@code INVISIBLE}, and whether
+ * its values are stored {@code COMPRESSED}. Read from {@code information_schema} just before
  * the statement runs ({@link #read}), for {@link MariaDbSql#keeping}. A script reads the same when it runs ({@link
  * ScriptColumns}).
  */
-public record LiveColumns(Map<String, String> collations, Map<String, String> onUpdate, Set<String> virtualColumns)
+public record LiveColumns(
+        Map<String, String> collations,
+        Map<String, String> onUpdate,
+        Set<String> virtualColumns,
+        Set<String> invisibleColumns,
+        Set<String> compressedColumns)
         implements KeptColumns {
     private static final String COLUMNS = """
             SELECT c.COLUMN_NAME AS column_name, c.COLLATION_NAME AS collation_name, c.EXTRA AS extra,
+                   c.COLUMN_TYPE AS column_type,
                    c.IS_GENERATED AS is_generated, t.TABLE_COLLATION AS table_collation
             FROM information_schema.COLUMNS c
             JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
@@ -36,6 +43,13 @@ public record LiveColumns(Map<String, String> collations, Map<String, String> on
         collations = Map.copyOf(new TreeMap<>(requireNonNull(collations, "collations")));
         onUpdate = Map.copyOf(new TreeMap<>(requireNonNull(onUpdate, "onUpdate")));
         virtualColumns = Set.copyOf(new TreeSet<>(requireNonNull(virtualColumns, "virtualColumns")));
+        invisibleColumns = Set.copyOf(new TreeSet<>(requireNonNull(invisibleColumns, "invisibleColumns")));
+        compressedColumns = Set.copyOf(new TreeSet<>(requireNonNull(compressedColumns, "compressedColumns")));
+    }
+
+    /** Without invisible or compressed columns. */
+    public LiveColumns(Map<String, String> collations, Map<String, String> onUpdate, Set<String> virtualColumns) {
+        this(collations, onUpdate, virtualColumns, Set.of(), Set.of());
     }
 
     @Override
@@ -55,11 +69,23 @@ public record LiveColumns(Map<String, String> collations, Map<String, String> on
         return virtualColumns.contains(column) ? "VIRTUAL" : "STORED";
     }
 
+    @Override
+    public String visibility(QualifiedName table, String column) {
+        return invisibleColumns.contains(column) ? " INVISIBLE" : "";
+    }
+
+    @Override
+    public String compression(QualifiedName table, String column) {
+        return compressedColumns.contains(column) ? " COMPRESSED" : "";
+    }
+
     /** The live columns of one table (of the connection's database unless the name has a schema); none when it is missing. */
     public static LiveColumns read(Connection connection, QualifiedName table) {
         Map<String, String> collations = new HashMap<>();
         Map<String, String> onUpdate = new HashMap<>();
         Set<String> virtual = new HashSet<>();
+        Set<String> invisible = new HashSet<>();
+        Set<String> compressed = new HashSet<>();
         try (PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
             statement.setString(1, table.schema());
             statement.setString(2, table.name());
@@ -76,11 +102,13 @@ public record LiveColumns(Map<String, String> collations, Map<String, String> on
                     if (generated
                             && extra != null
                             && extra.toLowerCase(Locale.ROOT).contains("virtual")) virtual.add(column);
+                    if (CatalogColumns.invisible(extra)) invisible.add(column);
+                    if (CatalogColumns.compressed(rs.getString("column_type"))) compressed.add(column);
                 }
             }
         } catch (SQLException e) {
             throw MariaDbCatalogException.failed("reading the live columns of table " + table, e);
         }
-        return new LiveColumns(collations, onUpdate, virtual);
+        return new LiveColumns(collations, onUpdate, virtual, invisible, compressed);
     }
 }

@@ -133,6 +133,18 @@ public record MariaDbDiff(Plan plan, List<String> details, MariaDbCatalog from, 
                 lines.add("alter column " + name + "." + column.name() + ": generated " + kind(virtualWas) + " -> "
                         + kind(virtualIs));
             }
+            boolean invisibleWas = was.invisibleColumns().contains(column.name());
+            boolean invisibleIs = is.invisibleColumns().contains(column.name());
+            if (invisibleWas != invisibleIs) {
+                lines.add("alter column " + name + "." + column.name() + ": " + visibility(invisibleWas) + " -> "
+                        + visibility(invisibleIs));
+            }
+            boolean compressedWas = was.compressedColumns().contains(column.name());
+            boolean compressedIs = is.compressedColumns().contains(column.name());
+            if (compressedWas != compressedIs) {
+                lines.add("alter column " + name + "." + column.name() + ": " + compression(compressedWas) + " -> "
+                        + compression(compressedIs));
+            }
         }
         Set<String> indexes = new TreeSet<>(was.prefixes().keySet());
         indexes.addAll(is.prefixes().keySet());
@@ -146,6 +158,14 @@ public record MariaDbDiff(Plan plan, List<String> details, MariaDbCatalog from, 
             }
         }
         return lines;
+    }
+
+    private static String visibility(boolean invisible) {
+        return invisible ? "invisible" : "visible";
+    }
+
+    private static String compression(boolean compressed) {
+        return compressed ? "compressed" : "not compressed";
     }
 
     private static void option(List<String> lines, String table, String what, String was, String is) {

@@ -155,14 +155,19 @@ public final class MariaDbIntrospector {
             CatalogTables.Read kind, List<CatalogColumns.Read> columns, List<CatalogIndexes.Read> indexes) {
         Map<String, String> onUpdate = new HashMap<>();
         Set<String> virtual = new HashSet<>();
+        Set<String> invisible = new HashSet<>();
+        Set<String> compressed = new HashSet<>();
         for (CatalogColumns.Read read : columns) {
             if (read.onUpdate() != null) onUpdate.put(read.column().name(), read.onUpdate());
             if (read.virtual()) virtual.add(read.column().name());
+            if (read.invisible()) invisible.add(read.column().name());
+            if (read.compressed()) compressed.add(read.column().name());
         }
         Map<String, List<Integer>> prefixes = new LinkedHashMap<>();
         for (CatalogIndexes.Read index : indexes) {
             if (index.hasPrefix()) prefixes.put(index.name(), index.prefixes());
         }
-        return new TableDetails(kind.engine(), kind.charset(), kind.collation(), onUpdate, virtual, prefixes);
+        return new TableDetails(
+                kind.engine(), kind.charset(), kind.collation(), onUpdate, virtual, prefixes, invisible, compressed);
     }
 }

@@ -25,7 +25,9 @@ final class ScriptColumns implements KeptColumns {
     private enum Kind {
         COLLATION("collation", "text"),
         ON_UPDATE("on_update", "text"),
-        VIRTUAL("virtual", "boolean");
+        VIRTUAL("virtual", "boolean"),
+        INVISIBLE("invisible", "boolean"),
+        COMPRESSED("compressed", "boolean");
 
         final String variable;
         final String type;
@@ -44,6 +46,8 @@ final class ScriptColumns implements KeptColumns {
                 case ON_UPDATE ->
                     "max(IF(" + is + ", nullif(regexp_substr(lower(c.EXTRA), '(?<=on update )[^ ]+'), ''), NULL))";
                 case VIRTUAL -> "max(" + is + " AND c.IS_GENERATED = 'ALWAYS' AND lower(c.EXTRA) LIKE '%virtual%')";
+                case INVISIBLE -> "max(" + is + " AND lower(c.EXTRA) LIKE '%invisible%')";
+                case COMPRESSED -> "max(" + is + " AND c.COLUMN_TYPE LIKE '%COMPRESSED%')";
             };
         }
 
@@ -61,7 +65,7 @@ final class ScriptColumns implements KeptColumns {
                             variable + " NOT REGEXP BINARY '^current_timestamp([(][0-9]?[)])?$'",
                             where + "ON UPDATE as other than current_timestamp(N); this MODIFY COLUMN would lose it, so"
                                     + " it did not run");
-                case VIRTUAL -> null;
+                case VIRTUAL, INVISIBLE, COMPRESSED -> null;
             };
         }
 
@@ -76,6 +80,8 @@ final class ScriptColumns implements KeptColumns {
                 case COLLATION -> "IF(" + variable + " IS NULL, '', concat(' COLLATE ', " + variable + "))";
                 case ON_UPDATE -> "IF(" + variable + " IS NULL, '', concat(' ON UPDATE ', " + variable + "))";
                 case VIRTUAL -> "IF(" + variable + ", 'VIRTUAL', 'STORED')";
+                case INVISIBLE -> "IF(" + variable + ", ' INVISIBLE', '')";
+                case COMPRESSED -> "IF(" + variable + ", ' COMPRESSED', '')";
             };
         }
     }
@@ -95,6 +101,16 @@ final class ScriptColumns implements KeptColumns {
     @Override
     public String storage(QualifiedName table, String column) {
         return hole(Kind.VIRTUAL, column);
+    }
+
+    @Override
+    public String visibility(QualifiedName table, String column) {
+        return hole(Kind.INVISIBLE, column);
+    }
+
+    @Override
+    public String compression(QualifiedName table, String column) {
+        return hole(Kind.COMPRESSED, column);
     }
 
     private static String hole(Kind kind, String column) {

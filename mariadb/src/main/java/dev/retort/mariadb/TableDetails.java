@@ -13,7 +13,8 @@ import java.util.TreeSet;
  * the default character set and collation, the columns set again on every update ({@code ON UPDATE
  * current_timestamp()}, the expression by column), the generated columns computed when read rather
  * than stored ({@code VIRTUAL}), and the prefix lengths of index and unique keys by index name (one
- * entry per key column, null for a whole column; only indexes with a prefix are listed).
+ * entry per key column, null for a whole column; only indexes with a prefix are listed), the columns left out of
+ * {@code SELECT *} ({@code INVISIBLE}), and those whose values are stored {@code COMPRESSED}.
  */
 public record TableDetails(
         String engine,
@@ -21,10 +22,25 @@ public record TableDetails(
         String collation,
         Map<String, String> onUpdate,
         Set<String> virtualColumns,
-        Map<String, List<Integer>> prefixes) {
+        Map<String, List<Integer>> prefixes,
+        Set<String> invisibleColumns,
+        Set<String> compressedColumns) {
     public TableDetails {
         onUpdate = Map.copyOf(new TreeMap<>(requireNonNull(onUpdate, "onUpdate")));
         virtualColumns = Set.copyOf(new TreeSet<>(requireNonNull(virtualColumns, "virtualColumns")));
         prefixes = Map.copyOf(requireNonNull(prefixes, "prefixes"));
+        invisibleColumns = Set.copyOf(new TreeSet<>(requireNonNull(invisibleColumns, "invisibleColumns")));
+        compressedColumns = Set.copyOf(new TreeSet<>(requireNonNull(compressedColumns, "compressedColumns")));
+    }
+
+    /** Without invisible or compressed columns. */
+    public TableDetails(
+            String engine,
+            String charset,
+            String collation,
+            Map<String, String> onUpdate,
+            Set<String> virtualColumns,
+            Map<String, List<Integer>> prefixes) {
+        this(engine, charset, collation, onUpdate, virtualColumns, prefixes, Set.of(), Set.of());
     }
 }

@@ -48,6 +48,17 @@ class LiveColumnsTest {
     }
 
     @Test
+    void readsInvisibleAndCompressedColumns() throws Exception {
+        db.execute("CREATE TABLE t (id int PRIMARY KEY, note varchar(20) COMPRESSED INVISIBLE, body blob COMPRESSED,"
+                + " n int INVISIBLE)");
+        try (Connection connection = db.connect()) {
+            assertEquals(
+                    new LiveColumns(Map.of(), Map.of(), Set.of(), Set.of("note", "n"), Set.of("note", "body")),
+                    LiveColumns.read(connection, T));
+        }
+    }
+
+    @Test
     void modifyKeepsWhatTheMigrationDoesNotName() {
         MariaDbSql keeping = MariaDbSql.keeping(Map.of(T, LIVE));
         Column at = Column.of("at", "timestamp(0)").defaultValue("current_timestamp()");
@@ -78,6 +89,24 @@ class LiveColumnsTest {
                                 new AddColumn(T, at))
                         .stream()
                         .flatMap(op -> keeping.statements(op).stream())
+                        .toList());
+        // an invisible column stays invisible; a compressed one compressed while it stays a string
+        MariaDbSql hidden = MariaDbSql.keeping(
+                Map.of(T, new LiveColumns(Map.of(), Map.of(), Set.of(), Set.of("note", "n"), Set.of("note"))));
+        assertEquals(
+                List.of(
+                        "ALTER TABLE `t` MODIFY COLUMN `note` text COMPRESSED NOT NULL INVISIBLE",
+                        "ALTER TABLE `t` MODIFY COLUMN `note` int NULL INVISIBLE",
+                        "ALTER TABLE `t` MODIFY COLUMN `n` bigint NULL INVISIBLE"),
+                List.of(
+                                new AlterColumn(
+                                        T,
+                                        Column.of("note", "varchar(20)"),
+                                        Column.of("note", "text").notNull()),
+                                new AlterColumn(T, Column.of("note", "varchar(20)"), Column.of("note", "integer")),
+                                new AlterColumn(T, Column.of("n", "integer"), Column.of("n", "bigint")))
+                        .stream()
+                        .flatMap(op -> hidden.statements(op).stream())
                         .toList());
         assertEquals(
                 List.of("ALTER TABLE `t` MODIFY COLUMN `name` varchar(40) NOT NULL"),

@@ -50,7 +50,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class MariaDbSqlTest {
     @RegisterExtension
-    final MariaDbTestDatabase db = new MariaDbTestDatabase(2);
+    final MariaDbTestDatabase db = new MariaDbTestDatabase(5);
 
     private static final String PARENT = """
             CREATE TABLE parent (id bigint NOT NULL AUTO_INCREMENT PRIMARY KEY,
@@ -98,6 +98,32 @@ class MariaDbSqlTest {
                         .contains("MODIFY COLUMN `n` varchar(40) COLLATE latin1_bin NOT NULL DEFAULT 'it''s'"
                                 + " COMMENT 'kept \\\\ ''q'''"),
                 up.get(0));
+    }
+
+    /**
+     * {@code INVISIBLE} and {@code COMPRESSED}, which {@code COLUMN_TYPE} marks with a comment: read apart from the type,
+     * made and undone both ways, and kept by a type change.
+     */
+    @Test
+    void invisibleAndCompressedColumnsAreDetailsAModifyKeeps() throws Exception {
+        String a = "CREATE TABLE t (id int NOT NULL PRIMARY KEY, note varchar(20) COMPRESSED INVISIBLE, body text,"
+                + " n int, k text COMPRESSED NOT NULL);";
+        String b = "CREATE TABLE t (id int NOT NULL PRIMARY KEY, note varchar(40) COMPRESSED INVISIBLE,"
+                + " body text COMPRESSED, n int INVISIBLE, k text COMPRESSED NOT NULL);";
+        db.execute(2, a);
+        Table read = table(read(2), "t");
+        assertEquals("varchar(20)", read.column("note").orElseThrow().type());
+        // MariaDB gives k DEFAULT '' as it has no "none" for a compressed NOT NULL column: none, as written
+        assertEquals(null, read.column("k").orElseThrow().defaultValue());
+        db.execute(3, a);
+        db.execute(4, b);
+        MariaDbDiff diff = MariaDbDiff.of(read(3), read(4), TableFilter.ALL, Set.of());
+        assertEquals(
+                List.of("alter column t.body: not compressed -> compressed", "alter column t.n: visible -> invisible"),
+                diff.details());
+        assertEquals(1, diff.plan().upgrade().size(), diff.plan()::toString);
+        List<String> up = roundTrip(a, b);
+        assertTrue(up.toString().contains("MODIFY COLUMN `note` varchar(40) COMPRESSED NULL INVISIBLE"), up::toString);
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.retort.fixtures.db.MariaDbTestDatabase;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.ColumnChange;
+import dev.retort.op.DropColumn;
 import dev.retort.schema.Column;
 import dev.retort.schema.QualifiedName;
 import java.sql.Connection;
@@ -30,9 +31,9 @@ class ScriptColumnsTest {
     private static final QualifiedName T = QualifiedName.of("t");
 
     private static final String TABLE = """
-            CREATE TABLE t (id int PRIMARY KEY, name varchar(20) CHARACTER SET latin1 COMMENT 'it''s $$ a;',
+            CREATE TABLE t (id int PRIMARY KEY, name varchar(20) COMPRESSED CHARACTER SET latin1 COMMENT 'it''s $$ a;',
               at timestamp NOT NULL DEFAULT current_timestamp() ON UPDATE current_timestamp(),
-              price int, doubled int GENERATED ALWAYS AS (price * 2) VIRTUAL) DEFAULT CHARSET=utf8mb4
+              price int INVISIBLE, doubled int GENERATED ALWAYS AS (price * 2) VIRTUAL) DEFAULT CHARSET=utf8mb4
             """;
 
     private static final Column AT = Column.of("at", "timestamp(0)").defaultValue("current_timestamp()");
@@ -52,33 +53,50 @@ class ScriptColumnsTest {
     private static final String BLOCK = """
             BEGIN NOT ATOMIC
               -- what the live columns have and the migration does not name, read as an online run reads them
-              DECLARE collation_1 text;
-              DECLARE on_update_2 text;
-              DECLARE virtual_3 boolean;
-              SELECT max(IF(c.COLUMN_NAME = BINARY 'name' AND c.COLLATION_NAME <> t.TABLE_COLLATION, c.COLLATION_NAME, NULL)),
+              DECLARE compressed_1 boolean;
+              DECLARE collation_2 text;
+              DECLARE invisible_3 boolean;
+              DECLARE on_update_4 text;
+              DECLARE invisible_5 boolean;
+              DECLARE invisible_6 boolean;
+              DECLARE virtual_7 boolean;
+              DECLARE invisible_8 boolean;
+              SELECT max(c.COLUMN_NAME = BINARY 'name' AND c.COLUMN_TYPE LIKE '%COMPRESSED%'),
+                     max(IF(c.COLUMN_NAME = BINARY 'name' AND c.COLLATION_NAME <> t.TABLE_COLLATION, c.COLLATION_NAME, NULL)),
+                     max(c.COLUMN_NAME = BINARY 'name' AND lower(c.EXTRA) LIKE '%invisible%'),
                      max(IF(c.COLUMN_NAME = BINARY 'at', nullif(regexp_substr(lower(c.EXTRA), '(?<=on update )[^ ]+'), ''), NULL)),
-                     max(c.COLUMN_NAME = BINARY 'doubled' AND c.IS_GENERATED = 'ALWAYS' AND lower(c.EXTRA) LIKE '%virtual%')
-                INTO collation_1, on_update_2, virtual_3
+                     max(c.COLUMN_NAME = BINARY 'at' AND lower(c.EXTRA) LIKE '%invisible%'),
+                     max(c.COLUMN_NAME = BINARY 'price' AND lower(c.EXTRA) LIKE '%invisible%'),
+                     max(c.COLUMN_NAME = BINARY 'doubled' AND c.IS_GENERATED = 'ALWAYS' AND lower(c.EXTRA) LIKE '%virtual%'),
+                     max(c.COLUMN_NAME = BINARY 'doubled' AND lower(c.EXTRA) LIKE '%invisible%')
+                INTO compressed_1, collation_2, invisible_3, on_update_4, invisible_5, invisible_6, virtual_7, invisible_8
                 FROM information_schema.COLUMNS c
                 JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
                 WHERE c.TABLE_SCHEMA = DATABASE() AND c.TABLE_NAME = 't';
-              IF collation_1 NOT REGEXP BINARY '^[A-Za-z0-9_]+$' THEN
+              IF collation_2 NOT REGEXP BINARY '^[A-Za-z0-9_]+$' THEN
                 SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'retort: column t.name: information_schema gives its collation as no name of letters, digits and underscores; this MODIFY COLUMN would lose it, so it did not run';
               END IF;
-              IF on_update_2 NOT REGEXP BINARY '^current_timestamp([(][0-9]?[)])?$' THEN
+              IF on_update_4 NOT REGEXP BINARY '^current_timestamp([(][0-9]?[)])?$' THEN
                 SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'retort: column t.at: information_schema gives its ON UPDATE as other than current_timestamp(N); this MODIFY COLUMN would lose it, so it did not run';
               END IF;
               EXECUTE IMMEDIATE concat(
                 'ALTER TABLE `t`
                 MODIFY COLUMN `name` varchar(40)',
-                IF(collation_1 IS NULL, '', concat(' COLLATE ', collation_1)),
-                ' NOT NULL COMMENT ''it''''s $$ a''''; DROP TABLE t; -- \\\\\\\\ END$$'',
+                IF(compressed_1, ' COMPRESSED', ''),
+                IF(collation_2 IS NULL, '', concat(' COLLATE ', collation_2)),
+                ' NOT NULL',
+                IF(invisible_3, ' INVISIBLE', ''),
+                ' COMMENT ''it''''s $$ a''''; DROP TABLE t; -- \\\\\\\\ END$$'',
                 MODIFY COLUMN `at` timestamp(0) NULL DEFAULT current_timestamp()',
-                IF(on_update_2 IS NULL, '', concat(' ON UPDATE ', on_update_2)),
+                IF(on_update_4 IS NULL, '', concat(' ON UPDATE ', on_update_4)),
+                IF(invisible_5, ' INVISIBLE', ''),
                 ',
-                MODIFY COLUMN `price` bigint NULL,
+                MODIFY COLUMN `price` bigint NULL',
+                IF(invisible_6, ' INVISIBLE', ''),
+                ',
                 MODIFY COLUMN `doubled` bigint GENERATED ALWAYS AS (`price` * 2) ',
-                IF(virtual_3, 'VIRTUAL', 'STORED'),
+                IF(virtual_7, 'VIRTUAL', 'STORED'),
+                IF(invisible_8, ' INVISIBLE', ''),
                 ',
                 ADD COLUMN `extra` int NULL');
             END""";
@@ -93,13 +111,9 @@ class ScriptColumnsTest {
 
     @Test
     void aStatementThatCouldLoseNothingStaysAsItIs() {
+        // any MODIFY could lose INVISIBLE; an ADD or DROP keeps what the other columns have
         List<ColumnChange> plain = List.of(
-                new AlterColumn(T, Column.of("price", "integer"), Column.of("price", "bigint")),
-                new AlterColumn(T, Column.of("name", "varchar(20)"), Column.of("name", "integer")),
-                new AlterColumn(
-                        T,
-                        Column.of("name", "varchar(20)"),
-                        Column.of("name", "varchar(20)").collate("utf8mb4_bin")));
+                new AddColumn(T, Column.of("extra", "integer")), new DropColumn(T, Column.of("price", "integer")));
         for (ColumnChange change : plain)
             assertEquals(
                     MariaDbSql.DIALECT.alterTable(List.of(change)),
@@ -119,9 +133,12 @@ class ScriptColumnsTest {
         }
         run(1, script());
         assertEquals(columns(0), columns(1));
-        assertTrue(columns(1)
-                .contains("name | varchar(40) | NO | null |  | latin1_swedish_ci | it's $$ a'; DROP TABLE"
-                        + " t; -- \\ END$$"));
+        assertTrue(
+                columns(1)
+                        .contains("name | varchar(40) /*M!100301 COMPRESSED*/ | NO | '' |  | latin1_swedish_ci | it's"
+                                + " $$ a'; DROP TABLE t; -- \\ END$$"),
+                columns(1)::toString);
+        assertTrue(columns(1).contains("price | bigint(20) | YES | NULL | INVISIBLE | null | "), columns(1)::toString);
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.retort.cli.config.Settings;
 import dev.retort.cli.config.SettingsLoader;
 import dev.retort.cli.startup.StartupSwitch;
 import dev.retort.maven.internal.EntityPackages;
+import dev.retort.maven.internal.ErrorLines;
 import dev.retort.maven.internal.LogWriter;
 import java.io.File;
 import java.io.PrintWriter;
@@ -63,7 +64,7 @@ public abstract class RetortMojo extends AbstractMojo {
     @Parameter(property = "retort.configFile")
     File configFile;
 
-    /** {@code url}: the JDBC URL of the PostgreSQL database. */
+    /** {@code url}: the JDBC URL of the database, PostgreSQL's ({@code jdbc:postgresql:}) or MariaDB's. */
     @Parameter
     String url;
 
@@ -144,31 +145,21 @@ public abstract class RetortMojo extends AbstractMojo {
         run(args);
     }
 
-    /** Runs the command; its lines go to the log as it prints them. */
+    /** Runs the command; its lines go to the log as it prints them, but for its error, the build's failure message. */
     void run(List<String> args) throws MojoExecutionException, MojoFailureException {
         LogWriter out = new LogWriter(getLog()::info);
-        // the error line becomes the build's failure message, which Maven prints itself
-        LogWriter err = new LogWriter(line -> {
-            if (!line.startsWith("error: ")) getLog().error(line);
-        });
+        // Maven prints the failure message itself, every line of it
+        ErrorLines error = new ErrorLines(getLog()::error);
+        LogWriter err = new LogWriter(error);
         int code = run(args, new PrintWriter(out, true), new PrintWriter(err, true));
         out.close();
         err.close();
         if (code == 1) found(out.text());
-        if (code != 0) throw new MojoExecutionException(failure(err.text(), code));
+        if (code != 0) throw new MojoExecutionException(error.failure(code));
     }
 
     int run(List<String> args, PrintWriter out, PrintWriter err) {
         return Main.run(basedir(), environment(), out, err, args.toArray(String[]::new));
-    }
-
-    /** The command's one-line error, without its {@code error: }. */
-    static String failure(String err, int code) {
-        return err.lines()
-                .filter(line -> line.startsWith("error: "))
-                .map(line -> "retort: " + line.substring("error: ".length()))
-                .findFirst()
-                .orElse("retort exited with " + code);
     }
 
     /**

@@ -44,7 +44,7 @@ final class MariaDbActionReader extends TokenCursor {
 
     /** The action; {@code CHANGE old new ...} is two, its rename and its new definition. */
     List<Action> actions() {
-        if (accept("add")) return List.of(add());
+        if (accept("add")) return add();
         if (accept("modify")) {
             accept("column");
             accept("if", "exists");
@@ -74,9 +74,36 @@ final class MariaDbActionReader extends TokenCursor {
         return List.of(new Action.Other(first == null ? "" : first.text().toUpperCase()));
     }
 
-    private Action add() {
-        if (peek() != null && peek().isSymbol("("))
-            throw new IllegalStateException("lint does not read ADD (column, ...); add one column an action");
+    private List<Action> add() {
+        int start = at;
+        accept("column");
+        accept("if", "not", "exists");
+        if (peek() != null && peek().isSymbol("(")) return columns();
+        at = start;
+        return List.of(addOne());
+    }
+
+    private static final Set<String> NOT_A_COLUMN = Set.of(
+            "constraint", "check", "foreign", "unique", "primary", "index", "key", "fulltext", "spatial", "period");
+
+    /** {@code ADD [COLUMN] (a int, b int NOT NULL, ...)}: a column added per definition. */
+    private List<Action> columns() {
+        int end = tokens.size() - 1;
+        if (end <= at || !tokens.get(end).isSymbol(")"))
+            throw new IllegalStateException("expected ) to end ADD (column, ...)");
+        List<Action> added = new ArrayList<>();
+        for (List<SqlToken> part : SqlReader.splitOnCommas(tokens.subList(at + 1, end))) {
+            if (part.isEmpty()
+                    || (part.get(0).kind() == SqlToken.Kind.WORD
+                            && NOT_A_COLUMN.contains(part.get(0).text())))
+                throw new IllegalStateException("lint does not read a key inside ADD (column, ...); add it an action");
+            MariaDbActionReader column = new MariaDbActionReader(part);
+            added.add(column.addColumn(column.name()));
+        }
+        return added;
+    }
+
+    private Action addOne() {
         String constraintName = null;
         if (accept("constraint")) {
             SqlToken next = peek();

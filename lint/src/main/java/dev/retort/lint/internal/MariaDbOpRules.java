@@ -46,7 +46,7 @@ final class MariaDbOpRules {
                     step,
                     waivers);
         } else if (op instanceof AddForeignKey f) {
-            if (!f.options().contains(Option.NOT_VALID) && f.key().valid())
+            if (!f.options().contains(Option.NOT_VALID) && f.key().valid() && !walk.foreignKeyChecksOff)
                 walk.hit(
                         Rule.CONSTRAINT_WITHOUT_NOT_VALID,
                         "foreign key" + on + " is added by copying the table while writes wait (foreign_key_checks=1:"

@@ -135,9 +135,9 @@ final class MariaDbReader extends TokenCursor {
             int end = at;
             while (end < tokens.size() && !tokens.get(end).is("for")) end++;
             if (end >= tokens.size() - 1) throw new IllegalStateException("expected FOR in SET STATEMENT");
-            List<String> names = variables(tokens.subList(at, end));
+            List<SqlToken> assignments = tokens.subList(at, end);
             SqlStatement inner = read(tokens.subList(end + 1, tokens.size()), defaultSchema);
-            return new SqlStatement.ForStatement(names, inner);
+            return new SqlStatement.ForStatement(variables(assignments, false), variables(assignments, true), inner);
         }
         SqlToken next = peek();
         if (next != null
@@ -149,11 +149,15 @@ final class MariaDbReader extends TokenCursor {
                         || next.is("transaction")
                         || next.is("default")))
             return new SqlStatement.Other("SET " + next.text().toUpperCase());
-        return new SqlStatement.Set(variables(tokens.subList(at, tokens.size())));
+        List<SqlToken> assignments = tokens.subList(at, tokens.size());
+        return new SqlStatement.Set(variables(assignments, false), variables(assignments, true));
     }
 
-    /** The session variables of comma-separated assignments; a global one or a user variable ({@code @v}) is none. */
-    private static List<String> variables(List<SqlToken> assignments) {
+    /**
+     * The session variables of comma-separated assignments, or only those set to {@code 0}, {@code OFF} or {@code
+     * FALSE} ({@code off}); a global one or a user variable ({@code @v}) is none.
+     */
+    private static List<String> variables(List<SqlToken> assignments, boolean off) {
         List<String> names = new ArrayList<>();
         for (List<SqlToken> part : SqlReader.splitOnCommas(assignments)) {
             int i = 0;
@@ -177,9 +181,23 @@ final class MariaDbReader extends TokenCursor {
             }
             if (i >= part.size() || !part.get(i).isName())
                 throw new IllegalStateException("expected a variable in SET");
-            if (!global) names.add(part.get(i).text());
+            if (global || (off && !turnsOff(part.subList(i + 1, part.size())))) continue;
+            names.add(part.get(i).text());
         }
         return names;
+    }
+
+    /** {@code = 0}, {@code := OFF}, {@code = FALSE}: what follows a variable's name in an assignment that turns it off. */
+    private static boolean turnsOff(List<SqlToken> value) {
+        int i = 0;
+        if (i < value.size() && value.get(i).isSymbol(":")) i++;
+        if (i >= value.size() || !value.get(i).isSymbol("=")) return false;
+        if (i + 2 != value.size()) return false;
+        SqlToken word = value.get(i + 1);
+        return word.text().equals("0")
+                || word.is("off")
+                || word.is("false")
+                || (word.kind() == SqlToken.Kind.STRING && word.text().equalsIgnoreCase("off"));
     }
 
     private SqlStatement update() {

@@ -42,7 +42,7 @@ final class MariaDbSqlRules {
                         Rule.CHECK_COPIES_TABLE,
                         "ADD CHECK" + on + " copies the table while writes wait (ALGORITHM=COPY, LOCK=SHARED): MariaDB"
                                 + " 10.11 has no online form for it");
-            if (c.kind().equals("foreign key"))
+            if (c.kind().equals("foreign key") && !rules.foreignKeyChecksOff())
                 rules.hit(
                         Rule.CONSTRAINT_WITHOUT_NOT_VALID,
                         "ADD FOREIGN KEY" + on + " copies the table while writes wait (ALGORITHM=COPY, LOCK=SHARED);"

@@ -56,6 +56,13 @@ public final class MigrationWalk {
     final Map<Step, List<Waiver>> updateWaivers = new LinkedHashMap<>();
     private final List<Hit> hits = new ArrayList<>();
     boolean lockTimeoutSet;
+
+    /**
+     * MariaDB: the migration's SQL set {@code foreign_key_checks} off for the session, so a foreign key it adds
+     * after is built in place, reading no rows, rather than by copying the table.
+     */
+    boolean foreignKeyChecksOff;
+
     private boolean lockTimeoutReported;
     private Ops ops;
 

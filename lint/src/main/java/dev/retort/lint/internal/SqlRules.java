@@ -13,9 +13,23 @@ import java.util.List;
  * the walk's state; {@code statementVariables} those a MariaDB {@code SET STATEMENT ... FOR} gives the statement.
  */
 record SqlRules(
-        MigrationWalk walk, Step step, List<Waiver> waivers, boolean inTransaction, List<String> statementVariables) {
+        MigrationWalk walk,
+        Step step,
+        List<Waiver> waivers,
+        boolean inTransaction,
+        List<String> statementVariables,
+        List<String> statementOff) {
     SqlRules(MigrationWalk walk, Step step, List<Waiver> waivers, boolean inTransaction) {
-        this(walk, step, waivers, inTransaction, List.of());
+        this(walk, step, waivers, inTransaction, List.of(), List.of());
+    }
+
+    private static final String FOREIGN_KEY_CHECKS = "foreign_key_checks";
+
+    /** Whether {@code foreign_key_checks} is off for this statement: by its {@code SET STATEMENT}, else the session's. */
+    boolean foreignKeyChecksOff() {
+        return statementVariables.contains(FOREIGN_KEY_CHECKS)
+                ? statementOff.contains(FOREIGN_KEY_CHECKS)
+                : walk.foreignKeyChecksOff;
     }
 
     void hit(Rule rule, String message) {
@@ -35,8 +49,10 @@ record SqlRules(
                             + " transaction, which the runner manages");
         } else if (statement instanceof SqlStatement.Set s) {
             if (s.names().contains(walk.mariaDb() ? "lock_wait_timeout" : "lock_timeout")) walk.lockTimeoutSet = true;
+            if (s.names().contains(FOREIGN_KEY_CHECKS))
+                walk.foreignKeyChecksOff = s.off().contains(FOREIGN_KEY_CHECKS);
         } else if (statement instanceof SqlStatement.ForStatement f) {
-            new SqlRules(walk, step, waivers, inTransaction, f.names()).statement(f.statement());
+            new SqlRules(walk, step, waivers, inTransaction, f.names(), f.off()).statement(f.statement());
         } else if (statement instanceof SqlStatement.CreateTable c) {
             walk.created.add(c.table());
             walk.state.create(c.table(), List.of());

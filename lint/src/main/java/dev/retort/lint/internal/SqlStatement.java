@@ -49,15 +49,29 @@ sealed interface SqlStatement {
     /** {@code BEGIN}, {@code COMMIT}, {@code ROLLBACK}, {@code SAVEPOINT}, ...: the words it starts with. */
     record TransactionControl(String words) implements SqlStatement {}
 
-    /** {@code SET [LOCAL|SESSION] name ...}; on MariaDB every variable a {@code SET} gives the session. */
-    record Set(List<String> names) implements SqlStatement {
+    /**
+     * {@code SET [LOCAL|SESSION] name ...}; on MariaDB every variable a {@code SET} gives the session, and {@code off}
+     * those of them it sets to {@code 0}, {@code OFF} or {@code FALSE}.
+     */
+    record Set(List<String> names, List<String> off) implements SqlStatement {
         Set(String name) {
             this(List.of(name));
         }
+
+        Set(List<String> names) {
+            this(names, List.of());
+        }
     }
 
-    /** MariaDB's {@code SET STATEMENT name = value, ... FOR statement}: the variables for that statement alone. */
-    record ForStatement(List<String> names, SqlStatement statement) implements SqlStatement {}
+    /**
+     * MariaDB's {@code SET STATEMENT name = value, ... FOR statement}: the variables for that statement alone, and those
+     * of them it turns off.
+     */
+    record ForStatement(List<String> names, List<String> off, SqlStatement statement) implements SqlStatement {
+        ForStatement(List<String> names, SqlStatement statement) {
+            this(names, List.of(), statement);
+        }
+    }
 
     /** A statement of a kind lint knows and has no rule about ({@code INSERT}, {@code COMMENT ON}, ...). */
     record Other(String words) implements SqlStatement {}

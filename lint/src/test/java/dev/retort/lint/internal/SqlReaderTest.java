@@ -166,6 +166,7 @@ class SqlReaderTest {
                 List.of(
                         new SqlStatement.ForStatement(
                                 List.of("lock_wait_timeout", "foreign_key_checks"),
+                                List.of("foreign_key_checks"),
                                 new SqlStatement.AlterTable(
                                         ORDERS,
                                         List.of(new Action.AddConstraint("fk", "foreign key", false, false, null)),
@@ -177,7 +178,16 @@ class SqlReaderTest {
                         + " fk FOREIGN KEY (c) REFERENCES customers (id); SET @@session.lock_wait_timeout = 5,"
                         + " @x = 1, GLOBAL max_connections = 10, sql_mode = ''; START TRANSACTION; BEGIN NOT ATOMIC"));
         assertEquals(
-                new SqlStatement.Unparsed("lint does not read ADD (column, ...); add one column an action"),
-                mariaDb("ALTER TABLE orders ADD (a int, b int)").get(0));
+                List.of(new SqlStatement.AlterTable(
+                        ORDERS,
+                        List.of(
+                                new Action.AddColumn("a", false, null, false),
+                                new Action.AddColumn("b", true, null, false),
+                                new Action.AddColumn("c", false, null, true)),
+                        false)),
+                mariaDb("ALTER TABLE orders ADD COLUMN IF NOT EXISTS (a int, b int NOT NULL, c int AUTO_INCREMENT)"));
+        assertEquals(
+                new SqlStatement.Unparsed("lint does not read a key inside ADD (column, ...); add it an action"),
+                mariaDb("ALTER TABLE orders ADD (a int, INDEX (a))").get(0));
     }
 }

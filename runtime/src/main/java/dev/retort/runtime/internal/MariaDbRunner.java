@@ -320,7 +320,8 @@ final class MariaDbRunner implements RunnerDialect {
     /** A script has no connection before it runs, so it reads what {@link #liveSql} keeps itself ({@link #scriptSql}). */
     @Override
     public String scriptNote() {
-        return "A MODIFY COLUMN that could lose a column's character set, ON UPDATE or VIRTUAL, which the migration does"
+        return "A MODIFY COLUMN that could lose a column's character set, ON UPDATE, VIRTUAL, INVISIBLE or COMPRESSED,"
+                + " which the migration does"
                 + " not name, reads them from information_schema when it runs, as an online run does, and runs through"
                 + " EXECUTE IMMEDIATE in a BEGIN NOT ATOMIC block";
     }
