@@ -57,7 +57,7 @@ final class MariaDbSide {
             Set<Object> declaredShapes = declared == null
                     ? Set.of()
                     : declared.indexes().stream().map(Index::unnamed).collect(Collectors.toSet());
-            List<List<String>> needed = declared == null ? new ArrayList<>() : keysInnoDbIndexes(declared);
+            List<List<String>> needed = declared == null ? new ArrayList<>() : keysWithoutAnIndex(declared);
             List<Index> remaining = new ArrayList<>();
             for (Index index : table.indexes()) {
                 if (declaredShapes.contains(index.unnamed())) remaining.add(index);
@@ -73,7 +73,7 @@ final class MariaDbSide {
     }
 
     /** The column lists of the table's foreign keys that no index, unique key or primary key of its starts with. */
-    private static List<List<String>> keysInnoDbIndexes(Table table) {
+    private static List<List<String>> keysWithoutAnIndex(Table table) {
         List<List<String>> indexed = new ArrayList<>();
         if (table.primaryKey() != null) indexed.add(table.primaryKey().columns());
         for (UniqueConstraint unique : table.uniques()) indexed.add(unique.columns());
