@@ -14,6 +14,9 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -50,15 +53,33 @@ class MariaDbRandomPairsTest {
             new Type("double", "double precision"),
             new Type("date", "date"));
 
+    /** Two defaults of each type, each written as MariaDB prints it back. */
+    private static final Map<String, List<String>> DEFAULTS = Map.ofEntries(
+            Map.entry("int(11)", List.of("7", "-1")),
+            Map.entry("bigint", List.of("0", "9000000000")),
+            Map.entry("varchar(20)", List.of("'x'", "'y z'")),
+            Map.entry("varchar(40)", List.of("'a'", "'NULL'")),
+            Map.entry("text", List.of("'t'", "'u'")),
+            Map.entry("decimal(10,2)", List.of("1.50", "0.00")),
+            Map.entry("datetime", List.of("current_timestamp()", "'2020-01-02 03:04:05'")),
+            Map.entry("tinyint(1)", List.of("1", "0")),
+            Map.entry("int unsigned", List.of("3", "0")),
+            Map.entry("enum('a','B')", List.of("'B'", "'a'")),
+            Map.entry("double", List.of("1.5", "-2")),
+            Map.entry("date", List.of("'2020-01-02'", "'1999-12-31'")));
+
     /** The types MariaDB stores {@code COMPRESSED}. */
     private static final Set<String> COMPRESSIBLE = Set.of("varchar(20)", "varchar(40)", "text");
 
     private record ColumnSpec(
-            String name, Type type, boolean notNull, String comment, boolean invisible, boolean compressed) {
-        ColumnSpec(String name, Type type, boolean notNull, String comment) {
-            this(name, type, notNull, comment, false, false);
-        }
-
+            String name,
+            Type type,
+            boolean notNull,
+            String comment,
+            boolean invisible,
+            boolean compressed,
+            String defaultValue) {
+        /** The column with another type (and none of its defaults), nullability or comment; the rest kept. */
         ColumnSpec with(Type newType, boolean newNotNull, String newComment) {
             return new ColumnSpec(
                     name,
@@ -66,29 +87,74 @@ class MariaDbRandomPairsTest {
                     newNotNull,
                     newComment,
                     invisible,
-                    compressed && COMPRESSIBLE.contains(newType.spelling()));
+                    compressed && COMPRESSIBLE.contains(newType.spelling()),
+                    newType.equals(type) ? defaultValue : null);
+        }
+
+        ColumnSpec withDefault(String newDefault) {
+            return new ColumnSpec(name, type, notNull, comment, invisible, compressed, newDefault);
+        }
+
+        ColumnSpec withInvisible(boolean newInvisible) {
+            return new ColumnSpec(name, type, notNull, comment, newInvisible, compressed, defaultValue);
+        }
+
+        ColumnSpec withCompressed(boolean newCompressed) {
+            return new ColumnSpec(name, type, notNull, comment, invisible, newCompressed, defaultValue);
         }
 
         String ddl() {
             return "`" + name + "` " + type.spelling() + (compressed ? " COMPRESSED" : "")
-                    + (notNull ? " NOT NULL" : " NULL") + (invisible ? " INVISIBLE" : "")
+                    + (notNull ? " NOT NULL" : " NULL") + (defaultValue == null ? "" : " DEFAULT " + defaultValue)
+                    + (invisible ? " INVISIBLE" : "")
                     + (comment == null
                             ? ""
                             : " COMMENT '" + comment.replace("\\", "\\\\").replace("'", "''") + "'");
         }
 
         String described() {
-            return type.normalised() + (notNull ? " NOT NULL" : "");
+            return type.normalised()
+                    + (defaultValue == null ? "" : " default " + defaultValue)
+                    + (notNull ? " NOT NULL" : "");
         }
     }
 
-    private record TableSpec(String name, List<ColumnSpec> columns, List<String> indexed) {
+    /** The foreign keys' actions, as the diff describes them: none (MariaDB's RESTRICT), and two others. */
+    private static final List<String> ACTIONS = List.of("", " on delete cascade", " on delete set null");
+
+    /**
+     * A table; {@code ref}: it has a nullable column {@code ref} with an index, and {@code action} (null for none) the
+     * foreign key of {@code ref} to the parent table {@code p}, which every schema has and no mutation touches.
+     */
+    private record TableSpec(String name, List<ColumnSpec> columns, List<String> indexed, boolean ref, String action) {
+        TableSpec withColumns(List<ColumnSpec> newColumns) {
+            return new TableSpec(name, newColumns, indexed, ref, action);
+        }
+
         String ddl() {
             List<String> parts = new ArrayList<>();
             parts.add("`id` bigint NOT NULL PRIMARY KEY");
             for (ColumnSpec column : columns) parts.add(column.ddl());
             for (String column : indexed) parts.add("KEY `" + name + "_" + column + "_ix` (`" + column + "`)");
+            if (ref) {
+                parts.add("`ref` bigint NULL");
+                parts.add("KEY `" + name + "_ref_ix` (`ref`)");
+            }
+            if (action != null)
+                parts.add("CONSTRAINT `" + name + "_ref_fk` FOREIGN KEY (`ref`) REFERENCES `p` (`id`)"
+                        + action.toUpperCase(Locale.ROOT));
             return "CREATE TABLE `" + name + "` (" + String.join(", ", parts) + ")";
+        }
+
+        /** The lines of its index and key when the table is added or dropped ({@code verb}). */
+        void keys(String verb, List<String> expected) {
+            for (String column : indexed) expected.add(verb + " index " + name + " (" + column + ")");
+            if (ref) expected.add(verb + " index " + name + " (ref)");
+            if (action != null) expected.add(foreignKey(verb, action));
+        }
+
+        String foreignKey(String verb, String keyAction) {
+            return verb + " foreign key " + name + " (ref) -> p (id)" + keyAction;
         }
     }
 
@@ -142,7 +208,9 @@ class MariaDbRandomPairsTest {
         for (int c = 0; c < count; c++) columns.add(column(random, "c" + c, c > 0));
         List<String> indexed = new ArrayList<>();
         if (random.nextBoolean()) indexed.add(columns.get(0).name());
-        return new TableSpec(name, columns, indexed);
+        boolean ref = random.nextInt(3) == 0;
+        String action = ref && random.nextBoolean() ? ACTIONS.get(random.nextInt(ACTIONS.size())) : null;
+        return new TableSpec(name, columns, indexed, ref, action);
     }
 
     /** A random column: invisible now and then when nullable, compressed now and then when it may be. */
@@ -151,7 +219,13 @@ class MariaDbRandomPairsTest {
         boolean notNull = random.nextBoolean();
         boolean invisible = !notNull && random.nextInt(4) == 0;
         boolean compressed = mayCompress && COMPRESSIBLE.contains(type.spelling()) && random.nextInt(3) == 0;
-        return new ColumnSpec(name, type, notNull, null, invisible, compressed);
+        List<String> defaults = DEFAULTS.get(type.spelling());
+        String defaultValue = random.nextInt(3) == 0 ? defaults.get(random.nextInt(defaults.size())) : null;
+        return new ColumnSpec(name, type, notNull, null, invisible, compressed, defaultValue);
+    }
+
+    private static String orNone(String value) {
+        return value == null ? "none" : value;
     }
 
     private static String where(TableSpec table, ColumnSpec column) {
@@ -164,19 +238,31 @@ class MariaDbRandomPairsTest {
         int mutations = 1 + random.nextInt(3);
         Set<String> touched = new java.util.HashSet<>();
         for (int m = 0; m < mutations; m++) {
-            int kind = random.nextInt(9);
+            int kind = random.nextInt(11);
             if (kind == 0) {
                 String name = "n" + m;
                 TableSpec added = table(random, name);
                 b.add(added);
                 expected.add("add table " + name);
-                for (String column : added.indexed()) expected.add("add index " + name + " (" + column + ")");
+                added.keys("add", expected);
                 continue;
             }
             if (b.isEmpty()) continue;
             int index = random.nextInt(b.size());
             TableSpec table = b.get(index);
             if (table.name().startsWith("n") || !touched.add(table.name())) continue;
+            if (kind == 10) {
+                // a foreign key added, dropped, or given another action (dropped and added again)
+                if (!table.ref()) continue;
+                List<String> choices = new ArrayList<>(ACTIONS);
+                choices.add(null);
+                choices.remove(table.action());
+                String action = choices.get(random.nextInt(choices.size()));
+                if (table.action() != null) expected.add(table.foreignKey("drop", table.action()));
+                if (action != null) expected.add(table.foreignKey("add", action));
+                b.set(index, new TableSpec(table.name(), table.columns(), table.indexed(), true, action));
+                continue;
+            }
             List<ColumnSpec> columns = new ArrayList<>(table.columns());
             ColumnSpec target = columns.get(random.nextInt(columns.size()));
             boolean indexedColumn = table.indexed().contains(target.name());
@@ -184,8 +270,7 @@ class MariaDbRandomPairsTest {
                 case 1 -> {
                     b.remove(index);
                     expected.add("drop table " + table.name());
-                    for (String column : table.indexed())
-                        expected.add("drop index " + table.name() + " (" + column + ")");
+                    table.keys("drop", expected);
                     continue;
                 }
                 case 2 -> {
@@ -204,7 +289,8 @@ class MariaDbRandomPairsTest {
                     ColumnSpec changed = target.with(other, target.notNull(), null);
                     columns.set(columns.indexOf(target), changed);
                     expected.add("alter column " + table.name() + "." + target.name() + ": type "
-                            + target.type().normalised() + " -> " + other.normalised());
+                            + target.type().normalised() + " -> " + other.normalised()
+                            + (target.defaultValue() == null ? "" : ", default " + target.defaultValue() + " -> none"));
                     if (target.compressed() && !changed.compressed())
                         expected.add(where(table, target) + "compressed -> not compressed");
                 }
@@ -216,31 +302,23 @@ class MariaDbRandomPairsTest {
                 }
                 case 7 -> {
                     if (target.notNull()) continue;
-                    columns.set(
-                            columns.indexOf(target),
-                            new ColumnSpec(
-                                    target.name(),
-                                    target.type(),
-                                    false,
-                                    null,
-                                    !target.invisible(),
-                                    target.compressed()));
+                    columns.set(columns.indexOf(target), target.withInvisible(!target.invisible()));
                     expected.add(where(table, target)
                             + (target.invisible() ? "invisible -> visible" : "visible -> invisible"));
                 }
                 case 8 -> {
                     if (indexedColumn || !COMPRESSIBLE.contains(target.type().spelling())) continue;
-                    columns.set(
-                            columns.indexOf(target),
-                            new ColumnSpec(
-                                    target.name(),
-                                    target.type(),
-                                    target.notNull(),
-                                    null,
-                                    target.invisible(),
-                                    !target.compressed()));
+                    columns.set(columns.indexOf(target), target.withCompressed(!target.compressed()));
                     expected.add(where(table, target)
                             + (target.compressed() ? "compressed -> not compressed" : "not compressed -> compressed"));
+                }
+                case 9 -> {
+                    List<String> defaults = DEFAULTS.get(target.type().spelling());
+                    String other = random.nextBoolean() ? null : defaults.get(random.nextInt(defaults.size()));
+                    if (Objects.equals(other, target.defaultValue())) continue;
+                    columns.set(columns.indexOf(target), target.withDefault(other));
+                    expected.add(
+                            where(table, target) + "default " + orNone(target.defaultValue()) + " -> " + orNone(other));
                 }
                 default -> {
                     columns.set(
@@ -250,7 +328,7 @@ class MariaDbRandomPairsTest {
                             + m + " \\'");
                 }
             }
-            b.set(index, new TableSpec(table.name(), columns, table.indexed()));
+            b.set(index, table.withColumns(columns));
         }
         return b;
     }
@@ -261,6 +339,7 @@ class MariaDbRandomPairsTest {
             st.execute("DROP DATABASE `" + db.name(database) + "`");
             st.execute("CREATE DATABASE `" + db.name(database) + "`");
             st.execute("USE `" + db.name(database) + "`");
+            st.execute("CREATE TABLE `p` (`id` bigint NOT NULL PRIMARY KEY)");
             for (TableSpec table : tables) st.execute(table.ddl());
         }
     }
