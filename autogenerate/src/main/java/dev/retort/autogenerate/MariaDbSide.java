@@ -6,6 +6,7 @@ import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
+import dev.retort.schema.UniqueConstraint;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +43,10 @@ final class MariaDbSide {
      * The database without the index InnoDB creates for a foreign key whose columns no index starts with: plain, on
      * the key's columns in order, named after the key, or, when the key was declared without a name (MariaDB then
      * names it {@code TABLE_ibfk_N}), after its first column ({@code COLUMN}, or {@code COLUMN_2} when that is taken);
-     * one the model declares itself (an index of the same columns) stays, to be compared.
+     * and, whatever its name, one plain index on exactly the columns of each of the model's foreign keys that none of
+     * the model's indexes, unique keys or primary key starts with, as InnoDB gives the model's table that index too
+     * (a migration that indexed its key columns by name). One the model declares itself (an index of the same
+     * columns) stays, to be compared.
      */
     static Schema withoutImplicitIndexes(Schema database, Schema model) {
         Map<Object, Table> modelled = new HashMap<>();
@@ -53,12 +57,43 @@ final class MariaDbSide {
             Set<Object> declaredShapes = declared == null
                     ? Set.of()
                     : declared.indexes().stream().map(Index::unnamed).collect(Collectors.toSet());
-            List<Index> indexes = table.indexes().stream()
-                    .filter(index -> !implicit(index, table.foreignKeys()) || declaredShapes.contains(index.unnamed()))
-                    .toList();
+            List<List<String>> needed = declared == null ? new ArrayList<>() : keysWithoutAnIndex(declared);
+            List<Index> remaining = new ArrayList<>();
+            for (Index index : table.indexes()) {
+                if (declaredShapes.contains(index.unnamed())) remaining.add(index);
+                else if (implicit(index, table.foreignKeys())) needed.remove(plainColumns(index));
+                else remaining.add(index);
+            }
+            List<Index> indexes = new ArrayList<>();
+            for (Index index : remaining)
+                if (declaredShapes.contains(index.unnamed()) || !needed.remove(plainColumns(index))) indexes.add(index);
             tables.add(indexes.size() == table.indexes().size() ? table : table.withIndexes(indexes));
         }
         return database.with(tables, database.sequences(), database.enums());
+    }
+
+    /** The column lists of the table's foreign keys that no index, unique key or primary key of its starts with. */
+    private static List<List<String>> keysWithoutAnIndex(Table table) {
+        List<List<String>> indexed = new ArrayList<>();
+        if (table.primaryKey() != null) indexed.add(table.primaryKey().columns());
+        for (UniqueConstraint unique : table.uniques()) indexed.add(unique.columns());
+        for (Index index : table.indexes())
+            indexed.add(index.keys().stream().map(Index.Key::column).toList());
+        List<List<String>> needed = new ArrayList<>();
+        for (ForeignKey key : table.foreignKeys()) {
+            boolean served = indexed.stream()
+                    .anyMatch(columns -> columns.size() >= key.columns().size()
+                            && columns.subList(0, key.columns().size()).equals(key.columns()));
+            if (!served && !needed.contains(key.columns())) needed.add(key.columns());
+        }
+        return needed;
+    }
+
+    /** A plain index's columns in order, or null for a unique, partial or descending one. */
+    private static List<String> plainColumns(Index index) {
+        if (index.unique() || index.where() != null || !index.include().isEmpty()) return null;
+        if (index.keys().stream().anyMatch(Index.Key::descending)) return null;
+        return index.keys().stream().map(Index.Key::column).toList();
     }
 
     private static boolean implicit(Index index, List<ForeignKey> foreignKeys) {

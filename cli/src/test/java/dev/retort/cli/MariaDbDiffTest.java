@@ -410,6 +410,43 @@ class MariaDbDiffTest {
     }
 
     /**
+     * genie's {@code jobs_configs} on its MySQL schema: the key to {@code f} uses the index the migration made for it
+     * ({@code jc_f_index}), which the target drops as its new primary key starts with the key's column. MariaDB refuses
+     * to drop an index a key needs (error 1553) before that primary key exists, so the key is dropped first and added
+     * again last, both ways; a key another index serves stays.
+     */
+    @Test
+    void aForeignKeyIsDroppedAndAddedAgainAroundTheDropOfTheIndexItNeeds() throws Exception {
+        String parents =
+                "CREATE TABLE f (id int NOT NULL PRIMARY KEY);\nCREATE TABLE j (id int NOT NULL PRIMARY KEY);\n"
+                        + "INSERT INTO f VALUES (1), (2);\nINSERT INTO j VALUES (7);\n";
+        db.execute(0, parents + """
+                CREATE TABLE jc (j_id int NOT NULL, f_id int NOT NULL, PRIMARY KEY (j_id, f_id),
+                  KEY jc_f_index (f_id), KEY jc_j_index (j_id),
+                  CONSTRAINT jc_f FOREIGN KEY (f_id) REFERENCES f (id),
+                  CONSTRAINT jc_j FOREIGN KEY (j_id) REFERENCES j (id));
+                INSERT INTO jc VALUES (7, 1), (7, 2);
+                """);
+        db.execute(1, parents + """
+                CREATE TABLE jc (j_id int NOT NULL, f_id int NOT NULL, PRIMARY KEY (f_id, j_id),
+                  KEY jc_j_index (j_id),
+                  CONSTRAINT jc_f FOREIGN KEY (f_id) REFERENCES f (id),
+                  CONSTRAINT jc_j FOREIGN KEY (j_id) REFERENCES j (id))
+                """);
+        Cli.Result result = diff();
+        assertEquals(
+                sorted(
+                        "drop foreign key jc (f_id) -> f (id)",
+                        "drop index jc (f_id)",
+                        "drop primary key jc (j_id, f_id)",
+                        "add primary key jc (f_id, j_id)",
+                        "add foreign key jc (f_id) -> f (id)"),
+                operations(result),
+                result::toString);
+        roundTrip();
+    }
+
+    /**
      * The round trip of a scenario: database 0 run through {@code diff --sql}'s script, re-diffed (nothing), then
      * through the reverse plan's statements ({@link MariaDbDiff#downgradeSql}): back to what it was.
      */

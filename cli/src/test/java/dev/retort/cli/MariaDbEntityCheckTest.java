@@ -114,6 +114,28 @@ class MariaDbEntityCheckTest {
         assertEquals(Cli.CLEAN_CHECK, configured(Library.V1, "snake").run("check"), unnamed);
     }
 
+    /**
+     * A migration that indexes each foreign key column by a name of its own before adding the key (as genie's MySQL
+     * Flyway migrations do: {@code APPLICATIONS_SETUP_FILE_INDEX}): InnoDB then uses that index for the key, where
+     * Hibernate's table gets one named after the key, so it is no difference; a second index on the same column is
+     * one.
+     */
+    @Test
+    void anIndexAMigrationNamedForAForeignKeysColumnsIsNoDifference() throws Exception {
+        String hibernates = createScript(Library.V1, "snake");
+        String indexed = hibernates.replaceAll(
+                "(?i)(alter table (?:if exists )?(\\w+) add constraint \\w+ foreign key \\((\\w+)\\))",
+                "create index $2_$3_index on $2 ($3);\n$1");
+        assertTrue(!indexed.equals(hibernates), hibernates);
+        db.execute(indexed);
+        assertEquals(Cli.CLEAN_CHECK, configured(Library.V1, "snake").run("check"), indexed);
+        db.execute("CREATE INDEX loans_book_id_again ON loans (book_id)");
+        Cli.Result twice = configured(Library.V1, "snake").run("check");
+        assertEquals(ExitCode.FOUND, twice.code(), twice::toString);
+        assertEquals(1, twice.out().split("drop index", -1).length - 1, twice::toString);
+        assertTrue(twice.out().contains("  drop index loans (book_id)\n"), twice::toString);
+    }
+
     /** One change made to Hibernate's schema per model, and exactly what check must list to undo it. */
     static Stream<Arguments> changes() {
         return Stream.of(

@@ -174,6 +174,69 @@ class MariaDbJourneyTest {
         assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
     }
 
+    /**
+     * Checks an entity declares without a name (Bean Validation's {@code @Min}, an inline {@code check (...)}, as
+     * genie's entities on its MySQL schema) added to an existing table: the migration names each as PostgreSQL's
+     * renderer does ({@code <table>_<hash>_check}) rather than leave MariaDB to number it, so the downgrade can drop
+     * it; upgrade, check clean, downgrade back to the first catalog.
+     */
+    @Test
+    void unnamedChecksAddedToATableAreDroppedAgainByTheDowngrade() throws Exception {
+        String entities = "dev.retort.fixtures.boot.inlinechecks";
+        db.execute(MariaDbEntityCheckTest.createScript(entities, "snake"));
+        // a column's own check goes with its definition (MariaDB has no DROP CONSTRAINT for it)
+        db.execute("ALTER TABLE readings MODIFY data integer NOT NULL, MODIFY state varchar(10) DEFAULT 'new'");
+        assertEquals(
+                List.of(),
+                query("SELECT CONSTRAINT_NAME FROM information_schema.CHECK_CONSTRAINTS"
+                        + " WHERE CONSTRAINT_SCHEMA = DATABASE()"));
+        List<Table> unchecked = catalog();
+        Cli cli = new Cli(workDir);
+        assertEquals(ExitCode.OK, cli.run("init").code());
+        cli.configure(db.url(), entities, "snake");
+        Cli.Result revision = cli.run("revision", "--autogenerate", "-m", "checks");
+        assertEquals(ExitCode.OK, revision.code(), revision::toString);
+        assertEquals(2, occurrences(Files.readString(single(workDir.resolve("migrations"))), "op.addCheck("));
+        Cli.Result up = cli.run("upgrade", "head");
+        assertEquals(ExitCode.OK, up.code(), up::toString);
+        assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
+        Cli.Result down = cli.run("downgrade", "base");
+        assertEquals(ExitCode.OK, down.code(), down::toString);
+        assertEquals(unchecked, catalog(), "downgrade base drops the two checks again");
+    }
+
+    /**
+     * genie's {@code updated} on its MySQL schema: {@code DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE
+     * CURRENT_TIMESTAMP(6)} where the entity has no default. The migration drops the default and keeps the {@code ON
+     * UPDATE}, and MariaDB gives such a column the zero date for a default: that is none, so the upgraded database
+     * checks clean.
+     */
+    @Test
+    void aDefaultDroppedFromAColumnKeepingItsOnUpdateChecksClean() throws Exception {
+        db.execute(MariaDbEntityCheckTest.createScript(Shop.V1, "snake"));
+        db.execute("ALTER TABLE customers MODIFY created_at datetime(6) NOT NULL DEFAULT current_timestamp(6)"
+                + " ON UPDATE current_timestamp(6)");
+        Cli cli = new Cli(workDir);
+        assertEquals(ExitCode.OK, cli.run("init").code());
+        cli.configure(db.url(), Shop.V1, "snake");
+        Cli.Result check = cli.run("check");
+        assertEquals(
+                List.of("  alter column customers.created_at: default current_timestamp(6) -> none"),
+                check.out().lines().filter(l -> l.startsWith("  a")).toList(),
+                check::toString);
+        assertEquals(
+                ExitCode.OK,
+                cli.run("revision", "--autogenerate", "-m", "no default").code());
+        Cli.Result up = cli.run("upgrade", "head");
+        assertEquals(ExitCode.OK, up.code(), up::toString);
+        String column = "SELECT COLUMN_DEFAULT, EXTRA FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+                + " AND TABLE_NAME = 'customers' AND COLUMN_NAME = 'created_at'";
+        assertEquals(List.of("'0000-00-00 00:00:00.000000' on update current_timestamp(6)"), query(column));
+        assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
+        assertEquals(ExitCode.OK, cli.run("downgrade", "base").code());
+        assertEquals(List.of("current_timestamp(6) on update current_timestamp(6)"), query(column));
+    }
+
     private String migrationSource(Cli.Result revision) throws IOException {
         try (Stream<Path> files = Files.list(workDir.resolve("migrations"))) {
             Path newest = files.filter(f -> f.toString().endsWith("_WiderKeys.java"))

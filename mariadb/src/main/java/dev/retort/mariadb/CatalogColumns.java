@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  * text {@code NULL} for {@code DEFAULT NULL}, a quoted literal for a string ({@code 'NULL'} for the
  * four letters) and the expression otherwise ({@code current_timestamp()}, {@code 0}); {@code DEFAULT
  * NULL} is no default in the model, as a NULL constant is on PostgreSQL. A {@code COMPRESSED NOT NULL} column's
- * {@code ''} is none either: MariaDB gives one without a default that, so none and {@code ''} are the same there.
+ * {@code ''} is none either: MariaDB gives one without a default that, so none and {@code ''} are the same there;
+ * so is the zero date of a {@code NOT NULL} {@code datetime} or {@code timestamp} with {@code ON UPDATE}, which
+ * MariaDB gives such a column without a default (an entity's column keeping the database's {@code ON UPDATE}).
  */
 final class CatalogColumns {
     private static final String COLUMNS = """
@@ -37,6 +39,8 @@ final class CatalogColumns {
             WHERE c.TABLE_SCHEMA = ?
             ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION
             """;
+
+    private static final Pattern ZERO_DATE = Pattern.compile("'0000-00-00 00:00:00(\\.0+)?'");
 
     private static final Pattern ON_UPDATE = Pattern.compile("on update (\\S+)", Pattern.CASE_INSENSITIVE);
 
@@ -81,8 +85,13 @@ final class CatalogColumns {
             column = column.generatedAs(rs.getString("generation_expression"));
         } else {
             String stored = rs.getString("column_default");
-            // MariaDB gives a COMPRESSED NOT NULL column without a default DEFAULT '' (it stores no "none" for one)
-            boolean implicit = compressed && !column.nullable() && "''".equals(stored);
+            // MariaDB gives a COMPRESSED NOT NULL column without a default DEFAULT '' (it stores no "none" for one),
+            // and a NOT NULL datetime or timestamp with ON UPDATE the zero date
+            boolean implicit = !column.nullable()
+                    && (compressed && "''".equals(stored)
+                            || onUpdate(extra) != null
+                                    && stored != null
+                                    && ZERO_DATE.matcher(stored).matches());
             if (stored != null && !stored.equalsIgnoreCase("NULL") && !implicit)
                 column = column.withDefault(ColumnDefault.of(stored));
         }

@@ -18,6 +18,7 @@ import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropUnique;
 import dev.retort.op.Option;
 import dev.retort.schema.CheckConstraint;
+import dev.retort.schema.DefaultNames;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
@@ -55,8 +56,8 @@ final class ConstraintSql {
     static String check(QualifiedName table, CheckConstraint check) {
         if (!check.valid()) throw refused("NOT VALID checks (table " + table + ")");
         if (!check.inheritable()) throw refused("NO INHERIT checks (table " + table + ")");
-        String name = check.name() == null ? "" : "CONSTRAINT " + quoted(check.name()) + " ";
-        return name + "CHECK (" + expression(check.expression(), "the check on " + table) + ")";
+        return "CONSTRAINT " + quoted(checkName(table, check)) + " CHECK ("
+                + expression(check.expression(), "the check on " + table) + ")";
     }
 
     static String foreignKey(QualifiedName table, ForeignKey key) {
@@ -96,8 +97,8 @@ final class ConstraintSql {
     }
 
     static List<String> dropCheck(DropCheck op) {
-        return List.of(TableSql.alterTable(op.table()) + " DROP CONSTRAINT "
-                + named(op.constraint().name(), op.table()));
+        return List.of(
+                TableSql.alterTable(op.table()) + " DROP CONSTRAINT " + quoted(checkName(op.table(), op.constraint())));
     }
 
     static List<String> addForeignKey(AddForeignKey op) {
@@ -188,10 +189,21 @@ final class ConstraintSql {
         return String.join(", ", parts);
     }
 
-    /** A check or foreign key's name; MariaDB numbers unnamed ones ({@code CONSTRAINT_1}, {@code t_ibfk_1}). */
+    /**
+     * A check's name, or for an unnamed one (an entity's {@code @Min}, a migration's {@code check("qty > 0")}) the
+     * one PostgreSQL's renderer gives it too, {@code <table>_<hash>_check}: MariaDB would number it ({@code
+     * CONSTRAINT_1}), and the downgrade could not name what to drop.
+     */
+    static String checkName(QualifiedName table, CheckConstraint check) {
+        if (check.name() != null) return check.name();
+        String hash = Integer.toHexString(check.expression().hashCode() & 0xfffffff);
+        return DefaultNames.shortened(table.name(), hash, "check");
+    }
+
+    /** A foreign key's name; MariaDB numbers unnamed ones ({@code t_ibfk_1}). */
     private static String named(String name, QualifiedName table) {
         if (name == null)
-            throw new IllegalArgumentException("table " + table + ": a check or foreign key to drop has no name"
+            throw new IllegalArgumentException("table " + table + ": a foreign key to drop has no name"
                     + " (MariaDB numbers unnamed ones: name it)");
         return quoted(name);
     }

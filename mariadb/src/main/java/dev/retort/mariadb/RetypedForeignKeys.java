@@ -4,21 +4,30 @@ import dev.retort.diff.Plan;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.DropForeignKey;
+import dev.retort.op.DropIndex;
+import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropTable;
+import dev.retort.op.DropUnique;
 import dev.retort.op.Op;
 import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Index;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
+import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * A plan's type changes made possible on MariaDB: it refuses to change the type of a column a foreign key uses, at
- * either end, even with {@code foreign_key_checks = 0} (errors 1832 and 1833), so each such key the plan keeps is
- * dropped before the type changes and added again after them, under its name, with the target's definition.
+ * A plan's type changes and index drops made possible on MariaDB: it refuses to change the type of a column a foreign
+ * key uses, at either end, even with {@code foreign_key_checks = 0} (errors 1832 and 1833), and to drop the index or
+ * primary key a foreign key needs, the one left whose columns start with the key's (error 1553), though the plan's new
+ * primary key or index would serve it once made; so each such key the plan keeps is dropped before the type changes
+ * and drops and added again after them, under its name, with the target's definition.
  */
 public final class RetypedForeignKeys {
     private RetypedForeignKeys() {}
@@ -28,19 +37,26 @@ public final class RetypedForeignKeys {
         Set<Named> retyped = new HashSet<>();
         Set<QualifiedName> droppedTables = new HashSet<>();
         Set<Named> droppedKeys = new HashSet<>();
+        Map<QualifiedName, List<List<String>>> droppedIndexes = new HashMap<>();
         for (Op op : plan.upgrade()) {
             if (op instanceof AlterColumn a && a.typeChanged()) retyped.add(new Named(a.table(), a.columnName()));
             if (op instanceof DropTable d) droppedTables.add(d.table());
             if (op instanceof DropForeignKey d)
                 droppedKeys.add(new Named(d.table(), d.key().name()));
+            if (op instanceof DropIndex d) dropped(droppedIndexes, d.table()).add(columns(d.index()));
+            if (op instanceof DropPrimaryKey d)
+                dropped(droppedIndexes, d.table()).add(d.key().columns());
+            if (op instanceof DropUnique d)
+                dropped(droppedIndexes, d.table()).add(d.constraint().columns());
         }
-        if (retyped.isEmpty()) return plan;
+        if (retyped.isEmpty() && droppedIndexes.isEmpty()) return plan;
         List<Op> around = new ArrayList<>();
         for (Table table : current.tables()) {
             if (droppedTables.contains(table.name())) continue;
             for (ForeignKey key : table.foreignKeys()) {
                 if (droppedKeys.contains(new Named(table.name(), key.name()))) continue;
-                if (!uses(key, table.name(), retyped)) continue;
+                if (!uses(key, table.name(), retyped)
+                        && !losesItsIndex(key, table, droppedIndexes.getOrDefault(table.name(), List.of()))) continue;
                 around.add(new DropForeignKey(table.name(), key));
                 around.add(new AddForeignKey(table.name(), targetKey(target, table.name(), key)));
             }
@@ -56,6 +72,30 @@ public final class RetypedForeignKeys {
         for (String column : key.referencedColumns())
             if (retyped.contains(new Named(key.referencedTable(), column))) return true;
         return false;
+    }
+
+    /** Whether the plan drops an index that serves the key and leaves the table none that does. */
+    private static boolean losesItsIndex(ForeignKey key, Table table, List<List<String>> dropped) {
+        if (dropped.stream().noneMatch(columns -> startsWith(columns, key.columns()))) return false;
+        List<List<String>> left = new ArrayList<>();
+        if (table.primaryKey() != null) left.add(table.primaryKey().columns());
+        for (UniqueConstraint unique : table.uniques()) left.add(unique.columns());
+        for (Index index : table.indexes()) left.add(columns(index));
+        for (List<String> columns : dropped) left.remove(columns);
+        return left.stream().noneMatch(columns -> startsWith(columns, key.columns()));
+    }
+
+    private static List<List<String>> dropped(Map<QualifiedName, List<List<String>>> indexes, QualifiedName table) {
+        return indexes.computeIfAbsent(table, t -> new ArrayList<>());
+    }
+
+    private static List<String> columns(Index index) {
+        return index.keys().stream().map(Index.Key::column).toList();
+    }
+
+    private static boolean startsWith(List<String> columns, List<String> prefix) {
+        return columns.size() >= prefix.size()
+                && columns.subList(0, prefix.size()).equals(prefix);
     }
 
     /** The key the target has in its place (matched by everything but its name), named as the database names it. */
