@@ -44,6 +44,17 @@ public final class DefaultNames {
         return of(table, columns, hash(whole) + "_" + label);
     }
 
+    /**
+     * A check's name, or the one Retort writes for an unnamed one, {@code <table>_<hash>_check} ({@link #shortened}):
+     * unnamed checks have no column list to name them by, so a short hash of the expression keeps several on one
+     * table apart; both renderers write it, so that a downgrade can name what it drops.
+     */
+    public static String checkName(QualifiedName table, CheckConstraint check) {
+        if (check.name() != null) return check.name();
+        String hash = Integer.toHexString(check.expression().hashCode() & 0xfffffff);
+        return shortened(table.name(), hash, "check");
+    }
+
     /** A name cut to 63 bytes with a hash of the whole name, as {@link #shortened}: {@code name} itself when it fits. */
     public static String shortened(String name) {
         if (bytes(name) <= MAX_IDENTIFIER_BYTES) return name;

@@ -191,13 +191,11 @@ final class ConstraintSql {
 
     /**
      * A check's name, or for an unnamed one (an entity's {@code @Min}, a migration's {@code check("qty > 0")}) the
-     * one PostgreSQL's renderer gives it too, {@code <table>_<hash>_check}: MariaDB would number it ({@code
+     * one PostgreSQL's renderer gives it too ({@link DefaultNames#checkName}): MariaDB would number it ({@code
      * CONSTRAINT_1}), and the downgrade could not name what to drop.
      */
     static String checkName(QualifiedName table, CheckConstraint check) {
-        if (check.name() != null) return check.name();
-        String hash = Integer.toHexString(check.expression().hashCode() & 0xfffffff);
-        return DefaultNames.shortened(table.name(), hash, "check");
+        return DefaultNames.checkName(table, check);
     }
 
     /** A foreign key's name; MariaDB numbers unnamed ones ({@code t_ibfk_1}). */

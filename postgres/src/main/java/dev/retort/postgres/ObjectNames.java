@@ -19,14 +19,9 @@ final class ObjectNames {
 
     private ObjectNames() {}
 
-    /**
-     * The constraint's name, or {@code <table>_<hash>_check}: unnamed checks have no column list to
-     * name them by, so a short hash of the expression keeps several on one table apart.
-     */
+    /** The constraint's name, or {@code <table>_<hash>_check}: {@link DefaultNames#checkName}. */
     static String checkName(QualifiedName table, CheckConstraint check) {
-        if (check.name() != null) return check.name();
-        String hash = Integer.toHexString(check.expression().hashCode() & 0xfffffff);
-        return shortened(table.name(), hash, "check");
+        return DefaultNames.checkName(table, check);
     }
 
     /** The index's name, or {@code <table>_<columns>_idx} ({@code expr} for expressions), shortened. */
