@@ -11,7 +11,10 @@ import dev.retort.diff.PendingContract;
 import dev.retort.diff.Plan;
 import dev.retort.entities.EntityReader;
 import dev.retort.entities.EntitySource;
+import dev.retort.mariadb.ColumnChecks;
+import dev.retort.mariadb.MariaDbCatalog;
 import dev.retort.mariadb.MariaDbHazards;
+import dev.retort.mariadb.MariaDbIntrospector;
 import dev.retort.mariadb.RetypedForeignKeys;
 import dev.retort.postgres.CatalogCasts;
 import dev.retort.postgres.ExpressionCanonicalizer;
@@ -166,12 +169,15 @@ public final class Autogenerate {
 
     /** As {@link #compare(Connection, CompletableFuture)}, with the database read (what {@code --expand-contract} needs). */
     public Comparison comparison(Connection connection, CompletableFuture<Schema> entities) {
-        Schema database = readDatabase(connection);
         if (dialect == Dialect.MARIADB) {
+            MariaDbCatalog catalog = MariaDbIntrospector.read(connection);
+            Schema database = filter(catalog.schema(), ObjectFilter.Side.DATABASE);
             Schema model = canonicalize(connection, join(entities));
             Schema current = MariaDbSide.withoutImplicitIndexes(database, model);
-            return new Comparison(database, RetypedForeignKeys.of(diff(current, model), current, model));
+            Plan plan = RetypedForeignKeys.of(diff(current, model), current, model);
+            return new Comparison(database, ColumnChecks.of(plan, current, catalog.details(), model));
         }
+        Schema database = readDatabase(connection);
         return new Comparison(
                 database, withCasts(connection, diffModel(database, canonicalize(connection, join(entities)))));
     }

@@ -273,7 +273,8 @@ public final class OpText {
     private static String changes(AlterColumn op) {
         List<String> changes = new ArrayList<>();
         if (op.reapply() && op.from().sameAs(op.to()))
-            return "type and default set again (a comparison hook finds a difference)";
+            return "type and default set again as they are (a comparison hook finds a difference, or on MariaDB the"
+                    + " column's own check is to go)";
         if (op.typeChanged())
             changes.add("type " + op.from().type() + " -> " + op.to().type());
         if (op.nullabilityChanged()) changes.add(op.to().nullable() ? "NOT NULL -> nullable" : "nullable -> NOT NULL");

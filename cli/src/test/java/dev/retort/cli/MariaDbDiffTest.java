@@ -1,6 +1,8 @@
 package dev.retort.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.fixtures.db.MariaDbTestDatabase;
 import dev.retort.mariadb.MariaDbCatalog;
@@ -9,6 +11,7 @@ import dev.retort.mariadb.MariaDbIntrospector;
 import dev.retort.schema.TableFilter;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -444,6 +447,54 @@ class MariaDbDiffTest {
                 operations(result),
                 result::toString);
         roundTrip();
+    }
+
+    /**
+     * Column-level checks ({@code q int CHECK (q > 0)}, as Hibernate writes them), which MariaDB drops only with their
+     * column's {@code MODIFY}: one dropped (its column rewritten as it is), one kept across a type change (dropped
+     * before and added again after, as any MODIFY would lose it), one untouched; with rows, both ways.
+     */
+    @Test
+    void columnLevelChecksAreDroppedByTheirColumnsModifyAndKeptAcrossATypeChange() throws Exception {
+        db.execute(0, """
+                CREATE TABLE t (id int PRIMARY KEY, q int CHECK (q > 0), r int CHECK (r < 10), s int CHECK (s <> 3));
+                INSERT INTO t VALUES (1, 1, 2, 4);
+                """);
+        db.execute(1, "CREATE TABLE t (id int PRIMARY KEY, q int, r bigint CHECK (r < 10), s int CHECK (s <> 3))");
+        Cli.Result result = diff();
+        assertEquals(
+                sorted(
+                        "drop check t `q` > 0",
+                        "alter column t.q: type and default set again as they are (a comparison hook finds a"
+                                + " difference, or on MariaDB the column's own check is to go)",
+                        "drop check t `r` < 10",
+                        "alter column t.r: type integer -> bigint",
+                        "add check t `r` < 10"),
+                operations(result),
+                result::toString);
+        Cli.Result sql = diff("--sql");
+        assertTrue(sql.out().contains("ALTER TABLE `t` DROP CONSTRAINT IF EXISTS `q`;\n"), sql::toString);
+        roundTrip();
+        // down again, each check holds as before: the dropped one added back, the kept one still there
+        for (String row : List.of("(2, -5, 3, 4)", "(3, 1, 11, 4)", "(4, 1, 3, 3)"))
+            assertThrows(SQLException.class, () -> db.execute(0, "INSERT INTO t VALUES " + row), row);
+    }
+
+    /** A json column's json_valid is its own check: a change of the column keeps it (a MODIFY alone would lose it). */
+    @Test
+    void aJsonColumnKeepsItsValidityCheckWhenItChanges() throws Exception {
+        db.execute(0, "CREATE TABLE t (id int PRIMARY KEY, js json COMMENT 'old');\nINSERT INTO t VALUES (1, '{}');\n");
+        db.execute(1, "CREATE TABLE t (id int PRIMARY KEY, js json NOT NULL COMMENT 'new')");
+        Cli.Result result = diff();
+        assertEquals(
+                sorted(
+                        "drop check t json_valid(`js`)",
+                        "alter column t.js: nullable -> NOT NULL, comment 'old' -> 'new'",
+                        "add check t json_valid(`js`)"),
+                operations(result),
+                result::toString);
+        roundTrip();
+        assertThrows(SQLException.class, () -> db.execute(0, "INSERT INTO t VALUES (2, 'not json')"));
     }
 
     /**

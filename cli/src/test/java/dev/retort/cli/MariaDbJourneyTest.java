@@ -237,6 +237,48 @@ class MariaDbJourneyTest {
         assertEquals(List.of("current_timestamp(6) on update current_timestamp(6)"), query(column));
     }
 
+    /**
+     * A column-level check the entities do not have (as Hibernate writes a column's check: {@code name varchar(..)
+     * CHECK (...)}), which no {@code DROP CONSTRAINT} drops on MariaDB (error 1091): the revision rewrites the column as
+     * it is, which takes the check, and its downgrade adds the check back.
+     */
+    @Test
+    void aColumnLevelCheckIsDroppedByRewritingItsColumn() throws Exception {
+        db.execute(MariaDbEntityCheckTest.createScript(Shop.V1, "snake"));
+        String definition = query("SELECT concat(COLUMN_TYPE, IF(IS_NULLABLE = 'NO', ' NOT NULL', ' NULL'))"
+                        + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'customers'"
+                        + " AND COLUMN_NAME = 'name'")
+                .get(0);
+        db.execute("ALTER TABLE customers MODIFY name " + definition + " CHECK (name <> '')");
+        Cli cli = new Cli(workDir);
+        assertEquals(ExitCode.OK, cli.run("init").code());
+        cli.configure(db.url(), Shop.V1, "snake");
+        String drop = "  drop check customers `name` <> ''";
+        Cli.Result check = cli.run("check");
+        assertEquals(
+                List.of(
+                        "  alter column customers.name: type and default set again as they are (a comparison hook"
+                                + " finds a difference, or on MariaDB the column's own check is to go)",
+                        drop),
+                check.out()
+                        .lines()
+                        .filter(l -> l.startsWith("  a") || l.startsWith("  d"))
+                        .sorted()
+                        .toList(),
+                check::toString);
+        assertEquals(
+                ExitCode.OK,
+                cli.run("revision", "--autogenerate", "-m", "no check").code());
+        Cli.Result up = cli.run("upgrade", "head");
+        assertEquals(ExitCode.OK, up.code(), up::toString);
+        assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
+        Cli.Result down = cli.run("downgrade", "-1");
+        assertEquals(ExitCode.OK, down.code(), down::toString);
+        String checks = "SELECT concat(LEVEL, ' ', CHECK_CLAUSE) FROM information_schema.CHECK_CONSTRAINTS"
+                + " WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'customers'";
+        assertEquals(List.of("Table `name` <> ''"), query(checks), "the downgrade adds the check back, a table's");
+    }
+
     private String migrationSource(Cli.Result revision) throws IOException {
         try (Stream<Path> files = Files.list(workDir.resolve("migrations"))) {
             Path newest = files.filter(f -> f.toString().endsWith("_WiderKeys.java"))

@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The foreign keys (with their {@code ON DELETE} and {@code ON UPDATE} actions, which jOOQ-meta 3.19's
@@ -40,7 +42,8 @@ final class CatalogConstraints {
             """;
 
     private static final String CHECKS = """
-            SELECT c.TABLE_NAME AS table_name, c.CONSTRAINT_NAME AS constraint_name, c.CHECK_CLAUSE AS check_clause
+            SELECT c.TABLE_NAME AS table_name, c.CONSTRAINT_NAME AS constraint_name, c.CHECK_CLAUSE AS check_clause,
+                   c.LEVEL AS level
             FROM information_schema.CHECK_CONSTRAINTS c
             WHERE c.CONSTRAINT_SCHEMA = ?
             ORDER BY c.TABLE_NAME, c.CONSTRAINT_NAME
@@ -103,20 +106,31 @@ final class CatalogConstraints {
         return keys;
     }
 
-    /** The check constraints by table. */
-    static Map<String, List<CheckConstraint>> checks(Connection connection, String database) throws SQLException {
+    /**
+     * The check constraints by table, and by table the names of the column-level ones ({@code c int CHECK (c > 0)},
+     * as Hibernate writes a column's check: MariaDB names one after its column and drops it only with the column's
+     * {@code MODIFY} or {@code DROP}).
+     */
+    record Checks(Map<String, List<CheckConstraint>> byTable, Map<String, Set<String>> columnLevel) {}
+
+    static Checks checks(Connection connection, String database) throws SQLException {
         Map<String, List<CheckConstraint>> checks = new LinkedHashMap<>();
+        Map<String, Set<String>> columnLevel = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(CHECKS)) {
             statement.setString(1, database);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     String clause = rs.getString("check_clause");
-                    checks.computeIfAbsent(rs.getString("table_name"), t -> new ArrayList<>())
-                            .add(new CheckConstraint(rs.getString("constraint_name"), clause, clause, true, true));
+                    String table = rs.getString("table_name");
+                    String name = rs.getString("constraint_name");
+                    checks.computeIfAbsent(table, t -> new ArrayList<>())
+                            .add(new CheckConstraint(name, clause, clause, true, true));
+                    if ("Column".equalsIgnoreCase(rs.getString("level")))
+                        columnLevel.computeIfAbsent(table, t -> new TreeSet<>()).add(name);
                 }
             }
         }
-        return checks;
+        return new Checks(checks, columnLevel);
     }
 
     private static ForeignKey.Action action(String rule) {

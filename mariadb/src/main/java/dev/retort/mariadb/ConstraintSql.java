@@ -96,9 +96,13 @@ final class ConstraintSql {
         return List.of(TableSql.alterTable(op.table()) + " ADD " + check(op.table(), op.constraint()));
     }
 
-    static List<String> dropCheck(DropCheck op) {
-        return List.of(
-                TableSql.alterTable(op.table()) + " DROP CONSTRAINT " + quoted(checkName(op.table(), op.constraint())));
+    /**
+     * {@code DROP CONSTRAINT}; {@code IF EXISTS} when the check may be a column's own, which the column's {@code
+     * MODIFY} or {@code DROP} in the same migration takes with it (MariaDB refuses the plain drop of one: error 1091).
+     */
+    static List<String> dropCheck(DropCheck op, boolean mayBeTakenByItsColumn) {
+        return List.of(TableSql.alterTable(op.table()) + " DROP CONSTRAINT "
+                + (mayBeTakenByItsColumn ? "IF EXISTS " : "") + quoted(checkName(op.table(), op.constraint())));
     }
 
     static List<String> addForeignKey(AddForeignKey op) {

@@ -101,7 +101,11 @@ public record MariaDbDiff(Plan plan, List<String> details, MariaDbCatalog from, 
                 details.addAll(changes(table, current.table(table.name()).get(), was, is));
         }
         return new MariaDbDiff(
-                RetypedForeignKeys.of(differ.apply(current, target), current, target),
+                ColumnChecks.of(
+                        RetypedForeignKeys.of(differ.apply(current, target), current, target),
+                        current,
+                        from.details(),
+                        target),
                 details,
                 new MariaDbCatalog(from.database(), current, from.details()),
                 new MariaDbCatalog(to.database(), target, to.details()));

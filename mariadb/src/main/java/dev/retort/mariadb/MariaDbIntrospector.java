@@ -73,7 +73,7 @@ public final class MariaDbIntrospector {
         Map<String, List<CatalogColumns.Read>> columns = CatalogColumns.read(connection, database);
         Map<String, List<CatalogIndexes.Read>> indexes = CatalogIndexes.read(connection, database);
         Map<String, List<ForeignKey>> foreignKeys = CatalogConstraints.foreignKeys(connection, database);
-        Map<String, List<CheckConstraint>> checks = CatalogConstraints.checks(connection, database);
+        CatalogConstraints.Checks checks = CatalogConstraints.checks(connection, database);
         List<Table> tables = new ArrayList<>();
         Map<QualifiedName, TableDetails> details = new LinkedHashMap<>();
         Map<QualifiedName, String> outsideScope = new HashMap<>();
@@ -93,13 +93,14 @@ public final class MariaDbIntrospector {
                             jooq.uniqueKeys.getOrDefault(kind.name(), Map.of()),
                             indexes.getOrDefault(kind.name(), List.of()),
                             foreignKeys.getOrDefault(kind.name(), List.of()),
-                            checks.getOrDefault(kind.name(), List.of())));
+                            checks.byTable().getOrDefault(kind.name(), List.of())));
                     details.put(
                             name,
                             details(
                                     kind,
                                     columns.getOrDefault(kind.name(), List.of()),
-                                    indexes.getOrDefault(kind.name(), List.of())));
+                                    indexes.getOrDefault(kind.name(), List.of()),
+                                    checks.columnLevel().getOrDefault(kind.name(), Set.of())));
                 }
                 case "VIEW", "SYSTEM VIEW" -> outsideScope.put(name, "a view");
                 default -> outsideScope.put(name, "a " + kind.type().toLowerCase(java.util.Locale.ROOT) + " table");
@@ -152,7 +153,10 @@ public final class MariaDbIntrospector {
     }
 
     private static TableDetails details(
-            CatalogTables.Read kind, List<CatalogColumns.Read> columns, List<CatalogIndexes.Read> indexes) {
+            CatalogTables.Read kind,
+            List<CatalogColumns.Read> columns,
+            List<CatalogIndexes.Read> indexes,
+            Set<String> columnChecks) {
         Map<String, String> onUpdate = new HashMap<>();
         Set<String> virtual = new HashSet<>();
         Set<String> invisible = new HashSet<>();
@@ -168,6 +172,14 @@ public final class MariaDbIntrospector {
             if (index.hasPrefix()) prefixes.put(index.name(), index.prefixes());
         }
         return new TableDetails(
-                kind.engine(), kind.charset(), kind.collation(), onUpdate, virtual, prefixes, invisible, compressed);
+                kind.engine(),
+                kind.charset(),
+                kind.collation(),
+                onUpdate,
+                virtual,
+                prefixes,
+                invisible,
+                compressed,
+                columnChecks);
     }
 }

@@ -56,6 +56,7 @@ import dev.retort.schema.QualifiedName;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -96,9 +97,12 @@ public final class MariaDbSql implements SqlDialect {
     private final Set<IndexName> indexesDropped;
     private final Set<Op> keysWithIdentity;
 
+    /** The columns the operations rewrite ({@code MODIFY}) or drop, which take a column-level check with them. */
+    private final Set<NotNullColumn> rewritten;
+
     private MariaDbSql(
             Map<QualifiedName, TableDetails> details, Map<QualifiedName, LiveColumns> live, boolean atRunTime) {
-        this(details, live, atRunTime, Set.of(), Set.of(), Set.of(), Set.of());
+        this(details, live, atRunTime, Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
     }
 
     private MariaDbSql(
@@ -108,7 +112,8 @@ public final class MariaDbSql implements SqlDialect {
             Set<NotNullColumn> safeNotNull,
             Set<DropIndex> leftovers,
             Set<IndexName> indexesDropped,
-            Set<Op> keysWithIdentity) {
+            Set<Op> keysWithIdentity,
+            Set<NotNullColumn> rewritten) {
         this.details = Map.copyOf(requireNonNull(details, "details"));
         this.live = Map.copyOf(requireNonNull(live, "live"));
         this.atRunTime = atRunTime;
@@ -116,6 +121,7 @@ public final class MariaDbSql implements SqlDialect {
         this.leftovers = Set.copyOf(leftovers);
         this.indexesDropped = Set.copyOf(indexesDropped);
         this.keysWithIdentity = Set.copyOf(keysWithIdentity);
+        this.rewritten = Set.copyOf(rewritten);
     }
 
     /** The renderer that writes the tables it creates and changes with these details (a catalog's, by table). */
@@ -179,7 +185,7 @@ public final class MariaDbSql implements SqlDialect {
         if (op instanceof DropCheck d)
             return OnlineForms.notNullColumn(d.table(), d.constraint()) != null
                     ? List.of()
-                    : ConstraintSql.dropCheck(d);
+                    : ConstraintSql.dropCheck(d, takenByItsColumn(d));
         if (op instanceof AddForeignKey a)
             return a.options().contains(Option.NOT_VALID) ? OnlineSql.addForeignKey(a) : ConstraintSql.addForeignKey(a);
         if (op instanceof DropForeignKey d)
@@ -253,8 +259,14 @@ public final class MariaDbSql implements SqlDialect {
         Set<NotNullColumn> columns = new HashSet<>();
         Set<DropIndex> drops = new HashSet<>();
         Set<IndexName> dropped = new HashSet<>();
+        Set<NotNullColumn> rewrittenColumns = new HashSet<>();
         for (int i = 0; i < ops.size(); i++) {
             Op op = ops.get(i);
+            if (op instanceof AlterColumn a)
+                rewrittenColumns.add(new NotNullColumn(a.table(), a.columnName().toLowerCase(Locale.ROOT)));
+            if (op instanceof DropColumn d)
+                rewrittenColumns.add(
+                        new NotNullColumn(d.table(), d.column().name().toLowerCase(Locale.ROOT)));
             if (op instanceof DropIndex d && d.index().name() != null)
                 dropped.add(new IndexName(d.table(), d.index().name()));
             if (op instanceof AddCheck a && !a.constraint().valid()) {
@@ -270,7 +282,7 @@ public final class MariaDbSql implements SqlDialect {
                     && c.index().name() != null
                     && c.index().name().equals(d.index().name())) drops.add(d);
         }
-        return new MariaDbSql(details, live, atRunTime, columns, drops, dropped, identityKeys(ops));
+        return new MariaDbSql(details, live, atRunTime, columns, drops, dropped, identityKeys(ops), rewrittenColumns);
     }
 
     /**
@@ -351,6 +363,16 @@ public final class MariaDbSql implements SqlDialect {
     }
 
     /** An index by its table and name. */
+    /**
+     * Whether a check named as a column these operations rewrite or drop may be that column's own (a column-level
+     * check, which MariaDB names after its column, can be dropped by no {@code DROP CONSTRAINT}: the column's {@code
+     * MODIFY} or {@code DROP} takes it), so that its drop is {@code IF EXISTS}.
+     */
+    private boolean takenByItsColumn(DropCheck d) {
+        String name = d.constraint().name();
+        return name != null && rewritten.contains(new NotNullColumn(d.table(), name.toLowerCase(Locale.ROOT)));
+    }
+
     private record IndexName(QualifiedName table, String name) {}
 
     private record NotNullColumn(QualifiedName table, String name) {}

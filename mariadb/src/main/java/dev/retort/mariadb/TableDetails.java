@@ -14,7 +14,8 @@ import java.util.TreeSet;
  * current_timestamp()}, the expression by column), the generated columns computed when read rather
  * than stored ({@code VIRTUAL}), and the prefix lengths of index and unique keys by index name (one
  * entry per key column, null for a whole column; only indexes with a prefix are listed), the columns left out of
- * {@code SELECT *} ({@code INVISIBLE}), and those whose values are stored {@code COMPRESSED}.
+ * {@code SELECT *} ({@code INVISIBLE}), those whose values are stored {@code COMPRESSED}, and the names of the
+ * column-level checks (each its column's: only the column's {@code MODIFY} or {@code DROP} drops it).
  */
 public record TableDetails(
         String engine,
@@ -24,16 +25,18 @@ public record TableDetails(
         Set<String> virtualColumns,
         Map<String, List<Integer>> prefixes,
         Set<String> invisibleColumns,
-        Set<String> compressedColumns) {
+        Set<String> compressedColumns,
+        Set<String> columnChecks) {
     public TableDetails {
         onUpdate = Map.copyOf(new TreeMap<>(requireNonNull(onUpdate, "onUpdate")));
         virtualColumns = Set.copyOf(new TreeSet<>(requireNonNull(virtualColumns, "virtualColumns")));
         prefixes = Map.copyOf(requireNonNull(prefixes, "prefixes"));
         invisibleColumns = Set.copyOf(new TreeSet<>(requireNonNull(invisibleColumns, "invisibleColumns")));
         compressedColumns = Set.copyOf(new TreeSet<>(requireNonNull(compressedColumns, "compressedColumns")));
+        columnChecks = Set.copyOf(new TreeSet<>(requireNonNull(columnChecks, "columnChecks")));
     }
 
-    /** Without invisible or compressed columns. */
+    /** Without invisible or compressed columns or column-level checks. */
     public TableDetails(
             String engine,
             String charset,
@@ -41,6 +44,6 @@ public record TableDetails(
             Map<String, String> onUpdate,
             Set<String> virtualColumns,
             Map<String, List<Integer>> prefixes) {
-        this(engine, charset, collation, onUpdate, virtualColumns, prefixes, Set.of(), Set.of());
+        this(engine, charset, collation, onUpdate, virtualColumns, prefixes, Set.of(), Set.of(), Set.of());
     }
 }
