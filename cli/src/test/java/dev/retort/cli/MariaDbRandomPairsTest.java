@@ -51,7 +51,29 @@ class MariaDbRandomPairsTest {
             new Type("int unsigned", "int unsigned"),
             new Type("enum('a','B')", "enum('a','B')"),
             new Type("double", "double precision"),
-            new Type("date", "date"));
+            new Type("date", "date"),
+            new Type("json", "longtext"));
+
+    /**
+     * A json column: MariaDB's {@code longtext COLLATE utf8mb4_bin} with the column's own {@code json_valid} check,
+     * which the diff lists apart and a change of the column must keep.
+     */
+    private static boolean json(Type type) {
+        return type.spelling().equals("json");
+    }
+
+    /** The type and collation as the diff describes a change between them. */
+    private static String typeChange(Type from, Type to) {
+        String change = "type " + from.normalised() + " -> " + to.normalised();
+        if (json(from) != json(to))
+            change += ", collation " + (json(from) ? "utf8mb4_bin" : "default") + " -> "
+                    + (json(to) ? "utf8mb4_bin" : "default");
+        return change;
+    }
+
+    private static String validity(TableSpec table, ColumnSpec column, String verb) {
+        return verb + " check " + table.name() + " json_valid(`" + column.name() + "`)";
+    }
 
     /** Two defaults of each type, each written as MariaDB prints it back. */
     private static final Map<String, List<String>> DEFAULTS = Map.ofEntries(
@@ -66,7 +88,8 @@ class MariaDbRandomPairsTest {
             Map.entry("int unsigned", List.of("3", "0")),
             Map.entry("enum('a','B')", List.of("'B'", "'a'")),
             Map.entry("double", List.of("1.5", "-2")),
-            Map.entry("date", List.of("'2020-01-02'", "'1999-12-31'")));
+            Map.entry("date", List.of("'2020-01-02'", "'1999-12-31'")),
+            Map.entry("json", List.of()));
 
     /** The types MariaDB stores {@code COMPRESSED}. */
     private static final Set<String> COMPRESSIBLE = Set.of("varchar(20)", "varchar(40)", "text");
@@ -114,6 +137,7 @@ class MariaDbRandomPairsTest {
 
         String described() {
             return type.normalised()
+                    + (json(type) ? " collate utf8mb4_bin" : "")
                     + (defaultValue == null ? "" : " default " + defaultValue)
                     + (notNull ? " NOT NULL" : "");
         }
@@ -220,8 +244,16 @@ class MariaDbRandomPairsTest {
         boolean invisible = !notNull && random.nextInt(4) == 0;
         boolean compressed = mayCompress && COMPRESSIBLE.contains(type.spelling()) && random.nextInt(3) == 0;
         List<String> defaults = DEFAULTS.get(type.spelling());
-        String defaultValue = random.nextInt(3) == 0 ? defaults.get(random.nextInt(defaults.size())) : null;
+        String defaultValue =
+                !defaults.isEmpty() && random.nextInt(3) == 0 ? defaults.get(random.nextInt(defaults.size())) : null;
         return new ColumnSpec(name, type, notNull, null, invisible, compressed, defaultValue);
+    }
+
+    /** A json column changed otherwise: its check dropped before and added again after (a MODIFY would lose it). */
+    private static void keptValidity(TableSpec table, ColumnSpec column, List<String> expected) {
+        if (!json(column.type())) return;
+        expected.add(validity(table, column, "drop"));
+        expected.add(validity(table, column, "add"));
     }
 
     private static String orNone(String value) {
@@ -277,19 +309,24 @@ class MariaDbRandomPairsTest {
                     ColumnSpec added = column(random, "x" + m, true);
                     columns.add(added);
                     expected.add("add column " + table.name() + "." + added.name() + " " + added.described());
+                    if (json(added.type())) expected.add(validity(table, added, "add"));
                 }
                 case 3 -> {
                     if (indexedColumn || columns.size() == 1) continue;
                     columns.remove(target);
                     expected.add("drop column " + table.name() + "." + target.name());
+                    if (json(target.type())) expected.add(validity(table, target, "drop"));
                 }
                 case 4 -> {
                     Type other = TYPES.get(random.nextInt(TYPES.size()));
                     if (other.normalised().equals(target.type().normalised()) || indexedColumn) continue;
+                    if ((json(other) || json(target.type())) && target.defaultValue() != null) continue;
                     ColumnSpec changed = target.with(other, target.notNull(), null);
                     columns.set(columns.indexOf(target), changed);
-                    expected.add("alter column " + table.name() + "." + target.name() + ": type "
-                            + target.type().normalised() + " -> " + other.normalised()
+                    if (json(target.type())) expected.add(validity(table, target, "drop"));
+                    if (json(other)) expected.add(validity(table, target, "add"));
+                    expected.add("alter column " + table.name() + "." + target.name() + ": "
+                            + typeChange(target.type(), other)
                             + (target.defaultValue() == null ? "" : ", default " + target.defaultValue() + " -> none"));
                     if (target.compressed() && !changed.compressed())
                         expected.add(where(table, target) + "compressed -> not compressed");
@@ -299,6 +336,7 @@ class MariaDbRandomPairsTest {
                     columns.set(columns.indexOf(target), target.with(target.type(), !target.notNull(), null));
                     expected.add("alter column " + table.name() + "." + target.name() + ": "
                             + (target.notNull() ? "NOT NULL -> nullable" : "nullable -> NOT NULL"));
+                    keptValidity(table, target, expected);
                 }
                 case 7 -> {
                     if (target.notNull()) continue;
@@ -314,6 +352,7 @@ class MariaDbRandomPairsTest {
                 }
                 case 9 -> {
                     List<String> defaults = DEFAULTS.get(target.type().spelling());
+                    if (defaults.isEmpty()) continue;
                     String other = random.nextBoolean() ? null : defaults.get(random.nextInt(defaults.size()));
                     if (Objects.equals(other, target.defaultValue())) continue;
                     columns.set(columns.indexOf(target), target.withDefault(other));
@@ -326,6 +365,7 @@ class MariaDbRandomPairsTest {
                             target.with(target.type(), target.notNull(), "it's note " + m + " \\"));
                     expected.add("alter column " + table.name() + "." + target.name() + ": comment none -> 'it's note "
                             + m + " \\'");
+                    keptValidity(table, target, expected);
                 }
             }
             b.set(index, table.withColumns(columns));

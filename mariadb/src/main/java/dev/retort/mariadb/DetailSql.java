@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The statements that change what only {@link TableDetails} holds of a table both sides have, towards
@@ -25,7 +26,14 @@ import java.util.Set;
 final class DetailSql {
     private DetailSql() {}
 
-    static List<String> statements(Table table, TableDetails was, TableDetails is) {
+    /**
+     * @param old the table before the plan: its new columns were added with their details already
+     * @param checksThePlanChanges the names of the table's checks the plan drops or adds: one of them that is a
+     *     column's own is a table's check once the plan has run, which a {@code MODIFY} keeps, so it is not written
+     *     into the column again
+     */
+    static List<String> statements(
+            Table table, Table old, TableDetails was, TableDetails is, Set<String> checksThePlanChanges) {
         List<String> options = new ArrayList<>();
         if (!Objects.equals(was.engine(), is.engine()) && is.engine() != null)
             options.add("ENGINE=" + word(is.engine(), "engine"));
@@ -38,8 +46,14 @@ final class DetailSql {
         List<String> actions = new ArrayList<>();
         if (!options.isEmpty()) actions.add(String.join(" ", options));
         List<Column> columns = table.columns();
+        Function<Column, String> definition = column -> was.columnChecks().contains(column.name())
+                        && is.columnChecks().contains(column.name())
+                        && !checksThePlanChanges.contains(column.name())
+                ? ColumnSql.definitionWithItsCheck(table, column, is)
+                : ColumnSql.definition(table.name(), column, is);
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
+            if (old.column(column.name()).isEmpty()) continue;
             boolean virtual = column.generated() != null
                     && was.virtualColumns().contains(column.name())
                             != is.virtualColumns().contains(column.name());
@@ -52,12 +66,12 @@ final class DetailSql {
                         ? " FIRST"
                         : " AFTER " + quoted(columns.get(i - 1).name());
                 actions.add("DROP COLUMN " + quoted(column.name()));
-                actions.add("ADD COLUMN " + ColumnSql.definitionWithItsCheck(table, column, is) + place);
+                actions.add("ADD COLUMN " + definition.apply(column) + place);
             } else if (!Objects.equals(
                             was.onUpdate().get(column.name()), is.onUpdate().get(column.name()))
                     || differs(was.invisibleColumns(), is.invisibleColumns(), column.name())
                     || differs(was.compressedColumns(), is.compressedColumns(), column.name())) {
-                actions.add("MODIFY COLUMN " + ColumnSql.definitionWithItsCheck(table, column, is));
+                actions.add("MODIFY COLUMN " + definition.apply(column));
             }
         }
         List<String> statements = new ArrayList<>();
@@ -67,8 +81,10 @@ final class DetailSql {
             // table's new default (or its own collation); CONVERT TO would also widen TEXT types
             List<String> modify = new ArrayList<>();
             for (Column column : columns) {
-                if (textual(column) && column.generated() == null)
-                    modify.add("MODIFY COLUMN " + ColumnSql.definitionWithItsCheck(table, column, is));
+                if (textual(column)
+                        && column.generated() == null
+                        && old.column(column.name()).isPresent())
+                    modify.add("MODIFY COLUMN " + definition.apply(column));
             }
             if (!modify.isEmpty()) statements.add(TableSql.alterTable(table.name()) + " " + String.join(", ", modify));
         }

@@ -4,14 +4,19 @@ import static java.util.Objects.requireNonNull;
 
 import dev.retort.diff.Differ;
 import dev.retort.diff.Plan;
+import dev.retort.op.AddCheck;
+import dev.retort.op.DropCheck;
+import dev.retort.op.Op;
 import dev.retort.schema.Column;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
 import dev.retort.schema.TableFilter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
@@ -40,7 +45,7 @@ public record MariaDbDiff(Plan plan, List<String> details, MariaDbCatalog from, 
     public List<String> upgradeSql() {
         List<String> statements =
                 new ArrayList<>(upgradeRenderer().within(plan.upgrade()).statements(plan.upgrade()));
-        statements.addAll(detailsUpgradeSql());
+        statements.addAll(detailsSql(from, to, plan.upgrade()));
         return statements;
     }
 
@@ -48,7 +53,7 @@ public record MariaDbDiff(Plan plan, List<String> details, MariaDbCatalog from, 
     public List<String> downgradeSql() {
         List<String> statements = new ArrayList<>(
                 MariaDbSql.of(from.details()).within(plan.downgrade()).statements(plan.downgrade()));
-        statements.addAll(detailsSql(to, from));
+        statements.addAll(detailsSql(to, from, plan.downgrade()));
         return statements;
     }
 
@@ -59,16 +64,30 @@ public record MariaDbDiff(Plan plan, List<String> details, MariaDbCatalog from, 
 
     /** The statements that change the details {@link #details} lists, run after the plan's upgrade. */
     public List<String> detailsUpgradeSql() {
-        return detailsSql(from, to);
+        return detailsSql(from, to, plan.upgrade());
     }
 
-    private static List<String> detailsSql(MariaDbCatalog was, MariaDbCatalog is) {
+    /** The details' statements after {@code ops}, whose check drops and adds are left as they make them. */
+    private static List<String> detailsSql(MariaDbCatalog was, MariaDbCatalog is, List<Op> ops) {
         List<String> statements = new ArrayList<>();
         for (Table table : is.schema().tables()) {
-            if (was.schema().table(table.name()).isEmpty()) continue;
+            Optional<Table> old = was.schema().table(table.name());
+            if (old.isEmpty()) continue;
             TableDetails before = was.details().get(table.name());
             TableDetails after = is.details().get(table.name());
-            if (before != null && after != null) statements.addAll(DetailSql.statements(table, before, after));
+            if (before == null || after == null) continue;
+            Set<String> checks = new HashSet<>();
+            for (Op op : ops) {
+                if (op instanceof AddCheck a
+                        && a.table().equals(table.name())
+                        && a.constraint().name() != null)
+                    checks.add(a.constraint().name());
+                if (op instanceof DropCheck d
+                        && d.table().equals(table.name())
+                        && d.constraint().name() != null)
+                    checks.add(d.constraint().name());
+            }
+            statements.addAll(DetailSql.statements(table, old.get(), before, after, checks));
         }
         return statements;
     }
