@@ -497,6 +497,24 @@ class MariaDbDiffTest {
         assertThrows(SQLException.class, () -> db.execute(0, "INSERT INTO t VALUES (2, 'not json')"));
     }
 
+    /** What only MariaDB keeps changes by a MODIFY too: it writes the json column's check in the column again. */
+    @Test
+    void aJsonColumnMadeInvisibleKeepsItsValidityCheck() throws Exception {
+        db.execute(0, "CREATE TABLE t (id int PRIMARY KEY, js json)");
+        db.execute(1, "CREATE TABLE t (id int PRIMARY KEY, js json INVISIBLE)");
+        Cli.Result result = diff();
+        assertEquals(List.of("alter column t.js: visible -> invisible"), operations(result), result::toString);
+        roundTrip();
+        Cli.Result up = diff("--sql");
+        assertTrue(
+                up.out()
+                        .contains(
+                                "MODIFY COLUMN `js` longtext COLLATE utf8mb4_bin NULL INVISIBLE CHECK (json_valid(`js`))"),
+                up::toString);
+        db.execute(0, up.out());
+        assertThrows(SQLException.class, () -> db.execute(0, "INSERT INTO t (id, js) VALUES (2, 'not json')"));
+    }
+
     /**
      * The round trip of a scenario: database 0 run through {@code diff --sql}'s script, re-diffed (nothing), then
      * through the reverse plan's statements ({@link MariaDbDiff#downgradeSql}): back to what it was.

@@ -7,9 +7,11 @@ import static dev.retort.mariadb.MariaDbSql.text;
 import static dev.retort.mariadb.MariaDbSql.word;
 
 import dev.retort.op.AlterColumn;
+import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.Identity;
 import dev.retort.schema.QualifiedName;
+import dev.retort.schema.Table;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -91,6 +93,25 @@ final class ColumnSql {
                                 && COMPRESSIBLE.contains(base(column))
                         ? " COMPRESSED"
                         : "");
+    }
+
+    /**
+     * The definition of a column of {@code table}, with its own check ({@code CHECK (...)} in the definition) when
+     * the details say it has one: a column-level check, as a {@code json} column's {@code json_valid} or one
+     * Hibernate wrote into the column, which any {@code MODIFY} without it would drop.
+     */
+    static String definitionWithItsCheck(Table table, Column column, TableDetails details) {
+        String definition = definition(table.name(), column, details);
+        for (CheckConstraint check : table.checks())
+            if (ownCheck(table, check, details) != null && check.name().equals(column.name()))
+                return definition + " CHECK (" + expression(check.expression(), "the check on " + table.name()) + ")";
+        return definition;
+    }
+
+    /** The column whose own check {@code check} is, by the details (it is named after it), or null. */
+    static String ownCheck(Table table, CheckConstraint check, TableDetails details) {
+        if (details == null || check.name() == null || !details.columnChecks().contains(check.name())) return null;
+        return table.column(check.name()).isPresent() ? check.name() : null;
     }
 
     private static String base(Column column) {

@@ -52,12 +52,12 @@ final class DetailSql {
                         ? " FIRST"
                         : " AFTER " + quoted(columns.get(i - 1).name());
                 actions.add("DROP COLUMN " + quoted(column.name()));
-                actions.add("ADD COLUMN " + ColumnSql.definition(table.name(), column, is) + place);
+                actions.add("ADD COLUMN " + ColumnSql.definitionWithItsCheck(table, column, is) + place);
             } else if (!Objects.equals(
                             was.onUpdate().get(column.name()), is.onUpdate().get(column.name()))
                     || differs(was.invisibleColumns(), is.invisibleColumns(), column.name())
                     || differs(was.compressedColumns(), is.compressedColumns(), column.name())) {
-                actions.add("MODIFY COLUMN " + ColumnSql.definition(table.name(), column, is));
+                actions.add("MODIFY COLUMN " + ColumnSql.definitionWithItsCheck(table, column, is));
             }
         }
         List<String> statements = new ArrayList<>();
@@ -68,7 +68,7 @@ final class DetailSql {
             List<String> modify = new ArrayList<>();
             for (Column column : columns) {
                 if (textual(column) && column.generated() == null)
-                    modify.add("MODIFY COLUMN " + ColumnSql.definition(table.name(), column, is));
+                    modify.add("MODIFY COLUMN " + ColumnSql.definitionWithItsCheck(table, column, is));
             }
             if (!modify.isEmpty()) statements.add(TableSql.alterTable(table.name()) + " " + String.join(", ", modify));
         }

@@ -1,6 +1,5 @@
 package dev.retort.mariadb;
 
-import static dev.retort.mariadb.MariaDbSql.expression;
 import static dev.retort.mariadb.MariaDbSql.quoted;
 import static dev.retort.mariadb.MariaDbSql.refused;
 import static dev.retort.mariadb.MariaDbSql.table;
@@ -24,10 +23,7 @@ import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Table;
 import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * The statements that create, drop, rename and comment on tables, and a table's column changes as one
@@ -42,25 +38,12 @@ final class TableSql {
         Table table = op.definition();
         if (table.unlogged()) throw refused("unlogged tables (table " + table.name() + ")");
         List<String> lines = new ArrayList<>();
-        // a check the details say is a column's own (a json column's json_valid, one Hibernate wrote in the column's
-        // definition) is written there again, so the table is created as read
-        Set<String> own = details == null ? Set.of() : details.columnChecks();
-        Map<String, CheckConstraint> inline = new HashMap<>();
-        for (CheckConstraint check : table.checks())
-            if (check.name() != null
-                    && own.contains(check.name())
-                    && table.column(check.name()).isPresent()) inline.put(check.name(), check);
-        for (Column column : table.columns()) {
-            CheckConstraint check = inline.get(column.name());
-            lines.add(ColumnSql.definition(table.name(), column, details)
-                    + (check == null
-                            ? ""
-                            : " CHECK (" + expression(check.expression(), "the check on " + table.name()) + ")"));
-        }
+        // a check the details say is a column's own is written there again, so the table is created as read
+        for (Column column : table.columns()) lines.add(ColumnSql.definitionWithItsCheck(table, column, details));
         if (table.primaryKey() != null) lines.add(ConstraintSql.primaryKey(table.primaryKey()));
         for (UniqueConstraint unique : table.uniques()) lines.add(ConstraintSql.unique(table.name(), unique, details));
         for (CheckConstraint check : table.checks())
-            if (!inline.containsValue(check)) lines.add(ConstraintSql.check(table.name(), check));
+            if (ColumnSql.ownCheck(table, check, details) == null) lines.add(ConstraintSql.check(table.name(), check));
         for (ForeignKey key : table.foreignKeys()) lines.add(ConstraintSql.foreignKey(table.name(), key));
         StringBuilder sql = new StringBuilder("CREATE TABLE ")
                 .append(table(table.name()))
