@@ -377,6 +377,66 @@ class MariaDbRunnerTest {
         assertEquals(List.of("C:\\temp\\ '\\\\'"), pathCommentAndSepDefault());
     }
 
+    /**
+     * A hand-written change of a json column, whose json_valid MariaDB keeps in the column and drops with any MODIFY
+     * COLUMN: refused before the migration's first statement, naming the column and the fix; run when the migration
+     * drops and adds the check around it, or keeps the column json (MariaDB gives it its json_valid again).
+     */
+    @Test
+    void aColumnChangeThatWouldDropTheColumnsOwnCheckIsRefusedBeforeItRuns() throws Exception {
+        migration(
+                "M1",
+                R1,
+                null,
+                List.of("CREATE TABLE docs (id int PRIMARY KEY, body json)"),
+                List.of("DROP TABLE docs"));
+        String body = """
+                package com.example.migrations;
+                import static dev.retort.runtime.Ops.check;
+                import static dev.retort.runtime.Ops.column;
+                @dev.retort.runtime.Revision(id = "%s", revises = "%s", message = "M2")
+                public final class M2 implements dev.retort.runtime.Migration {
+                    public void upgrade(dev.retort.runtime.Ops op) {
+                %s        op.alterColumn("docs", column("body", "%s"), column("body", "%s").comment("the text"));
+                %s    }
+                    public void downgrade(dev.retort.runtime.Ops op) {
+                        op.alterColumn("docs", column("body", "%s").comment("the text"), column("body", "%s"));
+                    }
+                }
+                """;
+        String drop = "        op.dropCheck(\"docs\", check(\"json_valid(`body`)\").named(\"body\"));\n";
+        String add = "        op.addCheck(\"docs\", check(\"json_valid(`body`)\").named(\"body\"));\n";
+        cli.write("migrations/M2.java", body.formatted(R2, R1, "", "longtext", "longtext", "", "longtext", "longtext"));
+        assertEquals(ExitCode.OK, cli.run("upgrade", R1).code());
+        Cli.Result refused = cli.run("upgrade", "head");
+        assertEquals(ExitCode.ERROR, refused.code(), refused::toString);
+        assertTrue(
+                refused.err()
+                        .contains("changing column docs.body would drop its own check (MariaDB drops a column-level"
+                                + " check, such as a json column's json_valid, with any MODIFY COLUMN); drop the check"
+                                + " before the change and add it again after (op.dropCheck, op.addCheck)"),
+                refused::toString);
+        assertEquals(R1 + "\n", cli.run("current").out());
+        String checks = "SELECT concat(LEVEL, ' ', CHECK_CLAUSE) FROM information_schema.CHECK_CONSTRAINTS"
+                + " WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'docs'";
+        assertEquals(List.of("Column json_valid(`body`)"), rows(checks), "nothing of M2 ran");
+
+        cli.write(
+                "migrations/M2.java",
+                body.formatted(R2, R1, drop, "longtext", "longtext", add, "longtext", "longtext"));
+        Cli.Result up = cli.run("upgrade", "head");
+        assertEquals(ExitCode.OK, up.code(), up::toString);
+        assertEquals(List.of("Table json_valid(`body`)"), rows(checks));
+        assertEquals(ExitCode.OK, cli.run("downgrade", R1).code());
+
+        db.execute("DROP TABLE docs");
+        db.execute("CREATE TABLE docs (id int PRIMARY KEY, body json)");
+        cli.write("migrations/M2.java", body.formatted(R2, R1, "", "json", "json", "", "json", "json"));
+        Cli.Result json = cli.run("upgrade", "head");
+        assertEquals(ExitCode.OK, json.code(), json::toString);
+        assertEquals(List.of("Column json_valid(`body`)"), rows(checks));
+    }
+
     /** The comment of accounts.path and the default of accounts.sep, as information_schema prints them. */
     private List<String> pathCommentAndSepDefault() throws SQLException {
         return rows("SELECT concat(c.column_comment, ' ', s.column_default) FROM information_schema.columns c"

@@ -7,7 +7,11 @@ import dev.retort.VisibleText;
 import dev.retort.mariadb.LiveColumns;
 import dev.retort.mariadb.MariaDbIntrospector;
 import dev.retort.mariadb.MariaDbSql;
+import dev.retort.op.AlterColumn;
+import dev.retort.op.DropCheck;
+import dev.retort.op.Op;
 import dev.retort.revision.Targets;
+import dev.retort.runtime.MigrationException;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import java.math.BigDecimal;
@@ -18,8 +22,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -295,6 +301,51 @@ final class MariaDbRunner implements RunnerDialect {
         List<String> flags = new ArrayList<>(List.of(mode == null || mode.isEmpty() ? new String[0] : mode.split(",")));
         if (!flags.remove(NO_BACKSLASH_ESCAPES)) return Map.of();
         return Map.of("sql_mode", String.join(",", flags));
+    }
+
+    /**
+     * MariaDB names a column-level check after its column ({@code js json}'s {@code json_valid}, a check Hibernate
+     * wrote into the column) and drops it with any {@code MODIFY COLUMN} but one to {@code json}, which gets its
+     * {@code json_valid} again: a migration that changes such a column otherwise and drops no check of that name
+     * would lose it, so it is refused before its first statement.
+     */
+    @Override
+    public void refuseLostColumnChecks(Connection connection, String revision, List<Op> operations)
+            throws SQLException {
+        Map<QualifiedName, Set<String>> altered = new LinkedHashMap<>();
+        Set<String> dropped = new HashSet<>();
+        for (Op op : operations) {
+            // a column that stays json gets its json_valid again from MariaDB
+            if (op instanceof AlterColumn a && !a.to().type().equalsIgnoreCase("json"))
+                altered.computeIfAbsent(a.table(), t -> new TreeSet<>()).add(a.columnName());
+            if (op instanceof DropCheck d && d.constraint().name() != null)
+                dropped.add(d.table() + "." + d.constraint().name().toLowerCase(Locale.ROOT));
+        }
+        if (altered.isEmpty()) return;
+        for (Map.Entry<QualifiedName, Set<String>> table : altered.entrySet()) {
+            try (PreparedStatement st = connection.prepareStatement("SELECT CONSTRAINT_NAME AS name"
+                    + " FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = COALESCE(?, DATABASE())"
+                    + " AND TABLE_NAME = ? AND LEVEL = 'Column'")) {
+                st.setString(1, table.getKey().schema());
+                st.setString(2, table.getKey().name());
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        String name = rs.getString("name");
+                        boolean changed = table.getValue().stream().anyMatch(c -> c.equalsIgnoreCase(name));
+                        if (!changed || dropped.contains(table.getKey() + "." + name.toLowerCase(Locale.ROOT)))
+                            continue;
+                        throw new MigrationException(
+                                revision,
+                                "revision " + revision + ": changing column " + table.getKey() + "."
+                                        + VisibleText.of(name, false) + " would drop its own check (MariaDB drops a"
+                                        + " column-level check, such as a json column's json_valid, with any MODIFY"
+                                        + " COLUMN); drop the check before the change and add it again after"
+                                        + " (op.dropCheck, op.addCheck), as revision --autogenerate writes it",
+                                null);
+                    }
+                }
+            }
+        }
     }
 
     /** A block that stops the script in a session with {@code NO_BACKSLASH_ESCAPES}, before a statement with a backslash. */

@@ -3,6 +3,7 @@ package dev.retort.runtime.internal;
 import dev.retort.Dialect;
 import dev.retort.SqlDialect;
 import dev.retort.mariadb.MariaDbServer;
+import dev.retort.op.Op;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
 import java.sql.Connection;
@@ -127,6 +128,14 @@ interface RunnerDialect {
     default String literalGuard(String sql) {
         return null;
     }
+
+    /**
+     * Refuses, before anything of it runs, a migration direction whose column changes would drop a check the live
+     * database keeps in the column itself (MariaDB's column-level checks: any {@code MODIFY COLUMN} drops them) that
+     * the same operations do not drop themselves; nothing on PostgreSQL.
+     */
+    default void refuseLostColumnChecks(Connection connection, String revision, List<Op> operations)
+            throws SQLException {}
 
     /** How a script is applied, for its head. */
     String scriptUsage();

@@ -20,6 +20,7 @@ import dev.retort.runtime.RunResult;
 import dev.retort.runtime.StatementException;
 import dev.retort.runtime.Step;
 import dev.retort.schema.QualifiedName;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -164,6 +165,9 @@ final class StatementRun {
         statementTimeoutSet = own.statement() != null;
         sink.guard(tables.versions().expectSql(heads));
         int start = resumeAt(node, both.checksum());
+        Optional<Connection> connection = sink.connection();
+        if (connection.isPresent() && start == 0)
+            dialect.refuseLostColumnChecks(connection.get(), node.id(), rendered.operations());
         sink.execute(startSql(node, direction, both.checksum(), statements.size(), start));
         sink.execute("SET @retort_run = LAST_INSERT_ID()");
         LiveTables live = live();
