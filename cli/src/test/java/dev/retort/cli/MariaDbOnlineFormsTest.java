@@ -90,11 +90,16 @@ class MariaDbOnlineFormsTest {
                                 "  DECLARE compressed_1 boolean;",
                                 "  DECLARE collation_2 text;",
                                 "  DECLARE invisible_3 boolean;",
+                                "  DECLARE own_check_4 boolean;",
                                 "  SELECT max(c.COLUMN_NAME = BINARY 'email' AND c.COLUMN_TYPE LIKE '%COMPRESSED%'),",
                                 "         max(IF(c.COLUMN_NAME = BINARY 'email' AND c.COLLATION_NAME <>"
                                         + " t.TABLE_COLLATION, c.COLLATION_NAME, NULL)),",
-                                "         max(c.COLUMN_NAME = BINARY 'email' AND lower(c.EXTRA) LIKE '%invisible%')",
-                                "    INTO compressed_1, collation_2, invisible_3",
+                                "         max(c.COLUMN_NAME = BINARY 'email' AND lower(c.EXTRA) LIKE '%invisible%'),",
+                                "         max(c.COLUMN_NAME = BINARY 'email' AND EXISTS (SELECT 1 FROM"
+                                        + " information_schema.CHECK_CONSTRAINTS k WHERE k.CONSTRAINT_SCHEMA ="
+                                        + " c.TABLE_SCHEMA AND k.TABLE_NAME = c.TABLE_NAME AND k.CONSTRAINT_NAME ="
+                                        + " c.COLUMN_NAME AND k.LEVEL = 'Column'))",
+                                "    INTO compressed_1, collation_2, invisible_3, own_check_4",
                                 "    FROM information_schema.COLUMNS c",
                                 "    JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND"
                                         + " t.TABLE_NAME = c.TABLE_NAME",
@@ -103,6 +108,11 @@ class MariaDbOnlineFormsTest {
                                 "    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'retort: column accounts.email:"
                                         + " information_schema gives its collation as no name of letters, digits and"
                                         + " underscores; this MODIFY COLUMN would lose it, so it did not run';",
+                                "  END IF;",
+                                "  IF own_check_4 THEN",
+                                "    SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'retort: column accounts.email has its own"
+                                        + " check, which this MODIFY COLUMN would drop, so it did not run; drop the check"
+                                        + " before the change and add it again after (op.dropCheck, op.addCheck)';",
                                 "  END IF;",
                                 "  EXECUTE IMMEDIATE concat(",
                                 "    'ALTER TABLE `accounts` MODIFY COLUMN `email` varchar(255)',",

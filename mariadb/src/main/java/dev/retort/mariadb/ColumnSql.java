@@ -147,6 +147,8 @@ final class ColumnSql {
             if (column.generated() != null && !virtual) storage = kept.storage(table, name);
             if (visibility.isEmpty()) visibility = kept.visibility(table, name);
             if (compression.isEmpty() && COMPRESSIBLE.contains(base)) compression = kept.compression(table, name);
+            // a column that stays json gets its json_valid again from MariaDB
+            if (!column.type().equalsIgnoreCase("json")) visibility += kept.ownCheck(table, name);
         }
         return definition(table, column, collate, onUpdateClause, storage, visibility, compression);
     }

@@ -22,4 +22,10 @@ interface KeptColumns {
 
     /** {@code " COMPRESSED"} for a column whose values are stored compressed and that stays a string; else empty. */
     String compression(QualifiedName table, String column);
+
+    /**
+     * What stops a {@code MODIFY COLUMN} that would drop the column's own check (a column-level one, which any
+     * {@code MODIFY} drops) its migration does not drop itself; empty where that is checked before the run.
+     */
+    String ownCheck(QualifiedName table, String column);
 }

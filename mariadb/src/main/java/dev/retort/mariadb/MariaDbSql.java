@@ -100,9 +100,12 @@ public final class MariaDbSql implements SqlDialect {
     /** The columns the operations rewrite ({@code MODIFY}) or drop, which take a column-level check with them. */
     private final Set<NotNullColumn> rewritten;
 
+    /** The checks the operations drop, as {@code table.name} in lower case. */
+    private final Set<String> checksDropped;
+
     private MariaDbSql(
             Map<QualifiedName, TableDetails> details, Map<QualifiedName, LiveColumns> live, boolean atRunTime) {
-        this(details, live, atRunTime, Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
+        this(details, live, atRunTime, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
     }
 
     private MariaDbSql(
@@ -113,7 +116,8 @@ public final class MariaDbSql implements SqlDialect {
             Set<DropIndex> leftovers,
             Set<IndexName> indexesDropped,
             Set<Op> keysWithIdentity,
-            Set<NotNullColumn> rewritten) {
+            Set<NotNullColumn> rewritten,
+            Set<String> checksDropped) {
         this.details = Map.copyOf(requireNonNull(details, "details"));
         this.live = Map.copyOf(requireNonNull(live, "live"));
         this.atRunTime = atRunTime;
@@ -122,6 +126,7 @@ public final class MariaDbSql implements SqlDialect {
         this.indexesDropped = Set.copyOf(indexesDropped);
         this.keysWithIdentity = Set.copyOf(keysWithIdentity);
         this.rewritten = Set.copyOf(rewritten);
+        this.checksDropped = Set.copyOf(checksDropped);
     }
 
     /** The renderer that writes the tables it creates and changes with these details (a catalog's, by table). */
@@ -235,7 +240,7 @@ public final class MariaDbSql implements SqlDialect {
     public List<String> alterTable(List<? extends ColumnChange> changes) {
         if (changes.isEmpty()) throw new IllegalArgumentException("no column changes");
         QualifiedName table = changes.get(0).table();
-        KeptColumns kept = atRunTime ? ScriptColumns.INSTANCE : live.get(table);
+        KeptColumns kept = atRunTime ? new ScriptColumns(checksDropped) : live.get(table);
         String sql = TableSql.alterColumns(changes, details(table), kept).get(0);
         boolean online = changes.stream()
                 .anyMatch(c -> c instanceof AlterColumn a
@@ -260,6 +265,7 @@ public final class MariaDbSql implements SqlDialect {
         Set<DropIndex> drops = new HashSet<>();
         Set<IndexName> dropped = new HashSet<>();
         Set<NotNullColumn> rewrittenColumns = new HashSet<>();
+        Set<String> dropsOfChecks = new HashSet<>();
         for (int i = 0; i < ops.size(); i++) {
             Op op = ops.get(i);
             if (op instanceof AlterColumn a)
@@ -267,6 +273,8 @@ public final class MariaDbSql implements SqlDialect {
             if (op instanceof DropColumn d)
                 rewrittenColumns.add(
                         new NotNullColumn(d.table(), d.column().name().toLowerCase(Locale.ROOT)));
+            if (op instanceof DropCheck c && c.constraint().name() != null)
+                dropsOfChecks.add(c.table() + "." + c.constraint().name().toLowerCase(Locale.ROOT));
             if (op instanceof DropIndex d && d.index().name() != null)
                 dropped.add(new IndexName(d.table(), d.index().name()));
             if (op instanceof AddCheck a && !a.constraint().valid()) {
@@ -282,7 +290,8 @@ public final class MariaDbSql implements SqlDialect {
                     && c.index().name() != null
                     && c.index().name().equals(d.index().name())) drops.add(d);
         }
-        return new MariaDbSql(details, live, atRunTime, columns, drops, dropped, identityKeys(ops), rewrittenColumns);
+        return new MariaDbSql(
+                details, live, atRunTime, columns, drops, dropped, identityKeys(ops), rewrittenColumns, dropsOfChecks);
     }
 
     /**

@@ -6,6 +6,8 @@ import static dev.retort.mariadb.MariaDbSql.text;
 import dev.retort.schema.QualifiedName;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * What a script's {@code MODIFY COLUMN} keeps of the live column, read by the script itself when it runs, since it has
@@ -16,7 +18,6 @@ import java.util.List;
  * {@code EXECUTE IMMEDIATE}.
  */
 final class ScriptColumns implements KeptColumns {
-    static final ScriptColumns INSTANCE = new ScriptColumns();
 
     /** Starts and ends a hole: no statement holds it otherwise, every name, literal and expression with one is refused. */
     private static final char HOLE = '\0';
@@ -27,7 +28,8 @@ final class ScriptColumns implements KeptColumns {
         ON_UPDATE("on_update", "text"),
         VIRTUAL("virtual", "boolean"),
         INVISIBLE("invisible", "boolean"),
-        COMPRESSED("compressed", "boolean");
+        COMPRESSED("compressed", "boolean"),
+        OWN_CHECK("own_check", "boolean");
 
         final String variable;
         final String type;
@@ -48,6 +50,10 @@ final class ScriptColumns implements KeptColumns {
                 case VIRTUAL -> "max(" + is + " AND c.IS_GENERATED = 'ALWAYS' AND lower(c.EXTRA) LIKE '%virtual%')";
                 case INVISIBLE -> "max(" + is + " AND lower(c.EXTRA) LIKE '%invisible%')";
                 case COMPRESSED -> "max(" + is + " AND c.COLUMN_TYPE LIKE '%COMPRESSED%')";
+                case OWN_CHECK ->
+                    "max(" + is + " AND EXISTS (SELECT 1 FROM information_schema.CHECK_CONSTRAINTS k"
+                            + " WHERE k.CONSTRAINT_SCHEMA = c.TABLE_SCHEMA AND k.TABLE_NAME = c.TABLE_NAME"
+                            + " AND k.CONSTRAINT_NAME = c.COLUMN_NAME AND k.LEVEL = 'Column'))";
             };
         }
 
@@ -65,6 +71,12 @@ final class ScriptColumns implements KeptColumns {
                             variable + " NOT REGEXP BINARY '^current_timestamp([(][0-9]?[)])?$'",
                             where + "ON UPDATE as other than current_timestamp(N); this MODIFY COLUMN would lose it, so"
                                     + " it did not run");
+                case OWN_CHECK ->
+                    check(
+                            variable,
+                            "retort: column " + table + "." + column + " has its own check, which this MODIFY COLUMN"
+                                    + " would drop, so it did not run; drop the check before the change and add it"
+                                    + " again after (op.dropCheck, op.addCheck)");
                 case VIRTUAL, INVISIBLE, COMPRESSED -> null;
             };
         }
@@ -82,11 +94,17 @@ final class ScriptColumns implements KeptColumns {
                 case VIRTUAL -> "IF(" + variable + ", 'VIRTUAL', 'STORED')";
                 case INVISIBLE -> "IF(" + variable + ", ' INVISIBLE', '')";
                 case COMPRESSED -> "IF(" + variable + ", ' COMPRESSED', '')";
+                case OWN_CHECK -> throw new AssertionError("the own check writes nothing");
             };
         }
     }
 
-    private ScriptColumns() {}
+    /** The checks (by table and lower-case name) the statement's migration drops itself. */
+    private final Set<String> checksDropped;
+
+    ScriptColumns(Set<String> checksDropped) {
+        this.checksDropped = Set.copyOf(checksDropped);
+    }
 
     @Override
     public String collate(QualifiedName table, String column) {
@@ -111,6 +129,13 @@ final class ScriptColumns implements KeptColumns {
     @Override
     public String compression(QualifiedName table, String column) {
         return hole(Kind.COMPRESSED, column);
+    }
+
+    @Override
+    public String ownCheck(QualifiedName table, String column) {
+        return checksDropped.contains(table + "." + column.toLowerCase(Locale.ROOT))
+                ? ""
+                : hole(Kind.OWN_CHECK, column);
     }
 
     private static String hole(Kind kind, String column) {
@@ -143,7 +168,8 @@ final class ScriptColumns implements KeptColumns {
             variables.add(variable);
             String check = kind.check(variable, table, column);
             if (check != null) checks.add(check);
-            pieces.add(kind.piece(variable));
+            // the own check's hole only stops the statement: it writes nothing
+            if (kind != Kind.OWN_CHECK) pieces.add(kind.piece(variable));
         }
         List<String> lines = new ArrayList<>();
         lines.add("BEGIN NOT ATOMIC");

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.retort.SqlDialect;
 import dev.retort.fixtures.db.MariaDbTestDatabase;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.ColumnChange;
+import dev.retort.op.DropCheck;
 import dev.retort.op.DropColumn;
+import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.QualifiedName;
 import java.sql.Connection;
@@ -56,28 +59,48 @@ class ScriptColumnsTest {
               DECLARE compressed_1 boolean;
               DECLARE collation_2 text;
               DECLARE invisible_3 boolean;
-              DECLARE on_update_4 text;
-              DECLARE invisible_5 boolean;
+              DECLARE own_check_4 boolean;
+              DECLARE on_update_5 text;
               DECLARE invisible_6 boolean;
-              DECLARE virtual_7 boolean;
+              DECLARE own_check_7 boolean;
               DECLARE invisible_8 boolean;
+              DECLARE own_check_9 boolean;
+              DECLARE virtual_10 boolean;
+              DECLARE invisible_11 boolean;
+              DECLARE own_check_12 boolean;
               SELECT max(c.COLUMN_NAME = BINARY 'name' AND c.COLUMN_TYPE LIKE '%COMPRESSED%'),
                      max(IF(c.COLUMN_NAME = BINARY 'name' AND c.COLLATION_NAME <> t.TABLE_COLLATION, c.COLLATION_NAME, NULL)),
                      max(c.COLUMN_NAME = BINARY 'name' AND lower(c.EXTRA) LIKE '%invisible%'),
+                     max(c.COLUMN_NAME = BINARY 'name' AND EXISTS (SELECT 1 FROM information_schema.CHECK_CONSTRAINTS k WHERE k.CONSTRAINT_SCHEMA = c.TABLE_SCHEMA AND k.TABLE_NAME = c.TABLE_NAME AND k.CONSTRAINT_NAME = c.COLUMN_NAME AND k.LEVEL = 'Column')),
                      max(IF(c.COLUMN_NAME = BINARY 'at', nullif(regexp_substr(lower(c.EXTRA), '(?<=on update )[^ ]+'), ''), NULL)),
                      max(c.COLUMN_NAME = BINARY 'at' AND lower(c.EXTRA) LIKE '%invisible%'),
+                     max(c.COLUMN_NAME = BINARY 'at' AND EXISTS (SELECT 1 FROM information_schema.CHECK_CONSTRAINTS k WHERE k.CONSTRAINT_SCHEMA = c.TABLE_SCHEMA AND k.TABLE_NAME = c.TABLE_NAME AND k.CONSTRAINT_NAME = c.COLUMN_NAME AND k.LEVEL = 'Column')),
                      max(c.COLUMN_NAME = BINARY 'price' AND lower(c.EXTRA) LIKE '%invisible%'),
+                     max(c.COLUMN_NAME = BINARY 'price' AND EXISTS (SELECT 1 FROM information_schema.CHECK_CONSTRAINTS k WHERE k.CONSTRAINT_SCHEMA = c.TABLE_SCHEMA AND k.TABLE_NAME = c.TABLE_NAME AND k.CONSTRAINT_NAME = c.COLUMN_NAME AND k.LEVEL = 'Column')),
                      max(c.COLUMN_NAME = BINARY 'doubled' AND c.IS_GENERATED = 'ALWAYS' AND lower(c.EXTRA) LIKE '%virtual%'),
-                     max(c.COLUMN_NAME = BINARY 'doubled' AND lower(c.EXTRA) LIKE '%invisible%')
-                INTO compressed_1, collation_2, invisible_3, on_update_4, invisible_5, invisible_6, virtual_7, invisible_8
+                     max(c.COLUMN_NAME = BINARY 'doubled' AND lower(c.EXTRA) LIKE '%invisible%'),
+                     max(c.COLUMN_NAME = BINARY 'doubled' AND EXISTS (SELECT 1 FROM information_schema.CHECK_CONSTRAINTS k WHERE k.CONSTRAINT_SCHEMA = c.TABLE_SCHEMA AND k.TABLE_NAME = c.TABLE_NAME AND k.CONSTRAINT_NAME = c.COLUMN_NAME AND k.LEVEL = 'Column'))
+                INTO compressed_1, collation_2, invisible_3, own_check_4, on_update_5, invisible_6, own_check_7, invisible_8, own_check_9, virtual_10, invisible_11, own_check_12
                 FROM information_schema.COLUMNS c
                 JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
                 WHERE c.TABLE_SCHEMA = DATABASE() AND c.TABLE_NAME = 't';
               IF collation_2 NOT REGEXP BINARY '^[A-Za-z0-9_]+$' THEN
                 SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'retort: column t.name: information_schema gives its collation as no name of letters, digits and underscores; this MODIFY COLUMN would lose it, so it did not run';
               END IF;
-              IF on_update_4 NOT REGEXP BINARY '^current_timestamp([(][0-9]?[)])?$' THEN
+              IF own_check_4 THEN
+                SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'retort: column t.name has its own check, which this MODIFY COLUMN would drop, so it did not run; drop the check before the change and add it again after (op.dropCheck, op.addCheck)';
+              END IF;
+              IF on_update_5 NOT REGEXP BINARY '^current_timestamp([(][0-9]?[)])?$' THEN
                 SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'retort: column t.at: information_schema gives its ON UPDATE as other than current_timestamp(N); this MODIFY COLUMN would lose it, so it did not run';
+              END IF;
+              IF own_check_7 THEN
+                SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'retort: column t.at has its own check, which this MODIFY COLUMN would drop, so it did not run; drop the check before the change and add it again after (op.dropCheck, op.addCheck)';
+              END IF;
+              IF own_check_9 THEN
+                SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'retort: column t.price has its own check, which this MODIFY COLUMN would drop, so it did not run; drop the check before the change and add it again after (op.dropCheck, op.addCheck)';
+              END IF;
+              IF own_check_12 THEN
+                SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'retort: column t.doubled has its own check, which this MODIFY COLUMN would drop, so it did not run; drop the check before the change and add it again after (op.dropCheck, op.addCheck)';
               END IF;
               EXECUTE IMMEDIATE concat(
                 'ALTER TABLE `t`
@@ -88,15 +111,15 @@ class ScriptColumnsTest {
                 IF(invisible_3, ' INVISIBLE', ''),
                 ' COMMENT ''it''''s $$ a''''; DROP TABLE t; -- \\\\\\\\ END$$'',
                 MODIFY COLUMN `at` timestamp(0) NULL DEFAULT current_timestamp()',
-                IF(on_update_4 IS NULL, '', concat(' ON UPDATE ', on_update_4)),
-                IF(invisible_5, ' INVISIBLE', ''),
-                ',
-                MODIFY COLUMN `price` bigint NULL',
+                IF(on_update_5 IS NULL, '', concat(' ON UPDATE ', on_update_5)),
                 IF(invisible_6, ' INVISIBLE', ''),
                 ',
-                MODIFY COLUMN `doubled` bigint GENERATED ALWAYS AS (`price` * 2) ',
-                IF(virtual_7, 'VIRTUAL', 'STORED'),
+                MODIFY COLUMN `price` bigint NULL',
                 IF(invisible_8, ' INVISIBLE', ''),
+                ',
+                MODIFY COLUMN `doubled` bigint GENERATED ALWAYS AS (`price` * 2) ',
+                IF(virtual_10, 'VIRTUAL', 'STORED'),
+                IF(invisible_11, ' INVISIBLE', ''),
                 ',
                 ADD COLUMN `extra` int NULL');
             END""";
@@ -173,6 +196,31 @@ class ScriptColumnsTest {
                                 + " than current_timestamp(N); this MODIFY COLUMN would lose it, so it did not run"),
                 onUpdate::getMessage);
         assertEquals(before, String.join("\n", columns(0)));
+    }
+
+    /**
+     * A column with its own check (a column-level one, as Hibernate writes it), which any MODIFY drops: the block stops
+     * before the statement, naming the column, unless the migration drops the check itself.
+     */
+    @Test
+    void aModifyThatWouldDropTheColumnsOwnCheckStopsUnlessTheMigrationDropsIt() throws SQLException {
+        db.execute("CREATE TABLE t (id int PRIMARY KEY, price int CHECK (price > 0))");
+        AlterColumn wider = new AlterColumn(T, Column.of("price", "integer"), Column.of("price", "bigint"));
+        String block = MariaDbSql.readingAtRunTime().alterTable(List.of(wider)).get(0);
+        SQLException stopped = assertThrows(SQLException.class, () -> run(0, block));
+        assertTrue(
+                stopped.getMessage()
+                        .contains("retort: column t.price has its own check, which this MODIFY COLUMN would drop, so it"
+                                + " did not run"),
+                stopped::getMessage);
+        assertEquals("price | int(11) | YES | NULL |  | null | ", columns(0).get(1));
+
+        DropCheck drop = new DropCheck(T, new CheckConstraint("price", "`price` > 0", "`price` > 0", true, true));
+        SqlDialect migration = MariaDbSql.readingAtRunTime().within(List.of(drop, wider));
+        List<String> sql = new ArrayList<>(migration.statements(drop));
+        sql.addAll(migration.alterTable(List.of(wider)));
+        for (String statement : sql) run(0, statement);
+        assertEquals("price | bigint(20) | YES | NULL |  | null | ", columns(0).get(1));
     }
 
     /** The block of {@link #CHANGES}, as a script runs it. */
