@@ -139,6 +139,7 @@ final class ColumnSql {
                 details != null && details.compressedColumns().contains(name) && COMPRESSIBLE.contains(base)
                         ? " COMPRESSED"
                         : "";
+        String ownCheckGuard = "";
         if (kept != null) {
             if (column.collation() == null && op.from().collation() == null && TEXT.contains(base))
                 collate = kept.collate(table, name);
@@ -148,9 +149,9 @@ final class ColumnSql {
             if (visibility.isEmpty()) visibility = kept.visibility(table, name);
             if (compression.isEmpty() && COMPRESSIBLE.contains(base)) compression = kept.compression(table, name);
             // a column that stays json gets its json_valid again from MariaDB
-            if (!column.type().equalsIgnoreCase("json")) visibility += kept.ownCheck(table, name);
+            if (!column.type().equalsIgnoreCase("json")) ownCheckGuard = kept.ownCheck(table, name);
         }
-        return definition(table, column, collate, onUpdateClause, storage, visibility, compression);
+        return definition(table, column, collate, onUpdateClause, storage, visibility + ownCheckGuard, compression);
     }
 
     /** {@code ON UPDATE} with its expression, which must be {@code current_timestamp} (MariaDB allows no other). */

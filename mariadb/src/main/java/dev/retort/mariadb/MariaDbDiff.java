@@ -7,6 +7,7 @@ import dev.retort.diff.Plan;
 import dev.retort.op.AddCheck;
 import dev.retort.op.DropCheck;
 import dev.retort.op.Op;
+import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
@@ -45,7 +46,7 @@ public record MariaDbDiff(Plan plan, List<String> details, MariaDbCatalog from, 
     public List<String> upgradeSql() {
         List<String> statements =
                 new ArrayList<>(upgradeRenderer().within(plan.upgrade()).statements(plan.upgrade()));
-        statements.addAll(detailsSql(from, to, plan.upgrade()));
+        statements.addAll(detailsUpgradeSql());
         return statements;
     }
 
@@ -76,18 +77,7 @@ public record MariaDbDiff(Plan plan, List<String> details, MariaDbCatalog from, 
             TableDetails before = was.details().get(table.name());
             TableDetails after = is.details().get(table.name());
             if (before == null || after == null) continue;
-            Set<String> checks = new HashSet<>();
-            for (Op op : ops) {
-                if (op instanceof AddCheck a
-                        && a.table().equals(table.name())
-                        && a.constraint().name() != null)
-                    checks.add(a.constraint().name());
-                if (op instanceof DropCheck d
-                        && d.table().equals(table.name())
-                        && d.constraint().name() != null)
-                    checks.add(d.constraint().name());
-            }
-            statements.addAll(DetailSql.statements(table, old.get(), before, after, checks));
+            statements.addAll(DetailSql.statements(table, old.get(), before, after, checksOf(ops, table.name())));
         }
         return statements;
     }
@@ -181,6 +171,18 @@ public record MariaDbDiff(Plan plan, List<String> details, MariaDbCatalog from, 
             }
         }
         return lines;
+    }
+
+    /** The names of the checks of {@code table} that {@code ops} add or drop. */
+    private static Set<String> checksOf(List<Op> ops, QualifiedName table) {
+        Set<String> names = new HashSet<>();
+        for (Op op : ops) {
+            CheckConstraint check = op instanceof AddCheck a && a.table().equals(table)
+                    ? a.constraint()
+                    : op instanceof DropCheck d && d.table().equals(table) ? d.constraint() : null;
+            if (check != null && check.name() != null) names.add(check.name());
+        }
+        return names;
     }
 
     private static String visibility(boolean invisible) {

@@ -92,16 +92,16 @@ public final class MariaDbSql implements SqlDialect {
     private final Map<QualifiedName, TableDetails> details;
     private final Map<QualifiedName, LiveColumns> live;
     private final boolean atRunTime;
-    private final Set<NotNullColumn> safeNotNull;
+    private final Set<Named> safeNotNull;
     private final Set<DropIndex> leftovers;
     private final Set<IndexName> indexesDropped;
     private final Set<Op> keysWithIdentity;
 
     /** The columns the operations rewrite ({@code MODIFY}) or drop, which take a column-level check with them. */
-    private final Set<NotNullColumn> rewritten;
+    private final Set<Named> rewritten;
 
-    /** The checks the operations drop, as {@code table.name} in lower case. */
-    private final Set<String> checksDropped;
+    /** The checks the operations drop, their names in lower case. */
+    private final Set<Named> checksDropped;
 
     private MariaDbSql(
             Map<QualifiedName, TableDetails> details, Map<QualifiedName, LiveColumns> live, boolean atRunTime) {
@@ -112,12 +112,12 @@ public final class MariaDbSql implements SqlDialect {
             Map<QualifiedName, TableDetails> details,
             Map<QualifiedName, LiveColumns> live,
             boolean atRunTime,
-            Set<NotNullColumn> safeNotNull,
+            Set<Named> safeNotNull,
             Set<DropIndex> leftovers,
             Set<IndexName> indexesDropped,
             Set<Op> keysWithIdentity,
-            Set<NotNullColumn> rewritten,
-            Set<String> checksDropped) {
+            Set<Named> rewritten,
+            Set<Named> checksDropped) {
         this.details = Map.copyOf(requireNonNull(details, "details"));
         this.live = Map.copyOf(requireNonNull(live, "live"));
         this.atRunTime = atRunTime;
@@ -240,12 +240,12 @@ public final class MariaDbSql implements SqlDialect {
     public List<String> alterTable(List<? extends ColumnChange> changes) {
         if (changes.isEmpty()) throw new IllegalArgumentException("no column changes");
         QualifiedName table = changes.get(0).table();
-        KeptColumns kept = atRunTime ? new ScriptColumns(checksDropped) : live.get(table);
+        KeptColumns kept = atRunTime ? new ScriptColumns(namesIn(checksDropped, table)) : live.get(table);
         String sql = TableSql.alterColumns(changes, details(table), kept).get(0);
         boolean online = changes.stream()
                 .anyMatch(c -> c instanceof AlterColumn a
                         && a.setsNotNull()
-                        && safeNotNull.contains(new NotNullColumn(a.table(), a.columnName())));
+                        && safeNotNull.contains(new Named(a.table(), a.columnName())));
         if (online) sql += ", " + OnlineSql.ONLINE;
         sql += identityKeyActions(changes);
         return List.of(atRunTime ? ScriptColumns.block(table, sql) : sql);
@@ -261,25 +261,23 @@ public final class MariaDbSql implements SqlDialect {
      */
     @Override
     public SqlDialect within(List<Op> ops) {
-        Set<NotNullColumn> columns = new HashSet<>();
+        Set<Named> columns = new HashSet<>();
         Set<DropIndex> drops = new HashSet<>();
         Set<IndexName> dropped = new HashSet<>();
-        Set<NotNullColumn> rewrittenColumns = new HashSet<>();
-        Set<String> dropsOfChecks = new HashSet<>();
+        Set<Named> rewrittenColumns = new HashSet<>();
+        Set<Named> dropsOfChecks = new HashSet<>();
         for (int i = 0; i < ops.size(); i++) {
             Op op = ops.get(i);
-            if (op instanceof AlterColumn a)
-                rewrittenColumns.add(new NotNullColumn(a.table(), a.columnName().toLowerCase(Locale.ROOT)));
+            if (op instanceof AlterColumn a) rewrittenColumns.add(Named.lower(a.table(), a.columnName()));
             if (op instanceof DropColumn d)
-                rewrittenColumns.add(
-                        new NotNullColumn(d.table(), d.column().name().toLowerCase(Locale.ROOT)));
+                rewrittenColumns.add(Named.lower(d.table(), d.column().name()));
             if (op instanceof DropCheck c && c.constraint().name() != null)
-                dropsOfChecks.add(c.table() + "." + c.constraint().name().toLowerCase(Locale.ROOT));
+                dropsOfChecks.add(Named.lower(c.table(), c.constraint().name()));
             if (op instanceof DropIndex d && d.index().name() != null)
                 dropped.add(new IndexName(d.table(), d.index().name()));
             if (op instanceof AddCheck a && !a.constraint().valid()) {
                 String column = OnlineForms.notNullColumn(a.table(), a.constraint());
-                if (column != null) columns.add(new NotNullColumn(a.table(), column));
+                if (column != null) columns.add(new Named(a.table(), column));
             }
             if (op instanceof DropIndex d
                     && d.options().equals(Set.of(Option.CONCURRENTLY, Option.IF_EXISTS))
@@ -371,7 +369,6 @@ public final class MariaDbSql implements SqlDialect {
         throw new AssertionError(op);
     }
 
-    /** An index by its table and name. */
     /**
      * Whether a check named as a column these operations rewrite or drop may be that column's own (a column-level
      * check, which MariaDB names after its column, can be dropped by no {@code DROP CONSTRAINT}: the column's {@code
@@ -379,12 +376,27 @@ public final class MariaDbSql implements SqlDialect {
      */
     private boolean takenByItsColumn(DropCheck d) {
         String name = d.constraint().name();
-        return name != null && rewritten.contains(new NotNullColumn(d.table(), name.toLowerCase(Locale.ROOT)));
+        return name != null && rewritten.contains(Named.lower(d.table(), name));
     }
 
+    /** The names {@code named} holds for {@code table}. */
+    private static Set<String> namesIn(Set<Named> named, QualifiedName table) {
+        return named.stream()
+                .filter(n -> n.table().equals(table))
+                .map(Named::name)
+                .collect(Collectors.toSet());
+    }
+
+    /** An index by its table and name. */
     private record IndexName(QualifiedName table, String name) {}
 
-    private record NotNullColumn(QualifiedName table, String name) {}
+    /** A column (or a check named as one) by its table and name. */
+    private record Named(QualifiedName table, String name) {
+        /** In lower case, as MariaDB compares column names. */
+        static Named lower(QualifiedName table, String name) {
+            return new Named(table, name.toLowerCase(Locale.ROOT));
+        }
+    }
 
     /** Never: MariaDB has no transactional DDL, and its online forms run as any statement. */
     @Override

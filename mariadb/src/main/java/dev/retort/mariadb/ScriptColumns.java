@@ -18,7 +18,6 @@ import java.util.Set;
  * {@code EXECUTE IMMEDIATE}.
  */
 final class ScriptColumns implements KeptColumns {
-
     /** Starts and ends a hole: no statement holds it otherwise, every name, literal and expression with one is refused. */
     private static final char HOLE = '\0';
 
@@ -99,7 +98,7 @@ final class ScriptColumns implements KeptColumns {
         }
     }
 
-    /** The checks (by table and lower-case name) the statement's migration drops itself. */
+    /** The names (in lower case) of the table's checks the statement's migration drops itself. */
     private final Set<String> checksDropped;
 
     ScriptColumns(Set<String> checksDropped) {
@@ -133,9 +132,7 @@ final class ScriptColumns implements KeptColumns {
 
     @Override
     public String ownCheck(QualifiedName table, String column) {
-        return checksDropped.contains(table + "." + column.toLowerCase(Locale.ROOT))
-                ? ""
-                : hole(Kind.OWN_CHECK, column);
+        return checksDropped.contains(column.toLowerCase(Locale.ROOT)) ? "" : hole(Kind.OWN_CHECK, column);
     }
 
     private static String hole(Kind kind, String column) {

@@ -322,28 +322,24 @@ final class MariaDbRunner implements RunnerDialect {
                 dropped.add(d.table() + "." + d.constraint().name().toLowerCase(Locale.ROOT));
         }
         if (altered.isEmpty()) return;
-        for (Map.Entry<QualifiedName, Set<String>> table : altered.entrySet()) {
-            try (PreparedStatement st = connection.prepareStatement("SELECT CONSTRAINT_NAME AS name"
-                    + " FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = COALESCE(?, DATABASE())"
-                    + " AND TABLE_NAME = ? AND LEVEL = 'Column'")) {
-                st.setString(1, table.getKey().schema());
-                st.setString(2, table.getKey().name());
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        String name = rs.getString("name");
-                        boolean changed = table.getValue().stream().anyMatch(c -> c.equalsIgnoreCase(name));
-                        if (!changed || dropped.contains(table.getKey() + "." + name.toLowerCase(Locale.ROOT)))
-                            continue;
-                        throw new MigrationException(
-                                revision,
-                                "revision " + revision + ": changing column " + table.getKey() + "."
-                                        + VisibleText.of(name, false) + " would drop its own check (MariaDB drops a"
-                                        + " column-level check, such as a json column's json_valid, with any MODIFY"
-                                        + " COLUMN); drop the check before the change and add it again after"
-                                        + " (op.dropCheck, op.addCheck), as revision --autogenerate writes it",
-                                null);
-                    }
-                }
+        // one read of the database's column-level checks (its names are the columns'), whatever the tables
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT TABLE_NAME AS table_name, CONSTRAINT_NAME AS name"
+                        + " FROM information_schema.CHECK_CONSTRAINTS"
+                        + " WHERE CONSTRAINT_SCHEMA = DATABASE() AND LEVEL = 'Column'")) {
+            while (rs.next()) {
+                QualifiedName table = QualifiedName.of(rs.getString("table_name"));
+                String name = rs.getString("name");
+                boolean changed =
+                        altered.getOrDefault(table, Set.of()).stream().anyMatch(c -> c.equalsIgnoreCase(name));
+                if (!changed || dropped.contains(table + "." + name.toLowerCase(Locale.ROOT))) continue;
+                throw new MigrationException(
+                        revision,
+                        "revision " + revision + ": changing column " + table + "." + VisibleText.of(name, false)
+                                + " would drop its own check (MariaDB drops a column-level check, such as a json"
+                                + " column's json_valid, with any MODIFY COLUMN); drop the check before the change and"
+                                + " add it again after (op.dropCheck, op.addCheck), as revision --autogenerate writes it",
+                        null);
             }
         }
     }

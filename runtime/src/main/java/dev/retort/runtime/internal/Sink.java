@@ -121,12 +121,24 @@ interface Sink {
                 dialect.set(connection, setting.getKey(), setting.getValue());
             try {
                 execute(sql);
-            } finally {
-                Map<String, String> retorts = dialect.literalSettings(connection);
-                for (Map.Entry<String, String> setting : asWritten.entrySet()) {
-                    String value = retorts.get(setting.getKey());
-                    if (value != null) setting.setValue(dialect.set(connection, setting.getKey(), value));
+            } catch (SQLException e) {
+                // the statement's failure is the one to report; a connection that went with it cannot be set back
+                try {
+                    retortsAgain();
+                } catch (SQLException lost) {
+                    e.addSuppressed(lost);
                 }
+                throw e;
+            }
+            retortsAgain();
+        }
+
+        /** Retort's literal settings set again from the session's own, which a statement as written may have changed. */
+        private void retortsAgain() throws SQLException {
+            Map<String, String> retorts = dialect.literalSettings(connection);
+            for (Map.Entry<String, String> setting : asWritten.entrySet()) {
+                String value = retorts.get(setting.getKey());
+                if (value != null) setting.setValue(dialect.set(connection, setting.getKey(), value));
             }
         }
 
@@ -217,8 +229,7 @@ interface Sink {
         @Override
         public void rollback() {}
 
-        /** A statement; on MariaDB a compound one (an online validation) between {@code DELIMITER} lines, as a guard. */
-        /** Before the first whose literals depend on the session's settings, the check that it has them. */
+        /** A statement of Retort's; before the first whose literals depend on the session's settings, the check. */
         @Override
         public void execute(String sql) {
             String literalGuard = literalsGuarded ? null : dialect.literalGuard(sql);
@@ -229,6 +240,7 @@ interface Sink {
             executeAsWritten(sql);
         }
 
+        /** A statement; on MariaDB a compound one (an online validation) between {@code DELIMITER} lines, as a guard. */
         @Override
         public void executeAsWritten(String sql) {
             if (!dialect.transactionalDdl() && sql.startsWith("BEGIN NOT ATOMIC")) guard(sql);
