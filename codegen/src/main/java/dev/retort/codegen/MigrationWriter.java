@@ -264,9 +264,13 @@ public final class MigrationWriter {
             CodeBlock.Builder code, Op op, List<Op> ops, RenameHints.Hint hint, HazardPolicy hazards) {
         if (hint != null) {
             // rendered apart: what a comment names needs no import
-            CodeBlock instead = new OpRenderer(new ValueRenderer()).statement(hint.instead());
             code.add("// $L\n", JavaText.comment(hint.sentence()));
-            code.add("// $L\n", JavaText.comment(instead + ";"));
+            for (Op instead : hint.instead()) {
+                // one line each, to be uncommented whole (the renderer writes its arguments on lines of their own;
+                // its literals carry no line break)
+                String statement = new OpRenderer(new ValueRenderer()).statement(instead) + ";";
+                code.add("// $L\n", JavaText.comment(statement.replaceAll("\\n\\s*", " ")));
+            }
         }
         for (Hazard hazard : hazards.hazards(op, ops)) code.add("// $L\n", JavaText.comment(hazard.toString()));
         if (op instanceof AlterColumn a && a.using() != null && a.using().toBeWritten()) {

@@ -148,6 +148,24 @@ class MigrationWriterTest {
                                         Table.of(QualifiedName.of("invoice_lines"), LINES.columns())
                                                 .withPrimaryKey(PrimaryKey.of("order_id", "line_no")))))),
                 Arguments.of(
+                        // a rename with a widening type change: the hint names the rename and the change after it
+                        "retyped_rename_hints",
+                        RevisionHeader.of(
+                                "2f2f2f2f2f2f", List.of("2e2e2e2e2e2e"), "looks like retyped renames", CREATED),
+                        Differ.diff(
+                                new Schema(List.of(CUSTOMERS_V1, LINES)),
+                                new Schema(List.of(
+                                        Table.of(CUSTOMERS, List.of(ID, EMAIL, Column.of("full_name", "text")))
+                                                .withPrimaryKey(PrimaryKey.of("id")),
+                                        Table.of(
+                                                        LINES.name(),
+                                                        List.of(
+                                                                Column.of("order_id", "bigint"),
+                                                                Column.of("line_no", "integer"),
+                                                                Column.of("qty", "bigint")
+                                                                        .notNull()))
+                                                .withPrimaryKey(PrimaryKey.of("order_id", "line_no")))))),
+                Arguments.of(
                         "comments",
                         RevisionHeader.of("3e3e3e3e3e3e", List.of("2e2e2e2e2e2e"), "comments", CREATED),
                         Differ.diff(

@@ -87,8 +87,9 @@ public record ExpandContract(List<Rename> renames, List<Retype> retypes, List<St
         List<Rename> renames = new ArrayList<>();
         for (Op op : plan.upgrade()) {
             RenameHints.Hint hint = hints.get(op);
-            if (!(op instanceof DropColumn drop) || hint == null || !(hint.instead() instanceof RenameColumn rename))
-                continue;
+            if (!(op instanceof DropColumn drop)
+                    || hint == null
+                    || !(hint.plainRename() instanceof RenameColumn rename)) continue;
             AddColumn add = plan.upgrade().stream()
                     .filter(o -> o instanceof AddColumn a
                             && a.table().equals(drop.table())

@@ -303,14 +303,20 @@ final class MariaDbRunner implements RunnerDialect {
         return Map.of("sql_mode", String.join(",", flags));
     }
 
+    /** The lost column-level checks, then the type changes under a foreign key ({@link KeyedTypeChanges}). */
+    @Override
+    public void refuseBeforeRunning(Connection connection, String revision, List<Op> operations) throws SQLException {
+        refuseLostColumnChecks(connection, revision, operations);
+        KeyedTypeChanges.refuse(connection, revision, operations);
+    }
+
     /**
      * MariaDB names a column-level check after its column ({@code js json}'s {@code json_valid}, a check Hibernate
      * wrote into the column) and drops it with any {@code MODIFY COLUMN} but one to {@code json}, which gets its
      * {@code json_valid} again: a migration that changes such a column otherwise and drops no check of that name
      * would lose it, so it is refused before its first statement.
      */
-    @Override
-    public void refuseLostColumnChecks(Connection connection, String revision, List<Op> operations)
+    private static void refuseLostColumnChecks(Connection connection, String revision, List<Op> operations)
             throws SQLException {
         Map<QualifiedName, Set<String>> altered = new LinkedHashMap<>();
         Set<String> dropped = new HashSet<>();

@@ -84,6 +84,21 @@ public record RenderedSql(List<RenderedSql.Statement> statements, List<Step> ori
         }
     }
 
+    /**
+     * The operations before the first hand-written SQL statement ({@code op.execute}), whose effect on the schema no
+     * check made before the run can read; all of them when the statements' origins are unknown.
+     */
+    public List<Op> operationsBeforeSql() {
+        if (origins.isEmpty()) return operations;
+        List<Step> steps = new ArrayList<>();
+        for (Step step : origins) {
+            if (step instanceof Step.Sql) break;
+            // a step's statements are together: each step once
+            if (steps.isEmpty() || steps.get(steps.size() - 1) != step) steps.add(step);
+        }
+        return operations(steps);
+    }
+
     public boolean usesAutocommit() {
         return statements.stream().anyMatch(Statement::autocommit);
     }

@@ -130,12 +130,13 @@ interface RunnerDialect {
     }
 
     /**
-     * Refuses, before anything of it runs, a migration direction whose column changes would drop a check the live
-     * database keeps in the column itself (MariaDB's column-level checks: any {@code MODIFY COLUMN} drops them) that
-     * the same operations do not drop themselves; nothing on PostgreSQL.
+     * Refuses, before anything of it runs, a migration direction that the live database would stop halfway or that
+     * would lose what it keeps, judged from {@code operations} (those before its first hand-written SQL statement,
+     * whose effect cannot be read); nothing on PostgreSQL, whose migration runs in one transaction. On MariaDB: column
+     * changes that would drop a check the column keeps itself (any {@code MODIFY COLUMN} drops one), and type changes
+     * of a column a foreign key still uses, which MariaDB refuses.
      */
-    default void refuseLostColumnChecks(Connection connection, String revision, List<Op> operations)
-            throws SQLException {}
+    default void refuseBeforeRunning(Connection connection, String revision, List<Op> operations) throws SQLException {}
 
     /** How a script is applied, for its head. */
     String scriptUsage();

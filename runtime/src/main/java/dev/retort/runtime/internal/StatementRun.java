@@ -167,7 +167,7 @@ final class StatementRun {
         int start = resumeAt(node, both.checksum());
         Optional<Connection> connection = sink.connection();
         if (connection.isPresent() && start == 0)
-            dialect.refuseLostColumnChecks(connection.get(), node.id(), rendered.operations());
+            dialect.refuseBeforeRunning(connection.get(), node.id(), rendered.operationsBeforeSql());
         sink.execute(startSql(node, direction, both.checksum(), statements.size(), start));
         sink.execute("SET @retort_run = LAST_INSERT_ID()");
         LiveTables live = live();
