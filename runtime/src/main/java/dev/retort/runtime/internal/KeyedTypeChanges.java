@@ -145,7 +145,8 @@ final class KeyedTypeChanges {
                         + VisibleText.of(key.name(), false) + " (" + VisibleText.of(key.table(), false) + " ("
                         + VisibleText.of(String.join(", ", key.columns()), false) + ") -> "
                         + VisibleText.of(String.valueOf(key.referenced()), false) + " ("
-                        + VisibleText.of(String.join(", ", key.referencedColumns()), false) + ")) uses the column, even with"
+                        + VisibleText.of(String.join(", ", key.referencedColumns()), false)
+                        + ")) uses the column, even with"
                         + " foreign_key_checks = 0 (error " + (referencing ? 1832 : 1833) + "); drop the key before"
                         + " the change and add it again after (op.dropForeignKey, op.addForeignKey), as revision"
                         + " --autogenerate writes it",
