@@ -49,7 +49,7 @@ public final class R5e1f0a2b3c4d_OnlineForms implements Migration {
                     Option.CONCURRENTLY);
         });
         op.addUnique("customers",
-                unique("email"),
+                unique("email").named("customers_email_key"),
                 Option.USING_INDEX);
         op.addCheck("customers", check("age >= 0").named("customers_age_check").notValid());
         op.autocommit(a -> {
@@ -107,7 +107,7 @@ public final class R5e1f0a2b3c4d_OnlineForms implements Migration {
                 index("age"),
                 Option.CONCURRENTLY));
         op.dropCheck("customers", check("age >= 0").named("customers_age_check"));
-        op.dropUnique("customers", unique("email"));
+        op.dropUnique("customers", unique("email").named("customers_email_key"));
         op.alterColumn("customers",
                 column("email", "varchar(200)").notNull(),
                 column("email", "varchar(200)"));

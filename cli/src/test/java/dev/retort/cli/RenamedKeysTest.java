@@ -89,7 +89,34 @@ class RenamedKeysTest {
 
         @Test
         void renamesWithATypeChangeUnderForeignKeys() throws Exception {
-            journey(new Cli(workDir), database);
+            journey(new Cli(workDir), database, false);
+        }
+
+        /**
+         * The same under {@code safety = online}, then as {@code --sql} scripts applied by the mariadb client: down
+         * to version 1 and up again, with the rows kept.
+         */
+        @Test
+        void renamesWithATypeChangeUnderForeignKeysOnlineAndAsScripts() throws Exception {
+            Cli cli = new Cli(workDir);
+            Start start = journey(cli, database, true);
+            applies(cli.run("downgrade", "--sql", "head:" + start.revision()));
+            assertEquals(start.catalog(), database.catalog(), "the downgrade script gives back the first catalog");
+            assertEquals(
+                    List.of("7 1 bo", "8 2 null"),
+                    database.query("SELECT id, owner_id, owner_code FROM pets ORDER BY id"));
+            applies(cli.run("upgrade", "--sql", start.revision() + ":head"));
+            assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
+            assertEquals(
+                    List.of("7 1 bo", "8 2 null"),
+                    database.query("SELECT id, keeper_id, owner_code FROM pets ORDER BY id"));
+        }
+
+        /** A script applied through the mariadb client, which stops at the first error. */
+        private void applies(Cli.Result script) throws Exception {
+            assertEquals(ExitCode.OK, script.code(), script::toString);
+            MariaDbClient.Result applied = MariaDbClient.run(workDir, db.name(), script.out());
+            assertEquals(0, applied.code(), () -> applied.output() + "\n--- script\n" + script.out());
         }
 
         /**
@@ -234,7 +261,7 @@ class RenamedKeysTest {
 
         @Test
         void renamesWithATypeChangeUnderForeignKeys() throws Exception {
-            journey(new Cli(workDir), database);
+            journey(new Cli(workDir), database, false);
         }
     }
 
@@ -254,10 +281,15 @@ class RenamedKeysTest {
         return db.catalog();
     }
 
-    private static void journey(Cli cli, Database db) throws Exception {
+    /** Version 1's catalog and revision, which the journey ends one revision after. */
+    private record Start(List<Table> catalog, String revision) {}
+
+    private static Start journey(Cli cli, Database db, boolean online) throws Exception {
         List<Table> v1 = startAtVersionOne(cli, db);
+        String first = cli.run("current").out().strip().replace(" (head)", "");
 
         cli.configure(db.url(), V2, "snake");
+        if (online) cli.write("retort.properties", cli.read("retort.properties") + "safety = online\n");
         Cli.Result revision = cli.run("revision", "--autogenerate", "-m", "renamed keys");
         assertEquals(ExitCode.OK, revision.code(), revision::toString);
         Path file = newest(cli.workDir.resolve("migrations"), "_RenamedKeys.java");
@@ -279,6 +311,8 @@ class RenamedKeysTest {
         assertTrue(source.contains("// op.renameColumn(\"pets\", \"keeper_id\", \"owner_id\");"), source);
         assertTrue(source.contains("// op.renameColumn(\"owners\", \"handle\", \"code\");"), source);
 
+        // under safety = online the keys come back in MariaDB's online form: unchecked, then validated
+        assertEquals(online ? 4 : 0, occurrences(source, "Option.NOT_VALID"), source);
         String edited = takeHints(source);
         assertEquals(4, occurrences(edited, "op.renameColumn("), edited);
         Files.writeString(file, edited);
@@ -292,7 +326,7 @@ class RenamedKeysTest {
         assertEquals(List.of("1 ann", "2 bo"), db.query("SELECT id, handle FROM owners ORDER BY id"));
 
         Cli.Result down = cli.run("downgrade", "-1");
-        assertEquals(ExitCode.OK, down.code(), down::toString);
+        assertEquals(ExitCode.OK, down.code(), () -> down + "\n" + edited);
         assertEquals(v1, db.catalog(), "downgrade -1 gives back exactly the first catalog");
         assertEquals(
                 List.of("7 1 bo cat", "8 2 null null"),
@@ -300,6 +334,7 @@ class RenamedKeysTest {
         assertEquals(List.of("1 ann", "2 bo"), db.query("SELECT id, code FROM owners ORDER BY id"));
         assertEquals(ExitCode.OK, cli.run("upgrade", "head").code());
         assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
+        return new Start(v1, first);
     }
 
     private static final Pattern HINT = Pattern.compile(

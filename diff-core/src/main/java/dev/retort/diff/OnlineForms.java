@@ -13,6 +13,7 @@ import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropIndex;
 import dev.retort.op.DropTable;
+import dev.retort.op.DropUnique;
 import dev.retort.op.Op;
 import dev.retort.op.Option;
 import dev.retort.op.ValidateConstraint;
@@ -54,7 +55,10 @@ import java.util.stream.Collectors;
  *       run of column changes, which stays one {@code ALTER TABLE};
  *   <li>a unique constraint or primary key is built as a unique index of the constraint's name,
  *       {@code CONCURRENTLY} (with the same drop of a leftover first), then added {@code USING
- *       INDEX}.
+ *       INDEX}; an unnamed unique constraint is given the name its index is built under
+ *       ({@link DefaultNames#uniqueName}), and so is an unnamed one the other direction drops: on
+ *       MariaDB, which would name an unnamed one after its first column, the downgrade then drops
+ *       the index the upgrade built (PostgreSQL's SQL is the same either way).
  * </ul>
  *
  * Each direction is given its own forms (the downgrade is the plain downgrade made safe, not the
@@ -148,11 +152,12 @@ public final class OnlineForms {
             validations.add(v);
         } else if (op instanceof AddUnique a && a.options().isEmpty()) {
             UniqueConstraint unique = a.constraint();
-            String name = unique.name() != null
-                    ? unique.name()
-                    : DefaultNames.shortened(a.table().name(), String.join("_", unique.columns()), "key");
+            String name = DefaultNames.uniqueName(a.table(), unique);
             build(a.table(), uniqueIndex(name, unique.columns()).withNullsNotDistinct(unique.nullsNotDistinct()));
-            transaction.add(new AddUnique(a.table(), unique, Set.of(Option.USING_INDEX)));
+            transaction.add(new AddUnique(a.table(), unique.named(name), Set.of(Option.USING_INDEX)));
+        } else if (op instanceof DropUnique d && d.constraint().name() == null) {
+            transaction.add(new DropUnique(
+                    d.table(), d.constraint().named(DefaultNames.uniqueName(d.table(), d.constraint())), d.options()));
         } else if (op instanceof AddPrimaryKey a && a.options().isEmpty()) {
             PrimaryKey key = a.key();
             String name =

@@ -55,6 +55,17 @@ public final class DefaultNames {
         return shortened(table.name(), hash, "check");
     }
 
+    /**
+     * A unique constraint's name, or the one Retort writes for an unnamed one, {@code <table>_<columns>_key}
+     * ({@link #shortened}): PostgreSQL's constraint and its index, and on both databases the index an online form
+     * builds for it ({@code USING INDEX}), which its reverse then drops by that name.
+     */
+    public static String uniqueName(QualifiedName table, UniqueConstraint unique) {
+        return unique.name() != null
+                ? unique.name()
+                : shortened(table.name(), String.join("_", unique.columns()), "key");
+    }
+
     /** A name cut to 63 bytes with a hash of the whole name, as {@link #shortened}: {@code name} itself when it fits. */
     public static String shortened(String name) {
         if (bytes(name) <= MAX_IDENTIFIER_BYTES) return name;

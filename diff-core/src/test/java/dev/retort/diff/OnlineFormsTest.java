@@ -11,6 +11,7 @@ import dev.retort.op.CreateIndex;
 import dev.retort.op.CreateTable;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropIndex;
+import dev.retort.op.DropUnique;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
 import dev.retort.op.Option;
@@ -97,8 +98,15 @@ class OnlineFormsTest {
                                         new CreateIndex(T, index, Set.of(Option.CONCURRENTLY)))),
                         new OnlineForms.Block(
                                 false,
-                                List.of(new AddUnique(T, UniqueConstraint.of("a"), Set.of(Option.USING_INDEX))))),
+                                // named as its index: the downgrade below drops it by that name
+                                List.of(new AddUnique(
+                                        T, UniqueConstraint.of("a").named("t_a_key"), Set.of(Option.USING_INDEX))))),
                 OnlineForms.of(List.of(new AddUnique(T, UniqueConstraint.of("a")))));
+        assertEquals(
+                List.of(new OnlineForms.Block(
+                        false,
+                        List.of(new DropUnique(T, UniqueConstraint.of("a").named("t_a_key"), Set.of())))),
+                OnlineForms.of(List.of(new DropUnique(T, UniqueConstraint.of("a"), Set.of()))));
         assertEquals(
                 List.of(
                         new Hazard(

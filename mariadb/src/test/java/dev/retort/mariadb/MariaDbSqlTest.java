@@ -17,6 +17,7 @@ import dev.retort.op.AlterTableComment;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.DropCheck;
 import dev.retort.op.DropIndex;
+import dev.retort.op.DropUnique;
 import dev.retort.op.InvalidateConstraint;
 import dev.retort.op.Op;
 import dev.retort.op.OpKinds;
@@ -288,6 +289,38 @@ class MariaDbSqlTest {
                 List.of("ALTER TABLE `t` MODIFY COLUMN `e` varchar(20) NOT NULL, ALGORITHM=INPLACE, LOCK=NONE"),
                 within.statements(notNull));
         assertEquals(List.of("ALTER TABLE `t` MODIFY COLUMN `e` varchar(20) NOT NULL"), sql.statements(notNull));
+    }
+
+    /**
+     * An unnamed unique constraint added in its online form is the index the form builds under Retort's name, and its
+     * downgrade's online form drops that index, not the one MariaDB would have named after the first column (before,
+     * the downgrade failed: "Can't DROP INDEX `code`").
+     */
+    @Test
+    void theOnlineUniqueIsDroppedAgainByItsIndexsName() throws Exception {
+        db.execute("CREATE TABLE owners (id int NOT NULL PRIMARY KEY, code varchar(10));\n"
+                + "INSERT INTO owners VALUES (1, 'ann'), (2, 'bo')");
+        QualifiedName owners = QualifiedName.of("owners");
+        List<Op> up = OnlineForms.flatten(OnlineForms.of(List.of(new AddUnique(owners, UniqueConstraint.of("code")))));
+        runOps(up);
+        assertEquals(
+                List.of("owners_code_key"),
+                table(read(0), "owners").uniques().stream()
+                        .map(UniqueConstraint::name)
+                        .toList());
+        // each direction has its own forms: the downgrade is the plain one's, the unnamed unique's drop
+        UniqueConstraint added =
+                new AddUnique(owners, UniqueConstraint.of("code")).reverse().constraint();
+        List<Op> down = OnlineForms.flatten(OnlineForms.of(List.of(new DropUnique(owners, added, Set.of()))));
+        runOps(down);
+        assertEquals(List.of(), table(read(0), "owners").uniques());
+    }
+
+    private void runOps(List<Op> ops) throws SQLException {
+        SqlDialect sql = MariaDbSql.DIALECT.within(ops);
+        List<String> statements = new ArrayList<>();
+        for (Op op : ops) statements.addAll(sql.statements(op));
+        run(statements);
     }
 
     @Test

@@ -40,9 +40,7 @@ final class ObjectNames {
 
     /** The constraint's name, or {@code <table>_<columns>_key}, shortened. */
     static String uniqueName(QualifiedName table, UniqueConstraint unique) {
-        return unique.name() != null
-                ? unique.name()
-                : shortened(table.name(), String.join("_", unique.columns()), "key");
+        return DefaultNames.uniqueName(table, unique);
     }
 
     /** The key's name, or {@code <table>_<columns>_fkey}, shortened. */
