@@ -167,6 +167,25 @@ class RenamedKeysTest {
                     up::toString);
             assertEquals(v1, database.catalog(), "nothing of the migration ran");
 
+            // the referenced table renamed first: the key follows it
+            handWritten(cli, """
+                    op.renameTable("owners", "keepers");
+                    op.alterColumn("keepers", column("id", "integer").notNull(), column("id", "bigint").notNull());
+                    """, """
+                    op.alterColumn("keepers", column("id", "bigint").notNull(), column("id", "integer").notNull());
+                    op.renameTable("keepers", "owners");
+                    """);
+            up = cli.run("upgrade", "head");
+            assertEquals(ExitCode.ERROR, up.code(), up::toString);
+            assertTrue(
+                    up.err()
+                            .contains("changing the type of keepers.id would stop the migration halfway: MariaDB"
+                                    + " refuses it while foreign key " + key
+                                    + " (pets (owner_id) -> keepers (id)) uses the"
+                                    + " column, even with foreign_key_checks = 0 (error 1833)"),
+                    up::toString);
+            assertEquals(v1, database.catalog(), "nothing of the migration ran");
+
             // the key dropped by hand-written SQL first, which no check before the run reads: not refused, and it runs
             handWritten(cli, """
                     op.execute("ALTER TABLE pets DROP FOREIGN KEY %1$s");
