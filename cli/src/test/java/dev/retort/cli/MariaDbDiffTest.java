@@ -376,6 +376,41 @@ class MariaDbDiffTest {
     }
 
     /**
+     * Both ends of a key given another collation, with rows: MariaDB refuses that while the key is there too (error
+     * 1832, 1833: a key joins strings of one collation), so the key is dropped and added again around it, as for a
+     * type change.
+     */
+    @Test
+    void aForeignKeyIsDroppedAndAddedAgainAroundTheCollationChangesOfItsColumns() throws Exception {
+        db.execute(0, """
+                CREATE TABLE p (code varchar(10) COLLATE utf8mb4_general_ci NOT NULL PRIMARY KEY)
+                  DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+                CREATE TABLE c (id int NOT NULL PRIMARY KEY, p_code varchar(10) COLLATE utf8mb4_general_ci,
+                  CONSTRAINT c_p FOREIGN KEY (p_code) REFERENCES p (code))
+                  DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+                INSERT INTO p VALUES ('a'), ('B');
+                INSERT INTO c VALUES (1, 'a'), (2, 'B'), (3, NULL);
+                """);
+        db.execute(1, """
+                CREATE TABLE p (code varchar(10) COLLATE utf8mb4_bin NOT NULL PRIMARY KEY)
+                  DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+                CREATE TABLE c (id int NOT NULL PRIMARY KEY, p_code varchar(10) COLLATE utf8mb4_bin,
+                  CONSTRAINT c_p FOREIGN KEY (p_code) REFERENCES p (code))
+                  DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_general_ci;
+                """);
+        Cli.Result result = diff();
+        assertEquals(
+                sorted(
+                        "drop foreign key c (p_code) -> p (code)",
+                        "alter column c.p_code: collation default -> utf8mb4_bin",
+                        "alter column p.code: collation default -> utf8mb4_bin",
+                        "add foreign key c (p_code) -> p (code)"),
+                operations(result),
+                result::toString);
+        roundTrip();
+    }
+
+    /**
      * One end only changing: a referenced {@code varchar} made longer, and, of another key, the referencing one (MariaDB
      * lets a key join strings of different lengths, not change either while the key is there).
      */

@@ -23,8 +23,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A plan's type changes and index drops made possible on MariaDB: it refuses to change the type of a column a foreign
- * key uses, at either end, even with {@code foreign_key_checks = 0} (errors 1832 and 1833), and to drop the index or
+ * A plan's type changes and index drops made possible on MariaDB: it refuses to change the type (or the collation) of a
+ * column a foreign key uses, at either end, even with {@code foreign_key_checks = 0} (errors 1832 and 1833), and to drop the index or
  * primary key a foreign key needs, the one left whose columns start with the key's (error 1553), though the plan's new
  * primary key or index would serve it once made; so each such key the plan keeps is dropped before the type changes
  * and drops and added again after them, under its name, with the target's definition.
@@ -39,7 +39,7 @@ public final class RetypedForeignKeys {
         Set<Named> droppedKeys = new HashSet<>();
         Map<QualifiedName, List<List<String>>> droppedIndexes = new HashMap<>();
         for (Op op : plan.upgrade()) {
-            if (op instanceof AlterColumn a && a.typeChanged()) retyped.add(new Named(a.table(), a.columnName()));
+            if (op instanceof AlterColumn a && refusedUnderAKey(a)) retyped.add(new Named(a.table(), a.columnName()));
             if (op instanceof DropTable d) droppedTables.add(d.table());
             if (op instanceof DropForeignKey d)
                 droppedKeys.add(new Named(d.table(), d.key().name()));
@@ -65,6 +65,14 @@ public final class RetypedForeignKeys {
         List<Op> ops = new ArrayList<>(plan.upgrade());
         ops.addAll(around);
         return Plan.of(ops);
+    }
+
+    /**
+     * Whether MariaDB refuses the change while a foreign key uses the column: a change of its type or its collation (a
+     * key joins strings of one collation); a {@code MODIFY} that keeps both (its nullability, default or comment) runs.
+     */
+    public static boolean refusedUnderAKey(AlterColumn change) {
+        return !change.from().type().equalsIgnoreCase(change.to().type()) || change.collationChanged();
     }
 
     private static boolean uses(ForeignKey key, QualifiedName table, Set<Named> retyped) {

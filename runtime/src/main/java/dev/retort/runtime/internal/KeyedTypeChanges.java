@@ -1,6 +1,7 @@
 package dev.retort.runtime.internal;
 
 import dev.retort.VisibleText;
+import dev.retort.mariadb.RetypedForeignKeys;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.CreateTable;
@@ -63,7 +64,8 @@ final class KeyedTypeChanges {
 
     /** Throws before anything runs when one of {@code operations} would meet MariaDB's refusal. */
     static void refuse(Connection connection, String revision, List<Op> operations) throws SQLException {
-        if (operations.stream().noneMatch(op -> op instanceof AlterColumn a && blocked(a))) return;
+        if (operations.stream().noneMatch(op -> op instanceof AlterColumn a && RetypedForeignKeys.refusedUnderAKey(a)))
+            return;
         List<Key> keys = live(connection);
         for (Op op : operations) {
             if (op instanceof DropForeignKey d) {
@@ -80,7 +82,7 @@ final class KeyedTypeChanges {
                 keys.replaceAll(k -> k.renamedColumn(r.table().name(), r.from(), r.to()));
             } else if (op instanceof RenameTable r) {
                 keys.replaceAll(k -> k.renamedTable(r.table().name(), r.to()));
-            } else if (op instanceof AlterColumn a && blocked(a)) {
+            } else if (op instanceof AlterColumn a && RetypedForeignKeys.refusedUnderAKey(a)) {
                 String table = a.table().name();
                 String column = a.columnName();
                 for (Key key : keys) {
@@ -90,11 +92,6 @@ final class KeyedTypeChanges {
                 }
             }
         }
-    }
-
-    /** A change MariaDB refuses under a key: the type's, or the collation's ({@code MODIFY} with the same type passes). */
-    private static boolean blocked(AlterColumn a) {
-        return !a.from().type().equalsIgnoreCase(a.to().type()) || a.collationChanged();
     }
 
     private static Key key(QualifiedName table, ForeignKey key) {
