@@ -57,13 +57,29 @@ public final class DefaultNames {
 
     /**
      * A unique constraint's name, or the one Retort writes for an unnamed one, {@code <table>_<columns>_key}
-     * ({@link #shortened}): PostgreSQL's constraint and its index, and on both databases the index an online form
-     * builds for it ({@code USING INDEX}), which its reverse then drops by that name.
+     * ({@link #shortened}): PostgreSQL's constraint and its index, and MariaDB's unique index, which MariaDB would name
+     * after its first column ({@code code}, then {@code code_2}, ...), so that a downgrade drops this one and no
+     * other; on both databases the index an online form builds for it ({@code USING INDEX}).
      */
     public static String uniqueName(QualifiedName table, UniqueConstraint unique) {
         return unique.name() != null
                 ? unique.name()
                 : shortened(table.name(), String.join("_", unique.columns()), "key");
+    }
+
+    /**
+     * An index's name, or the one Retort writes for an unnamed one, {@code <table>_<columns>_idx} ({@code expr} for an
+     * expression key), {@link #shortened}: PostgreSQL's default, and on MariaDB, which would name it after its first
+     * column ({@code code}, then {@code code_2}, ...), the name that lets a downgrade drop this index and no other.
+     */
+    public static String indexName(QualifiedName table, Index index) {
+        if (index.name() != null) return index.name();
+        StringBuilder columns = new StringBuilder();
+        for (Index.Key key : index.keys()) {
+            if (columns.length() > 0) columns.append('_');
+            columns.append(key.isExpression() ? "expr" : key.column());
+        }
+        return shortened(table.name(), columns.toString(), "idx");
     }
 
     /** A name cut to 63 bytes with a hash of the whole name, as {@link #shortened}: {@code name} itself when it fits. */

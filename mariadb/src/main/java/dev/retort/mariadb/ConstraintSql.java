@@ -49,8 +49,9 @@ final class ConstraintSql {
     static String unique(QualifiedName table, UniqueConstraint unique, TableDetails details) {
         if (unique.nullsNotDistinct())
             throw refused("NULLS NOT DISTINCT (unique constraint on " + table + " " + unique.columns() + ")");
-        String name = unique.name() == null ? "" : quoted(unique.name()) + " ";
-        return "UNIQUE KEY " + name + "(" + keys(unique.name(), unique.columns(), details) + ")";
+        // named, where MariaDB would name it after its first column: see DefaultNames.uniqueName
+        String name = DefaultNames.uniqueName(table, unique);
+        return "UNIQUE KEY " + quoted(name) + " (" + keys(name, unique.columns(), details) + ")";
     }
 
     static String check(QualifiedName table, CheckConstraint check) {
@@ -86,10 +87,8 @@ final class ConstraintSql {
     }
 
     static List<String> dropUnique(DropUnique op) {
-        String name = op.constraint().name() == null
-                ? op.constraint().columns().get(0)
-                : op.constraint().name();
-        return List.of(TableSql.alterTable(op.table()) + " DROP INDEX " + quoted(name));
+        return List.of(TableSql.alterTable(op.table()) + " DROP INDEX "
+                + quoted(DefaultNames.uniqueName(op.table(), op.constraint())));
     }
 
     static List<String> addCheck(AddCheck op) {
@@ -124,7 +123,7 @@ final class ConstraintSql {
                 + (withIndex ? ", DROP INDEX IF EXISTS " + name : ""));
     }
 
-    /** {@code CREATE [UNIQUE|FULLTEXT|SPATIAL] INDEX}, or {@code ALTER TABLE ... ADD INDEX} for one MariaDB names. */
+    /** {@code CREATE [UNIQUE|FULLTEXT|SPATIAL] INDEX}, under its name or, unnamed, {@link DefaultNames#indexName}. */
     static List<String> createIndex(CreateIndex op, TableDetails details) {
         Index index = op.index();
         String what = "index " + (index.name() == null ? "" : index.name() + " ") + "on " + op.table();
@@ -146,17 +145,16 @@ final class ConstraintSql {
                 ? index.method().toUpperCase(java.util.Locale.ROOT) + " "
                 : index.unique() ? "UNIQUE " : "";
         String using = index.method().equals("hash") ? " USING HASH" : "";
-        String keys = keys(index.name(), columns, details, index.keys());
-        if (index.name() == null)
-            return List.of(TableSql.alterTable(op.table()) + " ADD " + kind + "INDEX (" + keys + ")" + using);
+        String name = DefaultNames.indexName(op.table(), index);
+        String keys = keys(name, columns, details, index.keys());
         String exists = op.options().contains(Option.IF_NOT_EXISTS) ? "IF NOT EXISTS " : "";
-        return List.of("CREATE " + kind + "INDEX " + exists + quoted(index.name()) + " ON " + table(op.table()) + " ("
-                + keys + ")" + using);
+        return List.of("CREATE " + kind + "INDEX " + exists + quoted(name) + " ON " + table(op.table()) + " (" + keys
+                + ")" + using);
     }
 
     static List<String> dropIndex(DropIndex op) {
         if (op.options().contains(Option.CONCURRENTLY)) throw refused("CONCURRENTLY (index on " + op.table() + ")");
-        return List.of("DROP INDEX " + ifExists(op) + indexName(op.index()) + " ON " + table(op.table()));
+        return List.of("DROP INDEX " + ifExists(op) + indexName(op.table(), op.index()) + " ON " + table(op.table()));
     }
 
     /** {@code IF EXISTS }, or nothing. */
@@ -164,9 +162,9 @@ final class ConstraintSql {
         return op.options().contains(Option.IF_EXISTS) ? "IF EXISTS " : "";
     }
 
-    /** An index's name, quoted: an index added without a name is named after its first key column by MariaDB. */
-    static String indexName(Index index) {
-        return quoted(index.name() == null ? index.keys().get(0).column() : index.name());
+    /** An index's name, quoted: an unnamed one's as {@link #createIndex} writes it ({@link DefaultNames#indexName}). */
+    static String indexName(QualifiedName table, Index index) {
+        return quoted(DefaultNames.indexName(table, index));
     }
 
     /** {@code RENAME INDEX} (MariaDB 10.5.2+), for indexes and unique constraints alike. */

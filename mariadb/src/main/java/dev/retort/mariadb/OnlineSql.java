@@ -42,14 +42,14 @@ final class OnlineSql {
             throw refused("online build of " + method.toUpperCase(Locale.ROOT) + " indexes (index "
                     + op.index().name() + " on " + op.table() + "): it blocks writes (LOCK=SHARED); create it without"
                     + " Option.CONCURRENTLY");
-        String sql = plain.get(0);
-        return List.of(sql.startsWith("ALTER TABLE ") ? sql + ", " + ONLINE : sql + " " + ONLINE.replace(",", ""));
+        // the plain form is a CREATE INDEX (an unnamed index gets Retort's name), whose options take no comma
+        return List.of(plain.get(0) + " " + ONLINE.replace(",", ""));
     }
 
     /** {@code ALTER TABLE ... DROP INDEX [IF EXISTS] ..., ALGORITHM=INPLACE, LOCK=NONE} (DROP INDEX takes neither). */
     static List<String> dropIndex(DropIndex op) {
         return List.of(TableSql.alterTable(op.table()) + " DROP INDEX " + ConstraintSql.ifExists(op)
-                + ConstraintSql.indexName(op.index()) + ", " + ONLINE);
+                + ConstraintSql.indexName(op.table(), op.index()) + ", " + ONLINE);
     }
 
     /**

@@ -316,6 +316,35 @@ class MariaDbSqlTest {
         assertEquals(List.of(), table(read(0), "owners").uniques());
     }
 
+    /**
+     * Two unnamed unique constraints and two unnamed indexes starting with the same column: MariaDB would name the
+     * second of each {@code code_2} and a downgrade's {@code DROP INDEX code} would drop the first; under Retort's names
+     * each drop takes its own.
+     */
+    @Test
+    void unnamedUniquesAndIndexesAreDroppedByTheirOwnNames() throws Exception {
+        db.execute("CREATE TABLE t (id int NOT NULL PRIMARY KEY, code varchar(10), tenant int, at date)");
+        QualifiedName t = QualifiedName.of("t");
+        runOps(List.of(
+                new AddUnique(t, UniqueConstraint.of("code")),
+                new AddUnique(t, UniqueConstraint.of("code", "tenant")),
+                new CreateIndex(t, Index.on("at")),
+                new CreateIndex(t, Index.on("at", "tenant"))));
+        runOps(List.of(
+                new DropUnique(t, UniqueConstraint.of("code", "tenant"), Set.of()),
+                new DropIndex(t, Index.on("at", "tenant"))));
+        Table left = table(read(0), "t");
+        assertEquals(
+                List.of(List.of("code")),
+                left.uniques().stream().map(UniqueConstraint::columns).toList());
+        assertEquals(
+                List.of("t_at_idx [at]"),
+                left.indexes().stream()
+                        .map(i -> i.name() + " "
+                                + i.keys().stream().map(Index.Key::column).toList())
+                        .toList());
+    }
+
     private void runOps(List<Op> ops) throws SQLException {
         SqlDialect sql = MariaDbSql.DIALECT.within(ops);
         List<String> statements = new ArrayList<>();

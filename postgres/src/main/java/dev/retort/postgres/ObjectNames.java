@@ -7,7 +7,6 @@ import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.UniqueConstraint;
-import java.util.stream.Collectors;
 
 /**
  * The names of constraints and indexes: their own, or the one Retort writes for them, within PostgreSQL's 63-byte
@@ -26,11 +25,7 @@ final class ObjectNames {
 
     /** The index's name, or {@code <table>_<columns>_idx} ({@code expr} for expressions), shortened. */
     static String indexName(QualifiedName table, Index index) {
-        if (index.name() != null) return index.name();
-        String columns = index.keys().stream()
-                .map(k -> k.isExpression() ? "expr" : k.column())
-                .collect(Collectors.joining("_"));
-        return shortened(table.name(), columns, "idx");
+        return DefaultNames.indexName(table, index);
     }
 
     /** The key's name, or PostgreSQL's default {@code <table>_pkey}. */
