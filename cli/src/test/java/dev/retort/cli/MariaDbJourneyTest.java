@@ -11,10 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -90,7 +87,7 @@ class MariaDbJourneyTest {
         assertEquals(v1, catalog(), "downgrade -1 gives back exactly the v1 catalog");
         assertEquals(
                 List.of("1 ada@example.com Ada", "2 bob@example.com Bob"),
-                query("SELECT id, email, name FROM customers ORDER BY id"),
+                db.query("SELECT id, email, name FROM customers ORDER BY id"),
                 "rows survive where their columns do");
         assertEquals(firstId + "\n", cli.run("current").out(), "no longer at the head");
 
@@ -165,7 +162,7 @@ class MariaDbJourneyTest {
         assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
         assertEquals(
                 List.of("7 1 bo cat", "8 2 null null"),
-                query("SELECT id, owner_id, owner_code, tag_code FROM pets ORDER BY id"));
+                db.query("SELECT id, owner_id, owner_code, tag_code FROM pets ORDER BY id"));
 
         Cli.Result down = cli.run("downgrade", "-1");
         assertEquals(ExitCode.OK, down.code(), down::toString);
@@ -188,7 +185,7 @@ class MariaDbJourneyTest {
         db.execute("ALTER TABLE readings MODIFY data integer NOT NULL, MODIFY state varchar(10) DEFAULT 'new'");
         assertEquals(
                 List.of(),
-                query("SELECT CONSTRAINT_NAME FROM information_schema.CHECK_CONSTRAINTS"
+                db.query("SELECT CONSTRAINT_NAME FROM information_schema.CHECK_CONSTRAINTS"
                         + " WHERE CONSTRAINT_SCHEMA = DATABASE()"));
         List<Table> unchecked = catalog();
         Cli cli = new Cli(workDir);
@@ -231,10 +228,10 @@ class MariaDbJourneyTest {
         assertEquals(ExitCode.OK, up.code(), up::toString);
         String column = "SELECT COLUMN_DEFAULT, EXTRA FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
                 + " AND TABLE_NAME = 'customers' AND COLUMN_NAME = 'created_at'";
-        assertEquals(List.of("'0000-00-00 00:00:00.000000' on update current_timestamp(6)"), query(column));
+        assertEquals(List.of("'0000-00-00 00:00:00.000000' on update current_timestamp(6)"), db.query(column));
         assertEquals(Cli.CLEAN_CHECK, cli.run("check"));
         assertEquals(ExitCode.OK, cli.run("downgrade", "base").code());
-        assertEquals(List.of("current_timestamp(6) on update current_timestamp(6)"), query(column));
+        assertEquals(List.of("current_timestamp(6) on update current_timestamp(6)"), db.query(column));
     }
 
     /**
@@ -245,7 +242,7 @@ class MariaDbJourneyTest {
     @Test
     void aColumnLevelCheckIsDroppedByRewritingItsColumn() throws Exception {
         db.execute(MariaDbEntityCheckTest.createScript(Shop.V1, "snake"));
-        String definition = query("SELECT concat(COLUMN_TYPE, IF(IS_NULLABLE = 'NO', ' NOT NULL', ' NULL'))"
+        String definition = db.query("SELECT concat(COLUMN_TYPE, IF(IS_NULLABLE = 'NO', ' NOT NULL', ' NULL'))"
                         + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'customers'"
                         + " AND COLUMN_NAME = 'name'")
                 .get(0);
@@ -276,7 +273,7 @@ class MariaDbJourneyTest {
         assertEquals(ExitCode.OK, down.code(), down::toString);
         String checks = "SELECT concat(LEVEL, ' ', CHECK_CLAUSE) FROM information_schema.CHECK_CONSTRAINTS"
                 + " WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = 'customers'";
-        assertEquals(List.of("Table `name` <> ''"), query(checks), "the downgrade adds the check back, a table's");
+        assertEquals(List.of("Table `name` <> ''"), db.query(checks), "the downgrade adds the check back, a table's");
     }
 
     private String migrationSource(Cli.Result revision) throws IOException {
@@ -308,21 +305,6 @@ class MariaDbJourneyTest {
                     .map(Table::withColumnsByName)
                     .toList();
         }
-    }
-
-    private List<String> query(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = db.connect();
-                Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= n; i++) values.add(rs.getString(i));
-                rows.add(String.join(" ", values));
-            }
-        }
-        return rows;
     }
 
     private static Path single(Path directory) throws IOException {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.fixtures.db.MariaDbTestDatabase;
+import dev.retort.fixtures.db.SqlDatabase;
 import dev.retort.fixtures.db.TestDatabase;
 import dev.retort.mariadb.MariaDbIntrospector;
 import dev.retort.postgres.PostgresIntrospector;
@@ -14,10 +15,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -42,15 +40,34 @@ class RenamedKeysTest {
     private static final String V1 = "dev.retort.fixtures.scenarios.retypedkeysv1";
     private static final String V2 = "dev.retort.fixtures.scenarios.renamedkeysv2";
 
-    /** A database the journey runs on. */
-    private interface Database {
-        String url();
+    /** A database the journey runs on, and how its model tables are read. */
+    private record Database(SqlDatabase db, Catalog reader) {
+        String url() {
+            return db.url();
+        }
 
-        void execute(String sql) throws SQLException;
+        void execute(String sql) throws SQLException {
+            db.execute(sql);
+        }
 
-        List<Table> catalog() throws SQLException;
+        List<String> query(String sql) throws SQLException {
+            return db.query(sql);
+        }
 
-        List<String> query(String sql) throws SQLException;
+        /** The model's tables, Retort's own left out, each with its columns by name (a re-added column goes last). */
+        List<Table> catalog() throws SQLException {
+            try (Connection c = db.connect()) {
+                return reader.tables(c).stream()
+                        .filter(t -> !t.name().name().startsWith("retort_"))
+                        .map(Table::withColumnsByName)
+                        .toList();
+            }
+        }
+    }
+
+    /** The tables a connection's catalog reader reads. */
+    private interface Catalog {
+        List<Table> tables(Connection c) throws SQLException;
     }
 
     @Nested
@@ -61,31 +78,8 @@ class RenamedKeysTest {
         @TempDir
         Path workDir;
 
-        private final Database database = new Database() {
-            @Override
-            public String url() {
-                return db.url();
-            }
-
-            @Override
-            public void execute(String sql) throws SQLException {
-                db.execute(sql);
-            }
-
-            @Override
-            public List<Table> catalog() throws SQLException {
-                try (Connection c = db.connect()) {
-                    return model(MariaDbIntrospector.read(c).schema().tables());
-                }
-            }
-
-            @Override
-            public List<String> query(String sql) throws SQLException {
-                try (Connection c = db.connect()) {
-                    return rows(c, sql);
-                }
-            }
-        };
+        private final Database database =
+                new Database(db, c -> MariaDbIntrospector.read(c).schema().tables());
 
         @Test
         void renamesWithATypeChangeUnderForeignKeys() throws Exception {
@@ -247,36 +241,16 @@ class RenamedKeysTest {
         @TempDir
         Path workDir;
 
-        private final Database database = new Database() {
-            @Override
-            public String url() {
-                return db.url();
-            }
-
-            @Override
-            public void execute(String sql) throws SQLException {
-                db.execute(sql);
-            }
-
-            @Override
-            public List<Table> catalog() throws SQLException {
-                try (Connection c = db.connect()) {
-                    return model(PostgresIntrospector.read(
-                                    c,
-                                    new SchemaScope(
-                                            List.of("public"),
-                                            Set.of(
-                                                    QualifiedName.of("retort_version"),
-                                                    QualifiedName.of("retort_version_history"))))
-                            .tables());
-                }
-            }
-
-            @Override
-            public List<String> query(String sql) throws SQLException {
-                return db.query(sql);
-            }
-        };
+        private final Database database = new Database(
+                db,
+                c -> PostgresIntrospector.read(
+                                c,
+                                new SchemaScope(
+                                        List.of("public"),
+                                        Set.of(
+                                                QualifiedName.of("retort_version"),
+                                                QualifiedName.of("retort_version_history"))))
+                        .tables());
 
         @Test
         void renamesWithATypeChangeUnderForeignKeys() throws Exception {
@@ -382,27 +356,6 @@ class RenamedKeysTest {
             hint = HINT.matcher(edited);
         }
         return edited;
-    }
-
-    private static List<Table> model(List<Table> tables) {
-        return tables.stream()
-                .filter(t -> !t.name().name().startsWith("retort_"))
-                .map(Table::withColumnsByName)
-                .toList();
-    }
-
-    private static List<String> rows(Connection c, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery(sql)) {
-            int n = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<String> values = new ArrayList<>();
-                for (int i = 1; i <= n; i++) values.add(rs.getString(i));
-                rows.add(String.join(" ", values));
-            }
-        }
-        return rows;
     }
 
     private static Path newest(Path directory, String suffix) throws IOException {
