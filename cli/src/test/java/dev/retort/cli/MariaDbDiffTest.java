@@ -8,6 +8,8 @@ import dev.retort.fixtures.db.MariaDbTestDatabase;
 import dev.retort.mariadb.MariaDbCatalog;
 import dev.retort.mariadb.MariaDbDiff;
 import dev.retort.mariadb.MariaDbIntrospector;
+import dev.retort.schema.QualifiedName;
+import dev.retort.schema.Table;
 import dev.retort.schema.TableFilter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -530,6 +532,45 @@ class MariaDbDiffTest {
                 result::toString);
         roundTrip();
         assertThrows(SQLException.class, () -> db.execute(0, "INSERT INTO t VALUES (2, 'not json')"));
+    }
+
+    /**
+     * Columns renamed with their own checks: MariaDB keeps the checks' old names ({@code a}, {@code j}) while the
+     * checks move with the columns, and drops them with the next MODIFY. Read under their columns' names, the checks
+     * are kept through a change of the columns as any column's check is, and a hand-written change of the column
+     * that does not drop its check is refused before it runs (before, both lost the check).
+     */
+    @Test
+    void columnsRenamedWithTheirOwnChecksKeepThemWhenTheyChange() throws Exception {
+        db.execute(0, """
+                CREATE TABLE t (id int PRIMARY KEY, a int CHECK (a > 0), j json);
+                INSERT INTO t VALUES (1, 5, '{}');
+                ALTER TABLE t RENAME COLUMN a TO b, RENAME COLUMN j TO k;
+                """);
+        db.execute(1, "CREATE TABLE t (id int PRIMARY KEY, b int NOT NULL CHECK (b > 0), k json NOT NULL)");
+        Table renamed = read(0).schema().table(QualifiedName.of("t")).orElseThrow();
+        assertEquals(
+                List.of("b `b` > 0", "k json_valid(`k`)"),
+                renamed.checks().stream()
+                        .map(c -> c.name() + " " + c.expression())
+                        .sorted()
+                        .toList());
+        assertEquals(
+                Set.of("b", "k"), read(0).details().get(QualifiedName.of("t")).columnChecks());
+        Cli.Result result = diff();
+        assertEquals(
+                sorted(
+                        "drop check t `b` > 0",
+                        "drop check t json_valid(`k`)",
+                        "alter column t.b: nullable -> NOT NULL",
+                        "alter column t.k: nullable -> NOT NULL",
+                        "add check t `b` > 0",
+                        "add check t json_valid(`k`)"),
+                operations(result),
+                result::toString);
+        roundTrip();
+        for (String row : List.of("(2, 0, '{}')", "(3, 1, 'not json')"))
+            assertThrows(SQLException.class, () -> db.execute(0, "INSERT INTO t VALUES " + row), row);
     }
 
     /** What only MariaDB keeps changes by a MODIFY too: it writes the json column's check in the column again. */

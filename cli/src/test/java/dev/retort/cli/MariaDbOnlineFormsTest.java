@@ -97,8 +97,12 @@ class MariaDbOnlineFormsTest {
                                 "         max(c.COLUMN_NAME = BINARY 'email' AND lower(c.EXTRA) LIKE '%invisible%'),",
                                 "         max(c.COLUMN_NAME = BINARY 'email' AND EXISTS (SELECT 1 FROM"
                                         + " information_schema.CHECK_CONSTRAINTS k WHERE k.CONSTRAINT_SCHEMA ="
-                                        + " c.TABLE_SCHEMA AND k.TABLE_NAME = c.TABLE_NAME AND k.CONSTRAINT_NAME ="
-                                        + " c.COLUMN_NAME AND k.LEVEL = 'Column'))",
+                                        + " c.TABLE_SCHEMA AND k.TABLE_NAME = c.TABLE_NAME AND k.LEVEL = 'Column' AND"
+                                        + " (k.CONSTRAINT_NAME = c.COLUMN_NAME OR (NOT EXISTS (SELECT 1 FROM"
+                                        + " information_schema.COLUMNS o WHERE o.TABLE_SCHEMA = k.CONSTRAINT_SCHEMA AND"
+                                        + " o.TABLE_NAME = k.TABLE_NAME AND o.COLUMN_NAME = k.CONSTRAINT_NAME) AND"
+                                        + " locate(concat('`', replace(c.COLUMN_NAME, '`', '``'), '`'),"
+                                        + " k.CHECK_CLAUSE) > 0))))",
                                 "    INTO compressed_1, collation_2, invisible_3, own_check_4",
                                 "    FROM information_schema.COLUMNS c",
                                 "    JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND"

@@ -435,6 +435,31 @@ class MariaDbRunnerTest {
         Cli.Result json = cli.run("upgrade", "head");
         assertEquals(ExitCode.OK, json.code(), json::toString);
         assertEquals(List.of("Column json_valid(`body`)"), rows(checks));
+        assertEquals(ExitCode.OK, cli.run("downgrade", R1).code());
+
+        // a column renamed before, whose check MariaDB still names after its old name: refused too
+        db.execute("DROP TABLE docs");
+        db.execute("CREATE TABLE docs (id int PRIMARY KEY, text json)");
+        db.execute("ALTER TABLE docs RENAME COLUMN text TO body");
+        cli.write("migrations/M2.java", body.formatted(R2, R1, "", "longtext", "longtext", "", "longtext", "longtext"));
+        Cli.Result renamed = cli.run("upgrade", "head");
+        assertEquals(ExitCode.ERROR, renamed.code(), renamed::toString);
+        assertTrue(renamed.err().contains("changing column docs.body would drop its own check"), renamed::toString);
+        assertEquals(List.of("Column json_valid(`body`)"), rows(checks), "nothing of M2 ran");
+
+        // and a column the same migration renames first
+        db.execute("DROP TABLE docs");
+        db.execute("CREATE TABLE docs (id int PRIMARY KEY, text json)");
+        String rename = "        op.renameColumn(\"docs\", \"text\", \"body\");\n";
+        cli.write(
+                "migrations/M2.java",
+                body.formatted(R2, R1, rename, "longtext", "longtext", "", "longtext", "longtext"));
+        Cli.Result inTheMigration = cli.run("upgrade", "head");
+        assertEquals(ExitCode.ERROR, inTheMigration.code(), inTheMigration::toString);
+        assertTrue(
+                inTheMigration.err().contains("changing column docs.body would drop its own check"),
+                inTheMigration::toString);
+        assertEquals(List.of("Column json_valid(`text`)"), rows(checks), "nothing of M2 ran");
     }
 
     /** The comment of accounts.path and the default of accounts.sep, as information_schema prints them. */

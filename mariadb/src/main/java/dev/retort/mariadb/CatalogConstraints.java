@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The foreign keys (with their {@code ON DELETE} and {@code ON UPDATE} actions, which jOOQ-meta 3.19's
@@ -131,6 +133,46 @@ final class CatalogConstraints {
             }
         }
         return new Checks(checks, columnLevel);
+    }
+
+    /**
+     * {@code checks} with each column-level check whose name is no column of its table (a column renamed since: see
+     * {@link RenamedColumnChecks}) read under the name of the column that holds it, as the rest are; a check whose
+     * column is not found, or whose column's name another check of the table has, stays as it is.
+     */
+    static Checks underTheirColumns(Connection connection, Checks checks, Map<String, Set<String>> columnsByTable)
+            throws SQLException {
+        Map<String, List<CheckConstraint>> byTable = new LinkedHashMap<>(checks.byTable());
+        Map<String, Set<String>> columnLevel = new LinkedHashMap<>(checks.columnLevel());
+        for (Map.Entry<String, Set<String>> entry : checks.columnLevel().entrySet()) {
+            String table = entry.getKey();
+            Set<String> columns = lowerCase(columnsByTable.getOrDefault(table, Set.of()));
+            String createTable = null;
+            for (String name : entry.getValue()) {
+                if (columns.contains(name.toLowerCase(Locale.ROOT))) continue;
+                if (createTable == null) createTable = RenamedColumnChecks.createTable(connection, table);
+                List<CheckConstraint> tableChecks = new ArrayList<>(byTable.get(table));
+                int at = 0;
+                while (!tableChecks.get(at).name().equals(name)) at++;
+                CheckConstraint check = tableChecks.get(at);
+                String owner = RenamedColumnChecks.owner(createTable, check.expression());
+                if (owner == null) continue;
+                Set<String> taken = lowerCase(
+                        tableChecks.stream().map(CheckConstraint::name).collect(Collectors.toSet()));
+                if (taken.contains(owner.toLowerCase(Locale.ROOT))) continue;
+                tableChecks.set(at, new CheckConstraint(owner, check.expression(), check.canonical(), true, true));
+                byTable.put(table, tableChecks);
+                Set<String> names = new TreeSet<>(columnLevel.get(table));
+                names.remove(name);
+                names.add(owner);
+                columnLevel.put(table, names);
+            }
+        }
+        return new Checks(byTable, columnLevel);
+    }
+
+    private static Set<String> lowerCase(Set<String> names) {
+        return names.stream().map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
     }
 
     private static ForeignKey.Action action(String rule) {

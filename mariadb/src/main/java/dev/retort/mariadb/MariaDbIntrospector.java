@@ -73,7 +73,11 @@ public final class MariaDbIntrospector {
         Map<String, List<CatalogColumns.Read>> columns = CatalogColumns.read(connection, database);
         Map<String, List<CatalogIndexes.Read>> indexes = CatalogIndexes.read(connection, database);
         Map<String, List<ForeignKey>> foreignKeys = CatalogConstraints.foreignKeys(connection, database);
-        CatalogConstraints.Checks checks = CatalogConstraints.checks(connection, database);
+        Map<String, Set<String>> columnNames = new HashMap<>();
+        columns.forEach((table, read) -> columnNames.put(
+                table, read.stream().map(r -> r.column().name()).collect(java.util.stream.Collectors.toSet())));
+        CatalogConstraints.Checks checks = CatalogConstraints.underTheirColumns(
+                connection, CatalogConstraints.checks(connection, database), columnNames);
         List<Table> tables = new ArrayList<>();
         Map<QualifiedName, TableDetails> details = new LinkedHashMap<>();
         Map<QualifiedName, String> outsideScope = new HashMap<>();

@@ -49,10 +49,16 @@ final class ScriptColumns implements KeptColumns {
                 case VIRTUAL -> "max(" + is + " AND c.IS_GENERATED = 'ALWAYS' AND lower(c.EXTRA) LIKE '%virtual%')";
                 case INVISIBLE -> "max(" + is + " AND lower(c.EXTRA) LIKE '%invisible%')";
                 case COMPRESSED -> "max(" + is + " AND c.COLUMN_TYPE LIKE '%COMPRESSED%')";
+                // its own check: named after it, or, named after no column (a renamed column's: SQL cannot read
+                // SHOW CREATE TABLE), one whose clause names it (when in doubt the block stops, which loses nothing)
                 case OWN_CHECK ->
                     "max(" + is + " AND EXISTS (SELECT 1 FROM information_schema.CHECK_CONSTRAINTS k"
                             + " WHERE k.CONSTRAINT_SCHEMA = c.TABLE_SCHEMA AND k.TABLE_NAME = c.TABLE_NAME"
-                            + " AND k.CONSTRAINT_NAME = c.COLUMN_NAME AND k.LEVEL = 'Column'))";
+                            + " AND k.LEVEL = 'Column' AND (k.CONSTRAINT_NAME = c.COLUMN_NAME"
+                            + " OR (NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS o"
+                            + " WHERE o.TABLE_SCHEMA = k.CONSTRAINT_SCHEMA AND o.TABLE_NAME = k.TABLE_NAME"
+                            + " AND o.COLUMN_NAME = k.CONSTRAINT_NAME)"
+                            + " AND locate(concat('`', replace(c.COLUMN_NAME, '`', '``'), '`'), k.CHECK_CLAUSE) > 0))))";
             };
         }
 

@@ -71,15 +71,15 @@ class ScriptColumnsTest {
               SELECT max(c.COLUMN_NAME = BINARY 'name' AND c.COLUMN_TYPE LIKE '%COMPRESSED%'),
                      max(IF(c.COLUMN_NAME = BINARY 'name' AND c.COLLATION_NAME <> t.TABLE_COLLATION, c.COLLATION_NAME, NULL)),
                      max(c.COLUMN_NAME = BINARY 'name' AND lower(c.EXTRA) LIKE '%invisible%'),
-                     max(c.COLUMN_NAME = BINARY 'name' AND EXISTS (SELECT 1 FROM information_schema.CHECK_CONSTRAINTS k WHERE k.CONSTRAINT_SCHEMA = c.TABLE_SCHEMA AND k.TABLE_NAME = c.TABLE_NAME AND k.CONSTRAINT_NAME = c.COLUMN_NAME AND k.LEVEL = 'Column')),
+                     max(c.COLUMN_NAME = BINARY 'name' AND EXISTS (SELECT 1 FROM information_schema.CHECK_CONSTRAINTS k WHERE k.CONSTRAINT_SCHEMA = c.TABLE_SCHEMA AND k.TABLE_NAME = c.TABLE_NAME AND k.LEVEL = 'Column' AND (k.CONSTRAINT_NAME = c.COLUMN_NAME OR (NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS o WHERE o.TABLE_SCHEMA = k.CONSTRAINT_SCHEMA AND o.TABLE_NAME = k.TABLE_NAME AND o.COLUMN_NAME = k.CONSTRAINT_NAME) AND locate(concat('`', replace(c.COLUMN_NAME, '`', '``'), '`'), k.CHECK_CLAUSE) > 0)))),
                      max(IF(c.COLUMN_NAME = BINARY 'at', nullif(regexp_substr(lower(c.EXTRA), '(?<=on update )[^ ]+'), ''), NULL)),
                      max(c.COLUMN_NAME = BINARY 'at' AND lower(c.EXTRA) LIKE '%invisible%'),
-                     max(c.COLUMN_NAME = BINARY 'at' AND EXISTS (SELECT 1 FROM information_schema.CHECK_CONSTRAINTS k WHERE k.CONSTRAINT_SCHEMA = c.TABLE_SCHEMA AND k.TABLE_NAME = c.TABLE_NAME AND k.CONSTRAINT_NAME = c.COLUMN_NAME AND k.LEVEL = 'Column')),
+                     max(c.COLUMN_NAME = BINARY 'at' AND EXISTS (SELECT 1 FROM information_schema.CHECK_CONSTRAINTS k WHERE k.CONSTRAINT_SCHEMA = c.TABLE_SCHEMA AND k.TABLE_NAME = c.TABLE_NAME AND k.LEVEL = 'Column' AND (k.CONSTRAINT_NAME = c.COLUMN_NAME OR (NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS o WHERE o.TABLE_SCHEMA = k.CONSTRAINT_SCHEMA AND o.TABLE_NAME = k.TABLE_NAME AND o.COLUMN_NAME = k.CONSTRAINT_NAME) AND locate(concat('`', replace(c.COLUMN_NAME, '`', '``'), '`'), k.CHECK_CLAUSE) > 0)))),
                      max(c.COLUMN_NAME = BINARY 'price' AND lower(c.EXTRA) LIKE '%invisible%'),
-                     max(c.COLUMN_NAME = BINARY 'price' AND EXISTS (SELECT 1 FROM information_schema.CHECK_CONSTRAINTS k WHERE k.CONSTRAINT_SCHEMA = c.TABLE_SCHEMA AND k.TABLE_NAME = c.TABLE_NAME AND k.CONSTRAINT_NAME = c.COLUMN_NAME AND k.LEVEL = 'Column')),
+                     max(c.COLUMN_NAME = BINARY 'price' AND EXISTS (SELECT 1 FROM information_schema.CHECK_CONSTRAINTS k WHERE k.CONSTRAINT_SCHEMA = c.TABLE_SCHEMA AND k.TABLE_NAME = c.TABLE_NAME AND k.LEVEL = 'Column' AND (k.CONSTRAINT_NAME = c.COLUMN_NAME OR (NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS o WHERE o.TABLE_SCHEMA = k.CONSTRAINT_SCHEMA AND o.TABLE_NAME = k.TABLE_NAME AND o.COLUMN_NAME = k.CONSTRAINT_NAME) AND locate(concat('`', replace(c.COLUMN_NAME, '`', '``'), '`'), k.CHECK_CLAUSE) > 0)))),
                      max(c.COLUMN_NAME = BINARY 'doubled' AND c.IS_GENERATED = 'ALWAYS' AND lower(c.EXTRA) LIKE '%virtual%'),
                      max(c.COLUMN_NAME = BINARY 'doubled' AND lower(c.EXTRA) LIKE '%invisible%'),
-                     max(c.COLUMN_NAME = BINARY 'doubled' AND EXISTS (SELECT 1 FROM information_schema.CHECK_CONSTRAINTS k WHERE k.CONSTRAINT_SCHEMA = c.TABLE_SCHEMA AND k.TABLE_NAME = c.TABLE_NAME AND k.CONSTRAINT_NAME = c.COLUMN_NAME AND k.LEVEL = 'Column'))
+                     max(c.COLUMN_NAME = BINARY 'doubled' AND EXISTS (SELECT 1 FROM information_schema.CHECK_CONSTRAINTS k WHERE k.CONSTRAINT_SCHEMA = c.TABLE_SCHEMA AND k.TABLE_NAME = c.TABLE_NAME AND k.LEVEL = 'Column' AND (k.CONSTRAINT_NAME = c.COLUMN_NAME OR (NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS o WHERE o.TABLE_SCHEMA = k.CONSTRAINT_SCHEMA AND o.TABLE_NAME = k.TABLE_NAME AND o.COLUMN_NAME = k.CONSTRAINT_NAME) AND locate(concat('`', replace(c.COLUMN_NAME, '`', '``'), '`'), k.CHECK_CLAUSE) > 0))))
                 INTO compressed_1, collation_2, invisible_3, own_check_4, on_update_5, invisible_6, own_check_7, invisible_8, own_check_9, virtual_10, invisible_11, own_check_12
                 FROM information_schema.COLUMNS c
                 JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
@@ -221,6 +221,14 @@ class ScriptColumnsTest {
         sql.addAll(migration.alterTable(List.of(wider)));
         for (String statement : sql) run(0, statement);
         assertEquals("price | bigint(20) | YES | NULL |  | null | ", columns(0).get(1));
+
+        // a column renamed since its check was made, which MariaDB still names after the old name
+        db.execute("DROP TABLE t");
+        db.execute("CREATE TABLE t (id int PRIMARY KEY, cost int CHECK (cost > 0))");
+        db.execute("ALTER TABLE t RENAME COLUMN cost TO price");
+        SQLException renamed = assertThrows(SQLException.class, () -> run(0, block));
+        assertTrue(renamed.getMessage().contains("retort: column t.price has its own check"), renamed::getMessage);
+        assertEquals("price | int(11) | YES | NULL |  | null | ", columns(0).get(1));
     }
 
     /** The block of {@link #CHANGES}, as a script runs it. */

@@ -7,9 +7,11 @@ import dev.retort.VisibleText;
 import dev.retort.mariadb.LiveColumns;
 import dev.retort.mariadb.MariaDbIntrospector;
 import dev.retort.mariadb.MariaDbSql;
+import dev.retort.mariadb.RenamedColumnChecks;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.DropCheck;
 import dev.retort.op.Op;
+import dev.retort.op.RenameColumn;
 import dev.retort.revision.Targets;
 import dev.retort.runtime.MigrationException;
 import dev.retort.schema.QualifiedName;
@@ -22,12 +24,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -318,36 +322,78 @@ final class MariaDbRunner implements RunnerDialect {
      */
     private static void refuseLostColumnChecks(Connection connection, String revision, List<Op> operations)
             throws SQLException {
-        Map<QualifiedName, Set<String>> altered = new LinkedHashMap<>();
+        // the live columns changed, by their names before the operations' renames, each to the migration's name
+        Map<QualifiedName, Map<String, String>> altered = new LinkedHashMap<>();
+        Map<QualifiedName, Map<String, String>> liveNames = new HashMap<>();
         Set<String> dropped = new HashSet<>();
         for (Op op : operations) {
+            if (op instanceof RenameColumn r) {
+                Map<String, String> names = liveNames.computeIfAbsent(r.table(), t -> new HashMap<>());
+                String live = names.getOrDefault(lower(r.from()), r.from());
+                names.remove(lower(r.from()));
+                names.put(lower(r.to()), live);
+            }
             // a column that stays json gets its json_valid again from MariaDB
             if (op instanceof AlterColumn a && !a.to().type().equalsIgnoreCase("json"))
-                altered.computeIfAbsent(a.table(), t -> new TreeSet<>()).add(a.columnName());
+                altered.computeIfAbsent(a.table(), t -> new TreeMap<>(String.CASE_INSENSITIVE_ORDER))
+                        .put(
+                                liveNames
+                                        .getOrDefault(a.table(), Map.of())
+                                        .getOrDefault(lower(a.columnName()), a.columnName()),
+                                a.columnName());
             if (op instanceof DropCheck d && d.constraint().name() != null)
-                dropped.add(d.table() + "." + d.constraint().name().toLowerCase(Locale.ROOT));
+                dropped.add(d.table() + "." + lower(d.constraint().name()));
         }
         if (altered.isEmpty()) return;
-        // one read of the database's column-level checks (its names are the columns'), whatever the tables
+        // one read of the database's column-level checks (named after their columns, or after what a renamed
+        // column was called: then the table's SHOW CREATE TABLE says whose it is), whatever the tables
+        record Read(QualifiedName table, String name, String clause, boolean renamed) {}
+        List<Read> reads = new ArrayList<>();
         try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery("SELECT TABLE_NAME AS table_name, CONSTRAINT_NAME AS name"
-                        + " FROM information_schema.CHECK_CONSTRAINTS"
-                        + " WHERE CONSTRAINT_SCHEMA = DATABASE() AND LEVEL = 'Column'")) {
-            while (rs.next()) {
-                QualifiedName table = QualifiedName.of(rs.getString("table_name"));
-                String name = rs.getString("name");
-                boolean changed =
-                        altered.getOrDefault(table, Set.of()).stream().anyMatch(c -> c.equalsIgnoreCase(name));
-                if (!changed || dropped.contains(table + "." + name.toLowerCase(Locale.ROOT))) continue;
-                throw new MigrationException(
-                        revision,
-                        "revision " + revision + ": changing column " + table + "." + VisibleText.of(name, false)
-                                + " would drop its own check (MariaDB drops a column-level check, such as a json"
-                                + " column's json_valid, with any MODIFY COLUMN); drop the check before the change and"
-                                + " add it again after (op.dropCheck, op.addCheck), as revision --autogenerate writes it",
-                        null);
-            }
+                ResultSet rs = st.executeQuery("SELECT k.TABLE_NAME AS table_name, k.CONSTRAINT_NAME AS name,"
+                        + " k.CHECK_CLAUSE AS clause, NOT EXISTS (SELECT 1 FROM information_schema.COLUMNS c"
+                        + " WHERE c.TABLE_SCHEMA = k.CONSTRAINT_SCHEMA AND c.TABLE_NAME = k.TABLE_NAME"
+                        + " AND c.COLUMN_NAME = k.CONSTRAINT_NAME) AS renamed"
+                        + " FROM information_schema.CHECK_CONSTRAINTS k"
+                        + " WHERE k.CONSTRAINT_SCHEMA = DATABASE() AND k.LEVEL = 'Column'")) {
+            while (rs.next())
+                reads.add(new Read(
+                        QualifiedName.of(rs.getString("table_name")),
+                        rs.getString("name"),
+                        rs.getString("clause"),
+                        rs.getBoolean("renamed")));
         }
+        Map<QualifiedName, String> createTables = new HashMap<>();
+        for (Read read : reads) {
+            QualifiedName table = read.table();
+            if (!altered.containsKey(table)) continue;
+            String column = read.name();
+            if (read.renamed()) {
+                String createTable = createTables.get(table);
+                if (createTable == null) {
+                    createTable = RenamedColumnChecks.createTable(connection, table.name());
+                    createTables.put(table, createTable);
+                }
+                column = RenamedColumnChecks.owner(createTable, read.clause());
+                if (column == null) continue;
+            }
+            // dropped by the migration under its own name, or its column's (as Retort reads a renamed column's)
+            String changed = altered.get(table).get(column);
+            if (changed == null
+                    || dropped.contains(table + "." + lower(read.name()))
+                    || dropped.contains(table + "." + lower(column))) continue;
+            throw new MigrationException(
+                    revision,
+                    "revision " + revision + ": changing column " + table + "." + VisibleText.of(changed, false)
+                            + " would drop its own check (MariaDB drops a column-level check, such as a json"
+                            + " column's json_valid, with any MODIFY COLUMN); drop the check before the change and"
+                            + " add it again after (op.dropCheck, op.addCheck), as revision --autogenerate writes it",
+                    null);
+        }
+    }
+
+    private static String lower(String name) {
+        return name.toLowerCase(Locale.ROOT);
     }
 
     /** A block that stops the script in a session with {@code NO_BACKSLASH_ESCAPES}, before a statement with a backslash. */
