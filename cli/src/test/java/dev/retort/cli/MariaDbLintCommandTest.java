@@ -216,6 +216,35 @@ class MariaDbLintCommandTest {
                 "g14",
                 sql("# a comment; not a statement\nUPDATE `orders` SET note = 'it''s \\' ; -- not a comment',"
                         + " code = \"a\\\";b\" -- a comment; still one\nWHERE qty--1 > 0 /* c; */"));
+        // a type change of a key's column, at either end, the key as the migrations made it (renames followed)
+        String keyed = "op.createTable(\"parents%1$s\", column(\"id\", \"integer\").notNull(), primaryKey(\"id\"));\n"
+                + "op.createTable(\"kids%1$s\", column(\"id\", \"integer\").notNull(), column(\"parent_id\","
+                + " \"integer\"), primaryKey(\"id\"), foreignKey(\"parent_id\").references(\"parents%1$s\","
+                + " \"id\").named(\"kids%1$s_parent_fk\"));\n";
+        revision(
+                "b15",
+                keyed.formatted("")
+                        + "op.alterColumn(\"parents\", column(\"id\", \"integer\").notNull(), column(\"id\","
+                        + " \"bigint\").notNull());",
+                "type-change-under-key");
+        revision(
+                "b15r",
+                keyed.formatted("3")
+                        + "op.renameColumn(\"kids3\", \"parent_id\", \"keeper_id\");\n"
+                        + "op.alterColumn(\"kids3\", column(\"keeper_id\", \"integer\"), column(\"keeper_id\","
+                        + " \"bigint\"));",
+                "type-change-under-key");
+        revision(
+                "g15",
+                keyed.formatted("2")
+                        + "op.dropForeignKey(\"kids2\", foreignKey(\"parent_id\").references(\"parents2\", \"id\")"
+                        + ".named(\"kids2_parent_fk\"));\n"
+                        + "op.alterColumn(\"parents2\", column(\"id\", \"integer\").notNull(), column(\"id\","
+                        + " \"bigint\").notNull());\n"
+                        + "op.alterColumn(\"kids2\", column(\"parent_id\", \"integer\"), column(\"parent_id\","
+                        + " \"bigint\"));\n"
+                        + "op.addForeignKey(\"kids2\", foreignKey(\"parent_id\").references(\"parents2\", \"id\")"
+                        + ".named(\"kids2_parent_fk\"));");
     }
 
     @RegisterExtension
@@ -271,7 +300,7 @@ class MariaDbLintCommandTest {
     @Test
     void theTextSaysMariaDbsTruth() {
         Cli cli = project(BODIES, "lint.missing-lock-timeout = off\n");
-        Cli.Result result = cli.run("lint", "b01", "b01f", "b01c", "b03n", "b05", "b07v", "b13");
+        Cli.Result result = cli.run("lint", "b01", "b01f", "b01c", "b03n", "b05", "b07v", "b13", "b15", "b15r");
         assertEquals(
                 String.join(
                         "\n",
@@ -298,7 +327,17 @@ class MariaDbLintCommandTest {
                                 + " table's character set)",
                         "Rb13.java:15: error identifier-too-long: name \"t_" + "x".repeat(63) + "\" is 65 characters;"
                                 + " MariaDB refuses a name over 64",
-                        "7 errors, 0 warnings in 7 revisions.",
+                        "Rb15.java:17: error type-change-under-key: type integer -> bigint of \"parents\".id: MariaDB"
+                                + " refuses it while foreign key kids_parent_fk (\"kids\" (parent_id) -> \"parents\" (id))"
+                                + " uses the column, even with foreign_key_checks = 0 (error 1833), after the migration's"
+                                + " earlier statements committed; drop the key before the change and add it again after"
+                                + " (op.dropForeignKey, op.addForeignKey)",
+                        "Rb15r.java:18: error type-change-under-key: type integer -> bigint of \"kids3\".keeper_id:"
+                                + " MariaDB refuses it while foreign key kids3_parent_fk (\"kids3\" (keeper_id) ->"
+                                + " \"parents3\" (id)) uses the column, even with foreign_key_checks = 0 (error 1832),"
+                                + " after the migration's earlier statements committed; drop the key before the change and"
+                                + " add it again after (op.dropForeignKey, op.addForeignKey)",
+                        "9 errors, 0 warnings in 9 revisions.",
                         ""),
                 result.out(),
                 result::toString);
@@ -396,10 +435,10 @@ class MariaDbLintCommandTest {
         bodies.put("a0", BASE);
         for (String id : List.of(
                 "g01", "g01s", "g01c", "g03f", "g04", "g04s", "g05", "g06", "g07", "g07s", "g08u", "g08s", "g08p",
-                "g11", "g13", "g14")) bodies.put(id, BODIES.get(id));
+                "g11", "g13", "g14", "g15")) bodies.put(id, BODIES.get(id));
         Cli cli = project(bodies, "");
         Cli.Result lint = cli.run("lint");
-        assertEquals(new Cli.Result(ExitCode.OK, "No lint findings in 17 revisions.\n", ""), lint);
+        assertEquals(new Cli.Result(ExitCode.OK, "No lint findings in 18 revisions.\n", ""), lint);
         Cli.Result up = cli.run("upgrade", "head");
         assertEquals(ExitCode.OK, up.code(), up::toString);
     }

@@ -191,7 +191,22 @@ public enum Rule {
                             + " which runs nothing): MariaDB 10.11 adds a check only by copying the table (ALGORITHM=COPY,"
                             + " LOCK=SHARED), every row checked while writes wait; it has no online form",
                     "add it when a copy of the table is acceptable (a small table, a quiet window) and say so:"
-                            + " op.lintIgnore(\"check-copies-table\", \"why the copy is acceptable\")"));
+                            + " op.lintIgnore(\"check-copies-table\", \"why the copy is acceptable\")")),
+    TYPE_CHANGE_UNDER_KEY(
+            "type-change-under-key",
+            Severity.ERROR,
+            new Meaning(
+                    false,
+                    "not checked on PostgreSQL: it changes the type of a column a foreign key uses with the key in"
+                            + " place",
+                    "nothing to do on PostgreSQL"),
+            mariaDb(
+                    "a type or collation change (op.alterColumn) of a column a foreign key uses at that point, at"
+                            + " either end, as the migrations made the key: MariaDB refuses it even with"
+                            + " foreign_key_checks = 0 (errors 1832, 1833), after the migration's earlier statements"
+                            + " committed",
+                    "drop the key before the change and add it again after (op.dropForeignKey, op.addForeignKey), as"
+                            + " revision --autogenerate writes it"));
 
     private final String id;
     private final Severity severity;

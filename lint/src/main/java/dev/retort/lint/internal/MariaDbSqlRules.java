@@ -24,6 +24,9 @@ final class MariaDbSqlRules {
             if (known != null) known.columns.remove(d.column());
         } else if (action instanceof Action.DropConstraint d) {
             walk.state.dropCheck(table, d.name());
+            walk.state.dropForeignKey(table, d.name());
+        } else if (action instanceof Action.Rename r && r.kind().equals("column")) {
+            walk.state.renameKeyColumn(table, r.from(), r.to());
         }
         if (!walk.existing(table)) {
             if (action instanceof Action.Rename r && r.kind().equals("table")) walk.state.rename(table, r.to());

@@ -3,6 +3,7 @@ package dev.retort.lint.internal;
 import dev.retort.Dialect;
 import dev.retort.diff.OnlineForms;
 import dev.retort.lint.Rule;
+import dev.retort.mariadb.RetypedForeignKeys;
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddForeignKey;
@@ -124,6 +125,27 @@ public final class MigrationWalk {
         }
     }
 
+    /** A type or collation change of a column a key still uses: MariaDB refuses it (on any table, new ones too). */
+    private void keyed(AlterColumn change, Step step, List<Waiver> waivers) {
+        SchemaState.Key key = state.keyUsing(change.table(), change.columnName());
+        if (key == null) return;
+        boolean referencing = key.uses(key.table(), change.columnName()) && key.on(change.table());
+        String what = change.from().type().equalsIgnoreCase(change.to().type())
+                ? "collation of "
+                : "type " + change.from().type() + " -> " + change.to().type() + " of ";
+        hit(
+                Rule.TYPE_CHANGE_UNDER_KEY,
+                what + shown(change.table()) + "." + change.columnName() + ": MariaDB refuses it while foreign key "
+                        + (key.name() == null ? "" : key.name() + " ") + "(" + shown(key.table()) + " ("
+                        + String.join(", ", key.columns()) + ") -> " + shown(key.referenced()) + " ("
+                        + String.join(", ", key.referencedColumns()) + ")) uses the column, even with"
+                        + " foreign_key_checks = 0 (error " + (referencing ? 1832 : 1833) + "), after the migration's"
+                        + " earlier statements committed; drop the key before the change and add it again after"
+                        + " (op.dropForeignKey, op.addForeignKey)",
+                step,
+                waivers);
+    }
+
     void hit(Rule rule, String message, Step step, List<Waiver> waivers) {
         if (rule.appliesTo(dialect)) hits.add(new Hit(rule, message, step, waivers));
     }
@@ -186,6 +208,7 @@ public final class MigrationWalk {
             created.add(table);
             return;
         }
+        if (mariaDb() && op instanceof AlterColumn a && RetypedForeignKeys.refusedUnderAKey(a)) keyed(a, step, waivers);
         if (mariaDb() && op instanceof AddCheck c && !c.constraint().valid()) {
             String column = OnlineForms.notNullColumn(table, c.constraint());
             if (column != null) onlineNotNull.add(new NotNullColumn(table, column));
@@ -366,6 +389,7 @@ public final class MigrationWalk {
         List<List<SqlToken>> statements = SqlLexer.statements(text, dialect);
         if (statements == null) {
             hit(Rule.UNPARSED_SQL, "op.execute: a quote or comment is never closed", step, waivers);
+            state.forgetKeys();
             return;
         }
         if (mariaDb() && !statements.isEmpty() && MariaDbReader.compound(statements.get(0))) {
