@@ -245,6 +245,15 @@ class MariaDbLintCommandTest {
                         + " \"bigint\"));\n"
                         + "op.addForeignKey(\"kids2\", foreignKey(\"parent_id\").references(\"parents2\", \"id\")"
                         + ".named(\"kids2_parent_fk\"));");
+        // the same in SQL: a MODIFY of the key's column, and the key dropped by SQL first
+        revision(
+                "b15s",
+                keyed.formatted("4") + sql("ALTER TABLE kids4 MODIFY parent_id bigint"),
+                "type-change-under-key");
+        revision(
+                "g15s",
+                keyed.formatted("5") + sql("ALTER TABLE kids5 DROP FOREIGN KEY kids5_parent_fk") + "\n"
+                        + sql("ALTER TABLE kids5 MODIFY parent_id bigint"));
     }
 
     @RegisterExtension
@@ -300,7 +309,7 @@ class MariaDbLintCommandTest {
     @Test
     void theTextSaysMariaDbsTruth() {
         Cli cli = project(BODIES, "lint.missing-lock-timeout = off\n");
-        Cli.Result result = cli.run("lint", "b01", "b01f", "b01c", "b03n", "b05", "b07v", "b13", "b15", "b15r");
+        Cli.Result result = cli.run("lint", "b01", "b01f", "b01c", "b03n", "b05", "b07v", "b13", "b15", "b15r", "b15s");
         assertEquals(
                 String.join(
                         "\n",
@@ -337,7 +346,12 @@ class MariaDbLintCommandTest {
                                 + " \"parents3\" (id)) uses the column, even with foreign_key_checks = 0 (error 1832),"
                                 + " after the migration's earlier statements committed; drop the key before the change and"
                                 + " add it again after (op.dropForeignKey, op.addForeignKey)",
-                        "9 errors, 0 warnings in 9 revisions.",
+                        "Rb15s.java:17: error type-change-under-key: type integer -> bigint (MODIFY) of \"kids4\".parent_id:"
+                                + " MariaDB refuses it while foreign key kids4_parent_fk (\"kids4\" (parent_id) ->"
+                                + " \"parents4\" (id)) uses the column, even with foreign_key_checks = 0 (error 1832),"
+                                + " after the migration's earlier statements committed; drop the key before the change and"
+                                + " add it again after (op.dropForeignKey, op.addForeignKey)",
+                        "10 errors, 0 warnings in 10 revisions.",
                         ""),
                 result.out(),
                 result::toString);
@@ -435,10 +449,10 @@ class MariaDbLintCommandTest {
         bodies.put("a0", BASE);
         for (String id : List.of(
                 "g01", "g01s", "g01c", "g03f", "g04", "g04s", "g05", "g06", "g07", "g07s", "g08u", "g08s", "g08p",
-                "g11", "g13", "g14", "g15")) bodies.put(id, BODIES.get(id));
+                "g11", "g13", "g14", "g15", "g15s")) bodies.put(id, BODIES.get(id));
         Cli cli = project(bodies, "");
         Cli.Result lint = cli.run("lint");
-        assertEquals(new Cli.Result(ExitCode.OK, "No lint findings in 18 revisions.\n", ""), lint);
+        assertEquals(new Cli.Result(ExitCode.OK, "No lint findings in 19 revisions.\n", ""), lint);
         Cli.Result up = cli.run("upgrade", "head");
         assertEquals(ExitCode.OK, up.code(), up::toString);
     }

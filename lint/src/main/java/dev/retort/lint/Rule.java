@@ -201,7 +201,8 @@ public enum Rule {
                             + " place",
                     "nothing to do on PostgreSQL"),
             mariaDb(
-                    "a type or collation change (op.alterColumn) of a column a foreign key uses at that point, at"
+                    "a type or collation change (op.alterColumn, or MODIFY in SQL) of a column a foreign key uses at"
+                            + " that point, at"
                             + " either end, as the migrations made the key: MariaDB refuses it even with"
                             + " foreign_key_checks = 0 (errors 1832, 1833), after the migration's earlier statements"
                             + " committed",

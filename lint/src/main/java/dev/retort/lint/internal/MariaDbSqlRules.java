@@ -4,6 +4,7 @@ import dev.retort.lint.Rule;
 import dev.retort.lint.internal.SqlStatement.Action;
 import dev.retort.schema.Column;
 import dev.retort.schema.QualifiedName;
+import dev.retort.schema.Types;
 
 /**
  * MariaDB's rules over one action of a hand-written {@code ALTER TABLE}: those of {@link MariaDbOpRules} for the SQL,
@@ -27,6 +28,13 @@ final class MariaDbSqlRules {
             walk.state.dropForeignKey(table, d.name());
         } else if (action instanceof Action.Rename r && r.kind().equals("column")) {
             walk.state.renameKeyColumn(table, r.from(), r.to());
+        } else if (action instanceof Action.Modify m && known != null && known.columns.containsKey(m.column())) {
+            // MODIFY's type against the column's as the migrations made it (unknown: nothing said)
+            String before = known.columns.get(m.column()).type();
+            String message = Types.classify(before, m.type()) == Types.Change.NONE
+                    ? null
+                    : walk.underKey(table, m.column(), "type " + before + " -> " + m.type() + " (MODIFY) of ");
+            if (message != null) rules.hit(Rule.TYPE_CHANGE_UNDER_KEY, message);
         }
         if (!walk.existing(table)) {
             if (action instanceof Action.Rename r && r.kind().equals("table")) walk.state.rename(table, r.to());

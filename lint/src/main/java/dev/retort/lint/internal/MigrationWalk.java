@@ -127,23 +127,28 @@ public final class MigrationWalk {
 
     /** A type or collation change of a column a key still uses: MariaDB refuses it (on any table, new ones too). */
     private void keyed(AlterColumn change, Step step, List<Waiver> waivers) {
-        SchemaState.Key key = state.keyUsing(change.table(), change.columnName());
-        if (key == null) return;
-        boolean referencing = key.uses(key.table(), change.columnName()) && key.on(change.table());
         String what = change.from().type().equalsIgnoreCase(change.to().type())
                 ? "collation of "
                 : "type " + change.from().type() + " -> " + change.to().type() + " of ";
-        hit(
-                Rule.TYPE_CHANGE_UNDER_KEY,
-                what + shown(change.table()) + "." + change.columnName() + ": MariaDB refuses it while foreign key "
-                        + (key.name() == null ? "" : key.name() + " ") + "(" + shown(key.table()) + " ("
-                        + String.join(", ", key.columns()) + ") -> " + shown(key.referenced()) + " ("
-                        + String.join(", ", key.referencedColumns()) + ")) uses the column, even with"
-                        + " foreign_key_checks = 0 (error " + (referencing ? 1832 : 1833) + "), after the migration's"
-                        + " earlier statements committed; drop the key before the change and add it again after"
-                        + " (op.dropForeignKey, op.addForeignKey)",
-                step,
-                waivers);
+        String message = underKey(change.table(), change.columnName(), what);
+        if (message != null) hit(Rule.TYPE_CHANGE_UNDER_KEY, message, step, waivers);
+    }
+
+    /**
+     * {@code type-change-under-key}'s message for a change ({@code what}: "type a -> b of ") of a column a key still
+     * uses, or null when lint knows of none.
+     */
+    String underKey(QualifiedName table, String column, String what) {
+        SchemaState.Key key = state.keyUsing(table, column);
+        if (key == null) return null;
+        boolean referencing = key.on(table) && key.uses(key.table(), column);
+        return what + shown(table) + "." + column + ": MariaDB refuses it while foreign key "
+                + (key.name() == null ? "" : key.name() + " ") + "(" + shown(key.table()) + " ("
+                + String.join(", ", key.columns()) + ") -> " + shown(key.referenced()) + " ("
+                + String.join(", ", key.referencedColumns()) + ")) uses the column, even with"
+                + " foreign_key_checks = 0 (error " + (referencing ? 1832 : 1833) + "), after the migration's"
+                + " earlier statements committed; drop the key before the change and add it again after"
+                + " (op.dropForeignKey, op.addForeignKey)";
     }
 
     void hit(Rule rule, String message, Step step, List<Waiver> waivers) {
