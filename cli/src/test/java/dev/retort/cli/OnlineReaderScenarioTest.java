@@ -356,6 +356,11 @@ class OnlineReaderScenarioTest {
                     trace.add("at the end: holds " + held(migration) + "; " + writer + "; " + late.read());
                     gate.commit();
                     break;
+                } else if (db.query("SELECT pid FROM pg_stat_activity WHERE pid IN ("
+                                + blockers.stream().map(String::valueOf).collect(Collectors.joining(", ")) + ")")
+                        .isEmpty()) {
+                    // a session that ended since (an autovacuum worker's snapshot, which CONCURRENTLY waits out too)
+                    continue;
                 } else {
                     throw new AssertionError("the migration waits for sessions " + blockers + " ("
                             + db.query("SELECT backend_type || ': ' || coalesce(query, '') FROM pg_stat_activity WHERE"
