@@ -18,6 +18,7 @@ import dev.retort.embedded.EmbeddedSettings;
 import dev.retort.entities.EntitySource;
 import dev.retort.lint.Finding;
 import dev.retort.lint.Linter;
+import dev.retort.mariadb.MariaDbServer;
 import dev.retort.mariadb.MariaDbVersions;
 import dev.retort.postgres.PostgresSql;
 import dev.retort.revision.RevisionGraph;
@@ -298,8 +299,19 @@ final class Project {
         startLoadingMigrations();
         try (Connection connection = connectMariaDb()) {
             requireAtHead(MariaDbVersions.applied(connection, settings.versionTable()), command);
-            return mariaDbAutogenerate().compare(connection, model);
+            return mariaDbAutogenerate().compare(connection, modelFor(connection));
         }
+    }
+
+    /**
+     * The entity model mapped for the server the connection reaches: the model read in the background (for MariaDB)
+     * on a MariaDB server, and on a MySQL server the entities mapped again as Hibernate maps them for MySQL.
+     */
+    CompletableFuture<Schema> modelFor(Connection connection) throws SQLException {
+        if (!MariaDbServer.isMySql(connection)) return model();
+        EntitySource source = entitySource();
+        return CompletableFuture.completedFuture(EntityRead.read(
+                source.withHibernate(source.hibernate().forMySql()), settings.defaultSchema(), Dialect.MARIADB));
     }
 
     /** A connection to {@code url}'s MariaDB database, with the configured credentials and timeout. */
@@ -332,7 +344,7 @@ final class Project {
     Plan compareOnScratch(ScratchDatabase scratch) throws SQLException {
         try (Connection connection = connectScratch(scratch)) {
             if (scratch.dialect() == Dialect.MARIADB)
-                return mariaDbAutogenerate().compare(connection, model());
+                return mariaDbAutogenerate().compare(connection, modelFor(connection));
             VersionTable at = versionTable().locate(connection);
             return autogenerate(at).compare(connection, model());
         }

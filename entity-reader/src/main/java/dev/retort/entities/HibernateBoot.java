@@ -20,7 +20,7 @@ import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.boot.spi.MetadataBuilderImplementor;
 import org.hibernate.boot.spi.MetadataBuildingOptions;
 import org.hibernate.boot.spi.MetadataImplementor;
-import org.hibernate.dialect.MariaDBDialect;
+import org.hibernate.dialect.MySQLDialect;
 import org.hibernate.dialect.PostgreSQLDialect;
 
 /**
@@ -163,9 +163,9 @@ final class HibernateBoot {
 
     /** Refuses a Hibernate dialect the settings name that is not the database's: the mapping would be another's. */
     private static void requireDialect(org.hibernate.dialect.Dialect hibernate, Dialect dialect) {
-        boolean matches = dialect == Dialect.MARIADB
-                ? hibernate instanceof MariaDBDialect
-                : hibernate instanceof PostgreSQLDialect;
+        // MariaDB's dialect is Hibernate's MySQL dialect with MariaDB's additions; a MySQL server is mapped with it
+        boolean matches =
+                dialect == Dialect.MARIADB ? hibernate instanceof MySQLDialect : hibernate instanceof PostgreSQLDialect;
         if (!matches) {
             throw new EntityException.BadSetting(
                     "hibernate.dialect",

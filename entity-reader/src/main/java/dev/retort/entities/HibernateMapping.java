@@ -8,7 +8,7 @@ import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.model.relational.Sequence;
-import org.hibernate.dialect.MariaDBDialect;
+import org.hibernate.dialect.MySQLDialect;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.Table;
 import org.hibernate.mapping.UserDefinedObjectType;
@@ -123,8 +123,8 @@ final class HibernateMapping {
         return column.isQuoted() ? column.getName() : fold(column.getName());
     }
 
-    /** Whether the mapping's database folds unquoted names to lower case: PostgreSQL does, MariaDB does not. */
+    /** Whether the mapping's database folds unquoted names to lower case: PostgreSQL does, MariaDB and MySQL do not. */
     static boolean folds(Metadata metadata) {
-        return !(metadata.getDatabase().getDialect() instanceof MariaDBDialect);
+        return !(metadata.getDatabase().getDialect() instanceof MySQLDialect);
     }
 }

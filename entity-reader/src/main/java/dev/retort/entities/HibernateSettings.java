@@ -52,6 +52,21 @@ public record HibernateSettings(Map<String, String> properties, Path propertiesF
         return new HibernateSettings(properties, file, persistenceUnit);
     }
 
+    /**
+     * These settings mapping the entities as Hibernate does for a MySQL server, 8.4 (its dialect's checks, generators
+     * as tables, types), unless they name a Hibernate dialect or database product themselves; without this the
+     * MariaDB dialect maps them for MariaDB.
+     */
+    public HibernateSettings forMySql() {
+        if (properties.containsKey("hibernate.dialect")
+                || properties.containsKey("jakarta.persistence.database-product-name")) return this;
+        Map<String, String> mysql = new TreeMap<>(properties);
+        mysql.put("jakarta.persistence.database-product-name", "MySQL");
+        mysql.put("jakarta.persistence.database-major-version", "8");
+        mysql.put("jakarta.persistence.database-minor-version", "4");
+        return new HibernateSettings(mysql, propertiesFile, persistenceUnit);
+    }
+
     /** These settings with the persistence unit of that name, or none for null. */
     public HibernateSettings withPersistenceUnit(String name) {
         return new HibernateSettings(properties, propertiesFile, name);

@@ -40,6 +40,17 @@ final class CatalogColumns {
             ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION
             """;
 
+    /** MySQL's {@code information_schema.COLUMNS} has no {@code IS_GENERATED}: its {@code EXTRA} says so. */
+    private static final String MYSQL_COLUMNS = COLUMNS.replace(
+            "c.IS_GENERATED AS is_generated",
+            "CASE WHEN c.EXTRA LIKE '%VIRTUAL GENERATED%' OR c.EXTRA LIKE '%STORED GENERATED%' THEN 'ALWAYS'"
+                    + " ELSE 'NEVER' END AS is_generated");
+
+    /** The types whose constant defaults MySQL shows as MariaDB does, unquoted: numbers, bits and years. */
+    private static final Pattern UNQUOTED = Pattern.compile(
+            "(?i)(tinyint|smallint|mediumint|int|integer|bigint|decimal|numeric|float|double|real|bit|year|bool"
+                    + "|boolean)\\b.*");
+
     private static final Pattern ZERO_DATE = Pattern.compile("'0000-00-00 00:00:00(\\.0+)?'");
 
     private static final Pattern ON_UPDATE = Pattern.compile("on update (\\S+)", Pattern.CASE_INSENSITIVE);
@@ -55,21 +66,22 @@ final class CatalogColumns {
     private CatalogColumns() {}
 
     /** The columns by table, each table's in physical order. */
-    static Map<String, List<Read>> read(Connection connection, String database) throws SQLException {
+    static Map<String, List<Read>> read(Connection connection, String database, MariaDbServer.Kind server)
+            throws SQLException {
         Map<String, List<Read>> columns = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
+        try (PreparedStatement statement = connection.prepareStatement(server.mysql() ? MYSQL_COLUMNS : COLUMNS)) {
             statement.setString(1, database);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     columns.computeIfAbsent(rs.getString("table_name"), t -> new ArrayList<>())
-                            .add(column(rs));
+                            .add(column(rs, server));
                 }
             }
         }
         return columns;
     }
 
-    private static Read column(ResultSet rs) throws SQLException {
+    private static Read column(ResultSet rs, MariaDbServer.Kind server) throws SQLException {
         String extra = rs.getString("extra");
         String lowerExtra = extra == null ? "" : extra.toLowerCase(Locale.ROOT);
         String type = rs.getString("column_type");
@@ -84,7 +96,7 @@ final class CatalogColumns {
         } else if (generated) {
             column = column.generatedAs(rs.getString("generation_expression"));
         } else {
-            String stored = rs.getString("column_default");
+            String stored = stored(server, rs.getString("column_default"), extra, type);
             // MariaDB gives a COMPRESSED NOT NULL column without a default DEFAULT '' (it stores no "none" for one),
             // and a NOT NULL datetime or timestamp with ON UPDATE the zero date
             boolean implicit = !column.nullable()
@@ -102,6 +114,20 @@ final class CatalogColumns {
                 rs.getString("collation_name"),
                 invisible(extra),
                 compressed);
+    }
+
+    /**
+     * A column's {@code COLUMN_DEFAULT} as MariaDB shows it: MySQL shows a constant unquoted ({@code it's} for
+     * {@code 'it''s'}; SQL NULL for none and for {@code DEFAULT NULL}, {@code NULL} for the four letters), and an
+     * expression as MariaDB does, marked {@code DEFAULT_GENERATED} in {@code EXTRA}; MariaDB's is taken as it is.
+     */
+    static String stored(MariaDbServer.Kind server, String columnDefault, String extra, String columnType) {
+        if (!server.mysql() || columnDefault == null) return columnDefault;
+        if (extra != null && extra.toUpperCase(Locale.ROOT).contains("DEFAULT_GENERATED")) return columnDefault;
+        if (UNQUOTED.matcher(columnType.strip()).matches()) return columnDefault;
+        if (columnDefault.startsWith("0x")
+                && columnType.toLowerCase(Locale.ROOT).contains("binary")) return columnDefault;
+        return "'" + columnDefault.replace("\\", "\\\\").replace("'", "''") + "'";
     }
 
     /** Whether {@code EXTRA} marks the column {@code INVISIBLE} (left out of {@code SELECT *}). */

@@ -51,6 +51,20 @@ final class CatalogConstraints {
             ORDER BY c.TABLE_NAME, c.CONSTRAINT_NAME
             """;
 
+    /**
+     * MySQL's checks: its {@code CHECK_CONSTRAINTS} names no table (a check's name is unique in its database there)
+     * and has no {@code LEVEL}, for MySQL keeps a column's check as the table's, named {@code <table>_chk_<n>}.
+     */
+    private static final String MYSQL_CHECKS = """
+            SELECT t.TABLE_NAME AS table_name, c.CONSTRAINT_NAME AS constraint_name, c.CHECK_CLAUSE AS check_clause,
+                   'Table' AS level
+            FROM information_schema.CHECK_CONSTRAINTS c
+            JOIN information_schema.TABLE_CONSTRAINTS t ON t.CONSTRAINT_SCHEMA = c.CONSTRAINT_SCHEMA
+                 AND t.CONSTRAINT_NAME = c.CONSTRAINT_NAME AND t.CONSTRAINT_TYPE = 'CHECK'
+            WHERE c.CONSTRAINT_SCHEMA = ?
+            ORDER BY t.TABLE_NAME, c.CONSTRAINT_NAME
+            """;
+
     private CatalogConstraints() {}
 
     /** The foreign keys by table; a key referencing a table of the same database names it without a schema. */
@@ -115,10 +129,10 @@ final class CatalogConstraints {
      */
     record Checks(Map<String, List<CheckConstraint>> byTable, Map<String, Set<String>> columnLevel) {}
 
-    static Checks checks(Connection connection, String database) throws SQLException {
+    static Checks checks(Connection connection, String database, MariaDbServer.Kind server) throws SQLException {
         Map<String, List<CheckConstraint>> checks = new LinkedHashMap<>();
         Map<String, Set<String>> columnLevel = new LinkedHashMap<>();
-        try (PreparedStatement statement = connection.prepareStatement(CHECKS)) {
+        try (PreparedStatement statement = connection.prepareStatement(server.mysql() ? MYSQL_CHECKS : CHECKS)) {
             statement.setString(1, database);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

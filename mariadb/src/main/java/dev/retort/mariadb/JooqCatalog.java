@@ -12,6 +12,7 @@ import org.jooq.meta.SchemaDefinition;
 import org.jooq.meta.TableDefinition;
 import org.jooq.meta.jaxb.SchemaMappingType;
 import org.jooq.meta.mariadb.MariaDBDatabase;
+import org.jooq.meta.mysql.MySQLDatabase;
 import org.jooq.tools.JooqLogger;
 
 /**
@@ -41,8 +42,9 @@ final class JooqCatalog {
     /** Unique keys: columns in key order by key name, by table. */
     final Map<String, Map<String, List<String>>> uniqueKeys = new LinkedHashMap<>();
 
-    static JooqCatalog read(Connection connection, String database) {
-        MariaDBDatabase meta = new MariaDBDatabase();
+    static JooqCatalog read(Connection connection, String database, MariaDbServer.Kind server) {
+        // jOOQ-meta's MariaDB reader is its MySQL reader with MariaDB's own additions (sequences, ...)
+        MySQLDatabase meta = server.mysql() ? new MySQLDatabase() : new MariaDBDatabase();
         meta.setConnection(connection);
         meta.setConfiguredSchemata(List.of(new SchemaMappingType().withInputSchema(database)));
         JooqCatalog catalog = new JooqCatalog();

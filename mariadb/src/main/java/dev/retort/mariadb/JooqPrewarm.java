@@ -38,7 +38,8 @@ public final class JooqPrewarm {
     public static boolean run() {
         try {
             DSLContext dsl = DSL.using(SQLDialect.MARIADB);
-            JooqCatalog catalog = JooqCatalog.read(new MockConnection(context -> answer(dsl, context)), DATABASE);
+            JooqCatalog catalog = JooqCatalog.read(
+                    new MockConnection(context -> answer(dsl, context)), DATABASE, MariaDbServer.Kind.MARIADB);
             return catalog.relations.containsKey(TABLE)
                     && catalog.primaryKeys.containsKey(TABLE)
                     && catalog.uniqueKeys.containsKey(TABLE);

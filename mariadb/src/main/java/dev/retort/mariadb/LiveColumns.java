@@ -39,6 +39,12 @@ public record LiveColumns(
             WHERE c.TABLE_SCHEMA = COALESCE(?, DATABASE()) AND c.TABLE_NAME = ?
             """;
 
+    /** MySQL's {@code COLUMNS} has no {@code IS_GENERATED}: its {@code EXTRA} says so. */
+    private static final String MYSQL_COLUMNS = COLUMNS.replace(
+            "c.IS_GENERATED AS is_generated",
+            "CASE WHEN c.EXTRA LIKE '%VIRTUAL GENERATED%' OR c.EXTRA LIKE '%STORED GENERATED%' THEN 'ALWAYS'"
+                    + " ELSE 'NEVER' END AS is_generated");
+
     public LiveColumns {
         collations = Map.copyOf(new TreeMap<>(requireNonNull(collations, "collations")));
         onUpdate = Map.copyOf(new TreeMap<>(requireNonNull(onUpdate, "onUpdate")));
@@ -92,7 +98,8 @@ public record LiveColumns(
         Set<String> virtual = new HashSet<>();
         Set<String> invisible = new HashSet<>();
         Set<String> compressed = new HashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
+        try (PreparedStatement statement =
+                connection.prepareStatement(MariaDbServer.isMySql(connection) ? MYSQL_COLUMNS : COLUMNS)) {
             statement.setString(1, table.schema());
             statement.setString(2, table.name());
             try (ResultSet rs = statement.executeQuery()) {

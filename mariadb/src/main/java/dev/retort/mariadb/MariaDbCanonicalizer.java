@@ -37,7 +37,7 @@ public final class MariaDbCanonicalizer {
     private static final String DEFAULTS = """
             SELECT c.TABLE_NAME AS table_name, c.COLUMN_NAME AS column_name, c.COLUMN_DEFAULT AS column_default,
                    c.GENERATION_EXPRESSION AS generation_expression, c.COLUMN_TYPE AS column_type,
-                   c.IS_NULLABLE AS is_nullable, c.COLLATION_NAME AS collation_name,
+                   c.IS_NULLABLE AS is_nullable, c.COLLATION_NAME AS collation_name, c.EXTRA AS extra,
                    t.TABLE_COLLATION AS table_collation
             FROM information_schema.COLUMNS c
             JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
@@ -49,6 +49,18 @@ public final class MariaDbCanonicalizer {
             FROM information_schema.CHECK_CONSTRAINTS c
             WHERE c.CONSTRAINT_SCHEMA = ?
             """;
+
+    /** MySQL's {@code CHECK_CONSTRAINTS} names no table: {@code TABLE_CONSTRAINTS} does. */
+    private static final String MYSQL_CHECKS = """
+            SELECT t.TABLE_NAME AS table_name, c.CONSTRAINT_NAME AS constraint_name, c.CHECK_CLAUSE AS check_clause
+            FROM information_schema.CHECK_CONSTRAINTS c
+            JOIN information_schema.TABLE_CONSTRAINTS t ON t.CONSTRAINT_SCHEMA = c.CONSTRAINT_SCHEMA
+                 AND t.CONSTRAINT_NAME = c.CONSTRAINT_NAME AND t.CONSTRAINT_TYPE = 'CHECK'
+            WHERE c.CONSTRAINT_SCHEMA = ?
+            """;
+
+    /** The name MySQL gives an unnamed check of a scratch table: {@code t3_chk_1}. */
+    private static final Pattern MYSQL_INLINE_CHECK = Pattern.compile("t\\d+_chk_\\d+");
 
     private MariaDbCanonicalizer() {}
 
@@ -63,19 +75,22 @@ public final class MariaDbCanonicalizer {
             // held, so that a concurrent run's sweep leaves it alone and the next one drops it if this one is killed
             String database = MariaDbScratchDatabases.createHeld(connection, SCRATCH_PREFIX);
             doing = doing + " " + database;
+            boolean mysql = MariaDbServer.isMySql(connection);
             try {
                 // tables of the same columns, defaults and checks print the same: one scratch table for each such shape
                 Map<String, String> scratchOfShape = new HashMap<>();
                 Map<Integer, String> scratch = new HashMap<>();
                 for (int i : printed) {
                     Table table = model.tables().get(i);
-                    String shape = shape(table);
+                    String shape = shape(table, CHECK);
                     String name = scratchOfShape.get(shape);
                     if (name == null) {
                         name = "t" + i;
                         scratchOfShape.put(shape, name);
+                        // MySQL's check names are the database's, not the table's: each scratch table's carry its name
+                        String ddl = mysql ? shape(table, name + "_" + CHECK) : shape;
                         try {
-                            statement.execute("CREATE TABLE " + quote(database) + "." + quote(name) + " " + shape);
+                            statement.execute("CREATE TABLE " + quote(database) + "." + quote(name) + " " + ddl);
                         } catch (SQLException e) {
                             throw MariaDbCatalogException.failed(doing + " (table " + table.name() + ")", e);
                         }
@@ -124,7 +139,7 @@ public final class MariaDbCanonicalizer {
      * What follows a scratch table's name: every column (checks may name any), its default or generation, and the
      * checks as {@code retort_check_<i>}.
      */
-    private static String shape(Table table) {
+    private static String shape(Table table, String checkPrefix) {
         List<String> parts = new ArrayList<>();
         for (Column column : table.columns()) {
             StringBuilder part = new StringBuilder(quote(column.name()) + " " + ddlType(column.sqlType()));
@@ -140,7 +155,7 @@ public final class MariaDbCanonicalizer {
             parts.add(part.toString());
         }
         for (int i = 0; i < table.checks().size(); i++)
-            parts.add("CONSTRAINT " + quote(CHECK + i) + " CHECK ("
+            parts.add("CONSTRAINT " + quote(checkPrefix + i) + " CHECK ("
                     + table.checks().get(i).expression() + ")");
         return "(" + String.join(", ", parts) + ")";
     }
@@ -171,6 +186,7 @@ public final class MariaDbCanonicalizer {
     }
 
     private static Map<String, Printed> readBack(Connection connection, String database) throws SQLException {
+        MariaDbServer.Kind server = MariaDbServer.kind(connection);
         Map<String, Printed> printed = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(DEFAULTS)) {
             statement.setString(1, database);
@@ -178,7 +194,14 @@ public final class MariaDbCanonicalizer {
                 while (rs.next()) {
                     Printed table = printed.computeIfAbsent(rs.getString("table_name"), t -> new Printed());
                     String column = rs.getString("column_name").toLowerCase(Locale.ROOT);
-                    table.defaults().put(column, rs.getString("column_default"));
+                    table.defaults()
+                            .put(
+                                    column,
+                                    CatalogColumns.stored(
+                                            server,
+                                            rs.getString("column_default"),
+                                            rs.getString("extra"),
+                                            rs.getString("column_type")));
                     table.generated().put(column, rs.getString("generation_expression"));
                     table.types().put(column, rs.getString("column_type"));
                     table.nullable().put(column, "YES".equals(rs.getString("is_nullable")));
@@ -189,15 +212,16 @@ public final class MariaDbCanonicalizer {
                 }
             }
         }
-        try (PreparedStatement statement = connection.prepareStatement(CHECKS)) {
+        try (PreparedStatement statement = connection.prepareStatement(server.mysql() ? MYSQL_CHECKS : CHECKS)) {
             statement.setString(1, database);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    printed.computeIfAbsent(rs.getString("table_name"), t -> new Printed())
-                            .checks()
-                            .put(
-                                    rs.getString("constraint_name").toLowerCase(Locale.ROOT),
-                                    rs.getString("check_clause"));
+                    String table = rs.getString("table_name");
+                    String name = rs.getString("constraint_name").toLowerCase(Locale.ROOT);
+                    // a MySQL scratch table's checks carry its name (t3_retort_check_0), or MySQL's (t3_chk_1)
+                    if (server.mysql() && name.startsWith(table + "_" + CHECK))
+                        name = name.substring(table.length() + 1);
+                    printed.computeIfAbsent(table, t -> new Printed()).checks().put(name, rs.getString("check_clause"));
                 }
             }
         }
@@ -237,6 +261,11 @@ public final class MariaDbCanonicalizer {
             }
             columns.add(column);
         }
+        // MySQL keeps a definition's inline check as the table's, named <table>_chk_<n>
+        forms.checks().forEach((name, clause) -> {
+            if (MYSQL_INLINE_CHECK.matcher(name).matches())
+                checks.add(new CheckConstraint(null, clause, clause, true, true));
+        });
         for (int i = 0; i < table.checks().size(); i++) {
             CheckConstraint check = table.checks().get(i);
             String clause = forms.checks().get(CHECK + i);

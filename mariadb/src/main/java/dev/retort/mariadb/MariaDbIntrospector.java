@@ -37,14 +37,15 @@ public final class MariaDbIntrospector {
 
     /** The catalog of the connection's current database; a server that is not MariaDB is refused ({@link MariaDbServer}). */
     public static MariaDbCatalog read(Connection connection) {
+        MariaDbServer.Kind server;
         try {
-            MariaDbServer.require(connection);
+            server = MariaDbServer.kind(connection);
         } catch (SQLException e) {
             throw MariaDbCatalogException.failed("reading the MariaDB catalog", e);
         }
         String database = currentDatabase(connection);
         try {
-            return read(connection, database);
+            return read(connection, database, server);
         } catch (SQLException e) {
             throw MariaDbCatalogException.failed("reading the MariaDB catalog of database " + database, e);
         } catch (org.jooq.exception.DataAccessException e) {
@@ -67,17 +68,18 @@ public final class MariaDbIntrospector {
         }
     }
 
-    private static MariaDbCatalog read(Connection connection, String database) throws SQLException {
-        JooqCatalog jooq = JooqCatalog.read(connection, database);
+    private static MariaDbCatalog read(Connection connection, String database, MariaDbServer.Kind server)
+            throws SQLException {
+        JooqCatalog jooq = JooqCatalog.read(connection, database, server);
         Map<String, CatalogTables.Read> kinds = CatalogTables.read(connection, database);
-        Map<String, List<CatalogColumns.Read>> columns = CatalogColumns.read(connection, database);
+        Map<String, List<CatalogColumns.Read>> columns = CatalogColumns.read(connection, database, server);
         Map<String, List<CatalogIndexes.Read>> indexes = CatalogIndexes.read(connection, database);
         Map<String, List<ForeignKey>> foreignKeys = CatalogConstraints.foreignKeys(connection, database);
         Map<String, Set<String>> columnNames = new HashMap<>();
         columns.forEach((table, read) -> columnNames.put(
                 table, read.stream().map(r -> r.column().name()).collect(java.util.stream.Collectors.toSet())));
         CatalogConstraints.Checks checks = CatalogConstraints.underTheirColumns(
-                connection, CatalogConstraints.checks(connection, database), columnNames);
+                connection, CatalogConstraints.checks(connection, database, server), columnNames);
         List<Table> tables = new ArrayList<>();
         Map<QualifiedName, TableDetails> details = new LinkedHashMap<>();
         Map<QualifiedName, String> outsideScope = new HashMap<>();

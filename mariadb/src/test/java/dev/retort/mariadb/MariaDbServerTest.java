@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Which servers the MariaDB dialect takes: the local MariaDB through its own driver, and MariaDB as MySQL's
- * Connector/J reports it; a MySQL server (as both drivers report one) is refused in one line naming it, its
- * version shown with hidden characters spelled out.
+ * Which servers the MariaDB dialect takes: the local MariaDB through its own driver, MariaDB as MySQL's Connector/J
+ * reports it, and MySQL from 8.0.16; an older MySQL or another server is refused in one line naming it, its version
+ * shown with hidden characters spelled out.
  */
 class MariaDbServerTest {
     @RegisterExtension
@@ -34,16 +34,24 @@ class MariaDbServerTest {
     }
 
     @Test
-    void aMySqlServerIsRefusedNamingIt() {
+    void mySqlIsTakenFrom8016() {
+        assertNull(MariaDbServer.refusal("MySQL", "8.0.16"));
+        assertNull(MariaDbServer.refusal("MySQL", "8.4.3"));
+        assertNull(MariaDbServer.refusal("MySQL", "9.7.4-2"));
+    }
+
+    @Test
+    void anOlderMySqlOrAnotherServerIsRefusedNamingIt() {
         assertEquals(
-                "the server is MySQL 8.4.3, not MariaDB: Retort reads and migrates MariaDB servers (10.11 tested);"
-                        + " MySQL is not supported yet (its catalog and DDL differ from MariaDB's and no MySQL server"
-                        + " has been tested)",
-                MariaDbServer.refusal("MySQL", "8.4.3"));
+                "the server is MySQL 8.0.15: Retort reads and migrates MySQL from 8.0.16 (the first that keeps check"
+                        + " constraints); upgrade the server",
+                MariaDbServer.refusal("MySQL", "8.0.15"));
         assertEquals(
-                "the server is MySQL 8.0.36\\x{1b}[2J, not MariaDB: Retort reads and migrates MariaDB servers (10.11"
-                        + " tested); MySQL is not supported yet (its catalog and DDL differ from MariaDB's and no MySQL"
-                        + " server has been tested)",
-                MariaDbServer.refusal("MySQL", "8.0.36\u001b[2J"));
+                "the server is MySQL 5.7.44\\x{1b}[2J: Retort reads and migrates MySQL from 8.0.16 (the first that"
+                        + " keeps check constraints); upgrade the server",
+                MariaDbServer.refusal("MySQL", "5.7.44\u001b[2J"));
+        assertEquals(
+                "the server is TiDB 8.1.0: Retort's MariaDB dialect reads and migrates MariaDB and MySQL servers only",
+                MariaDbServer.refusal("TiDB", "8.1.0"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.retort.runtime.internal;
 
+import dev.retort.mariadb.MariaDbServer;
 import dev.retort.runtime.LockException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -74,8 +75,11 @@ final class MariaDbLock implements RunnerDialect.Held {
     /** {@code GET_LOCK} with the wait in seconds (fractions allowed), free of the session's statement time limit. */
     private static boolean getLock(Connection connection, String name, Duration timeout) throws SQLException {
         String seconds = timeout.toMillis() / 1000 + "." + String.format("%03d", timeout.toMillis() % 1000);
-        try (PreparedStatement st = connection.prepareStatement(
-                "SET STATEMENT max_statement_time = 0 FOR SELECT GET_LOCK(?, " + seconds + ") AS locked")) {
+        // MySQL has no SET STATEMENT; its max_execution_time, which limits a SELECT, is lifted by a hint
+        String free = MariaDbServer.isMySql(connection)
+                ? "SELECT /*+ MAX_EXECUTION_TIME(0) */ GET_LOCK(?, "
+                : "SET STATEMENT max_statement_time = 0 FOR SELECT GET_LOCK(?, ";
+        try (PreparedStatement st = connection.prepareStatement(free + seconds + ") AS locked")) {
             st.setString(1, name);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();

@@ -6,12 +6,16 @@ import dev.retort.SqlDialect;
 import dev.retort.VisibleText;
 import dev.retort.mariadb.LiveColumns;
 import dev.retort.mariadb.MariaDbIntrospector;
+import dev.retort.mariadb.MariaDbServer;
 import dev.retort.mariadb.MariaDbSql;
 import dev.retort.mariadb.RenamedColumnChecks;
+import dev.retort.op.AddForeignKey;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.DropCheck;
 import dev.retort.op.Op;
+import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
+import dev.retort.op.ValidateConstraint;
 import dev.retort.revision.Targets;
 import dev.retort.runtime.MigrationException;
 import dev.retort.schema.QualifiedName;
@@ -43,7 +47,10 @@ import java.util.regex.Pattern;
  * the version table is the connection's database unless {@code version.schema} names another.
  */
 final class MariaDbRunner implements RunnerDialect {
-    static final MariaDbRunner INSTANCE = new MariaDbRunner();
+    static final MariaDbRunner INSTANCE = new MariaDbRunner(MariaDbServer.Kind.MARIADB);
+
+    /** The runner on a MySQL server: no {@code max_statement_time} and no column-level checks there. */
+    static final MariaDbRunner MYSQL = new MariaDbRunner(MariaDbServer.Kind.MYSQL);
 
     /** The renderer: {@code mariadb}'s, which refuses in one line what MariaDB has no form for. */
     static final SqlDialect SQL = MariaDbSql.DIALECT;
@@ -55,7 +62,11 @@ final class MariaDbRunner implements RunnerDialect {
 
     private static final String NO_BACKSLASH_ESCAPES = "NO_BACKSLASH_ESCAPES";
 
-    private MariaDbRunner() {}
+    private final MariaDbServer.Kind server;
+
+    private MariaDbRunner(MariaDbServer.Kind server) {
+        this.server = server;
+    }
 
     @Override
     public Dialect dialect() {
@@ -224,6 +235,9 @@ final class MariaDbRunner implements RunnerDialect {
         Duration ddl = timeouts.ddl();
         long seconds = ddl.isZero() ? FOR_EVER : Math.max(1, (ddl.toMillis() + 999) / 1000);
         settings.put("lock_wait_timeout", Long.toString(seconds));
+        if (timeouts.statement() != null && server.mysql())
+            throw new RetortException("lock.statement-timeout: MySQL has no time limit for a DDL statement"
+                    + " (its max_execution_time limits a SELECT only); leave it unset on MySQL");
         if (timeouts.statement() != null) settings.put("max_statement_time", seconds(timeouts.statement()));
         return settings;
     }
@@ -286,7 +300,7 @@ final class MariaDbRunner implements RunnerDialect {
 
     @Override
     public List<String> settingsOfARun() {
-        return List.of("lock_wait_timeout", "max_statement_time");
+        return server.mysql() ? List.of("lock_wait_timeout") : List.of("lock_wait_timeout", "max_statement_time");
     }
 
     /**
@@ -307,11 +321,59 @@ final class MariaDbRunner implements RunnerDialect {
         return Map.of("sql_mode", String.join(",", flags));
     }
 
+    /**
+     * On MySQL, {@link MySqlExistence}; a statement MariaDB runs with {@code SET STATEMENT foreign_key_checks=0 FOR}
+     * runs with the session's {@code foreign_key_checks} off, put back by {@link #afterRunning}.
+     */
+    @Override
+    public String atRunTime(Connection connection, String sql) throws SQLException {
+        if (!server.mysql()) return sql;
+        if (MySqlExistence.WITHOUT_KEY_CHECKS.matcher(sql).find()) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("SET SESSION foreign_key_checks = 0");
+            }
+        }
+        return MySqlExistence.resolve(connection, sql);
+    }
+
+    /** Puts the session's {@code foreign_key_checks} back on after a statement {@link #atRunTime} ran without them. */
+    @Override
+    public void afterRunning(Connection connection, String sql) throws SQLException {
+        if (!server.mysql() || !MySqlExistence.WITHOUT_KEY_CHECKS.matcher(sql).find()) return;
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET SESSION foreign_key_checks = 1");
+        }
+    }
+
     /** The lost column-level checks, then the type changes under a foreign key ({@link KeyedTypeChanges}). */
     @Override
     public void refuseBeforeRunning(Connection connection, String revision, List<Op> operations) throws SQLException {
-        refuseLostColumnChecks(connection, revision, operations);
+        if (server.mysql()) refuseOnMySql(revision, operations);
+        // MySQL keeps every check as its table's, and a MODIFY keeps it
+        if (!server.mysql()) refuseLostColumnChecks(connection, revision, operations);
         KeyedTypeChanges.refuse(connection, revision, operations);
+    }
+
+    /**
+     * What MariaDB's renderer writes in a form MySQL has none of, refused before the first statement: an unchecked
+     * foreign key and its validation ({@code safety = online}), which MariaDB validates in a {@code BEGIN NOT ATOMIC}
+     * block.
+     */
+    private static void refuseOnMySql(String revision, List<Op> operations) {
+        for (Op op : operations) {
+            boolean unchecked = op instanceof AddForeignKey a && a.options().contains(Option.NOT_VALID);
+            if (unchecked || op instanceof ValidateConstraint)
+                throw new MigrationException(
+                        revision,
+                        "revision " + revision + ": "
+                                + (unchecked
+                                        ? "an unchecked foreign key (Option.NOT_VALID)"
+                                        : "a" + " constraint validated apart (op.validateConstraint)")
+                                + " is MariaDB's online form,"
+                                + " which MySQL has no form of (it validates in a BEGIN NOT ATOMIC block); generate the"
+                                + " migration without safety = online, or add the key checked (op.addForeignKey)",
+                        null);
+        }
     }
 
     /**

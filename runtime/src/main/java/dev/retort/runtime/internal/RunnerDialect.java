@@ -33,11 +33,11 @@ interface RunnerDialect {
 
     /**
      * The runner for the database a connection speaks to, whether it came from a URL or a DataSource; a MariaDB URL's
-     * server that is not MariaDB (a MySQL server) is refused in one line ({@link MariaDbServer}).
+     * server is MariaDB's or MySQL's (8.0.16 and later), any other refused in one line ({@link MariaDbServer}).
      */
     static RunnerDialect of(Connection connection) throws SQLException {
         Dialect dialect = Dialect.ofUrl(connection.getMetaData().getURL());
-        if (dialect == Dialect.MARIADB) MariaDbServer.require(connection);
+        if (dialect == Dialect.MARIADB && MariaDbServer.isMySql(connection)) return MariaDbRunner.MYSQL;
         return of(dialect);
     }
 
@@ -59,6 +59,18 @@ interface RunnerDialect {
     default String literal(String value) {
         return sql().literal(value);
     }
+
+    /**
+     * A rendered statement as it runs on this connection's server, just before it runs (hand-written SQL is never
+     * passed): as rendered, but on MySQL, whose {@code ALTER TABLE} has no {@code IF EXISTS}, resolved against the live
+     * catalog ({@link MySqlExistence}).
+     */
+    default String atRunTime(Connection connection, String sql) throws SQLException {
+        return sql;
+    }
+
+    /** After a statement {@link #atRunTime} gave ran or failed: puts back what it changed of the session. */
+    default void afterRunning(Connection connection, String sql) throws SQLException {}
 
     /** A table of a schema as SQL; the default schema may be left implicit where the database has one per connection. */
     String qualified(String schema, String name);

@@ -178,6 +178,7 @@ final class StatementRun {
                 sink.begin();
                 if (!rendered.origins().isEmpty() && rendered.origins().get(i) instanceof Step.Sql)
                     sink.executeAsWritten(sql);
+                else if (connection.isPresent()) runAtRunTime(connection.get(), sql);
                 else sink.execute(sql);
                 if (live != null)
                     live.ran(
@@ -420,7 +421,10 @@ final class StatementRun {
             List<String> statements = again(undo.step(), List.of(), live);
             for (String statement : statements == null ? undo.statements() : statements) {
                 try {
-                    sink.execute(statement);
+                    Optional<Connection> connection = sink.connection();
+                    if (connection.isPresent() && !(undo.step() instanceof Step.Sql))
+                        runAtRunTime(connection.get(), statement);
+                    else sink.execute(statement);
                 } catch (SQLException e) {
                     throw new StatementException(
                             id,
@@ -438,6 +442,15 @@ final class StatementRun {
         }
         sink.execute(updateSql("status = 'undone'"));
         unresolved = null;
+    }
+
+    /** A rendered statement as the dialect runs it on the connection's server ({@link RunnerDialect#atRunTime}). */
+    private void runAtRunTime(Connection connection, String sql) throws SQLException {
+        try {
+            sink.execute(dialect.atRunTime(connection, sql));
+        } finally {
+            dialect.afterRunning(connection, sql);
+        }
     }
 
     /** The refusal to undo: which statements ran, which of them Retort cannot undo, and what to do. */
