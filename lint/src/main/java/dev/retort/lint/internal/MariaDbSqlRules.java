@@ -25,9 +25,9 @@ final class MariaDbSqlRules {
             if (known != null) known.columns.remove(d.column());
         } else if (action instanceof Action.DropConstraint d) {
             walk.state.dropCheck(table, d.name());
-            walk.state.dropForeignKey(table, d.name());
+            walk.state.keys().dropForeignKey(table, d.name());
         } else if (action instanceof Action.Rename r && r.kind().equals("column")) {
-            walk.state.renameKeyColumn(table, r.from(), r.to());
+            walk.state.keys().renameColumn(table, r.from(), r.to());
         } else if (action instanceof Action.Modify m && known != null && known.columns.containsKey(m.column())) {
             // MODIFY's type against the column's as the migrations made it (unknown: nothing said)
             String before = known.columns.get(m.column()).type();

@@ -3,6 +3,8 @@ package dev.retort.lint.internal;
 import dev.retort.Dialect;
 import dev.retort.diff.OnlineForms;
 import dev.retort.lint.Rule;
+import dev.retort.mariadb.ForeignKeyTracker;
+import dev.retort.mariadb.ForeignKeyTracker.TrackedKey;
 import dev.retort.mariadb.RetypedForeignKeys;
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
@@ -139,9 +141,10 @@ public final class MigrationWalk {
      * uses, or null when lint knows of none.
      */
     String underKey(QualifiedName table, String column, String what) {
-        SchemaState.Key key = state.keyUsing(table, column);
+        ForeignKeyTracker keys = state.keys();
+        TrackedKey key = keys.keyUsing(table, column);
         if (key == null) return null;
-        boolean referencing = key.on(table) && key.uses(key.table(), column);
+        boolean referencing = keys.on(key, table) && keys.uses(key, key.table(), column);
         return what + shown(table) + "." + column + ": MariaDB refuses it while foreign key "
                 + (key.name() == null ? "" : key.name() + " ") + "(" + shown(key.table()) + " ("
                 + String.join(", ", key.columns()) + ") -> " + shown(key.referenced()) + " ("
@@ -394,7 +397,7 @@ public final class MigrationWalk {
         List<List<SqlToken>> statements = SqlLexer.statements(text, dialect);
         if (statements == null) {
             hit(Rule.UNPARSED_SQL, "op.execute: a quote or comment is never closed", step, waivers);
-            state.forgetKeys();
+            state.keys().forgetKeys();
             return;
         }
         if (mariaDb() && !statements.isEmpty() && MariaDbReader.compound(statements.get(0))) {

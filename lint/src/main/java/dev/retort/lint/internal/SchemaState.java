@@ -1,5 +1,7 @@
 package dev.retort.lint.internal;
 
+import dev.retort.mariadb.ForeignKeyTracker;
+import dev.retort.mariadb.ForeignKeyTracker.TableMatch;
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddForeignKey;
@@ -16,9 +18,7 @@ import dev.retort.op.RenameTable;
 import dev.retort.op.ValidateConstraint;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
-import dev.retort.schema.ForeignKey;
 import dev.retort.schema.QualifiedName;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -29,7 +29,7 @@ import java.util.Set;
 /**
  * The tables a history of migrations has made, as far as lint needs them: their columns (when the operations said
  * them), the {@code CHECK (c IS NOT NULL)} constraints on them and which are validated, which table each named
- * index is on, and the foreign keys the operations made (those SQL makes are not known).
+ * index is on, and the foreign keys the operations made (a {@link ForeignKeyTracker}; those SQL makes are not known).
  */
 public final class SchemaState {
     /** One table: columns by name (empty when created by hand-written SQL), its not-null checks by key. */
@@ -44,81 +44,17 @@ public final class SchemaState {
         }
     }
 
-    /** A foreign key as the migrations made it: its name, its table and the columns at both ends. */
-    record Key(
-            String name,
-            QualifiedName table,
-            List<String> columns,
-            QualifiedName referenced,
-            List<String> referencedColumns) {
-        static Key of(QualifiedName table, ForeignKey key) {
-            return new Key(key.name(), table, key.columns(), key.referencedTable(), key.referencedColumns());
-        }
-
-        boolean on(QualifiedName other) {
-            return same(table, other);
-        }
-
-        boolean uses(QualifiedName other, String column) {
-            return (same(table, other) && contains(columns, column))
-                    || (same(referenced, other) && contains(referencedColumns, column));
-        }
-
-        Key renamedColumn(QualifiedName other, String from, String to) {
-            return new Key(
-                    name,
-                    table,
-                    same(table, other) ? renamed(columns, from, to) : columns,
-                    referenced,
-                    same(referenced, other) ? renamed(referencedColumns, from, to) : referencedColumns);
-        }
-
-        Key renamedTable(QualifiedName from, String to) {
-            return new Key(
-                    name,
-                    same(table, from) ? new QualifiedName(table.schema(), to) : table,
-                    columns,
-                    same(referenced, from) ? new QualifiedName(referenced.schema(), to) : referenced,
-                    referencedColumns);
-        }
-
-        /** One table, a schema left out on either side standing for the default one. */
-        private static boolean same(QualifiedName a, QualifiedName b) {
-            return a.name().equals(b.name())
-                    && (a.schema() == null || b.schema() == null || a.schema().equals(b.schema()));
-        }
-
-        private static boolean contains(List<String> columns, String column) {
-            return columns.stream().anyMatch(c -> c.equalsIgnoreCase(column));
-        }
-
-        private static List<String> renamed(List<String> columns, String from, String to) {
-            return columns.stream().map(c -> c.equalsIgnoreCase(from) ? to : c).toList();
-        }
-    }
-
     private final Map<QualifiedName, TableState> tables = new HashMap<>();
     private final Map<String, QualifiedName> indexes = new HashMap<>();
-    private final List<Key> keys = new ArrayList<>();
+    private final ForeignKeyTracker keys = new ForeignKeyTracker(TableMatch.NAME_AND_SCHEMA, List.of());
 
-    /** A foreign key that uses the column at either end, or null when the migrations made none lint knows of. */
-    Key keyUsing(QualifiedName table, String column) {
-        return keys.stream().filter(k -> k.uses(table, column)).findFirst().orElse(null);
-    }
-
-    /** A foreign key dropped (by name, as SQL drops it). */
-    void dropForeignKey(QualifiedName table, String name) {
-        keys.removeIf(k -> k.on(table) && k.name() != null && k.name().equalsIgnoreCase(name));
-    }
-
-    /** A column renamed by SQL: the keys follow it. */
-    void renameKeyColumn(QualifiedName table, String from, String to) {
-        keys.replaceAll(k -> k.renamedColumn(table, from, to));
-    }
-
-    /** What SQL lint could not read did to the keys is unknown: it reports on none of them after it. */
-    void forgetKeys() {
-        keys.clear();
+    /**
+     * The foreign keys the migrations made, as far as lint knows them: the drops and renames of the SQL lint reads are
+     * followed too; after SQL it could not read, whose effect on them is unknown, they are forgotten
+     * ({@code forgetKeys}) and reported on no more.
+     */
+    ForeignKeyTracker keys() {
+        return keys;
     }
 
     boolean has(QualifiedName table) {
@@ -142,13 +78,13 @@ public final class SchemaState {
 
     void drop(QualifiedName table) {
         tables.remove(table);
-        keys.removeIf(k -> k.on(table));
+        keys.dropTable(table);
     }
 
     void rename(QualifiedName table, String to) {
         TableState state = tables.remove(table);
         if (state != null) tables.put(new QualifiedName(table.schema(), to), state);
-        keys.replaceAll(k -> k.renamedTable(table, to));
+        keys.renameTable(table, to);
     }
 
     void index(String name, QualifiedName table) {
@@ -185,15 +121,9 @@ public final class SchemaState {
             create(c.table(), c.definition().columns());
             for (CheckConstraint check : c.definition().checks()) addCheck(c.table(), check);
             for (var index : c.definition().indexes()) index(index.name(), c.table());
-            for (ForeignKey key : c.definition().foreignKeys()) keys.add(Key.of(c.table(), key));
-        } else if (op instanceof AddForeignKey a) {
-            keys.add(Key.of(a.table(), a.key()));
-        } else if (op instanceof DropForeignKey d) {
-            ForeignKey key = d.key();
-            keys.removeIf(k -> k.on(d.table())
-                    && (key.name() != null
-                            ? key.name().equalsIgnoreCase(k.name())
-                            : k.columns().equals(key.columns())));
+            keys.apply(c);
+        } else if (op instanceof AddForeignKey || op instanceof DropForeignKey) {
+            keys.apply(op);
         } else if (op instanceof DropTable d) {
             drop(d.table());
         } else if (op instanceof RenameTable r) {
@@ -202,11 +132,11 @@ public final class SchemaState {
             tables.get(a.table()).columns.put(a.column().name(), a.column());
         } else if (op instanceof DropColumn d && tables.containsKey(d.table())) {
             tables.get(d.table()).columns.remove(d.column().name());
-            keys.removeIf(k -> k.on(d.table()) && k.uses(d.table(), d.column().name()));
+            keys.apply(d);
         } else if (op instanceof AlterColumn a && tables.containsKey(a.table())) {
             tables.get(a.table()).columns.put(a.to().name(), a.to());
         } else if (op instanceof RenameColumn r) {
-            keys.replaceAll(k -> k.renamedColumn(r.table(), r.from(), r.to()));
+            keys.apply(r);
             if (!tables.containsKey(r.table())) return;
             TableState renamed = tables.get(r.table());
             Column column = renamed.columns.remove(r.from());

@@ -79,7 +79,7 @@ record SqlRules(
             walk.updateWaivers.put(step, waivers);
         } else if (statement instanceof SqlStatement.Unparsed u) {
             hit(Rule.UNPARSED_SQL, "op.execute statement not read: " + u.reason() + "; no rule checked it");
-            walk.state.forgetKeys();
+            walk.state.keys().forgetKeys();
         }
     }
 

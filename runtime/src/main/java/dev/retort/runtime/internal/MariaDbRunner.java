@@ -4,6 +4,8 @@ import dev.retort.Dialect;
 import dev.retort.RetortException;
 import dev.retort.SqlDialect;
 import dev.retort.VisibleText;
+import dev.retort.mariadb.ForeignKeyTracker;
+import dev.retort.mariadb.ForeignKeyTracker.TableMatch;
 import dev.retort.mariadb.LiveColumns;
 import dev.retort.mariadb.MariaDbIntrospector;
 import dev.retort.mariadb.MariaDbServer;
@@ -386,23 +388,17 @@ final class MariaDbRunner implements RunnerDialect {
             throws SQLException {
         // the live columns changed, by their names before the operations' renames, each to the migration's name
         Map<QualifiedName, Map<String, String>> altered = new LinkedHashMap<>();
-        Map<QualifiedName, Map<String, String>> liveNames = new HashMap<>();
+        ForeignKeyTracker names = new ForeignKeyTracker(TableMatch.NAME, List.of());
         Set<String> dropped = new HashSet<>();
         for (Op op : operations) {
-            if (op instanceof RenameColumn r) {
-                Map<String, String> names = liveNames.computeIfAbsent(r.table(), t -> new HashMap<>());
-                String live = names.getOrDefault(lower(r.from()), r.from());
-                names.remove(lower(r.from()));
-                names.put(lower(r.to()), live);
-            }
+            // the checks read are the connection's database's, whose tables the operations name without a schema; a
+            // change is matched to them under its table's name as the operation gives it (table renames are not
+            // followed) and its column's name before the column renames
+            if (op instanceof RenameColumn r && r.table().schema() == null) names.apply(r);
             // a column that stays json gets its json_valid again from MariaDB
             if (op instanceof AlterColumn a && !a.to().type().equalsIgnoreCase("json"))
                 altered.computeIfAbsent(a.table(), t -> new TreeMap<>(String.CASE_INSENSITIVE_ORDER))
-                        .put(
-                                liveNames
-                                        .getOrDefault(a.table(), Map.of())
-                                        .getOrDefault(lower(a.columnName()), a.columnName()),
-                                a.columnName());
+                        .put(names.columnAtStart(a.table(), a.columnName()), a.columnName());
             if (op instanceof DropCheck d && d.constraint().name() != null)
                 dropped.add(d.table() + "." + lower(d.constraint().name()));
         }
