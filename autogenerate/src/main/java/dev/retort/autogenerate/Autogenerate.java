@@ -15,6 +15,7 @@ import dev.retort.mariadb.ColumnChecks;
 import dev.retort.mariadb.MariaDbCatalog;
 import dev.retort.mariadb.MariaDbHazards;
 import dev.retort.mariadb.MariaDbIntrospector;
+import dev.retort.mariadb.MariaDbServer;
 import dev.retort.mariadb.RetypedForeignKeys;
 import dev.retort.postgres.CatalogCasts;
 import dev.retort.postgres.ExpressionCanonicalizer;
@@ -27,6 +28,7 @@ import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
 import dev.retort.schema.TableFilter;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +103,17 @@ public final class Autogenerate {
      */
     public Schema readEntities(EntitySource entities) {
         return EntityReader.read(entities, scope.defaultSchema(), dialect).withoutTables(scope.excluded());
+    }
+
+    /**
+     * The same, mapped for the server the connection reaches: on a MySQL server (behind a MariaDB URL) with Hibernate's
+     * MySQL dialect, unless the entities' Hibernate settings name a dialect or product ({@code
+     * HibernateSettings.forMySql}).
+     */
+    public Schema readEntities(EntitySource entities, Connection connection) throws SQLException {
+        if (dialect == Dialect.MARIADB && MariaDbServer.isMySql(connection))
+            return readEntities(entities.withHibernate(entities.hibernate().forMySql()));
+        return readEntities(entities);
     }
 
     /**

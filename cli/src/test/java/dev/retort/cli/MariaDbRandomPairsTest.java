@@ -8,6 +8,7 @@ import dev.retort.fixtures.db.MariaDbTestDatabase;
 import dev.retort.mariadb.MariaDbCatalog;
 import dev.retort.mariadb.MariaDbDiff;
 import dev.retort.mariadb.MariaDbIntrospector;
+import dev.retort.mariadb.MySqlExistence;
 import dev.retort.op.Op;
 import dev.retort.schema.TableFilter;
 import java.sql.Connection;
@@ -34,7 +35,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class MariaDbRandomPairsTest {
     @RegisterExtension
-    final MariaDbTestDatabase db = new MariaDbTestDatabase(2);
+    final MariaDbTestDatabase db = server();
+
+    /** Whether the server is MySQL's ({@link MySqlRandomPairsTest}): its json is a type, it has no COMPRESSED. */
+    final boolean mysql = onMySql();
+
+    MariaDbTestDatabase server() {
+        return new MariaDbTestDatabase(2);
+    }
+
+    boolean onMySql() {
+        return false;
+    }
 
     /** A MariaDB spelling and the type the model reads it as. */
     private record Type(String spelling, String normalised) {}
@@ -54,6 +66,12 @@ class MariaDbRandomPairsTest {
             new Type("date", "date"),
             new Type("json", "longtext"));
 
+    /** The types drawn: MySQL's json is a type of its own. */
+    private List<Type> types() {
+        if (!mysql) return TYPES;
+        return TYPES.stream().map(t -> json(t) ? new Type("json", "json") : t).toList();
+    }
+
     /**
      * A json column: MariaDB's {@code longtext COLLATE utf8mb4_bin} with the column's own {@code json_valid} check,
      * which the diff lists apart and a change of the column must keep.
@@ -63,12 +81,17 @@ class MariaDbRandomPairsTest {
     }
 
     /** The type and collation as the diff describes a change between them. */
-    private static String typeChange(Type from, Type to) {
+    private String typeChange(Type from, Type to) {
         String change = "type " + from.normalised() + " -> " + to.normalised();
-        if (json(from) != json(to))
+        if (!mysql && json(from) != json(to))
             change += ", collation " + (json(from) ? "utf8mb4_bin" : "default") + " -> "
                     + (json(to) ? "utf8mb4_bin" : "default");
         return change;
+    }
+
+    /** Whether a column of the type has MariaDB's json_valid check of its own (MySQL's json has none). */
+    private boolean validityCheck(Type type) {
+        return !mysql && json(type);
     }
 
     private static String validity(TableSpec table, ColumnSpec column, String verb) {
@@ -93,6 +116,24 @@ class MariaDbRandomPairsTest {
 
     /** The types MariaDB stores {@code COMPRESSED}. */
     private static final Set<String> COMPRESSIBLE = Set.of("varchar(20)", "varchar(40)", "text");
+
+    /** Whether the server stores the type COMPRESSED: MariaDB's strings; nothing on MySQL. */
+    private boolean compressible(Type type) {
+        return !mysql && COMPRESSIBLE.contains(type.spelling());
+    }
+
+    /**
+     * Two defaults of the type as the server prints them back: MySQL spells {@code CURRENT_TIMESTAMP} so, and takes
+     * no literal default for {@code text}.
+     */
+    private List<String> defaults(Type type) {
+        List<String> defaults = DEFAULTS.get(type.spelling());
+        if (!mysql) return defaults;
+        if (type.spelling().equals("text")) return List.of();
+        return defaults.stream()
+                .map(d -> d.equals("current_timestamp()") ? "CURRENT_TIMESTAMP" : d)
+                .toList();
+    }
 
     private record ColumnSpec(
             String name,
@@ -135,9 +176,9 @@ class MariaDbRandomPairsTest {
                             : " COMMENT '" + comment.replace("\\", "\\\\").replace("'", "''") + "'");
         }
 
-        String described() {
+        String described(boolean mysql) {
             return type.normalised()
-                    + (json(type) ? " collate utf8mb4_bin" : "")
+                    + (!mysql && json(type) ? " collate utf8mb4_bin" : "")
                     + (defaultValue == null ? "" : " default " + defaultValue)
                     + (notNull ? " NOT NULL" : "");
         }
@@ -219,39 +260,43 @@ class MariaDbRandomPairsTest {
         assertTrue(pairs > 0);
     }
 
-    private static List<TableSpec> schema(Random random) {
+    private List<TableSpec> schema(Random random) {
         List<TableSpec> tables = new ArrayList<>();
         int count = 1 + random.nextInt(3);
         for (int t = 0; t < count; t++) tables.add(table(random, "t" + t));
         return tables;
     }
 
-    private static TableSpec table(Random random, String name) {
+    private TableSpec table(Random random, String name) {
         List<ColumnSpec> columns = new ArrayList<>();
         int count = 1 + random.nextInt(4);
         for (int c = 0; c < count; c++) columns.add(column(random, "c" + c, c > 0));
         List<String> indexed = new ArrayList<>();
-        if (random.nextBoolean()) indexed.add(columns.get(0).name());
+        // MySQL indexes no json column, and a text column only by a prefix
+        boolean indexable = !mysql
+                || !List.of("json", "text").contains(columns.get(0).type().spelling());
+        if (random.nextBoolean() && indexable) indexed.add(columns.get(0).name());
         boolean ref = random.nextInt(3) == 0;
         String action = ref && random.nextBoolean() ? ACTIONS.get(random.nextInt(ACTIONS.size())) : null;
         return new TableSpec(name, columns, indexed, ref, action);
     }
 
     /** A random column: invisible now and then when nullable, compressed now and then when it may be. */
-    private static ColumnSpec column(Random random, String name, boolean mayCompress) {
-        Type type = TYPES.get(random.nextInt(TYPES.size()));
+    private ColumnSpec column(Random random, String name, boolean mayCompress) {
+        List<Type> types = types();
+        Type type = types.get(random.nextInt(types.size()));
         boolean notNull = random.nextBoolean();
         boolean invisible = !notNull && random.nextInt(4) == 0;
-        boolean compressed = mayCompress && COMPRESSIBLE.contains(type.spelling()) && random.nextInt(3) == 0;
-        List<String> defaults = DEFAULTS.get(type.spelling());
+        boolean compressed = mayCompress && compressible(type) && random.nextInt(3) == 0;
+        List<String> defaults = defaults(type);
         String defaultValue =
                 !defaults.isEmpty() && random.nextInt(3) == 0 ? defaults.get(random.nextInt(defaults.size())) : null;
         return new ColumnSpec(name, type, notNull, null, invisible, compressed, defaultValue);
     }
 
     /** A json column changed otherwise: its check dropped before and added again after (a MODIFY would lose it). */
-    private static void keptValidity(TableSpec table, ColumnSpec column, List<String> expected) {
-        if (!json(column.type())) return;
+    private void keptValidity(TableSpec table, ColumnSpec column, List<String> expected) {
+        if (!validityCheck(column.type())) return;
         expected.add(validity(table, column, "drop"));
         expected.add(validity(table, column, "add"));
     }
@@ -265,7 +310,7 @@ class MariaDbRandomPairsTest {
     }
 
     /** B: A with one to three mutations, each adding the line the diff must list for it. */
-    private static List<TableSpec> mutate(Random random, List<TableSpec> a, List<String> expected) {
+    private List<TableSpec> mutate(Random random, List<TableSpec> a, List<String> expected) {
         List<TableSpec> b = new ArrayList<>(a);
         int mutations = 1 + random.nextInt(3);
         Set<String> touched = new java.util.HashSet<>();
@@ -308,23 +353,24 @@ class MariaDbRandomPairsTest {
                 case 2 -> {
                     ColumnSpec added = column(random, "x" + m, true);
                     columns.add(added);
-                    expected.add("add column " + table.name() + "." + added.name() + " " + added.described());
-                    if (json(added.type())) expected.add(validity(table, added, "add"));
+                    expected.add("add column " + table.name() + "." + added.name() + " " + added.described(mysql));
+                    if (validityCheck(added.type())) expected.add(validity(table, added, "add"));
                 }
                 case 3 -> {
                     if (indexedColumn || columns.size() == 1) continue;
                     columns.remove(target);
                     expected.add("drop column " + table.name() + "." + target.name());
-                    if (json(target.type())) expected.add(validity(table, target, "drop"));
+                    if (validityCheck(target.type())) expected.add(validity(table, target, "drop"));
                 }
                 case 4 -> {
-                    Type other = TYPES.get(random.nextInt(TYPES.size()));
+                    List<Type> types = types();
+                    Type other = types.get(random.nextInt(types.size()));
                     if (other.normalised().equals(target.type().normalised()) || indexedColumn) continue;
                     if ((json(other) || json(target.type())) && target.defaultValue() != null) continue;
                     ColumnSpec changed = target.with(other, target.notNull(), null);
                     columns.set(columns.indexOf(target), changed);
-                    if (json(target.type())) expected.add(validity(table, target, "drop"));
-                    if (json(other)) expected.add(validity(table, target, "add"));
+                    if (validityCheck(target.type())) expected.add(validity(table, target, "drop"));
+                    if (validityCheck(other)) expected.add(validity(table, target, "add"));
                     expected.add("alter column " + table.name() + "." + target.name() + ": "
                             + typeChange(target.type(), other)
                             + (target.defaultValue() == null ? "" : ", default " + target.defaultValue() + " -> none"));
@@ -345,13 +391,13 @@ class MariaDbRandomPairsTest {
                             + (target.invisible() ? "invisible -> visible" : "visible -> invisible"));
                 }
                 case 8 -> {
-                    if (indexedColumn || !COMPRESSIBLE.contains(target.type().spelling())) continue;
+                    if (indexedColumn || !compressible(target.type())) continue;
                     columns.set(columns.indexOf(target), target.withCompressed(!target.compressed()));
                     expected.add(where(table, target)
                             + (target.compressed() ? "compressed -> not compressed" : "not compressed -> compressed"));
                 }
                 case 9 -> {
-                    List<String> defaults = DEFAULTS.get(target.type().spelling());
+                    List<String> defaults = defaults(target.type());
                     if (defaults.isEmpty()) continue;
                     String other = random.nextBoolean() ? null : defaults.get(random.nextInt(defaults.size()));
                     if (Objects.equals(other, target.defaultValue())) continue;
@@ -389,7 +435,8 @@ class MariaDbRandomPairsTest {
                 Statement st = c.createStatement()) {
             for (String statement : statements) {
                 try {
-                    st.execute(statement);
+                    // on MySQL as the runner runs it: its ALTER TABLE has no IF EXISTS
+                    st.execute(mysql ? MySqlExistence.resolve(c, statement) : statement);
                 } catch (java.sql.SQLException e) {
                     throw new AssertionError(context + "\nfailed: " + statement + "\n" + e.getMessage(), e);
                 }

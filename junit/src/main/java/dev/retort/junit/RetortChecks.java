@@ -81,7 +81,7 @@ public final class RetortChecks {
                     .load();
             Plan plan;
             try (Connection connection = dataSource.getConnection()) {
-                plan = autogenerate.compare(connection, autogenerate.readEntities(entities));
+                plan = autogenerate.compare(connection, autogenerate.readEntities(entities, connection));
             } catch (SQLException e) {
                 throw new IllegalStateException("reading the database failed: " + e.getMessage(), e);
             }

@@ -34,7 +34,12 @@ import org.junit.platform.testkit.engine.EventType;
 class MariaDbContractTest {
     /** The database the URL names: the checks create their scratch databases beside it, on its server. */
     @RegisterExtension
-    final MariaDbTestDatabase db = new MariaDbTestDatabase();
+    final MariaDbTestDatabase db = server();
+
+    /** The server: MariaDB here, MySQL in {@link MySqlContractTest}. */
+    MariaDbTestDatabase server() {
+        return new MariaDbTestDatabase();
+    }
 
     @Test
     void theSampleProjectPassesEveryCheckOnMariaDb() throws SQLException {

@@ -94,7 +94,7 @@ final class CatalogColumns {
         if (lowerExtra.contains("auto_increment")) {
             column = column.withIdentity(Identity.BY_DEFAULT);
         } else if (generated) {
-            column = column.generatedAs(rs.getString("generation_expression"));
+            column = column.generatedAs(expression(server, rs.getString("generation_expression")));
         } else {
             String stored = stored(server, rs.getString("column_default"), extra, type);
             // MariaDB gives a COMPRESSED NOT NULL column without a default DEFAULT '' (it stores no "none" for one),
@@ -123,11 +123,30 @@ final class CatalogColumns {
      */
     static String stored(MariaDbServer.Kind server, String columnDefault, String extra, String columnType) {
         if (!server.mysql() || columnDefault == null) return columnDefault;
-        if (extra != null && extra.toUpperCase(Locale.ROOT).contains("DEFAULT_GENERATED")) return columnDefault;
+        if (extra != null && extra.toUpperCase(Locale.ROOT).contains("DEFAULT_GENERATED"))
+            return expression(server, columnDefault);
         if (UNQUOTED.matcher(columnType.strip()).matches()) return columnDefault;
         if (columnDefault.startsWith("0x")
                 && columnType.toLowerCase(Locale.ROOT).contains("binary")) return columnDefault;
         return "'" + columnDefault.replace("\\", "\\\\").replace("'", "''") + "'";
+    }
+
+    /**
+     * An expression as {@code information_schema} prints it, as SQL: MySQL prints a default's, a generated column's and
+     * a check's with each quote and backslash escaped by a backslash ({@code concat(_utf8mb4\'a\')}), which is no SQL
+     * (its {@code SHOW CREATE TABLE} has {@code concat(_utf8mb4'a')}); MariaDB prints them as SQL.
+     */
+    static String expression(MariaDbServer.Kind server, String printed) {
+        if (!server.mysql() || printed == null || printed.indexOf('\\') < 0) return printed;
+        StringBuilder sql = new StringBuilder(printed.length());
+        for (int i = 0; i < printed.length(); i++) {
+            char c = printed.charAt(i);
+            if (c == '\\'
+                    && i + 1 < printed.length()
+                    && (printed.charAt(i + 1) == '\'' || printed.charAt(i + 1) == '\\')) c = printed.charAt(++i);
+            sql.append(c);
+        }
+        return sql.toString();
     }
 
     /** Whether {@code EXTRA} marks the column {@code INVISIBLE} (left out of {@code SELECT *}). */

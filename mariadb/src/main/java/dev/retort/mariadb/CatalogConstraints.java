@@ -136,7 +136,7 @@ final class CatalogConstraints {
             statement.setString(1, database);
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
-                    String clause = rs.getString("check_clause");
+                    String clause = CatalogColumns.expression(server, rs.getString("check_clause"));
                     String table = rs.getString("table_name");
                     String name = rs.getString("constraint_name");
                     checks.computeIfAbsent(table, t -> new ArrayList<>())

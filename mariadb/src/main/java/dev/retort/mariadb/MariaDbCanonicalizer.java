@@ -202,7 +202,8 @@ public final class MariaDbCanonicalizer {
                                             rs.getString("column_default"),
                                             rs.getString("extra"),
                                             rs.getString("column_type")));
-                    table.generated().put(column, rs.getString("generation_expression"));
+                    table.generated()
+                            .put(column, CatalogColumns.expression(server, rs.getString("generation_expression")));
                     table.types().put(column, rs.getString("column_type"));
                     table.nullable().put(column, "YES".equals(rs.getString("is_nullable")));
                     // a collation of the column's own, as the introspector reads it: not the table's default
@@ -221,7 +222,9 @@ public final class MariaDbCanonicalizer {
                     // a MySQL scratch table's checks carry its name (t3_retort_check_0), or MySQL's (t3_chk_1)
                     if (server.mysql() && name.startsWith(table + "_" + CHECK))
                         name = name.substring(table.length() + 1);
-                    printed.computeIfAbsent(table, t -> new Printed()).checks().put(name, rs.getString("check_clause"));
+                    printed.computeIfAbsent(table, t -> new Printed())
+                            .checks()
+                            .put(name, CatalogColumns.expression(server, rs.getString("check_clause")));
                 }
             }
         }

@@ -81,6 +81,32 @@ class MySqlIntrospectorTest {
         assertEquals(List.of(), c.checks().stream().map(CheckConstraint::name).toList());
     }
 
+    /**
+     * MySQL prints a default's, a generated column's and a check's string literals with their quotes escaped
+     * ({@code concat(_utf8mb4\'a\')}); they are read as SQL, which runs again as a default of another table.
+     */
+    @Test
+    void expressionsWithStringsAreReadAsSqlThatRunsAgain() throws Exception {
+        db.execute("CREATE TABLE e (c varchar(10) DEFAULT (concat('a', 'b')), g varchar(20) AS (concat(c, 'x''y')),"
+                + " d varchar(5) DEFAULT ('q\\\\'), CONSTRAINT ck2 CHECK (c <> 'it''s'))");
+        Table e;
+        try (Connection c = db.connect()) {
+            e = MariaDbIntrospector.read(c)
+                    .schema()
+                    .table(QualifiedName.of("e"))
+                    .orElseThrow();
+        }
+        String concat = column(e, "c").defaultValue().expression();
+        assertEquals("concat(_utf8mb4'a',_utf8mb4'b')", concat);
+        assertEquals("concat(`c`,_utf8mb4'x\\'y')", column(e, "g").generated().expression());
+        assertEquals("_utf8mb4'q\\\\'", column(e, "d").defaultValue().expression());
+        assertEquals("(`c` <> _utf8mb4'it\\'s')", e.checks().get(0).expression());
+        db.execute("CREATE TABLE f (c varchar(10) DEFAULT (" + concat + "), d varchar(5) DEFAULT ("
+                + column(e, "d").defaultValue().expression() + "))");
+        db.execute("INSERT INTO f () VALUES ()");
+        assertEquals(java.util.List.of("ab q\\"), db.query("SELECT c, d FROM f"));
+    }
+
     private static Column column(Table table, String name) {
         return table.column(name).orElseThrow();
     }

@@ -10,6 +10,7 @@ import dev.retort.mariadb.LiveColumns;
 import dev.retort.mariadb.MariaDbIntrospector;
 import dev.retort.mariadb.MariaDbServer;
 import dev.retort.mariadb.MariaDbSql;
+import dev.retort.mariadb.MySqlExistence;
 import dev.retort.mariadb.RenamedColumnChecks;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AlterColumn;

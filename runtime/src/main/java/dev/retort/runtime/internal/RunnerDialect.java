@@ -63,7 +63,7 @@ interface RunnerDialect {
     /**
      * A rendered statement as it runs on this connection's server, just before it runs (hand-written SQL is never
      * passed): as rendered, but on MySQL, whose {@code ALTER TABLE} has no {@code IF EXISTS}, resolved against the live
-     * catalog ({@link MySqlExistence}).
+     * catalog ({@code MySqlExistence}).
      */
     default String atRunTime(Connection connection, String sql) throws SQLException {
         return sql;
