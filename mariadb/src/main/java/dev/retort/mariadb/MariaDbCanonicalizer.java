@@ -44,21 +44,6 @@ public final class MariaDbCanonicalizer {
             WHERE c.TABLE_SCHEMA = ?
             """;
 
-    private static final String CHECKS = """
-            SELECT c.TABLE_NAME AS table_name, c.CONSTRAINT_NAME AS constraint_name, c.CHECK_CLAUSE AS check_clause
-            FROM information_schema.CHECK_CONSTRAINTS c
-            WHERE c.CONSTRAINT_SCHEMA = ?
-            """;
-
-    /** MySQL's {@code CHECK_CONSTRAINTS} names no table: {@code TABLE_CONSTRAINTS} does. */
-    private static final String MYSQL_CHECKS = """
-            SELECT t.TABLE_NAME AS table_name, c.CONSTRAINT_NAME AS constraint_name, c.CHECK_CLAUSE AS check_clause
-            FROM information_schema.CHECK_CONSTRAINTS c
-            JOIN information_schema.TABLE_CONSTRAINTS t ON t.CONSTRAINT_SCHEMA = c.CONSTRAINT_SCHEMA
-                 AND t.CONSTRAINT_NAME = c.CONSTRAINT_NAME AND t.CONSTRAINT_TYPE = 'CHECK'
-            WHERE c.CONSTRAINT_SCHEMA = ?
-            """;
-
     /** The name MySQL gives an unnamed check of a scratch table: {@code t3_chk_1}. */
     private static final Pattern MYSQL_INLINE_CHECK = Pattern.compile("t\\d+_chk_\\d+");
 
@@ -75,7 +60,8 @@ public final class MariaDbCanonicalizer {
             // held, so that a concurrent run's sweep leaves it alone and the next one drops it if this one is killed
             String database = MariaDbScratchDatabases.createHeld(connection, SCRATCH_PREFIX);
             doing = doing + " " + database;
-            boolean mysql = MariaDbServer.isMySql(connection);
+            MariaDbServer.Kind server = MariaDbServer.kind(connection);
+            boolean mysql = server.mysql();
             try {
                 // tables of the same columns, defaults and checks print the same: one scratch table for each such shape
                 Map<String, String> scratchOfShape = new HashMap<>();
@@ -97,7 +83,7 @@ public final class MariaDbCanonicalizer {
                     }
                     scratch.put(i, name);
                 }
-                return rewrite(model, readBack(connection, database), scratch);
+                return rewrite(model, readBack(connection, database, server), scratch);
             } finally {
                 MariaDbScratchDatabases.release(connection, database);
             }
@@ -185,8 +171,8 @@ public final class MariaDbCanonicalizer {
         }
     }
 
-    private static Map<String, Printed> readBack(Connection connection, String database) throws SQLException {
-        MariaDbServer.Kind server = MariaDbServer.kind(connection);
+    private static Map<String, Printed> readBack(Connection connection, String database, MariaDbServer.Kind server)
+            throws SQLException {
         Map<String, Printed> printed = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(DEFAULTS)) {
             statement.setString(1, database);
@@ -213,21 +199,15 @@ public final class MariaDbCanonicalizer {
                 }
             }
         }
-        try (PreparedStatement statement = connection.prepareStatement(server.mysql() ? MYSQL_CHECKS : CHECKS)) {
-            statement.setString(1, database);
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    String table = rs.getString("table_name");
-                    String name = rs.getString("constraint_name").toLowerCase(Locale.ROOT);
-                    // a MySQL scratch table's checks carry its name (t3_retort_check_0), or MySQL's (t3_chk_1)
-                    if (server.mysql() && name.startsWith(table + "_" + CHECK))
-                        name = name.substring(table.length() + 1);
-                    printed.computeIfAbsent(table, t -> new Printed())
-                            .checks()
-                            .put(name, CatalogColumns.expression(server, rs.getString("check_clause")));
-                }
+        // the checks as the introspector reads them (MySQL's through TABLE_CONSTRAINTS, its clauses as SQL)
+        CatalogConstraints.checks(connection, database, server).byTable().forEach((table, checks) -> {
+            for (CheckConstraint check : checks) {
+                String name = check.name().toLowerCase(Locale.ROOT);
+                // a MySQL scratch table's checks carry its name (t3_retort_check_0), or MySQL's (t3_chk_1)
+                if (server.mysql() && name.startsWith(table + "_" + CHECK)) name = name.substring(table.length() + 1);
+                printed.computeIfAbsent(table, t -> new Printed()).checks().put(name, check.expression());
             }
-        }
+        });
         return printed;
     }
 
