@@ -9,7 +9,9 @@ import dev.retort.mariadb.MariaDbCatalog;
 import dev.retort.mariadb.MariaDbDiff;
 import dev.retort.mariadb.MariaDbHazards;
 import dev.retort.mariadb.MariaDbIntrospector;
+import dev.retort.mariadb.MariaDbServer;
 import dev.retort.mariadb.MariaDbSql;
+import dev.retort.mariadb.MySqlExistence;
 import dev.retort.op.ColumnChange;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
@@ -86,7 +88,7 @@ final class MariaDbDiffRun {
                         diff.detailsUpgradeSql());
                 return diff.isEmpty() ? ExitCode.OK : ExitCode.FOUND;
             }
-            if (sql) return script(out, diff);
+            if (sql) return script(out, diff, MariaDbServer.isMySql(source));
             if (diff.isEmpty()) {
                 out.println("No differences.");
                 return ExitCode.OK;
@@ -107,23 +109,37 @@ final class MariaDbDiffRun {
     /**
      * The script, rendered whole before a line is printed (a refused operation prints nothing but its error):
      * each table's column changes one statement with their hazards above it, then the details' changes. No
-     * transaction: MariaDB commits each DDL statement, so the script says so first.
+     * transaction: MariaDB commits each DDL statement, so the script says so first. For a MySQL server ({@code
+     * mysql}), each statement as {@link MySqlExistence#script} writes it for MySQL.
      */
-    private static int script(PrintWriter out, MariaDbDiff diff) {
+    private static int script(PrintWriter out, MariaDbDiff diff, boolean mysql) {
         if (diff.isEmpty()) return ExitCode.OK;
         List<Op> upgrade = diff.plan().upgrade();
         SqlDialect renderer = diff.upgradeRenderer().within(upgrade);
         List<String> lines = new ArrayList<>();
-        lines.add("-- MariaDB commits each statement: if one fails, those above it stay applied");
+        lines.add("-- " + (mysql ? "MySQL" : "MariaDB")
+                + " commits each statement: if one fails, those above it stay applied");
         for (List<Op> run : ColumnChange.runs(upgrade)) {
             for (Op op : run)
                 for (Hazard hazard : MariaDbHazards.POLICY.hazards(op, upgrade))
                     lines.add("-- " + renderer.comment(hazard.toString()));
-            for (String statement : renderer.statements(run)) lines.add(statement + ";");
+            for (String statement : renderer.statements(run)) add(lines, statement, mysql);
         }
-        for (String statement : diff.detailsUpgradeSql()) lines.add(statement + ";");
+        for (String statement : diff.detailsUpgradeSql()) add(lines, statement, mysql);
         lines.forEach(out::println);
         return ExitCode.FOUND;
+    }
+
+    private static void add(List<String> lines, String statement, boolean mysql) {
+        if (!mysql) {
+            lines.add(statement + ";");
+            return;
+        }
+        List<String> forMySql = MySqlExistence.script(statement);
+        if (forMySql.size() > 1)
+            lines.add(
+                    "-- MySQL has no IF EXISTS here: the statement below is made from what its table has when it runs");
+        for (String line : forMySql) lines.add(line + ";");
     }
 
     /**

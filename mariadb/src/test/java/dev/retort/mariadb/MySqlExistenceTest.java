@@ -60,6 +60,55 @@ class MySqlExistenceTest {
                         + " AND TABLE_NAME = 'c' ORDER BY INDEX_NAME"));
     }
 
+    @Test
+    void aScriptBuildsEachDropIfExistsWhenItRunsAndTheResultRuns() throws Exception {
+        db.execute("""
+                CREATE TABLE p (id int PRIMARY KEY);
+                CREATE TABLE `c``x` (id int PRIMARY KEY, a int, b int, KEY ix (b), CONSTRAINT ck CHECK (a > 0),
+                  CONSTRAINT fa FOREIGN KEY (a) REFERENCES p (id), CONSTRAINT fb FOREIGN KEY (b) REFERENCES p (id))
+                """);
+        // written before the run: fa's own index dropped with it, fb's drop leaves ix, the second drop of ix and the
+        // drop of a check that is not there do nothing, the comment with its quote and backslash is kept whole
+        runScript("ALTER TABLE `c``x` DROP FOREIGN KEY `fa`, DROP INDEX IF EXISTS `fa`");
+        runScript("ALTER TABLE `c``x` DROP FOREIGN KEY `fb`, DROP INDEX IF EXISTS `fb`");
+        runScript("DROP INDEX IF EXISTS `ix` ON `c``x`");
+        runScript("DROP INDEX IF EXISTS `ix` ON `c``x`");
+        runScript("ALTER TABLE `c``x` DROP CONSTRAINT IF EXISTS `nope`");
+        runScript("ALTER TABLE `c``x` DROP CONSTRAINT IF EXISTS `ck`, COMMENT 'if exists, it''s \\\\ or not'");
+        runScript("SET STATEMENT foreign_key_checks=0 FOR ALTER TABLE `c``x` ADD CONSTRAINT `fz` FOREIGN KEY (`a`)"
+                + " REFERENCES `p` (`id`)");
+        assertEquals(
+                java.util.List.of("fz", "PRIMARY"),
+                db.query("SELECT DISTINCT INDEX_NAME FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE()"
+                        + " AND TABLE_NAME = 'c`x' ORDER BY INDEX_NAME"));
+        assertEquals(
+                java.util.List.of("if exists, it's \\ or not|1"),
+                db.query("SELECT CONCAT(TABLE_COMMENT, '|', @@foreign_key_checks) FROM information_schema.TABLES"
+                        + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'c`x'"));
+        assertEquals(
+                java.util.List.of("fz"),
+                db.query("SELECT CONSTRAINT_NAME FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA ="
+                        + " DATABASE() AND TABLE_NAME = 'c`x' AND CONSTRAINT_TYPE <> 'PRIMARY KEY'"));
+        assertEquals(
+                java.util.List.of("ALTER TABLE `c``x` COMMENT 'x'"),
+                MySqlExistence.script("ALTER TABLE `c``x` COMMENT 'x'"),
+                "a statement without IF EXISTS is left as it is");
+        RetortException refused = assertThrows(
+                RetortException.class, () -> MySqlExistence.script("ALTER TABLE `t` ADD COLUMN IF NOT EXISTS `x` int"));
+        assertEquals(
+                "MySQL has no IF EXISTS or IF NOT EXISTS in ALTER TABLE (t): write the migration without the"
+                        + " option (Option.IF_EXISTS, Option.IF_NOT_EXISTS)",
+                refused.getMessage());
+    }
+
+    /** The script's lines for the statement, run one by one on one connection as a MySQL client runs a script. */
+    private void runScript(String rendered) throws Exception {
+        try (Connection c = db.connect();
+                var st = c.createStatement()) {
+            for (String line : MySqlExistence.script(rendered)) st.execute(line);
+        }
+    }
+
     private static void assertRuns(Connection c, String rendered, String expected) throws Exception {
         String resolved = MySqlExistence.resolve(c, rendered);
         assertEquals(expected, resolved);
