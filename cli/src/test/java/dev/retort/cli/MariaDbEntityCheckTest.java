@@ -32,7 +32,22 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class MariaDbEntityCheckTest {
     @RegisterExtension
-    final MariaDbTestDatabase db = new MariaDbTestDatabase();
+    final MariaDbTestDatabase db = server();
+
+    /** The server the schemas are made on. */
+    MariaDbTestDatabase server() {
+        return new MariaDbTestDatabase();
+    }
+
+    /** The database product Hibernate's export maps for, with its major and minor version. */
+    List<String> product() {
+        return List.of("MariaDB", "10", "11");
+    }
+
+    /** Hibernate's own DDL for the entities, for {@link #product}. */
+    String script(String entityPackage, String naming) throws Exception {
+        return createScript(entityPackage, naming, product());
+    }
 
     @TempDir
     Path workDir;
@@ -63,9 +78,9 @@ class MariaDbEntityCheckTest {
         "dev.retort.fixtures.scenarios.uniquecolumn,snake"
     })
     void hibernatesOwnMariaDbSchemaChecksClean(String entities, String naming) throws Exception {
-        db.execute(createScript(entities, naming));
+        db.execute(script(entities, naming));
         Cli cli = configured(entities, naming);
-        assertEquals(Cli.CLEAN_CHECK, cli.run("check"), createScript(entities, naming));
+        assertEquals(Cli.CLEAN_CHECK, cli.run("check"), script(entities, naming));
     }
 
     /**
@@ -78,11 +93,11 @@ class MariaDbEntityCheckTest {
         String lines = "dev.retort.fixtures.boot.lines";
         Map<String, String> settings = Map.of(
                 "jakarta.persistence.database-product-name",
-                "MariaDB",
+                product().get(0),
                 "jakarta.persistence.database-major-version",
-                "10",
+                product().get(1),
                 "jakarta.persistence.database-minor-version",
-                "11",
+                product().get(2),
                 "hibernate.physical_naming_strategy",
                 line.startsWith("6.")
                         ? "org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy"
@@ -107,7 +122,7 @@ class MariaDbEntityCheckTest {
      */
     @Test
     void theIndexesMariaDbMakesForUnnamedForeignKeysAreNotDifferences() throws Exception {
-        String named = createScript(Library.V1, "snake");
+        String named = script(Library.V1, "snake");
         String unnamed = named.replaceAll("(?i)add constraint \\w+ foreign key", "add foreign key");
         assertTrue(!unnamed.equals(named), named);
         db.execute(unnamed);
@@ -122,7 +137,7 @@ class MariaDbEntityCheckTest {
      */
     @Test
     void anIndexAMigrationNamedForAForeignKeysColumnsIsNoDifference() throws Exception {
-        String hibernates = createScript(Library.V1, "snake");
+        String hibernates = script(Library.V1, "snake");
         String indexed = hibernates.replaceAll(
                 "(?i)(alter table (?:if exists )?(\\w+) add constraint \\w+ foreign key \\((\\w+)\\))",
                 "create index $2_$3_index on $2 ($3);\n$1");
@@ -166,7 +181,7 @@ class MariaDbEntityCheckTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("changes")
     void aChangedDatabaseReportsExactlyTheChange(String entities, String change, String expected) throws Exception {
-        db.execute(createScript(entities, "snake"));
+        db.execute(script(entities, "snake"));
         db.execute(change);
         Cli.Result check = configured(entities, "snake").run("check");
         assertEquals(new Cli.Result(ExitCode.FOUND, "New upgrade operations detected:\n" + expected, ""), check);
@@ -178,7 +193,7 @@ class MariaDbEntityCheckTest {
      */
     @Test
     void revisionWritesTheMigrationOfThePlan() throws Exception {
-        db.execute(createScript(Library.V2, "snake"));
+        db.execute(script(Library.V2, "snake"));
         db.execute("ALTER TABLE members DROP COLUMN phone");
         db.execute("ALTER TABLE members ALTER branch SET DEFAULT 'annex'");
         Cli cli = configured(Library.V2, "snake");
@@ -221,7 +236,7 @@ class MariaDbEntityCheckTest {
      */
     @Test
     void checkDevWithoutDevUrlIsRefusedAndTheDocumentCarriesMariaDbsForms() throws Exception {
-        db.execute(createScript(Shop.V1, "snake"));
+        db.execute(script(Shop.V1, "snake"));
         Cli cli = configured(Shop.V1, "snake");
         Cli.Result dev = cli.run("check", "--dev");
         assertEquals(ExitCode.ERROR, dev.code(), dev::toString);
@@ -264,10 +279,14 @@ class MariaDbEntityCheckTest {
      * runs as in the application).
      */
     static String createScript(String entityPackage, String naming) throws Exception {
+        return createScript(entityPackage, naming, List.of("MariaDB", "10", "11"));
+    }
+
+    private static String createScript(String entityPackage, String naming, List<String> product) throws Exception {
         Map<String, Object> settings = new HashMap<>();
-        settings.put("jakarta.persistence.database-product-name", "MariaDB");
-        settings.put("jakarta.persistence.database-major-version", "10");
-        settings.put("jakarta.persistence.database-minor-version", "11");
+        settings.put("jakarta.persistence.database-product-name", product.get(0));
+        settings.put("jakarta.persistence.database-major-version", product.get(1));
+        settings.put("jakarta.persistence.database-minor-version", product.get(2));
         if (naming.equals("snake"))
             settings.put("hibernate.physical_naming_strategy", PhysicalNamingStrategySnakeCaseImpl.class.getName());
         return HibernateExport.createScript(entityPackage, settings, List.of());

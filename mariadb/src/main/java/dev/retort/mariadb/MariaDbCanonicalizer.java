@@ -188,8 +188,14 @@ public final class MariaDbCanonicalizer {
                                             rs.getString("column_default"),
                                             rs.getString("extra"),
                                             rs.getString("column_type")));
+                    // MySQL's GENERATION_EXPRESSION is '' for a column that is not generated, MariaDB's NULL
+                    String generation = rs.getString("generation_expression");
                     table.generated()
-                            .put(column, CatalogColumns.expression(server, rs.getString("generation_expression")));
+                            .put(
+                                    column,
+                                    generation == null || generation.isEmpty()
+                                            ? null
+                                            : CatalogColumns.expression(server, generation));
                     table.types().put(column, rs.getString("column_type"));
                     table.nullable().put(column, "YES".equals(rs.getString("is_nullable")));
                     // a collation of the column's own, as the introspector reads it: not the table's default
