@@ -164,6 +164,11 @@ public final class Autogenerate {
         return dialect == Dialect.MARIADB ? MariaDbHazards.POLICY : HazardPolicy.POSTGRESQL;
     }
 
+    /** The same for the server a connection reaches: on the MariaDB dialect, MariaDB's policy or MySQL's. */
+    public static HazardPolicy hazards(Dialect dialect, Connection connection) throws SQLException {
+        return dialect == Dialect.MARIADB ? MariaDbHazards.of(MariaDbServer.kind(connection)) : hazards(dialect);
+    }
+
     /** The plan that makes the database match the entity model (as {@link #readEntities} gives it). */
     public Plan compare(Connection connection, Schema entities) {
         return compare(connection, CompletableFuture.completedFuture(entities));

@@ -4,6 +4,7 @@ import dev.retort.Dialect;
 import dev.retort.RetortException;
 import dev.retort.SqlDialect;
 import dev.retort.autogenerate.OpText;
+import dev.retort.diff.HazardPolicy;
 import dev.retort.diff.Plan;
 import dev.retort.mariadb.MariaDbCatalog;
 import dev.retort.mariadb.MariaDbDiff;
@@ -77,18 +78,20 @@ final class MariaDbDiffRun {
                     CompletableFuture.supplyAsync(() -> MariaDbIntrospector.read(target));
             MariaDbCatalog sourceCatalog = MariaDbIntrospector.read(source);
             MariaDbDiff diff = MariaDbDiff.of(sourceCatalog, Project.join(targetCatalog), tables, leftOut);
+            MariaDbServer.Kind server = MariaDbServer.kind(source);
+            HazardPolicy hazards = MariaDbHazards.of(server);
             if (json) {
                 JsonReport.diff(
                         out,
                         diff.plan(),
                         sourceCatalog.database(),
                         diff.upgradeRenderer(),
-                        MariaDbHazards.POLICY,
+                        hazards,
                         diff.details(),
                         diff.detailsUpgradeSql());
                 return diff.isEmpty() ? ExitCode.OK : ExitCode.FOUND;
             }
-            if (sql) return script(out, diff, MariaDbServer.isMySql(source));
+            if (sql) return script(out, diff, hazards, server.mysql());
             if (diff.isEmpty()) {
                 out.println("No differences.");
                 return ExitCode.OK;
@@ -96,7 +99,7 @@ final class MariaDbDiffRun {
             Plan plan = diff.plan();
             for (Op op : plan.upgrade()) {
                 out.println(Terminal.safe(OpText.describe(op)));
-                for (Hazard hazard : MariaDbHazards.POLICY.hazards(op, plan.upgrade()))
+                for (Hazard hazard : hazards.hazards(op, plan.upgrade()))
                     out.println("  " + Terminal.safe(hazard.toString()));
             }
             for (String line : diff.details()) out.println(Terminal.safe(line));
@@ -112,7 +115,7 @@ final class MariaDbDiffRun {
      * transaction: MariaDB commits each DDL statement, so the script says so first. For a MySQL server ({@code
      * mysql}), each statement as {@link MySqlExistence#script} writes it for MySQL.
      */
-    private static int script(PrintWriter out, MariaDbDiff diff, boolean mysql) {
+    private static int script(PrintWriter out, MariaDbDiff diff, HazardPolicy hazards, boolean mysql) {
         if (diff.isEmpty()) return ExitCode.OK;
         List<Op> upgrade = diff.plan().upgrade();
         SqlDialect renderer = diff.upgradeRenderer().within(upgrade);
@@ -121,7 +124,7 @@ final class MariaDbDiffRun {
                 + " commits each statement: if one fails, those above it stay applied");
         for (List<Op> run : ColumnChange.runs(upgrade)) {
             for (Op op : run)
-                for (Hazard hazard : MariaDbHazards.POLICY.hazards(op, upgrade))
+                for (Hazard hazard : hazards.hazards(op, upgrade))
                     lines.add("-- " + renderer.comment(hazard.toString()));
             for (String statement : renderer.statements(run)) add(lines, statement, mysql);
         }

@@ -18,6 +18,7 @@ import dev.retort.embedded.EmbeddedSettings;
 import dev.retort.entities.EntitySource;
 import dev.retort.lint.Finding;
 import dev.retort.lint.Linter;
+import dev.retort.mariadb.MariaDbHazards;
 import dev.retort.mariadb.MariaDbServer;
 import dev.retort.mariadb.MariaDbVersions;
 import dev.retort.postgres.PostgresSql;
@@ -303,12 +304,16 @@ final class Project {
         }
     }
 
+    /** Whether the MariaDB dialect's server is MySQL, as {@link #modelFor} found it. */
+    private volatile boolean mysql;
+
     /**
      * The entity model mapped for the server the connection reaches: the model read in the background (for MariaDB)
      * on a MariaDB server, and on a MySQL server the entities mapped again as Hibernate maps them for MySQL.
      */
     CompletableFuture<Schema> modelFor(Connection connection) throws SQLException {
-        if (!MariaDbServer.isMySql(connection)) return model();
+        mysql = MariaDbServer.isMySql(connection);
+        if (!mysql) return model();
         EntitySource source = entitySource();
         return CompletableFuture.completedFuture(EntityRead.read(
                 source.withHibernate(source.hibernate().forMySql()), settings.defaultSchema(), Dialect.MARIADB));
@@ -509,9 +514,12 @@ final class Project {
                 settings.migrationsDir(), settings.migrationsPackage(), header, plan, settings.safety(), hazards());
     }
 
-    /** The hazards as the project's database judges them: MariaDB's statements lock and copy otherwise than PostgreSQL's. */
+    /**
+     * The hazards as the project's database judges them: MariaDB's statements lock and copy otherwise than PostgreSQL's,
+     * and MySQL's (once {@link #modelFor} found the server to be MySQL) otherwise than MariaDB's.
+     */
     HazardPolicy hazards() {
-        return Autogenerate.hazards(settings.dialect());
+        return mysql ? MariaDbHazards.MYSQL_POLICY : Autogenerate.hazards(settings.dialect());
     }
 
     /** Writes the expand and the contract classes of {@code split} into the migrations folder; never overwrites. */

@@ -44,6 +44,11 @@ class MariaDbEntityCheckTest {
         return List.of("MariaDB", "10", "11");
     }
 
+    /** What {@link #changes} expects, as the hazards of {@link #server}'s policy word it. */
+    String worded(String expected) {
+        return expected;
+    }
+
     /** Hibernate's own DDL for the entities, for {@link #product}. */
     String script(String entityPackage, String naming) throws Exception {
         return createScript(entityPackage, naming, product());
@@ -184,7 +189,8 @@ class MariaDbEntityCheckTest {
         db.execute(script(entities, "snake"));
         db.execute(change);
         Cli.Result check = configured(entities, "snake").run("check");
-        assertEquals(new Cli.Result(ExitCode.FOUND, "New upgrade operations detected:\n" + expected, ""), check);
+        assertEquals(
+                new Cli.Result(ExitCode.FOUND, "New upgrade operations detected:\n" + worded(expected), ""), check);
     }
 
     /**
@@ -212,8 +218,9 @@ class MariaDbEntityCheckTest {
                         "                    column(\"branch\", \"varchar(40)\").defaultValue(\"'annex'\").notNull(),",
                         "                    column(\"branch\", \"varchar(40)\").defaultValue(\"'main'\").notNull());",
                         "        });",
-                        "        // HAZARD fails-on-data: adding unique (phone) on members fails on duplicates, writes going"
-                                + " on while it builds (ALGORITHM=NOCOPY, LOCK=NONE)",
+                        worded(
+                                "        // HAZARD fails-on-data: adding unique (phone) on members fails on duplicates, writes"
+                                        + " going on while it builds (ALGORITHM=NOCOPY, LOCK=NONE)"),
                         "        op.addUnique(\"members\", unique(\"phone\"));",
                         "    }",
                         "",

@@ -6,6 +6,7 @@ import dev.retort.Dialect;
 import dev.retort.VisibleText;
 import dev.retort.autogenerate.Autogenerate;
 import dev.retort.autogenerate.OpText;
+import dev.retort.diff.HazardPolicy;
 import dev.retort.diff.Plan;
 import dev.retort.entities.EntitySource;
 import dev.retort.entities.Naming;
@@ -80,8 +81,10 @@ public final class RetortChecks {
                     .leaveOut(Set.of(QualifiedName.of("retort_version"), QualifiedName.of("retort_version_history")))
                     .load();
             Plan plan;
+            HazardPolicy hazards;
             try (Connection connection = dataSource.getConnection()) {
                 plan = autogenerate.compare(connection, autogenerate.readEntities(entities, connection));
+                hazards = Autogenerate.hazards(dialect, connection);
             } catch (SQLException e) {
                 throw new IllegalStateException("reading the database failed: " + e.getMessage(), e);
             }
@@ -89,7 +92,7 @@ public final class RetortChecks {
             StringBuilder message = new StringBuilder(
                     "the entities and the migrations disagree: at heads, check finds new upgrade operations"
                             + " (generate a revision with 'retort revision --autogenerate -m MESSAGE'):");
-            for (String line : OpText.listing(plan, Autogenerate.hazards(dialect)))
+            for (String line : OpText.listing(plan, hazards))
                 message.append('\n').append(safe(line));
             throw new AssertionError(message.toString());
         });
@@ -111,7 +114,7 @@ public final class RetortChecks {
                             step.outcome() == StairwayResult.Outcome.NOT_RESTORED
                                     ? "; to restore it, its downgrade would also need to:"
                                     : "; to give the same schema, its second upgrade would also need to:");
-                    for (String line : OpText.listing(Plan.of(step.differences()), Autogenerate.hazards(dialect)))
+                    for (String line : OpText.listing(Plan.of(step.differences()), hazards(dataSource, dialect)))
                         message.append('\n').append(safe(line));
                 }
                 throw new AssertionError(message.toString());
@@ -154,6 +157,15 @@ public final class RetortChecks {
     }
 
     /** A check's work on one database, through the facade configured on it or a connection of its own. */
+    /** The hazards as the database {@code dataSource} reaches judges them. */
+    private static HazardPolicy hazards(DataSource dataSource, Dialect dialect) {
+        try (Connection connection = dataSource.getConnection()) {
+            return Autogenerate.hazards(dialect, connection);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the database failed: " + e.getMessage(), e);
+        }
+    }
+
     private interface Work {
         void run(Retort retort, DataSource dataSource, Dialect dialect);
     }

@@ -29,6 +29,13 @@ final class ColumnHazards {
     private static final Pattern PER_ROW = Pattern.compile(
             "(?i)\\b(" + String.join("|", new TreeSet<>(InnoDbInstant.ROW_BY_ROW_DEFAULTS)) + ")\\s*\\(|`");
 
+    /**
+     * Defaults MySQL refuses for an added column while its binary log is on (its default since 8.0): each row's value
+     * could differ on a replica (error 1674). It takes them in {@code CREATE TABLE}, {@code SET DEFAULT} and {@code
+     * MODIFY}.
+     */
+    private static final Pattern MYSQL_REFUSED = Pattern.compile("(?i)\\b(rand|sysdate|uuid|uuid_short)\\s*\\(");
+
     /** Bytes a character takes at most, by character set (a collation's name starts with its set's). */
     private static final Map<String, Integer> BYTES = Map.of(
             "latin1", 1, "ascii", 1, "binary", 1, "ucs2", 2, "utf8", 3, "utf8mb3", 3, "utf8mb4", 4, "utf16", 4, "utf32",
@@ -42,16 +49,28 @@ final class ColumnHazards {
     /**
      * An added column: instant, but for a stored generated column (a migration writes generated columns stored) or a
      * default each row computes its own value of, both copying the table; an identity column keeps PostgreSQL's
-     * hazard. A NOT NULL column without a default does not fail on rows: they get the type's implicit default.
+     * hazard. A NOT NULL column without a default does not fail on rows: they get the type's implicit default. On MySQL
+     * ({@code mysql}), a default of {@link #MYSQL_REFUSED}'s is refused, and only a default naming another column is
+     * computed row by row.
      */
-    static List<Hazard> add(AddColumn op) {
+    static List<Hazard> add(AddColumn op, boolean mysql) {
         Column column = op.column();
         String where = op.table() + "." + column.name();
         if (column.generated() != null)
             return List.of(new Hazard(Hazard.Kind.TABLE_REWRITE, "adding generated column " + where + " " + COPY));
         if (column.identity() != Identity.NONE) return op.hazards();
-        if (column.defaultValue() != null
-                && PER_ROW.matcher(column.defaultValue().expression()).find())
+        String expression =
+                column.defaultValue() == null ? null : column.defaultValue().expression();
+        if (mysql && expression != null && MYSQL_REFUSED.matcher(expression).find())
+            return List.of(new Hazard(
+                    Hazard.Kind.FAILS_ON_DATA,
+                    "adding " + where + " with DEFAULT " + expression + " is refused by MySQL while its binary log is"
+                            + " on, as it is by default (error 1674: a row's value could differ on a replica): add the"
+                            + " column without the default, then set it"));
+        if (expression != null
+                && (mysql
+                        ? expression.contains("`")
+                        : PER_ROW.matcher(expression).find()))
             return List.of(new Hazard(
                     Hazard.Kind.TABLE_REWRITE,
                     "adding " + where + " with DEFAULT " + column.defaultValue().expression() + " " + COPY
@@ -63,13 +82,13 @@ final class ColumnHazards {
      * A changed column: PostgreSQL's verdicts on the values (cut, rounded, a conversion to write) hold, as the same
      * conversions run; what MariaDB copies or rebuilds is its own.
      */
-    static List<Hazard> alter(AlterColumn op, List<Op> context) {
+    static List<Hazard> alter(AlterColumn op, List<Op> context, boolean mysql) {
         String where = op.table() + "." + op.columnName();
         List<Hazard> hazards = new ArrayList<>();
         for (Hazard hazard : op.hazards())
             if (hazard.kind() != Hazard.Kind.TABLE_REWRITE && hazard.kind() != Hazard.Kind.LONG_LOCK)
                 hazards.add(hazard);
-        String copy = copies(op, where);
+        String copy = copies(op, where, mysql);
         if (copy != null) hazards.add(new Hazard(Hazard.Kind.TABLE_REWRITE, copy));
         if (op.nullabilityChanged() && copy == null)
             hazards.add(new Hazard(
@@ -81,8 +100,12 @@ final class ColumnHazards {
         return List.copyOf(hazards);
     }
 
-    /** Why the {@code MODIFY} copies the table, or null when it changes the column in place or instantly. */
-    private static String copies(AlterColumn op, String where) {
+    /**
+     * Why the {@code MODIFY} copies the table, or null when it changes the column in place or instantly. MySQL ({@code
+     * mysql}) keeps a {@code varchar}'s length bytes by its largest size alone (one up to 255 bytes), and copies the
+     * table to change the collation of a column an index holds.
+     */
+    private static String copies(AlterColumn op, String where, boolean mysql) {
         Column from = op.from();
         Column to = op.to();
         if (op.rebuilds()) return "adding the generated column " + where + " again " + COPY;
@@ -97,7 +120,9 @@ final class ColumnHazards {
             int before = Integer.parseInt(a.group(1));
             int after = Integer.parseInt(b.group(1));
             if (after < before) return change + COPY;
-            if (!InnoDbInstant.keepsLengthBytes(before, after, bytes))
+            if (mysql
+                    ? (before * bytes <= 255) != (after * (long) bytes <= 255)
+                    : !InnoDbInstant.keepsLengthBytes(before, after, bytes))
                 return change + COPY + ": its values' length takes two bytes instead of one ("
                         + (fromSet == null ? ASSUMED + " assumed" : fromSet) + ")";
         }
@@ -108,6 +133,10 @@ final class ColumnHazards {
                 && !(fromSet.startsWith("utf8") && toSet.equals("utf8mb4")))
             return "changing the collation of " + where + " to " + to.collation() + " (character set " + fromSet
                     + " -> " + toSet + ") " + COPY;
+        if (mysql && op.collationChanged())
+            return "changing the collation of " + where + " to " + to.collation() + " "
+                    + COPY.replace(" (", " if an" + " index holds the column (")
+                    + "; MySQL changes it in place if none does";
         return null;
     }
 

@@ -74,7 +74,8 @@ public final class MariaDbCanonicalizer {
                         name = "t" + i;
                         scratchOfShape.put(shape, name);
                         // MySQL's check names are the database's, not the table's: each scratch table's carry its name
-                        String ddl = mysql ? shape(table, name + "_" + CHECK) : shape;
+                        // and MySQL takes a default's function call in parentheses only
+                        String ddl = mysql ? MySqlDefaults.statement(shape(table, name + "_" + CHECK)) : shape;
                         try {
                             statement.execute("CREATE TABLE " + quote(database) + "." + quote(name) + " " + ddl);
                         } catch (SQLException e) {

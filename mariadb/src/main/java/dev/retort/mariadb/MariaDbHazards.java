@@ -34,7 +34,15 @@ import java.util.stream.Collectors;
  */
 public final class MariaDbHazards implements HazardPolicy {
     /** MariaDB 10.11's policy. */
-    public static final HazardPolicy POLICY = new MariaDbHazards();
+    public static final HazardPolicy POLICY = new MariaDbHazards("MariaDB 10.11", "MariaDB", "NOCOPY");
+
+    /**
+     * MySQL's (from 8.0.16; {@code MySqlHazardsTest} holds each claim to MySQL 9.7): MariaDB's answers but for what MySQL
+     * does otherwise. It has no {@code ALGORITHM=NOCOPY} (its index builds are {@code INPLACE} without a rebuild), refuses
+     * to add a column whose default may differ on a replica, and decides a column's change in place by its own rules
+     * ({@link ColumnHazards}).
+     */
+    public static final HazardPolicy MYSQL_POLICY = new MariaDbHazards("MySQL", "MySQL", "INPLACE");
 
     /** The table copied while writes wait: what MariaDB does when no in-place form exists. */
     static final String COPY = "copies the table while writes wait (ALGORITHM=COPY, LOCK=SHARED)";
@@ -42,10 +50,28 @@ public final class MariaDbHazards implements HazardPolicy {
     /** The table rebuilt in place, writes going on but for a moment at each end (the metadata lock). */
     static final String REBUILD = "rebuilds the table in place while writes go on (ALGORITHM=INPLACE, LOCK=NONE)";
 
-    /** An index built without copying the table, writes going on. */
-    private static final String BUILD = "writes going on while it builds (ALGORITHM=NOCOPY, LOCK=NONE)";
+    /** The server's name with its version, and without, as the messages say them. */
+    private final String version;
 
-    private MariaDbHazards() {}
+    private final String server;
+
+    /** An index built without copying the table, writes going on. */
+    private final String build;
+
+    private MariaDbHazards(String version, String server, String buildAlgorithm) {
+        this.version = version;
+        this.server = server;
+        this.build = "writes going on while it builds (ALGORITHM=" + buildAlgorithm + ", LOCK=NONE)";
+    }
+
+    private boolean mysql() {
+        return server.equals("MySQL");
+    }
+
+    /** The policy of the server a connection reaches (MariaDB's or MySQL's). */
+    public static HazardPolicy of(MariaDbServer.Kind kind) {
+        return kind.mysql() ? MYSQL_POLICY : POLICY;
+    }
 
     @Override
     public List<Hazard> hazards(Op op, List<Op> context) {
@@ -54,8 +80,8 @@ public final class MariaDbHazards implements HazardPolicy {
                 && context.stream()
                         .anyMatch(other ->
                                 other instanceof CreateTable c && c.table().equals(op.table()))) return List.of();
-        if (op instanceof AddColumn a) return ColumnHazards.add(a);
-        if (op instanceof AlterColumn a) return ColumnHazards.alter(a, context);
+        if (op instanceof AddColumn a) return ColumnHazards.add(a, mysql());
+        if (op instanceof AlterColumn a) return ColumnHazards.alter(a, context, mysql());
         if (op instanceof CreateIndex c) return createIndex(c);
         if (op instanceof AddUnique a) return addUnique(a);
         if (op instanceof AddPrimaryKey a) return addPrimaryKey(a);
@@ -68,7 +94,7 @@ public final class MariaDbHazards implements HazardPolicy {
     }
 
     /** A btree or hash index builds while writes go on; FULLTEXT and SPATIAL ones need a shared lock. */
-    private static List<Hazard> createIndex(CreateIndex op) {
+    private List<Hazard> createIndex(CreateIndex op) {
         Index index = op.index();
         String name = index.name() == null ? "" : index.name() + " ";
         if (index.method().equals("fulltext") || index.method().equals("spatial"))
@@ -76,21 +102,21 @@ public final class MariaDbHazards implements HazardPolicy {
                     Hazard.Kind.LONG_LOCK,
                     "building " + index.method().toUpperCase(Locale.ROOT) + " index " + name + "on " + op.table()
                             + " (" + columns(index) + ") blocks writes to it (ALGORITHM=INPLACE, LOCK=SHARED):"
-                            + " MariaDB has no online build of it"));
+                            + " " + server + " has no online build of it"));
         if (!index.unique()) return List.of();
         return List.of(new Hazard(
                 Hazard.Kind.FAILS_ON_DATA,
                 "building unique index " + name + "on " + op.table() + " (" + columns(index) + ") fails on duplicates, "
-                        + BUILD + "; a failed build leaves no index behind"));
+                        + build + "; a failed build leaves no index behind"));
     }
 
     /** A unique constraint is its unique index; {@code USING INDEX}'s was built before, and the constraint runs nothing. */
-    private static List<Hazard> addUnique(AddUnique op) {
+    private List<Hazard> addUnique(AddUnique op) {
         if (op.options().contains(Option.USING_INDEX)) return List.of();
         return List.of(new Hazard(
                 Hazard.Kind.FAILS_ON_DATA,
                 "adding unique (" + String.join(", ", op.constraint().columns()) + ") on " + op.table()
-                        + " fails on duplicates, " + BUILD));
+                        + " fails on duplicates, " + build));
     }
 
     /** The clustered index: a new primary key rebuilds the table, in place; {@code USING INDEX}'s rows are proved. */
@@ -109,13 +135,13 @@ public final class MariaDbHazards implements HazardPolicy {
      * MariaDB 10.11 adds a check only by copying the table, {@code NOT VALID} or not (the online form is written with
      * that lock); the safe {@code SET NOT NULL}'s check runs nothing.
      */
-    private static List<Hazard> addCheck(AddCheck op) {
+    private List<Hazard> addCheck(AddCheck op) {
         CheckConstraint check = op.constraint();
         if (!check.valid() && OnlineForms.notNullColumn(op.table(), check) != null) return List.of();
         return List.of(new Hazard(
                 Hazard.Kind.LONG_LOCK,
                 "adding check " + (check.name() == null ? check.expression() : check.name()) + " on " + op.table() + " "
-                        + COPY + " and fails on rows that violate it: MariaDB 10.11 has no online form for it"));
+                        + COPY + " and fails on rows that violate it: " + version + " has no online form for it"));
     }
 
     /** A key added with {@code foreign_key_checks} on copies the table; the online one reads nothing. */

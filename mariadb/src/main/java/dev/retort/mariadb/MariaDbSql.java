@@ -487,7 +487,7 @@ public final class MariaDbSql implements SqlDialect {
      * Where the parenthesis at {@code open} closes, skipping quoted text; -1 when it does not, or when a backslash
      * makes the quoting depend on {@code sql_mode}.
      */
-    private static int closing(String sql, int open) {
+    static int closing(String sql, int open) {
         int depth = 0;
         for (int i = open; i < sql.length(); i++) {
             char c = sql.charAt(i);

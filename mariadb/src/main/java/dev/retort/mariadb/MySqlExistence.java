@@ -47,7 +47,7 @@ public final class MySqlExistence {
 
     /** The statement as MySQL runs it: each {@code DROP ... IF EXISTS} clause kept plain or left out. */
     public static String resolve(Connection connection, String sql) throws SQLException {
-        Statement statement = Statement.of(withKeyChecks(sql));
+        Statement statement = Statement.of(MySqlDefaults.statement(withKeyChecks(sql)));
         StringBuilder kept = new StringBuilder();
         for (Part part : statement.parts()) {
             if (part.kind() != null
@@ -74,6 +74,7 @@ public final class MySqlExistence {
         String statement = withKeyChecks(sql);
         List<String> lines = new ArrayList<>();
         boolean withoutKeyChecks = !statement.equals(sql);
+        statement = MySqlDefaults.statement(statement);
         if (withoutKeyChecks) {
             lines.add("SET @retort_key_checks = @@foreign_key_checks");
             lines.add("SET foreign_key_checks = 0");
