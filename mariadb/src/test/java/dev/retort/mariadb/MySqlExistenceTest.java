@@ -101,6 +101,30 @@ class MySqlExistenceTest {
                 refused.getMessage());
     }
 
+    @Test
+    void aDefaultsFunctionCallIsPutInParenthesesWhereMySqlWantsThem() throws Exception {
+        String rendered = "CREATE TABLE `t` (`id` int NOT NULL, `u` char(36) NULL DEFAULT uuid(), `c` varchar(20) NULL"
+                + " DEFAULT 'DEFAULT uuid()' COMMENT 'it''s DEFAULT rand()', `ts` datetime NULL DEFAULT"
+                + " current_timestamp(), `d` date NULL DEFAULT curdate(), `x` varchar(9) NULL DEFAULT (concat('a',"
+                + " 'b')), PRIMARY KEY (`id`))";
+        // written before the run: uuid() and curdate() put in parentheses, the quoted text, current_timestamp() and
+        // the expression already in parentheses left as they are
+        String expected = rendered.replace("DEFAULT uuid(),", "DEFAULT (uuid()),")
+                .replace("DEFAULT curdate()", "DEFAULT (curdate())");
+        try (Connection c = db.connect()) {
+            assertRuns(c, rendered, expected);
+        }
+        assertEquals(
+                java.util.List.of("c|DEFAULT uuid()", "d|curdate()", "ts|CURRENT_TIMESTAMP", "u|uuid()",
+                        "x|concat(_utf8mb4\\'a\\',_utf8mb4\\'b\\')"),
+                db.query("SELECT CONCAT(COLUMN_NAME, '|', COLUMN_DEFAULT) FROM information_schema.COLUMNS WHERE"
+                        + " TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 't' AND COLUMN_DEFAULT IS NOT NULL ORDER BY"
+                        + " COLUMN_NAME"));
+        assertEquals(
+                java.util.List.of("ALTER TABLE `t` ALTER COLUMN `d` SET DEFAULT (uuid())"),
+                MySqlExistence.script("ALTER TABLE `t` ALTER COLUMN `d` SET DEFAULT uuid()"));
+    }
+
     /** The script's lines for the statement, run one by one on one connection as a MySQL client runs a script. */
     private void runScript(String rendered) throws Exception {
         try (Connection c = db.connect();
