@@ -32,7 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MariaDbDevDatabaseTest {
     @RegisterExtension
-    final MariaDbTestDatabase db = new MariaDbTestDatabase();
+    final MariaDbTestDatabase db = server();
+
+    /** The server the test's databases are made on. */
+    MariaDbTestDatabase server() {
+        return new MariaDbTestDatabase();
+    }
 
     @TempDir
     Path workDir;

@@ -27,7 +27,12 @@ class MariaDbDriftTest {
     private static final String R2 = "eeee00000002";
 
     @RegisterExtension
-    final MariaDbTestDatabase db = new MariaDbTestDatabase();
+    final MariaDbTestDatabase db = server();
+
+    /** The server the test's databases are made on. */
+    MariaDbTestDatabase server() {
+        return new MariaDbTestDatabase();
+    }
 
     @TempDir
     Path workDir;

@@ -25,7 +25,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class MariaDbSchemasTest {
     @RegisterExtension
-    final MariaDbTestDatabase db = new MariaDbTestDatabase();
+    final MariaDbTestDatabase db = server();
+
+    /** The server the test's databases are made on. */
+    MariaDbTestDatabase server() {
+        return new MariaDbTestDatabase();
+    }
 
     @TempDir
     Path workDir;

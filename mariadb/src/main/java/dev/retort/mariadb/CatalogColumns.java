@@ -53,6 +53,8 @@ final class CatalogColumns {
 
     private static final Pattern ZERO_DATE = Pattern.compile("'0000-00-00 00:00:00(\\.0+)?'");
 
+    private static final Pattern CURRENT_TIMESTAMP = Pattern.compile("(?i)current_timestamp(?:\\((\\d*)\\))?");
+
     private static final Pattern ON_UPDATE = Pattern.compile("on update (\\S+)", Pattern.CASE_INSENSITIVE);
 
     /** {@code text /*M!100301 COMPRESSED*}{@code /}: how {@code COLUMN_TYPE} marks a compressed column. */
@@ -124,7 +126,7 @@ final class CatalogColumns {
     static String stored(MariaDbServer.Kind server, String columnDefault, String extra, String columnType) {
         if (!server.mysql() || columnDefault == null) return columnDefault;
         if (extra != null && extra.toUpperCase(Locale.ROOT).contains("DEFAULT_GENERATED"))
-            return expression(server, columnDefault);
+            return currentTimestamp(expression(server, columnDefault));
         if (UNQUOTED.matcher(columnType.strip()).matches()) return columnDefault;
         if (columnDefault.startsWith("0x")
                 && columnType.toLowerCase(Locale.ROOT).contains("binary")) return columnDefault;
@@ -159,9 +161,23 @@ final class CatalogColumns {
         return columnType != null && COMPRESSED.matcher(columnType).find();
     }
 
-    /** The {@code ON UPDATE} expression {@code EXTRA} names ({@code current_timestamp()}, lower case), or null. */
+    /**
+     * The {@code ON UPDATE} expression {@code EXTRA} names ({@code current_timestamp()}, lower case, as MariaDB spells it;
+     * MySQL's {@code CURRENT_TIMESTAMP} too), or null.
+     */
     static String onUpdate(String extra) {
         Matcher onUpdate = ON_UPDATE.matcher(extra == null ? "" : extra);
-        return onUpdate.find() ? onUpdate.group(1).toLowerCase(Locale.ROOT) : null;
+        return onUpdate.find() ? currentTimestamp(onUpdate.group(1)) : null;
+    }
+
+    /**
+     * An expression as MariaDB spells it when it is {@code CURRENT_TIMESTAMP}, which MySQL shows in capitals and without
+     * parentheses ({@code CURRENT_TIMESTAMP}, {@code CURRENT_TIMESTAMP(3)}): {@code current_timestamp()}, {@code
+     * current_timestamp(3)}; any other as it is.
+     */
+    static String currentTimestamp(String expression) {
+        Matcher now = CURRENT_TIMESTAMP.matcher(expression);
+        if (!now.matches()) return expression;
+        return "current_timestamp(" + (now.group(1) == null ? "" : now.group(1)) + ")";
     }
 }

@@ -115,7 +115,11 @@ class MySqlExistenceTest {
             assertRuns(c, rendered, expected);
         }
         assertEquals(
-                java.util.List.of("c|DEFAULT uuid()", "d|curdate()", "ts|CURRENT_TIMESTAMP", "u|uuid()",
+                java.util.List.of(
+                        "c|DEFAULT uuid()",
+                        "d|curdate()",
+                        "ts|CURRENT_TIMESTAMP",
+                        "u|uuid()",
                         "x|concat(_utf8mb4\\'a\\',_utf8mb4\\'b\\')"),
                 db.query("SELECT CONCAT(COLUMN_NAME, '|', COLUMN_DEFAULT) FROM information_schema.COLUMNS WHERE"
                         + " TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 't' AND COLUMN_DEFAULT IS NOT NULL ORDER BY"

@@ -54,7 +54,8 @@ class MySqlIntrospectorTest {
         assertNull(column(t, "nn").defaultValue(), "DEFAULT NULL is none");
         assertEquals(
                 "'a\\\\b'", column(t, "back").defaultValue().expression(), "a backslash written as MariaDB shows it");
-        assertEquals("CURRENT_TIMESTAMP(6)", column(t, "created").defaultValue().expression());
+        assertEquals(
+                "current_timestamp(6)", column(t, "created").defaultValue().expression(), "MariaDB's spelling, as ON UPDATE");
         assertEquals("(`n` + 1)", column(t, "x").defaultValue().expression());
         assertEquals("(`n` + 1)", column(t, "g").generated().expression());
         assertNull(column(t, "g").defaultValue());
