@@ -133,6 +133,8 @@ final class Project {
     Retort offline() {
         Retort.Builder builder = Retort.configure().offline();
         if (settings.hasUrl()) builder.dialect(Dialect.ofUrl(settings.url()));
+        // no connection: a jdbc:mysql: url says the server is MySQL, whose scripts are its own
+        if (settings.hasUrl() && settings.url().startsWith("jdbc:mysql:")) builder.mysqlScripts();
         facade = load(runs(builder), false);
         return facade;
     }

@@ -18,6 +18,14 @@ final class MariaDbClient {
 
     /** Runs a script in a database of the test server, its files in {@code workDir}; skipped without a client. */
     static Result run(Path workDir, String database, String script) throws Exception {
+        return run(workDir, "jdbc:mariadb://127.0.0.1:3306/", database, script);
+    }
+
+    /** The same on the server of {@code url} (its port; the host is 127.0.0.1). */
+    static Result run(Path workDir, String url, String database, String script) throws Exception {
+        java.util.regex.Matcher port =
+                java.util.regex.Pattern.compile("//[^/:]+:(\\d+)").matcher(url);
+        String at = port.find() ? port.group(1) : "3306";
         String program = Stream.of("mariadb", "mysql")
                 .filter(name -> Stream.of(System.getenv("PATH").split(File.pathSeparator))
                         .anyMatch(dir -> Files.isExecutable(Path.of(dir, name))))
@@ -27,7 +35,8 @@ final class MariaDbClient {
         Path file = workDir.resolve("script.sql");
         Files.writeString(file, script);
         Path log = workDir.resolve("client.log");
-        Process process = new ProcessBuilder(program, "--batch", "-h", "127.0.0.1", "-u", "root", database)
+        Process process = new ProcessBuilder(
+                        program, "--batch", "-h", "127.0.0.1", "-P", at, "--protocol=TCP", "-u", "root", database)
                 .redirectInput(file.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())

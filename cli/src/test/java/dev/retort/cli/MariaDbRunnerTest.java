@@ -43,7 +43,7 @@ class MariaDbRunnerTest {
     @BeforeEach
     void project() {
         cli = new Cli(workDir);
-        cli.write("retort.properties", "url = " + db.url() + "\nmigrations.dir = migrations\nlock.timeout = 1\n");
+        cli.write("retort.properties", "url = " + url() + "\nmigrations.dir = migrations\nlock.timeout = 1\n");
         migration(
                 "M1",
                 R1,
@@ -321,7 +321,7 @@ class MariaDbRunnerTest {
         assertEquals(ExitCode.OK, script.code(), script::toString);
         assertTrue(script.out().contains("SET time_zone = '+00:00';\n"), script.out());
         assertTrue(script.out().contains("SET SESSION lock_wait_timeout = 5;\n"), script.out());
-        assertTrue(script.out().contains("DELIMITER $$\nBEGIN NOT ATOMIC\n"), script.out());
+        assertTrue(script.out().contains(blockStart()), script.out());
         assertEquals(0, client(script.out()), "the script applies");
         assertEquals(R2 + " (head)\n", cli.run("current").out());
         assertEquals(List.of("code", "extra", "id", "note"), columns());
@@ -339,7 +339,7 @@ class MariaDbRunnerTest {
     void aBackslashIsStoredOnceWhateverTheSessionsSqlMode() throws Exception {
         cli.write(
                 "retort.properties",
-                "url = " + db.url() + (db.url().contains("?") ? "&" : "?")
+                "url = " + url() + (url().contains("?") ? "&" : "?")
                         + "sessionVariables=sql_mode=NO_BACKSLASH_ESCAPES\nmigrations.dir = migrations\n");
         cli.write("migrations/M2.java", """
                 package com.example.migrations;
@@ -474,9 +474,19 @@ class MariaDbRunnerTest {
     }
 
     /** The comment of accounts.path and the default of accounts.sep, as information_schema prints them. */
-    /** Whether the server runs Retort's {@code --sql} scripts (their guards are MariaDB's {@code BEGIN NOT ATOMIC}). */
+    /** Whether the server runs Retort's {@code --sql} scripts. */
     boolean scripts() {
         return true;
+    }
+
+    /** The project's {@code url}. */
+    String url() {
+        return db.url();
+    }
+
+    /** How the script writes a block for the server's client. */
+    String blockStart() {
+        return "DELIMITER $$\nBEGIN NOT ATOMIC\n";
     }
 
     /** How {@code information_schema} shows the default {@code '\\\\'} (one backslash) Retort wrote. */
@@ -493,7 +503,7 @@ class MariaDbRunnerTest {
 
     /** Runs a script through the mariadb (or mysql) client; its exit code. */
     private int client(String script) throws Exception {
-        return MariaDbClient.run(workDir, db.name(), script).code();
+        return MariaDbClient.run(workDir, db.url(), db.name(), script).code();
     }
 
     private List<String> columns() throws SQLException {

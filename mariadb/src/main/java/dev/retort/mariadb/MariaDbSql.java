@@ -87,11 +87,13 @@ import java.util.stream.Collectors;
  */
 public final class MariaDbSql implements SqlDialect {
     /** The renderer that knows no table's details: the server's defaults for engine, charset and the rest. */
-    public static final SqlDialect DIALECT = new MariaDbSql(Map.of(), Map.of(), false);
+    public static final SqlDialect DIALECT = new MariaDbSql(Map.of(), Map.of(), null);
 
     private final Map<QualifiedName, TableDetails> details;
     private final Map<QualifiedName, LiveColumns> live;
-    private final boolean atRunTime;
+    /** The server a script's statements are written for, or null for a statement run online. */
+    private final MariaDbServer.Kind atRunTime;
+
     private final Set<Named> safeNotNull;
     private final Set<DropIndex> leftovers;
     private final Set<IndexName> indexesDropped;
@@ -104,14 +106,16 @@ public final class MariaDbSql implements SqlDialect {
     private final Set<Named> checksDropped;
 
     private MariaDbSql(
-            Map<QualifiedName, TableDetails> details, Map<QualifiedName, LiveColumns> live, boolean atRunTime) {
+            Map<QualifiedName, TableDetails> details,
+            Map<QualifiedName, LiveColumns> live,
+            MariaDbServer.Kind atRunTime) {
         this(details, live, atRunTime, Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
     }
 
     private MariaDbSql(
             Map<QualifiedName, TableDetails> details,
             Map<QualifiedName, LiveColumns> live,
-            boolean atRunTime,
+            MariaDbServer.Kind atRunTime,
             Set<Named> safeNotNull,
             Set<DropIndex> leftovers,
             Set<IndexName> indexesDropped,
@@ -131,7 +135,7 @@ public final class MariaDbSql implements SqlDialect {
 
     /** The renderer that writes the tables it creates and changes with these details (a catalog's, by table). */
     public static MariaDbSql of(Map<QualifiedName, TableDetails> details) {
-        return new MariaDbSql(details, Map.of(), false);
+        return new MariaDbSql(details, Map.of(), null);
     }
 
     /**
@@ -140,7 +144,7 @@ public final class MariaDbSql implements SqlDialect {
      * what it creates and adds takes the server's defaults, as with {@link #DIALECT}.
      */
     public static MariaDbSql keeping(Map<QualifiedName, LiveColumns> live) {
-        return new MariaDbSql(Map.of(), live, false);
+        return new MariaDbSql(Map.of(), live, null);
     }
 
     /**
@@ -150,7 +154,12 @@ public final class MariaDbSql implements SqlDialect {
      * EXECUTE IMMEDIATE} ({@link ScriptColumns}); any other statement as {@link #DIALECT} writes it.
      */
     public static MariaDbSql readingAtRunTime() {
-        return new MariaDbSql(Map.of(), Map.of(), true);
+        return readingAtRunTime(MariaDbServer.Kind.MARIADB);
+    }
+
+    /** The same for a script run on {@code server}: on MySQL, the block in MySQL's SQL ({@link ScriptColumns}). */
+    public static MariaDbSql readingAtRunTime(MariaDbServer.Kind server) {
+        return new MariaDbSql(Map.of(), Map.of(), requireNonNull(server, "server"));
     }
 
     /** A {@code CREATE TABLE} with the table's details: engine, charset, collation, ON UPDATE, VIRTUAL, prefixes. */
@@ -240,7 +249,9 @@ public final class MariaDbSql implements SqlDialect {
     public List<String> alterTable(List<? extends ColumnChange> changes) {
         if (changes.isEmpty()) throw new IllegalArgumentException("no column changes");
         QualifiedName table = changes.get(0).table();
-        KeptColumns kept = atRunTime ? new ScriptColumns(namesIn(checksDropped, table)) : live.get(table);
+        KeptColumns kept = atRunTime != null
+                ? new ScriptColumns(namesIn(checksDropped, table), atRunTime.mysql())
+                : live.get(table);
         String sql = TableSql.alterColumns(changes, details(table), kept).get(0);
         boolean online = changes.stream()
                 .anyMatch(c -> c instanceof AlterColumn a
@@ -248,7 +259,7 @@ public final class MariaDbSql implements SqlDialect {
                         && safeNotNull.contains(new Named(a.table(), a.columnName())));
         if (online) sql += ", " + OnlineSql.ONLINE;
         sql += identityKeyActions(changes);
-        return List.of(atRunTime ? ScriptColumns.block(table, sql) : sql);
+        return List.of(atRunTime != null ? ScriptColumns.block(table, sql, atRunTime.mysql()) : sql);
     }
 
     /**

@@ -38,15 +38,21 @@ final class ScriptColumns implements KeptColumns {
             this.type = type;
         }
 
-        /** The read of this piece of {@code column} among the table's rows of {@code information_schema.COLUMNS c}. */
-        String read(String column) {
+        /**
+         * The read of this piece of {@code column} among the table's rows of {@code information_schema.COLUMNS c}; on
+         * MySQL ({@code mysql}), whose {@code COLUMNS} has no {@code IS_GENERATED}, {@code EXTRA} says it.
+         */
+        String read(String column, boolean mysql) {
             String is = "c.COLUMN_NAME = BINARY " + text(column);
             return switch (this) {
                 case COLLATION ->
                     "max(IF(" + is + " AND c.COLLATION_NAME <> t.TABLE_COLLATION, c.COLLATION_NAME, NULL))";
                 case ON_UPDATE ->
                     "max(IF(" + is + ", nullif(regexp_substr(lower(c.EXTRA), '(?<=on update )[^ ]+'), ''), NULL))";
-                case VIRTUAL -> "max(" + is + " AND c.IS_GENERATED = 'ALWAYS' AND lower(c.EXTRA) LIKE '%virtual%')";
+                case VIRTUAL ->
+                    mysql
+                            ? "max(" + is + " AND lower(c.EXTRA) LIKE '%virtual generated%')"
+                            : "max(" + is + " AND c.IS_GENERATED = 'ALWAYS' AND lower(c.EXTRA) LIKE '%virtual%')";
                 case INVISIBLE -> "max(" + is + " AND lower(c.EXTRA) LIKE '%invisible%')";
                 case COMPRESSED -> "max(" + is + " AND c.COLUMN_TYPE LIKE '%COMPRESSED%')";
                 // its own check: named after it, or, named after no column (a renamed column's: SQL cannot read
@@ -62,18 +68,21 @@ final class ScriptColumns implements KeptColumns {
             };
         }
 
-        /** The signal when what was read could run as more than the piece, or null when it cannot. */
-        String check(String variable, QualifiedName table, String column) {
+        /**
+         * The signal when what was read could run as more than the piece, or null when it cannot; on MySQL ({@code
+         * mysql}), whose {@code REGEXP BINARY} refuses a text of a character set, through {@code regexp_like}.
+         */
+        String check(String variable, QualifiedName table, String column, boolean mysql) {
             String where = "retort: column " + table + "." + column + ": information_schema gives its ";
             return switch (this) {
                 case COLLATION ->
                     check(
-                            variable + " NOT REGEXP BINARY '^[A-Za-z0-9_]+$'",
+                            notMatching(variable, "^[A-Za-z0-9_]+$", mysql),
                             where + "collation as no name of letters, digits and underscores; this MODIFY COLUMN would"
                                     + " lose it, so it did not run");
                 case ON_UPDATE ->
                     check(
-                            variable + " NOT REGEXP BINARY '^current_timestamp([(][0-9]?[)])?$'",
+                            notMatching(variable, "^current_timestamp([(][0-9]?[)])?$", mysql),
                             where + "ON UPDATE as other than current_timestamp(N); this MODIFY COLUMN would lose it, so"
                                     + " it did not run");
                 case OWN_CHECK ->
@@ -84,6 +93,13 @@ final class ScriptColumns implements KeptColumns {
                                     + " again after (op.dropCheck, op.addCheck)");
                 case VIRTUAL, INVISIBLE, COMPRESSED -> null;
             };
+        }
+
+        /** That a text does not match a pattern, case and all. */
+        private static String notMatching(String variable, String pattern, boolean mysql) {
+            return mysql
+                    ? "NOT regexp_like(" + variable + ", " + text(pattern) + ", 'c')"
+                    : variable + " NOT REGEXP BINARY " + text(pattern);
         }
 
         private static String check(String condition, String message) {
@@ -107,8 +123,12 @@ final class ScriptColumns implements KeptColumns {
     /** The names (in lower case) of the table's checks the statement's migration drops itself. */
     private final Set<String> checksDropped;
 
-    ScriptColumns(Set<String> checksDropped) {
+    /** Whether the script runs on MySQL, which has no column-level checks and no {@code COMPRESSED} columns. */
+    private final boolean mysql;
+
+    ScriptColumns(Set<String> checksDropped, boolean mysql) {
         this.checksDropped = Set.copyOf(checksDropped);
+        this.mysql = mysql;
     }
 
     @Override
@@ -133,12 +153,12 @@ final class ScriptColumns implements KeptColumns {
 
     @Override
     public String compression(QualifiedName table, String column) {
-        return hole(Kind.COMPRESSED, column);
+        return mysql ? "" : hole(Kind.COMPRESSED, column);
     }
 
     @Override
     public String ownCheck(QualifiedName table, String column) {
-        return checksDropped.contains(column.toLowerCase(Locale.ROOT)) ? "" : hole(Kind.OWN_CHECK, column);
+        return mysql || checksDropped.contains(column.toLowerCase(Locale.ROOT)) ? "" : hole(Kind.OWN_CHECK, column);
     }
 
     private static String hole(Kind kind, String column) {
@@ -148,9 +168,12 @@ final class ScriptColumns implements KeptColumns {
 
     /**
      * A statement of {@code table} as a script runs it: with holes, the block that fills them from the live columns
-     * and runs it; without, as it is.
+     * and runs it; without, as it is. On MySQL ({@code mysql}), which has no {@code EXECUTE IMMEDIATE}, the statement
+     * runs through {@code PREPARE} (the script makes the block a procedure: {@code MariaDbRunner.scriptBlock}), each
+     * {@code DEFAULT} function call in parentheses ({@link MySqlDefaults}).
      */
-    static String block(QualifiedName table, String statement) {
+    static String block(QualifiedName table, String statement, boolean mysql) {
+        if (mysql) statement = MySqlDefaults.statement(statement);
         if (statement.indexOf(HOLE) < 0) return statement;
         String[] parts = statement.split(String.valueOf(HOLE), -1);
         List<String> declarations = new ArrayList<>();
@@ -167,9 +190,9 @@ final class ScriptColumns implements KeptColumns {
             String column = parts[i].substring(1);
             String variable = kind.variable + "_" + (variables.size() + 1);
             declarations.add("  DECLARE " + variable + " " + kind.type + ";");
-            reads.add(kind.read(column));
+            reads.add(kind.read(column, mysql));
             variables.add(variable);
-            String check = kind.check(variable, table, column);
+            String check = kind.check(variable, table, column, mysql);
             if (check != null) checks.add(check);
             // the own check's hole only stops the statement: it writes nothing
             if (kind != Kind.OWN_CHECK) pieces.add(kind.piece(variable));
@@ -186,7 +209,13 @@ final class ScriptColumns implements KeptColumns {
         lines.add("    WHERE c.TABLE_SCHEMA = " + (table.schema() == null ? "DATABASE()" : text(table.schema()))
                 + " AND c.TABLE_NAME = " + text(table.name()) + ";");
         lines.addAll(checks);
-        lines.add("  EXECUTE IMMEDIATE concat(\n    " + String.join(",\n    ", pieces) + ");");
+        String built = "concat(\n    " + String.join(",\n    ", pieces) + ")";
+        if (mysql) {
+            lines.add("  SET @retort_statement = " + built + ";");
+            lines.add("  PREPARE retort_statement FROM @retort_statement;");
+            lines.add("  EXECUTE retort_statement;");
+            lines.add("  DEALLOCATE PREPARE retort_statement;");
+        } else lines.add("  EXECUTE IMMEDIATE " + built + ";");
         lines.add("END");
         return String.join("\n", lines);
     }

@@ -55,7 +55,9 @@ class MySqlIntrospectorTest {
         assertEquals(
                 "'a\\\\b'", column(t, "back").defaultValue().expression(), "a backslash written as MariaDB shows it");
         assertEquals(
-                "current_timestamp(6)", column(t, "created").defaultValue().expression(), "MariaDB's spelling, as ON UPDATE");
+                "current_timestamp(6)",
+                column(t, "created").defaultValue().expression(),
+                "MariaDB's spelling, as ON UPDATE");
         assertEquals("(`n` + 1)", column(t, "x").defaultValue().expression());
         assertEquals("(`n` + 1)", column(t, "g").generated().expression());
         assertNull(column(t, "g").defaultValue());

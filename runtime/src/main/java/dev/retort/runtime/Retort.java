@@ -209,6 +209,7 @@ public final class Retort {
         private boolean offline;
         private Duration connectTimeout = UrlConnector.DEFAULT_TIMEOUT;
         private Dialect dialect = Dialect.POSTGRESQL;
+        private boolean mysqlScripts;
         private String migrationsPackage;
         private ClassLoader classLoader;
         private Path migrationsDirectory;
@@ -242,6 +243,7 @@ public final class Retort {
         public Builder url(String url, String user, String password) {
             this.url = requireNonNull(url, "url");
             this.dialect = Dialect.ofUrl(url);
+            this.mysqlScripts = url.startsWith("jdbc:mysql:");
             this.user = user;
             this.password = password;
             this.offline = false;
@@ -266,6 +268,17 @@ public final class Retort {
          */
         public Builder dialect(Dialect dialect) {
             this.dialect = requireNonNull(dialect, "dialect");
+            return this;
+        }
+
+        /**
+         * Offline scripts written for MySQL, the MariaDB dialect's other server (MariaDB's are not MySQL's: their
+         * blocks are {@code BEGIN NOT ATOMIC}, which MySQL runs only in a stored procedure); a {@code jdbc:mysql:}
+         * {@link #url} sets it. Online, the server says which it is.
+         */
+        public Builder mysqlScripts() {
+            this.dialect = Dialect.MARIADB;
+            this.mysqlScripts = true;
             return this;
         }
 
@@ -413,8 +426,9 @@ public final class Retort {
             VersionTable versions =
                     new VersionTable(versionSchema != null ? versionSchema : defaultSchema, versionTable, schemas);
             Dialect scripts = dialect;
+            boolean forMySql = mysqlScripts;
             Supplier<Migrator> runner =
-                    () -> new Migrator(migrations.get(), versions, defaultSchema, options, listener, scripts);
+                    () -> new Migrator(migrations.get(), versions, defaultSchema, options, listener, scripts, forMySql);
             CompletableFuture<Migrator> migrator = inBackground
                     ? CompletableFuture.supplyAsync(runner)
                     : CompletableFuture.completedFuture(runner.get());

@@ -52,6 +52,12 @@ import java.util.regex.Pattern;
 final class MariaDbRunner implements RunnerDialect {
     static final MariaDbRunner INSTANCE = new MariaDbRunner(MariaDbServer.Kind.MARIADB);
 
+    /** How a compound statement starts: MariaDB runs one anywhere, MySQL only in a stored program. */
+    private static final String BLOCK = "BEGIN NOT ATOMIC";
+
+    /** The procedure a MySQL script makes of each block, calls and drops. */
+    private static final String SCRIPT_PROCEDURE = "retort_script_block";
+
     /** The runner on a MySQL server: no {@code max_statement_time} and no column-level checks there. */
     static final MariaDbRunner MYSQL = new MariaDbRunner(MariaDbServer.Kind.MYSQL);
 
@@ -471,13 +477,55 @@ final class MariaDbRunner implements RunnerDialect {
 
     @Override
     public String scriptUsage() {
-        return "Apply with mariadb --batch (it stops at the first error): every statement commits on its own, each migration"
-                + " records its progress per statement in the history table, and each block first checks the version table";
+        return "Apply with " + (server.mysql() ? "mysql" : "mariadb") + " --batch (it stops at the first error): every"
+                + " statement commits on its own, each migration records its progress per statement in the history"
+                + " table, and each block first checks the version table"
+                + (server.mysql() ? "; MySQL runs each block as a procedure the script makes, calls and drops" : "");
+    }
+
+    /**
+     * The script is UTF-8 text, and the client's character set its own default (the locale's, latin1 or utf8mb3 for
+     * many): a comment or default beyond ASCII would be stored otherwise than online.
+     */
+    @Override
+    public String scriptEncodingSql() {
+        return "SET NAMES utf8mb4";
+    }
+
+    /** On MySQL, {@link MySqlExistence#script}; a block as it is, which {@link #scriptBlock} makes MySQL's. */
+    @Override
+    public List<String> inScript(String sql) {
+        if (!server.mysql() || sql.startsWith(BLOCK)) return List.of(sql);
+        return MySqlExistence.script(sql);
+    }
+
+    /**
+     * On MySQL, which runs a compound statement only in a stored program: a procedure made (dropped first, should a
+     * script that stopped in it have left it), called and dropped; the client's {@code DELIMITER} around its body.
+     */
+    @Override
+    public String scriptBlock(String block) {
+        if (!server.mysql()) return RunnerDialect.super.scriptBlock(block);
+        if (!block.startsWith(BLOCK)) throw new IllegalArgumentException("not a block: " + block);
+        return "DROP PROCEDURE IF EXISTS " + SCRIPT_PROCEDURE + ";\nDELIMITER $$\nCREATE PROCEDURE " + SCRIPT_PROCEDURE
+                + "()\nBEGIN" + block.substring(BLOCK.length()) + "$$\nDELIMITER ;\nCALL " + SCRIPT_PROCEDURE
+                + "();\nDROP PROCEDURE " + SCRIPT_PROCEDURE + ";\n";
+    }
+
+    /** A script's blocks are checked as the online run checks its statements, but for what needs the live catalog. */
+    @Override
+    public void refuseInScript(String revision, List<Op> operations) {
+        if (server.mysql()) refuseOnMySql(revision, operations);
     }
 
     /** A script has no connection before it runs, so it reads what {@link #liveSql} keeps itself ({@link #scriptSql}). */
     @Override
     public String scriptNote() {
+        if (server.mysql())
+            return "A MODIFY COLUMN that could lose a column's character set, ON UPDATE, VIRTUAL or INVISIBLE, which the"
+                    + " migration does not name, reads them from information_schema when it runs, as an online run does,"
+                    + " and runs through PREPARE in a block; a statement MySQL has no IF EXISTS for is built when it"
+                    + " runs from what its table has then";
         return "A MODIFY COLUMN that could lose a column's character set, ON UPDATE, VIRTUAL, INVISIBLE or COMPRESSED,"
                 + " which the migration does"
                 + " not name, reads them from information_schema when it runs, as an online run does, and runs through"
@@ -496,7 +544,7 @@ final class MariaDbRunner implements RunnerDialect {
     /** A renderer whose {@code MODIFY COLUMN} reads what {@link #liveSql} keeps when the script runs. */
     @Override
     public SqlDialect scriptSql() {
-        return MariaDbSql.readingAtRunTime();
+        return MariaDbSql.readingAtRunTime(server);
     }
 
     /** None: the URL's database is the default schema. */

@@ -87,12 +87,25 @@ public final class Migrator {
             Options options,
             MigrationListener listener,
             Dialect scripts) {
+        this(migrations, versionTable, defaultSchema, options, listener, scripts, false);
+    }
+
+    /** The same, with {@code mysqlScripts}: the MariaDB dialect's scripts written for a MySQL server. */
+    public Migrator(
+            MigrationSet migrations,
+            VersionTable versionTable,
+            String defaultSchema,
+            Options options,
+            MigrationListener listener,
+            Dialect scripts,
+            boolean mysqlScripts) {
         this.migrations = migrations;
         this.versionTable = versionTable;
         this.defaultSchema = defaultSchema;
         this.options = options;
         this.listener = listener;
-        this.scriptDialect = RunnerDialect.of(scripts);
+        this.scriptDialect =
+                mysqlScripts && scripts == Dialect.MARIADB ? MariaDbRunner.MYSQL : RunnerDialect.of(scripts);
     }
 
     /** Writing offline scripts for PostgreSQL. */
@@ -247,7 +260,7 @@ public final class Migrator {
      * transaction (after its migration, which may create their schema), and every block first
      * checks the version table is where it expects: apply with {@code psql -v ON_ERROR_STOP=1}. A
      * default schema other than {@code public} comes first on the search path, and the time zone is set, as in an
-     * online run.
+     * online run; on MariaDB the script's text is read as UTF-8 whatever the client's default.
      */
     private Sink.OfflineScript prelude(String what) {
         Sink.OfflineScript script = new Sink.OfflineScript(scriptDialect);
@@ -255,6 +268,8 @@ public final class Migrator {
         script.comment(scriptDialect.scriptUsage());
         String note = scriptDialect.scriptNote();
         if (note != null) script.comment(note);
+        String encoding = scriptDialect.scriptEncodingSql();
+        if (encoding != null) script.execute(encoding);
         script.execute(scriptDialect.timeZoneSql(options.timeZone()));
         String searchPath = scriptDialect.searchPathSql(defaultSchema);
         if (!defaultSchema.equals(VersionTable.DEFAULT_SCHEMA) && searchPath != null) script.execute(searchPath);

@@ -72,6 +72,23 @@ interface RunnerDialect {
     /** After a statement {@link #atRunTime} gave ran or failed: puts back what it changed of the session. */
     default void afterRunning(Connection connection, String sql) throws SQLException {}
 
+    /**
+     * A rendered statement as an offline script writes it, where nothing can be read before it runs: as rendered, but
+     * on MySQL ({@code MySqlExistence.script}) its {@code IF EXISTS} clauses built when it runs.
+     */
+    default List<String> inScript(String sql) {
+        return List.of(sql);
+    }
+
+    /**
+     * A compound statement ({@code BEGIN NOT ATOMIC ... END}) as an offline script for the database's client writes
+     * it: between {@code DELIMITER} lines; on MySQL, which runs one only in a stored program, as a procedure made,
+     * called and dropped.
+     */
+    default String scriptBlock(String block) {
+        return "DELIMITER $$\n" + block + "$$\nDELIMITER ;\n";
+    }
+
     /** A table of a schema as SQL; the default schema may be left implicit where the database has one per connection. */
     String qualified(String schema, String name);
 
@@ -149,6 +166,14 @@ interface RunnerDialect {
      * of a column a foreign key still uses, which MariaDB refuses.
      */
     default void refuseBeforeRunning(Connection connection, String revision, List<Op> operations) throws SQLException {}
+
+    /** The statement that makes the client send a script's text as UTF-8, or null where the client does already. */
+    default String scriptEncodingSql() {
+        return null;
+    }
+
+    /** What an offline script refuses of a migration before writing its first statement: none but MySQL's forms. */
+    default void refuseInScript(String revision, List<Op> operations) {}
 
     /** How a script is applied, for its head. */
     String scriptUsage();

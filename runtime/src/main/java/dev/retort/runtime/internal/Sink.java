@@ -266,11 +266,11 @@ interface Sink {
             text.append("-- ").append(dialect.sql().comment(line)).append('\n');
         }
 
-        /** A guard; on MariaDB a compound statement, between {@code DELIMITER} lines for the client. */
+        /** A guard; on MariaDB a compound statement, as the client runs one ({@link RunnerDialect#scriptBlock}). */
         @Override
         public void guard(String sql) {
             if (dialect.transactionalDdl()) execute(sql);
-            else text.append("DELIMITER $$\n").append(sql).append("$$\nDELIMITER ;\n");
+            else text.append(dialect.scriptBlock(sql));
         }
 
         @Override

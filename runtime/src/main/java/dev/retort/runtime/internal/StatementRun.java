@@ -168,6 +168,7 @@ final class StatementRun {
         Optional<Connection> connection = sink.connection();
         if (connection.isPresent() && start == 0)
             dialect.refuseBeforeRunning(connection.get(), node.id(), rendered.operationsBeforeSql());
+        if (connection.isEmpty()) dialect.refuseInScript(node.id(), rendered.operationsBeforeSql());
         sink.execute(startSql(node, direction, both.checksum(), statements.size(), start));
         sink.execute("SET @retort_run = LAST_INSERT_ID()");
         LiveTables live = live();
@@ -179,7 +180,7 @@ final class StatementRun {
                 if (!rendered.origins().isEmpty() && rendered.origins().get(i) instanceof Step.Sql)
                     sink.executeAsWritten(sql);
                 else if (connection.isPresent()) runAtRunTime(connection.get(), sql);
-                else sink.execute(sql);
+                else for (String line : dialect.inScript(sql)) sink.execute(line);
                 if (live != null)
                     live.ran(
                             rendered.origins().isEmpty()

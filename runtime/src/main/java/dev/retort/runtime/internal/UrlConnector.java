@@ -65,6 +65,9 @@ public record UrlConnector(String url, String user, String password, Duration ti
             // MariaDB's driver counts its connect timeout in milliseconds
             properties.setProperty("connectTimeout", Long.toString(seconds * 1000));
             properties.setProperty("tcpKeepAlive", "true");
+            // the driver reads a jdbc:mysql: URL only when the URL itself says it may
+            if (target.startsWith("jdbc:mysql:") && !target.contains("permitMysqlScheme"))
+                target = target + (target.contains("?") ? "&" : "?") + "permitMysqlScheme";
         } else {
             refuseUnreadable(target, redaction);
             properties.setProperty("loginTimeout", Long.toString(seconds));
