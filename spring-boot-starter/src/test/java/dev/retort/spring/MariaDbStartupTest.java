@@ -40,7 +40,12 @@ class MariaDbStartupTest {
     private static final String MIGRATIONS = "com.example.mariadbshop.migrations";
 
     @RegisterExtension
-    final MariaDbTestDatabase db = new MariaDbTestDatabase();
+    final MariaDbTestDatabase db = server();
+
+    /** The server the shop starts on. */
+    MariaDbTestDatabase server() {
+        return new MariaDbTestDatabase();
+    }
 
     @Test
     void theShopStartsOnMariaDbWithItsMigrationsRunBeforeJpa() {
