@@ -79,18 +79,8 @@ public final class Migrator {
     /**
      * @param defaultSchema the schema unqualified names resolve to, first on the search path of offline scripts too
      * @param scripts the database offline scripts are written for
+     * @param mysqlScripts whether the MariaDB dialect's scripts are written for a MySQL server
      */
-    public Migrator(
-            MigrationSet migrations,
-            VersionTable versionTable,
-            String defaultSchema,
-            Options options,
-            MigrationListener listener,
-            Dialect scripts) {
-        this(migrations, versionTable, defaultSchema, options, listener, scripts, false);
-    }
-
-    /** The same, with {@code mysqlScripts}: the MariaDB dialect's scripts written for a MySQL server. */
     public Migrator(
             MigrationSet migrations,
             VersionTable versionTable,
@@ -115,7 +105,7 @@ public final class Migrator {
             String defaultSchema,
             Options options,
             MigrationListener listener) {
-        this(migrations, versionTable, defaultSchema, options, listener, Dialect.POSTGRESQL);
+        this(migrations, versionTable, defaultSchema, options, listener, Dialect.POSTGRESQL, false);
     }
 
     public Migrator(MigrationSet migrations, VersionTable versionTable, Options options, MigrationListener listener) {
