@@ -18,7 +18,9 @@ import java.util.regex.Pattern;
  * catalog, kept without {@code IF EXISTS} when the object is there and left out when it is not. The rendered SQL, and
  * so the checksum, stays the dialect's. Any other {@code IF [NOT] EXISTS} clause in an {@code ALTER TABLE} is refused
  * in one line, since MySQL has no form of it. The runner passes each rendered statement (never hand-written SQL, {@code
- * op.execute}) through it on MySQL.
+ * op.execute}) through it on MySQL ({@link #resolve}); a MySQL script, which cannot look before it runs, builds each
+ * such statement when it runs ({@link #script}). Either puts a {@code DEFAULT} function call in parentheses first
+ * ({@link MySqlDefaults}).
  */
 public final class MySqlExistence {
     private static final String NAME = "`(?:[^`]|``)*`";
