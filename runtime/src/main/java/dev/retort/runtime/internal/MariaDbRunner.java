@@ -480,7 +480,9 @@ final class MariaDbRunner implements RunnerDialect {
         return "Apply with " + (server.mysql() ? "mysql" : "mariadb") + " --batch (it stops at the first error): every"
                 + " statement commits on its own, each migration records its progress per statement in the history"
                 + " table, and each block first checks the version table"
-                + (server.mysql() ? "; MySQL runs each block as a procedure the script makes, calls and drops" : "");
+                + (server.mysql()
+                        ? "; MySQL runs each block as a procedure the script makes, calls and drops"
+                        : "; written for MariaDB (a jdbc:mysql: url writes MySQL's)");
     }
 
     /**
