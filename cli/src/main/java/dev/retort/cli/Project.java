@@ -10,6 +10,7 @@ import dev.retort.cli.startup.EarlyEntityRead;
 import dev.retort.codegen.ExpandContractWriter;
 import dev.retort.codegen.MigrationWriter;
 import dev.retort.codegen.RevisionHeader;
+import dev.retort.codegen.Safety;
 import dev.retort.diff.ColumnComparison;
 import dev.retort.diff.ExpandContract;
 import dev.retort.diff.HazardPolicy;
@@ -513,7 +514,22 @@ final class Project {
     /** Writes a new migration class into the migrations folder, its hazards as {@link #hazards}; never overwrites. */
     Path writeMigration(RevisionHeader header, Plan plan) {
         return MigrationWriter.writeNew(
-                settings.migrationsDir(), settings.migrationsPackage(), header, plan, settings.safety(), hazards());
+                settings.migrationsDir(), settings.migrationsPackage(), header, plan, safety(), hazards());
+    }
+
+    /**
+     * The configured safety, for a migration generated against the database {@link #modelFor} read: {@code safety =
+     * online} is refused on MySQL, whose online DDL is not MariaDB's (the online forms' unchecked foreign key and
+     * validations have no MySQL form, and MySQL cannot drop the unique index the online primary key is built on
+     * without locking the table).
+     */
+    Safety safety() {
+        Safety safety = settings.safety();
+        if (mysql && safety == Safety.ONLINE)
+            throw new RetortException("safety = online writes MariaDB's online forms, which MySQL has none of or runs"
+                    + " otherwise (an unchecked foreign key validated apart, SET NOT NULL proved by a check first, a"
+                    + " primary key built on a unique index first); set safety = simple for a MySQL database");
+        return safety;
     }
 
     /**
@@ -527,7 +543,7 @@ final class Project {
     /** Writes the expand and the contract classes of {@code split} into the migrations folder; never overwrites. */
     List<Path> writeExpandContract(RevisionHeader expand, RevisionHeader contract, ExpandContract split) {
         List<JavaFile> files =
-                ExpandContractWriter.write(settings.migrationsPackage(), expand, contract, split, settings.safety());
+                ExpandContractWriter.write(settings.migrationsPackage(), expand, contract, split, safety());
         for (JavaFile file : files) {
             Path target = settings.migrationsDir().resolve(file.typeSpec().name() + ".java");
             if (Files.exists(target)) throw new RetortException(target + " already exists");

@@ -1,6 +1,13 @@
 package dev.retort.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.retort.fixtures.db.MariaDbTestDatabase;
+import dev.retort.fixtures.shop.Shop;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
 
 /**
  * The new user's journey and the type changes under foreign keys of {@link MariaDbJourneyTest}, through the real
@@ -32,4 +39,30 @@ class MySqlJourneyTest extends MariaDbJourneyTest {
     /** MariaDB's own: the test takes the checks off by a {@code MODIFY}, which leaves them on MySQL. */
     @Override
     void unnamedChecksAddedToATableAreDroppedAgainByTheDowngrade() {}
+
+    /**
+     * {@code safety = online} writes MariaDB's online forms, which MySQL has none of or runs otherwise: {@code revision}
+     * is refused in one line before it writes anything, and so is {@code check}'s document of the forms (its error
+     * document); plain {@code check} lists the operations as ever.
+     */
+    @Test
+    void safetyOnlineIsRefusedInOneLineOnMySql() throws Exception {
+        Cli cli = new Cli(workDir);
+        cli.configure(db.url(), Shop.V1, "snake");
+        cli.write("retort.properties", cli.read("retort.properties") + "safety = online\n");
+        String refused = "error: safety = online writes MariaDB's online forms, which MySQL has none of or runs"
+                + " otherwise (an unchecked foreign key validated apart, SET NOT NULL proved by a check first, a primary"
+                + " key built on a unique index first); set safety = simple for a MySQL database\n";
+        assertEquals(
+                new Cli.Result(ExitCode.ERROR, "", refused), cli.run("revision", "--autogenerate", "-m", "create"));
+        assertFalse(
+                Files.exists(workDir.resolve("migrations"))
+                        && Files.list(workDir.resolve("migrations")).findAny().isPresent(),
+                "nothing written");
+        Cli.Result json = cli.run("check", "--format", "json");
+        assertEquals(ExitCode.ERROR, json.code(), json::toString);
+        assertEquals(refused, json.err());
+        assertTrue(json.out().contains("\"error\": \"safety = online writes MariaDB's online forms"), json::toString);
+        assertEquals(ExitCode.FOUND, cli.run("check").code());
+    }
 }
