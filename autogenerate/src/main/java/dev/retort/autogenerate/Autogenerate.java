@@ -3,6 +3,7 @@ package dev.retort.autogenerate;
 import static java.util.Objects.requireNonNull;
 
 import dev.retort.Dialect;
+import dev.retort.RetortException;
 import dev.retort.diff.ColumnComparison;
 import dev.retort.diff.Conversions;
 import dev.retort.diff.Differ;
@@ -164,6 +165,14 @@ public final class Autogenerate {
         return dialect == Dialect.MARIADB ? MariaDbHazards.POLICY : HazardPolicy.POSTGRESQL;
     }
 
+    private static boolean isMySql(Connection connection) {
+        try {
+            return MariaDbServer.isMySql(connection);
+        } catch (SQLException e) {
+            throw new RetortException("reading the MariaDB server's version failed: " + e.getMessage(), e);
+        }
+    }
+
     /** The same for the server a connection reaches: on the MariaDB dialect, MariaDB's policy or MySQL's. */
     public static HazardPolicy hazards(Dialect dialect, Connection connection) throws SQLException {
         return dialect == Dialect.MARIADB ? MariaDbHazards.of(MariaDbServer.kind(connection)) : hazards(dialect);
@@ -192,7 +201,7 @@ public final class Autogenerate {
             Schema database = filter(catalog.schema(), ObjectFilter.Side.DATABASE);
             Schema model = canonicalize(connection, join(entities));
             Schema current = MariaDbSide.withoutImplicitIndexes(database, model);
-            Plan plan = RetypedForeignKeys.of(diff(current, model), current, model);
+            Plan plan = RetypedForeignKeys.of(diff(current, model), current, model, isMySql(connection));
             return new Comparison(database, ColumnChecks.of(plan, current, catalog.details(), model));
         }
         Schema database = readDatabase(connection);

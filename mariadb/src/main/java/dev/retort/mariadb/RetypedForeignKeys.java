@@ -1,6 +1,7 @@
 package dev.retort.mariadb;
 
 import dev.retort.diff.Plan;
+import dev.retort.op.AddColumn;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.DropForeignKey;
@@ -8,6 +9,7 @@ import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropUnique;
+import dev.retort.op.Hazard;
 import dev.retort.op.Op;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
@@ -34,12 +36,28 @@ public final class RetypedForeignKeys {
 
     /** The plan with those drops and adds, ordered by {@link Plan#of}; the plan itself when no key is in the way. */
     public static Plan of(Plan plan, Schema current, Schema target) {
+        return of(plan, current, target, false);
+    }
+
+    /**
+     * The same for the server: on MySQL ({@code mysql}) also around a column made {@code NOT NULL} that a foreign key
+     * uses, when its table's {@code ALTER TABLE} copies the table, which MySQL then refuses (error 1832; alone, in place,
+     * it runs).
+     */
+    public static Plan of(Plan plan, Schema current, Schema target, boolean mysql) {
+        Set<QualifiedName> copied = new HashSet<>();
+        if (mysql)
+            for (Op op : plan.upgrade())
+                if (op instanceof AlterColumn || op instanceof AddColumn)
+                    for (Hazard hazard : MariaDbHazards.MYSQL_POLICY.hazards(op, plan.upgrade()))
+                        if (hazard.detail().contains("ALGORITHM=COPY")) copied.add(op.table());
         Set<Named> retyped = new HashSet<>();
         Set<QualifiedName> droppedTables = new HashSet<>();
         Set<Named> droppedKeys = new HashSet<>();
         Map<QualifiedName, List<List<String>>> droppedIndexes = new HashMap<>();
         for (Op op : plan.upgrade()) {
-            if (op instanceof AlterColumn a && refusedUnderAKey(a)) retyped.add(new Named(a.table(), a.columnName()));
+            if (op instanceof AlterColumn a && (refusedUnderAKey(a) || (a.setsNotNull() && copied.contains(a.table()))))
+                retyped.add(new Named(a.table(), a.columnName()));
             if (op instanceof DropTable d) droppedTables.add(d.table());
             if (op instanceof DropForeignKey d)
                 droppedKeys.add(new Named(d.table(), d.key().name()));
