@@ -166,8 +166,7 @@ final class MariaDbDiffRun {
             target = UrlConnector.withoutParameter(target, "password");
             properties.setProperty("password", password);
         }
-        if (target.startsWith("jdbc:mysql:"))
-            target = target + (target.contains("?") ? "&" : "?") + "permitMysqlScheme";
+        target = UrlConnector.readableByMariaDbDriver(target);
         properties.setProperty("connectTimeout", Long.toString(timeout.toMillis()));
         try {
             return DriverManager.getConnection(target, properties);

@@ -65,9 +65,7 @@ public record UrlConnector(String url, String user, String password, Duration ti
             // MariaDB's driver counts its connect timeout in milliseconds
             properties.setProperty("connectTimeout", Long.toString(seconds * 1000));
             properties.setProperty("tcpKeepAlive", "true");
-            // the driver reads a jdbc:mysql: URL only when the URL itself says it may
-            if (target.startsWith("jdbc:mysql:") && !target.contains("permitMysqlScheme"))
-                target = target + (target.contains("?") ? "&" : "?") + "permitMysqlScheme";
+            target = readableByMariaDbDriver(target);
         } else {
             refuseUnreadable(target, redaction);
             properties.setProperty("loginTimeout", Long.toString(seconds));
@@ -124,6 +122,12 @@ public record UrlConnector(String url, String user, String password, Duration ti
                         shown, "port " + redaction.text(port) + " is not a number from 1 to 65535", null);
             }
         }
+    }
+
+    /** The URL as the MariaDB driver reads it: a {@code jdbc:mysql:} one only when the URL itself says it may. */
+    public static String readableByMariaDbDriver(String url) {
+        if (!url.startsWith("jdbc:mysql:") || url.contains("permitMysqlScheme")) return url;
+        return url + (url.contains("?") ? "&" : "?") + "permitMysqlScheme";
     }
 
     /** The URL without the named query parameter (case-insensitive). */
