@@ -12,6 +12,7 @@ import dev.retort.schema.Column;
 import dev.retort.schema.Identity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -29,13 +30,6 @@ final class ColumnHazards {
     private static final Pattern PER_ROW = Pattern.compile(
             "(?i)\\b(" + String.join("|", new TreeSet<>(InnoDbInstant.ROW_BY_ROW_DEFAULTS)) + ")\\s*\\(|`");
 
-    /**
-     * Defaults MySQL refuses for an added column while its binary log is on (its default since 8.0): each row's value
-     * could differ on a replica (error 1674). It takes them in {@code CREATE TABLE}, {@code SET DEFAULT} and {@code
-     * MODIFY}.
-     */
-    private static final Pattern MYSQL_REFUSED = Pattern.compile("(?i)\\b(rand|sysdate|uuid|uuid_short)\\s*\\(");
-
     /** Bytes a character takes at most, by character set (a collation's name starts with its set's). */
     private static final Map<String, Integer> BYTES = Map.of(
             "latin1", 1, "ascii", 1, "binary", 1, "ucs2", 2, "utf8", 3, "utf8mb3", 3, "utf8mb4", 4, "utf16", 4, "utf32",
@@ -50,8 +44,9 @@ final class ColumnHazards {
      * An added column: instant, but for a stored generated column (a migration writes generated columns stored) or a
      * default each row computes its own value of, both copying the table; an identity column keeps PostgreSQL's
      * hazard. A NOT NULL column without a default does not fail on rows: they get the type's implicit default. On MySQL
-     * ({@code mysql}), a default of {@link #MYSQL_REFUSED}'s is refused, and only a default naming another column is
-     * computed row by row.
+     * ({@code mysql}), a default {@link MySqlDefaults#refusedWhenAdded} is refused, any other but {@link
+     * MySqlDefaults#addedInstantly}'s copies the table, and so does a NOT NULL date column without one
+     * ({@link MySqlDefaults#zeroDated}).
      */
     static List<Hazard> add(AddColumn op, boolean mysql) {
         Column column = op.column();
@@ -61,12 +56,14 @@ final class ColumnHazards {
         if (column.identity() != Identity.NONE) return op.hazards();
         String expression =
                 column.defaultValue() == null ? null : column.defaultValue().expression();
-        if (mysql && expression != null && MYSQL_REFUSED.matcher(expression).find())
+        if (mysql && expression != null && MySqlDefaults.refusedWhenAdded(expression) != null)
             return List.of(new Hazard(
                     Hazard.Kind.FAILS_ON_DATA,
                     "adding " + where + " with DEFAULT " + expression + " is refused by MySQL while its binary log is"
                             + " on, as it is by default (error 1674: a row's value could differ on a replica): add the"
                             + " column without the default, then set it"));
+        if (mysql && expression == null && !column.nullable() && MySqlDefaults.zeroDated(column.type()))
+            return List.of(new Hazard(Hazard.Kind.FAILS_ON_DATA, zeroDate(where, column.type())));
         if (expression != null
                 && (mysql
                         ? expression.contains("`")
@@ -75,7 +72,27 @@ final class ColumnHazards {
                     Hazard.Kind.TABLE_REWRITE,
                     "adding " + where + " with DEFAULT " + column.defaultValue().expression() + " " + COPY
                             + ": each row gets its own value"));
+        if (mysql && expression != null && !MySqlDefaults.addedInstantly(expression))
+            return List.of(new Hazard(
+                    Hazard.Kind.TABLE_REWRITE,
+                    "adding " + where + " with DEFAULT " + expression + " " + COPY
+                            + ": MySQL adds a column with an expression as its default only by copying the table"));
         return List.of();
+    }
+
+    /**
+     * MySQL's answer to a {@code NOT NULL} date column added without a default to a table with rows: its default {@code
+     * sql_mode} refuses a {@code date} or {@code datetime} the zero date (error 1292), and gives a {@code timestamp} it,
+     * which the same mode then refuses when the table is next copied.
+     */
+    private static String zeroDate(String where, String type) {
+        String shown = "adding NOT NULL " + type + " column " + where + " without a default ";
+        if (type.toLowerCase(Locale.ROOT).startsWith("timestamp"))
+            return shown + "gives every row there the zero date on MySQL, which its default sql_mode then refuses"
+                    + " when the table is next copied (error 1292): give it a default, or add it nullable, backfill,"
+                    + " then make it NOT NULL";
+        return shown + "fails on MySQL if the table has a row (error 1292: its default sql_mode refuses the zero"
+                + " date): give it a default, or add it nullable, backfill, then make it NOT NULL";
     }
 
     /**

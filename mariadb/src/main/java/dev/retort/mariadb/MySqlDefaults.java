@@ -2,6 +2,7 @@ package dev.retort.mariadb;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,9 +20,55 @@ public final class MySqlDefaults {
     private static final Pattern CALLED = Pattern.compile("(?i)([a-z_][a-z0-9_$]*)\\s*\\(");
 
     /** The calls MySQL takes bare after {@code DEFAULT} (for a {@code datetime} or {@code timestamp}). */
-    private static final Set<String> BARE = Set.of("current_timestamp", "now", "localtime", "localtimestamp");
+    public static final Set<String> BARE = Set.of("current_timestamp", "now", "localtime", "localtimestamp");
+
+    /**
+     * The functions MySQL refuses in the default of an added column while its binary log is on (its default since 8.0):
+     * each row's value could differ on a replica (error 1674). It takes them in {@code CREATE TABLE}, {@code SET
+     * DEFAULT} and {@code MODIFY}.
+     */
+    public static final Set<String> REFUSED_WHEN_ADDED = Set.of("rand", "sysdate", "uuid", "uuid_short");
+
+    private static final Pattern REFUSED_CALL =
+            Pattern.compile("(?i)\\b(" + String.join("|", new TreeSet<>(REFUSED_WHEN_ADDED)) + ")\\s*\\(");
+
+    /**
+     * Defaults MySQL adds a column with instantly: those {@link MariaDbSql} writes bare that MySQL takes bare, a number, a
+     * string, {@code NULL}, {@code TRUE}, {@code FALSE}, and {@code CURRENT_TIMESTAMP} and its synonyms. Any other
+     * default is an expression in parentheses there ({@code DEFAULT (b'0')}, {@code DEFAULT (uuid())}), which MySQL adds
+     * only by copying the table: {@code DEFAULT (5)} too.
+     */
+    private static final Pattern INSTANT = Pattern.compile("(?i)[-+]?[0-9]+(\\.[0-9]*)?(e[-+]?[0-9]+)?"
+            + "|'([^'\\\\]|'')*'|null|true|false"
+            + "|(" + String.join("|", new TreeSet<>(BARE)) + ")(\\s*\\(\\s*[0-6]?\\s*\\))?");
+
+    /** The types MySQL's default {@code sql_mode} (strict, {@code NO_ZERO_DATE}) holds to a real date. */
+    private static final Pattern DATED = Pattern.compile("(?i)(date|datetime|timestamp)(\\(\\d\\))?");
 
     private MySqlDefaults() {}
+
+    /**
+     * The function of the default that MySQL refuses for an added column while its binary log is on (error 1674), or
+     * null.
+     */
+    public static String refusedWhenAdded(String expression) {
+        Matcher refused = REFUSED_CALL.matcher(expression);
+        return refused.find() ? refused.group(1).toLowerCase(Locale.ROOT) : null;
+    }
+
+    /** Whether MySQL adds a column with this default instantly; with any other, it copies the table. */
+    public static boolean addedInstantly(String expression) {
+        return INSTANT.matcher(expression.strip()).matches();
+    }
+
+    /**
+     * Whether a {@code NOT NULL} column of the type added without a default fails on MySQL's rows ({@code date},
+     * {@code datetime}: error 1292) or leaves them a zero date that a later copy of the table fails on ({@code
+     * timestamp}).
+     */
+    public static boolean zeroDated(String type) {
+        return DATED.matcher(type).matches();
+    }
 
     /** The statement with each {@code DEFAULT} function call MySQL does not take bare put in parentheses. */
     public static String statement(String sql) {

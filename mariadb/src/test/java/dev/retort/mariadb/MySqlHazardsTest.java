@@ -147,4 +147,89 @@ class MySqlHazardsTest extends MariaDbHazardsTest {
                 policy().hazards(op, List.of(op)).stream().map(Hazard::toString).toList());
         run(MariaDbSql.DIALECT.statements(op).get(0) + ", " + IN_PLACE);
     }
+
+    /**
+     * MySQL adds a column instantly only with a literal default or {@code CURRENT_TIMESTAMP}: an expression (which it
+     * takes only in parentheses, even {@code (5)}) copies the table, as the hazard says, and so does a bit value, which the renderer writes in parentheses; the
+     * other literals add instantly.
+     */
+    @Test
+    void aColumnWithAnExpressionDefaultIsAddedByCopyingTheTable() throws SQLException {
+        db.execute("CREATE TABLE t (id int PRIMARY KEY, a double);\nINSERT INTO t VALUES (1, 1), (2, 2)");
+        QualifiedName t = QualifiedName.of("t");
+        for (String expression : List.of("unix_timestamp()", "length('X')", "(5 + 1)", "(5)", "b'1'")) {
+            AddColumn op = new AddColumn(t, Column.of("x", "double precision").defaultValue(expression));
+            assertEquals(
+                    List.of("HAZARD table-rewrite: adding t.x with DEFAULT " + expression + COPY
+                            + ": MySQL adds a column with an expression as its default only by copying the table"),
+                    policy().hazards(op, List.of(op)).stream()
+                            .map(Hazard::toString)
+                            .toList(),
+                    expression);
+            String sql = MariaDbSql.DIALECT.statements(op).get(0);
+            SQLException inPlace = assertThrows(SQLException.class, () -> run(sql + ", ALGORITHM=INPLACE"), sql);
+            assertEquals(1845, inPlace.getErrorCode(), inPlace::getMessage);
+            run(sql + ", ALGORITHM=COPY, LOCK=SHARED");
+            db.execute("ALTER TABLE t DROP COLUMN x");
+        }
+        Map<String, String> literals = Map.of(
+                "-1", "integer",
+                "'it''s'", "varchar(10)",
+                "NULL", "integer",
+                "current_timestamp(6)", "timestamp(6)",
+                "now()", "datetime");
+        for (Map.Entry<String, String> literal : literals.entrySet()) {
+            AddColumn op = new AddColumn(t, Column.of("x", literal.getValue()).defaultValue(literal.getKey()));
+            assertEquals(List.of(), policy().hazards(op, List.of(op)), literal.getKey());
+            String sql = MariaDbSql.DIALECT.statements(op).get(0) + ", ALGORITHM=INSTANT";
+            try {
+                run(sql);
+            } catch (SQLException e) {
+                throw new AssertionError(sql + ": " + e.getMessage(), e);
+            }
+            db.execute("ALTER TABLE t DROP COLUMN x");
+        }
+    }
+
+    /**
+     * A {@code NOT NULL} date column added without a default to a table with rows: MySQL's default {@code sql_mode}
+     * refuses a {@code date} or {@code datetime} the zero date, and gives a {@code timestamp} it, which a later copy of
+     * the table then refuses (error 1292 each time); MariaDB gives every row the zero date.
+     */
+    @Test
+    void aNotNullDateColumnWithoutDefaultFailsOnRows() throws SQLException {
+        db.execute("CREATE TABLE t (id int PRIMARY KEY, a double);\nINSERT INTO t VALUES (1, 1), (2, 2)");
+        QualifiedName t = QualifiedName.of("t");
+        for (String type : List.of("date", "datetime", "datetime(6)")) {
+            AddColumn op = new AddColumn(t, Column.of("x", type).notNull());
+            assertEquals(
+                    List.of("HAZARD fails-on-data: adding NOT NULL " + type + " column t.x without a default fails on"
+                            + " MySQL if the table has a row (error 1292: its default sql_mode refuses the zero date):"
+                            + " give it a default, or add it nullable, backfill, then make it NOT NULL"),
+                    policy().hazards(op, List.of(op)).stream()
+                            .map(Hazard::toString)
+                            .toList());
+            SQLException refused = assertThrows(
+                    SQLException.class,
+                    () -> run(MariaDbSql.DIALECT.statements(op).get(0)),
+                    type);
+            assertEquals(1292, refused.getErrorCode(), refused::getMessage);
+        }
+        AddColumn stamp = new AddColumn(t, Column.of("x", "timestamp").notNull());
+        assertEquals(
+                List.of(
+                        "HAZARD fails-on-data: adding NOT NULL timestamp(6) column t.x without a default gives every row"
+                                + " there the zero date on MySQL, which its default sql_mode then refuses when the table is"
+                                + " next copied (error 1292): give it a default, or add it nullable, backfill, then make it"
+                                + " NOT NULL"),
+                policy().hazards(stamp, List.of(stamp)).stream()
+                        .map(Hazard::toString)
+                        .toList());
+        run(MariaDbSql.DIALECT.statements(stamp).get(0));
+        SQLException copy =
+                assertThrows(SQLException.class, () -> run("ALTER TABLE t MODIFY a double NOT NULL, ALGORITHM=COPY"));
+        assertEquals(1292, copy.getErrorCode(), copy::getMessage);
+        AddColumn nullable = new AddColumn(t, Column.of("y", "datetime"));
+        assertEquals(List.of(), policy().hazards(nullable, List.of(nullable)));
+    }
 }
