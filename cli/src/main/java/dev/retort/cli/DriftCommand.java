@@ -8,6 +8,7 @@ import dev.retort.diff.Plan;
 import dev.retort.mariadb.MariaDbCatalog;
 import dev.retort.mariadb.MariaDbDiff;
 import dev.retort.mariadb.MariaDbIntrospector;
+import dev.retort.mariadb.MariaDbServer;
 import dev.retort.mariadb.MariaDbVersions;
 import dev.retort.op.Op;
 import dev.retort.report.JsonReport;
@@ -82,7 +83,8 @@ final class DriftCommand extends ReportingSubcommand {
                 }
             }
             MariaDbCatalog database = Project.join(actual);
-            MariaDbDiff drift = MariaDbDiff.of(expected, database, TableFilter.ALL, Set.of(), autogenerate::diff);
+            MariaDbDiff drift = MariaDbDiff.of(
+                    expected, database, TableFilter.ALL, Set.of(), autogenerate::diff, MariaDbServer.isMySql(live));
             if (json) {
                 JsonReport.drift(
                         root.out(),

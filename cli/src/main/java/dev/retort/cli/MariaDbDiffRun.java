@@ -4,6 +4,7 @@ import dev.retort.Dialect;
 import dev.retort.RetortException;
 import dev.retort.SqlDialect;
 import dev.retort.autogenerate.OpText;
+import dev.retort.diff.Differ;
 import dev.retort.diff.HazardPolicy;
 import dev.retort.diff.Plan;
 import dev.retort.mariadb.MariaDbCatalog;
@@ -77,8 +78,9 @@ final class MariaDbDiffRun {
             CompletableFuture<MariaDbCatalog> targetCatalog =
                     CompletableFuture.supplyAsync(() -> MariaDbIntrospector.read(target));
             MariaDbCatalog sourceCatalog = MariaDbIntrospector.read(source);
-            MariaDbDiff diff = MariaDbDiff.of(sourceCatalog, Project.join(targetCatalog), tables, leftOut);
             MariaDbServer.Kind server = MariaDbServer.kind(source);
+            MariaDbDiff diff = MariaDbDiff.of(
+                    sourceCatalog, Project.join(targetCatalog), tables, leftOut, Differ::diff, server.mysql());
             HazardPolicy hazards = MariaDbHazards.of(server);
             if (json) {
                 JsonReport.diff(

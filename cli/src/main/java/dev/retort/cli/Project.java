@@ -189,8 +189,10 @@ final class Project {
     List<Finding> pendingLint() throws SQLException {
         if (!settings.hasUrl()) return List.of();
         Set<String> applied;
+        boolean onMySql;
         try (Connection connection = connect()) {
             applied = versionTable().locate(connection).readHere(connection);
+            onMySql = settings.dialect() == Dialect.MARIADB && MariaDbServer.isMySql(connection);
         }
         RevisionGraph graph = graph();
         for (String id : applied) graph.node(id);
@@ -200,7 +202,9 @@ final class Project {
                 .filter(id -> !done.contains(id))
                 .toList();
         if (pending.isEmpty()) return List.of();
-        return Linter.lint(migrationSet(), pending, settings.lintConfig()).findings();
+        // the server says whether the migrations run on MySQL, whatever the url's scheme
+        return Linter.lint(migrationSet(), pending, settings.lintConfig().withMySql(onMySql))
+                .findings();
     }
 
     /** A background result, or the error it ended with as if it had been computed here. */

@@ -111,7 +111,8 @@ class MariaDbRunnerTest {
                 failed::toString);
         assertTrue(
                 failed.err()
-                        .endsWith("Data truncated for column 'code' at row 1; on MariaDB every statement commits:"
+                        .endsWith("Data truncated for column 'code' at row 1; on "
+                                + (db.isMySql() ? "MySQL" : "MariaDB") + " every statement commits:"
                                 + " statements 1-2 of this migration ran and stay applied, the version table stays at "
                                 + R1
                                 + ":\n" + RAN

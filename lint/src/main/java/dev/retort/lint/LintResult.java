@@ -7,13 +7,18 @@ import java.util.List;
 
 /**
  * What {@link Linter} found: the revisions it read, in order, and every finding, the suppressed ones included, by the
- * rules of the database it read them for.
+ * rules of the database it read them for ({@code mySql}: MySQL's, for a MariaDB dialect's project on MySQL).
  */
-public record LintResult(List<String> revisions, List<Finding> findings, Dialect dialect) {
+public record LintResult(List<String> revisions, List<Finding> findings, Dialect dialect, boolean mySql) {
     public LintResult {
         revisions = List.copyOf(revisions);
         findings = List.copyOf(findings);
         requireNonNull(dialect, "dialect");
+    }
+
+    /** Read by the rules of a database other than MySQL. */
+    public LintResult(List<String> revisions, List<Finding> findings, Dialect dialect) {
+        this(revisions, findings, dialect, false);
     }
 
     /** Read by PostgreSQL's rules. */

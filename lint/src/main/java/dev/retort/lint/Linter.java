@@ -71,9 +71,11 @@ public final class Linter {
         return new LintResult(
                 order,
                 findings.stream()
-                        .filter(f -> f.severity() != Severity.OFF && f.rule().appliesTo(config.dialect()))
+                        .filter(f ->
+                                f.severity() != Severity.OFF && f.rule().appliesTo(config.dialect(), config.mySql()))
                         .toList(),
-                config.dialect());
+                config.dialect(),
+                config.mySql());
     }
 
     private List<Finding> revision(RevisionNode node) {
@@ -83,16 +85,16 @@ public final class Linter {
         for (RevisionNode before : migrations.graph().inOrder()) {
             if (before.id().equals(id)) break;
             if (ancestors(id).contains(before.id()))
-                MigrationWalk.replay(upgrade(before.id()), state, schema(), config.dialect());
+                MigrationWalk.replay(upgrade(before.id()), state, schema(), config.dialect(), config.mySql());
         }
         List<Finding> findings = new ArrayList<>();
         Ops up = upgrade(id);
-        for (Hit hit : MigrationWalk.walk(up, state, schema(), lockTimeout(id), config.dialect()))
+        for (Hit hit : MigrationWalk.walk(up, state, schema(), lockTimeout(id), config.dialect(), config.mySql()))
             findings.add(finding(hit, id, up, suppressions));
         if (!migrations.isForwardOnly(id)) {
             Ops down = downgrade(id);
             if (down != null) {
-                for (Hit hit : MigrationWalk.walk(down, state, schema(), true, config.dialect()))
+                for (Hit hit : MigrationWalk.walk(down, state, schema(), true, config.dialect(), config.mySql()))
                     if (MigrationWalk.DOWNGRADE_RULES.contains(hit.rule()))
                         findings.add(finding(hit, id, down, suppressions));
             }

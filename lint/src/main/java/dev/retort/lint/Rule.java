@@ -241,7 +241,11 @@ public enum Rule {
     }
 
     private static Meaning notOnMariaDb(String why) {
-        return new Meaning(false, "not checked on MariaDB: " + why, "nothing to do on MariaDB");
+        return notOn("MariaDB", why);
+    }
+
+    private static Meaning notOn(String database, String why) {
+        return new Meaning(false, "not checked on " + database + ": " + why, "nothing to do on " + database);
     }
 
     /** The stable id, as {@code lint.ID} in {@code retort.properties}, in the output and in waivers. */
@@ -267,8 +271,132 @@ public enum Rule {
         return dialect == Dialect.MARIADB ? mariaDb : postgres;
     }
 
+    /**
+     * What it means on the database, MySQL's meaning for a MariaDB-dialect project on MySQL ({@code mySql}): MariaDB's
+     * but where MySQL 9.7 answers otherwise ({@code MySqlLintFactsTest} runs each claim there).
+     */
+    public Meaning meaning(Dialect dialect, boolean mySql) {
+        return dialect == Dialect.MARIADB && mySql ? onMySql() : meaning(dialect);
+    }
+
+    private Meaning onMySql() {
+        return switch (this) {
+            case NON_CONCURRENT_INDEX ->
+                mariaDb(
+                        "an index created or dropped on a table that exists before the migration by a statement that does"
+                                + " not assert LOCK=NONE (op.createIndex or op.dropIndex without Option.CONCURRENTLY, CREATE"
+                                + " INDEX or DROP INDEX ... ON without LOCK=NONE): MySQL builds a btree index on InnoDB in"
+                                + " place while writes go on, but picks a locking algorithm without saying so when it cannot"
+                                + " (a FULLTEXT or SPATIAL index takes LOCK=SHARED, a table of another engine is copied)",
+                        "op.createIndex(\"t\", index(...), Option.CONCURRENTLY) (ALGORITHM=INPLACE LOCK=NONE: the server"
+                                + " refuses rather than block writes), op.dropIndex(..., Option.CONCURRENTLY), or"
+                                + " ALGORITHM=INPLACE LOCK=NONE in the SQL (MySQL's DROP INDEX ... ON takes them too); a"
+                                + " FULLTEXT or SPATIAL index has no online form: op.lintIgnore with the reason");
+            case CONCURRENT_IN_TRANSACTION ->
+                notOn(
+                        "MySQL",
+                        "MySQL has no CONCURRENTLY (CREATE INDEX CONCURRENTLY ON t names an index \"CONCURRENTLY\") and"
+                                + " commits every DDL statement itself");
+            case CONSTRAINT_WITHOUT_NOT_VALID ->
+                mariaDb(
+                        "a foreign key added to an existing table while foreign_key_checks is on: MySQL checks the rows by"
+                                + " copying the table (ALGORITHM=COPY, LOCK=SHARED) while writes wait; a check is"
+                                + " check-copies-table. MariaDB's online form (foreignKey(...).notValid() and"
+                                + " op.validateConstraint) is refused on MySQL before the migration's first statement",
+                        "op.execute(\"SET foreign_key_checks = 0\") before op.addForeignKey and op.execute(\"SET"
+                                + " foreign_key_checks = 1\") after: MySQL then adds the key in place (ALGORITHM=INPLACE,"
+                                + " LOCK=NONE) without reading the rows, which you check apart");
+            case SET_NOT_NULL_SCAN ->
+                mariaDb(
+                        "a column made NOT NULL on an existing table by a MODIFY that does not assert LOCK=NONE"
+                                + " (op.alterColumn, or MODIFY ... NOT NULL in SQL): it rebuilds the table, and MySQL may"
+                                + " pick a locking algorithm without saying so; MariaDB's online form (safety = online) is"
+                                + " refused on MySQL",
+                        "count the column's nulls, then op.execute(\"ALTER TABLE t MODIFY c type NOT NULL,"
+                                + " ALGORITHM=INPLACE, LOCK=NONE\") (the server refuses rather than block writes)");
+            case NOT_NULL_WITHOUT_DEFAULT ->
+                mariaDb(
+                        "a NOT NULL column without a default added to an existing table: on MySQL a date or datetime"
+                                + " column fails as soon as the table has a row (error 1292), a timestamp column gives every"
+                                + " row the zero date (which a later copy of the table fails on), any other column the"
+                                + " type's implicit value (0, '')",
+                        "give it a default (.defaultValue(...)), or add it nullable, backfill, then make it NOT NULL");
+            case VOLATILE_DEFAULT ->
+                mariaDb(
+                        "a column added to an existing table with a default MySQL does not add instantly: one calling"
+                                + " uuid(), uuid_short(), rand() or sysdate() is refused while the binary log is on (error"
+                                + " 1674: the migration fails there); any other expression (anything but a literal or"
+                                + " CURRENT_TIMESTAMP, which MySQL takes only in parentheses) or a stored generated column"
+                                + " copies the table (ALGORITHM=COPY, LOCK=SHARED); an AUTO_INCREMENT (identity) column is"
+                                + " added in place with LOCK=SHARED; writes wait either way",
+                        "add the column without the default (or with a literal one), backfill in batches, then set the"
+                                + " default");
+            case REWRITING_TYPE_CHANGE ->
+                mariaDb(
+                        "a column type change on an existing table: MySQL copies the table (ALGORITHM=COPY, LOCK=SHARED)"
+                                + " while writes wait, but for a wider varchar whose longest value stays on the same side of"
+                                + " 255 bytes (in place)",
+                        "add a new column of the new type, backfill it, switch the application, drop the old one");
+            case UNIQUE_UNDER_LOCK ->
+                mariaDb(
+                        "a unique constraint or primary key added to an existing table by a statement that does not"
+                                + " assert LOCK=NONE: MySQL may pick a locking algorithm without saying so",
+                        "ALGORITHM=INPLACE, LOCK=NONE in the SQL (op.execute(\"ALTER TABLE t ADD CONSTRAINT k UNIQUE (c),"
+                                + " ALGORITHM=INPLACE, LOCK=NONE\")), or a unique index built with Option.CONCURRENTLY");
+            case BACKFILL_WITH_DDL ->
+                notOn(
+                        "MySQL",
+                        "MySQL commits the UPDATE before a DDL statement (implicitly) and the runner commits each statement"
+                                + " with its count, so no lock is held across them");
+            case TRANSACTION_CONTROL ->
+                mariaDb(
+                        "BEGIN, START TRANSACTION, COMMIT, ROLLBACK, SAVEPOINT, RELEASE or XA in op.execute: it ends or"
+                                + " opens the transaction in which the runner commits each statement with its count",
+                        "leave transactions to the runner");
+            case IDENTIFIER_TOO_LONG ->
+                mariaDb(
+                        "a name longer than 64 characters: MySQL refuses it (error 1059) and the migration fails there",
+                        "choose a name of at most 64 characters");
+            case MISSING_LOCK_TIMEOUT ->
+                mariaDb(
+                        "a migration that locks an existing table without a lock timeout (lock.ddl-timeout = 0, a year"
+                                + " on MySQL, or @Timeouts(ddl = 0) on it) and sets no lock_wait_timeout itself first: a"
+                                + " statement that waits for its metadata lock makes every query on the table wait behind"
+                                + " it",
+                        "keep lock.ddl-timeout (default 5 s), give the migration @Timeouts(ddl = N), or"
+                                + " op.execute(\"SET SESSION lock_wait_timeout = 5\") first (MySQL has no SET STATEMENT)");
+            case UNPARSED_SQL ->
+                mariaDb(
+                        "an op.execute statement that lint cannot read (outside its subset of MySQL's SQL), so no rule"
+                                + " checked it",
+                        "review it by hand; lintIgnore(\"unparsed-sql\", reason) once you have");
+            case CHECK_COPIES_TABLE ->
+                mariaDb(
+                        "a check added to an existing table, NOT VALID or not (but the online SET NOT NULL's own check,"
+                                + " which runs nothing): MySQL adds a check it enforces only by copying the table"
+                                + " (ALGORITHM=COPY, LOCK=SHARED), every row checked while writes wait",
+                        "add it when a copy of the table is acceptable (a small table, a quiet window) and say so:"
+                                + " op.lintIgnore(\"check-copies-table\", \"why the copy is acceptable\")");
+            case TYPE_CHANGE_UNDER_KEY ->
+                mariaDb(
+                        "a type or collation change of a column a foreign key uses at that point, at either end, as the"
+                                + " migrations made the key (but a varchar widened in place), or a column a key uses made"
+                                + " NOT NULL in an ALTER TABLE that copies the table: MySQL refuses it (error 3780, or"
+                                + " 1832 for a varchar it copies and for the NOT NULL), a type change even with"
+                                + " foreign_key_checks = 0, after the migration's earlier statements committed",
+                        "drop the key before the change and add it again after (op.dropForeignKey, op.addForeignKey), as"
+                                + " revision --autogenerate writes it");
+            default -> mariaDb;
+        };
+    }
+
     public boolean appliesTo(Dialect dialect) {
         return meaning(dialect).applies();
+    }
+
+    /** Whether lint checks it on the database (on MySQL, {@code mySql}, the rules MariaDB's checks). */
+    public boolean appliesTo(Dialect dialect, boolean mySql) {
+        return meaning(dialect, mySql).applies();
     }
 
     public static Optional<Rule> byId(String id) {

@@ -138,7 +138,7 @@ final class ColumnHazards {
             int after = Integer.parseInt(b.group(1));
             if (after < before) return change + COPY;
             if (mysql
-                    ? (before * bytes <= 255) != (after * (long) bytes <= 255)
+                    ? !InnoDbInstant.mySqlKeepsLengthBytes(before, after, bytes)
                     : !InnoDbInstant.keepsLengthBytes(before, after, bytes))
                 return change + COPY + ": its values' length takes two bytes instead of one ("
                         + (fromSet == null ? ASSUMED + " assumed" : fromSet) + ")";

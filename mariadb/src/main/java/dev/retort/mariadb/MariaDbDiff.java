@@ -99,6 +99,17 @@ public record MariaDbDiff(Plan plan, List<String> details, MariaDbCatalog from, 
             TableFilter tables,
             Set<QualifiedName> leftOut,
             BiFunction<Schema, Schema, Plan> differ) {
+        return of(from, to, tables, leftOut, differ, false);
+    }
+
+    /** The same on the server's terms: on MySQL ({@code mysql}), {@link RetypedForeignKeys}'s MySQL keys. */
+    public static MariaDbDiff of(
+            MariaDbCatalog from,
+            MariaDbCatalog to,
+            TableFilter tables,
+            Set<QualifiedName> leftOut,
+            BiFunction<Schema, Schema, Plan> differ,
+            boolean mysql) {
         Schema current = tables.apply(from.schema().withoutTables(leftOut));
         Schema target = tables.apply(to.schema().withoutTables(leftOut));
         List<String> details = new ArrayList<>();
@@ -111,7 +122,7 @@ public record MariaDbDiff(Plan plan, List<String> details, MariaDbCatalog from, 
         }
         return new MariaDbDiff(
                 ColumnChecks.of(
-                        RetypedForeignKeys.of(differ.apply(current, target), current, target),
+                        RetypedForeignKeys.of(differ.apply(current, target), current, target, mysql),
                         current,
                         from.details(),
                         target),

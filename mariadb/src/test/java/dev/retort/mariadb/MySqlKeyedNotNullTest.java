@@ -11,6 +11,7 @@ import dev.retort.op.AddForeignKey;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.Op;
 import dev.retort.schema.Schema;
+import dev.retort.schema.TableFilter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -47,6 +48,20 @@ class MySqlKeyedNotNullTest {
         assertEquals(plain, RetypedForeignKeys.of(plain, current, target), "MariaDB's plan is left as it was");
         SQLException refused = assertThrows(SQLException.class, () -> run(plain));
         assertEquals(1832, refused.getErrorCode(), refused::getMessage);
+
+        // diff between the two MySQL databases writes the same (diff --sql, drift)
+        MariaDbCatalog from;
+        MariaDbCatalog to;
+        try (Connection c0 = db.connect(0);
+                Connection c1 = db.connect(1)) {
+            from = MariaDbIntrospector.read(c0);
+            to = MariaDbIntrospector.read(c1);
+        }
+        List<Op> diffed = MariaDbDiff.of(from, to, TableFilter.ALL, java.util.Set.of(), Differ::diff, true)
+                .plan()
+                .upgrade();
+        assertTrue(diffed.get(0) instanceof DropForeignKey, diffed::toString);
+        assertTrue(diffed.get(diffed.size() - 1) instanceof AddForeignKey, diffed::toString);
 
         // written before the run: the key dropped first and added again last, the rows kept, the target reached
         Plan mysql = RetypedForeignKeys.of(plain, current, target, true);

@@ -86,7 +86,8 @@ public final class JsonReport {
 
     /** {@code lint --format sarif}: a SARIF 2.1.0 log for code-scanning tools; {@code version} is Retort's, or null. */
     public static void sarif(Writer out, LintResult result, String version) {
-        JsonDocument.other(out, json -> LintJson.sarif(json, result.findings(), result.dialect(), version));
+        JsonDocument.other(
+                out, json -> LintJson.sarif(json, result.findings(), result.dialect(), result.mySql(), version));
     }
 
     /** {@code diff}: the operations that turn the first database into the second. */

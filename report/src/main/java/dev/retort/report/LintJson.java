@@ -33,7 +33,8 @@ final class LintJson {
      * SARIF 2.1.0: one run of the tool {@code retort}, every rule with its metadata as it means on {@code dialect}'s
      * database (a rule not checked there says why), a result per finding.
      */
-    static void sarif(JsonGenerator json, List<Finding> findings, Dialect dialect, String version) throws IOException {
+    static void sarif(JsonGenerator json, List<Finding> findings, Dialect dialect, boolean mySql, String version)
+            throws IOException {
         json.writeStartObject();
         json.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         json.writeStringField("version", "2.1.0");
@@ -47,8 +48,8 @@ final class LintJson {
         for (Rule rule : Rule.values()) {
             json.writeStartObject();
             json.writeStringField("id", rule.id());
-            text(json, "shortDescription", rule.meaning(dialect).what());
-            text(json, "help", rule.meaning(dialect).fix());
+            text(json, "shortDescription", rule.meaning(dialect, mySql).what());
+            text(json, "help", rule.meaning(dialect, mySql).fix());
             json.writeObjectFieldStart("defaultConfiguration");
             json.writeStringField("level", level(rule.defaultSeverity()));
             json.writeEndObject();

@@ -106,7 +106,8 @@ public final class Settings {
     /**
      * What {@code retort lint} reads: each {@code lint.RULE} severity (an unknown rule or severity is an error naming
      * the key), the default schema, whether migrations run with a lock timeout ({@code lock.ddl-timeout} other than
-     * 0), and the project's database ({@link #dialect}), whose rules and SQL lint reads the migrations by.
+     * 0), and the project's database ({@link #dialect}), whose rules and SQL lint reads the migrations by (MySQL's
+     * for a {@code jdbc:mysql:} url).
      */
     public LintConfig lintConfig() {
         Map<Rule, Severity> severities = new EnumMap<>(Rule.class);
@@ -124,7 +125,9 @@ public final class Settings {
             severities.put(rule, severity);
         }
         boolean lockTimeout = !ddlTimeout().isZero();
-        return new LintConfig(severities, defaultSchema(), lockTimeout, dialect());
+        // no connection: a jdbc:mysql: url (or dev.url) says the migrations run on MySQL, read by what MySQL does
+        String url = get("url").or(() -> get("dev.url")).map(String::strip).orElse("");
+        return new LintConfig(severities, defaultSchema(), lockTimeout, dialect(), url.startsWith("jdbc:mysql:"));
     }
 
     private static String ruleIds() {

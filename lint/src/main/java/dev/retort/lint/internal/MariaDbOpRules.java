@@ -2,6 +2,7 @@ package dev.retort.lint.internal;
 
 import dev.retort.diff.OnlineForms;
 import dev.retort.lint.Rule;
+import dev.retort.mariadb.MySqlDefaults;
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddForeignKey;
@@ -34,13 +35,14 @@ final class MariaDbOpRules {
         if (op instanceof CreateIndex c && !c.options().contains(Option.CONCURRENTLY)) {
             walk.hit(
                     Rule.NON_CONCURRENT_INDEX,
-                    "CREATE " + createIndex(c.index().method(), on, DSL_INDEX_FIX),
+                    "CREATE " + createIndex(walk, c.index().method(), on, DSL_INDEX_FIX),
                     step,
                     waivers);
         } else if (op instanceof DropIndex d && !d.options().contains(Option.CONCURRENTLY)) {
             walk.hit(
                     Rule.NON_CONCURRENT_INDEX,
-                    "DROP INDEX" + on + " does not assert LOCK=NONE, so MariaDB may block writes without saying so;"
+                    "DROP INDEX" + on + " does not assert LOCK=NONE, so " + walk.server()
+                            + " may block writes without saying so;"
                             + " drop it with Option.CONCURRENTLY (ALTER TABLE ... DROP INDEX ..., ALGORITHM=INPLACE,"
                             + " LOCK=NONE)",
                     step,
@@ -50,20 +52,30 @@ final class MariaDbOpRules {
                 walk.hit(
                         Rule.CONSTRAINT_WITHOUT_NOT_VALID,
                         "foreign key" + on + " is added by copying the table while writes wait (foreign_key_checks=1:"
-                                + " ALGORITHM=COPY, LOCK=SHARED); add it NOT VALID (foreign_key_checks=0, LOCK=NONE)"
-                                + " and validate it in a later step",
+                                + " ALGORITHM=COPY, LOCK=SHARED); "
+                                + (walk.mySql
+                                        ? "MySQL adds it in place (LOCK=NONE) after op.execute(\"SET foreign_key_checks"
+                                                + " = 0\"), without reading the rows, which you check apart (MariaDB's"
+                                                + " NOT VALID form is refused on MySQL)"
+                                        : "add it NOT VALID (foreign_key_checks=0, LOCK=NONE) and validate it in a later"
+                                                + " step"),
                         step,
                         waivers);
         } else if (op instanceof AddCheck c) {
             boolean onlineNotNull = !c.constraint().valid() && OnlineForms.notNullColumn(table, c.constraint()) != null;
-            if (!onlineNotNull) walk.hit(Rule.CHECK_COPIES_TABLE, check(c, on), step, waivers);
+            if (!onlineNotNull) walk.hit(Rule.CHECK_COPIES_TABLE, check(walk, c, on), step, waivers);
         } else if ((op instanceof AddUnique u && !u.options().contains(Option.USING_INDEX))
                 || (op instanceof AddPrimaryKey p && !p.options().contains(Option.USING_INDEX))) {
             walk.hit(
                     Rule.UNIQUE_UNDER_LOCK,
                     (op instanceof AddUnique ? "unique constraint" : "primary key") + on
-                            + " does not assert LOCK=NONE, so MariaDB may block writes while it builds the index; build"
-                            + " a unique index with Option.CONCURRENTLY, then add it with Option.USING_INDEX",
+                            + " does not assert LOCK=NONE, so " + walk.server()
+                            + " may block writes while it builds the"
+                            + " index; "
+                            + (walk.mySql
+                                    ? "add it in op.execute with ALGORITHM=INPLACE, LOCK=NONE"
+                                    : "build a unique index with Option.CONCURRENTLY, then add it with"
+                                            + " Option.USING_INDEX"),
                     step,
                     waivers);
         } else if (op instanceof AddColumn a) {
@@ -78,47 +90,84 @@ final class MariaDbOpRules {
     static final String SQL_INDEX_FIX = "add ALGORITHM=INPLACE, LOCK=NONE (the server then refuses rather than block)";
 
     /** {@code INDEX on existing table "t" ...}: what an index build without LOCK=NONE does, and the fix. */
-    static String createIndex(String method, String on, String fix) {
+    static String createIndex(MigrationWalk walk, String method, String on, String fix) {
         if (method.equals("fulltext") || method.equals("spatial"))
-            return method.toUpperCase() + " INDEX" + on + " blocks writes while it builds (LOCK=SHARED): MariaDB has no"
-                    + " online form for it";
-        return "INDEX" + on + " does not assert LOCK=NONE, so MariaDB may block writes while it builds; " + fix;
+            return method.toUpperCase() + " INDEX" + on + " blocks writes while it builds (LOCK=SHARED): "
+                    + walk.server() + " has no online form for it";
+        return "INDEX" + on + " does not assert LOCK=NONE, so " + walk.server() + " may block writes while it builds; "
+                + fix;
     }
 
-    private static String check(AddCheck c, String on) {
+    private static String check(MigrationWalk walk, AddCheck c, String on) {
         String name = c.constraint().name() == null ? "" : c.constraint().name() + " ";
         return "check " + name + "(" + c.constraint().expression() + ")" + on + " copies the table while writes wait"
-                + " (ALGORITHM=COPY, LOCK=SHARED), NOT VALID or not: MariaDB 10.11 has no online form for it";
+                + " (ALGORITHM=COPY, LOCK=SHARED), NOT VALID or not: "
+                + (walk.mySql ? "MySQL" : "MariaDB 10.11") + " has no online form for it";
     }
 
     private static void addColumn(MigrationWalk walk, Column column, QualifiedName table, Step step, List<Waiver> w) {
         String where = MigrationWalk.shown(table) + "." + column.name();
         boolean filled =
                 column.defaultValue() != null || column.identity() != Identity.NONE || column.generated() != null;
-        if (!column.nullable() && !filled) walk.hit(Rule.NOT_NULL_WITHOUT_DEFAULT, notNull(where, table), step, w);
-        String call = column.defaultValue() == null
-                ? null
-                : Volatility.mariaDbRowByRow(column.defaultValue().expression());
-        if (call != null)
-            walk.hit(Rule.VOLATILE_DEFAULT, rowByRow(where, "the default " + call + "()", table), step, w);
+        if (!column.nullable() && !filled)
+            walk.hit(Rule.NOT_NULL_WITHOUT_DEFAULT, notNull(walk, where, table, column.type()), step, w);
+        String expression =
+                column.defaultValue() == null ? null : column.defaultValue().expression();
+        String call = expression == null || walk.mySql ? null : Volatility.mariaDbRowByRow(expression);
+        if (walk.mySql && expression != null && !MySqlDefaults.addedInstantly(expression))
+            walk.hit(
+                    Rule.VOLATILE_DEFAULT,
+                    mySqlDefault(where, expression, MySqlDefaults.refusedWhenAdded(expression), table),
+                    step,
+                    w);
+        else if (call != null)
+            walk.hit(Rule.VOLATILE_DEFAULT, rowByRow(walk, where, "the default " + call + "()", table), step, w);
         else if (column.identity() != Identity.NONE)
             walk.hit(
                     Rule.VOLATILE_DEFAULT,
-                    "adds AUTO_INCREMENT column " + where + ": MariaDB numbers the rows of existing table "
-                            + MigrationWalk.shown(table) + " while writes wait (LOCK=SHARED)",
+                    "adds AUTO_INCREMENT column " + where + ": " + walk.server()
+                            + " numbers the rows of existing table " + MigrationWalk.shown(table)
+                            + " while writes wait (LOCK=SHARED)",
                     step,
                     w);
         else if (column.generated() != null)
-            walk.hit(Rule.VOLATILE_DEFAULT, rowByRow(where, "a stored generation", table), step, w);
+            walk.hit(Rule.VOLATILE_DEFAULT, rowByRow(walk, where, "a stored generation", table), step, w);
     }
 
-    static String notNull(String where, QualifiedName table) {
-        return "adds NOT NULL column " + where + " without a default to existing table " + MigrationWalk.shown(table)
-                + ": MariaDB gives its rows the type's implicit value (0, '', a zero date) instead of failing";
+    /**
+     * What a NOT NULL column added without a default does to the rows of an existing table ({@code type} null when
+     * lint does not know it).
+     */
+    static String notNull(MigrationWalk walk, String where, QualifiedName table, String type) {
+        String added = "adds NOT NULL column " + where + " without a default to existing table "
+                + MigrationWalk.shown(table) + ": ";
+        if (!walk.mySql)
+            return added + "MariaDB gives its rows the type's implicit value (0, '', a zero date) instead of failing";
+        if (type == null)
+            return added + "MySQL gives its rows the type's implicit value (0, '') or, for a date or datetime, fails"
+                    + " on them (error 1292: its default sql_mode refuses the zero date)";
+        if (!MySqlDefaults.zeroDated(type))
+            return added + "MySQL gives its rows the type's implicit value (0, '') instead of failing";
+        if (type.startsWith("timestamp"))
+            return added + "MySQL gives its rows the zero date, which its default sql_mode then refuses when the table"
+                    + " is next copied (error 1292)";
+        return added + "MySQL fails as soon as the table has a row (error 1292: its default sql_mode refuses the zero"
+                + " date)";
     }
 
-    static String rowByRow(String where, String filler, QualifiedName table) {
-        return "adds column " + where + " with " + filler + ": MariaDB copies existing table "
+    /** A default MySQL does not add instantly: refused for its {@code refused} function, else copying the table. */
+    static String mySqlDefault(String where, String expression, String refused, QualifiedName table) {
+        if (refused != null)
+            return "adds column " + where + " with the default " + refused + "(): MySQL refuses it while its binary"
+                    + " log is on (error 1674: a row's value could differ on a replica), and the migration fails"
+                    + " there; add the column without the default, then set it";
+        return "adds column " + where + " with the default " + expression + ": MySQL adds a column with an expression"
+                + " as its default only by copying existing table " + MigrationWalk.shown(table)
+                + " while writes wait (ALGORITHM=COPY, LOCK=SHARED)";
+    }
+
+    static String rowByRow(MigrationWalk walk, String where, String filler, QualifiedName table) {
+        return "adds column " + where + " with " + filler + ": " + walk.server() + " copies existing table "
                 + MigrationWalk.shown(table) + " to fill it while writes wait (ALGORITHM=COPY, LOCK=SHARED)";
     }
 
@@ -127,8 +176,8 @@ final class MariaDbOpRules {
         if (a.from().nullable()
                 && !a.to().nullable()
                 && !walk.onlineNotNull.contains(new MigrationWalk.NotNullColumn(table, column)))
-            walk.hit(Rule.SET_NOT_NULL_SCAN, setNotNull(table, column), step, w);
-        String copies = MariaDbTypeChange.copies(a.from().type(), a.to().type());
+            walk.hit(Rule.SET_NOT_NULL_SCAN, setNotNull(walk, table, column), step, w);
+        String copies = MariaDbTypeChange.copies(a.from().type(), a.to().type(), walk.mySql);
         if (copies != null)
             walk.hit(
                     Rule.REWRITING_TYPE_CHANGE,
@@ -138,9 +187,13 @@ final class MariaDbOpRules {
                     w);
     }
 
-    static String setNotNull(QualifiedName table, String column) {
-        return "NOT NULL on " + MigrationWalk.shown(table) + "." + column + " rebuilds existing table "
-                + MigrationWalk.shown(table) + " by a MODIFY that does not assert LOCK=NONE; write the online form"
+    static String setNotNull(MigrationWalk walk, QualifiedName table, String column) {
+        String rebuilds = "NOT NULL on " + MigrationWalk.shown(table) + "." + column + " rebuilds existing table "
+                + MigrationWalk.shown(table) + " by a MODIFY that does not assert LOCK=NONE; ";
+        if (walk.mySql)
+            return rebuilds + "count its nulls, then write the MODIFY in op.execute with ALGORITHM=INPLACE, LOCK=NONE"
+                    + " (MariaDB's online form is refused on MySQL)";
+        return rebuilds + "write the online form"
                 + " (safety = online): check "
                 + OnlineForms.notNullCheck(table, column).name()
                 + " added NOT VALID and validated before it in the same migration";

@@ -53,14 +53,23 @@ final class MariaDbReader extends TokenCursor {
 
     private final String defaultSchema;
 
-    private MariaDbReader(List<SqlToken> tokens, String defaultSchema) {
+    /** Read as MySQL's SQL: {@code DROP INDEX ... ON} takes {@code ALGORITHM} and {@code LOCK}; no {@code SET STATEMENT}. */
+    private final boolean mySql;
+
+    private MariaDbReader(List<SqlToken> tokens, String defaultSchema, boolean mySql) {
         super(tokens);
         this.defaultSchema = defaultSchema;
+        this.mySql = mySql;
     }
 
     static SqlStatement read(List<SqlToken> tokens, String defaultSchema) {
+        return read(tokens, defaultSchema, false);
+    }
+
+    /** The statement, read as MySQL's SQL with {@code mySql}. */
+    static SqlStatement read(List<SqlToken> tokens, String defaultSchema, boolean mySql) {
         try {
-            return new MariaDbReader(tokens, defaultSchema).statement();
+            return new MariaDbReader(tokens, defaultSchema, mySql).statement();
         } catch (IllegalStateException e) {
             return new SqlStatement.Unparsed(e.getMessage());
         }
@@ -68,7 +77,7 @@ final class MariaDbReader extends TokenCursor {
 
     /** Whether the statement is a compound one whose body holds semicolons: the rest of the text belongs to it. */
     static boolean compound(List<SqlToken> tokens) {
-        MariaDbReader reader = new MariaDbReader(tokens, null);
+        MariaDbReader reader = new MariaDbReader(tokens, null, false);
         if (reader.accept("begin", "not", "atomic")) return true;
         if (!reader.accept("create")) return false;
         reader.accept("or", "replace");
@@ -132,11 +141,12 @@ final class MariaDbReader extends TokenCursor {
     private SqlStatement set() {
         at = 1;
         if (accept("statement")) {
+            if (mySql) throw new IllegalStateException("SET STATEMENT is MariaDB's: MySQL refuses it (error 1064)");
             int end = at;
             while (end < tokens.size() && !tokens.get(end).is("for")) end++;
             if (end >= tokens.size() - 1) throw new IllegalStateException("expected FOR in SET STATEMENT");
             List<SqlToken> assignments = tokens.subList(at, end);
-            SqlStatement inner = read(tokens.subList(end + 1, tokens.size()), defaultSchema);
+            SqlStatement inner = read(tokens.subList(end + 1, tokens.size()), defaultSchema, false);
             return new SqlStatement.ForStatement(variables(assignments, false), variables(assignments, true), inner);
         }
         SqlToken next = peek();
@@ -271,7 +281,8 @@ final class MariaDbReader extends TokenCursor {
             accept("if", "exists");
             String name = name(" after DROP INDEX");
             if (!accept("on")) throw new IllegalStateException("expected ON in DROP INDEX");
-            return new SqlStatement.DropIndex(List.of(new QualifiedName(null, name)), false, qualified());
+            return new SqlStatement.DropIndex(
+                    List.of(new QualifiedName(null, name)), mySql && online(tokens), qualified());
         }
         accept("temporary");
         String kind = accept("table") ? "table" : accept("sequence") ? "sequence" : null;

@@ -33,7 +33,12 @@ final class MariaDbSqlRules {
             String before = known.columns.get(m.column()).type();
             String message = Types.classify(before, m.type()) == Types.Change.NONE
                     ? null
-                    : walk.underKey(table, m.column(), "type " + before + " -> " + m.type() + " (MODIFY) of ");
+                    : walk.underKey(
+                            table,
+                            m.column(),
+                            "type " + before + " -> " + m.type() + " (MODIFY) of ",
+                            before,
+                            m.type());
             if (message != null) rules.hit(Rule.TYPE_CHANGE_UNDER_KEY, message);
         }
         if (!walk.existing(table)) {
@@ -51,28 +56,31 @@ final class MariaDbSqlRules {
             if (c.kind().equals("check"))
                 rules.hit(
                         Rule.CHECK_COPIES_TABLE,
-                        "ADD CHECK" + on + " copies the table while writes wait (ALGORITHM=COPY, LOCK=SHARED): MariaDB"
-                                + " 10.11 has no online form for it");
+                        "ADD CHECK" + on + " copies the table while writes wait (ALGORITHM=COPY, LOCK=SHARED): "
+                                + (walk.mySql ? "MySQL" : "MariaDB 10.11") + " has no online form for it");
             if (c.kind().equals("foreign key") && !rules.foreignKeyChecksOff())
                 rules.hit(
                         Rule.CONSTRAINT_WITHOUT_NOT_VALID,
                         "ADD FOREIGN KEY" + on + " copies the table while writes wait (ALGORITHM=COPY, LOCK=SHARED);"
-                                + " write SET STATEMENT foreign_key_checks=0 FOR ALTER TABLE ... ALGORITHM=INPLACE,"
-                                + " LOCK=NONE and check the rows apart");
+                                + (walk.mySql
+                                        ? " run SET foreign_key_checks = 0 before it, with ALGORITHM=INPLACE, LOCK=NONE,"
+                                                + " and on again after, and check the rows apart"
+                                        : " write SET STATEMENT foreign_key_checks=0 FOR ALTER TABLE ... ALGORITHM=INPLACE,"
+                                                + " LOCK=NONE and check the rows apart"));
             if (c.kind().equals("unique") || c.kind().equals("primary key"))
                 rules.hit(
                         Rule.UNIQUE_UNDER_LOCK,
-                        "ADD " + c.kind().toUpperCase() + on + " does not assert LOCK=NONE, so MariaDB may block"
-                                + " writes while it builds the index; add ALGORITHM=INPLACE, LOCK=NONE");
+                        "ADD " + c.kind().toUpperCase() + on + " does not assert LOCK=NONE, so " + walk.server()
+                                + " may block writes while it builds the index; add ALGORITHM=INPLACE, LOCK=NONE");
         } else if (action instanceof Action.AddIndex i) {
             rules.hit(
                     Rule.NON_CONCURRENT_INDEX,
-                    "ADD " + MariaDbOpRules.createIndex(i.method(), on, MariaDbOpRules.SQL_INDEX_FIX));
+                    "ADD " + MariaDbOpRules.createIndex(walk, i.method(), on, MariaDbOpRules.SQL_INDEX_FIX));
         } else if (action instanceof Action.DropIndex d) {
             rules.hit(
                     Rule.NON_CONCURRENT_INDEX,
-                    "DROP INDEX " + d.name() + on + " does not assert LOCK=NONE, so MariaDB may block writes without"
-                            + " saying so; add ALGORITHM=INPLACE, LOCK=NONE");
+                    "DROP INDEX " + d.name() + on + " does not assert LOCK=NONE, so " + walk.server() + " may block"
+                            + " writes without saying so; add ALGORITHM=INPLACE, LOCK=NONE");
         } else if (action instanceof Action.Modify m) {
             modify(rules, table, known, m);
         } else if (action instanceof Action.Rename r) {
@@ -83,15 +91,26 @@ final class MariaDbSqlRules {
     private static void addColumn(SqlRules rules, QualifiedName table, Action.AddColumn a, boolean online) {
         String where = MigrationWalk.shown(table) + "." + a.column();
         if (a.notNull() && a.defaultValue() == null && !a.generated())
-            rules.hit(Rule.NOT_NULL_WITHOUT_DEFAULT, MariaDbOpRules.notNull(where, table));
-        if (online) return;
-        String call = a.defaultValue() == null ? null : Volatility.mariaDbRowByRow(a.defaultValue());
+            rules.hit(Rule.NOT_NULL_WITHOUT_DEFAULT, MariaDbOpRules.notNull(rules.walk(), where, table, null));
+        // MySQL refuses such a default whatever the statement asserts
+        String refused =
+                rules.walk().mySql && a.defaultValue() != null ? Volatility.mySqlRefused(a.defaultValue()) : null;
+        if (refused != null) rules.hit(Rule.VOLATILE_DEFAULT, MariaDbOpRules.mySqlDefault(where, null, refused, table));
+        if (online || refused != null) return;
+        if (rules.walk().mySql && a.defaultValue() != null && !Volatility.mySqlInstant(a.defaultValue())) {
+            rules.hit(Rule.VOLATILE_DEFAULT, MariaDbOpRules.mySqlDefault(where, text(a.defaultValue()), null, table));
+            return;
+        }
+        String call =
+                a.defaultValue() == null || rules.walk().mySql ? null : Volatility.mariaDbRowByRow(a.defaultValue());
         if (call != null)
-            rules.hit(Rule.VOLATILE_DEFAULT, MariaDbOpRules.rowByRow(where, "the default " + call + "()", table));
+            rules.hit(
+                    Rule.VOLATILE_DEFAULT,
+                    MariaDbOpRules.rowByRow(rules.walk(), where, "the default " + call + "()", table));
         else if (a.generated())
             rules.hit(
                     Rule.VOLATILE_DEFAULT,
-                    MariaDbOpRules.rowByRow(where, "a stored generation or AUTO_INCREMENT", table)
+                    MariaDbOpRules.rowByRow(rules.walk(), where, "a stored generation or AUTO_INCREMENT", table)
                             .replace("(ALGORITHM=COPY, LOCK=SHARED)", "(LOCK=SHARED)"));
     }
 
@@ -105,7 +124,7 @@ final class MariaDbSqlRules {
                             + ": the column's type before is not known to lint, so it may copy the table");
             return;
         }
-        String copies = MariaDbTypeChange.copies(column.type(), m.type());
+        String copies = MariaDbTypeChange.copies(column.type(), m.type(), rules.walk().mySql);
         if (copies != null)
             rules.hit(
                     Rule.REWRITING_TYPE_CHANGE,
@@ -118,6 +137,24 @@ final class MariaDbSqlRules {
                             + " and does not assert LOCK=NONE; count its nulls first, then add ALGORITHM=INPLACE,"
                             + " LOCK=NONE");
         known.columns.put(m.column(), modified(column, m));
+    }
+
+    /** The tokens as text, for a message: each as written, strings quoted again. */
+    private static String text(java.util.List<SqlToken> tokens) {
+        StringBuilder text = new StringBuilder();
+        for (SqlToken token : tokens) {
+            boolean tight = text.isEmpty()
+                    || token.isSymbol("(")
+                    || token.isSymbol(")")
+                    || token.isSymbol(",")
+                    || text.charAt(text.length() - 1) == '(';
+            if (!tight) text.append(' ');
+            text.append(
+                    token.kind() == SqlToken.Kind.STRING
+                            ? "'" + token.text().replace("'", "''") + "'"
+                            : token.spelled());
+        }
+        return text.toString();
     }
 
     private static Column modified(Column column, Action.Modify m) {

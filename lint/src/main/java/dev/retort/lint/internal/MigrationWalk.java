@@ -48,6 +48,10 @@ public final class MigrationWalk {
 
     final SchemaState state;
     final Dialect dialect;
+
+    /** A MariaDB dialect's migrations read by what MySQL does with them. */
+    final boolean mySql;
+
     private final String defaultSchema;
     private final boolean lockTimeoutConfigured;
     /** The longest name MariaDB takes, in characters: it refuses a longer one (error 1059) rather than cut it. */
@@ -75,9 +79,11 @@ public final class MigrationWalk {
     /** A column of a table, as {@link #onlineNotNull} holds it. */
     record NotNullColumn(QualifiedName table, String column) {}
 
-    private MigrationWalk(SchemaState state, String defaultSchema, boolean lockTimeoutConfigured, Dialect dialect) {
+    private MigrationWalk(
+            SchemaState state, String defaultSchema, boolean lockTimeoutConfigured, Dialect dialect, boolean mySql) {
         this.state = state;
         this.dialect = dialect;
+        this.mySql = mySql && dialect == Dialect.MARIADB;
         this.defaultSchema = defaultSchema;
         this.lockTimeoutConfigured = lockTimeoutConfigured;
     }
@@ -93,7 +99,18 @@ public final class MigrationWalk {
      */
     public static List<Hit> walk(
             Ops recorded, SchemaState state, String defaultSchema, boolean lockTimeoutConfigured, Dialect dialect) {
-        MigrationWalk walk = new MigrationWalk(state, defaultSchema, lockTimeoutConfigured, dialect);
+        return walk(recorded, state, defaultSchema, lockTimeoutConfigured, dialect, false);
+    }
+
+    /** The same, a MariaDB dialect's steps read by what MySQL does with them ({@code mySql}). */
+    public static List<Hit> walk(
+            Ops recorded,
+            SchemaState state,
+            String defaultSchema,
+            boolean lockTimeoutConfigured,
+            Dialect dialect,
+            boolean mySql) {
+        MigrationWalk walk = new MigrationWalk(state, defaultSchema, lockTimeoutConfigured, dialect, mySql);
         walk.ops = recorded;
         for (Step step : recorded.steps()) walk.step(step, List.of(), true);
         walk.backfills();
@@ -101,8 +118,8 @@ public final class MigrationWalk {
     }
 
     /** Applies a migration's steps to the state without reading them: the history before the migration linted. */
-    public static void replay(Ops recorded, SchemaState state, String defaultSchema, Dialect dialect) {
-        walk(recorded, state, defaultSchema, true, dialect);
+    public static void replay(Ops recorded, SchemaState state, String defaultSchema, Dialect dialect, boolean mySql) {
+        walk(recorded, state, defaultSchema, true, dialect, mySql);
     }
 
     private void step(Step step, List<Waiver> enclosing, boolean inTransaction) {
@@ -118,7 +135,15 @@ public final class MigrationWalk {
             List<Hazard> hazards = new ArrayList<>();
             for (Op change : c.changes()) hazards.addAll(change.hazards());
             destructive(step, waivers, hazards, false);
+            String copying = mySql ? copyingChange(c.changes()) : null;
             for (Op change : c.changes()) {
+                if (copying != null
+                        && change instanceof AlterColumn a
+                        && a.setsNotNull()
+                        && !RetypedForeignKeys.refusedUnderAKey(a)) {
+                    String message = notNullUnderKey(a.table(), a.columnName(), copying);
+                    if (message != null) hit(Rule.TYPE_CHANGE_UNDER_KEY, message, step, waivers);
+                }
                 op(change, step, waivers);
                 state.apply(change);
             }
@@ -127,39 +152,92 @@ public final class MigrationWalk {
         }
     }
 
+    /**
+     * MySQL: the type change of one {@code ALTER TABLE}'s changes that copies the table ("type a -> b of t.c"), or null.
+     * MySQL refuses to make a column a key uses {@code NOT NULL} in such a statement (error 1832), which MariaDB runs.
+     */
+    private static String copyingChange(List<? extends Op> changes) {
+        for (Op change : changes)
+            if (change instanceof AlterColumn a
+                    && MariaDbTypeChange.copies(a.from().type(), a.to().type(), true) != null)
+                return "type " + a.from().type() + " -> " + a.to().type() + " of " + shown(a.table()) + "."
+                        + a.columnName();
+        return null;
+    }
+
     /** A type or collation change of a column a key still uses: MariaDB refuses it (on any table, new ones too). */
     private void keyed(AlterColumn change, Step step, List<Waiver> waivers) {
         String what = change.from().type().equalsIgnoreCase(change.to().type())
                 ? "collation of "
                 : "type " + change.from().type() + " -> " + change.to().type() + " of ";
-        String message = underKey(change.table(), change.columnName(), what);
+        String message = underKey(
+                change.table(),
+                change.columnName(),
+                what,
+                change.from().type(),
+                change.to().type());
         if (message != null) hit(Rule.TYPE_CHANGE_UNDER_KEY, message, step, waivers);
     }
 
     /**
      * {@code type-change-under-key}'s message for a change ({@code what}: "type a -> b of ") of a column a key still
-     * uses, or null when lint knows of none.
+     * uses from type {@code from} to {@code to} (the same for a collation change), or null when lint knows of no key or
+     * the server runs it. MySQL widens a {@code varchar} under a key where it widens it in place, refuses a change that
+     * copies it (1832) and a collation change (3780) unless the session turned {@code foreign_key_checks} off, and
+     * any other type change (3780) even then.
      */
-    String underKey(QualifiedName table, String column, String what) {
+    String underKey(QualifiedName table, String column, String what, String from, String to) {
         ForeignKeyTracker keys = state.keys();
         TrackedKey key = keys.keyUsing(table, column);
         if (key == null) return null;
         boolean referencing = keys.on(key, table) && keys.uses(key, key.table(), column);
-        return what + shown(table) + "." + column + ": MariaDB refuses it while foreign key "
+        String refused =
+                " uses the column, even with foreign_key_checks = 0 (error " + (referencing ? 1832 : 1833) + ")";
+        if (mySql) {
+            boolean varchars = Types.normalize(from).startsWith("varchar(")
+                    && Types.normalize(to).startsWith("varchar(");
+            boolean collation = Types.classify(from, to) == Types.Change.NONE;
+            if (varchars && !collation && MariaDbTypeChange.copies(from, to, true) == null) return null;
+            if ((varchars || collation) && foreignKeyChecksOff) return null;
+            refused = varchars || collation
+                    ? " uses the column (error " + (collation ? 3780 : 1832) + ", but with foreign_key_checks = 0)"
+                    : " uses the column, even with foreign_key_checks = 0 (error 3780)";
+        }
+        return what + shown(table) + "." + column + ": " + server() + " refuses it while foreign key "
                 + (key.name() == null ? "" : key.name() + " ") + "(" + shown(key.table()) + " ("
                 + String.join(", ", key.columns()) + ") -> " + shown(key.referenced()) + " ("
-                + String.join(", ", key.referencedColumns()) + ")) uses the column, even with"
-                + " foreign_key_checks = 0 (error " + (referencing ? 1832 : 1833) + "), after the migration's"
+                + String.join(", ", key.referencedColumns()) + "))" + refused + ", after the migration's"
                 + " earlier statements committed; drop the key before the change and add it again after"
                 + " (op.dropForeignKey, op.addForeignKey)";
     }
 
+    /**
+     * MySQL's {@code type-change-under-key} message for a column a key uses made NOT NULL in an ALTER TABLE whose
+     * {@code copying} change copies the table, or null when lint knows of no key: refused (error 1832) unless the
+     * session turned {@code foreign_key_checks} off.
+     */
+    private String notNullUnderKey(QualifiedName table, String column, String copying) {
+        TrackedKey key = state.keys().keyUsing(table, column);
+        if (key == null || foreignKeyChecksOff) return null;
+        return "NOT NULL on " + shown(table) + "." + column + " in an ALTER TABLE that copies the table (" + copying
+                + "): MySQL refuses it while foreign key " + (key.name() == null ? "" : key.name() + " ") + "("
+                + shown(key.table()) + " (" + String.join(", ", key.columns()) + ") -> " + shown(key.referenced())
+                + " (" + String.join(", ", key.referencedColumns()) + ")) uses the column (error 1832), after the"
+                + " migration's earlier statements committed; drop the key before the change and add it again after"
+                + " (op.dropForeignKey, op.addForeignKey), or make the column NOT NULL in an ALTER TABLE of its own";
+    }
+
     void hit(Rule rule, String message, Step step, List<Waiver> waivers) {
-        if (rule.appliesTo(dialect)) hits.add(new Hit(rule, message, step, waivers));
+        if (rule.appliesTo(dialect, mySql)) hits.add(new Hit(rule, message, step, waivers));
     }
 
     boolean mariaDb() {
         return dialect == Dialect.MARIADB;
+    }
+
+    /** The server a MariaDB dialect's migration runs on, as the messages name it. */
+    String server() {
+        return mySql ? "MySQL" : "MariaDB";
     }
 
     /** Whether a table exists before this migration: its lock is someone else's wait. */
@@ -217,7 +295,8 @@ public final class MigrationWalk {
             return;
         }
         if (mariaDb() && op instanceof AlterColumn a && RetypedForeignKeys.refusedUnderAKey(a)) keyed(a, step, waivers);
-        if (mariaDb() && op instanceof AddCheck c && !c.constraint().valid()) {
+        // MariaDB's online SET NOT NULL; MySQL refuses its validation before the migration's first statement
+        if (mariaDb() && !mySql && op instanceof AddCheck c && !c.constraint().valid()) {
             String column = OnlineForms.notNullColumn(table, c.constraint());
             if (column != null) onlineNotNull.add(new NotNullColumn(table, column));
         }
@@ -408,13 +487,14 @@ public final class MigrationWalk {
         }
         for (List<SqlToken> tokens : statements) {
             for (SqlToken token : tokens) if (token.isName()) tooLong(token.spelled(), step, waivers);
-            new SqlRules(this, step, waivers, inTransaction).statement(SqlReader.read(tokens, defaultSchema, dialect));
+            new SqlRules(this, step, waivers, inTransaction)
+                    .statement(SqlReader.read(tokens, defaultSchema, dialect, mySql));
         }
     }
 
     /** An UPDATE of a table that a DDL statement of the same migration also changes. */
     private void backfills() {
-        if (!Rule.BACKFILL_WITH_DDL.appliesTo(dialect)) return;
+        if (!Rule.BACKFILL_WITH_DDL.appliesTo(dialect, mySql)) return;
         updates.forEach((step, table) -> {
             if (altered.contains(table) && existing(table))
                 hit(

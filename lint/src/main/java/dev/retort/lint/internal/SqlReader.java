@@ -67,7 +67,12 @@ final class SqlReader extends TokenCursor {
 
     /** The statement the tokens make; names in {@code defaultSchema} are given without a schema, as the DSL's are. */
     static SqlStatement read(List<SqlToken> tokens, String defaultSchema, Dialect dialect) {
-        if (dialect == Dialect.MARIADB) return MariaDbReader.read(tokens, defaultSchema);
+        return read(tokens, defaultSchema, dialect, false);
+    }
+
+    /** The same, a MariaDB dialect's statement read as MySQL's SQL with {@code mySql}. */
+    static SqlStatement read(List<SqlToken> tokens, String defaultSchema, Dialect dialect, boolean mySql) {
+        if (dialect == Dialect.MARIADB) return MariaDbReader.read(tokens, defaultSchema, mySql);
         return read(tokens, defaultSchema);
     }
 

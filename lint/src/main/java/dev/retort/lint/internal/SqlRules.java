@@ -99,11 +99,13 @@ record SqlRules(
                         Rule.NON_CONCURRENT_INDEX,
                         "CREATE "
                                 + MariaDbOpRules.createIndex(
+                                        walk,
                                         c.method(),
                                         " on existing table " + MigrationWalk.shown(c.table()),
                                         MariaDbOpRules.SQL_INDEX_FIX)
                                 + (c.name().equalsIgnoreCase("concurrently")
-                                        ? " (MariaDB has no CONCURRENTLY: this names the index \"CONCURRENTLY\")"
+                                        ? " (" + walk.server()
+                                                + " has no CONCURRENTLY: this names the index \"CONCURRENTLY\")"
                                         : ""));
             locks(c.table());
             return;
@@ -125,11 +127,19 @@ record SqlRules(
     void dropIndex(SqlStatement.DropIndex d) {
         if (walk.mariaDb()) {
             if (!walk.existing(d.table())) return;
-            hit(
-                    Rule.NON_CONCURRENT_INDEX,
-                    "DROP INDEX " + d.indexes().get(0).name() + " ON " + MigrationWalk.shown(d.table())
-                            + " cannot assert LOCK=NONE, so MariaDB may block writes without saying so; write ALTER"
-                            + " TABLE ... DROP INDEX ..., ALGORITHM=INPLACE, LOCK=NONE");
+            // MySQL's DROP INDEX ... ON takes ALGORITHM and LOCK, MariaDB's neither
+            if (walk.mySql && !d.concurrently())
+                hit(
+                        Rule.NON_CONCURRENT_INDEX,
+                        "DROP INDEX " + d.indexes().get(0).name() + " ON " + MigrationWalk.shown(d.table())
+                                + " does not assert LOCK=NONE, so MySQL may block writes without saying so; add"
+                                + " ALGORITHM=INPLACE LOCK=NONE");
+            else if (!walk.mySql)
+                hit(
+                        Rule.NON_CONCURRENT_INDEX,
+                        "DROP INDEX " + d.indexes().get(0).name() + " ON " + MigrationWalk.shown(d.table())
+                                + " cannot assert LOCK=NONE, so MariaDB may block writes without saying so; write ALTER"
+                                + " TABLE ... DROP INDEX ..., ALGORITHM=INPLACE, LOCK=NONE");
             locks(d.table());
             return;
         }

@@ -83,6 +83,11 @@ final class MariaDbRunner implements RunnerDialect {
     }
 
     @Override
+    public String server() {
+        return server.mysql() ? "MySQL" : "MariaDB";
+    }
+
+    @Override
     public SqlDialect sql() {
         return SQL;
     }
@@ -360,7 +365,7 @@ final class MariaDbRunner implements RunnerDialect {
         if (server.mysql()) refuseOnMySql(revision, operations);
         // MySQL keeps every check as its table's, and a MODIFY keeps it
         if (!server.mysql()) refuseLostColumnChecks(connection, revision, operations);
-        KeyedTypeChanges.refuse(connection, revision, operations);
+        KeyedTypeChanges.refuse(connection, revision, operations, server.mysql());
     }
 
     /**

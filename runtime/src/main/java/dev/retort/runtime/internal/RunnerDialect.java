@@ -23,6 +23,11 @@ import java.util.function.Consumer;
 interface RunnerDialect {
     Dialect dialect();
 
+    /** The server as a message names it: the dialect's database, or MySQL behind MariaDB's dialect. */
+    default String server() {
+        return dialect().toString();
+    }
+
     /** The renderer of operations, and the quoting of names and literals. */
     SqlDialect sql();
 

@@ -321,7 +321,7 @@ final class StatementRun {
                     .append(Migrator.heads(heads));
         } else {
             message.append("; on ")
-                    .append(dialect.dialect())
+                    .append(dialect.server())
                     .append(" every statement commits: statements 1-")
                     .append(index)
                     .append(" of this migration ran and stay applied, the version table stays at ")
