@@ -263,8 +263,13 @@ class MariaDbLintCommandTest {
     Path workDir;
 
     private Cli project(Map<String, String> bodies, String properties) {
+        return project(workDir, "url = " + db.url() + "\n" + properties, bodies);
+    }
+
+    /** A project in {@code workDir} with the properties and the migrations, each revising the one before. */
+    static Cli project(Path workDir, String properties, Map<String, String> bodies) {
         Cli cli = new Cli(workDir);
-        cli.write("retort.properties", "url = " + db.url() + "\nmigrations.dir = migrations\n" + properties);
+        cli.write("retort.properties", properties + "\nmigrations.dir = migrations\n");
         String parent = null;
         for (Map.Entry<String, String> entry : bodies.entrySet()) {
             String id = entry.getKey();
@@ -274,7 +279,8 @@ class MariaDbLintCommandTest {
         return cli;
     }
 
-    private static Map<String, Set<String>> reported(JsonNode document) {
+    /** The rules each revision's findings name, but the suppressed ones, from {@code lint --format json}. */
+    static Map<String, Set<String>> reported(JsonNode document) {
         Map<String, Set<String>> rules = new LinkedHashMap<>();
         for (JsonNode id : document.get("revisions")) rules.put(id.asText(), new TreeSet<>());
         for (JsonNode finding : document.get("findings")) {

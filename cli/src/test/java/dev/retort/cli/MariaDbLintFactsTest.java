@@ -69,7 +69,7 @@ class MariaDbLintFactsTest {
     }
 
     /** The one statement MariaDB's renderer writes for the operation. */
-    private static String rendered(Op op) {
+    static String rendered(Op op) {
         List<String> statements = MariaDbSql.DIALECT.statements(op);
         assertEquals(1, statements.size(), statements::toString);
         return statements.get(0);

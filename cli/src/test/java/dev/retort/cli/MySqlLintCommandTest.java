@@ -245,29 +245,7 @@ class MySqlLintCommandTest {
     }
 
     private Cli project(Map<String, String> bodies, String properties) {
-        return project(bodies, "url = " + url() + "\n" + properties, true);
-    }
-
-    private Cli project(Map<String, String> bodies, String properties, boolean unused) {
-        Cli cli = new Cli(workDir);
-        cli.write("retort.properties", properties + "\nmigrations.dir = migrations\n");
-        String parent = null;
-        for (Map.Entry<String, String> entry : bodies.entrySet()) {
-            String id = entry.getKey();
-            cli.write("migrations/R" + id + ".java", LintCommandTest.source(id, parent, "", entry.getValue(), ""));
-            parent = id;
-        }
-        return cli;
-    }
-
-    private static Map<String, Set<String>> reported(JsonNode document) {
-        Map<String, Set<String>> rules = new LinkedHashMap<>();
-        for (JsonNode id : document.get("revisions")) rules.put(id.asText(), new TreeSet<>());
-        for (JsonNode finding : document.get("findings")) {
-            if (!finding.get("suppressed").isNull()) continue;
-            rules.get(finding.get("revision").asText()).add(finding.get("rule").asText());
-        }
-        return rules;
+        return MariaDbLintCommandTest.project(workDir, "url = " + url() + "\n" + properties, bodies);
     }
 
     @Test
@@ -276,7 +254,7 @@ class MySqlLintCommandTest {
         Cli.Result result = cli.run("lint", "--format", "json");
         assertEquals(ExitCode.FOUND, result.code(), result::toString);
         assertEquals("", result.err(), result::toString);
-        assertEquals(EXPECTED, reported(LintCommandTest.MAPPER.readTree(result.out())));
+        assertEquals(EXPECTED, MariaDbLintCommandTest.reported(LintCommandTest.MAPPER.readTree(result.out())));
         Set<String> covered = new TreeSet<>();
         EXPECTED.values().forEach(covered::addAll);
         covered.add("missing-lock-timeout");

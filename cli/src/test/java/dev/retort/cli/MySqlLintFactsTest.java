@@ -15,7 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.fixtures.db.MariaDbTestDatabase;
 import dev.retort.lint.internal.MariaDbTypeChange;
-import dev.retort.mariadb.MariaDbSql;
 import dev.retort.mariadb.MySqlDefaults;
 import dev.retort.mariadb.MySqlExistence;
 import dev.retort.op.AddCheck;
@@ -76,11 +75,8 @@ class MySqlLintFactsTest {
                 + "INSERT INTO c " + ROWS + " SELECT i, i % 10 + 1, 'x' FROM s");
     }
 
-    /** The one statement MariaDB's renderer writes for the operation. */
     private static String rendered(Op op) {
-        List<String> statements = MariaDbSql.DIALECT.statements(op);
-        assertEquals(1, statements.size(), statements::toString);
-        return statements.get(0);
+        return MariaDbLintFactsTest.rendered(op);
     }
 
     /** The server's error code for the statement as the runner runs it on MySQL, 0 when it runs. */
@@ -106,12 +102,7 @@ class MySqlLintFactsTest {
     }
 
     private String query(String sql) throws SQLException {
-        try (Connection connection = db.connect();
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getString(1);
-        }
+        return db.query(sql).get(0);
     }
 
     private void assertRuns(String sql) throws SQLException {
