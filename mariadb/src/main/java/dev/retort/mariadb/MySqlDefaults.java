@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * MySQL takes a function call bare after {@code DEFAULT} only for {@code CURRENT_TIMESTAMP} and its synonyms; any other
  * ({@code DEFAULT uuid()}, which MariaDB takes and {@link MariaDbSql} writes) is a syntax error there, {@code DEFAULT
  * (uuid())} its form. {@link #statement} puts each such call of a statement in parentheses, which change nothing MySQL
- * stores. The runner passes each rendered statement through it on MySQL (after {@link MySqlExistence}'s parsing, so the
+ * stores, and takes a bit or hex value out of them, which would. The runner passes each rendered statement through it on MySQL (after {@link MySqlExistence}'s parsing, so the
  * rendered SQL and its checksum stay the dialect's), as does a MySQL {@code --sql} script and the canonicalizer's
  * scratch tables.
  */
@@ -18,6 +18,14 @@ public final class MySqlDefaults {
     private static final Pattern DEFAULT = Pattern.compile("(?i)\\bDEFAULT\\s+");
 
     private static final Pattern CALLED = Pattern.compile("(?i)([a-z_][a-z0-9_$]*)\\s*\\(");
+
+    /**
+     * A bit or hex value that {@link MariaDbSql} writes in parentheses ({@code DEFAULT (b'0')}): MySQL would store it as
+     * an expression ({@code 0x00}, {@code DEFAULT_GENERATED}, and an added column's table copied), where bare it is the
+     * literal {@code b'0'} that a column made by Hibernate or by hand has, so it goes bare.
+     */
+    private static final Pattern BIT_OR_HEX_IN_PARENTHESES =
+            Pattern.compile("(?i)\\(\\s*(b'[01]*'|x'[0-9a-f]*'|0x[0-9a-f]+)\\s*\\)");
 
     /** The calls MySQL takes bare after {@code DEFAULT} (for a {@code datetime} or {@code timestamp}). */
     public static final Set<String> BARE = Set.of("current_timestamp", "now", "localtime", "localtimestamp");
@@ -33,13 +41,13 @@ public final class MySqlDefaults {
             Pattern.compile("(?i)\\b(" + String.join("|", new TreeSet<>(REFUSED_WHEN_ADDED)) + ")\\s*\\(");
 
     /**
-     * Defaults MySQL adds a column with instantly: those {@link MariaDbSql} writes bare that MySQL takes bare, a number, a
-     * string, {@code NULL}, {@code TRUE}, {@code FALSE}, and {@code CURRENT_TIMESTAMP} and its synonyms. Any other
-     * default is an expression in parentheses there ({@code DEFAULT (b'0')}, {@code DEFAULT (uuid())}), which MySQL adds
-     * only by copying the table: {@code DEFAULT (5)} too.
+     * Defaults MySQL adds a column with instantly: the literals it runs bare, a number, a string, a bit or hex value,
+     * {@code NULL}, {@code TRUE}, {@code FALSE}, and {@code CURRENT_TIMESTAMP} and its synonyms. Any other default is an
+     * expression in parentheses there ({@code DEFAULT (uuid())}), which MySQL adds only by copying the table: {@code
+     * DEFAULT (5)} too.
      */
     private static final Pattern INSTANT = Pattern.compile("(?i)[-+]?[0-9]+(\\.[0-9]*)?(e[-+]?[0-9]+)?"
-            + "|'([^'\\\\]|'')*'|null|true|false"
+            + "|'([^'\\\\]|'')*'|[bx]'[0-9a-f]*'|0x[0-9a-f]+|null|true|false"
             + "|(" + String.join("|", new TreeSet<>(BARE)) + ")(\\s*\\(\\s*[0-6]?\\s*\\))?");
 
     /** The types MySQL's default {@code sql_mode} (strict, {@code NO_ZERO_DATE}) holds to a real date. */
@@ -86,6 +94,12 @@ public final class MySqlDefaults {
             if (keyword != null && (i == 0 || !Character.isLetterOrDigit(sql.charAt(i - 1))) && keyword.lookingAt()) {
                 int at = keyword.end();
                 out.append(sql, i, at);
+                Matcher literal = BIT_OR_HEX_IN_PARENTHESES.matcher(sql).region(at, sql.length());
+                if (literal.lookingAt()) {
+                    out.append(literal.group(1));
+                    i = literal.end();
+                    continue;
+                }
                 Matcher call = CALLED.matcher(sql).region(at, sql.length());
                 if (call.lookingAt() && !BARE.contains(call.group(1).toLowerCase(Locale.ROOT))) {
                     int close = MariaDbSql.closing(sql, call.end() - 1);

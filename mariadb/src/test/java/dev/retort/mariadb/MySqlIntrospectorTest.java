@@ -85,6 +85,44 @@ class MySqlIntrospectorTest {
     }
 
     /**
+     * A bit or hex default reads as the literal MySQL shows for one written bare ({@code b'0'}), whether a column was
+     * made by hand or by the statement Retort writes, which puts it in parentheses ({@code DEFAULT (b'0')}, stored by
+     * MySQL as the expression {@code 0x00}) until the runner takes it out of them: so an entity's {@code b'0'} and a
+     * database's compare equal.
+     */
+    @Test
+    void aBitDefaultReadsTheSameMadeByHandOrByRetort() throws Exception {
+        db.execute(
+                "CREATE TABLE h (id int PRIMARY KEY, f bit(1) NOT NULL DEFAULT b'0', v varbinary(4) DEFAULT x'41');\n"
+                        + "CREATE TABLE r (id int PRIMARY KEY)");
+        QualifiedName r = QualifiedName.of("r");
+        try (Connection c = db.connect();
+                java.sql.Statement st = c.createStatement()) {
+            for (dev.retort.op.Op op : List.of(
+                    new dev.retort.op.AddColumn(
+                            r, Column.of("f", "bit(1)").notNull().defaultValue("b'0'")),
+                    new dev.retort.op.AddColumn(
+                            r, Column.of("v", "varbinary(4)").defaultValue("x'41'")))) {
+                String sql = MariaDbSql.DIALECT.statements(op).get(0);
+                assertEquals(true, sql.contains("DEFAULT (b'0')") || sql.contains("DEFAULT (x'41')"), sql);
+                st.execute(MySqlExistence.resolve(c, sql));
+            }
+            MariaDbCatalog catalog = MariaDbIntrospector.read(c);
+            Table h = catalog.schema().table(QualifiedName.of("h")).orElseThrow();
+            Table made = catalog.schema().table(r).orElseThrow();
+            assertEquals("b'0'", column(h, "f").defaultValue().expression());
+            assertEquals(column(h, "f").defaultValue(), column(made, "f").defaultValue());
+            assertEquals(column(h, "v").defaultValue(), column(made, "v").defaultValue());
+        }
+        assertEquals(
+                List.of("f b'0' ", "v 0x41 "),
+                db.query("SELECT concat(COLUMN_NAME, ' ', COLUMN_DEFAULT, ' ', EXTRA) FROM information_schema.COLUMNS"
+                        + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'r' AND COLUMN_NAME <> 'id'"
+                        + " ORDER BY COLUMN_NAME"),
+                "literals, not DEFAULT_GENERATED expressions");
+    }
+
+    /**
      * MySQL prints a default's, a generated column's and a check's string literals with their quotes escaped
      * ({@code concat(_utf8mb4\'a\')}); they are read as SQL, which runs again as a default of another table.
      */
