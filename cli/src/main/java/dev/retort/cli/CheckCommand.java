@@ -91,7 +91,7 @@ final class CheckCommand extends ReportingSubcommand {
 
     /** The check document: the plan, and the blocks a migration generated under the configured safety would run. */
     private static void document(Writer out, Project project, Plan plan, List<Finding> lint) {
-        Safety safety = project.safety();
+        Safety safety = project.safety(plan);
         boolean mariaDb = project.settings().dialect() == Dialect.MARIADB;
         JsonReport.check(
                 out,

@@ -22,6 +22,8 @@ import dev.retort.lint.Linter;
 import dev.retort.mariadb.MariaDbHazards;
 import dev.retort.mariadb.MariaDbServer;
 import dev.retort.mariadb.MariaDbVersions;
+import dev.retort.op.AddPrimaryKey;
+import dev.retort.op.Op;
 import dev.retort.postgres.PostgresSql;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.revision.RevisionIds;
@@ -518,21 +520,31 @@ final class Project {
     /** Writes a new migration class into the migrations folder, its hazards as {@link #hazards}; never overwrites. */
     Path writeMigration(RevisionHeader header, Plan plan) {
         return MigrationWriter.writeNew(
-                settings.migrationsDir(), settings.migrationsPackage(), header, plan, safety(), hazards());
+                settings.migrationsDir(), settings.migrationsPackage(), header, plan, safety(plan), hazards());
+    }
+
+    /** The configured safety. */
+    Safety safety() {
+        return settings.safety();
     }
 
     /**
-     * The configured safety, for a migration generated against the database {@link #modelFor} read: {@code safety =
-     * online} is refused on MySQL, whose online DDL is not MariaDB's (the online forms' unchecked foreign key and
-     * validations have no MySQL form, and MySQL cannot drop the unique index the online primary key is built on
-     * without locking the table).
+     * The configured safety for a migration of {@code plan}, generated against the database {@link #modelFor} read:
+     * on MySQL, {@code safety = online} is refused for a plan that adds a primary key, whose online form (a unique index
+     * built first, the key then made of it) MySQL cannot undo without copying the table: it takes that unique index
+     * for the table's key and refuses to drop it with {@code LOCK=NONE}.
      */
-    Safety safety() {
+    Safety safety(Plan plan) {
         Safety safety = settings.safety();
         if (mysql && safety == Safety.ONLINE)
-            throw new RetortException("safety = online writes MariaDB's online forms, which MySQL has none of or runs"
-                    + " otherwise (an unchecked foreign key validated apart, SET NOT NULL proved by a check first, a"
-                    + " primary key built on a unique index first); set safety = simple for a MySQL database");
+            for (List<Op> direction : List.of(plan.upgrade(), plan.downgrade()))
+                for (Op op : direction)
+                    if (op instanceof AddPrimaryKey key && key.options().isEmpty())
+                        throw new RetortException("safety = online: the primary key of " + key.table() + " would be"
+                                + " written in MariaDB's online form (a unique index, then the key from it), which MySQL"
+                                + " cannot undo without copying the table; generate this migration with safety = simple,"
+                                + " or add the key by op.execute(\"ALTER TABLE ... ADD PRIMARY KEY (...),"
+                                + " ALGORITHM=INPLACE, LOCK=NONE\")");
         return safety;
     }
 

@@ -112,7 +112,7 @@ final class RevisionCommand extends Subcommand {
             plan = project.autogenerate(dev, "revision --autogenerate");
         }
         if (autogenerate) {
-            project.safety(); // refused on MySQL before a line is printed
+            project.safety(plan); // an online primary key is refused on MySQL before a line is printed
             for (Op op : plan.upgrade()) root.info("Detected " + OpText.describe(op));
             if (plan.isEmpty() && !allowEmpty) {
                 root.out()
@@ -136,7 +136,7 @@ final class RevisionCommand extends Subcommand {
         Path target = project.writeMigration(header, plan);
         root.out().println(Terminal.safe("Generating " + target + " ... done"));
         // the hazards of what was written: the online forms leave some of the plan's behind
-        List<Op> written = MigrationWriter.upgrade(plan, project.safety());
+        List<Op> written = MigrationWriter.upgrade(plan, project.safety(plan));
         for (Op op : written) {
             for (Hazard hazard : project.hazards().hazards(op, written)) root.info("  " + hazard);
         }

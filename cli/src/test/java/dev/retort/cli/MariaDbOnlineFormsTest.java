@@ -212,8 +212,12 @@ class MariaDbOnlineFormsTest {
         assertEquals(before, shape());
     }
 
-    /** The online fixture's tables as information_schema shows them: columns, indexes, constraints and checks. */
     private List<String> shape() throws SQLException {
+        return shape(db);
+    }
+
+    /** The online fixture's tables as information_schema shows them: columns, indexes, constraints and checks. */
+    static List<String> shape(MariaDbTestDatabase db) throws SQLException {
         List<String> rows = new ArrayList<>();
         String[] queries = {
             "SELECT table_name, column_name, column_type, is_nullable, column_default FROM information_schema.columns"
@@ -225,8 +229,14 @@ class MariaDbOnlineFormsTest {
             "SELECT table_name, constraint_name, constraint_type FROM information_schema.table_constraints"
                     + " WHERE constraint_schema = DATABASE() AND table_name IN ('accounts', 'owners')"
                     + " ORDER BY table_name, constraint_name",
-            "SELECT table_name, constraint_name, check_clause FROM information_schema.check_constraints"
-                    + " WHERE constraint_schema = DATABASE() ORDER BY table_name, constraint_name"
+            // MySQL's CHECK_CONSTRAINTS has no TABLE_NAME: TABLE_CONSTRAINTS says it
+            db.isMySql()
+                    ? "SELECT t.table_name, c.constraint_name, c.check_clause FROM information_schema.check_constraints c"
+                            + " JOIN information_schema.table_constraints t ON t.constraint_schema = c.constraint_schema"
+                            + " AND t.constraint_name = c.constraint_name WHERE c.constraint_schema = DATABASE()"
+                            + " ORDER BY t.table_name, c.constraint_name"
+                    : "SELECT table_name, constraint_name, check_clause FROM information_schema.check_constraints"
+                            + " WHERE constraint_schema = DATABASE() ORDER BY table_name, constraint_name"
         };
         try (Connection c = db.connect();
                 Statement st = c.createStatement()) {

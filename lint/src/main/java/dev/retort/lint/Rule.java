@@ -301,19 +301,18 @@ public enum Rule {
                 mariaDb(
                         "a foreign key added to an existing table while foreign_key_checks is on: MySQL checks the rows by"
                                 + " copying the table (ALGORITHM=COPY, LOCK=SHARED) while writes wait; a check is"
-                                + " check-copies-table. MariaDB's online form (foreignKey(...).notValid() and"
-                                + " op.validateConstraint) is refused on MySQL before the migration's first statement",
-                        "op.execute(\"SET foreign_key_checks = 0\") before op.addForeignKey and op.execute(\"SET"
-                                + " foreign_key_checks = 1\") after: MySQL then adds the key in place (ALGORITHM=INPLACE,"
-                                + " LOCK=NONE) without reading the rows, which you check apart");
+                                + " check-copies-table",
+                        "foreignKey(...).notValid() (added with the session's foreign_key_checks off, ALGORITHM=INPLACE,"
+                                + " LOCK=NONE), then op.validateConstraint(...), which reads the rows without a lock in a"
+                                + " procedure made, called and dropped (CREATE ROUTINE needed)");
             case SET_NOT_NULL_SCAN ->
                 mariaDb(
-                        "a column made NOT NULL on an existing table by a MODIFY that does not assert LOCK=NONE"
-                                + " (op.alterColumn, or MODIFY ... NOT NULL in SQL): it rebuilds the table, and MySQL may"
-                                + " pick a locking algorithm without saying so; MariaDB's online form (safety = online) is"
-                                + " refused on MySQL",
-                        "count the column's nulls, then op.execute(\"ALTER TABLE t MODIFY c type NOT NULL,"
-                                + " ALGORITHM=INPLACE, LOCK=NONE\") (the server refuses rather than block writes)");
+                        "a column made NOT NULL on an existing table other than by the online form in the same migration:"
+                                + " its MODIFY rebuilds the table and does not assert LOCK=NONE, so MySQL may pick a"
+                                + " locking algorithm without saying so",
+                        "in one migration: check(\"c IS NOT NULL\").notValid(), op.validateConstraint, op.alterColumn, the"
+                                + " check dropped (a null count in a procedure, then MODIFY ... NOT NULL,"
+                                + " ALGORITHM=INPLACE, LOCK=NONE)");
             case NOT_NULL_WITHOUT_DEFAULT ->
                 mariaDb(
                         "a NOT NULL column without a default added to an existing table: on MySQL a date or datetime"
@@ -341,8 +340,9 @@ public enum Rule {
                 mariaDb(
                         "a unique constraint or primary key added to an existing table by a statement that does not"
                                 + " assert LOCK=NONE: MySQL may pick a locking algorithm without saying so",
-                        "ALGORITHM=INPLACE, LOCK=NONE in the SQL (op.execute(\"ALTER TABLE t ADD CONSTRAINT k UNIQUE (c),"
-                                + " ALGORITHM=INPLACE, LOCK=NONE\")), or a unique index built with Option.CONCURRENTLY");
+                        "a unique index built with Option.CONCURRENTLY, then addUnique with Option.USING_INDEX; a primary"
+                                + " key with ALGORITHM=INPLACE, LOCK=NONE in the SQL (MariaDB's online primary key is"
+                                + " refused on MySQL, which cannot undo it without copying the table)");
             case BACKFILL_WITH_DDL ->
                 notOn(
                         "MySQL",

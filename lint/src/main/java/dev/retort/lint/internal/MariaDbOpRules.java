@@ -53,12 +53,8 @@ final class MariaDbOpRules {
                         Rule.CONSTRAINT_WITHOUT_NOT_VALID,
                         "foreign key" + on + " is added by copying the table while writes wait (foreign_key_checks=1:"
                                 + " ALGORITHM=COPY, LOCK=SHARED); "
-                                + (walk.mySql
-                                        ? "MySQL adds it in place (LOCK=NONE) after op.execute(\"SET foreign_key_checks"
-                                                + " = 0\"), without reading the rows, which you check apart (MariaDB's"
-                                                + " NOT VALID form is refused on MySQL)"
-                                        : "add it NOT VALID (foreign_key_checks=0, LOCK=NONE) and validate it in a later"
-                                                + " step"),
+                                + "add it NOT VALID (foreign_key_checks=0, LOCK=NONE) and validate it in a later"
+                                + " step",
                         step,
                         waivers);
         } else if (op instanceof AddCheck c) {
@@ -72,8 +68,9 @@ final class MariaDbOpRules {
                             + " does not assert LOCK=NONE, so " + walk.server()
                             + " may block writes while it builds the"
                             + " index; "
-                            + (walk.mySql
-                                    ? "add it in op.execute with ALGORITHM=INPLACE, LOCK=NONE"
+                            + (walk.mySql && op instanceof AddPrimaryKey
+                                    ? "add it in op.execute with ALGORITHM=INPLACE, LOCK=NONE (MariaDB's online primary"
+                                            + " key is refused on MySQL)"
                                     : "build a unique index with Option.CONCURRENTLY, then add it with"
                                             + " Option.USING_INDEX"),
                     step,
@@ -176,7 +173,7 @@ final class MariaDbOpRules {
         if (a.from().nullable()
                 && !a.to().nullable()
                 && !walk.onlineNotNull.contains(new MigrationWalk.NotNullColumn(table, column)))
-            walk.hit(Rule.SET_NOT_NULL_SCAN, setNotNull(walk, table, column), step, w);
+            walk.hit(Rule.SET_NOT_NULL_SCAN, setNotNull(table, column), step, w);
         String copies = MariaDbTypeChange.copies(a.from().type(), a.to().type(), walk.mySql);
         if (copies != null)
             walk.hit(
@@ -187,12 +184,9 @@ final class MariaDbOpRules {
                     w);
     }
 
-    static String setNotNull(MigrationWalk walk, QualifiedName table, String column) {
+    static String setNotNull(QualifiedName table, String column) {
         String rebuilds = "NOT NULL on " + MigrationWalk.shown(table) + "." + column + " rebuilds existing table "
                 + MigrationWalk.shown(table) + " by a MODIFY that does not assert LOCK=NONE; ";
-        if (walk.mySql)
-            return rebuilds + "count its nulls, then write the MODIFY in op.execute with ALGORITHM=INPLACE, LOCK=NONE"
-                    + " (MariaDB's online form is refused on MySQL)";
         return rebuilds + "write the online form"
                 + " (safety = online): check "
                 + OnlineForms.notNullCheck(table, column).name()

@@ -295,8 +295,7 @@ public final class MigrationWalk {
             return;
         }
         if (mariaDb() && op instanceof AlterColumn a && RetypedForeignKeys.refusedUnderAKey(a)) keyed(a, step, waivers);
-        // MariaDB's online SET NOT NULL; MySQL refuses its validation before the migration's first statement
-        if (mariaDb() && !mySql && op instanceof AddCheck c && !c.constraint().valid()) {
+        if (mariaDb() && op instanceof AddCheck c && !c.constraint().valid()) {
             String column = OnlineForms.notNullColumn(table, c.constraint());
             if (column != null) onlineNotNull.add(new NotNullColumn(table, column));
         }

@@ -12,13 +12,12 @@ import dev.retort.mariadb.MariaDbServer;
 import dev.retort.mariadb.MariaDbSql;
 import dev.retort.mariadb.MySqlExistence;
 import dev.retort.mariadb.RenamedColumnChecks;
-import dev.retort.op.AddForeignKey;
+import dev.retort.op.AddPrimaryKey;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.DropCheck;
 import dev.retort.op.Op;
 import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
-import dev.retort.op.ValidateConstraint;
 import dev.retort.revision.Targets;
 import dev.retort.runtime.MigrationException;
 import dev.retort.schema.QualifiedName;
@@ -57,6 +56,12 @@ final class MariaDbRunner implements RunnerDialect {
 
     /** The procedure a MySQL script makes of each block, calls and drops. */
     private static final String SCRIPT_PROCEDURE = "retort_script_block";
+
+    /**
+     * The procedure a block of a migration runs as on MySQL, made just before and dropped just after (in the migration's
+     * database: the user needs {@code CREATE ROUTINE} and {@code ALTER ROUTINE} there).
+     */
+    private static final String RUN_PROCEDURE = "retort_block";
 
     /** The runner on a MySQL server: no {@code max_statement_time} and no column-level checks there. */
     static final MariaDbRunner MYSQL = new MariaDbRunner(MariaDbServer.Kind.MYSQL);
@@ -342,6 +347,14 @@ final class MariaDbRunner implements RunnerDialect {
     @Override
     public String atRunTime(Connection connection, String sql) throws SQLException {
         if (!server.mysql()) return sql;
+        if (sql.startsWith(BLOCK)) {
+            // MySQL runs a compound statement only in a stored program: a procedure of the block, called, then dropped
+            try (Statement st = connection.createStatement()) {
+                st.execute("DROP PROCEDURE IF EXISTS " + RUN_PROCEDURE);
+                st.execute("CREATE PROCEDURE " + RUN_PROCEDURE + "()\nBEGIN" + sql.substring(BLOCK.length()));
+            }
+            return "CALL " + RUN_PROCEDURE + "()";
+        }
         if (MySqlExistence.WITHOUT_KEY_CHECKS.matcher(sql).find()) {
             try (Statement st = connection.createStatement()) {
                 st.execute("SET SESSION foreign_key_checks = 0");
@@ -353,6 +366,12 @@ final class MariaDbRunner implements RunnerDialect {
     /** Puts the session's {@code foreign_key_checks} back on after a statement {@link #atRunTime} ran without them. */
     @Override
     public void afterRunning(Connection connection, String sql) throws SQLException {
+        if (server.mysql() && sql.startsWith(BLOCK)) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("DROP PROCEDURE IF EXISTS " + RUN_PROCEDURE);
+            }
+            return;
+        }
         if (!server.mysql() || !MySqlExistence.WITHOUT_KEY_CHECKS.matcher(sql).find()) return;
         try (Statement st = connection.createStatement()) {
             st.execute("SET SESSION foreign_key_checks = 1");
@@ -369,23 +388,22 @@ final class MariaDbRunner implements RunnerDialect {
     }
 
     /**
-     * What MariaDB's renderer writes in a form MySQL has none of, refused before the first statement: an unchecked
-     * foreign key and its validation ({@code safety = online}), which MariaDB validates in a {@code BEGIN NOT ATOMIC}
-     * block.
+     * What MariaDB's renderer writes in a form MySQL cannot undo, refused before the first statement: the online primary
+     * key ({@code Option.USING_INDEX}, built from a unique index made just before), since MySQL takes that unique index
+     * for the table's key and refuses to drop it with {@code LOCK=NONE} (error 1846), which a run stopped between the
+     * two would need. The online foreign key and the validations run: a block as a procedure ({@link #atRunTime}), the
+     * checks off as the session's.
      */
     private static void refuseOnMySql(String revision, List<Op> operations) {
         for (Op op : operations) {
-            boolean unchecked = op instanceof AddForeignKey a && a.options().contains(Option.NOT_VALID);
-            if (unchecked || op instanceof ValidateConstraint)
+            if (op instanceof AddPrimaryKey key && key.options().contains(Option.USING_INDEX))
                 throw new MigrationException(
                         revision,
-                        "revision " + revision + ": "
-                                + (unchecked
-                                        ? "an unchecked foreign key (Option.NOT_VALID)"
-                                        : "a" + " constraint validated apart (op.validateConstraint)")
-                                + " is MariaDB's online form,"
-                                + " which MySQL has no form of (it validates in a BEGIN NOT ATOMIC block); generate the"
-                                + " migration without safety = online, or add the key checked (op.addForeignKey)",
+                        "revision " + revision + ": the primary key of " + key.table() + " made from a unique index"
+                                + " (Option.USING_INDEX) is MariaDB's online form, which MySQL cannot undo without"
+                                + " copying the table (it takes the unique index for the table's key); add the key"
+                                + " with op.addPrimaryKey, or by op.execute(\"ALTER TABLE ... ADD PRIMARY KEY (...),"
+                                + " ALGORITHM=INPLACE, LOCK=NONE\")",
                         null);
         }
     }
