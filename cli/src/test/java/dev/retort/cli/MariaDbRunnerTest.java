@@ -332,6 +332,33 @@ class MariaDbRunnerTest {
     }
 
     /**
+     * An offline script that stops halfway (statement 3 of 4 fails on a row), applied again: its guard stops it before
+     * anything runs and says which revision is partly applied, in words that fit MySQL's 128-character signal (a longer
+     * message is error 1648 there, and its text lost).
+     */
+    @Test
+    void aScriptStoppedHalfwayIsStoppedAgainByItsGuardNamingTheRevision() throws Exception {
+        atR1WithLongCode();
+        Cli.Result script = cli.run("upgrade", "--sql", R1 + ":head");
+        assertEquals(ExitCode.OK, script.code(), script::toString);
+        MariaDbClient.Result first = MariaDbClient.run(workDir, db.url(), db.name(), script.out());
+        assertEquals(1, first.code(), first::toString);
+        assertTrue(first.output().contains("Data truncated for column 'code'"), first::toString);
+        assertEquals(List.of("code", "id", "note"), columns());
+        MariaDbClient.Result again = MariaDbClient.run(workDir, db.url(), db.name(), script.out());
+        assertEquals(1, again.code(), again::toString);
+        String partly = db.isMySql()
+                ? "retort: " + R2
+                        + " partly applied (upgrade, 2 of 4 ran): resolve with retort upgrade or downgrade online"
+                : "retort: revision " + R2
+                        + " is partly applied (upgrade, 2 of 4 statements ran): run retort upgrade or"
+                        + " downgrade online to resolve it";
+        assertTrue(again.output().contains(partly), again::toString);
+        assertTrue(partly.length() <= 128 || !db.isMySql(), partly);
+        assertEquals(List.of("code", "id", "note"), columns(), "the guard stopped it before anything ran");
+    }
+
+    /**
      * A session with {@code NO_BACKSLASH_ESCAPES} (here from the URL, as a server's {@code sql_mode} would give it):
      * Retort's literals, which double a backslash, are run without it, so the comment keeps one backslash; the
      * migration's own SQL runs under the session's mode, as written; a script stops before its first such literal.

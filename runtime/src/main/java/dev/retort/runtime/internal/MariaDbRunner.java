@@ -183,9 +183,17 @@ final class MariaDbRunner implements RunnerDialect {
                 "  END IF;",
                 "  IF EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = " + where
                         + " AND table_name = " + literal(history.name()) + ") THEN",
-                "    SELECT concat('retort: revision ', revision, ' is partly applied (', direction, ', ', statements, ' of ',"
-                        + " total, ' statements ran): run retort upgrade or downgrade online to resolve it') INTO problem FROM "
-                        + history.qualified() + " WHERE status IN ('running', 'failed') ORDER BY id DESC LIMIT 1;",
+                server.mysql()
+                        // MySQL signals at most 128 characters (1648 beyond): its words fit with a 32-character id
+                        ? "    SELECT concat('retort: ', revision, ' partly applied (', direction, ', ', statements, ' of ',"
+                                + " total, ' ran): resolve with retort upgrade or downgrade online') INTO problem FROM "
+                                + history.qualified()
+                                + " WHERE status IN ('running', 'failed') ORDER BY id DESC LIMIT 1;"
+                        : "    SELECT concat('retort: revision ', revision, ' is partly applied (', direction, ', ',"
+                                + " statements, ' of ', total, ' statements ran): run retort upgrade or downgrade online"
+                                + " to resolve it') INTO problem FROM "
+                                + history.qualified()
+                                + " WHERE status IN ('running', 'failed') ORDER BY id DESC LIMIT 1;",
                 "  END IF;"));
         if (heads != null) {
             String expected = String.join(", ", new TreeSet<>(heads));
@@ -195,6 +203,8 @@ final class MariaDbRunner implements RunnerDialect {
                     + literal(expected.isEmpty() ? Targets.BASE : expected) + ");");
             body.add("  END IF;");
         }
+        // MySQL signals at most 128 characters: a longer list of heads is cut rather than lost to error 1648
+        if (server.mysql()) body.add("  SET problem = left(problem, 128);");
         body.add("  IF problem IS NOT NULL THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = problem; END IF;");
         body.add("END");
         return String.join("\n", body);
