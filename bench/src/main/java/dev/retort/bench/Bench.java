@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  */
 public final class Bench {
     private static final String USAGE =
-            "usage: bench/run [--dialect postgresql|mariadb] [--tables 100,1000] [--runs 5] [--migrations 200]"
+            "usage: bench/run [--dialect postgresql|mariadb|mysql] [--tables 100,1000] [--runs 5] [--migrations 200]"
                     + " [--out FILE] [--keep] [--no-alembic] [--floor] [--prefix retort_bench] [--host 127.0.0.1] [--port 5432|3306]"
                     + " [--user postgres|root]";
 
@@ -95,6 +95,7 @@ public final class Bench {
         Integer port = null;
         String user = null;
         boolean mariaDb = false;
+        boolean mySql = false;
         boolean floor = false;
         String prefix = "retort_bench";
         Path root =
@@ -125,23 +126,27 @@ public final class Bench {
                     case "--user" -> user = args[++i];
                     case "--dialect" -> {
                         String dialect = args[++i];
-                        if (!dialect.equals("mariadb") && !dialect.equals("postgresql"))
-                            throw new IllegalArgumentException(
-                                    "--dialect: postgresql or mariadb, not " + dialect.replaceAll("\\P{Print}", "?"));
-                        mariaDb = dialect.equals("mariadb");
+                        if (!dialect.equals("mariadb") && !dialect.equals("postgresql") && !dialect.equals("mysql"))
+                            throw new IllegalArgumentException("--dialect: postgresql, mariadb or mysql, not "
+                                    + dialect.replaceAll("\\P{Print}", "?"));
+                        mySql = dialect.equals("mysql");
+                        mariaDb = mySql || dialect.equals("mariadb");
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
             if (runs < 1 || migrations < 1 || tables.isEmpty()) throw new IllegalArgumentException("nothing to run");
-            if (floor && !mariaDb) throw new IllegalArgumentException("--floor: only with --dialect mariadb");
+            if (floor && (!mariaDb || mySql))
+                throw new IllegalArgumentException("--floor: only with --dialect mariadb");
         } catch (RuntimeException e) {
             System.err.println(e.getMessage() == null ? USAGE : e.getMessage() + "\n" + USAGE);
             System.exit(2);
         }
         Path work = root.resolve("bench/target/bench");
         Postgres postgres = new Postgres(host, port == null ? 5432 : port, user == null ? "postgres" : user);
-        MariaDb mariaDbServer = new MariaDb(host, port == null ? 3306 : port, user == null ? "root" : user);
+        // MySQL on the port .ci/run starts it on, beside MariaDB's
+        MariaDb mariaDbServer =
+                new MariaDb(host, port == null ? (mySql ? 3307 : 3306) : port, user == null ? "root" : user, mySql);
         // a copy, so a rebuild of the jar during the run cannot mix two versions of Retort in one report
         Path jar = Files.copy(
                 root.resolve("cli/target/retort.jar"),
@@ -167,7 +172,8 @@ public final class Bench {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start()
                 .waitFor();
-        String server = mariaDb ? "MariaDB " + mariaDbServer.version() : "PostgreSQL " + postgres.version();
+        String server =
+                mariaDb ? mariaDbServer.name() + " " + mariaDbServer.version() : "PostgreSQL " + postgres.version();
         String header = "# Retort benchmark\n\nmachine: " + machine(server) + "\n\ncommand: `"
                 + String.join(" ", "bench/run", String.join(" ", args)).strip() + "` (median of " + runs
                 + " runs after one warm-up; wall time and peak RSS of the whole process)\n\n";
@@ -180,8 +186,8 @@ public final class Bench {
             } finally {
                 if (!keep) {
                     for (int n : tables) {
-                        mariaDbServer.drop(MariaDbTableBench.database(prefix, n));
-                        mariaDbServer.drop(MariaDbTableBench.database(prefix, n) + "_entities");
+                        mariaDbServer.drop(MariaDbTableBench.database(prefix, n, mySql));
+                        mariaDbServer.drop(MariaDbTableBench.database(prefix, n, mySql) + "_entities");
                     }
                 }
             }

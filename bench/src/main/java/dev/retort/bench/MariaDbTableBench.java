@@ -14,7 +14,8 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 
 /**
- * The figures at N tables on MariaDB ({@code bench/run --dialect mariadb}): {@code mariadb-dump --no-data} (the
+ * The figures at N tables on MariaDB ({@code bench/run --dialect mariadb}; on MySQL with {@code --dialect mysql}, against
+ * its own {@code mysqldump}): {@code mariadb-dump --no-data} (the
  * reference), introspection alone and {@code retort check}, in turn, each check run checked for exactly the known
  * differences. The model and its entities are the PostgreSQL benchmark's, in MariaDB's types and defaults.
  */
@@ -30,29 +31,40 @@ final class MariaDbTableBench {
     }
 
     static String database(String prefix, int n) {
-        return prefix + "_mariadb_n" + n;
+        return database(prefix, n, false);
+    }
+
+    /** The database of N tables, MySQL's with {@code mySql}. */
+    static String database(String prefix, int n, boolean mySql) {
+        return prefix + (mySql ? "_mysql_n" : "_mariadb_n") + n;
     }
 
     void run(int n, Report report, List<String> notes) throws Exception {
-        Path dir = Bench.emptyDirectory(setup.work().resolve("mariadb-n" + n));
+        boolean mySql = server.mySql();
+        String shown = server.name();
+        Path dir = Bench.emptyDirectory(setup.work().resolve((mySql ? "mysql-n" : "mariadb-n") + n));
         Model base = Model.generate(n).forMariaDb();
         Differences differences = Differences.apply(base, true);
         Path databaseSql = Files.writeString(
-                dir.resolve("database.sql"), SqlWriter.write(differences.database(), true), StandardCharsets.UTF_8);
+                dir.resolve("database.sql"),
+                SqlWriter.write(differences.database(), true, mySql),
+                StandardCharsets.UTF_8);
         Path entitiesSql = Files.writeString(
-                dir.resolve("entities.sql"), SqlWriter.write(differences.entities(), true), StandardCharsets.UTF_8);
+                dir.resolve("entities.sql"),
+                SqlWriter.write(differences.entities(), true, mySql),
+                StandardCharsets.UTF_8);
         Bench.progress(
-                "N=%d (MariaDB): %d tables, %d columns, %d indexes, %d foreign keys; writing and compiling the entities",
-                n, base.tables().size(), base.columnCount(), base.indexCount(), base.foreignKeyCount());
+                "N=%d (%s): %d tables, %d columns, %d indexes, %d foreign keys; writing and compiling the entities",
+                n, shown, base.tables().size(), base.columnCount(), base.indexCount(), base.foreignKeyCount());
         Path classes = TableBench.compile(
                 setup.jar(),
                 EntityWriter.write(differences.entities(), dir.resolve("entities")),
                 dir.resolve("classes"));
 
-        String database = database(setup.prefix(), n);
+        String database = database(setup.prefix(), n, mySql);
         String twin = database + "_entities";
         Bench.progress(
-                "N=%d (MariaDB): loading %s (the database) and %s (the entities' own schema)", n, database, twin);
+                "N=%d (%s): loading %s (the database) and %s (the entities' own schema)", n, shown, database, twin);
         for (String name : List.of(database, twin)) server.recreate(name);
         server.load(database, databaseSql);
         server.load(twin, entitiesSql);
@@ -67,12 +79,12 @@ final class MariaDbTableBench {
                 Map.of("XDG_CACHE_HOME", dir.resolve("cache").toString());
         ProcessTimer timer = setup.timer();
 
-        Bench.progress("N=%d (MariaDB): no false positives: check against the entities' own schema", n);
+        Bench.progress("N=%d (%s): no false positives: check against the entities' own schema", n, shown);
         Run exact = timer.run(project, environment, setup.retort("--url", server.url(twin), "check"));
         if (exact.exit() != 0 || !exact.out().contains(NO_CHANGES))
             throw exact.failure("the entities and their own schema differ");
 
-        Bench.progress("N=%d (MariaDB): mariadb-dump --no-data, introspection alone and retort check, in turn", n);
+        Bench.progress("N=%d (%s): %s, introspection alone and retort check, in turn", n, shown, server.dumpName());
         String tables = differences.database().tables().size() + " tables";
         List<ProcessTimer.Job> jobs = new ArrayList<>(List.of(
                 new ProcessTimer.Job(dir, environment, server.schemaDump(database), () -> {}, run -> run.expectExit(0)),
@@ -96,22 +108,22 @@ final class MariaDbTableBench {
         for (Floor floor : floors) jobs.add(floor.job(dir, environment));
         List<Sample> samples = timer.interleave(setup.runs(), jobs);
         Sample dump = samples.get(0);
-        String reference = "mariadb-dump --no-data";
-        report.add(
-                new Report.Row("N=" + n + ": mariadb-dump --no-data (reference)", dump, reference, dump, Target.NONE));
+        String reference = server.dumpName();
+        report.add(new Report.Row("N=" + n + ": " + reference + " (reference)", dump, reference, dump, Target.NONE));
         report.add(
                 new Report.Row("N=" + n + ": introspection alone", samples.get(1), reference, dump, Target.ratio(2)));
         report.add(new Report.Row("N=" + n + ": retort check", samples.get(2), reference, dump, Target.ratio(4)));
         for (int i = 0; i < floors.size(); i++)
             report.add(new Report.Row(
                     "N=" + n + ": floor: " + floors.get(i).figure(), samples.get(3 + i), reference, dump, Target.NONE));
-        warm(n, project, environment, server.url(database), report, reference, dump, notes);
+        warm(n, shown, project, environment, server.url(database), report, reference, dump, notes);
         notes.add(String.format(
                 Locale.ROOT,
-                "N=%d (MariaDB): %d tables, %d columns, %d indexes (primary keys and unique keys included), "
+                "N=%d (%s): %d tables, %d columns, %d indexes (primary keys and unique keys included), "
                         + "%d foreign keys, plus the known differences, which check found exactly in every run "
                         + "(%d operations)",
                 n,
+                shown,
                 base.tables().size(),
                 base.columnCount(),
                 base.indexCount(),
@@ -128,6 +140,7 @@ final class MariaDbTableBench {
      */
     private void warm(
             int n,
+            String shown,
             Path project,
             Map<String, String> environment,
             String url,
@@ -136,7 +149,7 @@ final class MariaDbTableBench {
             Sample dump,
             List<String> notes)
             throws Exception {
-        Bench.progress("N=%d (MariaDB): introspection and check in a JVM already running", n);
+        Bench.progress("N=%d (%s): introspection and check in a JVM already running", n, shown);
         Run run = setup.timer()
                 .run(
                         project,

@@ -89,6 +89,11 @@ record Model(List<Table> tables) {
          * (10.7+), and {@code json}, which MariaDB stores as {@code longtext} with a {@code json_valid} check.
          */
         String mariaDbType() {
+            return mariaDbType(false);
+        }
+
+        /** The same on MySQL ({@code mySql}), where Hibernate's MySQL dialect maps a {@code UUID} to {@code binary(16)}. */
+        String mariaDbType(boolean mySql) {
             return switch (type) {
                 case ID, REFERENCE -> "bigint";
                 case VARCHAR -> "varchar(" + length + ")";
@@ -98,7 +103,7 @@ record Model(List<Table> tables) {
                 case BOOLEAN -> "bit";
                 case TIMESTAMP -> "datetime(6)";
                 case DATE -> "date";
-                case UUID -> "uuid";
+                case UUID -> mySql ? "binary(16)" : "uuid";
                 case JSONB -> "json";
             };
         }

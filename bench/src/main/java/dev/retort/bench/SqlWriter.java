@@ -18,10 +18,15 @@ final class SqlWriter {
 
     /** The DDL for PostgreSQL, or for MariaDB ({@code mariaDb}: its types, {@code AUTO_INCREMENT} keys, InnoDB). */
     static String write(Model model, boolean mariaDb) {
+        return write(model, mariaDb, false);
+    }
+
+    /** The same, MariaDB's DDL in MySQL's types with {@code mySql}. */
+    static String write(Model model, boolean mariaDb, boolean mySql) {
         // MariaDB adds a foreign key to a table by copying it while foreign key checks are on (the tables are empty)
         StringBuilder sql = new StringBuilder(mariaDb ? "SET foreign_key_checks = 0;\n" : "");
         for (Table table : model.tables()) {
-            createTable(sql, table, mariaDb);
+            createTable(sql, table, mariaDb, mySql);
             for (Index index : table.indexes()) createIndex(sql, table, index);
         }
         for (Table table : model.tables()) {
@@ -42,9 +47,9 @@ final class SqlWriter {
         return sql.toString();
     }
 
-    private static void createTable(StringBuilder sql, Table table, boolean mariaDb) {
+    private static void createTable(StringBuilder sql, Table table, boolean mariaDb, boolean mySql) {
         List<String> elements = new ArrayList<>();
-        for (Column column : table.columns()) elements.add(mariaDb ? mariaDbColumn(column) : column(column));
+        for (Column column : table.columns()) elements.add(mariaDb ? mariaDbColumn(column, mySql) : column(column));
         elements.add("CONSTRAINT " + table.name() + "_pkey PRIMARY KEY (id)");
         for (Column column : table.columns()) {
             if (column.unique())
@@ -68,8 +73,8 @@ final class SqlWriter {
         return column.nullable() ? text : text + " NOT NULL";
     }
 
-    private static String mariaDbColumn(Column column) {
-        String text = column.name() + " " + column.mariaDbType();
+    private static String mariaDbColumn(Column column, boolean mySql) {
+        String text = column.name() + " " + column.mariaDbType(mySql);
         if (column.defaultValue() != null) text += " DEFAULT " + column.defaultValue();
         if (!column.nullable()) text += " NOT NULL";
         return column.type() == Type.ID ? text + " AUTO_INCREMENT" : text;

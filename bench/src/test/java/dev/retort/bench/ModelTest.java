@@ -25,4 +25,15 @@ class ModelTest {
         assertEquals(101, differences.entities().tables().size());
         assertTrue(SqlWriter.write(differences.database()).contains("WHERE active;"));
     }
+
+    /** MariaDB's DDL has its native {@code uuid}; MySQL's has {@code binary(16)}, as Hibernate's MySQL dialect maps it. */
+    @Test
+    void mySqlsDdlIsMariaDbsButForTheUuidType() {
+        Model model = Model.generate(10).forMariaDb();
+        String mariaDb = SqlWriter.write(model, true);
+        String mySql = SqlWriter.write(model, true, true);
+        assertTrue(mariaDb.contains(" uuid"), mariaDb);
+        assertTrue(!mySql.contains(" uuid") && mySql.contains(" binary(16)"), mySql);
+        assertEquals(mariaDb, mySql.replace(" binary(16)", " uuid"));
+    }
 }
