@@ -192,6 +192,46 @@ class MySqlOnlineFormsTest {
                                 + " table_schema = DATABASE() AND table_name = 'accounts' AND index_name IN ('PRIMARY', 'accounts_pkey')"));
     }
 
+    /**
+     * A user who may change the tables but not make a procedure: the online foreign key's validation would stop the
+     * migration after its key was added, so the runner refuses it in one line before the first statement.
+     */
+    @Test
+    void aUserWhoCannotMakeAProcedureIsRefusedBeforeTheFirstStatement() throws Exception {
+        db.execute(MariaDbOnlineFormsTest.Form.FOREIGN_KEY.undo);
+        assertEquals(
+                ExitCode.OK, cli.run("revision", "--autogenerate", "-m", "fk").code());
+        String user = "retort_no_routines";
+        db.execute("DROP USER IF EXISTS " + user + ";\nCREATE USER " + user + " IDENTIFIED BY 'retort-pw';\n"
+                + "GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, ALTER, INDEX, REFERENCES ON " + db.name()
+                + ".* TO " + user);
+        try {
+            String url = db.url().replaceFirst("\\?.*$", "") + "?allowPublicKeyRetrieval=true";
+            Cli.Result up = cli.run("--url", url, "--user", user, "--password", "retort-pw", "upgrade", "head");
+            assertEquals(ExitCode.ERROR, up.code(), up::toString);
+            assertTrue(
+                    up.err()
+                            .contains("MySQL runs its validations (op.validateConstraint) as a procedure, which this"
+                                    + " user cannot make or drop here ("),
+                    up::toString);
+            assertTrue(
+                    up.err()
+                            .endsWith("grant CREATE ROUTINE and ALTER ROUTINE on the database, or generate the"
+                                    + " migration with safety = simple\n"),
+                    up::toString);
+            assertEquals(1, up.err().lines().count(), up::toString);
+            assertTrue(!up.err().contains("retort-pw"), "no password printed");
+            assertEquals(
+                    List.of(),
+                    db.query("SELECT constraint_name FROM information_schema.table_constraints WHERE constraint_schema"
+                            + " = DATABASE() AND constraint_type = 'FOREIGN KEY'"),
+                    "nothing of the migration ran");
+            assertEquals(ExitCode.OK, cli.run("upgrade", "head").code(), "root may");
+        } finally {
+            db.execute("DROP USER IF EXISTS " + user);
+        }
+    }
+
     private List<String> procedures() throws Exception {
         return db.query("SELECT routine_name FROM information_schema.routines WHERE routine_schema = DATABASE()");
     }

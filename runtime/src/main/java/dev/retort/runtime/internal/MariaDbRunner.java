@@ -18,6 +18,7 @@ import dev.retort.op.DropCheck;
 import dev.retort.op.Op;
 import dev.retort.op.Option;
 import dev.retort.op.RenameColumn;
+import dev.retort.op.ValidateConstraint;
 import dev.retort.revision.Targets;
 import dev.retort.runtime.MigrationException;
 import dev.retort.schema.QualifiedName;
@@ -392,6 +393,7 @@ final class MariaDbRunner implements RunnerDialect {
     @Override
     public void refuseBeforeRunning(Connection connection, String revision, List<Op> operations) throws SQLException {
         if (server.mysql()) refuseOnMySql(revision, operations);
+        if (server.mysql()) refuseWithoutRoutines(connection, revision, operations);
         // MySQL keeps every check as its table's, and a MODIFY keeps it
         if (!server.mysql()) refuseLostColumnChecks(connection, revision, operations);
         KeyedTypeChanges.refuse(connection, revision, operations, server.mysql());
@@ -415,6 +417,29 @@ final class MariaDbRunner implements RunnerDialect {
                                 + " with op.addPrimaryKey, or by op.execute(\"ALTER TABLE ... ADD PRIMARY KEY (...),"
                                 + " ALGORITHM=INPLACE, LOCK=NONE\")",
                         null);
+        }
+    }
+
+    /**
+     * On MySQL a validation runs as a procedure made just before it ({@link #atRunTime}): a user who may not make one
+     * would see the migration stop at its validation, the statements before it committed, so it is refused before the
+     * first statement, as a procedure made and dropped again says.
+     */
+    private static void refuseWithoutRoutines(Connection connection, String revision, List<Op> operations)
+            throws SQLException {
+        if (operations.stream().noneMatch(op -> op instanceof ValidateConstraint)) return;
+        try (Statement st = connection.createStatement()) {
+            st.execute("DROP PROCEDURE IF EXISTS " + RUN_PROCEDURE);
+            st.execute("CREATE PROCEDURE " + RUN_PROCEDURE + "() BEGIN END");
+            st.execute("DROP PROCEDURE " + RUN_PROCEDURE);
+        } catch (SQLException e) {
+            throw new MigrationException(
+                    revision,
+                    "revision " + revision + ": MySQL runs its validations (op.validateConstraint) as a procedure,"
+                            + " which this user cannot make or drop here (" + Failures.oneLine(e.getMessage())
+                            + "); grant CREATE ROUTINE and ALTER ROUTINE on the database, or generate the migration"
+                            + " with safety = simple",
+                    null);
         }
     }
 
