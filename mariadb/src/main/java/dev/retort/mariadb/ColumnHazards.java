@@ -118,6 +118,18 @@ final class ColumnHazards {
     }
 
     /**
+     * Whether the statement of an added or changed column copies the table ({@code ALGORITHM=COPY}), by MySQL's rules
+     * with {@code mysql}: an added column that {@link #add} says rewrites the table, a change {@link #copies} says
+     * copies it (on MySQL, a collation change of a column an index may hold too).
+     */
+    static boolean copiesTable(Op op, boolean mysql) {
+        if (op instanceof AlterColumn a) return copies(a, a.table() + "." + a.columnName(), mysql) != null;
+        if (op instanceof AddColumn a)
+            return add(a, mysql).stream().anyMatch(h -> h.kind() == Hazard.Kind.TABLE_REWRITE);
+        return false;
+    }
+
+    /**
      * Why the {@code MODIFY} copies the table, or null when it changes the column in place or instantly. MySQL ({@code
      * mysql}) keeps a {@code varchar}'s length bytes by its largest size alone (one up to 255 bytes), and copies the
      * table to change the collation of a column an index holds.

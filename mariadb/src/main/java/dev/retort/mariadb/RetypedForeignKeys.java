@@ -1,7 +1,6 @@
 package dev.retort.mariadb;
 
 import dev.retort.diff.Plan;
-import dev.retort.op.AddColumn;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.DropForeignKey;
@@ -9,7 +8,6 @@ import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropUnique;
-import dev.retort.op.Hazard;
 import dev.retort.op.Op;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
@@ -46,11 +44,7 @@ public final class RetypedForeignKeys {
      */
     public static Plan of(Plan plan, Schema current, Schema target, boolean mysql) {
         Set<QualifiedName> copied = new HashSet<>();
-        if (mysql)
-            for (Op op : plan.upgrade())
-                if (op instanceof AlterColumn || op instanceof AddColumn)
-                    for (Hazard hazard : MariaDbHazards.MYSQL_POLICY.hazards(op, plan.upgrade()))
-                        if (hazard.detail().contains("ALGORITHM=COPY")) copied.add(op.table());
+        if (mysql) for (Op op : plan.upgrade()) if (ColumnHazards.copiesTable(op, true)) copied.add(op.table());
         Set<Named> retyped = new HashSet<>();
         Set<QualifiedName> droppedTables = new HashSet<>();
         Set<Named> droppedKeys = new HashSet<>();
