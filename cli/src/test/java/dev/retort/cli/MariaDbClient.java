@@ -21,11 +21,15 @@ final class MariaDbClient {
         return run(workDir, "jdbc:mariadb://127.0.0.1:3306/", database, script);
     }
 
-    /** The same on the server of {@code url} (its port; the host is 127.0.0.1). */
+    /** The same on the server of {@code url} (its host, port and password). */
     static Result run(Path workDir, String url, String database, String script) throws Exception {
         java.util.regex.Matcher port =
-                java.util.regex.Pattern.compile("//[^/:]+:(\\d+)").matcher(url);
-        String at = port.find() ? port.group(1) : "3306";
+                java.util.regex.Pattern.compile("//([^/:]+):(\\d+)").matcher(url);
+        boolean found = port.find();
+        String host = found ? port.group(1) : "127.0.0.1";
+        String at = found ? port.group(2) : "3306";
+        java.util.regex.Matcher password =
+                java.util.regex.Pattern.compile("[?&]password=([^&]*)").matcher(url);
         String program = Stream.of("mariadb", "mysql")
                 .filter(name -> Stream.of(System.getenv("PATH").split(File.pathSeparator))
                         .anyMatch(dir -> Files.isExecutable(Path.of(dir, name))))
@@ -35,9 +39,11 @@ final class MariaDbClient {
         Path file = workDir.resolve("script.sql");
         Files.writeString(file, script);
         Path log = workDir.resolve("client.log");
-        Process process = new ProcessBuilder(
-                        program, "--batch", "-h", "127.0.0.1", "-P", at, "--protocol=TCP", "-u", "root", database)
-                .redirectInput(file.toFile())
+        ProcessBuilder builder =
+                new ProcessBuilder(program, "--batch", "-h", host, "-P", at, "--protocol=TCP", "-u", "root", database);
+        // a container's root password through the environment, not the command line
+        if (password.find()) builder.environment().put("MYSQL_PWD", password.group(1));
+        Process process = builder.redirectInput(file.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
