@@ -28,7 +28,7 @@ public final class MySqlDefaults {
             Pattern.compile("(?i)\\(\\s*(b'[01]*'|x'[0-9a-f]*'|0x[0-9a-f]+)\\s*\\)");
 
     /** The calls MySQL takes bare after {@code DEFAULT} (for a {@code datetime} or {@code timestamp}). */
-    public static final Set<String> BARE = Set.of("current_timestamp", "now", "localtime", "localtimestamp");
+    private static final Set<String> BARE = Set.of("current_timestamp", "now", "localtime", "localtimestamp");
 
     /**
      * The functions MySQL refuses in the default of an added column while its binary log is on (its default since 8.0):
@@ -47,7 +47,7 @@ public final class MySqlDefaults {
      * DEFAULT (5)} too.
      */
     private static final Pattern INSTANT = Pattern.compile("(?i)[-+]?[0-9]+(\\.[0-9]*)?(e[-+]?[0-9]+)?"
-            + "|'([^'\\\\]|'')*'|[bx]'[0-9a-f]*'|0x[0-9a-f]+|null|true|false"
+            + "|'([^'\\\\]|''|\\\\.)*'|[bx]'[0-9a-f]*'|0x[0-9a-f]+|null|true|false"
             + "|(" + String.join("|", new TreeSet<>(BARE)) + ")(\\s*\\(\\s*[0-6]?\\s*\\))?");
 
     /** The types MySQL's default {@code sql_mode} (strict, {@code NO_ZERO_DATE}) holds to a real date. */

@@ -2,6 +2,7 @@ package dev.retort.lint.internal;
 
 import dev.retort.lint.Rule;
 import dev.retort.lint.internal.SqlStatement.Action;
+import dev.retort.mariadb.MySqlDefaults;
 import dev.retort.schema.Column;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Types;
@@ -92,13 +93,14 @@ final class MariaDbSqlRules {
         String where = MigrationWalk.shown(table) + "." + a.column();
         if (a.notNull() && a.defaultValue() == null && !a.generated())
             rules.hit(Rule.NOT_NULL_WITHOUT_DEFAULT, MariaDbOpRules.notNull(rules.walk(), where, table, null));
+        // on MySQL the default as written, judged by the DSL's rules (MySqlDefaults)
+        String expression = rules.walk().mySql && a.defaultValue() != null ? text(a.defaultValue()) : null;
         // MySQL refuses such a default whatever the statement asserts
-        String refused =
-                rules.walk().mySql && a.defaultValue() != null ? Volatility.mySqlRefused(a.defaultValue()) : null;
+        String refused = expression == null ? null : MySqlDefaults.refusedWhenAdded(expression);
         if (refused != null) rules.hit(Rule.VOLATILE_DEFAULT, MariaDbOpRules.mySqlDefault(where, null, refused, table));
         if (online || refused != null) return;
-        if (rules.walk().mySql && a.defaultValue() != null && !Volatility.mySqlInstant(a.defaultValue())) {
-            rules.hit(Rule.VOLATILE_DEFAULT, MariaDbOpRules.mySqlDefault(where, text(a.defaultValue()), null, table));
+        if (expression != null && !MySqlDefaults.addedInstantly(expression)) {
+            rules.hit(Rule.VOLATILE_DEFAULT, MariaDbOpRules.mySqlDefault(where, expression, null, table));
             return;
         }
         String call =
@@ -139,7 +141,7 @@ final class MariaDbSqlRules {
         known.columns.put(m.column(), modified(column, m));
     }
 
-    /** The tokens as text, for a message: each as written, strings quoted again. */
+    /** The tokens as SQL text: each as written, strings quoted again, a leading sign kept on its number. */
     private static String text(java.util.List<SqlToken> tokens) {
         StringBuilder text = new StringBuilder();
         for (SqlToken token : tokens) {
@@ -147,11 +149,13 @@ final class MariaDbSqlRules {
                     || token.isSymbol("(")
                     || token.isSymbol(")")
                     || token.isSymbol(",")
-                    || text.charAt(text.length() - 1) == '(';
+                    || text.charAt(text.length() - 1) == '('
+                    || text.toString().equals("-")
+                    || text.toString().equals("+");
             if (!tight) text.append(' ');
             text.append(
                     token.kind() == SqlToken.Kind.STRING
-                            ? "'" + token.text().replace("'", "''") + "'"
+                            ? "'" + token.text().replace("\\", "\\\\").replace("'", "''") + "'"
                             : token.spelled());
         }
         return text.toString();

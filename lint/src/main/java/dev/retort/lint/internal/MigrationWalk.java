@@ -203,10 +203,8 @@ public final class MigrationWalk {
                     ? " uses the column (error " + (collation ? 3780 : 1832) + ", but with foreign_key_checks = 0)"
                     : " uses the column, even with foreign_key_checks = 0 (error 3780)";
         }
-        return what + shown(table) + "." + column + ": " + server() + " refuses it while foreign key "
-                + (key.name() == null ? "" : key.name() + " ") + "(" + shown(key.table()) + " ("
-                + String.join(", ", key.columns()) + ") -> " + shown(key.referenced()) + " ("
-                + String.join(", ", key.referencedColumns()) + "))" + refused + ", after the migration's"
+        return what + shown(table) + "." + column + ": " + server() + " refuses it while foreign key " + shown(key)
+                + refused + ", after the migration's"
                 + " earlier statements committed; drop the key before the change and add it again after"
                 + " (op.dropForeignKey, op.addForeignKey)";
     }
@@ -220,11 +218,16 @@ public final class MigrationWalk {
         TrackedKey key = state.keys().keyUsing(table, column);
         if (key == null || foreignKeyChecksOff) return null;
         return "NOT NULL on " + shown(table) + "." + column + " in an ALTER TABLE that copies the table (" + copying
-                + "): MySQL refuses it while foreign key " + (key.name() == null ? "" : key.name() + " ") + "("
-                + shown(key.table()) + " (" + String.join(", ", key.columns()) + ") -> " + shown(key.referenced())
-                + " (" + String.join(", ", key.referencedColumns()) + ")) uses the column (error 1832), after the"
+                + "): MySQL refuses it while foreign key " + shown(key) + " uses the column (error 1832), after the"
                 + " migration's earlier statements committed; drop the key before the change and add it again after"
                 + " (op.dropForeignKey, op.addForeignKey), or make the column NOT NULL in an ALTER TABLE of its own";
+    }
+
+    /** A key as the messages name it: {@code name ("t" (a) -> "p" (id))}. */
+    private static String shown(TrackedKey key) {
+        return (key.name() == null ? "" : key.name() + " ") + "(" + shown(key.table()) + " ("
+                + String.join(", ", key.columns()) + ") -> " + shown(key.referenced()) + " ("
+                + String.join(", ", key.referencedColumns()) + "))";
     }
 
     void hit(Rule rule, String message, Step step, List<Waiver> waivers) {

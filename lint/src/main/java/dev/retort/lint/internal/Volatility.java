@@ -2,7 +2,6 @@ package dev.retort.lint.internal;
 
 import dev.retort.Dialect;
 import dev.retort.mariadb.InnoDbInstant;
-import dev.retort.mariadb.MySqlDefaults;
 import java.util.List;
 import java.util.Set;
 
@@ -55,44 +54,6 @@ public final class Volatility {
         List<List<SqlToken>> statements = SqlLexer.statements(expression, Dialect.MARIADB);
         if (statements == null || statements.isEmpty()) return null;
         return mariaDbRowByRow(statements.get(0));
-    }
-
-    /**
-     * The first function of {@link MySqlDefaults#REFUSED_WHEN_ADDED} a hand-written MySQL default calls, which MySQL
-     * refuses for an added column while its binary log is on, or null.
-     */
-    static String mySqlRefused(List<SqlToken> expression) {
-        for (int i = 0; i + 1 < expression.size(); i++) {
-            SqlToken token = expression.get(i);
-            if (token.kind() == SqlToken.Kind.WORD
-                    && MySqlDefaults.REFUSED_WHEN_ADDED.contains(token.text())
-                    && expression.get(i + 1).isSymbol("(")) return token.text();
-        }
-        return null;
-    }
-
-    /**
-     * Whether MySQL adds a column with the hand-written default instantly: a number (signed or not), a string, {@code
-     * NULL}, {@code TRUE}, {@code FALSE}, or {@link MySqlDefaults#BARE}'s clock with an optional precision; anything
-     * else is an expression, added by copying the table ({@link MySqlDefaults#addedInstantly} for the DSL's).
-     */
-    static boolean mySqlInstant(List<SqlToken> expression) {
-        int i = 0;
-        if (i < expression.size()
-                && (expression.get(i).isSymbol("-") || expression.get(i).isSymbol("+"))) i++;
-        if (i >= expression.size()) return false;
-        SqlToken first = expression.get(i);
-        int rest = expression.size() - i - 1;
-        if (first.kind() == SqlToken.Kind.NUMBER) return rest == 0;
-        if (i > 0) return false;
-        if (first.kind() == SqlToken.Kind.STRING) return rest == 0;
-        if (first.is("null") || first.is("true") || first.is("false")) return rest == 0;
-        if (first.kind() != SqlToken.Kind.WORD || !MySqlDefaults.BARE.contains(first.text())) return false;
-        if (rest == 0) return true;
-        List<SqlToken> call = expression.subList(1, expression.size());
-        return call.get(0).isSymbol("(")
-                && call.get(call.size() - 1).isSymbol(")")
-                && (call.size() == 2 || (call.size() == 3 && call.get(1).kind() == SqlToken.Kind.NUMBER));
     }
 
     /** The first volatile function the expression calls, or null. */
