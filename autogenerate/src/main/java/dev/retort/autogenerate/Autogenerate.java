@@ -18,6 +18,7 @@ import dev.retort.mariadb.MariaDbHazards;
 import dev.retort.mariadb.MariaDbIntrospector;
 import dev.retort.mariadb.MariaDbServer;
 import dev.retort.mariadb.RetypedForeignKeys;
+import dev.retort.mariadb.StatedDetails;
 import dev.retort.postgres.CatalogCasts;
 import dev.retort.postgres.ExpressionCanonicalizer;
 import dev.retort.postgres.PostgresIntrospector;
@@ -202,7 +203,11 @@ public final class Autogenerate {
             Schema model = canonicalize(connection, join(entities));
             Schema current = MariaDbSide.withoutImplicitIndexes(database, model);
             Plan plan = RetypedForeignKeys.of(diff(current, model), current, model, isMySql(connection));
-            return new Comparison(database, ColumnChecks.of(plan, current, catalog.details(), model));
+            plan = ColumnChecks.of(plan, current, catalog.details(), model);
+            // each drop written as the table, column or index was, so that the downgrade gives it back
+            return new Comparison(
+                    database,
+                    StatedDetails.ofDrops(plan, catalog.details(), StatedDetails.ServerDefaults.read(connection)));
         }
         Schema database = readDatabase(connection);
         return new Comparison(

@@ -9,6 +9,7 @@ import dev.retort.diff.Plan;
 import dev.retort.mariadb.MariaDbCatalog;
 import dev.retort.mariadb.MariaDbIntrospector;
 import dev.retort.mariadb.MariaDbVersions;
+import dev.retort.mariadb.StatedDetails;
 import dev.retort.mariadb.TableDetails;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
@@ -17,19 +18,16 @@ import dev.retort.runtime.RunResult;
 import dev.retort.runtime.internal.VersionTable;
 import dev.retort.schema.Schema;
 import dev.retort.schema.Table;
+import dev.retort.schema.UniqueConstraint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -92,8 +90,9 @@ final class BaselineCommand extends Subcommand {
     }
 
     /**
-     * On MariaDB, the plan that creates the url's database, read by {@code MariaDbIntrospector}; what only MariaDB keeps
-     * and the migration DSL has no form for is named in a note each, as a database built from the migrations lacks it.
+     * On MariaDB, the plan that creates the url's database, read by {@code MariaDbIntrospector}, with what only MariaDB
+     * keeps ({@link StatedDetails#ofCreates}); what the migration DSL has no form for is named in a note each, as a
+     * database built from the migrations lacks it.
      */
     private Plan readMariaDb(Project project) throws SQLException {
         var settings = project.settings();
@@ -113,50 +112,29 @@ final class BaselineCommand extends Subcommand {
                 throw new RetortException("the database " + catalog.database() + " has nothing to adopt (no table or"
                         + " sequence); start from the entities with 'retort revision --autogenerate' instead");
             }
-            for (String line : unwritten(connection, catalog, database))
+            // the tables' engines, character sets, column options and index prefixes written as they are
+            plan = StatedDetails.ofCreates(plan, catalog.details(), StatedDetails.ServerDefaults.read(connection));
+            for (String line : unwritten(catalog, database))
                 root.info("note: not in the migration (the DSL has no form for it; add it with op.execute): " + line);
             return plan;
         }
     }
 
-    /**
-     * What the tables have that a migration creating them does not write: an engine other than the server's default,
-     * a default collation other than the database's, {@code ON UPDATE}, {@code VIRTUAL}, key prefix lengths.
-     */
-    private static List<String> unwritten(Connection connection, MariaDbCatalog catalog, Schema database)
-            throws SQLException {
-        String engine;
-        String collation;
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery("SELECT @@default_storage_engine, @@collation_database")) {
-            rs.next();
-            engine = rs.getString(1);
-            collation = rs.getString(2);
-        }
+    /** What the tables have that the migration creating them does not write: a unique key's prefix lengths. */
+    private static List<String> unwritten(MariaDbCatalog catalog, Schema database) {
         List<String> lines = new ArrayList<>();
         for (Table table : database.tables()) {
             TableDetails details = catalog.details().get(table.name());
             if (details == null) continue;
-            if (details.engine() != null && !details.engine().equalsIgnoreCase(engine))
-                lines.add("table " + table.name() + ": engine " + details.engine() + " (the server's default is "
-                        + engine + ")");
-            if (details.collation() != null && !details.collation().equalsIgnoreCase(collation))
-                lines.add("table " + table.name() + ": default collation " + details.collation() + " (the"
-                        + " database's is " + collation + ")");
-            for (Map.Entry<String, String> update : details.onUpdate().entrySet())
-                lines.add("column " + table.name() + "." + update.getKey() + ": ON UPDATE "
-                        + update.getValue().toLowerCase(Locale.ROOT));
-            for (String column : details.virtualColumns())
-                lines.add("column " + table.name() + "." + column + ": VIRTUAL (the migration's column is stored)");
-            for (String column : details.invisibleColumns())
-                lines.add("column " + table.name() + "." + column + ": INVISIBLE (left out of SELECT *)");
-            for (String column : details.compressedColumns())
-                lines.add("column " + table.name() + "." + column + ": COMPRESSED");
-            for (Map.Entry<String, List<Integer>> prefix : details.prefixes().entrySet())
-                lines.add("index " + table.name() + "." + prefix.getKey() + ": key prefix lengths "
-                        + prefix.getValue().stream()
-                                .map(length -> length == null ? "whole" : String.valueOf(length))
-                                .collect(Collectors.joining(", ", "(", ")")));
+            for (UniqueConstraint unique : table.uniques()) {
+                List<Integer> prefixes =
+                        unique.name() == null ? null : details.prefixes().get(unique.name());
+                if (prefixes != null)
+                    lines.add("unique key " + table.name() + "." + unique.name() + ": key prefix lengths "
+                            + prefixes.stream()
+                                    .map(length -> length == null ? "whole" : String.valueOf(length))
+                                    .collect(Collectors.joining(", ", "(", ")")));
+            }
         }
         return lines;
     }

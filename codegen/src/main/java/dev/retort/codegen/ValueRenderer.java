@@ -16,6 +16,7 @@ import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.TableComment;
 import dev.retort.schema.TableElement;
+import dev.retort.schema.TableOptions;
 import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.Unlogged;
 import java.util.ArrayList;
@@ -61,7 +62,24 @@ final class ValueRenderer {
         if (element instanceof TableComment t)
             return CodeBlock.of("$L($L)", factory("tableComment"), JavaText.string(t.text()));
         if (element instanceof Unlogged) return CodeBlock.of("$L()", factory("unlogged"));
+        if (element instanceof TableOptions o) return tableOptions(o);
         throw new AssertionError(element);
+    }
+
+    /** {@code engine("Aria").charset("latin1", "latin1_bin")}, or either part alone. */
+    private CodeBlock tableOptions(TableOptions options) {
+        boolean charset = options.charset() != null || options.collation() != null;
+        if (options.engine() == null)
+            return CodeBlock.of(
+                    "$L($L, $L)",
+                    factory("charset"),
+                    JavaText.string(options.charset()),
+                    JavaText.string(options.collation()));
+        CodeBlock.Builder code =
+                CodeBlock.builder().add("$L($L)", factory("engine"), JavaText.string(options.engine()));
+        if (charset)
+            code.add(".charset($L, $L)", JavaText.string(options.charset()), JavaText.string(options.collation()));
+        return code.build();
     }
 
     CodeBlock column(Column column) {
@@ -76,6 +94,11 @@ final class ValueRenderer {
             code.add(".defaultValue($L)", JavaText.string(column.defaultValue().expression()));
         if (column.generated() != null)
             code.add(".generatedAs($L)", JavaText.string(column.generated().expression()));
+        if (column.options().virtual()) code.add(".virtual()");
+        if (column.options().onUpdate() != null)
+            code.add(".onUpdate($L)", JavaText.string(column.options().onUpdate()));
+        if (column.options().invisible()) code.add(".invisible()");
+        if (column.options().compressed()) code.add(".compressed()");
         if (column.comment() != null) code.add(".comment($L)", JavaText.string(column.comment()));
         if (column.identity() == Identity.BY_DEFAULT) {
             code.add(".identityByDefault()");
@@ -163,12 +186,14 @@ final class ValueRenderer {
 
     /** Plain column names when every key is ascending with default nulls and opclass, else {@code key(...)} calls. */
     private CodeBlock keys(Index index) {
-        boolean plain = index.keys().stream().allMatch(k -> !k.descending() && !k.nullsFirst() && k.opclass() == null);
+        boolean plain = index.keys().stream()
+                .allMatch(k -> !k.descending() && !k.nullsFirst() && k.opclass() == null && k.prefix() == null);
         if (plain) return strings(index.keys().stream().map(Index.Key::column).toList());
         List<CodeBlock> keys = new ArrayList<>();
         for (Index.Key key : index.keys()) {
             CodeBlock.Builder k = CodeBlock.builder().add("$L($L)", factory("key"), JavaText.string(key.column()));
             if (key.opclass() != null) k.add(".opclass($L)", JavaText.string(key.opclass()));
+            if (key.prefix() != null) k.add(".prefix($L)", key.prefix());
             if (key.descending()) k.add(".desc()");
             if (key.nullsFirst() != key.descending()) k.add(".nullsFirst($L)", key.nullsFirst());
             keys.add(k.build());

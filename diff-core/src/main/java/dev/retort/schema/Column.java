@@ -16,7 +16,8 @@ import java.util.Objects;
  * downgrade restores is what the database had. Identity columns are always NOT NULL and
  * have no default. Defaults and generation expressions are compared by canonical form
  * ({@link #sameAs}). A collation is SQL as it follows {@code COLLATE}: quoted where PostgreSQL
- * would quote it, schema-qualified unless it is in {@code pg_catalog}.
+ * would quote it, schema-qualified unless it is in {@code pg_catalog}. MariaDB's {@link ColumnOptions} ({@code ON
+ * UPDATE}, {@code VIRTUAL}, {@code INVISIBLE}, {@code COMPRESSED}) are carried, not compared.
  *
  * <p>{@link #of} gives the usual column; each wither, and each of the migration DSL's words
  * ({@code notNull}, {@code defaultValue}, {@code comment}, {@code collate}, ...), changes one thing.
@@ -31,8 +32,35 @@ public record Column(
         ColumnDefault generated,
         String collation,
         IdentityOptions identityOptions,
-        String spelling)
+        String spelling,
+        ColumnOptions options)
         implements TableElement {
+    /** A column without MariaDB's options ({@link ColumnOptions#NONE}). */
+    public Column(
+            String name,
+            String type,
+            boolean nullable,
+            Identity identity,
+            ColumnDefault defaultValue,
+            String comment,
+            ColumnDefault generated,
+            String collation,
+            IdentityOptions identityOptions,
+            String spelling) {
+        this(
+                name,
+                type,
+                nullable,
+                identity,
+                defaultValue,
+                comment,
+                generated,
+                collation,
+                identityOptions,
+                spelling,
+                ColumnOptions.NONE);
+    }
+
     public Column {
         requireNonNull(name, "name");
         requireNonNull(identity, "identity");
@@ -56,6 +84,9 @@ public record Column(
         if (comment != null && comment.isEmpty()) comment = null;
         if (collation != null && collation.isBlank()) collation = null;
         if (identityOptions == null || identity == Identity.NONE) identityOptions = IdentityOptions.DEFAULT;
+        if (options == null) options = ColumnOptions.NONE;
+        // VIRTUAL is how a generation expression is kept: a column that loses its expression is stored
+        if (generated == null && options.virtual()) options = options.withVirtual(false);
     }
 
     /** A nullable, non-identity column without a default, comment, generation expression or collation. */
@@ -78,7 +109,8 @@ public record Column(
                 generated,
                 collation,
                 identityOptions,
-                spelling);
+                spelling,
+                options);
     }
 
     public Column withName(String newName) {
@@ -92,12 +124,23 @@ public record Column(
                 generated,
                 collation,
                 identityOptions,
-                spelling);
+                spelling,
+                options);
     }
 
     public Column withType(String newType) {
         return new Column(
-                name, newType, nullable, identity, defaultValue, comment, generated, collation, identityOptions, null);
+                name,
+                newType,
+                nullable,
+                identity,
+                defaultValue,
+                comment,
+                generated,
+                collation,
+                identityOptions,
+                null,
+                options);
     }
 
     /** This column with its type written as normalised, as the differ compares it. */
@@ -116,7 +159,8 @@ public record Column(
                 newIdentity == Identity.NONE ? generated : null,
                 collation,
                 identityOptions,
-                spelling);
+                spelling,
+                options);
     }
 
     /** This column with a server default (an SQL expression, written as it would be in DDL). */
@@ -126,13 +170,33 @@ public record Column(
 
     public Column withDefault(ColumnDefault newDefault) {
         return new Column(
-                name, type, nullable, identity, newDefault, comment, generated, collation, identityOptions, spelling);
+                name,
+                type,
+                nullable,
+                identity,
+                newDefault,
+                comment,
+                generated,
+                collation,
+                identityOptions,
+                spelling,
+                options);
     }
 
     /** This column with a comment ({@code COMMENT ON COLUMN}); null for none. */
     public Column comment(String text) {
         return new Column(
-                name, type, nullable, identity, defaultValue, text, generated, collation, identityOptions, spelling);
+                name,
+                type,
+                nullable,
+                identity,
+                defaultValue,
+                text,
+                generated,
+                collation,
+                identityOptions,
+                spelling,
+                options);
     }
 
     /** This column generated from an expression ({@code GENERATED ALWAYS AS (...) STORED}); null for a plain column. */
@@ -151,7 +215,8 @@ public record Column(
                 expression,
                 collation,
                 identityOptions,
-                spelling);
+                spelling,
+                options);
     }
 
     /** This column with a collation ({@code COLLATE}); null for the type's default. */
@@ -166,13 +231,62 @@ public record Column(
                 generated,
                 newCollation,
                 identityOptions,
-                spelling);
+                spelling,
+                options);
     }
 
     /** This identity column with sequence options other than the defaults. */
-    public Column withIdentityOptions(IdentityOptions options) {
+    public Column withIdentityOptions(IdentityOptions newIdentityOptions) {
         return new Column(
-                name, type, nullable, identity, defaultValue, comment, generated, collation, options, spelling);
+                name,
+                type,
+                nullable,
+                identity,
+                defaultValue,
+                comment,
+                generated,
+                collation,
+                newIdentityOptions,
+                spelling,
+                options);
+    }
+
+    /** This column with MariaDB's options ({@link ColumnOptions#NONE} for none). */
+    public Column withOptions(ColumnOptions newOptions) {
+        return new Column(
+                name,
+                type,
+                nullable,
+                identity,
+                defaultValue,
+                comment,
+                generated,
+                collation,
+                identityOptions,
+                spelling,
+                newOptions);
+    }
+
+    /** This column set again on every update of its row: {@code ON UPDATE current_timestamp()} (MariaDB, MySQL). */
+    public Column onUpdate(String expression) {
+        return withOptions(options.withOnUpdate(expression));
+    }
+
+    /** This generated column computed when read rather than stored ({@code VIRTUAL}; MariaDB, MySQL). */
+    public Column virtual() {
+        if (generated == null)
+            throw new IllegalArgumentException("column " + name + ": virtual() needs generatedAs(...) before it");
+        return withOptions(options.withVirtual(true));
+    }
+
+    /** This column left out of {@code SELECT *} ({@code INVISIBLE}; MariaDB, MySQL). */
+    public Column invisible() {
+        return withOptions(options.withInvisible(true));
+    }
+
+    /** This column's values stored compressed ({@code COMPRESSED}; MariaDB). */
+    public Column compressed() {
+        return withOptions(options.withCompressed(true));
     }
 
     /** The type as SQL writes it to create this column as the database or the migration has it: the spelling, else the normalised type. */

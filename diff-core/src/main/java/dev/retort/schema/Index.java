@@ -24,19 +24,28 @@ public record Index(
         implements TableElement {
     /**
      * One key: a column name or, in parentheses, an expression; descending or not; nulls first or
-     * last; and an operator class other than the type's default (SQL, as PostgreSQL prints it), or
-     * null. PostgreSQL's defaults are spelled out (DESC implies NULLS FIRST, ASC NULLS LAST), so
-     * {@code DESC} and {@code DESC NULLS FIRST} are the same key.
+     * last; an operator class other than the type's default (SQL, as PostgreSQL prints it), or
+     * null; and, on MariaDB and MySQL, the length of the column's prefix it indexes ({@code note(20)}), or null for
+     * the whole column. PostgreSQL's defaults are spelled out (DESC implies NULLS FIRST, ASC NULLS LAST), so
+     * {@code DESC} and {@code DESC NULLS FIRST} are the same key. A prefix is carried where a migration states it
+     * (autogenerate writes a dropped index's, so that the downgrade creates it as it was), not compared.
      */
-    public record Key(String column, boolean descending, boolean nullsFirst, String opclass) {
+    public record Key(String column, boolean descending, boolean nullsFirst, String opclass, Integer prefix) {
         public Key {
             requireNonNull(column, "column");
             if (column.isEmpty()) throw new IllegalArgumentException("empty index key");
             if (opclass != null && opclass.isBlank()) opclass = null;
+            if (prefix != null && prefix < 1)
+                throw new IllegalArgumentException(
+                        "index key " + column + ": prefix length " + prefix + " is not positive");
+        }
+
+        public Key(String column, boolean descending, boolean nullsFirst, String opclass) {
+            this(column, descending, nullsFirst, opclass, null);
         }
 
         public Key(String column, boolean descending, boolean nullsFirst) {
-            this(column, descending, nullsFirst, null);
+            this(column, descending, nullsFirst, null, null);
         }
 
         public static Key of(String column) {
@@ -44,16 +53,26 @@ public record Index(
         }
 
         public Key desc() {
-            return new Key(column, true, true, opclass);
+            return new Key(column, true, true, opclass, prefix);
         }
 
         public Key nullsFirst(boolean first) {
-            return new Key(column, descending, first, opclass);
+            return new Key(column, descending, first, opclass, prefix);
         }
 
         /** This key with an operator class ({@code text_pattern_ops}, {@code jsonb_path_ops}, ...). */
         public Key opclass(String name) {
-            return new Key(column, descending, nullsFirst, name);
+            return new Key(column, descending, nullsFirst, name, prefix);
+        }
+
+        /** This key over the column's first {@code length} characters ({@code note(20)}; MariaDB, MySQL). */
+        public Key prefix(int length) {
+            return new Key(column, descending, nullsFirst, opclass, length);
+        }
+
+        /** This key over the whole column. */
+        public Key withoutPrefix() {
+            return new Key(column, descending, nullsFirst, opclass, null);
         }
 
         /** Whether the key is an expression rather than a column name. */

@@ -14,7 +14,8 @@ import java.util.function.Function;
 /**
  * A table: its name, its columns in physical order, its primary key (null when it has none), its
  * unique constraints, foreign keys, check constraints and indexes (each sorted, so equal tables are
- * equal records), its comment, and whether it is unlogged (its persistence; false for a permanent table).
+ * equal records), its comment, whether it is unlogged (its persistence; false for a permanent table), and, on
+ * MariaDB and MySQL, the engine and default character set a migration states ({@link TableOptions}, not compared).
  *
  * <p>Primary-key columns are NOT NULL in PostgreSQL whatever was declared, so they are normalised
  * to not-null here and a silent model never differs from the catalog. {@link #of} builds a table
@@ -29,7 +30,8 @@ public record Table(
         List<CheckConstraint> checks,
         List<Index> indexes,
         String comment,
-        boolean unlogged) {
+        boolean unlogged,
+        TableOptions options) {
     /** A permanent (logged) table, as entities always are. */
     public Table(
             QualifiedName name,
@@ -41,6 +43,20 @@ public record Table(
             List<Index> indexes,
             String comment) {
         this(name, columns, primaryKey, uniques, foreignKeys, checks, indexes, comment, false);
+    }
+
+    /** A table with the server's engine and character set: every table but one a MariaDB drop describes. */
+    public Table(
+            QualifiedName name,
+            List<Column> columns,
+            PrimaryKey primaryKey,
+            List<UniqueConstraint> uniques,
+            List<ForeignKey> foreignKeys,
+            List<CheckConstraint> checks,
+            List<Index> indexes,
+            String comment,
+            boolean unlogged) {
+        this(name, columns, primaryKey, uniques, foreignKeys, checks, indexes, comment, unlogged, TableOptions.NONE);
     }
 
     public Table {
@@ -74,6 +90,7 @@ public record Table(
         checks = sorted(requireNonNull(checks, "checks"), CheckConstraint::sortKey);
         indexes = sorted(requireNonNull(indexes, "indexes"), i -> i.unnamed().toString());
         if (comment != null && comment.isEmpty()) comment = null;
+        if (options == null) options = TableOptions.NONE;
     }
 
     /**
@@ -110,6 +127,7 @@ public record Table(
         List<Index> indexes = new ArrayList<>();
         String comment = null;
         boolean unlogged = false;
+        TableOptions options = TableOptions.NONE;
         PrimaryKey primaryKey = null;
         for (TableElement element : elements) {
             if (element instanceof Column c) {
@@ -129,11 +147,13 @@ public record Table(
                 comment = t.text();
             } else if (element instanceof Unlogged) {
                 unlogged = true;
+            } else if (element instanceof TableOptions o) {
+                options = o;
             } else {
                 throw new AssertionError(element);
             }
         }
-        return new Table(name, columns, primaryKey, uniques, keys, checks, indexes, comment, unlogged);
+        return new Table(name, columns, primaryKey, uniques, keys, checks, indexes, comment, unlogged, options);
     }
 
     /** The columns, then the primary key, unique constraints and foreign keys: the order a definition lists them in. */
@@ -146,6 +166,7 @@ public record Table(
         elements.addAll(indexes);
         if (comment != null) elements.add(new TableComment(comment));
         if (unlogged) elements.add(new Unlogged());
+        if (!options.isNone()) elements.add(options);
         return List.copyOf(elements);
     }
 
@@ -155,34 +176,41 @@ public record Table(
     }
 
     public Table withColumns(List<Column> newColumns) {
-        return new Table(name, newColumns, primaryKey, uniques, foreignKeys, checks, indexes, comment, unlogged);
+        return new Table(
+                name, newColumns, primaryKey, uniques, foreignKeys, checks, indexes, comment, unlogged, options);
     }
 
     /** This table with another primary key; null for none. */
     public Table withPrimaryKey(PrimaryKey newPrimaryKey) {
-        return new Table(name, columns, newPrimaryKey, uniques, foreignKeys, checks, indexes, comment, unlogged);
+        return new Table(
+                name, columns, newPrimaryKey, uniques, foreignKeys, checks, indexes, comment, unlogged, options);
     }
 
     public Table withUniques(List<UniqueConstraint> newUniques) {
-        return new Table(name, columns, primaryKey, newUniques, foreignKeys, checks, indexes, comment, unlogged);
+        return new Table(
+                name, columns, primaryKey, newUniques, foreignKeys, checks, indexes, comment, unlogged, options);
     }
 
     public Table withForeignKeys(List<ForeignKey> newForeignKeys) {
-        return new Table(name, columns, primaryKey, uniques, newForeignKeys, checks, indexes, comment, unlogged);
+        return new Table(
+                name, columns, primaryKey, uniques, newForeignKeys, checks, indexes, comment, unlogged, options);
     }
 
     /** This table with other check constraints (for example as PostgreSQL prints them back). */
     public Table withChecks(List<CheckConstraint> newChecks) {
-        return new Table(name, columns, primaryKey, uniques, foreignKeys, newChecks, indexes, comment, unlogged);
+        return new Table(
+                name, columns, primaryKey, uniques, foreignKeys, newChecks, indexes, comment, unlogged, options);
     }
 
     public Table withIndexes(List<Index> newIndexes) {
-        return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, newIndexes, comment, unlogged);
+        return new Table(
+                name, columns, primaryKey, uniques, foreignKeys, checks, newIndexes, comment, unlogged, options);
     }
 
     /** This table with another comment; null for none. */
     public Table withComment(String newComment) {
-        return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, indexes, newComment, unlogged);
+        return new Table(
+                name, columns, primaryKey, uniques, foreignKeys, checks, indexes, newComment, unlogged, options);
     }
 
     /**
@@ -190,7 +218,14 @@ public record Table(
      * or as a permanent one.
      */
     public Table withUnlogged(boolean newUnlogged) {
-        return new Table(name, columns, primaryKey, uniques, foreignKeys, checks, indexes, comment, newUnlogged);
+        return new Table(
+                name, columns, primaryKey, uniques, foreignKeys, checks, indexes, comment, newUnlogged, options);
+    }
+
+    /** This table with an engine and default character set stated ({@link TableOptions#NONE} for the server's). */
+    public Table withOptions(TableOptions newOptions) {
+        return new Table(
+                name, columns, primaryKey, uniques, foreignKeys, checks, indexes, comment, unlogged, newOptions);
     }
 
     public Optional<Column> column(String columnName) {

@@ -55,7 +55,7 @@ final class CatalogColumns {
 
     private static final Pattern CURRENT_TIMESTAMP = Pattern.compile("(?i)current_timestamp(?:\\((\\d*)\\))?");
 
-    private static final Pattern ON_UPDATE = Pattern.compile("on update (\\S+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ON_UPDATE = Pattern.compile("on update ([^,\\s]+)", Pattern.CASE_INSENSITIVE);
 
     /** {@code text /*M!100301 COMPRESSED*}{@code /}: how {@code COLUMN_TYPE} marks a compressed column. */
     private static final Pattern COMPRESSED =

@@ -9,6 +9,7 @@ import static dev.retort.mariadb.MariaDbSql.word;
 import dev.retort.op.AlterColumn;
 import dev.retort.schema.CheckConstraint;
 import dev.retort.schema.Column;
+import dev.retort.schema.ColumnOptions;
 import dev.retort.schema.Identity;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Table;
@@ -78,21 +79,33 @@ final class ColumnSql {
             "mediumblob",
             "longblob");
 
+    /**
+     * A column's definition: what its {@link ColumnOptions} state ({@code ON UPDATE}, {@code VIRTUAL}, {@code
+     * INVISIBLE}, {@code COMPRESSED}, as a migration written from a dropped column has them), or else what the details
+     * say of it.
+     */
     static String definition(QualifiedName table, Column column, TableDetails details) {
-        String onUpdate = details == null ? null : details.onUpdate().get(column.name());
-        boolean virtual = details != null && details.virtualColumns().contains(column.name());
+        ColumnOptions stated = column.options();
+        String onUpdate = stated.onUpdate() != null
+                ? stated.onUpdate()
+                : details == null ? null : details.onUpdate().get(column.name());
+        boolean virtual =
+                stated.virtual() || details != null && details.virtualColumns().contains(column.name());
+        boolean invisible = stated.invisible()
+                || details != null && details.invisibleColumns().contains(column.name());
+        boolean compressed = stated.compressed()
+                || details != null && details.compressedColumns().contains(column.name());
+        if (stated.compressed() && !COMPRESSIBLE.contains(base(column)))
+            throw refused("COMPRESSED on a column of type " + column.sqlType() + " (column " + table + "."
+                    + column.name() + "): MariaDB compresses only the string and binary types");
         return definition(
                 table,
                 column,
                 "",
                 onUpdate == null || column.generated() != null ? "" : onUpdate(table, column.name(), onUpdate),
                 virtual ? "VIRTUAL" : "STORED",
-                details != null && details.invisibleColumns().contains(column.name()) ? " INVISIBLE" : "",
-                details != null
-                                && details.compressedColumns().contains(column.name())
-                                && COMPRESSIBLE.contains(base(column))
-                        ? " COMPRESSED"
-                        : "");
+                invisible ? " INVISIBLE" : "",
+                compressed && COMPRESSIBLE.contains(base(column)) ? " COMPRESSED" : "");
     }
 
     /**
@@ -122,23 +135,32 @@ final class ColumnSql {
      * A changed column's new definition: the migration's, with what the live column has and the migration does not
      * name ({@code kept}, when known): its collation while the migration names none on either side and the column
      * stays text, its {@code ON UPDATE} while it stays a {@code timestamp} or {@code datetime}, {@code VIRTUAL} while
-     * it stays generated, {@code INVISIBLE} always, {@code COMPRESSED} while it stays a type MariaDB compresses. The
-     * details a renderer was given ({@link MariaDbSql#of}) win.
+     * it stays generated, {@code INVISIBLE} always, {@code COMPRESSED} while it stays a type MariaDB compresses. What
+     * the new column's {@link ColumnOptions} state, and the details a renderer was given ({@link MariaDbSql#of}), win.
      */
     static String modified(QualifiedName table, AlterColumn op, TableDetails details, KeptColumns kept) {
         Column column = op.to();
         String name = column.name();
-        String onUpdate = details == null ? null : details.onUpdate().get(name);
-        boolean virtual = details != null && details.virtualColumns().contains(name);
+        ColumnOptions stated = column.options();
+        String onUpdate = stated.onUpdate() != null
+                ? stated.onUpdate()
+                : details == null ? null : details.onUpdate().get(name);
+        boolean virtual =
+                stated.virtual() || details != null && details.virtualColumns().contains(name);
         String collate = "";
         String onUpdateClause = onUpdate == null || column.generated() != null ? "" : onUpdate(table, name, onUpdate);
         String storage = virtual ? "VIRTUAL" : "STORED";
-        String visibility = details != null && details.invisibleColumns().contains(name) ? " INVISIBLE" : "";
+        String visibility = stated.invisible()
+                        || details != null && details.invisibleColumns().contains(name)
+                ? " INVISIBLE"
+                : "";
         String base = base(column);
-        String compression =
-                details != null && details.compressedColumns().contains(name) && COMPRESSIBLE.contains(base)
-                        ? " COMPRESSED"
-                        : "";
+        String compression = (stated.compressed()
+                                || details != null
+                                        && details.compressedColumns().contains(name))
+                        && COMPRESSIBLE.contains(base)
+                ? " COMPRESSED"
+                : "";
         String ownCheckGuard = "";
         if (kept != null) {
             if (column.collation() == null && op.from().collation() == null && TEXT.contains(base))

@@ -172,7 +172,7 @@ final class ConstraintSql {
         return List.of(TableSql.alterTable(table) + " RENAME INDEX " + quoted(from) + " TO " + quoted(to));
     }
 
-    /** A key's columns with their prefix lengths from the details, by the index's name. */
+    /** A key's columns with their prefix lengths from the details, by the index's name, or from the keys themselves. */
     static String keys(String name, List<String> columns, TableDetails details) {
         return keys(name, columns, details, null);
     }
@@ -183,7 +183,10 @@ final class ConstraintSql {
         List<String> parts = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             StringBuilder part = new StringBuilder(quoted(columns.get(i)));
-            if (prefixes != null && i < prefixes.size() && prefixes.get(i) != null)
+            // the key's own prefix (a migration's key("note").prefix(20)), else the details'
+            Integer stated = order == null ? null : order.get(i).prefix();
+            if (stated != null) part.append('(').append(stated).append(')');
+            else if (prefixes != null && i < prefixes.size() && prefixes.get(i) != null)
                 part.append('(').append(prefixes.get(i)).append(')');
             if (order != null && order.get(i).descending()) part.append(" DESC");
             parts.add(part.toString());

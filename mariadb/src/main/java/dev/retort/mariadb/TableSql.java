@@ -21,6 +21,7 @@ import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Table;
+import dev.retort.schema.TableOptions;
 import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,12 +51,15 @@ final class TableSql {
                 .append(" (\n    ")
                 .append(String.join(",\n    ", lines))
                 .append("\n)");
-        if (details != null) {
-            if (details.engine() != null) sql.append(" ENGINE=").append(word(details.engine(), "engine"));
-            if (details.charset() != null)
-                sql.append(" DEFAULT CHARSET=").append(word(details.charset(), "character set"));
-            if (details.collation() != null) sql.append(" COLLATE=").append(word(details.collation(), "collation"));
-        }
+        // what the definition states (a migration written from a dropped table), else the details
+        TableOptions stated = table.options();
+        String engine = stated.engine() != null ? stated.engine() : details == null ? null : details.engine();
+        boolean statesCharset = stated.charset() != null || stated.collation() != null;
+        String charset = statesCharset ? stated.charset() : details == null ? null : details.charset();
+        String collation = statesCharset ? stated.collation() : details == null ? null : details.collation();
+        if (engine != null) sql.append(" ENGINE=").append(word(engine, "engine"));
+        if (charset != null) sql.append(" DEFAULT CHARSET=").append(word(charset, "character set"));
+        if (collation != null) sql.append(" COLLATE=").append(word(collation, "collation"));
         if (table.comment() != null) sql.append(" COMMENT=").append(text(table.comment()));
         return List.of(sql.toString());
     }

@@ -4,8 +4,11 @@ import static dev.retort.postgres.PostgresSql.literal;
 import static dev.retort.postgres.PostgresSql.quote;
 import static dev.retort.postgres.PostgresSql.table;
 
+import dev.retort.Dialect;
+import dev.retort.SqlDialect;
 import dev.retort.op.AlterColumn;
 import dev.retort.schema.Column;
+import dev.retort.schema.ColumnOptions;
 import dev.retort.schema.Identity;
 import dev.retort.schema.IdentityOptions;
 import java.util.ArrayList;
@@ -22,6 +25,7 @@ final class ColumnSql {
     private ColumnSql() {}
 
     static String definition(Column column) {
+        refuseOptions(column);
         StringBuilder sql =
                 new StringBuilder(quote(column.name())).append(' ').append(VisibleExpression.of(column.sqlType()));
         if (column.collation() != null) sql.append(" COLLATE ").append(VisibleExpression.of(column.collation()));
@@ -35,6 +39,19 @@ final class ColumnSql {
         if (column.identity() != Identity.NONE) sql.append(' ').append(identity(column));
         if (!column.nullable()) sql.append(" NOT NULL");
         return sql.toString();
+    }
+
+    /**
+     * MariaDB's column options ({@code ON UPDATE}, {@code VIRTUAL}, {@code INVISIBLE}, {@code COMPRESSED}) refused, so
+     * that no migration written for MariaDB loses one silently here.
+     */
+    static void refuseOptions(Column column) {
+        ColumnOptions options = column.options();
+        if (options.isNone()) return;
+        String what = options.onUpdate() != null
+                ? "ON UPDATE"
+                : options.virtual() ? "VIRTUAL generated" : options.invisible() ? "INVISIBLE" : "COMPRESSED";
+        throw new SqlDialect.UnsupportedOnDialect(Dialect.POSTGRESQL, what + " columns (column " + column.name() + ")");
     }
 
     private static String identity(Column column) {
@@ -53,6 +70,7 @@ final class ColumnSql {
      * the comment, and a newly added identity moved past the values already in the column.
      */
     static AlterTableSql.Parts alter(AlterColumn op) {
+        refuseOptions(op.to());
         List<String> before = new ArrayList<>();
         List<String> after = new ArrayList<>();
         if (op.rebuilds()) {

@@ -5,6 +5,8 @@ import static dev.retort.postgres.PostgresSql.columnList;
 import static dev.retort.postgres.PostgresSql.quote;
 import static dev.retort.postgres.PostgresSql.table;
 
+import dev.retort.Dialect;
+import dev.retort.SqlDialect;
 import dev.retort.op.CreateIndex;
 import dev.retort.op.DropIndex;
 import dev.retort.op.Option;
@@ -41,6 +43,10 @@ final class IndexSql {
     private static List<String> keys(Index index) {
         List<String> keys = new ArrayList<>();
         for (Index.Key key : index.keys()) {
+            if (key.prefix() != null)
+                throw new SqlDialect.UnsupportedOnDialect(
+                        Dialect.POSTGRESQL,
+                        "key prefix lengths (index key " + key.column() + "(" + key.prefix() + "))");
             String text = key.isExpression() ? VisibleExpression.of(key.column()) : quote(key.column());
             if (key.opclass() != null) text += " " + key.opclass();
             if (key.descending()) text += key.nullsFirst() ? " DESC" : " DESC NULLS LAST";

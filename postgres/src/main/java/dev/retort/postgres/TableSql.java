@@ -4,6 +4,8 @@ import static dev.retort.postgres.PostgresSql.literal;
 import static dev.retort.postgres.PostgresSql.quote;
 import static dev.retort.postgres.PostgresSql.table;
 
+import dev.retort.Dialect;
+import dev.retort.SqlDialect;
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
 import dev.retort.op.AddForeignKey;
@@ -51,6 +53,9 @@ final class TableSql {
     }
 
     private static String createStatement(CreateTable op) {
+        if (!op.definition().options().isNone())
+            throw new SqlDialect.UnsupportedOnDialect(
+                    Dialect.POSTGRESQL, "table engines or default character sets (table " + op.table() + ")");
         List<String> lines = new ArrayList<>();
         for (Column column : op.definition().columns()) lines.add(ColumnSql.definition(column));
         PrimaryKey key = op.definition().primaryKey();

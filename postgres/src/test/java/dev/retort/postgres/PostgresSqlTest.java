@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.retort.SqlDialect;
 import dev.retort.diff.OnlineForms;
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddColumn;
@@ -65,8 +66,11 @@ import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
+import dev.retort.schema.TableOptions;
 import dev.retort.schema.UniqueConstraint;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -80,6 +84,31 @@ class PostgresSqlTest {
     void quotesEveryIdentifier() {
         assertEquals("\"a\"\"b\"", PostgresSql.quote("a\"b"));
         assertEquals("\"Sales \"\"EU\"\"\".\"Order\"\"s\"", PostgresSql.table(ODD));
+    }
+
+    /** A migration written for MariaDB states what PostgreSQL has no form for: each is refused, none dropped. */
+    @Test
+    void mariaDbsTableColumnAndKeyOptionsAreRefused() {
+        Column touched = Column.of("touched", "timestamp(0)").onUpdate("current_timestamp()");
+        Table aria = Table.of(ODD, List.of(ID, TableOptions.engine("Aria")));
+        Map<Op, String> refused = new LinkedHashMap<>();
+        refused.put(new CreateTable(aria), "table engines or default character sets (table " + ODD + ")");
+        refused.put(new AddColumn(ODD, touched), "ON UPDATE columns (column touched)");
+        refused.put(new AddColumn(ODD, NOTE.invisible()), "INVISIBLE columns (column Note\")");
+        refused.put(new AddColumn(ODD, NOTE.compressed()), "COMPRESSED columns (column Note\")");
+        refused.put(
+                new AddColumn(
+                        ODD, Column.of("twice", "int8").generatedAs("id * 2").virtual()),
+                "VIRTUAL generated columns (column twice)");
+        refused.put(new AlterColumn(ODD, NOTE, NOTE.withType("text").invisible()), "INVISIBLE columns (column Note\")");
+        refused.put(
+                new CreateIndex(ODD, Index.of(List.of(Index.Key.of("Note\"").prefix(8)))),
+                "key prefix lengths (index key Note\"(8))");
+        refused.forEach((op, what) -> assertEquals(
+                "PostgreSQL has no " + what,
+                assertThrows(SqlDialect.UnsupportedOnDialect.class, () -> PostgresSql.statements(op))
+                        .getMessage()));
+        assertThrows(IllegalArgumentException.class, () -> NOTE.virtual());
     }
 
     @Test

@@ -60,6 +60,7 @@ import dev.retort.schema.Sequence;
 import dev.retort.schema.Table;
 import dev.retort.schema.TableComment;
 import dev.retort.schema.TableElement;
+import dev.retort.schema.TableOptions;
 import dev.retort.schema.UniqueConstraint;
 import dev.retort.schema.Unlogged;
 import java.util.ArrayList;
@@ -172,6 +173,19 @@ public final class Ops {
     /** An unlogged table's persistence, as an element of {@code createTable} ({@code CREATE UNLOGGED TABLE}). */
     public static Unlogged unlogged() {
         return new Unlogged();
+    }
+
+    /**
+     * A MariaDB or MySQL table's storage engine, as an element of {@code createTable}: {@code engine("Aria")}, and
+     * with its default character set and collation, {@code engine("Aria").charset("latin1", "latin1_bin")}.
+     */
+    public static TableOptions engine(String name) {
+        return TableOptions.engine(name);
+    }
+
+    /** A MariaDB or MySQL table's default character set and collation, as an element of {@code createTable}. */
+    public static TableOptions charset(String charset, String collation) {
+        return TableOptions.ofCharset(charset, collation);
     }
 
     /** An enum type with its labels, in sort order. */
