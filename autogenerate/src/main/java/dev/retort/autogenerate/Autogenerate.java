@@ -202,7 +202,7 @@ public final class Autogenerate {
             Schema database = filter(catalog.schema(), ObjectFilter.Side.DATABASE);
             Schema model = canonicalize(connection, join(entities));
             Schema current = MariaDbSide.withoutImplicitIndexes(database, model);
-            Plan plan = RetypedForeignKeys.of(diff(current, model), current, model, isMySql(connection));
+            Plan plan = RetypedForeignKeys.of(diff(current, model), current, model, isMySql(connection), database);
             plan = ColumnChecks.of(plan, current, catalog.details(), model);
             // each drop written as the table, column or index was, so that the downgrade gives it back
             return new Comparison(

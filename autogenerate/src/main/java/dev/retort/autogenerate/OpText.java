@@ -135,7 +135,10 @@ public final class OpText {
         if (op instanceof RenameTable r) return "rename table " + r.table() + " to " + r.to();
         if (op instanceof CreateIndex c) return "add index " + index(c.table(), c.index());
         if (op instanceof DropIndex d) return "drop index " + index(d.table(), d.index());
-        if (op instanceof RenameIndex r) return "rename index " + r.from() + " on " + r.table() + " to " + r.to();
+        if (op instanceof RenameIndex r)
+            return r.keepsItsName()
+                    ? "keep index " + r.from() + " on " + r.table() + " as the table's own (rename it to its name)"
+                    : "rename index " + r.from() + " on " + r.table() + " to " + r.to();
         if (op instanceof RenameConstraint r)
             return "rename constraint " + r.from() + " on " + r.table() + " to " + r.to();
         if (op instanceof CreateEnum c) return "add enum " + c.type().name() + " " + labels(c.type());

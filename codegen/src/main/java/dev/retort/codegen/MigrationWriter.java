@@ -18,6 +18,7 @@ import dev.retort.op.DropEnum;
 import dev.retort.op.DropType;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
+import dev.retort.op.RenameIndex;
 import dev.retort.revision.Targets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -273,6 +274,11 @@ public final class MigrationWriter {
             }
         }
         for (Hazard hazard : hazards.hazards(op, ops)) code.add("// $L\n", JavaText.comment(hazard.toString()));
+        if (op instanceof RenameIndex r && r.keepsItsName())
+            code.add(
+                    "// $L\n",
+                    JavaText.comment("keeps " + r.from() + ", the index InnoDB made for a foreign key, under its name:"
+                            + " the key added again uses it instead of one named after the key"));
         if (op instanceof AlterColumn a && a.using() != null && a.using().toBeWritten()) {
             code.add(
                     "// $L\n",

@@ -9,6 +9,7 @@ import dev.retort.op.DropPrimaryKey;
 import dev.retort.op.DropTable;
 import dev.retort.op.DropUnique;
 import dev.retort.op.Op;
+import dev.retort.op.RenameIndex;
 import dev.retort.schema.ForeignKey;
 import dev.retort.schema.Index;
 import dev.retort.schema.QualifiedName;
@@ -21,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A plan's type changes and index drops made possible on MariaDB: it refuses to change the type (or the collation) of a
@@ -28,6 +30,12 @@ import java.util.Set;
  * primary key a foreign key needs, the one left whose columns start with the key's (error 1553), though the plan's new
  * primary key or index would serve it once made; so each such key the plan keeps is dropped before the type changes
  * and drops and added again after them, under its name, with the target's definition.
+ *
+ * <p>The index InnoDB made for such a key when it was declared without a name ({@code FOREIGN KEY (owner_id) ...}:
+ * index {@code owner_id}, key {@code pets_ibfk_1}) is one the server replaces when a key is added on its columns: the
+ * key added again would come with an index named after it ({@code pets_ibfk_1}), in the upgrade and again in the
+ * downgrade. Renamed to its own name first ({@code RENAME INDEX owner_id TO owner_id}, instant), it is the table's own
+ * index, which the key added again uses: both directions keep its name (found by spring-petclinic's round trip).
  */
 public final class RetypedForeignKeys {
     private RetypedForeignKeys() {}
@@ -43,6 +51,14 @@ public final class RetypedForeignKeys {
      * it runs).
      */
     public static Plan of(Plan plan, Schema current, Schema target, boolean mysql) {
+        return of(plan, current, target, mysql, current);
+    }
+
+    /**
+     * The same, with the database as read ({@code read}, its InnoDB-made indexes for foreign keys in it, which {@code
+     * current} may leave out): each such index of a key dropped and added again is renamed to its own name between.
+     */
+    public static Plan of(Plan plan, Schema current, Schema target, boolean mysql, Schema read) {
         Set<QualifiedName> copied = new HashSet<>();
         if (mysql) for (Op op : plan.upgrade()) if (ColumnHazards.copiesTable(op, true)) copied.add(op.table());
         Set<Named> retyped = new HashSet<>();
@@ -70,6 +86,8 @@ public final class RetypedForeignKeys {
                 if (!uses(key, table.name(), retyped)
                         && !losesItsIndex(key, table, droppedIndexes.getOrDefault(table.name(), List.of()))) continue;
                 around.add(new DropForeignKey(table.name(), key));
+                String made = madeForTheKey(read, table.name(), key, plan);
+                if (made != null) around.add(new RenameIndex(table.name(), made, made));
                 around.add(new AddForeignKey(table.name(), targetKey(target, table.name(), key)));
             }
         }
@@ -103,6 +121,35 @@ public final class RetypedForeignKeys {
         for (Index index : table.indexes()) left.add(columns(index));
         for (List<String> columns : dropped) left.remove(columns);
         return left.stream().noneMatch(columns -> startsWith(columns, key.columns()));
+    }
+
+    /**
+     * The name of the index InnoDB made for {@code key} when it was declared without a name: plain, on exactly its
+     * columns, named after its first column ({@code owner_id}, or {@code owner_id_2} when that was taken); null when the
+     * table has none, or the plan drops or renames it.
+     */
+    private static String madeForTheKey(Schema read, QualifiedName table, ForeignKey key, Plan plan) {
+        Table as = read.table(table).orElse(null);
+        if (as == null) return null;
+        String first = key.columns().get(0);
+        for (Index index : as.indexes()) {
+            String name = index.name();
+            if (name == null
+                    || name.equals(key.name())
+                    || index.unique()
+                    || !index.method().equals("btree")
+                    || !columns(index).equals(key.columns())
+                    || index.keys().stream().anyMatch(k -> k.descending() || k.prefix() != null)) continue;
+            if (!name.equals(first) && !name.matches(Pattern.quote(first) + "_[0-9]+")) continue;
+            for (Op op : plan.upgrade()) {
+                if (op instanceof DropIndex d
+                        && d.table().equals(table)
+                        && name.equals(d.index().name())) return null;
+                if (op instanceof RenameIndex r && r.table().equals(table) && name.equals(r.from())) return null;
+            }
+            return name;
+        }
+        return null;
     }
 
     private static List<List<String>> dropped(Map<QualifiedName, List<List<String>>> indexes, QualifiedName table) {

@@ -56,7 +56,9 @@ final class IndexSql {
         return keys;
     }
 
+    /** A rename to its own name renames nothing: a PostgreSQL index is always its table's own. */
     static List<String> rename(RenameIndex op) {
+        if (op.keepsItsName()) return List.of();
         return List.of("ALTER INDEX " + table(new QualifiedName(op.table().schema(), op.from())) + " RENAME TO "
                 + quote(op.to()));
     }
