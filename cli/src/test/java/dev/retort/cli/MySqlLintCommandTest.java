@@ -144,6 +144,14 @@ class MySqlLintCommandTest {
                 "op.addColumn(\"orders\", column(\"created_at\", \"timestamp(0)\").defaultValue(\"current_timestamp()\"));\n"
                         + "op.addColumn(\"orders\", column(\"fortune\", \"double precision\").defaultValue(\"1.5\"));\n"
                         + sql("ALTER TABLE orders ADD COLUMN score int DEFAULT 0"));
+        // a stored generation is computed into every row, a virtual one when read (ALGORITHM=INSTANT)
+        revision(
+                "b06g",
+                "op.addColumn(\"orders\", column(\"doubled\", \"integer\").generatedAs(\"qty * 2\"));",
+                "volatile-default");
+        revision(
+                "g06v",
+                "op.addColumn(\"orders\", column(\"tripled\", \"integer\").generatedAs(\"qty * 3\").virtual());");
         revision(
                 "b07",
                 "op.alterColumn(\"orders\", column(\"qty\", \"integer\").notNull(), column(\"qty\", \"bigint\")"

@@ -253,6 +253,11 @@ class MySqlLintFactsTest {
         assertTrue(generated.contains("STORED"), generated);
         assertRefused(NOT_SUPPORTED, generated + ", ALGORITHM=INPLACE");
         assertRefused(NOT_SUPPORTED_REASON, generated + ", ALGORITHM=COPY, LOCK=NONE");
+        // a virtual one is computed when read: added instantly
+        String virtual = rendered(
+                new AddColumn(T, column("v", "integer").generatedAs("n + 1").virtual()));
+        assertTrue(virtual.contains("VIRTUAL"), virtual);
+        assertRuns(virtual + ", ALGORITHM=INSTANT");
     }
 
     /**

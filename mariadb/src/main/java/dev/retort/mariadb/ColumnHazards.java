@@ -41,7 +41,7 @@ final class ColumnHazards {
     private ColumnHazards() {}
 
     /**
-     * An added column: instant, but for a stored generated column (a migration writes generated columns stored) or a
+     * An added column: instant, but for a stored generated column (unless {@code .virtual()}, generated columns are) or a
      * default each row computes its own value of, both copying the table; an identity column keeps PostgreSQL's
      * hazard. A NOT NULL column without a default does not fail on rows: they get the type's implicit default. On MySQL
      * ({@code mysql}), a default {@link MySqlDefaults#refusedWhenAdded} is refused, any other but {@link
@@ -51,6 +51,8 @@ final class ColumnHazards {
     static List<Hazard> add(AddColumn op, boolean mysql) {
         Column column = op.column();
         String where = op.table() + "." + column.name();
+        // a VIRTUAL column is computed when read: adding one is instant
+        if (column.generated() != null && column.options().virtual()) return List.of();
         if (column.generated() != null)
             return List.of(new Hazard(Hazard.Kind.TABLE_REWRITE, "adding generated column " + where + " " + COPY));
         if (column.identity() != Identity.NONE) return op.hazards();

@@ -251,6 +251,12 @@ class MariaDbHazardsTest {
                         null,
                         "HAZARD table-rewrite: adding generated column t.g" + copy),
                 of(
+                        "virtual generated column added",
+                        new AddColumn(
+                                T,
+                                Column.of("g", "integer").generatedAs("`a` + 1").virtual()),
+                        instant),
+                of(
                         "column dropped",
                         new DropColumn(T, Column.of("b", "integer")),
                         instant,

@@ -127,7 +127,8 @@ final class MariaDbOpRules {
                             + " while writes wait (LOCK=SHARED)",
                     step,
                     w);
-        else if (column.generated() != null)
+        // a VIRTUAL generation is computed when read: instant
+        else if (column.generated() != null && !column.options().virtual())
             walk.hit(Rule.VOLATILE_DEFAULT, rowByRow(walk, where, "a stored generation", table), step, w);
     }
 
