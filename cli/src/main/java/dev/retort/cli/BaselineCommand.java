@@ -10,15 +10,12 @@ import dev.retort.mariadb.MariaDbCatalog;
 import dev.retort.mariadb.MariaDbIntrospector;
 import dev.retort.mariadb.MariaDbVersions;
 import dev.retort.mariadb.StatedDetails;
-import dev.retort.mariadb.TableDetails;
 import dev.retort.op.Hazard;
 import dev.retort.op.Op;
 import dev.retort.revision.RevisionGraph;
 import dev.retort.runtime.RunResult;
 import dev.retort.runtime.internal.VersionTable;
 import dev.retort.schema.Schema;
-import dev.retort.schema.Table;
-import dev.retort.schema.UniqueConstraint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,10 +23,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -91,8 +86,7 @@ final class BaselineCommand extends Subcommand {
 
     /**
      * On MariaDB, the plan that creates the url's database, read by {@code MariaDbIntrospector}, with what only MariaDB
-     * keeps ({@link StatedDetails#ofCreates}); what the migration DSL has no form for is named in a note each, as a
-     * database built from the migrations lacks it.
+     * keeps ({@link StatedDetails#ofCreates}): engines, character sets, column options, key prefix lengths.
      */
     private Plan readMariaDb(Project project) throws SQLException {
         var settings = project.settings();
@@ -114,29 +108,8 @@ final class BaselineCommand extends Subcommand {
             }
             // the tables' engines, character sets, column options and index prefixes written as they are
             plan = StatedDetails.ofCreates(plan, catalog.details(), StatedDetails.ServerDefaults.read(connection));
-            for (String line : unwritten(catalog, database))
-                root.info("note: not in the migration (the DSL has no form for it; add it with op.execute): " + line);
             return plan;
         }
-    }
-
-    /** What the tables have that the migration creating them does not write: a unique key's prefix lengths. */
-    private static List<String> unwritten(MariaDbCatalog catalog, Schema database) {
-        List<String> lines = new ArrayList<>();
-        for (Table table : database.tables()) {
-            TableDetails details = catalog.details().get(table.name());
-            if (details == null) continue;
-            for (UniqueConstraint unique : table.uniques()) {
-                List<Integer> prefixes =
-                        unique.name() == null ? null : details.prefixes().get(unique.name());
-                if (prefixes != null)
-                    lines.add("unique key " + table.name() + "." + unique.name() + ": key prefix lengths "
-                            + prefixes.stream()
-                                    .map(length -> length == null ? "whole" : String.valueOf(length))
-                                    .collect(Collectors.joining(", ", "(", ")")));
-            }
-        }
-        return lines;
     }
 
     private static void requireNoRevisions(Project project) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What {@code revision --autogenerate} drops on MariaDB comes back as it was on the downgrade, through the real command
  * line: a table's engine and default character set, a column's {@code ON UPDATE}, {@code VIRTUAL}, {@code INVISIBLE}
- * and {@code COMPRESSED}, an index's key prefix. Before, the table came back in InnoDB and the server's character set,
+ * and {@code COMPRESSED}, an index's and a unique key's prefix. Before, the table came back in InnoDB and the server's character set,
  * and the downgrade failed: a virtual column computed from the {@code AUTO_INCREMENT} key came back stored, which
  * MariaDB refuses, and the index on a {@code text} column came back without its prefix (error 1170).
  */
@@ -64,7 +64,8 @@ class MariaDbDroppedAsTheyWereTest {
                   touched timestamp NOT NULL DEFAULT current_timestamp() ON UPDATE current_timestamp(),
                   secret int INVISIBLE,
                   twice bigint GENERATED ALWAYS AS (%s * 2) VIRTUAL,
-                  KEY note_prefix (note(20))
+                  KEY note_prefix (note(20)),
+                  UNIQUE KEY note_unique (note(10))
                 ) ENGINE=%s DEFAULT CHARSET=latin1 COLLATE=latin1_bin COMMENT='old stuff';
                 INSERT INTO legacy (note) VALUES ('kept');
                 ALTER TABLE customers ADD COLUMN seen timestamp NULL DEFAULT NULL ON UPDATE current_timestamp()
@@ -88,6 +89,7 @@ class MariaDbDroppedAsTheyWereTest {
                 "column(\"secret\", \"integer\").invisible()",
                 ".virtual()",
                 "index(key(\"note\").prefix(20)).named(\"note_prefix\")",
+                "unique(\"note\").named(\"note_unique\").prefixes(10)",
                 "column(\"seen\", \"timestamp(0)\").onUpdate(\"current_timestamp()\").invisible()",
                 "index(key(\"name\").prefix(8)).named(\"customers_name_prefix\")"))
             assertTrue(written.contains(stated), () -> stated + " in\n" + written + "\n" + revision);

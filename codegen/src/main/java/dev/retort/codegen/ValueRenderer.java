@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Renders schema values (columns, keys, indexes, sequences, ...) as the migration DSL's factory
@@ -133,6 +134,12 @@ final class ValueRenderer {
         CodeBlock.Builder code = CodeBlock.builder().add("$L($L)", factory("unique"), strings(unique.columns()));
         if (unique.name() != null) code.add(".named($L)", JavaText.string(unique.name()));
         if (unique.nullsNotDistinct()) code.add(".withNullsNotDistinct()");
+        if (!unique.prefixes().isEmpty())
+            code.add(
+                    ".prefixes($L)",
+                    unique.prefixes().stream()
+                            .map(length -> length == null ? "null" : String.valueOf(length))
+                            .collect(Collectors.joining(", ")));
         return code.build();
     }
 

@@ -26,6 +26,7 @@ import dev.retort.schema.QualifiedName;
 import dev.retort.schema.UniqueConstraint;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -51,6 +52,11 @@ final class ConstraintSql {
             throw refused("NULLS NOT DISTINCT (unique constraint on " + table + " " + unique.columns() + ")");
         // named, where MariaDB would name it after its first column: see DefaultNames.uniqueName
         String name = DefaultNames.uniqueName(table, unique);
+        // the key's own prefix lengths (a migration's unique("s").prefixes(5)), else the details'
+        if (!unique.prefixes().isEmpty()) {
+            Map<String, List<Integer>> stated = Map.of(name, unique.prefixes());
+            details = new TableDetails(null, null, null, Map.of(), Set.of(), stated);
+        }
         return "UNIQUE KEY " + quoted(name) + " (" + keys(name, unique.columns(), details) + ")";
     }
 

@@ -2,7 +2,10 @@ package dev.retort.mariadb;
 
 import dev.retort.diff.Plan;
 import dev.retort.op.AddForeignKey;
+import dev.retort.op.AddPrimaryKey;
+import dev.retort.op.AddUnique;
 import dev.retort.op.AlterColumn;
+import dev.retort.op.CreateIndex;
 import dev.retort.op.DropForeignKey;
 import dev.retort.op.DropIndex;
 import dev.retort.op.DropPrimaryKey;
@@ -35,7 +38,9 @@ import java.util.regex.Pattern;
  * index {@code owner_id}, key {@code pets_ibfk_1}) is one the server replaces when a key is added on its columns: the
  * key added again would come with an index named after it ({@code pets_ibfk_1}), in the upgrade and again in the
  * downgrade. Renamed to its own name first ({@code RENAME INDEX owner_id TO owner_id}, instant), it is the table's own
- * index, which the key added again uses: both directions keep its name (found by spring-petclinic's round trip).
+ * index, which the key added again uses: both directions keep its name (found by spring-petclinic's round trip). Where
+ * the plan adds a primary key, unique key or index that serves the key, the server would drop that index on its own:
+ * the plan drops it instead, and the downgrade creates it again by name, an index of the table's own.
  */
 public final class RetypedForeignKeys {
     private RetypedForeignKeys() {}
@@ -86,8 +91,12 @@ public final class RetypedForeignKeys {
                 if (!uses(key, table.name(), retyped)
                         && !losesItsIndex(key, table, droppedIndexes.getOrDefault(table.name(), List.of()))) continue;
                 around.add(new DropForeignKey(table.name(), key));
-                String made = madeForTheKey(read, table.name(), key, plan);
-                if (made != null) around.add(new RenameIndex(table.name(), made, made));
+                Index made = madeForTheKey(read, table.name(), key, plan);
+                // served by a key the plan adds, the index goes, as the server would drop it: the downgrade makes it
+                // again under its name, as an index of the table's own; otherwise renamed to its name, it stays
+                if (made != null && servedByWhatThePlanAdds(key, table.name(), plan))
+                    around.add(new DropIndex(table.name(), made));
+                else if (made != null) around.add(new RenameIndex(table.name(), made.name(), made.name()));
                 around.add(new AddForeignKey(table.name(), targetKey(target, table.name(), key)));
             }
         }
@@ -124,11 +133,11 @@ public final class RetypedForeignKeys {
     }
 
     /**
-     * The name of the index InnoDB made for {@code key} when it was declared without a name: plain, on exactly its
-     * columns, named after its first column ({@code owner_id}, or {@code owner_id_2} when that was taken); null when the
-     * table has none, or the plan drops or renames it.
+     * The index InnoDB made for {@code key} when it was declared without a name: plain, on exactly its columns, named
+     * after its first column ({@code owner_id}, or {@code owner_id_2} when that was taken); null when the table has
+     * none, or the plan drops or renames it.
      */
-    private static String madeForTheKey(Schema read, QualifiedName table, ForeignKey key, Plan plan) {
+    private static Index madeForTheKey(Schema read, QualifiedName table, ForeignKey key, Plan plan) {
         Table as = read.table(table).orElse(null);
         if (as == null) return null;
         String first = key.columns().get(0);
@@ -147,9 +156,27 @@ public final class RetypedForeignKeys {
                         && name.equals(d.index().name())) return null;
                 if (op instanceof RenameIndex r && r.table().equals(table) && name.equals(r.from())) return null;
             }
-            return name;
+            return index;
         }
         return null;
+    }
+
+    /**
+     * Whether the plan adds a primary key, unique key or index to the table whose columns start with the key's: the
+     * server drops the index it made for the key when such a key is added (spring-petclinic's {@code vet_specialties},
+     * given a primary key {@code (specialty_id, vet_id)}, lost {@code specialty_id}).
+     */
+    private static boolean servedByWhatThePlanAdds(ForeignKey key, QualifiedName table, Plan plan) {
+        for (Op op : plan.upgrade()) {
+            if (!op.table().equals(table)) continue;
+            List<String> columns = op instanceof AddPrimaryKey a
+                    ? a.key().columns()
+                    : op instanceof AddUnique a
+                            ? a.constraint().columns()
+                            : op instanceof CreateIndex c ? columns(c.index()) : null;
+            if (columns != null && startsWith(columns, key.columns())) return true;
+        }
+        return false;
     }
 
     private static List<List<String>> dropped(Map<QualifiedName, List<List<String>>> indexes, QualifiedName table) {

@@ -8,6 +8,7 @@ import dev.retort.op.CreateTable;
 import dev.retort.op.DropColumn;
 import dev.retort.op.DropIndex;
 import dev.retort.op.DropTable;
+import dev.retort.op.DropUnique;
 import dev.retort.op.Op;
 import dev.retort.schema.Column;
 import dev.retort.schema.ColumnOptions;
@@ -15,6 +16,7 @@ import dev.retort.schema.Index;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Table;
 import dev.retort.schema.TableOptions;
+import dev.retort.schema.UniqueConstraint;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,14 +31,13 @@ import java.util.Map;
  * (each drop reversed) creates it again as it was ({@link #ofDrops}); and a plan that creates a database as it is
  * ({@code baseline}) described so too ({@link #ofCreates}): a dropped table's engine and default character set where they are
  * not the server's defaults ({@link TableOptions}), a dropped column's {@code ON UPDATE}, {@code VIRTUAL}, {@code
- * INVISIBLE} and {@code COMPRESSED} ({@link ColumnOptions}), and a dropped index's key prefix lengths ({@link
- * Index.Key#prefix}). Without them the table came back InnoDB in the server's character set, a virtual column stored
+ * INVISIBLE} and {@code COMPRESSED} ({@link ColumnOptions}), and a dropped index's or unique key's prefix lengths
+ * ({@link Index.Key#prefix}, {@link UniqueConstraint#prefixes}). Without them the table came back InnoDB in the server's character set, a virtual column stored
  * (which MariaDB refuses for one computed from an {@code AUTO_INCREMENT} column), and an index on a {@code text}
  * column without its prefix (error 1170): the downgrade failed or gave back another table.
  *
  * <p>In a plan from the comparison only drops change: the comparison reads none of this (entities state none), and
- * what the plan creates or keeps takes the server's defaults and the live columns' options as before. A unique key's prefix lengths are not written
- * (the shared model's unique constraint has no keys to carry them).
+ * what the plan creates or keeps takes the server's defaults and the live columns' options as before.
  */
 public final class StatedDetails {
     private StatedDetails() {}
@@ -94,6 +95,10 @@ public final class StatedDetails {
             Index described = described(d.index(), details);
             return described.equals(d.index()) ? op : new DropIndex(d.table(), described, d.options());
         }
+        if (op instanceof DropUnique d) {
+            UniqueConstraint described = described(d.constraint(), details);
+            return described.equals(d.constraint()) ? op : new DropUnique(d.table(), described, d.options());
+        }
         return op;
     }
 
@@ -114,7 +119,15 @@ public final class StatedDetails {
                         table.columns().stream().map(c -> described(c, details)).toList())
                 .withIndexes(
                         table.indexes().stream().map(i -> described(i, details)).toList())
+                .withUniques(
+                        table.uniques().stream().map(u -> described(u, details)).toList())
                 .withOptions(options(details, defaults));
+    }
+
+    private static UniqueConstraint described(UniqueConstraint unique, TableDetails details) {
+        List<Integer> prefixes =
+                unique.name() == null ? null : details.prefixes().get(unique.name());
+        return prefixes == null ? unique : unique.prefixes(prefixes.toArray(Integer[]::new));
     }
 
     private static Column described(Column column, TableDetails details) {

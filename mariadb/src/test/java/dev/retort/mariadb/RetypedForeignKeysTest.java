@@ -1,15 +1,19 @@
 package dev.retort.mariadb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.diff.Differ;
 import dev.retort.diff.Plan;
 import dev.retort.op.AddForeignKey;
 import dev.retort.op.AlterColumn;
 import dev.retort.op.DropForeignKey;
+import dev.retort.op.DropIndex;
 import dev.retort.op.Op;
+import dev.retort.op.RenameIndex;
 import dev.retort.schema.Column;
 import dev.retort.schema.ForeignKey;
+import dev.retort.schema.Index;
 import dev.retort.schema.PrimaryKey;
 import dev.retort.schema.QualifiedName;
 import dev.retort.schema.Schema;
@@ -89,5 +93,62 @@ class RetypedForeignKeysTest {
                         .filter(op -> op instanceof AddForeignKey)
                         .toList(),
                 plan::toString);
+    }
+
+    /** A key declared without a name, as the server named it, and the index it made for it, named after the column. */
+    private static final ForeignKey UNNAMED =
+            ForeignKey.Columns.of("p_id").references("p", "id").named("c_ibfk_1");
+
+    private static final Index MADE = Index.on("p_id").named("p_id");
+
+    /** {@code schema(...)} with the index the server made for the unnamed key, as the catalog reads it. */
+    private static Schema read(Schema schema) {
+        Table c = schema.table(C).orElseThrow();
+        return new Schema(List.of(schema.table(P).orElseThrow(), c.withIndexes(List.of(MADE))));
+    }
+
+    @Test
+    void theIndexTheServerMadeForAnUnnamedKeyIsRenamedToItsNameBetweenTheDropAndTheAdd() {
+        Schema current = schema("integer", "integer", UNNAMED);
+        Schema target = schema("bigint", "bigint", UNNAMED);
+        Plan plan = RetypedForeignKeys.of(Differ.diff(current, target), current, target, false, read(current));
+        RenameIndex keep = new RenameIndex(C, "p_id", "p_id");
+        for (List<Op> ops : List.of(plan.upgrade(), plan.downgrade())) {
+            int rename = ops.indexOf(keep);
+            assertTrue(rename > ops.indexOf(new DropForeignKey(C, UNNAMED)), ops::toString);
+            assertTrue(rename < ops.indexOf(new AddForeignKey(C, UNNAMED)), ops::toString);
+        }
+        // a key named by its author (its index named after it) needs none
+        Schema author = schema("integer", "integer", KEY);
+        Table c = author.table(C)
+                .orElseThrow()
+                .withIndexes(List.of(Index.on("p_id").named("c_p")));
+        Schema authorRead = new Schema(List.of(author.table(P).orElseThrow(), c));
+        Schema authorTarget = schema("bigint", "bigint", KEY);
+        Plan named = RetypedForeignKeys.of(Differ.diff(author, authorTarget), author, authorTarget, false, authorRead);
+        assertTrue(named.upgrade().stream().noneMatch(op -> op instanceof RenameIndex), named::toString);
+    }
+
+    @Test
+    void anIndexTheServerMadeThatTheNewPrimaryKeyServesIsDroppedAndMadeAgainByTheDowngrade() {
+        Schema current = schema("integer", "integer", UNNAMED);
+        Table keyed = schema("bigint", "bigint", UNNAMED)
+                .table(C)
+                .orElseThrow()
+                .withColumns(List.of(
+                        Column.of("id", "integer").notNull(),
+                        Column.of("p_id", "bigint").notNull()))
+                .withPrimaryKey(PrimaryKey.of("p_id", "id"));
+        Schema target =
+                new Schema(List.of(schema("bigint", "bigint", UNNAMED).table(P).orElseThrow(), keyed));
+        Plan plan = RetypedForeignKeys.of(Differ.diff(current, target), current, target, false, read(current));
+        DropIndex drop = new DropIndex(C, MADE);
+        assertTrue(plan.upgrade().contains(drop), plan::toString);
+        assertTrue(plan.upgrade().stream().noneMatch(op -> op instanceof RenameIndex), plan::toString);
+        List<Op> downgrade = plan.downgrade();
+        assertTrue(
+                downgrade.indexOf(drop.reverse()) >= 0
+                        && downgrade.indexOf(drop.reverse()) < downgrade.indexOf(new AddForeignKey(C, UNNAMED)),
+                downgrade::toString);
     }
 }

@@ -9,6 +9,8 @@ import static dev.retort.postgres.PostgresSql.quote;
 import static dev.retort.postgres.PostgresSql.table;
 import static dev.retort.postgres.TableSql.alterTable;
 
+import dev.retort.Dialect;
+import dev.retort.SqlDialect;
 import dev.retort.op.AddCheck;
 import dev.retort.op.AddExclusion;
 import dev.retort.op.AddForeignKey;
@@ -127,6 +129,10 @@ final class ConstraintSql {
     }
 
     static String unique(QualifiedName table, UniqueConstraint unique) {
+        if (!unique.prefixes().isEmpty())
+            throw new SqlDialect.UnsupportedOnDialect(
+                    Dialect.POSTGRESQL,
+                    "key prefix lengths (unique constraint on " + table + " " + unique.columns() + ")");
         return "CONSTRAINT " + quote(uniqueName(table, unique)) + " UNIQUE"
                 + (unique.nullsNotDistinct() ? " NULLS NOT DISTINCT" : "") + " (" + columnList(unique.columns()) + ")";
     }

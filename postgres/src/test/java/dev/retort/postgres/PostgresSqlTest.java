@@ -104,6 +104,9 @@ class PostgresSqlTest {
         refused.put(
                 new CreateIndex(ODD, Index.of(List.of(Index.Key.of("Note\"").prefix(8)))),
                 "key prefix lengths (index key Note\"(8))");
+        refused.put(
+                new AddUnique(ODD, UniqueConstraint.of("Note\"").prefixes(8)),
+                "key prefix lengths (unique constraint on " + ODD + " [Note\"])");
         refused.forEach((op, what) -> assertEquals(
                 "PostgreSQL has no " + what,
                 assertThrows(SqlDialect.UnsupportedOnDialect.class, () -> PostgresSql.statements(op))
