@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /** Runs the real command line in-process in a working directory, capturing output and exit code. */
 public final class Cli {
@@ -31,6 +32,25 @@ public final class Cli {
     public Cli(Path workDir) {
         this.workDir = workDir;
         environment.put("XDG_CACHE_HOME", workDir.resolve(".cache").toString());
+    }
+
+    /** {@link #run}, which must exit 0: the result, or an assertion error showing it. */
+    public Result ok(String... args) {
+        Result result = run(args);
+        if (result.code() != ExitCode.OK) throw new AssertionError("retort " + String.join(" ", args) + ": " + result);
+        return result;
+    }
+
+    /** The source of the migration the project's {@code migrations} folder holds for the revision id. */
+    public String migration(String revisionId) {
+        try (Stream<Path> files = Files.list(workDir.resolve("migrations"))) {
+            Path file = files.filter(f -> f.getFileName().toString().startsWith("R" + revisionId + "_"))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no migration " + revisionId + " in " + workDir));
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Result run(String... args) {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.fixtures.db.MariaDbTestDatabase;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -14,7 +13,6 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,19 +39,9 @@ class MariaDbDroppedAsTheyWereTest {
     @Test
     void theDowngradeGivesBackWhatTheRevisionDropped() throws Exception {
         Cli cli = new Cli(workDir);
-        cli.write(
-                "retort.properties",
-                String.join(
-                        "\n",
-                        "url = " + db.url(),
-                        "migrations.dir = migrations",
-                        "migrations.package = com.example.migrations",
-                        "entities.packages = dev.retort.fixtures.shop.v1",
-                        "entities.classpath = " + Cli.fixturesClasses(),
-                        "entities.naming = snake",
-                        ""));
-        ok(cli, "revision", "--autogenerate", "-m", "create shop", "--rev-id", "aaaa00000001");
-        ok(cli, "upgrade", "head");
+        cli.configure(db.url(), "dev.retort.fixtures.shop.v1", "snake");
+        cli.ok("revision", "--autogenerate", "-m", "create shop", "--rev-id", "aaaa00000001");
+        cli.ok("upgrade", "head");
         boolean mySql = db.isMySql();
         // MySQL has no Aria and no COMPRESSED, and computes no generated column from an AUTO_INCREMENT one (3109)
         db.execute("""
@@ -75,14 +63,8 @@ class MariaDbDroppedAsTheyWereTest {
                         mySql ? "" : "body text COMPRESSED,", mySql ? "secret" : "id", mySql ? "MyISAM" : "Aria"));
         Map<String, String> before = created("legacy", "customers");
 
-        Cli.Result revision = ok(cli, "revision", "--autogenerate", "-m", "drop legacy", "--rev-id", "aaaa00000002");
-        String written;
-        try (Stream<Path> files = Files.list(workDir.resolve("migrations"))) {
-            Path file = files.filter(f -> f.toString().contains("aaaa00000002"))
-                    .findFirst()
-                    .orElseThrow();
-            written = Files.readString(file);
-        }
+        Cli.Result revision = cli.ok("revision", "--autogenerate", "-m", "drop legacy", "--rev-id", "aaaa00000002");
+        String written = cli.migration("aaaa00000002");
         for (String stated : List.of(
                 "engine(\"" + (mySql ? "MyISAM" : "Aria") + "\").charset(\"latin1\", \"latin1_bin\")",
                 ".defaultValue(\"current_timestamp()\").onUpdate(\"current_timestamp()\").notNull()",
@@ -95,22 +77,16 @@ class MariaDbDroppedAsTheyWereTest {
             assertTrue(written.contains(stated), () -> stated + " in\n" + written + "\n" + revision);
         if (!mySql) assertTrue(written.contains("column(\"body\", \"text\").compressed()"), written);
 
-        ok(cli, "upgrade", "head");
+        cli.ok("upgrade", "head");
         // the offline script's downgrade writes the same
-        Cli.Result script = ok(cli, "downgrade", "aaaa00000002:aaaa00000001", "--sql");
+        Cli.Result script = cli.ok("downgrade", "aaaa00000002:aaaa00000001", "--sql");
         assertTrue(
                 script.out()
                         .contains("ENGINE=" + (mySql ? "MyISAM" : "Aria") + " DEFAULT CHARSET=latin1"
                                 + " COLLATE=latin1_bin"),
                 script::toString);
-        ok(cli, "downgrade", "aaaa00000001");
+        cli.ok("downgrade", "aaaa00000001");
         assertEquals(before, created("legacy", "customers"));
-    }
-
-    private static Cli.Result ok(Cli cli, String... args) {
-        Cli.Result result = cli.run(args);
-        assertEquals(ExitCode.OK, result.code(), result::toString);
-        return result;
     }
 
     /** Each table's {@code SHOW CREATE TABLE}, but for its next {@code AUTO_INCREMENT} value. */

@@ -4,14 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.retort.fixtures.db.MariaDbTestDatabase;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,41 +49,20 @@ class MariaDbUnnamedKeysTest {
                 "KEY `owner_id` (`owner_id`)", "KEY `owner_code` (`owner_code`)", "KEY `tag_code` (`tag_code`)");
         assertEquals(indexes, indexes(), "as the server made them");
         Cli cli = new Cli(workDir);
-        cli.write(
-                "retort.properties",
-                String.join(
-                        "\n",
-                        "url = " + db.url(),
-                        "migrations.dir = migrations",
-                        "migrations.package = com.example.migrations",
-                        "entities.packages = dev.retort.fixtures.scenarios.retypedkeysv2",
-                        "entities.classpath = " + Cli.fixturesClasses(),
-                        "entities.naming = snake",
-                        ""));
-        ok(cli, "baseline", "-m", "adopted", "--rev-id", "bbbb00000001");
-        Cli.Result revision = ok(cli, "revision", "--autogenerate", "-m", "retype", "--rev-id", "bbbb00000002");
+        cli.configure(db.url(), "dev.retort.fixtures.scenarios.retypedkeysv2", "snake");
+        cli.ok("baseline", "-m", "adopted", "--rev-id", "bbbb00000001");
+        Cli.Result revision = cli.ok("revision", "--autogenerate", "-m", "retype", "--rev-id", "bbbb00000002");
         assertTrue(
                 revision.out().contains("Detected keep index owner_id on pets as the table's own"), revision::toString);
-        String written;
-        try (Stream<Path> files = Files.list(workDir.resolve("migrations"))) {
-            written = Files.readString(files.filter(f -> f.toString().contains("bbbb00000002"))
-                    .findFirst()
-                    .orElseThrow());
-        }
+        String written = cli.migration("bbbb00000002");
         for (String kept : List.of("owner_id", "owner_code", "tag_code"))
             assertTrue(written.contains("op.renameIndex(\"pets\", \"" + kept + "\", \"" + kept + "\");"), written);
 
-        ok(cli, "upgrade", "head");
+        cli.ok("upgrade", "head");
         assertEquals(indexes, indexes(), "after the upgrade");
         assertEquals(ExitCode.OK, cli.run("check").code());
-        ok(cli, "downgrade", "bbbb00000001");
+        cli.ok("downgrade", "bbbb00000001");
         assertEquals(indexes, indexes(), "after the downgrade");
-    }
-
-    private static Cli.Result ok(Cli cli, String... args) {
-        Cli.Result result = cli.run(args);
-        assertEquals(ExitCode.OK, result.code(), result::toString);
-        return result;
     }
 
     /** The {@code KEY} lines of {@code pets}' {@code SHOW CREATE TABLE} (not its primary key or constraints). */
